@@ -1,0 +1,479 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * pagefail.h - the public API of libpagefail.
+ *
+ * libpagefail finds Linux "page allocation failure" reports in kernel logs,
+ * parses every part of them (first line, task line, call trace, Mem-Info)
+ * into one zone model, and decodes what the kernel printed with the rules of
+ * the kernel era that printed it.  The library never prints and never exits:
+ * every function returns data, 0, or a negative errno value.
+ *
+ * Lifecycle names follow git: _init fills a struct the caller owns, _release
+ * frees what it points to, _free frees both.
+ */
+#ifndef PAGEFAIL_H
+#define PAGEFAIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PF_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ */
+/* Kernel versions and eras (lib/kver.c)                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A kernel release string split into what the era rules need.  "code" is
+ * KERNEL_VERSION(major, minor, sublevel); rhel is the RHEL/CentOS major
+ * release (5 for .el5, ...) or 0; rel[] holds the numeric parts of the
+ * distribution release after the first '-' (220 for 2.6.32-220.el6,
+ * 358, 2, 1 for 2.6.32-358.2.1.el6) so that RHEL builds order correctly.
+ */
+#define PF_KVER_REL_MAX 6
+struct pf_kver {
+	char str[96];		/* as printed, or as given */
+	int major, minor, sublevel;
+	unsigned int code;	/* PF_KV(major, minor, sublevel) */
+	int rhel;		/* 5..9 for .elN kernels, else 0 */
+	int nr_rel;
+	long rel[PF_KVER_REL_MAX];
+};
+
+#define PF_KV(a, b, c) (((unsigned int)(a) << 16) + ((unsigned int)(b) << 8) + \
+			((unsigned int)(c) > 255 ? 255u : (unsigned int)(c)))
+
+/*
+ * Parse a release such as "2.6.32-358.2.1.el6.x86_64", "5.10.10+",
+ * "4.14.113-18770262-userdebug", "6.12.39", or a short era name accepted by
+ * --kernel ("rhel6.2", "rhel6.4", "rhel7", ...).  Returns 0 or -EINVAL.
+ */
+int pf_kver_parse(const char *s, struct pf_kver *kv);
+/* <0, 0, >0 like strcmp, with RHEL release ordering within one base version. */
+int pf_kver_cmp(const struct pf_kver *a, const struct pf_kver *b);
+/* True once kv has been filled by a successful parse. */
+static inline bool pf_kver_known(const struct pf_kver *kv)
+{
+	return kv && kv->code != 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* GFP masks (lib/gfp.c)                                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The bit layouts of the gfp mask, one per range of kernels in which
+ * include/linux/gfp.h (gfp_types.h from 6.0) kept the same ___GFP_* values.
+ */
+enum pf_gfp_layout {
+	PF_GFP_UNKNOWN = 0,
+	PF_GFP_2_6_18,		/* 2.6.18 .. 2.6.23 (vanilla) */
+	PF_GFP_RHEL5,		/* RHEL 5: 2.6.18 plus __GFP_NO_OOM */
+	PF_GFP_2_6_24,		/* 2.6.24 .. 3.x before __GFP_MEMALLOC */
+	PF_GFP_3_10,		/* 3.6 .. 4.3, RHEL 7 */
+	PF_GFP_4_4,		/* 4.4 .. 4.9: __GFP_WAIT split */
+	PF_GFP_4_10,		/* 4.10 .. 4.17: __GFP_OTHER_NODE gone */
+	PF_GFP_4_18,		/* 4.18 .. 5.0, RHEL 8 */
+	PF_GFP_5_0,		/* 5.1 .. 6.2, RHEL 9: "shuffle GFP_* flags" */
+	PF_GFP_6_3,		/* 6.3+: __GFP_ATOMIC gone */
+	PF_GFP_NR_LAYOUTS
+};
+
+/* The layout used by the kernel kv (PF_GFP_UNKNOWN when kv is unknown). */
+enum pf_gfp_layout pf_gfp_layout_of(const struct pf_kver *kv);
+const char *pf_gfp_layout_name(enum pf_gfp_layout layout);
+
+/*
+ * Infer the layout from what the kernel printed: symbolic may be the
+ * "%pGg" text between the parentheses of "mode:0x...(...)" or NULL.  With
+ * names, the first layout whose rendering of mask equals them wins; without,
+ * the mask's shape decides (for example a set 0x2000000 bit is
+ * __GFP_KSWAPD_RECLAIM of 4.4-4.9).  Returns PF_GFP_UNKNOWN when nothing fits.
+ */
+enum pf_gfp_layout pf_gfp_layout_infer(unsigned long mask, const char *symbolic);
+
+/*
+ * The single ___GFP_* bits set in mask, by name ("__GFP_HIGH", ...), in bit
+ * order.  Bits the layout does not define are returned as "0x..." strings
+ * written into spare (which must hold at least 24 bytes per unknown bit,
+ * 512 bytes is always enough).  Returns the number of names (<= max).
+ */
+size_t pf_gfp_flags(unsigned long mask, enum pf_gfp_layout layout,
+		    const char **names, size_t max, char *spare, size_t spare_len);
+
+/*
+ * Render mask as the kernel's %pGg does for that layout (composites first,
+ * then single flags, leftover bits in hex, "|" between).  Returns the length
+ * written (truncated to len - 1), or -EINVAL for an unknown layout.
+ */
+int pf_gfp_format(unsigned long mask, enum pf_gfp_layout layout, char *buf,
+		  size_t len);
+
+/* What a mask allows the allocator to do, in that layout. */
+struct pf_gfp_caps {
+	bool can_sleep;		/* __GFP_WAIT / __GFP_DIRECT_RECLAIM */
+	bool direct_reclaim;
+	bool wakes_kswapd;	/* __GFP_KSWAPD_RECLAIM, or !__GFP_NO_KSWAPD */
+	bool io, fs;
+	bool high;		/* __GFP_HIGH: may dip into the min reserve */
+	bool atomic;		/* GFP_ATOMIC-like: high and cannot sleep */
+	bool nowarn, noretry, retry_mayfail, nofail, comp, zero;
+	bool nomemalloc, memalloc, thisnode, hardwall;
+	int highest_zone;	/* enum pf_zone_type the zone bits allow */
+	int migratetype;	/* 0 unmovable, 1 movable, 2 reclaimable */
+};
+int pf_gfp_caps(unsigned long mask, enum pf_gfp_layout layout,
+		struct pf_gfp_caps *caps);
+
+/* ------------------------------------------------------------------ */
+/* Log lines (lib/line.c)                                             */
+/* ------------------------------------------------------------------ */
+
+/* What kind of wrapper a line carried (pf_line.style). */
+enum pf_line_style {
+	PF_STYLE_BARE = 0,	/* no wrapper: a paste, dmesg without time */
+	PF_STYLE_SYSLOG,	/* "Mar 18 14:39:17 host kernel: " */
+	PF_STYLE_RFC3339,	/* "2024-03-18T14:39:17.123456+00:00 host kernel: " */
+	PF_STYLE_JOURNAL_MONO,	/* "[  123.456789] host kernel: " */
+	PF_STYLE_DMESG,		/* "[  123.456789] " */
+	PF_STYLE_DMESG_T,	/* "[Tue Mar 18 14:39:17 2014] " */
+	PF_STYLE_KMSG,		/* "4,1234,5678,-;" */
+	PF_STYLE_ANDROID,	/* "07-13 08:41:51.341 <4>[309805.658142s]..." */
+	PF_STYLE_KERNEL_TAG,	/* "kernel: " alone */
+	PF_STYLE_NR
+};
+
+#define PF_LINE_PREFIXED	0x01	/* some wrapper was stripped */
+#define PF_LINE_NOT_KERNEL	0x02	/* a syslog line of another program */
+#define PF_LINE_QUOTED		0x04	/* a mail quote ("> ") was stripped */
+#define PF_LINE_CONT		0x08	/* kernel continuation (no own time) */
+
+/*
+ * One physical log line with its wrappers taken apart.  Every pointer points
+ * into the caller's buffer; nothing is allocated.
+ */
+struct pf_line {
+	const char *msg;	/* the kernel's own text */
+	size_t msg_len;
+	const char *host;	/* NULL when the wrapper names none */
+	size_t host_len;
+	const char *time;	/* the time as printed, NULL when none */
+	size_t time_len;
+	double mono;		/* seconds since boot, or -1 */
+	int64_t epoch;		/* wall clock seconds, or INT64_MIN */
+	int level;		/* printk level 0..7, or -1 */
+	int style;		/* enum pf_line_style */
+	unsigned int flags;	/* PF_LINE_* */
+};
+
+/*
+ * Take a line (without its newline) apart.  year is used for syslog times
+ * that print none (0: the current year).  Never fails: a line with no known
+ * wrapper is returned whole as msg.
+ */
+void pf_line_parse(const char *s, size_t len, int year, struct pf_line *out);
+
+/* ------------------------------------------------------------------ */
+/* The zone model                                                     */
+/* ------------------------------------------------------------------ */
+
+#define PF_MAX_ORDER	16	/* enough for every arch's MAX_ORDER */
+#define PF_MAX_ZONES	8	/* lowmem_reserve[] entries kept */
+
+enum pf_zone_type {
+	PF_ZONE_DMA = 0,
+	PF_ZONE_DMA32,
+	PF_ZONE_NORMAL,
+	PF_ZONE_HIGHMEM,
+	PF_ZONE_MOVABLE,
+	PF_ZONE_DEVICE,
+	PF_ZONE_OTHER,
+	PF_ZONE_NR_TYPES
+};
+
+/* Migratetype letters as show_migration_types() prints them. */
+#define PF_MT_LETTERS 8
+
+/*
+ * One zone, as a report's Mem-Info, /proc/zoneinfo or the simulator sees it.
+ * Page counts are in pages of page_kb KiB; -1 means "not known" (the source
+ * did not print it), never 0.
+ */
+struct pf_zone {
+	int node;			/* pgdat->node_id; 0 on non-NUMA builds */
+	bool node_printed;		/* the source printed "Node N" */
+	char name[16];			/* zone->name: "DMA", "Normal", ... */
+	int type;			/* enum pf_zone_type */
+	unsigned int page_kb;		/* PAGE_SIZE / 1024 */
+	long free;			/* NR_FREE_PAGES */
+	long boost;			/* zone->watermark_boost (5.0+) */
+	long min, low, high;		/* zone->_watermark[] */
+	long reserved_highatomic;	/* zone->nr_reserved_highatomic */
+	long present, managed;
+	long free_cma;
+	int nr_lowmem_reserve;		/* -1 when no lowmem_reserve[] line */
+	long lowmem_reserve[PF_MAX_ZONES];	/* zone->lowmem_reserve[], pages */
+	int nr_orders;			/* 0 when no buddy line / buddyinfo */
+	unsigned long nr_free[PF_MAX_ORDER];	/* free_area[o].nr_free */
+	bool has_mt;			/* migratetype letters were printed */
+	char mt[PF_MAX_ORDER][PF_MT_LETTERS];	/* letters per order, "UME" */
+	long buddy_total_kb;		/* the "= NkB" the kernel printed, -1 */
+};
+
+void pf_zone_init(struct pf_zone *z);
+/* Classify a zone name ("DMA32" -> PF_ZONE_DMA32). */
+int pf_zone_type_of(const char *name);
+/* Sum of nr_free[o] << o, in pages. */
+unsigned long pf_zone_buddy_pages(const struct pf_zone *z);
+
+/* ------------------------------------------------------------------ */
+/* Reports (lib/report.c, lib/meminfo.c, lib/trace.c)                 */
+/* ------------------------------------------------------------------ */
+
+/* Marker frames of a call trace: <IRQ>, </IRQ>, <EOI>, <TASK>, ... */
+enum pf_frame_kind {
+	PF_FRAME_FUNC = 0,
+	PF_FRAME_MARKER,
+};
+
+struct pf_frame {
+	char func[64];		/* symbol without +off/len */
+	char module[32];	/* "[vmxnet3]" -> "vmxnet3", else "" */
+	unsigned int kind : 2;	/* enum pf_frame_kind */
+	unsigned int unreliable : 1;	/* printed with "? " */
+};
+
+#define PF_TRACE_MAX 96
+
+/* Where the allocation came from, derived from the call trace. */
+enum pf_ctx_kind {
+	PF_CTX_UNKNOWN = 0,
+	PF_CTX_PROCESS,
+	PF_CTX_SOFTIRQ,
+	PF_CTX_HARDIRQ,
+	PF_CTX_KSWAPD,
+	PF_CTX_NR
+};
+
+struct pf_context {
+	int kind;			/* enum pf_ctx_kind */
+	const char *softirq;		/* "net_rx", "timer", "block", ... or NULL */
+	const char *subsystem;		/* "network", "slab", "dma", ... or NULL */
+	const char *via;		/* the allocator path: "slab", "skb", ... */
+	char call_site[64];		/* first frame outside the page allocator */
+};
+
+/* A "key:value" counter of the Mem-Info summary, in pages as printed. */
+struct pf_counter {
+	char name[32];
+	long value;
+};
+
+#define PF_COUNTERS_MAX 48
+#define PF_ZONES_MAX	32
+
+/* Report flags (pf_report.flags). */
+#define PF_REPORT_HAS_MEMINFO	0x01	/* a Mem-Info header or body was seen */
+#define PF_REPORT_COMPLETE	0x02	/* Mem-Info present and whole */
+#define PF_REPORT_TRUNCATED	0x04	/* ended before its end (cut, EOF) */
+#define PF_REPORT_WRAPPED	0x08	/* lines were re-joined after mail wrap */
+
+/*
+ * One page allocation failure report.  Strings are NUL-terminated, empty
+ * when not printed; numbers are -1 when not printed.
+ */
+struct pf_report {
+	const char *source;		/* the caller's source name */
+	unsigned long line;		/* 1-based line of the first line */
+	unsigned long last_line;
+	char host[64];
+	char time[48];			/* as printed of the first line */
+	double mono;			/* seconds since boot, or -1 */
+	int64_t epoch;			/* wall clock, or INT64_MIN */
+
+	/* The first line: "<task>: page allocation failure[:.] order:N, mode:0xM(...)" */
+	char task[64];
+	int order;
+	char mode[24];			/* "0x20" as printed */
+	unsigned long gfp_mask;
+	char mode_names[256];		/* the "(...)" %pGg text, or "" */
+	char nodemask[64];		/* "(null)", "0-1", or "" */
+	char cpuset[128];
+	char mems_allowed[64];
+	long callbacks_suppressed;	/* "warn_alloc: N callbacks suppressed" */
+	char caller_msg[128];		/* a caller's text before it (vmalloc) */
+
+	/* The task line of dump_stack() */
+	int pid;
+	int cpu;
+	char comm[64];			/* Comm: as printed there */
+	char taint[40];			/* "Not tainted" or "Tainted: G  W" */
+	char hardware[128];
+	char workqueue[96];
+
+	/* Kernel version and the eras it selects */
+	struct pf_kver kernel;		/* from the report, the log, or --kernel */
+	int kernel_from;		/* enum pf_kernel_from */
+	int gfp_layout;			/* enum pf_gfp_layout used to decode */
+
+	/* Call trace, innermost first as printed */
+	int nr_frames;
+	struct pf_frame frames[PF_TRACE_MAX];
+	struct pf_context context;
+
+	/* Mem-Info */
+	int nr_counters;
+	struct pf_counter counters[PF_COUNTERS_MAX];
+	int nr_zones;
+	struct pf_zone zones[PF_ZONES_MAX];
+	long pagecache_pages;		/* "N total pagecache pages" */
+	long swap_cache_pages;
+	long free_swap_kb, total_swap_kb;
+	long pages_ram, pages_highmem, pages_reserved;
+	int nr_hugepage_lines;
+
+	unsigned int flags;		/* PF_REPORT_* */
+};
+
+enum pf_kernel_from {
+	PF_KERNEL_NONE = 0,
+	PF_KERNEL_REPORT,	/* the task line of this report */
+	PF_KERNEL_LOG,		/* a "Linux version" boot line of the log */
+	PF_KERNEL_OPTION,	/* --kernel */
+	PF_KERNEL_INFERRED,	/* from the printed names or the mask's shape */
+};
+
+void pf_report_init(struct pf_report *r);
+/* Order-N allocation size in bytes (4 KiB pages unless the report says). */
+unsigned long long pf_report_bytes(const struct pf_report *r);
+/* Classify r->context from its frames and task (lib/context.c). */
+void pf_report_classify(struct pf_report *r);
+/* A stable text key of the call site: the first frames outside the allocator. */
+size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len);
+/* "process", "softirq", "hardirq", "kswapd", "unknown" */
+const char *pf_ctx_kind_name(int kind);
+/*
+ * One line on what was asked and where: "8 KiB atomic allocation in network
+ * receive softirq; could not sleep or reclaim".  Returns its length.
+ */
+size_t pf_report_meaning(const struct pf_report *r, char *buf, size_t len);
+/* Counter by name, or -1 when absent. */
+long pf_report_counter(const struct pf_report *r, const char *name);
+
+/* ------------------------------------------------------------------ */
+/* Scanning: report assembly over a stream of log lines               */
+/* ------------------------------------------------------------------ */
+
+/* Called for every finished report; a non-zero return stops the scan. */
+typedef int (*pf_report_fn)(const struct pf_report *r, void *data);
+
+/* Diagnostics about the input (a cut line, junk): the source keeps going. */
+typedef void (*pf_diag_fn)(const char *source, unsigned long line,
+			   const char *msg, void *data);
+
+struct pf_scan_opts {
+	const struct pf_kver *kernel;	/* --kernel: used when the log says none */
+	int year;			/* for syslog times without a year; 0: now */
+	pf_report_fn report;
+	pf_diag_fn diag;
+	void *data;
+};
+
+struct pf_scanner;
+
+/* A scanner for one source; name is kept by pointer. Returns NULL on ENOMEM. */
+struct pf_scanner *pf_scanner_new(const char *name,
+				  const struct pf_scan_opts *opts);
+/*
+ * Feed bytes.  buf may end anywhere: a partial last line is kept until the
+ * next feed or pf_scanner_finish().  Returns 0, the report callback's
+ * non-zero value, or -ENOMEM.
+ */
+int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len);
+/* Flush the last line and every open report (marked truncated). */
+int pf_scanner_finish(struct pf_scanner *sc);
+/* Lines seen so far. */
+unsigned long pf_scanner_lines(const struct pf_scanner *sc);
+void pf_scanner_free(struct pf_scanner *sc);
+
+/* ------------------------------------------------------------------ */
+/* Input sources (lib/source.c, lib/kmsg.c, lib/sosdir.c)             */
+/* ------------------------------------------------------------------ */
+
+struct pf_source;
+
+#define PF_LINE_MAX (64 * 1024)	/* longer lines are cut to this */
+
+/*
+ * Open a log: a path (plain, gzip or xz, told by magic bytes, not by name)
+ * or "-" for stdin.  *src is NULL on error.  Returns 0 or -errno.
+ */
+int pf_source_open(struct pf_source **src, const char *path);
+/*
+ * Open the running kernel's log buffer: /dev/kmsg read without blocking
+ * (records up to now), or syslog(2) SYSLOG_ACTION_READ_ALL when /dev/kmsg
+ * cannot be read.  root prefixes /dev/kmsg for tests ("/" or NULL: live).
+ */
+int pf_source_open_kmsg(struct pf_source **src, const char *root);
+/*
+ * Next chunk of bytes, decompressed.  Returns bytes (>0), 0 at the end, or
+ * -errno (-EIO for a corrupt or truncated compressed stream; what was read
+ * before stays valid).  The chunk is valid until the next call.
+ */
+ssize_t pf_source_read(struct pf_source *src, const char **buf);
+/* The name used in messages: the path, "<stdin>", "/dev/kmsg" ... */
+const char *pf_source_name(const struct pf_source *src);
+/* Human words for the last error of src ("truncated xz stream", ...). */
+const char *pf_source_strerror(const struct pf_source *src, int err);
+void pf_source_free(struct pf_source *src);
+
+/*
+ * Walk a directory that holds logs (a sosreport, /var/log, any tree):
+ * calls fn for every log file in it, in a fixed order (for each kind of log,
+ * rotated files oldest first).  Known sosreport places are
+ * var/log/messages*, var/log/kern.log*, var/log/syslog*, var/log/dmesg*,
+ * sos_commands/kernel/dmesg*, sos_commands/logs/journalctl*; anywhere else
+ * a regular file is taken when its name looks like a log.  A non-zero return
+ * of fn stops the walk and is returned.
+ */
+typedef int (*pf_path_fn)(const char *path, void *data);
+int pf_logdir_walk(const char *dir, pf_path_fn fn, void *data);
+
+/* ------------------------------------------------------------------ */
+/* JSON output (lib/json.c)                                           */
+/* ------------------------------------------------------------------ */
+
+/* A streaming JSON writer onto a stdio stream (iproute2's json_writer shape). */
+struct pf_json;
+struct pf_json *pf_json_new(FILE *f, bool pretty);
+void pf_json_free(struct pf_json *j);
+void pf_json_obj_open(struct pf_json *j);
+void pf_json_obj_close(struct pf_json *j);
+void pf_json_arr_open(struct pf_json *j);
+void pf_json_arr_close(struct pf_json *j);
+void pf_json_key(struct pf_json *j, const char *key);
+void pf_json_str(struct pf_json *j, const char *s);
+void pf_json_strn(struct pf_json *j, const char *s, size_t n);
+void pf_json_int(struct pf_json *j, long long v);
+void pf_json_uint(struct pf_json *j, unsigned long long v);
+void pf_json_double(struct pf_json *j, double v);
+void pf_json_bool(struct pf_json *j, bool v);
+void pf_json_null(struct pf_json *j);
+/* Ends a top-level value: writes the newline of a JSON Lines record. */
+void pf_json_end(struct pf_json *j);
+
+/* Write r as one object with every key of the scan contract. */
+void pf_report_json(const struct pf_report *r, struct pf_json *j);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PAGEFAIL_H */

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * header.c - the first line of a page allocation failure report and the
+ * lines that belong to it: the cpuset line of 4.12-4.19, the task line that
+ * dump_stack() prints (and with it the kernel release and taint), the
+ * "callbacks suppressed" line of the rate limit, and the log's own
+ * "Linux version" boot line.
+ *
+ * First-line shapes by era (kernel-facts.md 2.1):
+ *   2.6.x, RHEL 5/6:  "%s: page allocation failure. order:%d, mode:0x%x"
+ *   3.x - 4.5:        "%s: page allocation failure: order:%d, mode:0x%x"
+ *   4.6 - 4.11:       "... mode:%#x(%pGg)"
+ *   4.12 - 4.19:      "... mode:%#x(%pGg), nodemask=%*pbl"
+ *   5.x - 6.x:        "... nodemask=%*pbl,cpuset=%s,mems_allowed=%*pbl"
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "internal.h"
+#include "util.h"
+
+static const char *skip_spaces(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+static void trim_copy(char *dst, size_t size, const char *s, const char *e)
+{
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == ','))
+		e--;
+	pf_strlcpyn(dst, size, s, (size_t)(e - s));
+}
+
+/*
+ * The tail after "mode:": "0x20", "0xa20(GFP_ATOMIC)", then optionally
+ * ", nodemask=...", ",cpuset=...", ",mems_allowed=...".  Any of these may be
+ * missing because a mail client wrapped the line.
+ */
+static void parse_mode_tail(const char *p, const char *end,
+			    struct pf_report *r)
+{
+	const char *q = p, *s;
+	unsigned long mask;
+
+	if (pf_scan_hex(&q, end, &mask)) {
+		r->gfp_mask = mask;
+		pf_strlcpyn(r->mode, sizeof(r->mode), p, (size_t)(q - p));
+		if (q < end && *q == '(') {
+			const char *close = memchr(q, ')', (size_t)(end - q));
+
+			s = q + 1;
+			if (!close)
+				close = end;
+			pf_strlcpyn(r->mode_names, sizeof(r->mode_names), s,
+				    (size_t)(close - s));
+			q = close < end ? close + 1 : end;
+		}
+	}
+	s = pf_memstr(q, (size_t)(end - q), "nodemask=");
+	if (s) {
+		const char *v = s + 9;
+		const char *e = pf_memstr(v, (size_t)(end - v), ",cpuset=");
+
+		trim_copy(r->nodemask, sizeof(r->nodemask), v, e ? e : end);
+	}
+	s = pf_memstr(q, (size_t)(end - q), "cpuset=");
+	if (s) {
+		const char *v = s + 7;
+		const char *e = pf_memstr(v, (size_t)(end - v), ",mems_allowed=");
+
+		trim_copy(r->cpuset, sizeof(r->cpuset), v, e ? e : end);
+	}
+	s = pf_memstr(q, (size_t)(end - q), "mems_allowed=");
+	if (s)
+		trim_copy(r->mems_allowed, sizeof(r->mems_allowed), s + 13, end);
+}
+
+static bool contains(const char *msg, size_t len, const char *needle)
+{
+	return pf_memstr(msg, len, needle) != NULL;
+}
+
+int pf_head_parse(const char *msg, size_t len, struct pf_report *r)
+{
+	const char *end = msg + len, *hit, *p, *t;
+
+	hit = pf_memstr(msg, len, "page allocation failure");
+	if (!hit) {
+		if (contains(msg, len, "page allocation stalls for"))
+			return PF_HEAD_STALL;
+		if (contains(msg, len, "invoked oom-killer") ||
+		    contains(msg, len, "Show Memory") ||
+		    contains(msg, len, "show_mem"))
+			return PF_HEAD_OTHER_DUMP;
+		return PF_HEAD_NONE;
+	}
+	p = hit + strlen("page allocation failure");
+	/* "page allocation failure. order:" or ": order:" */
+	if (p >= end || (*p != '.' && *p != ':'))
+		return PF_HEAD_NONE;
+	p = skip_spaces(p + 1, end);
+	if (!pf_starts(p, (size_t)(end - p), "order:"))
+		return PF_HEAD_NONE;
+
+	pf_report_init(r);
+	/* The task is what precedes ": page allocation failure". */
+	t = hit;
+	while (t > msg && (t[-1] == ' ' || t[-1] == ':'))
+		t--;
+	{
+		const char *s = msg;
+		const char *b;
+
+		/* glued onto another line: take what follows its last "] " */
+		for (b = msg; b < t; b++)
+			if (b[0] == ']' && b + 1 < t && b[1] == ' ')
+				s = b + 2;
+		trim_copy(r->task, sizeof(r->task), s, t);
+	}
+	p += 6;
+	{
+		unsigned long order;
+
+		if (pf_scan_ulong(&p, end, &order) && order < 64)
+			r->order = (int)order;
+	}
+	hit = pf_memstr(p, (size_t)(end - p), "mode:");
+	if (hit)
+		parse_mode_tail(hit + 5, end, r);
+	return PF_HEAD_FAILURE;
+}
+
+bool pf_head_wants_more(const struct pf_report *r)
+{
+	return r->order >= 0 && !r->mode[0];
+}
+
+bool pf_head_continue(const char *msg, size_t len, struct pf_report *r)
+{
+	const char *end = msg + len;
+
+	if (pf_starts(msg, len, "mode:") && !r->mode[0]) {
+		parse_mode_tail(msg + 5, end, r);
+		return true;
+	}
+	if ((pf_starts(msg, len, "nodemask=") && !r->nodemask[0]) ||
+	    ((pf_starts(msg, len, "cpuset=") || pf_starts(msg, len, ",cpuset=")) &&
+	     !r->cpuset[0]) ||
+	    (pf_starts(msg, len, "mems_allowed=") && !r->mems_allowed[0]) ||
+	    (pf_starts(msg, len, ",mems_allowed=") && !r->mems_allowed[0])) {
+		/* parse_mode_tail() reads these keys wherever they stand */
+		char saved[sizeof(r->mode)];
+
+		memcpy(saved, r->mode, sizeof(saved));
+		parse_mode_tail(msg, end, r);
+		memcpy(r->mode, saved, sizeof(saved));
+		return true;
+	}
+	return false;
+}
+
+bool pf_head_cpuset(const char *msg, size_t len, struct pf_report *r)
+{
+	const char *end = msg + len;
+	const char *c = pf_memstr(msg, len, " cpuset=");
+	const char *m;
+	size_t tl = strlen(r->task);
+
+	/*
+	 * cpuset_print_current_mems_allowed() of 4.12-4.19 (and 4.10-4.11's
+	 * cpuset_print_task_mems_allowed) prints "<comm> cpuset=<cg>
+	 * mems_allowed=<list>" on a line of its own.
+	 */
+	if (!c || (size_t)(c - msg) != tl || memcmp(msg, r->task, tl))
+		return false;
+	c += 8;
+	m = pf_memstr(c, (size_t)(end - c), " mems_allowed=");
+	trim_copy(r->cpuset, sizeof(r->cpuset), c, m ? m : end);
+	if (m)
+		trim_copy(r->mems_allowed, sizeof(r->mems_allowed), m + 14, end);
+	return true;
+}
+
+/* Is tok a kernel release ("2.6.32-358.2.1.el6.x86_64", "6.12.39")? */
+static bool looks_like_release(const char *tok, size_t n)
+{
+	return n >= 3 && isdigit((unsigned char)tok[0]) &&
+	       memchr(tok, '.', n) != NULL;
+}
+
+bool pf_head_task(const char *msg, size_t len, struct pf_report *r,
+		  bool *foreign)
+{
+	const char *end = msg + len, *p, *c, *t;
+	const char *taint_start;
+	char comm[64];
+	unsigned long v;
+	int pid = -1, cpu = -1;
+
+	*foreign = false;
+	if (pf_starts(msg, len, "Pid: ")) {
+		/* 2.6.x - 3.9: "Pid: %d, comm: %.20s %s %s %.*s" */
+		p = msg + 5;
+		if (!pf_scan_ulong(&p, end, &v))
+			return false;
+		pid = (int)v;
+		c = pf_memstr(p, (size_t)(end - p), "comm: ");
+		if (!c)
+			return false;
+		c += 6;
+	} else if (pf_starts(msg, len, "CPU: ")) {
+		/* 3.10+: "CPU: %d [UID: %u ]PID: %d Comm: %.20s ..." */
+		p = msg + 5;
+		if (!pf_scan_ulong(&p, end, &v))
+			return false;
+		cpu = (int)v;
+		c = pf_memstr(p, (size_t)(end - p), "PID: ");
+		if (!c)
+			return false;
+		p = c + 5;
+		if (!pf_scan_ulong(&p, end, &v))
+			return false;
+		pid = (int)v;
+		c = pf_memstr(p, (size_t)(end - p), "Comm: ");
+		if (!c)
+			return false;
+		c += 6;
+	} else {
+		return false;
+	}
+
+	/* The comm ends where the taint begins: comms may hold spaces. */
+	t = pf_memstr(c, (size_t)(end - c), " Not tainted");
+	taint_start = t ? t + 1 : NULL;
+	{
+		const char *t2 = pf_memstr(c, (size_t)(end - c), " Tainted:");
+
+		if (t2 && (!t || t2 < t)) {
+			t = t2;
+			taint_start = t2 + 1;
+		}
+	}
+	if (!t) {
+		/* cut by the poster: everything left is the comm */
+		t = end;
+	}
+	trim_copy(comm, sizeof(comm), c, t);
+	if (r->task[0] && strcmp(comm, r->task) != 0) {
+		size_t a = strlen(r->task), b = strlen(comm);
+
+		/* the header's task may carry junk in front of it */
+		if (!(a > b && !strcmp(r->task + a - b, comm))) {
+			*foreign = true;
+			return false;
+		}
+	}
+	pf_strlcpy(r->comm, sizeof(r->comm), comm);
+	r->pid = pid;
+	r->cpu = cpu;
+	if (!taint_start)
+		return true;
+
+	/* Taint flags are a fixed-width field with spaces; the release is the
+	 * first token after it that looks like one. */
+	p = taint_start;
+	if (pf_starts(p, (size_t)(end - p), "Not tainted")) {
+		pf_strlcpy(r->taint, sizeof(r->taint), "Not tainted");
+		p += 11;
+	} else {
+		const char *s = p;
+
+		p += 8;		/* "Tainted:" */
+		while (p < end) {
+			const char *q = skip_spaces(p, end);
+			const char *e = q;
+
+			while (e < end && *e != ' ')
+				e++;
+			if (q >= end || looks_like_release(q, (size_t)(e - q)) ||
+			    *q == '#' || (size_t)(e - q) > 2)
+				break;
+			p = e;
+		}
+		trim_copy(r->taint, sizeof(r->taint), s, p);
+	}
+	while (p < end) {
+		const char *q = skip_spaces(p, end);
+		const char *e = q;
+
+		while (e < end && *e != ' ')
+			e++;
+		if (q >= end || *q == '#')
+			break;
+		if (looks_like_release(q, (size_t)(e - q))) {
+			char rel[96];
+
+			pf_strlcpyn(rel, sizeof(rel), q, (size_t)(e - q));
+			pf_kver_parse(rel, &r->kernel);
+			r->kernel_from = PF_KERNEL_REPORT;
+			break;
+		}
+		p = e;
+	}
+	return true;
+}
+
+bool pf_head_linux_version(const char *msg, size_t len, struct pf_kver *kv)
+{
+	const char *end = msg + len, *p, *e;
+	char rel[96];
+
+	if (!pf_starts(msg, len, "Linux version "))
+		return false;
+	p = msg + 14;
+	e = p;
+	while (e < end && *e != ' ')
+		e++;
+	pf_strlcpyn(rel, sizeof(rel), p, (size_t)(e - p));
+	return pf_kver_parse(rel, kv) == 0;
+}
+
+long pf_head_suppressed(const char *msg, size_t len)
+{
+	const char *end = msg + len, *p;
+	unsigned long n;
+
+	/* "warn_alloc: 96 callbacks suppressed", "warn_alloc_failed: ..." */
+	if (!pf_starts(msg, len, "warn_alloc") &&
+	    !pf_starts(msg, len, "__alloc_pages"))
+		return -1;
+	p = memchr(msg, ':', len);
+	if (!p)
+		return -1;
+	p = skip_spaces(p + 1, end);
+	if (!pf_scan_ulong(&p, end, &n) ||
+	    !pf_starts(p, (size_t)(end - p), " callbacks suppressed"))
+		return -1;
+	return (long)n;
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * internal.h - the report parsers' private interface: one recogniser per
+ * kind of line of a page allocation failure report.  Each takes the kernel
+ * message of one (re-joined) log line, already stripped of its wrappers.
+ */
+#ifndef PF_INTERNAL_H
+#define PF_INTERNAL_H
+
+#include "pagefail.h"
+
+/* header.c: the first line and the lines that belong to it */
+
+/* What a line says about allocation warnings. */
+enum pf_head_kind {
+	PF_HEAD_NONE = 0,
+	PF_HEAD_FAILURE,	/* "... page allocation failure ..." */
+	PF_HEAD_STALL,		/* "... page allocation stalls for ..." (4.9-4.14) */
+	PF_HEAD_OTHER_DUMP,	/* a dump that prints its own Mem-Info */
+};
+
+/* Classify msg; a failure header is parsed into r (which is reset). */
+int pf_head_parse(const char *msg, size_t len, struct pf_report *r);
+/* "mode:0x20", "nodemask=...", ",cpuset=..." wrapped onto the next line. */
+bool pf_head_continue(const char *msg, size_t len, struct pf_report *r);
+/* Is the header still missing a wrapped part (mode:, or ends with ',')? */
+bool pf_head_wants_more(const struct pf_report *r);
+/* 4.12-4.19: "<task> cpuset=<cg> mems_allowed=<list>", also in fragments */
+bool pf_head_cpuset(const char *msg, size_t len, struct pf_report *r);
+/* "Pid: N, comm: X ..." / "CPU: N PID: N Comm: X ...": true if it is r's task */
+bool pf_head_task(const char *msg, size_t len, struct pf_report *r,
+		  bool *foreign);
+/* "Linux version 5.10.0-8-amd64 (...)": the version, for the log */
+bool pf_head_linux_version(const char *msg, size_t len, struct pf_kver *kv);
+/* "warn_alloc: 96 callbacks suppressed" -> 96, else -1 */
+long pf_head_suppressed(const char *msg, size_t len);
+
+/* trace.c: call trace lines */
+
+enum pf_trace_kind {
+	PF_TRACE_NONE = 0,	/* not a trace line */
+	PF_TRACE_START,		/* "Call Trace:", "Backtrace:" (may hold frames) */
+	PF_TRACE_FRAMES,	/* one or more frames or markers */
+	PF_TRACE_NOISE,		/* register dump, stack words: part of the dump */
+};
+
+/* Classify msg and append its frames to r (when append is true). */
+int pf_trace_line(const char *msg, size_t len, struct pf_report *r,
+		  bool append);
+
+/* meminfo.c: Mem-Info lines */
+
+enum pf_mem_kind {
+	PF_MEM_NONE = 0,
+	PF_MEM_START,		/* "Mem-Info:" */
+	PF_MEM_BODY,		/* counters, per-cpu, node, zone, buddy lines */
+	PF_MEM_TRAILER,		/* pagecache, swap, "N pages RAM" and after */
+	PF_MEM_END,		/* the last line show_mem() prints */
+};
+
+/* Classify msg as a Mem-Info line and record what it says in r. */
+int pf_mem_line(const char *msg, size_t len, struct pf_report *r,
+		bool in_mem);
+/* A wrapped piece of a buddy or zone line ("3*16kB 0*32kB = 12kB")? */
+bool pf_mem_continue(const char *msg, size_t len, struct pf_report *r);
+/* Every zone printed its buddy line. */
+bool pf_mem_zones_whole(const struct pf_report *r);
+
+/* report.c */
+/* The first frame outside the page allocator and its index, or NULL. */
+const char *pf_report_call_site(const struct pf_report *r, int *index);
+
+/* gfp/kernel glue (report.c) */
+void pf_report_decode(struct pf_report *r, const struct pf_kver *log_kernel,
+		      const struct pf_kver *option);
+
+#endif /* PF_INTERNAL_H */

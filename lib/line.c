@@ -1,0 +1,546 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * line.c - take one log line apart: the wrappers that syslog, journald,
+ * dmesg, /dev/kmsg, Android and mail clients put in front of a kernel
+ * message, and the message itself.
+ *
+ * Wrappers nest (rsyslog around a dmesg time stamp, a mail quote around
+ * dmesg -T, an Android logcat prefix around a printk level), so the parser
+ * peels one layer at a time until none is left.  Nothing is copied: every
+ * field of struct pf_line points into the caller's line.
+ */
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pagefail.h"
+#include "util.h"
+
+static const char *const month_names[12] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+static int month_of(const char *s)
+{
+	for (int i = 0; i < 12; i++)
+		if (!memcmp(s, month_names[i], 3))
+			return i;
+	return -1;
+}
+
+static bool is_weekday(const char *s)
+{
+	static const char days[] = "MonTueWedThuFriSatSun";
+
+	for (int i = 0; i < 7; i++)
+		if (!memcmp(s, days + 3 * i, 3))
+			return true;
+	return false;
+}
+
+static size_t digits(const char *p, const char *end)
+{
+	size_t n = 0;
+
+	while (p + n < end && isdigit((unsigned char)p[n]))
+		n++;
+	return n;
+}
+
+static long num(const char *p, size_t n)
+{
+	long v = 0;
+
+	for (size_t i = 0; i < n && i < 18; i++)
+		v = v * 10 + (p[i] - '0');
+	return v;
+}
+
+/* Seconds since the epoch of a broken-down local time (mktime(3) rules). */
+static int64_t local_epoch(int year, int mon, int mday, int h, int m, int s)
+{
+	struct tm tm = {
+		.tm_year = year - 1900, .tm_mon = mon, .tm_mday = mday,
+		.tm_hour = h, .tm_min = m, .tm_sec = s, .tm_isdst = -1,
+	};
+	time_t t = mktime(&tm);
+
+	return t == (time_t)-1 ? INT64_MIN : (int64_t)t;
+}
+
+/* "HH:MM:SS" at p; returns its length (8) or 0. */
+static size_t parse_hms(const char *p, const char *end, int *h, int *m, int *s)
+{
+	if (end - p < 8 || !isdigit((unsigned char)p[0]) || p[2] != ':' ||
+	    p[5] != ':' || !isdigit((unsigned char)p[7]))
+		return 0;
+	*h = (int)num(p, 2);
+	*m = (int)num(p + 3, 2);
+	*s = (int)num(p + 6, 2);
+	return 8;
+}
+
+/*
+ * After a syslog time: "host prog[pid]: " or "host kernel: ".  Sets host and
+ * whether the program is the kernel, and returns the message start, or NULL
+ * when the rest does not look like that.
+ */
+static const char *syslog_tail(const char *p, const char *end,
+			       struct pf_line *out)
+{
+	const char *h = p, *prog, *q;
+
+	while (p < end && *p == ' ')
+		p++;
+	h = p;
+	while (p < end && *p != ' ' && *p != ':')
+		p++;
+	if (p >= end)
+		return NULL;
+	if (*p == ':' && p + 1 < end && p[1] == ' ' && p - h == 6 &&
+	    !memcmp(h, "kernel", 6)) {
+		/* no host: "Mar 18 14:39:17 kernel: msg" */
+		out->flags |= PF_LINE_PREFIXED;
+		return p + 2;
+	}
+	if (*p != ' ')
+		return NULL;
+	out->host = h;
+	out->host_len = (size_t)(p - h);
+	p++;
+	prog = p;
+	while (p < end && *p != ' ' && *p != ':' && *p != '[')
+		p++;
+	q = p;
+	if (p < end && *p == '[') {
+		while (p < end && *p != ']')
+			p++;
+		if (p < end)
+			p++;
+	}
+	if (p >= end || *p != ':') {
+		/* "host -- MARK --" and friends: another program's line */
+		out->flags |= PF_LINE_NOT_KERNEL | PF_LINE_PREFIXED;
+		return end;
+	}
+	if (!(q - prog == 6 && !memcmp(prog, "kernel", 6)))
+		out->flags |= PF_LINE_NOT_KERNEL;
+	out->flags |= PF_LINE_PREFIXED;
+	p++;
+	if (p < end && *p == ' ')
+		p++;
+	return p;
+}
+
+/* "Mar 18 14:39:17[.123456] " (BSD syslog, journalctl short/-precise). */
+static const char *strip_bsd_syslog(const char *p, const char *end, int year,
+				    struct pf_line *out)
+{
+	const char *t = p, *r;
+	int mon, mday, h, m, s;
+	size_t n;
+
+	if (end - p < 16 || p[3] != ' ' || (mon = month_of(p)) < 0)
+		return NULL;
+	p += 4;
+	if (*p == ' ')
+		p++;
+	n = digits(p, end);
+	if (n < 1 || n > 2 || p[n] != ' ')
+		return NULL;
+	mday = (int)num(p, n);
+	p += n + 1;
+	if (!parse_hms(p, end, &h, &m, &s))
+		return NULL;
+	p += 8;
+	if (p < end && *p == '.')
+		p += 1 + digits(p + 1, end);
+	if (p >= end || *p != ' ')
+		return NULL;
+	r = syslog_tail(p, end, out);
+	if (!r)
+		return NULL;
+	out->time = t;
+	out->time_len = (size_t)(p - t);
+	out->epoch = local_epoch(year, mon, mday, h, m, s);
+	out->style = PF_STYLE_SYSLOG;
+	return r;
+}
+
+/*
+ * "2024-03-18T14:39:17.123456+00:00 host kernel: " (rsyslog RFC 3339,
+ * journalctl short-iso "2024-03-18T14:39:17+0000").
+ */
+static const char *strip_rfc3339(const char *p, const char *end,
+				 struct pf_line *out)
+{
+	const char *t = p, *r;
+	int h, m, s, year, mon, mday;
+	int64_t e;
+	long off = 0;
+	bool utc = false, has_off = false;
+
+	if (end - p < 20 || digits(p, end) != 4 || p[4] != '-' || p[7] != '-' ||
+	    (p[10] != 'T' && p[10] != ' '))
+		return NULL;
+	year = (int)num(p, 4);
+	mon = (int)num(p + 5, 2) - 1;
+	mday = (int)num(p + 8, 2);
+	if (!parse_hms(p + 11, end, &h, &m, &s))
+		return NULL;
+	p += 19;
+	if (p < end && (*p == '.' || *p == ','))
+		p += 1 + digits(p + 1, end);
+	if (p < end && *p == 'Z') {
+		utc = true;
+		p++;
+	} else if (p < end && (*p == '+' || *p == '-')) {
+		int sign = *p == '-' ? -1 : 1;
+		size_t n = digits(p + 1, end);
+
+		if (n == 4) {
+			off = num(p + 1, 2) * 3600 + num(p + 3, 2) * 60;
+			p += 5;
+		} else if (n == 2 && p + 3 < end && p[3] == ':') {
+			off = num(p + 1, 2) * 3600 + num(p + 4, 2) * 60;
+			p += 6;
+		} else {
+			return NULL;
+		}
+		off *= sign;
+		has_off = true;
+	}
+	if (p >= end || *p != ' ')
+		return NULL;
+	r = syslog_tail(p, end, out);
+	if (!r)
+		return NULL;
+	out->time = t;
+	out->time_len = (size_t)(p - t);
+	if (utc || has_off) {
+		struct tm tm = {
+			.tm_year = year - 1900, .tm_mon = mon, .tm_mday = mday,
+			.tm_hour = h, .tm_min = m, .tm_sec = s,
+		};
+		e = (int64_t)timegm(&tm) - off;
+	} else {
+		e = local_epoch(year, mon, mday, h, m, s);
+	}
+	out->epoch = e;
+	out->style = PF_STYLE_RFC3339;
+	return r;
+}
+
+/* "[Tue Mar 18 14:39:17 2014] " (dmesg -T / --ctime). */
+static const char *strip_dmesg_ctime(const char *p, const char *end,
+				     struct pf_line *out)
+{
+	const char *t = p;
+	int mon, mday, h, m, s;
+	size_t n;
+
+	if (end - p < 26 || *p != '[' || !is_weekday(p + 1) || p[4] != ' ' ||
+	    (mon = month_of(p + 5)) < 0 || p[8] != ' ')
+		return NULL;
+	p += 9;
+	if (*p == ' ')
+		p++;
+	n = digits(p, end);
+	if (n < 1 || n > 2 || p[n] != ' ')
+		return NULL;
+	mday = (int)num(p, n);
+	p += n + 1;
+	if (!parse_hms(p, end, &h, &m, &s))
+		return NULL;
+	p += 8;
+	if (p < end && *p == '.')	/* util-linux --time-format iso-ish */
+		p += 1 + digits(p + 1, end);
+	if (p >= end || *p != ' ' || digits(p + 1, end) != 4 || p[5] != ']')
+		return NULL;
+	out->epoch = local_epoch((int)num(p + 1, 4), mon, mday, h, m, s);
+	p += 6;
+	out->time = t + 1;
+	out->time_len = (size_t)(p - t - 2);
+	out->style = PF_STYLE_DMESG_T;
+	out->flags |= PF_LINE_PREFIXED;
+	return p;
+}
+
+/*
+ * "[  123.456789]" (printk time), also "[309805.658142s]" as some Android
+ * kernels print it.  Does not consume the following space.
+ */
+static const char *strip_mono(const char *p, const char *end,
+			      struct pf_line *out)
+{
+	const char *t = p, *q;
+	size_t n, f;
+
+	if (p >= end || *p != '[')
+		return NULL;
+	q = p + 1;
+	while (q < end && *q == ' ')
+		q++;
+	n = digits(q, end);
+	if (!n || q + n >= end || q[n] != '.')
+		return NULL;
+	f = digits(q + n + 1, end);
+	if (!f)
+		return NULL;
+	out->mono = (double)num(q, n) + (double)num(q + n + 1, f > 9 ? 9 : f) /
+		    pf_pow10(f > 9 ? 9 : (int)f);
+	q += n + 1 + f;
+	if (q < end && *q == 's')
+		q++;
+	if (q >= end || *q != ']')
+		return NULL;
+	q++;
+	if (!out->time) {
+		out->time = t + 1;
+		out->time_len = (size_t)(q - t - 2);
+		while (out->time_len && *out->time == ' ') {
+			out->time++;
+			out->time_len--;
+		}
+	}
+	out->flags |= PF_LINE_PREFIXED;
+	return q;
+}
+
+/*
+ * The tags some kernels print after the time: printk caller ids "[T123]",
+ * "[    C1]" (CONFIG_PRINTK_CALLER), Android "[pid:1361,cpu5,comm]",
+ * per-CPU tags "[0:  swapper/0:    0]", "(2)[0:swapper/2]", "[CPU 1]",
+ * "[c1]".  Kernel messages that open with a bracket ("[<ffff...>]" frames)
+ * are left alone.
+ */
+static const char *strip_tags(const char *p, const char *end)
+{
+	for (int round = 0; round < 3; round++) {
+		const char *q = p, *close;
+
+		while (q < end && *q == ' ' && q - p < 2)
+			q++;
+		if (q + 2 >= end)
+			return p;
+		if (*q == '(' && isdigit((unsigned char)q[1])) {
+			size_t n = digits(q + 1, end);
+
+			if (q[1 + n] != ')')
+				return p;
+			p = q + 2 + n;
+			continue;
+		}
+		if (*q != '[' || q[1] == '<')
+			return p;
+		close = memchr(q, ']', (size_t)(end - q));
+		if (!close || close - q > 48)
+			return p;
+		{
+			const char *in = q + 1;
+			size_t len = (size_t)(close - in);
+
+			while (len && *in == ' ') {
+				in++;
+				len--;
+			}
+			if (!len)
+				return p;
+			if ((in[0] == 'T' || in[0] == 'C' || in[0] == 'c') &&
+			    len > 1 && digits(in + 1, close) == len - 1) {
+				p = close + 1;	/* [T123] [C1] [c1] */
+				continue;
+			}
+			if (len > 4 && !memcmp(in, "pid:", 4)) {
+				p = close + 1;	/* Android [pid:N,cpuN,comm] */
+				continue;
+			}
+			if (len > 4 && !memcmp(in, "CPU", 3) &&
+			    digits(in + 4, close) == len - 4) {
+				p = close + 1;	/* [CPU 1] */
+				continue;
+			}
+			if (isdigit((unsigned char)in[0]) &&
+			    in[digits(in, close)] == ':' &&
+			    memchr(in, ' ', len) == NULL) {
+				p = close + 1;	/* [0:swapper/0] */
+				continue;
+			}
+			if (isdigit((unsigned char)in[0]) &&
+			    in[digits(in, close)] == ':' &&
+			    close[-1] != ':' && isdigit((unsigned char)close[-1])) {
+				p = close + 1;	/* [0:  swapper/0:    0] */
+				continue;
+			}
+		}
+		return p;
+	}
+	return p;
+}
+
+/* "<4>" printk level. */
+static const char *strip_level(const char *p, const char *end,
+			       struct pf_line *out)
+{
+	if (end - p >= 3 && p[0] == '<' && isdigit((unsigned char)p[1])) {
+		size_t n = digits(p + 1, end);
+
+		if (n <= 3 && p + 1 + n < end && p[1 + n] == '>') {
+			out->level = (int)(num(p + 1, n) & 7);
+			out->flags |= PF_LINE_PREFIXED;
+			return p + 2 + n;
+		}
+	}
+	return NULL;
+}
+
+/* "4,1234,5678,-;" (/dev/kmsg) */
+static const char *strip_kmsg(const char *p, const char *end,
+			      struct pf_line *out)
+{
+	const char *q = p, *u;
+	size_t n;
+	long prio;
+	long long usec = 0;
+
+	n = digits(q, end);
+	if (!n || n > 4 || q + n >= end || q[n] != ',')
+		return NULL;
+	prio = num(q, n);
+	q += n + 1;
+	n = digits(q, end);	/* seq */
+	if (!n || q + n >= end || q[n] != ',')
+		return NULL;
+	q += n + 1;
+	n = digits(q, end);	/* usec */
+	if (!n || q + n >= end || q[n] != ',')
+		return NULL;
+	for (size_t i = 0; i < n && i < 18; i++)
+		usec = usec * 10 + (q[i] - '0');
+	u = q;
+	q += n + 1;
+	while (q < end && *q != ';' && *q != ',' && q - p < 40)
+		q++;
+	while (q < end && *q != ';' && q - p < 64)	/* ",caller=T1" */
+		q++;
+	if (q >= end || *q != ';')
+		return NULL;
+	out->time = u;		/* microseconds since boot, as printed */
+	out->time_len = n;
+	out->level = (int)(prio & 7);
+	out->mono = (double)usec / 1e6;
+	out->style = PF_STYLE_KMSG;
+	out->flags |= PF_LINE_PREFIXED;
+	return q + 1;
+}
+
+/* Android logcat-style: "07-13 08:41:51.341 " then "<4>[...]". */
+static const char *strip_android(const char *p, const char *end,
+				 struct pf_line *out)
+{
+	int h, m, s;
+
+	if (end - p < 20 || !isdigit((unsigned char)p[0]) || p[2] != '-' ||
+	    !isdigit((unsigned char)p[3]) || p[5] != ' ')
+		return NULL;
+	if (!parse_hms(p + 6, end, &h, &m, &s))
+		return NULL;
+	{
+		const char *q = p + 14;
+
+		if (q < end && *q == '.')
+			q += 1 + digits(q + 1, end);
+		if (q >= end || *q != ' ')
+			return NULL;
+		out->time = p;
+		out->time_len = (size_t)(q - p);
+		out->style = PF_STYLE_ANDROID;
+		out->flags |= PF_LINE_PREFIXED;
+		return q + 1;
+	}
+}
+
+/* Mail quotes and paste indentation: "> ", ">> ", "\t", "  ". */
+static const char *strip_indent(const char *p, const char *end,
+				struct pf_line *out)
+{
+	for (;;) {
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < end && *p == '>' &&
+		    (p + 1 == end || p[1] == ' ' || p[1] == '\t' ||
+		     p[1] == '>')) {
+			p++;
+			out->flags |= PF_LINE_QUOTED;
+			continue;
+		}
+		return p;
+	}
+}
+
+void pf_line_parse(const char *s, size_t len, int year, struct pf_line *out)
+{
+	const char *p = s, *end = s + len, *q;
+
+	memset(out, 0, sizeof(*out));
+	out->mono = -1;
+	out->epoch = INT64_MIN;
+	out->level = -1;
+	if (year <= 0)
+		year = pf_current_year();
+
+	while (end > p && (end[-1] == '\r' || end[-1] == '\n'))
+		end--;
+	p = strip_indent(p, end, out);
+
+	if ((q = strip_kmsg(p, end, out))) {
+		p = q;
+	} else if ((q = strip_bsd_syslog(p, end, year, out)) ||
+		   (q = strip_rfc3339(p, end, out))) {
+		p = q;
+	} else if ((q = strip_dmesg_ctime(p, end, out))) {
+		p = q;
+	} else if ((q = strip_android(p, end, out))) {
+		p = q;
+	} else if (end - p > 8 && !memcmp(p, "kernel: ", 8)) {
+		out->style = PF_STYLE_KERNEL_TAG;
+		out->flags |= PF_LINE_PREFIXED;
+		p += 8;
+	}
+	/* "<4>" before a time stamp, or after an Android prefix */
+	if ((q = strip_level(p, end, out)))
+		p = q;
+	if ((q = strip_mono(p, end, out))) {
+		const char *r;
+
+		p = q;
+		if (out->style == PF_STYLE_BARE)
+			out->style = PF_STYLE_DMESG;
+		/*
+		 * journalctl -o short-monotonic: "[  123.456789] host kernel: ".
+		 * Only "kernel:" is taken as the program, so that a dmesg
+		 * message such as "eth0: link up" is not mistaken for a host.
+		 */
+		if (out->style == PF_STYLE_DMESG && !out->host) {
+			struct pf_line tmp = *out;
+
+			r = syslog_tail(p, end, &tmp);
+			if (r && tmp.host && !(tmp.flags & PF_LINE_NOT_KERNEL)) {
+				*out = tmp;
+				out->style = PF_STYLE_JOURNAL_MONO;
+				p = r;
+			}
+		}
+	}
+	p = strip_tags(p, end);
+	/* rsyslog often wraps a printk time as well: peel it too */
+	if (out->style != PF_STYLE_DMESG && (q = strip_mono(p, end, out)))
+		p = strip_tags(q, end);
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	out->msg = p;
+	out->msg_len = (size_t)(end - p);
+}

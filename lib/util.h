@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * util.h - small helpers shared by the library's parsers: bounded string
+ * copies, number scanning, substring search.  Private to lib/.
+ */
+#ifndef PF_UTIL_H
+#define PF_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Copy at most n bytes of s into dst[size], always NUL-terminated. */
+void pf_strlcpyn(char *dst, size_t size, const char *s, size_t n);
+static inline void pf_strlcpy(char *dst, size_t size, const char *s)
+{
+	pf_strlcpyn(dst, size, s, strlen(s));
+}
+
+/* memmem() on a bounded string. */
+const char *pf_memstr(const char *hay, size_t len, const char *needle);
+
+/* Does [s, s+len) start with the NUL-terminated prefix? */
+static inline bool pf_starts(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return len >= n && !memcmp(s, prefix, n);
+}
+
+/*
+ * Parse an unsigned decimal at *p (not past end); advances *p.  Returns false
+ * when no digit is there.
+ */
+bool pf_scan_ulong(const char **p, const char *end, unsigned long *v);
+/* Hex with or without 0x. */
+bool pf_scan_hex(const char **p, const char *end, unsigned long *v);
+
+double pf_pow10(int n);
+int pf_current_year(void);
+
+#endif /* PF_UTIL_H */

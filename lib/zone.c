@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * zone.c - the zone model shared by reports, /proc snapshots and the
+ * simulator: one struct pf_zone per (node, zone), counts in pages.
+ */
+#include <string.h>
+
+#include "pagefail.h"
+
+void pf_zone_init(struct pf_zone *z)
+{
+	memset(z, 0, sizeof(*z));
+	z->page_kb = 4;
+	z->free = z->boost = z->min = z->low = z->high = -1;
+	z->reserved_highatomic = z->present = z->managed = z->free_cma = -1;
+	z->nr_lowmem_reserve = -1;
+	z->buddy_total_kb = -1;
+	z->type = PF_ZONE_OTHER;
+}
+
+int pf_zone_type_of(const char *name)
+{
+	/* zone_names[] of mm/page_alloc.c */
+	static const char *const names[PF_ZONE_NR_TYPES] = {
+		[PF_ZONE_DMA] = "DMA",		[PF_ZONE_DMA32] = "DMA32",
+		[PF_ZONE_NORMAL] = "Normal",	[PF_ZONE_HIGHMEM] = "HighMem",
+		[PF_ZONE_MOVABLE] = "Movable",	[PF_ZONE_DEVICE] = "Device",
+	};
+
+	for (int i = 0; i < PF_ZONE_NR_TYPES; i++)
+		if (names[i] && !strcmp(name, names[i]))
+			return i;
+	return PF_ZONE_OTHER;
+}
+
+unsigned long pf_zone_buddy_pages(const struct pf_zone *z)
+{
+	unsigned long pages = 0;
+
+	for (int o = 0; o < z->nr_orders && o < PF_MAX_ORDER; o++)
+		pages += z->nr_free[o] << o;
+	return pages;
+}

@@ -1,0 +1,39 @@
+#!/bin/sh
+# deps.sh - make sure the Debian packages a make target needs are installed.
+#
+#   scripts/deps.sh build|check
+#
+# Installs what is missing with apt-get when run as root; otherwise prints
+# the exact apt-get line and fails, so nothing is installed behind the
+# user's back.
+set -eu
+
+build="cmake make gcc pkg-config zlib1g-dev liblzma-dev"
+check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip"
+
+case "${1:-build}" in
+build) want=$build ;;
+check) want=$check ;;
+*) echo "usage: $0 build|check" >&2; exit 2 ;;
+esac
+
+missing=
+for p in $want; do
+	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case "$st" in
+	*"install ok installed"*) ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "pagefail: missing packages:$missing" >&2
+	echo "run as root:  apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "pagefail: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * cmd_scan.c - pagefail scan: find and parse every page allocation failure
+ * report in files, compressed files, directories, stdin or the running
+ * kernel's log, and print them grouped (or as JSON Lines).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "pagefail.h"
+
+struct group {
+	char key[512];
+	char task[64], mode[24], mode_names[256], kernel[96], sig[256];
+	char meaning[320];
+	char first_time[48], last_time[48];
+	char hosts[4][64];
+	int nr_hosts;
+	int order;
+	unsigned long gfp_mask;
+	unsigned long count, with_meminfo;
+	char where[256];		/* source:line of the first one */
+	char zones[256];		/* a word on the free memory seen */
+};
+
+struct scan_ctx {
+	bool json, pretty, quiet;
+	bool have_since, have_until;
+	int64_t since, until;
+	struct pf_kver kernel;
+	bool have_kernel;
+	int year;
+	struct pf_json *j;
+	struct group *groups;
+	size_t nr_groups, alloc_groups;
+	unsigned long nr_reports, nr_sources, errors;
+	bool stop_memory;
+};
+
+void usage_scan(FILE *f)
+{
+	fputs("usage: pagefail scan [-j|--json] [-p|--pretty] [--since T] [--until T]\n"
+	      "                     [--kernel VERSION] [--year YEAR] [-q|--quiet]\n"
+	      "                     [--no-color] [SOURCE...]\n\n"
+	      "Find every page allocation failure report and parse all of it.\n"
+	      "SOURCE is a log file (plain, .gz, .xz), '-' for stdin, or a directory\n"
+	      "(a sosreport, /var/log); with none, the running kernel's log.\n\n"
+	      "  -j, --json         one JSON object per report (JSON Lines)\n"
+	      "  -p, --pretty       indented JSON (implies --json)\n"
+	      "      --since T      only reports at or after T\n"
+	      "      --until T      only reports at or before T\n"
+	      "                     T: 'YYYY-MM-DD[ HH:MM[:SS]]', '@EPOCH', '-2h', '-30min',\n"
+	      "                     '-7d', 'today', 'yesterday'\n"
+	      "      --kernel V     kernel release to assume when the log names none\n"
+	      "                     (2.6.32-220.el6.x86_64, rhel6.2, rhel7, ...)\n"
+	      "      --year Y       year of syslog times, which print none\n"
+	      "  -q, --quiet        print nothing but errors; only the exit status\n"
+	      "      --no-color     no colour (also NO_COLOR)\n\n"
+	      "exit status: 0 none found, 3 found, 1 error, 4 found and error, 2 usage\n",
+	      f);
+}
+
+static void human_size(unsigned long long b, char *buf, size_t len)
+{
+	if (b >= (1ULL << 20))
+		snprintf(buf, len, "%llu MiB", b >> 20);
+	else
+		snprintf(buf, len, "%llu KiB", b >> 10);
+}
+
+/* A short word on the zones' free memory and their largest free block. */
+static void zone_words(const struct pf_report *r, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < r->nr_zones && n + 1 < len; i++) {
+		const struct pf_zone *z = &r->zones[i];
+		int largest = -1;
+		char sz[32];
+
+		if (z->free < 0 || z->managed == 0 || z->present == 0)
+			continue;
+		for (int o = 0; o < z->nr_orders; o++)
+			if (z->nr_free[o])
+				largest = o;
+		human_size((unsigned long long)z->free * z->page_kb * 1024, sz,
+			   sizeof(sz));
+		n += (size_t)snprintf(buf + n, len - n, "%s%s%s%s free", n ? ", " : "",
+				      z->node_printed ? "" : "", z->name, "");
+		if (n + 1 >= len)
+			break;
+		n += (size_t)snprintf(buf + n, len - n, " %s", sz);
+		if (n + 1 < len && z->nr_orders)
+			n += (size_t)snprintf(buf + n, len - n,
+					      largest < 0 ? " (no free block)" :
+					      " (largest block order %d)", largest);
+	}
+	if (n >= len)
+		buf[len - 1] = '\0';
+}
+
+static struct group *group_of(struct scan_ctx *c, const struct pf_report *r)
+{
+	char sig[256], key[512];
+
+	pf_report_signature(r, sig, sizeof(sig));
+	snprintf(key, sizeof(key), "%s|%d|%s|%s", r->task, r->order, r->mode, sig);
+	for (size_t i = 0; i < c->nr_groups; i++)
+		if (!strcmp(c->groups[i].key, key))
+			return &c->groups[i];
+	if (c->nr_groups == c->alloc_groups) {
+		size_t n = c->alloc_groups ? 2 * c->alloc_groups : 16;
+		struct group *g = realloc(c->groups, n * sizeof(*g));
+
+		if (!g)
+			return NULL;
+		c->groups = g;
+		c->alloc_groups = n;
+	}
+	{
+		struct group *g = &c->groups[c->nr_groups++];
+
+		memset(g, 0, sizeof(*g));
+		snprintf(g->key, sizeof(g->key), "%s", key);
+		snprintf(g->task, sizeof(g->task), "%s", r->task);
+		snprintf(g->mode, sizeof(g->mode), "%s", r->mode);
+		snprintf(g->sig, sizeof(g->sig), "%s", sig);
+		g->order = r->order;
+		g->gfp_mask = r->gfp_mask;
+		snprintf(g->where, sizeof(g->where), "%s:%lu", r->source, r->line);
+		return g;
+	}
+}
+
+static void group_add(struct group *g, const struct pf_report *r)
+{
+	g->count++;
+	if (!g->first_time[0])
+		snprintf(g->first_time, sizeof(g->first_time), "%s", r->time);
+	if (r->time[0])
+		snprintf(g->last_time, sizeof(g->last_time), "%s", r->time);
+	if (!g->kernel[0] && pf_kver_known(&r->kernel))
+		snprintf(g->kernel, sizeof(g->kernel), "%s", r->kernel.str);
+	if (!g->mode_names[0] && r->gfp_layout &&
+	    pf_gfp_format(r->gfp_mask, r->gfp_layout, g->mode_names,
+			  sizeof(g->mode_names)) < 0)
+		g->mode_names[0] = '\0';
+	/* the report that says most gives the meaning */
+	if (!g->meaning[0] || r->nr_frames) {
+		pf_report_meaning(r, g->meaning, sizeof(g->meaning));
+	}
+	if (r->nr_zones && !g->zones[0])
+		zone_words(r, g->zones, sizeof(g->zones));
+	if (r->flags & PF_REPORT_HAS_MEMINFO)
+		g->with_meminfo++;
+	if (r->host[0]) {
+		bool seen = false;
+
+		for (int i = 0; i < g->nr_hosts; i++)
+			seen |= !strcmp(g->hosts[i], r->host);
+		if (!seen && g->nr_hosts < 4)
+			snprintf(g->hosts[g->nr_hosts++], sizeof(g->hosts[0]),
+				 "%s", r->host);
+	}
+}
+
+static int on_report(const struct pf_report *r, void *data)
+{
+	struct scan_ctx *c = data;
+
+	if (r->epoch != INT64_MIN) {
+		if (c->have_since && r->epoch < c->since)
+			return 0;
+		if (c->have_until && r->epoch > c->until)
+			return 0;
+	}
+	c->nr_reports++;
+	if (c->quiet)
+		return 0;
+	if (c->json) {
+		pf_report_json(r, c->j);
+		pf_json_end(c->j);
+		return 0;
+	}
+	{
+		struct group *g = group_of(c, r);
+
+		if (!g) {
+			c->stop_memory = true;
+			return -ENOMEM;
+		}
+		group_add(g, r);
+	}
+	return 0;
+}
+
+static void on_diag(const char *source, unsigned long line, const char *msg,
+		    void *data)
+{
+	struct scan_ctx *c = data;
+
+	/* a warning: the rest of the source is still read */
+	pf_err(c->json, source, "%s:%lu: %s", source, line, msg);
+}
+
+static int scan_one(struct scan_ctx *c, struct pf_source *src)
+{
+	struct pf_scan_opts o = {
+		.kernel = c->have_kernel ? &c->kernel : NULL,
+		.year = c->year,
+		.report = on_report,
+		.diag = on_diag,
+		.data = c,
+	};
+	const char *name = pf_source_name(src);
+	struct pf_scanner *sc = pf_scanner_new(name, &o);
+	const char *buf;
+	ssize_t n;
+	int err = 0;
+
+	if (!sc) {
+		pf_err(c->json, name, "'%s': out of memory", name);
+		return -ENOMEM;
+	}
+	c->nr_sources++;
+	while ((n = pf_source_read(src, &buf)) > 0) {
+		err = pf_scanner_feed(sc, buf, (size_t)n);
+		if (err)
+			break;
+	}
+	if (n < 0) {
+		/* keep what was read before the damage */
+		pf_err(c->json, name, "cannot read all of '%s': %s", name,
+		       pf_source_strerror(src, (int)n));
+		c->errors++;
+	}
+	if (!err)
+		err = pf_scanner_finish(sc);
+	pf_scanner_free(sc);
+	return err;
+}
+
+static int scan_path(const char *path, void *data)
+{
+	struct scan_ctx *c = data;
+	struct pf_source *src;
+	int err = pf_source_open(&src, path);
+
+	if (err == -EISDIR)
+		return pf_logdir_walk(path, scan_path, c) < 0 ? 0 : 0;
+	if (err) {
+		pf_err(c->json, path, "cannot read '%s': %s", path,
+		       pf_source_strerror(NULL, err));
+		c->errors++;
+		return 0;
+	}
+	err = scan_one(c, src);
+	pf_source_free(src);
+	return c->stop_memory ? err : 0;
+}
+
+static void print_groups(struct scan_ctx *c)
+{
+	const char *b = pf_c("\033[1m"), *d = pf_c("\033[2m"), *n = pf_c("\033[0m");
+
+	if (!c->nr_reports) {
+		printf("no page allocation failure report found in %lu source%s\n",
+		       c->nr_sources, c->nr_sources == 1 ? "" : "s");
+		return;
+	}
+	printf("%s%lu page allocation failure report%s%s in %lu source%s, %zu kind%s\n\n",
+	       b, c->nr_reports, c->nr_reports == 1 ? "" : "s", n,
+	       c->nr_sources, c->nr_sources == 1 ? "" : "s",
+	       c->nr_groups, c->nr_groups == 1 ? "" : "s");
+	for (size_t i = 0; i < c->nr_groups; i++) {
+		const struct group *g = &c->groups[i];
+		char sz[32];
+
+		human_size((4096ULL << (g->order < 0 ? 0 : g->order)), sz, sizeof(sz));
+		printf("%s%4lux  %s%s  order:%d (%s)  mode:%s%s%s%s\n", b, g->count,
+		       g->task[0] ? g->task : "?", n, g->order, sz,
+		       g->mode[0] ? g->mode : "?", g->mode_names[0] ? " (" : "",
+		       g->mode_names, g->mode_names[0] ? ")" : "");
+		printf("       %s\n", g->meaning);
+		if (g->sig[0])
+			printf("       %scall site:%s %s\n", d, n, g->sig);
+		if (g->kernel[0])
+			printf("       %skernel:%s %s\n", d, n, g->kernel);
+		if (g->zones[0])
+			printf("       %szones:%s %s\n", d, n, g->zones);
+		if (g->nr_hosts) {
+			printf("       %shost%s:%s", d, g->nr_hosts > 1 ? "s" : "", n);
+			for (int h = 0; h < g->nr_hosts; h++)
+				printf("%s %s", h ? "," : "", g->hosts[h]);
+			putchar('\n');
+		}
+		if (g->first_time[0]) {
+			if (g->count > 1 && strcmp(g->first_time, g->last_time))
+				printf("       %sfirst:%s %s  %slast:%s %s\n", d, n,
+				       g->first_time, d, n, g->last_time);
+			else
+				printf("       %stime:%s %s\n", d, n, g->first_time);
+		}
+		printf("       %sfirst seen at:%s %s%s\n", d, n, g->where,
+		       g->with_meminfo ? "" : "  (no Mem-Info)");
+		putchar('\n');
+	}
+}
+
+int cmd_scan(int argc, char **argv)
+{
+	enum { OPT_SINCE = 256, OPT_UNTIL, OPT_KERNEL, OPT_YEAR, OPT_NOCOLOR };
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "pretty", no_argument, NULL, 'p' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "since", required_argument, NULL, OPT_SINCE },
+		{ "until", required_argument, NULL, OPT_UNTIL },
+		{ "kernel", required_argument, NULL, OPT_KERNEL },
+		{ "year", required_argument, NULL, OPT_YEAR },
+		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 }
+	};
+	struct scan_ctx c;
+	int ch, ret;
+
+	memset(&c, 0, sizeof(c));
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "jpqh", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			c.json = true;
+			break;
+		case 'p':
+			c.json = c.pretty = true;
+			break;
+		case 'q':
+			c.quiet = true;
+			break;
+		case OPT_SINCE:
+		case OPT_UNTIL: {
+			int64_t t;
+
+			if (pf_parse_when(optarg, &t)) {
+				pf_err(false, NULL, "cannot read the time '%s'", optarg);
+				return PF_EXIT_USAGE;
+			}
+			if (ch == OPT_SINCE) {
+				c.since = t;
+				c.have_since = true;
+			} else {
+				c.until = t;
+				c.have_until = true;
+			}
+			break;
+		}
+		case OPT_KERNEL:
+			if (pf_kver_parse(optarg, &c.kernel)) {
+				pf_err(false, NULL, "'%s' is not a kernel release or era name",
+				       optarg);
+				return PF_EXIT_USAGE;
+			}
+			c.have_kernel = true;
+			break;
+		case OPT_YEAR:
+			c.year = atoi(optarg);
+			if (c.year < 1970 || c.year > 9999) {
+				pf_err(false, NULL, "'%s' is not a year", optarg);
+				return PF_EXIT_USAGE;
+			}
+			break;
+		case OPT_NOCOLOR:
+			pf_color = false;
+			break;
+		case 'h':
+			usage_scan(stdout);
+			return 0;
+		default:
+			usage_scan(stderr);
+			return PF_EXIT_USAGE;
+		}
+	}
+	if (c.json) {
+		c.j = pf_json_new(stdout, c.pretty);
+		if (!c.j)
+			return PF_EXIT_ERROR;
+	}
+	if (optind >= argc) {
+		struct pf_source *src;
+		int err = pf_source_open_kmsg(&src, NULL);
+
+		if (err) {
+			pf_err(c.json, "/dev/kmsg", "cannot read '/dev/kmsg': %s%s",
+			       pf_source_strerror(NULL, err),
+			       err == -EACCES || err == -EPERM ?
+			       " (try as root, or kernel.dmesg_restrict=0)" : "");
+			c.errors++;
+		} else {
+			scan_one(&c, src);
+			pf_source_free(src);
+		}
+	}
+	for (int i = optind; i < argc && !c.stop_memory; i++)
+		scan_path(argv[i], &c);
+
+	if (!c.json && !c.quiet)
+		print_groups(&c);
+	fflush(stdout);
+	if (c.j)
+		pf_json_free(c.j);
+	free(c.groups);
+	if (c.errors)
+		ret = c.nr_reports ? PF_EXIT_FOUND_ERROR : PF_EXIT_ERROR;
+	else
+		ret = c.nr_reports ? PF_EXIT_FOUND : PF_EXIT_NONE;
+	return ret;
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * when.c - the times --since and --until take, in journalctl's spirit:
+ * absolute local times, @epoch, and times relative to now.
+ */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+int pf_parse_when(const char *s, int64_t *epoch)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	char *end;
+
+	if (!strcmp(s, "now")) {
+		*epoch = now;
+		return 0;
+	}
+	if (!strcmp(s, "today") || !strcmp(s, "yesterday")) {
+		localtime_r(&now, &tm);
+		tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+		tm.tm_isdst = -1;
+		*epoch = mktime(&tm) - (s[0] == 'y' ? 86400 : 0);
+		return 0;
+	}
+	if (s[0] == '@') {
+		long long v = strtoll(s + 1, &end, 10);
+
+		if (end == s + 1 || *end)
+			return -1;
+		*epoch = v;
+		return 0;
+	}
+	if (s[0] == '-' || s[0] == '+') {
+		static const struct {
+			const char *unit;
+			long secs;
+		} units[] = {
+			{ "s", 1 }, { "sec", 1 }, { "min", 60 }, { "m", 60 },
+			{ "h", 3600 }, { "hour", 3600 }, { "hours", 3600 },
+			{ "d", 86400 }, { "day", 86400 }, { "days", 86400 },
+			{ "w", 604800 }, { "week", 604800 }, { "weeks", 604800 },
+		};
+		long long v = strtoll(s + 1, &end, 10);
+
+		if (end == s + 1)
+			return -1;
+		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+			if (!strcmp(end, units[i].unit)) {
+				*epoch = now + (s[0] == '-' ? -1 : 1) * v * units[i].secs;
+				return 0;
+			}
+		}
+		return -1;
+	}
+	memset(&tm, 0, sizeof(tm));
+	end = strptime(s, "%Y-%m-%d", &tm);
+	if (!end)
+		return -1;
+	if (*end == ' ' || *end == 'T') {
+		char *e2 = strptime(end + 1, "%H:%M:%S", &tm);
+
+		if (!e2)
+			e2 = strptime(end + 1, "%H:%M", &tm);
+		if (!e2)
+			return -1;
+		end = e2;
+	}
+	if (*end)
+		return -1;
+	tm.tm_isdst = -1;
+	*epoch = mktime(&tm);
+	return 0;
+}

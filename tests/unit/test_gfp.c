@@ -1,0 +1,566 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * test_gfp.c - unit tests of lib/gfp.c: the gfp layout of each kernel era,
+ * the %pGg rendering checked against the composite masks of gfp.h and
+ * against masks and names printed by real failure reports, the layout
+ * inference, and the allocator capabilities of a mask.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <string.h>
+
+#include "pagefail.h"
+
+static const char *fmt(unsigned long mask, enum pf_gfp_layout l)
+{
+	static char buf[512];
+
+	assert_true(pf_gfp_format(mask, l, buf, sizeof(buf)) >= 0);
+	return buf;
+}
+
+static enum pf_gfp_layout layout_of(const char *release)
+{
+	struct pf_kver kv;
+
+	assert_int_equal(pf_kver_parse(release, &kv), 0);
+	return pf_gfp_layout_of(&kv);
+}
+
+/* The composite masks of include/linux/gfp.h per era. */
+struct composite_case {
+	enum pf_gfp_layout layout;
+	unsigned long atomic, kernel, nowait, noio, nofs, user, hum;
+};
+
+static const struct composite_case composites[] = {
+	{ PF_GFP_2_6_18, 0x20, 0xd0, 0, 0x10, 0x50, 0x200d0, 0 },
+	{ PF_GFP_RHEL5, 0x220, 0xd0, 0, 0x10, 0x50, 0x200d0, 0 },
+	{ PF_GFP_2_6_24, 0x20, 0xd0, 0, 0x10, 0x50, 0x200d0, 0x200da },
+	{ PF_GFP_3_10, 0x20, 0xd0, 0, 0x10, 0x50, 0x200d0, 0x200da },
+	{ PF_GFP_4_4, 0x2080020, 0x24000c0, 0x2000000, 0x2400000, 0x2400040,
+	  0x24200c0, 0x24200ca },
+	{ PF_GFP_4_10, 0x1080020, 0x14000c0, 0x1000000, 0x1400000, 0x1400040,
+	  0x14200c0, 0x14200ca },
+	{ PF_GFP_4_18, 0x480020, 0x6000c0, 0x400000, 0x600000, 0x600040,
+	  0x6200c0, 0x6200ca },
+	{ PF_GFP_5_0, 0xa20, 0xcc0, 0x800, 0xc00, 0xc40, 0x100cc0, 0x100cca },
+	{ PF_GFP_6_3, 0x820, 0xcc0, 0x800, 0xc00, 0xc40, 0x100cc0, 0x100cca },
+};
+
+static void test_composites(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(composites) / sizeof(composites[0]); i++) {
+		const struct composite_case *c = &composites[i];
+		enum pf_gfp_layout l = c->layout;
+
+		/* 2.6/3.x GFP_ATOMIC is __GFP_HIGH alone: named by the bit */
+		if (c->atomic == 0x20)
+			assert_string_equal(fmt(c->atomic, l), "__GFP_HIGH");
+		else
+			assert_string_equal(fmt(c->atomic, l), "GFP_ATOMIC");
+		assert_string_equal(fmt(c->kernel, l), "GFP_KERNEL");
+		if (c->nowait)
+			assert_string_equal(fmt(c->nowait, l), "GFP_NOWAIT");
+		assert_string_equal(fmt(c->noio, l), "GFP_NOIO");
+		assert_string_equal(fmt(c->nofs, l), "GFP_NOFS");
+		assert_string_equal(fmt(c->user, l), "GFP_USER");
+		if (c->hum)
+			assert_string_equal(fmt(c->hum, l),
+					    "GFP_HIGHUSER_MOVABLE");
+		else
+			assert_string_equal(fmt(c->user | 0x02, l),
+					    "GFP_HIGHUSER");
+		assert_string_equal(fmt(c->kernel | 0x01, l),
+				    "GFP_KERNEL|GFP_DMA");
+	}
+}
+
+/*
+ * Masks and names printed by real reports (the kernel named first), and
+ * hex-only masks of kernels before %pGg with the names the era's bits give.
+ * alt: another layout that renders the mask alike and that the inference
+ * may return because nothing in mask or names tells them apart.
+ */
+struct report_case {
+	const char *kernel;
+	unsigned long mask;
+	const char *names;
+	bool printed;		/* the kernel printed the names */
+	enum pf_gfp_layout layout, alt;
+};
+
+static const struct report_case reports[] = {
+	{ "5.10.43", 0x194dc2,
+	  "GFP_HIGHUSER|__GFP_RETRY_MAYFAIL|__GFP_NORETRY|__GFP_ZERO|"
+	  "__GFP_NOMEMALLOC", true, PF_GFP_5_0, PF_GFP_6_3 },
+	{ "5.13.0-0.rc5.20210611git929d931f2b40.42.fc35.x86_64", 0xcc1,
+	  "GFP_KERNEL|GFP_DMA", true, PF_GFP_5_0, PF_GFP_6_3 },
+	{ "5.4.161-qgki-24219806-abA236USQU0AVE1", 0xa20, "GFP_ATOMIC", true,
+	  PF_GFP_5_0, PF_GFP_5_0 },
+	{ "4.19.0", 0x480020, "GFP_ATOMIC", true, PF_GFP_4_18, PF_GFP_4_18 },
+	{ "6.12.39", 0x40dc0, "GFP_KERNEL|__GFP_COMP|__GFP_ZERO", true,
+	  PF_GFP_6_3, PF_GFP_5_0 },
+	{ "4.14.113-18770262-userdebug", 0x140000a,
+	  "GFP_NOIO|__GFP_HIGHMEM|__GFP_MOVABLE", true,
+	  PF_GFP_4_10, PF_GFP_4_10 },
+	{ "4.9.0", 0x24040c0, "GFP_KERNEL|__GFP_COMP", true,
+	  PF_GFP_4_4, PF_GFP_4_4 },
+	{ "4.19.0", 0x484020, "GFP_ATOMIC|__GFP_COMP", true,
+	  PF_GFP_4_18, PF_GFP_4_18 },
+	{ "4.14.0", 0x14040c0, "GFP_KERNEL|__GFP_COMP", true,
+	  PF_GFP_4_10, PF_GFP_4_10 },
+	{ "5.0.0", 0x404000, "GFP_NOWAIT|__GFP_COMP", true,
+	  PF_GFP_4_18, PF_GFP_4_18 },
+	{ "6.6.0", 0x820, "GFP_ATOMIC", true, PF_GFP_6_3, PF_GFP_6_3 },
+	{ "4.18.0-240.el8", 0x6000c0, "GFP_KERNEL", true,
+	  PF_GFP_4_18, PF_GFP_4_18 },
+	{ "5.14.0-70.el9", 0x100cca, "GFP_HIGHUSER_MOVABLE", true,
+	  PF_GFP_5_0, PF_GFP_6_3 },
+
+	{ "2.6.32-358.2.1.el6.x86_64", 0x20, "__GFP_HIGH", false,
+	  PF_GFP_2_6_24, PF_GFP_2_6_24 },
+	{ "2.6.32", 0x4020, "__GFP_HIGH|__GFP_COMP", false,
+	  PF_GFP_2_6_24, PF_GFP_2_6_24 },
+	{ "2.6.31+frans2+mel-00002-g90702f9-dirty", 0x8020,
+	  "__GFP_HIGH|__GFP_ZERO", false, PF_GFP_2_6_24, PF_GFP_2_6_24 },
+	{ "2.6.32-220.el6", 0xd0, "GFP_KERNEL", false,
+	  PF_GFP_2_6_24, PF_GFP_2_6_24 },
+	{ "2.6.7", 0xd2, "GFP_KERNEL|__GFP_HIGHMEM", false,
+	  PF_GFP_2_6_18, PF_GFP_2_6_24 },
+	{ "2.6.7", 0x1d2, "GFP_KERNEL|__GFP_HIGHMEM|__GFP_COLD", false,
+	  PF_GFP_2_6_18, PF_GFP_2_6_24 },
+	{ "4.1.0", 0x2000d1, "GFP_KERNEL|GFP_DMA|__GFP_NOTRACK", false,
+	  PF_GFP_3_10, PF_GFP_2_6_24 },
+	{ "4.4.114+", 0x24000c2, "GFP_KERNEL|__GFP_HIGHMEM", false,
+	  PF_GFP_4_4, PF_GFP_4_4 },
+	{ "3.10.0-1160.el7.x86_64", 0x2040d0,
+	  "GFP_KERNEL|__GFP_COMP|__GFP_NOTRACK", false,
+	  PF_GFP_3_10, PF_GFP_2_6_24 },
+	{ "3.4", 0x10200da, "GFP_HIGHUSER_MOVABLE|__GFP_WRITE", false,
+	  PF_GFP_2_6_24, PF_GFP_3_10 },
+};
+
+static void test_reports(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(reports) / sizeof(reports[0]); i++) {
+		const struct report_case *c = &reports[i];
+		enum pf_gfp_layout l = layout_of(c->kernel), got;
+
+		assert_int_equal(l, c->layout);
+		assert_string_equal(fmt(c->mask, l), c->names);
+
+		/* mask and names */
+		got = pf_gfp_layout_infer(c->mask, c->names);
+		if (got != c->layout)
+			assert_int_equal(got, c->alt);
+		assert_string_equal(fmt(c->mask, got), c->names);
+
+		/* the mask alone */
+		got = pf_gfp_layout_infer(c->mask, NULL);
+		if (got != c->layout)
+			assert_int_equal(got, c->alt);
+		assert_string_equal(fmt(c->mask, got), c->names);
+	}
+}
+
+/* Where the mask alone decides, it decides for the right era. */
+static void test_infer_shape(void **state)
+{
+	static const struct {
+		unsigned long mask;
+		enum pf_gfp_layout layout;
+	} shapes[] = {
+		{ 0x2080020, PF_GFP_4_4 }, { 0x24000c0, PF_GFP_4_4 },
+		{ 0x2000000, PF_GFP_4_4 },
+		{ 0x1080020, PF_GFP_4_10 }, { 0x14000c0, PF_GFP_4_10 },
+		{ 0x14200ca, PF_GFP_4_10 },
+		{ 0x480020, PF_GFP_4_18 }, { 0x6000c0, PF_GFP_4_18 },
+		{ 0x6000d0, PF_GFP_4_18 }, { 0x404000, PF_GFP_4_18 },
+		{ 0xa20, PF_GFP_5_0 }, { 0xcc0, PF_GFP_5_0 },
+		{ 0x400cc0, PF_GFP_5_0 }, { 0x400a20, PF_GFP_5_0 },
+		{ 0xcd0, PF_GFP_5_0 }, { 0x800, PF_GFP_5_0 },
+		{ 0x820, PF_GFP_6_3 }, { 0x2820, PF_GFP_6_3 },
+		{ 0x20, PF_GFP_2_6_24 }, { 0xd0, PF_GFP_2_6_24 },
+		{ 0x4d0, PF_GFP_2_6_24 }, { 0x200d2, PF_GFP_2_6_24 },
+		{ 0x22d0, PF_GFP_3_10 }, { 0x1000d0, PF_GFP_3_10 },
+		{ 0x0, PF_GFP_UNKNOWN }, { 0x10000000, PF_GFP_UNKNOWN },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++)
+		assert_int_equal(pf_gfp_layout_infer(shapes[i].mask, NULL),
+				 shapes[i].layout);
+}
+
+static void test_infer_names(void **state)
+{
+	(void)state;
+	/* 4.6-4.9 printed GFP_TEMPORARY: only 4.4-4.9 renders it */
+	assert_int_equal(pf_gfp_layout_infer(0x24000d0, "GFP_TEMPORARY"),
+			 PF_GFP_4_4);
+	/* 4.10-4.13 printed __GFP_REPEAT, renamed in 4.14: best match */
+	assert_int_equal(pf_gfp_layout_infer(0x14004c0,
+					     "GFP_KERNEL|__GFP_REPEAT"),
+			 PF_GFP_4_10);
+	/* 4.6-4.9 with __GFP_NOTRACK and __GFP_OTHER_NODE */
+	assert_int_equal(pf_gfp_layout_infer(0x2e000c0,
+			"GFP_KERNEL|__GFP_NOTRACK|__GFP_OTHER_NODE"),
+			 PF_GFP_4_4);
+	/* the parentheses and blanks around the names are tolerated */
+	assert_int_equal(pf_gfp_layout_infer(0x480020, " (GFP_ATOMIC) "),
+			 PF_GFP_4_18);
+	/* names that fit no era: the shape decides */
+	assert_int_equal(pf_gfp_layout_infer(0xa20, "FOO|BAR"), PF_GFP_5_0);
+	assert_int_equal(pf_gfp_layout_infer(0xa20, ""), PF_GFP_5_0);
+}
+
+static void test_layout_of(void **state)
+{
+	static const struct {
+		const char *kernel;
+		enum pf_gfp_layout layout;
+	} map[] = {
+		{ "2.6.16", PF_GFP_2_6_18 }, { "2.6.23.17", PF_GFP_2_6_18 },
+		{ "2.6.18-8.el5", PF_GFP_RHEL5 }, { "rhel5", PF_GFP_RHEL5 },
+		{ "2.6.18-274.7.1.el5", PF_GFP_RHEL5 },
+		{ "2.6.24", PF_GFP_2_6_24 }, { "rhel6.4", PF_GFP_2_6_24 },
+		{ "3.5.7", PF_GFP_2_6_24 }, { "3.6", PF_GFP_3_10 },
+		{ "rhel7", PF_GFP_3_10 }, { "4.3.6", PF_GFP_3_10 },
+		{ "4.4.0", PF_GFP_4_4 }, { "4.9.337", PF_GFP_4_4 },
+		{ "4.10", PF_GFP_4_10 }, { "4.17.19", PF_GFP_4_10 },
+		{ "4.18.0-240.el8", PF_GFP_4_18 }, { "rhel8", PF_GFP_4_18 },
+		{ "4.20.17", PF_GFP_4_18 }, { "5.0.21", PF_GFP_4_18 },
+		{ "5.1.0", PF_GFP_5_0 }, { "rhel9", PF_GFP_5_0 },
+		{ "6.2.16", PF_GFP_5_0 }, { "6.3.0", PF_GFP_6_3 },
+		{ "6.12.39", PF_GFP_6_3 },
+		{ "5.4.1-1.el7.elrepo.x86_64", PF_GFP_5_0 },
+	};
+	struct pf_kver none;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		assert_int_equal(layout_of(map[i].kernel), map[i].layout);
+	memset(&none, 0, sizeof(none));
+	assert_int_equal(pf_gfp_layout_of(&none), PF_GFP_UNKNOWN);
+	assert_int_equal(pf_gfp_layout_of(NULL), PF_GFP_UNKNOWN);
+}
+
+static void test_layout_name(void **state)
+{
+	int l;
+
+	(void)state;
+	assert_string_equal(pf_gfp_layout_name(PF_GFP_UNKNOWN), "unknown");
+	assert_string_equal(pf_gfp_layout_name(PF_GFP_NR_LAYOUTS), "unknown");
+	assert_string_equal(pf_gfp_layout_name(PF_GFP_4_18), "4.18-5.0");
+	for (l = PF_GFP_UNKNOWN + 1; l < PF_GFP_NR_LAYOUTS; l++) {
+		const char *n = pf_gfp_layout_name((enum pf_gfp_layout)l);
+
+		assert_non_null(n);
+		assert_string_not_equal(n, "unknown");
+	}
+}
+
+static void test_format_edges(void **state)
+{
+	char buf[16];
+
+	(void)state;
+	/* leftover bits print in hex, as format_flags() does */
+	assert_string_equal(fmt(0xa20, PF_GFP_6_3), "GFP_ATOMIC|0x200");
+	assert_string_equal(fmt(0xa00, PF_GFP_6_3),
+			    "GFP_NOWAIT|0x200");
+	assert_string_equal(fmt(0x10000cc0, PF_GFP_5_0),
+			    "GFP_KERNEL|0x10000000");
+	assert_string_equal(fmt(0x8, PF_GFP_2_6_18), "0x8");
+	assert_string_equal(fmt(0, PF_GFP_5_0), "");
+	/* GFP_NOIO is __GFP_RECLAIM and comes first */
+	assert_string_equal(fmt(0x600080, PF_GFP_4_18), "GFP_NOIO|__GFP_FS");
+	assert_string_equal(fmt(0x400, PF_GFP_5_0), "__GFP_DIRECT_RECLAIM");
+	/* renames within the bit */
+	assert_string_equal(fmt(0x24004c0, PF_GFP_4_4),
+			    "GFP_KERNEL|__GFP_REPEAT");
+	assert_string_equal(fmt(0x14004c0, PF_GFP_4_10),
+			    "GFP_KERNEL|__GFP_RETRY_MAYFAIL");
+	assert_string_equal(fmt(0x24000d0, PF_GFP_4_4), "GFP_TEMPORARY");
+	assert_string_equal(fmt(0x14000d0, PF_GFP_4_10),
+			    "GFP_KERNEL|__GFP_RECLAIMABLE");
+	assert_string_equal(fmt(0x420, PF_GFP_RHEL5),
+			    "__GFP_HIGH|__GFP_REPEAT");
+	assert_string_equal(fmt(0x400d0, PF_GFP_RHEL5),
+			    "GFP_KERNEL|__GFP_NO_OOM");
+	assert_string_equal(fmt(0x1400cc0, PF_GFP_5_0),
+			    "GFP_KERNEL_ACCOUNT|0x1000000");
+	/* GFP_TRANSHUGE of 2.6.38-4.3, and of 4.8+ (LIGHT | DIRECT) */
+	assert_string_equal(fmt(0x4352da, PF_GFP_3_10), "GFP_TRANSHUGE");
+	assert_string_equal(fmt(0x4342ca, PF_GFP_4_4), "GFP_TRANSHUGE");
+	assert_string_equal(fmt(0x342ca, PF_GFP_4_4), "GFP_TRANSHUGE_LIGHT");
+	assert_string_equal(fmt(0x1c24ca, PF_GFP_5_0), "GFP_TRANSHUGE");
+	assert_string_equal(fmt(0x1c20ca, PF_GFP_6_3), "GFP_TRANSHUGE_LIGHT");
+
+	/* truncation keeps a terminated prefix and says how much was kept */
+	assert_int_equal(pf_gfp_format(0xcc1, PF_GFP_5_0, buf, sizeof(buf)),
+			 15);
+	assert_string_equal(buf, "GFP_KERNEL|GFP_");
+	assert_int_equal(pf_gfp_format(0xcc1, PF_GFP_5_0, buf, 1), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(pf_gfp_format(0xcc1, PF_GFP_5_0, NULL, 0), 0);
+	assert_int_equal(pf_gfp_format(0xcc1, PF_GFP_UNKNOWN, buf,
+				       sizeof(buf)), -EINVAL);
+	assert_int_equal(pf_gfp_format(0xcc1, PF_GFP_NR_LAYOUTS, buf,
+				       sizeof(buf)), -EINVAL);
+}
+
+static void test_flags(void **state)
+{
+	const char *names[8];
+	char spare[64];
+	size_t n;
+
+	(void)state;
+	n = pf_gfp_flags(0xa20, PF_GFP_5_0, names, 8, spare, sizeof(spare));
+	assert_int_equal(n, 3);
+	assert_string_equal(names[0], "__GFP_HIGH");
+	assert_string_equal(names[1], "__GFP_ATOMIC");
+	assert_string_equal(names[2], "__GFP_KSWAPD_RECLAIM");
+
+	n = pf_gfp_flags(0xa20, PF_GFP_6_3, names, 8, spare, sizeof(spare));
+	assert_int_equal(n, 3);
+	assert_string_equal(names[1], "0x200");
+
+	n = pf_gfp_flags(0x2040d1, PF_GFP_3_10, names, 8, spare,
+			 sizeof(spare));
+	assert_int_equal(n, 6);
+	assert_string_equal(names[0], "__GFP_DMA");
+	assert_string_equal(names[1], "__GFP_WAIT");
+	assert_string_equal(names[2], "__GFP_IO");
+	assert_string_equal(names[3], "__GFP_FS");
+	assert_string_equal(names[4], "__GFP_COMP");
+	assert_string_equal(names[5], "__GFP_NOTRACK");
+
+	n = pf_gfp_flags(0x400, PF_GFP_4_4, names, 8, spare, sizeof(spare));
+	assert_int_equal(n, 1);
+	assert_string_equal(names[0], "__GFP_REPEAT");
+	n = pf_gfp_flags(0x400, PF_GFP_4_18, names, 8, spare, sizeof(spare));
+	assert_string_equal(names[0], "__GFP_RETRY_MAYFAIL");
+
+	/* max caps the count */
+	n = pf_gfp_flags(0xcc0, PF_GFP_5_0, names, 2, spare, sizeof(spare));
+	assert_int_equal(n, 2);
+	assert_string_equal(names[0], "__GFP_IO");
+	assert_string_equal(names[1], "__GFP_FS");
+
+	/* unknown bits need spare room; without it they are left out */
+	n = pf_gfp_flags(0x30000020, PF_GFP_5_0, names, 8, spare,
+			 sizeof(spare));
+	assert_int_equal(n, 3);
+	assert_string_equal(names[1], "0x10000000");
+	assert_string_equal(names[2], "0x20000000");
+	n = pf_gfp_flags(0x30000020, PF_GFP_5_0, names, 8, NULL, 0);
+	assert_int_equal(n, 1);
+	/* an unknown layout knows no bit */
+	n = pf_gfp_flags(0x20, PF_GFP_UNKNOWN, names, 8, spare,
+			 sizeof(spare));
+	assert_int_equal(n, 1);
+	assert_string_equal(names[0], "0x20");
+}
+
+static struct pf_gfp_caps caps_of(unsigned long mask, enum pf_gfp_layout l)
+{
+	struct pf_gfp_caps c;
+
+	assert_int_equal(pf_gfp_caps(mask, l, &c), 0);
+	return c;
+}
+
+static void test_caps_atomic(void **state)
+{
+	static const struct {
+		unsigned long mask;
+		enum pf_gfp_layout layout;
+	} atomic[] = {
+		{ 0x20, PF_GFP_2_6_18 }, { 0x220, PF_GFP_RHEL5 },
+		{ 0x20, PF_GFP_2_6_24 }, { 0x20, PF_GFP_3_10 },
+		{ 0x2080020, PF_GFP_4_4 }, { 0x1080020, PF_GFP_4_10 },
+		{ 0x480020, PF_GFP_4_18 }, { 0xa20, PF_GFP_5_0 },
+		{ 0x820, PF_GFP_6_3 },
+	};
+	struct pf_gfp_caps c;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(atomic) / sizeof(atomic[0]); i++) {
+		c = caps_of(atomic[i].mask, atomic[i].layout);
+		assert_true(c.atomic);
+		assert_true(c.high);
+		assert_false(c.can_sleep);
+		assert_false(c.direct_reclaim);
+		assert_true(c.wakes_kswapd);
+		assert_false(c.io);
+		assert_false(c.fs);
+		assert_int_equal(c.highest_zone, PF_ZONE_NORMAL);
+		assert_int_equal(c.migratetype, 0);
+	}
+	/* 4.4-6.2: the __GFP_ATOMIC bit alone makes it atomic */
+	c = caps_of(0x200, PF_GFP_5_0);
+	assert_true(c.atomic);
+	assert_false(c.high);
+	/* GFP_NOWAIT is not atomic: no reserves */
+	c = caps_of(0x800, PF_GFP_5_0);
+	assert_false(c.atomic);
+	assert_true(c.wakes_kswapd);
+	c = caps_of(0x800, PF_GFP_6_3);
+	assert_false(c.atomic);
+	/* __GFP_HIGH with the right to sleep is not atomic */
+	c = caps_of(0xce0, PF_GFP_6_3);
+	assert_false(c.atomic);
+	assert_true(c.high);
+}
+
+static void test_caps_sleep(void **state)
+{
+	struct pf_gfp_caps c;
+
+	(void)state;
+	c = caps_of(0xcc0, PF_GFP_5_0);
+	assert_true(c.can_sleep);
+	assert_true(c.direct_reclaim);
+	assert_true(c.wakes_kswapd);
+	assert_true(c.io);
+	assert_true(c.fs);
+	assert_false(c.atomic);
+	assert_false(c.high);
+
+	c = caps_of(0xd0, PF_GFP_2_6_24);
+	assert_true(c.can_sleep);
+	assert_true(c.wakes_kswapd);
+	assert_true(c.io && c.fs);
+
+	c = caps_of(0x10, PF_GFP_2_6_18);
+	assert_true(c.can_sleep);
+	assert_false(c.io);
+
+	c = caps_of(0x24000c0, PF_GFP_4_4);
+	assert_true(c.can_sleep && c.wakes_kswapd);
+	/* 4.4-4.9 DIRECT without KSWAPD: sleeps but does not wake kswapd */
+	c = caps_of(0x4000c0, PF_GFP_4_4);
+	assert_true(c.can_sleep);
+	assert_false(c.wakes_kswapd);
+
+	/* 2.6.38-4.3: THP's __GFP_NO_KSWAPD */
+	c = caps_of(0x4352da, PF_GFP_3_10);
+	assert_true(c.can_sleep);
+	assert_false(c.wakes_kswapd);
+	assert_true(c.comp);
+	assert_true(c.nowarn);
+	assert_true(c.noretry);
+	assert_true(c.hardwall);
+
+	c = caps_of(0x194dc2, PF_GFP_5_0);
+	assert_true(c.retry_mayfail);
+	assert_true(c.noretry);
+	assert_true(c.zero);
+	assert_true(c.nomemalloc);
+	assert_true(c.hardwall);
+	assert_false(c.comp);
+	assert_false(c.nofail);
+	assert_false(c.nowarn);
+	assert_false(c.memalloc);
+	assert_false(c.thisnode);
+	assert_int_equal(c.highest_zone, PF_ZONE_HIGHMEM);
+
+	c = caps_of(0x22acc0, PF_GFP_5_0);
+	assert_true(c.nofail);
+	assert_true(c.memalloc);
+	assert_true(c.thisnode);
+	assert_true(c.nowarn);
+
+	c = caps_of(0x2800, PF_GFP_3_10);
+	assert_true(c.memalloc);
+	assert_true(c.nofail);
+}
+
+static void test_caps_zone_migratetype(void **state)
+{
+	struct pf_gfp_caps c;
+
+	(void)state;
+	c = caps_of(0xcc1, PF_GFP_5_0);
+	assert_int_equal(c.highest_zone, PF_ZONE_DMA);
+	c = caps_of(0xcc4, PF_GFP_5_0);
+	assert_int_equal(c.highest_zone, PF_ZONE_DMA32);
+	c = caps_of(0xcc2, PF_GFP_5_0);
+	assert_int_equal(c.highest_zone, PF_ZONE_HIGHMEM);
+	c = caps_of(0x100cca, PF_GFP_5_0);
+	assert_int_equal(c.highest_zone, PF_ZONE_MOVABLE);
+	assert_int_equal(c.migratetype, 1);
+	c = caps_of(0xcc8, PF_GFP_5_0);
+	assert_int_equal(c.highest_zone, PF_ZONE_NORMAL);
+	assert_int_equal(c.migratetype, 1);
+	c = caps_of(0xcd0, PF_GFP_5_0);
+	assert_int_equal(c.migratetype, 2);
+	c = caps_of(0x6000d0, PF_GFP_4_18);
+	assert_int_equal(c.migratetype, 2);
+	c = caps_of(0xc, PF_GFP_5_0);
+	assert_int_equal(c.highest_zone, PF_ZONE_DMA32);
+
+	/* 2.6.24-4.3: RECLAIMABLE is 0x80000, 0x10 is __GFP_WAIT */
+	c = caps_of(0x800d0, PF_GFP_3_10);
+	assert_int_equal(c.migratetype, 2);
+	c = caps_of(0xd0, PF_GFP_3_10);
+	assert_int_equal(c.migratetype, 0);
+	c = caps_of(0x200da, PF_GFP_2_6_24);
+	assert_int_equal(c.migratetype, 1);
+	assert_int_equal(c.highest_zone, PF_ZONE_MOVABLE);
+	/* 2.6.18: no mobility grouping, no __GFP_MOVABLE */
+	c = caps_of(0x200d2, PF_GFP_2_6_18);
+	assert_int_equal(c.migratetype, 0);
+	assert_int_equal(c.highest_zone, PF_ZONE_HIGHMEM);
+	c = caps_of(0xd5, PF_GFP_RHEL5);
+	assert_int_equal(c.highest_zone, PF_ZONE_DMA);
+}
+
+static void test_caps_invalid(void **state)
+{
+	struct pf_gfp_caps c;
+
+	(void)state;
+	memset(&c, 0x5a, sizeof(c));
+	assert_int_equal(pf_gfp_caps(0x20, PF_GFP_UNKNOWN, &c), -EINVAL);
+	assert_false(c.atomic);
+	assert_int_equal(pf_gfp_caps(0x20, PF_GFP_5_0, NULL), -EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_composites),
+		cmocka_unit_test(test_reports),
+		cmocka_unit_test(test_infer_shape),
+		cmocka_unit_test(test_infer_names),
+		cmocka_unit_test(test_layout_of),
+		cmocka_unit_test(test_layout_name),
+		cmocka_unit_test(test_format_edges),
+		cmocka_unit_test(test_flags),
+		cmocka_unit_test(test_caps_atomic),
+		cmocka_unit_test(test_caps_sleep),
+		cmocka_unit_test(test_caps_zone_migratetype),
+		cmocka_unit_test(test_caps_invalid),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

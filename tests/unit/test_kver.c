@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * test_kver.c - unit tests of lib/kver.c: kernel release parsing, the
+ * --kernel era names and RHEL build ordering.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <string.h>
+
+#include "pagefail.h"
+
+struct kver_case {
+	const char *s;
+	int major, minor, sublevel;
+	int rhel;
+	int nr_rel;
+	long rel[3];
+};
+
+static const struct kver_case kver_cases[] = {
+	{ "2.6.32-358.2.1.el6.x86_64", 2, 6, 32, 6, 3, { 358, 2, 1 } },
+	{ "2.6.32-220.el6", 2, 6, 32, 6, 1, { 220 } },
+	{ "3.10.0-1160.el7.x86_64", 3, 10, 0, 7, 1, { 1160 } },
+	{ "4.18.0-240.el8", 4, 18, 0, 8, 1, { 240 } },
+	{ "5.14.0-70.el9", 5, 14, 0, 9, 1, { 70 } },
+	{ "3.10.0-1160.80.1.el7_9.x86_64", 3, 10, 0, 7, 3, { 1160, 80, 1 } },
+	{ "5.10.10+", 5, 10, 10, 0, 0, { 0 } },
+	{ "4.14.113-18770262-userdebug", 4, 14, 113, 0, 1, { 18770262 } },
+	{ "5.4.161-qgki-24219806-abA236USQU0AVE1", 5, 4, 161, 0, 0, { 0 } },
+	{ "6.12.39", 6, 12, 39, 0, 0, { 0 } },
+	{ "2.6.31+frans2+mel-00002-g90702f9-dirty", 2, 6, 31, 0, 1, { 2 } },
+	{ "5.13.0-0.rc5.20210611git929d931f2b40.42.fc35.x86_64",
+	  5, 13, 0, 0, 1, { 0 } },
+	{ "4.4.114+", 4, 4, 114, 0, 0, { 0 } },
+	{ "6.1.0-27-amd64", 6, 1, 0, 0, 1, { 27 } },
+	{ "3.4", 3, 4, 0, 0, 0, { 0 } },
+	{ "2.6.16", 2, 6, 16, 0, 0, { 0 } },
+	{ "2.6.32.69", 2, 6, 32, 0, 0, { 0 } },
+	{ "5.4.1-1.el7.elrepo.x86_64", 5, 4, 1, 7, 1, { 1 } },
+};
+
+static void test_parse_releases(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(kver_cases) / sizeof(kver_cases[0]); i++) {
+		const struct kver_case *c = &kver_cases[i];
+		struct pf_kver kv;
+		int j;
+
+		assert_int_equal(pf_kver_parse(c->s, &kv), 0);
+		assert_string_equal(kv.str, c->s);
+		assert_int_equal(kv.major, c->major);
+		assert_int_equal(kv.minor, c->minor);
+		assert_int_equal(kv.sublevel, c->sublevel);
+		assert_int_equal(kv.code,
+				 PF_KV(c->major, c->minor, c->sublevel));
+		assert_int_equal(kv.rhel, c->rhel);
+		assert_int_equal(kv.nr_rel, c->nr_rel);
+		for (j = 0; j < c->nr_rel; j++)
+			assert_int_equal(kv.rel[j], c->rel[j]);
+		assert_true(pf_kver_known(&kv));
+	}
+}
+
+static void test_parse_invalid(void **state)
+{
+	static const char *const bad[] = {
+		"", "linux", "v5.10", "rhel", "rhel10", "rhel6.11", "5",
+		"5.", ".5.10", "-2.6.32", "Linux version 5.10",
+	};
+	struct pf_kver kv;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		memset(&kv, 0x5a, sizeof(kv));
+		assert_int_equal(pf_kver_parse(bad[i], &kv), -EINVAL);
+		assert_int_equal(kv.code, 0);
+		assert_int_equal(kv.major, 0);
+		assert_int_equal(kv.nr_rel, 0);
+		assert_string_equal(kv.str, "");
+		assert_false(pf_kver_known(&kv));
+	}
+	assert_int_equal(pf_kver_parse(NULL, &kv), -EINVAL);
+	assert_int_equal(pf_kver_parse("5.10", NULL), -EINVAL);
+	assert_false(pf_kver_known(NULL));
+}
+
+static void test_sublevel_clamp(void **state)
+{
+	struct pf_kver a, b;
+
+	(void)state;
+	assert_int_equal(pf_kver_parse("4.4.302", &a), 0);
+	assert_int_equal(a.sublevel, 302);
+	assert_int_equal(a.code, PF_KV(4, 4, 255));
+	assert_int_equal(pf_kver_parse("4.4.256", &b), 0);
+	assert_int_equal(a.code, b.code);
+	/* the comparison still sees the real sublevel */
+	assert_true(pf_kver_cmp(&a, &b) > 0);
+	assert_true(pf_kver_cmp(&b, &a) < 0);
+}
+
+static void test_str_truncated(void **state)
+{
+	char s[200];
+	struct pf_kver kv;
+
+	(void)state;
+	memset(s, 'x', sizeof(s) - 1);
+	s[sizeof(s) - 1] = '\0';
+	memcpy(s, "5.10.0-", 7);
+	assert_int_equal(pf_kver_parse(s, &kv), 0);
+	assert_int_equal(strlen(kv.str), sizeof(kv.str) - 1);
+	assert_memory_equal(kv.str, s, sizeof(kv.str) - 1);
+}
+
+struct era_case {
+	const char *name;
+	const char *release;
+};
+
+static const struct era_case era_cases[] = {
+	{ "rhel5", "2.6.18-8.el5" },
+	{ "rhel6.0", "2.6.32-71.el6" },
+	{ "rhel6.1", "2.6.32-131.0.15.el6" },
+	{ "rhel6.2", "2.6.32-220.el6" },
+	{ "rhel6.3", "2.6.32-279.el6" },
+	{ "rhel6.4", "2.6.32-358.el6" },
+	{ "rhel6.5", "2.6.32-431.el6" },
+	{ "rhel6.6", "2.6.32-504.el6" },
+	{ "rhel6.7", "2.6.32-573.el6" },
+	{ "rhel6.8", "2.6.32-642.el6" },
+	{ "rhel6.9", "2.6.32-696.el6" },
+	{ "rhel6.10", "2.6.32-754.el6" },
+	{ "rhel6", "2.6.32-754.el6" },
+	{ "RHEL7", "3.10.0-1160.el7" },
+	{ "rhel8", "4.18.0-553.el8" },
+	{ "rhel9", "5.14.0-427.el9" },
+};
+
+static void test_era_names(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(era_cases) / sizeof(era_cases[0]); i++) {
+		struct pf_kver e, r;
+		int j;
+
+		assert_int_equal(pf_kver_parse(era_cases[i].name, &e), 0);
+		assert_int_equal(pf_kver_parse(era_cases[i].release, &r), 0);
+		assert_string_equal(e.str, era_cases[i].name);
+		assert_int_equal(e.code, r.code);
+		assert_int_equal(e.rhel, r.rhel);
+		assert_int_equal(e.nr_rel, r.nr_rel);
+		for (j = 0; j < r.nr_rel; j++)
+			assert_int_equal(e.rel[j], r.rel[j]);
+		assert_int_equal(pf_kver_cmp(&e, &r), 0);
+	}
+}
+
+static void test_rhel_order(void **state)
+{
+	static const char *const order[] = {
+		"2.6.18-8.el5",
+		"2.6.32-71.el6",
+		"2.6.32-220.el6",
+		"2.6.32-358.el6",
+		"2.6.32-358.2.1.el6.x86_64",
+		"2.6.32-358.6.1.el6",
+		"2.6.32-431.el6",
+		"2.6.32-754.35.1.el6",
+		"3.10.0-123.el7",
+		"3.10.0-1160.el7",
+		"3.10.0-1160.80.1.el7_9",
+		"4.18.0-240.el8",
+		"4.18.0-553.el8",
+		"5.14.0-70.el9",
+		"5.14.0-427.el9",
+		"6.12.0-55.el10",
+	};
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		for (j = 0; j < sizeof(order) / sizeof(order[0]); j++) {
+			struct pf_kver a, b;
+			int r;
+
+			assert_int_equal(pf_kver_parse(order[i], &a), 0);
+			assert_int_equal(pf_kver_parse(order[j], &b), 0);
+			r = pf_kver_cmp(&a, &b);
+			if (i < j)
+				assert_true(r < 0);
+			else if (i > j)
+				assert_true(r > 0);
+			else
+				assert_int_equal(r, 0);
+		}
+	}
+}
+
+static void test_cmp_plain(void **state)
+{
+	struct pf_kver a, b;
+
+	(void)state;
+	assert_int_equal(pf_kver_parse("4.9.0", &a), 0);
+	assert_int_equal(pf_kver_parse("4.10", &b), 0);
+	assert_true(pf_kver_cmp(&a, &b) < 0);
+	assert_int_equal(pf_kver_parse("5.10.10+", &a), 0);
+	assert_int_equal(pf_kver_parse("5.10.10", &b), 0);
+	assert_int_equal(pf_kver_cmp(&a, &b), 0);
+	assert_int_equal(pf_kver_parse("2.6.16", &a), 0);
+	assert_int_equal(pf_kver_parse("2.6.7", &b), 0);
+	assert_true(pf_kver_cmp(&a, &b) > 0);
+	/* a known kernel sorts after an unknown one */
+	memset(&b, 0, sizeof(b));
+	assert_true(pf_kver_cmp(&a, &b) > 0);
+	assert_true(pf_kver_cmp(NULL, &a) < 0);
+	assert_int_equal(pf_kver_cmp(NULL, NULL), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_releases),
+		cmocka_unit_test(test_parse_invalid),
+		cmocka_unit_test(test_sublevel_clamp),
+		cmocka_unit_test(test_str_truncated),
+		cmocka_unit_test(test_era_names),
+		cmocka_unit_test(test_rhel_order),
+		cmocka_unit_test(test_cmp_plain),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,851 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * test_source.c - unit tests of the input sources: plain, gzip and xz files
+ * (compressed at run time, never committed), stdin, /dev/kmsg under a test
+ * root, and the log directory walk over a fake sosreport.
+ */
+#define _GNU_SOURCE	/* memmem */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <lzma.h>
+#include <zlib.h>
+
+#include "pagefail.h"
+#include "source.h"
+
+static char tmpdir[256];
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static int rm_one(const char *path, const struct stat *st, int flag,
+		  struct FTW *ftw)
+{
+	/* A chmod 000 directory would stop the removal of its files. */
+	if (flag == FTW_DP)
+		chmod(path, 0700);
+	return remove(path);
+}
+
+static int setup(void **state)
+{
+	const char *t = getenv("TMPDIR");
+
+	snprintf(tmpdir, sizeof(tmpdir), "%s/pf-source-XXXXXX",
+		 t && *t ? t : "/tmp");
+	if (!mkdtemp(tmpdir))
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	return 0;
+}
+
+/* tmpdir + "/" + rel, in a static ring so a test can hold a few. */
+static const char *tpath(const char *rel)
+{
+	static char ring[8][PATH_MAX];
+	static int next;
+	char *p = ring[next++ % 8];
+
+	snprintf(p, PATH_MAX, "%s/%s", tmpdir, rel);
+	return p;
+}
+
+static void write_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void append_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "ab");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+static char *slurp_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *p;
+	long n;
+
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	p = malloc(n + 1);
+	assert_non_null(p);
+	assert_int_equal(fread(p, 1, n, f), (size_t)n);
+	fclose(f);
+	*len = n;
+	return p;
+}
+
+static void mkdirs(const char *rel)
+{
+	char buf[PATH_MAX];
+	char *p;
+
+	snprintf(buf, sizeof(buf), "%s/%s", tmpdir, rel);
+	for (p = buf + strlen(tmpdir) + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(buf, 0755);
+		*p = '/';
+	}
+	mkdir(buf, 0755);
+}
+
+/* Log-like text of about len bytes, the same every run. */
+static char *gen_text(size_t len, size_t *out_len)
+{
+	char *p = malloc(len + 128);
+	size_t n = 0;
+	unsigned long i = 0, x = 12345;
+
+	assert_non_null(p);
+	while (n < len) {
+		/* Some noise so that compression stays realistic. */
+		x = x * 1103515245 + 12345;
+		n += sprintf(p + n,
+			     "[%8lu.%06lu] swapper/%lu: page allocation failure: order:%lu, mode:0x%lx\n",
+			     i / 1000, (i * 7919) % 1000000, (x >> 16) % 64,
+			     (x >> 8) % 11, (x >> 4) & 0xfffff);
+		i++;
+	}
+	*out_len = n;
+	return p;
+}
+
+/* Read src to its end: the bytes, the final return, the largest chunk. */
+static ssize_t read_all(struct pf_source *src, char **out, size_t *out_len,
+			size_t *max_chunk)
+{
+	size_t cap = 1 << 16, len = 0, max = 0;
+	char *p = malloc(cap);
+	const char *buf;
+	ssize_t n;
+
+	assert_non_null(p);
+	while ((n = pf_source_read(src, &buf)) > 0) {
+		if ((size_t)n > max)
+			max = n;
+		while (len + n > cap) {
+			cap *= 2;
+			p = realloc(p, cap);
+			assert_non_null(p);
+		}
+		memcpy(p + len, buf, n);
+		len += n;
+	}
+	*out = p;
+	*out_len = len;
+	if (max_chunk)
+		*max_chunk = max;
+	return n;
+}
+
+static void gz_write(const char *path, const char *mode, const void *data,
+		     size_t len)
+{
+	gzFile gz = gzopen(path, mode);
+
+	assert_non_null(gz);
+	if (len)
+		assert_int_equal(gzwrite(gz, data, len), (int)len);
+	assert_int_equal(gzclose(gz), Z_OK);
+}
+
+static void xz_write(const char *path, bool append, const void *data,
+		     size_t len)
+{
+	lzma_stream xs = LZMA_STREAM_INIT;
+	size_t cap = len + len / 2 + 4096;
+	uint8_t *out = malloc(cap);
+
+	assert_non_null(out);
+	assert_int_equal(lzma_easy_encoder(&xs, 1, LZMA_CHECK_CRC64), LZMA_OK);
+	xs.next_in = data;
+	xs.avail_in = len;
+	xs.next_out = out;
+	xs.avail_out = cap;
+	assert_int_equal(lzma_code(&xs, LZMA_FINISH), LZMA_STREAM_END);
+	if (append)
+		append_file(path, out, xs.total_out);
+	else
+		write_file(path, out, xs.total_out);
+	lzma_end(&xs);
+	free(out);
+}
+
+/* Open path, read it whole, expect exactly want. */
+static void expect_file(const char *path, const char *want, size_t want_len)
+{
+	struct pf_source *src;
+	size_t len, max;
+	char *got;
+
+	assert_int_equal(pf_source_open(&src, path), 0);
+	assert_non_null(src);
+	assert_int_equal(read_all(src, &got, &len, &max), 0);
+	assert_true(max <= PF_SOURCE_CHUNK_MAX);
+	assert_int_equal(len, want_len);
+	assert_memory_equal(got, want, want_len);
+	/* The end stays the end. */
+	{
+		const char *buf;
+
+		assert_int_equal(pf_source_read(src, &buf), 0);
+	}
+	free(got);
+	pf_source_free(src);
+}
+
+/*
+ * Open a damaged file: some data, then -EIO with words containing words.
+ * Returns how much data came out.
+ */
+static size_t expect_damaged(const char *path, const char *words)
+{
+	struct pf_source *src;
+	size_t len;
+	char *got;
+	ssize_t rc;
+
+	assert_int_equal(pf_source_open(&src, path), 0);
+	rc = read_all(src, &got, &len, NULL);
+	assert_int_equal(rc, -EIO);
+	assert_non_null(strstr(pf_source_strerror(src, rc), words));
+	/* The error sticks. */
+	{
+		const char *buf;
+
+		assert_int_equal(pf_source_read(src, &buf), -EIO);
+	}
+	free(got);
+	pf_source_free(src);
+	return len;
+}
+
+static void truncate_file(const char *path, size_t len)
+{
+	assert_int_equal(truncate(path, len), 0);
+}
+
+static off_t file_size(const char *path)
+{
+	struct stat st;
+
+	assert_int_equal(stat(path, &st), 0);
+	return st.st_size;
+}
+
+/* ---- plain, stdin ------------------------------------------------------ */
+
+static const char small_log[] =
+	"Mar 18 14:39:17 host kernel: swapper/0: page allocation failure: order:1, mode:0x20\n"
+	"Mar 18 14:39:17 host kernel: Pid: 0, comm: swapper Not tainted\n"
+	"no newline at the end";
+
+static void test_plain(void **state)
+{
+	struct pf_source *src;
+	const char *path = tpath("plain.log");
+
+	write_file(path, small_log, sizeof(small_log) - 1);
+	expect_file(path, small_log, sizeof(small_log) - 1);
+
+	assert_int_equal(pf_source_open(&src, path), 0);
+	assert_string_equal(pf_source_name(src), path);
+	pf_source_free(src);
+}
+
+static void test_empty(void **state)
+{
+	const char *path = tpath("empty.log");
+
+	write_file(path, "", 0);
+	expect_file(path, "", 0);
+	/* Shorter than every magic number. */
+	write_file(path, "\x1f", 1);
+	expect_file(path, "\x1f", 1);
+}
+
+static void test_plain_named_gz(void **state)
+{
+	const char *path = tpath("messages-20240101.gz");
+
+	write_file(path, small_log, sizeof(small_log) - 1);
+	expect_file(path, small_log, sizeof(small_log) - 1);
+}
+
+static void test_stdin(void **state)
+{
+	const char *path = tpath("stdin.log.gz");
+	struct pf_source *src;
+	int saved, fd;
+	size_t len;
+	char *got;
+
+	gz_write(path, "wb", small_log, sizeof(small_log) - 1);
+	saved = dup(STDIN_FILENO);
+	fd = open(path, O_RDONLY);
+	assert_true(saved >= 0 && fd >= 0);
+	assert_int_equal(dup2(fd, STDIN_FILENO), STDIN_FILENO);
+	close(fd);
+
+	assert_int_equal(pf_source_open(&src, "-"), 0);
+	assert_string_equal(pf_source_name(src), "<stdin>");
+	assert_int_equal(read_all(src, &got, &len, NULL), 0);
+	pf_source_free(src);
+	/* stdin is the caller's: still open after free. */
+	assert_true(fcntl(STDIN_FILENO, F_GETFD) >= 0);
+
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+	assert_int_equal(len, sizeof(small_log) - 1);
+	assert_memory_equal(got, small_log, len);
+	free(got);
+}
+
+/* ---- gzip, xz ----------------------------------------------------------- */
+
+static void test_gzip(void **state)
+{
+	const char *path = tpath("log.gz");
+	size_t len;
+	char *text = gen_text(3 << 20, &len);
+
+	gz_write(path, "wb", text, len);
+	expect_file(path, text, len);
+	free(text);
+}
+
+static void test_gzip_members(void **state)
+{
+	const char *path = tpath("cat.gz");
+	size_t len, a, b;
+	char *text = gen_text(600000, &len);
+
+	/* What "cat messages-1.gz messages-2.gz" makes, an empty one too. */
+	a = len / 3;
+	b = 2 * len / 3;
+	gz_write(path, "wb", text, a);
+	gz_write(path, "ab", NULL, 0);
+	gz_write(path, "ab", text + a, b - a);
+	gz_write(path, "ab", text + b, len - b);
+	expect_file(path, text, len);
+
+	/* Zero padding after the last member is ignored, like gzip -d. */
+	append_file(path, "\0\0\0\0\0\0\0\0", 8);
+	expect_file(path, text, len);
+	free(text);
+}
+
+static void test_gzip_garbage(void **state)
+{
+	const char *path = tpath("garbage.gz");
+	size_t got;
+
+	gz_write(path, "wb", small_log, sizeof(small_log) - 1);
+	append_file(path, "junk", 4);
+	got = expect_damaged(path, "trailing garbage");
+	assert_int_equal(got, sizeof(small_log) - 1);
+}
+
+static void test_gzip_truncated(void **state)
+{
+	const char *path = tpath("cut.gz");
+	size_t len, got;
+	char *text = gen_text(2 << 20, &len);
+
+	gz_write(path, "wb", text, len);
+	truncate_file(path, file_size(path) / 2);
+	got = expect_damaged(path, "truncated gzip stream");
+	/* The data before the cut comes out, and only right data. */
+	assert_true(got > 0 && got < len);
+	{
+		struct pf_source *src;
+		char *out;
+		size_t n;
+
+		assert_int_equal(pf_source_open(&src, path), 0);
+		assert_int_equal(read_all(src, &out, &n, NULL), -EIO);
+		assert_memory_equal(out, text, n);
+		free(out);
+		pf_source_free(src);
+	}
+	/* Cut inside the header. */
+	truncate_file(path, 5);
+	got = expect_damaged(path, "truncated gzip stream");
+	assert_int_equal(got, 0);
+	free(text);
+}
+
+static void test_gzip_corrupt(void **state)
+{
+	const char *path = tpath("bad.gz");
+	size_t len, zlen;
+	char *text = gen_text(500000, &len);
+	char *z;
+
+	gz_write(path, "wb", text, len);
+	z = slurp_file(path, &zlen);
+	/* Breaks the deflate data or, at worst, the CRC: never silent. */
+	z[zlen / 2] ^= 0x55;
+	z[zlen / 2 + 1] ^= 0xaa;
+	write_file(path, z, zlen);
+	expect_damaged(path, "corrupt gzip data");
+	free(z);
+	free(text);
+}
+
+static void test_xz(void **state)
+{
+	const char *path = tpath("log.xz");
+	size_t len;
+	char *text = gen_text(3 << 20, &len);
+
+	xz_write(path, false, text, len);
+	expect_file(path, text, len);
+
+	/* Concatenated streams, as cat makes of rotated .xz logs. */
+	xz_write(path, false, text, len / 2);
+	xz_write(path, true, text + len / 2, len - len / 2);
+	expect_file(path, text, len);
+	free(text);
+}
+
+static void test_xz_truncated(void **state)
+{
+	const char *path = tpath("cut.xz");
+	struct pf_source *src;
+	size_t len, got, n;
+	char *text = gen_text(2 << 20, &len);
+	char *out;
+
+	xz_write(path, false, text, len);
+	truncate_file(path, file_size(path) / 2);
+	got = expect_damaged(path, "truncated xz stream");
+	assert_true(got > 0 && got < len);
+	assert_int_equal(pf_source_open(&src, path), 0);
+	assert_int_equal(read_all(src, &out, &n, NULL), -EIO);
+	assert_memory_equal(out, text, n);
+	free(out);
+	pf_source_free(src);
+	free(text);
+}
+
+static void test_xz_corrupt(void **state)
+{
+	const char *path = tpath("bad.xz");
+	size_t len, zlen;
+	char *text = gen_text(500000, &len);
+	char *z;
+
+	xz_write(path, false, text, len);
+	z = slurp_file(path, &zlen);
+	z[zlen / 2] ^= 0x55;
+	write_file(path, z, zlen);
+	expect_damaged(path, "corrupt xz data");
+	free(z);
+	free(text);
+}
+
+static void test_unsupported(void **state)
+{
+	static const char bz2[] = "BZh91AY&SY\x01\x02\x03";
+	const char *path = tpath("log.bz2");
+	struct pf_source *src;
+	const char *buf;
+	ssize_t rc;
+
+	write_file(path, bz2, sizeof(bz2) - 1);
+	assert_int_equal(pf_source_open(&src, path), 0);
+	rc = pf_source_read(src, &buf);
+	assert_int_equal(rc, -ENOTSUP);
+	assert_non_null(strstr(pf_source_strerror(src, rc), "not supported"));
+	pf_source_free(src);
+}
+
+/* ---- open errors ---------------------------------------------------------- */
+
+static void test_open_errors(void **state)
+{
+	struct pf_source *src = (void *)1;
+	const char *path = tpath("secret.log");
+	int rc;
+
+	assert_int_equal(pf_source_open(&src, tpath("missing.log")), -ENOENT);
+	assert_null(src);
+	assert_string_equal(pf_source_strerror(NULL, -ENOENT),
+			    "no such file or directory");
+
+	assert_int_equal(pf_source_open(&src, tmpdir), -EISDIR);
+	assert_null(src);
+
+	write_file(path, small_log, sizeof(small_log) - 1);
+	assert_int_equal(chmod(path, 0), 0);
+	rc = pf_source_open(&src, path);
+	if (geteuid() != 0) {
+		assert_int_equal(rc, -EACCES);
+		assert_null(src);
+		assert_string_equal(pf_source_strerror(NULL, rc),
+				    "permission denied");
+	} else {
+		/* root reads it anyway */
+		assert_int_equal(rc, 0);
+		pf_source_free(src);
+	}
+	pf_source_free(NULL);
+}
+
+/* ---- a large file: bounded chunks ----------------------------------------- */
+
+static void test_large(void **state)
+{
+	const char *path = tpath("big.log");
+	const char *gzpath = tpath("big.log.gz");
+	struct pf_source *src;
+	size_t len, total = 0, max = 0, chunks = 0;
+	uLong want_crc, crc = crc32(0, Z_NULL, 0);
+	char *text = gen_text(20 << 20, &len);
+	const char *buf;
+	ssize_t n;
+	gzFile gz;
+
+	write_file(path, text, len);
+	want_crc = crc32(crc, (const Bytef *)text, len);
+
+	assert_int_equal(pf_source_open(&src, path), 0);
+	while ((n = pf_source_read(src, &buf)) > 0) {
+		assert_true((size_t)n <= PF_SOURCE_CHUNK_MAX);
+		if ((size_t)n > max)
+			max = n;
+		crc = crc32(crc, (const Bytef *)buf, n);
+		total += n;
+		chunks++;
+	}
+	assert_int_equal(n, 0);
+	assert_int_equal(total, len);
+	assert_int_equal(crc, want_crc);
+	/* Large reads: about len / 1 MiB chunks, not thousands. */
+	assert_true(chunks <= len / PF_SOURCE_CHUNK_MAX + 2);
+	pf_source_free(src);
+
+	/* Decoded output is bounded the same way. */
+	gz = gzopen(gzpath, "wb1");
+	assert_non_null(gz);
+	assert_int_equal(gzwrite(gz, text, 8 << 20), 8 << 20);
+	assert_int_equal(gzclose(gz), Z_OK);
+	want_crc = crc32(crc32(0, Z_NULL, 0), (const Bytef *)text, 8 << 20);
+	crc = crc32(0, Z_NULL, 0);
+	total = 0;
+	assert_int_equal(pf_source_open(&src, gzpath), 0);
+	while ((n = pf_source_read(src, &buf)) > 0) {
+		assert_true((size_t)n <= PF_SOURCE_CHUNK_MAX);
+		crc = crc32(crc, (const Bytef *)buf, n);
+		total += n;
+	}
+	assert_int_equal(n, 0);
+	assert_int_equal(total, 8 << 20);
+	assert_int_equal(crc, want_crc);
+	pf_source_free(src);
+	free(text);
+}
+
+/* ---- /dev/kmsg ------------------------------------------------------------- */
+
+static const char kmsg_records[] =
+	"6,1,0,-;Linux version 5.14.0-362.el9.x86_64 (mockbuild@example)\n"
+	"4,812,93512345,-;kworker/0:1: page allocation failure: order:4, mode:0x40cc0(GFP_KERNEL|__GFP_COMP), nodemask=(null)\n"
+	" SUBSYSTEM=net\n"
+	" DEVICE=n2\n"
+	"4,813,93512350,c;CPU: 0 PID: 8 Comm: kworker/0:1 Not tainted 5.14.0-362.el9.x86_64 #1\n"
+	"4,814,93512351,-;Call Trace:\n"
+	" SUBSYSTEM=pci\n";
+
+static const char kmsg_want[] =
+	"6,1,0,-;Linux version 5.14.0-362.el9.x86_64 (mockbuild@example)\n"
+	"4,812,93512345,-;kworker/0:1: page allocation failure: order:4, mode:0x40cc0(GFP_KERNEL|__GFP_COMP), nodemask=(null)\n"
+	"4,813,93512350,c;CPU: 0 PID: 8 Comm: kworker/0:1 Not tainted 5.14.0-362.el9.x86_64 #1\n"
+	"4,814,93512351,-;Call Trace:\n";
+
+static void test_kmsg_root(void **state)
+{
+	struct pf_source *src;
+	size_t len;
+	char *got;
+
+	mkdirs("root/dev");
+	write_file(tpath("root/dev/kmsg"), kmsg_records,
+		   sizeof(kmsg_records) - 1);
+	/* A trailing slash on the root changes nothing. */
+	assert_int_equal(pf_source_open_kmsg(&src, tpath("root/")), 0);
+	assert_non_null(strstr(pf_source_name(src), "/dev/kmsg"));
+	assert_int_equal(read_all(src, &got, &len, NULL), 0);
+	assert_int_equal(len, sizeof(kmsg_want) - 1);
+	assert_memory_equal(got, kmsg_want, len);
+	free(got);
+	pf_source_free(src);
+
+	/* A test root without dev/kmsg: no syslog(2) fallback there. */
+	src = (void *)1;
+	assert_int_equal(pf_source_open_kmsg(&src, tpath("nothing")), -ENOENT);
+	assert_null(src);
+}
+
+/* Many records, so that dictionary lines straddle the file's reads. */
+static void test_kmsg_root_large(void **state)
+{
+	size_t cap = 3 << 20, len = 0, wlen = 0, glen, i;
+	char *rec = malloc(cap), *want = malloc(cap), *got;
+	struct pf_source *src;
+
+	assert_true(rec && want);
+	for (i = 0; len < cap - 4096; i++) {
+		int n = sprintf(rec + len, "4,%zu,%zu,-;record %zu %.*s\n", i,
+				i * 1000, i, (int)(i % 97),
+				"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+
+		memcpy(want + wlen, rec + len, n);
+		wlen += n;
+		len += n;
+		if (i % 3 == 0)
+			len += sprintf(rec + len,
+				       " SUBSYSTEM=block\n DEVICE=+block:sda%.*s\n",
+				       (int)(i % 53),
+				       "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy");
+	}
+	mkdirs("big/dev");
+	write_file(tpath("big/dev/kmsg"), rec, len);
+	assert_int_equal(pf_source_open_kmsg(&src, tpath("big")), 0);
+	assert_int_equal(read_all(src, &got, &glen, NULL), 0);
+	assert_int_equal(glen, wlen);
+	assert_memory_equal(got, want, wlen);
+	pf_source_free(src);
+	free(got);
+	free(rec);
+	free(want);
+}
+
+/* The live log: read it if allowed, else the errors the CLI expects. */
+static void test_kmsg_live(void **state)
+{
+	struct pf_source *src;
+	const char *buf;
+	ssize_t n;
+	int rc;
+
+	rc = pf_source_open_kmsg(&src, NULL);
+	if (rc) {
+		assert_true(rc == -EACCES || rc == -EPERM || rc == -ENOENT);
+		assert_null(src);
+		return;
+	}
+	while ((n = pf_source_read(src, &buf)) > 0) {
+		assert_true((size_t)n <= PF_SOURCE_CHUNK_MAX);
+		/* No dictionary line survives. */
+		assert_true(buf[0] != ' ');
+		assert_null(memmem(buf, n, "\n ", 2));
+	}
+	assert_int_equal(n, 0);
+	pf_source_free(src);
+}
+
+/* ---- pf_logdir_walk --------------------------------------------------------- */
+
+struct seen {
+	char paths[32][PATH_MAX];
+	int n;
+	int stop_at;	/* return 7 on this call (1-based), 0: never */
+};
+
+static int collect(const char *path, void *data)
+{
+	struct seen *s = data;
+	size_t tl = strlen(tmpdir);
+
+	assert_true(s->n < 32);
+	/* Paths are the given dir plus the relative path. */
+	assert_memory_equal(path, tmpdir, tl);
+	snprintf(s->paths[s->n++], PATH_MAX, "%s", path + tl + 1);
+	return s->stop_at == s->n ? 7 : 0;
+}
+
+static void expect_walk(const char *dir, const char *const *want, int nwant)
+{
+	struct seen *s = calloc(1, sizeof(*s));
+	int i;
+
+	assert_non_null(s);
+	assert_int_equal(pf_logdir_walk(dir, collect, s), 0);
+	for (i = 0; s->n != nwant && i < s->n; i++)
+		print_message("  walk: %s\n", s->paths[i]);
+	assert_int_equal(s->n, nwant);
+	for (i = 0; i < nwant; i++)
+		assert_string_equal(s->paths[i], want[i]);
+	free(s);
+}
+
+static void touch(const char *rel, const char *text)
+{
+	write_file(tpath(rel), text, strlen(text));
+}
+
+static void test_logdir_sosreport(void **state)
+{
+	static const char *const want[] = {
+		"sos/var/log/messages-20231201",
+		"sos/var/log/messages-20240101.gz",
+		"sos/var/log/messages",
+		"sos/sos_commands/kernel/dmesg",
+		"sos/sos_commands/logs/journalctl_--no-pager",
+	};
+	struct seen *s;
+
+	mkdirs("sos/var/log");
+	mkdirs("sos/sos_commands/kernel");
+	mkdirs("sos/sos_commands/logs");
+	touch("outside.log", "not part of the report\n");
+	touch("sos/var/log/messages", "live\n");
+	gz_write(tpath("sos/var/log/messages-20240101.gz"), "wb", "x\n", 2);
+	touch("sos/var/log/messages-20231201", "oldest\n");
+	touch("sos/var/log/secure", "not a kernel log\n");
+	touch("sos/sos_commands/kernel/dmesg", "[ 1.0] dmesg\n");
+	touch("sos/sos_commands/logs/journalctl_--no-pager", "journal\n");
+	touch("sos/sos_commands/logs/journalctl_--disk-usage", "1G\n");
+	/* What a sosreport holds: a link out of the tree, a link inside. */
+	assert_int_equal(symlink(tpath("outside.log"),
+				 tpath("sos/var/log/messages-20240201")), 0);
+	assert_int_equal(symlink("sos_commands/kernel/dmesg", tpath("sos/dmesg")),
+			 0);
+	assert_int_equal(symlink("/nonexistent/dangling",
+				 tpath("sos/var/log/messages-20240301")), 0);
+
+	expect_walk(tpath("sos"), want, 5);
+	/* A trailing slash gives the same paths. */
+	expect_walk(tpath("sos/"), want, 5);
+
+	/* A non-zero return of fn stops the walk and comes back. */
+	s = calloc(1, sizeof(*s));
+	assert_non_null(s);
+	s->stop_at = 2;
+	assert_int_equal(pf_logdir_walk(tpath("sos"), collect, s), 7);
+	assert_int_equal(s->n, 2);
+	free(s);
+}
+
+static void test_logdir_numbered(void **state)
+{
+	static const char *const want[] = {
+		"vl/messages.3.gz", "vl/messages.2", "vl/messages.1",
+		"vl/messages",	    "vl/kern.log.1", "vl/kern.log",
+		"vl/dmesg.0",	    "vl/dmesg",
+	};
+
+	mkdirs("vl");
+	touch("vl/messages", "a\n");
+	touch("vl/messages.1", "a\n");
+	touch("vl/messages.2", "a\n");
+	gz_write(tpath("vl/messages.3.gz"), "wb", "a\n", 2);
+	touch("vl/kern.log", "a\n");
+	touch("vl/kern.log.1", "a\n");
+	touch("vl/dmesg", "a\n");
+	touch("vl/dmesg.0", "a\n");
+	touch("vl/auth.log", "a\n");
+	touch("vl/messagesfoo", "a\n");
+	expect_walk(tpath("vl"), want, 8);
+}
+
+static void test_logdir_any(void **state)
+{
+	static const char *const want[] = {
+		"any/a/b/c/d/ok.log",
+		"any/a/x.log",
+		"any/b.txt",
+	};
+
+	mkdirs("any/a/b/c/d/e");
+	mkdirs("elsewhere");
+	touch("any/b.txt", "b\n");
+	touch("any/a/x.log", "x\n");
+	touch("any/a/b/c/d/ok.log", "depth 4\n");
+	touch("any/a/b/c/d/e/deep.log", "depth 5: too deep\n");
+	touch("elsewhere/out.log", "outside\n");
+	/* Links to a directory are not descended; links out are skipped. */
+	assert_int_equal(symlink(tpath("elsewhere"), tpath("any/dirlink")), 0);
+	assert_int_equal(symlink(tpath("elsewhere/out.log"),
+				 tpath("any/out.log")), 0);
+	assert_int_equal(symlink("a/x.log", tpath("any/link.txt")), 0);
+	/* link.txt: a file taken already is not taken twice. */
+	expect_walk(tpath("any"), want, 3);
+}
+
+static void test_logdir_errors(void **state)
+{
+	struct seen s = { .n = 0 };
+
+	assert_int_equal(pf_logdir_walk(tpath("missing"), collect, &s), -ENOENT);
+	touch("file", "x\n");
+	assert_int_equal(pf_logdir_walk(tpath("file"), collect, &s), -ENOTDIR);
+	mkdirs("emptydir");
+	assert_int_equal(pf_logdir_walk(tpath("emptydir"), collect, &s), 0);
+	assert_int_equal(s.n, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+		T(test_plain),
+		T(test_empty),
+		T(test_plain_named_gz),
+		T(test_stdin),
+		T(test_gzip),
+		T(test_gzip_members),
+		T(test_gzip_garbage),
+		T(test_gzip_truncated),
+		T(test_gzip_corrupt),
+		T(test_xz),
+		T(test_xz_truncated),
+		T(test_xz_corrupt),
+		T(test_unsupported),
+		T(test_open_errors),
+		T(test_large),
+		T(test_kmsg_root),
+		T(test_kmsg_root_large),
+		T(test_kmsg_live),
+		T(test_logdir_sosreport),
+		T(test_logdir_numbered),
+		T(test_logdir_any),
+		T(test_logdir_errors),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
