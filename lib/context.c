@@ -122,6 +122,14 @@ static const struct {
 	{ "vhost_", "kvm", false },		{ "bpf_", "bpf", false },
 };
 
+bool pf_frame_is_layer(const char *func)
+{
+	for (size_t k = 0; k < ARRAY_SIZE(callers); k++)
+		if (callers[k].layer && starts(func, callers[k].prefix))
+			return true;
+	return false;
+}
+
 /* A frame of a network driver module: its rx/poll/open path. */
 static bool is_net_driver(const struct pf_frame *f)
 {
@@ -305,11 +313,13 @@ size_t pf_report_meaning(const struct pf_report *r, char *buf, size_t len)
 	default:
 		break;
 	}
-	if (c->subsystem && (!c->softirq || strcmp(c->subsystem, "network")))
+	if (c->subsystem && !(c->softirq && !strcmp(c->subsystem, "network") &&
+			      !strcmp(c->softirq, "net_rx")))
 		n += snprintf(buf + n, len > (size_t)n ? len - n : 0,
-			      " (%s%s%s)", c->subsystem,
-			      c->via && strcmp(c->via, c->subsystem) ? " via " : "",
-			      c->via && strcmp(c->via, c->subsystem) ? c->via : "");
+			      " for %s", c->subsystem);
+	if (c->via && (!c->subsystem || strcmp(c->via, c->subsystem)))
+		n += snprintf(buf + n, len > (size_t)n ? len - n : 0,
+			      " via %s", c->via);
 	n += snprintf(buf + n, len > (size_t)n ? len - n : 0, "; %s", limits);
 	return n < 0 ? 0 : (size_t)n;
 }

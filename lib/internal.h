@@ -70,6 +70,9 @@ bool pf_mem_zones_whole(const struct pf_report *r);
 /* The first frame outside the page allocator and its index, or NULL. */
 const char *pf_report_call_site(const struct pf_report *r, int *index);
 
+/* context.c: a frame of an allocator layer (slab, skb, vmalloc)? */
+bool pf_frame_is_layer(const char *func);
+
 /* gfp/kernel glue (report.c) */
 void pf_report_decode(struct pf_report *r, const struct pf_kver *log_kernel,
 		      const struct pf_kver *option);

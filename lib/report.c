@@ -97,6 +97,15 @@ size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len)
 	buf[0] = '\0';
 	if (!pf_report_call_site(r, &start))
 		return 0;
+	/* past slab growth and skb allocation: who called them tells more */
+	for (int i = start; i < r->nr_frames; i++) {
+		const struct pf_frame *f = &r->frames[i];
+
+		if (f->kind == PF_FRAME_FUNC && !pf_frame_is_layer(f->func)) {
+			start = i;
+			break;
+		}
+	}
 	/* three frames after the allocator tell call sites apart */
 	for (int i = start; i < r->nr_frames && n < 3; i++) {
 		const struct pf_frame *f = &r->frames[i];

@@ -1,2 +1,133 @@
 #!/bin/sh
-echo "cli tests: not written yet"; exit 0
+# run.sh - golden tests of the pagefail command line.
+#
+#   tests/cli/run.sh PAGEFAIL SOURCE_DIR [SHARED_DIR] [--update]
+#
+# Each case runs pagefail from the repository root (so paths in the output
+# are relative), compares stdout with tests/cli/expected/NAME.out and checks
+# the exit status.  --update rewrites the expected files.
+set -u
+pf=$1
+top=$2
+shared=${3:-$top/../shared}
+update=${4:-}
+cd "$top" || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+export NO_COLOR=1 TZ=UTC
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1: $2"; }
+
+# golden NAME STATUS ARGS...: stdout must equal expected/NAME.out
+golden() {
+	name=$1; want=$2; shift 2
+	"$pf" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+	st=$?
+	if [ "$update" = --update ]; then
+		cp "$tmp/$name.out" "tests/cli/expected/$name.out"
+	fi
+	if [ "$st" -ne "$want" ]; then
+		bad "$name" "exit status $st, expected $want"; cat "$tmp/$name.err"
+	elif ! diff -u "tests/cli/expected/$name.out" "$tmp/$name.out" >"$tmp/$name.diff"; then
+		bad "$name" "output differs"; head -n 40 "$tmp/$name.diff"
+	else
+		ok "$name"
+	fi
+}
+
+# check NAME 'shell condition': a condition over $tmp files
+check() {
+	if eval "$2"; then ok "$1"; else bad "$1" "$2"; fi
+}
+
+ex=examples/seed-rhel6-kb-example.log
+fx=tests/fixtures/corpus
+
+# human and JSON output, golden
+golden scan-seed-text 3 scan --no-color $ex
+golden scan-seed-json 3 scan -j $ex
+golden scan-019-json 3 scan -j $fx/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log
+golden scan-015-pretty 3 scan -p $fx/015-kswapd0-zram-order0-arm64-4.14-damaged.log
+golden scan-006-text 3 scan $fx/006-sManagerService-order2-arm64-android-4.1.log
+golden scan-nearmiss 0 scan $fx/011-NEARMISS-sysrq-show-memory-numa2.log $fx/018-NEARMISS-sysrq-show-memory-highmem-2.6.3-i386.log
+golden scan-kernel-option 3 scan -j --kernel rhel6.2 $fx/seed-rhel6-kb-example.log
+
+# every JSON line parses as one object with the contract keys
+"$pf" scan -j $fx/*.log >"$tmp/all.json" 2>/dev/null
+for k in source line host time task pid order mode gfp_mask gfp_flags kernel context trace zones complete; do
+	n=$(grep -c "\"$k\":" "$tmp/all.json")
+	check "json-key-$k" "[ $n -eq $(wc -l <"$tmp/all.json") ]"
+done
+if command -v python3 >/dev/null 2>&1; then
+	check json-valid "python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' $tmp/all.json"
+fi
+
+# compressed, stdin and directories give the same reports
+gzip -c $ex >"$tmp/messages-20240101.gz"
+xz -c $ex >"$tmp/messages-20240108.xz" 2>/dev/null || cp $ex "$tmp/messages-20240108.xz"
+"$pf" scan -j $ex | sed 's/"source":"[^"]*"//' >"$tmp/plain.j"
+"$pf" scan -j "$tmp/messages-20240101.gz" | sed 's/"source":"[^"]*"//' >"$tmp/gz.j"
+"$pf" scan -j "$tmp/messages-20240108.xz" | sed 's/"source":"[^"]*"//' >"$tmp/xz.j"
+"$pf" scan -j - <$ex | sed 's/"source":"[^"]*"//' >"$tmp/stdin.j"
+check gzip "cmp -s $tmp/plain.j $tmp/gz.j"
+check xz "cmp -s $tmp/plain.j $tmp/xz.j"
+check stdin "cmp -s $tmp/plain.j $tmp/stdin.j"
+"$pf" scan -j - <$ex | grep -q '"source":"<stdin>"'
+check stdin-name "[ $? -eq 0 ]"
+
+# a sosreport-shaped directory
+sos="$tmp/sosreport-host-2024"
+mkdir -p "$sos/var/log" "$sos/sos_commands/kernel" "$sos/sos_commands/logs"
+cp "$tmp/messages-20240101.gz" "$sos/var/log/"
+cp $ex "$sos/var/log/messages"
+cp $fx/015-kswapd0-zram-order0-arm64-4.14-damaged.log "$sos/sos_commands/kernel/dmesg"
+ln -s /etc/passwd "$sos/var/log/messages-outside"
+"$pf" scan -j "$sos" >"$tmp/sos.j" 2>"$tmp/sos.err"
+check sosreport-status "[ $? -eq 3 ]"
+check sosreport-count "[ $(wc -l <"$tmp/sos.j") -eq 13 ]"
+check sosreport-order "head -n1 $tmp/sos.j | grep -q 'messages-20240101.gz'"
+
+# errors: named, one line, the other sources still scanned
+"$pf" scan -j nonexistent.log $ex >"$tmp/err.j" 2>"$tmp/err.txt"
+check missing-status "[ $? -eq 4 ]"
+check missing-msg "grep -qx \"pagefail: cannot read 'nonexistent.log': no such file or directory\" $tmp/err.txt"
+check missing-json "grep -q '\"error\":' $tmp/err.j && [ \$(grep -c '\"task\":' $tmp/err.j) -eq 6 ]"
+head -c 500 "$tmp/messages-20240101.gz" >"$tmp/cut.gz"
+"$pf" scan -q "$tmp/cut.gz" 2>"$tmp/cut.err"
+st=$?
+check truncated-gzip "[ $st -eq 1 ] || [ $st -eq 4 ]"
+check truncated-gzip-msg "grep -q \"cut.gz'.*truncated gzip\" $tmp/cut.err && [ \$(wc -l <$tmp/cut.err) -eq 1 ]"
+head -c 300000 /dev/urandom >"$tmp/junk.bin"
+printf '\0\0\0 swapper: page allocation failure. order:1, mode:0x20\n\0\n' >>"$tmp/junk.bin"
+"$pf" scan -q "$tmp/junk.bin" 2>"$tmp/junk.err"
+st=$?
+check binary-junk "[ $st -eq 3 ] || [ $st -eq 0 ]"
+{ head -c 10485760 /dev/zero | tr '\0' 'x'; echo; cat $ex; } >"$tmp/long.log"
+"$pf" scan -j "$tmp/long.log" >"$tmp/long.j" 2>"$tmp/long.err"
+check long-line "[ \$(grep -c '\"task\":' $tmp/long.j) -eq 6 ] && grep -q 'long.log:1: line longer than 64 KiB' $tmp/long.err"
+chmod 000 "$tmp/junk.bin"
+if [ "$(id -u)" -ne 0 ]; then
+	"$pf" scan "$tmp/junk.bin" 2>"$tmp/perm.err"
+	check unreadable "grep -q 'permission denied' $tmp/perm.err"
+fi
+
+# --since / --until on syslog times (the year given)
+"$pf" scan -j --year 2013 --since '2013-03-21' $ex >"$tmp/since.j"
+check since "[ \$(grep -c . $tmp/since.j) -eq 4 ]"
+"$pf" scan -j --year 2013 --until '2013-03-19 00:00' $ex >"$tmp/until.j"
+check until "[ \$(grep -c . $tmp/until.j) -eq 3 ]"
+
+# the command line itself
+"$pf" sc -q $ex; check prefix "[ $? -eq 3 ]"
+"$pf" scan --bogus >/dev/null 2>&1; check bad-option "[ $? -eq 2 ]"
+"$pf" frobnicate >/dev/null 2>&1; check bad-command "[ $? -eq 2 ]"
+"$pf" help scan >"$tmp/h1"; "$pf" scan --help >"$tmp/h2"
+check help-same "cmp -s $tmp/h1 $tmp/h2"
+"$pf" --version | grep -q '^pagefail '; check version "[ $? -eq 0 ]"
+"$pf" scan --kernel nonsense $ex >/dev/null 2>&1; check bad-kernel "[ $? -eq 2 ]"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * helpers.h - what the tests share: scan a file or a string into an array
+ * of reports through the library's public API.
+ */
+#ifndef PF_TEST_HELPERS_H
+#define PF_TEST_HELPERS_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <cmocka.h>
+
+#include "pagefail.h"
+
+struct reports {
+	struct pf_report *r;
+	size_t nr, alloc;
+	unsigned long diags;
+};
+
+static int collect(const struct pf_report *r, void *data)
+{
+	struct reports *rs = data;
+
+	if (rs->nr == rs->alloc) {
+		rs->alloc = rs->alloc ? 2 * rs->alloc : 8;
+		rs->r = realloc(rs->r, rs->alloc * sizeof(*rs->r));
+		assert_non_null(rs->r);
+	}
+	rs->r[rs->nr++] = *r;
+	return 0;
+}
+
+static void count_diag(const char *source, unsigned long line, const char *msg,
+		       void *data)
+{
+	((struct reports *)data)->diags++;
+}
+
+/* Scan path (any format pf_source_open takes); returns 0 or -errno. */
+static inline int scan_file(const char *path, struct reports *rs,
+			    const struct pf_kver *kernel)
+{
+	struct pf_scan_opts o = { .kernel = kernel, .year = 2024,
+				  .report = collect, .diag = count_diag,
+				  .data = rs };
+	struct pf_source *src;
+	struct pf_scanner *sc;
+	const char *buf;
+	ssize_t n;
+	int err = pf_source_open(&src, path);
+
+	if (err)
+		return err;
+	sc = pf_scanner_new(path, &o);
+	assert_non_null(sc);
+	while ((n = pf_source_read(src, &buf)) > 0)
+		assert_int_equal(pf_scanner_feed(sc, buf, (size_t)n), 0);
+	assert_int_equal(pf_scanner_finish(sc), 0);
+	pf_scanner_free(sc);
+	pf_source_free(src);
+	return n < 0 ? (int)n : 0;
+}
+
+/* Scan a string fed in pieces of step bytes (0: whole). */
+static inline void scan_string(const char *s, size_t step, struct reports *rs)
+{
+	struct pf_scan_opts o = { .year = 2024, .report = collect,
+				  .diag = count_diag, .data = rs };
+	struct pf_scanner *sc = pf_scanner_new("<string>", &o);
+	size_t len = strlen(s);
+
+	assert_non_null(sc);
+	if (!step)
+		step = len ? len : 1;
+	for (size_t i = 0; i < len; i += step)
+		assert_int_equal(pf_scanner_feed(sc, s + i,
+						 len - i < step ? len - i : step), 0);
+	assert_int_equal(pf_scanner_finish(sc), 0);
+	pf_scanner_free(sc);
+}
+
+static inline void reports_release(struct reports *rs)
+{
+	free(rs->r);
+	memset(rs, 0, sizeof(*rs));
+}
+
+static inline bool path_exists(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0;
+}
+
+#endif
