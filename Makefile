@@ -41,11 +41,7 @@ asan:
 	  ctest --output-on-failure -j $(JOBS)
 
 valgrind: $(BUILD)/pagefail
-	cd $(BUILD) && ctest --output-on-failure -L memcheck -j $(JOBS) \
-	  --overwrite MemoryCheckCommandOptions="--error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
-	  -T memcheck | tail -n 25; \
-	  test $$(grep -c . Testing/Temporary/MemoryChecker.*.log 2>/dev/null | awk -F: '{s+=$$2} END {print s+0}') -eq 0 \
-	  || { cat Testing/Temporary/MemoryChecker.*.log; exit 1; }
+	tests/valgrind.sh $(BUILD)
 
 fuzz:
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang \

@@ -155,8 +155,15 @@ void pf_report_classify(struct pf_report *r)
 
 	memset(c, 0, sizeof(*c));
 	site = pf_report_call_site(r, &start);
-	if (site)
-		pf_strlcpy(c->call_site, sizeof(c->call_site), site);
+	/* the call site is past the slab and skb layers: who asked them */
+	for (int i = start; site && i < r->nr_frames; i++) {
+		const struct pf_frame *f = &r->frames[i];
+
+		if (f->kind == PF_FRAME_FUNC && !pf_frame_is_layer(f->func)) {
+			pf_strlcpy(c->call_site, sizeof(c->call_site), f->func);
+			break;
+		}
+	}
 
 	for (int i = 0; i < r->nr_frames; i++) {
 		const struct pf_frame *f = &r->frames[i];

@@ -59,16 +59,33 @@ static long num(const char *p, size_t n)
 	return v;
 }
 
-/* Seconds since the epoch of a broken-down local time (mktime(3) rules). */
+/*
+ * Seconds since the epoch of a broken-down local time.  mktime(3) checks
+ * /etc/localtime on every call, which a log of millions of lines cannot
+ * afford: local midnight is computed once per day and the time of day added
+ * (off by the DST hour only on the night the clock changes).
+ */
 static int64_t local_epoch(int year, int mon, int mday, int h, int m, int s)
 {
-	struct tm tm = {
-		.tm_year = year - 1900, .tm_mon = mon, .tm_mday = mday,
-		.tm_hour = h, .tm_min = m, .tm_sec = s, .tm_isdst = -1,
-	};
-	time_t t = mktime(&tm);
+	static __thread int c_year, c_mon, c_mday;
+	static __thread int64_t c_midnight = INT64_MIN;
 
-	return t == (time_t)-1 ? INT64_MIN : (int64_t)t;
+	if (year != c_year || mon != c_mon || mday != c_mday ||
+	    c_midnight == INT64_MIN) {
+		struct tm tm = {
+			.tm_year = year - 1900, .tm_mon = mon, .tm_mday = mday,
+			.tm_hour = 12, .tm_isdst = -1,
+		};
+		time_t t = mktime(&tm);
+
+		if (t == (time_t)-1)
+			return INT64_MIN;
+		c_year = year;
+		c_mon = mon;
+		c_mday = mday;
+		c_midnight = (int64_t)t - 12 * 3600;
+	}
+	return c_midnight + h * 3600 + m * 60 + s;
 }
 
 /* "HH:MM:SS" at p; returns its length (8) or 0. */

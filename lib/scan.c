@@ -500,6 +500,31 @@ static int one_line(struct pf_scanner *sc, const char *s, size_t len)
 	return logical_line(sc, s, len, lineno);
 }
 
+/*
+ * The lines the fast search skips never reach one_line(): tell of those in
+ * [p, end) (whole lines, the first numbered lineno + 1) that are longer
+ * than PF_LINE_MAX, as one_line() would.  Strides a window at a time.
+ */
+static void diag_long_lines(struct pf_scanner *sc, const char *p,
+			    const char *end, unsigned long lineno)
+{
+	const char *s = p, *nl;
+
+	while (end - s > PF_LINE_MAX) {
+		nl = memrchr(s, '\n', PF_LINE_MAX + 1);
+		if (nl) {
+			s = nl + 1;
+			continue;
+		}
+		diag(sc, lineno + 1 + pf_count_lines(p, (size_t)(s - p)),
+		     "line longer than 64 KiB, cut");
+		nl = memchr(s, '\n', (size_t)(end - s));
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+}
+
 /* Nothing waits for more lines: the fast search may skip ahead. */
 static bool idle(const struct pf_scanner *sc)
 {
@@ -541,6 +566,7 @@ int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
 		const char *nl;
 
 		if (idle(sc)) {
+			unsigned long before = sc->lineno;
 			size_t off = pf_fastscan(p, (size_t)(end - p), &sc->lineno);
 			const char *hit = p + off, *ls;
 
@@ -548,8 +574,10 @@ int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
 				/* keep the partial last line for the next feed */
 				const char *last = memrchr(p, '\n', (size_t)(end - p));
 
-				if (last)
+				if (last) {
+					diag_long_lines(sc, p, last + 1, before);
 					p = last + 1;
+				}
 				if (p < end) {
 					if (end - p > PF_LINE_MAX) {
 						diag(sc, sc->lineno + 1,
@@ -576,6 +604,7 @@ int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
 
 				while (ps > p && ps[-1] != '\n')
 					ps--;
+				diag_long_lines(sc, p, ps, before);
 				sc->lineno--;
 				err = one_line(sc, ps, (size_t)(ls - 1 - ps));
 				if (err)
