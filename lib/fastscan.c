@@ -69,6 +69,18 @@ static inline unsigned int pop32(unsigned int v)
  * per byte lane and folded with a sum of absolute differences every 255
  * steps instead of a popcount per step.
  */
+/* The sum of the 32 byte counters of acc. */
+__attribute__((target("avx2")))
+static inline unsigned long lane_sum(__m256i acc)
+{
+	__m256i sad = _mm256_sad_epu8(acc, _mm256_setzero_si256());
+
+	return (unsigned long)(_mm256_extract_epi64(sad, 0) +
+			       _mm256_extract_epi64(sad, 1) +
+			       _mm256_extract_epi64(sad, 2) +
+			       _mm256_extract_epi64(sad, 3));
+}
+
 __attribute__((target("avx2")))
 static size_t scan_avx2(const char *buf, size_t len, unsigned long *lines,
 			bool *found)
@@ -102,13 +114,9 @@ static size_t scan_avx2(const char *buf, size_t len, unsigned long *lines,
 			unsigned int bit = (unsigned int)__builtin_ctz(cand);
 
 			if (match_at(buf + i + bit, buf + len)) {
-				__m256i sad = _mm256_sad_epu8(acc, zero);
 				unsigned int m = (unsigned int)_mm256_movemask_epi8(eq);
 
-				nl += (unsigned long)(_mm256_extract_epi64(sad, 0) +
-						      _mm256_extract_epi64(sad, 1) +
-						      _mm256_extract_epi64(sad, 2) +
-						      _mm256_extract_epi64(sad, 3));
+				nl += lane_sum(acc);
 				nl += pop32(m & ((1u << bit) - 1));
 				*lines += nl;
 				*found = true;
@@ -118,24 +126,12 @@ static size_t scan_avx2(const char *buf, size_t len, unsigned long *lines,
 		}
 		acc = _mm256_sub_epi8(acc, eq);
 		if (++steps == 255) {
-			__m256i sad = _mm256_sad_epu8(acc, zero);
-
-			nl += (unsigned long)(_mm256_extract_epi64(sad, 0) +
-					      _mm256_extract_epi64(sad, 1) +
-					      _mm256_extract_epi64(sad, 2) +
-					      _mm256_extract_epi64(sad, 3));
+			nl += lane_sum(acc);
 			acc = zero;
 			steps = 0;
 		}
 	}
-	{
-		__m256i sad = _mm256_sad_epu8(acc, zero);
-
-		nl += (unsigned long)(_mm256_extract_epi64(sad, 0) +
-				      _mm256_extract_epi64(sad, 1) +
-				      _mm256_extract_epi64(sad, 2) +
-				      _mm256_extract_epi64(sad, 3));
-	}
+	nl += lane_sum(acc);
 	*lines += nl;
 	return i;
 }
