@@ -105,6 +105,8 @@ int pf_head_parse(const char *msg, size_t len, struct pf_report *r)
 	p = skip_spaces(p + 1, end);
 	if (!pf_starts(p, (size_t)(end - p), "order:"))
 		return PF_HEAD_NONE;
+	if (!r)
+		return PF_HEAD_FAILURE;	/* only asked what the line is */
 
 	pf_report_init(r);
 	/* The task is what precedes ": page allocation failure". */

@@ -19,7 +19,7 @@ enum pf_head_kind {
 	PF_HEAD_OTHER_DUMP,	/* a dump that prints its own Mem-Info */
 };
 
-/* Classify msg; a failure header is parsed into r (which is reset). */
+/* Classify msg; a failure header is parsed into r (reset) unless r is NULL. */
 int pf_head_parse(const char *msg, size_t len, struct pf_report *r);
 /* "mode:0x20", "nodemask=...", ",cpuset=..." wrapped onto the next line. */
 bool pf_head_continue(const char *msg, size_t len, struct pf_report *r);

@@ -367,7 +367,6 @@ static int assemble(struct pf_scanner *sc, const struct pf_line *l,
 	const char *msg = l->msg;
 	size_t len = l->msg_len;
 	struct host_state *h;
-	struct pf_report scratch_hdr;
 	int kind = PF_HEAD_NONE;
 
 	if (l->flags & PF_LINE_NOT_KERNEL)
@@ -383,7 +382,7 @@ static int assemble(struct pf_scanner *sc, const struct pf_line *l,
 
 	if (pf_memstr(msg, len, "allocation") || pf_memstr(msg, len, "Show Memory") ||
 	    pf_memstr(msg, len, "oom-killer") || pf_memstr(msg, len, "show_mem"))
-		kind = pf_head_parse(msg, len, &scratch_hdr);
+		kind = pf_head_parse(msg, len, NULL);
 	if (kind != PF_HEAD_NONE) {
 		close_report(sc, h, true);
 		if (open_report(sc, h, l, msg, len, lineno, kind))

@@ -91,11 +91,8 @@ static void zone_words(const struct pf_report *r, char *buf, size_t len)
 				largest = o;
 		human_size((unsigned long long)z->free * z->page_kb * 1024, sz,
 			   sizeof(sz));
-		n += (size_t)snprintf(buf + n, len - n, "%s%s%s%s free", n ? ", " : "",
-				      z->node_printed ? "" : "", z->name, "");
-		if (n + 1 >= len)
-			break;
-		n += (size_t)snprintf(buf + n, len - n, " %s", sz);
+		n += (size_t)snprintf(buf + n, len - n, "%s%s free %s",
+				      n ? ", " : "", z->name, sz);
 		if (n + 1 < len && z->nr_orders)
 			n += (size_t)snprintf(buf + n, len - n,
 					      largest < 0 ? " (no free block)" :
