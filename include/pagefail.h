@@ -126,6 +126,9 @@ struct pf_gfp_caps {
 	bool atomic;		/* GFP_ATOMIC-like: high and cannot sleep */
 	bool nowarn, noretry, retry_mayfail, nofail, comp, zero;
 	bool nomemalloc, memalloc, thisnode, hardwall;
+	bool gfp_atomic;	/* the __GFP_ATOMIC bit itself (4.4 .. 6.2) */
+	bool no_kswapd;		/* __GFP_NO_KSWAPD (2.6.38 .. 4.3) */
+	bool movable;		/* __GFP_MOVABLE */
 	int highest_zone;	/* enum pf_zone_type the zone bits allow */
 	int migratetype;	/* 0 unmovable, 1 movable, 2 reclaimable */
 };
@@ -364,6 +367,11 @@ const char *pf_ctx_kind_name(int kind);
  * receive softirq; could not sleep or reclaim".  Returns its length.
  */
 size_t pf_report_meaning(const struct pf_report *r, char *buf, size_t len);
+/*
+ * Bytes in words: an exact power-of-two size as "8 KiB" or "4 MiB", any
+ * other amount as "75 MiB", "1.5 GiB", "812 KiB".
+ */
+void pf_format_size(unsigned long long bytes, char *buf, size_t len);
 /* Counter by name, or -1 when absent. */
 long pf_report_counter(const struct pf_report *r, const char *name);
 
@@ -447,6 +455,424 @@ typedef int (*pf_path_fn)(const char *path, void *data);
 int pf_logdir_walk(const char *dir, pf_path_fn fn, void *data);
 
 /* ------------------------------------------------------------------ */
+/* Fragmentation indices (lib/frag.c)                                 */
+/* ------------------------------------------------------------------ */
+
+/* fill_contig_page_info() of mm/vmstat.c, for one order. */
+struct pf_contig_info {
+	unsigned long free_pages;
+	unsigned long free_blocks_total;
+	unsigned long free_blocks_suitable;
+};
+void pf_contig_info(const unsigned long *nr_free, int nr_orders, int order,
+		    struct pf_contig_info *info);
+/* unusable_free_index(): 0..1000, 1000 when nothing is free. */
+int pf_unusable_index(const unsigned long *nr_free, int nr_orders, int order);
+/* __fragmentation_index(): 0..1000, -1000 when the order can be served. */
+int pf_extfrag_index(const unsigned long *nr_free, int nr_orders, int order);
+/* The highest order with a free block, or -1. */
+int pf_largest_free_order(const unsigned long *nr_free, int nr_orders);
+
+/* ------------------------------------------------------------------ */
+/* The watermark check, per kernel era (lib/watermark.c)              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The shapes __zone_watermark_ok() has had.  Chosen from the kernel version
+ * (RHEL 6 has its own), or from the gfp layout when the version is unknown.
+ */
+enum pf_wm_era {
+	PF_WM_UNKNOWN = 0,
+	PF_WM_2_6,	/* 2.6.18 .. 4.3 (RHEL 5, RHEL 7): per-order loop */
+	PF_WM_RHEL6,	/* RHEL 6: the loop restarts at mark - min */
+	PF_WM_4_4,	/* 4.4 .. 6.2: free-block test, highatomic reserve */
+	PF_WM_6_3,	/* 6.3+: ALLOC_MIN_RESERVE / ALLOC_NON_BLOCK */
+	PF_WM_NR_ERAS
+};
+int pf_wm_era_of(const struct pf_kver *kv, int gfp_layout);
+const char *pf_wm_era_name(int era);
+
+/*
+ * Allocation flags, with one meaning across eras (the kernel renumbered
+ * them): HIGH is ALLOC_HIGH / ALLOC_MIN_RESERVE, HARDER is ALLOC_HARDER /
+ * ALLOC_NON_BLOCK.
+ */
+#define PF_ALLOC_NO_WATERMARKS	0x01
+#define PF_ALLOC_HIGH		0x02
+#define PF_ALLOC_HARDER		0x04
+#define PF_ALLOC_HIGHATOMIC	0x08
+#define PF_ALLOC_OOM		0x10
+#define PF_ALLOC_CMA		0x20
+#define PF_ALLOC_CPUSET		0x40
+
+/* Where the caller ran, as far as gfp_to_alloc_flags() cares. */
+#define PF_CALLER_INTERRUPT	0x01	/* in_interrupt() */
+#define PF_CALLER_MEMALLOC	0x02	/* PF_MEMALLOC: kswapd, direct reclaim */
+#define PF_CALLER_RT		0x04	/* an rt task */
+
+/*
+ * gfp_to_alloc_flags() of the slow path (the flags of the check that
+ * failed last), for a mask in layout and the era's rules.
+ */
+unsigned int pf_alloc_flags(unsigned long gfp, int gfp_layout, int era,
+			    int order, unsigned int caller);
+
+/* Why a zone fails (or passes) the check. */
+enum pf_cause {
+	PF_CAUSE_OK = 0,
+	PF_CAUSE_BELOW_MIN,		/* free memory under the watermark */
+	PF_CAUSE_FRAGMENTATION,		/* enough free, no block big enough */
+	PF_CAUSE_LOWMEM_RESERVE,	/* only the lowmem_reserve holds it back */
+	PF_CAUSE_HIGHATOMIC,		/* only the highatomic reserve does */
+	PF_CAUSE_NOT_ALLOWED,		/* the request may not use this zone */
+	PF_CAUSE_UNKNOWN,		/* not enough data to tell */
+	PF_CAUSE_NR
+};
+/* "ok", "below_min", "fragmentation", "lowmem_reserve", ... */
+const char *pf_cause_name(int cause);
+int pf_cause_of_name(const char *name);
+
+/* The working of one emulated check, for explaining it. */
+struct pf_wm_check {
+	bool passes;
+	int cause;		/* enum pf_cause */
+	long free;		/* NR_FREE_PAGES */
+	long usable;		/* free less what this caller may not use */
+	long mark;		/* the watermark asked for */
+	long min;		/* mark after the ALLOC_HIGH/HARDER cuts */
+	long reserve;		/* lowmem_reserve[classzone] added to it */
+	long highatomic;	/* pages withheld as highatomic reserve */
+	long cma;		/* free CMA pages withheld */
+	int failed_order;	/* order whose step failed, or -1 */
+	long margin;		/* usable - (min + reserve) at order 0 */
+	long order_free;	/* pre-4.4 loop: free left at failed_order */
+	long order_min;		/* and the mark it had to stay above */
+};
+
+/*
+ * __zone_watermark_ok() of era for zone z: may order pages be taken with
+ * the zone's free memory above mark (pages) by a caller with alloc_flags?
+ * classzone indexes z->lowmem_reserve[] (-1: none applies).  Fills *c
+ * when it is not NULL.  A zone without a buddy line is judged on its
+ * free count alone (c->cause PF_CAUSE_UNKNOWN when order > 0 passes that).
+ */
+bool pf_zone_watermark_ok(const struct pf_zone *z, int order, long mark,
+			  int classzone, unsigned int alloc_flags, int era,
+			  struct pf_wm_check *c);
+
+/* ------------------------------------------------------------------ */
+/* Watermark setup and tunables per era (lib/wmark_setup.c)           */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The kernel's default vm.min_free_kbytes for lowmem_kb of lowmem
+ * (calculate_min_free_kbytes / init_per_zone_wmark_min): int_sqrt(lowmem_kb
+ * * 16), clamped to [128, 65536], or [128, 262144] on kernels with the
+ * larger cap.
+ */
+long pf_min_free_kbytes_default(unsigned long long lowmem_kb,
+				const struct pf_kver *kv);
+/* The clamp's upper bound for that kernel (65536 or 262144). */
+long pf_min_free_kbytes_cap(const struct pf_kver *kv);
+/* Does the kernel have the sysctl? ("vm.watermark_scale_factor", ...) */
+bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name);
+
+/*
+ * setup_per_zone_wmarks(): fill min/low/high of zones[] (which must carry
+ * managed or present pages) from min_free_kbytes and
+ * watermark_scale_factor, with the formula of kv's era.
+ */
+void pf_setup_zone_wmarks(struct pf_zone *zones, int nr_zones,
+			  long min_free_kbytes, long watermark_scale_factor,
+			  const struct pf_kver *kv);
+
+/* ------------------------------------------------------------------ */
+/* Known causes (lib/rules.c, data/causes.rules)                      */
+/* ------------------------------------------------------------------ */
+
+#define PF_RULE_SOURCES_MAX 8
+
+/* One known cause.  Its conditions are private to lib/rules.c. */
+struct pf_rule {
+	char id[64];
+	char title[256];
+	const char *advice;		/* what to do, one paragraph */
+	const char *fixed_advice;	/* when the kernel has the fix, or NULL */
+	const char *update;		/* the kernel update to recommend, or NULL */
+	bool has_fixed;
+	struct pf_kver fixed;		/* first kernel with the fix */
+	int nr_sources;
+	const char *sources[PF_RULE_SOURCES_MAX];
+	unsigned long line;		/* where its stanza starts */
+};
+
+struct pf_rules;
+
+/*
+ * Parse a rules file (format: data/README.md).  Errors are reported
+ * through diag as "line N: what", and the stanza is dropped; the rest is
+ * kept.  Returns 0 (and *out), -EINVAL when nothing usable was left, or
+ * -ENOMEM.
+ */
+int pf_rules_parse(struct pf_rules **out, const char *name, const char *text,
+		   size_t len, pf_diag_fn diag, void *data);
+/* The same from a file. Returns -errno when it cannot be read. */
+int pf_rules_load(struct pf_rules **out, const char *path, pf_diag_fn diag,
+		  void *data);
+/* data/causes.rules as built into the library (never NULL). */
+const struct pf_rules *pf_rules_builtin(void);
+size_t pf_rules_count(const struct pf_rules *rs);
+const struct pf_rule *pf_rules_get(const struct pf_rules *rs, size_t i);
+void pf_rules_free(struct pf_rules *rs);
+
+enum pf_rule_status {
+	PF_RULE_AFFECTED = 0,	/* the kernel is one the cause applies to */
+	PF_RULE_FIXED,		/* the kernel has the fix; what is left */
+	PF_RULE_ANY_KERNEL,	/* the rule names no kernel */
+};
+
+struct pf_rule_match {
+	const struct pf_rule *rule;	/* NULL: none matched */
+	int status;			/* enum pf_rule_status */
+	int score;			/* conditions that held */
+};
+
+/*
+ * The rule that fits r best (most conditions held; the first in the file
+ * on a tie).  cause is the report's verdict (enum pf_cause,
+ * PF_CAUSE_UNKNOWN when there is none).  Returns true when one matched.
+ */
+bool pf_rules_match(const struct pf_rules *rs, const struct pf_report *r,
+		    int cause, struct pf_rule_match *m);
+/* Human words for enum pf_rule_status */
+const char *pf_rule_status_name(int status);
+
+/* ------------------------------------------------------------------ */
+/* Explaining a report (lib/explain.c)                                */
+/* ------------------------------------------------------------------ */
+
+/* One zone of a report, judged as the failed allocation saw it. */
+struct pf_zone_verdict {
+	bool allowed;			/* in the request's zonelist */
+	const char *why_not;		/* when not allowed: a few words */
+	int zone_idx;			/* its index in lowmem_reserve[] */
+	bool evaluated;			/* check below was computed */
+	struct pf_wm_check check;	/* at the failed order, min watermark */
+	int largest_free_order;		/* -1: no free block, or unknown */
+	int unusable_index;		/* at the failed order, 1/1000; -1 unknown */
+	int extfrag_index;		/* at the failed order, 1/1000 */
+};
+
+struct pf_explain {
+	int era;			/* enum pf_wm_era */
+	unsigned int caller;		/* PF_CALLER_* seen in the trace */
+	unsigned int alloc_flags;	/* PF_ALLOC_* of the failed check */
+	int highest_zone;		/* enum pf_zone_type the gfp allows */
+	int classzone;			/* index into lowmem_reserve[] */
+	char zonelist[128];		/* fallback order: "Normal > DMA32 > DMA" */
+	char asked[512];		/* what was asked, one paragraph */
+	int nr_zones;			/* = the report's */
+	struct pf_zone_verdict zones[PF_ZONES_MAX];
+	int nr_allowed, nr_passing;
+	int cause;			/* the report's verdict (enum pf_cause) */
+	int key_zone;			/* the zone the summary speaks of, or -1 */
+	bool disagrees;			/* an allowed zone should have passed */
+	char disagreement[384];		/* why we think they differ */
+	char summary[768];		/* the one-sentence explanation */
+	struct pf_rule_match match;	/* known cause; match.rule NULL: none */
+};
+
+/*
+ * Explain r: the era's watermark check on every zone of its Mem-Info at
+ * the failed order, a verdict for the report, a sentence, and the best
+ * known-cause rule of rules (NULL: the built-in ones).  Returns 0, or
+ * -EINVAL when r has no order.
+ */
+int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
+		      struct pf_explain *ex);
+
+/* ------------------------------------------------------------------ */
+/* The system: /proc and /sys under a root directory (lib/procfs.c)   */
+/* ------------------------------------------------------------------ */
+
+/* Bits of pf_system.have: which files were read. */
+#define PF_SYS_ZONEINFO		0x0001
+#define PF_SYS_BUDDYINFO	0x0002
+#define PF_SYS_MEMINFO		0x0004
+#define PF_SYS_OSRELEASE	0x0008
+#define PF_SYS_SYSCTL		0x0010	/* at least one vm sysctl */
+#define PF_SYS_NODES		0x0020
+#define PF_SYS_CPUS		0x0040
+
+/* vm sysctls kept in pf_system.vm[] (index with PF_VM_*). */
+enum pf_vm_sysctl {
+	PF_VM_MIN_FREE_KBYTES = 0,
+	PF_VM_WATERMARK_SCALE_FACTOR,
+	PF_VM_WATERMARK_BOOST_FACTOR,
+	PF_VM_ZONE_RECLAIM_MODE,
+	PF_VM_EXTFRAG_THRESHOLD,
+	PF_VM_COMPACTION_PROACTIVENESS,
+	PF_VM_EXTRA_FREE_KBYTES,	/* RHEL 6 only */
+	PF_VM_NR
+};
+/* "vm.min_free_kbytes" ... for PF_VM_*; NULL past the end. */
+const char *pf_vm_sysctl_name(int i);
+int pf_vm_sysctl_of_name(const char *name);	/* -1 when unknown */
+
+/*
+ * What a machine (live, a saved snapshot, or an extracted sosreport) says
+ * about its memory.  Numbers are -1 when the file was missing.
+ */
+struct pf_system {
+	struct pf_kver kernel;		/* /proc/sys/kernel/osrelease */
+	int nr_zones;
+	struct pf_zone zones[PF_ZONES_MAX];	/* /proc/zoneinfo + buddyinfo */
+	int nr_nodes;			/* /sys/devices/system/node, or zones */
+	int nr_cpus;			/* online CPUs */
+	long long mem_total_kb;		/* /proc/meminfo MemTotal */
+	long vm[PF_VM_NR];		/* /proc/sys/vm/..., -1 when absent */
+	int nr_lowmem_reserve_ratio;
+	long lowmem_reserve_ratio[PF_MAX_ZONES];
+	unsigned int have;		/* PF_SYS_* */
+};
+
+/*
+ * Read the system under root ("/" for the live one).  An extracted
+ * sosreport works too: its sos_commands/ hold what proc/ lacks (sysctl -a,
+ * uname -a).  A file that is missing or unreadable is reported once
+ * through diag (naming its path) and skipped.  Returns 0, or -ENOENT when
+ * nothing at all could be read.
+ */
+int pf_system_read(const char *root, struct pf_system *sys, pf_diag_fn diag,
+		   void *data);
+
+/* ------------------------------------------------------------------ */
+/* Advice: the sysctls and kernel that prevent it (lib/advise.c)      */
+/* ------------------------------------------------------------------ */
+
+#define PF_BURST_WINDOW	60	/* seconds: failures this close are one burst */
+
+/* The largest burst of failures of one order. */
+struct pf_burst {
+	unsigned long failures;		/* reports plus callbacks suppressed */
+	double seconds;			/* first to last */
+	unsigned long long bytes;	/* asked for, together */
+	char first[48];			/* time of the first, as printed */
+	/* the burst being counted */
+	double cur_start, cur_last;
+	unsigned long cur_failures;
+	char cur_first[48];
+};
+
+/* What the reports say, gathered one report at a time. */
+struct pf_evidence {
+	unsigned long reports, with_meminfo, atomic;
+	unsigned long by_order[PF_MAX_ORDER];	/* failures, with suppressed */
+	struct pf_burst burst[PF_MAX_ORDER];	/* atomic (cannot sleep) only */
+	unsigned long causes[PF_CAUSE_NR];
+	struct pf_kver kernel;			/* the newest report's */
+	int nr_zones;				/* the newest Mem-Info's zones */
+	struct pf_zone zones[PF_ZONES_MAX];
+	const struct pf_rule *rule;		/* the most frequent known cause */
+	int rule_status;
+	unsigned long rule_count;
+	struct { const struct pf_rule *rule; int status; unsigned long n; } seen[16];
+	int nr_seen;
+};
+
+void pf_evidence_init(struct pf_evidence *e);
+/* Count r, explained as ex (pf_explain_report). */
+void pf_evidence_add(struct pf_evidence *e, const struct pf_report *r,
+		     const struct pf_explain *ex);
+
+#define PF_ADVICE_MAX 8
+
+/* One sysctl: what it is, what it should be, and why. */
+struct pf_advice_item {
+	char name[64];			/* "vm.min_free_kbytes" */
+	bool applies;			/* the kernel has it and it bears on this */
+	bool change;			/* value differs from current */
+	long current;			/* -1 unknown */
+	const char *current_from;	/* "system", "report", "default" */
+	long value;			/* recommended */
+	long default_value;		/* the kernel's own, -1 unknown */
+	long safe_min, safe_max;	/* outside: refused without --force */
+	char working[1536];		/* how value was reached */
+	char cost[640];			/* what it costs */
+};
+
+struct pf_advice {
+	struct pf_kver kernel;
+	const char *machine_from;	/* "system", "report", or NULL */
+	int nr_nodes, nr_cpus;
+	unsigned long long ram_kb, lowmem_kb;
+	int nr_items;
+	struct pf_advice_item items[PF_ADVICE_MAX];
+	const struct pf_rule *rule;	/* the known cause, or NULL */
+	int rule_status;
+	char update[512];		/* a kernel update to make, or "" */
+	char note[512];			/* how this distribution loads sysctls */
+};
+
+/*
+ * Compute the advice from the evidence and, when not NULL, the system it
+ * came from (pf_system_read: live, snapshot or sosreport).  Returns 0, or
+ * -ENODATA when neither says anything about the machine's memory (the
+ * advice then holds only what the reports alone support).
+ */
+int pf_advise(const struct pf_evidence *e, const struct pf_system *sys,
+	      struct pf_advice *a);
+/* The item named name, or NULL. */
+struct pf_advice_item *pf_advice_item(struct pf_advice *a, const char *name);
+/*
+ * The /etc/sysctl.d file setting every item that changes (or, with all,
+ * every item that applies), its working as comments.  Returns the length
+ * it needed, like snprintf.
+ */
+size_t pf_advice_sysctl_conf(const struct pf_advice *a, bool all, char *buf,
+			     size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Applying sysctls safely (lib/sysctl.c)                             */
+/* ------------------------------------------------------------------ */
+
+#define PF_SYSCTL_CONF	"etc/sysctl.d/90-pagefail.conf"	/* under root */
+#define PF_APPLY_MAX	16
+
+struct pf_sysctl_item {
+	char name[64];		/* "vm.min_free_kbytes" */
+	long value;		/* to set */
+	long old;		/* live value before, -1 when unknown */
+	bool present;		/* the kernel has it (root/proc/sys/...) */
+	bool written, verified;
+};
+
+struct pf_apply {
+	int nr;
+	struct pf_sysctl_item items[PF_APPLY_MAX];
+	char conf[4096];	/* the sysctl.d file written */
+	char backup[4096];	/* where the previous one went, or "" */
+	bool rolled_back;
+	int failed;		/* the item that failed, or -1 */
+	char error[256];	/* one line, naming the file */
+};
+
+/* Read root/proc/sys/<name with dots as slashes>.  0 or -errno. */
+int pf_sysctl_read(const char *root, const char *name, long *value);
+
+/*
+ * Apply items[] under root: write text as root/PF_SYSCTL_CONF atomically
+ * (a temporary file in the same directory, fsync, rename; the previous
+ * file is kept as <conf>.bak), then write each live value to root/proc/sys
+ * and read it back.  If any step fails, every live value already written
+ * is set back and the previous file restored.  Items the kernel lacks are
+ * skipped (present false).  dry_run fills old/present and writes nothing.
+ * Returns 0 or -errno, with a->error set.
+ */
+int pf_sysctl_apply(const char *root, struct pf_apply *a, const char *text,
+		    bool dry_run);
+
+/* ------------------------------------------------------------------ */
 /* JSON output (lib/json.c)                                           */
 /* ------------------------------------------------------------------ */
 
@@ -471,6 +897,12 @@ void pf_json_end(struct pf_json *j);
 
 /* Write r as one object with every key of the scan contract. */
 void pf_report_json(const struct pf_report *r, struct pf_json *j);
+/*
+ * The same object with the explain contract added: zones[].check,
+ * summary, known_cause, disagrees (and more beside them).
+ */
+void pf_explain_json(const struct pf_report *r, const struct pf_explain *ex,
+		     struct pf_json *j);
 
 #ifdef __cplusplus
 }

@@ -261,14 +261,6 @@ static const char *softirq_words(const char *s)
 	return s ? s : "";
 }
 
-static void human_size(unsigned long long bytes, char *buf, size_t len)
-{
-	if (bytes >= (1ULL << 20) && !(bytes & ((1ULL << 20) - 1)))
-		snprintf(buf, len, "%llu MiB", bytes >> 20);
-	else
-		snprintf(buf, len, "%llu KiB", bytes >> 10);
-}
-
 size_t pf_report_meaning(const struct pf_report *r, char *buf, size_t len)
 {
 	struct pf_gfp_caps caps;
@@ -280,7 +272,7 @@ size_t pf_report_meaning(const struct pf_report *r, char *buf, size_t len)
 	memset(&caps, 0, sizeof(caps));
 	if (r->gfp_layout)
 		pf_gfp_caps(r->gfp_mask, r->gfp_layout, &caps);
-	human_size(pf_report_bytes(r), size, sizeof(size));
+	pf_format_size(pf_report_bytes(r), size, sizeof(size));
 	if (caps.atomic)
 		how = "atomic";
 	else if (r->gfp_layout && !caps.can_sleep)

@@ -886,6 +886,9 @@ int pf_gfp_caps(unsigned long mask, enum pf_gfp_layout layout,
 	caps->memalloc = HAS(GB_MEMALLOC);
 	caps->thisnode = HAS(GB_THISNODE);
 	caps->hardwall = HAS(GB_HARDWALL);
+	caps->gfp_atomic = HAS(GB_ATOMIC);
+	caps->no_kswapd = HAS(GB_NO_KSWAPD);
+	caps->movable = HAS(GB_MOVABLE);
 #undef HAS
 	caps->highest_zone = gfp_highest_zone(d, mask);
 	caps->migratetype = gfp_migratetype(d, mask);

@@ -3,7 +3,9 @@
  * report_json.c - one report as one JSON object: the keys of the scan
  * contract (source, line, host, time, task, pid, order, mode, gfp_mask,
  * gfp_flags, kernel, context, trace, zones, complete) and more beside them.
- * Keys are only ever added, never renamed or dropped.
+ * Keys are only ever added, never renamed or dropped.  explain writes
+ * the same object with its verdicts added (the explain contract:
+ * zones[].check, summary, known_cause, disagrees).
  */
 #include <limits.h>
 #include <string.h>
@@ -38,7 +40,62 @@ static void kb_or_null(struct pf_json *j, const char *key, long pages,
 		pf_json_null(j);
 }
 
-static void zone_json(const struct pf_zone *z, struct pf_json *j)
+/* zones[].check: the emulated watermark check at the failed order */
+static void check_json(const struct pf_zone_verdict *v, struct pf_json *j)
+{
+	const struct pf_wm_check *c = &v->check;
+
+	pf_json_key(j, "check");
+	pf_json_obj_open(j);
+	pf_json_key(j, "passes");
+	pf_json_bool(j, c->passes);
+	pf_json_key(j, "cause");
+	pf_json_str(j, pf_cause_name(c->cause));
+	pf_json_key(j, "largest_free_order");
+	pf_json_int(j, v->largest_free_order);
+	pf_json_key(j, "unusable_index");
+	if (v->unusable_index >= 0)
+		pf_json_double(j, v->unusable_index / 1000.0);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "extfrag_index");
+	if (v->unusable_index >= 0)
+		pf_json_double(j, v->extfrag_index / 1000.0);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "allowed");
+	pf_json_bool(j, v->allowed);
+	str_or_null(j, "not_allowed_because", v->why_not);
+	pf_json_key(j, "zone_idx");
+	pf_json_int(j, v->zone_idx);
+	if (v->evaluated) {
+		pf_json_key(j, "free_pages");
+		pf_json_int(j, c->free);
+		pf_json_key(j, "usable_pages");
+		pf_json_int(j, c->usable);
+		pf_json_key(j, "mark_pages");
+		pf_json_int(j, c->mark);
+		pf_json_key(j, "min_pages");
+		pf_json_int(j, c->min);
+		pf_json_key(j, "lowmem_reserve_pages");
+		pf_json_int(j, c->reserve);
+		pf_json_key(j, "highatomic_pages");
+		pf_json_int(j, c->highatomic);
+		pf_json_key(j, "cma_pages");
+		pf_json_int(j, c->cma);
+		pf_json_key(j, "margin_pages");
+		pf_json_int(j, c->margin);
+		pf_json_key(j, "failed_order");
+		if (c->failed_order >= 0)
+			pf_json_int(j, c->failed_order);
+		else
+			pf_json_null(j);
+	}
+	pf_json_obj_close(j);
+}
+
+static void zone_json(const struct pf_zone *z, const struct pf_zone_verdict *v,
+		      struct pf_json *j)
 {
 	pf_json_obj_open(j);
 	pf_json_key(j, "node");
@@ -85,6 +142,8 @@ static void zone_json(const struct pf_zone *z, struct pf_json *j)
 	long_or_null(j, "buddy_total_kb", z->buddy_total_kb);
 	pf_json_key(j, "page_kb");
 	pf_json_uint(j, z->page_kb);
+	if (v)
+		check_json(v, j);
 	pf_json_obj_close(j);
 }
 
@@ -94,7 +153,70 @@ static const char *const kernel_from_names[] = {
 	[PF_KERNEL_INFERRED] = "inferred",
 };
 
+static const char *const alloc_flag_names[] = {
+	"ALLOC_NO_WATERMARKS", "ALLOC_HIGH", "ALLOC_HARDER", "ALLOC_HIGHATOMIC",
+	"ALLOC_OOM", "ALLOC_CMA", "ALLOC_CPUSET",
+};
+
+/* The keys explain adds to a report's object. */
+static void explain_keys(const struct pf_explain *ex, struct pf_json *j)
+{
+	const struct pf_rule *rule = ex->match.rule;
+
+	pf_json_key(j, "summary");
+	pf_json_str(j, ex->summary);
+	pf_json_key(j, "known_cause");
+	if (rule)
+		pf_json_str(j, rule->id);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "disagrees");
+	pf_json_bool(j, ex->disagrees);
+	pf_json_key(j, "cause");
+	pf_json_str(j, pf_cause_name(ex->cause));
+	str_or_null(j, "disagreement", ex->disagreement);
+	pf_json_key(j, "watermark_era");
+	pf_json_str(j, pf_wm_era_name(ex->era));
+	pf_json_key(j, "alloc_flags");
+	pf_json_arr_open(j);
+	pf_json_str(j, "ALLOC_WMARK_MIN");
+	for (size_t i = 0; i < sizeof(alloc_flag_names) / sizeof(alloc_flag_names[0]); i++)
+		if (ex->alloc_flags & (1u << i))
+			pf_json_str(j, alloc_flag_names[i]);
+	pf_json_arr_close(j);
+	str_or_null(j, "asked", ex->asked);
+	str_or_null(j, "zonelist", ex->zonelist);
+	pf_json_key(j, "known_cause_detail");
+	if (!rule) {
+		pf_json_null(j);
+		return;
+	}
+	pf_json_obj_open(j);
+	pf_json_key(j, "id");
+	pf_json_str(j, rule->id);
+	pf_json_key(j, "title");
+	pf_json_str(j, rule->title);
+	pf_json_key(j, "status");
+	pf_json_str(j, pf_rule_status_name(ex->match.status));
+	str_or_null(j, "advice", ex->match.status == PF_RULE_FIXED &&
+		    rule->fixed_advice ? rule->fixed_advice : rule->advice);
+	str_or_null(j, "fixed_in", rule->has_fixed ? rule->fixed.str : NULL);
+	str_or_null(j, "update", rule->update);
+	pf_json_key(j, "sources");
+	pf_json_arr_open(j);
+	for (int i = 0; i < rule->nr_sources; i++)
+		pf_json_str(j, rule->sources[i]);
+	pf_json_arr_close(j);
+	pf_json_obj_close(j);
+}
+
 void pf_report_json(const struct pf_report *r, struct pf_json *j)
+{
+	pf_explain_json(r, NULL, j);
+}
+
+void pf_explain_json(const struct pf_report *r, const struct pf_explain *ex,
+		     struct pf_json *j)
 {
 	const char *names[64];
 	char spare[1024], buf[512];
@@ -215,7 +337,7 @@ void pf_report_json(const struct pf_report *r, struct pf_json *j)
 	pf_json_key(j, "zones");
 	pf_json_arr_open(j);
 	for (int i = 0; i < r->nr_zones; i++)
-		zone_json(&r->zones[i], j);
+		zone_json(&r->zones[i], ex ? &ex->zones[i] : NULL, j);
 	pf_json_arr_close(j);
 	long_or_null(j, "pagecache_pages", r->pagecache_pages);
 	long_or_null(j, "free_swap_kb", r->free_swap_kb);
@@ -228,5 +350,7 @@ void pf_report_json(const struct pf_report *r, struct pf_json *j)
 	pf_json_bool(j, r->flags & PF_REPORT_TRUNCATED);
 	pf_json_key(j, "wrapped");
 	pf_json_bool(j, r->flags & PF_REPORT_WRAPPED);
+	if (ex)
+		explain_keys(ex, j);
 	pf_json_obj_close(j);
 }

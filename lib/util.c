@@ -4,9 +4,12 @@
  */
 #define _GNU_SOURCE
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
+#include "pagefail.h"
 #include "util.h"
 
 void pf_strlcpyn(char *dst, size_t size, const char *s, size_t n)
@@ -86,4 +89,33 @@ int pf_current_year(void)
 		year = tm.tm_year + 1900;
 	}
 	return year;
+}
+
+void pf_format_size(unsigned long long bytes, char *buf, size_t len)
+{
+	if (bytes >= (1ULL << 30) && bytes & ((1ULL << 30) - 1))
+		snprintf(buf, len, "%.1f GiB", (double)bytes / (1ULL << 30));
+	else if (bytes >= (1ULL << 30))
+		snprintf(buf, len, "%llu GiB", bytes >> 30);
+	else if (bytes >= (1ULL << 20) && (bytes & ((1ULL << 20) - 1)) &&
+		 bytes < (10ULL << 20))
+		snprintf(buf, len, "%.1f MiB", (double)bytes / (1ULL << 20));
+	else if (bytes >= (1ULL << 20))
+		snprintf(buf, len, "%llu MiB", bytes >> 20);
+	else
+		snprintf(buf, len, "%llu KiB", bytes >> 10);
+}
+
+void pf_sb_add(struct pf_sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	if (b->n + 1 >= b->len)
+		return;
+	va_start(ap, fmt);
+	w = vsnprintf(b->s + b->n, b->len - b->n, fmt, ap);
+	va_end(ap);
+	if (w > 0)
+		b->n = b->n + (size_t)w >= b->len ? b->len - 1 : b->n + (size_t)w;
 }

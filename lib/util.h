@@ -39,6 +39,14 @@ bool pf_scan_ulong(const char **p, const char *end, unsigned long *v);
 bool pf_scan_hex(const char **p, const char *end, unsigned long *v);
 
 double pf_pow10(int n);
+
+/* Appending text to a fixed buffer: what does not fit is dropped. */
+struct pf_sbuf {
+	char *s;
+	size_t len, n;
+};
+void pf_sb_add(struct pf_sbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 int pf_current_year(void);
 
 #endif /* PF_UTIL_H */

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "pagefail.h"
+
 /* Exit codes (documented in pagefail(1)). */
 #define PF_EXIT_NONE		0	/* ran; nothing found */
 #define PF_EXIT_ERROR		1	/* an error, nothing found */
@@ -38,7 +40,33 @@ const char *pf_c(const char *sgr);
  */
 int pf_parse_when(const char *s, int64_t *epoch);
 
+/*
+ * Reading reports from SOURCE arguments (collect.c): files, .gz/.xz,
+ * directories, "-"; the running kernel's log when there are none.
+ * Errors are printed (pf_err) and counted; reading goes on.
+ */
+struct pf_collect {
+	bool json;			/* errors as JSON lines too */
+	struct pf_kver kernel;		/* --kernel */
+	bool have_kernel;
+	int year;			/* --year */
+	pf_report_fn report;		/* non-zero return: stop */
+	void *data;
+	unsigned long nr_sources, errors;
+	bool stop;
+};
+void pf_collect(struct pf_collect *c, int nr, char **paths);
+/* --kernel VERSION: 0, or -1 after printing the error */
+int pf_collect_kernel_opt(struct pf_collect *c, const char *arg);
+
+/* text.c: "label text..." wrapped under the label at the terminal width */
+void pf_print_wrapped(FILE *f, int indent, const char *label, const char *text);
+
 int cmd_scan(int argc, char **argv);
 void usage_scan(FILE *f);
+int cmd_explain(int argc, char **argv);
+void usage_explain(FILE *f);
+int cmd_advise(int argc, char **argv);
+void usage_advise(FILE *f);
 
 #endif

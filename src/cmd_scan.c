@@ -29,17 +29,14 @@ struct group {
 };
 
 struct scan_ctx {
+	struct pf_collect in;
 	bool json, pretty, quiet;
 	bool have_since, have_until;
 	int64_t since, until;
-	struct pf_kver kernel;
-	bool have_kernel;
-	int year;
 	struct pf_json *j;
 	struct group *groups;
 	size_t nr_groups, alloc_groups;
-	unsigned long nr_reports, nr_sources, errors;
-	bool stop_memory;
+	unsigned long nr_reports;
 };
 
 void usage_scan(FILE *f)
@@ -65,14 +62,6 @@ void usage_scan(FILE *f)
 	      f);
 }
 
-static void human_size(unsigned long long b, char *buf, size_t len)
-{
-	if (b >= (1ULL << 20))
-		snprintf(buf, len, "%llu MiB", b >> 20);
-	else
-		snprintf(buf, len, "%llu KiB", b >> 10);
-}
-
 /* A short word on the zones' free memory and their largest free block. */
 static void zone_words(const struct pf_report *r, char *buf, size_t len)
 {
@@ -89,7 +78,7 @@ static void zone_words(const struct pf_report *r, char *buf, size_t len)
 		for (int o = 0; o < z->nr_orders; o++)
 			if (z->nr_free[o])
 				largest = o;
-		human_size((unsigned long long)z->free * z->page_kb * 1024, sz,
+		pf_format_size((unsigned long long)z->free * z->page_kb * 1024, sz,
 			   sizeof(sz));
 		n += (size_t)snprintf(buf + n, len - n, "%s%s free %s",
 				      n ? ", " : "", z->name, sz);
@@ -189,77 +178,12 @@ static int on_report(const struct pf_report *r, void *data)
 		struct group *g = group_of(c, r);
 
 		if (!g) {
-			c->stop_memory = true;
+			pf_err(false, r->source, "out of memory");
 			return -ENOMEM;
 		}
 		group_add(g, r);
 	}
 	return 0;
-}
-
-static void on_diag(const char *source, unsigned long line, const char *msg,
-		    void *data)
-{
-	struct scan_ctx *c = data;
-
-	/* a warning: the rest of the source is still read */
-	pf_err(c->json, source, "%s:%lu: %s", source, line, msg);
-}
-
-static int scan_one(struct scan_ctx *c, struct pf_source *src)
-{
-	struct pf_scan_opts o = {
-		.kernel = c->have_kernel ? &c->kernel : NULL,
-		.year = c->year,
-		.report = on_report,
-		.diag = on_diag,
-		.data = c,
-	};
-	const char *name = pf_source_name(src);
-	struct pf_scanner *sc = pf_scanner_new(name, &o);
-	const char *buf;
-	ssize_t n;
-	int err = 0;
-
-	if (!sc) {
-		pf_err(c->json, name, "'%s': out of memory", name);
-		return -ENOMEM;
-	}
-	c->nr_sources++;
-	while ((n = pf_source_read(src, &buf)) > 0) {
-		err = pf_scanner_feed(sc, buf, (size_t)n);
-		if (err)
-			break;
-	}
-	if (n < 0) {
-		/* keep what was read before the damage */
-		pf_err(c->json, name, "cannot read all of '%s': %s", name,
-		       pf_source_strerror(src, (int)n));
-		c->errors++;
-	}
-	if (!err)
-		err = pf_scanner_finish(sc);
-	pf_scanner_free(sc);
-	return err;
-}
-
-static int scan_path(const char *path, void *data)
-{
-	struct scan_ctx *c = data;
-	struct pf_source *src;
-	int err = pf_source_open(&src, path);
-
-	if (err == -EISDIR)
-		return pf_logdir_walk(path, scan_path, c) < 0 ? 0 : 0;
-	if (err) {
-		pf_err(c->json, path, "cannot read '%s': %s", path,
-		       pf_source_strerror(NULL, err));
-		c->errors++;
-		return 0;
-	}
-	err = scan_one(c, src);
-	pf_source_free(src);
-	return c->stop_memory ? err : 0;
 }
 
 static void print_groups(struct scan_ctx *c)
@@ -268,18 +192,18 @@ static void print_groups(struct scan_ctx *c)
 
 	if (!c->nr_reports) {
 		printf("no page allocation failure report found in %lu source%s\n",
-		       c->nr_sources, c->nr_sources == 1 ? "" : "s");
+		       c->in.nr_sources, c->in.nr_sources == 1 ? "" : "s");
 		return;
 	}
 	printf("%s%lu page allocation failure report%s%s in %lu source%s, %zu kind%s\n\n",
 	       b, c->nr_reports, c->nr_reports == 1 ? "" : "s", n,
-	       c->nr_sources, c->nr_sources == 1 ? "" : "s",
+	       c->in.nr_sources, c->in.nr_sources == 1 ? "" : "s",
 	       c->nr_groups, c->nr_groups == 1 ? "" : "s");
 	for (size_t i = 0; i < c->nr_groups; i++) {
 		const struct group *g = &c->groups[i];
 		char sz[32];
 
-		human_size((4096ULL << (g->order < 0 ? 0 : g->order)), sz, sizeof(sz));
+		pf_format_size((4096ULL << (g->order < 0 ? 0 : g->order)), sz, sizeof(sz));
 		printf("%s%4lux  %s%s  order:%d (%s)  mode:%s%s%s%s\n", b, g->count,
 		       g->task[0] ? g->task : "?", n, g->order, sz,
 		       g->mode[0] ? g->mode : "?", g->mode_names[0] ? " (" : "",
@@ -359,16 +283,12 @@ int cmd_scan(int argc, char **argv)
 			break;
 		}
 		case OPT_KERNEL:
-			if (pf_kver_parse(optarg, &c.kernel)) {
-				pf_err(false, NULL, "'%s' is not a kernel release or era name",
-				       optarg);
+			if (pf_collect_kernel_opt(&c.in, optarg))
 				return PF_EXIT_USAGE;
-			}
-			c.have_kernel = true;
 			break;
 		case OPT_YEAR:
-			c.year = atoi(optarg);
-			if (c.year < 1970 || c.year > 9999) {
+			c.in.year = atoi(optarg);
+			if (c.in.year < 1970 || c.in.year > 9999) {
 				pf_err(false, NULL, "'%s' is not a year", optarg);
 				return PF_EXIT_USAGE;
 			}
@@ -389,23 +309,10 @@ int cmd_scan(int argc, char **argv)
 		if (!c.j)
 			return PF_EXIT_ERROR;
 	}
-	if (optind >= argc) {
-		struct pf_source *src;
-		int err = pf_source_open_kmsg(&src, NULL);
-
-		if (err) {
-			pf_err(c.json, "/dev/kmsg", "cannot read '/dev/kmsg': %s%s",
-			       pf_source_strerror(NULL, err),
-			       err == -EACCES || err == -EPERM ?
-			       " (try as root, or kernel.dmesg_restrict=0)" : "");
-			c.errors++;
-		} else {
-			scan_one(&c, src);
-			pf_source_free(src);
-		}
-	}
-	for (int i = optind; i < argc && !c.stop_memory; i++)
-		scan_path(argv[i], &c);
+	c.in.json = c.json;
+	c.in.report = on_report;
+	c.in.data = &c;
+	pf_collect(&c.in, argc - optind, argv + optind);
 
 	if (!c.json && !c.quiet)
 		print_groups(&c);
@@ -413,7 +320,7 @@ int cmd_scan(int argc, char **argv)
 	if (c.j)
 		pf_json_free(c.j);
 	free(c.groups);
-	if (c.errors)
+	if (c.in.errors)
 		ret = c.nr_reports ? PF_EXIT_FOUND_ERROR : PF_EXIT_ERROR;
 	else
 		ret = c.nr_reports ? PF_EXIT_FOUND : PF_EXIT_NONE;

@@ -23,6 +23,9 @@ static void usage_help(FILE *f)
 
 static const struct pf_cmd commands[] = {
 	{ "scan", cmd_scan, "find and parse every page allocation failure report in logs", usage_scan },
+	{ "explain", cmd_explain, "why each allocation failed, zone by zone, and its known cause", usage_explain },
+	{ "advise", cmd_advise, "the sysctl and kernel changes that prevent it, with their working", usage_advise },
+
 	{ "help", cmd_help, "show the help of a command", usage_help },
 };
 

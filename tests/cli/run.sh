@@ -1,47 +1,9 @@
 #!/bin/sh
-# run.sh - golden tests of the pagefail command line.
+# run.sh - golden tests of the pagefail command line: scan and the
+# command table.  explain.sh holds explain and advise.
 #
 #   tests/cli/run.sh PAGEFAIL SOURCE_DIR [SHARED_DIR] [--update]
-#
-# Each case runs pagefail from the repository root (so paths in the output
-# are relative), compares stdout with tests/cli/expected/NAME.out and checks
-# the exit status.  --update rewrites the expected files.
-set -u
-pf=$1
-top=$2
-shared=${3:-$top/../shared}
-update=${4:-}
-cd "$top" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-export NO_COLOR=1 TZ=UTC
-
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1: $2"; }
-
-# golden NAME STATUS ARGS...: stdout must equal expected/NAME.out
-golden() {
-	name=$1; want=$2; shift 2
-	"$pf" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
-	st=$?
-	if [ "$update" = --update ]; then
-		cp "$tmp/$name.out" "tests/cli/expected/$name.out"
-	fi
-	if [ "$st" -ne "$want" ]; then
-		bad "$name" "exit status $st, expected $want"; cat "$tmp/$name.err"
-	elif ! diff -u "tests/cli/expected/$name.out" "$tmp/$name.out" >"$tmp/$name.diff"; then
-		bad "$name" "output differs"; head -n 40 "$tmp/$name.diff"
-	else
-		ok "$name"
-	fi
-}
-
-# check NAME 'shell condition': a condition over $tmp files
-check() {
-	if eval "$2"; then ok "$1"; else bad "$1" "$2"; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 ex=examples/seed-rhel6-kb-example.log
 fx=tests/fixtures/corpus

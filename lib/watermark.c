@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * watermark.c - the kernel's watermark check, era by era: which alloc
+ * flags the slow path gives a gfp mask (gfp_to_alloc_flags()), and whether
+ * a zone passes __zone_watermark_ok() for an order with those flags.
+ *
+ * explain (a report's Mem-Info), status (a live system) and simulate (a
+ * model zone) all ask this one file.  Each step names the kernel code it
+ * mirrors; the facts are in shared/reference/kernel-facts.md section 3.
+ */
+#include <string.h>
+
+#include "pagefail.h"
+
+static const char *const era_names[PF_WM_NR_ERAS] = {
+	[PF_WM_UNKNOWN] = "unknown",
+	[PF_WM_2_6] = "2.6.18-4.3",
+	[PF_WM_RHEL6] = "rhel6",
+	[PF_WM_4_4] = "4.4-6.2",
+	[PF_WM_6_3] = "6.3+",
+};
+
+const char *pf_wm_era_name(int era)
+{
+	if (era < 0 || era >= PF_WM_NR_ERAS)
+		return era_names[PF_WM_UNKNOWN];
+	return era_names[era];
+}
+
+static const char *const cause_names[PF_CAUSE_NR] = {
+	[PF_CAUSE_OK] = "ok",
+	[PF_CAUSE_BELOW_MIN] = "below_min",
+	[PF_CAUSE_FRAGMENTATION] = "fragmentation",
+	[PF_CAUSE_LOWMEM_RESERVE] = "lowmem_reserve",
+	[PF_CAUSE_HIGHATOMIC] = "highatomic_reserved",
+	[PF_CAUSE_NOT_ALLOWED] = "not_allowed",
+	[PF_CAUSE_UNKNOWN] = "unknown",
+};
+
+const char *pf_cause_name(int cause)
+{
+	if (cause < 0 || cause >= PF_CAUSE_NR)
+		return cause_names[PF_CAUSE_UNKNOWN];
+	return cause_names[cause];
+}
+
+int pf_cause_of_name(const char *name)
+{
+	for (int i = 0; i < PF_CAUSE_NR; i++)
+		if (!strcmp(name, cause_names[i]))
+			return i;
+	return -1;
+}
+
+/*
+ * The era of __zone_watermark_ok(): RHEL 6 rewrote the high-order loop;
+ * 4.4 ("mm, page_alloc: only enforce watermarks for order-0 allocations")
+ * replaced it with a free-block test; 6.3 renamed and regrouped the flags.
+ * Without a version, the gfp layout the mask decoded with tells the era.
+ */
+int pf_wm_era_of(const struct pf_kver *kv, int gfp_layout)
+{
+	if (pf_kver_known(kv)) {
+		if (kv->rhel == 6)
+			return PF_WM_RHEL6;
+		if (kv->rhel == 5 || kv->rhel == 7)
+			return PF_WM_2_6;
+		if (kv->rhel >= 8)
+			return PF_WM_4_4;
+		if (kv->code < PF_KV(4, 4, 0))
+			return PF_WM_2_6;
+		if (kv->code < PF_KV(6, 3, 0))
+			return PF_WM_4_4;
+		return PF_WM_6_3;
+	}
+	switch (gfp_layout) {
+	case PF_GFP_2_6_18:
+	case PF_GFP_RHEL5:
+	case PF_GFP_2_6_24:
+	case PF_GFP_3_10:
+		return PF_WM_2_6;
+	case PF_GFP_4_4:
+	case PF_GFP_4_10:
+	case PF_GFP_4_18:
+	case PF_GFP_5_0:
+		return PF_WM_4_4;
+	case PF_GFP_6_3:
+		return PF_WM_6_3;
+	default:
+		return PF_WM_UNKNOWN;
+	}
+}
+
+/*
+ * gfp_to_alloc_flags() of the slow path, whose last watermark check is the
+ * one a printed failure failed.  ALLOC_WMARK_MIN is implied.
+ */
+unsigned int pf_alloc_flags(unsigned long gfp, int gfp_layout, int era,
+			    int order, unsigned int caller)
+{
+	bool interrupt = caller & PF_CALLER_INTERRUPT;
+	struct pf_gfp_caps caps;
+	unsigned int flags = PF_ALLOC_CPUSET;
+	bool nonblock;
+
+	if (pf_gfp_caps(gfp, gfp_layout, &caps))
+		return 0;
+
+	/* ALLOC_HIGH / ALLOC_MIN_RESERVE is __GFP_HIGH copied over */
+	if (caps.high)
+		flags |= PF_ALLOC_HIGH;
+
+	switch (era) {
+	case PF_WM_6_3:
+		/* no __GFP_DIRECT_RECLAIM: ALLOC_NON_BLOCK (+HIGHATOMIC) */
+		if (!caps.direct_reclaim) {
+			if (!caps.nomemalloc) {
+				flags |= PF_ALLOC_HARDER;
+				if (order > 0)
+					flags |= PF_ALLOC_HIGHATOMIC;
+			}
+			if (flags & PF_ALLOC_HIGH)
+				flags &= ~PF_ALLOC_CPUSET;
+		} else if ((caller & PF_CALLER_RT) && !interrupt) {
+			flags |= PF_ALLOC_HIGH;
+		}
+		break;
+	case PF_WM_4_4:
+		/* 4.4-6.2: the __GFP_ATOMIC bit, not "cannot sleep" */
+		nonblock = caps.gfp_atomic;
+		goto harder;
+	default:
+		/*
+		 * 2.6.x: !__GFP_WAIT; 3.x: neither __GFP_WAIT nor
+		 * __GFP_NO_KSWAPD (a THP allocation is not "atomic").
+		 */
+		nonblock = !caps.can_sleep && !caps.no_kswapd;
+harder:
+		if (nonblock) {
+			if (!caps.nomemalloc)
+				flags |= PF_ALLOC_HARDER;
+			flags &= ~PF_ALLOC_CPUSET;
+		} else if ((caller & PF_CALLER_RT) && !interrupt) {
+			flags |= PF_ALLOC_HARDER;
+		}
+		break;
+	}
+
+	/* ALLOC_CMA (3.x+): movable allocations may use CMA pageblocks */
+	if (caps.movable && gfp_layout >= PF_GFP_3_10)
+		flags |= PF_ALLOC_CMA;
+
+	/*
+	 * ALLOC_NO_WATERMARKS (gfp_to_alloc_flags() up to 4.18,
+	 * __gfp_pfmemalloc_flags() after): __GFP_MEMALLOC, or a PF_MEMALLOC
+	 * task (kswapd, direct reclaim) outside interrupt, unless
+	 * __GFP_NOMEMALLOC.
+	 */
+	if (!caps.nomemalloc &&
+	    (caps.memalloc || ((caller & PF_CALLER_MEMALLOC) && !interrupt)))
+		flags |= PF_ALLOC_NO_WATERMARKS;
+	return flags;
+}
+
+/* Can a free block of this order be taken from the lists the caller may use? */
+static bool block_usable(const struct pf_zone *z, int o, unsigned int flags,
+			 int era, bool *only_highatomic)
+{
+	bool harder;
+	const char *mt;
+
+	if (!z->nr_free[o])
+		return false;
+	/* 2.6.x printed no migratetypes; the counts are all there is */
+	if (!z->has_mt || !z->mt[o][0])
+		return true;
+	harder = era == PF_WM_6_3 ?
+		(flags & (PF_ALLOC_HIGHATOMIC | PF_ALLOC_OOM)) :
+		(flags & (PF_ALLOC_HARDER | PF_ALLOC_OOM));
+	for (mt = z->mt[o]; *mt; mt++) {
+		switch (*mt) {
+		case 'U':	/* MIGRATE_PCPTYPES: always usable */
+		case 'M':
+		case 'E':
+		case 'R':	/* MIGRATE_RESERVE (before 4.4) */
+			return true;
+		case 'C':
+			if (flags & PF_ALLOC_CMA)
+				return true;
+			break;
+		case 'H':
+			/*
+			 * Only a "harder" caller takes MIGRATE_HIGHATOMIC
+			 * (rmqueue()); __rmqueue_fallback() never steals
+			 * from it, even without watermarks.
+			 */
+			if (harder)
+				return true;
+			*only_highatomic = true;
+			break;
+		}
+	}
+	return false;
+}
+
+/* ALLOC_NO_WATERMARKS: only an empty free list can make it fail. */
+static bool no_watermarks_ok(const struct pf_zone *z, int order,
+			     unsigned int flags, int era,
+			     struct pf_wm_check *c)
+{
+	bool only_highatomic = false;
+
+	for (int o = order; o < z->nr_orders; o++)
+		if (block_usable(z, o, flags, era, &only_highatomic))
+			return true;
+	if (!z->nr_orders && z->free > 0) {
+		c->cause = PF_CAUSE_UNKNOWN;
+		return false;
+	}
+	if (only_highatomic) {
+		c->cause = PF_CAUSE_HIGHATOMIC;
+		c->highatomic = z->reserved_highatomic > 0 ?
+				z->reserved_highatomic : z->free;
+	} else
+		c->cause = z->free >> order ? PF_CAUSE_FRAGMENTATION :
+					      PF_CAUSE_BELOW_MIN;
+	c->failed_order = order;
+	return false;
+}
+
+/*
+ * The pre-4.4 high-order loop (2.6.18 .. 4.3; RHEL 6 with its own start and
+ * halving): at each order below the request, the pages of that order stop
+ * counting, and the mark halves.
+ */
+static bool order_loop_ok(const struct pf_zone *z, int order, long mark,
+			  unsigned int flags, int era, long free_pages,
+			  struct pf_wm_check *c)
+{
+	long min = mark;
+
+	if (era == PF_WM_RHEL6) {
+		/*
+		 * RHEL 6 __zone_watermark_ok(): "don't require any high order
+		 * page under the min wmark": the loop starts from mark - min
+		 * and halves only while o < pageblock_order / 4 (9 >> 2).
+		 */
+		min = mark - (z->min > 0 ? z->min : 0);
+		if (min < 0)
+			min = 0;
+		if (flags & PF_ALLOC_HIGH)
+			min -= min / 2;
+		if (flags & PF_ALLOC_HARDER)
+			min -= min / 4;
+	} else {
+		min = c->min;
+	}
+	for (int o = 0; o < order; o++) {
+		if (o < z->nr_orders)
+			free_pages -= (long)(z->nr_free[o] << o);
+		if (era != PF_WM_RHEL6 || o < (9 >> 2))
+			min >>= 1;
+		if (free_pages <= min) {
+			c->cause = PF_CAUSE_FRAGMENTATION;
+			c->failed_order = o + 1;
+			c->order_free = free_pages;
+			c->order_min = min;
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The 4.4+ high-order test: a free block on a list the caller may use. */
+static bool free_block_ok(const struct pf_zone *z, int order,
+			  unsigned int flags, int era, struct pf_wm_check *c)
+{
+	bool only_highatomic = false;
+
+	for (int o = order; o < z->nr_orders; o++)
+		if (block_usable(z, o, flags, era, &only_highatomic))
+			return true;
+	c->cause = only_highatomic ? PF_CAUSE_HIGHATOMIC :
+				     PF_CAUSE_FRAGMENTATION;
+	c->failed_order = order;
+	return false;
+}
+
+bool pf_zone_watermark_ok(const struct pf_zone *z, int order, long mark,
+			  int classzone, unsigned int flags, int era,
+			  struct pf_wm_check *out)
+{
+	struct pf_wm_check tmp, *c = out ? out : &tmp;
+	bool harder = flags & (PF_ALLOC_HARDER | PF_ALLOC_OOM);
+	long free_pages, unusable;
+
+	memset(c, 0, sizeof(*c));
+	c->failed_order = -1;
+	c->mark = mark;
+	c->free = z->free;
+	c->cause = PF_CAUSE_UNKNOWN;
+	if (z->free < 0 || mark < 0 || order < 0 || order >= PF_MAX_ORDER)
+		return false;
+
+	if (classzone >= 0 && classzone < z->nr_lowmem_reserve)
+		c->reserve = z->lowmem_reserve[classzone];
+
+	if (flags & PF_ALLOC_NO_WATERMARKS) {
+		c->usable = z->free;
+		c->passes = no_watermarks_ok(z, order, flags, era, c);
+		if (c->passes)
+			c->cause = PF_CAUSE_OK;
+		return c->passes;
+	}
+
+	/*
+	 * The pages the caller may not count.  RHEL 6 takes 2^order + 1,
+	 * every other era 2^order - 1 ("free_pages -= (1 << order) - 1").
+	 */
+	unusable = era == PF_WM_RHEL6 ? (1L << order) + 1 : (1L << order) - 1;
+	c->min = mark;
+	if (era == PF_WM_6_3) {
+		/* __zone_watermark_unusable_free(); ALLOC_RESERVES cuts */
+		bool reserves = flags & (PF_ALLOC_HARDER | PF_ALLOC_HIGH |
+					 PF_ALLOC_HIGHATOMIC | PF_ALLOC_OOM);
+
+		if (!reserves && z->reserved_highatomic > 0)
+			c->highatomic = z->reserved_highatomic;
+		if (reserves) {
+			if (flags & PF_ALLOC_HIGH) {
+				c->min -= c->min / 2;
+				if (flags & PF_ALLOC_HARDER)
+					c->min -= c->min / 4;
+			}
+			if (flags & PF_ALLOC_OOM)
+				c->min -= c->min / 2;
+		}
+	} else {
+		if (flags & PF_ALLOC_HIGH)
+			c->min -= c->min / 2;
+		if (era == PF_WM_4_4 && !harder) {
+			/* only a "harder" caller may use the highatomic reserve */
+			if (z->reserved_highatomic > 0)
+				c->highatomic = z->reserved_highatomic;
+		} else if (era == PF_WM_4_4 && (flags & PF_ALLOC_OOM)) {
+			c->min -= c->min / 2;
+		} else if (flags & PF_ALLOC_HARDER) {
+			c->min -= c->min / 4;
+		}
+	}
+	/* free CMA pages count only for ALLOC_CMA callers (3.x+) */
+	if (!(flags & PF_ALLOC_CMA) && z->free_cma > 0)
+		c->cma = z->free_cma;
+	if (c->highatomic > z->free)
+		c->highatomic = z->free;
+
+	free_pages = z->free - unusable - c->highatomic;
+	/* 2.6.32 .. 4.3 take CMA out of the order-0 test only */
+	c->usable = free_pages - c->cma;
+	c->margin = c->usable - (c->min + c->reserve);
+	if (c->usable <= c->min + c->reserve) {
+		if (c->highatomic &&
+		    c->usable + c->highatomic > c->min + c->reserve)
+			c->cause = PF_CAUSE_HIGHATOMIC;
+		else if (c->usable > c->min)
+			c->cause = PF_CAUSE_LOWMEM_RESERVE;
+		else
+			c->cause = PF_CAUSE_BELOW_MIN;
+		c->failed_order = 0;
+		return false;
+	}
+	if (!order) {
+		c->cause = PF_CAUSE_OK;
+		return c->passes = true;
+	}
+	if (!z->nr_orders) {
+		/* no buddy line: the high-order part cannot be judged */
+		c->cause = PF_CAUSE_UNKNOWN;
+		return false;
+	}
+	if (era == PF_WM_4_4 || era == PF_WM_6_3)
+		c->passes = free_block_ok(z, order, flags, era, c);
+	else
+		c->passes = order_loop_ok(z, order, mark, flags, era,
+					  free_pages, c);
+	if (c->passes)
+		c->cause = PF_CAUSE_OK;
+	return c->passes;
+}

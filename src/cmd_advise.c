@@ -1,0 +1,608 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * cmd_advise.c - pagefail advise: from the reports, and the machine when it
+ * can be read (live, --root, a sosreport given as SOURCE), the vm sysctls
+ * and kernel update that prevent the next failure, with their working;
+ * --sysctl prints the sysctl.d file, --apply writes and sets it safely.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define MAX_SETS 8
+
+struct advise_ctx {
+	struct pf_collect in;
+	struct pf_rules *rules;
+	struct pf_evidence ev;
+	struct pf_explain ex;		/* scratch, per report */
+};
+
+void usage_advise(FILE *f)
+{
+	fputs("usage: pagefail advise [-j|--json] [-p|--pretty] [--root DIR] [--sysctl]\n"
+	      "                       [--apply [--dry-run] [--force]] [--set NAME=VALUE]...\n"
+	      "                       [--kernel VERSION] [--year YEAR] [--rules FILE]\n"
+	      "                       [--no-color] [SOURCE...]\n\n"
+	      "Compute the vm sysctls (and the kernel update) that keep the failures in\n"
+	      "SOURCE from recurring, each with its working, its safe bounds and its cost.\n"
+	      "The machine is read from --root DIR (a saved snapshot or an extracted\n"
+	      "sosreport), from a SOURCE directory that holds proc/, or, with no SOURCE,\n"
+	      "from this machine and its kernel log.\n\n"
+	      "  -j, --json         the advice as one JSON object\n"
+	      "  -p, --pretty       indented JSON (implies --json)\n"
+	      "      --root DIR     read /proc and /sys under DIR; --apply writes under it\n"
+	      "      --sysctl       print the /etc/sysctl.d file instead\n"
+	      "      --apply        write DIR/etc/sysctl.d/90-pagefail.conf (atomically, the\n"
+	      "                     old one kept as .bak) and set the live values through\n"
+	      "                     /proc/sys, read back; everything is rolled back if any\n"
+	      "                     step fails.  Root only when DIR is /\n"
+	      "      --dry-run      with --apply: show what would change, change nothing\n"
+	      "      --force        with --apply: allow values outside the safe bounds\n"
+	      "      --set N=V      use V for sysctl N instead of the computed value\n"
+	      "      --kernel V     kernel release to assume when nothing names one\n"
+	      "      --year Y       year of syslog times, which print none\n"
+	      "      --rules FILE   known causes from FILE instead of the built-in ones\n"
+	      "      --no-color     no colour (also NO_COLOR)\n\n"
+	      "exit status: 0 done, 1 error (or --apply refused or rolled back), 2 usage\n",
+	      f);
+}
+
+static int on_report(const struct pf_report *r, void *data)
+{
+	struct advise_ctx *c = data;
+
+	pf_explain_report(r, c->rules, &c->ex);
+	pf_evidence_add(&c->ev, r, &c->ex);
+	return 0;
+}
+
+static void sys_diag(const char *source, unsigned long line, const char *msg,
+		     void *data)
+{
+	(void)line;
+	pf_err(*(bool *)data, source, "%s: %s", source, msg);
+}
+
+/* A SOURCE directory that is a machine's tree (sosreport, snapshot). */
+static bool is_system_tree(const char *dir)
+{
+	char p[PATH_MAX];
+	struct stat st;
+
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
+		return false;
+	snprintf(p, sizeof(p), "%s/proc/zoneinfo", dir);
+	if (!access(p, R_OK))
+		return true;
+	snprintf(p, sizeof(p), "%s/proc/buddyinfo", dir);
+	return !access(p, R_OK);
+}
+
+static void print_item_json(struct pf_json *j, const struct pf_advice_item *it)
+{
+	pf_json_obj_open(j);
+	pf_json_key(j, "name");
+	pf_json_str(j, it->name);
+	pf_json_key(j, "applies");
+	pf_json_bool(j, it->applies);
+	pf_json_key(j, "change");
+	pf_json_bool(j, it->change);
+	pf_json_key(j, "current");
+	if (it->current >= 0)
+		pf_json_int(j, it->current);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "current_from");
+	if (it->current_from)
+		pf_json_str(j, it->current_from);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "recommended");
+	if (it->value >= 0)
+		pf_json_int(j, it->value);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "default");
+	if (it->default_value >= 0)
+		pf_json_int(j, it->default_value);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "safe_min");
+	pf_json_int(j, it->safe_min);
+	pf_json_key(j, "safe_max");
+	if (it->safe_max != LONG_MAX)
+		pf_json_int(j, it->safe_max);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "working");
+	pf_json_str(j, it->working);
+	pf_json_key(j, "cost");
+	if (it->cost[0])
+		pf_json_str(j, it->cost);
+	else
+		pf_json_null(j);
+	pf_json_obj_close(j);
+}
+
+static void print_json(const struct advise_ctx *c, const struct pf_advice *a,
+		       bool pretty)
+{
+	struct pf_json *j = pf_json_new(stdout, pretty);
+	const struct pf_evidence *e = &c->ev;
+
+	if (!j)
+		return;
+	pf_json_obj_open(j);
+	pf_json_key(j, "kernel");
+	if (pf_kver_known(&a->kernel))
+		pf_json_str(j, a->kernel.str);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "machine_from");
+	if (a->machine_from)
+		pf_json_str(j, a->machine_from);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "nodes");
+	pf_json_int(j, a->nr_nodes);
+	pf_json_key(j, "cpus");
+	if (a->nr_cpus > 0)
+		pf_json_int(j, a->nr_cpus);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "ram_kb");
+	pf_json_uint(j, a->ram_kb);
+	pf_json_key(j, "lowmem_kb");
+	pf_json_uint(j, a->lowmem_kb);
+
+	pf_json_key(j, "evidence");
+	pf_json_obj_open(j);
+	pf_json_key(j, "reports");
+	pf_json_uint(j, e->reports);
+	pf_json_key(j, "with_meminfo");
+	pf_json_uint(j, e->with_meminfo);
+	pf_json_key(j, "cannot_sleep");
+	pf_json_uint(j, e->atomic);
+	pf_json_key(j, "by_order");
+	pf_json_obj_open(j);
+	for (int o = 0; o < PF_MAX_ORDER; o++) {
+		char k[8];
+
+		if (!e->by_order[o])
+			continue;
+		snprintf(k, sizeof(k), "%d", o);
+		pf_json_key(j, k);
+		pf_json_uint(j, e->by_order[o]);
+	}
+	pf_json_obj_close(j);
+	pf_json_key(j, "bursts");
+	pf_json_arr_open(j);
+	for (int o = 0; o < PF_MAX_ORDER; o++) {
+		const struct pf_burst *b = &e->burst[o];
+
+		if (!b->failures)
+			continue;
+		pf_json_obj_open(j);
+		pf_json_key(j, "order");
+		pf_json_int(j, o);
+		pf_json_key(j, "failures");
+		pf_json_uint(j, b->failures);
+		pf_json_key(j, "seconds");
+		pf_json_double(j, b->seconds);
+		pf_json_key(j, "bytes");
+		pf_json_uint(j, b->bytes);
+		pf_json_key(j, "first");
+		if (b->first[0])
+			pf_json_str(j, b->first);
+		else
+			pf_json_null(j);
+		pf_json_obj_close(j);
+	}
+	pf_json_arr_close(j);
+	pf_json_key(j, "causes");
+	pf_json_obj_open(j);
+	for (int i = 0; i < PF_CAUSE_NR; i++) {
+		if (!e->causes[i])
+			continue;
+		pf_json_key(j, pf_cause_name(i));
+		pf_json_uint(j, e->causes[i]);
+	}
+	pf_json_obj_close(j);
+	pf_json_obj_close(j);
+
+	pf_json_key(j, "recommendations");
+	pf_json_arr_open(j);
+	for (int i = 0; i < a->nr_items; i++)
+		print_item_json(j, &a->items[i]);
+	pf_json_arr_close(j);
+	pf_json_key(j, "kernel_update");
+	if (a->update[0])
+		pf_json_str(j, a->update);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "known_cause");
+	if (a->rule) {
+		pf_json_obj_open(j);
+		pf_json_key(j, "id");
+		pf_json_str(j, a->rule->id);
+		pf_json_key(j, "title");
+		pf_json_str(j, a->rule->title);
+		pf_json_key(j, "status");
+		pf_json_str(j, pf_rule_status_name(a->rule_status));
+		pf_json_obj_close(j);
+	} else {
+		pf_json_null(j);
+	}
+	pf_json_key(j, "note");
+	pf_json_str(j, a->note);
+	pf_json_obj_close(j);
+	pf_json_end(j);
+	pf_json_free(j);
+}
+
+static void print_text(const struct advise_ctx *c, const struct pf_advice *a)
+{
+	const char *b = pf_c("\033[1m"), *d = pf_c("\033[2m"), *n = pf_c("\033[0m");
+	const struct pf_evidence *e = &c->ev;
+	char ram[32], label[96];
+
+	printf("%sevidence:%s %lu report%s (%lu with Mem-Info, %lu from requests "
+	       "that cannot sleep)", b, n, e->reports, e->reports == 1 ? "" : "s",
+	       e->with_meminfo, e->atomic);
+	for (int i = 0; i < PF_CAUSE_NR; i++)
+		if (e->causes[i] && i != PF_CAUSE_UNKNOWN)
+			printf("; %s %lu", pf_cause_name(i), e->causes[i]);
+	putchar('\n');
+	for (int o = 0; o < PF_MAX_ORDER; o++) {
+		const struct pf_burst *bu = &e->burst[o];
+
+		if (bu->failures)
+			printf("  %slargest burst, order %d:%s %lu failure%s in %.0f s%s%s\n",
+			       d, o, n, bu->failures, bu->failures == 1 ? "" : "s",
+			       bu->seconds, bu->first[0] ? ", from " : "", bu->first);
+	}
+	pf_format_size(a->ram_kb * 1024, ram, sizeof(ram));
+	printf("%smachine:%s %s, %s, %d NUMA node%s%s", b, n,
+	       pf_kver_known(&a->kernel) ? a->kernel.str : "kernel unknown",
+	       a->ram_kb ? ram : "memory size unknown", a->nr_nodes,
+	       a->nr_nodes == 1 ? "" : "s", a->nr_cpus > 0 ? "" : "");
+	if (a->nr_cpus > 0)
+		printf(", %d CPUs", a->nr_cpus);
+	printf(" %s(from %s)%s\n\n", d, a->machine_from ? (strcmp(a->machine_from,
+	       "system") ? "the newest report's Mem-Info" : "the system") :
+	       "nothing", n);
+
+	for (int i = 0; i < a->nr_items; i++) {
+		const struct pf_advice_item *it = &a->items[i];
+
+		if (!it->applies) {
+			printf("%s%s%s: %snot applicable%s\n", b, it->name, n, d, n);
+			pf_print_wrapped(stdout, 4, "", it->working);
+			continue;
+		}
+		if (it->value < 0)
+			printf("%s%s%s: see below", b, it->name, n);
+		else if (it->change && it->current >= 0)
+			printf("%s%s%s: %ld -> %s%ld%s", b, it->name, n, it->current,
+			       b, it->value, n);
+		else if (it->change)
+			printf("%s%s%s: (not known) -> %s%ld%s", b, it->name, n,
+			       b, it->value, n);
+		else
+			printf("%s%s%s: %ld (keep)", b, it->name, n, it->value);
+		if (it->safe_max != LONG_MAX)
+			printf("  %ssafe %ld..%ld%s", d, it->safe_min, it->safe_max, n);
+		putchar('\n');
+		pf_print_wrapped(stdout, 4, "working: ", it->working);
+		if ((it->change || it->value < 0) && it->cost[0])
+			pf_print_wrapped(stdout, 4, "cost: ", it->cost);
+	}
+	if (a->rule) {
+		const struct pf_rule *r = a->rule;
+
+		snprintf(label, sizeof(label), "known cause (%s): ",
+			 pf_rule_status_name(a->rule_status));
+		putchar('\n');
+		pf_print_wrapped(stdout, 0, label, r->title);
+		pf_print_wrapped(stdout, 4, "advice: ",
+				 a->rule_status == PF_RULE_FIXED && r->fixed_advice ?
+				 r->fixed_advice : r->advice);
+		if (r->nr_sources)
+			printf("    source: %s\n", r->sources[0]);
+	}
+	if (a->update[0])
+		pf_print_wrapped(stdout, 0, "kernel: ", a->update);
+	putchar('\n');
+	pf_print_wrapped(stdout, 0, "", a->note);
+	printf("%s'pagefail advise --sysctl' prints the file; --apply writes and "
+	       "sets it.%s\n", d, n);
+}
+
+static int apply_set(struct pf_advice *a, const char *arg)
+{
+	char name[64];
+	const char *eq = strchr(arg, '=');
+	struct pf_advice_item *it;
+	char *end;
+	long v;
+
+	if (!eq || eq == arg || (size_t)(eq - arg) >= sizeof(name))
+		return -1;
+	snprintf(name, sizeof(name), "%.*s", (int)(eq - arg), arg);
+	it = pf_advice_item(a, name);
+	if (!it && strncmp(name, "vm.", 3)) {
+		char full[80];
+
+		snprintf(full, sizeof(full), "vm.%s", name);
+		it = pf_advice_item(a, full);
+	}
+	v = strtol(eq + 1, &end, 10);
+	if (!it || *end || end == eq + 1 || v < 0)
+		return -1;
+	it->value = v;
+	it->applies = true;
+	it->change = v != it->current;
+	snprintf(it->working, sizeof(it->working), "Set by --set %s.", arg);
+	it->cost[0] = '\0';
+	return 0;
+}
+
+static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
+		    bool force)
+{
+	struct pf_apply ap;
+	char *text;
+	size_t need;
+	int err;
+
+	memset(&ap, 0, sizeof(ap));
+	ap.failed = -1;
+	for (int i = 0; i < a->nr_items; i++) {
+		const struct pf_advice_item *it = &a->items[i];
+
+		if (!it->applies || !it->change || it->value < 0)
+			continue;
+		if ((it->value < it->safe_min || it->value > it->safe_max) && !force) {
+			pf_err(false, it->name, "refusing %s = %ld: outside the safe "
+			       "bounds %ld..%ld (--force to set it anyway)", it->name,
+			       it->value, it->safe_min, it->safe_max);
+			return PF_EXIT_ERROR;
+		}
+		if (ap.nr < PF_APPLY_MAX) {
+			struct pf_sysctl_item *s = &ap.items[ap.nr++];
+
+			snprintf(s->name, sizeof(s->name), "%s", it->name);
+			s->value = it->value;
+		}
+	}
+	if (!ap.nr) {
+		printf("nothing to change: every value is already what pagefail "
+		       "recommends\n");
+		return 0;
+	}
+	if (!dry_run && !strcmp(root, "/") && geteuid() != 0) {
+		pf_err(false, root, "--apply changes this machine's sysctls: run it as "
+		       "root (or try --dry-run)");
+		return PF_EXIT_ERROR;
+	}
+	need = pf_advice_sysctl_conf(a, false, NULL, 0) + 1;
+	text = malloc(need);
+	if (!text) {
+		pf_err(false, root, "out of memory");
+		return PF_EXIT_ERROR;
+	}
+	pf_advice_sysctl_conf(a, false, text, need);
+	err = pf_sysctl_apply(root, &ap, text, dry_run);
+	if (err) {
+		pf_err(false, ap.conf, "%s%s", ap.error, ap.rolled_back ?
+		       "; every change was rolled back" : "");
+		free(text);
+		return PF_EXIT_ERROR;
+	}
+	if (dry_run) {
+		printf("would write %s%s%s:\n\n%s\n", ap.conf,
+		       access(ap.conf, F_OK) ? "" : " (the old one kept as ",
+		       access(ap.conf, F_OK) ? "" : ".bak)", text);
+	} else {
+		printf("wrote %s", ap.conf);
+		if (ap.backup[0])
+			printf(" (the previous one is %s)", ap.backup);
+		putchar('\n');
+	}
+	for (int i = 0; i < ap.nr; i++) {
+		const struct pf_sysctl_item *s = &ap.items[i];
+
+		if (!s->present)
+			printf("%s: this kernel has no such sysctl; only in the file\n",
+			       s->name);
+		else if (dry_run)
+			printf("would set %s: %ld -> %ld\n", s->name, s->old, s->value);
+		else
+			printf("set %s: %ld -> %ld%s\n", s->name, s->old, s->value,
+			       s->verified ? " (read back)" : "");
+	}
+	free(text);
+	return 0;
+}
+
+int cmd_advise(int argc, char **argv)
+{
+	enum { OPT_KERNEL = 256, OPT_YEAR, OPT_RULES, OPT_NOCOLOR, OPT_ROOT,
+	       OPT_SYSCTL, OPT_APPLY, OPT_DRYRUN, OPT_FORCE, OPT_SET };
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "pretty", no_argument, NULL, 'p' },
+		{ "root", required_argument, NULL, OPT_ROOT },
+		{ "sysctl", no_argument, NULL, OPT_SYSCTL },
+		{ "apply", no_argument, NULL, OPT_APPLY },
+		{ "dry-run", no_argument, NULL, OPT_DRYRUN },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "set", required_argument, NULL, OPT_SET },
+		{ "kernel", required_argument, NULL, OPT_KERNEL },
+		{ "year", required_argument, NULL, OPT_YEAR },
+		{ "rules", required_argument, NULL, OPT_RULES },
+		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 }
+	};
+	bool json = false, pretty = false, sysctl = false, apply = false;
+	bool dry_run = false, force = false;
+	const char *root = NULL, *rules_path = NULL, *sets[MAX_SETS];
+	int nr_sets = 0, ch, ret = 0;
+	struct pf_system *sys = NULL;
+	struct advise_ctx *c;
+	struct pf_advice *a;
+
+	c = calloc(1, sizeof(*c));
+	a = calloc(1, sizeof(*a));
+	if (!c || !a) {
+		pf_err(false, NULL, "out of memory");
+		free(c);
+		free(a);
+		return PF_EXIT_ERROR;
+	}
+	pf_evidence_init(&c->ev);
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "jph", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			json = true;
+			break;
+		case 'p':
+			json = pretty = true;
+			break;
+		case OPT_ROOT:
+			root = optarg;
+			break;
+		case OPT_SYSCTL:
+			sysctl = true;
+			break;
+		case OPT_APPLY:
+			apply = true;
+			break;
+		case OPT_DRYRUN:
+			dry_run = true;
+			break;
+		case OPT_FORCE:
+			force = true;
+			break;
+		case OPT_SET:
+			if (nr_sets == MAX_SETS) {
+				pf_err(false, NULL, "at most %d --set", MAX_SETS);
+				ret = PF_EXIT_USAGE;
+				goto out;
+			}
+			sets[nr_sets++] = optarg;
+			break;
+		case OPT_KERNEL:
+			if (pf_collect_kernel_opt(&c->in, optarg)) {
+				ret = PF_EXIT_USAGE;
+				goto out;
+			}
+			break;
+		case OPT_YEAR:
+			c->in.year = atoi(optarg);
+			if (c->in.year < 1970 || c->in.year > 9999) {
+				pf_err(false, NULL, "'%s' is not a year", optarg);
+				ret = PF_EXIT_USAGE;
+				goto out;
+			}
+			break;
+		case OPT_RULES:
+			rules_path = optarg;
+			break;
+		case OPT_NOCOLOR:
+			pf_color = false;
+			break;
+		case 'h':
+			usage_advise(stdout);
+			goto out;
+		default:
+			usage_advise(stderr);
+			ret = PF_EXIT_USAGE;
+			goto out;
+		}
+	}
+	if ((dry_run || force) && !apply) {
+		pf_err(false, NULL, "--dry-run and --force go with --apply");
+		ret = PF_EXIT_USAGE;
+		goto out;
+	}
+	if (rules_path && pf_rules_load(&c->rules, rules_path, sys_diag, &json)) {
+		pf_err(json, rules_path, "cannot use the rules in '%s'", rules_path);
+		ret = PF_EXIT_ERROR;
+		goto out;
+	}
+
+	/* the machine: --root, a sosreport among the sources, or this one */
+	if (!root) {
+		for (int i = optind; i < argc && !root; i++)
+			if (is_system_tree(argv[i]))
+				root = argv[i];
+		if (!root && optind >= argc)
+			root = "/";
+	}
+	if (root) {
+		sys = calloc(1, sizeof(*sys));
+		if (!sys) {
+			ret = PF_EXIT_ERROR;
+			goto out;
+		}
+		if (pf_system_read(root, sys, sys_diag, &json)) {
+			pf_err(json, root, "nothing about memory could be read under '%s'",
+			       root);
+			free(sys);
+			sys = NULL;
+		}
+	}
+
+	c->in.json = json;
+	c->in.report = on_report;
+	c->in.data = c;
+	if (optind < argc || !apply || !root || strcmp(root, "/"))
+		pf_collect(&c->in, argc - optind, argv + optind);
+	if (c->in.have_kernel && !pf_kver_known(&c->ev.kernel))
+		c->ev.kernel = c->in.kernel;
+
+	pf_advise(&c->ev, sys, a);
+	for (int i = 0; i < nr_sets; i++)
+		if (apply_set(a, sets[i])) {
+			pf_err(false, NULL, "--set '%s': not NAME=VALUE for a sysctl "
+			       "advise knows", sets[i]);
+			ret = PF_EXIT_USAGE;
+			goto out;
+		}
+
+	if (apply) {
+		ret = do_apply(a, root ? root : "/", dry_run, force);
+	} else if (sysctl) {
+		size_t need = pf_advice_sysctl_conf(a, false, NULL, 0) + 1;
+		char *text = malloc(need);
+
+		if (text) {
+			pf_advice_sysctl_conf(a, false, text, need);
+			fputs(text, stdout);
+			free(text);
+		}
+	} else if (json) {
+		print_json(c, a, pretty);
+	} else {
+		print_text(c, a);
+	}
+	if (!ret && c->in.errors && !c->ev.reports)
+		ret = PF_EXIT_ERROR;
+out:
+	fflush(stdout);
+	pf_rules_free(c->rules);
+	free(sys);
+	free(a);
+	free(c);
+	return ret;
+}

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * collect.c - the reports of every SOURCE on a command line (files,
+ * compressed files, directories, "-", or the running kernel's log when
+ * there is none), handed one by one to a subcommand's callback.  scan,
+ * explain and advise read their input through it.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void on_diag(const char *source, unsigned long line, const char *msg,
+		    void *data)
+{
+	struct pf_collect *c = data;
+
+	/* a warning: the rest of the source is still read */
+	pf_err(c->json, source, "%s:%lu: %s", source, line, msg);
+}
+
+static int on_report(const struct pf_report *r, void *data)
+{
+	struct pf_collect *c = data;
+	int err = c->report(r, c->data);
+
+	if (err)
+		c->stop = true;
+	return err;
+}
+
+static int collect_one(struct pf_collect *c, struct pf_source *src)
+{
+	struct pf_scan_opts o = {
+		.kernel = c->have_kernel ? &c->kernel : NULL,
+		.year = c->year,
+		.report = on_report,
+		.diag = on_diag,
+		.data = c,
+	};
+	const char *name = pf_source_name(src);
+	struct pf_scanner *sc = pf_scanner_new(name, &o);
+	const char *buf;
+	ssize_t n;
+	int err = 0;
+
+	if (!sc) {
+		pf_err(c->json, name, "'%s': out of memory", name);
+		c->stop = true;
+		return -ENOMEM;
+	}
+	c->nr_sources++;
+	while ((n = pf_source_read(src, &buf)) > 0) {
+		err = pf_scanner_feed(sc, buf, (size_t)n);
+		if (err)
+			break;
+	}
+	if (n < 0) {
+		/* keep what was read before the damage */
+		pf_err(c->json, name, "cannot read all of '%s': %s", name,
+		       pf_source_strerror(src, (int)n));
+		c->errors++;
+	}
+	if (!err)
+		err = pf_scanner_finish(sc);
+	pf_scanner_free(sc);
+	return err;
+}
+
+static int collect_path(const char *path, void *data)
+{
+	struct pf_collect *c = data;
+	struct pf_source *src;
+	int err = pf_source_open(&src, path);
+
+	if (err == -EISDIR) {
+		pf_logdir_walk(path, collect_path, c);
+		return c->stop ? -ECANCELED : 0;
+	}
+	if (err) {
+		pf_err(c->json, path, "cannot read '%s': %s", path,
+		       pf_source_strerror(NULL, err));
+		c->errors++;
+		return 0;
+	}
+	collect_one(c, src);
+	pf_source_free(src);
+	return c->stop ? -ECANCELED : 0;
+}
+
+void pf_collect(struct pf_collect *c, int nr, char **paths)
+{
+	if (!nr) {
+		struct pf_source *src;
+		int err = pf_source_open_kmsg(&src, NULL);
+
+		if (err) {
+			pf_err(c->json, "/dev/kmsg", "cannot read '/dev/kmsg': %s%s",
+			       pf_source_strerror(NULL, err),
+			       err == -EACCES || err == -EPERM ?
+			       " (try as root, or kernel.dmesg_restrict=0)" : "");
+			c->errors++;
+		} else {
+			collect_one(c, src);
+			pf_source_free(src);
+		}
+	}
+	for (int i = 0; i < nr && !c->stop; i++)
+		collect_path(paths[i], c);
+}
+
+int pf_collect_kernel_opt(struct pf_collect *c, const char *arg)
+{
+	if (pf_kver_parse(arg, &c->kernel)) {
+		pf_err(false, NULL, "'%s' is not a kernel release or era name", arg);
+		return -1;
+	}
+	c->have_kernel = true;
+	return 0;
+}

@@ -1,0 +1,126 @@
+#!/bin/sh
+# explain.sh - golden tests of pagefail explain and advise, and advise
+# --apply against a temporary root (never this machine's /etc or /proc).
+#
+#   tests/cli/explain.sh PAGEFAIL SOURCE_DIR [SHARED_DIR] [--update]
+. "$(dirname "$0")/lib.sh"
+
+ex=examples/seed-rhel6-kb-example.log
+fx=tests/fixtures/corpus
+rhel6=tests/fixtures/system/rhel6-sosreport
+
+# explain: text and JSON, golden
+golden explain-seed-text 3 explain $ex
+golden explain-019-text 3 explain $fx/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log
+golden explain-006-text 3 explain $fx/006-sManagerService-order2-arm64-android-4.1.log
+golden explain-015-json 3 explain -p $fx/015-kswapd0-zram-order0-arm64-4.14-damaged.log
+golden explain-seed-6-json 3 explain -j --report 6 $ex
+golden explain-rhel62 3 explain --kernel 2.6.32-220.el6.x86_64 --report 2 $ex
+
+# the explain contract: every key of scan -j, and the added ones
+"$pf" explain -j $fx/*.log >"$tmp/all.json" 2>/dev/null
+for k in source line host time task pid order mode gfp_mask gfp_flags kernel context trace zones complete summary known_cause disagrees; do
+	n=$(grep -c "\"$k\":" "$tmp/all.json")
+	check "explain-key-$k" "[ $n -eq $(wc -l <"$tmp/all.json") ]"
+done
+if command -v python3 >/dev/null 2>&1; then
+	check explain-check-contract "python3 - $tmp/all.json <<'PY'
+import json, sys
+causes = {'ok', 'below_min', 'fragmentation', 'lowmem_reserve',
+          'highatomic_reserved', 'not_allowed', 'unknown'}
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    assert isinstance(r['disagrees'], bool) and r['summary']
+    for z in r['zones']:
+        c = z['check']
+        assert isinstance(c['passes'], bool) and c['cause'] in causes
+        assert isinstance(c['largest_free_order'], int)
+        for k in ('unusable_index', 'extfrag_index'):
+            assert c[k] is None or isinstance(c[k], (int, float))
+    # the kernel failed: a zone that passes is a disagreement, said so
+    if any(z['check']['passes'] for z in r['zones']):
+        assert r['disagrees'] and r['disagreement']
+PY"
+fi
+
+# corpus 024 is read in place: the vmalloc failure disagrees, and says why
+if [ -f "$shared/corpus/024-syzexec7-order0-4.4-syzkaller-interleaved-kasan.log" ]; then
+	"$pf" explain -j "$shared"/corpus/024-*.log >"$tmp/024.j"
+	check explain-024-vmalloc "grep -q '\"disagrees\":true' $tmp/024.j && grep -q 'came from vmalloc' $tmp/024.j"
+fi
+
+# the same report, whole or picked out with --report
+"$pf" explain -j $ex | sed -n 6p >"$tmp/sixth.j"
+"$pf" explain -j --report 6 $ex >"$tmp/only.j"
+check report-n "cmp -s $tmp/sixth.j $tmp/only.j"
+"$pf" explain --report 9 $ex >"$tmp/none.txt"
+check report-n-missing "[ $? -eq 0 ] && grep -q 'there is no report 9' $tmp/none.txt"
+"$pf" explain --report 0 $ex >/dev/null 2>&1
+check report-n-bad "[ $? -eq 2 ]"
+"$pf" help explain >"$tmp/h1"; "$pf" explain --help >"$tmp/h2"
+check help-explain "cmp -s $tmp/h1 $tmp/h2"
+
+# --rules: a site's own file; a broken stanza is named and skipped
+cat >"$tmp/site.rules" <<'RULES'
+[site-swapper]
+title = swapper failed at order 1
+order = 1
+task = swapper
+advice = Call the network team.
+source = https://example.org/runbook
+
+[broken]
+title = no advice, no source
+RULES
+"$pf" explain -j --rules "$tmp/site.rules" --report 6 $ex >"$tmp/site.j" 2>"$tmp/site.err"
+check rules-file "grep -q '\"known_cause\":\"site-swapper\"' $tmp/site.j"
+check rules-file-error "grep -q \"site.rules: line 8: rule 'broken'\" $tmp/site.err"
+"$pf" explain --rules "$tmp/nope.rules" $ex >/dev/null 2>"$tmp/norules.err"
+check rules-missing "[ $? -eq 1 ] && grep -q 'nope.rules' $tmp/norules.err"
+
+# advise: text, JSON and the sysctl.d file for the RHEL 6 case
+golden advise-seed-text 0 advise --root $rhel6 $ex
+golden advise-seed-json 0 advise -p --root $rhel6 $ex
+golden advise-seed-sysctl 0 advise --sysctl --root $rhel6 $ex
+golden advise-seed-noroot 0 advise $ex
+golden advise-019-text 0 advise $fx/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log
+"$pf" help advise >"$tmp/h1"; "$pf" advise --help >"$tmp/h2"
+check help-advise "cmp -s $tmp/h1 $tmp/h2"
+
+# advise --apply, against a copy of the RHEL 6 machine
+root="$tmp/root"
+cp -r $rhel6 "$root"
+mkdir -p "$root/proc/sys/vm"
+echo 90112 >"$root/proc/sys/vm/min_free_kbytes"
+echo 0 >"$root/proc/sys/vm/zone_reclaim_mode"
+conf="$root/etc/sysctl.d/90-pagefail.conf"
+"$pf" advise --apply --dry-run --root "$root" $ex >"$tmp/dry.txt"
+check apply-dry-status "[ $? -eq 0 ]"
+check apply-dry-nothing "[ ! -e $conf ] && [ \$(cat $root/proc/sys/vm/min_free_kbytes) -eq 90112 ]"
+check apply-dry-says "grep -q 'would set vm.min_free_kbytes: 90112 -> 180224' $tmp/dry.txt && grep -q 'would set vm.zone_reclaim_mode: 0 -> 1' $tmp/dry.txt"
+"$pf" advise --apply --root "$root" $ex >"$tmp/apply.txt"
+check apply-status "[ $? -eq 0 ]"
+check apply-conf "grep -qx 'vm.min_free_kbytes = 180224' $conf && grep -qx 'vm.zone_reclaim_mode = 1' $conf"
+check apply-live "[ \$(cat $root/proc/sys/vm/min_free_kbytes) -eq 180224 ] && [ \$(cat $root/proc/sys/vm/zone_reclaim_mode) -eq 1 ]"
+check apply-readback "grep -q 'set vm.min_free_kbytes: 90112 -> 180224 (read back)' $tmp/apply.txt"
+check apply-no-temp "[ \$(ls -A $root/etc/sysctl.d | wc -l) -eq 1 ]"
+# a second apply keeps the first file as .bak
+"$pf" advise --apply --root "$root" --set vm.min_free_kbytes=200000 $ex >/dev/null
+check apply-backup "grep -qx 'vm.min_free_kbytes = 180224' $conf.bak && grep -qx 'vm.min_free_kbytes = 200000' $conf"
+# outside the safe bounds: refused, then forced
+"$pf" advise --apply --root "$root" --set vm.min_free_kbytes=9000000 $ex >/dev/null 2>"$tmp/refuse.err"
+check apply-refused "[ $? -eq 1 ] && grep -q 'outside the safe bounds' $tmp/refuse.err && [ \$(cat $root/proc/sys/vm/min_free_kbytes) -eq 200000 ]"
+"$pf" advise --apply --force --root "$root" --set vm.min_free_kbytes=9000000 $ex >/dev/null
+check apply-forced "[ $? -eq 0 ] && [ \$(cat $root/proc/sys/vm/min_free_kbytes) -eq 9000000 ]"
+# a sysctl that cannot be written: nothing changes, the error names it
+rm "$root/proc/sys/vm/zone_reclaim_mode"
+mkdir "$root/proc/sys/vm/zone_reclaim_mode"
+cp "$conf" "$tmp/conf.before"
+"$pf" advise --apply --root "$root" --set vm.min_free_kbytes=100000 --set vm.zone_reclaim_mode=0 $ex >/dev/null 2>"$tmp/fail.err"
+check apply-fails "[ $? -eq 1 ] && grep -q 'zone_reclaim_mode' $tmp/fail.err"
+check apply-fails-unchanged "[ \$(cat $root/proc/sys/vm/min_free_kbytes) -eq 9000000 ] && cmp -s $conf $tmp/conf.before"
+"$pf" advise --dry-run $ex >/dev/null 2>&1
+check dry-run-alone "[ $? -eq 2 ]"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,45 @@
+# lib.sh - what the CLI golden scripts share, sourced by each of them:
+#
+#   . tests/cli/lib.sh   (with $1 PAGEFAIL, $2 SOURCE_DIR, $3 SHARED_DIR,
+#                         $4 --update)
+#
+# Cases run pagefail from the repository root (so paths in the output are
+# relative), compare stdout with tests/cli/expected/NAME.out and check the
+# exit status.  --update rewrites the expected files.
+set -u
+pf=$1
+top=$2
+shared=${3:-$top/../shared}
+update=${4:-}
+cd "$top" || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+export NO_COLOR=1 TZ=UTC
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1: $2"; }
+
+# golden NAME STATUS ARGS...: stdout must equal expected/NAME.out
+golden() {
+	name=$1; want=$2; shift 2
+	"$pf" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+	st=$?
+	if [ "$update" = --update ]; then
+		cp "$tmp/$name.out" "tests/cli/expected/$name.out"
+	fi
+	if [ "$st" -ne "$want" ]; then
+		bad "$name" "exit status $st, expected $want"; cat "$tmp/$name.err"
+	elif ! diff -u "tests/cli/expected/$name.out" "$tmp/$name.out" >"$tmp/$name.diff"; then
+		bad "$name" "output differs"; head -n 40 "$tmp/$name.diff"
+	else
+		ok "$name"
+	fi
+}
+
+# check NAME 'shell condition': a condition over $tmp files
+check() {
+	if eval "$2"; then ok "$1"; else bad "$1" "$2"; fi
+}
+
