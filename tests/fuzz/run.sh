@@ -1,7 +1,10 @@
 #!/bin/sh
 # run.sh - a bounded libFuzzer run of every fuzz target, each seeded with
 # inputs of its kind: logs from the corpus, the fixtures and the examples
-# for fuzz_scan, data/*.rules for fuzz_rules (CI runs it under ASan+UBSan).
+# for fuzz_scan, data/*.rules for fuzz_rules, and for fuzz_procfs one file
+# per machine of tests/fixtures/system: its files in the order that
+# fuzz_procfs.c reads them, each ended by a "@@@" line, a missing one
+# empty (CI runs it under ASan+UBSan).
 #
 #   tests/fuzz/run.sh BUILD_DIR SECONDS
 set -eu
@@ -11,15 +14,28 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-mkdir -p "$work/seed-logs" "$work/seed-rules"
+mkdir -p "$work/seed-logs" "$work/seed-rules" "$work/seed-procfs"
 cp "$top"/tests/fixtures/corpus/*.log "$work/seed-logs/" 2>/dev/null || true
 [ -d "$top/../shared/corpus" ] && cp "$top"/../shared/corpus/*.log "$work/seed-logs/" 2>/dev/null || true
 cp "$top"/examples/*.log "$work/seed-logs/" 2>/dev/null || true
 cp "$top"/data/*.rules "$work/seed-rules/" 2>/dev/null || true
+# the order of files[] in fuzz_procfs.c
+for m in "$top"/tests/fixtures/system/*/; do
+	for f in proc/zoneinfo proc/buddyinfo proc/meminfo \
+		 proc/sys/kernel/osrelease proc/sys/vm/min_free_kbytes \
+		 proc/sys/vm/lowmem_reserve_ratio \
+		 sos_commands/kernel/sysctl_-a sos_commands/kernel/uname_-a \
+		 uname sys/devices/system/cpu/online proc/cpuinfo; do
+		# awk 1: every line ends with a newline, so "@@@" starts one
+		[ -f "$m$f" ] && awk 1 "$m$f"
+		echo @@@
+	done >"$work/seed-procfs/$(basename "$m")"
+done
 
-for t in fuzz_scan fuzz_rules; do
+for t in fuzz_scan fuzz_rules fuzz_procfs; do
 	case $t in
 	fuzz_rules)	seed=$work/seed-rules ;;
+	fuzz_procfs)	seed=$work/seed-procfs ;;
 	*)		seed=$work/seed-logs ;;
 	esac
 	echo "fuzz: $t for ${secs}s"
@@ -27,6 +43,8 @@ for t in fuzz_scan fuzz_rules; do
 	"$build/tests/$t" -max_total_time="$secs" -max_len=65536 -timeout=10 \
 		-rss_limit_mb=2048 -print_final_stats=1 "$work/$t" "$seed" \
 		2>"$work/$t.log" || { tail -n 60 "$work/$t.log"; echo "fuzz: $t FAILED"; exit 1; }
+	# coverage with the seeds alone, then at the end
+	grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' "$work/$t.log" || true
 	grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)' "$work/$t.log" || true
 	echo "fuzz: $t ok"
 done

@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * test_explain.c - unit tests of lib/explain.c and lib/advise.c over the
+ * real corpus.  Every report with Mem-Info, in every corpus file (read in
+ * place from ../shared/corpus, so that files added there are held to the
+ * same rule), gets a verdict for each of its zones; either no allowed zone
+ * passes the emulated check, as the kernel found, or the explanation says
+ * why they disagree.  Then the verdicts of known reports, the RHEL 6 rule,
+ * and the advice computed for the RHEL 6 case.
+ */
+#include <dirent.h>
+#include <errno.h>
+
+#include "helpers.h"
+
+static char corpus[4096];
+
+static int setup(void **state)
+{
+	struct stat st;
+
+	(void)state;
+	snprintf(corpus, sizeof(corpus), "%s/corpus", PF_SHARED_DIR);
+	if (stat(corpus, &st))
+		snprintf(corpus, sizeof(corpus), "%s/corpus", PF_FIXTURES);
+	return 0;
+}
+
+static struct reports scan_corpus(const char *name)
+{
+	struct reports rs = { 0 };
+	char path[8192];
+
+	snprintf(path, sizeof(path), "%s/%s", corpus, name);
+	if (scan_file(path, &rs, NULL)) {
+		/* files the fixtures do not copy are read in place only */
+		snprintf(path, sizeof(path), "%s/corpus/%s", PF_FIXTURES, name);
+		assert_int_equal(scan_file(path, &rs, NULL), 0);
+	}
+	return rs;
+}
+
+/* The corpus-wide rule of the explain contract. */
+static void check_explained(const struct pf_report *r, const struct pf_explain *ex,
+			    const char *file)
+{
+	int passing = 0, allowed = 0;
+
+	assert_int_equal(ex->nr_zones, r->nr_zones);
+	assert_true(ex->summary[0] != '\0');
+	for (int i = 0; i < r->nr_zones; i++) {
+		const struct pf_zone_verdict *v = &ex->zones[i];
+
+		if (!v->allowed) {
+			assert_non_null(v->why_not);
+			assert_int_equal(v->check.cause, PF_CAUSE_NOT_ALLOWED);
+			continue;
+		}
+		allowed++;
+		/* a zone with watermarks is always checked */
+		if (r->zones[i].free >= 0 && r->zones[i].min >= 0)
+			assert_true(v->evaluated);
+		assert_true(v->check.cause >= 0 && v->check.cause < PF_CAUSE_NR);
+		assert_true(v->check.cause != PF_CAUSE_NOT_ALLOWED);
+		if (v->check.passes) {
+			passing++;
+			assert_int_equal(v->check.cause, PF_CAUSE_OK);
+		}
+		if (r->zones[i].nr_orders) {
+			assert_true(v->unusable_index >= 0 && v->unusable_index <= 1000);
+			assert_true(v->extfrag_index == -1000 ||
+				    (v->extfrag_index >= 0 && v->extfrag_index <= 1000));
+		}
+	}
+	assert_int_equal(ex->nr_allowed, allowed);
+	assert_int_equal(ex->nr_passing, passing);
+	if (passing) {
+		if (!ex->disagrees)
+			print_error("%s:%lu: a zone passes but no disagreement\n",
+				    file, r->line);
+		assert_true(ex->disagrees);
+		assert_true(ex->disagreement[0] != '\0');
+		assert_non_null(strstr(ex->summary, ex->disagreement));
+	} else {
+		assert_false(ex->disagrees);
+	}
+}
+
+static void test_corpus_verdicts(void **state)
+{
+	DIR *d = opendir(corpus);
+	struct dirent *de;
+	unsigned long files = 0, with_zones = 0, disagree = 0;
+	struct pf_explain *ex = malloc(sizeof(*ex));
+
+	(void)state;
+	assert_non_null(d);
+	assert_non_null(ex);
+	while ((de = readdir(d))) {
+		struct reports rs;
+		size_t n = strlen(de->d_name);
+
+		if (n < 5 || strcmp(de->d_name + n - 4, ".log"))
+			continue;
+		rs = scan_corpus(de->d_name);
+		files++;
+		for (size_t i = 0; i < rs.nr; i++) {
+			assert_int_equal(pf_explain_report(&rs.r[i], NULL, ex), 0);
+			check_explained(&rs.r[i], ex, de->d_name);
+			if (rs.r[i].nr_zones)
+				with_zones++;
+			disagree += ex->disagrees;
+		}
+		free(rs.r);
+	}
+	closedir(d);
+	free(ex);
+	print_message("explained %lu corpus files, %lu reports with zones, "
+		      "%lu disagreeing\n", files, with_zones, disagree);
+	assert_true(files >= 15);
+	assert_true(with_zones >= 8);
+}
+
+struct want {
+	const char *file;
+	size_t report;
+	int cause;		/* the report's verdict */
+	const char *zone;	/* the zone the summary speaks of */
+	bool disagrees;
+	const char *rule;	/* known cause id, or NULL for none */
+};
+
+/*
+ * Verdicts worked out by hand from the dumps (see the comments in
+ * tests/unit/test_watermark.c for the arithmetic of each era).
+ */
+static const struct want wants[] = {
+	/* 5.4 GFP_ATOMIC: Normal 2112 kB free under 3/8 of min 7244 kB */
+	{ "007-system_server-order0-atomic-arm64-android-5.4.log", 0,
+	  PF_CAUSE_BELOW_MIN, "Normal", false, "selinux-context-to-string-atomic" },
+	/*
+	 * 2.6.16 GFP_ATOMIC order 1: 46198 usable, 45755 order-0 pages, 443
+	 * left at order 1 against min 886 / 2 = 443: fails exactly there.
+	 */
+	{ "019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log", 0,
+	  PF_CAUSE_FRAGMENTATION, "Normal", false, "net-rx-atomic-skb" },
+	/* 4.1 __GFP_DMA order 2: only DMA, 459 MiB free, almost all order 0-1 */
+	{ "006-sManagerService-order2-arm64-android-4.1.log", 0,
+	  PF_CAUSE_FRAGMENTATION, "DMA", false, "fork-kernel-stack-order2" },
+	/* 4.14 kswapd (no watermarks): every free block is highatomic */
+	{ "015-kswapd0-zram-order0-arm64-4.14-damaged.log", 0,
+	  PF_CAUSE_HIGHATOMIC, "Normal", false, "highatomic-reserve-watermark-fast" },
+	/* 4.9 order 5: DMA32 passes by 188 pages, within the counter drift */
+	{ "022-chrome-coredump-order5-4.9-fc25-abrt.log", 0,
+	  PF_CAUSE_OK, "DMA32", true, "elf-coredump-vma-filesz" },
+	/* 2.6.31 atomic order 5: Normal has no block of 128 KiB */
+	{ "003-ifconfig-e100-order5-2.6.31-i386-x2.log", 0,
+	  PF_CAUSE_FRAGMENTATION, "Normal", false, "e100-cbs-coherent-order5" },
+};
+
+static void test_known_verdicts(void **state)
+{
+	struct pf_explain *ex = malloc(sizeof(*ex));
+
+	(void)state;
+	assert_non_null(ex);
+	for (size_t i = 0; i < sizeof(wants) / sizeof(wants[0]); i++) {
+		const struct want *w = &wants[i];
+		struct reports rs = scan_corpus(w->file);
+
+		assert_true(rs.nr > w->report);
+		assert_int_equal(pf_explain_report(&rs.r[w->report], NULL, ex), 0);
+		if (ex->cause != w->cause)
+			print_error("%s: cause %s, want %s\n", w->file,
+				    pf_cause_name(ex->cause), pf_cause_name(w->cause));
+		assert_int_equal(ex->cause, w->cause);
+		assert_true(ex->key_zone >= 0);
+		assert_string_equal(rs.r[w->report].zones[ex->key_zone].name, w->zone);
+		assert_int_equal(ex->disagrees, w->disagrees);
+		if (w->rule) {
+			assert_non_null(ex->match.rule);
+			assert_string_equal(ex->match.rule->id, w->rule);
+		} else {
+			assert_null(ex->match.rule);
+		}
+		free(rs.r);
+	}
+	free(ex);
+}
+
+/* corpus 006: __GFP_DMA allows DMA only; the zonelist says so */
+static void test_zone_allowed(void **state)
+{
+	struct reports rs = scan_corpus("006-sManagerService-order2-arm64-android-4.1.log");
+	struct pf_explain ex;
+
+	(void)state;
+	assert_int_equal(pf_explain_report(&rs.r[0], NULL, &ex), 0);
+	assert_int_equal(ex.highest_zone, PF_ZONE_DMA);
+	assert_int_equal(ex.nr_allowed, 1);
+	assert_false(ex.zones[1].allowed);
+	assert_string_equal(ex.zonelist, "DMA");
+	/* the old per-order loop, at the plain min: no ALLOC_HIGH/HARDER */
+	assert_int_equal(ex.era, PF_WM_2_6);
+	assert_int_equal(ex.alloc_flags, PF_ALLOC_CPUSET);
+	/* 117654 - 68324 order-0 pages > 850; - 2 * 24706 order-1 pages < 425 */
+	assert_int_equal(ex.zones[0].check.failed_order, 2);
+	free(rs.r);
+}
+
+/*
+ * The RHEL 6 example: the sixth report names 2.6.32-358.2.1.el6, which has
+ * the fix; the same report on 2.6.32-220.el6 is the case itself.
+ */
+static void test_rhel6_rule(void **state)
+{
+	struct reports rs = { 0 };
+	struct pf_kver k220;
+	struct pf_explain ex;
+	char path[8192];
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/seed-rhel6-kb-example.log", corpus);
+	if (scan_file(path, &rs, NULL)) {
+		snprintf(path, sizeof(path), "%s/corpus/seed-rhel6-kb-example.log",
+			 PF_FIXTURES);
+		assert_int_equal(scan_file(path, &rs, NULL), 0);
+	}
+	assert_int_equal(rs.nr, 6);
+	assert_int_equal(pf_explain_report(&rs.r[5], NULL, &ex), 0);
+	assert_non_null(ex.match.rule);
+	assert_string_equal(ex.match.rule->id, "rhel6-kswapd-no-compaction");
+	assert_int_equal(ex.match.status, PF_RULE_FIXED);
+	assert_non_null(ex.match.rule->fixed_advice);
+	assert_non_null(strstr(ex.summary, "already has"));
+	assert_int_equal(ex.era, PF_WM_RHEL6);
+
+	/* the first report has no kernel: no rule that needs one */
+	assert_int_equal(pf_explain_report(&rs.r[0], NULL, &ex), 0);
+	assert_true(!ex.match.rule ||
+		    strcmp(ex.match.rule->id, "rhel6-kswapd-no-compaction"));
+	/* ... until the kernel is given */
+	assert_int_equal(pf_kver_parse("2.6.32-220.el6.x86_64", &k220), 0);
+	rs.r[0].kernel = k220;
+	assert_int_equal(pf_explain_report(&rs.r[0], NULL, &ex), 0);
+	assert_non_null(ex.match.rule);
+	assert_string_equal(ex.match.rule->id, "rhel6-kswapd-no-compaction");
+	assert_int_equal(ex.match.status, PF_RULE_AFFECTED);
+	free(rs.r);
+}
+
+/* Advice for the RHEL 6 case on the RHEL 6 machine fixture */
+static void test_advise_rhel6(void **state)
+{
+	struct pf_system *sys = calloc(1, sizeof(*sys));
+	struct pf_evidence *e = calloc(1, sizeof(*e));
+	struct pf_advice *a = calloc(1, sizeof(*a));
+	struct pf_explain *ex = malloc(sizeof(*ex));
+	struct pf_advice_item *it;
+	struct reports rs = scan_corpus("seed-rhel6-kb-example.log");
+	char conf[16384];
+
+	(void)state;
+	assert_true(sys && e && a && ex);
+	assert_int_equal(pf_system_read(PF_FIXTURES "/system/rhel6-sosreport",
+					sys, NULL, NULL), 0);
+	pf_evidence_init(e);
+	for (size_t i = 0; i < rs.nr; i++) {
+		pf_explain_report(&rs.r[i], NULL, ex);
+		pf_evidence_add(e, &rs.r[i], ex);
+	}
+	assert_int_equal(e->reports, 6);
+	assert_int_equal(e->atomic, 6);
+	/* two failures in the same second on Mar 18 */
+	assert_int_equal(e->burst[1].failures, 2);
+	assert_non_null(e->rule);
+	assert_string_equal(e->rule->id, "rhel6-kswapd-no-compaction");
+
+	/* RHEL 6 auto-enables zone_reclaim_mode on this NUMA box ... */
+	assert_int_equal(pf_advise(e, sys, a), 0);
+	assert_int_equal(a->nr_nodes, 2);
+	it = pf_advice_item(a, "vm.min_free_kbytes");
+	assert_non_null(it);
+	assert_int_equal(it->current, 90112);
+	assert_int_equal(it->value, 2 * 90112);
+	/* int_sqrt(16 * 16533112) = 16264 */
+	assert_int_equal(it->default_value, 16264);
+	/* 5% of lowmem */
+	assert_int_equal(it->safe_max, 16533112 / 20);
+	assert_true(it->change);
+	it = pf_advice_item(a, "vm.zone_reclaim_mode");
+	assert_false(it->change);
+	assert_int_equal(it->value, 1);
+	/* ... where it is 0, the advice is 1 */
+	sys->vm[PF_VM_ZONE_RECLAIM_MODE] = 0;
+	assert_int_equal(pf_advise(e, sys, a), 0);
+	it = pf_advice_item(a, "vm.zone_reclaim_mode");
+	assert_true(it->change);
+	assert_int_equal(it->value, 1);
+	/* 2.6.32 has neither scale nor boost factor */
+	assert_false(pf_advice_item(a, "vm.watermark_scale_factor")->applies);
+	assert_false(pf_advice_item(a, "vm.watermark_boost_factor")->applies);
+	/* the kernel has the fix: no update to recommend */
+	assert_int_equal(a->update[0], '\0');
+	assert_non_null(strstr(a->note, "/etc/sysctl.conf"));
+
+	pf_advice_sysctl_conf(a, false, conf, sizeof(conf));
+	assert_non_null(strstr(conf, "\nvm.min_free_kbytes = 180224\n"));
+	assert_non_null(strstr(conf, "\nvm.zone_reclaim_mode = 1\n"));
+	assert_null(strstr(conf, "watermark_scale_factor ="));
+
+	/* one NUMA node: zone_reclaim_mode changes nothing */
+	sys->nr_nodes = 1;
+	assert_int_equal(pf_advise(e, sys, a), 0);
+	assert_false(pf_advice_item(a, "vm.zone_reclaim_mode")->applies);
+
+	/* on 2.6.32-220.el6 the fix is missing: the update is advised */
+	for (size_t i = 0; i < rs.nr; i++)
+		assert_int_equal(pf_kver_parse("2.6.32-220.el6.x86_64",
+					       &rs.r[i].kernel), 0);
+	pf_evidence_init(e);
+	for (size_t i = 0; i < rs.nr; i++) {
+		pf_explain_report(&rs.r[i], NULL, ex);
+		pf_evidence_add(e, &rs.r[i], ex);
+	}
+	assert_int_equal(e->rule_status, PF_RULE_AFFECTED);
+	assert_int_equal(pf_advise(e, NULL, a), -ENODATA);
+	assert_non_null(strstr(a->update, "358"));
+	free(rs.r);
+	free(ex);
+	free(a);
+	free(e);
+	free(sys);
+}
+
+/*
+ * A burst bigger than doubling covers: 40 order-3 atomic failures in 10 s
+ * ask 40 * 32 = 1280 kB; holding it twice in 5/8 of min needs 1280 * 2 *
+ * 8 / 5 = 4096 kB.  And the 5% cap.
+ */
+static void test_advise_burst(void **state)
+{
+	struct pf_evidence *e = calloc(1, sizeof(*e));
+	struct pf_advice *a = calloc(1, sizeof(*a));
+	struct pf_report *r = calloc(1, sizeof(*r));
+	struct pf_advice_item *it;
+
+	(void)state;
+	assert_true(e && a && r);
+	pf_evidence_init(e);
+	pf_report_init(r);
+	r->order = 3;
+	snprintf(r->mode, sizeof(r->mode), "0xa20");
+	r->gfp_mask = 0xa20;
+	r->gfp_layout = PF_GFP_5_0;
+	assert_int_equal(pf_kver_parse("5.15.0", &r->kernel), 0);
+	/* a small machine: one 64 MiB Normal zone with min 256 kB */
+	r->nr_zones = 1;
+	pf_zone_init(&r->zones[0]);
+	snprintf(r->zones[0].name, sizeof(r->zones[0].name), "Normal");
+	r->zones[0].type = PF_ZONE_NORMAL;
+	r->zones[0].managed = r->zones[0].present = 16384;
+	r->zones[0].min = 64;
+	r->zones[0].free = 10;
+	for (int i = 0; i < 40; i++) {
+		r->epoch = 1700000000 + i / 4;
+		pf_evidence_add(e, r, NULL);
+	}
+	/* an hour later, a burst of one */
+	r->epoch = 1700003600;
+	pf_evidence_add(e, r, NULL);
+	assert_int_equal(e->burst[3].failures, 40);
+	assert_true(e->burst[3].seconds == 9);
+	assert_int_equal(e->burst[3].bytes, 40 * 32768);
+
+	assert_int_equal(pf_advise(e, NULL, a), 0);
+	it = pf_advice_item(a, "vm.min_free_kbytes");
+	assert_int_equal(it->current, 256);
+	/* 5% of 65536 kB: 3276 kB caps the 4096 kB the burst asks */
+	assert_int_equal(it->safe_max, 3276);
+	assert_int_equal(it->value, 3276);
+	assert_non_null(strstr(it->working, "4096 kB"));
+	/* 5.15: watermark_scale_factor applies; twice the burst is 640 pages */
+	it = pf_advice_item(a, "vm.watermark_scale_factor");
+	assert_true(it->applies);
+	/* 640 * 10000 / 16384 = 390.6 -> 391 */
+	assert_int_equal(it->value, 391);
+	assert_true(it->change);
+	free(r);
+	free(a);
+	free(e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_corpus_verdicts),
+		cmocka_unit_test(test_known_verdicts),
+		cmocka_unit_test(test_zone_allowed),
+		cmocka_unit_test(test_rhel6_rule),
+		cmocka_unit_test(test_advise_rhel6),
+		cmocka_unit_test(test_advise_burst),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
