@@ -414,13 +414,20 @@ static void summary_words(const struct pf_report *r, const struct pf_gfp_caps *c
 		       z->name, free_w, x, size, kind);
 		break;
 	case PF_CAUSE_HIGHATOMIC:
-		if (v->check.highatomic > 0)
+		if (v->check.highatomic > 0 && v->check.highatomic < z->free) {
 			kb_words(v->check.highatomic, z->page_kb, x, sizeof(x));
-		pf_sb_add(&b, "%s had %s free, but %s is the highatomic reserve, kept "
-		       "for high-order atomic requests, which this %s %srequest "
-		       "may not use",
-		       z->name, free_w, v->check.highatomic > 0 ? x :
-		       "every free block it had", size, kind);
+			pf_sb_add(&b, "%s had %s free, but %s of it is the highatomic "
+				  "reserve", z->name, free_w, x);
+		} else {
+			pf_sb_add(&b, "%s had %s free, but all of it sits in "
+				  "highatomic pageblocks", z->name, free_w);
+			if (z->reserved_highatomic > 0) {
+				kb_words(z->reserved_highatomic, z->page_kb, x, sizeof(x));
+				pf_sb_add(&b, " (%s reserved)", x);
+			}
+		}
+		pf_sb_add(&b, ", kept for high-order atomic requests, which this %s "
+			  "%srequest may not use", size, kind);
 		break;
 	default:
 		pf_sb_add(&b, "%s had %s free; the %s %srequest could not be checked "

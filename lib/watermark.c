@@ -219,8 +219,8 @@ static bool no_watermarks_ok(const struct pf_zone *z, int order,
 	}
 	if (only_highatomic) {
 		c->cause = PF_CAUSE_HIGHATOMIC;
-		c->highatomic = z->reserved_highatomic > 0 ?
-				z->reserved_highatomic : z->free;
+		/* every free page it has sits in those blocks */
+		c->highatomic = z->free;
 	} else
 		c->cause = z->free >> order ? PF_CAUSE_FRAGMENTATION :
 					      PF_CAUSE_BELOW_MIN;

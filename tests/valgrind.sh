@@ -18,12 +18,24 @@ for t in "$build"/tests/test_*; do
 		fail=$((fail + 1)); echo "valgrind FAIL $(basename "$t")"; tail -n 40 "$t.vg"
 	fi
 done
-$vg "$build/pagefail" scan -j "$top"/tests/fixtures/corpus/*.log "$top"/examples/*.log >/dev/null 2>"$build/cli.vg"
-st=$?
-if [ "$st" -eq 3 ]; then
-	pass=$((pass + 1)); echo "valgrind ok   pagefail scan -j corpus"
-else
-	fail=$((fail + 1)); echo "valgrind FAIL pagefail scan (exit $st)"; tail -n 40 "$build/cli.vg"
-fi
+# the CLI: scan, explain and advise over the corpus, advise on a snapshot
+cli() {
+	want=$1; name=$2; shift 2
+	$vg "$build/pagefail" "$@" >/dev/null 2>"$build/cli.vg"
+	st=$?
+	if [ "$st" -eq "$want" ]; then
+		pass=$((pass + 1)); echo "valgrind ok   pagefail $name"
+	else
+		fail=$((fail + 1)); echo "valgrind FAIL pagefail $name (exit $st)"
+		tail -n 40 "$build/cli.vg"
+	fi
+}
+corpus="$top/tests/fixtures/corpus"
+cli 3 "scan -j corpus" scan -j "$corpus"/*.log "$top"/examples/*.log
+cli 3 "explain corpus" explain "$corpus"/*.log "$top"/examples/*.log
+cli 3 "explain -j corpus" explain -j "$corpus"/*.log
+cli 0 "advise corpus" advise "$corpus"/*.log
+cli 0 "advise -j --root rhel6" advise -j --root "$top/tests/fixtures/system/rhel6-sosreport" "$top"/examples/*.log
+cli 0 "advise --sysctl --root live fixture" advise --sysctl --root "$top/tests/fixtures/system/debian12-live" "$corpus"/019-*.log
 echo "valgrind: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
