@@ -892,6 +892,10 @@ void pf_json_uint(struct pf_json *j, unsigned long long v);
 void pf_json_double(struct pf_json *j, double v);
 void pf_json_bool(struct pf_json *j, bool v);
 void pf_json_null(struct pf_json *j);
+/* "key": the string, or null when s is NULL or empty */
+void pf_json_key_str(struct pf_json *j, const char *key, const char *s);
+/* "key": the number, or null when it is negative (not known) */
+void pf_json_key_num(struct pf_json *j, const char *key, long long v);
 /* Ends a top-level value: writes the newline of a JSON Lines record. */
 void pf_json_end(struct pf_json *j);
 

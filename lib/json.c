@@ -198,6 +198,24 @@ void pf_json_null(struct pf_json *j)
 	fputs("null", j->f);
 }
 
+void pf_json_key_str(struct pf_json *j, const char *key, const char *s)
+{
+	pf_json_key(j, key);
+	if (s && s[0])
+		pf_json_str(j, s);
+	else
+		pf_json_null(j);
+}
+
+void pf_json_key_num(struct pf_json *j, const char *key, long long v)
+{
+	pf_json_key(j, key);
+	if (v >= 0)
+		pf_json_int(j, v);
+	else
+		pf_json_null(j);
+}
+
 void pf_json_end(struct pf_json *j)
 {
 	fputc('\n', j->f);

@@ -12,24 +12,6 @@
 
 #include "internal.h"
 
-static void str_or_null(struct pf_json *j, const char *key, const char *s)
-{
-	pf_json_key(j, key);
-	if (s && s[0])
-		pf_json_str(j, s);
-	else
-		pf_json_null(j);
-}
-
-static void long_or_null(struct pf_json *j, const char *key, long v)
-{
-	pf_json_key(j, key);
-	if (v >= 0)
-		pf_json_int(j, v);
-	else
-		pf_json_null(j);
-}
-
 static void kb_or_null(struct pf_json *j, const char *key, long pages,
 		       unsigned int page_kb)
 {
@@ -65,7 +47,7 @@ static void check_json(const struct pf_zone_verdict *v, struct pf_json *j)
 		pf_json_null(j);
 	pf_json_key(j, "allowed");
 	pf_json_bool(j, v->allowed);
-	str_or_null(j, "not_allowed_because", v->why_not);
+	pf_json_key_str(j, "not_allowed_because", v->why_not);
 	pf_json_key(j, "zone_idx");
 	pf_json_int(j, v->zone_idx);
 	if (v->evaluated) {
@@ -139,7 +121,7 @@ static void zone_json(const struct pf_zone *z, const struct pf_zone_verdict *v,
 			pf_json_str(j, z->mt[o]);
 		pf_json_arr_close(j);
 	}
-	long_or_null(j, "buddy_total_kb", z->buddy_total_kb);
+	pf_json_key_num(j, "buddy_total_kb", z->buddy_total_kb);
 	pf_json_key(j, "page_kb");
 	pf_json_uint(j, z->page_kb);
 	if (v)
@@ -174,7 +156,7 @@ static void explain_keys(const struct pf_explain *ex, struct pf_json *j)
 	pf_json_bool(j, ex->disagrees);
 	pf_json_key(j, "cause");
 	pf_json_str(j, pf_cause_name(ex->cause));
-	str_or_null(j, "disagreement", ex->disagreement);
+	pf_json_key_str(j, "disagreement", ex->disagreement);
 	pf_json_key(j, "watermark_era");
 	pf_json_str(j, pf_wm_era_name(ex->era));
 	pf_json_key(j, "alloc_flags");
@@ -184,8 +166,8 @@ static void explain_keys(const struct pf_explain *ex, struct pf_json *j)
 		if (ex->alloc_flags & (1u << i))
 			pf_json_str(j, alloc_flag_names[i]);
 	pf_json_arr_close(j);
-	str_or_null(j, "asked", ex->asked);
-	str_or_null(j, "zonelist", ex->zonelist);
+	pf_json_key_str(j, "asked", ex->asked);
+	pf_json_key_str(j, "zonelist", ex->zonelist);
 	pf_json_key(j, "known_cause_detail");
 	if (!rule) {
 		pf_json_null(j);
@@ -198,10 +180,10 @@ static void explain_keys(const struct pf_explain *ex, struct pf_json *j)
 	pf_json_str(j, rule->title);
 	pf_json_key(j, "status");
 	pf_json_str(j, pf_rule_status_name(ex->match.status));
-	str_or_null(j, "advice", ex->match.status == PF_RULE_FIXED &&
+	pf_json_key_str(j, "advice", ex->match.status == PF_RULE_FIXED &&
 		    rule->fixed_advice ? rule->fixed_advice : rule->advice);
-	str_or_null(j, "fixed_in", rule->has_fixed ? rule->fixed.str : NULL);
-	str_or_null(j, "update", rule->update);
+	pf_json_key_str(j, "fixed_in", rule->has_fixed ? rule->fixed.str : NULL);
+	pf_json_key_str(j, "update", rule->update);
 	pf_json_key(j, "sources");
 	pf_json_arr_open(j);
 	for (int i = 0; i < rule->nr_sources; i++)
@@ -223,13 +205,13 @@ void pf_explain_json(const struct pf_report *r, const struct pf_explain *ex,
 	size_t n;
 
 	pf_json_obj_open(j);
-	str_or_null(j, "source", r->source);
+	pf_json_key_str(j, "source", r->source);
 	pf_json_key(j, "line");
 	pf_json_uint(j, r->line);
 	pf_json_key(j, "last_line");
 	pf_json_uint(j, r->last_line);
-	str_or_null(j, "host", r->host);
-	str_or_null(j, "time", r->time);
+	pf_json_key_str(j, "host", r->host);
+	pf_json_key_str(j, "time", r->time);
 	pf_json_key(j, "epoch");
 	if (r->epoch != INT64_MIN)
 		pf_json_int(j, r->epoch);
@@ -240,20 +222,20 @@ void pf_explain_json(const struct pf_report *r, const struct pf_explain *ex,
 		pf_json_double(j, r->mono);
 	else
 		pf_json_null(j);
-	str_or_null(j, "task", r->task);
-	long_or_null(j, "pid", r->pid);
-	long_or_null(j, "cpu", r->cpu);
-	str_or_null(j, "comm", r->comm);
-	long_or_null(j, "order", r->order);
+	pf_json_key_str(j, "task", r->task);
+	pf_json_key_num(j, "pid", r->pid);
+	pf_json_key_num(j, "cpu", r->cpu);
+	pf_json_key_str(j, "comm", r->comm);
+	pf_json_key_num(j, "order", r->order);
 	pf_json_key(j, "size_bytes");
 	pf_json_uint(j, pf_report_bytes(r));
-	str_or_null(j, "mode", r->mode);
+	pf_json_key_str(j, "mode", r->mode);
 	pf_json_key(j, "gfp_mask");
 	if (r->mode[0])
 		pf_json_uint(j, r->gfp_mask);
 	else
 		pf_json_null(j);
-	str_or_null(j, "mode_names", r->mode_names);
+	pf_json_key_str(j, "mode_names", r->mode_names);
 	pf_json_key(j, "gfp_flags");
 	if (r->mode[0] && r->gfp_layout) {
 		n = pf_gfp_flags(r->gfp_mask, r->gfp_layout, names, 64, spare,
@@ -276,30 +258,30 @@ void pf_explain_json(const struct pf_report *r, const struct pf_explain *ex,
 		pf_json_str(j, pf_gfp_layout_name(r->gfp_layout));
 	else
 		pf_json_null(j);
-	str_or_null(j, "nodemask", r->nodemask);
-	str_or_null(j, "cpuset", r->cpuset);
-	str_or_null(j, "mems_allowed", r->mems_allowed);
-	long_or_null(j, "callbacks_suppressed", r->callbacks_suppressed);
-	str_or_null(j, "caller_msg", r->caller_msg);
-	str_or_null(j, "kernel", pf_kver_known(&r->kernel) ? r->kernel.str : NULL);
-	str_or_null(j, "kernel_source",
+	pf_json_key_str(j, "nodemask", r->nodemask);
+	pf_json_key_str(j, "cpuset", r->cpuset);
+	pf_json_key_str(j, "mems_allowed", r->mems_allowed);
+	pf_json_key_num(j, "callbacks_suppressed", r->callbacks_suppressed);
+	pf_json_key_str(j, "caller_msg", r->caller_msg);
+	pf_json_key_str(j, "kernel", pf_kver_known(&r->kernel) ? r->kernel.str : NULL);
+	pf_json_key_str(j, "kernel_source",
 		    pf_kver_known(&r->kernel) || r->kernel_from == PF_KERNEL_INFERRED
 			    ? kernel_from_names[r->kernel_from] : NULL);
-	str_or_null(j, "taint", r->taint);
-	str_or_null(j, "hardware", r->hardware);
-	str_or_null(j, "workqueue", r->workqueue);
+	pf_json_key_str(j, "taint", r->taint);
+	pf_json_key_str(j, "hardware", r->hardware);
+	pf_json_key_str(j, "workqueue", r->workqueue);
 
 	pf_json_key(j, "context");
 	pf_json_obj_open(j);
 	pf_json_key(j, "kind");
 	pf_json_str(j, pf_ctx_kind_name(r->context.kind));
-	str_or_null(j, "softirq", r->context.softirq);
-	str_or_null(j, "subsystem", r->context.subsystem);
-	str_or_null(j, "via", r->context.via);
-	str_or_null(j, "call_site", r->context.call_site);
+	pf_json_key_str(j, "softirq", r->context.softirq);
+	pf_json_key_str(j, "subsystem", r->context.subsystem);
+	pf_json_key_str(j, "via", r->context.via);
+	pf_json_key_str(j, "call_site", r->context.call_site);
 	pf_json_obj_close(j);
 	pf_report_meaning(r, buf, sizeof(buf));
-	str_or_null(j, "meaning", buf);
+	pf_json_key_str(j, "meaning", buf);
 
 	pf_json_key(j, "trace");
 	pf_json_arr_open(j);
@@ -339,11 +321,11 @@ void pf_explain_json(const struct pf_report *r, const struct pf_explain *ex,
 	for (int i = 0; i < r->nr_zones; i++)
 		zone_json(&r->zones[i], ex ? &ex->zones[i] : NULL, j);
 	pf_json_arr_close(j);
-	long_or_null(j, "pagecache_pages", r->pagecache_pages);
-	long_or_null(j, "free_swap_kb", r->free_swap_kb);
-	long_or_null(j, "total_swap_kb", r->total_swap_kb);
-	long_or_null(j, "pages_ram", r->pages_ram);
-	long_or_null(j, "pages_reserved", r->pages_reserved);
+	pf_json_key_num(j, "pagecache_pages", r->pagecache_pages);
+	pf_json_key_num(j, "free_swap_kb", r->free_swap_kb);
+	pf_json_key_num(j, "total_swap_kb", r->total_swap_kb);
+	pf_json_key_num(j, "pages_ram", r->pages_ram);
+	pf_json_key_num(j, "pages_reserved", r->pages_reserved);
 	pf_json_key(j, "complete");
 	pf_json_bool(j, r->flags & PF_REPORT_COMPLETE);
 	pf_json_key(j, "truncated");

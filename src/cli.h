@@ -58,6 +58,8 @@ struct pf_collect {
 void pf_collect(struct pf_collect *c, int nr, char **paths);
 /* --kernel VERSION: 0, or -1 after printing the error */
 int pf_collect_kernel_opt(struct pf_collect *c, const char *arg);
+/* --year YEAR: the same */
+int pf_collect_year_opt(struct pf_collect *c, const char *arg);
 
 /* text.c: "label text..." wrapped under the label at the terminal width */
 void pf_print_wrapped(FILE *f, int indent, const char *label, const char *text);

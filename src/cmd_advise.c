@@ -94,40 +94,16 @@ static void print_item_json(struct pf_json *j, const struct pf_advice_item *it)
 	pf_json_bool(j, it->applies);
 	pf_json_key(j, "change");
 	pf_json_bool(j, it->change);
-	pf_json_key(j, "current");
-	if (it->current >= 0)
-		pf_json_int(j, it->current);
-	else
-		pf_json_null(j);
-	pf_json_key(j, "current_from");
-	if (it->current_from)
-		pf_json_str(j, it->current_from);
-	else
-		pf_json_null(j);
-	pf_json_key(j, "recommended");
-	if (it->value >= 0)
-		pf_json_int(j, it->value);
-	else
-		pf_json_null(j);
-	pf_json_key(j, "default");
-	if (it->default_value >= 0)
-		pf_json_int(j, it->default_value);
-	else
-		pf_json_null(j);
+	pf_json_key_num(j, "current", it->current);
+	pf_json_key_str(j, "current_from", it->current_from);
+	pf_json_key_num(j, "recommended", it->value);
+	pf_json_key_num(j, "default", it->default_value);
 	pf_json_key(j, "safe_min");
 	pf_json_int(j, it->safe_min);
-	pf_json_key(j, "safe_max");
-	if (it->safe_max != LONG_MAX)
-		pf_json_int(j, it->safe_max);
-	else
-		pf_json_null(j);
+	pf_json_key_num(j, "safe_max", it->safe_max != LONG_MAX ? it->safe_max : -1);
 	pf_json_key(j, "working");
 	pf_json_str(j, it->working);
-	pf_json_key(j, "cost");
-	if (it->cost[0])
-		pf_json_str(j, it->cost);
-	else
-		pf_json_null(j);
+	pf_json_key_str(j, "cost", it->cost);
 	pf_json_obj_close(j);
 }
 
@@ -140,23 +116,11 @@ static void print_json(const struct advise_ctx *c, const struct pf_advice *a,
 	if (!j)
 		return;
 	pf_json_obj_open(j);
-	pf_json_key(j, "kernel");
-	if (pf_kver_known(&a->kernel))
-		pf_json_str(j, a->kernel.str);
-	else
-		pf_json_null(j);
-	pf_json_key(j, "machine_from");
-	if (a->machine_from)
-		pf_json_str(j, a->machine_from);
-	else
-		pf_json_null(j);
+	pf_json_key_str(j, "kernel", pf_kver_known(&a->kernel) ? a->kernel.str : NULL);
+	pf_json_key_str(j, "machine_from", a->machine_from);
 	pf_json_key(j, "nodes");
 	pf_json_int(j, a->nr_nodes);
-	pf_json_key(j, "cpus");
-	if (a->nr_cpus > 0)
-		pf_json_int(j, a->nr_cpus);
-	else
-		pf_json_null(j);
+	pf_json_key_num(j, "cpus", a->nr_cpus > 0 ? a->nr_cpus : -1);
 	pf_json_key(j, "ram_kb");
 	pf_json_uint(j, a->ram_kb);
 	pf_json_key(j, "lowmem_kb");
@@ -198,11 +162,7 @@ static void print_json(const struct advise_ctx *c, const struct pf_advice *a,
 		pf_json_double(j, b->seconds);
 		pf_json_key(j, "bytes");
 		pf_json_uint(j, b->bytes);
-		pf_json_key(j, "first");
-		if (b->first[0])
-			pf_json_str(j, b->first);
-		else
-			pf_json_null(j);
+		pf_json_key_str(j, "first", b->first);
 		pf_json_obj_close(j);
 	}
 	pf_json_arr_close(j);
@@ -222,11 +182,7 @@ static void print_json(const struct advise_ctx *c, const struct pf_advice *a,
 	for (int i = 0; i < a->nr_items; i++)
 		print_item_json(j, &a->items[i]);
 	pf_json_arr_close(j);
-	pf_json_key(j, "kernel_update");
-	if (a->update[0])
-		pf_json_str(j, a->update);
-	else
-		pf_json_null(j);
+	pf_json_key_str(j, "kernel_update", a->update);
 	pf_json_key(j, "known_cause");
 	if (a->rule) {
 		pf_json_obj_open(j);
@@ -508,9 +464,7 @@ int cmd_advise(int argc, char **argv)
 			}
 			break;
 		case OPT_YEAR:
-			c->in.year = atoi(optarg);
-			if (c->in.year < 1970 || c->in.year > 9999) {
-				pf_err(false, NULL, "'%s' is not a year", optarg);
+			if (pf_collect_year_opt(&c->in, optarg)) {
 				ret = PF_EXIT_USAGE;
 				goto out;
 			}

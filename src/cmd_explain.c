@@ -286,11 +286,8 @@ int cmd_explain(int argc, char **argv)
 				return PF_EXIT_USAGE;
 			break;
 		case OPT_YEAR:
-			c.in.year = atoi(optarg);
-			if (c.in.year < 1970 || c.in.year > 9999) {
-				pf_err(false, NULL, "'%s' is not a year", optarg);
+			if (pf_collect_year_opt(&c.in, optarg))
 				return PF_EXIT_USAGE;
-			}
 			break;
 		case OPT_RULES:
 			rules_path = optarg;

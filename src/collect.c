@@ -6,6 +6,7 @@
  * explain and advise read their input through it.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -107,6 +108,16 @@ void pf_collect(struct pf_collect *c, int nr, char **paths)
 	}
 	for (int i = 0; i < nr && !c->stop; i++)
 		collect_path(paths[i], c);
+}
+
+int pf_collect_year_opt(struct pf_collect *c, const char *arg)
+{
+	c->year = atoi(arg);
+	if (c->year < 1970 || c->year > 9999) {
+		pf_err(false, NULL, "'%s' is not a year", arg);
+		return -1;
+	}
+	return 0;
 }
 
 int pf_collect_kernel_opt(struct pf_collect *c, const char *arg)
