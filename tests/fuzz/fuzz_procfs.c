@@ -20,7 +20,7 @@
 #include "pagefail.h"
 
 #define SEP	"@@@\n"
-#define SEP_LEN	4
+#define SEP_LEN 4
 
 /* The parts of an input, in order. */
 static const char *const files[] = {
@@ -40,9 +40,16 @@ static const char *const files[] = {
 
 /* Made once, parents first; removed in reverse order at exit. */
 static const char *const dirs[] = {
-	"proc", "proc/sys", "proc/sys/kernel", "proc/sys/vm",
-	"sos_commands", "sos_commands/kernel",
-	"sys", "sys/devices", "sys/devices/system", "sys/devices/system/cpu",
+	"proc",
+	"proc/sys",
+	"proc/sys/kernel",
+	"proc/sys/vm",
+	"sos_commands",
+	"sos_commands/kernel",
+	"sys",
+	"sys/devices",
+	"sys/devices/system",
+	"sys/devices/system/cpu",
 };
 #define NR_DIRS (sizeof(dirs) / sizeof(dirs[0]))
 
@@ -153,11 +160,12 @@ static unsigned long touch_zone(const struct pf_zone *z)
 	int i;
 
 	if (z->nr_orders < 0 || z->nr_orders > PF_MAX_ORDER ||
-	    z->nr_lowmem_reserve > PF_MAX_ZONES ||
-	    z->type < 0 || z->type >= PF_ZONE_NR_TYPES ||
+	    z->nr_lowmem_reserve > PF_MAX_ZONES || z->type < 0 ||
+	    z->type >= PF_ZONE_NR_TYPES ||
 	    strnlen(z->name, sizeof(z->name)) >= sizeof(z->name))
 		abort();
-	sum += (unsigned long)z->node + strlen(z->name) + (unsigned long)z->type;
+	sum += (unsigned long)z->node + strlen(z->name) +
+	       (unsigned long)z->type;
 	sum += (unsigned long)z->free + (unsigned long)z->boost;
 	sum += (unsigned long)z->min + (unsigned long)z->low +
 	       (unsigned long)z->high;
