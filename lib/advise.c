@@ -282,8 +282,9 @@ static void advise_min_free(const struct pf_evidence *e, const struct pf_system 
 	/* bounds: the kernel default below, 5% of lowmem above */
 	it->safe_min = it->default_value > 0 && it->default_value < 1024 ?
 		       it->default_value : 1024;
-	cap = m->lowmem_kb ? (long)(m->lowmem_kb / 20) : -1;
-	it->safe_max = cap > it->safe_min ? cap : LONG_MAX;
+	cap = (long)(m->lowmem_kb / 20);
+	it->safe_max = !m->lowmem_kb ? LONG_MAX : cap > it->safe_min ? cap :
+		       it->safe_min;
 	if (base < 0) {
 		/* reports without Mem-Info, and no machine: advice in words */
 		if (e->atomic || e->causes[PF_CAUSE_BELOW_MIN] ||

@@ -162,28 +162,32 @@ static void zonelist_words(const struct pf_report *r, const struct pf_explain *e
 			   char *buf, size_t len)
 {
 	struct pf_sbuf b = { buf, len, 0 };
-	bool numa = false;
-	int node_lo = 1 << 30, node_hi = -1;
+	int nodes[PF_ZONES_MAX], nr_nodes = 0;
 
 	buf[0] = '\0';
+	/* the nodes printed, sorted (insertion: there are a few) */
 	for (int i = 0; i < r->nr_zones; i++) {
-		if (r->zones[i].node < node_lo)
-			node_lo = r->zones[i].node;
-		if (r->zones[i].node > node_hi)
-			node_hi = r->zones[i].node;
+		int n = r->zones[i].node, k;
+
+		for (k = 0; k < nr_nodes && nodes[k] < n; k++)
+			;
+		if (k < nr_nodes && nodes[k] == n)
+			continue;
+		memmove(&nodes[k + 1], &nodes[k], sizeof(nodes[0]) * (size_t)(nr_nodes - k));
+		nodes[k] = n;
+		nr_nodes++;
 	}
-	numa = node_hi > node_lo;
-	for (int n = node_lo; n <= node_hi; n++) {
+	for (int k = 0; k < nr_nodes; k++) {
 		for (int t = PF_ZONE_OTHER; t >= 0; t--) {
 			for (int i = 0; i < r->nr_zones; i++) {
 				const struct pf_zone *z = &r->zones[i];
 
-				if (z->node != n || z->type != t ||
+				if (z->node != nodes[k] || z->type != t ||
 				    !ex->zones[i].allowed)
 					continue;
-				if (numa)
+				if (nr_nodes > 1)
 					pf_sb_add(&b, "%snode %d %s", b.n ? " > " : "",
-					       z->node, z->name);
+						  z->node, z->name);
 				else
 					pf_sb_add(&b, "%s%s", b.n ? " > " : "", z->name);
 			}
