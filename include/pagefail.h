@@ -703,6 +703,9 @@ int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
 #define PF_SYS_SYSCTL		0x0010	/* at least one vm sysctl */
 #define PF_SYS_NODES		0x0020
 #define PF_SYS_CPUS		0x0040
+#define PF_SYS_PAGETYPEINFO	0x0080
+#define PF_SYS_VMSTAT		0x0100
+#define PF_SYS_EXTFRAG		0x0200	/* debugfs unusable + extfrag index */
 
 /* vm sysctls kept in pf_system.vm[] (index with PF_VM_*). */
 enum pf_vm_sysctl {
@@ -719,6 +722,34 @@ enum pf_vm_sysctl {
 const char *pf_vm_sysctl_name(int i);
 int pf_vm_sysctl_of_name(const char *name);	/* -1 when unknown */
 
+/* Free blocks per migratetype of one zone, as /proc/pagetypeinfo prints. */
+#define PF_MT_MAX 8
+struct pf_pagetype {
+	int nr_types;			/* 0: the zone has no lines */
+	char type[PF_MT_MAX][16];	/* "Unmovable", "Movable", ... */
+	unsigned long nr_free[PF_MT_MAX][PF_MAX_ORDER];
+	bool capped[PF_MT_MAX][PF_MAX_ORDER];	/* 6.x prints ">100000" */
+	long nr_blocks[PF_MT_MAX];	/* "Number of blocks type", -1 */
+};
+
+#define PF_VMSTAT_MAX 256
+struct pf_vmstat_item {
+	char name[48];
+	unsigned long long value;
+};
+
+struct pf_extfrag {
+	int nr_orders;
+	int unusable[PF_MAX_ORDER];
+	int extfrag[PF_MAX_ORDER];
+};
+
+#define PF_SYS_SOURCES_MAX 48
+struct pf_sys_source {
+	char path[96];			/* "proc/zoneinfo", relative to root */
+	int err;			/* 0 read; -ENOENT, -EACCES, ... */
+};
+
 /*
  * What a machine (live, a saved snapshot, or an extracted sosreport) says
  * about its memory.  Numbers are -1 when the file was missing.
@@ -734,6 +765,25 @@ struct pf_system {
 	int nr_lowmem_reserve_ratio;
 	long lowmem_reserve_ratio[PF_MAX_ZONES];
 	unsigned int have;		/* PF_SYS_* */
+
+	/* /proc/pagetypeinfo (root only from 5.4): per zone, like zones[] */
+	int pageblock_order;		/* "Page block order: 9", or -1 */
+	struct pf_pagetype pagetype[PF_ZONES_MAX];
+
+	/* /proc/vmstat, every counter by name, in file order */
+	int nr_vmstat;
+	struct pf_vmstat_item vmstat[PF_VMSTAT_MAX];
+
+	/*
+	 * /sys/kernel/debug/extfrag/{unusable_index,extfrag_index}: what the
+	 * kernel printed, in thousandths (-1000 for "-1.000"), per zone like
+	 * zones[]; nr_orders 0 where the zone had no line.
+	 */
+	struct pf_extfrag debug_extfrag[PF_ZONES_MAX];
+
+	/* every file looked for, relative to root, and what came of it */
+	int nr_sources;
+	struct pf_sys_source sources[PF_SYS_SOURCES_MAX];
 };
 
 /*
@@ -831,6 +881,61 @@ struct pf_advice_item *pf_advice_item(struct pf_advice *a, const char *name);
  */
 size_t pf_advice_sysctl_conf(const struct pf_advice *a, bool all, char *buf,
 			     size_t len);
+
+/* A /proc/vmstat counter by name, or -1 when the kernel has none. */
+long long pf_system_vmstat(const struct pf_system *sys, const char *name);
+
+/*
+ * Copy every file pf_system_read() reads under root into dir, in the same
+ * layout, so that dir can be read back with --root (pagefail snapshot).
+ * Files that are missing or unreadable are skipped and reported through
+ * diag; dir is created when missing.  Returns the number of files copied,
+ * or -errno when dir cannot be written.
+ */
+int pf_system_snapshot(const char *root, const char *dir, pf_diag_fn diag,
+		       void *data);
+
+/* ------------------------------------------------------------------ */
+/* Zone status: indices and atomic headroom (lib/headroom.c)          */
+/* ------------------------------------------------------------------ */
+
+#define PF_HEADROOM_ORDERS 4	/* orders 0 .. 3 */
+
+/* What status shows for one zone, beside the zone itself. */
+struct pf_zone_status {
+	int nr_orders;
+	int unusable[PF_MAX_ORDER];	/* unusable_free_index(), 1/1000 */
+	int extfrag[PF_MAX_ORDER];	/* __fragmentation_index(), 1/1000 */
+	/*
+	 * How many more GFP_ATOMIC allocations of order 0..3 succeed before
+	 * the zone fails the era's watermark check: -1 unknown.
+	 */
+	long headroom[PF_HEADROOM_ORDERS];
+};
+
+/*
+ * The index of a zone type in the kernel's zone enum, as lowmem_reserve[]
+ * is indexed, from the zones printed (by any node): a type the kernel was
+ * built without is never printed.  classzone: the highest printed zone at
+ * or below type, the one whose lowmem_reserve column applies (-1: none).
+ */
+int pf_zone_enum_index(const struct pf_zone *zones, int nr_zones, int type);
+int pf_zone_classzone(const struct pf_zone *zones, int nr_zones, int type);
+
+/*
+ * The number of allocations of order that succeed one after another, each
+ * taking the smallest free block that fits and splitting it as the buddy
+ * allocator does (__rmqueue_smallest(), expand()), before the zone fails
+ * pf_zone_watermark_ok() at its min watermark with alloc_flags.  -1 when
+ * the zone lacks its free counts or watermarks.
+ */
+long pf_zone_headroom(const struct pf_zone *z, int order, unsigned int alloc_flags,
+		      int classzone, int era);
+/* gfp_to_alloc_flags(GFP_ATOMIC) in era, for an allocation of order */
+unsigned int pf_atomic_alloc_flags(int era, int order);
+
+/* Indices and atomic headroom of every zone of sys (st[sys->nr_zones]). */
+void pf_system_status(const struct pf_system *sys, struct pf_zone_status *st);
 
 /* ------------------------------------------------------------------ */
 /* Applying sysctls safely (lib/sysctl.c)                             */

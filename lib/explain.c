@@ -89,42 +89,6 @@ static bool parse_nodelist(const char *s, unsigned long long *mask)
 	return *mask != 0;
 }
 
-/*
- * The zone's index in the kernel's zone enum, which lowmem_reserve[] is
- * indexed by: the zone types printed (by any node) below it.  Types the
- * kernel was built without are never printed; a populated type always is.
- */
-static int zone_index(const struct pf_report *r, int type)
-{
-	bool seen[PF_ZONE_NR_TYPES] = { false };
-	int idx = 0;
-
-	for (int i = 0; i < r->nr_zones; i++)
-		if (r->zones[i].type < PF_ZONE_NR_TYPES)
-			seen[r->zones[i].type] = true;
-	for (int t = 0; t < type && t < PF_ZONE_OTHER; t++)
-		idx += seen[t];
-	return idx;
-}
-
-/* The highest printed zone index at or below the request's zone type. */
-static int classzone_of(const struct pf_report *r, int highest)
-{
-	int best = -1;
-
-	for (int i = 0; i < r->nr_zones; i++) {
-		const struct pf_zone *z = &r->zones[i];
-
-		if (z->type <= highest && z->type < PF_ZONE_OTHER) {
-			int idx = zone_index(r, z->type);
-
-			if (idx > best)
-				best = idx;
-		}
-	}
-	return best;
-}
-
 static const char *zone_not_allowed(const struct pf_report *r,
 				    const struct pf_zone *z,
 				    const struct pf_gfp_caps *caps,
@@ -461,14 +425,14 @@ int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
 		pf_alloc_flags(r->gfp_mask, r->gfp_layout, ex->era, r->order,
 			       ex->caller) : 0;
 	ex->highest_zone = caps.highest_zone;
-	ex->classzone = classzone_of(r, caps.highest_zone);
+	ex->classzone = pf_zone_classzone(r->zones, r->nr_zones, caps.highest_zone);
 	ex->nr_zones = r->nr_zones;
 
 	for (int i = 0; i < r->nr_zones; i++) {
 		const struct pf_zone *z = &r->zones[i];
 		struct pf_zone_verdict *v = &ex->zones[i];
 
-		v->zone_idx = zone_index(r, z->type);
+		v->zone_idx = pf_zone_enum_index(r->zones, r->nr_zones, z->type);
 		v->why_not = zone_not_allowed(r, z, &caps, ex->alloc_flags);
 		v->allowed = !v->why_not;
 		v->largest_free_order = z->nr_orders ?

@@ -41,3 +41,38 @@ unsigned long pf_zone_buddy_pages(const struct pf_zone *z)
 		pages += z->nr_free[o] << o;
 	return pages;
 }
+
+/*
+ * The zone enum of a kernel holds only the types it was built with, in a
+ * fixed order; every populated type is printed, so the types printed below
+ * a zone count its index.
+ */
+int pf_zone_enum_index(const struct pf_zone *zones, int nr_zones, int type)
+{
+	bool seen[PF_ZONE_NR_TYPES] = { false };
+	int idx = 0;
+
+	for (int i = 0; i < nr_zones; i++)
+		if (zones[i].type >= 0 && zones[i].type < PF_ZONE_NR_TYPES)
+			seen[zones[i].type] = true;
+	for (int t = 0; t < type && t < PF_ZONE_OTHER; t++)
+		idx += seen[t];
+	return idx;
+}
+
+int pf_zone_classzone(const struct pf_zone *zones, int nr_zones, int type)
+{
+	int best = -1;
+
+	for (int i = 0; i < nr_zones; i++) {
+		const struct pf_zone *z = &zones[i];
+
+		if (z->type <= type && z->type < PF_ZONE_OTHER) {
+			int idx = pf_zone_enum_index(zones, nr_zones, z->type);
+
+			if (idx > best)
+				best = idx;
+		}
+	}
+	return best;
+}

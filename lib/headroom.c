@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * headroom.c - how close the next atomic allocation is to failing: for a
+ * zone as it stands, the number of allocations of an order that would
+ * still succeed, one after another, before the zone fails the kernel's
+ * watermark check (watermark.c); and the status of every zone of a system
+ * (fragmentation indices of frag.c and that headroom) for status and top.
+ */
+#include <string.h>
+
+#include "pagefail.h"
+
+/* gfp_to_alloc_flags() for GFP_ATOMIC: __GFP_HIGH and "cannot block" */
+unsigned int pf_atomic_alloc_flags(int era, int order)
+{
+	unsigned int f = PF_ALLOC_HIGH | PF_ALLOC_HARDER;
+
+	/* 6.3+: a high-order atomic request may use the highatomic reserve */
+	if (era == PF_WM_6_3 && order > 0)
+		f |= PF_ALLOC_HIGHATOMIC;
+	return f;
+}
+
+/* May a caller with these flags take blocks from the lists of order o? */
+static bool order_usable(const struct pf_zone *z, int o, unsigned int flags,
+			 int era)
+{
+	bool harder = era == PF_WM_6_3 ?
+		(flags & (PF_ALLOC_HIGHATOMIC | PF_ALLOC_OOM)) :
+		(flags & (PF_ALLOC_HARDER | PF_ALLOC_OOM));
+
+	if (!z->has_mt || !z->mt[o][0])
+		return true;
+	for (const char *m = z->mt[o]; *m; m++)
+		if (strchr("UMER", *m) || (*m == 'H' && harder) ||
+		    (*m == 'C' && (flags & PF_ALLOC_CMA)))
+			return true;
+	return false;
+}
+
+/*
+ * The zone after n allocations of order, each from the smallest usable
+ * block that fits (__rmqueue_smallest()), the rest of a split block left
+ * on the lower lists (expand()).  Taking chunks smallest first, all the
+ * blocks below order K are used up and one block of order K is part
+ * used; what is left of it sits on the lists below K as the binary digits
+ * of the chunks it still holds.
+ */
+static void zone_after(const struct pf_zone *z, int order, unsigned long n,
+		       const bool *usable, struct pf_zone *out)
+{
+	unsigned long left = n;
+
+	*out = *z;
+	out->free = z->free - (long)(n << order);
+	for (int k = order; k < z->nr_orders && left; k++) {
+		unsigned long per = 1UL << (k - order), have, used, rest;
+
+		if (!usable[k] || !z->nr_free[k])
+			continue;
+		have = z->nr_free[k];
+		if (left >= have * per) {
+			left -= have * per;
+			out->nr_free[k] = 0;
+			continue;
+		}
+		used = (left + per - 1) / per;	/* blocks broken into */
+		rest = used * per - left;	/* chunks still free in the last */
+		out->nr_free[k] = have - used;
+		for (int b = 0; b < k - order; b++) {
+			char *mt = out->mt[order + b];
+			size_t len = strlen(mt);
+
+			if (!(rest & (1UL << b)))
+				continue;
+			out->nr_free[order + b]++;
+			/* the piece keeps the usable type of the block it came from */
+			if (out->has_mt && len && !strpbrk(mt, "UMER") &&
+			    len + 1 < sizeof(out->mt[0])) {
+				mt[len] = 'U';
+				mt[len + 1] = '\0';
+			}
+		}
+		left = 0;
+	}
+}
+
+long pf_zone_headroom(const struct pf_zone *z, int order, unsigned int flags,
+		      int classzone, int era)
+{
+	bool usable[PF_MAX_ORDER] = { false };
+	unsigned long chunks = 0, lo, hi;
+	struct pf_zone after;
+
+	if (z->free < 0 || z->min < 0 || order < 0 || order >= PF_MAX_ORDER)
+		return -1;
+	if (!z->nr_orders)
+		return -1;
+	for (int k = order; k < z->nr_orders; k++) {
+		usable[k] = order_usable(z, k, flags, era);
+		if (usable[k])
+			chunks += z->nr_free[k] << (k - order);
+	}
+	/*
+	 * The n-th allocation succeeds when a chunk is left and the zone as
+	 * the first n - 1 left it passes the check.  Both only get worse
+	 * with n: find the first n that fails, by bisection.
+	 */
+	lo = 0;
+	hi = chunks;
+	while (lo < hi) {
+		unsigned long mid = lo + (hi - lo) / 2;
+
+		zone_after(z, order, mid, usable, &after);
+		if (pf_zone_watermark_ok(&after, order, z->min, classzone, flags,
+					 era, NULL))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (long)lo;
+}
+
+void pf_system_status(const struct pf_system *sys, struct pf_zone_status *st)
+{
+	int era = pf_wm_era_of(&sys->kernel, pf_gfp_layout_of(&sys->kernel));
+	int classzone = pf_zone_classzone(sys->zones, sys->nr_zones,
+					  PF_ZONE_NORMAL);
+
+	for (int i = 0; i < sys->nr_zones; i++) {
+		const struct pf_zone *z = &sys->zones[i];
+		struct pf_zone_status *s = &st[i];
+
+		memset(s, 0, sizeof(*s));
+		s->nr_orders = z->nr_orders;
+		for (int o = 0; o < z->nr_orders; o++) {
+			s->unusable[o] = pf_unusable_index(z->nr_free, z->nr_orders, o);
+			s->extfrag[o] = pf_extfrag_index(z->nr_free, z->nr_orders, o);
+		}
+		for (int o = 0; o < PF_HEADROOM_ORDERS; o++) {
+			/* GFP_ATOMIC stops at ZONE_NORMAL; an empty zone serves none */
+			if (z->type > PF_ZONE_NORMAL || z->managed == 0)
+				s->headroom[o] = 0;
+			else
+				s->headroom[o] = pf_zone_headroom(z, o,
+					pf_atomic_alloc_flags(era, o), classzone, era);
+		}
+	}
+}
