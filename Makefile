@@ -51,6 +51,7 @@ fuzz:
 
 bench: $(BUILD)/pagefail
 	bench/scan-vs-grep.sh $(BUILD)/pagefail
+	bench/status-cpu.sh $(BUILD)/pagefail
 
 format:
 	clang-format -i include/*.h lib/*.c lib/*.h src/*.c src/*.h tests/unit/*.c tests/fuzz/*.c

@@ -937,6 +937,23 @@ unsigned int pf_atomic_alloc_flags(int era, int order);
 /* Indices and atomic headroom of every zone of sys (st[sys->nr_zones]). */
 void pf_system_status(const struct pf_system *sys, struct pf_zone_status *st);
 
+/*
+ * The /proc/vmstat counters that tell how reclaim and compaction keep up,
+ * for status and top, by the name used in their output:
+ * "compact_stall", "compact_fail", "compact_success",
+ * "kswapd_low_wmark_hit_quickly", "kswapd_high_wmark_hit_quickly",
+ * "allocstall", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd",
+ * "pgsteal_direct", "compact_daemon_wake", "pageoutrun".
+ */
+#define PF_NR_COUNTERS 12
+extern const char *const pf_counter_names[PF_NR_COUNTERS];
+/*
+ * A counter summed over the per-zone variants older kernels print
+ * (allocstall_normal, pgscan_kswapd_dma32, ...): the counter named base,
+ * plus every "base_<zone>".  -1 when the kernel has none of them.
+ */
+long long pf_system_counter(const struct pf_system *sys, const char *base);
+
 /* ------------------------------------------------------------------ */
 /* Applying sysctls safely (lib/sysctl.c)                             */
 /* ------------------------------------------------------------------ */

@@ -16,6 +16,14 @@
  * often lacks proc/sys: its sos_commands/kernel/sysctl_-a and uname_-a
  * stand in.
  *
+ * Optional, and never reported when missing: /proc/pagetypeinfo (the free
+ * blocks per migratetype; root only from 5.4), /proc/vmstat (every counter
+ * by name) and debugfs's extfrag/unusable_index and extfrag_index (what the
+ * kernel computed from the free lists, to the thousandth).  pagetypeinfo
+ * also gives each zone the migratetype letters a report's buddy line would
+ * print.  Every file looked for is listed in sys->sources[] with what came
+ * of it; the list itself (lib/procfs.h) is shared with pf_system_snapshot().
+ *
  * Files are read line by line through a fixed buffer.  A line that does not
  * fit, holds a NUL, or is the unterminated end of a cut file is skipped
  * whole, so that no number is ever taken from half a line.
@@ -31,6 +39,7 @@
 #include <sys/stat.h>
 
 #include "pagefail.h"
+#include "procfs.h"
 #include "util.h"
 
 #define PROC_LINE_MAX	4096
@@ -53,6 +62,44 @@ static const char *const vm_names[PF_VM_NR] = {
 	[PF_VM_EXTRA_FREE_KBYTES]	 = "vm.extra_free_kbytes",
 };
 
+const struct pf_proc_file pf_proc_files[PF_FILE_NR] = {
+	[PF_FILE_ZONEINFO]	 = { "proc/zoneinfo", PF_FILE_ZONES },
+	[PF_FILE_BUDDYINFO]	 = { "proc/buddyinfo", PF_FILE_ZONES },
+	[PF_FILE_PAGETYPEINFO]	 = { "proc/pagetypeinfo", PF_FILE_ZONES },
+	[PF_FILE_UNUSABLE_INDEX] = { "sys/kernel/debug/extfrag/unusable_index",
+				     PF_FILE_ZONES },
+	[PF_FILE_EXTFRAG_INDEX]	 = { "sys/kernel/debug/extfrag/extfrag_index",
+				     PF_FILE_ZONES },
+	[PF_FILE_MEMINFO]	 = { "proc/meminfo", 0 },
+	[PF_FILE_VMSTAT]	 = { "proc/vmstat", 0 },
+	[PF_FILE_OSRELEASE]	 = { "proc/sys/kernel/osrelease", 0 },
+	/* vm_names[] without "vm." */
+	[PF_FILE_VM_FIRST + PF_VM_MIN_FREE_KBYTES] =
+		{ "proc/sys/vm/min_free_kbytes", 0 },
+	[PF_FILE_VM_FIRST + PF_VM_WATERMARK_SCALE_FACTOR] =
+		{ "proc/sys/vm/watermark_scale_factor", 0 },
+	[PF_FILE_VM_FIRST + PF_VM_WATERMARK_BOOST_FACTOR] =
+		{ "proc/sys/vm/watermark_boost_factor", 0 },
+	[PF_FILE_VM_FIRST + PF_VM_ZONE_RECLAIM_MODE] =
+		{ "proc/sys/vm/zone_reclaim_mode", 0 },
+	[PF_FILE_VM_FIRST + PF_VM_EXTFRAG_THRESHOLD] =
+		{ "proc/sys/vm/extfrag_threshold", 0 },
+	[PF_FILE_VM_FIRST + PF_VM_COMPACTION_PROACTIVENESS] =
+		{ "proc/sys/vm/compaction_proactiveness", 0 },
+	[PF_FILE_VM_FIRST + PF_VM_EXTRA_FREE_KBYTES] =
+		{ "proc/sys/vm/extra_free_kbytes", 0 },
+	[PF_FILE_LOWMEM_RESERVE_RATIO] =
+		{ "proc/sys/vm/lowmem_reserve_ratio", 0 },
+	[PF_FILE_SYSCTL_A]	 = { "sos_commands/kernel/sysctl_-a",
+				     PF_FILE_STANDIN },
+	[PF_FILE_UNAME_A]	 = { "sos_commands/kernel/uname_-a",
+				     PF_FILE_STANDIN },
+	[PF_FILE_UNAME]		 = { "uname", PF_FILE_STANDIN },
+	[PF_FILE_NODES]		 = { "sys/devices/system/node", PF_FILE_DIR },
+	[PF_FILE_CPU_ONLINE]	 = { "sys/devices/system/cpu/online", 0 },
+	[PF_FILE_CPUINFO]	 = { "proc/cpuinfo", 0 },
+};
+
 /* One pf_system_read() call. */
 struct proc_ctx {
 	const char *root;
@@ -60,7 +107,21 @@ struct proc_ctx {
 	pf_diag_fn diag;
 	void *data;
 	long nr_free_pages[PF_ZONES_MAX];	/* zoneinfo's vmstat item */
+	/* the orders of each debugfs file, per zone */
+	int nr_unusable[PF_ZONES_MAX];
+	int nr_extfrag[PF_ZONES_MAX];
 };
+
+bool pf_proc_is_node_name(const char *name)
+{
+	const char *p = name + 4;
+
+	if (strncmp(name, "node", 4) || !*p)
+		return false;
+	while (isdigit((unsigned char)*p))
+		p++;
+	return !*p;
+}
 
 const char *pf_vm_sysctl_name(int i)
 {
@@ -118,6 +179,13 @@ static int open_file(const struct proc_ctx *c, const char *rel, char *path,
 	return 0;
 }
 
+/* Open pf_proc_files[id] under the root. */
+static int open_id(const struct proc_ctx *c, int id, char *path, size_t size,
+		   FILE **f)
+{
+	return open_file(c, pf_proc_files[id].path, path, size, f);
+}
+
 /*
  * One line of f into buf (size > 1) without its newline, trailing white
  * space (and a DOS '\r') removed.  A line longer than buf is consumed whole
@@ -162,6 +230,20 @@ static bool next_table_line(FILE *f, char *buf, size_t size)
 		if (r == LINE_OK)
 			return true;
 	return false;
+}
+
+/* What came of looking for pf_proc_files[id]: sys->sources[]. */
+static int note(struct proc_ctx *c, int id, int err)
+{
+	struct pf_system *sys = c->sys;
+	struct pf_sys_source *s;
+
+	if (sys->nr_sources >= PF_SYS_SOURCES_MAX)
+		return err;
+	s = &sys->sources[sys->nr_sources++];
+	pf_strlcpy(s->path, sizeof(s->path), pf_proc_files[id].path);
+	s->err = err;
+	return err;
 }
 
 static void report(const struct proc_ctx *c, const char *path,
@@ -242,7 +324,8 @@ static int parse_list(const char *s, long *out, int max)
 
 /*
  * "Node 0, zone   Normal" at the start of s: the node and name, *rest
- * after the name.  Returns false when the line is not one.
+ * after the name (which ends at white space or at the ',' of
+ * pagetypeinfo's ", type").  Returns false when the line is not one.
  */
 static bool parse_zone_head(const char *s, int *node, char *name,
 			    size_t name_size, const char **rest)
@@ -259,7 +342,7 @@ static bool parse_zone_head(const char *s, int *node, char *name,
 	if (strncmp(p, "zone", 4) || (p[4] != ' ' && p[4] != '\t'))
 		return false;
 	p = skip_blank(p + 4);
-	for (q = p; *q && !isspace((unsigned char)*q); q++)
+	for (q = p; *q && !isspace((unsigned char)*q) && *q != ','; q++)
 		if (!isprint((unsigned char)*q))
 			return false;
 	if (q == p || (size_t)(q - p) >= name_size)
@@ -383,7 +466,7 @@ static int read_zoneinfo(struct proc_ctx *c)
 	struct pf_system *sys = c->sys;
 	int idx = -1, nr_heads = 0;
 	FILE *f;
-	int err = open_file(c, "proc/zoneinfo", path, sizeof(path), &f);
+	int err = open_id(c, PF_FILE_ZONEINFO, path, sizeof(path), &f);
 
 	if (err) {
 		report_errno(c, path, err);
@@ -449,7 +532,7 @@ static int read_buddyinfo(struct proc_ctx *c)
 	struct pf_system *sys = c->sys;
 	int nr_lines = 0;
 	FILE *f;
-	int err = open_file(c, "proc/buddyinfo", path, sizeof(path), &f);
+	int err = open_id(c, PF_FILE_BUDDYINFO, path, sizeof(path), &f);
 
 	if (err) {
 		report_errno(c, path, err);
@@ -493,7 +576,7 @@ static int read_meminfo(struct proc_ctx *c)
 {
 	char path[PATH_MAX], line[PROC_LINE_MAX];
 	FILE *f;
-	int err = open_file(c, "proc/meminfo", path, sizeof(path), &f);
+	int err = open_id(c, PF_FILE_MEMINFO, path, sizeof(path), &f);
 
 	if (err) {
 		report_errno(c, path, err);
@@ -521,6 +604,402 @@ static int read_meminfo(struct proc_ctx *c)
 		return -EINVAL;
 	}
 	return 0;
+}
+
+/* ---- /proc/pagetypeinfo ---------------------------------------------- */
+
+/* A migratetype's letter as show_migration_types() prints it; 0: none. */
+static char mt_letter(const char *type)
+{
+	static const struct {
+		const char *name;
+		char letter;
+	} letters[] = {
+		{ "Unmovable", 'U' },	{ "Movable", 'M' },
+		{ "Reclaimable", 'E' },	{ "HighAtomic", 'H' },
+		{ "CMA", 'C' },		{ "Isolate", 'I' },
+		{ "Reserve", 'R' },	/* MIGRATE_RESERVE, before 4.4 */
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(letters); i++)
+		if (!strcmp(type, letters[i].name))
+			return letters[i].letter;
+	return 0;
+}
+
+/* The type's column in pt, added when new; -1 when it does not fit. */
+static int pagetype_index(struct pf_pagetype *pt, const char *type)
+{
+	int t;
+
+	for (t = 0; t < pt->nr_types; t++)
+		if (!strcmp(pt->type[t], type))
+			return t;
+	if (pt->nr_types >= PF_MT_MAX || !*type ||
+	    strlen(type) >= sizeof(pt->type[0]))
+		return -1;
+	pf_strlcpy(pt->type[t], sizeof(pt->type[0]), type);
+	return pt->nr_types++;
+}
+
+/* One white space separated word at *p into buf; false when too long. */
+static bool take_word(const char **p, char *buf, size_t size)
+{
+	const char *q = *p = skip_blank(*p);
+
+	while (*q && !isspace((unsigned char)*q))
+		q++;
+	if (q == *p || (size_t)(q - *p) >= size)
+		return false;
+	pf_strlcpyn(buf, size, *p, (size_t)(q - *p));
+	*p = q;
+	return true;
+}
+
+/*
+ * "Node    0, zone   Normal, type    Unmovable     67      5 >100000 ..."
+ * (the rest after the zone name): the counts go to pagetype[idx].
+ */
+static bool pagetype_free_row(struct proc_ctx *c, int node, const char *zone,
+			      const char *p, bool *had_free)
+{
+	unsigned long v[PF_MAX_ORDER];
+	bool capped[PF_MAX_ORDER];
+	char type[sizeof(c->sys->pagetype[0].type[0])];
+	int n = 0, idx, t;
+
+	if (*p != ',')
+		return false;
+	p = skip_blank(p + 1);
+	if (strncmp(p, "type", 4) || (p[4] != ' ' && p[4] != '\t'))
+		return false;
+	p += 4;
+	if (!take_word(&p, type, sizeof(type)))
+		return false;
+	for (p = skip_blank(p); *p; p = skip_blank(p)) {
+		bool cap = *p == '>';	/* 6.x: ">100000" */
+		long x;
+
+		if (cap)
+			p++;
+		if (!isdigit((unsigned char)*p) || !scan_long(&p, "", &x) ||
+		    x < 0)
+			return false;
+		if (n < PF_MAX_ORDER) {
+			v[n] = (unsigned long)x;
+			capped[n++] = cap;
+		}
+	}
+	if (!n)
+		return false;
+	idx = zone_index(c, node, zone);
+	if (idx < 0)
+		return true;	/* a zone past the model: dropped */
+	t = pagetype_index(&c->sys->pagetype[idx], type);
+	if (t < 0)
+		return true;
+	memcpy(c->sys->pagetype[idx].nr_free[t], v, (size_t)n * sizeof(v[0]));
+	memcpy(c->sys->pagetype[idx].capped[t], capped,
+	       (size_t)n * sizeof(capped[0]));
+	had_free[idx] = true;
+	return true;
+}
+
+/* "Number of blocks type     Unmovable      Movable ...": the columns. */
+static int pagetype_block_heads(const char *p, char heads[][16], int max)
+{
+	int n = 0;
+
+	for (p = skip_blank(p); *p; p = skip_blank(p)) {
+		char word[64];
+
+		if (!take_word(&p, word, sizeof(word)))
+			return -1;
+		if (n >= max)
+			return -1;
+		if (strlen(word) >= 16)
+			word[0] = '\0';	/* too long: its column is skipped */
+		pf_strlcpy(heads[n++], 16, word);
+	}
+	return n;
+}
+
+/* "Node 0, zone   Normal           45         1189 ..." under the heads. */
+static bool pagetype_block_row(struct proc_ctx *c, int node, const char *zone,
+			       const char *p, char heads[][16], int nr_heads)
+{
+	long v[PF_MT_MAX];
+	int n = 0, idx;
+
+	for (p = skip_blank(p); *p; p = skip_blank(p)) {
+		long x;
+
+		if (n >= nr_heads || !scan_long(&p, "", &x) || x < 0)
+			return false;
+		v[n++] = x;
+	}
+	if (n != nr_heads)
+		return false;
+	idx = zone_index(c, node, zone);
+	if (idx < 0)
+		return true;
+	for (int k = 0; k < n; k++) {
+		int t;
+
+		if (!heads[k][0])
+			continue;
+		t = pagetype_index(&c->sys->pagetype[idx], heads[k]);
+		if (t >= 0)
+			c->sys->pagetype[idx].nr_blocks[t] = v[k];
+	}
+	return true;
+}
+
+/* Each zone's letters per order: the types with a free block there. */
+static void pagetype_letters(struct pf_system *sys, const bool *had_free)
+{
+	for (int i = 0; i < sys->nr_zones; i++) {
+		const struct pf_pagetype *pt = &sys->pagetype[i];
+		struct pf_zone *z = &sys->zones[i];
+
+		if (!had_free[i])
+			continue;
+		z->has_mt = true;
+		for (int o = 0; o < PF_MAX_ORDER; o++) {
+			int n = 0;
+
+			/* in the kernel's enum order, as the file lists them */
+			for (int t = 0; t < pt->nr_types; t++) {
+				char l = mt_letter(pt->type[t]);
+
+				if (l && pt->nr_free[t][o] &&
+				    n < PF_MT_LETTERS - 1 &&
+				    !memchr(z->mt[o], l, (size_t)n))
+					z->mt[o][n++] = l;
+			}
+			z->mt[o][n] = '\0';
+		}
+	}
+}
+
+static int read_pagetypeinfo(struct proc_ctx *c)
+{
+	enum { PT_HEAD, PT_FREE, PT_BLOCKS, PT_OTHER } section = PT_HEAD;
+	char path[PATH_MAX], line[PROC_LINE_MAX];
+	char heads[PF_MT_MAX][16];
+	bool had_free[PF_ZONES_MAX] = { false };
+	struct pf_system *sys = c->sys;
+	int nr_heads = -1, nr_rows = 0;
+	FILE *f;
+	int err = open_id(c, PF_FILE_PAGETYPEINFO, path, sizeof(path), &f);
+
+	if (err)
+		return err;	/* optional: root only from 5.4 */
+	while (next_table_line(f, line, sizeof(line))) {
+		char zone[sizeof(sys->zones[0].name)];
+		const char *rest;
+		int node;
+		long v;
+
+		if (!strncmp(line, "Page block order:", 17)) {
+			if (parse_value(line + 17, &v) && v >= 0 && v < 64)
+				sys->pageblock_order = (int)v;
+			continue;
+		}
+		if (!strncmp(line, "Free pages count per migrate type", 33)) {
+			section = PT_FREE;
+			continue;
+		}
+		if (!strncmp(line, "Number of blocks type", 21)) {
+			section = PT_BLOCKS;
+			nr_heads = pagetype_block_heads(line + 21, heads,
+							PF_MT_MAX);
+			continue;
+		}
+		if (!strncmp(line, "Number of", 9)) {
+			/* "Number of mixed blocks" (page_owner) and the like */
+			section = PT_OTHER;
+			continue;
+		}
+		if (!parse_zone_head(line, &node, zone, sizeof(zone), &rest))
+			continue;
+		if (section == PT_FREE &&
+		    pagetype_free_row(c, node, zone, rest, had_free))
+			nr_rows++;
+		else if (section == PT_BLOCKS && nr_heads > 0 &&
+			 pagetype_block_row(c, node, zone, rest, heads,
+					    nr_heads))
+			nr_rows++;
+	}
+	fclose(f);
+	if (!nr_rows) {
+		report(c, path, "no zones in it");
+		return -EINVAL;
+	}
+	pagetype_letters(sys, had_free);
+	sys->have |= PF_SYS_PAGETYPEINFO;
+	return 0;
+}
+
+/* ---- debugfs extfrag ------------------------------------------------- */
+
+/*
+ * One index as "%d.%03d" prints it ("%2d.%03d" from 6.1: " 0.523"), in
+ * thousandths: "-1.000" is -1000.  The kernel's values are -1000..1000.
+ */
+static bool scan_index(const char **p, int *v)
+{
+	const char *q = *p;
+	bool neg = *q == '-';
+	long ip = 0;
+	int frac = 0, digits = 0;
+
+	if (neg)
+		q++;
+	if (!isdigit((unsigned char)*q))
+		return false;
+	while (isdigit((unsigned char)*q) && ip <= 1000)
+		ip = ip * 10 + (*q++ - '0');
+	if (*q++ != '.')
+		return false;
+	while (isdigit((unsigned char)*q) && digits < 3) {
+		frac = frac * 10 + (*q++ - '0');
+		digits++;
+	}
+	if (digits != 3 || (*q && !isspace((unsigned char)*q)))
+		return false;
+	ip = ip * 1000 + frac;
+	if (ip > 1000)
+		return false;
+	*v = neg ? -(int)ip : (int)ip;
+	*p = q;
+	return true;
+}
+
+/* unusable_index or extfrag_index into debug_extfrag[]. */
+static int read_extfrag_file(struct proc_ctx *c, int id)
+{
+	char path[PATH_MAX], line[PROC_LINE_MAX];
+	struct pf_system *sys = c->sys;
+	bool unusable = id == PF_FILE_UNUSABLE_INDEX;
+	int nr_lines = 0;
+	FILE *f;
+	int err = open_id(c, id, path, sizeof(path), &f);
+
+	if (err)
+		return err;	/* optional: debugfs is seldom mounted */
+	while (next_table_line(f, line, sizeof(line))) {
+		char name[sizeof(sys->zones[0].name)];
+		int v[PF_MAX_ORDER], node, n = 0, idx;
+		const char *p;
+
+		if (!parse_zone_head(line, &node, name, sizeof(name), &p))
+			continue;
+		for (p = skip_blank(p); *p; p = skip_blank(p)) {
+			int x;
+
+			if (!scan_index(&p, &x))
+				break;
+			if (n < PF_MAX_ORDER)
+				v[n++] = x;
+		}
+		if (*p || !n)
+			continue;
+		idx = zone_index(c, node, name);
+		if (idx < 0)
+			continue;
+		memcpy(unusable ? sys->debug_extfrag[idx].unusable :
+				  sys->debug_extfrag[idx].extfrag,
+		       v, (size_t)n * sizeof(v[0]));
+		(unusable ? c->nr_unusable : c->nr_extfrag)[idx] = n;
+		nr_lines++;
+	}
+	fclose(f);
+	if (!nr_lines) {
+		report(c, path, "no zones in it");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static void read_extfrag(struct proc_ctx *c)
+{
+	struct pf_system *sys = c->sys;
+	int eu = note(c, PF_FILE_UNUSABLE_INDEX,
+		      read_extfrag_file(c, PF_FILE_UNUSABLE_INDEX));
+	int ee = note(c, PF_FILE_EXTFRAG_INDEX,
+		      read_extfrag_file(c, PF_FILE_EXTFRAG_INDEX));
+	bool any = false;
+
+	/* the orders both files give */
+	for (int i = 0; i < sys->nr_zones; i++) {
+		int n = c->nr_unusable[i] < c->nr_extfrag[i] ?
+			c->nr_unusable[i] : c->nr_extfrag[i];
+
+		sys->debug_extfrag[i].nr_orders = eu || ee ? 0 : n;
+		any |= sys->debug_extfrag[i].nr_orders > 0;
+	}
+	if (any)
+		sys->have |= PF_SYS_EXTFRAG;
+}
+
+/* ---- /proc/vmstat ----------------------------------------------------- */
+
+static int read_vmstat(struct proc_ctx *c)
+{
+	char path[PATH_MAX], line[PROC_LINE_MAX];
+	struct pf_system *sys = c->sys;
+	FILE *f;
+	int err = open_id(c, PF_FILE_VMSTAT, path, sizeof(path), &f);
+
+	if (err)
+		return err;
+	while (next_table_line(f, line, sizeof(line)) &&
+	       sys->nr_vmstat < PF_VMSTAT_MAX) {
+		struct pf_vmstat_item *it = &sys->vmstat[sys->nr_vmstat];
+		const char *p = line, *q;
+		unsigned long long v;
+		char *end;
+
+		/* "nr_free_pages 538799" */
+		while (*p && !isspace((unsigned char)*p) &&
+		       isprint((unsigned char)*p))
+			p++;
+		if (p == line || !isspace((unsigned char)*p) ||
+		    (size_t)(p - line) >= sizeof(it->name))
+			continue;
+		q = skip_blank(p);
+		if (!isdigit((unsigned char)*q))
+			continue;
+		errno = 0;
+		v = strtoull(q, &end, 10);
+		if (errno == ERANGE || *end)
+			continue;
+		pf_strlcpyn(it->name, sizeof(it->name), line,
+			    (size_t)(p - line));
+		it->value = v;
+		sys->nr_vmstat++;
+	}
+	fclose(f);
+	if (!sys->nr_vmstat) {
+		report(c, path, "no counters in it");
+		return -EINVAL;
+	}
+	sys->have |= PF_SYS_VMSTAT;
+	return 0;
+}
+
+long long pf_system_vmstat(const struct pf_system *sys, const char *name)
+{
+	if (!sys || !name)
+		return -1;
+	for (int i = 0; i < sys->nr_vmstat && i < PF_VMSTAT_MAX; i++) {
+		unsigned long long v = sys->vmstat[i].value;
+
+		if (!strcmp(sys->vmstat[i].name, name))
+			return v > LLONG_MAX ? LLONG_MAX : (long long)v;
+	}
+	return -1;
 }
 
 /* ---- small files: /proc/sys, /sys ------------------------------------ */
@@ -575,30 +1054,31 @@ static bool kernel_of_uname(struct pf_system *sys, const char *s)
 	return set_kernel(sys, rel);
 }
 
-static void set_lowmem_ratio(struct pf_system *sys, const char *s)
+static bool set_lowmem_ratio(struct pf_system *sys, const char *s)
 {
 	long v[PF_MAX_ZONES];
 	int n = parse_list(s, v, PF_MAX_ZONES);
 
 	if (n < 0)
-		return;
+		return false;
 	sys->nr_lowmem_reserve_ratio = n;
 	memcpy(sys->lowmem_reserve_ratio, v, (size_t)n * sizeof(v[0]));
 	sys->have |= PF_SYS_SYSCTL;
+	return true;
 }
 
 /* root/proc/sys/vm/...; returns the error of min_free_kbytes. */
 static int read_vm_sysctls(struct proc_ctx *c, char *mfk_path, size_t size)
 {
-	char path[PATH_MAX], rel[64], buf[PROC_LINE_MAX];
+	char path[PATH_MAX], buf[PROC_LINE_MAX];
 	struct pf_system *sys = c->sys;
-	int mfk_err = 0;
+	int err, mfk_err = 0;
+	const char *rel;
 
 	for (int i = 0; i < PF_VM_NR; i++) {
 		long v;
-		int err;
 
-		snprintf(rel, sizeof(rel), "proc/sys/vm/%s", vm_names[i] + 3);
+		rel = pf_proc_files[PF_FILE_VM_FIRST + i].path;
 		err = read_first_line(c, rel, path, sizeof(path), buf,
 				      sizeof(buf));
 		if (!err && !parse_value(buf, &v))
@@ -607,14 +1087,17 @@ static int read_vm_sysctls(struct proc_ctx *c, char *mfk_path, size_t size)
 			sys->vm[i] = v;
 			sys->have |= PF_SYS_SYSCTL;
 		}
+		note(c, PF_FILE_VM_FIRST + i, err);
 		if (i == PF_VM_MIN_FREE_KBYTES) {
 			mfk_err = err;
 			pf_strlcpy(mfk_path, size, path);
 		}
 	}
-	if (!read_first_line(c, "proc/sys/vm/lowmem_reserve_ratio", path,
-			     sizeof(path), buf, sizeof(buf)))
-		set_lowmem_ratio(sys, buf);
+	rel = pf_proc_files[PF_FILE_LOWMEM_RESERVE_RATIO].path;
+	err = read_first_line(c, rel, path, sizeof(path), buf, sizeof(buf));
+	if (!err && !set_lowmem_ratio(sys, buf))
+		err = -EINVAL;
+	note(c, PF_FILE_LOWMEM_RESERVE_RATIO, err);
 	return mfk_err;
 }
 
@@ -628,8 +1111,8 @@ static void read_sysctl_a(struct proc_ctx *c)
 	struct pf_system *sys = c->sys;
 	FILE *f;
 
-	if (open_file(c, "sos_commands/kernel/sysctl_-a", path, sizeof(path),
-		      &f))
+	if (note(c, PF_FILE_SYSCTL_A,
+		 open_id(c, PF_FILE_SYSCTL_A, path, sizeof(path), &f)))
 		return;
 	while (next_table_line(f, line, sizeof(line))) {
 		char *eq = strstr(line, " = "), *val;
@@ -664,40 +1147,40 @@ static void read_sysctl_a(struct proc_ctx *c)
 /* The kernel from uname -a, as a sosreport keeps it. */
 static void read_uname(struct proc_ctx *c)
 {
-	static const char *const rels[] = {
-		"sos_commands/kernel/uname_-a", "uname",
-	};
+	static const int ids[] = { PF_FILE_UNAME_A, PF_FILE_UNAME };
 	char path[PATH_MAX], buf[PROC_LINE_MAX];
 
-	for (size_t i = 0; i < ARRAY_SIZE(rels); i++)
-		if (!read_first_line(c, rels[i], path, sizeof(path), buf,
-				     sizeof(buf)) &&
-		    kernel_of_uname(c->sys, buf))
+	for (size_t i = 0; i < ARRAY_SIZE(ids); i++) {
+		int err = read_first_line(c, pf_proc_files[ids[i]].path, path,
+					  sizeof(path), buf, sizeof(buf));
+
+		if (!err && !kernel_of_uname(c->sys, buf))
+			err = -EINVAL;
+		if (!note(c, ids[i], err))
 			return;
+	}
 }
 
 /* node[0-9]+ directories under sys/devices/system/node; -1 when none. */
-static int count_nodes(const struct proc_ctx *c)
+static int count_nodes(struct proc_ctx *c)
 {
 	char path[PATH_MAX], sub[PATH_MAX];
 	struct dirent *de;
 	DIR *d;
-	int n = 0;
+	int n = 0, err;
 
-	if (join_path(path, sizeof(path), c->root, "sys/devices/system/node"))
+	err = join_path(path, sizeof(path), c->root,
+			pf_proc_files[PF_FILE_NODES].path);
+	d = err ? NULL : opendir(path);
+	if (!d) {
+		note(c, PF_FILE_NODES, err ? err : -errno);
 		return -1;
-	d = opendir(path);
-	if (!d)
-		return -1;
+	}
+	note(c, PF_FILE_NODES, 0);
 	while ((de = readdir(d)) != NULL) {
-		const char *p = de->d_name + 4;
 		struct stat st;
 
-		if (strncmp(de->d_name, "node", 4) || !*p)
-			continue;
-		while (isdigit((unsigned char)*p))
-			p++;
-		if (*p)
+		if (!pf_proc_is_node_name(de->d_name))
 			continue;
 		if (de->d_type != DT_DIR) {
 			if (de->d_type != DT_UNKNOWN && de->d_type != DT_LNK)
@@ -744,20 +1227,24 @@ static int count_cpu_list(const char *s)
 }
 
 /* "processor\t: 3" lines of /proc/cpuinfo; -1 when there is none. */
-static int count_cpuinfo(const struct proc_ctx *c)
+static int count_cpuinfo(struct proc_ctx *c)
 {
 	char path[PATH_MAX], line[PROC_LINE_MAX];
 	FILE *f;
 	int n = 0;
+	int err = open_id(c, PF_FILE_CPUINFO, path, sizeof(path), &f);
 
-	if (open_file(c, "proc/cpuinfo", path, sizeof(path), &f))
+	if (err) {
+		note(c, PF_FILE_CPUINFO, err);
 		return -1;
+	}
 	/* a "flags" line may not fit: only whole "processor" lines count */
 	while (next_table_line(f, line, sizeof(line)))
 		if (!strncmp(line, "processor", 9) &&
 		    (line[9] == ' ' || line[9] == '\t' || line[9] == ':'))
 			n++;
 	fclose(f);
+	note(c, PF_FILE_CPUINFO, n ? 0 : -EINVAL);
 	return n ? n : -1;
 }
 
@@ -765,7 +1252,7 @@ static void read_topology(struct proc_ctx *c)
 {
 	char path[PATH_MAX], buf[PROC_LINE_MAX];
 	struct pf_system *sys = c->sys;
-	int n = count_nodes(c);
+	int err, n = count_nodes(c);
 
 	if (n > 0) {
 		sys->nr_nodes = n;
@@ -785,9 +1272,11 @@ static void read_topology(struct proc_ctx *c)
 	}
 
 	n = -1;
-	if (!read_first_line(c, "sys/devices/system/cpu/online", path,
-			     sizeof(path), buf, sizeof(buf)))
+	err = read_first_line(c, pf_proc_files[PF_FILE_CPU_ONLINE].path, path,
+			      sizeof(path), buf, sizeof(buf));
+	if (!err)
 		n = count_cpu_list(buf);
+	note(c, PF_FILE_CPU_ONLINE, err ? err : n < 0 ? -EINVAL : 0);
 	if (n < 0)
 		n = count_cpuinfo(c);
 	if (n > 0) {
@@ -805,6 +1294,10 @@ static void system_init(struct pf_system *sys)
 	for (int i = 0; i < PF_VM_NR; i++)
 		sys->vm[i] = -1;
 	sys->nr_lowmem_reserve_ratio = -1;
+	sys->pageblock_order = -1;
+	for (int i = 0; i < PF_ZONES_MAX; i++)
+		for (int t = 0; t < PF_MT_MAX; t++)
+			sys->pagetype[i].nr_blocks[t] = -1;
 }
 
 int pf_system_read(const char *root, struct pf_system *sys, pf_diag_fn diag,
@@ -820,17 +1313,24 @@ int pf_system_read(const char *root, struct pf_system *sys, pf_diag_fn diag,
 	if (!sys)
 		return -EINVAL;
 	system_init(sys);
-	if (join_path(path, sizeof(path), c.root, "proc/sys/kernel/osrelease"))
+	if (join_path(path, sizeof(path), c.root,
+		      pf_proc_files[PF_FILE_OSRELEASE].path))
 		return -ENAMETOOLONG;
 
-	read_zoneinfo(&c);
-	read_buddyinfo(&c);
-	read_meminfo(&c);
+	/* the zone state, one file right after the other */
+	note(&c, PF_FILE_ZONEINFO, read_zoneinfo(&c));
+	note(&c, PF_FILE_BUDDYINFO, read_buddyinfo(&c));
+	note(&c, PF_FILE_PAGETYPEINFO, read_pagetypeinfo(&c));
+	read_extfrag(&c);
 
-	os_err = read_first_line(&c, "proc/sys/kernel/osrelease", path,
-				 sizeof(path), buf, sizeof(buf));
+	note(&c, PF_FILE_MEMINFO, read_meminfo(&c));
+	note(&c, PF_FILE_VMSTAT, read_vmstat(&c));
+
+	os_err = read_first_line(&c, pf_proc_files[PF_FILE_OSRELEASE].path,
+				 path, sizeof(path), buf, sizeof(buf));
 	if (!os_err && !set_kernel(sys, skip_blank(buf)))
 		os_err = -EINVAL;
+	note(&c, PF_FILE_OSRELEASE, os_err);
 	mfk_err = read_vm_sysctls(&c, mfk_path, sizeof(mfk_path));
 
 	/* What a sosreport keeps instead of proc/sys. */

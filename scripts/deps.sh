@@ -8,7 +8,7 @@
 # user's back.
 set -eu
 
-build="cmake make gcc pkg-config zlib1g-dev liblzma-dev"
+build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libncurses-dev"
 check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip"
 
 case "${1:-build}" in

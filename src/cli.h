@@ -70,5 +70,11 @@ int cmd_explain(int argc, char **argv);
 void usage_explain(FILE *f);
 int cmd_advise(int argc, char **argv);
 void usage_advise(FILE *f);
+int cmd_top(int argc, char **argv);
+void usage_top(FILE *f);
+int cmd_status(int argc, char **argv);
+void usage_status(FILE *f);
+int cmd_snapshot(int argc, char **argv);
+void usage_snapshot(FILE *f);
 
 #endif

@@ -25,6 +25,9 @@ static const struct pf_cmd commands[] = {
 	{ "scan", cmd_scan, "find and parse every page allocation failure report in logs", usage_scan },
 	{ "explain", cmd_explain, "why each allocation failed, zone by zone, and its known cause", usage_explain },
 	{ "advise", cmd_advise, "the sysctl and kernel changes that prevent it, with their working", usage_advise },
+	{ "status", cmd_status, "every zone now: watermarks, fragmentation, atomic headroom", usage_status },
+	{ "snapshot", cmd_snapshot, "save what status reads, for a bug report or --root", usage_snapshot },
+	{ "top", cmd_top, "the zones of this machine, full screen, refreshing", usage_top },
 
 	{ "help", cmd_help, "show the help of a command", usage_help },
 };

@@ -37,5 +37,13 @@ cli 3 "explain -j corpus" explain -j "$corpus"/*.log
 cli 0 "advise corpus" advise "$corpus"/*.log
 cli 0 "advise -j --root rhel6" advise -j --root "$top/tests/fixtures/system/rhel6-sosreport" "$top"/examples/*.log
 cli 0 "advise --sysctl --root live fixture" advise --sysctl --root "$top/tests/fixtures/system/debian12-live" "$corpus"/019-*.log
+cli 0 "status (this machine)" status
+cli 0 "status -j --root rhel6" status -j --root "$top/tests/fixtures/system/rhel6-sosreport"
+cli 0 "status interval" status -j --root "$top/tests/fixtures/system/v4.19-numa" 0.01 2
+cli 0 "top -b" top -b -n 3 -d 0 --root "$top/tests/fixtures/system/debian12-live"
+cli 0 "top -b (this machine)" top -b -n 2 -d 0
+snap=$(mktemp -d)
+cli 0 "snapshot" snapshot -q "$snap/s"
+rm -rf "$snap"
 echo "valgrind: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

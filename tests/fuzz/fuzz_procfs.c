@@ -35,6 +35,10 @@ static const char *const files[] = {
 	"uname",
 	"sys/devices/system/cpu/online",
 	"proc/cpuinfo",
+	"proc/pagetypeinfo",
+	"proc/vmstat",
+	"sys/kernel/debug/extfrag/unusable_index",
+	"sys/kernel/debug/extfrag/extfrag_index",
 };
 #define NR_FILES (sizeof(files) / sizeof(files[0]))
 
@@ -50,6 +54,9 @@ static const char *const dirs[] = {
 	"sys/devices",
 	"sys/devices/system",
 	"sys/devices/system/cpu",
+	"sys/kernel",
+	"sys/kernel/debug",
+	"sys/kernel/debug/extfrag",
 };
 #define NR_DIRS (sizeof(dirs) / sizeof(dirs[0]))
 
@@ -174,6 +181,40 @@ static unsigned long touch_zone(const struct pf_zone *z)
 	for (i = 0; i < z->nr_lowmem_reserve; i++)
 		sum += (unsigned long)z->lowmem_reserve[i];
 	sum += pf_zone_buddy_pages(z);
+	for (i = 0; i < PF_MAX_ORDER; i++) {
+		if (strnlen(z->mt[i], sizeof(z->mt[i])) >= sizeof(z->mt[i]))
+			abort();
+		sum += strlen(z->mt[i]);
+	}
+	return sum;
+}
+
+/* pagetypeinfo and the debugfs indices of zone i. */
+static unsigned long touch_pagetype(const struct pf_system *sys, int i)
+{
+	const struct pf_pagetype *pt = &sys->pagetype[i];
+	const struct pf_extfrag *e = &sys->debug_extfrag[i];
+	unsigned long sum = 0;
+	int t, o;
+
+	if (pt->nr_types < 0 || pt->nr_types > PF_MT_MAX || e->nr_orders < 0 ||
+	    e->nr_orders > PF_MAX_ORDER)
+		abort();
+	for (t = 0; t < pt->nr_types; t++) {
+		if (!pt->type[t][0] ||
+		    strnlen(pt->type[t], sizeof(pt->type[t])) >=
+			    sizeof(pt->type[t]))
+			abort();
+		sum += (unsigned long)pt->nr_blocks[t];
+		for (o = 0; o < PF_MAX_ORDER; o++)
+			sum += pt->nr_free[t][o] + pt->capped[t][o];
+	}
+	for (o = 0; o < e->nr_orders; o++) {
+		if (e->unusable[o] < -1000 || e->unusable[o] > 1000 ||
+		    e->extfrag[o] < -1000 || e->extfrag[o] > 1000)
+			abort();
+		sum += (unsigned long)(e->unusable[o] + e->extfrag[o]);
+	}
 	return sum;
 }
 
@@ -202,8 +243,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    strnlen(sys.kernel.str, sizeof(sys.kernel.str)) >=
 		    sizeof(sys.kernel.str))
 		abort();
+	if (sys.nr_vmstat < 0 || sys.nr_vmstat > PF_VMSTAT_MAX ||
+	    sys.nr_sources < 0 || sys.nr_sources > PF_SYS_SOURCES_MAX)
+		abort();
 	for (j = 0; j < sys.nr_zones; j++)
-		sum += touch_zone(&sys.zones[j]);
+		sum += touch_zone(&sys.zones[j]) + touch_pagetype(&sys, j);
+	for (j = 0; j < sys.nr_vmstat; j++) {
+		const struct pf_vmstat_item *it = &sys.vmstat[j];
+
+		if (!it->name[0] ||
+		    strnlen(it->name, sizeof(it->name)) >= sizeof(it->name) ||
+		    pf_system_vmstat(&sys, it->name) < 0)
+			abort();
+		sum += (unsigned long)it->value;
+	}
+	for (j = 0; j < sys.nr_sources; j++) {
+		if (strnlen(sys.sources[j].path, sizeof(sys.sources[j].path)) >=
+			    sizeof(sys.sources[j].path) ||
+		    sys.sources[j].err > 0)
+			abort();
+		sum += strlen(sys.sources[j].path) +
+		       (unsigned long)-sys.sources[j].err;
+	}
+	sum += (unsigned long)sys.pageblock_order;
 	for (j = 0; j < PF_VM_NR; j++)
 		sum += (unsigned long)sys.vm[j];
 	for (j = 0; j < sys.nr_lowmem_reserve_ratio; j++)

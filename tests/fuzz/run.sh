@@ -25,7 +25,10 @@ for m in "$top"/tests/fixtures/system/*/; do
 		 proc/sys/kernel/osrelease proc/sys/vm/min_free_kbytes \
 		 proc/sys/vm/lowmem_reserve_ratio \
 		 sos_commands/kernel/sysctl_-a sos_commands/kernel/uname_-a \
-		 uname sys/devices/system/cpu/online proc/cpuinfo; do
+		 uname sys/devices/system/cpu/online proc/cpuinfo \
+		 proc/pagetypeinfo proc/vmstat \
+		 sys/kernel/debug/extfrag/unusable_index \
+		 sys/kernel/debug/extfrag/extfrag_index; do
 		# awk 1: every line ends with a newline, so "@@@" starts one
 		[ -f "$m$f" ] && awk 1 "$m$f"
 		echo @@@

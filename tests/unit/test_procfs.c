@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * test_procfs.c - unit tests of pf_system_read(): three saved systems under
- * tests/fixtures/system (a copy of a live 6.18 machine, a constructed RHEL 6
- * sosreport, a constructed 4.19 NUMA machine), roots with files missing or
- * damaged (built in a temporary directory), and the live /proc.
+ * test_procfs.c - unit tests of pf_system_read() and pf_system_snapshot():
+ * three saved systems under tests/fixtures/system (a copy of a live 6.18
+ * machine, a constructed RHEL 6 sosreport, a constructed 4.19 NUMA
+ * machine), roots with files missing or damaged (built in a temporary
+ * directory), the live /proc, and snapshots of all of them read back.
  */
 #define _GNU_SOURCE	/* nftw */
 #include <stdarg.h>
@@ -22,14 +23,16 @@
 #include <unistd.h>
 
 #include "pagefail.h"
+#include "procfs.h"	/* lib/: the list of files, shared with snapshot.c */
 
 #define SYSTEMS PF_FIXTURES "/system"
+#define ARRAY_SIZE(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static char tmpdir[256];
 
 /* ---- helpers ---------------------------------------------------------- */
 
-#define DIAGS_MAX 16
+#define DIAGS_MAX 24
 
 struct diags {
 	int nr;
@@ -182,7 +185,172 @@ static void check_zone(const struct pf_system *sys, int index,
 		assert_int_equal(z->nr_free[o], w->nr_free[o]);
 }
 
+/* What sys->sources[] should say, in order. */
+struct want_source {
+	const char *path;
+	int err;
+};
+
+static void check_sources(const struct pf_system *sys,
+			  const struct want_source *w, int n)
+{
+	for (int i = 0; i < n && i < sys->nr_sources; i++) {
+		if (strcmp(sys->sources[i].path, w[i].path) ||
+		    sys->sources[i].err != w[i].err)
+			print_message("sources[%d]: %s %d, want %s %d\n", i,
+				      sys->sources[i].path,
+				      sys->sources[i].err, w[i].path,
+				      w[i].err);
+		assert_string_equal(sys->sources[i].path, w[i].path);
+		assert_int_equal(sys->sources[i].err, w[i].err);
+	}
+	assert_int_equal(sys->nr_sources, n);
+}
+
+/* The err sources[] gives for path; 1 when it was not looked for. */
+static int source_err(const struct pf_system *sys, const char *path)
+{
+	for (int i = 0; i < sys->nr_sources; i++)
+		if (!strcmp(sys->sources[i].path, path))
+			return sys->sources[i].err;
+	return 1;
+}
+
+/* The types of pagetype[i], in file order. */
+static void check_types(const struct pf_system *sys, int i,
+			const char *const *types, int n)
+{
+	assert_int_equal(sys->pagetype[i].nr_types, n);
+	for (int t = 0; t < n; t++)
+		assert_string_equal(sys->pagetype[i].type[t], types[t]);
+}
+
+static int type_index(const struct pf_pagetype *pt, const char *type)
+{
+	for (int t = 0; t < pt->nr_types; t++)
+		if (!strcmp(pt->type[t], type))
+			return t;
+	return -1;
+}
+
+/* One pagetypeinfo row of zone i: its counts at orders 0..10. */
+static void check_row(const struct pf_system *sys, int i, const char *type,
+		      const unsigned long *want)
+{
+	const struct pf_pagetype *pt = &sys->pagetype[i];
+	int t = type_index(pt, type);
+
+	assert_true(t >= 0);
+	for (int o = 0; o < 11; o++) {
+		assert_int_equal(pt->nr_free[t][o], want[o]);
+		assert_false(pt->capped[t][o]);
+	}
+	for (int o = 11; o < PF_MAX_ORDER; o++)
+		assert_int_equal(pt->nr_free[t][o], 0);
+}
+
+/* "Number of blocks type": the counts of zone i, in type order. */
+static void check_blocks(const struct pf_system *sys, int i, const long *want)
+{
+	const struct pf_pagetype *pt = &sys->pagetype[i];
+
+	for (int t = 0; t < pt->nr_types; t++)
+		assert_int_equal(pt->nr_blocks[t], want[t]);
+	for (int t = pt->nr_types; t < PF_MT_MAX; t++)
+		assert_int_equal(pt->nr_blocks[t], -1);
+}
+
+/* A zone's letters at orders 0..10 ("" where no type has a free block). */
+static void check_letters(const struct pf_system *sys, int i,
+			  const char *const *want)
+{
+	const struct pf_zone *z = &sys->zones[i];
+
+	assert_true(z->has_mt);
+	for (int o = 0; o < 11; o++) {
+		if (strcmp(z->mt[o], want[o]))
+			print_message("zone %d (%s) order %d: \"%s\", "
+				      "want \"%s\"\n", i, z->name, o,
+				      z->mt[o], want[o]);
+		assert_string_equal(z->mt[o], want[o]);
+	}
+}
+
+/*
+ * Every zone with pagetypeinfo rows: the per-type counts add up to the
+ * buddyinfo count at every order, and the zones without rows have none.
+ */
+static void check_pagetype_sums(const struct pf_system *sys, int nr_with)
+{
+	int with = 0;
+
+	for (int i = 0; i < sys->nr_zones; i++) {
+		const struct pf_pagetype *pt = &sys->pagetype[i];
+		const struct pf_zone *z = &sys->zones[i];
+
+		if (!pt->nr_types) {
+			assert_false(z->has_mt);
+			continue;
+		}
+		with++;
+		for (int o = 0; o < PF_MAX_ORDER; o++) {
+			unsigned long sum = 0;
+
+			for (int t = 0; t < pt->nr_types; t++)
+				sum += pt->nr_free[t][o];
+			assert_int_equal(sum, o < z->nr_orders ?
+					 z->nr_free[o] : 0);
+		}
+	}
+	assert_int_equal(with, nr_with);
+}
+
+/* The debugfs indices of zone i, in thousandths. */
+static void check_extfrag(const struct pf_system *sys, int i,
+			  const int *unusable, const int *extfrag)
+{
+	const struct pf_extfrag *e = &sys->debug_extfrag[i];
+
+	assert_int_equal(e->nr_orders, 11);
+	for (int o = 0; o < 11; o++) {
+		assert_int_equal(e->unusable[o], unusable[o]);
+		assert_int_equal(e->extfrag[o], extfrag[o]);
+	}
+}
+
+static void check_no_extfrag(const struct pf_system *sys)
+{
+	assert_false(sys->have & PF_SYS_EXTFRAG);
+	for (int i = 0; i < PF_ZONES_MAX; i++)
+		assert_int_equal(sys->debug_extfrag[i].nr_orders, 0);
+}
+
 /* ---- saved systems ---------------------------------------------------- */
+
+/* The sources of a live 6.18 root: debugfs mounted, no sosreport. */
+static const struct want_source debian12_sources[] = {
+	{ "proc/zoneinfo", 0 },
+	{ "proc/buddyinfo", 0 },
+	{ "proc/pagetypeinfo", 0 },
+	{ "sys/kernel/debug/extfrag/unusable_index", 0 },
+	{ "sys/kernel/debug/extfrag/extfrag_index", 0 },
+	{ "proc/meminfo", 0 },
+	{ "proc/vmstat", 0 },
+	{ "proc/sys/kernel/osrelease", 0 },
+	{ "proc/sys/vm/min_free_kbytes", 0 },
+	{ "proc/sys/vm/watermark_scale_factor", 0 },
+	{ "proc/sys/vm/watermark_boost_factor", 0 },
+	{ "proc/sys/vm/zone_reclaim_mode", 0 },
+	{ "proc/sys/vm/extfrag_threshold", 0 },
+	{ "proc/sys/vm/compaction_proactiveness", 0 },
+	{ "proc/sys/vm/extra_free_kbytes", -ENOENT },
+	{ "proc/sys/vm/lowmem_reserve_ratio", 0 },
+	{ "sos_commands/kernel/sysctl_-a", -ENOENT },
+	/* osrelease was there: no uname looked for */
+	{ "sys/devices/system/node", 0 },
+	{ "sys/devices/system/cpu/online", 0 },
+	/* online was there: no cpuinfo looked for */
+};
 
 /* A copy of this machine's files: kernel 6.18 (Firecracker), 1 node. */
 static void test_debian12_live(void **state)
@@ -194,27 +362,112 @@ static void test_debian12_live(void **state)
 		{ 0, "DMA32", PF_ZONE_DMA32, 772808, 9118, 11397, 13676, 0,
 		  782336, 772808, 0, 5, { 0, 0, 2560, 2560, 2560 },
 		  11, { 2, 3, 0, 2, 3, 2, 1, 4, 4, 2, 752 } },
-		{ 0, "Normal", PF_ZONE_NORMAL, 538799, 7732, 9665, 11598, 0,
+		{ 0, "Normal", PF_ZONE_NORMAL, 544687, 7732, 9665, 11598, 0,
 		  5505024, 655360, 0, 5, { 0, 0, 0, 0, 0 },
-		  11, { 2052, 686, 490, 297, 110, 80, 42, 172, 187, 103, 392 } },
+		  11, { 1895, 540, 220, 236, 314, 251, 601, 338, 223, 96,
+			330 } },
 		/* unpopulated, printed since 4.12: kept, no buddy line */
 		{ 0, "Movable", PF_ZONE_MOVABLE, 0, 32, 32, 32, 0, 0, 0, -1,
 		  5, { 0, 0, 0, 0, 0 }, 0, { 0 } },
 		{ 0, "Device", PF_ZONE_DEVICE, 0, 0, 0, 0, 0, 0, 0, -1,
 		  5, { 0, 0, 0, 0, 0 }, 0, { 0 } },
 	};
+	static const char *const types[] = {
+		"Unmovable", "Movable", "Reclaimable", "HighAtomic", "Isolate",
+	};
+	static const char *const dma_letters[11] = {
+		"", "", "", "", "", "", "", "", "U", "M", "M",
+	};
+	static const char *const dma32_letters[11] = {
+		"M", "M", "", "M", "M", "M", "M", "M", "M", "M", "M",
+	};
+	static const char *const normal_letters[11] = {
+		"UME", "UME", "UME", "UME", "UME", "UME", "UME", "UME", "UME",
+		"M", "M",
+	};
+	static const int all_minus_one[11] = {
+		-1000, -1000, -1000, -1000, -1000, -1000, -1000, -1000, -1000,
+		-1000, -1000,
+	};
 	struct pf_system sys;
 	struct diags d = { 0 };
+	unsigned long long sum = 0;
 
 	assert_int_equal(pf_system_read(SYSTEMS "/debian12-live", &sys,
 					collect_diag, &d), 0);
 	assert_int_equal(d.nr, 0);
 	assert_int_equal(sys.have, PF_SYS_ZONEINFO | PF_SYS_BUDDYINFO |
 			 PF_SYS_MEMINFO | PF_SYS_OSRELEASE | PF_SYS_SYSCTL |
-			 PF_SYS_NODES | PF_SYS_CPUS);
+			 PF_SYS_NODES | PF_SYS_CPUS | PF_SYS_PAGETYPEINFO |
+			 PF_SYS_VMSTAT | PF_SYS_EXTFRAG);
 	assert_int_equal(sys.nr_zones, 5);
 	for (int i = 0; i < 5; i++)
 		check_zone(&sys, i, &want[i]);
+	check_sources(&sys, debian12_sources, ARRAY_SIZE(debian12_sources));
+
+	/* proc/pagetypeinfo: no CMA on this kernel; Movable, Device empty */
+	assert_int_equal(sys.pageblock_order, 9);
+	for (int i = 0; i < 3; i++)
+		check_types(&sys, i, types, 5);
+	check_row(&sys, 0, "Unmovable",
+		  (const unsigned long[]){ 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0 });
+	check_row(&sys, 0, "Movable",
+		  (const unsigned long[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3 });
+	check_row(&sys, 1, "Movable",
+		  (const unsigned long[]){ 2, 3, 0, 2, 3, 2, 1, 4, 4, 2, 752 });
+	check_row(&sys, 2, "Unmovable",
+		  (const unsigned long[]){ 125, 13, 1, 78, 56, 41, 32, 16, 8,
+					   0, 0 });
+	check_row(&sys, 2, "Movable",
+		  (const unsigned long[]){ 1619, 491, 218, 81, 185, 183, 560,
+					   316, 211, 96, 330 });
+	check_row(&sys, 2, "Reclaimable",
+		  (const unsigned long[]){ 151, 36, 1, 77, 73, 27, 9, 6, 4, 0,
+					   0 });
+	check_row(&sys, 2, "HighAtomic",
+		  (const unsigned long[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
+	check_blocks(&sys, 0, (const long[]){ 1, 7, 0, 0, 0 });
+	check_blocks(&sys, 1, (const long[]){ 0, 1528, 0, 0, 0 });
+	check_blocks(&sys, 2, (const long[]){ 45, 1189, 46, 0, 0 });
+	check_pagetype_sums(&sys, 3);
+	check_letters(&sys, 0, dma_letters);
+	check_letters(&sys, 1, dma32_letters);
+	check_letters(&sys, 2, normal_letters);
+	assert_int_equal(sys.pagetype[3].nr_types, 0);
+	assert_int_equal(sys.pagetype[4].nr_types, 0);
+
+	/* proc/vmstat: every counter, in file order */
+	assert_int_equal(sys.nr_vmstat, 192);
+	assert_string_equal(sys.vmstat[0].name, "nr_free_pages");
+	assert_int_equal(sys.vmstat[0].value, 1321335);
+	assert_string_equal(sys.vmstat[191].name, "nr_unstable");
+	for (int i = 0; i < sys.nr_zones; i++)
+		sum += (unsigned long long)sys.zones[i].free;
+	assert_int_equal(pf_system_vmstat(&sys, "nr_free_pages"), sum);
+	assert_int_equal(pf_system_vmstat(&sys, "nr_free_pages_blocks"),
+			 1161728);
+	assert_int_equal(pf_system_vmstat(&sys, "pgfault"), 36082951);
+	assert_int_equal(pf_system_vmstat(&sys, "allocstall_device"), 0);
+	assert_int_equal(pf_system_vmstat(&sys, "compact_stall"), 0);
+	assert_int_equal(pf_system_vmstat(&sys, "kswapd_steal"), -1);
+	assert_int_equal(pf_system_vmstat(&sys, "nr_free"), -1);
+	assert_int_equal(pf_system_vmstat(&sys, ""), -1);
+	assert_int_equal(pf_system_vmstat(&sys, NULL), -1);
+	assert_int_equal(pf_system_vmstat(NULL, "pgfault"), -1);
+
+	/* debugfs: every zone had a free order-10 block */
+	check_extfrag(&sys, 0,
+		      (const int[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 66, 200 },
+		      all_minus_one);
+	check_extfrag(&sys, 1,
+		      (const int[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3 },
+		      all_minus_one);
+	check_extfrag(&sys, 2,
+		      (const int[]){ 0, 3, 5, 7, 10, 19, 34, 105, 184, 289,
+				     379 },
+		      all_minus_one);
+	assert_int_equal(sys.debug_extfrag[3].nr_orders, 0);
+	assert_int_equal(sys.debug_extfrag[4].nr_orders, 0);
 
 	assert_string_equal(sys.kernel.str, "6.18.44-fc-v782");
 	assert_int_equal(sys.kernel.code, PF_KV(6, 18, 44));
@@ -258,20 +511,111 @@ static void test_rhel6_sosreport(void **state)
 		  2068480, -1, -1, 4, { 0, 0, 0, 0 },
 		  11, { 14321, 6210, 2101, 432, 87, 11, 3, 1, 0, 0, 0 } },
 	};
+	static const struct want_source sources[] = {
+		{ "proc/zoneinfo", 0 },
+		{ "proc/buddyinfo", 0 },
+		{ "proc/pagetypeinfo", 0 },
+		{ "sys/kernel/debug/extfrag/unusable_index", -ENOENT },
+		{ "sys/kernel/debug/extfrag/extfrag_index", -ENOENT },
+		{ "proc/meminfo", 0 },
+		{ "proc/vmstat", 0 },
+		{ "proc/sys/kernel/osrelease", -ENOENT },
+		{ "proc/sys/vm/min_free_kbytes", -ENOENT },
+		{ "proc/sys/vm/watermark_scale_factor", -ENOENT },
+		{ "proc/sys/vm/watermark_boost_factor", -ENOENT },
+		{ "proc/sys/vm/zone_reclaim_mode", -ENOENT },
+		{ "proc/sys/vm/extfrag_threshold", -ENOENT },
+		{ "proc/sys/vm/compaction_proactiveness", -ENOENT },
+		{ "proc/sys/vm/extra_free_kbytes", -ENOENT },
+		{ "proc/sys/vm/lowmem_reserve_ratio", -ENOENT },
+		{ "sos_commands/kernel/sysctl_-a", 0 },
+		/* it had kernel.osrelease: uname_-a not looked for */
+		{ "sys/devices/system/node", -ENOENT },
+		{ "sys/devices/system/cpu/online", -ENOENT },
+		{ "proc/cpuinfo", 0 },
+	};
+	/* the 2.6.32 enum order, MIGRATE_RESERVE before MIGRATE_ISOLATE */
+	static const char *const types[] = {
+		"Unmovable", "Reclaimable", "Movable", "Reserve", "Isolate",
+	};
+	static const char *const dma_letters[11] = {
+		"M", "M", "M", "M", "M", "M", "M", "", "", "R", "M",
+	};
+	static const char *const dma32_letters[11] = {
+		"UEM", "UEM", "UEM", "UEM", "UM", "UM", "UM", "UM", "UM", "M",
+		"MR",
+	};
+	static const char *const normal0_letters[11] = {
+		"UEM", "UEM", "UEMR", "UEMR", "M", "M", "", "", "", "", "",
+	};
+	static const char *const normal1_letters[11] = {
+		"UEM", "UEM", "UEM", "UEM", "UMR", "MR", "M", "M", "", "", "",
+	};
 	struct pf_system sys;
 	struct diags d = { 0 };
 
 	assert_int_equal(pf_system_read(SYSTEMS "/rhel6-sosreport", &sys,
 					collect_diag, &d), 0);
-	/* proc/sys is missing but sysctl_-a stands in: nothing to report */
+	/*
+	 * proc/sys is missing but sysctl_-a stands in, and a sosreport has
+	 * no debugfs: nothing to report
+	 */
 	assert_int_equal(d.nr, 0);
 	/* no sys/devices/system/node: the node count comes from the zones */
 	assert_int_equal(sys.have, PF_SYS_ZONEINFO | PF_SYS_BUDDYINFO |
 			 PF_SYS_MEMINFO | PF_SYS_OSRELEASE | PF_SYS_SYSCTL |
-			 PF_SYS_CPUS);
+			 PF_SYS_CPUS | PF_SYS_PAGETYPEINFO | PF_SYS_VMSTAT);
 	assert_int_equal(sys.nr_zones, 4);
 	for (int i = 0; i < 4; i++)
 		check_zone(&sys, i, &want[i]);
+	check_sources(&sys, sources, ARRAY_SIZE(sources));
+
+	/* pagetypeinfo, printed once per node */
+	assert_int_equal(sys.pageblock_order, 9);
+	for (int i = 0; i < 4; i++)
+		check_types(&sys, i, types, 5);
+	check_row(&sys, 1, "Unmovable",
+		  (const unsigned long[]){ 213, 148, 98, 64, 15, 10, 5, 3, 1,
+					   0, 0 });
+	check_row(&sys, 1, "Reclaimable",
+		  (const unsigned long[]){ 142, 98, 65, 43, 0, 0, 0, 0, 0, 0,
+					   0 });
+	check_row(&sys, 1, "Movable",
+		  (const unsigned long[]){ 1065, 741, 491, 326, 296, 191, 113,
+					   61, 36, 22, 409 });
+	check_row(&sys, 1, "Reserve",
+		  (const unsigned long[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 });
+	check_row(&sys, 3, "Reserve",
+		  (const unsigned long[]){ 0, 0, 0, 0, 5, 1, 0, 0, 0, 0, 0 });
+	check_blocks(&sys, 0, (const long[]){ 1, 0, 6, 1, 0 });
+	check_blocks(&sys, 1, (const long[]){ 12, 9, 1478, 2, 0 });
+	check_blocks(&sys, 2, (const long[]){ 310, 145, 2068, 2, 0 });
+	check_blocks(&sys, 3, (const long[]){ 402, 188, 3448, 2, 0 });
+	check_pagetype_sums(&sys, 4);
+	/* letters in the era's enum order: R(eserve) is usable, I is not */
+	check_letters(&sys, 0, dma_letters);
+	check_letters(&sys, 1, dma32_letters);
+	check_letters(&sys, 2, normal0_letters);
+	check_letters(&sys, 3, normal1_letters);
+
+	/* vmstat: the RHEL 6 names (kernel-facts.md section 6) */
+	assert_int_equal(sys.nr_vmstat, 91);
+	assert_string_equal(sys.vmstat[90].name, "thp_split");
+	assert_int_equal(pf_system_vmstat(&sys, "nr_free_pages"),
+			 3711 + 477202 + 14463 + 40665);
+	assert_int_equal(pf_system_vmstat(&sys, "kswapd_steal"), 13133187);
+	assert_int_equal(pf_system_vmstat(&sys, "pgscan_kswapd_normal"),
+			 10012983);
+	assert_int_equal(pf_system_vmstat(&sys, "kswapd_skip_congestion_wait"),
+			 4);
+	assert_int_equal(pf_system_vmstat(&sys, "compact_pagemigrate_failed"),
+			 1203);
+	assert_int_equal(pf_system_vmstat(&sys, "compact_stall"), 2217);
+	assert_int_equal(pf_system_vmstat(&sys, "allocstall"), 37);
+	/* 4.x names are not there */
+	assert_int_equal(pf_system_vmstat(&sys, "allocstall_normal"), -1);
+	assert_int_equal(pf_system_vmstat(&sys, "compact_daemon_wake"), -1);
+	check_no_extfrag(&sys);
 
 	/* kernel.osrelease of sysctl -a */
 	assert_string_equal(sys.kernel.str, "2.6.32-358.2.1.el6.x86_64");
@@ -345,6 +689,38 @@ static void test_v419_numa(void **state)
 		{ 1, "Device", PF_ZONE_DEVICE, 0, 0, 0, 0, -1, 0, 0, -1,
 		  5, { 0, 0, 0, 0, 0 }, 0, { 0 } },
 	};
+	static const struct want_source sources[] = {
+		{ "proc/zoneinfo", 0 },
+		{ "proc/buddyinfo", 0 },
+		{ "proc/pagetypeinfo", 0 },
+		{ "sys/kernel/debug/extfrag/unusable_index", -ENOENT },
+		{ "sys/kernel/debug/extfrag/extfrag_index", -ENOENT },
+		{ "proc/meminfo", 0 },
+		{ "proc/vmstat", 0 },
+		{ "proc/sys/kernel/osrelease", 0 },
+		{ "proc/sys/vm/min_free_kbytes", 0 },
+		{ "proc/sys/vm/watermark_scale_factor", 0 },
+		{ "proc/sys/vm/watermark_boost_factor", -ENOENT },
+		{ "proc/sys/vm/zone_reclaim_mode", 0 },
+		{ "proc/sys/vm/extfrag_threshold", 0 },
+		{ "proc/sys/vm/compaction_proactiveness", -ENOENT },
+		{ "proc/sys/vm/extra_free_kbytes", -ENOENT },
+		{ "proc/sys/vm/lowmem_reserve_ratio", 0 },
+		{ "sos_commands/kernel/sysctl_-a", -ENOENT },
+		{ "sys/devices/system/node", 0 },
+		{ "sys/devices/system/cpu/online", 0 },
+	};
+	static const char *const types[] = {
+		"Unmovable", "Movable", "Reclaimable", "HighAtomic", "CMA",
+		"Isolate",
+	};
+	static const char *const normal0_letters[11] = {
+		"UME", "UMEH", "UMEH", "UME", "UM", "UM", "UM", "M", "", "", "",
+	};
+	static const char *const normal1_letters[11] = {
+		"UMEH", "UME", "UME", "UMEH", "UM", "UM", "UM", "M", "M", "M",
+		"M",
+	};
 	struct pf_system sys;
 	struct diags d = { 0 };
 
@@ -353,10 +729,50 @@ static void test_v419_numa(void **state)
 	assert_int_equal(d.nr, 0);
 	assert_int_equal(sys.have, PF_SYS_ZONEINFO | PF_SYS_BUDDYINFO |
 			 PF_SYS_MEMINFO | PF_SYS_OSRELEASE | PF_SYS_SYSCTL |
-			 PF_SYS_NODES | PF_SYS_CPUS);
+			 PF_SYS_NODES | PF_SYS_CPUS | PF_SYS_PAGETYPEINFO |
+			 PF_SYS_VMSTAT);
 	assert_int_equal(sys.nr_zones, 10);
 	for (int i = 0; i < 10; i++)
 		check_zone(&sys, i, &want[i]);
+	check_sources(&sys, sources, ARRAY_SIZE(sources));
+
+	/* pagetypeinfo: populated zones only (0, 1, 2 and node 1 Normal) */
+	assert_int_equal(sys.pageblock_order, 9);
+	for (int i = 0; i < 10; i++)
+		if (i < 3 || i == 7)
+			check_types(&sys, i, types, 6);
+		else
+			assert_int_equal(sys.pagetype[i].nr_types, 0);
+	check_row(&sys, 2, "HighAtomic",
+		  (const unsigned long[]){ 0, 4, 2, 0, 0, 0, 0, 0, 0, 0, 0 });
+	check_row(&sys, 2, "CMA",
+		  (const unsigned long[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
+	check_row(&sys, 7, "Unmovable",
+		  (const unsigned long[]){ 4652, 2380, 1231, 476, 54, 16, 4, 0,
+					   0, 0, 0 });
+	check_row(&sys, 7, "Movable",
+		  (const unsigned long[]){ 23262, 11906, 6159, 2383, 1036, 305,
+					   84, 17, 4, 1, 2 });
+	check_blocks(&sys, 0, (const long[]){ 1, 7, 0, 0, 0, 0 });
+	check_blocks(&sys, 1, (const long[]){ 2, 1524, 2, 0, 0, 0 });
+	check_blocks(&sys, 2, (const long[]){ 512, 13421, 401, 2, 0, 0 });
+	check_blocks(&sys, 7, (const long[]){ 603, 15329, 450, 2, 0, 0 });
+	check_pagetype_sums(&sys, 4);
+	check_letters(&sys, 2, normal0_letters);
+	check_letters(&sys, 7, normal1_letters);
+
+	/* vmstat: 4.9+ names */
+	assert_int_equal(sys.nr_vmstat, 134);
+	assert_int_equal(pf_system_vmstat(&sys, "nr_free_pages"),
+			 3971 + 394018 + 89718 + 160132);
+	assert_int_equal(pf_system_vmstat(&sys, "nr_free_cma"), 0);
+	assert_int_equal(pf_system_vmstat(&sys, "allocstall_normal"), 212);
+	assert_int_equal(pf_system_vmstat(&sys, "allocstall_movable"), 19);
+	assert_int_equal(pf_system_vmstat(&sys, "pgsteal_kswapd"), 31220193);
+	assert_int_equal(pf_system_vmstat(&sys, "compact_daemon_wake"), 3312);
+	assert_int_equal(pf_system_vmstat(&sys, "kswapd_steal"), -1);
+	assert_int_equal(pf_system_vmstat(&sys, "allocstall"), -1);
+	check_no_extfrag(&sys);
 
 	assert_string_equal(sys.kernel.str, "4.19.0-26-amd64");
 	assert_int_equal(sys.kernel.code, PF_KV(4, 19, 0));
@@ -869,6 +1285,506 @@ static void test_sysctl_names(void **state)
 	assert_int_equal(pf_vm_sysctl_of_name(NULL), -1);
 }
 
+/* ---- pagetypeinfo, vmstat, debugfs ------------------------------------ */
+
+/* The reader's list of files agrees with the vm sysctl names. */
+static void test_file_list(void **state)
+{
+	for (int i = 0; i < PF_VM_NR; i++) {
+		char want[96];
+
+		snprintf(want, sizeof(want), "proc/sys/vm/%s",
+			 pf_vm_sysctl_name(i) + 3);
+		assert_string_equal(pf_proc_files[PF_FILE_VM_FIRST + i].path,
+				    want);
+	}
+	for (int i = 0; i < PF_FILE_NR; i++) {
+		assert_non_null(pf_proc_files[i].path);
+		assert_true(strlen(pf_proc_files[i].path) <
+			    sizeof(((struct pf_sys_source *)0)->path));
+	}
+	assert_true(PF_FILE_NR <= PF_SYS_SOURCES_MAX);
+	assert_true(pf_proc_is_node_name("node0"));
+	assert_true(pf_proc_is_node_name("node127"));
+	assert_false(pf_proc_is_node_name("node"));
+	assert_false(pf_proc_is_node_name("nodex"));
+	assert_false(pf_proc_is_node_name("node1x"));
+	assert_false(pf_proc_is_node_name("possible"));
+}
+
+/*
+ * 6.13 pagetypeinfo: ">100000" capped counts, a page_owner "Number of
+ * mixed blocks" section (not blocks), a zone zoneinfo lacks, an unknown
+ * type, and damaged rows that must not count.
+ */
+static void test_pagetypeinfo_formats(void **state)
+{
+	struct pf_system sys;
+	struct diags d = { 0 };
+	const struct pf_pagetype *pt;
+	const struct pf_zone *z;
+	int t;
+
+	put_str("proc/zoneinfo", small_zoneinfo);
+	put_str("proc/pagetypeinfo",
+		"Page block order: 10\n"
+		"Pages per block:  1024\n"
+		"\n"
+		"Free pages count per migrate type at order       0      1      2 \n"
+		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
+		"Node    0, zone      DMA, type      Movable      0      2      0 \n"
+		"Node    0, zone      DMA, type  Reclaimable      0      0      0 \n"
+		"Node    0, zone      DMA, type   HighAtomic      0      0      4 \n"
+		"Node    0, zone      DMA, type          CMA      0      0      5 \n"
+		"Node    0, zone      DMA, type      Isolate      6      0      0 \n"
+		"Node    0, zone    DMA32, type    Unmovable >100000     12      0 \n"
+		"Node    0, zone    DMA32, type      Movable >100000 >100000      7 \n"
+		"Node    0, zone    DMA32, type     Sideways      3      0      0 \n"
+		"Node    0, zone    DMA32, type  Reclaimable      1      x      0 \n"
+		"Node    0, zone    DMA32 type  Reclaimable      9      9      9 \n"
+		"Node    0, zone    DMA32, type AVeryLongTypeNameIndeed      1 \n"
+		"Node    0, zone    DMA32, type     Unmovable \n"
+		"Node    2, zone   Normal, type    Unmovable      0      0      1 \n"
+		"\n"
+		"Number of blocks type     Unmovable      Movable  Reclaimable   HighAtomic          CMA      Isolate \n"
+		"Node 0, zone      DMA            1            2            0            0            1            0 \n"
+		"Node 0, zone    DMA32           20          700            3            0            0 \n"
+		"Node 2, zone   Normal            4            0            0            0            0            0 \n"
+		"\n"
+		"Number of mixed blocks    Unmovable      Movable  Reclaimable   HighAtomic          CMA      Isolate \n"
+		"Node 0, zone      DMA            0            9            9            9            9            9 \n");
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_true(sys.have & PF_SYS_PAGETYPEINFO);
+	assert_null(diag_for(&d, tmpdir, "proc/pagetypeinfo"));
+	assert_int_equal(sys.pageblock_order, 10);
+	/* node 2 Normal was not in zoneinfo: added */
+	assert_int_equal(sys.nr_zones, 3);
+	z = find_zone(&sys, 2, "Normal");
+	assert_non_null(z);
+	assert_int_equal(z->type, PF_ZONE_NORMAL);
+	assert_true(z->has_mt);
+	assert_string_equal(z->mt[2], "U");
+	assert_int_equal(sys.pagetype[2].nr_blocks[0], 4);
+
+	/* DMA: every type, one letter each; mixed blocks ignored */
+	pt = &sys.pagetype[0];
+	assert_int_equal(pt->nr_types, 6);
+	z = &sys.zones[0];
+	assert_string_equal(z->mt[0], "UI");
+	assert_string_equal(z->mt[1], "M");
+	assert_string_equal(z->mt[2], "HC");
+	assert_string_equal(z->mt[3], "");
+	assert_int_equal(pt->nr_blocks[type_index(pt, "Movable")], 2);
+	assert_int_equal(pt->nr_blocks[type_index(pt, "CMA")], 1);
+	assert_int_equal(pt->nr_blocks[type_index(pt, "Isolate")], 0);
+
+	/* DMA32: capped counts; an unknown type has no letter */
+	pt = &sys.pagetype[1];
+	assert_int_equal(pt->nr_types, 3);
+	t = type_index(pt, "Movable");
+	assert_int_equal(pt->nr_free[t][0], 100000);
+	assert_true(pt->capped[t][0]);
+	assert_true(pt->capped[t][1]);
+	assert_false(pt->capped[t][2]);
+	assert_int_equal(pt->nr_free[t][2], 7);
+	t = type_index(pt, "Unmovable");
+	assert_true(pt->capped[t][0]);
+	assert_false(pt->capped[t][1]);
+	assert_int_equal(pt->nr_free[t][1], 12);
+	assert_int_equal(pt->nr_free[type_index(pt, "Sideways")][0], 3);
+	/* the damaged rows: no Reclaimable counts, no long name */
+	assert_int_equal(type_index(pt, "Reclaimable"), -1);
+	z = &sys.zones[1];
+	assert_string_equal(z->mt[0], "UM");
+	assert_string_equal(z->mt[1], "UM");
+	assert_string_equal(z->mt[2], "M");
+	/* its blocks line has 5 counts for 6 heads: damaged, skipped */
+	for (t = 0; t < PF_MT_MAX; t++)
+		assert_int_equal(pt->nr_blocks[t], -1);
+	/* zoneinfo's buddy counts stay what buddyinfo said: none */
+	assert_int_equal(z->nr_orders, 0);
+
+	/* nothing usable in it: reported, like any damaged file */
+	put_str("proc/pagetypeinfo", "Page block order: 9\nnonsense\n");
+	d.nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_false(sys.have & PF_SYS_PAGETYPEINFO);
+	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/pagetypeinfo"),
+			       "no zones"));
+	assert_int_equal(source_err(&sys, "proc/pagetypeinfo"), -EINVAL);
+	assert_int_equal(sys.pageblock_order, 9);
+	assert_false(sys.zones[0].has_mt);
+
+	/* unreadable (a directory here; -EACCES for non-root on 5.4+) */
+	rm_file("proc/pagetypeinfo");
+	mkdirs("proc/pagetypeinfo");
+	d.nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_null(diag_for(&d, tmpdir, "proc/pagetypeinfo"));
+	assert_int_equal(source_err(&sys, "proc/pagetypeinfo"), -EISDIR);
+	assert_int_equal(sys.pageblock_order, -1);
+	assert_int_equal(sys.pagetype[0].nr_types, 0);
+	assert_int_equal(sys.pagetype[0].nr_blocks[0], -1);
+}
+
+/* vmstat: every "name value" line; junk, and more than the model holds. */
+static void test_vmstat(void **state)
+{
+	size_t size = 64 * 1024, n = 0;
+	char *buf = malloc(size);
+	struct pf_system sys;
+	struct diags d = { 0 };
+
+	assert_non_null(buf);
+	put_str("proc/zoneinfo", small_zoneinfo);
+	put_str("proc/vmstat",
+		"nr_free_pages 3977\n"
+		"nr_free_pages\n"				/* no value */
+		"nr_zone_active_anon -5\n"			/* not the kernel's */
+		"nr_bogus 12x\n"
+		"pgfault 18446744073709551615\n"		/* ULLONG_MAX */
+		"pgmajfault 18446744073709551616\n"		/* past it */
+		"a_name_of_forty_eight_characters_which_is_to_long 1\n"
+		"a_name_of_forty_seven_characters_which_fits_47c 2\n"
+		"two words 3\n"
+		"compact_stall\t7\n"
+		"nr_unstable 0");				/* cut */
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_true(sys.have & PF_SYS_VMSTAT);
+	assert_null(diag_for(&d, tmpdir, "proc/vmstat"));
+	assert_int_equal(sys.nr_vmstat, 4);
+	assert_int_equal(pf_system_vmstat(&sys, "nr_free_pages"), 3977);
+	assert_int_equal(sys.vmstat[1].value, 18446744073709551615ULL);
+	assert_int_equal(pf_system_vmstat(&sys, "pgfault"), LLONG_MAX);
+	assert_int_equal(pf_system_vmstat(&sys, "pgmajfault"), -1);
+	assert_int_equal(pf_system_vmstat(
+		&sys, "a_name_of_forty_seven_characters_which_fits_47c"), 2);
+	assert_int_equal(pf_system_vmstat(&sys, "compact_stall"), 7);
+	assert_int_equal(pf_system_vmstat(&sys, "nr_unstable"), -1);
+
+	/* more counters than PF_VMSTAT_MAX: the first ones kept */
+	for (int i = 0; i < PF_VMSTAT_MAX + 10; i++) {
+		n += (size_t)snprintf(buf + n, size - n, "counter_%d %d\n", i,
+				      i * 3);
+		assert_true(n < size);
+	}
+	put_str("proc/vmstat", buf);
+	free(buf);
+	assert_int_equal(pf_system_read(tmpdir, &sys, NULL, NULL), 0);
+	assert_int_equal(sys.nr_vmstat, PF_VMSTAT_MAX);
+	assert_int_equal(pf_system_vmstat(&sys, "counter_255"), 765);
+	assert_int_equal(pf_system_vmstat(&sys, "counter_256"), -1);
+
+	/* empty: reported */
+	put_str("proc/vmstat", "\n\n");
+	d.nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_false(sys.have & PF_SYS_VMSTAT);
+	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
+			       "no counters"));
+	assert_int_equal(source_err(&sys, "proc/vmstat"), -EINVAL);
+}
+
+#define EXTFRAG_DIR "sys/kernel/debug/extfrag/"
+
+/* debugfs: 5.15 "%d.%03d", 6.1+ "%2d.%03d", damaged lines, one file. */
+static void test_debugfs_extfrag(void **state)
+{
+	struct pf_system sys;
+	struct diags d = { 0 };
+	const struct pf_extfrag *e;
+
+	put_str("proc/zoneinfo", small_zoneinfo);
+	put_str(EXTFRAG_DIR "unusable_index",
+		"Node 0, zone      DMA 0.000 0.000 0.000 0.125 1.000 \n"
+		"Node 0, zone    DMA32 0.000 0.012 0.523 0.999 \n"
+		"Node 0, zone   Normal 0.000 0.5 \n"		/* damaged */
+		"Node 0, zone  HighMem 0.000 2.000 \n"	/* out of range */
+		"Node 1, zone   Normal 0.000 0.100 \n");
+	put_str(EXTFRAG_DIR "extfrag_index",
+		"Node 0, zone      DMA -1.000 -1.000 -1.000  0.523  0.961 \n"
+		"Node 0, zone    DMA32 -1.000 -1.000 -1.000 -1.000 -1.000 \n"
+		"Node 1, zone   Normal -1.000 0.000 \n");
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_true(sys.have & PF_SYS_EXTFRAG);
+	assert_null(diag_for(&d, tmpdir, EXTFRAG_DIR "unusable_index"));
+	assert_int_equal(source_err(&sys, EXTFRAG_DIR "unusable_index"), 0);
+	assert_int_equal(source_err(&sys, EXTFRAG_DIR "extfrag_index"), 0);
+
+	e = &sys.debug_extfrag[0];
+	assert_int_equal(e->nr_orders, 5);
+	assert_int_equal(e->unusable[3], 125);
+	assert_int_equal(e->unusable[4], 1000);
+	assert_int_equal(e->extfrag[0], -1000);
+	assert_int_equal(e->extfrag[3], 523);
+	assert_int_equal(e->extfrag[4], 961);
+	/* the orders both files give */
+	e = &sys.debug_extfrag[1];
+	assert_int_equal(e->nr_orders, 4);
+	assert_int_equal(e->unusable[1], 12);
+	assert_int_equal(e->unusable[2], 523);
+	assert_int_equal(e->unusable[3], 999);
+	/* node 1 Normal: a zone zoneinfo lacked, added */
+	assert_int_equal(sys.nr_zones, 3);
+	assert_non_null(find_zone(&sys, 1, "Normal"));
+	e = &sys.debug_extfrag[2];
+	assert_int_equal(e->nr_orders, 2);
+	assert_int_equal(e->unusable[1], 100);
+	assert_int_equal(e->extfrag[1], 0);
+	assert_null(find_zone(&sys, 0, "Normal"));
+	assert_null(find_zone(&sys, 0, "HighMem"));
+
+	/* one file alone: no orders anywhere */
+	rm_file(EXTFRAG_DIR "extfrag_index");
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_int_equal(source_err(&sys, EXTFRAG_DIR "extfrag_index"),
+			 -ENOENT);
+	check_no_extfrag(&sys);
+
+	/* a file with no zone in it is reported */
+	put_str(EXTFRAG_DIR "extfrag_index", "Node 0, zone DMA x.000\n");
+	d.nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_non_null(diag_for(&d, tmpdir, EXTFRAG_DIR "extfrag_index"));
+	assert_int_equal(source_err(&sys, EXTFRAG_DIR "extfrag_index"),
+			 -EINVAL);
+	check_no_extfrag(&sys);
+}
+
+/* An empty root: every file looked for, each -ENOENT, the stand-ins too. */
+static void test_sources_empty(void **state)
+{
+	struct pf_system sys;
+	int n = 0;
+
+	assert_int_equal(pf_system_read(tmpdir, &sys, NULL, NULL), -ENOENT);
+	/* every file of the list, in its order: nothing was there */
+	for (int i = 0; i < PF_FILE_NR; i++) {
+		assert_true(n < sys.nr_sources);
+		assert_string_equal(sys.sources[n].path,
+				    pf_proc_files[i].path);
+		assert_int_equal(sys.sources[n].err, -ENOENT);
+		n++;
+	}
+	assert_int_equal(sys.nr_sources, PF_FILE_NR);
+	assert_int_equal(sys.nr_vmstat, 0);
+	assert_int_equal(sys.pageblock_order, -1);
+}
+
+/* ---- snapshots -------------------------------------------------------- */
+
+/* Every value that pf_system_read() gives is the same in a and b. */
+static void assert_same_system(const struct pf_system *a,
+			       const struct pf_system *b, bool same_errs)
+{
+	assert_string_equal(a->kernel.str, b->kernel.str);
+	assert_int_equal(a->kernel.code, b->kernel.code);
+	assert_int_equal(a->kernel.rhel, b->kernel.rhel);
+	assert_int_equal(a->nr_zones, b->nr_zones);
+	for (int i = 0; i < a->nr_zones; i++) {
+		const struct pf_zone *x = &a->zones[i], *y = &b->zones[i];
+		const struct pf_pagetype *p = &a->pagetype[i],
+					 *q = &b->pagetype[i];
+		const struct pf_extfrag *e = &a->debug_extfrag[i],
+					*f = &b->debug_extfrag[i];
+
+		assert_int_equal(x->node, y->node);
+		assert_int_equal(x->node_printed, y->node_printed);
+		assert_string_equal(x->name, y->name);
+		assert_int_equal(x->type, y->type);
+		assert_int_equal(x->page_kb, y->page_kb);
+		assert_int_equal(x->free, y->free);
+		assert_int_equal(x->boost, y->boost);
+		assert_int_equal(x->min, y->min);
+		assert_int_equal(x->low, y->low);
+		assert_int_equal(x->high, y->high);
+		assert_int_equal(x->reserved_highatomic, y->reserved_highatomic);
+		assert_int_equal(x->present, y->present);
+		assert_int_equal(x->managed, y->managed);
+		assert_int_equal(x->free_cma, y->free_cma);
+		assert_int_equal(x->nr_lowmem_reserve, y->nr_lowmem_reserve);
+		for (int j = 0; j < x->nr_lowmem_reserve; j++)
+			assert_int_equal(x->lowmem_reserve[j],
+					 y->lowmem_reserve[j]);
+		assert_int_equal(x->nr_orders, y->nr_orders);
+		for (int o = 0; o < x->nr_orders; o++)
+			assert_int_equal(x->nr_free[o], y->nr_free[o]);
+		assert_int_equal(x->has_mt, y->has_mt);
+		for (int o = 0; o < PF_MAX_ORDER; o++)
+			assert_string_equal(x->mt[o], y->mt[o]);
+		assert_int_equal(x->buddy_total_kb, y->buddy_total_kb);
+
+		assert_int_equal(p->nr_types, q->nr_types);
+		for (int t = 0; t < p->nr_types; t++) {
+			assert_string_equal(p->type[t], q->type[t]);
+			assert_int_equal(p->nr_blocks[t], q->nr_blocks[t]);
+			for (int o = 0; o < PF_MAX_ORDER; o++) {
+				assert_int_equal(p->nr_free[t][o],
+						 q->nr_free[t][o]);
+				assert_int_equal(p->capped[t][o],
+						 q->capped[t][o]);
+			}
+		}
+		assert_int_equal(e->nr_orders, f->nr_orders);
+		for (int o = 0; o < e->nr_orders; o++) {
+			assert_int_equal(e->unusable[o], f->unusable[o]);
+			assert_int_equal(e->extfrag[o], f->extfrag[o]);
+		}
+	}
+	assert_int_equal(a->nr_nodes, b->nr_nodes);
+	assert_int_equal(a->nr_cpus, b->nr_cpus);
+	assert_int_equal(a->mem_total_kb, b->mem_total_kb);
+	for (int i = 0; i < PF_VM_NR; i++)
+		assert_int_equal(a->vm[i], b->vm[i]);
+	assert_int_equal(a->nr_lowmem_reserve_ratio, b->nr_lowmem_reserve_ratio);
+	for (int i = 0; i < a->nr_lowmem_reserve_ratio; i++)
+		assert_int_equal(a->lowmem_reserve_ratio[i],
+				 b->lowmem_reserve_ratio[i]);
+	assert_int_equal(a->have, b->have);
+	assert_int_equal(a->pageblock_order, b->pageblock_order);
+	assert_int_equal(a->nr_vmstat, b->nr_vmstat);
+	for (int i = 0; i < a->nr_vmstat; i++) {
+		assert_string_equal(a->vmstat[i].name, b->vmstat[i].name);
+		assert_int_equal(a->vmstat[i].value, b->vmstat[i].value);
+	}
+	assert_int_equal(a->nr_sources, b->nr_sources);
+	for (int i = 0; i < a->nr_sources; i++) {
+		assert_string_equal(a->sources[i].path, b->sources[i].path);
+		if (same_errs)
+			assert_int_equal(a->sources[i].err, b->sources[i].err);
+	}
+}
+
+/* tmpdir/snap of a fixture, read back: the same system. */
+static void round_trip(const char *name, int want_copied, int want_diags)
+{
+	struct pf_system *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	char root[PATH_MAX], snap[PATH_MAX];
+	struct diags d = { 0 };
+
+	assert_non_null(a);
+	assert_non_null(b);
+	snprintf(root, sizeof(root), "%s/%s", SYSTEMS, name);
+	snprintf(snap, sizeof(snap), "%s/%s/snap", tmpdir, name);
+	assert_int_equal(pf_system_snapshot(root, snap, collect_diag, &d),
+			 want_copied);
+	for (int i = 0; i < d.nr; i++)
+		assert_non_null(strstr(d.msg[i], ": not copied: "));
+	assert_int_equal(d.nr, want_diags);
+	assert_int_equal(pf_system_read(root, a, NULL, NULL), 0);
+	assert_int_equal(pf_system_read(snap, b, NULL, NULL), 0);
+	assert_same_system(a, b, true);
+	free(a);
+	free(b);
+}
+
+static void test_snapshot_fixtures(void **state)
+{
+	struct diags d = { 0 };
+	char snap[PATH_MAX];
+	struct stat st;
+
+	/*
+	 * 6 + 2 debugfs + osrelease, 6 sysctls, lowmem_reserve_ratio,
+	 * node0/cpulist, cpu/online; not there: cpuinfo (a kernel without
+	 * extra_free_kbytes is not worth a word)
+	 */
+	round_trip("debian12-live", 17, 1);
+	snprintf(snap, sizeof(snap), "%s/debian12-live/snap/%s", tmpdir,
+		 "sys/devices/system/node/node0/cpulist");
+	assert_int_equal(stat(snap, &st), 0);
+	/* the sosreport: its stand-ins copied; no proc/sys, sys/, debugfs */
+	round_trip("rhel6-sosreport", 8, 5);
+	/* two node directories */
+	round_trip("v4.19-numa", 14, 3);
+
+	/* the same again into the same place: the same files */
+	snprintf(snap, sizeof(snap), "%s/v4.19-numa/snap", tmpdir);
+	assert_int_equal(pf_system_snapshot(SYSTEMS "/v4.19-numa", snap,
+					    collect_diag, &d), 14);
+	/* a snapshot of a snapshot */
+	d.nr = 0;
+	{
+		char again[PATH_MAX];
+
+		snprintf(again, sizeof(again), "%s/again/", tmpdir);
+		assert_int_equal(pf_system_snapshot(snap, again, collect_diag,
+						    &d), 14);
+	}
+}
+
+/* What cannot be read is named and skipped; what cannot be written fails. */
+static void test_snapshot_errors(void **state)
+{
+	struct diags d = { 0 };
+	char root[512], snap[512], path[PATH_MAX];
+	struct pf_system sys;
+	struct stat st;
+
+	snprintf(root, sizeof(root), "%s/root", tmpdir);
+	snprintf(snap, sizeof(snap), "%s/snap", tmpdir);
+	put_str("root/proc/zoneinfo", small_zoneinfo);
+	put_str("root/proc/buddyinfo",
+		"Node 0, zone      DMA      1      1      0 \n");
+	mkdirs("root/proc/vmstat");		/* unreadable */
+	mkdirs("root/sys/devices/system/node/node0");	/* no cpulist */
+	mkdirs("root/sys/devices/system/node/nodes");
+	put_str("root/sys/devices/system/node/node1", "a file\n");
+	/* a stale file of an earlier snapshot, and an unrelated one */
+	put_str("snap/proc/meminfo", "MemTotal: 1 kB\n");
+	put_str("snap/notes", "kept\n");
+
+	assert_int_equal(pf_system_snapshot(root, snap, collect_diag, &d), 2);
+	assert_non_null(strstr(diag_for(&d, root, "proc/vmstat"),
+			       "not copied: is a directory"));
+	assert_non_null(strstr(diag_for(&d, root, "proc/meminfo"),
+			       "not copied: no such file or directory"));
+	assert_non_null(diag_for(&d, root,
+				 "sys/devices/system/node/node0/cpulist"));
+	assert_non_null(diag_for(&d, root, "proc/pagetypeinfo"));
+	/* the stand-ins of a sosreport are not missed */
+	assert_null(diag_for(&d, root, "sos_commands/kernel/sysctl_-a"));
+	assert_null(diag_for(&d, root, "uname"));
+	/* 2 files, 7 + 2 missing, vmstat, node0's cpulist, node... */
+	snprintf(path, sizeof(path), "%s/proc/meminfo", snap);
+	assert_int_equal(stat(path, &st), -1);
+	snprintf(path, sizeof(path), "%s/notes", snap);
+	assert_int_equal(stat(path, &st), 0);
+	snprintf(path, sizeof(path), "%s/sys/devices/system/node/node0", snap);
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	snprintf(path, sizeof(path), "%s/sys/devices/system/node/nodes", snap);
+	assert_int_equal(stat(path, &st), -1);
+	snprintf(path, sizeof(path), "%s/sys/devices/system/node/node1", snap);
+	assert_int_equal(stat(path, &st), -1);
+
+	assert_int_equal(pf_system_read(snap, &sys, NULL, NULL), 0);
+	assert_int_equal(sys.nr_zones, 2);
+	assert_int_equal(sys.nr_nodes, 1);
+	assert_true(sys.have & PF_SYS_NODES);
+	assert_int_equal(sys.mem_total_kb, -1);
+
+	/* cannot be written: a file in the way, the root itself, nothing */
+	put_str("plain", "x\n");
+	snprintf(path, sizeof(path), "%s/plain/snap", tmpdir);
+	assert_int_equal(pf_system_snapshot(root, path, NULL, NULL), -ENOTDIR);
+	snprintf(path, sizeof(path), "%s/plain", tmpdir);
+	assert_int_equal(pf_system_snapshot(root, path, NULL, NULL), -ENOTDIR);
+	assert_int_equal(pf_system_snapshot(root, root, NULL, NULL), -EINVAL);
+	snprintf(path, sizeof(path), "%s/root/", tmpdir);
+	assert_int_equal(pf_system_snapshot(root, path, NULL, NULL), -EINVAL);
+	assert_int_equal(pf_system_snapshot(root, NULL, NULL, NULL), -EINVAL);
+	assert_int_equal(pf_system_snapshot(root, "", NULL, NULL), -EINVAL);
+	if (geteuid() != 0) {
+		snprintf(path, sizeof(path), "%s/ro", tmpdir);
+		mkdirs("ro");
+		chmod(path, 0500);
+		snprintf(path, sizeof(path), "%s/ro/snap", tmpdir);
+		assert_int_equal(pf_system_snapshot(root, path, NULL, NULL),
+				 -EACCES);
+	}
+}
+
 /* ---- the live system -------------------------------------------------- */
 
 struct live_zone {
@@ -928,6 +1844,60 @@ static void test_live(void **state)
 		assert_true(pf_kver_known(&sys.kernel));
 }
 
+/* A snapshot of this machine reads back as this machine. */
+static void test_snapshot_live(void **state)
+{
+	struct pf_system *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	unsigned int mask = ~(unsigned int)PF_SYS_EXTFRAG;
+	char snap[PATH_MAX];
+	int n;
+
+	assert_non_null(a);
+	assert_non_null(b);
+	if (access("/proc/zoneinfo", R_OK) || access("/proc/buddyinfo", R_OK)) {
+		print_message("/proc cannot be read: %s\n", strerror(errno));
+		free(a);
+		free(b);
+		skip();
+	}
+	snprintf(snap, sizeof(snap), "%s/live", tmpdir);
+	n = pf_system_snapshot("/", snap, NULL, NULL);
+	assert_true(n >= 3);
+	assert_int_equal(pf_system_read("/", a, NULL, NULL), 0);
+	assert_int_equal(pf_system_read(snap, b, NULL, NULL), 0);
+
+	/* what does not change from one moment to the next */
+	assert_string_equal(a->kernel.str, b->kernel.str);
+	assert_int_equal(a->nr_zones, b->nr_zones);
+	for (int i = 0; i < a->nr_zones; i++) {
+		const struct pf_zone *x = &a->zones[i], *y = &b->zones[i];
+
+		assert_int_equal(x->node, y->node);
+		assert_string_equal(x->name, y->name);
+		assert_int_equal(x->present, y->present);
+		assert_int_equal(x->min, y->min);
+		assert_int_equal(x->nr_orders, y->nr_orders);
+		assert_int_equal(x->has_mt, y->has_mt);
+		assert_int_equal(a->pagetype[i].nr_types,
+				 b->pagetype[i].nr_types);
+	}
+	assert_int_equal(a->nr_nodes, b->nr_nodes);
+	assert_int_equal(a->nr_cpus, b->nr_cpus);
+	assert_int_equal(a->mem_total_kb, b->mem_total_kb);
+	for (int i = 0; i < PF_VM_NR; i++)
+		assert_int_equal(a->vm[i], b->vm[i]);
+	/* debugfs may come and go meanwhile (test_fidelity mounts it) */
+	assert_int_equal(a->have & mask, b->have & mask);
+	assert_int_equal(a->nr_vmstat, b->nr_vmstat);
+	for (int i = 0; i < a->nr_vmstat; i++)
+		assert_string_equal(a->vmstat[i].name, b->vmstat[i].name);
+	assert_int_equal(a->nr_sources, b->nr_sources);
+	for (int i = 0; i < a->nr_sources; i++)
+		assert_string_equal(a->sources[i].path, b->sources[i].path);
+	free(a);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -947,7 +1917,15 @@ int main(void)
 		T(test_fallback_order),
 		T(test_cpus_and_nodes),
 		cmocka_unit_test(test_sysctl_names),
+		cmocka_unit_test(test_file_list),
+		T(test_pagetypeinfo_formats),
+		T(test_vmstat),
+		T(test_debugfs_extfrag),
+		T(test_sources_empty),
+		T(test_snapshot_fixtures),
+		T(test_snapshot_errors),
 		cmocka_unit_test(test_live),
+		T(test_snapshot_live),
 #undef T
 	};
 

@@ -1,0 +1,85 @@
+#!/bin/sh
+# top.sh - tests of pagefail top: batch frames of a saved machine, golden;
+# usage errors; signals; and, when script(1) of util-linux is there, the
+# full screen on a pseudo-terminal.
+#
+#   tests/cli/top.sh PAGEFAIL SOURCE_DIR [SHARED_DIR] [--update]
+#
+# With --root the frames are deterministic: the time prints as "-" (a saved
+# directory has no "now"), and the rates are 0 (its counters never move).
+. "$(dirname "$0")/lib.sh"
+
+live=tests/fixtures/system/debian12-live
+numa=tests/fixtures/system/v4.19-numa
+to=
+command -v timeout >/dev/null 2>&1 && to="timeout 30"
+
+# two frames of a saved machine, golden
+golden top-batch 0 top -b -n 2 -d 0 --root $live
+
+# every frame starts with its line, and the two frames are the same
+"$pf" top -b -n 2 -d 0 --root $live >"$tmp/two.out" 2>/dev/null
+check top-frame-lines "[ \$(grep -c '^--- pagefail top - ---\$' $tmp/two.out) -eq 2 ]"
+n=$(wc -l <"$tmp/two.out")
+head -n $((n / 2)) "$tmp/two.out" >"$tmp/f1"
+tail -n $((n / 2)) "$tmp/two.out" >"$tmp/f2"
+check top-frames-same "[ $((n % 2)) -eq 0 ] && cmp -s $tmp/f1 $tmp/f2"
+check top-rates-zero "grep -q '^  compact_stall 0  compact_fail 0 ' $tmp/f1"
+
+# two nodes: one section each
+"$pf" top -b -n 1 --root $numa >"$tmp/numa.out" 2>/dev/null
+check top-numa "[ $? -eq 0 ] && grep -q '^node 1 ' $tmp/numa.out && grep -q '^node 0 ' $tmp/numa.out"
+
+# rates: counters that move between two frames of a root that changes
+cp -r $numa "$tmp/moving"
+$to "$pf" top -b -n 2 -d 1 --root "$tmp/moving" >"$tmp/moving.out" 2>/dev/null &
+p=$!
+i=0
+while [ "$(grep -c '^--- pagefail top' "$tmp/moving.out" 2>/dev/null)" != 1 ] && [ $i -lt 100 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+sed -i 's/^compact_stall .*/compact_stall 1419/' "$tmp/moving/proc/vmstat"
+wait $p
+check top-rates-move "[ $? -eq 0 ] && [ \$(grep -c '^  compact_stall 0 ' $tmp/moving.out) -eq 1 ] && grep -q '^  compact_stall [1-9]' $tmp/moving.out"
+
+# usage errors
+for args in "-x" "-d" "-d abc" "-d -1" "-d 1e9" "-n 0" "-n x" "extra"; do
+	# shellcheck disable=SC2086
+	"$pf" top -b $args >/dev/null 2>&1
+	check "top-usage $args" "[ $? -eq 2 ]"
+done
+"$pf" help top >"$tmp/h1"; "$pf" top --help >"$tmp/h2"
+check help-top "cmp -s $tmp/h1 $tmp/h2"
+
+# the full screen needs a terminal; batch does not
+"$pf" top -n 1 </dev/null >"$tmp/notty.out" 2>"$tmp/notty.err"
+check top-no-terminal "[ $? -eq 1 ] && grep -q 'use -b' $tmp/notty.err && [ ! -s $tmp/notty.out ]"
+"$pf" top -b -n 1 -d 0 </dev/null >"$tmp/live.out" 2>/dev/null
+check top-batch-live "[ $? -eq 0 ] && grep -q '^--- pagefail top [0-9-]* [0-9:]* ---\$' $tmp/live.out"
+
+# SIGTERM ends batch mode at once, with status 0
+$to "$pf" top -b -d 30 --root $live >"$tmp/term.out" 2>/dev/null &
+p=$!
+i=0
+while ! grep -q '^--- pagefail top' "$tmp/term.out" 2>/dev/null && [ $i -lt 100 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+kill -TERM $p
+wait $p
+check top-sigterm-batch "[ $? -eq 0 ]"
+
+# the full screen on a pseudo-terminal: two frames, escape sequences, and
+# the terminal given back (rmcup) after -n and after SIGTERM
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null </dev/null >/dev/null 2>&1; then
+	esc=$(printf '\033')
+	TERM=xterm $to script -qec "$pf top -n 2 -d 0.1" /dev/null </dev/null >"$tmp/screen.out" 2>&1
+	check top-screen "[ $? -eq 0 ] && grep -q '$esc\\[' $tmp/screen.out && grep -q 'pagefail top' $tmp/screen.out"
+	check top-screen-restored "grep -q '$esc\\[?1049l' $tmp/screen.out"
+	TERM=xterm $to script -qec "sh -c '$pf top -d 30 </dev/tty & p=\$!; sleep 1; kill -TERM \$p; wait \$p; echo status=\$?'" /dev/null </dev/null >"$tmp/screen-term.out" 2>&1
+	check top-screen-sigterm "grep -q 'status=0' $tmp/screen-term.out && grep -q '$esc\\[?1049l' $tmp/screen-term.out"
+else
+	echo "skip top-screen: no script(1) that runs here"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
