@@ -789,9 +789,11 @@ struct pf_system {
 /*
  * Read the system under root ("/" for the live one).  An extracted
  * sosreport works too: its sos_commands/ hold what proc/ lacks (sysctl -a,
- * uname -a).  A file that is missing or unreadable is reported once
- * through diag (naming its path) and skipped.  Returns 0, or -ENOENT when
- * nothing at all could be read.
+ * uname -a).  A file every kernel has (zoneinfo, buddyinfo, meminfo,
+ * osrelease, min_free_kbytes) that is missing or unreadable is reported
+ * once through diag (naming its path) and skipped; the optional ones
+ * (pagetypeinfo, vmstat, debugfs, sysctls of some eras) only go into
+ * sources[].  Returns 0, or -ENOENT when nothing at all could be read.
  */
 int pf_system_read(const char *root, struct pf_system *sys, pf_diag_fn diag,
 		   void *data);
