@@ -997,6 +997,84 @@ int pf_sysctl_apply(const char *root, struct pf_apply *a, const char *text,
 		    bool dry_run);
 
 /* ------------------------------------------------------------------ */
+/* The simulator (lib/sim/): buddy allocator, kswapd, compaction      */
+/* ------------------------------------------------------------------ */
+
+/* A scenario: machine, kernel era, tunables and workload phases. */
+struct pf_scenario;
+
+/*
+ * Parse a scenario file (format: data/scenarios/README.md).  Errors go
+ * through diag as "line N: what"; any error makes it fail (-EINVAL), as a
+ * half-read scenario would simulate something else.
+ */
+int pf_scenario_parse(struct pf_scenario **out, const char *name,
+		      const char *text, size_t len, pf_diag_fn diag, void *data);
+int pf_scenario_load(struct pf_scenario **out, const char *path,
+		     pf_diag_fn diag, void *data);
+/*
+ * --set: "vm.min_free_kbytes", "vm.watermark_scale_factor", ... (any vm
+ * sysctl the scenario has), "kernel" (a release or era name), "mobility"
+ * (on/off), "swap" (on/off), "scan_rate", "compact_rate", "seed".
+ * Returns 0 or -EINVAL.
+ */
+int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value);
+struct pf_scenario *pf_scenario_dup(const struct pf_scenario *sc);
+void pf_scenario_free(struct pf_scenario *sc);
+/* The kernel the scenario runs ("rhel6.2" ...) */
+const struct pf_kver *pf_scenario_kernel(const struct pf_scenario *sc);
+
+/* A point of the time series (sums over the zones). */
+struct pf_sim_sample {
+	double t;
+	unsigned long free_pages;
+	unsigned long nr_free[PF_MAX_ORDER];
+	long min, low, high;
+	unsigned long long kswapd_reclaimed, compacted, failures;
+};
+
+struct pf_sim_opts {
+	bool check;			/* invariants after every step (slow) */
+	double sample_every;		/* seconds between samples; 0: none */
+	void (*sample)(const struct pf_sim_sample *smp, void *data);
+	/*
+	 * each failure as the era's kernel prints it, the first max_reports,
+	 * with the verdict (enum pf_cause) the simulator saw at that instant
+	 */
+	void (*report)(const char *text, int cause, void *data);
+	size_t max_reports;
+	void *data;
+};
+
+struct pf_sim_result {
+	double sim_seconds;
+	double first_failure;		/* virtual seconds, -1: none */
+	unsigned long long allocations, page_ops;
+	unsigned long long failures, failures_by_order[PF_MAX_ORDER];
+	unsigned long long failures_above_min;	/* free above min in the zone */
+	unsigned long long kswapd_wakeups, kswapd_reclaimed_pages;
+	unsigned long long direct_reclaimed_pages;
+	unsigned long long compact_stall, compacted_pages;
+	unsigned long long free_pageblocks;	/* free blocks >= pageblock order at the end */
+	unsigned long long free_blocks[PF_MAX_ORDER];	/* per order at the end */
+	long min_free_kbytes;		/* the value the run used */
+	int check_err;			/* 0, or -EUCLEAN: an invariant broke */
+	char check_msg[256];
+};
+
+/* Run sc.  Returns 0, -ENOMEM, or -EUCLEAN when an invariant broke. */
+int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
+		struct pf_sim_result *res);
+
+/*
+ * The standard microbenchmark: order-0 to order-3 allocations and frees
+ * with full buddy and migratetype semantics on a 4 GiB zone for about
+ * seconds of real time.
+ */
+int pf_sim_bench(double seconds, double *page_ops_per_second,
+		 double *bytes_per_page);
+
+/* ------------------------------------------------------------------ */
 /* JSON output (lib/json.c)                                           */
 /* ------------------------------------------------------------------ */
 

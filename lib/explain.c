@@ -14,6 +14,9 @@
 #include "internal.h"
 #include "util.h"
 
+/* vmstat's per-CPU threshold is at most 125 pages; 8 CPUs' worth */
+#define PCP_DRIFT	(125L * 8)
+
 static void kb_words(long pages, unsigned int page_kb, char *buf, size_t len)
 {
 	pf_format_size((unsigned long long)(pages < 0 ? 0 : pages) * page_kb * 1024,
@@ -250,7 +253,7 @@ static void disagreement_words(const struct pf_report *r, const struct pf_explai
 	} else if (has_frame(r, 0, injected)) {
 		pf_sb_add(&b, ": fault injection (should_fail) forced this failure; "
 		       "the zones did not cause it");
-	} else if (v->check.margin <= 125L * 8) {
+	} else if (v->check.margin <= PCP_DRIFT) {
 		pf_sb_add(&b, ": within the error of the per-CPU free page counters "
 		       "(up to 125 pages per CPU), and the dump was taken after "
 		       "the failure; the zone was at its limit");
@@ -382,6 +385,16 @@ static void summary_words(const struct pf_report *r, const struct pf_gfp_caps *c
 		       z->name, free_w, x, size, kind);
 		break;
 	case PF_CAUSE_HIGHATOMIC:
+		if (v->check.highatomic < 0) {
+			kb_words(((z->managed >= 0 ? z->managed : z->present) / 100 + 512),
+				 z->page_kb, x, sizeof(x));
+			pf_sb_add(&b, "%s had %s free, no more than the highatomic "
+				  "reserve may hold (up to %s here; kernels before "
+				  "5.15 do not print it), and this %s %srequest may "
+				  "not use that reserve: nothing else explains the "
+				  "failure", z->name, free_w, x, size, kind);
+			break;
+		}
 		if (v->check.highatomic > 0 && v->check.highatomic < z->free) {
 			kb_words(v->check.highatomic, z->page_kb, x, sizeof(x));
 			pf_sb_add(&b, "%s had %s free, but %s of it is the highatomic "
@@ -403,6 +416,46 @@ static void summary_words(const struct pf_report *r, const struct pf_gfp_caps *c
 		break;
 	}
 	pf_sb_add(&b, ".");
+}
+
+/*
+ * 4.4 to 5.14 keep up to 1% of a zone (plus a pageblock) as highatomic
+ * reserve, which callers that are not __GFP_ATOMIC may not count, and do
+ * not print it.  Where every zone that passes would fail with that much
+ * held back, the reserve is the explanation (reserve_highatomic_pageblock()
+ * caps it at managed / 100 + pageblock_nr_pages).
+ */
+static void hidden_highatomic(const struct pf_report *r, struct pf_explain *ex)
+{
+	if (ex->era != PF_WM_4_4 ||
+	    (ex->alloc_flags & (PF_ALLOC_HARDER | PF_ALLOC_OOM |
+				PF_ALLOC_NO_WATERMARKS)))
+		return;
+	for (int i = 0; i < r->nr_zones; i++) {
+		const struct pf_zone *z = &r->zones[i];
+		long pages = z->managed >= 0 ? z->managed : z->present;
+
+		if (!ex->zones[i].check.passes)
+			continue;
+		/*
+		 * within the per-CPU counter drift (disagreement_words()),
+		 * the drift is the plainer explanation
+		 */
+		if (z->reserved_highatomic >= 0 || pages <= 0 ||
+		    ex->zones[i].check.margin <= PCP_DRIFT ||
+		    ex->zones[i].check.margin >= pages / 100 + 512)
+			return;
+	}
+	for (int i = 0; i < r->nr_zones; i++) {
+		struct pf_zone_verdict *v = &ex->zones[i];
+
+		if (!v->check.passes)
+			continue;
+		v->check.passes = false;
+		v->check.cause = PF_CAUSE_HIGHATOMIC;
+		v->check.highatomic = -1;	/* not printed: inferred */
+		ex->nr_passing--;
+	}
 }
 
 int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
@@ -466,6 +519,8 @@ int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
 	zonelist_words(r, ex, ex->zonelist, sizeof(ex->zonelist));
 	asked_words(r, &caps, ex, ex->asked, sizeof(ex->asked));
 
+	if (ex->nr_passing)
+		hidden_highatomic(r, ex);
 	if (ex->nr_passing) {
 		ex->disagrees = true;
 		ex->cause = PF_CAUSE_OK;

@@ -76,5 +76,7 @@ int cmd_status(int argc, char **argv);
 void usage_status(FILE *f);
 int cmd_snapshot(int argc, char **argv);
 void usage_snapshot(FILE *f);
+int cmd_simulate(int argc, char **argv);
+void usage_simulate(FILE *f);
 
 #endif

@@ -29,6 +29,7 @@ static const struct pf_cmd commands[] = {
 	{ "snapshot", cmd_snapshot, "save what status reads, for a bug report or --root", usage_snapshot },
 	{ "top", cmd_top, "the zones of this machine, full screen, refreshing", usage_top },
 
+	{ "simulate", cmd_simulate, "the buddy allocator, kswapd and compaction: would these settings have failed?", usage_simulate },
 	{ "help", cmd_help, "show the help of a command", usage_help },
 };
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh - a bounded libFuzzer run of every fuzz target, each seeded with
 # inputs of its kind: logs from the corpus, the fixtures and the examples
-# for fuzz_scan, data/*.rules for fuzz_rules, and for fuzz_procfs one file
+# for fuzz_scan, data/*.rules for fuzz_rules, data/scenarios/*.scn for
+# fuzz_scenario, and for fuzz_procfs one file
 # per machine of tests/fixtures/system: its files in the order that
 # fuzz_procfs.c reads them, each ended by a "@@@" line, a missing one
 # empty (CI runs it under ASan+UBSan).
@@ -14,11 +15,13 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-mkdir -p "$work/seed-logs" "$work/seed-rules" "$work/seed-procfs"
+mkdir -p "$work/seed-logs" "$work/seed-rules" "$work/seed-procfs" \
+	 "$work/seed-scenarios"
 cp "$top"/tests/fixtures/corpus/*.log "$work/seed-logs/" 2>/dev/null || true
 [ -d "$top/../shared/corpus" ] && cp "$top"/../shared/corpus/*.log "$work/seed-logs/" 2>/dev/null || true
 cp "$top"/examples/*.log "$work/seed-logs/" 2>/dev/null || true
 cp "$top"/data/*.rules "$work/seed-rules/" 2>/dev/null || true
+cp "$top"/data/scenarios/*.scn "$work/seed-scenarios/" 2>/dev/null || true
 # the order of files[] in fuzz_procfs.c
 for m in "$top"/tests/fixtures/system/*/; do
 	for f in proc/zoneinfo proc/buddyinfo proc/meminfo \
@@ -35,9 +38,10 @@ for m in "$top"/tests/fixtures/system/*/; do
 	done >"$work/seed-procfs/$(basename "$m")"
 done
 
-for t in fuzz_scan fuzz_rules fuzz_procfs; do
+for t in fuzz_scan fuzz_rules fuzz_procfs fuzz_scenario; do
 	case $t in
 	fuzz_rules)	seed=$work/seed-rules ;;
+	fuzz_scenario)	seed=$work/seed-scenarios ;;
 	fuzz_procfs)	seed=$work/seed-procfs ;;
 	*)		seed=$work/seed-logs ;;
 	esac

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * alloc.c - the allocation path of each era, __alloc_pages(): the fast
+ * path over the zonelist at the low watermark; then waking kswapd and the
+ * slow path at the min watermark with the alloc flags gfp_to_alloc_flags()
+ * gives the mask (watermark.c, the same check explain and status use);
+ * direct compaction and reclaim for requests that may sleep; and, for the
+ * rest, a failure recorded with every zone as it was at that instant.
+ */
+#include <string.h>
+
+#include "sim.h"
+
+#define SIM_MAX_RETRIES	16	/* of the slow path of a sleeping request */
+
+/* The zonelist of node: its zones high to low, then the other nodes'. */
+static int zonelist(const struct sim *s, int node, int highest, int *zl)
+{
+	int n = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (int e = SIM_MAX_ZONES - 1; e >= 0; e--)
+			for (int i = 0; i < s->nr_zones; i++) {
+				const struct sim_zone *z = &s->zones[i];
+
+				if (s->zone_enum[i] != e || z->type > highest ||
+				    (pass == 0) != (z->node == node))
+					continue;
+				zl[n++] = i;
+			}
+	return n;
+}
+
+/*
+ * zone_watermark_fast(): an order-0 request with the free count well
+ * above the mark needs no look at the free lists; anything else gets the
+ * era's whole check on the zone's view.
+ */
+static bool watermark_ok(const struct sim *s, int zi, int order, long mark,
+			 int classzone, unsigned int flags, struct pf_wm_check *c)
+{
+	const struct sim_zone *z = &s->zones[zi];
+	struct pf_zone view;
+
+	if (!order && !c && !(flags & PF_ALLOC_NO_WATERMARKS) &&
+	    (long)z->free_pages - z->nr_reserved_highatomic >
+	    mark + (classzone >= 0 ? z->lowmem_reserve[classzone] : 0))
+		return true;
+	sim_zone_view(z, &view);
+	return pf_zone_watermark_ok(&view, order, mark, classzone, flags,
+				    s->era.wm_era, c);
+}
+
+/* get_page_from_freelist(): the first zone of the list that passes */
+static uint32_t from_freelist(struct sim *s, const int *zl, int nr, int order,
+			      int mt, bool low, unsigned int flags, int classzone,
+			      int *zone)
+{
+	for (int k = 0; k < nr; k++) {
+		struct sim_zone *z = &s->zones[zl[k]];
+		long mark = low ? z->low : z->min;
+		bool harder;
+		uint32_t pfn;
+
+		if (!(flags & PF_ALLOC_NO_WATERMARKS) &&
+		    !watermark_ok(s, zl[k], order, mark, classzone, flags, NULL))
+			continue;
+		harder = s->era.wm_era == PF_WM_6_3 ?
+			 (flags & PF_ALLOC_HIGHATOMIC) : (flags & PF_ALLOC_HARDER);
+		pfn = sim_rmqueue(z, order, mt, harder && order > 0 &&
+				  s->era.highatomic, &s->st);
+		if (pfn == SIM_NONE)
+			continue;
+		/* a high-order atomic success grows the highatomic reserve */
+		if (order && harder && s->era.highatomic)
+			sim_reserve_highatomic(z, pfn);
+		*zone = zl[k];
+		return pfn;
+	}
+	return SIM_NONE;
+}
+
+/* Keep the failure: every zone as show_mem() would print it now. */
+static void record_failure(struct sim *s, const int *zl, int nr, int order,
+			   unsigned long gfp, int ctx, unsigned int flags,
+			   int classzone)
+{
+	struct sim_failure *f;
+	int cause = PF_CAUSE_UNKNOWN, key = -1;
+	struct pf_wm_check c;
+
+	s->st.failures++;
+	if (order < SIM_MAX_ORDER)
+		s->st.failures_by_order[order]++;
+	/* the verdict, as explain reaches it: the zone with the most free */
+	for (int k = 0; k < nr; k++)
+		if (key < 0 || s->zones[zl[k]].free_pages > s->zones[key].free_pages)
+			key = zl[k];
+	if (key >= 0) {
+		watermark_ok(s, key, order, s->zones[key].min, classzone, flags, &c);
+		cause = c.passes ? PF_CAUSE_OK : c.cause;
+		/* the RHEL 6 story: failing with free memory above min */
+		if (s->zones[key].free_pages > (unsigned long)s->zones[key].min)
+			s->st.failures_above_min++;
+	}
+	if (s->nr_failures >= s->max_failures)
+		return;
+	f = &s->failures[s->nr_failures++];
+	memset(f, 0, sizeof(*f));
+	f->t = s->t;
+	f->order = order;
+	f->gfp = gfp;
+	f->ctx = ctx;
+	snprintf(f->task, sizeof(f->task), "%s",
+		 ctx == PF_CTX_SOFTIRQ || ctx == PF_CTX_HARDIRQ ? "swapper/0" :
+		 ctx == PF_CTX_KSWAPD ? "kswapd0" : "simulate");
+	f->cause = cause;
+	f->nr_zones = s->nr_zones;
+	for (int i = 0; i < s->nr_zones; i++)
+		sim_zone_view(&s->zones[i], &f->zones[i]);
+}
+
+uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
+		   int owner, int ctx, int *zone)
+{
+	int layout = pf_gfp_layout_of(&s->era.kver);
+	struct pf_gfp_caps caps;
+	unsigned int flags, caller = 0;
+	int zl[SIM_MAX_ZONES], nr, classzone, mt;
+	uint32_t pfn;
+
+	if (pf_gfp_caps(gfp, layout, &caps))
+		return SIM_NONE;
+	mt = caps.migratetype;	/* 0 unmovable, 1 movable, 2 reclaimable */
+	nr = zonelist(s, node, caps.highest_zone, zl);
+	if (!nr)
+		return SIM_NONE;
+	/* the lowmem_reserve column: the preferred (first) zone's index */
+	classzone = s->zone_enum[zl[0]];
+
+	/* the fast path: ALLOC_WMARK_LOW | ALLOC_CPUSET */
+	pfn = from_freelist(s, zl, nr, order, mt, true, PF_ALLOC_CPUSET,
+			    classzone, zone);
+	if (pfn != SIM_NONE)
+		goto got;
+
+	/* the slow path: wake kswapd, then the min watermark */
+	if (caps.wakes_kswapd)
+		sim_wakeup_kswapd(s, s->zones[zl[0]].node, order);
+	if (ctx == PF_CTX_SOFTIRQ || ctx == PF_CTX_HARDIRQ)
+		caller |= PF_CALLER_INTERRUPT;
+	if (ctx == PF_CTX_KSWAPD)
+		caller |= PF_CALLER_MEMALLOC;
+	flags = pf_alloc_flags(gfp, layout, s->era.wm_era, order, caller);
+	pfn = from_freelist(s, zl, nr, order, mt, false,
+			    flags & ~PF_ALLOC_NO_WATERMARKS, classzone, zone);
+	if (pfn == SIM_NONE && (flags & PF_ALLOC_NO_WATERMARKS))
+		pfn = from_freelist(s, zl, nr, order, mt, false, flags,
+				    classzone, zone);
+	if (pfn != SIM_NONE)
+		goto got;
+
+	/* direct compaction, then direct reclaim, and again */
+	for (int retry = 0; caps.can_sleep && retry < SIM_MAX_RETRIES; retry++) {
+		struct sim_zone *pz = &s->zones[zl[0]];
+
+		if (order > 0 && sim_era_compaction(&s->era)) {
+			s->st.compact_stall++;
+			for (int k = 0; k < nr; k++)
+				sim_compact_zone(s, &s->zones[zl[k]], order,
+						 64UL << order);
+			pfn = from_freelist(s, zl, nr, order, mt, false, flags,
+					    classzone, zone);
+			if (pfn != SIM_NONE) {
+				s->st.compact_success++;
+				goto got;
+			}
+			s->st.compact_fail++;
+		}
+		s->st.allocstall++;
+		for (int k = 0; k < nr; k++)
+			s->st.direct_reclaimed_pages +=
+				sim_shrink_zone(s, &s->zones[zl[k]], 32UL << order,
+						s->sc->swap);
+		pfn = from_freelist(s, zl, nr, order, mt, false, flags,
+				    classzone, zone);
+		if (pfn != SIM_NONE)
+			goto got;
+		/*
+		 * __alloc_pages_direct_reclaim(): a failure after reclaim
+		 * hands the highatomic reserve back before trying again
+		 */
+		if (s->era.highatomic)
+			for (int k = 0; k < nr; k++)
+				sim_unreserve_highatomic(&s->zones[zl[k]],
+							 mt == SIM_MT_MOVABLE ?
+							 SIM_MT_MOVABLE : mt);
+		pfn = from_freelist(s, zl, nr, order, mt, false, flags,
+				    classzone, zone);
+		if (pfn != SIM_NONE)
+			goto got;
+		/* __GFP_NORETRY and costly orders give up after one round */
+		if (caps.noretry || order > 3 || pz->free_pages == 0)
+			break;
+	}
+	record_failure(s, zl, nr, order, gfp, ctx, flags, classzone);
+	return SIM_NONE;
+got:
+	sim_set_owner(&s->zones[*zone], pfn, order, owner);
+	s->st.allocations++;
+	s->st.alloc_pages += 1UL << order;
+	return pfn;
+}
+
+void sim_free(struct sim *s, int zone, uint32_t pfn, int order)
+{
+	sim_free_block(&s->zones[zone], pfn, order, &s->st);
+	s->st.frees++;
+}

@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * engine.c - a simulated machine and its virtual clock: the zones of the
+ * scenario with the watermarks and lowmem_reserve of its kernel era
+ * (setup_per_zone_wmarks(), setup_per_zone_lowmem_reserve()), the era's
+ * behaviours, then steps of one tick in which the workload runs, held
+ * buffers are released and kswapd and kcompactd get their time slice.
+ * Deterministic for a given seed.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim.h"
+
+uint64_t sim_rand(struct sim *s)
+{
+	/* xorshift64* (Vigna) */
+	s->rng ^= s->rng >> 12;
+	s->rng ^= s->rng << 25;
+	s->rng ^= s->rng >> 27;
+	return s->rng * 0x2545f4914f6cdd1dULL;
+}
+
+static bool at_least(const struct pf_kver *kv, int a, int b, int c)
+{
+	return kv->code >= PF_KV(a, b, c);
+}
+
+/*
+ * What changed when (kernel-facts.md section 6): grouping by mobility
+ * 2.6.24; compaction 2.6.35; kswapd compacting (compact_pgdat) from about
+ * 3.6 until kcompactd took over in 4.6; highatomic reserve 4.4; boost 5.0;
+ * proactive compaction 5.9.  RHEL 6 backported compaction but its kswapd
+ * compacts only for order > 3 before 2.6.32-358 (RHEL 6.4).
+ */
+void sim_era_of(const struct pf_kver *kv, bool mobility, struct sim_era *era)
+{
+	memset(era, 0, sizeof(*era));
+	era->kver = *kv;
+	era->wm_era = pf_wm_era_of(kv, pf_gfp_layout_of(kv));
+	era->mobility = mobility && (kv->rhel >= 6 || at_least(kv, 2, 6, 24));
+	era->kswapd_compact_min_order = SIM_MAX_ORDER;
+	if (kv->rhel == 6) {
+		era->kswapd_compacts = true;
+		era->kswapd_compact_min_order =
+			kv->nr_rel > 0 && kv->rel[0] >= 358 ? 1 : 4;
+		return;
+	}
+	if (kv->rhel == 7) {
+		era->kswapd_compacts = true;
+		era->kswapd_compact_min_order = 1;
+		return;
+	}
+	if (kv->rhel >= 8 || at_least(kv, 4, 6, 0)) {
+		era->kcompactd = true;
+		era->highatomic = true;
+		era->boost = kv->rhel ? kv->rhel >= 9 : at_least(kv, 5, 0, 0);
+		era->proactive = !kv->rhel && at_least(kv, 5, 9, 0);
+		return;
+	}
+	era->highatomic = at_least(kv, 4, 4, 0);
+	if (at_least(kv, 3, 6, 0)) {
+		era->kswapd_compacts = true;
+		era->kswapd_compact_min_order = 1;
+	}
+}
+
+/* Does the era compact at all (direct compaction, 2.6.35+)? */
+bool sim_era_compaction(const struct sim_era *era)
+{
+	return era->kver.rhel >= 6 || at_least(&era->kver, 2, 6, 35);
+}
+
+/*
+ * setup_per_zone_lowmem_reserve(): a lower zone keeps, against requests
+ * that could have used a higher zone j of its node, the pages of the zones
+ * between them divided by its lowmem_reserve_ratio.
+ */
+static void setup_lowmem_reserve(struct sim *s)
+{
+	for (int i = 0; i < s->nr_zones; i++) {
+		struct sim_zone *lo = &s->zones[i];
+		long ratio = s->tun.lowmem_reserve_ratio[s->zone_enum[i]];
+
+		memset(lo->lowmem_reserve, 0, sizeof(lo->lowmem_reserve));
+		if (ratio < 1)
+			ratio = 1;
+		for (int j = 0; j < s->nr_zones; j++) {
+			struct sim_zone *hi = &s->zones[j];
+			unsigned long pages = 0;
+
+			if (hi->node != lo->node || s->zone_enum[j] <= s->zone_enum[i])
+				continue;
+			for (int k = 0; k < s->nr_zones; k++)
+				if (s->zones[k].node == lo->node &&
+				    s->zone_enum[k] > s->zone_enum[i] &&
+				    s->zone_enum[k] <= s->zone_enum[j])
+					pages += s->zones[k].nr_pages;
+			lo->lowmem_reserve[s->zone_enum[j]] = (long)pages / ratio;
+		}
+	}
+}
+
+/* setup_per_zone_wmarks() with the era's formula (wmark_setup.c) */
+static long setup_wmarks(struct sim *s)
+{
+	struct pf_zone views[SIM_MAX_ZONES];
+	unsigned long long lowmem_kb = 0;
+	long mfk = s->tun.min_free_kbytes;
+
+	for (int i = 0; i < s->nr_zones; i++) {
+		struct pf_zone *v = &views[i];
+
+		pf_zone_init(v);
+		v->type = s->zones[i].type;
+		v->present = v->managed = (long)s->zones[i].nr_pages;
+		if (v->type <= PF_ZONE_NORMAL)
+			lowmem_kb += s->zones[i].nr_pages * 4ULL;
+	}
+	if (mfk < 0)
+		mfk = pf_min_free_kbytes_default(lowmem_kb, &s->era.kver);
+	pf_setup_zone_wmarks(views, s->nr_zones, mfk,
+			     s->tun.watermark_scale_factor, &s->era.kver);
+	for (int i = 0; i < s->nr_zones; i++) {
+		s->zones[i].min = views[i].min;
+		s->zones[i].low = views[i].low;
+		s->zones[i].high = views[i].high;
+	}
+	return mfk;
+}
+
+static void sim_destroy(struct sim *s)
+{
+	for (int i = 0; i < s->nr_zones; i++)
+		sim_zone_release(&s->zones[i]);
+	free(s->failures);
+	free(s->held);
+	free(s);
+}
+
+static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
+{
+	struct sim *s = calloc(1, sizeof(*s));
+	struct pf_zone views[SIM_MAX_ZONES];
+
+	if (!s)
+		return NULL;
+	s->sc = sc;
+	s->tun = sc->tun;
+	sim_era_of(&sc->kernel, sc->mobility, &s->era);
+	s->rng = sc->seed * 0x9e3779b97f4a7c15ULL + 1;
+	s->max_failures = 64;
+	s->failures = calloc(s->max_failures, sizeof(*s->failures));
+	if (!s->failures)
+		goto fail;
+	for (int i = 0; i < sc->nr_zones && i < SIM_MAX_ZONES; i++) {
+		const struct sim_zone_spec *zs = &sc->zones[i];
+		struct sim_zone *z = &s->zones[i];
+
+		if (sim_zone_init(z, zs->name, zs->node, (unsigned long)(zs->bytes >> 12),
+				  s->era.mobility))
+			goto fail;
+		s->nr_zones++;
+		z->type = pf_zone_type_of(zs->name);
+		if (zs->node + 1 > s->nr_nodes)
+			s->nr_nodes = zs->node + 1;
+		pf_zone_init(&views[i]);
+		views[i].type = z->type;
+	}
+	if (s->nr_nodes > SIM_MAX_NODES)
+		goto fail;
+	for (int i = 0; i < s->nr_zones; i++)
+		s->zone_enum[i] = pf_zone_enum_index(views, s->nr_zones,
+						     s->zones[i].type);
+	*mfk = setup_wmarks(s);
+	setup_lowmem_reserve(s);
+	return s;
+fail:
+	sim_destroy(s);
+	return NULL;
+}
+
+static void take_sample(const struct sim *s, struct pf_sim_sample *smp)
+{
+	memset(smp, 0, sizeof(*smp));
+	smp->t = s->t;
+	for (int i = 0; i < s->nr_zones; i++) {
+		const struct sim_zone *z = &s->zones[i];
+
+		smp->free_pages += z->free_pages;
+		for (int o = 0; o < SIM_MAX_ORDER && o < PF_MAX_ORDER; o++)
+			smp->nr_free[o] += z->nr_free[o];
+		smp->min += z->min;
+		smp->low += z->low;
+		smp->high += z->high;
+	}
+	smp->kswapd_reclaimed = s->st.kswapd_reclaimed_pages;
+	smp->compacted = s->st.compacted_pages;
+	smp->failures = s->st.failures;
+}
+
+static int check_all(struct sim *s)
+{
+	for (int i = 0; i < s->nr_zones; i++) {
+		int err = sim_zone_check(&s->zones[i], s->check_msg,
+					 sizeof(s->check_msg));
+
+		if (err)
+			return s->check_err = err;
+	}
+	return 0;
+}
+
+int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
+		struct pf_sim_result *res)
+{
+	static const struct pf_sim_opts none;
+	double total = 0, next_sample = 0, tick;
+	struct sim *s;
+	long mfk = 0;
+	int err = 0;
+
+	if (!o)
+		o = &none;
+	memset(res, 0, sizeof(*res));
+	res->first_failure = -1;
+	s = sim_create(sc, &mfk);
+	if (!s)
+		return -ENOMEM;
+	s->check = o->check;
+	res->min_free_kbytes = mfk;
+	for (int i = 0; i < sc->nr_phases; i++)
+		total += sc->phases[i].duration;
+	tick = sc->tick > 0 ? sc->tick : 0.001;
+
+	while (s->t < total - tick / 2) {
+		sim_workload_release(s);
+		sim_workload_run(s, tick);
+		sim_kswapd_run(s, tick);
+		s->t += tick;
+		if (s->st.failures && res->first_failure < 0)
+			res->first_failure = s->nr_failures ?
+				s->failures[0].t : s->t;
+		if (s->check && (err = check_all(s)))
+			break;
+		if (o->sample && o->sample_every > 0 && s->t >= next_sample) {
+			struct pf_sim_sample smp;
+
+			take_sample(s, &smp);
+			o->sample(&smp, o->data);
+			next_sample += o->sample_every;
+		}
+	}
+	if (!err && !s->check)
+		err = check_all(s);
+
+	res->sim_seconds = s->t;
+	res->allocations = s->st.allocations;
+	res->page_ops = s->st.page_ops;
+	res->failures = s->st.failures;
+	for (int i = 0; i < SIM_MAX_ORDER && i < PF_MAX_ORDER; i++)
+		res->failures_by_order[i] = s->st.failures_by_order[i];
+	res->failures_above_min = s->st.failures_above_min;
+	res->kswapd_wakeups = s->st.kswapd_wakeups;
+	res->kswapd_reclaimed_pages = s->st.kswapd_reclaimed_pages;
+	res->direct_reclaimed_pages = s->st.direct_reclaimed_pages;
+	res->compact_stall = s->st.compact_stall;
+	res->compacted_pages = s->st.compacted_pages;
+	for (int i = 0; i < s->nr_zones; i++) {
+		res->free_pageblocks += sim_zone_pageblocks_free(&s->zones[i]);
+		for (int k = 0; k < SIM_MAX_ORDER && k < PF_MAX_ORDER; k++)
+			res->free_blocks[k] += s->zones[i].nr_free[k];
+	}
+	res->check_err = s->check_err;
+	memcpy(res->check_msg, s->check_msg, sizeof(res->check_msg));
+
+	if (o->report) {
+		char *buf = malloc(65536);
+
+		for (size_t i = 0; buf && i < s->nr_failures && i < o->max_reports; i++) {
+			sim_print_failure(s, &s->failures[i], buf, 65536);
+			o->report(buf, s->failures[i].cause, o->data);
+		}
+		free(buf);
+	}
+	sim_destroy(s);
+	return err;
+}

@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * kswapd.c - kswapd and kcompactd of each node as threads on the virtual
+ * clock (mm/vmscan.c kswapd(), balance_pgdat(); mm/compaction.c
+ * kcompactd(), proactive compaction).  What they do changed with the
+ * eras (kernel-facts.md section 6), and that is the point of simulating
+ * them:
+ *
+ *  - 2.6.x without compaction, and any era for an order its kswapd does
+ *    not compact for: kswapd reclaims every zone to its high watermark and
+ *    sleeps on the order-0 check, whatever the free blocks look like.
+ *    RHEL 6 (2.6.32-642 read) compacts from kswapd only for order > 3,
+ *    so an order-1 GFP_ATOMIC failure wakes a kswapd that reclaims, finds
+ *    free memory above high and goes back to sleep with every block
+ *    order 0.  (The era "rhel6.4" compacting for any order is the
+ *    simulator's assumption: kernel-facts.md could not verify it.)
+ *  - 3.x and RHEL 7 (compact_pgdat()): kswapd compacts the zones that
+ *    fail the check at its order, and sleeps once they pass it.
+ *  - 4.6+: kswapd balances at order 0 and, going to sleep, wakes
+ *    kcompactd for its order; 5.0+ reclaims a boosted zone to high + boost
+ *    and then wakes kcompactd at pageblock order; 5.9+ kcompactd also
+ *    compacts on its own when the node's fragmentation score is high.
+ *
+ * kswapd reclaims at most scan_rate pages a second and compaction
+ * migrates at most compact_rate pages a second, whoever does it.  Each
+ * zone is held to its own watermarks (no lowmem_reserve), and a zone with
+ * nothing left to reclaim no longer keeps kswapd awake.
+ */
+#include "sim.h"
+
+#define SIM_SWAP_CLUSTER_MAX	32
+/* HPAGE_FRAG_CHECK_INTERVAL_MSEC, in seconds */
+#define SIM_FRAG_CHECK_INTERVAL	0.5
+#define SIM_COMPACTION_HPAGE_ORDER	SIM_PAGEBLOCK_ORDER
+#define SIM_PROACTIVE_CHUNK	256	/* pages between score checks */
+
+/* The pages of work in [t, t + dt) at rate per second: the fractions add up. */
+static unsigned long slice_pages(double rate, double t, double dt)
+{
+	unsigned long long a, b;
+
+	if (rate <= 0 || dt <= 0 || t < 0)
+		return 0;
+	a = (unsigned long long)(rate * t);
+	b = (unsigned long long)(rate * (t + dt));
+	return b > a ? (unsigned long)(b - a) : 0;
+}
+
+static double compact_rate(const struct sim *s)
+{
+	return s->sc ? s->sc->compact_rate : 0;
+}
+
+/* high_wmark_pages(): with the boost on top in the eras that have it */
+static long high_mark(const struct sim *s, const struct sim_zone *z)
+{
+	return z->high + (s->era.boost && z->boost > 0 ? z->boost : 0);
+}
+
+/* zone_watermark_ok() with kswapd's flags: none, no lowmem_reserve */
+static bool zone_ok(const struct sim *s, const struct sim_zone *z, int order,
+		    long mark)
+{
+	struct pf_zone v;
+
+	sim_zone_view(z, &v);
+	return pf_zone_watermark_ok(&v, order, mark, -1, 0, s->era.wm_era,
+				    NULL);
+}
+
+/*
+ * compaction_suitable(): enough free memory that the migration targets
+ * will not take the zone under its watermark (low + 2 << order in 3.x,
+ * the "compact gap" later).
+ */
+static bool compaction_suitable(const struct sim_zone *z, int order)
+{
+	return (long)z->free_pages > z->low + (2L << order);
+}
+
+/* Does kswapd itself compact for this order in this era? */
+static bool kswapd_compacts(const struct sim *s, int order)
+{
+	return s->era.kswapd_compacts && order > 0 &&
+	       order >= s->era.kswapd_compact_min_order;
+}
+
+/* extfrag_for_order(): free memory in blocks below order, percent */
+static unsigned long extfrag_for_order(const struct sim_zone *z, int order)
+{
+	struct pf_contig_info info;
+	int nr_orders = SIM_MAX_ORDER < PF_MAX_ORDER ? SIM_MAX_ORDER :
+						       PF_MAX_ORDER;
+
+	pf_contig_info(z->nr_free, nr_orders, order, &info);
+	if (!info.free_pages)
+		return 0;
+	return (info.free_pages - (info.free_blocks_suitable << order)) * 100 /
+	       info.free_pages;
+}
+
+/* fragmentation_score_node(): the zones' scores weighted by their size */
+static unsigned long fragmentation_score(const struct sim *s, int node)
+{
+	unsigned long node_pages = 0, score = 0;
+
+	for (int i = 0; i < s->nr_zones; i++)
+		if (s->zones[i].node == node)
+			node_pages += s->zones[i].nr_pages;
+	for (int i = 0; i < s->nr_zones; i++) {
+		const struct sim_zone *z = &s->zones[i];
+
+		if (z->node != node)
+			continue;
+		score += z->nr_pages *
+			 extfrag_for_order(z, SIM_COMPACTION_HPAGE_ORDER) /
+			 (node_pages + 1);
+	}
+	return score;
+}
+
+/* fragmentation_score_wmark(): low = max(100 - proactiveness, 5) */
+static unsigned long score_wmark(const struct sim *s, bool low)
+{
+	long wmark_low = 100 - s->tun.compaction_proactiveness;
+
+	if (wmark_low < 5)
+		wmark_low = 5;
+	if (low)
+		return (unsigned long)wmark_low;
+	return wmark_low + 10 < 100 ? (unsigned long)wmark_low + 10 : 100;
+}
+
+/* wakeup_kcompactd() */
+static void wakeup_kcompactd(struct sim *s, int node, int order)
+{
+	struct sim_kswapd *ks = &s->kswapd[node];
+
+	if (!ks->kcompactd_awake) {
+		ks->kcompactd_awake = true;
+		ks->kcompactd_order = order;
+		s->st.kcompactd_wakeups++;
+	} else if (order > ks->kcompactd_order) {
+		ks->kcompactd_order = order;
+	}
+}
+
+void sim_wakeup_kswapd(struct sim *s, int node, int order)
+{
+	struct sim_kswapd *ks;
+
+	if (node < 0 || node >= SIM_MAX_NODES)
+		return;
+	ks = &s->kswapd[node];
+	if (!ks->awake) {
+		ks->awake = true;
+		ks->order = 0;
+		s->st.kswapd_wakeups++;
+	}
+	if (order > ks->order)
+		ks->order = order;
+}
+
+/*
+ * zone_reclaimable(): has the zone anything reclaim could free?  One that
+ * has not is left alone, as the kernel leaves an all_unreclaimable zone
+ * (kswapd_failures from 4.12).
+ */
+static bool zone_reclaimable(const struct sim_zone *z, bool may_swap)
+{
+	return z->lru_file.nr || (may_swap && z->lru_anon.nr) ||
+	       z->nr_slab_reclaimable;
+}
+
+/*
+ * Is every zone of the node balanced for kswapd at order?  A zone below
+ * high with nothing to reclaim does not keep kswapd awake.
+ */
+static bool pgdat_balanced(const struct sim *s, int node, int order,
+			   bool may_swap)
+{
+	for (int i = 0; i < s->nr_zones; i++) {
+		const struct sim_zone *z = &s->zones[i];
+
+		if (z->node != node)
+			continue;
+		if (!zone_ok(s, z, 0, high_mark(s, z))) {
+			if (zone_reclaimable(z, may_swap))
+				return false;
+			continue;
+		}
+		if (order > 0 && !zone_ok(s, z, order, high_mark(s, z)))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * compact_pgdat(): compact the zones that fail the check at order against
+ * their low watermark.  Returns pages migrated; *tried says whether any
+ * zone was worth compacting with work left to do it.
+ */
+static unsigned long compact_pgdat(struct sim *s, int node, int order,
+				   unsigned long budget, bool *tried)
+{
+	unsigned long migrated = 0;
+
+	*tried = false;
+	for (int i = 0; i < s->nr_zones && migrated < budget; i++) {
+		struct sim_zone *z = &s->zones[i];
+		unsigned long m;
+		bool fresh;
+
+		if (z->node != node || zone_ok(s, z, order, z->low) ||
+		    !compaction_suitable(z, order))
+			continue;
+		*tried = true;
+		fresh = !z->migrate_pfn;
+		m = sim_compact_zone(s, z, order, budget - migrated);
+		/* the end of a pass found nothing: a whole new pass may */
+		if (!m && !fresh && !z->migrate_pfn)
+			m = sim_compact_zone(s, z, order, budget - migrated);
+		migrated += m;
+	}
+	return migrated;
+}
+
+/* One slice of balance_pgdat() for node. */
+static void balance_pgdat(struct sim *s, int node, double dt)
+{
+	struct sim_kswapd *ks = &s->kswapd[node];
+	bool boosted = false, may_swap = s->sc && s->sc->swap;
+	unsigned long budget, reclaimed = 0;
+	int order = ks->order;
+
+	ks->credit += (s->sc ? s->sc->scan_rate : 0) * dt;
+	budget = ks->credit > 0 ? (unsigned long)ks->credit : 0;
+	ks->credit -= (double)budget;
+
+	for (int i = 0; i < s->nr_zones; i++)
+		if (s->zones[i].node == node && s->era.boost &&
+		    s->zones[i].boost > 0)
+			boosted = true;
+	/* a boosted reclaim neither swaps nor writes (5.0 balance_pgdat) */
+	if (boosted)
+		may_swap = false;
+
+	/* reclaim each zone below its high watermark, in batches */
+	for (int i = 0; i < s->nr_zones && budget; i++) {
+		struct sim_zone *z = &s->zones[i];
+		long mark = high_mark(s, z);
+		unsigned long nr, freed;
+		long need;
+
+		if (z->node != node || zone_ok(s, z, 0, mark) ||
+		    !zone_reclaimable(z, may_swap))
+			continue;
+		/* + 2: the check's own slack (2^0 + 1 on RHEL 6) */
+		need = mark + 2 - (long)z->free_pages;
+		if (need < SIM_SWAP_CLUSTER_MAX)
+			need = SIM_SWAP_CLUSTER_MAX;
+		nr = (unsigned long)need;
+		if (nr > budget)
+			nr = budget;
+		freed = sim_shrink_zone(s, z, nr, may_swap);
+		reclaimed += freed;
+		budget -= freed < budget ? freed : budget;
+	}
+	s->st.kswapd_reclaimed_pages += reclaimed;
+
+	/*
+	 * compact_pgdat() by kswapd itself (3.x, RHEL 7, RHEL 6 for order > 3)
+	 * on the zones that fail at its order.  Fragmentation may mean the
+	 * node cannot be balanced at that order: when compaction gets
+	 * nowhere, or there is nothing to compact with reclaim done, kswapd
+	 * falls back to order 0.
+	 */
+	if (kswapd_compacts(s, order)) {
+		unsigned long cb = slice_pages(compact_rate(s), s->t, dt);
+		bool tried;
+
+		if (cb && !compact_pgdat(s, node, order, cb, &tried) &&
+		    (tried || pgdat_balanced(s, node, 0, may_swap)))
+			ks->order = order = 0;
+	}
+
+	/*
+	 * Sleep when balanced: at kswapd's order only when it compacts for
+	 * it, else at order 0, whatever order woke it (RHEL 6.2, 4.6+).
+	 */
+	if (!pgdat_balanced(s, node, kswapd_compacts(s, order) ? order : 0,
+			    may_swap))
+		return;
+	if (s->era.kcompactd) {
+		/* kswapd_try_to_sleep(): hand the order over to kcompactd */
+		for (int i = 0; order > 0 && i < s->nr_zones; i++) {
+			struct sim_zone *z = &s->zones[i];
+
+			if (z->node == node && !zone_ok(s, z, order, z->low) &&
+			    compaction_suitable(z, order)) {
+				wakeup_kcompactd(s, node, order);
+				break;
+			}
+		}
+		if (boosted)
+			wakeup_kcompactd(s, node, SIM_PAGEBLOCK_ORDER);
+	}
+	/* the boost is spent once the node is balanced (5.0+) */
+	for (int i = 0; boosted && i < s->nr_zones; i++)
+		if (s->zones[i].node == node)
+			s->zones[i].boost = 0;
+	ks->awake = false;
+	ks->order = 0;
+	ks->credit = 0;
+}
+
+/*
+ * One slice of kcompactd: compact the node's zones for kcompactd_order
+ * until they pass at their low watermark, or, proactively (order -1),
+ * until the node's fragmentation score is down to the low threshold;
+ * sleep when that is done or a whole pass of the scanners could not.
+ */
+static void kcompactd_run(struct sim *s, int node, double dt)
+{
+	struct sim_kswapd *ks = &s->kswapd[node];
+	unsigned long budget, low = score_wmark(s, true);
+	int order = ks->kcompactd_order;
+	bool done = true;
+
+	budget = slice_pages(compact_rate(s), s->t, dt);
+	if (!budget)
+		return;
+	for (int i = 0; i < s->nr_zones; i++) {
+		struct sim_zone *z = &s->zones[i];
+		unsigned long m;
+
+		if (z->node != node)
+			continue;
+		if (order < 0) {
+			/* proactive: in chunks, looking at the score between */
+			while (fragmentation_score(s, node) > low) {
+				unsigned long chunk = SIM_PROACTIVE_CHUNK;
+
+				if (chunk > budget)
+					chunk = budget;
+				if (!chunk) {
+					done = false;
+					break;
+				}
+				m = sim_compact_zone(s, z, -1, chunk);
+				budget -= m;
+				if (m < chunk)
+					break;	/* the scanners met */
+			}
+			continue;
+		}
+		if (zone_ok(s, z, order, z->low) ||
+		    !compaction_suitable(z, order))
+			continue;
+		if (!budget) {
+			done = false;
+			break;
+		}
+		m = sim_compact_zone(s, z, order, budget);
+		if (m >= budget)
+			done = false;
+		budget -= m < budget ? m : budget;
+	}
+	if (order < 0 && fragmentation_score(s, node) <= low)
+		done = true;
+	if (done) {
+		ks->kcompactd_awake = false;
+		ks->kcompactd_order = 0;
+	}
+}
+
+/*
+ * kcompactd's timer (5.9+): every 500 ms, wake up to compact when the
+ * node's fragmentation score is above the high threshold.
+ */
+static void proactive_check(struct sim *s, int node, double dt)
+{
+	double every = SIM_FRAG_CHECK_INTERVAL;
+	unsigned long long a = (unsigned long long)(s->t / every);
+	unsigned long long b = (unsigned long long)((s->t + dt) / every);
+
+	if (a == b || s->t < 0 || s->tun.compaction_proactiveness <= 0 ||
+	    s->kswapd[node].kcompactd_awake)
+		return;
+	if (fragmentation_score(s, node) > score_wmark(s, false))
+		wakeup_kcompactd(s, node, -1);
+}
+
+void sim_kswapd_run(struct sim *s, double dt)
+{
+	for (int n = 0; n < s->nr_nodes && n < SIM_MAX_NODES; n++) {
+		if (s->kswapd[n].awake)
+			balance_pgdat(s, n, dt);
+		if (s->era.kcompactd && s->era.proactive)
+			proactive_check(s, n, dt);
+		if (s->era.kcompactd && s->kswapd[n].kcompactd_awake)
+			kcompactd_run(s, n, dt);
+	}
+}

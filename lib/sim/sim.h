@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * sim.h - the simulator's private interface: a model of the zoned buddy
+ * allocator (buddy.c), reclaim (reclaim.c), compaction (compact.c),
+ * kswapd and kcompactd (kswapd.c), the allocation path of each era
+ * (alloc.c), workloads from scenario files (scenario.c, workload.c), the
+ * engine and its virtual clock (engine.c), and failure reports printed
+ * as the kernel would (print.c).  Names and semantics are the kernel's
+ * (mm/page_alloc.c, mm/vmscan.c, mm/compaction.c); each function names
+ * the one it mirrors.
+ *
+ * Memory is one array of struct sim_page per zone; a free block is known
+ * by its first page (buddy head), which carries its order; the free lists
+ * are intrusive doubly linked lists of page indexes, one per order and
+ * migratetype, as zone->free_area[order].free_list[mt].
+ */
+#ifndef PF_SIM_H
+#define PF_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pagefail.h"
+
+#define SIM_MAX_ORDER		11	/* orders 0 .. 10 (x86_64 MAX_ORDER) */
+#define SIM_PAGEBLOCK_ORDER	9	/* x86_64 with 2 MiB huge pages */
+#define SIM_NONE		UINT32_MAX	/* end of a list, no page */
+#define SIM_MAX_ZONES		8
+#define SIM_MAX_NODES		4
+
+/* The migratetypes, in the 4.4+ enum order. */
+enum sim_mt {
+	SIM_MT_UNMOVABLE = 0,
+	SIM_MT_MOVABLE,
+	SIM_MT_RECLAIMABLE,
+	SIM_MT_HIGHATOMIC,	/* MIGRATE_PCPTYPES: 4.4+ only */
+	SIM_MT_ISOLATE,
+	SIM_MT_NR
+};
+
+/* What a page in use holds: who owns it, so reclaim and compaction know. */
+enum sim_owner {
+	SIM_FREE = 0,		/* on a free list (the head) or inside a free block */
+	SIM_FILE,		/* page cache, clean: reclaim frees it at once */
+	SIM_FILE_DIRTY,		/* page cache, dirty: written back first */
+	SIM_ANON,		/* anonymous: reclaimable only with swap */
+	SIM_SLAB_RECLAIMABLE,	/* dentries, inodes: shrinkable, not movable */
+	SIM_SLAB,		/* unmovable kernel memory */
+	SIM_NET,		/* a network buffer held by the workload */
+	SIM_OWNER_NR
+};
+
+/* sim_page.flags */
+#define SIM_PG_HEAD	0x01	/* first page of a free block, or of an allocation */
+#define SIM_PG_LRU	0x02	/* on the zone's LRU (file or anon) */
+
+/* 12 bytes a page: the memory figure of the benchmark. */
+struct sim_page {
+	uint32_t next, prev;	/* free list, or LRU list, links */
+	uint8_t order;		/* of the block it heads */
+	uint8_t owner;		/* enum sim_owner */
+	uint8_t flags;		/* SIM_PG_* */
+	uint8_t mt;		/* the migratetype it was allocated as */
+};
+
+struct sim_list {
+	uint32_t head, tail;
+	unsigned long nr;
+};
+
+struct sim_zone {
+	char name[16];			/* "DMA32", "Normal" */
+	int type;			/* enum pf_zone_type */
+	int node;
+	unsigned long nr_pages;		/* spanned = present = managed here */
+	bool mobility;			/* grouping by mobility: else one list type */
+	struct sim_page *pages;
+	uint8_t *pageblock_mt;		/* per pageblock: enum sim_mt */
+	struct sim_list free_list[SIM_MAX_ORDER][SIM_MT_NR];
+	unsigned long nr_free[SIM_MAX_ORDER];	/* free_area[o].nr_free */
+	unsigned long free_pages;	/* NR_FREE_PAGES */
+	long min, low, high;		/* watermarks, pages */
+	long boost;			/* watermark_boost */
+	long lowmem_reserve[SIM_MAX_ZONES];
+	long nr_reserved_highatomic;
+	/* LRU: the pages reclaim may take, oldest at the head */
+	struct sim_list lru_file, lru_anon;
+	unsigned long nr_slab_reclaimable, nr_slab, nr_net;
+	/* compaction's cached scanner positions (zone->compact_cached_*) */
+	unsigned long migrate_pfn, free_pfn;
+};
+
+/* The kernel behaviours that changed across the eras the simulator knows. */
+struct sim_era {
+	int wm_era;			/* enum pf_wm_era: the watermark check */
+	bool mobility;			/* grouping by mobility (2.6.24+) */
+	bool highatomic;		/* MIGRATE_HIGHATOMIC reserve (4.4+) */
+	bool kswapd_compacts;		/* kswapd compacts for order > 0 */
+	int kswapd_compact_min_order;	/* RHEL 6: only order > 3 */
+	bool kcompactd;			/* 4.6+ */
+	bool proactive;			/* 5.9+ proactive compaction */
+	bool boost;			/* 5.0+ watermark boost */
+	struct pf_kver kver;		/* the version it stands for */
+};
+
+/* The tunables of a run (vm sysctls). */
+struct sim_tunables {
+	long min_free_kbytes;		/* -1: the kernel default */
+	long watermark_scale_factor;	/* 10 */
+	long watermark_boost_factor;	/* 15000 */
+	long extfrag_threshold;		/* 500 */
+	long compaction_proactiveness;	/* 20 */
+	long zone_reclaim_mode;		/* 0 */
+	long lowmem_reserve_ratio[SIM_MAX_ZONES];
+};
+
+/* One recorded failure: what the kernel would have printed. */
+struct sim_failure {
+	double t;			/* virtual seconds */
+	int order;
+	unsigned long gfp;		/* in the era's gfp layout */
+	int ctx;			/* enum pf_ctx_kind */
+	char task[16];
+	int cause;			/* enum pf_cause the simulator saw */
+	int nr_zones;
+	struct pf_zone zones[SIM_MAX_ZONES];	/* the state at that instant */
+};
+
+/* Counters of a run: the JSON of simulate -j, and the time series. */
+struct sim_stats {
+	unsigned long long allocations, alloc_pages, frees;
+	unsigned long long failures, failures_by_order[SIM_MAX_ORDER];
+	unsigned long long kswapd_wakeups, kswapd_reclaimed_pages;
+	unsigned long long direct_reclaimed_pages, allocstall;
+	unsigned long long compact_stall, compact_success, compact_fail;
+	unsigned long long compacted_pages, kcompactd_wakeups;
+	unsigned long long page_ops;	/* pages taken or given back */
+	unsigned long long steals;	/* fallback steals of pageblocks */
+	unsigned long long failures_above_min;	/* free > min where it failed */
+};
+
+/* ---- scenario.c: a parsed scenario file (data/scenarios/README.md) ----- */
+
+#define SIM_MAX_PHASES	16
+
+/* What a phase does while it runs; rates are per virtual second. */
+struct sim_phase {
+	char name[32];
+	double duration;		/* seconds */
+	double fill;			/* page cache to fill at the start, share of RAM, 0..1 */
+	double anon_fill;		/* anonymous memory to fill at the start, share of RAM */
+	bool checkerboard;		/* then free every other page of it */
+	int drop_caches;		/* at the start, first: 1 page cache, 2 slab, 3 both */
+	double stream_rate;		/* page cache pages read per second */
+	double anon_rate, anon_free_rate;	/* anonymous pages in / out per second */
+	double slab_rate, slab_free_rate;	/* reclaimable slab pages in / out */
+	double kernel_rate;		/* unmovable kernel pages per second (kept) */
+	double net_rate;		/* network receive allocations per second */
+	int net_order;
+	unsigned long net_gfp;		/* in the era's layout; 0: GFP_ATOMIC */
+	double net_hold;		/* seconds each buffer is held */
+	double burst_len, burst_every;	/* net allocations only in bursts */
+};
+
+struct sim_zone_spec {
+	char name[16];
+	int node;
+	unsigned long long bytes;
+};
+
+struct pf_scenario {
+	char name[64];
+	int nr_zones;
+	struct sim_zone_spec zones[SIM_MAX_ZONES];
+	int cpus;
+	bool swap;
+	struct pf_kver kernel;		/* "rhel6.2", "5.15" ... */
+	bool mobility;			/* default true (2.6.24+) */
+	struct sim_tunables tun;
+	double scan_rate;		/* kswapd pages per second */
+	double compact_rate;		/* pages migrated per second */
+	double tick;			/* seconds of one engine step (0.001) */
+	unsigned long long seed;
+	int nr_phases;
+	struct sim_phase phases[SIM_MAX_PHASES];
+};
+
+/* The era's behaviour for a kernel version (engine.c). */
+void sim_era_of(const struct pf_kver *kv, bool mobility, struct sim_era *era);
+/* Does the era have compaction at all (2.6.35+, RHEL 6)? */
+bool sim_era_compaction(const struct sim_era *era);
+
+/* ---- the state of a run (engine.c) --------------------------------------- */
+
+/* kswapd and kcompactd of one node */
+struct sim_kswapd {
+	bool awake;
+	int order;			/* pgdat->kswapd_order */
+	bool kcompactd_awake;
+	int kcompactd_order;
+	double credit;			/* pages of work it may still do this tick */
+};
+
+/* A network buffer held until t (workload.c frees it then). */
+struct sim_held {
+	double t;
+	int zone;
+	uint32_t pfn;
+	uint8_t order;
+};
+
+struct sim {
+	const struct pf_scenario *sc;
+	struct sim_era era;
+	struct sim_tunables tun;
+	int nr_zones;
+	struct sim_zone zones[SIM_MAX_ZONES];
+	int zone_enum[SIM_MAX_ZONES];	/* each zone's index in lowmem_reserve[] */
+	int nr_nodes;
+	struct sim_kswapd kswapd[SIM_MAX_NODES];
+	double t;			/* virtual seconds */
+	uint64_t rng;			/* xorshift64*: runs are deterministic */
+	struct sim_stats st;
+	/* failures: all counted, the first max_failures kept */
+	struct sim_failure *failures;
+	size_t nr_failures, max_failures;
+	/* held network buffers, a ring ordered by release time */
+	struct sim_held *held;
+	size_t held_head, held_nr, held_cap;
+	/* workload bookkeeping: fractional pages carried between ticks */
+	double carry[8];
+	int phase;
+	double phase_t;			/* seconds into the phase */
+	bool no_slab;			/* workload.c: a whole scan found no reclaimable slab */
+	/* debug: check the invariants after every step */
+	bool check;
+	int check_err;
+	char check_msg[256];
+};
+
+/* xorshift64*: the simulator's only source of chance */
+uint64_t sim_rand(struct sim *s);
+
+/* ---- buddy.c: the zoned buddy allocator -------------------------------- */
+
+/* A zone of nr_pages pages, all free (as after memblock_free_all()). */
+int sim_zone_init(struct sim_zone *z, const char *name, int node,
+		  unsigned long nr_pages, bool mobility);
+void sim_zone_release(struct sim_zone *z);
+/*
+ * __rmqueue(): a block of order for migratetype mt, from the smallest
+ * free block that fits, falling back to other types as the era's
+ * fallbacks[] say, stealing the pageblock when steal_suitable_fallback()
+ * would (mobility on); the rest of a split block goes back by expand().
+ * highatomic: the caller may take MIGRATE_HIGHATOMIC blocks (ALLOC_HARDER).
+ * Returns the page index, or SIM_NONE.  Does not check watermarks.
+ */
+uint32_t sim_rmqueue(struct sim_zone *z, int order, int mt, bool highatomic,
+		     struct sim_stats *st);
+/* __free_one_page(): give a block back, merging with its free buddies. */
+void sim_free_block(struct sim_zone *z, uint32_t pfn, int order,
+		    struct sim_stats *st);
+/* Mark the allocated block [pfn, pfn + 2^order) as owned by owner. */
+void sim_set_owner(struct sim_zone *z, uint32_t pfn, int order, int owner);
+/* reserve_highatomic_pageblock(): make pfn's pageblock highatomic. */
+void sim_reserve_highatomic(struct sim_zone *z, uint32_t pfn);
+/* unreserve_highatomic_pageblock(): give one back, as mt. */
+bool sim_unreserve_highatomic(struct sim_zone *z, int mt);
+/*
+ * The zone as the analysis sees it (pf_zone): free, watermarks,
+ * lowmem_reserve, nr_free per order, migratetype letters per order.
+ */
+void sim_zone_view(const struct sim_zone *z, struct pf_zone *out);
+/*
+ * Check every invariant: free counts equal the lists, no block on two
+ * lists or overlapping another, no free buddies left unmerged, heads
+ * aligned to their order.  Returns 0, or -EUCLEAN with a description of
+ * the first violation in msg.
+ */
+int sim_zone_check(const struct sim_zone *z, char *msg, size_t len);
+/* Free blocks of pageblock order or larger (acceptance 3) */
+unsigned long sim_zone_pageblocks_free(const struct sim_zone *z);
+
+/* LRU of reclaimable pages (reclaim.c uses, workload.c fills) */
+void sim_lru_add(struct sim_zone *z, uint32_t pfn);	/* tail: newest */
+void sim_lru_del(struct sim_zone *z, uint32_t pfn);
+
+/* ---- reclaim.c: shrink_node() ------------------------------------------- */
+
+/*
+ * Reclaim up to nr pages of zone z, oldest first: clean file pages at
+ * once, dirty ones after writeback (they count on a later pass), anon only
+ * when swap, reclaimable slab by its shrinker.  Returns pages freed.
+ */
+unsigned long sim_shrink_zone(struct sim *s, struct sim_zone *z,
+			      unsigned long nr, bool may_swap);
+
+/* ---- compact.c: compact_zone() ------------------------------------------- */
+
+/*
+ * Compact zone z until a free block of order (on a list the caller may
+ * use) exists and the watermark at that order holds, or the migrate and
+ * free scanners meet: isolate_migratepages() moves movable pages (file,
+ * anon, net pages are not) from the zone's start into free pages that
+ * isolate_freepages() takes from its end.  Returns pages migrated.
+ */
+unsigned long sim_compact_zone(struct sim *s, struct sim_zone *z, int order,
+			       unsigned long budget);
+
+/* ---- kswapd.c: kswapd and kcompactd as simulated threads ---------------- */
+
+/* wakeup_kswapd(): note the order and wake it (it runs on the clock). */
+void sim_wakeup_kswapd(struct sim *s, int node, int order);
+/*
+ * One time slice of kswapd (balance_pgdat(): reclaim every zone to its
+ * high watermark at scan_rate pages per second, then compact as the era
+ * does) and kcompactd; called by the engine every tick of dt seconds.
+ */
+void sim_kswapd_run(struct sim *s, double dt);
+
+/* ---- alloc.c: the allocation path of each era ---------------------------- */
+
+/*
+ * __alloc_pages(): the fast path at the low watermark over the zonelist,
+ * waking kswapd, then the slow path with gfp_to_alloc_flags(); a request
+ * that may sleep reclaims and compacts directly and retries; one that may
+ * not fails, and the failure is recorded with the zones at that instant.
+ * Returns the page index (and its zone in *zone), or SIM_NONE.
+ */
+uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
+		   int owner, int ctx, int *zone);
+/* __free_pages() */
+void sim_free(struct sim *s, int zone, uint32_t pfn, int order);
+
+/* ---- workload.c: the phases of a scenario -------------------------------- */
+
+/*
+ * Run dt seconds of the current phase of s->sc: start-of-phase fills, the
+ * page cache, anon, slab and kernel allocation rates (fractions carried
+ * in s->carry), network receive allocations (GFP_ATOMIC from softirq, in
+ * bursts when burst_len is set) held for net_hold then freed.
+ */
+void sim_workload_run(struct sim *s, double dt);
+/* Free every network buffer whose time has come. */
+void sim_workload_release(struct sim *s);
+
+/* ---- print.c: failures as the era's kernel prints them ------------------- */
+
+/* Write the report of f, as the era's warn_alloc()/show_mem() would. */
+size_t sim_print_failure(const struct sim *s, const struct sim_failure *f,
+			 char *buf, size_t len);
+
+#endif /* PF_SIM_H */

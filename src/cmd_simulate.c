@@ -1,0 +1,500 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * cmd_simulate.c - pagefail simulate: run a scenario through the model of
+ * the zoned buddy allocator, kswapd and compaction (lib/sim/), once or
+ * once per value of a swept sysctl, and print the failures (also as the
+ * kernel would have printed them), a time series as CSV and an SVG plot.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define MAX_SETS	16
+#define MAX_SWEEP	32
+
+struct series {
+	struct pf_sim_sample *v;
+	size_t nr, alloc;
+};
+
+struct sim_ctx {
+	bool json, pretty;
+	size_t reports;			/* failure reports to print */
+	char *text;			/* them, printed after the summary */
+	size_t text_len;
+	struct series series;
+	bool keep_series;
+};
+
+void usage_simulate(FILE *f)
+{
+	fputs("usage: pagefail simulate SCENARIO [--set NAME=VALUE]... [--kernel V]\n"
+	      "                         [--sweep NAME=A,B,C] [-j|-p] [--csv FILE]\n"
+	      "                         [--svg FILE] [--reports N] [--check]\n"
+	      "       pagefail simulate --bench [-j]\n\n"
+	      "Run SCENARIO (a file; see data/scenarios/) through a model of the zoned\n"
+	      "buddy allocator, kswapd and compaction of its kernel era, and say how\n"
+	      "many allocations failed: would these settings have prevented it?\n\n"
+	      "      --set N=V      vm.min_free_kbytes=90112, kernel=rhel6.4, mobility=off,\n"
+	      "                     swap=on, scan_rate=N, compact_rate=N, seed=N\n"
+	      "      --kernel V     the same as --set kernel=V\n"
+	      "      --sweep N=A,B  run once per value and print a table of failures\n"
+	      "  -j, --json         the results as JSON (one object per run)\n"
+	      "  -p, --pretty       indented JSON (implies --json)\n"
+	      "      --csv FILE     the time series (10 samples a second) as CSV\n"
+	      "      --svg FILE     a plot of free memory, watermarks and failures\n"
+	      "      --reports N    print the first N failures as the kernel would\n"
+	      "                     (default 1 in text, 0 in JSON)\n"
+	      "      --check        check the allocator's invariants after every step\n"
+	      "      --bench        the standard microbenchmark\n\n"
+	      "exit status: 0 no failure, 3 failures, 1 error, 2 usage\n",
+	      f);
+}
+
+static void on_diag(const char *source, unsigned long line, const char *msg,
+		    void *data)
+{
+	(void)line;
+	(void)data;
+	pf_err(false, source, "%s: %s", source, msg);
+}
+
+static void on_sample(const struct pf_sim_sample *smp, void *data)
+{
+	struct sim_ctx *c = data;
+	struct series *s = &c->series;
+
+	if (s->nr == s->alloc) {
+		size_t n = s->alloc ? 2 * s->alloc : 1024;
+		struct pf_sim_sample *v = realloc(s->v, n * sizeof(*v));
+
+		if (!v)
+			return;
+		s->v = v;
+		s->alloc = n;
+	}
+	s->v[s->nr++] = *smp;
+}
+
+static void on_report(const char *text, int cause, void *data)
+{
+	struct sim_ctx *c = data;
+	size_t n = strlen(text);
+	char *t;
+
+	(void)cause;
+	if (c->json)
+		return;
+	t = realloc(c->text, c->text_len + n + 2);
+	if (!t)
+		return;
+	c->text = t;
+	t[c->text_len++] = '\n';
+	memcpy(t + c->text_len, text, n + 1);
+	c->text_len += n;
+}
+
+static int write_csv(const char *path, const struct series *s)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		return -errno;
+	fputs("t,free_pages", f);
+	for (int o = 0; o < 11; o++)
+		fprintf(f, ",free_blocks_%d", o);
+	fputs(",min,low,high,kswapd_reclaimed,compacted,failures\n", f);
+	for (size_t i = 0; i < s->nr; i++) {
+		const struct pf_sim_sample *p = &s->v[i];
+
+		fprintf(f, "%.3f,%lu", p->t, p->free_pages);
+		for (int o = 0; o < 11; o++)
+			fprintf(f, ",%lu", p->nr_free[o]);
+		fprintf(f, ",%ld,%ld,%ld,%llu,%llu,%llu\n", p->min, p->low, p->high,
+			p->kswapd_reclaimed, p->compacted, p->failures);
+	}
+	return fclose(f) ? -errno : 0;
+}
+
+/* An SVG line plot: free pages and the watermarks; red ticks at failures. */
+static int write_svg(const char *path, const struct series *s, const char *title)
+{
+	const double W = 800, H = 360, L = 70, R = 20, T = 30, B = 40;
+	double tmax = 0, ymax = 1;
+	FILE *f = fopen(path, "w");
+	struct { const char *name, *colour; int which; } lines[] = {
+		{ "free", "#1f77b4", 0 }, { "free in blocks >= order 1", "#2ca02c", 4 },
+		{ "min", "#d62728", 1 }, { "low", "#ff7f0e", 2 }, { "high", "#9467bd", 3 },
+	};
+
+	if (!f)
+		return -errno;
+	for (size_t i = 0; i < s->nr; i++) {
+		if (s->v[i].t > tmax)
+			tmax = s->v[i].t;
+		if ((double)s->v[i].free_pages > ymax)
+			ymax = (double)s->v[i].free_pages;
+		if ((double)s->v[i].high > ymax)
+			ymax = (double)s->v[i].high;
+	}
+	if (tmax <= 0)
+		tmax = 1;
+	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
+		"height=\"%.0f\" font-family=\"sans-serif\" font-size=\"12\">\n", W, H);
+	fprintf(f, "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n");
+	fprintf(f, "<text x=\"%.0f\" y=\"18\">", L);
+	for (const char *p = title; *p; p++)
+		fputs(*p == '<' ? "&lt;" : *p == '&' ? "&amp;" : (char[2]){ *p, 0 }, f);
+	fputs("</text>\n", f);
+	fprintf(f, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"black\"/>\n",
+		L, H - B, W - R, H - B);
+	fprintf(f, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"black\"/>\n",
+		L, T, L, H - B);
+	fprintf(f, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%.0f MiB</text>\n",
+		L - 4, T + 4, ymax * 4 / 1024);
+	fprintf(f, "<text x=\"%.0f\" y=\"%.0f\">0</text>\n", L - 12, H - B + 4);
+	fprintf(f, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%.1f s</text>\n",
+		W - R, H - B + 16, tmax);
+	for (size_t k = 0; k < sizeof(lines) / sizeof(lines[0]); k++) {
+		fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" points=\"", lines[k].colour);
+		for (size_t i = 0; i < s->nr; i++) {
+			const struct pf_sim_sample *p = &s->v[i];
+			double y = lines[k].which == 0 ? (double)p->free_pages :
+				   lines[k].which == 1 ? (double)p->min :
+				   lines[k].which == 2 ? (double)p->low :
+				   lines[k].which == 3 ? (double)p->high :
+				   (double)(p->free_pages - p->nr_free[0]);
+
+			fprintf(f, "%.1f,%.1f ", L + p->t / tmax * (W - L - R),
+				H - B - y / ymax * (H - T - B));
+		}
+		fputs("\"/>\n", f);
+		fprintf(f, "<text x=\"%.0f\" y=\"%.0f\" fill=\"%s\">%s</text>\n",
+			L + 10 + 150.0 * (double)k, H - 8, lines[k].colour, lines[k].name);
+	}
+	for (size_t i = 1; i < s->nr; i++)
+		if (s->v[i].failures > s->v[i - 1].failures)
+			fprintf(f, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" "
+				"stroke=\"red\"/>\n", L + s->v[i].t / tmax * (W - L - R),
+				T, L + s->v[i].t / tmax * (W - L - R), T + 10);
+	fputs("</svg>\n", f);
+	return fclose(f) ? -errno : 0;
+}
+
+static void result_json(struct pf_json *j, const struct pf_sim_result *r,
+			const struct pf_scenario *sc, const char *set_name,
+			const char *set_value)
+{
+	pf_json_obj_open(j);
+	if (set_name) {
+		pf_json_key(j, "setting");
+		pf_json_obj_open(j);
+		pf_json_key(j, set_name);
+		pf_json_str(j, set_value);
+		pf_json_obj_close(j);
+	}
+	pf_json_key(j, "kernel");
+	pf_json_str(j, pf_scenario_kernel(sc)->str);
+	pf_json_key(j, "min_free_kbytes");
+	pf_json_int(j, r->min_free_kbytes);
+	pf_json_key(j, "failures");
+	pf_json_uint(j, r->failures);
+	pf_json_key(j, "failures_by_order");
+	pf_json_obj_open(j);
+	for (int o = 0; o < PF_MAX_ORDER; o++) {
+		char k[8];
+
+		if (!r->failures_by_order[o])
+			continue;
+		snprintf(k, sizeof(k), "%d", o);
+		pf_json_key(j, k);
+		pf_json_uint(j, r->failures_by_order[o]);
+	}
+	pf_json_obj_close(j);
+	pf_json_key(j, "failures_above_min");
+	pf_json_uint(j, r->failures_above_min);
+	pf_json_key(j, "first_failure");
+	if (r->first_failure >= 0)
+		pf_json_double(j, r->first_failure);
+	else
+		pf_json_null(j);
+	pf_json_key(j, "allocations");
+	pf_json_uint(j, r->allocations);
+	pf_json_key(j, "kswapd_wakeups");
+	pf_json_uint(j, r->kswapd_wakeups);
+	pf_json_key(j, "kswapd_reclaimed_pages");
+	pf_json_uint(j, r->kswapd_reclaimed_pages);
+	pf_json_key(j, "direct_reclaimed_pages");
+	pf_json_uint(j, r->direct_reclaimed_pages);
+	pf_json_key(j, "compact_stall");
+	pf_json_uint(j, r->compact_stall);
+	pf_json_key(j, "compacted_pages");
+	pf_json_uint(j, r->compacted_pages);
+	pf_json_key(j, "free_pageblocks");
+	pf_json_uint(j, r->free_pageblocks);
+	pf_json_key(j, "sim_seconds");
+	pf_json_double(j, r->sim_seconds);
+	pf_json_key(j, "page_ops");
+	pf_json_uint(j, r->page_ops);
+	pf_json_obj_close(j);
+}
+
+static void result_text(const struct pf_sim_result *r, const struct pf_scenario *sc)
+{
+	const char *b = pf_c("\033[1m"), *n = pf_c("\033[0m");
+
+	printf("%skernel %s, vm.min_free_kbytes %ld%s\n", b,
+	       pf_scenario_kernel(sc)->str, r->min_free_kbytes, n);
+	printf("simulated %.1f s: %llu allocations, %s%llu failure%s%s", r->sim_seconds,
+	       r->allocations, b, r->failures, r->failures == 1 ? "" : "s", n);
+	for (int o = 0; o < PF_MAX_ORDER; o++)
+		if (r->failures_by_order[o])
+			printf(" (order %d: %llu)", o, r->failures_by_order[o]);
+	if (r->first_failure >= 0)
+		printf(", the first at %.3f s", r->first_failure);
+	putchar('\n');
+	if (r->failures)
+		printf("  failures with free memory above min: %llu\n",
+		       r->failures_above_min);
+	printf("  kswapd: %llu wakeups, %llu pages reclaimed; direct reclaim: "
+	       "%llu pages; compaction: %llu stalls, %llu pages migrated\n",
+	       r->kswapd_wakeups, r->kswapd_reclaimed_pages,
+	       r->direct_reclaimed_pages, r->compact_stall, r->compacted_pages);
+	printf("  free blocks of pageblock order or more at the end: %llu\n",
+	       r->free_pageblocks);
+}
+
+static int run_bench(bool json)
+{
+	double ops, bpp;
+	int err = pf_sim_bench(2.0, &ops, &bpp);
+
+	if (err) {
+		pf_err(json, "bench", "the benchmark failed: %s", strerror(-err));
+		return PF_EXIT_ERROR;
+	}
+	if (json)
+		printf("{\"page_ops_per_second\": %.0f, \"bytes_per_page\": %.2f}\n",
+		       ops, bpp);
+	else
+		printf("%.0f page operations per second, %.2f bytes per page\n",
+		       ops, bpp);
+	return 0;
+}
+
+int cmd_simulate(int argc, char **argv)
+{
+	enum { OPT_SET = 256, OPT_KERNEL, OPT_SWEEP, OPT_CSV, OPT_SVG, OPT_REPORTS,
+	       OPT_CHECK, OPT_BENCH, OPT_NOCOLOR };
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "pretty", no_argument, NULL, 'p' },
+		{ "set", required_argument, NULL, OPT_SET },
+		{ "kernel", required_argument, NULL, OPT_KERNEL },
+		{ "sweep", required_argument, NULL, OPT_SWEEP },
+		{ "csv", required_argument, NULL, OPT_CSV },
+		{ "svg", required_argument, NULL, OPT_SVG },
+		{ "reports", required_argument, NULL, OPT_REPORTS },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "bench", no_argument, NULL, OPT_BENCH },
+		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 }
+	};
+	const char *sets[MAX_SETS], *sweep = NULL, *csv = NULL, *svg = NULL;
+	char sweep_name[64] = "", *sweep_vals[MAX_SWEEP];
+	int nr_sets = 0, nr_sweep = 0, ch, ret = PF_EXIT_NONE;
+	long reports = -1;
+	bool check = false, bench = false;
+	struct sim_ctx c = { 0 };
+	struct pf_scenario *sc = NULL;
+	struct pf_json *j = NULL;
+	char *sweep_buf = NULL;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "jph", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			c.json = true;
+			break;
+		case 'p':
+			c.json = c.pretty = true;
+			break;
+		case OPT_SET:
+		case OPT_KERNEL:
+			if (nr_sets == MAX_SETS) {
+				pf_err(false, NULL, "at most %d --set", MAX_SETS);
+				return PF_EXIT_USAGE;
+			}
+			if (ch == OPT_KERNEL) {
+				static char kbuf[MAX_SETS][128];
+
+				snprintf(kbuf[nr_sets], sizeof(kbuf[0]), "kernel=%s", optarg);
+				sets[nr_sets] = kbuf[nr_sets];
+				nr_sets++;
+			} else {
+				sets[nr_sets++] = optarg;
+			}
+			break;
+		case OPT_SWEEP:
+			sweep = optarg;
+			break;
+		case OPT_CSV:
+			csv = optarg;
+			break;
+		case OPT_SVG:
+			svg = optarg;
+			break;
+		case OPT_REPORTS:
+			reports = atol(optarg);
+			break;
+		case OPT_CHECK:
+			check = true;
+			break;
+		case OPT_BENCH:
+			bench = true;
+			break;
+		case OPT_NOCOLOR:
+			pf_color = false;
+			break;
+		case 'h':
+			usage_simulate(stdout);
+			return 0;
+		default:
+			usage_simulate(stderr);
+			return PF_EXIT_USAGE;
+		}
+	}
+	if (bench)
+		return run_bench(c.json);
+	if (optind + 1 != argc) {
+		usage_simulate(stderr);
+		return PF_EXIT_USAGE;
+	}
+	if (pf_scenario_load(&sc, argv[optind], on_diag, NULL)) {
+		pf_err(c.json, argv[optind], "cannot use the scenario '%s'", argv[optind]);
+		return PF_EXIT_ERROR;
+	}
+	for (int i = 0; i < nr_sets; i++) {
+		char name[64];
+		const char *eq = strchr(sets[i], '=');
+
+		if (!eq || (size_t)(eq - sets[i]) >= sizeof(name)) {
+			pf_err(false, NULL, "--set '%s': not NAME=VALUE", sets[i]);
+			ret = PF_EXIT_USAGE;
+			goto out;
+		}
+		snprintf(name, sizeof(name), "%.*s", (int)(eq - sets[i]), sets[i]);
+		if (pf_scenario_set(sc, name, eq + 1)) {
+			pf_err(false, NULL, "--set '%s': not a setting of a scenario", sets[i]);
+			ret = PF_EXIT_USAGE;
+			goto out;
+		}
+	}
+	if (sweep) {
+		const char *eq = strchr(sweep, '=');
+		char *save = NULL, *tok;
+
+		if (!eq || (size_t)(eq - sweep) >= sizeof(sweep_name)) {
+			pf_err(false, NULL, "--sweep '%s': not NAME=A,B,C", sweep);
+			ret = PF_EXIT_USAGE;
+			goto out;
+		}
+		snprintf(sweep_name, sizeof(sweep_name), "%.*s", (int)(eq - sweep), sweep);
+		sweep_buf = strdup(eq + 1);
+		for (tok = strtok_r(sweep_buf, ",", &save); tok && nr_sweep < MAX_SWEEP;
+		     tok = strtok_r(NULL, ",", &save))
+			sweep_vals[nr_sweep++] = tok;
+		if (!nr_sweep) {
+			pf_err(false, NULL, "--sweep '%s': no values", sweep);
+			ret = PF_EXIT_USAGE;
+			goto out;
+		}
+	}
+	c.reports = reports >= 0 ? (size_t)reports : c.json || sweep ? 0 : 1;
+	if (c.json) {
+		j = pf_json_new(stdout, c.pretty);
+		if (!j) {
+			ret = PF_EXIT_ERROR;
+			goto out;
+		}
+	}
+
+	for (int run = 0; run < (sweep ? nr_sweep : 1); run++) {
+		struct pf_scenario *one = sc;
+		struct pf_sim_result r;
+		struct pf_sim_opts o = {
+			.check = check, .report = on_report,
+			.max_reports = c.reports, .data = &c,
+		};
+		int err;
+
+		if (sweep) {
+			one = pf_scenario_dup(sc);
+			if (!one || pf_scenario_set(one, sweep_name, sweep_vals[run])) {
+				pf_err(false, NULL, "--sweep: '%s=%s' is not a setting",
+				       sweep_name, sweep_vals[run]);
+				pf_scenario_free(one);
+				ret = PF_EXIT_USAGE;
+				goto out;
+			}
+		}
+		c.series.nr = 0;
+		if ((csv || svg) && !sweep) {
+			o.sample = on_sample;
+			o.sample_every = 0.1;
+		}
+		err = pf_simulate(one, &o, &r);
+		if (err == -EUCLEAN || r.check_err)
+			pf_err(c.json, argv[optind], "the allocator broke an invariant: %s",
+			       r.check_msg);
+		else if (err)
+			pf_err(c.json, argv[optind], "simulation failed: %s", strerror(-err));
+		if (err)
+			ret = PF_EXIT_ERROR;
+		if (c.json) {
+			result_json(j, &r, one, sweep ? sweep_name : NULL,
+				    sweep ? sweep_vals[run] : NULL);
+			pf_json_end(j);
+		} else if (sweep) {
+			if (!run)
+				printf("%-24s %10s %10s %12s %12s\n", sweep_name, "failures",
+				       "above_min", "reclaimed", "compacted");
+			printf("%-24s %10llu %10llu %12llu %12llu\n", sweep_vals[run],
+			       r.failures, r.failures_above_min,
+			       r.kswapd_reclaimed_pages, r.compacted_pages);
+		} else {
+			result_text(&r, one);
+			if (c.text) {
+				fputs(c.text, stdout);
+				free(c.text);
+				c.text = NULL;
+				c.text_len = 0;
+			}
+		}
+		if (!err && r.failures && ret == PF_EXIT_NONE)
+			ret = PF_EXIT_FOUND;
+		if (sweep)
+			pf_scenario_free(one);
+	}
+	if (csv && write_csv(csv, &c.series)) {
+		pf_err(c.json, csv, "cannot write '%s'", csv);
+		ret = PF_EXIT_ERROR;
+	}
+	if (svg && write_svg(svg, &c.series, argv[optind])) {
+		pf_err(c.json, svg, "cannot write '%s'", svg);
+		ret = PF_EXIT_ERROR;
+	}
+out:
+	fflush(stdout);
+	if (j)
+		pf_json_free(j);
+	free(sweep_buf);
+	free(c.series.v);
+	free(c.text);
+	pf_scenario_free(sc);
+	return ret;
+}

@@ -1,0 +1,55 @@
+#!/bin/sh
+# simulate.sh - golden tests of pagefail simulate on the small scenario of
+# the fixtures (deterministic: a run is the same for a given seed), its
+# JSON, sweeps, CSV and SVG outputs, the printed failures read back by
+# scan, and bad input.
+#
+#   tests/cli/simulate.sh PAGEFAIL SOURCE_DIR [SHARED_DIR] [--update]
+. "$(dirname "$0")/lib.sh"
+
+small=tests/fixtures/scenarios/small.scn
+
+golden simulate-small-text 3 simulate --no-color --reports 1 $small
+golden simulate-small-json 3 simulate -p $small
+golden simulate-small-sweep 3 simulate --sweep vm.min_free_kbytes=256,1024,8192 $small
+golden simulate-small-610 0 simulate --kernel 3.10 --reports 0 $small
+
+# the JSON keys of the issue, in every object of a sweep
+"$pf" simulate -j --sweep kernel=rhel6.2,4.19,6.6 $small >"$tmp/sweep.j"
+check sweep-lines "[ \$(wc -l <$tmp/sweep.j) -eq 3 ]"
+for k in failures failures_by_order allocations kswapd_reclaimed_pages compacted_pages sim_seconds page_ops setting; do
+	check "json-key-$k" "[ \$(grep -c '\"$k\":' $tmp/sweep.j) -eq 3 ]"
+done
+
+# the failures as the kernel prints them read back as reports
+"$pf" simulate --reports 3 --kernel rhel6.2 $small >"$tmp/rep.txt"
+"$pf" scan -j "$tmp/rep.txt" >"$tmp/rep.j"
+check reports-scan "[ \$(grep -c '\"order\":1' $tmp/rep.j) -eq 3 ]"
+check reports-kernel "grep -q '\"kernel\":\"2.6.32-220.el6' $tmp/rep.j"
+
+# CSV and SVG
+"$pf" simulate --csv "$tmp/s.csv" --svg "$tmp/s.svg" --reports 0 $small >/dev/null
+check csv-header "head -n1 $tmp/s.csv | grep -q '^t,free_pages,free_blocks_0,'"
+check csv-rows "[ \$(wc -l <$tmp/s.csv) -ge 40 ]"
+check svg "head -n1 $tmp/s.svg | grep -q '^<svg ' && tail -n1 $tmp/s.svg | grep -q '^</svg>'"
+if command -v python3 >/dev/null 2>&1; then
+	check svg-xml "python3 -c 'import sys, xml.dom.minidom as m; m.parse(sys.argv[1])' $tmp/s.svg"
+fi
+
+# the benchmark's JSON
+"$pf" simulate --bench -j >"$tmp/bench.j"
+check bench "grep -q '\"page_ops_per_second\": [0-9]' $tmp/bench.j && grep -q '\"bytes_per_page\": [0-9]' $tmp/bench.j"
+
+# bad input
+printf '[machine]\nzone = DMA 16M\n[phase x]\nduration = soon\n' >"$tmp/bad.scn"
+"$pf" simulate "$tmp/bad.scn" >/dev/null 2>"$tmp/bad.err"
+check bad-scenario "[ $? -eq 1 ] && grep -q 'bad.scn: line 4:' $tmp/bad.err"
+"$pf" simulate --set nonsense=1 $small >/dev/null 2>&1
+check bad-set "[ $? -eq 2 ]"
+"$pf" simulate >/dev/null 2>&1
+check no-scenario "[ $? -eq 2 ]"
+"$pf" help simulate >"$tmp/h1"; "$pf" simulate --help >"$tmp/h2"
+check help-simulate "cmp -s $tmp/h1 $tmp/h2"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

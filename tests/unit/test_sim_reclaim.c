@@ -1,0 +1,554 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * test_sim_reclaim.c - unit tests of the simulator's reclaim (reclaim.c),
+ * compaction (compact.c), kswapd and kcompactd (kswapd.c) on a machine
+ * built by hand: one zone, watermarks set directly, pages taken with
+ * sim_rmqueue() and given owners and LRU places as the workload would.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/sim.h"
+
+#define PB_NR	(1UL << SIM_PAGEBLOCK_ORDER)
+
+struct machine {
+	struct sim *s;
+	struct pf_scenario *sc;
+	struct sim_zone *z;
+};
+
+/*
+ * A 32 MiB zone (16 pageblocks) on node 0 with min 128, low 160 and high
+ * 192 pages; kswapd reclaims and compaction migrates 100000 pages a
+ * second, 100 a millisecond.
+ */
+static void machine_init(struct machine *m, int wm_era, bool swap)
+{
+	m->sc = calloc(1, sizeof(*m->sc));
+	m->s = calloc(1, sizeof(*m->s));
+	assert_non_null(m->sc);
+	assert_non_null(m->s);
+	m->sc->swap = swap;
+	m->sc->scan_rate = 100000;
+	m->sc->compact_rate = 100000;
+	m->sc->tick = 0.001;
+	m->s->sc = m->sc;
+	m->s->rng = 0x9e3779b97f4a7c15ULL;
+	m->s->era.wm_era = wm_era;
+	m->s->era.mobility = true;
+	m->s->era.kswapd_compact_min_order = SIM_MAX_ORDER;
+	m->s->tun.compaction_proactiveness = 20;
+	m->z = &m->s->zones[0];
+	assert_int_equal(sim_zone_init(m->z, "Normal", 0, 16 * PB_NR, true), 0);
+	m->s->nr_zones = 1;
+	m->s->nr_nodes = 1;
+	m->s->zone_enum[0] = 0;
+	m->z->min = 128;
+	m->z->low = 160;
+	m->z->high = 192;
+}
+
+static void machine_free(struct machine *m)
+{
+	sim_zone_release(m->z);
+	free(m->s);
+	free(m->sc);
+}
+
+static void assert_invariants(const struct machine *m)
+{
+	char msg[256];
+	int err = sim_zone_check(m->z, msg, sizeof(msg));
+
+	if (err)
+		fail_msg("invariant broken: %s", msg);
+}
+
+/* One order-0 page of owner, on the LRU when it is page cache or anon. */
+static uint32_t take_page(struct machine *m, int owner)
+{
+	int mt = owner == SIM_SLAB_RECLAIMABLE ? SIM_MT_RECLAIMABLE :
+		 owner == SIM_SLAB || owner == SIM_NET ? SIM_MT_UNMOVABLE :
+		 SIM_MT_MOVABLE;
+	uint32_t pfn = sim_rmqueue(m->z, 0, mt, false, &m->s->st);
+
+	assert_int_not_equal(pfn, SIM_NONE);
+	sim_set_owner(m->z, pfn, 0, owner);
+	if (owner == SIM_FILE || owner == SIM_FILE_DIRTY || owner == SIM_ANON)
+		sim_lru_add(m->z, pfn);
+	if (owner == SIM_SLAB_RECLAIMABLE)
+		m->z->nr_slab_reclaimable++;
+	return pfn;
+}
+
+/* Every page anonymous, then every other one freed: all free blocks order 0. */
+static void checkerboard(struct machine *m)
+{
+	unsigned long n = m->z->nr_pages;
+
+	for (unsigned long i = 0; i < n; i++)
+		take_page(m, SIM_ANON);
+	assert_int_equal(m->z->free_pages, 0);
+	for (unsigned long pfn = 1; pfn < n; pfn += 2)
+		sim_free(m->s, 0, (uint32_t)pfn, 0);
+	assert_int_equal(m->z->free_pages, n / 2);
+	assert_int_equal(m->z->nr_free[0], n / 2);
+	assert_int_equal(m->z->lru_anon.nr, n / 2);
+	assert_invariants(m);
+}
+
+static unsigned long free_above(const struct sim_zone *z, int order)
+{
+	unsigned long n = 0;
+
+	for (int o = order; o < SIM_MAX_ORDER; o++)
+		n += z->nr_free[o];
+	return n;
+}
+
+/* ---- reclaim ---------------------------------------------------------- */
+
+/*
+ * The file LRU holds 50 dirty pages (oldest), then 50 clean; 50 anon.
+ * Asking for 30 writes back the 50 dirty ones and frees 30 clean ones;
+ * asking for 100 then frees the 20 clean left and the 50 written back;
+ * anon stays without swap.
+ */
+static void test_shrink_order(void **state)
+{
+	uint32_t dirty[50], clean[50], anon[50];
+	struct machine m;
+	unsigned long freed, before;
+
+	(void)state;
+	machine_init(&m, PF_WM_2_6, false);
+	for (int i = 0; i < 50; i++)
+		dirty[i] = take_page(&m, SIM_FILE_DIRTY);
+	for (int i = 0; i < 50; i++)
+		clean[i] = take_page(&m, SIM_FILE);
+	for (int i = 0; i < 50; i++)
+		anon[i] = take_page(&m, SIM_ANON);
+	before = m.z->free_pages;
+
+	freed = sim_shrink_zone(m.s, m.z, 30, false);
+	assert_int_equal(freed, 30);
+	assert_int_equal(m.z->free_pages, before + 30);
+	for (int i = 0; i < 30; i++)
+		assert_int_equal(m.z->pages[clean[i]].owner, SIM_FREE);
+	for (int i = 30; i < 50; i++)
+		assert_int_equal(m.z->pages[clean[i]].owner, SIM_FILE);
+	/* written back: clean now, still there, moved to the young end */
+	for (int i = 0; i < 50; i++) {
+		assert_int_equal(m.z->pages[dirty[i]].owner, SIM_FILE);
+		assert_true(m.z->pages[dirty[i]].flags & SIM_PG_LRU);
+	}
+	assert_int_equal(m.z->lru_file.nr, 70);
+	assert_int_equal(m.z->lru_file.head, clean[30]);
+	assert_int_equal(m.z->lru_file.tail, dirty[49]);
+	assert_int_equal(m.z->lru_anon.nr, 50);
+	assert_invariants(&m);
+
+	freed = sim_shrink_zone(m.s, m.z, 100, false);
+	assert_int_equal(freed, 70);
+	assert_int_equal(m.z->lru_file.nr, 0);
+	assert_int_equal(m.z->lru_anon.nr, 50);
+	for (int i = 0; i < 50; i++)
+		assert_int_equal(m.z->pages[anon[i]].owner, SIM_ANON);
+	/* nothing left to take without swap */
+	assert_int_equal(sim_shrink_zone(m.s, m.z, 10, false), 0);
+	assert_invariants(&m);
+
+	/* with swap, anon goes, oldest first */
+	freed = sim_shrink_zone(m.s, m.z, 10, true);
+	assert_int_equal(freed, 10);
+	assert_int_equal(m.z->lru_anon.nr, 40);
+	assert_int_equal(m.z->pages[anon[9]].owner, SIM_FREE);
+	assert_int_equal(m.z->pages[anon[10]].owner, SIM_ANON);
+	assert_int_equal(m.z->free_pages, before + 110);
+	assert_invariants(&m);
+	machine_free(&m);
+}
+
+/*
+ * Reclaimable slab with an empty LRU: the shrinker scans 4 slab pages for
+ * each page short and frees about one in four of them.
+ */
+static void test_shrink_slab(void **state)
+{
+	struct machine m;
+	unsigned long freed, slab;
+
+	(void)state;
+	machine_init(&m, PF_WM_4_4, false);
+	for (int i = 0; i < 400; i++)
+		take_page(&m, SIM_SLAB_RECLAIMABLE);
+	for (int i = 0; i < 100; i++)
+		take_page(&m, SIM_SLAB);
+	slab = m.z->nr_slab_reclaimable;
+	assert_int_equal(slab, 400);
+
+	freed = sim_shrink_zone(m.s, m.z, 32, false);
+	/* 128 scanned, one in four freed: far fewer than scanned */
+	assert_true(freed > 0);
+	assert_true(freed < 100);
+	assert_int_equal(m.z->nr_slab_reclaimable, slab - freed);
+	assert_int_equal(m.z->free_pages, m.z->nr_pages - 500 + freed);
+	assert_invariants(&m);
+
+	/* without a count of the slab, the shortfall is still looked for */
+	m.z->nr_slab_reclaimable = 0;
+	slab = freed;
+	freed = sim_shrink_zone(m.s, m.z, 32, false);
+	assert_true(freed > 0);
+	assert_int_equal(m.z->nr_slab_reclaimable, 0);
+	assert_int_equal(m.z->free_pages, m.z->nr_pages - 500 + slab + freed);
+	assert_invariants(&m);
+	machine_free(&m);
+}
+
+/* ---- compaction ------------------------------------------------------- */
+
+/*
+ * The checkerboard: reclaim cannot help (anon, no swap) and makes no
+ * order-1 block; compaction moves the anon pages up and the freed pages
+ * merge into blocks of order 3 and more.
+ */
+static void test_checkerboard_compaction(void **state)
+{
+	struct machine m;
+	unsigned long migrated, n;
+
+	(void)state;
+	machine_init(&m, PF_WM_2_6, false);
+	checkerboard(&m);
+	n = m.z->nr_pages;
+
+	assert_int_equal(sim_shrink_zone(m.s, m.z, 1000, false), 0);
+	assert_int_equal(free_above(m.z, 1), 0);
+
+	migrated = sim_compact_zone(m.s, m.z, 3, 100000);
+	assert_true(migrated > 0);
+	assert_true(free_above(m.z, 3) > 0);
+	assert_int_equal(m.s->st.compacted_pages, migrated);
+	/* it stopped once order 3 passed at low, long before the end */
+	assert_true(migrated < n / 4);
+	assert_int_equal(m.z->free_pages, n / 2);
+	assert_int_equal(m.z->lru_anon.nr, n / 2);
+	assert_invariants(&m);
+
+	/* a whole pass (order -1): the low half ends up in free pageblocks */
+	migrated += sim_compact_zone(m.s, m.z, -1, 100000);
+	assert_true(sim_zone_pageblocks_free(m.z) >= 6);
+	assert_int_equal(m.s->st.compacted_pages, migrated);
+	assert_int_equal(m.z->free_pages, n / 2);
+	assert_int_equal(m.z->lru_anon.nr, n / 2);
+	/* the scanners met and were reset for the next pass */
+	assert_int_equal(m.z->migrate_pfn, 0);
+	assert_int_equal(m.z->free_pfn, n - PB_NR);
+	assert_invariants(&m);
+	/* nothing is left to move down there */
+	assert_true(sim_compact_zone(m.s, m.z, -1, 100000) < 64);
+	assert_invariants(&m);
+	machine_free(&m);
+}
+
+/* Within its budget, and never moving slab or unmovable pageblocks. */
+static void test_compaction_budget_and_pins(void **state)
+{
+	struct machine m;
+	unsigned long migrated;
+	uint32_t slab[64];
+
+	(void)state;
+	machine_init(&m, PF_WM_4_4, false);
+	checkerboard(&m);
+	/* the first pageblock turns unmovable: its pages must stay */
+	m.z->pageblock_mt[0] = SIM_MT_UNMOVABLE;
+	for (int i = 0; i < 64; i++) {
+		/* in pageblock 2 */
+		slab[i] = (uint32_t)(2 * PB_NR + 2 * i);
+		sim_lru_del(m.z, slab[i]);
+		sim_set_owner(m.z, slab[i], 0, SIM_SLAB);
+	}
+	migrated = sim_compact_zone(m.s, m.z, -1, 50);
+	assert_int_equal(migrated, 50);
+	migrated += sim_compact_zone(m.s, m.z, -1, 1000000);
+	assert_int_equal(m.s->st.compacted_pages, migrated);
+	for (unsigned long pfn = 0; pfn < PB_NR; pfn += 2)
+		assert_int_equal(m.z->pages[pfn].owner, SIM_ANON);
+	for (int i = 0; i < 64; i++)
+		assert_int_equal(m.z->pages[slab[i]].owner, SIM_SLAB);
+	assert_invariants(&m);
+	machine_free(&m);
+}
+
+/* ---- kswapd and kcompactd --------------------------------------------- */
+
+/* Run kswapd for up to ms milliseconds or until kswapd and kcompactd sleep. */
+static void run_ms(struct machine *m, int ms)
+{
+	for (int i = 0; i < ms; i++) {
+		sim_kswapd_run(m->s, 0.001);
+		m->s->t += 0.001;
+		assert_invariants(m);
+		if (!m->s->kswapd[0].awake && !m->s->kswapd[0].kcompactd_awake)
+			break;
+	}
+}
+
+/*
+ * RHEL 6.2: kswapd compacts only for order > 3.  Woken for order 1 with
+ * free memory above high in order-0 pages only, it sleeps at once and
+ * leaves them so.
+ */
+static void test_kswapd_rhel62_sleeps(void **state)
+{
+	struct machine m;
+
+	(void)state;
+	machine_init(&m, PF_WM_RHEL6, false);
+	m.s->era.kswapd_compacts = true;
+	m.s->era.kswapd_compact_min_order = 4;
+	checkerboard(&m);
+
+	sim_wakeup_kswapd(m.s, 0, 1);
+	assert_true(m.s->kswapd[0].awake);
+	assert_int_equal(m.s->kswapd[0].order, 1);
+	assert_int_equal(m.s->st.kswapd_wakeups, 1);
+	/* a second wakeup while awake is no new wakeup */
+	sim_wakeup_kswapd(m.s, 0, 0);
+	assert_int_equal(m.s->st.kswapd_wakeups, 1);
+	assert_int_equal(m.s->kswapd[0].order, 1);
+
+	sim_kswapd_run(m.s, 0.001);
+	assert_false(m.s->kswapd[0].awake);
+	assert_int_equal(m.s->kswapd[0].order, 0);
+	assert_int_equal(free_above(m.z, 1), 0);
+	assert_int_equal(m.s->st.compacted_pages, 0);
+	assert_int_equal(m.s->st.kswapd_reclaimed_pages, 0);
+
+	sim_wakeup_kswapd(m.s, 0, 1);
+	assert_int_equal(m.s->st.kswapd_wakeups, 2);
+	assert_invariants(&m);
+	machine_free(&m);
+}
+
+/* RHEL 6.4 (and 3.x): kswapd compacts for order 1 and makes the blocks. */
+static void test_kswapd_compacts(void **state)
+{
+	struct machine m;
+
+	(void)state;
+	machine_init(&m, PF_WM_RHEL6, false);
+	m.s->era.kswapd_compacts = true;
+	m.s->era.kswapd_compact_min_order = 1;
+	checkerboard(&m);
+
+	sim_wakeup_kswapd(m.s, 0, 1);
+	run_ms(&m, 1000);
+	assert_false(m.s->kswapd[0].awake);
+	assert_true(free_above(m.z, 1) > 0);
+	assert_true(m.s->st.compacted_pages > 0);
+	/* at most 100 pages a millisecond */
+	assert_true(m.s->st.compacted_pages <= 100 * 1000);
+	machine_free(&m);
+}
+
+/*
+ * kswapd below high: it reclaims the page cache at scan_rate until the
+ * zone is above high, then sleeps.
+ */
+static void test_kswapd_reclaims_to_high(void **state)
+{
+	struct machine m;
+	unsigned long n;
+
+	(void)state;
+	machine_init(&m, PF_WM_4_4, false);
+	n = m.z->nr_pages;
+	for (unsigned long i = 0; i < n - 100; i++)
+		take_page(&m, SIM_FILE);
+	sim_wakeup_kswapd(m.s, 0, 0);
+
+	sim_kswapd_run(m.s, 0.0005);	/* 50 pages of work */
+	m.s->t += 0.0005;
+	assert_int_equal(m.s->st.kswapd_reclaimed_pages, 50);
+	assert_true(m.s->kswapd[0].awake);
+	run_ms(&m, 100);
+	assert_false(m.s->kswapd[0].awake);
+	assert_true((long)m.z->free_pages > m.z->high);
+	assert_true((long)m.z->free_pages <= m.z->high + 64);
+	assert_int_equal(m.s->st.kswapd_reclaimed_pages, m.z->free_pages - 100);
+	machine_free(&m);
+}
+
+/*
+ * Below high with only anon and no swap there is nothing to reclaim:
+ * kswapd gives the zone up and sleeps (all_unreclaimable); with swap it
+ * swaps out until high.
+ */
+static void test_kswapd_unreclaimable(void **state)
+{
+	struct machine m;
+	unsigned long n;
+
+	(void)state;
+	for (int swap = 0; swap < 2; swap++) {
+		machine_init(&m, PF_WM_2_6, swap);
+		n = m.z->nr_pages;
+		for (unsigned long i = 0; i < n - 100; i++)
+			take_page(&m, SIM_ANON);
+		sim_wakeup_kswapd(m.s, 0, 0);
+		run_ms(&m, 100);
+		assert_false(m.s->kswapd[0].awake);
+		if (swap) {
+			assert_true((long)m.z->free_pages > m.z->high);
+			assert_int_equal(m.s->st.kswapd_reclaimed_pages,
+					 m.z->free_pages - 100);
+		} else {
+			assert_int_equal(m.z->free_pages, 100);
+			assert_int_equal(m.s->st.kswapd_reclaimed_pages, 0);
+		}
+		machine_free(&m);
+	}
+}
+
+/*
+ * 4.6+: kswapd balances at order 0 and sleeps, waking kcompactd for its
+ * order; kcompactd compacts at compact_rate until order 1 passes.
+ */
+static void test_kcompactd(void **state)
+{
+	struct machine m;
+
+	(void)state;
+	machine_init(&m, PF_WM_4_4, false);
+	m.s->era.kcompactd = true;
+	m.s->era.highatomic = true;
+	checkerboard(&m);
+
+	sim_wakeup_kswapd(m.s, 0, 2);
+	sim_kswapd_run(m.s, 0.001);
+	m.s->t += 0.001;
+	assert_false(m.s->kswapd[0].awake);
+	assert_int_equal(m.s->st.kcompactd_wakeups, 1);
+	assert_true(free_above(m.z, 2) > 0);
+	run_ms(&m, 1000);
+	assert_false(m.s->kswapd[0].kcompactd_awake);
+	assert_true(free_above(m.z, 2) > 0);
+	assert_int_equal(m.s->st.kcompactd_wakeups, 1);
+	machine_free(&m);
+}
+
+/*
+ * 5.9+: with nobody asking, kcompactd wakes on its 500 ms timer when the
+ * fragmentation score (100 for the checkerboard) is above 90, and
+ * compacts until it is at most 80.
+ */
+static void test_proactive(void **state)
+{
+	struct machine m;
+	unsigned long frag;
+	struct pf_contig_info info;
+
+	(void)state;
+	machine_init(&m, PF_WM_4_4, false);
+	m.s->era.kcompactd = true;
+	m.s->era.proactive = true;
+	checkerboard(&m);
+
+	m.s->t = 0.1;
+	sim_kswapd_run(m.s, 0.001);
+	assert_false(m.s->kswapd[0].kcompactd_awake);
+	m.s->t = 0.4995;
+	for (int i = 0; i < 2000; i++) {
+		sim_kswapd_run(m.s, 0.001);
+		m.s->t += 0.001;
+		if (m.s->st.kcompactd_wakeups &&
+		    !m.s->kswapd[0].kcompactd_awake)
+			break;
+	}
+	assert_int_equal(m.s->st.kcompactd_wakeups, 1);
+	assert_false(m.s->kswapd[0].kcompactd_awake);
+	pf_contig_info(m.z->nr_free, SIM_MAX_ORDER, SIM_PAGEBLOCK_ORDER, &info);
+	frag = (info.free_pages -
+		(info.free_blocks_suitable << SIM_PAGEBLOCK_ORDER)) * 100 /
+	       info.free_pages;
+	assert_true(frag <= 80);
+	assert_invariants(&m);
+
+	/* proactiveness 0: never */
+	machine_free(&m);
+	machine_init(&m, PF_WM_4_4, false);
+	m.s->era.kcompactd = true;
+	m.s->era.proactive = true;
+	m.s->tun.compaction_proactiveness = 0;
+	checkerboard(&m);
+	for (int i = 0; i < 1200; i++) {
+		sim_kswapd_run(m.s, 0.001);
+		m.s->t += 0.001;
+	}
+	assert_int_equal(m.s->st.kcompactd_wakeups, 0);
+	machine_free(&m);
+}
+
+/*
+ * 5.0+: a boosted zone is reclaimed to high + boost, without swap; then
+ * the boost goes and kcompactd is woken at pageblock order.
+ */
+static void test_boost(void **state)
+{
+	struct machine m;
+	unsigned long n;
+
+	(void)state;
+	machine_init(&m, PF_WM_4_4, true);
+	m.s->era.kcompactd = true;
+	m.s->era.boost = true;
+	n = m.z->nr_pages;
+	for (unsigned long i = 0; i < n / 2; i++)
+		take_page(&m, SIM_ANON);
+	for (unsigned long i = n / 2; i < n - 300; i++)
+		take_page(&m, SIM_FILE);
+	m.z->boost = 512;
+	sim_wakeup_kswapd(m.s, 0, 0);
+	run_ms(&m, 1);
+	for (int i = 0; i < 100 && m.s->kswapd[0].awake; i++) {
+		sim_kswapd_run(m.s, 0.001);
+		m.s->t += 0.001;
+	}
+	assert_false(m.s->kswapd[0].awake);
+	assert_int_equal(m.z->boost, 0);
+	assert_true((long)m.z->free_pages > m.z->high + 512);
+	assert_int_equal(m.z->lru_anon.nr, n / 2);	/* no swap */
+	assert_true(m.s->st.kcompactd_wakeups >= 1);
+	assert_invariants(&m);
+	machine_free(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shrink_order),
+		cmocka_unit_test(test_shrink_slab),
+		cmocka_unit_test(test_checkerboard_compaction),
+		cmocka_unit_test(test_compaction_budget_and_pins),
+		cmocka_unit_test(test_kswapd_rhel62_sleeps),
+		cmocka_unit_test(test_kswapd_compacts),
+		cmocka_unit_test(test_kswapd_reclaims_to_high),
+		cmocka_unit_test(test_kswapd_unreclaimable),
+		cmocka_unit_test(test_kcompactd),
+		cmocka_unit_test(test_proactive),
+		cmocka_unit_test(test_boost),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

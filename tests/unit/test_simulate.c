@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * test_simulate.c - the acceptance tests of the simulator, on the
+ * scenarios shipped in data/scenarios:
+ *   1. the RHEL 6 story: rhel6.2 fails again and again with free memory
+ *      above min; rhel6.4 fails at least 90% less; the min_free_kbytes
+ *      advise recommends from those failures cuts them further;
+ *   2. after a checkerboard of movable pages, kswapd reclaim alone makes
+ *      no block of order >= 1; compaction (kswapd's in 3.10, kcompactd's
+ *      in 4.19) does;
+ *   3. grouping by mobility on and off: free pageblock-order blocks differ
+ *      by 5x or more;
+ *   4. every failure report round-trips through scan and explain, in
+ *      every era (tests/fixtures/scenarios/roundtrip.scn);
+ *   5. the invariants hold after every step (small.scn, every era).
+ */
+#include "helpers.h"
+
+#define SCENARIOS PF_FIXTURES "/../../data/scenarios"
+
+static struct pf_scenario *load(const char *name)
+{
+	struct pf_scenario *sc = NULL;
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s", SCENARIOS, name);
+	assert_int_equal(pf_scenario_load(&sc, path, NULL, NULL), 0);
+	assert_non_null(sc);
+	return sc;
+}
+
+static void run(const struct pf_scenario *sc, struct pf_sim_result *r,
+		const struct pf_sim_opts *o)
+{
+	assert_int_equal(pf_simulate(sc, o, r), 0);
+	assert_int_equal(r->check_err, 0);
+}
+
+/* The reports of a run, scanned and explained back, and advised on. */
+struct replay {
+	unsigned long reports;
+	struct pf_evidence ev;
+	struct pf_explain ex;
+};
+
+static int replay_one(const struct pf_report *r, void *data)
+{
+	struct replay *rp = data;
+
+	rp->reports++;
+	assert_int_equal(pf_explain_report(r, NULL, &rp->ex), 0);
+	pf_evidence_add(&rp->ev, r, &rp->ex);
+	return 0;
+}
+
+static void on_report(const char *text, int cause, void *data)
+{
+	struct pf_scan_opts so = { .year = 2024, .report = replay_one, .data = data };
+	struct pf_scanner *scn = pf_scanner_new("simulate", &so);
+
+	(void)cause;
+	assert_non_null(scn);
+	assert_int_equal(pf_scanner_feed(scn, text, strlen(text)), 0);
+	assert_int_equal(pf_scanner_finish(scn), 0);
+	pf_scanner_free(scn);
+}
+
+static void test_rhel6_story(void **state)
+{
+	struct pf_scenario *sc = load("rhel6-net-burst.scn");
+	struct pf_sim_result r62, r64, radv;
+	struct replay *rp = calloc(1, sizeof(*rp));
+	struct pf_sim_opts o = { .report = on_report, .max_reports = 8, .data = rp };
+	struct pf_advice *a = calloc(1, sizeof(*a));
+	const struct pf_advice_item *it;
+	char v[32];
+
+	(void)state;
+	assert_non_null(rp);
+	assert_non_null(a);
+	pf_evidence_init(&rp->ev);
+	assert_int_equal(pf_scenario_set(sc, "kernel", "rhel6.2"), 0);
+	run(sc, &r62, &o);
+	print_message("rhel6.2: %llu failures, %llu above min, %lu reports read back\n",
+		      r62.failures, r62.failures_above_min, rp->reports);
+	/* failures recur while free memory stays above min */
+	assert_true(r62.failures >= 20);
+	assert_true(r62.failures_above_min * 10 >= r62.failures * 9);
+	assert_true(rp->reports >= 1);
+
+	assert_int_equal(pf_scenario_set(sc, "kernel", "rhel6.4"), 0);
+	run(sc, &r64, NULL);
+	print_message("rhel6.4: %llu failures\n", r64.failures);
+	assert_true(r64.failures * 10 <= r62.failures);
+
+	/* what advise recommends from the 6.2 reports, on 6.4 */
+	assert_int_equal(pf_advise(&rp->ev, NULL, a), 0);
+	it = pf_advice_item(a, "vm.min_free_kbytes");
+	assert_non_null(it);
+	assert_true(it->value > r62.min_free_kbytes);
+	snprintf(v, sizeof(v), "%ld", it->value);
+	assert_int_equal(pf_scenario_set(sc, "vm.min_free_kbytes", v), 0);
+	run(sc, &radv, NULL);
+	print_message("rhel6.4 with vm.min_free_kbytes=%s (advised; was %ld): "
+		      "%llu failures\n", v, r64.min_free_kbytes, radv.failures);
+	/* a burst still outruns kswapd on 6.4; the advised reserve covers it */
+	assert_true(r64.failures > 0);
+	assert_true(radv.failures < r64.failures);
+	free(a);
+	free(rp);
+	pf_scenario_free(sc);
+}
+
+static void test_checkerboard(void **state)
+{
+	struct pf_scenario *sc = load("checkerboard.scn");
+	struct pf_sim_result none, kswapd, kcompactd;
+
+	(void)state;
+	/* 2.6.32 vanilla: no compaction; reclaim cannot move anon */
+	assert_int_equal(pf_scenario_set(sc, "kernel", "2.6.32"), 0);
+	run(sc, &none, NULL);
+	assert_int_equal(pf_scenario_set(sc, "kernel", "3.10"), 0);
+	run(sc, &kswapd, NULL);
+	assert_int_equal(pf_scenario_set(sc, "kernel", "4.19"), 0);
+	run(sc, &kcompactd, NULL);
+	print_message("order-2 failures after the checkerboard: reclaim only %llu "
+		      "of %llu, kswapd compaction %llu, kcompactd %llu\n",
+		      none.failures, none.allocations, kswapd.failures,
+		      kcompactd.failures);
+	/* without compaction every order-2 request of the demand phase fails */
+	assert_true(none.failures_by_order[2] >= 10000);
+	assert_int_equal(none.compacted_pages, 0);
+	/* compaction, in kswapd or in kcompactd, makes the blocks */
+	assert_true(kswapd.compacted_pages > 0);
+	assert_true(kswapd.failures * 10 <= none.failures);
+	assert_true(kcompactd.compacted_pages > 0);
+	assert_true(kcompactd.failures * 10 <= none.failures);
+	pf_scenario_free(sc);
+}
+
+static void test_mobility(void **state)
+{
+	struct pf_scenario *sc = load("mobility.scn");
+	struct pf_sim_result on, off;
+
+	(void)state;
+	assert_int_equal(pf_scenario_set(sc, "mobility", "on"), 0);
+	run(sc, &on, NULL);
+	assert_int_equal(pf_scenario_set(sc, "mobility", "off"), 0);
+	run(sc, &off, NULL);
+	print_message("free pageblocks: mobility on %llu, off %llu\n",
+		      on.free_pageblocks, off.free_pageblocks);
+	assert_true(on.free_pageblocks >= 5 * (off.free_pageblocks ? off.free_pageblocks : 1));
+	pf_scenario_free(sc);
+}
+
+/* Every printed failure reads back as one report whose verdict agrees. */
+struct roundtrip {
+	unsigned long reports, agree;
+	int want;			/* the cause the simulator recorded */
+};
+
+static int rt_one(const struct pf_report *r, void *data)
+{
+	struct roundtrip *rt = data;
+	struct pf_explain ex;
+
+	rt->reports++;
+	assert_int_equal(pf_explain_report(r, NULL, &ex), 0);
+	if (ex.cause != rt->want)
+		print_error("%s order %d: explain says %s (%s), the simulator %s\n",
+			    r->kernel.str, r->order, pf_cause_name(ex.cause),
+			    ex.summary, pf_cause_name(rt->want));
+	rt->agree += ex.cause == rt->want && !ex.disagrees;
+	return 0;
+}
+
+static void rt_report(const char *text, int cause, void *data)
+{
+	struct pf_scan_opts so = { .year = 2024, .report = rt_one, .data = data };
+	struct pf_scanner *scn = pf_scanner_new("simulate", &so);
+	unsigned long before = ((struct roundtrip *)data)->reports;
+
+	((struct roundtrip *)data)->want = cause;
+	pf_scanner_feed(scn, text, strlen(text));
+	pf_scanner_finish(scn);
+	pf_scanner_free(scn);
+	/* exactly one report per printed failure */
+	assert_int_equal(((struct roundtrip *)data)->reports, before + 1);
+}
+
+static void test_round_trip(void **state)
+{
+	static const char *const kernels[] = { "2.6.18", "rhel6.2", "3.10", "4.4",
+					       "4.19", "5.15", "6.6" };
+	struct pf_scenario *sc = NULL;
+
+	(void)state;
+	assert_int_equal(pf_scenario_load(&sc, PF_FIXTURES "/scenarios/roundtrip.scn",
+					  NULL, NULL), 0);
+	for (size_t k = 0; k < sizeof(kernels) / sizeof(kernels[0]); k++) {
+		struct roundtrip rt = { 0 };
+		struct pf_sim_opts o = { .report = rt_report, .max_reports = 5, .data = &rt };
+		struct pf_sim_result r;
+
+		assert_int_equal(pf_scenario_set(sc, "kernel", kernels[k]), 0);
+		run(sc, &r, &o);
+		print_message("%s: %llu failures, %lu reports read back, %lu agree\n",
+			      kernels[k], r.failures, rt.reports, rt.agree);
+		assert_true(r.failures >= 5);
+		assert_int_equal(rt.reports, 5);
+		assert_int_equal(rt.agree, rt.reports);
+	}
+	pf_scenario_free(sc);
+}
+
+/* The invariant checker after every step, in every era */
+static void test_invariants(void **state)
+{
+	static const char *const kernels[] = { "2.6.18", "2.6.32", "rhel6.2", "3.10",
+					       "4.19", "5.15", "6.6" };
+	struct pf_scenario *sc = NULL;
+
+	(void)state;
+	assert_int_equal(pf_scenario_load(&sc, PF_FIXTURES "/scenarios/small.scn",
+					  NULL, NULL), 0);
+	for (size_t k = 0; k < sizeof(kernels) / sizeof(kernels[0]); k++) {
+		struct pf_sim_opts o = { .check = true };
+		struct pf_sim_result r;
+
+		assert_int_equal(pf_scenario_set(sc, "kernel", kernels[k]), 0);
+		run(sc, &r, &o);
+		assert_true(r.allocations > 10000);
+	}
+	assert_int_equal(pf_scenario_set(sc, "mobility", "off"), 0);
+	{
+		struct pf_sim_opts o = { .check = true };
+		struct pf_sim_result r;
+
+		run(sc, &r, &o);
+	}
+	pf_scenario_free(sc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rhel6_story),
+		cmocka_unit_test(test_checkerboard),
+		cmocka_unit_test(test_mobility),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_invariants),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
