@@ -52,11 +52,14 @@ fuzz:
 bench: $(BUILD)/pagefail
 	bench/scan-vs-grep.sh $(BUILD)/pagefail
 	bench/status-cpu.sh $(BUILD)/pagefail
+	cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+	cmake --build build-release -j $(JOBS) --target pagefail-cli
+	bench/sim-bench.sh build-release/pagefail
 
 format:
 	clang-format -i include/*.h lib/*.c lib/*.h src/*.c src/*.h tests/unit/*.c tests/fuzz/*.c
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-release
 
 FORCE:
