@@ -1023,6 +1023,19 @@ struct pf_scenario *pf_scenario_dup(const struct pf_scenario *sc);
 void pf_scenario_free(struct pf_scenario *sc);
 /* The kernel the scenario runs ("rhel6.2" ...) */
 const struct pf_kver *pf_scenario_kernel(const struct pf_scenario *sc);
+/*
+ * A scenario that replays r (lib/sim/fromreport.c): the machine is r's
+ * zones (managed pages, else present; empty zones skipped), the kernel
+ * r's, vm.min_free_kbytes what r's min watermarks imply, and the initial
+ * state r's free lists, block for block, the rest clean page cache.  One
+ * phase of 5 s: r's request (order, gfp mask) as a burst of 400 a second
+ * for the first second, each held 1 s, and a light page cache stream.
+ * Returns 0, -EINVAL (r has no usable zones; why in err) or -ENOMEM.  On
+ * success err holds a warning, or "" (r names no kernel: the default
+ * one is used).
+ */
+int pf_scenario_from_report(struct pf_scenario **out, const struct pf_report *r,
+			    char *err, size_t errlen);
 
 /* A point of the time series (sums over the zones). */
 struct pf_sim_sample {

@@ -162,6 +162,22 @@ static const char *one_frame(const char *p, const char *end,
 		/* the caller after "from" is the next line's callee */
 		return end;
 	}
+	/* RHEL 5 x86_64 printk_address(): ":e1000:e1000_alloc_rx_buffers+0x94/0x2e1" */
+	if (p < end && *p == ':') {
+		const char *m = p + 1, *b = m;
+
+		while (b < end && is_sym_char((unsigned char)*b))
+			b++;
+		if (b > m && b < end && *b == ':' && b - m < 32) {
+			n = sym_off(b + 1, end, &after);
+			if (!n)
+				return NULL;
+			if (append)
+				add_frame(r, b + 1, n, m, (size_t)(b - m), unreliable,
+					  PF_FRAME_FUNC);
+			return after;
+		}
+	}
 	n = sym_off(p, end, &after);
 	if (!n)
 		return NULL;

@@ -34,6 +34,7 @@ void usage_simulate(FILE *f)
 	fputs("usage: pagefail simulate SCENARIO [--set NAME=VALUE]... [--kernel V]\n"
 	      "                         [--sweep NAME=A,B,C] [-j|-p] [--csv FILE]\n"
 	      "                         [--svg FILE] [--reports N] [--check]\n"
+	      "       pagefail simulate --from-report FILE [--report N] [options]\n"
 	      "       pagefail simulate --bench [-j]\n\n"
 	      "Run SCENARIO (a file; see data/scenarios/) through a model of the zoned\n"
 	      "buddy allocator, kswapd and compaction of its kernel era, and say how\n"
@@ -41,6 +42,11 @@ void usage_simulate(FILE *f)
 	      "      --set N=V      vm.min_free_kbytes=90112, kernel=rhel6.4, mobility=off,\n"
 	      "                     swap=on, scan_rate=N, compact_rate=N, seed=N\n"
 	      "      --kernel V     the same as --set kernel=V\n"
+	      "      --from-report FILE  replay a failure report of FILE instead: its\n"
+	      "                     zones, kernel, watermarks and free lists, and its\n"
+	      "                     request as a burst of 400 a second for 1 s\n"
+	      "      --report N     the Nth report of FILE (default: the first with\n"
+	      "                     Mem-Info)\n"
 	      "      --sweep N=A,B  run once per value and print a table of failures\n"
 	      "  -j, --json         the results as JSON (one object per run)\n"
 	      "  -p, --pretty       indented JSON (implies --json)\n"
@@ -267,6 +273,83 @@ static void result_text(const struct pf_sim_result *r, const struct pf_scenario 
 	       r->free_pageblocks);
 }
 
+/* The report --from-report replays: the nth, or the first with Mem-Info. */
+struct pick {
+	long want, seen;
+	struct pf_report *r;
+	char *source;
+};
+
+static int on_pick(const struct pf_report *r, void *data)
+{
+	struct pick *p = data;
+
+	p->seen++;
+	if (p->want > 0 ? p->seen != p->want : !(r->flags & PF_REPORT_HAS_MEMINFO))
+		return 0;
+	memcpy(p->r, r, sizeof(*r));
+	return 1;
+}
+
+static int load_report(const char *path, long nth, const struct pf_kver *kv,
+		       struct pf_scenario **sc, bool json)
+{
+	struct pick p = { .want = nth };
+	struct pf_scan_opts o = { .kernel = kv, .report = on_pick, .data = &p };
+	struct pf_source *src;
+	struct pf_scanner *scan = NULL;
+	const char *buf;
+	char err[256];
+	ssize_t n;
+	int ret;
+
+	ret = pf_source_open(&src, path);
+	if (ret) {
+		pf_err(json, path, "cannot read '%s': %s", path,
+		       pf_source_strerror(NULL, ret));
+		return PF_EXIT_ERROR;
+	}
+	p.r = malloc(sizeof(*p.r));
+	if (p.r)
+		scan = pf_scanner_new(pf_source_name(src), &o);
+	if (!scan) {
+		free(p.r);
+		pf_source_free(src);
+		pf_err(json, path, "out of memory");
+		return PF_EXIT_ERROR;
+	}
+	ret = 0;
+	while (!ret && (n = pf_source_read(src, &buf)) > 0)
+		ret = pf_scanner_feed(scan, buf, (size_t)n);
+	if (!ret)
+		ret = pf_scanner_finish(scan);
+	pf_scanner_free(scan);
+	if (ret != 1) {
+		if (nth > 0)
+			pf_err(json, path, "'%s' has %ld report%s, not %ld", path,
+			       p.seen, p.seen == 1 ? "" : "s", nth);
+		else
+			pf_err(json, path, "'%s' has no report with Mem-Info to replay",
+			       path);
+		ret = PF_EXIT_ERROR;
+		goto out;
+	}
+	ret = pf_scenario_from_report(sc, p.r, err, sizeof(err));
+	if (ret) {
+		pf_err(json, path, "%s:%lu: %s", path, p.r->line,
+		       ret == -EINVAL ? err : strerror(-ret));
+		ret = PF_EXIT_ERROR;
+		goto out;
+	}
+	if (err[0] && !kv)
+		pf_err(json, path, "%s:%lu: %s", path, p.r->line, err);
+	ret = 0;
+out:
+	pf_source_free(src);
+	free(p.r);
+	return ret;
+}
+
 static int run_bench(bool json)
 {
 	double ops, bpp;
@@ -288,7 +371,7 @@ static int run_bench(bool json)
 int cmd_simulate(int argc, char **argv)
 {
 	enum { OPT_SET = 256, OPT_KERNEL, OPT_SWEEP, OPT_CSV, OPT_SVG, OPT_REPORTS,
-	       OPT_CHECK, OPT_BENCH, OPT_NOCOLOR };
+	       OPT_CHECK, OPT_BENCH, OPT_NOCOLOR, OPT_FROM_REPORT, OPT_REPORT };
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "pretty", no_argument, NULL, 'p' },
@@ -300,11 +383,16 @@ int cmd_simulate(int argc, char **argv)
 		{ "reports", required_argument, NULL, OPT_REPORTS },
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "bench", no_argument, NULL, OPT_BENCH },
+		{ "from-report", required_argument, NULL, OPT_FROM_REPORT },
+		{ "report", required_argument, NULL, OPT_REPORT },
 		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
 	const char *sets[MAX_SETS], *sweep = NULL, *csv = NULL, *svg = NULL;
+	const char *from = NULL, *what;
+	struct pf_kver kernel = { 0 };
+	long nth = 0;
 	char sweep_name[64] = "", *sweep_vals[MAX_SWEEP];
 	int nr_sets = 0, nr_sweep = 0, ch, ret = PF_EXIT_NONE;
 	long reports = -1;
@@ -332,6 +420,8 @@ int cmd_simulate(int argc, char **argv)
 			if (ch == OPT_KERNEL) {
 				static char kbuf[MAX_SETS][128];
 
+				/* the report's kernel when it names none */
+				pf_kver_parse(optarg, &kernel);
 				snprintf(kbuf[nr_sets], sizeof(kbuf[0]), "kernel=%s", optarg);
 				sets[nr_sets] = kbuf[nr_sets];
 				nr_sets++;
@@ -351,6 +441,20 @@ int cmd_simulate(int argc, char **argv)
 		case OPT_REPORTS:
 			reports = atol(optarg);
 			break;
+		case OPT_FROM_REPORT:
+			from = optarg;
+			break;
+		case OPT_REPORT: {
+			char *end;
+
+			nth = strtol(optarg, &end, 10);
+			if (*end || nth < 1) {
+				pf_err(false, NULL, "--report '%s': not a number from 1",
+				       optarg);
+				return PF_EXIT_USAGE;
+			}
+			break;
+		}
 		case OPT_CHECK:
 			check = true;
 			break;
@@ -370,11 +474,17 @@ int cmd_simulate(int argc, char **argv)
 	}
 	if (bench)
 		return run_bench(c.json);
-	if (optind + 1 != argc) {
+	if (optind + (from ? 0 : 1) != argc || (nth && !from)) {
 		usage_simulate(stderr);
 		return PF_EXIT_USAGE;
 	}
-	if (pf_scenario_load(&sc, argv[optind], on_diag, NULL)) {
+	what = from ? from : argv[optind];
+	if (from) {
+		ret = load_report(from, nth, pf_kver_known(&kernel) ? &kernel : NULL,
+				  &sc, c.json);
+		if (ret)
+			return ret;
+	} else if (pf_scenario_load(&sc, argv[optind], on_diag, NULL)) {
 		pf_err(c.json, argv[optind], "cannot use the scenario '%s'", argv[optind]);
 		return PF_EXIT_ERROR;
 	}
@@ -449,10 +559,10 @@ int cmd_simulate(int argc, char **argv)
 		}
 		err = pf_simulate(one, &o, &r);
 		if (err == -EUCLEAN || r.check_err)
-			pf_err(c.json, argv[optind], "the allocator broke an invariant: %s",
+			pf_err(c.json, what, "the allocator broke an invariant: %s",
 			       r.check_msg);
 		else if (err)
-			pf_err(c.json, argv[optind], "simulation failed: %s", strerror(-err));
+			pf_err(c.json, what, "simulation failed: %s", strerror(-err));
 		if (err)
 			ret = PF_EXIT_ERROR;
 		if (c.json) {
@@ -484,7 +594,7 @@ int cmd_simulate(int argc, char **argv)
 		pf_err(c.json, csv, "cannot write '%s'", csv);
 		ret = PF_EXIT_ERROR;
 	}
-	if (svg && write_svg(svg, &c.series, argv[optind])) {
+	if (svg && write_svg(svg, &c.series, what)) {
 		pf_err(c.json, svg, "cannot write '%s'", svg);
 		ret = PF_EXIT_ERROR;
 	}

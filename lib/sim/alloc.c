@@ -58,7 +58,8 @@ static uint32_t from_freelist(struct sim *s, const int *zl, int nr, int order,
 {
 	for (int k = 0; k < nr; k++) {
 		struct sim_zone *z = &s->zones[zl[k]];
-		long mark = low ? z->low : z->min;
+		/* wmark_pages(): the watermark with the boost (5.0+) on it */
+		long mark = (low ? z->low : z->min) + z->boost;
 		bool harder;
 		uint32_t pfn;
 
@@ -97,7 +98,8 @@ static void record_failure(struct sim *s, const int *zl, int nr, int order,
 		if (key < 0 || s->zones[zl[k]].free_pages > s->zones[key].free_pages)
 			key = zl[k];
 	if (key >= 0) {
-		watermark_ok(s, key, order, s->zones[key].min, classzone, flags, &c);
+		watermark_ok(s, key, order, s->zones[key].min + s->zones[key].boost,
+			     classzone, flags, &c);
 		cause = c.passes ? PF_CAUSE_OK : c.cause;
 		/* the RHEL 6 story: failing with free memory above min */
 		if (s->zones[key].free_pages > (unsigned long)s->zones[key].min)

@@ -175,6 +175,9 @@ static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
 						     s->zones[i].type);
 	*mfk = setup_wmarks(s);
 	setup_lowmem_reserve(s);
+	/* a replayed report starts from its free lists (fromreport.c) */
+	if (sim_shape_free_lists(s))
+		goto fail;
 	return s;
 fail:
 	sim_destroy(s);

@@ -184,6 +184,13 @@ struct pf_scenario {
 	unsigned long long seed;
 	int nr_phases;
 	struct sim_phase phases[SIM_MAX_PHASES];
+	/*
+	 * The initial state of a report (fromreport.c): when set, each zone
+	 * starts with exactly free_lists[zone][o] free blocks of order o,
+	 * everything else clean page cache on the LRU in random order.
+	 */
+	bool has_free_lists;
+	unsigned long free_lists[SIM_MAX_ZONES][SIM_MAX_ORDER];
 };
 
 /* The era's behaviour for a kernel version (engine.c). */
@@ -344,6 +351,17 @@ void sim_free(struct sim *s, int zone, uint32_t pfn, int order);
 void sim_workload_run(struct sim *s, double dt);
 /* Free every network buffer whose time has come. */
 void sim_workload_release(struct sim *s);
+
+/* ---- fromreport.c: a scenario from a failure report -------------------- */
+
+/*
+ * Shape the zones of a new run as s->sc->free_lists says (when
+ * has_free_lists): the blocks at aligned places spread over each zone,
+ * none next to a free buddy of its order (so nothing merges), the other
+ * pages clean page cache on the LRU in random order.  Returns 0 or
+ * -ENOMEM.
+ */
+int sim_shape_free_lists(struct sim *s);
 
 /* ---- print.c: failures as the era's kernel prints them ------------------- */
 

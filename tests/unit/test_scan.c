@@ -1127,6 +1127,26 @@ static void check_json(const char *s)
 	}
 }
 
+/* RHEL 5 x86_64 names a module's frame ":e1000:func+off/len" */
+static void test_rhel5_module_frames(void **state)
+{
+	struct reports rs = { 0 };
+
+	(void)state;
+	scan_string("swapper: page allocation failure. order:1, mode:0x20\n"
+		    "\n"
+		    "Call Trace:\n"
+		    " <IRQ> [<ffffffff8000f2e2>] __alloc_pages+0x2b5/0x2ce\n"
+		    " [<ffffffff8802f1d2>] :e1000:e1000_alloc_rx_buffers+0x94/0x2e1\n"
+		    " [<ffffffff80012f5d>] net_rx_action+0xac/0x1e0\n", 0, &rs);
+	assert_int_equal(rs.nr, 1);
+	assert_int_equal(rs.r[0].nr_frames, 4);
+	assert_string_equal(rs.r[0].frames[2].func, "e1000_alloc_rx_buffers");
+	assert_string_equal(rs.r[0].frames[2].module, "e1000");
+	assert_string_equal(rs.r[0].context.call_site, "e1000_alloc_rx_buffers");
+	free(rs.r);
+}
+
 static void test_json(void **state)
 {
 	struct reports rs;
@@ -1189,6 +1209,7 @@ int main(void)
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_no_final_newline),
 		cmocka_unit_test(test_crlf),
+		cmocka_unit_test(test_rhel5_module_frames),
 		cmocka_unit_test(test_json),
 	};
 
