@@ -17,11 +17,23 @@
 
 #define MAX_SETS 8
 
+/* --verify: the first report with Mem-Info, replayed without and with */
+struct verify {
+	bool want, done;
+	struct pf_report *r;		/* a copy, its source in source */
+	char source[256];
+	char kernel[96];
+	unsigned long long before, after;
+	char error[256];		/* why it was not replayed, or "" */
+	char note[256];			/* what the replay assumed, or "" */
+};
+
 struct advise_ctx {
 	struct pf_collect in;
 	struct pf_rules *rules;
 	struct pf_evidence ev;
 	struct pf_explain ex;		/* scratch, per report */
+	struct verify v;
 };
 
 void usage_advise(FILE *f)
@@ -29,7 +41,7 @@ void usage_advise(FILE *f)
 	fputs("usage: pagefail advise [-j|--json] [-p|--pretty] [--root DIR] [--sysctl]\n"
 	      "                       [--apply [--dry-run] [--force]] [--set NAME=VALUE]...\n"
 	      "                       [--kernel VERSION] [--year YEAR] [--rules FILE]\n"
-	      "                       [--no-color] [SOURCE...]\n\n"
+	      "                       [--verify] [--no-color] [SOURCE...]\n\n"
 	      "Compute the vm sysctls (and the kernel update) that keep the failures in\n"
 	      "SOURCE from recurring, each with its working, its safe bounds and its cost.\n"
 	      "The machine is read from --root DIR (a saved snapshot or an extracted\n"
@@ -49,6 +61,9 @@ void usage_advise(FILE *f)
 	      "      --kernel V     kernel release to assume when nothing names one\n"
 	      "      --year Y       year of syslog times, which print none\n"
 	      "      --rules FILE   known causes from FILE instead of the built-in ones\n"
+	      "      --verify       replay the first report with Mem-Info in the\n"
+	      "                     simulator, as it was and with the advice, and\n"
+	      "                     print the failures of each\n"
 	      "      --no-color     no colour (also NO_COLOR)\n\n"
 	      "exit status: 0 done, 1 error (or --apply refused or rolled back), 2 usage\n",
 	      f);
@@ -60,7 +75,115 @@ static int on_report(const struct pf_report *r, void *data)
 
 	pf_explain_report(r, c->rules, &c->ex);
 	pf_evidence_add(&c->ev, r, &c->ex);
+	if (c->v.want && !c->v.r && (r->flags & PF_REPORT_HAS_MEMINFO) &&
+	    r->nr_zones) {
+		c->v.r = malloc(sizeof(*c->v.r));
+		if (c->v.r) {
+			memcpy(c->v.r, r, sizeof(*r));
+			snprintf(c->v.source, sizeof(c->v.source), "%s",
+				 r->source ? r->source : "-");
+			c->v.r->source = c->v.source;
+		}
+	}
 	return 0;
+}
+
+/* Apply one recommendation to the scenario, when it has a value. */
+static void verify_set(struct pf_scenario *sc, struct pf_advice *a,
+		       const char *name)
+{
+	const struct pf_advice_item *it = pf_advice_item(a, name);
+	char v[32];
+
+	if (!it || !it->applies || it->value < 0)
+		return;
+	snprintf(v, sizeof(v), "%ld", it->value);
+	pf_scenario_set(sc, name, v);
+}
+
+/*
+ * Replay the report as it was, then with vm.min_free_kbytes and (where
+ * it applies) vm.watermark_scale_factor as advised.
+ */
+static void verify_run(struct verify *v, struct pf_advice *a)
+{
+	struct pf_scenario *sc = NULL, *with = NULL;
+	struct pf_sim_result res;
+	char err[256];
+	int ret;
+
+	if (!v->r) {
+		snprintf(v->error, sizeof(v->error),
+			 "no report with Mem-Info to replay");
+		return;
+	}
+	ret = pf_scenario_from_report(&sc, v->r, err, sizeof(err));
+	if (ret) {
+		snprintf(v->error, sizeof(v->error), "%s", ret == -EINVAL ? err :
+			 strerror(-ret));
+		return;
+	}
+	snprintf(v->note, sizeof(v->note), "%s", err);
+	with = pf_scenario_dup(sc);
+	if (!with) {
+		snprintf(v->error, sizeof(v->error), "out of memory");
+		goto out;
+	}
+	verify_set(with, a, "vm.min_free_kbytes");
+	verify_set(with, a, "vm.watermark_scale_factor");
+	snprintf(v->kernel, sizeof(v->kernel), "%s", pf_scenario_kernel(sc)->str);
+	if (pf_simulate(sc, NULL, &res)) {
+		snprintf(v->error, sizeof(v->error), "the simulation failed");
+		goto out;
+	}
+	v->before = res.failures;
+	if (pf_simulate(with, NULL, &res)) {
+		snprintf(v->error, sizeof(v->error), "the simulation failed");
+		goto out;
+	}
+	v->after = res.failures;
+	v->done = true;
+out:
+	pf_scenario_free(with);
+	pf_scenario_free(sc);
+}
+
+static void verify_json(struct pf_json *j, const struct verify *v)
+{
+	char at[300];
+
+	pf_json_key(j, "verify");
+	pf_json_obj_open(j);
+	if (v->done) {
+		snprintf(at, sizeof(at), "%s:%lu", v->source, v->r->line);
+		pf_json_key(j, "report");
+		pf_json_str(j, at);
+		pf_json_key(j, "kernel");
+		pf_json_str(j, v->kernel);
+		pf_json_key(j, "failures_before");
+		pf_json_uint(j, v->before);
+		pf_json_key(j, "failures_after");
+		pf_json_uint(j, v->after);
+		pf_json_key_str(j, "note", v->note);
+	} else {
+		pf_json_key(j, "report");
+		pf_json_null(j);
+		pf_json_key(j, "error");
+		pf_json_str(j, v->error);
+	}
+	pf_json_obj_close(j);
+}
+
+static void verify_text(const struct verify *v)
+{
+	if (!v->done) {
+		printf("verify: %s\n", v->error);
+		return;
+	}
+	printf("verify: replaying %s order %d on %s: %llu failure%s as it was, "
+	       "%llu with the advice\n", v->r->task[0] ? v->r->task : "the request",
+	       v->r->order, v->kernel, v->before, v->before == 1 ? "" : "s",
+	       v->after);
 }
 
 static void sys_diag(const char *source, unsigned long line, const char *msg,
@@ -198,6 +321,8 @@ static void print_json(const struct advise_ctx *c, const struct pf_advice *a,
 	}
 	pf_json_key(j, "note");
 	pf_json_str(j, a->note);
+	if (c->v.want)
+		verify_json(j, &c->v);
 	pf_json_obj_close(j);
 	pf_json_end(j);
 	pf_json_free(j);
@@ -277,6 +402,8 @@ static void print_text(const struct advise_ctx *c, const struct pf_advice *a)
 		pf_print_wrapped(stdout, 0, "kernel: ", a->update);
 	putchar('\n');
 	pf_print_wrapped(stdout, 0, "", a->note);
+	if (c->v.want)
+		verify_text(&c->v);
 	printf("%s'pagefail advise --sysctl' prints the file; --apply writes and "
 	       "sets it.%s\n", d, n);
 }
@@ -391,7 +518,7 @@ static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
 int cmd_advise(int argc, char **argv)
 {
 	enum { OPT_KERNEL = 256, OPT_YEAR, OPT_RULES, OPT_NOCOLOR, OPT_ROOT,
-	       OPT_SYSCTL, OPT_APPLY, OPT_DRYRUN, OPT_FORCE, OPT_SET };
+	       OPT_SYSCTL, OPT_APPLY, OPT_DRYRUN, OPT_FORCE, OPT_SET, OPT_VERIFY };
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "pretty", no_argument, NULL, 'p' },
@@ -401,6 +528,7 @@ int cmd_advise(int argc, char **argv)
 		{ "dry-run", no_argument, NULL, OPT_DRYRUN },
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "set", required_argument, NULL, OPT_SET },
+		{ "verify", no_argument, NULL, OPT_VERIFY },
 		{ "kernel", required_argument, NULL, OPT_KERNEL },
 		{ "year", required_argument, NULL, OPT_YEAR },
 		{ "rules", required_argument, NULL, OPT_RULES },
@@ -469,6 +597,9 @@ int cmd_advise(int argc, char **argv)
 				goto out;
 			}
 			break;
+		case OPT_VERIFY:
+			c->v.want = true;
+			break;
 		case OPT_RULES:
 			rules_path = optarg;
 			break;
@@ -534,6 +665,9 @@ int cmd_advise(int argc, char **argv)
 			goto out;
 		}
 
+	if (c->v.want && !apply && !sysctl)
+		verify_run(&c->v, a);
+
 	if (apply) {
 		ret = do_apply(a, root ? root : "/", dry_run, force);
 	} else if (sysctl) {
@@ -555,6 +689,7 @@ int cmd_advise(int argc, char **argv)
 out:
 	fflush(stdout);
 	pf_rules_free(c->rules);
+	free(c->v.r);
 	free(sys);
 	free(a);
 	free(c);

@@ -341,7 +341,7 @@ static int load_report(const char *path, long nth, const struct pf_kver *kv,
 		ret = PF_EXIT_ERROR;
 		goto out;
 	}
-	if (err[0] && !kv)
+	if (err[0])
 		pf_err(json, path, "%s:%lu: %s", path, p.r->line, err);
 	ret = 0;
 out:
@@ -395,6 +395,7 @@ int cmd_simulate(int argc, char **argv)
 	long nth = 0;
 	char sweep_name[64] = "", *sweep_vals[MAX_SWEEP];
 	int nr_sets = 0, nr_sweep = 0, ch, ret = PF_EXIT_NONE;
+	bool is_kernel[MAX_SETS] = { false };
 	long reports = -1;
 	bool check = false, bench = false;
 	struct sim_ctx c = { 0 };
@@ -422,6 +423,7 @@ int cmd_simulate(int argc, char **argv)
 
 				/* the report's kernel when it names none */
 				pf_kver_parse(optarg, &kernel);
+				is_kernel[nr_sets] = true;
 				snprintf(kbuf[nr_sets], sizeof(kbuf[0]), "kernel=%s", optarg);
 				sets[nr_sets] = kbuf[nr_sets];
 				nr_sets++;
@@ -498,6 +500,11 @@ int cmd_simulate(int argc, char **argv)
 			goto out;
 		}
 		snprintf(name, sizeof(name), "%.*s", (int)(eq - sets[i]), sets[i]);
+		/* with a report, --kernel also named its kernel to the scanner */
+		if (from && is_kernel[i] && pf_kver_known(&kernel)) {
+			pf_scenario_set(sc, name, eq + 1);
+			continue;
+		}
 		if (pf_scenario_set(sc, name, eq + 1)) {
 			pf_err(false, NULL, "--set '%s': not a setting of a scenario", sets[i]);
 			ret = PF_EXIT_USAGE;

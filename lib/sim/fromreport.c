@@ -27,6 +27,7 @@
 #define FR_BURST	1.0
 #define FR_HOLD		1.0
 #define FR_STREAM	2000.0
+#define FR_OLDEST	"2.6.18"	/* the oldest kernel the simulator has */
 
 /* A minimal scenario text: the parser's defaults, then set by hand. */
 static const char fr_base[] =
@@ -141,7 +142,8 @@ int pf_scenario_from_report(struct pf_scenario **out, const struct pf_report *r,
 			continue;
 		}
 		if (sc->nr_zones == SIM_MAX_ZONES || node >= SIM_MAX_NODES) {
-			snprintf(err, errlen, "more zones or nodes than the simulator has (%d zones, %d nodes): the rest left out",
+			snprintf(err, errlen,
+				 "more zones or nodes than the simulator has (%d zones, %d nodes): the rest left out",
 				 SIM_MAX_ZONES, SIM_MAX_NODES);
 			break;
 		}
@@ -160,11 +162,17 @@ int pf_scenario_from_report(struct pf_scenario **out, const struct pf_report *r,
 		sc->nr_zones++;
 	}
 
-	if (pf_kver_known(&r->kernel))
-		sc->kernel = r->kernel;
-	else
+	if (!pf_kver_known(&r->kernel)) {
 		snprintf(err, errlen, "the report names no kernel: replaying it on %s (--kernel to choose)",
 			 sc->kernel.str);
+	} else if (pf_scenario_set(sc, "kernel", r->kernel.str)) {
+		/* older than the simulator's eras: the oldest is the closest */
+		pf_scenario_set(sc, "kernel", FR_OLDEST);
+		snprintf(err, errlen, "kernel %s is older than the simulator knows: replaying it on %s",
+			 r->kernel.str, FR_OLDEST);
+	} else {
+		sc->kernel = r->kernel;
+	}
 	sc->swap = r->total_swap_kb > 0;
 	sc->tun.min_free_kbytes = fr_min_free_kbytes(r);
 

@@ -51,5 +51,37 @@ check no-scenario "[ $? -eq 2 ]"
 "$pf" help simulate >"$tmp/h1"; "$pf" simulate --help >"$tmp/h2"
 check help-simulate "cmp -s $tmp/h1 $tmp/h2"
 
+# --from-report: the tg3 order-1 failure of a 2.6.16 machine, replayed
+c019=$shared/corpus/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log
+[ -f "$c019" ] || c019=tests/fixtures/corpus/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log
+if [ -f "$c019" ]; then
+	golden simulate-fromreport-019 3 simulate --no-color --reports 0 --kernel 2.6.16 --from-report "$c019"
+	"$pf" simulate -j --from-report "$c019" --kernel 2.6.16 >"$tmp/fr.j" 2>"$tmp/fr.err"
+	check fromreport-exit "[ $? -eq 3 ]"
+	check fromreport-order1 "grep -q '\"failures_by_order\":{\"1\":[1-9]' $tmp/fr.j"
+	check fromreport-min "grep -q '\"min_free_kbytes\":14004' $tmp/fr.j"
+	check fromreport-old-kernel "grep -q 'older than the simulator knows' $tmp/fr.err"
+	"$pf" simulate --reports 1 --from-report "$c019" --kernel 2.6.16 >"$tmp/fr.txt"
+	check fromreport-printed "grep -q 'swapper: page allocation failure. order:1, mode:0x20' $tmp/fr.txt"
+	"$pf" simulate --from-report "$c019" --report 2 >/dev/null 2>"$tmp/fr2.err"
+	check fromreport-nth "[ $? -eq 1 ] && grep -q 'has 1 report, not 2' $tmp/fr2.err"
+	"$pf" simulate --sweep vm.min_free_kbytes=14004,65536 --from-report "$c019" --kernel 4.19 >"$tmp/frs.txt" 2>/dev/null
+	check fromreport-sweep "[ \$(wc -l <$tmp/frs.txt) -eq 3 ]"
+
+	# advise --verify: the same report as it was and with the advice
+	"$pf" advise --no-color --verify "$c019" >"$tmp/av.txt" 2>/dev/null
+	check verify-line "grep -q '^verify: replaying swapper order 1 on [0-9.a-z]*: [0-9]* failures\\{0,1\\} as it was, [0-9]* with the advice$' $tmp/av.txt"
+	check verify-not-worse "sed -n 's/.*: \\([0-9]*\\) failures\\{0,1\\} as it was, \\([0-9]*\\) with.*/\\1 \\2/p' $tmp/av.txt | { read b a && [ \$a -le \$b ]; }"
+	"$pf" advise -j --verify --kernel 4.19 "$c019" >"$tmp/av.j" 2>/dev/null
+	command -v python3 >/dev/null 2>&1 && check verify-json "python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))[\"verify\"]; assert v[\"report\"].endswith(\":1\") and v[\"failures_after\"] <= v[\"failures_before\"]' $tmp/av.j"
+fi
+printf 'foo: page allocation failure: order:2, mode:0x20\n' >"$tmp/nomem.log"
+"$pf" simulate --from-report "$tmp/nomem.log" >/dev/null 2>"$tmp/nomem.err"
+check fromreport-no-meminfo "[ $? -eq 1 ] && [ \$(wc -l <$tmp/nomem.err) -eq 1 ] && grep -q 'no report with Mem-Info' $tmp/nomem.err"
+"$pf" advise --verify "$tmp/nomem.log" >"$tmp/nomem.txt" 2>/dev/null
+check verify-no-meminfo "grep -q '^verify: no report with Mem-Info to replay$' $tmp/nomem.txt"
+"$pf" simulate --report 1 $small >/dev/null 2>&1
+check report-without-from "[ $? -eq 2 ]"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
