@@ -986,40 +986,14 @@ int pf_rules_parse(struct pf_rules **out, const char *name, const char *text,
 int pf_rules_load(struct pf_rules **out, const char *path, pf_diag_fn diag,
 		  void *data)
 {
-	char *buf = NULL, *nbuf;
-	size_t len = 0, cap = 0, n;
-	FILE *f;
-	int err = 0;
+	char *buf = NULL;
+	size_t len = 0;
+	int err;
 
 	if (!out || !path)
 		return -EINVAL;
 	*out = NULL;
-	f = fopen(path, "rb");
-	if (!f)
-		return -errno;
-	for (;;) {
-		if (len == cap) {
-			if (cap >= (64u << 20)) {
-				err = -EFBIG;
-				break;
-			}
-			cap = cap ? 2 * cap : 16384;
-			nbuf = realloc(buf, cap);
-			if (!nbuf) {
-				err = -ENOMEM;
-				break;
-			}
-			buf = nbuf;
-		}
-		n = fread(buf + len, 1, cap - len, f);
-		len += n;
-		if (n == 0) {
-			if (ferror(f))
-				err = errno ? -errno : -EIO;
-			break;
-		}
-	}
-	fclose(f);
+	err = pf_read_file(path, 64u << 20, &buf, &len);
 	if (!err)
 		err = pf_rules_parse(out, path, buf, len, diag, data);
 	free(buf);

@@ -4,8 +4,10 @@
  */
 #define _GNU_SOURCE
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -118,4 +120,50 @@ void pf_sb_add(struct pf_sbuf *b, const char *fmt, ...)
 	va_end(ap);
 	if (w > 0)
 		b->n = b->n + (size_t)w >= b->len ? b->len - 1 : b->n + (size_t)w;
+}
+
+int pf_read_file(const char *path, size_t max, char **out, size_t *outlen)
+{
+	char *buf = NULL, *nbuf;
+	size_t len = 0, cap = 0, n;
+	FILE *f = fopen(path, "rb");
+	int err = 0;
+
+	*out = NULL;
+	*outlen = 0;
+	if (!f)
+		return -errno;
+	for (;;) {
+		if (len + 1 >= cap) {
+			if (cap >= max) {
+				err = -EFBIG;
+				break;
+			}
+			cap = cap ? 2 * cap : 16384;
+			nbuf = realloc(buf, cap);
+			if (!nbuf) {
+				err = -ENOMEM;
+				break;
+			}
+			buf = nbuf;
+		}
+		n = fread(buf + len, 1, cap - len - 1, f);
+		len += n;
+		if (n == 0) {
+			if (ferror(f))
+				err = errno ? -errno : -EIO;
+			break;
+		}
+	}
+	fclose(f);
+	if (err) {
+		free(buf);
+		return err;
+	}
+	if (!buf && !(buf = malloc(1)))
+		return -ENOMEM;
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	return 0;
 }

@@ -40,6 +40,12 @@ bool pf_scan_hex(const char **p, const char *end, unsigned long *v);
 
 double pf_pow10(int n);
 
+/*
+ * Read a whole file into a malloc'd buffer (NUL-terminated, not counted
+ * in *len).  Returns 0, -errno, or -EFBIG past max bytes.
+ */
+int pf_read_file(const char *path, size_t max, char **buf, size_t *len);
+
 /* Appending text to a fixed buffer: what does not fit is dropped. */
 struct pf_sbuf {
 	char *s;

@@ -1031,40 +1031,14 @@ int pf_scenario_parse(struct pf_scenario **out, const char *name,
 int pf_scenario_load(struct pf_scenario **out, const char *path,
 		     pf_diag_fn diag, void *data)
 {
-	char *buf = NULL, *nbuf;
-	size_t len = 0, cap = 0, n;
-	FILE *f;
-	int err = 0;
+	char *buf = NULL;
+	size_t len = 0;
+	int err;
 
 	if (!out || !path)
 		return -EINVAL;
 	*out = NULL;
-	f = fopen(path, "rb");
-	if (!f)
-		return -errno;
-	for (;;) {
-		if (len == cap) {
-			if (cap >= SC_MAX_BYTES) {
-				err = -EFBIG;
-				break;
-			}
-			cap = cap ? 2 * cap : 16384;
-			nbuf = realloc(buf, cap);
-			if (!nbuf) {
-				err = -ENOMEM;
-				break;
-			}
-			buf = nbuf;
-		}
-		n = fread(buf + len, 1, cap - len, f);
-		len += n;
-		if (n == 0) {
-			if (ferror(f))
-				err = errno ? -errno : -EIO;
-			break;
-		}
-	}
-	fclose(f);
+	err = pf_read_file(path, SC_MAX_BYTES, &buf, &len);
 	if (!err)
 		err = pf_scenario_parse(out, path, buf, len, diag, data);
 	free(buf);
