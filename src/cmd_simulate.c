@@ -52,6 +52,7 @@ void usage_simulate(FILE *f)
 	      "  -p, --pretty       indented JSON (implies --json)\n"
 	      "      --csv FILE     the time series (10 samples a second) as CSV\n"
 	      "      --svg FILE     a plot of free memory, watermarks and failures\n"
+	      "      --series       with -j: the time series in the JSON too\n"
 	      "      --reports N    print the first N failures as the kernel would\n"
 	      "                     (default 1 in text, 0 in JSON)\n"
 	      "      --check        check the allocator's invariants after every step\n"
@@ -190,9 +191,44 @@ static int write_svg(const char *path, const struct series *s, const char *title
 	return fclose(f) ? -errno : 0;
 }
 
+/* The time series as JSON: the same columns as the CSV. */
+static void series_json(struct pf_json *j, const struct series *s)
+{
+	pf_json_key(j, "series");
+	pf_json_arr_open(j);
+	for (size_t i = 0; i < s->nr; i++) {
+		const struct pf_sim_sample *p = &s->v[i];
+
+		pf_json_obj_open(j);
+		pf_json_key(j, "t");
+		pf_json_double(j, p->t);
+		pf_json_key(j, "free_pages");
+		pf_json_uint(j, p->free_pages);
+		pf_json_key(j, "free_blocks");
+		pf_json_arr_open(j);
+		for (int o = 0; o < 11; o++)
+			pf_json_uint(j, p->nr_free[o]);
+		pf_json_arr_close(j);
+		pf_json_key(j, "min");
+		pf_json_int(j, p->min);
+		pf_json_key(j, "low");
+		pf_json_int(j, p->low);
+		pf_json_key(j, "high");
+		pf_json_int(j, p->high);
+		pf_json_key(j, "kswapd_reclaimed");
+		pf_json_uint(j, p->kswapd_reclaimed);
+		pf_json_key(j, "compacted");
+		pf_json_uint(j, p->compacted);
+		pf_json_key(j, "failures");
+		pf_json_uint(j, p->failures);
+		pf_json_obj_close(j);
+	}
+	pf_json_arr_close(j);
+}
+
 static void result_json(struct pf_json *j, const struct pf_sim_result *r,
 			const struct pf_scenario *sc, const char *set_name,
-			const char *set_value)
+			const char *set_value, const struct series *series)
 {
 	pf_json_obj_open(j);
 	if (set_name) {
@@ -245,6 +281,8 @@ static void result_json(struct pf_json *j, const struct pf_sim_result *r,
 	pf_json_double(j, r->sim_seconds);
 	pf_json_key(j, "page_ops");
 	pf_json_uint(j, r->page_ops);
+	if (series)
+		series_json(j, series);
 	pf_json_obj_close(j);
 }
 
@@ -371,7 +409,8 @@ static int run_bench(bool json)
 int cmd_simulate(int argc, char **argv)
 {
 	enum { OPT_SET = 256, OPT_KERNEL, OPT_SWEEP, OPT_CSV, OPT_SVG, OPT_REPORTS,
-	       OPT_CHECK, OPT_BENCH, OPT_NOCOLOR, OPT_FROM_REPORT, OPT_REPORT };
+	       OPT_CHECK, OPT_BENCH, OPT_NOCOLOR, OPT_FROM_REPORT, OPT_REPORT,
+	       OPT_SERIES };
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "pretty", no_argument, NULL, 'p' },
@@ -382,6 +421,7 @@ int cmd_simulate(int argc, char **argv)
 		{ "svg", required_argument, NULL, OPT_SVG },
 		{ "reports", required_argument, NULL, OPT_REPORTS },
 		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "series", no_argument, NULL, OPT_SERIES },
 		{ "bench", no_argument, NULL, OPT_BENCH },
 		{ "from-report", required_argument, NULL, OPT_FROM_REPORT },
 		{ "report", required_argument, NULL, OPT_REPORT },
@@ -397,7 +437,7 @@ int cmd_simulate(int argc, char **argv)
 	int nr_sets = 0, nr_sweep = 0, ch, ret = PF_EXIT_NONE;
 	bool is_kernel[MAX_SETS] = { false };
 	long reports = -1;
-	bool check = false, bench = false;
+	bool check = false, bench = false, with_series = false;
 	struct sim_ctx c = { 0 };
 	struct pf_scenario *sc = NULL;
 	struct pf_json *j = NULL;
@@ -459,6 +499,9 @@ int cmd_simulate(int argc, char **argv)
 		}
 		case OPT_CHECK:
 			check = true;
+			break;
+		case OPT_SERIES:
+			with_series = true;
 			break;
 		case OPT_BENCH:
 			bench = true;
@@ -560,7 +603,7 @@ int cmd_simulate(int argc, char **argv)
 			}
 		}
 		c.series.nr = 0;
-		if ((csv || svg) && !sweep) {
+		if (csv || svg || with_series) {
 			o.sample = on_sample;
 			o.sample_every = 0.1;
 		}
@@ -574,7 +617,8 @@ int cmd_simulate(int argc, char **argv)
 			ret = PF_EXIT_ERROR;
 		if (c.json) {
 			result_json(j, &r, one, sweep ? sweep_name : NULL,
-				    sweep ? sweep_vals[run] : NULL);
+				    sweep ? sweep_vals[run] : NULL,
+				    with_series ? &c.series : NULL);
 			pf_json_end(j);
 		} else if (sweep) {
 			if (!run)

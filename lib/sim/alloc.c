@@ -208,6 +208,9 @@ uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
 	record_failure(s, zl, nr, order, gfp, ctx, flags, classzone);
 	return SIM_NONE;
 got:
+	/* rmqueue(): a boosted zone wakes kswapd to reclaim the boost */
+	if (s->zones[*zone].boost > 0 && !s->kswapd[s->zones[*zone].node].awake)
+		sim_wakeup_kswapd(s, s->zones[*zone].node, 0);
 	sim_set_owner(&s->zones[*zone], pfn, order, owner);
 	s->st.allocations++;
 	s->st.alloc_pages += 1UL << order;

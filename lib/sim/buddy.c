@@ -335,6 +335,15 @@ static bool rmqueue_fallback(struct sim_zone *z, int order, int start_mt,
 			steal_suitable_fallback(z, pfn, start_mt,
 						can_steal_fallback(o, start_mt),
 						st);
+			/*
+			 * boost_watermark() (5.0+): a fallback below pageblock
+			 * order fragments; kswapd is to reclaim a pageblock more
+			 */
+			if (o < SIM_PAGEBLOCK_ORDER && z->boost_max > 0) {
+				z->boost += (long)PB_NR;
+				if (z->boost > z->boost_max)
+					z->boost = z->boost_max;
+			}
 			return true;
 		}
 	}
@@ -373,6 +382,28 @@ uint32_t sim_rmqueue(struct sim_zone *z, int order, int mt, bool highatomic,
 	return pfn;
 }
 
+/* The zone's counts of slab and network pages, as NR_SLAB_* counts. */
+static void count_add(unsigned long *c, long pages)
+{
+	*c = pages < 0 && (unsigned long)-pages > *c ? 0 :
+	     (unsigned long)((long)*c + pages);
+}
+
+static void count_owner(struct sim_zone *z, int owner, long pages)
+{
+	switch (owner) {
+	case SIM_SLAB_RECLAIMABLE:
+		count_add(&z->nr_slab_reclaimable, pages);
+		break;
+	case SIM_SLAB:
+		count_add(&z->nr_slab, pages);
+		break;
+	case SIM_NET:
+		count_add(&z->nr_net, pages);
+		break;
+	}
+}
+
 /* ---- freeing ------------------------------------------------------------- */
 
 void sim_free_block(struct sim_zone *z, uint32_t pfn, int order,
@@ -390,6 +421,7 @@ void sim_free_block(struct sim_zone *z, uint32_t pfn, int order,
 	if (is_free_head(&z->pages[pfn]))
 		return;
 	n = 1U << order;
+	count_owner(z, z->pages[pfn].owner, -(long)n);
 	for (i = 0; i < n; i++) {
 		struct sim_page *p = &z->pages[pfn + i];
 
@@ -446,6 +478,8 @@ void sim_set_owner(struct sim_zone *z, uint32_t pfn, int order, int owner)
 	if (order < 0 || order >= SIM_MAX_ORDER || pfn >= z->nr_pages ||
 	    z->nr_pages - pfn < n)
 		return;
+	count_owner(z, z->pages[pfn].owner, -(long)n);
+	count_owner(z, owner, (long)n);
 	for (uint32_t i = 0; i < n; i++) {
 		struct sim_page *p = &z->pages[pfn + i];
 

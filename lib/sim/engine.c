@@ -175,6 +175,20 @@ static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
 						     s->zones[i].type);
 	*mfk = setup_wmarks(s);
 	setup_lowmem_reserve(s);
+	/*
+	 * boost_watermark(): up to high * watermark_boost_factor / 10000, at
+	 * least a pageblock; none for zones under four pageblocks
+	 */
+	for (int i = 0; i < s->nr_zones; i++) {
+		struct sim_zone *z = &s->zones[i];
+		long max = z->high * s->tun.watermark_boost_factor / 10000;
+
+		if (!s->era.boost || s->tun.watermark_boost_factor <= 0 ||
+		    z->nr_pages < 4UL << SIM_PAGEBLOCK_ORDER)
+			continue;
+		z->boost_max = max > (1L << SIM_PAGEBLOCK_ORDER) ? max :
+			       1L << SIM_PAGEBLOCK_ORDER;
+	}
 	/* a replayed report starts from its free lists (fromreport.c) */
 	if (sim_shape_free_lists(s))
 		goto fail;
@@ -232,6 +246,10 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 	if (!s)
 		return -ENOMEM;
 	s->check = o->check;
+#ifdef PF_SIM_CHECK
+	/* a debug build of the simulator checks after every step, always */
+	s->check = true;
+#endif
 	res->min_free_kbytes = mfk;
 	for (int i = 0; i < sc->nr_phases; i++)
 		total += sc->phases[i].duration;

@@ -55,18 +55,10 @@ static unsigned long shrink_list(struct sim *s, struct sim_zone *z,
 	return freed;
 }
 
-/*
- * A slab page goes back; NR_SLAB_RECLAIMABLE drops by one unless the free
- * path already counted it.
- */
+/* A slab page goes back (sim_free_block() drops NR_SLAB_RECLAIMABLE). */
 static void free_slab_page(struct sim *s, int zi, uint32_t pfn)
 {
-	struct sim_zone *z = &s->zones[zi];
-	unsigned long before = z->nr_slab_reclaimable;
-
 	sim_free(s, zi, pfn, 0);
-	if (before && z->nr_slab_reclaimable == before)
-		z->nr_slab_reclaimable--;
 }
 
 /*

@@ -82,6 +82,7 @@ struct sim_zone {
 	unsigned long free_pages;	/* NR_FREE_PAGES */
 	long min, low, high;		/* watermarks, pages */
 	long boost;			/* watermark_boost */
+	long boost_max;			/* its cap; 0: the era does not boost */
 	long lowmem_reserve[SIM_MAX_ZONES];
 	long nr_reserved_highatomic;
 	/* LRU: the pages reclaim may take, oldest at the head */

@@ -32,7 +32,7 @@ check top-numa "[ $? -eq 0 ] && grep -q '^node 1 ' $tmp/numa.out && grep -q '^no
 
 # rates: counters that move between two frames of a root that changes
 cp -r $numa "$tmp/moving"
-$to "$pf" top -b -n 2 -d 1 --root "$tmp/moving" >"$tmp/moving.out" 2>/dev/null &
+$to "$pf" top -b -n 2 -d 3 --root "$tmp/moving" >"$tmp/moving.out" 2>/dev/null &
 p=$!
 i=0
 while [ "$(grep -c '^--- pagefail top' "$tmp/moving.out" 2>/dev/null)" != 1 ] && [ $i -lt 100 ]; do
@@ -75,7 +75,7 @@ if command -v script >/dev/null 2>&1 && script -qec true /dev/null </dev/null >/
 	TERM=xterm $to script -qec "$pf top -n 2 -d 0.1" /dev/null </dev/null >"$tmp/screen.out" 2>&1
 	check top-screen "[ $? -eq 0 ] && grep -q '$esc\\[' $tmp/screen.out && grep -q 'pagefail top' $tmp/screen.out"
 	check top-screen-restored "grep -q '$esc\\[?1049l' $tmp/screen.out"
-	TERM=xterm $to script -qec "sh -c '$pf top -d 30 </dev/tty & p=\$!; sleep 1; kill -TERM \$p; wait \$p; echo status=\$?'" /dev/null </dev/null >"$tmp/screen-term.out" 2>&1
+	TERM=xterm $to script -qec "sh -c '$pf top -d 30 </dev/tty & p=\$!; sleep 2; kill -TERM \$p; wait \$p; echo status=\$?'" /dev/null </dev/null >"$tmp/screen-term.out" 2>&1
 	check top-screen-sigterm "grep -q 'status=0' $tmp/screen-term.out && grep -q '$esc\\[?1049l' $tmp/screen-term.out"
 else
 	echo "skip top-screen: no script(1) that runs here"
