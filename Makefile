@@ -1,6 +1,7 @@
 # The two commands of the README, and a few helpers.  The real build is CMake.
 #
-#   make run     build, then scan this machine's kernel log and the example
+#   make run     build, then scan this machine's kernel log and the example,
+#                explain the example's RHEL 6 report, show this machine's zones
 #   make check   build and run every test: unit, corpus, peer, CLI golden,
 #                an ASan+UBSan build of the whole suite, valgrind, fuzzing
 
@@ -24,6 +25,10 @@ run: $(BUILD)/pagefail
 	@$(BUILD)/pagefail scan || [ $$? -eq 3 ] || echo "(the kernel log could not be read: see above)"
 	@echo "== pagefail scan examples/seed-rhel6-kb-example.log"
 	@$(BUILD)/pagefail scan examples/seed-rhel6-kb-example.log || [ $$? -eq 3 ]
+	@echo "== pagefail explain --report 6 examples/seed-rhel6-kb-example.log"
+	@$(BUILD)/pagefail explain --report 6 examples/seed-rhel6-kb-example.log || [ $$? -eq 3 ]
+	@echo "== pagefail status (this machine)"
+	@$(BUILD)/pagefail status || echo "(/proc could not be read: see above)"
 
 check:
 	@scripts/deps.sh check
