@@ -125,7 +125,7 @@ static void record_failure(struct sim *s, const int *zl, int nr, int order,
 uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
 		   int owner, int ctx, int *zone)
 {
-	int layout = pf_gfp_layout_of(&s->era.kver);
+	int layout = s->era.gfp_layout;
 	struct pf_gfp_caps caps;
 	unsigned int flags, caller = 0;
 	int zl[SIM_MAX_ZONES], nr, classzone, mt;

@@ -38,7 +38,8 @@ void sim_era_of(const struct pf_kver *kv, bool mobility, struct sim_era *era)
 {
 	memset(era, 0, sizeof(*era));
 	era->kver = *kv;
-	era->wm_era = pf_wm_era_of(kv, pf_gfp_layout_of(kv));
+	era->gfp_layout = pf_gfp_layout_of(kv);
+	era->wm_era = pf_wm_era_of(kv, era->gfp_layout);
 	era->mobility = mobility && (kv->rhel >= 6 || at_least(kv, 2, 6, 24));
 	era->kswapd_compact_min_order = SIM_MAX_ORDER;
 	if (kv->rhel == 6) {

@@ -95,6 +95,7 @@ struct sim_zone {
 /* The kernel behaviours that changed across the eras the simulator knows. */
 struct sim_era {
 	int wm_era;			/* enum pf_wm_era: the watermark check */
+	int gfp_layout;			/* enum pf_gfp_layout of its masks */
 	bool mobility;			/* grouping by mobility (2.6.24+) */
 	bool highatomic;		/* MIGRATE_HIGHATOMIC reserve (4.4+) */
 	bool kswapd_compacts;		/* kswapd compacts for order > 0 */

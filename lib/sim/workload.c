@@ -72,7 +72,7 @@ static const struct wl_gfp wl_gfps[PF_GFP_NR_LAYOUTS] = {
 
 static const struct wl_gfp *wl_gfp_of(const struct sim *s)
 {
-	int layout = pf_gfp_layout_of(&s->era.kver);
+	int layout = s->era.gfp_layout;
 
 	if (layout <= PF_GFP_UNKNOWN || layout >= PF_GFP_NR_LAYOUTS)
 		layout = PF_GFP_6_3;
