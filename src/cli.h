@@ -30,6 +30,14 @@ struct pf_cmd {
 void pf_err(bool json, const char *source, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * A pf_diag_fn for the library's diagnostics about a source: prints
+ * "pagefail: SOURCE: MSG"; data is a bool *, true for JSON errors too, or
+ * NULL.
+ */
+void pf_diag_print(const char *source, unsigned long line, const char *msg,
+		   void *data);
+
 /* Colour: off for NO_COLOR, --no-color, or a stdout that is not a tty. */
 extern bool pf_color;
 const char *pf_c(const char *sgr);

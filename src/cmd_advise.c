@@ -186,13 +186,6 @@ static void verify_text(const struct verify *v)
 	       v->after);
 }
 
-static void sys_diag(const char *source, unsigned long line, const char *msg,
-		     void *data)
-{
-	(void)line;
-	pf_err(*(bool *)data, source, "%s: %s", source, msg);
-}
-
 /* A SOURCE directory that is a machine's tree (sosreport, snapshot). */
 static bool is_system_tree(const char *dir)
 {
@@ -620,7 +613,7 @@ int cmd_advise(int argc, char **argv)
 		ret = PF_EXIT_USAGE;
 		goto out;
 	}
-	if (rules_path && pf_rules_load(&c->rules, rules_path, sys_diag, &json)) {
+	if (rules_path && pf_rules_load(&c->rules, rules_path, pf_diag_print, &json)) {
 		pf_err(json, rules_path, "cannot use the rules in '%s'", rules_path);
 		ret = PF_EXIT_ERROR;
 		goto out;
@@ -640,7 +633,7 @@ int cmd_advise(int argc, char **argv)
 			ret = PF_EXIT_ERROR;
 			goto out;
 		}
-		if (pf_system_read(root, sys, sys_diag, &json)) {
+		if (pf_system_read(root, sys, pf_diag_print, &json)) {
 			pf_err(json, root, "nothing about memory could be read under '%s'",
 			       root);
 			free(sys);

@@ -234,14 +234,6 @@ static int on_report(const struct pf_report *r, void *data)
 	return c->want ? 1 : 0;
 }
 
-static void rules_diag(const char *source, unsigned long line, const char *msg,
-		       void *data)
-{
-	/* msg names the line itself: "line 5: unknown key 'x'" */
-	(void)line;
-	pf_err(*(bool *)data, source, "%s: %s", source, msg);
-}
-
 int cmd_explain(int argc, char **argv)
 {
 	enum { OPT_KERNEL = 256, OPT_YEAR, OPT_REPORT, OPT_RULES, OPT_NOCOLOR };
@@ -304,7 +296,7 @@ int cmd_explain(int argc, char **argv)
 		}
 	}
 	if (rules_path) {
-		int err = pf_rules_load(&c.rules, rules_path, rules_diag, &c.json);
+		int err = pf_rules_load(&c.rules, rules_path, pf_diag_print, &c.json);
 
 		if (err) {
 			pf_err(c.json, rules_path, "cannot use the rules in '%s': %s",

@@ -61,14 +61,6 @@ void usage_simulate(FILE *f)
 	      f);
 }
 
-static void on_diag(const char *source, unsigned long line, const char *msg,
-		    void *data)
-{
-	(void)line;
-	(void)data;
-	pf_err(false, source, "%s: %s", source, msg);
-}
-
 static void on_sample(const struct pf_sim_sample *smp, void *data)
 {
 	struct sim_ctx *c = data;
@@ -529,7 +521,7 @@ int cmd_simulate(int argc, char **argv)
 				  &sc, c.json);
 		if (ret)
 			return ret;
-	} else if (pf_scenario_load(&sc, argv[optind], on_diag, NULL)) {
+	} else if (pf_scenario_load(&sc, argv[optind], pf_diag_print, NULL)) {
 		pf_err(c.json, argv[optind], "cannot use the scenario '%s'", argv[optind]);
 		return PF_EXIT_ERROR;
 	}

@@ -23,14 +23,6 @@ void usage_snapshot(FILE *f)
 	      f);
 }
 
-static void on_diag(const char *source, unsigned long line, const char *msg,
-		    void *data)
-{
-	(void)line;
-	(void)data;
-	pf_err(false, source, "%s: %s", source, msg);
-}
-
 int cmd_snapshot(int argc, char **argv)
 {
 	enum { OPT_ROOT = 256 };
@@ -65,7 +57,7 @@ int cmd_snapshot(int argc, char **argv)
 		usage_snapshot(stderr);
 		return PF_EXIT_USAGE;
 	}
-	n = pf_system_snapshot(root, argv[optind], on_diag, NULL);
+	n = pf_system_snapshot(root, argv[optind], pf_diag_print, NULL);
 	if (n < 0) {
 		pf_err(false, argv[optind], "cannot write the snapshot to '%s': %s",
 		       argv[optind], strerror(-n));

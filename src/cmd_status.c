@@ -46,13 +46,6 @@ void usage_status(FILE *f)
 	      f);
 }
 
-static void on_diag(const char *source, unsigned long line, const char *msg,
-		    void *data)
-{
-	(void)line;
-	pf_err(*(bool *)data, source, "%s: %s", source, msg);
-}
-
 static struct pf_system *read_system(struct status_ctx *c)
 {
 	struct pf_system *sys = calloc(1, sizeof(*sys));
@@ -61,7 +54,7 @@ static struct pf_system *read_system(struct status_ctx *c)
 		pf_err(c->json, c->root, "out of memory");
 		return NULL;
 	}
-	if (pf_system_read(c->root, sys, on_diag, &c->json)) {
+	if (pf_system_read(c->root, sys, pf_diag_print, &c->json)) {
 		pf_err(c->json, c->root, "nothing about memory could be read under '%s'",
 		       c->root);
 		free(sys);

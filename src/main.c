@@ -103,6 +103,14 @@ void pf_err(bool json, const char *source, const char *fmt, ...)
 	}
 }
 
+void pf_diag_print(const char *source, unsigned long line, const char *msg,
+		   void *data)
+{
+	/* the library's messages name their line themselves ("line 5: ...") */
+	(void)line;
+	pf_err(data ? *(bool *)data : false, source, "%s: %s", source, msg);
+}
+
 const char *pf_c(const char *sgr)
 {
 	return pf_color ? sgr : "";
