@@ -572,6 +572,13 @@ bool pf_zone_watermark_ok(const struct pf_zone *z, int order, long mark,
  */
 long pf_min_free_kbytes_default(unsigned long long lowmem_kb,
 				const struct pf_kver *kv);
+/*
+ * The vm.min_free_kbytes that zones' min watermarks imply, the way back
+ * from setup_per_zone_wmarks(): the sum over the zones up to ZONE_NORMAL
+ * (highmem mins are a clamp, not a share), less any boost printed inside
+ * min.  -1 when none of them has one.
+ */
+long pf_zones_min_free_kbytes(const struct pf_zone *zones, int nr_zones);
 /* The clamp's upper bound for that kernel (65536 or 262144). */
 long pf_min_free_kbytes_cap(const struct pf_kver *kv);
 /* Does the kernel have the sysctl? ("vm.watermark_scale_factor", ...) */

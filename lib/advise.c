@@ -184,27 +184,6 @@ static int count_nodes(const struct machine *m)
 	return n;
 }
 
-/*
- * min_free_kbytes the report's zones imply: their min watermarks are the
- * shares of it (less any boost, which 6.1+ prints inside min).
- */
-static long implied_min_free_kbytes(const struct machine *m)
-{
-	long long kb = 0;
-
-	for (int i = 0; i < m->nr_zones; i++) {
-		const struct pf_zone *z = &m->zones[i];
-		long min = z->min;
-
-		if (z->type > PF_ZONE_NORMAL || min < 0)
-			continue;
-		if (z->boost > 0 && z->boost < min)
-			min -= z->boost;
-		kb += (long long)min * z->page_kb;
-	}
-	return kb > 0 && kb < LONG_MAX ? (long)kb : -1;
-}
-
 static long round_up_kb(long v, long to)
 {
 	return (v + to - 1) / to * to;
@@ -268,7 +247,7 @@ static void advise_min_free(const struct pf_evidence *e, const struct pf_system 
 		       "capped at %ld).", it->default_value, m->lowmem_kb,
 		       pf_min_free_kbytes_cap(&m->kernel));
 	}
-	current_of(it, sys, PF_VM_MIN_FREE_KBYTES, implied_min_free_kbytes(m),
+	current_of(it, sys, PF_VM_MIN_FREE_KBYTES, pf_zones_min_free_kbytes(m->zones, m->nr_zones),
 		   it->default_value);
 	if (it->current >= 0)
 		pf_sb_add(&w, " Current %ld kB (%s).", it->current,

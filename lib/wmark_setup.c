@@ -5,6 +5,7 @@
  * default min_free_kbytes, and which vm sysctls a kernel has.  Facts:
  * shared/reference/kernel-facts.md section 4.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "pagefail.h"
@@ -91,6 +92,23 @@ bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name)
 		return kv->rhel ? kv->rhel >= 9 : code >= since;
 	}
 	return false;
+}
+
+long pf_zones_min_free_kbytes(const struct pf_zone *zones, int nr_zones)
+{
+	long long kb = 0;
+
+	for (int i = 0; i < nr_zones; i++) {
+		const struct pf_zone *z = &zones[i];
+		long min = z->min;
+
+		if (z->type > PF_ZONE_NORMAL || min < 0)
+			continue;
+		if (z->boost > 0 && z->boost < min)
+			min -= z->boost;
+		kb += (long long)min * z->page_kb;
+	}
+	return kb > 0 && kb < LONG_MAX ? (long)kb : -1;
 }
 
 /* Zone pages the split uses: present up to 2.6.32 (RHEL 6), managed after. */

@@ -47,22 +47,13 @@ static int fr_cmp(const void *a, const void *b)
 	return x->type < y->type ? -1 : x->type > y->type;
 }
 
-/* min_free_kbytes the zones' min watermarks imply (as lib/advise.c). */
+/* min_free_kbytes the zones' min watermarks imply, within a scenario's range */
 static long fr_min_free_kbytes(const struct pf_report *r)
 {
-	long long kb = 0;
+	long kb = pf_zones_min_free_kbytes(r->zones, r->nr_zones < PF_ZONES_MAX ?
+					   r->nr_zones : PF_ZONES_MAX);
 
-	for (int i = 0; i < r->nr_zones && i < PF_ZONES_MAX; i++) {
-		const struct pf_zone *z = &r->zones[i];
-		long min = z->min;
-
-		if (z->type > PF_ZONE_NORMAL || min < 0)
-			continue;
-		if (z->boost > 0 && z->boost < min)
-			min -= z->boost;
-		kb += (long long)min * z->page_kb;
-	}
-	return kb > 0 && kb < 1000000000 ? (long)kb : -1;
+	return kb < 1000000000 ? kb : -1;
 }
 
 /* The report's free lists in the simulator's orders: above 10 as 1024s. */
