@@ -71,6 +71,8 @@ int pf_collect_year_opt(struct pf_collect *c, const char *arg);
 
 /* text.c: "label text..." wrapped under the label at the terminal width */
 void pf_print_wrapped(FILE *f, int indent, const char *label, const char *text);
+/* pages of page_kb KiB as "75 MiB"; "-" when not known (negative) */
+void pf_pages_words(long pages, unsigned int page_kb, char *buf, size_t len);
 
 int cmd_scan(int argc, char **argv);
 void usage_scan(FILE *f);

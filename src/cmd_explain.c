@@ -40,14 +40,6 @@ void usage_explain(FILE *f)
 	      f);
 }
 
-static void kb(long pages, unsigned int page_kb, char *buf, size_t len)
-{
-	if (pages < 0)
-		snprintf(buf, len, "-");
-	else
-		pf_format_size((unsigned long long)pages * page_kb * 1024, buf, len);
-}
-
 static void verdict_words(const struct pf_report *r, const struct pf_zone_verdict *v,
 			  char *buf, size_t len)
 {
@@ -107,14 +99,14 @@ static void print_zones(const struct pf_report *r, const struct pf_explain *ex)
 			snprintf(name, sizeof(name), "%d %s", z->node, z->name);
 		else
 			snprintf(name, sizeof(name), "%s", z->name);
-		kb(z->free, z->page_kb, fr, sizeof(fr));
-		kb(z->min, z->page_kb, mn, sizeof(mn));
+		pf_pages_words(z->free, z->page_kb, fr, sizeof(fr));
+		pf_pages_words(z->min, z->page_kb, mn, sizeof(mn));
 		if (v->evaluated && !(ex->alloc_flags & PF_ALLOC_NO_WATERMARKS))
-			kb(v->check.min, z->page_kb, at, sizeof(at));
+			pf_pages_words(v->check.min, z->page_kb, at, sizeof(at));
 		else
 			snprintf(at, sizeof(at), "-");
 		if (v->evaluated && v->check.reserve)
-			kb(v->check.reserve, z->page_kb, rs, sizeof(rs));
+			pf_pages_words(v->check.reserve, z->page_kb, rs, sizeof(rs));
 		else
 			snprintf(rs, sizeof(rs), "-");
 		if (v->largest_free_order >= 0)

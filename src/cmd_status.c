@@ -191,14 +191,6 @@ static void print_json(const struct status_ctx *c, const struct pf_system *sys,
 	pf_json_free(j);
 }
 
-static void pages_words(long pages, unsigned int page_kb, char *buf, size_t len)
-{
-	if (pages < 0)
-		snprintf(buf, len, "-");
-	else
-		pf_format_size((unsigned long long)pages * page_kb * 1024, buf, len);
-}
-
 /* One row of numbers under the order header, right-aligned in 7 columns. */
 static void order_row(const char *label, const unsigned long *v, int n)
 {
@@ -272,12 +264,12 @@ static void print_text(const struct pf_system *sys, const struct pf_zone_status 
 		unsigned long orders[PF_MAX_ORDER];
 
 		/* 2.6.32 and RHEL 6 print no managed count: present stands in */
-		pages_words(z->managed >= 0 ? z->managed : z->present, z->page_kb,
+		pf_pages_words(z->managed >= 0 ? z->managed : z->present, z->page_kb,
 			    mg, sizeof(mg));
-		pages_words(z->free, z->page_kb, fr, sizeof(fr));
-		pages_words(z->min, z->page_kb, mn, sizeof(mn));
-		pages_words(z->low, z->page_kb, lo, sizeof(lo));
-		pages_words(z->high, z->page_kb, hi, sizeof(hi));
+		pf_pages_words(z->free, z->page_kb, fr, sizeof(fr));
+		pf_pages_words(z->min, z->page_kb, mn, sizeof(mn));
+		pf_pages_words(z->low, z->page_kb, lo, sizeof(lo));
+		pf_pages_words(z->high, z->page_kb, hi, sizeof(hi));
 		printf("\n%snode %d %s%s  %s %s  free %s  min %s  low %s  high %s",
 		       b, z->node, z->name, n, z->managed >= 0 ? "managed" : "present",
 		       mg, fr, mn, lo, hi);

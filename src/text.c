@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * text.c - plain-text output helpers of the CLI: paragraphs wrapped to the
- * terminal's width under a label.
+ * terminal's width under a label, and page counts in words.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,4 +68,12 @@ void pf_print_wrapped(FILE *f, int indent, const char *label, const char *text)
 		p = w + len;
 	}
 	fputc('\n', f);
+}
+
+void pf_pages_words(long pages, unsigned int page_kb, char *buf, size_t len)
+{
+	if (pages < 0)
+		snprintf(buf, len, "-");
+	else
+		pf_format_size((unsigned long long)pages * page_kb * 1024, buf, len);
 }
