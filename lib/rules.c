@@ -243,18 +243,7 @@ static bool word_is(const char *w, size_t n, const char *lit)
 /* Quote at most QUOTE_MAX bytes of s for a message, non-printables as '?'. */
 static const char *quote(char *buf, size_t size, const char *s, size_t n)
 {
-	size_t i, max = size - 4;
-
-	if (max > QUOTE_MAX)
-		max = QUOTE_MAX;
-	for (i = 0; i < n && i < max; i++)
-		buf[i] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
-	if (i < n) {
-		memcpy(buf + i, "...", 3);
-		i += 3;
-	}
-	buf[i] = '\0';
-	return buf;
+	return pf_quote(buf, size, s, n, QUOTE_MAX);
 }
 
 __attribute__((format(printf, 3, 4)))

@@ -167,3 +167,20 @@ int pf_read_file(const char *path, size_t max, char **out, size_t *outlen)
 	*outlen = len;
 	return 0;
 }
+
+const char *pf_quote(char *buf, size_t size, const char *s, size_t n,
+		     size_t max)
+{
+	size_t i;
+
+	if (max > size - 4)
+		max = size - 4;
+	for (i = 0; i < n && i < max; i++)
+		buf[i] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
+	if (i < n) {
+		memcpy(buf + i, "...", 3);
+		i += 3;
+	}
+	buf[i] = '\0';
+	return buf;
+}

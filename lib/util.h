@@ -46,6 +46,13 @@ double pf_pow10(int n);
  */
 int pf_read_file(const char *path, size_t max, char **buf, size_t *len);
 
+/*
+ * n bytes of s for a message: at most max of them (and what fits in
+ * size, which must be at least 4), non-printables as '?', "..." when cut.
+ */
+const char *pf_quote(char *buf, size_t size, const char *s, size_t n,
+		     size_t max);
+
 /* Appending text to a fixed buffer: what does not fit is dropped. */
 struct pf_sbuf {
 	char *s;

@@ -130,18 +130,7 @@ static bool word_is_nocase(const char *w, size_t n, const char *lit)
 /* [s, e) for a message: at most SC_QUOTE_MAX bytes, non-printables as '?' */
 static const char *quote(char *buf, size_t size, const char *s, const char *e)
 {
-	size_t n = (size_t)(e - s), i, max = size - 4;
-
-	if (max > SC_QUOTE_MAX)
-		max = SC_QUOTE_MAX;
-	for (i = 0; i < n && i < max; i++)
-		buf[i] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
-	if (i < n) {
-		memcpy(buf + i, "...", 3);
-		i += 3;
-	}
-	buf[i] = '\0';
-	return buf;
+	return pf_quote(buf, size, s, (size_t)(e - s), SC_QUOTE_MAX);
 }
 
 __attribute__((format(printf, 3, 4)))
