@@ -159,7 +159,7 @@ void pf_report_classify(struct pf_report *r)
 	for (int i = start; site && i < r->nr_frames; i++) {
 		const struct pf_frame *f = &r->frames[i];
 
-		if (f->kind == PF_FRAME_FUNC && !pf_frame_is_layer(f->func)) {
+		if (pf_frame_counts(r, i) && !pf_frame_is_layer(f->func)) {
 			pf_strlcpy(c->call_site, sizeof(c->call_site), f->func);
 			break;
 		}
@@ -203,7 +203,7 @@ void pf_report_classify(struct pf_report *r)
 	for (int i = start; site && i < r->nr_frames; i++) {
 		const struct pf_frame *f = &r->frames[i];
 
-		if (f->kind != PF_FRAME_FUNC)
+		if (!pf_frame_counts(r, i))
 			continue;
 		if (is_net_driver(f)) {
 			c->subsystem = "network";

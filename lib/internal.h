@@ -69,6 +69,8 @@ bool pf_mem_zones_whole(const struct pf_report *r);
 /* report.c */
 /* The first frame outside the page allocator and its index, or NULL. */
 const char *pf_report_call_site(const struct pf_report *r, int *index);
+/* Frame i is a function worth naming: reliable, or the trace has none. */
+bool pf_frame_counts(const struct pf_report *r, int i);
 
 /* context.c: a frame of an allocator layer (slab, skb, vmalloc)? */
 bool pf_frame_is_layer(const char *func);

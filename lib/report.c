@@ -73,18 +73,49 @@ static bool is_alloc_frame(const char *f)
 	return false;
 }
 
+/*
+ * A "? " frame is a return address the unwinder found on the stack but
+ * could not prove live (x86 show_trace_log_lvl(), arm64 likewise): often
+ * stale.  The call site is the first reliable frame outside the
+ * allocator; an unreliable one only when the trace has nothing better.
+ */
 const char *pf_report_call_site(const struct pf_report *r, int *index)
 {
+	int fallback = -1;
+
 	for (int i = 0; i < r->nr_frames; i++) {
 		const struct pf_frame *f = &r->frames[i];
 
 		if (f->kind != PF_FRAME_FUNC || is_alloc_frame(f->func))
 			continue;
+		if (f->unreliable) {
+			if (fallback < 0)
+				fallback = i;
+			continue;
+		}
 		if (index)
 			*index = i;
 		return f->func;
 	}
-	return NULL;
+	if (fallback < 0)
+		return NULL;
+	if (index)
+		*index = fallback;
+	return r->frames[fallback].func;
+}
+
+/* Frames worth naming from the call site on: reliable ones, if any are. */
+bool pf_frame_counts(const struct pf_report *r, int i)
+{
+	const struct pf_frame *f = &r->frames[i];
+	int site = 0;
+
+	if (f->kind != PF_FRAME_FUNC)
+		return false;
+	if (!f->unreliable)
+		return true;
+	pf_report_call_site(r, &site);
+	return r->frames[site].unreliable;
 }
 
 size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len)
@@ -99,9 +130,7 @@ size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len)
 		return 0;
 	/* past slab growth and skb allocation: who called them tells more */
 	for (int i = start; i < r->nr_frames; i++) {
-		const struct pf_frame *f = &r->frames[i];
-
-		if (f->kind == PF_FRAME_FUNC && !pf_frame_is_layer(f->func)) {
+		if (pf_frame_counts(r, i) && !pf_frame_is_layer(r->frames[i].func)) {
 			start = i;
 			break;
 		}
@@ -111,7 +140,7 @@ size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len)
 		const struct pf_frame *f = &r->frames[i];
 		size_t fl;
 
-		if (f->kind != PF_FRAME_FUNC)
+		if (!pf_frame_counts(r, i))
 			continue;
 		fl = strlen(f->func);
 		if (used + fl + 2 >= len)

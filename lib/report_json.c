@@ -300,6 +300,13 @@ void pf_explain_json(const struct pf_report *r, const struct pf_explain *ex,
 			pf_json_null(j);
 	}
 	pf_json_arr_close(j);
+	/* "? " frames: the unwinder could not vouch for them */
+	pf_json_key(j, "trace_unreliable");
+	pf_json_arr_open(j);
+	for (int i = 0; i < r->nr_frames; i++)
+		if (r->frames[i].kind == PF_FRAME_FUNC)
+			pf_json_bool(j, r->frames[i].unreliable);
+	pf_json_arr_close(j);
 	pf_json_key(j, "trace_markers");
 	pf_json_arr_open(j);
 	for (int i = 0; i < r->nr_frames; i++)
