@@ -342,6 +342,11 @@ struct pf_report {
 	long pages_ram, pages_highmem, pages_reserved;
 	int nr_hugepage_lines;
 
+	/* Mem-Info numbers no kernel can print, read as unknown */
+	int nr_bad_fields;
+	char bad_field[80];		/* the first of them, as printed */
+	unsigned long bad_line;		/* and its line */
+
 	unsigned int flags;		/* PF_REPORT_* */
 };
 

@@ -125,10 +125,20 @@ int pf_head_parse(const char *msg, size_t len, struct pf_report *r)
 	}
 	p += 6;
 	{
+		const char *o = p;
 		unsigned long order;
 
-		if (pf_scan_ulong(&p, end, &order) && order < 64)
-			r->order = (int)order;
+		/*
+		 * __alloc_pages() refuses an order above MAX_ORDER (at most
+		 * a few tens on any configuration) before warn_alloc() is
+		 * reached: a larger one was damaged on its way here.
+		 */
+		if (pf_scan_ulong(&p, end, &order)) {
+			if (order < 64)
+				r->order = (int)order;
+			else
+				pf_report_bad(r, NULL, o - 6, end);
+		}
 	}
 	hit = pf_memstr(p, (size_t)(end - p), "mode:");
 	if (hit)

@@ -67,6 +67,13 @@ bool pf_mem_continue(const char *msg, size_t len, struct pf_report *r);
 bool pf_mem_zones_whole(const struct pf_report *r);
 
 /* report.c */
+/*
+ * A number no kernel prints (in the header or Mem-Info): the first is kept
+ * as printed from s up to the next space ("Normal free:-5kB", with the zone
+ * name in front when given) for the scanner to name; later ones counted.
+ */
+void pf_report_bad(struct pf_report *r, const char *zone, const char *s,
+		   const char *end);
 /* The first frame outside the page allocator and its index, or NULL. */
 const char *pf_report_call_site(const struct pf_report *r, int *index);
 /* Frame i is a function worth naming: reliable, or the trace has none. */

@@ -40,19 +40,77 @@ static const char *skip_sep(const char *p, const char *end)
 	}
 }
 
-/* "Node 3 " at p: the node id, and *after the rest; -1 when absent. */
+/*
+ * No Mem-Info number can exceed 2^52 bytes in KiB: MAX_PHYSMEM_BITS is at
+ * most 52 on every architecture (x86-64 with 5-level paging, arm64 with
+ * 52-bit physical addresses), and page counts, in units larger than a
+ * KiB, are smaller still.  Larger values, and negative ones (the kernel
+ * prints these fields with %lu, and global_node_page_state() clamps its
+ * per-cpu drift at 0), come from a damaged paste, not from a kernel.
+ */
+#define MEM_MAX		(1UL << 42)
+#define NODES_MAX	1024	/* 1 << NODES_SHIFT, whose largest is 10 */
+
+enum mem_num { NUM_NONE = 0, NUM_OK, NUM_BAD };
+
+/*
+ * A decimal at *p within [0, MEM_MAX] into *v.  A number out of that range
+ * (or with a '-' sign) is NUM_BAD and consumed all the same, so that the
+ * fields after it are still read.
+ */
+static enum mem_num mem_num(const char **p, const char *end, unsigned long *v)
+{
+	const char *q = *p;
+	unsigned long x = 0;
+	bool bad = false;
+
+	if (end - q >= 2 && q[0] == '-' && isdigit((unsigned char)q[1])) {
+		bad = true;
+		q++;
+	}
+	if (q >= end || !isdigit((unsigned char)*q))
+		return NUM_NONE;
+	for (; q < end && isdigit((unsigned char)*q); q++) {
+		if (x > MEM_MAX)
+			bad = true;	/* stop growing: no overflow */
+		else
+			x = x * 10 + (unsigned long)(*q - '0');
+	}
+	*p = q;
+	if (bad || x > MEM_MAX)
+		return NUM_BAD;
+	*v = x;
+	return NUM_OK;
+}
+
+/*
+ * "Node 3 " at p: the node id, and *after the rest; -1 when absent, -2
+ * when the id is one no kernel has (*after is set then too).
+ */
 static int node_prefix(const char *p, const char *end, const char **after)
 {
-	unsigned long n;
+	unsigned long n = 0;
 	const char *q = p;
+	enum mem_num num;
 
 	if (!pf_starts(p, (size_t)(end - p), "Node "))
 		return -1;
 	q += 5;
-	if (!pf_scan_ulong(&q, end, &n) || q >= end || *q != ' ')
+	num = mem_num(&q, end, &n);
+	if (num == NUM_NONE || q >= end || *q != ' ')
 		return -1;
 	*after = q + 1;
+	if (num == NUM_BAD || n >= NODES_MAX)
+		return -2;
 	return (int)n;
+}
+
+/* "3*4kB" at p, or a damaged "-3*4kB": the start of a buddy list */
+static bool buddy_start(const char *p, const char *end)
+{
+	unsigned long v;
+
+	return mem_num(&p, end, &v) != NUM_NONE && p < end && *p == '*';
 }
 
 /* A zone name at p followed by stop ("free:" or ":")?  Returns its length. */
@@ -143,14 +201,23 @@ static void zone_field(struct pf_zone *z, const char *k, size_t kn,
 	}
 }
 
+/* "lowmem_reserve[]: 0 2815 15868 15868" at p */
 static void parse_lowmem_reserve(const char *p, const char *end,
-				 struct pf_zone *z)
+				 struct pf_report *r, struct pf_zone *z)
 {
+	const char *start = p;
 	unsigned long v;
+	enum mem_num k;
 
 	z->nr_lowmem_reserve = 0;
-	p = skip_ws(p, end);
-	while (p < end && pf_scan_ulong(&p, end, &v)) {
+	p = skip_ws(p + 17, end);
+	while (p < end && (k = mem_num(&p, end, &v)) != NUM_NONE) {
+		if (k == NUM_BAD) {
+			/* the list is by position: one bad entry spoils it */
+			pf_report_bad(r, z->name, start, end);
+			z->nr_lowmem_reserve = -1;
+			return;
+		}
 		if (z->nr_lowmem_reserve < PF_MAX_ZONES)
 			z->lowmem_reserve[z->nr_lowmem_reserve++] = (long)v;
 		p = skip_ws(p, end);
@@ -162,7 +229,7 @@ static void parse_lowmem_reserve(const char *p, const char *end,
  * lowmem_reserve[] line to its end (seen in a 4.14 report).
  */
 static void parse_zone_fields(const char *p, const char *end,
-			      struct pf_zone *z)
+			      struct pf_report *r, struct pf_zone *z)
 {
 	while (p < end) {
 		const char *k, *colon, *q;
@@ -173,7 +240,7 @@ static void parse_zone_fields(const char *p, const char *end,
 			break;
 		k = p;
 		if (pf_starts(p, (size_t)(end - p), "lowmem_reserve[]:")) {
-			parse_lowmem_reserve(p + 17, end, z);
+			parse_lowmem_reserve(p, end, r, z);
 			return;
 		}
 		while (p < end && *p != ' ' && *p != ':')
@@ -183,33 +250,60 @@ static void parse_zone_fields(const char *p, const char *end,
 		}
 		colon = p;
 		q = colon + 1;
-		if (pf_scan_ulong(&q, end, &v))
+		switch (mem_num(&q, end, &v)) {
+		case NUM_OK:
 			zone_field(z, k, (size_t)(colon - k), v);
+			break;
+		case NUM_BAD:
+			pf_report_bad(r, z->name, k, end);
+			break;
+		default:
+			break;
+		}
 		p = q;
 		while (p < end && *p != ' ')
 			p++;
 	}
 }
 
+/* An impossible block count or size: the lists are by position, all lost. */
+static void buddy_bad(struct pf_report *r, struct pf_zone *z, const char *s,
+		      const char *end)
+{
+	pf_report_bad(r, z->name, s, end);
+	z->nr_orders = 0;
+	z->buddy_total_kb = -1;
+}
+
 /* "860*4kB (H) 453*8kB (H) ... = 14232kB", possibly only a piece of it. */
-static void parse_buddy(const char *p, const char *end, struct pf_zone *z,
-			bool first)
+static void parse_buddy(const char *p, const char *end, struct pf_report *r,
+			struct pf_zone *z, bool first)
 {
 	while (p < end) {
 		unsigned long count, size;
-		const char *q;
+		const char *q, *tok;
+		enum mem_num k;
 
 		p = skip_ws(p, end);
 		if (p >= end)
 			break;
 		if (*p == '=') {
+			tok = p;
 			p = skip_ws(p + 1, end);
-			if (pf_scan_ulong(&p, end, &size))
+			k = mem_num(&p, end, &size);
+			if (k == NUM_OK)
 				z->buddy_total_kb = (long)size;
+			else if (k == NUM_BAD)
+				pf_report_bad(r, z->name, tok, end);
 			break;
 		}
-		q = p;
-		if (!pf_scan_ulong(&q, end, &count) || q >= end || *q != '*') {
+		q = tok = p;
+		k = mem_num(&q, end, &count);
+		if (k == NUM_BAD) {
+			buddy_bad(r, z, tok, end);
+			return;
+		}
+		if (k == NUM_NONE || q >= end || *q != '*') {
 			/* "(UME)" letters of the previous order */
 			if (*p == '(' && z->nr_orders > 0) {
 				const char *c = memchr(p, ')', (size_t)(end - p));
@@ -228,13 +322,19 @@ static void parse_buddy(const char *p, const char *end, struct pf_zone *z,
 			continue;
 		}
 		q++;
-		if (!pf_scan_ulong(&q, end, &size))
+		k = mem_num(&q, end, &size);
+		if (k == NUM_NONE)
 			break;
+		/* a block is 2^order pages: its size a power of two */
+		if (k == NUM_BAD || !size || (size & (size - 1))) {
+			buddy_bad(r, z, tok, end);
+			return;
+		}
 		if (q < end && (*q == 'k' || *q == 'K'))
 			q++;
 		if (q < end && *q == 'B')
 			q++;
-		if (first && z->nr_orders == 0 && size)
+		if (first && z->nr_orders == 0)
 			zone_rescale(z, (unsigned int)size);
 		{
 			unsigned long blocks = z->page_kb ? size / z->page_kb : 0;
@@ -257,11 +357,13 @@ static void parse_buddy(const char *p, const char *end, struct pf_zone *z,
 /* Is the line a run of "key:value" counters (the summary block)? */
 static bool parse_counters(const char *p, const char *end, struct pf_report *r)
 {
+	const char *bad = NULL;
 	int n = 0;
 
 	while (p < end) {
 		const char *k, *colon, *q;
 		unsigned long v;
+		enum mem_num num;
 
 		p = skip_sep(p, end);
 		if (p >= end)
@@ -270,13 +372,20 @@ static bool parse_counters(const char *p, const char *end, struct pf_report *r)
 		while (p < end && *p != ' ' && *p != ':')
 			p++;
 		if (p >= end || *p != ':' || p == k)
-			return n > 0;
+			break;
 		colon = p;
 		q = colon + 1;
-		if (!pf_scan_ulong(&q, end, &v))
-			return n > 0;
+		num = mem_num(&q, end, &v);
+		if (num == NUM_NONE)
+			break;
 		if (q < end && *q != ' ' && *q != '\\')
-			return n > 0;	/* "12kB": not a page counter */
+			break;	/* "12kB": not a page counter */
+		if (num == NUM_BAD) {
+			if (!bad)
+				bad = k;
+			p = q;
+			continue;
+		}
 		{
 			size_t kn = (size_t)(colon - k);
 			struct pf_counter *c = NULL;
@@ -295,72 +404,92 @@ static bool parse_counters(const char *p, const char *end, struct pf_report *r)
 		n++;
 		p = q;
 	}
+	/* a bad value counts only on a line that is counters otherwise */
+	if (n > 0 && bad)
+		pf_report_bad(r, NULL, bad, end);
 	return n > 0;
+}
+
+/* "Free swap  = 0kB", "Total swap = 2097148kB": the number after = */
+static void swap_kb(const char *p, const char *end, struct pf_report *r,
+		    long *kb)
+{
+	const char *q = memchr(p, '=', (size_t)(end - p));
+	unsigned long v;
+
+	if (!q)
+		q = memchr(p, ':', (size_t)(end - p));
+	if (!q)
+		return;
+	q = skip_ws(q + 1, end);
+	switch (mem_num(&q, end, &v)) {
+	case NUM_OK:
+		*kb = (long)v;
+		break;
+	case NUM_BAD:
+		pf_report_bad(r, NULL, p, end);
+		break;
+	default:
+		break;
+	}
 }
 
 /* "N total pagecache pages", "N pages RAM", "Free swap  = 0kB" ... */
 static int parse_trailer(const char *p, const char *end, struct pf_report *r)
 {
+	/* "N <words>" lines; END marks the last line show_mem() prints */
+	static const struct {
+		const char *words;
+		size_t off;	/* where the count goes, or NONE */
+		int kind;
+	} lines[] = {
+#define NONE ((size_t)-1)
+		{ "total pagecache pages", offsetof(struct pf_report, pagecache_pages), PF_MEM_TRAILER },
+		{ "pages in swap cache", offsetof(struct pf_report, swap_cache_pages), PF_MEM_TRAILER },
+		{ "pages RAM", offsetof(struct pf_report, pages_ram), PF_MEM_TRAILER },
+		{ "pages of RAM", offsetof(struct pf_report, pages_ram), PF_MEM_TRAILER },
+		{ "pages HighMem", offsetof(struct pf_report, pages_highmem), PF_MEM_TRAILER },
+		{ "pages of HIGHMEM", offsetof(struct pf_report, pages_highmem), PF_MEM_TRAILER },
+		{ "pages reserved", offsetof(struct pf_report, pages_reserved), PF_MEM_TRAILER },
+		{ "reserved pages", offsetof(struct pf_report, pages_reserved), PF_MEM_TRAILER },
+		{ "pages hwpoisoned", NONE, PF_MEM_END },
+		{ "pages non-shared", NONE, PF_MEM_END },
+		{ "pages swap cached", NONE, PF_MEM_END },
+		{ "pages ", NONE, PF_MEM_TRAILER },
+		{ "free pages", NONE, PF_MEM_TRAILER },
+		{ "slab pages", NONE, PF_MEM_TRAILER },
+		{ "pages shared", NONE, PF_MEM_TRAILER },
+	};
 	size_t len = (size_t)(end - p);
 	const char *q = p;
-	unsigned long v;
+	unsigned long v = 0;
+	enum mem_num num;
 
 	if (pf_starts(p, len, "Free swap")) {
-		q = memchr(p, '=', len);
-		if (!q)
-			q = memchr(p, ':', len);
-		if (q) {
-			q = skip_ws(q + 1, end);
-			if (pf_scan_ulong(&q, end, &v))
-				r->free_swap_kb = (long)v;
-		}
+		swap_kb(p, end, r, &r->free_swap_kb);
 		return PF_MEM_TRAILER;
 	}
 	if (pf_starts(p, len, "Total swap")) {
-		q = memchr(p, '=', len);
-		if (q) {
-			q = skip_ws(q + 1, end);
-			if (pf_scan_ulong(&q, end, &v))
-				r->total_swap_kb = (long)v;
-		}
+		swap_kb(p, end, r, &r->total_swap_kb);
 		return PF_MEM_TRAILER;
 	}
 	if (pf_starts(p, len, "Swap cache"))
 		return PF_MEM_TRAILER;
-	if (!pf_scan_ulong(&q, end, &v) || q >= end || *q != ' ')
+	num = mem_num(&q, end, &v);
+	if (num == NUM_NONE || q >= end || *q != ' ')
 		return PF_MEM_NONE;
 	q++;
 	len = (size_t)(end - q);
-	if (pf_starts(q, len, "total pagecache pages")) {
-		r->pagecache_pages = (long)v;
-		return PF_MEM_TRAILER;
+	for (size_t i = 0; i < ARRAY_SIZE(lines); i++) {
+		if (!pf_starts(q, len, lines[i].words))
+			continue;
+		if (num == NUM_BAD)
+			pf_report_bad(r, NULL, p, end);
+		else if (lines[i].off != NONE)
+			*(long *)((char *)r + lines[i].off) = (long)v;
+		return lines[i].kind;
+#undef NONE
 	}
-	if (pf_starts(q, len, "pages in swap cache")) {
-		r->swap_cache_pages = (long)v;
-		return PF_MEM_TRAILER;
-	}
-	if (pf_starts(q, len, "pages RAM") || pf_starts(q, len, "pages of RAM")) {
-		r->pages_ram = (long)v;
-		return PF_MEM_TRAILER;
-	}
-	if (pf_starts(q, len, "pages HighMem") ||
-	    pf_starts(q, len, "pages of HIGHMEM")) {
-		r->pages_highmem = (long)v;
-		return PF_MEM_TRAILER;
-	}
-	if (pf_starts(q, len, "pages reserved") ||
-	    pf_starts(q, len, "reserved pages")) {
-		r->pages_reserved = (long)v;
-		return PF_MEM_TRAILER;
-	}
-	/* the last line show_mem() prints, era by era */
-	if (pf_starts(q, len, "pages hwpoisoned") ||
-	    pf_starts(q, len, "pages non-shared") ||
-	    pf_starts(q, len, "pages swap cached"))
-		return PF_MEM_END;
-	if (pf_starts(q, len, "pages ") || pf_starts(q, len, "free pages") ||
-	    pf_starts(q, len, "slab pages") || pf_starts(q, len, "pages shared"))
-		return PF_MEM_TRAILER;
 	return PF_MEM_NONE;
 }
 
@@ -374,12 +503,20 @@ int pf_mem_line(const char *msg, size_t len, struct pf_report *r, bool in_mem)
 		return PF_MEM_START;
 	if (pf_starts(p, len, "lowmem_reserve[]:")) {
 		if (r->nr_zones)
-			parse_lowmem_reserve(p + 17, end,
+			parse_lowmem_reserve(p, end, r,
 					     &r->zones[r->nr_zones - 1]);
 		return PF_MEM_BODY;
 	}
 
 	node = node_prefix(p, end, &rest);
+	if (node == -2) {
+		if (in_mem || zone_name_at(rest, end, " free:") ||
+		    zone_name_at(rest, end, ": ")) {
+			pf_report_bad(r, NULL, p, end);
+			return PF_MEM_BODY;
+		}
+		node = -1;
+	}
 	if (node < 0)
 		rest = p;
 	if (pf_starts(rest, (size_t)(end - rest), "hugepages_total=")) {
@@ -394,18 +531,16 @@ int pf_mem_line(const char *msg, size_t len, struct pf_report *r, bool in_mem)
 		if (!z)
 			z = add_zone(r, node, node >= 0, rest, zn);
 		if (z)
-			parse_zone_fields(rest + zn, end, z);
+			parse_zone_fields(rest + zn, end, r, z);
 		return PF_MEM_BODY;
 	}
 	/* buddy line: "[Node N ]Normal: 860*4kB (H) ... = 14232kB" */
 	zn = zone_name_at(rest, end, ": ");
 	if (zn) {
 		const char *q = skip_ws(rest + zn + 1, end);
-		unsigned long v;
-		const char *t = q;
 
 		if (pf_starts(q, (size_t)(end - q), "empty") ||
-		    (pf_scan_ulong(&t, end, &v) && t < end && *t == '*')) {
+		    buddy_start(q, end)) {
 			struct pf_zone *z = find_zone(r, node < 0 ? 0 : node,
 						      rest, zn);
 
@@ -416,7 +551,7 @@ int pf_mem_line(const char *msg, size_t len, struct pf_report *r, bool in_mem)
 					z->buddy_total_kb = 0;
 					z->nr_orders = 0;
 				} else {
-					parse_buddy(q, end, z, true);
+					parse_buddy(q, end, r, z, true);
 				}
 			}
 			return PF_MEM_BODY;
@@ -452,18 +587,17 @@ int pf_mem_line(const char *msg, size_t len, struct pf_report *r, bool in_mem)
 
 bool pf_mem_continue(const char *msg, size_t len, struct pf_report *r)
 {
-	const char *end = msg + len, *q = msg;
+	const char *end = msg + len;
 	struct pf_zone *z;
-	unsigned long v;
 
 	if (!r->nr_zones)
 		return false;
 	z = &r->zones[r->nr_zones - 1];
 	/* a buddy line cut before its "= NkB" */
 	if (z->nr_orders > 0 && z->buddy_total_kb < 0 &&
-	    ((pf_scan_ulong(&q, end, &v) && q < end && *q == '*') ||
+	    (buddy_start(msg, end) ||
 	     (msg[0] == '(' && len < 12) || msg[0] == '=')) {
-		parse_buddy(msg, end, z, false);
+		parse_buddy(msg, end, r, z, false);
 		return true;
 	}
 	/* a zone line cut after some fields: "active_anon:0kB inactive_..." */
@@ -474,7 +608,7 @@ bool pf_mem_continue(const char *msg, size_t len, struct pf_report *r)
 		if (c && c + 1 < end && isdigit((unsigned char)c[1]) &&
 		    memchr(msg, ' ', (size_t)(c - msg)) == NULL &&
 		    pf_memstr(msg, len, "kB")) {
-			parse_zone_fields(msg, end, z);
+			parse_zone_fields(msg, end, r, z);
 			return true;
 		}
 	}

@@ -5,6 +5,7 @@
  * version (and so of GFP bit layout) to decode the mode with.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -22,6 +23,19 @@ void pf_report_init(struct pf_report *r)
 	r->pagecache_pages = r->swap_cache_pages = -1;
 	r->free_swap_kb = r->total_swap_kb = -1;
 	r->pages_ram = r->pages_highmem = r->pages_reserved = -1;
+}
+
+void pf_report_bad(struct pf_report *r, const char *zone, const char *s,
+		   const char *end)
+{
+	const char *t = s;
+
+	if (r->nr_bad_fields++)
+		return;
+	while (t < end && *t != ' ' && *t != '\t' && *t != ',')
+		t++;
+	snprintf(r->bad_field, sizeof(r->bad_field), "%s%s%.*s",
+		 zone ? zone : "", zone ? " " : "", (int)(t - s), s);
 }
 
 static unsigned int report_page_kb(const struct pf_report *r)

@@ -17,6 +17,8 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,10 +120,35 @@ unsigned long pf_scanner_lines(const struct pf_scanner *sc)
 	return sc->lineno;
 }
 
-static void diag(struct pf_scanner *sc, unsigned long line, const char *msg)
+/* A message about line of the input to the caller's diagnostic hook. */
+static void diag(struct pf_scanner *sc, unsigned long line, const char *fmt,
+		 ...)
 {
-	if (sc->opts.diag)
-		sc->opts.diag(sc->name, line, msg, sc->opts.data);
+	char msg[384];
+	va_list ap;
+
+	if (!sc->opts.diag)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	sc->opts.diag(sc->name, line, msg, sc->opts.data);
+}
+
+/* Numbers no kernel prints were read as unknown: say so, once a report. */
+static void diag_bad_fields(struct pf_scanner *sc, const struct pf_report *r)
+{
+	char more[48] = "";
+
+	if (!r->nr_bad_fields)
+		return;
+	if (r->nr_bad_fields > 1)
+		snprintf(more, sizeof(more), " (and %d more)",
+			 r->nr_bad_fields - 1);
+	diag(sc, r->bad_line ? r->bad_line : r->line,
+	     "'%s' in the report of %s at line %lu is out of range%s; "
+	     "read as unknown", r->bad_field, r->task[0] ? r->task : "?",
+	     r->line, more);
 }
 
 /* ------------------------------------------------------------------ */
@@ -179,6 +206,7 @@ static void close_report(struct pf_scanner *sc, struct host_state *h,
 		else if (cut)
 			r->flags |= PF_REPORT_TRUNCATED;
 		pf_report_decode(r, &h->kernel, sc->opts.kernel);
+		diag_bad_fields(sc, r);
 		if (sc->opts.report)
 			sc->stop = sc->opts.report(r, sc->opts.data);
 	}
@@ -221,6 +249,8 @@ static int open_report(struct pf_scanner *sc, struct host_state *h,
 	}
 	r->source = sc->name;
 	r->line = r->last_line = lineno;
+	if (r->nr_bad_fields)
+		r->bad_line = lineno;
 	pf_strlcpy(r->host, sizeof(r->host), h->host);
 	if (l->time)
 		pf_strlcpyn(r->time, sizeof(r->time), l->time, l->time_len);
@@ -412,6 +442,8 @@ static int assemble(struct pf_scanner *sc, const struct pf_line *l,
 		}
 		if (report_line(h, msg, len)) {
 			h->r->last_line = lineno;
+			if (h->r->nr_bad_fields && !h->r->bad_line)
+				h->r->bad_line = lineno;
 			h->foreign = 0;
 			if (l->mono >= 0)
 				h->last_mono = l->mono;
