@@ -75,6 +75,8 @@ struct pf_scanner {
 	bool pend_prefixed;
 	bool pend_joined;
 	unsigned long pend_line;
+	size_t phys_len;		/* the last physical line, as read */
+	bool phys_space;		/* ... ended in white space */
 
 	struct host_state hosts[PF_HOSTS];
 	int nr_open;
@@ -479,20 +481,48 @@ static int flush_pend(struct pf_scanner *sc)
 	return assemble(sc, &l, sc->pend_line, sc->pend_joined);
 }
 
+/*
+ * Mail clients break lines at 72 to 80 columns (Gmail near 76, RFC 3676
+ * format=flowed at 78): a broken line plus the next word passes WRAP_MIN,
+ * and no broken line is longer than WRAP_MAX.
+ */
+#define WRAP_MIN	64
+#define WRAP_MAX	100
+
+static size_t first_word(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && s[n] != ' ' && s[n] != '\t')
+		n++;
+	return n;
+}
+
 static int logical_line(struct pf_scanner *sc, const char *s, size_t len,
 			unsigned long lineno)
 {
 	struct pf_line l;
 	int err;
 
+	size_t prev_len = sc->phys_len;
+	bool prev_space = sc->phys_space;
+
+	sc->phys_len = len;
+	sc->phys_space = len && (s[len - 1] == ' ' || s[len - 1] == '\t');
 	pf_line_parse(s, len, sc->opts.year, &l);
 	/*
 	 * A line without the wrapper its predecessor had is the rest of that
 	 * line, broken by a mail client or by printk's own continuation
-	 * (pr_cont, multi-line printk under dmesg).
+	 * (pr_cont, multi-line printk under dmesg) -- or another program's
+	 * line, pasted in between.  A wrap leaves its mark: the broken line
+	 * ends in a space (format=flowed, RFC 3676), or its next word would
+	 * have taken it past the width mail clients wrap at; a line longer
+	 * than any such width was not wrapped.
 	 */
 	if (sc->pend_valid && sc->pend_prefixed && !(l.flags & PF_LINE_PREFIXED) &&
-	    l.msg_len && sc->pend_len + 1 + l.msg_len <= 2 * PF_LINE_MAX) {
+	    l.msg_len && sc->pend_len + 1 + l.msg_len <= 2 * PF_LINE_MAX &&
+	    (prev_space || (prev_len <= WRAP_MAX &&
+			    prev_len + 1 + first_word(l.msg, l.msg_len) > WRAP_MIN))) {
 		sc->pend[sc->pend_len++] = ' ';
 		memcpy(sc->pend + sc->pend_len, l.msg, l.msg_len);
 		sc->pend_len += l.msg_len;
