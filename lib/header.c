@@ -105,14 +105,36 @@ int pf_head_parse(const char *msg, size_t len, struct pf_report *r)
 	p = skip_spaces(p + 1, end);
 	if (!pf_starts(p, (size_t)(end - p), "order:"))
 		return PF_HEAD_NONE;
+	/*
+	 * The kernel prints numbers there ("order:%d, mode:%#x"): a document
+	 * that shows the format ("order:<N>", "order:%d, mode:0x%x",
+	 * "order:size, mode:gfp_mask") is not a report.
+	 */
+	if (p + 6 >= end || !isdigit((unsigned char)p[6]))
+		return PF_HEAD_NONE;
+	{
+		const char *m = pf_memstr(p, (size_t)(end - p), "mode:");
+
+		if (m && (m + 5 >= end || !isxdigit((unsigned char)m[5])))
+			return PF_HEAD_NONE;
+	}
 	if (!r)
 		return PF_HEAD_FAILURE;	/* only asked what the line is */
 
 	pf_report_init(r);
-	/* The task is what precedes ": page allocation failure". */
+	/*
+	 * The task is current->comm, printed as "%s: page allocation failure":
+	 * what precedes the ": " before the phrase, as it stands (a comm may
+	 * end in a space or a colon: "WebContainer : ").  Without that
+	 * separator, the line was damaged: trim what is left.
+	 */
 	t = hit;
-	while (t > msg && (t[-1] == ' ' || t[-1] == ':'))
-		t--;
+	if (t - msg >= 2 && t[-2] == ':' && t[-1] == ' ') {
+		t -= 2;
+	} else {
+		while (t > msg && (t[-1] == ' ' || t[-1] == ':'))
+			t--;
+	}
 	{
 		const char *s = msg;
 		const char *b;
@@ -121,7 +143,8 @@ int pf_head_parse(const char *msg, size_t len, struct pf_report *r)
 		for (b = msg; b < t; b++)
 			if (b[0] == ']' && b + 1 < t && b[1] == ' ')
 				s = b + 2;
-		trim_copy(r->task, sizeof(r->task), s, t);
+		s = skip_spaces(s, t);
+		pf_strlcpyn(r->task, sizeof(r->task), s, (size_t)(t - s));
 	}
 	p += 6;
 	{
@@ -151,12 +174,38 @@ bool pf_head_wants_more(const struct pf_report *r)
 	return r->order >= 0 && !r->mode[0];
 }
 
+/* "(null)", "0", "0-1,4": what %*pbl prints for a nodemask */
+static bool is_nodelist(const char *s, size_t len)
+{
+	if (len == 6 && !memcmp(s, "(null)", 6))
+		return true;
+	if (!len || !isdigit((unsigned char)s[0]))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!isdigit((unsigned char)s[i]) && s[i] != '-' && s[i] != ',')
+			return false;
+	return true;
+}
+
 bool pf_head_continue(const char *msg, size_t len, struct pf_report *r)
 {
 	const char *end = msg + len;
 
+	/*
+	 * 4.10-4.19 print the first line in pieces (pr_warn("%s: "), then
+	 * pr_cont() of the rest, of ", mode:...", of the nodemask): another
+	 * CPU's line between them leaves each piece on a line of its own.
+	 */
+	if (pf_starts(msg, len, ", mode:") && !r->mode[0]) {
+		msg += 2;
+		len -= 2;
+	}
 	if (pf_starts(msg, len, "mode:") && !r->mode[0]) {
 		parse_mode_tail(msg + 5, end, r);
+		return true;
+	}
+	if (r->mode[0] && !r->nodemask[0] && is_nodelist(msg, len)) {
+		pf_strlcpyn(r->nodemask, sizeof(r->nodemask), msg, len);
 		return true;
 	}
 	if ((pf_starts(msg, len, "nodemask=") && !r->nodemask[0]) ||
