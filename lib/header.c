@@ -305,19 +305,37 @@ bool pf_head_task(const char *msg, size_t len, struct pf_report *r,
 			taint_start = t2 + 1;
 		}
 	}
-	if (!t) {
-		/* cut by the poster: everything left is the comm */
-		t = end;
+	{
+		/*
+		 * Where the header's task (the same current->comm) starts
+		 * the text, that is the comm, whatever follows it: RHEL 7-9
+		 * print "Kdump: loaded" or "Kdump: not loaded" between the
+		 * comm and the taint, other builds fields of their own.
+		 */
+		const char *ct = t ? t : end;	/* cut by the poster: all */
+		const char *k = pf_memstr(c, (size_t)(ct - c), " Kdump: ");
+		size_t tl = strlen(r->task);
+
+		if (tl && (size_t)(end - c) > tl && !memcmp(c, r->task, tl) &&
+		    c[tl] == ' ')
+			pf_strlcpy(comm, sizeof(comm), r->task);
+		else
+			trim_copy(comm, sizeof(comm), c, k ? k : ct);
 	}
-	trim_copy(comm, sizeof(comm), c, t);
 	if (r->task[0] && strcmp(comm, r->task) != 0) {
 		size_t a = strlen(r->task), b = strlen(comm);
 
-		/* the header's task may carry junk in front of it */
-		if (!(a > b && !strcmp(r->task + a - b, comm))) {
+		/*
+		 * The header's task may carry junk in front of it (a tag
+		 * the log put there): both are current->comm, so the comm
+		 * is the task.
+		 */
+		if (!(a > b && !strcmp(r->task + a - b, comm) &&
+		      strchr(" :]>|", r->task[a - b - 1]))) {
 			*foreign = true;
 			return false;
 		}
+		pf_strlcpy(r->task, sizeof(r->task), comm);
 	}
 	pf_strlcpy(r->comm, sizeof(r->comm), comm);
 	r->pid = pid;
