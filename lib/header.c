@@ -253,6 +253,60 @@ static bool looks_like_release(const char *tok, size_t n)
 	       memchr(tok, '.', n) != NULL;
 }
 
+/*
+ * The taint at p ("Not tainted", or "Tainted: " and its fixed-width flag
+ * field, with spaces): copied to taint (when given), and where it ends.
+ */
+static const char *taint_after(const char *p, const char *end, char *taint,
+			       size_t size)
+{
+	const char *s = p;
+
+	if (pf_starts(p, (size_t)(end - p), "Not tainted")) {
+		if (taint)
+			pf_strlcpy(taint, size, "Not tainted");
+		return p + 11;
+	}
+	p += 8;		/* "Tainted:" */
+	while (p < end) {
+		const char *q = skip_spaces(p, end);
+		const char *e = q;
+
+		while (e < end && *e != ' ')
+			e++;
+		if (q >= end || looks_like_release(q, (size_t)(e - q)) ||
+		    *q == '#' || (size_t)(e - q) > 2)
+			break;
+		p = e;
+	}
+	if (taint)
+		trim_copy(taint, size, s, p);
+	return p;
+}
+
+/*
+ * The release after the taint: the first token that looks like one, before
+ * the "#N" build number.  NULL when none.
+ */
+static const char *release_at(const char *p, const char *end, size_t *n)
+{
+	while (p < end) {
+		const char *q = skip_spaces(p, end);
+		const char *e = q;
+
+		while (e < end && *e != ' ')
+			e++;
+		if (q >= end || *q == '#')
+			return NULL;
+		if (looks_like_release(q, (size_t)(e - q))) {
+			*n = (size_t)(e - q);
+			return q;
+		}
+		p = e;
+	}
+	return NULL;
+}
+
 bool pf_head_task(const char *msg, size_t len, struct pf_report *r,
 		  bool *foreign)
 {
@@ -343,48 +397,42 @@ bool pf_head_task(const char *msg, size_t len, struct pf_report *r,
 	if (!taint_start)
 		return true;
 
-	/* Taint flags are a fixed-width field with spaces; the release is the
-	 * first token after it that looks like one. */
-	p = taint_start;
-	if (pf_starts(p, (size_t)(end - p), "Not tainted")) {
-		pf_strlcpy(r->taint, sizeof(r->taint), "Not tainted");
-		p += 11;
-	} else {
-		const char *s = p;
+	p = taint_after(taint_start, end, r->taint, sizeof(r->taint));
+	{
+		size_t n;
+		const char *rel = release_at(p, end, &n);
 
-		p += 8;		/* "Tainted:" */
-		while (p < end) {
-			const char *q = skip_spaces(p, end);
-			const char *e = q;
+		if (rel) {
+			char buf[96];
 
-			while (e < end && *e != ' ')
-				e++;
-			if (q >= end || looks_like_release(q, (size_t)(e - q)) ||
-			    *q == '#' || (size_t)(e - q) > 2)
-				break;
-			p = e;
-		}
-		trim_copy(r->taint, sizeof(r->taint), s, p);
-	}
-	while (p < end) {
-		const char *q = skip_spaces(p, end);
-		const char *e = q;
-
-		while (e < end && *e != ' ')
-			e++;
-		if (q >= end || *q == '#')
-			break;
-		if (looks_like_release(q, (size_t)(e - q))) {
-			char rel[96];
-
-			pf_strlcpyn(rel, sizeof(rel), q, (size_t)(e - q));
-			pf_kver_parse(rel, &r->kernel);
+			pf_strlcpyn(buf, sizeof(buf), rel, n);
+			pf_kver_parse(buf, &r->kernel);
 			r->kernel_from = PF_KERNEL_REPORT;
-			break;
 		}
-		p = e;
 	}
 	return true;
+}
+
+bool pf_head_task_release(const char *msg, size_t len, struct pf_kver *kv)
+{
+	const char *end = msg + len, *t, *rel;
+	char buf[96];
+	size_t n;
+
+	if (!pf_starts(msg, len, "CPU: ") && !pf_starts(msg, len, "Pid: "))
+		return false;
+	if (!pf_memstr(msg, len, "PID: ") && !pf_memstr(msg, len, "comm: "))
+		return false;
+	t = pf_memstr(msg, len, " Not tainted");
+	if (!t)
+		t = pf_memstr(msg, len, " Tainted:");
+	if (!t)
+		return false;
+	rel = release_at(taint_after(t + 1, end, NULL, 0), end, &n);
+	if (!rel)
+		return false;
+	pf_strlcpyn(buf, sizeof(buf), rel, n);
+	return pf_kver_parse(buf, kv) == 0;
 }
 
 bool pf_head_linux_version(const char *msg, size_t len, struct pf_kver *kv)

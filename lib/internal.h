@@ -30,6 +30,8 @@ bool pf_head_cpuset(const char *msg, size_t len, struct pf_report *r);
 /* "Pid: N, comm: X ..." / "CPU: N PID: N Comm: X ...": true if it is r's task */
 bool pf_head_task(const char *msg, size_t len, struct pf_report *r,
 		  bool *foreign);
+/* The release a task line prints, whoever's it is: the log's kernel. */
+bool pf_head_task_release(const char *msg, size_t len, struct pf_kver *kv);
 /* "Linux version 5.10.0-8-amd64 (...)": the version, for the log */
 bool pf_head_linux_version(const char *msg, size_t len, struct pf_kver *kv);
 /* "warn_alloc: 96 callbacks suppressed" -> 96, else -1 */
@@ -65,6 +67,26 @@ int pf_mem_line(const char *msg, size_t len, struct pf_report *r,
 bool pf_mem_continue(const char *msg, size_t len, struct pf_report *r);
 /* Every zone printed its buddy line. */
 bool pf_mem_zones_whole(const struct pf_report *r);
+
+/* tag.c: a tag before every line, learnt from the log */
+
+#define PF_TAG_MAX	96
+struct pf_tag {
+	char tag[PF_TAG_MAX];	/* seen on two lines: stripped */
+	size_t len;
+	char cand[PF_TAG_MAX];	/* seen on one line so far */
+	size_t cand_len;
+};
+
+/*
+ * pf_line_parse() of the line s, then the tag stripped from its message
+ * and what line.c knows behind it parsed too.  With learn, the line may
+ * teach a tag; without, the same line is only parsed again.
+ */
+void pf_tag_line(struct pf_tag *t, const char *s, size_t len, int year,
+		 bool learn, struct pf_line *l);
+/* How much of s the learnt tag covers (0: none). */
+size_t pf_tag_strip(const struct pf_tag *t, const char *s, size_t len);
 
 /* report.c */
 /*

@@ -27,8 +27,13 @@
 #include "util.h"
 
 #define PF_HOSTS	32
+/* Lines a report may go without one of its own before another host's
+ * report adopts no more of its lines (see adopter()). */
+#define PF_ADOPT_LINES	20
 /* Lines of other messages tolerated inside a report before it is closed. */
 #define PF_FOREIGN_MAX	400
+/* Lines before a first line that may hold a part of it (see feed). */
+#define PF_LOOK_BACK	8
 /* A report whose next line comes this much later (seconds) was cut off. */
 #define PF_GAP_MAX	30.0
 
@@ -47,6 +52,8 @@ struct host_state {
 	unsigned long suppressed_line;
 	char prev_msg[160];		/* previous kernel line (vmalloc text) */
 	unsigned long prev_line;
+	char frag[24];			/* a line that was only "<comm>:" */
+	unsigned long frag_line;
 
 	struct pf_report *r;		/* the open report, or NULL */
 	bool ignore;			/* a stall warning or another dump */
@@ -78,6 +85,13 @@ struct pf_scanner {
 	size_t phys_len;		/* the last physical line, as read */
 	bool phys_space;		/* ... ended in white space */
 
+	struct pf_tag tag;		/* a tag before every line (tag.c) */
+
+	char *qp;			/* quoted-printable soft breaks: the */
+	size_t qp_len;			/* line so far, and where it began */
+	unsigned long qp_line;
+	bool qp_seen;
+
 	struct host_state hosts[PF_HOSTS];
 	int nr_open;
 	int stop;			/* the callback's non-zero return */
@@ -98,7 +112,8 @@ struct pf_scanner *pf_scanner_new(const char *name,
 		sc->opts.year = pf_current_year();
 	sc->carry = malloc(PF_LINE_MAX + 1);
 	sc->pend = malloc(2 * PF_LINE_MAX + 2);
-	if (!sc->carry || !sc->pend) {
+	sc->qp = malloc(PF_LINE_MAX + 1);
+	if (!sc->carry || !sc->pend || !sc->qp) {
 		pf_scanner_free(sc);
 		return NULL;
 	}
@@ -114,6 +129,7 @@ void pf_scanner_free(struct pf_scanner *sc)
 	free(sc->spare);
 	free(sc->carry);
 	free(sc->pend);
+	free(sc->qp);
 	free(sc);
 }
 
@@ -203,6 +219,11 @@ static void close_report(struct pf_scanner *sc, struct host_state *h,
 	h->r = NULL;
 	sc->nr_open--;
 	if (!h->ignore && !sc->stop) {
+		size_t n = pf_tag_strip(&sc->tag, r->task, strlen(r->task));
+
+		/* a first line read before the tag was learnt */
+		if (n)
+			memmove(r->task, r->task + n, strlen(r->task + n) + 1);
 		if (pf_mem_zones_whole(r) && h->phase == PH_TRAILER)
 			r->flags |= PF_REPORT_COMPLETE;
 		else if (cut)
@@ -233,6 +254,18 @@ static void recycle_host(struct pf_scanner *sc, struct host_state *h,
 	pf_strlcpyn(h->host, sizeof(h->host), n ? l->host : "", n);
 }
 
+/*
+ * The first line lacks a part that a wrap or another CPU's line put on a
+ * line of its own: its mode, or what follows a piece ending in ',' or in
+ * "nodemask=".
+ */
+static bool head_wants_more(const struct pf_report *r, const char *msg,
+			    size_t len)
+{
+	return pf_head_wants_more(r) ||
+	       (len && (msg[len - 1] == ',' || msg[len - 1] == '='));
+}
+
 static int open_report(struct pf_scanner *sc, struct host_state *h,
 		       const struct pf_line *l, const char *msg, size_t len,
 		       unsigned long lineno, int kind)
@@ -253,6 +286,17 @@ static int open_report(struct pf_scanner *sc, struct host_state *h,
 	r->line = r->last_line = lineno;
 	if (r->nr_bad_fields)
 		r->bad_line = lineno;
+	/*
+	 * 4.10-4.19 print "%s: " of the comm on its own before the rest:
+	 * another CPU's line in between leaves "page allocation failure:
+	 * order:0" without its task, which stands a few lines up.
+	 */
+	if (kind == PF_HEAD_FAILURE && !r->task[0] && h->frag_line &&
+	    lineno - h->frag_line <= 8) {
+		pf_strlcpy(r->task, sizeof(r->task), h->frag);
+		r->line = h->frag_line;
+		h->frag_line = 0;
+	}
 	pf_strlcpy(r->host, sizeof(r->host), h->host);
 	if (l->time)
 		pf_strlcpyn(r->time, sizeof(r->time), l->time, l->time_len);
@@ -270,8 +314,7 @@ static int open_report(struct pf_scanner *sc, struct host_state *h,
 	h->r = r;
 	h->ignore = kind != PF_HEAD_FAILURE;
 	h->phase = PH_HEAD;
-	h->head_more = kind == PF_HEAD_FAILURE &&
-		       (pf_head_wants_more(r) || (len && msg[len - 1] == ','));
+	h->head_more = kind == PF_HEAD_FAILURE && head_wants_more(r, msg, len);
 	h->want_cpuset = false;
 	h->task_seen = false;
 	h->trace_open = false;
@@ -286,22 +329,39 @@ static int open_report(struct pf_scanner *sc, struct host_state *h,
  * Does this line belong to the open report h->r?  Records what it says.
  * Returns true when it does.
  */
+static bool report_body_line(struct host_state *h, const char *msg,
+			     size_t len);
+
 static bool report_line(struct host_state *h, const char *msg, size_t len)
+{
+	/*
+	 * The rest of a first line printed in pieces may come after lines
+	 * of another CPU's: it is waited for until a line of this report's
+	 * own comes.
+	 */
+	if (h->phase == PH_HEAD && h->head_more &&
+	    pf_head_continue(msg, len, h->r)) {
+		h->head_more = head_wants_more(h->r, msg, len);
+		h->r->flags |= PF_REPORT_WRAPPED;
+		return true;
+	}
+	if (!report_body_line(h, msg, len))
+		return false;
+	/* stack words of a dump do not end the wait; a line that says more does */
+	if (h->head_more &&
+	    pf_trace_line(msg, len, h->r, false) != PF_TRACE_NOISE)
+		h->head_more = false;
+	return true;
+}
+
+static bool report_body_line(struct host_state *h, const char *msg,
+			     size_t len)
 {
 	struct pf_report *r = h->r;
 	bool foreign_task;
 	int k;
 
 	if (h->phase == PH_HEAD) {
-		if (h->head_more) {
-			if (pf_head_continue(msg, len, r)) {
-				h->head_more = pf_head_wants_more(r) ||
-					       (len && msg[len - 1] == ',');
-				r->flags |= PF_REPORT_WRAPPED;
-				return true;
-			}
-			h->head_more = false;
-		}
 		if (h->want_cpuset) {
 			h->want_cpuset = false;
 			if (pf_starts(msg, len, "mems_allowed=")) {
@@ -393,6 +453,57 @@ static bool report_line(struct host_state *h, const char *msg, size_t len)
 	return false;
 }
 
+/*
+ * A line that is only "<comm>:" (at most TASK_COMM_LEN - 1 characters and
+ * the colon): the first piece of a first line, see open_report().  Copies
+ * the comm to frag.
+ */
+static bool task_fragment(const char *msg, size_t len, char *frag,
+			  size_t size)
+{
+	static const char *const words[] = {
+		"Call Trace:", "Call trace:", "Backtrace:", "Mem-Info:",
+		"Mem-info:", "Stack:", "Code:", "Trace:", "Exception stack:",
+	};
+
+	while (len && (msg[len - 1] == ' ' || msg[len - 1] == '\t'))
+		len--;
+	if (len < 2 || len > 16 || msg[len - 1] != ':')
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+		if (pf_starts(msg, len, words[i]))
+			return false;
+	pf_strlcpyn(frag, size, msg, len - 1);
+	return true;
+}
+
+/*
+ * A line of a host with no open report may belong to another host's: a
+ * first line pasted without the wrapper its other lines have, or the
+ * other way round, or a wrapped piece that lost it.  One of the two must
+ * be host-less (a paste, not another machine of a central syslog), and the
+ * other's report the only one open, with a line of its own recently.
+ */
+static struct host_state *adopter(struct pf_scanner *sc, struct host_state *h,
+				  unsigned long lineno)
+{
+	struct host_state *o = NULL;
+
+	for (int i = 0; i < PF_HOSTS; i++) {
+		struct host_state *c = &sc->hosts[i];
+
+		if (c == h || !c->used || !c->r)
+			continue;
+		if (o)
+			return NULL;	/* two candidates: no guess */
+		o = c;
+	}
+	if (!o || (h->host[0] && o->host[0]) ||
+	    lineno - o->r->last_line > PF_ADOPT_LINES)
+		return NULL;
+	return o;
+}
+
 static int assemble(struct pf_scanner *sc, const struct pf_line *l,
 		    unsigned long lineno, bool joined)
 {
@@ -412,6 +523,8 @@ static int assemble(struct pf_scanner *sc, const struct pf_line *l,
 	if (len == 0)
 		return 0;	/* an empty line inside a report says nothing */
 
+	if (task_fragment(msg, len, h->frag, sizeof(h->frag)))
+		h->frag_line = lineno;
 	if (pf_memstr(msg, len, "allocation") || pf_memstr(msg, len, "Show Memory") ||
 	    pf_memstr(msg, len, "oom-killer") || pf_memstr(msg, len, "show_mem"))
 		kind = pf_head_parse(msg, len, NULL);
@@ -436,10 +549,24 @@ static int assemble(struct pf_scanner *sc, const struct pf_line *l,
 			h->suppressed_line = lineno;
 		}
 	}
+	/* whoever's task line it is, it names the release this host runs */
+	pf_head_task_release(msg, len, &h->kernel);
+	if (!h->r) {
+		struct host_state *o = adopter(sc, h, lineno);
+
+		if (o)
+			h = o;
+	}
 	if (h->r) {
 		if (l->mono >= 0 && h->last_mono >= 0 &&
 		    l->mono - h->last_mono > PF_GAP_MAX) {
 			close_report(sc, h, true);
+			goto out;
+		}
+		/* printed before the first line: another report's */
+		if (l->mono >= 0 && h->r->mono >= 0 &&
+		    l->mono < h->r->mono - 1.0) {
+			h->foreign_seen = true;
 			goto out;
 		}
 		if (report_line(h, msg, len)) {
@@ -477,7 +604,7 @@ static int flush_pend(struct pf_scanner *sc)
 	if (!sc->pend_valid)
 		return 0;
 	sc->pend_valid = false;
-	pf_line_parse(sc->pend, sc->pend_len, sc->opts.year, &l);
+	pf_tag_line(&sc->tag, sc->pend, sc->pend_len, sc->opts.year, false, &l);
 	return assemble(sc, &l, sc->pend_line, sc->pend_joined);
 }
 
@@ -509,7 +636,7 @@ static int logical_line(struct pf_scanner *sc, const char *s, size_t len,
 
 	sc->phys_len = len;
 	sc->phys_space = len && (s[len - 1] == ' ' || s[len - 1] == '\t');
-	pf_line_parse(s, len, sc->opts.year, &l);
+	pf_tag_line(&sc->tag, s, len, sc->opts.year, true, &l);
 	/*
 	 * A line without the wrapper its predecessor had is the rest of that
 	 * line, broken by a mail client or by printk's own continuation
@@ -517,11 +644,12 @@ static int logical_line(struct pf_scanner *sc, const char *s, size_t len,
 	 * line, pasted in between.  A wrap leaves its mark: the broken line
 	 * ends in a space (format=flowed, RFC 3676), or its next word would
 	 * have taken it past the width mail clients wrap at; a line longer
-	 * than any such width was not wrapped.
+	 * than any such width was not wrapped.  Once a line was broken, an
+	 * unwrapped line after a piece of it is one more piece.
 	 */
 	if (sc->pend_valid && sc->pend_prefixed && !(l.flags & PF_LINE_PREFIXED) &&
 	    l.msg_len && sc->pend_len + 1 + l.msg_len <= 2 * PF_LINE_MAX &&
-	    (prev_space || (prev_len <= WRAP_MAX &&
+	    (prev_space || sc->pend_joined || (prev_len <= WRAP_MAX &&
 			    prev_len + 1 + first_word(l.msg, l.msg_len) > WRAP_MIN))) {
 		sc->pend[sc->pend_len++] = ' ';
 		memcpy(sc->pend + sc->pend_len, l.msg, l.msg_len);
@@ -656,20 +784,32 @@ int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
 			while (ls > p && ls[-1] != '\n')
 				ls--;
 			/*
-			 * Give the line before it to the assembler too: it can
-			 * hold "warn_alloc: N callbacks suppressed" or the
-			 * vmalloc text.
+			 * Give the lines just before it to the assembler too:
+			 * they can hold "warn_alloc: N callbacks suppressed",
+			 * the vmalloc text, or the comm of a first line printed
+			 * in pieces.
 			 */
 			if (ls > p) {
-				const char *ps = ls - 1;
+				const char *ps = ls;
+				int back = 0;
 
-				while (ps > p && ps[-1] != '\n')
+				while (ps > p && back < PF_LOOK_BACK) {
 					ps--;
+					while (ps > p && ps[-1] != '\n')
+						ps--;
+					back++;
+				}
 				diag_long_lines(sc, p, ps, before);
-				sc->lineno--;
-				err = one_line(sc, ps, (size_t)(ls - 1 - ps));
-				if (err)
-					return err;
+				sc->lineno -= (unsigned long)back;
+				while (ps < ls) {
+					const char *e = memchr(ps, '\n',
+							       (size_t)(ls - ps));
+
+					err = one_line(sc, ps, (size_t)(e - ps));
+					if (err)
+						return err;
+					ps = e + 1;
+				}
 			}
 			p = ls;
 		}
