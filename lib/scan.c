@@ -32,6 +32,8 @@
 #define PF_ADOPT_LINES	20
 /* Lines of other messages tolerated inside a report before it is closed. */
 #define PF_FOREIGN_MAX	400
+/* Seconds the printk clocks of two CPUs may disagree by. */
+#define PF_CLOCK_SKEW	0.05
 /* Lines before a first line that may hold a part of it (see feed). */
 #define PF_LOOK_BACK	8
 /* A report whose next line comes this much later (seconds) was cut off. */
@@ -563,9 +565,12 @@ static int assemble(struct pf_scanner *sc, const struct pf_line *l,
 			close_report(sc, h, true);
 			goto out;
 		}
-		/* printed before the first line: another report's */
+		/*
+		 * Printed before the first line: another report's (the
+		 * clocks of two CPUs may differ by a little, not by this).
+		 */
 		if (l->mono >= 0 && h->r->mono >= 0 &&
-		    l->mono < h->r->mono - 1.0) {
+		    l->mono < h->r->mono - PF_CLOCK_SKEW) {
 			h->foreign_seen = true;
 			goto out;
 		}
@@ -676,6 +681,71 @@ static int logical_line(struct pf_scanner *sc, const char *s, size_t len,
 /* Stage 1: lines                                                     */
 /* ------------------------------------------------------------------ */
 
+/*
+ * A mail archive can keep a post quoted-printable (RFC 2045 6.7): lines
+ * end in a '=' soft break at most 76 columns, and "=3D" stands for '='.
+ * A first soft break is told by its width (encoders fill lines to 76); from
+ * then on the source is decoded: "=XX" to its byte, soft breaks joined.
+ */
+#define QP_WIDTH	76
+#define QP_FILL		70
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static size_t qp_decode(char *s, size_t len)
+{
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		int hi, lo;
+
+		if (s[i] == '=' && i + 2 < len &&
+		    (hi = hexval((unsigned char)s[i + 1])) >= 0 &&
+		    (lo = hexval((unsigned char)s[i + 2])) >= 0) {
+			int c = hi << 4 | lo;
+
+			/* an encoded line break is no line break of the log */
+			s[o++] = c == '\n' || c == '\r' || !c ? ' ' : (char)c;
+			i += 3;
+			continue;
+		}
+		s[o++] = s[i++];
+	}
+	return o;
+}
+
+static int qp_line(struct pf_scanner *sc, const char *s, size_t len,
+		   unsigned long lineno)
+{
+	bool soft = len && s[len - 1] == '=' && len <= QP_WIDTH &&
+		    (sc->qp_seen || len >= QP_FILL);
+	size_t n;
+
+	if (!soft && !sc->qp_len && !sc->qp_seen)
+		return logical_line(sc, s, len, lineno);
+	if (!sc->qp_len)
+		sc->qp_line = lineno;
+	n = len - (soft ? 1 : 0);
+	if (n > PF_LINE_MAX - sc->qp_len)
+		n = PF_LINE_MAX - sc->qp_len;
+	memcpy(sc->qp + sc->qp_len, s, n);
+	sc->qp_len += n;
+	if (soft) {
+		sc->qp_seen = true;
+		return 0;
+	}
+	n = qp_decode(sc->qp, sc->qp_len);
+	sc->qp_len = 0;
+	return logical_line(sc, sc->qp, n, sc->qp_line);
+}
+
 static int one_line(struct pf_scanner *sc, const char *s, size_t len)
 {
 	unsigned long lineno = ++sc->lineno;
@@ -686,7 +756,7 @@ static int one_line(struct pf_scanner *sc, const char *s, size_t len)
 		diag(sc, lineno, "line longer than 64 KiB, cut");
 		len = PF_LINE_MAX;
 	}
-	return logical_line(sc, s, len, lineno);
+	return qp_line(sc, s, len, lineno);
 }
 
 /*
@@ -717,7 +787,7 @@ static void diag_long_lines(struct pf_scanner *sc, const char *p,
 /* Nothing waits for more lines: the fast search may skip ahead. */
 static bool idle(const struct pf_scanner *sc)
 {
-	return sc->nr_open == 0 && !sc->pend_valid;
+	return sc->nr_open == 0 && !sc->pend_valid && !sc->qp_len;
 }
 
 int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
@@ -854,6 +924,8 @@ int pf_scanner_finish(struct pf_scanner *sc)
 		sc->carry_len = 0;
 		err = one_line(sc, sc->carry, n);
 	}
+	if (!err && sc->qp_len)		/* the last line ended in a soft break */
+		err = qp_line(sc, "", 0, sc->lineno);
 	if (!err)
 		err = flush_pend(sc);
 	for (int i = 0; i < PF_HOSTS; i++)
