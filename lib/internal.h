@@ -88,6 +88,26 @@ void pf_tag_line(struct pf_tag *t, const char *s, size_t len, int year,
 /* How much of s the learnt tag covers (0: none). */
 size_t pf_tag_strip(const struct pf_tag *t, const char *s, size_t len);
 
+/* assemble.c: the third stage of scan.c, lines to reports */
+
+struct pf_asm;
+/* opts and tag are kept by pointer: the scanner's own */
+struct pf_asm *pf_asm_new(const char *name, const struct pf_scan_opts *opts,
+			  const struct pf_tag *tag);
+/* One kernel message of line lineno (joined: re-joined after a wrap). */
+int pf_asm_line(struct pf_asm *a, const struct pf_line *l,
+		unsigned long lineno, bool joined);
+/* Hand on every report still open; the callback's stop value. */
+int pf_asm_finish(struct pf_asm *a);
+int pf_asm_nr_open(const struct pf_asm *a);
+/* The report callback's non-zero return, once it stopped the scan. */
+int pf_asm_stopped(const struct pf_asm *a);
+void pf_asm_free(struct pf_asm *a);
+/* A message about line of the input to opts->diag, printf-style. */
+void pf_scan_diag(const char *name, const struct pf_scan_opts *opts,
+		  unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 /* report.c */
 /*
  * A number no kernel prints (in the header or Mem-Info): the first is kept

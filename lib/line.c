@@ -5,8 +5,10 @@
  * message, and the message itself.
  *
  * Wrappers nest (rsyslog around a dmesg time stamp, a mail quote around
- * dmesg -T, an Android logcat prefix around a printk level), so the parser
- * peels one layer at a time until none is left.  Nothing is copied: every
+ * dmesg -T, an Android logcat prefix around a printk level, dmesg -x's
+ * facility and level around a time stamp), so the parser peels one layer
+ * at a time until none is left.  A tag no one told it about is learnt
+ * from the log itself (tag.c).  Nothing is copied: every
  * field of struct pf_line points into the caller's line.
  */
 #include <ctype.h>
@@ -480,6 +482,46 @@ static const char *strip_android(const char *p, const char *end,
 	}
 }
 
+/*
+ * "kern  :warn  : " (dmesg -x, --decode: util-linux prints the facility
+ * and the level, each padded to six, before the time stamp).
+ */
+static const char *strip_decode(const char *p, const char *end,
+				struct pf_line *out)
+{
+	static const char *const levels[] = {
+		"emerg", "alert", "crit", "err", "warn", "notice", "info",
+		"debug",
+	};
+	const char *q = p, *l;
+
+	while (q < end && q - p < 9 && (islower((unsigned char)*q) ||
+					isdigit((unsigned char)*q)))
+		q++;
+	if (q == p)
+		return NULL;
+	while (q < end && *q == ' ')
+		q++;
+	if (q >= end || *q != ':')
+		return NULL;
+	l = ++q;
+	for (size_t i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
+		size_t n = strlen(levels[i]);
+
+		if ((size_t)(end - l) <= n || memcmp(l, levels[i], n))
+			continue;
+		q = l + n;
+		while (q < end && *q == ' ')
+			q++;
+		if (end - q < 2 || q[0] != ':' || q[1] != ' ')
+			return NULL;
+		out->level = (int)i;
+		out->flags |= PF_LINE_PREFIXED;
+		return q + 2;
+	}
+	return NULL;
+}
+
 /* Mail quotes and paste indentation: "> ", ">> ", "\t", "  ". */
 static const char *strip_indent(const char *p, const char *end,
 				struct pf_line *out)
@@ -521,6 +563,8 @@ void pf_line_parse(const char *s, size_t len, int year, struct pf_line *out)
 	} else if ((q = strip_dmesg_ctime(p, end, out))) {
 		p = q;
 	} else if ((q = strip_android(p, end, out))) {
+		p = q;
+	} else if ((q = strip_decode(p, end, out))) {
 		p = q;
 	} else if (end - p > 8 && !memcmp(p, "kernel: ", 8)) {
 		out->style = PF_STYLE_KERNEL_TAG;

@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * scan.c - report assembly: bytes in, whole reports out.
+ * scan.c - report scanning: bytes in, whole reports out.
  *
  * Three stages, all streaming:
- *   1. lines: split the bytes, cut lines longer than PF_LINE_MAX, and while
- *      no report is open jump straight to the next line that could matter
- *      (fastscan.c), so that a clean 1 GiB log costs little more than a
- *      read of it;
+ *   1. lines: split the bytes, cut lines longer than PF_LINE_MAX, join the
+ *      soft breaks of a quoted-printable post, and while no report is open
+ *      jump straight to the next line that could matter (fastscan.c), so
+ *      that a clean 1 GiB log costs little more than a read of it;
  *   2. unwrap: a mail client or a paste can break one kernel line in two;
  *      in a log whose lines carry a wrapper, a following line without one
- *      is re-joined to it (one line of look-ahead);
- *   3. assemble: per host (a central syslog interleaves many), a state
- *      machine collects the first line, task line, call trace and Mem-Info
- *      of one report, skipping lines of other messages printed in between,
- *      and hands the report on when it is whole, cut off, or superseded.
+ *      is re-joined to it where a wrap is what broke it (one line of
+ *      look-ahead); a tag before every line is learnt and peeled (tag.c);
+ *   3. assemble: lines to reports, per host (assemble.c).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -26,48 +24,8 @@
 #include "internal.h"
 #include "util.h"
 
-#define PF_HOSTS	32
-/* Lines a report may go without one of its own before another host's
- * report adopts no more of its lines (see adopter()). */
-#define PF_ADOPT_LINES	20
-/* Lines of other messages tolerated inside a report before it is closed. */
-#define PF_FOREIGN_MAX	400
-/* Seconds the printk clocks of two CPUs may disagree by. */
-#define PF_CLOCK_SKEW	0.05
 /* Lines before a first line that may hold a part of it (see feed). */
 #define PF_LOOK_BACK	8
-/* A report whose next line comes this much later (seconds) was cut off. */
-#define PF_GAP_MAX	30.0
-
-enum phase {
-	PH_HEAD = 0,	/* first line seen; task line, trace may follow */
-	PH_MEM,		/* inside Mem-Info */
-	PH_TRAILER,	/* pagecache / swap / "pages RAM" lines */
-};
-
-struct host_state {
-	char host[64];
-	bool used;
-	unsigned long last_use;
-	struct pf_kver kernel;		/* "Linux version" of this host's log */
-	long suppressed;		/* "warn_alloc: N callbacks suppressed" */
-	unsigned long suppressed_line;
-	char prev_msg[160];		/* previous kernel line (vmalloc text) */
-	unsigned long prev_line;
-	char frag[24];			/* a line that was only "<comm>:" */
-	unsigned long frag_line;
-
-	struct pf_report *r;		/* the open report, or NULL */
-	bool ignore;			/* a stall warning or another dump */
-	int phase;
-	bool head_more;			/* the first line was wrapped */
-	bool want_cpuset;		/* "task cpuset=" waits for its value */
-	bool task_seen;
-	bool trace_open;
-	bool foreign_seen;		/* other lines came since the header */
-	unsigned long foreign;
-	double last_mono;
-};
 
 struct pf_scanner {
 	const char *name;
@@ -94,10 +52,7 @@ struct pf_scanner {
 	unsigned long qp_line;
 	bool qp_seen;
 
-	struct host_state hosts[PF_HOSTS];
-	int nr_open;
-	int stop;			/* the callback's non-zero return */
-	struct pf_report *spare;	/* a report buffer ready for reuse */
+	struct pf_asm *asm_;		/* stage 3 */
 };
 
 struct pf_scanner *pf_scanner_new(const char *name,
@@ -115,7 +70,8 @@ struct pf_scanner *pf_scanner_new(const char *name,
 	sc->carry = malloc(PF_LINE_MAX + 1);
 	sc->pend = malloc(2 * PF_LINE_MAX + 2);
 	sc->qp = malloc(PF_LINE_MAX + 1);
-	if (!sc->carry || !sc->pend || !sc->qp) {
+	sc->asm_ = pf_asm_new(name, &sc->opts, &sc->tag);
+	if (!sc->carry || !sc->pend || !sc->qp || !sc->asm_) {
 		pf_scanner_free(sc);
 		return NULL;
 	}
@@ -126,9 +82,7 @@ void pf_scanner_free(struct pf_scanner *sc)
 {
 	if (!sc)
 		return;
-	for (int i = 0; i < PF_HOSTS; i++)
-		free(sc->hosts[i].r);
-	free(sc->spare);
+	pf_asm_free(sc->asm_);
 	free(sc->carry);
 	free(sc->pend);
 	free(sc->qp);
@@ -140,463 +94,8 @@ unsigned long pf_scanner_lines(const struct pf_scanner *sc)
 	return sc->lineno;
 }
 
-/* A message about line of the input to the caller's diagnostic hook. */
-static void diag(struct pf_scanner *sc, unsigned long line, const char *fmt,
-		 ...)
-{
-	char msg[384];
-	va_list ap;
-
-	if (!sc->opts.diag)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	sc->opts.diag(sc->name, line, msg, sc->opts.data);
-}
-
-/* Numbers no kernel prints were read as unknown: say so, once a report. */
-static void diag_bad_fields(struct pf_scanner *sc, const struct pf_report *r)
-{
-	char more[48] = "";
-
-	if (!r->nr_bad_fields)
-		return;
-	if (r->nr_bad_fields > 1)
-		snprintf(more, sizeof(more), " (and %d more)",
-			 r->nr_bad_fields - 1);
-	diag(sc, r->bad_line ? r->bad_line : r->line,
-	     "'%s' in the report of %s at line %lu is out of range%s; "
-	     "read as unknown", r->bad_field, r->task[0] ? r->task : "?",
-	     r->line, more);
-}
-
-/* ------------------------------------------------------------------ */
-/* Stage 3: assembly                                                  */
-/* ------------------------------------------------------------------ */
-
-static struct host_state *find_host(struct pf_scanner *sc,
-				     const struct pf_line *l,
-				     unsigned long lineno)
-{
-	size_t n = l->host ? l->host_len : 0;
-
-	if (n >= sizeof(sc->hosts[0].host))
-		n = sizeof(sc->hosts[0].host) - 1;
-	for (int i = 0; i < PF_HOSTS; i++) {
-		struct host_state *h = &sc->hosts[i];
-
-		if (h->used && strlen(h->host) == n &&
-		    (!n || !memcmp(h->host, l->host, n))) {
-			h->last_use = lineno;
-			return h;
-		}
-	}
-	return NULL;
-}
-
-/* A free slot, or the one used least recently (its report is closed). */
-static struct host_state *pick_slot(struct pf_scanner *sc)
-{
-	struct host_state *lru = &sc->hosts[0];
-
-	for (int i = 0; i < PF_HOSTS; i++) {
-		struct host_state *h = &sc->hosts[i];
-
-		if (!h->used)
-			return h;
-		if (h->last_use < lru->last_use)
-			lru = h;
-	}
-	return lru;
-}
-
-static void close_report(struct pf_scanner *sc, struct host_state *h,
-			 bool cut)
-{
-	struct pf_report *r = h->r;
-
-	if (!r)
-		return;
-	h->r = NULL;
-	sc->nr_open--;
-	if (!h->ignore && !sc->stop) {
-		size_t n = pf_tag_strip(&sc->tag, r->task, strlen(r->task));
-
-		/* a first line read before the tag was learnt */
-		if (n)
-			memmove(r->task, r->task + n, strlen(r->task + n) + 1);
-		if (pf_mem_zones_whole(r) && h->phase == PH_TRAILER)
-			r->flags |= PF_REPORT_COMPLETE;
-		else if (cut)
-			r->flags |= PF_REPORT_TRUNCATED;
-		pf_report_decode(r, &h->kernel, sc->opts.kernel);
-		diag_bad_fields(sc, r);
-		if (sc->opts.report)
-			sc->stop = sc->opts.report(r, sc->opts.data);
-	}
-	h->ignore = false;
-	if (!sc->spare)
-		sc->spare = r;
-	else
-		free(r);
-}
-
-static void recycle_host(struct pf_scanner *sc, struct host_state *h,
-			 const struct pf_line *l, unsigned long lineno)
-{
-	size_t n = l->host ? l->host_len : 0;
-
-	if (h->used)
-		close_report(sc, h, true);
-	memset(h, 0, sizeof(*h));
-	h->used = true;
-	h->last_use = lineno;
-	h->suppressed = -1;
-	pf_strlcpyn(h->host, sizeof(h->host), n ? l->host : "", n);
-}
-
-/*
- * The first line lacks a part that a wrap or another CPU's line put on a
- * line of its own: its mode, or what follows a piece ending in ',' or in
- * "nodemask=".
- */
-static bool head_wants_more(const struct pf_report *r, const char *msg,
-			    size_t len)
-{
-	return pf_head_wants_more(r) ||
-	       (len && (msg[len - 1] == ',' || msg[len - 1] == '='));
-}
-
-static int open_report(struct pf_scanner *sc, struct host_state *h,
-		       const struct pf_line *l, const char *msg, size_t len,
-		       unsigned long lineno, int kind)
-{
-	struct pf_report *r = sc->spare;
-
-	sc->spare = NULL;
-	if (!r)
-		r = malloc(sizeof(*r));
-	if (!r)
-		return -ENOMEM;
-	if (kind == PF_HEAD_FAILURE) {
-		pf_head_parse(msg, len, r);
-	} else {
-		pf_report_init(r);
-	}
-	r->source = sc->name;
-	r->line = r->last_line = lineno;
-	if (r->nr_bad_fields)
-		r->bad_line = lineno;
-	/*
-	 * 4.10-4.19 print "%s: " of the comm on its own before the rest:
-	 * another CPU's line in between leaves "page allocation failure:
-	 * order:0" without its task, which stands a few lines up.
-	 */
-	if (kind == PF_HEAD_FAILURE && !r->task[0] && h->frag_line &&
-	    lineno - h->frag_line <= 8) {
-		pf_strlcpy(r->task, sizeof(r->task), h->frag);
-		r->line = h->frag_line;
-		h->frag_line = 0;
-	}
-	pf_strlcpy(r->host, sizeof(r->host), h->host);
-	if (l->time)
-		pf_strlcpyn(r->time, sizeof(r->time), l->time, l->time_len);
-	r->mono = l->mono;
-	r->epoch = l->epoch;
-	if (h->suppressed >= 0 && lineno - h->suppressed_line <= 3)
-		r->callbacks_suppressed = h->suppressed;
-	h->suppressed = -1;
-	/* vmalloc and friends print their own line just before (3.x - 4.8) */
-	if (h->prev_line + 1 == lineno &&
-	    pf_memstr(h->prev_msg, strlen(h->prev_msg), "allocation failure") &&
-	    !pf_memstr(h->prev_msg, strlen(h->prev_msg), "page allocation"))
-		pf_strlcpy(r->caller_msg, sizeof(r->caller_msg), h->prev_msg);
-
-	h->r = r;
-	h->ignore = kind != PF_HEAD_FAILURE;
-	h->phase = PH_HEAD;
-	h->head_more = kind == PF_HEAD_FAILURE && head_wants_more(r, msg, len);
-	h->want_cpuset = false;
-	h->task_seen = false;
-	h->trace_open = false;
-	h->foreign_seen = false;
-	h->foreign = 0;
-	h->last_mono = l->mono;
-	sc->nr_open++;
-	return 0;
-}
-
-/*
- * Does this line belong to the open report h->r?  Records what it says.
- * Returns true when it does.
- */
-static bool report_body_line(struct host_state *h, const char *msg,
-			     size_t len);
-
-static bool report_line(struct host_state *h, const char *msg, size_t len)
-{
-	/*
-	 * The rest of a first line printed in pieces may come after lines
-	 * of another CPU's: it is waited for until a line of this report's
-	 * own comes.
-	 */
-	if (h->phase == PH_HEAD && h->head_more &&
-	    pf_head_continue(msg, len, h->r)) {
-		h->head_more = head_wants_more(h->r, msg, len);
-		h->r->flags |= PF_REPORT_WRAPPED;
-		return true;
-	}
-	if (!report_body_line(h, msg, len))
-		return false;
-	/* stack words of a dump do not end the wait; a line that says more does */
-	if (h->head_more &&
-	    pf_trace_line(msg, len, h->r, false) != PF_TRACE_NOISE)
-		h->head_more = false;
-	return true;
-}
-
-static bool report_body_line(struct host_state *h, const char *msg,
-			     size_t len)
-{
-	struct pf_report *r = h->r;
-	bool foreign_task;
-	int k;
-
-	if (h->phase == PH_HEAD) {
-		if (h->want_cpuset) {
-			h->want_cpuset = false;
-			if (pf_starts(msg, len, "mems_allowed=")) {
-				pf_head_continue(msg, len, r);
-				return true;
-			}
-			if (len && msg[0] == '/' && !memchr(msg, ' ', len)) {
-				pf_strlcpyn(r->cpuset, sizeof(r->cpuset), msg, len);
-				h->want_cpuset = true;	/* mems_allowed next */
-				return true;
-			}
-		}
-		if (!r->cpuset[0] && pf_head_cpuset(msg, len, r)) {
-			h->want_cpuset = !r->mems_allowed[0];
-			return true;
-		}
-		if (pf_head_task(msg, len, r, &foreign_task)) {
-			h->task_seen = true;
-			h->trace_open = false;
-			return true;
-		}
-		if (foreign_task)
-			return false;
-		if (pf_starts(msg, len, "Hardware name: ")) {
-			pf_strlcpyn(r->hardware, sizeof(r->hardware), msg + 15,
-				    len - 15);
-			return true;
-		}
-		if (pf_starts(msg, len, "Workqueue: ")) {
-			pf_strlcpyn(r->workqueue, sizeof(r->workqueue),
-				    msg + 11, len - 11);
-			return true;
-		}
-		if (pf_starts(msg, len, "TGID: "))	/* Android kernels */
-			return true;
-		k = pf_trace_line(msg, len, r, false);
-		if (k == PF_TRACE_START) {
-			if (h->task_seen || !h->foreign_seen) {
-				/* the authoritative trace follows our own
-				 * task line: drop one taken from a dump
-				 * printed in between */
-				r->nr_frames = 0;
-				h->trace_open = true;
-				pf_trace_line(msg, len, r, true);
-				return true;
-			}
-			h->trace_open = false;
-			return false;
-		}
-		if (k == PF_TRACE_FRAMES) {
-			if (!h->trace_open && !h->foreign_seen && !r->nr_frames)
-				h->trace_open = true;	/* 2.6.8: no header */
-			if (h->trace_open) {
-				pf_trace_line(msg, len, r, true);
-				return true;
-			}
-			return false;
-		}
-		if (k == PF_TRACE_NOISE)
-			return !h->foreign_seen || h->task_seen;
-	}
-
-	k = pf_mem_line(msg, len, r, h->phase != PH_HEAD);
-	if (k == PF_MEM_START) {
-		/* a header alone, its body cut by the poster, is no Mem-Info */
-		h->phase = PH_MEM;
-		h->trace_open = false;
-		return true;
-	}
-	if (k == PF_MEM_BODY) {
-		r->flags |= PF_REPORT_HAS_MEMINFO;
-		if (h->phase == PH_TRAILER)
-			return false;
-		h->phase = PH_MEM;
-		h->trace_open = false;
-		return true;
-	}
-	if (k == PF_MEM_TRAILER || k == PF_MEM_END) {
-		if (h->phase == PH_HEAD && !(r->flags & PF_REPORT_HAS_MEMINFO))
-			return false;
-		h->phase = PH_TRAILER;
-		return true;
-	}
-	if (h->phase == PH_MEM && pf_mem_continue(msg, len, r))
-		return true;
-	if (pf_head_suppressed(msg, len) >= 0 ||
-	    pf_starts(msg, len, "warn_alloc_show_mem"))
-		return h->phase != PH_TRAILER;
-	return false;
-}
-
-/*
- * A line that is only "<comm>:" (at most TASK_COMM_LEN - 1 characters and
- * the colon): the first piece of a first line, see open_report().  Copies
- * the comm to frag.
- */
-static bool task_fragment(const char *msg, size_t len, char *frag,
-			  size_t size)
-{
-	static const char *const words[] = {
-		"Call Trace:", "Call trace:", "Backtrace:", "Mem-Info:",
-		"Mem-info:", "Stack:", "Code:", "Trace:", "Exception stack:",
-	};
-
-	while (len && (msg[len - 1] == ' ' || msg[len - 1] == '\t'))
-		len--;
-	if (len < 2 || len > 16 || msg[len - 1] != ':')
-		return false;
-	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
-		if (pf_starts(msg, len, words[i]))
-			return false;
-	pf_strlcpyn(frag, size, msg, len - 1);
-	return true;
-}
-
-/*
- * A line of a host with no open report may belong to another host's: a
- * first line pasted without the wrapper its other lines have, or the
- * other way round, or a wrapped piece that lost it.  One of the two must
- * be host-less (a paste, not another machine of a central syslog), and the
- * other's report the only one open, with a line of its own recently.
- */
-static struct host_state *adopter(struct pf_scanner *sc, struct host_state *h,
-				  unsigned long lineno)
-{
-	struct host_state *o = NULL;
-
-	for (int i = 0; i < PF_HOSTS; i++) {
-		struct host_state *c = &sc->hosts[i];
-
-		if (c == h || !c->used || !c->r)
-			continue;
-		if (o)
-			return NULL;	/* two candidates: no guess */
-		o = c;
-	}
-	if (!o || (h->host[0] && o->host[0]) ||
-	    lineno - o->r->last_line > PF_ADOPT_LINES)
-		return NULL;
-	return o;
-}
-
-static int assemble(struct pf_scanner *sc, const struct pf_line *l,
-		    unsigned long lineno, bool joined)
-{
-	const char *msg = l->msg;
-	size_t len = l->msg_len;
-	struct host_state *h;
-	int kind = PF_HEAD_NONE;
-
-	if (l->flags & PF_LINE_NOT_KERNEL)
-		return 0;
-	h = find_host(sc, l, lineno);
-	if (!h) {
-		h = pick_slot(sc);
-		recycle_host(sc, h, l, lineno);
-	}
-
-	if (len == 0)
-		return 0;	/* an empty line inside a report says nothing */
-
-	if (task_fragment(msg, len, h->frag, sizeof(h->frag)))
-		h->frag_line = lineno;
-	if (pf_memstr(msg, len, "allocation") || pf_memstr(msg, len, "Show Memory") ||
-	    pf_memstr(msg, len, "oom-killer") || pf_memstr(msg, len, "show_mem"))
-		kind = pf_head_parse(msg, len, NULL);
-	if (kind != PF_HEAD_NONE) {
-		close_report(sc, h, true);
-		if (open_report(sc, h, l, msg, len, lineno, kind))
-			return -ENOMEM;
-		if (joined)
-			h->r->flags |= PF_REPORT_WRAPPED;
-		goto out;
-	}
-	if (pf_starts(msg, len, "Linux version ")) {
-		close_report(sc, h, true);	/* a reboot */
-		pf_head_linux_version(msg, len, &h->kernel);
-		goto out;
-	}
-	{
-		long n = pf_head_suppressed(msg, len);
-
-		if (n >= 0 && !h->r) {
-			h->suppressed = n;
-			h->suppressed_line = lineno;
-		}
-	}
-	/* whoever's task line it is, it names the release this host runs */
-	pf_head_task_release(msg, len, &h->kernel);
-	if (!h->r) {
-		struct host_state *o = adopter(sc, h, lineno);
-
-		if (o)
-			h = o;
-	}
-	if (h->r) {
-		if (l->mono >= 0 && h->last_mono >= 0 &&
-		    l->mono - h->last_mono > PF_GAP_MAX) {
-			close_report(sc, h, true);
-			goto out;
-		}
-		/*
-		 * Printed before the first line: another report's (the
-		 * clocks of two CPUs may differ by a little, not by this).
-		 */
-		if (l->mono >= 0 && h->r->mono >= 0 &&
-		    l->mono < h->r->mono - PF_CLOCK_SKEW) {
-			h->foreign_seen = true;
-			goto out;
-		}
-		if (report_line(h, msg, len)) {
-			h->r->last_line = lineno;
-			if (h->r->nr_bad_fields && !h->r->bad_line)
-				h->r->bad_line = lineno;
-			h->foreign = 0;
-			if (l->mono >= 0)
-				h->last_mono = l->mono;
-			if (joined)
-				h->r->flags |= PF_REPORT_WRAPPED;
-		} else if (h->phase == PH_TRAILER) {
-			/* show_mem() is over: this line is the next message */
-			close_report(sc, h, false);
-		} else {
-			h->foreign_seen = true;
-			if (++h->foreign > PF_FOREIGN_MAX)
-				close_report(sc, h, true);
-		}
-	}
-out:
-	pf_strlcpyn(h->prev_msg, sizeof(h->prev_msg), msg, len);
-	h->prev_line = lineno;
-	return 0;
-}
+#define diag(sc, line, ...) \
+	pf_scan_diag((sc)->name, &(sc)->opts, line, __VA_ARGS__)
 
 /* ------------------------------------------------------------------ */
 /* Stage 2: unwrap                                                    */
@@ -610,7 +109,7 @@ static int flush_pend(struct pf_scanner *sc)
 		return 0;
 	sc->pend_valid = false;
 	pf_tag_line(&sc->tag, sc->pend, sc->pend_len, sc->opts.year, false, &l);
-	return assemble(sc, &l, sc->pend_line, sc->pend_joined);
+	return pf_asm_line(sc->asm_, &l, sc->pend_line, sc->pend_joined);
 }
 
 /*
@@ -746,15 +245,66 @@ static int qp_line(struct pf_scanner *sc, const char *s, size_t len,
 	return logical_line(sc, sc->qp, n, sc->qp_line);
 }
 
+/* A printk time stamp at p, "[%5lu.%06lu]": its length, or 0. */
+static size_t stamp_at(const char *p, const char *end)
+{
+	const char *q = p + 1;
+	size_t d = 0;
+
+	if (*p != '[')
+		return 0;
+	while (q < end && *q == ' ')
+		q++;
+	while (q < end && *q >= '0' && *q <= '9')
+		q++, d++;
+	if (!d || q >= end || *q != '.')
+		return 0;
+	for (d = 0, q++; q < end && *q >= '0' && *q <= '9'; q++)
+		d++;
+	return d == 6 && q < end && *q == ']' ? (size_t)(q + 1 - p) : 0;
+}
+
+/*
+ * Where a second message starts on a line that holds two: a newline lost
+ * between two CPUs' messages, or a pr_cont() that took another's line,
+ * leaves "...nodemask=(null)[  100.000002] swapper/1: ...".  Only a time
+ * stamp after a time stamp is taken as such a seam.
+ */
+static const char *seam(const char *s, size_t len)
+{
+	const char *end = s + len, *p = s;
+	bool first = false;
+
+	while ((p = memchr(p, '[', (size_t)(end - p)))) {
+		size_t n = stamp_at(p, end);
+
+		if (n && first)
+			return p;
+		if (n)
+			first = true;
+		p += n ? n : 1;
+	}
+	return NULL;
+}
+
 static int one_line(struct pf_scanner *sc, const char *s, size_t len)
 {
 	unsigned long lineno = ++sc->lineno;
+	const char *e;
+	int err;
 
 	if (len && s[len - 1] == '\r')
 		len--;
 	if (len > PF_LINE_MAX) {
 		diag(sc, lineno, "line longer than 64 KiB, cut");
 		len = PF_LINE_MAX;
+	}
+	while ((e = seam(s, len))) {
+		err = qp_line(sc, s, (size_t)(e - s), lineno);
+		if (err)
+			return err;
+		len -= (size_t)(e - s);
+		s = e;
 	}
 	return qp_line(sc, s, len, lineno);
 }
@@ -787,7 +337,7 @@ static void diag_long_lines(struct pf_scanner *sc, const char *p,
 /* Nothing waits for more lines: the fast search may skip ahead. */
 static bool idle(const struct pf_scanner *sc)
 {
-	return sc->nr_open == 0 && !sc->pend_valid && !sc->qp_len;
+	return pf_asm_nr_open(sc->asm_) == 0 && !sc->pend_valid && !sc->qp_len;
 }
 
 int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
@@ -795,8 +345,8 @@ int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
 	const char *p = buf, *end = buf + len;
 	int err;
 
-	if (sc->stop)
-		return sc->stop;
+	if (pf_asm_stopped(sc->asm_))
+		return pf_asm_stopped(sc->asm_);
 	/* finish the line carried over from the last feed */
 	if (sc->carry_len || sc->carry_cut) {
 		const char *nl = memchr(p, '\n', len);
@@ -821,7 +371,7 @@ int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
 			return err;
 	}
 
-	while (p < end && !sc->stop) {
+	while (p < end && !pf_asm_stopped(sc->asm_)) {
 		const char *nl;
 
 		if (idle(sc)) {
@@ -900,7 +450,7 @@ int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
 		if (err)
 			return err;
 		p = nl + 1;
-		if (sc->nr_open == 0 && !(sc->pend_valid &&
+		if (pf_asm_nr_open(sc->asm_) == 0 && !(sc->pend_valid &&
 		    pf_memstr(sc->pend, sc->pend_len, "allocation"))) {
 			/*
 			 * Look-ahead is only needed while a report is open, or
@@ -911,7 +461,7 @@ int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
 				return err;
 		}
 	}
-	return sc->stop;
+	return pf_asm_stopped(sc->asm_);
 }
 
 int pf_scanner_finish(struct pf_scanner *sc)
@@ -928,8 +478,7 @@ int pf_scanner_finish(struct pf_scanner *sc)
 		err = qp_line(sc, "", 0, sc->lineno);
 	if (!err)
 		err = flush_pend(sc);
-	for (int i = 0; i < PF_HOSTS; i++)
-		if (sc->hosts[i].r)
-			close_report(sc, &sc->hosts[i], true);
-	return err ? err : sc->stop;
+	if (err)
+		return err;
+	return pf_asm_finish(sc->asm_);
 }

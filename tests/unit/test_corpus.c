@@ -95,20 +95,39 @@ static void check_names(const struct pf_report *r, const char *file)
 			 pf_gfp_layout_name(r->gfp_layout), r->mode_names);
 }
 
-static void test_corpus_labels(void **state)
+/* "Node0/DMA,Node0/Normal" of r's zones, as the wild labels write them */
+static void zone_list(const struct pf_report *r, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < r->nr_zones && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%sNode%d/%s",
+				      i ? "," : "", r->zones[i].node,
+				      r->zones[i].name);
+	if (!r->nr_zones)
+		snprintf(buf, size, "-");
+}
+
+/*
+ * Every row of dir/INDEX.tsv against what the scanner makes of its file.
+ * Columns 0-9 are the corpus's; a set may add "reports" (how many), "zones"
+ * and "first_line" of the first report (10, 11, 12).  Returns the rows.
+ */
+static int check_index(const char *dir, int min_rows)
 {
 	char path[8192], line[8192];
 	FILE *f;
 	int rows = 0, nearmiss = 0, reports = 0, zones = 0, named = 0;
 
-	snprintf(path, sizeof(path), "%s/INDEX.tsv", corpus);
+	snprintf(path, sizeof(path), "%s/INDEX.tsv", dir);
 	f = fopen(path, "r");
 	assert_non_null(f);
 	assert_non_null(fgets(line, sizeof(line), f));	/* header */
 	while (fgets(line, sizeof(line), f)) {
 		char *file = field(line, 0);
 		char file_copy[1024], task[256], order[64], mode[512], kver[256],
-		     mem[16];
+		     mem[16], nrep[16] = "", zlist[512] = "", first[32] = "";
 		struct reports rs = { 0 };
 		int err;
 
@@ -120,7 +139,12 @@ static void test_corpus_labels(void **state)
 		snprintf(order, sizeof(order), "%s", field(line, 5));
 		snprintf(mode, sizeof(mode), "%s", field(line, 6));
 		snprintf(mem, sizeof(mem), "%s", field(line, 7));
-		snprintf(path, sizeof(path), "%s/%s", corpus, file_copy);
+		if (field(line, 10)) {
+			snprintf(nrep, sizeof(nrep), "%s", field(line, 10));
+			snprintf(zlist, sizeof(zlist), "%s", field(line, 11));
+			snprintf(first, sizeof(first), "%s", field(line, 12));
+		}
+		snprintf(path, sizeof(path), "%s/%s", dir, file_copy);
 		if (!path_exists(path)) {
 			fprintf(stderr, "skip %s: not in this copy\n", file_copy);
 			continue;
@@ -128,6 +152,9 @@ static void test_corpus_labels(void **state)
 		rows++;
 		err = scan_file(path, &rs, NULL);
 		assert_int_equal(err, 0);
+		if (nrep[0] && rs.nr != (size_t)atoi(nrep))
+			fail_msg("%s: %zu reports, label %s", file_copy, rs.nr,
+				 nrep);
 		if (!strcmp(task, "none")) {
 			nearmiss++;
 			if (rs.nr)
@@ -141,8 +168,12 @@ static void test_corpus_labels(void **state)
 			fail_msg("%s: no report found", file_copy);
 		{
 			const struct pf_report *r = &rs.r[0];
-			char printed[512];
+			char printed[512], zl[512];
 
+			/* the first report of the file, in the file's order */
+			for (size_t i = 1; i < rs.nr; i++)
+				if (rs.r[i].line < r->line)
+					r = &rs.r[i];
 			snprintf(printed, sizeof(printed), "%s%s%s%s", r->mode,
 				 r->mode_names[0] ? "(" : "", r->mode_names,
 				 r->mode_names[0] ? ")" : "");
@@ -170,6 +201,14 @@ static void test_corpus_labels(void **state)
 				fail_msg("%s: Mem-Info %s, label %s", file_copy,
 					 r->flags & PF_REPORT_HAS_MEMINFO ? "yes" : "no",
 					 mem);
+			zone_list(r, zl, sizeof(zl));
+			if (zlist[0] && strcmp(zl, zlist))
+				fail_msg("%s: zones %s, label %s", file_copy, zl,
+					 zlist);
+			if (first[0] && strcmp(first, "-") &&
+			    r->line != strtoul(first, NULL, 10))
+				fail_msg("%s: first line %lu, label %s", file_copy,
+					 r->line, first);
 		}
 		for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++)
 			if (!strncmp(file_copy, counts[i].prefix, strlen(counts[i].prefix)) &&
@@ -188,9 +227,28 @@ static void test_corpus_labels(void **state)
 		reports_release(&rs);
 	}
 	fclose(f);
-	fprintf(stderr, "corpus: %d files (%d near misses), %d reports, %d zones, "
-		"%d with printed GFP names\n", rows, nearmiss, reports, zones, named);
-	assert_true(rows >= 15);
+	fprintf(stderr, "%s: %d files (%d near misses), %d reports, %d zones, "
+		"%d with printed GFP names\n", dir, rows, nearmiss, reports,
+		zones, named);
+	assert_true(rows >= min_rows);
+	return rows;
+}
+
+static void test_corpus_labels(void **state)
+{
+	check_index(corpus, 15);
+}
+
+/*
+ * The wild set: real reports from public threads that the parser was not
+ * written against (tests/fixtures/wild/SOURCES.md).
+ */
+static void test_wild_labels(void **state)
+{
+	char dir[4096];
+
+	snprintf(dir, sizeof(dir), "%s/wild", PF_FIXTURES);
+	check_index(dir, 25);
 }
 
 /* Facts read off particular reports, beyond the labels. */
@@ -273,6 +331,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus_labels),
+		cmocka_unit_test(test_wild_labels),
 		cmocka_unit_test(test_corpus_details),
 	};
 
