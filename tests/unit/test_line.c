@@ -2,7 +2,7 @@
 /*
  * test_line.c - pf_line_parse() on every wrapper kernel lines come with:
  * syslog (BSD, RFC 3339), journalctl (short-precise, short-iso,
- * short-monotonic), dmesg (plain, caller ids, per-CPU tags, -T), /dev/kmsg,
+ * short-monotonic), dmesg (plain, caller ids, per-CPU tags, -T, -x), /dev/kmsg,
  * printk levels, Android logcat, "kernel:" alone, pastes, mail quotes, CRLF,
  * trace lines that open with "[<", empty lines and binary junk.
  *
@@ -137,6 +137,16 @@ static const struct line_case cases[] = {
 	{ ">> x", "x", NULL, NULL, NO_MONO, NO_EPOCH, -1, PF_STYLE_BARE, Q },
 	{ "> > [  2.5] x", "x", NULL, "2.5", 2.5, NO_EPOCH, -1, PF_STYLE_DMESG,
 	  Q | P },
+	/* dmesg -x: facility and level, each padded to six */
+	{ "kern  :warn  : [  123.456789] x", "x", NULL, "123.456789", 123.456789,
+	  NO_EPOCH, 4, PF_STYLE_DMESG, P },
+	{ "kern  :info  : [  123.456789] Mem-Info:", "Mem-Info:", NULL,
+	  "123.456789", 123.456789, NO_EPOCH, 6, PF_STYLE_DMESG, P },
+	{ "daemon:err   : x", "x", NULL, NULL, NO_MONO, NO_EPOCH, 3,
+	  PF_STYLE_BARE, P },
+	/* not a level: the message is left whole */
+	{ "swapper:warning: x", "swapper:warning: x", NULL, NULL, NO_MONO,
+	  NO_EPOCH, -1, PF_STYLE_BARE, 0 },
 	/* CRLF and bare CR line endings */
 	{ "Mar 18 14:39:17 host kernel: x\r\n", "x", "host", "Mar 18 14:39:17",
 	  NO_MONO, 1710772757, -1, PF_STYLE_SYSLOG, P },
