@@ -150,6 +150,9 @@ enum pf_line_style {
 	PF_STYLE_KMSG,		/* "4,1234,5678,-;" */
 	PF_STYLE_ANDROID,	/* "07-13 08:41:51.341 <4>[309805.658142s]..." */
 	PF_STYLE_KERNEL_TAG,	/* "kernel: " alone */
+	PF_STYLE_CRI,		/* "2024-03-18T14:39:17.1Z stdout F " (kubectl logs) */
+	PF_STYLE_RFC5424,	/* "<4>1 2024-03-18T14:39:17Z host kernel - - - " */
+	PF_STYLE_JSON,		/* journalctl -o json, Docker json-file */
 	PF_STYLE_NR
 };
 

@@ -190,17 +190,15 @@ static const char *strip_bsd_syslog(const char *p, const char *end, int year,
 }
 
 /*
- * "2024-03-18T14:39:17.123456+00:00 host kernel: " (rsyslog RFC 3339,
- * journalctl short-iso "2024-03-18T14:39:17+0000").
+ * An RFC 3339 time at p, "2024-03-18T14:39:17.123456+00:00" (also with a
+ * space for the T, "Z", "+0000"): where it ends, and its epoch; NULL when
+ * p holds none.
  */
-static const char *strip_rfc3339(const char *p, const char *end,
-				 struct pf_line *out)
+static const char *rfc3339_time(const char *p, const char *end, int64_t *epoch)
 {
-	const char *t = p, *r;
 	int h, m, s, year, mon, mday;
-	int64_t e;
 	long off = 0;
-	bool utc = false, has_off = false;
+	bool zoned = false;
 
 	if (end - p < 20 || digits(p, end) != 4 || p[4] != '-' || p[7] != '-' ||
 	    (p[10] != 'T' && p[10] != ' '))
@@ -214,7 +212,7 @@ static const char *strip_rfc3339(const char *p, const char *end,
 	if (p < end && (*p == '.' || *p == ','))
 		p += 1 + digits(p + 1, end);
 	if (p < end && *p == 'Z') {
-		utc = true;
+		zoned = true;
 		p++;
 	} else if (p < end && (*p == '+' || *p == '-')) {
 		int sign = *p == '-' ? -1 : 1;
@@ -230,27 +228,226 @@ static const char *strip_rfc3339(const char *p, const char *end,
 			return NULL;
 		}
 		off *= sign;
-		has_off = true;
+		zoned = true;
 	}
-	if (p >= end || *p != ' ')
-		return NULL;
-	r = syslog_tail(p, end, out);
-	if (!r)
-		return NULL;
-	out->time = t;
-	out->time_len = (size_t)(p - t);
-	if (utc || has_off) {
+	if (zoned) {
 		struct tm tm = {
 			.tm_year = year - 1900, .tm_mon = mon, .tm_mday = mday,
 			.tm_hour = h, .tm_min = m, .tm_sec = s,
 		};
-		e = (int64_t)timegm(&tm) - off;
+		*epoch = (int64_t)timegm(&tm) - off;
 	} else {
-		e = local_epoch(year, mon, mday, h, m, s);
+		*epoch = local_epoch(year, mon, mday, h, m, s);
+	}
+	return p;
+}
+
+/*
+ * "2024-03-18T14:39:17.123456+00:00 host kernel: " (rsyslog RFC 3339,
+ * journalctl short-iso "2024-03-18T14:39:17+0000"), and the container
+ * runtimes' "2024-03-18T14:39:17.123456789Z stdout F " (the CRI log
+ * format of kubectl logs and /var/log/pods) before a dmesg line.
+ */
+static const char *strip_rfc3339(const char *p, const char *end,
+				 struct pf_line *out)
+{
+	const char *t = p, *r;
+	int64_t e;
+
+	p = rfc3339_time(p, end, &e);
+	if (!p || p >= end || *p != ' ')
+		return NULL;
+	if (end - p >= 10 && (!memcmp(p, " stdout ", 8) ||
+			      !memcmp(p, " stderr ", 8)) &&
+	    (p[8] == 'F' || p[8] == 'P') && p[9] == ' ') {
+		r = p + 10;
+		out->style = PF_STYLE_CRI;
+		out->flags |= PF_LINE_PREFIXED;
+	} else {
+		r = syslog_tail(p, end, out);
+		if (!r)
+			return NULL;
+		out->style = PF_STYLE_RFC3339;
+	}
+	out->time = t;
+	out->time_len = (size_t)(p - t);
+	out->epoch = e;
+	return r;
+}
+
+/*
+ * RFC 5424, as rsyslog and syslog-ng forward and may store it:
+ * "<4>1 2024-03-18T14:39:17.123456+00:00 host kernel - - - msg", with "-"
+ * for an absent field and structured data in brackets before the message.
+ */
+static const char *strip_rfc5424(const char *p, const char *end,
+				 struct pf_line *out)
+{
+	const char *q = p + 1, *t, *f[4];
+	size_t fl[4];
+	int64_t e = INT64_MIN;
+	size_t n = digits(q, end);
+
+	if (p >= end || *p != '<' || !n || n > 3 || q + n + 3 > end ||
+	    q[n] != '>' || q[n + 1] != '1' || q[n + 2] != ' ')
+		return NULL;
+	out->level = (int)(num(q, n) & 7);
+	q += n + 3;
+	t = q;
+	if (*q == '-') {
+		q++;
+	} else {
+		q = rfc3339_time(q, end, &e);
+		if (!q)
+			return NULL;
+	}
+	/* HOSTNAME APP-NAME PROCID MSGID */
+	for (int i = 0; i < 4; i++) {
+		if (q >= end || *q != ' ')
+			return NULL;
+		f[i] = ++q;
+		while (q < end && *q != ' ')
+			q++;
+		fl[i] = (size_t)(q - f[i]);
+	}
+	if (q >= end || *q != ' ')
+		return NULL;
+	q++;
+	/* STRUCTURED-DATA: "-" or "[id k=\"v\"]..." */
+	if (q < end && *q == '-') {
+		q++;
+	} else {
+		while (q < end && *q == '[') {
+			bool quoted = false;
+
+			while (q < end && (quoted || *q != ']')) {
+				if (*q == '\\' && q + 1 < end)
+					q++;
+				else if (*q == '"')
+					quoted = !quoted;
+				q++;
+			}
+			if (q < end)
+				q++;
+		}
+	}
+	if (q < end && *q == ' ')
+		q++;
+	if (!(fl[0] == 1 && *f[0] == '-')) {
+		out->host = f[0];
+		out->host_len = fl[0];
+	}
+	if (!(fl[1] == 6 && !memcmp(f[1], "kernel", 6)))
+		out->flags |= PF_LINE_NOT_KERNEL;
+	if (*t != '-') {
+		out->time = t;
+		out->time_len = (size_t)(f[0] - 1 - t);
 	}
 	out->epoch = e;
-	out->style = PF_STYLE_RFC3339;
-	return r;
+	out->style = PF_STYLE_RFC5424;
+	out->flags |= PF_LINE_PREFIXED;
+	return q;
+}
+
+/*
+ * The value of "key" in a JSON object on one line: the text between its
+ * quotes, escapes left as they are (nothing is copied), or NULL.
+ */
+static const char *json_value(const char *p, const char *end, const char *key,
+			      size_t *len)
+{
+	size_t kn = strlen(key);
+
+	for (const char *k = p; (k = memchr(k, '"', (size_t)(end - k))); k++) {
+		const char *v = k + 1 + kn;
+
+		if ((size_t)(end - k) < kn + 2 || memcmp(k + 1, key, kn) ||
+		    *v != '"')
+			continue;
+		v++;
+		while (v < end && *v == ' ')
+			v++;
+		if (v >= end || *v != ':')
+			continue;
+		v++;
+		while (v < end && *v == ' ')
+			v++;
+		if (v >= end || *v != '"')
+			return NULL;	/* a number, or bytes as an array */
+		{
+			const char *e = ++v;
+
+			while (e < end && *e != '"') {
+				if (*e == '\\' && e + 1 < end)
+					e++;
+				e++;
+			}
+			if (e >= end)
+				return NULL;
+			*len = (size_t)(e - v);
+			return v;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * One JSON object a line: journalctl -o json ({"__CURSOR":...,
+ * "MESSAGE":"...", "_TRANSPORT":"kernel", ...}), and Docker's json-file
+ * log ({"log":"...\n","stream":"stdout","time":"..."}) of a container that
+ * printed the kernel log.  The message is the text between the quotes.
+ */
+static const char *strip_json(const char *p, const char *end,
+			      struct pf_line *out)
+{
+	const char *v, *m;
+	size_t n, mn;
+
+	if (p >= end || *p != '{')
+		return NULL;
+	m = json_value(p, end, "MESSAGE", &mn);
+	if (m) {
+		v = json_value(p, end, "_TRANSPORT", &n);
+		if (v && !(n == 6 && !memcmp(v, "kernel", 6)))
+			out->flags |= PF_LINE_NOT_KERNEL;
+		v = json_value(p, end, "_HOSTNAME", &n);
+		if (v) {
+			out->host = v;
+			out->host_len = n;
+		}
+		v = json_value(p, end, "PRIORITY", &n);
+		if (v && n == 1 && isdigit((unsigned char)*v))
+			out->level = *v - '0';
+		v = json_value(p, end, "_SOURCE_MONOTONIC_TIMESTAMP", &n);
+		if (!v)
+			v = json_value(p, end, "__MONOTONIC_TIMESTAMP", &n);
+		if (v && n && digits(v, v + n) == n) {
+			out->time = v;
+			out->time_len = n;
+			out->mono = (double)num(v, n) / 1e6;
+		}
+		v = json_value(p, end, "__REALTIME_TIMESTAMP", &n);
+		if (v && n > 6 && digits(v, v + n) == n)
+			out->epoch = (int64_t)num(v, n - 6);
+	} else {
+		m = json_value(p, end, "log", &mn);
+		if (!m)
+			return NULL;
+		/* the line's own newline, escaped */
+		if (mn >= 2 && m[mn - 2] == '\\' && m[mn - 1] == 'n')
+			mn -= 2;
+		v = json_value(p, end, "time", &n);
+		if (v) {
+			out->time = v;
+			out->time_len = n;
+			rfc3339_time(v, v + n, &out->epoch);
+		}
+	}
+	out->style = PF_STYLE_JSON;
+	out->flags |= PF_LINE_PREFIXED;
+	out->msg = m;
+	out->msg_len = mn;
+	return m;
 }
 
 /* "[Tue Mar 18 14:39:17 2014] " (dmesg -T / --ctime). */
@@ -555,7 +752,13 @@ void pf_line_parse(const char *s, size_t len, int year, struct pf_line *out)
 		end--;
 	p = strip_indent(p, end, out);
 
-	if ((q = strip_kmsg(p, end, out))) {
+	if (strip_json(p, end, out)) {
+		/* the message of a JSON record: nothing to peel around it */
+		p = out->msg;
+		end = p + out->msg_len;
+	} else if ((q = strip_rfc5424(p, end, out))) {
+		p = q;
+	} else if ((q = strip_kmsg(p, end, out))) {
 		p = q;
 	} else if ((q = strip_bsd_syslog(p, end, year, out)) ||
 		   (q = strip_rfc3339(p, end, out))) {

@@ -3,7 +3,8 @@
  * test_line.c - pf_line_parse() on every wrapper kernel lines come with:
  * syslog (BSD, RFC 3339), journalctl (short-precise, short-iso,
  * short-monotonic), dmesg (plain, caller ids, per-CPU tags, -T, -x), /dev/kmsg,
- * printk levels, Android logcat, "kernel:" alone, pastes, mail quotes, CRLF,
+ * printk levels, Android logcat, "kernel:" alone, RFC 5424, CRI and JSON
+ * records (journalctl -o json, Docker), pastes, mail quotes, CRLF,
  * trace lines that open with "[<", empty lines and binary junk.
  *
  * Each case states every field: the message text, host, time as printed,
@@ -137,6 +138,30 @@ static const struct line_case cases[] = {
 	{ ">> x", "x", NULL, NULL, NO_MONO, NO_EPOCH, -1, PF_STYLE_BARE, Q },
 	{ "> > [  2.5] x", "x", NULL, "2.5", 2.5, NO_EPOCH, -1, PF_STYLE_DMESG,
 	  Q | P },
+	/* CRI (kubectl logs, /var/log/pods) around a dmesg line */
+	{ "2024-03-18T14:39:17.123456789Z stdout F [  100.000001] x", "x", NULL,
+	  "2024-03-18T14:39:17.123456789Z", 100.000001, 1710772757, -1,
+	  PF_STYLE_CRI, P },
+	/* RFC 5424: the kernel's, another program's, structured data */
+	{ "<4>1 2024-03-18T14:39:17.123456+00:00 web1 kernel - - - x", "x",
+	  "web1", "2024-03-18T14:39:17.123456+00:00", NO_MONO, 1710772757, 4,
+	  PF_STYLE_RFC5424, P },
+	{ "<6>1 - web1 sshd 123 - - Accepted", "Accepted", "web1", NULL,
+	  NO_MONO, NO_EPOCH, 6, PF_STYLE_RFC5424, P | NK },
+	{ "<4>1 2024-03-18T14:39:17Z web1 kernel - - [m k=\"a]\"] x", "x",
+	  "web1", "2024-03-18T14:39:17Z", NO_MONO, 1710772757, 4,
+	  PF_STYLE_RFC5424, P },
+	/* journalctl -o json: kernel and other transports; Docker json-file */
+	{ "{\"__REALTIME_TIMESTAMP\":\"1710772757123456\",\"_TRANSPORT\":\"kernel\","
+	  "\"PRIORITY\":\"4\",\"_SOURCE_MONOTONIC_TIMESTAMP\":\"100000001\","
+	  "\"_HOSTNAME\":\"web1\",\"MESSAGE\":\"x y\"}", "x y", "web1",
+	  "100000001", 100.000001, 1710772757, 4, PF_STYLE_JSON, P },
+	{ "{ \"_TRANSPORT\" : \"syslog\", \"MESSAGE\" : \"x\" }", "x", NULL, NULL,
+	  NO_MONO, NO_EPOCH, -1, PF_STYLE_JSON, P | NK },
+	{ "{\"log\":\"[  100.000001] x\\n\",\"stream\":\"stdout\","
+	  "\"time\":\"2024-03-18T14:39:17.1Z\"}", "x", NULL,
+	  "2024-03-18T14:39:17.1Z", 100.000001, 1710772757, -1, PF_STYLE_JSON,
+	  P },
 	/* dmesg -x: facility and level, each padded to six */
 	{ "kern  :warn  : [  123.456789] x", "x", NULL, "123.456789", 123.456789,
 	  NO_EPOCH, 4, PF_STYLE_DMESG, P },
