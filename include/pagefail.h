@@ -175,6 +175,8 @@ struct pf_line {
 	double mono;		/* seconds since boot, or -1 */
 	int64_t epoch;		/* wall clock seconds, or INT64_MIN */
 	int level;		/* printk level 0..7, or -1 */
+	const char *caller;	/* printk caller id "T123" or "C1", NULL when none */
+	size_t caller_len;
 	int style;		/* enum pf_line_style */
 	unsigned int flags;	/* PF_LINE_* */
 };

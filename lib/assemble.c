@@ -59,8 +59,16 @@ struct open {
 	double last_mono;
 };
 
+/*
+ * What one writer prints: a host's, or with printk caller ids (T123 for a
+ * task, C1 for a CPU in interrupt context) one task's or CPU's on a host.
+ * warn_alloc(), dump_stack() and show_mem() run in the context that failed,
+ * so all lines of a report carry the same id: where the log prints them,
+ * two CPUs' reports never mix.
+ */
 struct host_state {
 	char host[64];
+	char caller[16];
 	bool used;
 	unsigned long last_use;
 	struct pf_kver kernel;		/* the release this host's log names */
@@ -151,23 +159,40 @@ static void diag_bad_fields(struct pf_asm *a, const struct pf_report *r)
 		     r->line, more);
 }
 
+/* Does the field of size bytes hold s[0..n) (cut as it was stored)? */
+static bool same(const char *field, size_t size, const char *s, size_t n)
+{
+	if (!s)
+		n = 0;
+	if (n >= size)
+		n = size - 1;
+	return strlen(field) == n && (!n || !memcmp(field, s, n));
+}
+
 static struct host_state *find_host(struct pf_asm *a, const struct pf_line *l,
 				     unsigned long lineno)
 {
-	size_t n = l->host ? l->host_len : 0;
-
-	if (n >= sizeof(a->hosts[0].host))
-		n = sizeof(a->hosts[0].host) - 1;
 	for (int i = 0; i < PF_HOSTS; i++) {
 		struct host_state *h = &a->hosts[i];
 
-		if (h->used && strlen(h->host) == n &&
-		    (!n || !memcmp(h->host, l->host, n))) {
+		if (h->used &&
+		    same(h->host, sizeof(h->host), l->host, l->host_len) &&
+		    same(h->caller, sizeof(h->caller), l->caller,
+			 l->caller_len)) {
 			h->last_use = lineno;
 			return h;
 		}
 	}
 	return NULL;
+}
+
+/* A release the log names holds for every writer of its host. */
+static void host_kernel(struct pf_asm *a, struct host_state *h,
+			const struct pf_kver *kv)
+{
+	for (int i = 0; i < PF_HOSTS; i++)
+		if (a->hosts[i].used && !strcmp(a->hosts[i].host, h->host))
+			a->hosts[i].kernel = *kv;
 }
 
 /* A free slot, or the one used least recently (its report is closed). */
@@ -238,6 +263,15 @@ static void recycle_host(struct pf_asm *a, struct host_state *h,
 	h->last_use = lineno;
 	h->suppressed = -1;
 	pf_strlcpyn(h->host, sizeof(h->host), n ? l->host : "", n);
+	if (l->caller)
+		pf_strlcpyn(h->caller, sizeof(h->caller), l->caller,
+			    l->caller_len);
+	/* a new writer of a known host: the release it runs is known */
+	for (int i = 0; i < PF_HOSTS; i++)
+		if (&a->hosts[i] != h && a->hosts[i].used &&
+		    !strcmp(a->hosts[i].host, h->host) &&
+		    pf_kver_known(&a->hosts[i].kernel))
+			h->kernel = a->hosts[i].kernel;
 }
 
 /*
@@ -525,6 +559,7 @@ static struct host_state *adopter(struct pf_asm *a, struct host_state *h,
 		o = c;
 	}
 	if (!o || (h->host[0] && o->host[0]) ||
+	    (h->caller[0] && o->caller[0]) ||
 	    lineno - o->cur.r->last_line > PF_ADOPT_LINES)
 		return NULL;
 	return o;
@@ -633,8 +668,15 @@ int pf_asm_line(struct pf_asm *a, const struct pf_line *l,
 		goto out;
 	}
 	if (pf_starts(msg, len, "Linux version ")) {
-		close_host(a, h, true);	/* a reboot */
-		pf_head_linux_version(msg, len, &h->kernel);
+		struct pf_kver kv;
+
+		/* a reboot: every writer of the host starts again */
+		for (int i = 0; i < PF_HOSTS; i++)
+			if (a->hosts[i].used &&
+			    !strcmp(a->hosts[i].host, h->host))
+				close_host(a, &a->hosts[i], true);
+		if (pf_head_linux_version(msg, len, &kv))
+			host_kernel(a, h, &kv);
 		goto out;
 	}
 	{
@@ -646,7 +688,12 @@ int pf_asm_line(struct pf_asm *a, const struct pf_line *l,
 		}
 	}
 	/* whoever's task line it is, it names the release this host runs */
-	pf_head_task_release(msg, len, &h->kernel);
+	{
+		struct pf_kver kv;
+
+		if (pf_head_task_release(msg, len, &kv))
+			host_kernel(a, h, &kv);
+	}
 	if (!h->cur.r) {
 		struct host_state *o = adopter(a, h, lineno);
 

@@ -533,7 +533,8 @@ static const char *strip_mono(const char *p, const char *end,
  * "[c1]".  Kernel messages that open with a bracket ("[<ffff...>]" frames)
  * are left alone.
  */
-static const char *strip_tags(const char *p, const char *end)
+static const char *strip_tags(const char *p, const char *end,
+			      struct pf_line *out)
 {
 	for (int round = 0; round < 3; round++) {
 		const char *q = p, *close;
@@ -567,7 +568,13 @@ static const char *strip_tags(const char *p, const char *end)
 				return p;
 			if ((in[0] == 'T' || in[0] == 'C' || in[0] == 'c') &&
 			    len > 1 && digits(in + 1, close) == len - 1) {
-				p = close + 1;	/* [T123] [C1] [c1] */
+				/* [T123] [C1] (CONFIG_PRINTK_CALLER, 5.1+): who
+				 * printed it; [c1] */
+				if (in[0] != 'c' && !out->caller) {
+					out->caller = in;
+					out->caller_len = len;
+				}
+				p = close + 1;
 				continue;
 			}
 			if (len > 4 && !memcmp(in, "pid:", 4)) {
@@ -799,10 +806,10 @@ void pf_line_parse(const char *s, size_t len, int year, struct pf_line *out)
 			}
 		}
 	}
-	p = strip_tags(p, end);
+	p = strip_tags(p, end, out);
 	/* rsyslog often wraps a printk time as well: peel it too */
 	if (out->style != PF_STYLE_DMESG && (q = strip_mono(p, end, out)))
-		p = strip_tags(q, end);
+		p = strip_tags(q, end, out);
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
 	out->msg = p;

@@ -152,6 +152,10 @@ static void strip(struct pf_line *l, size_t n, int year)
 		l->epoch = in.epoch;
 	if (l->level < 0)
 		l->level = in.level;
+	if (!l->caller && in.caller) {
+		l->caller = in.caller;
+		l->caller_len = in.caller_len;
+	}
 	if (!l->host && in.host) {
 		l->host = in.host;
 		l->host_len = in.host_len;

@@ -145,6 +145,45 @@ static void test_dump_inside_meminfo(void **state)
 	free(log);
 }
 
+/*
+ * With printk caller ids (5.1+) every line says who printed it: two CPUs'
+ * reports interleaved line by line come apart exactly, and the release a
+ * boot line names holds for every writer of the host.
+ */
+static void test_caller_ids(void **state)
+{
+	static const char *const lines[] = {
+		"[    0.000000][    T0] Linux version 5.10.0-8-amd64 (debian-kernel@lists.debian.org) #1 SMP",
+		"[  100.000001][    C0] swapper/0: page allocation failure: order:0, mode:0xa20(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0",
+		"[  100.000002][ T4321] nginx: page allocation failure: order:2, mode:0x40cc0(GFP_KERNEL|__GFP_COMP), nodemask=(null),cpuset=/,mems_allowed=0",
+		"[  100.000003][    C0] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 5.10.0-8-amd64 #1",
+		"[  100.000004][ T4321] CPU: 3 PID: 4321 Comm: nginx Not tainted 5.10.0-8-amd64 #1",
+		"[  100.000005][    C0] Call Trace:",
+		"[  100.000006][ T4321] Call Trace:",
+		"[  100.000007][    C0]  <IRQ>",
+		"[  100.000008][ T4321]  dump_stack+0x6d/0x9a",
+		"[  100.000009][    C0]  dump_stack+0x6d/0x9a",
+		"[  100.000010][ T4321]  kmalloc_order+0x1b/0x80",
+		"[  100.000011][    C0]  tcp_v4_rcv+0x1b4/0x800",
+		"[  100.000012][ T4321]  ext4_readdir+0x1b4/0x800",
+	};
+	struct reports rs;
+	char *log = JOIN(lines);
+	const struct pf_report *a, *b;
+
+	scan_steps(log, &rs);
+	assert_int_equal(rs.nr, 2);
+	a = by_task(&rs, "swapper/0");
+	b = by_task(&rs, "nginx");
+	assert_int_equal(a->nr_frames, 3);	/* <IRQ> and two */
+	assert_string_equal(a->context.call_site, "tcp_v4_rcv");
+	assert_int_equal(b->pid, 4321);
+	assert_string_equal(b->context.call_site, "ext4_readdir");
+	assert_int_equal(b->nr_frames, 3);
+	reports_release(&rs);
+	free(log);
+}
+
 /* the first line pasted without the syslog prefix the other lines have */
 static void test_first_line_without_prefix(void **state)
 {
@@ -330,6 +369,7 @@ int main(void)
 		cmocka_unit_test(test_merged_first_lines),
 		cmocka_unit_test(test_first_line_in_pieces),
 		cmocka_unit_test(test_dump_inside_meminfo),
+		cmocka_unit_test(test_caller_ids),
 		cmocka_unit_test(test_first_line_without_prefix),
 		cmocka_unit_test(test_rest_without_prefix),
 		cmocka_unit_test(test_earlier_meminfo),
