@@ -150,16 +150,17 @@ void pf_report_classify(struct pf_report *r)
 {
 	struct pf_context *c = &r->context;
 	int start = 0;
-	bool irq_marker = false, irq_frame = false;
+	bool irq_marker = false, irq_frame = false, all;
 	const char *site;
 
 	memset(c, 0, sizeof(*c));
 	site = pf_report_call_site(r, &start);
+	all = site && r->frames[start].unreliable;
 	/* the call site is past the slab and skb layers: who asked them */
 	for (int i = start; site && i < r->nr_frames; i++) {
 		const struct pf_frame *f = &r->frames[i];
 
-		if (pf_frame_counts(r, i) && !pf_frame_is_layer(f->func)) {
+		if (pf_frame_counts(f, all) && !pf_frame_is_layer(f->func)) {
 			pf_strlcpy(c->call_site, sizeof(c->call_site), f->func);
 			break;
 		}
@@ -203,7 +204,7 @@ void pf_report_classify(struct pf_report *r)
 	for (int i = start; site && i < r->nr_frames; i++) {
 		const struct pf_frame *f = &r->frames[i];
 
-		if (!pf_frame_counts(r, i))
+		if (!pf_frame_counts(f, all))
 			continue;
 		if (is_net_driver(f)) {
 			c->subsystem = "network";

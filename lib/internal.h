@@ -118,8 +118,11 @@ void pf_report_bad(struct pf_report *r, const char *zone, const char *s,
 		   const char *end);
 /* The first frame outside the page allocator and its index, or NULL. */
 const char *pf_report_call_site(const struct pf_report *r, int *index);
-/* Frame i is a function worth naming: reliable, or the trace has none. */
-bool pf_frame_counts(const struct pf_report *r, int i);
+/*
+ * A function frame worth naming: a reliable one, or any when the call site
+ * itself is a "? " frame (the trace has no reliable one past the allocator).
+ */
+bool pf_frame_counts(const struct pf_frame *f, bool site_unreliable);
 
 /* context.c: a frame of an allocator layer (slab, skb, vmalloc)? */
 bool pf_frame_is_layer(const char *func);

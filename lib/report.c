@@ -118,22 +118,14 @@ const char *pf_report_call_site(const struct pf_report *r, int *index)
 	return r->frames[fallback].func;
 }
 
-/* Frames worth naming from the call site on: reliable ones, if any are. */
-bool pf_frame_counts(const struct pf_report *r, int i)
+bool pf_frame_counts(const struct pf_frame *f, bool site_unreliable)
 {
-	const struct pf_frame *f = &r->frames[i];
-	int site = 0;
-
-	if (f->kind != PF_FRAME_FUNC)
-		return false;
-	if (!f->unreliable)
-		return true;
-	pf_report_call_site(r, &site);
-	return r->frames[site].unreliable;
+	return f->kind == PF_FRAME_FUNC && (!f->unreliable || site_unreliable);
 }
 
 size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len)
 {
+	bool all;
 	int start = 0, n = 0;
 	size_t used = 0;
 
@@ -142,9 +134,11 @@ size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len)
 	buf[0] = '\0';
 	if (!pf_report_call_site(r, &start))
 		return 0;
+	all = r->frames[start].unreliable;
 	/* past slab growth and skb allocation: who called them tells more */
 	for (int i = start; i < r->nr_frames; i++) {
-		if (pf_frame_counts(r, i) && !pf_frame_is_layer(r->frames[i].func)) {
+		if (pf_frame_counts(&r->frames[i], all) &&
+		    !pf_frame_is_layer(r->frames[i].func)) {
 			start = i;
 			break;
 		}
@@ -154,7 +148,7 @@ size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len)
 		const struct pf_frame *f = &r->frames[i];
 		size_t fl;
 
-		if (!pf_frame_counts(r, i))
+		if (!pf_frame_counts(f, all))
 			continue;
 		fl = strlen(f->func);
 		if (used + fl + 2 >= len)

@@ -73,9 +73,14 @@ static const char *find_anchor(const char *msg, size_t len)
 	const char *end = msg + len;
 	size_t lim = len < PF_TAG_MAX ? len : PF_TAG_MAX;
 
-	for (size_t i = 1; i < lim; i++)
-		if (boundary(msg[i - 1]) && anchor_at(msg + i, end))
+	for (size_t i = 1; i < lim; i++) {
+		char c = msg[i];
+
+		/* the first letters of the words anchor_at() knows */
+		if ((c == 'C' || c == 'P' || c == 'M' || c == 'H') &&
+		    boundary(msg[i - 1]) && anchor_at(msg + i, end))
 			return msg + i;
+	}
 	return NULL;
 }
 
