@@ -967,6 +967,14 @@ long long pf_system_counter(const struct pf_system *sys, const char *base);
 /* Applying sysctls safely (lib/sysctl.c)                             */
 /* ------------------------------------------------------------------ */
 
+/*
+ * The one number in s, decimal, optionally signed, with white space around
+ * it and nothing else (lib/util.c): 0 with *v set; -EINVAL when s is not
+ * one number (trailing junk, none at all); -ERANGE when it lies outside
+ * min..max, long's own limits included.  *v is untouched on error.
+ */
+int pf_parse_long(const char *s, long min, long max, long *v);
+
 #define PF_SYSCTL_CONF	"etc/sysctl.d/90-pagefail.conf"	/* under root */
 #define PF_APPLY_MAX	16
 

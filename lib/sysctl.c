@@ -118,29 +118,6 @@ static int sysctl_path(char *buf, size_t size, const char *root,
 	return sysctl_join(buf, size, root, rel);
 }
 
-/* One number, with blanks around it: "67584\n".  0, -EINVAL or -ERANGE. */
-static int sysctl_parse(const char *s, long *value)
-{
-	char *end;
-	long v;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	if (!isdigit((unsigned char)*s) &&
-	    !(*s == '-' && isdigit((unsigned char)s[1])))
-		return -EINVAL;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno == ERANGE)
-		return -ERANGE;
-	while (isspace((unsigned char)*end))
-		end++;
-	if (*end)
-		return -EINVAL;
-	*value = v;
-	return 0;
-}
-
 /* Read the number in path.  0 or -errno. */
 static int sysctl_read_path(const char *path, long *value)
 {
@@ -174,7 +151,7 @@ static int sysctl_read_path(const char *path, long *value)
 	buf[len] = '\0';
 	if (strlen(buf) != len)
 		return -EINVAL;	/* a NUL in a value file */
-	return sysctl_parse(buf, value);
+	return pf_parse_long(buf, LONG_MIN, LONG_MAX, value);
 }
 
 /* write() all of buf.  0 or -errno. */

@@ -401,27 +401,45 @@ static void print_text(const struct advise_ctx *c, const struct pf_advice *a)
 	       "sets it.%s\n", d, n);
 }
 
+/*
+ * --set NAME=VALUE.  The vm sysctls advise knows are ints the kernel takes
+ * from 0 to INT_MAX: wider values are refused by do_proc_dointvec_conv()
+ * (kernel/sysctl.c, every era), negative ones by extra1 = SYSCTL_ZERO (or
+ * SYSCTL_ONE).  0, or -1 after printing why.
+ */
 static int apply_set(struct pf_advice *a, const char *arg)
 {
 	char name[64];
 	const char *eq = strchr(arg, '=');
-	struct pf_advice_item *it;
-	char *end;
+	struct pf_advice_item *it = NULL;
 	long v;
+	int err;
 
-	if (!eq || eq == arg || (size_t)(eq - arg) >= sizeof(name))
-		return -1;
-	snprintf(name, sizeof(name), "%.*s", (int)(eq - arg), arg);
-	it = pf_advice_item(a, name);
-	if (!it && strncmp(name, "vm.", 3)) {
-		char full[80];
+	if (eq && eq != arg && (size_t)(eq - arg) < sizeof(name)) {
+		snprintf(name, sizeof(name), "%.*s", (int)(eq - arg), arg);
+		it = pf_advice_item(a, name);
+		if (!it && strncmp(name, "vm.", 3)) {
+			char full[80];
 
-		snprintf(full, sizeof(full), "vm.%s", name);
-		it = pf_advice_item(a, full);
+			snprintf(full, sizeof(full), "vm.%s", name);
+			it = pf_advice_item(a, full);
+		}
 	}
-	v = strtol(eq + 1, &end, 10);
-	if (!it || *end || end == eq + 1 || v < 0)
+	if (!it) {
+		pf_err(false, NULL, "--set '%s': not NAME=VALUE for a sysctl "
+		       "advise knows", arg);
 		return -1;
+	}
+	err = pf_parse_long(eq + 1, 0, INT_MAX, &v);
+	if (err == -ERANGE) {
+		pf_err(false, NULL, "--set '%s': out of range: %s is an int of "
+		       "0..%d in the kernel", arg, it->name, INT_MAX);
+		return -1;
+	}
+	if (err) {
+		pf_err(false, NULL, "--set '%s': the value is not a number", arg);
+		return -1;
+	}
 	it->value = v;
 	it->applies = true;
 	it->change = v != it->current;
@@ -652,8 +670,6 @@ int cmd_advise(int argc, char **argv)
 	pf_advise(&c->ev, sys, a);
 	for (int i = 0; i < nr_sets; i++)
 		if (apply_set(a, sets[i])) {
-			pf_err(false, NULL, "--set '%s': not NAME=VALUE for a sysctl "
-			       "advise knows", sets[i]);
 			ret = PF_EXIT_USAGE;
 			goto out;
 		}

@@ -122,5 +122,32 @@ check apply-fails-unchanged "[ \$(cat $root/proc/sys/vm/min_free_kbytes) -eq 900
 "$pf" advise --dry-run $ex >/dev/null 2>&1
 check dry-run-alone "[ $? -eq 2 ]"
 
+# --set: a number that does not fit the kernel's int (or long) is refused,
+# even with --force, and nothing is written
+rmdir "$root/proc/sys/vm/zone_reclaim_mode"
+echo 0 >"$root/proc/sys/vm/zone_reclaim_mode"
+for v in 99999999999999999999 9223372036854775807 2147483648 -1 12abc 0x10 ''; do
+	"$pf" advise --apply --force --root "$root" --set "min_free_kbytes=$v" $ex >"$tmp/set.out" 2>"$tmp/set.err"
+	check "set-refused-'$v'" "[ $? -eq 2 ] && [ \$(cat $root/proc/sys/vm/min_free_kbytes) -eq 9000000 ] && cmp -s $conf $tmp/conf.before && [ \$(wc -l <$tmp/set.err) -eq 1 ] && grep -q \"set 'min_free_kbytes=$v'\" $tmp/set.err"
+done
+"$pf" advise --set min_free_kbytes=99999999999999999999 $ex >/dev/null 2>"$tmp/set.err"
+check set-says-range "grep -q 'out of range: vm.min_free_kbytes is an int of 0..2147483647 in the kernel' $tmp/set.err"
+"$pf" advise --set min_free_kbytes=12abc $ex >/dev/null 2>"$tmp/set.err"
+check set-says-junk "grep -q 'the value is not a number' $tmp/set.err"
+"$pf" advise --apply --force --root "$root" --set min_free_kbytes=2147483647 $ex >/dev/null 2>&1
+check set-int-max "[ $? -eq 0 ] && [ \$(cat $root/proc/sys/vm/min_free_kbytes) -eq 2147483647 ]"
+
+# a current value no kernel holds (sysctls are ints) is set aside, and the
+# working stays in range (2 x LONG_MAX overflowed)
+big="$tmp/big"
+cp -r $rhel6 "$big"
+mkdir -p "$big/proc/sys/vm"
+echo 9223372036854775807 >"$big/proc/sys/vm/min_free_kbytes"
+echo 99999999999 >"$big/proc/sys/vm/watermark_scale_factor"
+"$pf" advise --root "$big" $ex >"$tmp/big.out" 2>&1
+check advise-huge-current "[ $? -eq 0 ] && grep -q 'The system says 9223372036854775807' $tmp/big.out"
+"$pf" advise --sysctl --root "$big" $ex >"$tmp/big.out" 2>&1
+check advise-huge-sysctl "grep -qx 'vm.min_free_kbytes = 180224' $tmp/big.out"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

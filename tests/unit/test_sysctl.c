@@ -799,6 +799,43 @@ static void test_symlink_not_followed(void **state)
 	assert_string_equal(buf, "5\n");
 }
 
+/* ---- pf_parse_long ------------------------------------------------------ */
+
+static void test_parse_long(void **state)
+{
+	static const char *const junk[] = {
+		"", " ", "-", "abc", "12abc", "+5", "0x10", "1 2", "1.5",
+		"99999999999999999999x", "--1",
+	};
+	static const char *const huge[] = {
+		"99999999999999999999", "-99999999999999999999",
+		"9223372036854775808", " 18446744073709551616\n",
+	};
+	long v = 7;
+
+	assert_int_equal(pf_parse_long("42", 0, 100, &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(pf_parse_long(" \t-7 \n", LONG_MIN, LONG_MAX, &v), 0);
+	assert_int_equal(v, -7);
+	assert_int_equal(pf_parse_long("9223372036854775807", LONG_MIN,
+				       LONG_MAX, &v), 0);
+	assert_int_equal(v, LONG_MAX);
+	v = 7;
+	for (size_t i = 0; i < ARRAY_SIZE(junk); i++)
+		assert_int_equal(pf_parse_long(junk[i], LONG_MIN, LONG_MAX, &v),
+				 -EINVAL);
+	for (size_t i = 0; i < ARRAY_SIZE(huge); i++)
+		assert_int_equal(pf_parse_long(huge[i], LONG_MIN, LONG_MAX, &v),
+				 -ERANGE);
+	/* the caller's bounds */
+	assert_int_equal(pf_parse_long("-1", 0, INT_MAX, &v), -ERANGE);
+	assert_int_equal(pf_parse_long("2147483648", 0, INT_MAX, &v), -ERANGE);
+	assert_int_equal(pf_parse_long("101", 0, 100, &v), -ERANGE);
+	assert_int_equal(v, 7);		/* untouched by every failure */
+	assert_int_equal(pf_parse_long("2147483647", 0, INT_MAX, &v), 0);
+	assert_int_equal(v, INT_MAX);
+}
+
 /* The file cannot be written: nothing live is touched, no temp file left. */
 static void test_conf_fails(void **state)
 {
@@ -880,6 +917,7 @@ int main(void)
 		T(test_rollback_restores_conf),
 		T(test_rollback_mismatch),
 		T(test_symlink_not_followed),
+		T(test_parse_long),
 		T(test_conf_fails),
 		T(test_old_unreadable),
 #undef T
