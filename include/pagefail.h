@@ -996,7 +996,12 @@ struct pf_apply {
 	char error[256];	/* one line, naming the file */
 };
 
-/* Read root/proc/sys/<name with dots as slashes>.  0 or -errno. */
+/*
+ * Read root/proc/sys/<name with dots as slashes>, through no symbolic
+ * link under root (root itself may be one).  0 or -errno: -ELOOP for a
+ * link on the way, -EXDEV for a procfs file under a root that is not "/"
+ * (or one that is not procfs under "/").
+ */
 int pf_sysctl_read(const char *root, const char *name, long *value);
 
 /*
@@ -1006,6 +1011,11 @@ int pf_sysctl_read(const char *root, const char *name, long *value);
  * and read it back.  If any step fails, every live value already written
  * is set back and the previous file restored.  Items the kernel lacks are
  * skipped (present false).  dry_run fills old/present and writes nothing.
+ * Every path is resolved under root without following a symbolic link,
+ * and looked at before the first write: a link on the way (-ELOOP), a
+ * value file that is a device or has another hard link, a procfs under a
+ * tree or a /proc/sys that is not procfs under "/" (-EXDEV) are refused
+ * with nothing written.  a->conf and a->backup are real paths.
  * Returns 0 or -errno, with a->error set.
  */
 int pf_sysctl_apply(const char *root, struct pf_apply *a, const char *text,

@@ -54,7 +54,9 @@ void usage_advise(FILE *f)
 	      "      --apply        write DIR/etc/sysctl.d/90-pagefail.conf (atomically, the\n"
 	      "                     old one kept as .bak) and set the live values through\n"
 	      "                     /proc/sys, read back; everything is rolled back if any\n"
-	      "                     step fails.  Root only when DIR is /\n"
+	      "                     step fails.  Root only for this machine's /;\n"
+	      "                     a tree with a symbolic link on the way is\n"
+	      "                     refused\n"
 	      "      --dry-run      with --apply: show what would change, change nothing\n"
 	      "      --force        with --apply: allow values outside the safe bounds\n"
 	      "      --set N=V      use V for sysctl N instead of the computed value\n"
@@ -448,9 +450,19 @@ static int apply_set(struct pf_advice *a, const char *arg)
 	return 0;
 }
 
+/* Is dir this machine's "/", however it is spelt ("//", "/.", a link)? */
+static bool is_live_root(const char *dir)
+{
+	struct stat st, slash;
+
+	return !stat(dir, &st) && !stat("/", &slash) &&
+	       st.st_dev == slash.st_dev && st.st_ino == slash.st_ino;
+}
+
 static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
 		    bool force)
 {
+	bool live = is_live_root(root);
 	struct pf_apply ap;
 	char *text;
 	size_t need;
@@ -481,7 +493,7 @@ static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
 		       "recommends\n");
 		return 0;
 	}
-	if (!dry_run && !strcmp(root, "/") && geteuid() != 0) {
+	if (!dry_run && live && geteuid() != 0) {
 		pf_err(false, root, "--apply changes this machine's sysctls: run it as "
 		       "root (or try --dry-run)");
 		return PF_EXIT_ERROR;
@@ -501,9 +513,9 @@ static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
 		return PF_EXIT_ERROR;
 	}
 	if (dry_run) {
-		printf("would write %s%s%s:\n\n%s\n", ap.conf,
-		       access(ap.conf, F_OK) ? "" : " (the old one kept as ",
-		       access(ap.conf, F_OK) ? "" : ".bak)", text);
+		printf("would write %s%s%s%s:\n\n%s\n", ap.conf,
+		       ap.backup[0] ? " (the old one kept as " : "", ap.backup,
+		       ap.backup[0] ? ")" : "", text);
 	} else {
 		printf("wrote %s", ap.conf);
 		if (ap.backup[0])
