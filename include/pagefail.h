@@ -1014,8 +1014,9 @@ int pf_sysctl_read(const char *root, const char *name, long *value);
  * Every path is resolved under root without following a symbolic link,
  * and looked at before the first write: a link on the way (-ELOOP), a
  * value file that is a device or has another hard link, a procfs under a
- * tree or a /proc/sys that is not procfs under "/" (-EXDEV) are refused
- * with nothing written.  a->conf and a->backup are real paths.
+ * tree or a /proc/sys that is not procfs under "/" (-EXDEV), and, when
+ * there are items, a root with no proc/sys at all (a sosreport: -ENOENT),
+ * are refused with nothing written.  a->conf and a->backup are real paths.
  * Returns 0 or -errno, with a->error set.
  */
 int pf_sysctl_apply(const char *root, struct pf_apply *a, const char *text,

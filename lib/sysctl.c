@@ -49,7 +49,9 @@
  * a refusal writes nothing at all; the writes then go through the
  * resolver again.  Messages name the real path of what is refused or
  * written: the root's real path and the path below it, which holds no
- * link.
+ * link.  A tree with no proc/sys at all (a sosreport keeps the sysctls in
+ * sos_commands/kernel/sysctl_-a) is a record of another machine: an apply
+ * with values to set refuses it rather than call every sysctl missing.
  */
 #define _GNU_SOURCE	/* O_PATH */
 #include <ctype.h>
@@ -1140,12 +1142,34 @@ fail:
 	return err;
 }
 
-/* Fill old/present of every item.  Nothing is written. */
+/*
+ * Fill old/present of every item.  Nothing is written.  A tree without
+ * proc/sys is refused: it is a record of another machine (a sosreport),
+ * and saying that each sysctl is missing would not be true.
+ */
 static int read_old_values(struct apply_state *s)
 {
 	struct pf_apply *a = s->a;
 	char rel[PATH_MAX], path[PATH_MAX];
-	int i, err;
+	int i, fd, err;
+
+	if (!a->nr)
+		return 0;
+	err = beneath_dir(&s->r, SYSCTL_PROC, &fd);
+	if (err == -ENOENT) {
+		sysctl_error(a, "'%s' has no " SYSCTL_PROC ": a sosreport or a "
+			     "saved tree records another machine, and cannot "
+			     "be applied to (--sysctl prints the file for it)",
+			     s->r.real);
+		return err;
+	}
+	if (err) {
+		sysctl_error_errno(a, &s->r, "cannot open",
+				   apply_path(s, SYSCTL_PROC, path,
+					      sizeof(path)), err);
+		return err;
+	}
+	close(fd);
 
 	for (i = 0; i < a->nr; i++) {
 		struct pf_sysctl_item *it = &a->items[i];

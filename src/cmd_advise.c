@@ -55,8 +55,8 @@ void usage_advise(FILE *f)
 	      "                     old one kept as .bak) and set the live values through\n"
 	      "                     /proc/sys, read back; everything is rolled back if any\n"
 	      "                     step fails.  Root only for this machine's /;\n"
-	      "                     a tree with a symbolic link on the way is\n"
-	      "                     refused\n"
+	      "                     a tree with a symbolic link on the way, or\n"
+	      "                     with no proc/sys (a sosreport), is refused\n"
 	      "      --dry-run      with --apply: show what would change, change nothing\n"
 	      "      --force        with --apply: allow values outside the safe bounds\n"
 	      "      --set N=V      use V for sysctl N instead of the computed value\n"
@@ -525,9 +525,12 @@ static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
 	for (int i = 0; i < ap.nr; i++) {
 		const struct pf_sysctl_item *s = &ap.items[i];
 
-		if (!s->present)
+		if (!s->present && live)
 			printf("%s: this kernel has no such sysctl; only in the file\n",
 			       s->name);
+		else if (!s->present)
+			printf("%s: no such file under proc/sys in %s; only in "
+			       "the file\n", s->name, root);
 		else if (dry_run)
 			printf("would set %s: %ld -> %ld\n", s->name, s->old, s->value);
 		else

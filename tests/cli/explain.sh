@@ -149,5 +149,19 @@ check advise-huge-current "[ $? -eq 0 ] && grep -q 'The system says 922337203685
 "$pf" advise --sysctl --root "$big" $ex >"$tmp/big.out" 2>&1
 check advise-huge-sysctl "grep -qx 'vm.min_free_kbytes = 180224' $tmp/big.out"
 
+# a sosreport has no proc/sys: --apply says it cannot be applied to, and
+# writes nothing (not even etc/)
+sos="$tmp/sos"
+cp -r $rhel6 "$sos"
+"$pf" advise --apply --root "$sos" $ex >"$tmp/sos.out" 2>"$tmp/sos.err"
+check apply-sosreport "[ $? -eq 1 ] && grep -q 'has no proc/sys: a sosreport or a saved tree records another machine' $tmp/sos.err && grep -q 'nothing was written' $tmp/sos.err && [ ! -e $sos/etc ]"
+check apply-sosreport-no-lie "! grep -q 'no such sysctl' $tmp/sos.out"
+"$pf" advise --apply --dry-run --root "$sos" $ex >/dev/null 2>"$tmp/sos.err"
+check apply-sosreport-dry "[ $? -eq 1 ] && grep -q 'has no proc/sys' $tmp/sos.err"
+# a tree that has proc/sys but not one sysctl: said of the tree, not "this
+# kernel"
+"$pf" advise --apply --dry-run --root "$root" --set watermark_boost_factor=20000 $ex >"$tmp/tree.out" 2>&1
+check apply-tree-missing "grep -qx 'vm.watermark_boost_factor: no such file under proc/sys in $root; only in the file' $tmp/tree.out"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -980,6 +980,37 @@ static void test_device_refused(void **state)
 	assert_int_equal(vm("min_free_kbytes"), 67584);
 }
 
+/*
+ * A sosreport has no proc/sys (its sysctls are in sos_commands): it is a
+ * record of another machine, and an apply that would set values says so
+ * rather than call every sysctl missing.  The file alone is fine.
+ */
+static void test_no_proc_sys(void **state)
+{
+	char cmd[PATH_MAX + 16], *before, *after;
+	struct pf_apply a;
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", rpath("proc"));
+	assert_int_equal(system(cmd), 0);
+	before = listing();
+	for (int dry = 0; dry < 2; dry++) {
+		add_three(&a);
+		assert_int_equal(pf_sysctl_apply(root, &a, "new\n", dry),
+				 -ENOENT);
+		assert_non_null(strstr(a.error, "has no proc/sys"));
+		assert_non_null(strstr(a.error, "another machine"));
+		assert_false(a.items[0].present);
+	}
+	after = listing();
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(pf_sysctl_apply(root, &a, "only\n", false), 0);
+	assert_file(CONF, "only\n");
+}
+
 /* ---- pf_parse_long ------------------------------------------------------ */
 
 static void test_parse_long(void **state)
@@ -1102,6 +1133,7 @@ int main(void)
 		T(test_root_is_link),
 		T(test_hard_link_refused),
 		T(test_device_refused),
+		T(test_no_proc_sys),
 		T(test_parse_long),
 		T(test_conf_fails),
 		T(test_old_unreadable),
