@@ -22,7 +22,8 @@ if [ -z "${PF_APPLY_NS:-}" ]; then
 		echo "skip: apply.sh needs root (a private mount namespace)"
 		exit 77
 	fi
-	if ! unshare -m --propagation private true 2>/dev/null; then
+	if ! command -v mount >/dev/null 2>&1 ||
+	   ! unshare -m --propagation private true 2>/dev/null; then
 		echo "skip: apply.sh cannot make a private mount namespace (unshare -m)"
 		exit 77
 	fi
