@@ -977,6 +977,14 @@ long long pf_system_counter(const struct pf_system *sys, const char *base);
 /* Applying sysctls safely (lib/sysctl.c)                             */
 /* ------------------------------------------------------------------ */
 
+/*
+ * The one number in s, decimal, optionally signed, with white space around
+ * it and nothing else (lib/util.c): 0 with *v set; -EINVAL when s is not
+ * one number (trailing junk, none at all); -ERANGE when it lies outside
+ * min..max, long's own limits included.  *v is untouched on error.
+ */
+int pf_parse_long(const char *s, long min, long max, long *v);
+
 #define PF_SYSCTL_CONF	"etc/sysctl.d/90-pagefail.conf"	/* under root */
 #define PF_APPLY_MAX	16
 
@@ -998,7 +1006,12 @@ struct pf_apply {
 	char error[256];	/* one line, naming the file */
 };
 
-/* Read root/proc/sys/<name with dots as slashes>.  0 or -errno. */
+/*
+ * Read root/proc/sys/<name with dots as slashes>, through no symbolic
+ * link under root (root itself may be one).  0 or -errno: -ELOOP for a
+ * link on the way, -EXDEV for a procfs file under a root that is not "/"
+ * (or one that is not procfs under "/").
+ */
 int pf_sysctl_read(const char *root, const char *name, long *value);
 
 /*
@@ -1008,6 +1021,12 @@ int pf_sysctl_read(const char *root, const char *name, long *value);
  * and read it back.  If any step fails, every live value already written
  * is set back and the previous file restored.  Items the kernel lacks are
  * skipped (present false).  dry_run fills old/present and writes nothing.
+ * Every path is resolved under root without following a symbolic link,
+ * and looked at before the first write: a link on the way (-ELOOP), a
+ * value file that is a device or has another hard link, a procfs under a
+ * tree or a /proc/sys that is not procfs under "/" (-EXDEV), and, when
+ * there are items, a root with no proc/sys at all (a sosreport: -ENOENT),
+ * are refused with nothing written.  a->conf and a->backup are real paths.
  * Returns 0 or -errno, with a->error set.
  */
 int pf_sysctl_apply(const char *root, struct pf_apply *a, const char *text,

@@ -10,6 +10,12 @@
  * (wmark_setup.c), and the share of min a request that cannot sleep may
  * use (3/8 of it is left: ALLOC_HIGH then ALLOC_HARDER in
  * __zone_watermark_ok()).
+ *
+ * The sysctls advised are ints in the kernel, 0..INT_MAX: wider values are
+ * refused by do_proc_dointvec_conv() (kernel/sysctl.c, every era).  A
+ * value read from a system or implied by a report outside that range is
+ * not the kernel's, so it is set aside (and said), and every value worked
+ * out here stays inside it, without overflow on the way.
  */
 #include <errno.h>
 #include <limits.h>
@@ -18,6 +24,8 @@
 
 #include "pagefail.h"
 #include "util.h"
+
+#define VM_INT_MAX	INT_MAX	/* the kernel's int, see above */
 
 static void kb_words(unsigned long long kb, char *buf, size_t len)
 {
@@ -184,9 +192,18 @@ static int count_nodes(const struct machine *m)
 	return n;
 }
 
+/* v rounded up to a multiple of to, but never past VM_INT_MAX. */
 static long round_up_kb(long v, long to)
 {
+	if (v > VM_INT_MAX - to)
+		return VM_INT_MAX;
 	return (v + to - 1) / to * to;
+}
+
+/* An unsigned working figure as a sysctl value: at most VM_INT_MAX. */
+static long vm_clamp(unsigned long long v)
+{
+	return v > VM_INT_MAX ? VM_INT_MAX : (long)v;
 }
 
 /* The largest atomic burst over every order, in kB, and its order. */
@@ -213,11 +230,24 @@ static struct pf_advice_item *new_item(struct pf_advice *a, const char *name)
 	return it;
 }
 
-static void current_of(struct pf_advice_item *it, const struct pf_system *sys,
-		       int idx, long implied, long dflt)
+/* A current value the kernel could hold; -1 (and a word in w) if not. */
+static long vm_int(long v, const char *from, struct pf_sbuf *w)
 {
-	if (sys && sys->vm[idx] >= 0) {
-		it->current = sys->vm[idx];
+	if (v <= VM_INT_MAX)
+		return v;
+	pf_sb_add(w, "%sThe %s says %ld, which no kernel holds (an int): set "
+		  "aside.%s", w->n ? " " : "", from, v, w->n ? "" : " ");
+	return -1;
+}
+
+static void current_of(struct pf_advice_item *it, const struct pf_system *sys,
+		       int idx, long implied, long dflt, struct pf_sbuf *w)
+{
+	long live = vm_int(sys ? sys->vm[idx] : -1, "system", w);
+
+	implied = vm_int(implied, "report", w);
+	if (live >= 0) {
+		it->current = live;
 		it->current_from = "system";
 	} else if (implied >= 0) {
 		it->current = implied;
@@ -248,7 +278,7 @@ static void advise_min_free(const struct pf_evidence *e, const struct pf_system 
 		       pf_min_free_kbytes_cap(&m->kernel));
 	}
 	current_of(it, sys, PF_VM_MIN_FREE_KBYTES, pf_zones_min_free_kbytes(m->zones, m->nr_zones),
-		   it->default_value);
+		   it->default_value, &w);
 	if (it->current >= 0)
 		pf_sb_add(&w, " Current %ld kB (%s).", it->current,
 		       !strcmp(it->current_from, "report") ?
@@ -282,7 +312,7 @@ static void advise_min_free(const struct pf_evidence *e, const struct pf_system 
 	if (e->atomic || e->causes[PF_CAUSE_BELOW_MIN] ||
 	    e->causes[PF_CAUSE_FRAGMENTATION]) {
 		/* the usual first step: twice the reserve (Red Hat: x2 to x4) */
-		doubled = 2 * base;
+		doubled = base > VM_INT_MAX / 2 ? VM_INT_MAX : 2 * base;
 		pf_sb_add(&w, " %lu failure%s of requests that cannot sleep: the "
 		       "reserve below min was not enough, so double it: %ld kB.",
 		       e->atomic, e->atomic == 1 ? "" : "s", doubled);
@@ -295,7 +325,8 @@ static void advise_min_free(const struct pf_evidence *e, const struct pf_system 
 		 * 5/8 between is theirs alone.  Make it hold the largest burst
 		 * seen twice over.
 		 */
-		cover = (long)((burst_kb * 2 * 8 + 4) / 5);
+		cover = vm_clamp(burst_kb > VM_INT_MAX ? burst_kb :
+				 (burst_kb * 2 * 8 + 4) / 5);
 		pf_sb_add(&w, " The largest burst: %lu order-%d failure%s in %.0f s "
 		       "(%llu kB asked); a request that cannot sleep may use 5/8 "
 		       "of min, so holding twice that burst needs min_free_kbytes "
@@ -330,11 +361,12 @@ static void advise_min_free(const struct pf_evidence *e, const struct pf_system 
 	/* what the new value does to the biggest zone's watermarks */
 	if (it->change && m->biggest) {
 		struct pf_zone zs[PF_ZONES_MAX];
-		long wsf = sys && sys->vm[PF_VM_WATERMARK_SCALE_FACTOR] >= 0 ?
-			   sys->vm[PF_VM_WATERMARK_SCALE_FACTOR] : 10;
+		long wsf = sys ? sys->vm[PF_VM_WATERMARK_SCALE_FACTOR] : -1;
 		int k = (int)(m->biggest - m->zones);
 		long old_high, new_high;
 
+		if (wsf < 0 || wsf > VM_INT_MAX)
+			wsf = 10;
 		memcpy(zs, m->zones, sizeof(zs[0]) * (size_t)m->nr_zones);
 		pf_setup_zone_wmarks(zs, m->nr_zones, it->current > 0 ?
 				     it->current : base, wsf, &m->kernel);
@@ -370,7 +402,7 @@ static void advise_zone_reclaim(const struct pf_evidence *e, const struct pf_sys
 	it->default_value = 0;
 	it->safe_min = 0;
 	it->safe_max = 1;
-	current_of(it, sys, PF_VM_ZONE_RECLAIM_MODE, -1, -1);
+	current_of(it, sys, PF_VM_ZONE_RECLAIM_MODE, -1, -1, &w);
 	it->value = it->current;
 	it->applies = a->nr_nodes > 1;
 	if (a->nr_nodes < 1) {
@@ -416,7 +448,7 @@ static void advise_scale_factor(const struct pf_evidence *e, const struct pf_sys
 	it->safe_min = 1;
 	it->safe_max = 1000;
 	it->applies = pf_kernel_has_sysctl(&m->kernel, "watermark_scale_factor");
-	current_of(it, sys, PF_VM_WATERMARK_SCALE_FACTOR, -1, 10);
+	current_of(it, sys, PF_VM_WATERMARK_SCALE_FACTOR, -1, 10, &w);
 	it->value = it->current;
 	if (!it->applies) {
 		pf_sb_add(&w, "This kernel has no watermark_scale_factor (4.6+).");
@@ -435,7 +467,8 @@ static void advise_scale_factor(const struct pf_evidence *e, const struct pf_sys
 		 */
 		unsigned long long need = burst_kb * 2 / m->biggest->page_kb;
 		unsigned long long pages = (unsigned long long)zone_pages(m->biggest);
-		long f = (long)((need * 10000 + pages - 1) / pages);
+		long f = vm_clamp(need > VM_INT_MAX ? need :
+				  (need * 10000 + pages - 1) / pages);
 
 		pf_sb_add(&w, "kswapd wakes at low = min + max(min/4, managed x "
 		       "factor / 10000); for %s's gap to hold twice the largest "
@@ -465,7 +498,7 @@ static void advise_boost(const struct pf_evidence *e, const struct pf_system *sy
 	it->safe_min = 0;
 	it->safe_max = 30000;
 	it->applies = pf_kernel_has_sysctl(&m->kernel, "watermark_boost_factor");
-	current_of(it, sys, PF_VM_WATERMARK_BOOST_FACTOR, -1, 15000);
+	current_of(it, sys, PF_VM_WATERMARK_BOOST_FACTOR, -1, 15000, &w);
 	it->value = it->current;
 	if (!it->applies) {
 		pf_sb_add(&w, "This kernel has no watermark boosting (5.0+, RHEL 8.4+).");

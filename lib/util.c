@@ -184,3 +184,31 @@ const char *pf_quote(char *buf, size_t size, const char *s, size_t n,
 	buf[i] = '\0';
 	return buf;
 }
+
+int pf_parse_long(const char *s, long min, long max, long *v)
+{
+	const char *p = s;
+	char *end;
+	long x;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	/* strtol would take "+5", "0x10" and "  -"; a value file holds none */
+	if (!isdigit((unsigned char)(*p == '-' ? p[1] : *p)))
+		return -EINVAL;
+	errno = 0;
+	x = strtol(p, &end, 10);
+	if (errno == ERANGE) {
+		/* still one number?  Then it is out of range, not junk. */
+		while (isdigit((unsigned char)*end))
+			end++;
+	}
+	while (isspace((unsigned char)*end))
+		end++;
+	if (*end)
+		return -EINVAL;
+	if (errno == ERANGE || x < min || x > max)
+		return -ERANGE;
+	*v = x;
+	return 0;
+}

@@ -54,7 +54,9 @@ void usage_advise(FILE *f)
 	      "      --apply        write DIR/etc/sysctl.d/90-pagefail.conf (atomically, the\n"
 	      "                     old one kept as .bak) and set the live values through\n"
 	      "                     /proc/sys, read back; everything is rolled back if any\n"
-	      "                     step fails.  Root only when DIR is /\n"
+	      "                     step fails.  Root only for this machine's /;\n"
+	      "                     a tree with a symbolic link on the way, or\n"
+	      "                     with no proc/sys (a sosreport), is refused\n"
 	      "      --dry-run      with --apply: show what would change, change nothing\n"
 	      "      --force        with --apply: allow values outside the safe bounds\n"
 	      "      --set N=V      use V for sysctl N instead of the computed value\n"
@@ -401,27 +403,45 @@ static void print_text(const struct advise_ctx *c, const struct pf_advice *a)
 	       "sets it.%s\n", d, n);
 }
 
+/*
+ * --set NAME=VALUE.  The vm sysctls advise knows are ints the kernel takes
+ * from 0 to INT_MAX: wider values are refused by do_proc_dointvec_conv()
+ * (kernel/sysctl.c, every era), negative ones by extra1 = SYSCTL_ZERO (or
+ * SYSCTL_ONE).  0, or -1 after printing why.
+ */
 static int apply_set(struct pf_advice *a, const char *arg)
 {
 	char name[64];
 	const char *eq = strchr(arg, '=');
-	struct pf_advice_item *it;
-	char *end;
+	struct pf_advice_item *it = NULL;
 	long v;
+	int err;
 
-	if (!eq || eq == arg || (size_t)(eq - arg) >= sizeof(name))
-		return -1;
-	snprintf(name, sizeof(name), "%.*s", (int)(eq - arg), arg);
-	it = pf_advice_item(a, name);
-	if (!it && strncmp(name, "vm.", 3)) {
-		char full[80];
+	if (eq && eq != arg && (size_t)(eq - arg) < sizeof(name)) {
+		snprintf(name, sizeof(name), "%.*s", (int)(eq - arg), arg);
+		it = pf_advice_item(a, name);
+		if (!it && strncmp(name, "vm.", 3)) {
+			char full[80];
 
-		snprintf(full, sizeof(full), "vm.%s", name);
-		it = pf_advice_item(a, full);
+			snprintf(full, sizeof(full), "vm.%s", name);
+			it = pf_advice_item(a, full);
+		}
 	}
-	v = strtol(eq + 1, &end, 10);
-	if (!it || *end || end == eq + 1 || v < 0)
+	if (!it) {
+		pf_err(false, NULL, "--set '%s': not NAME=VALUE for a sysctl "
+		       "advise knows", arg);
 		return -1;
+	}
+	err = pf_parse_long(eq + 1, 0, INT_MAX, &v);
+	if (err == -ERANGE) {
+		pf_err(false, NULL, "--set '%s': out of range: %s is an int of "
+		       "0..%d in the kernel", arg, it->name, INT_MAX);
+		return -1;
+	}
+	if (err) {
+		pf_err(false, NULL, "--set '%s': the value is not a number", arg);
+		return -1;
+	}
 	it->value = v;
 	it->applies = true;
 	it->change = v != it->current;
@@ -430,9 +450,19 @@ static int apply_set(struct pf_advice *a, const char *arg)
 	return 0;
 }
 
+/* Is dir this machine's "/", however it is spelt ("//", "/.", a link)? */
+static bool is_live_root(const char *dir)
+{
+	struct stat st, slash;
+
+	return !stat(dir, &st) && !stat("/", &slash) &&
+	       st.st_dev == slash.st_dev && st.st_ino == slash.st_ino;
+}
+
 static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
 		    bool force)
 {
+	bool live = is_live_root(root);
 	struct pf_apply ap;
 	char *text;
 	size_t need;
@@ -463,7 +493,7 @@ static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
 		       "recommends\n");
 		return 0;
 	}
-	if (!dry_run && !strcmp(root, "/") && geteuid() != 0) {
+	if (!dry_run && live && geteuid() != 0) {
 		pf_err(false, root, "--apply changes this machine's sysctls: run it as "
 		       "root (or try --dry-run)");
 		return PF_EXIT_ERROR;
@@ -483,9 +513,9 @@ static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
 		return PF_EXIT_ERROR;
 	}
 	if (dry_run) {
-		printf("would write %s%s%s:\n\n%s\n", ap.conf,
-		       access(ap.conf, F_OK) ? "" : " (the old one kept as ",
-		       access(ap.conf, F_OK) ? "" : ".bak)", text);
+		printf("would write %s%s%s%s:\n\n%s\n", ap.conf,
+		       ap.backup[0] ? " (the old one kept as " : "", ap.backup,
+		       ap.backup[0] ? ")" : "", text);
 	} else {
 		printf("wrote %s", ap.conf);
 		if (ap.backup[0])
@@ -495,9 +525,12 @@ static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
 	for (int i = 0; i < ap.nr; i++) {
 		const struct pf_sysctl_item *s = &ap.items[i];
 
-		if (!s->present)
+		if (!s->present && live)
 			printf("%s: this kernel has no such sysctl; only in the file\n",
 			       s->name);
+		else if (!s->present)
+			printf("%s: no such file under proc/sys in %s; only in "
+			       "the file\n", s->name, root);
 		else if (dry_run)
 			printf("would set %s: %ld -> %ld\n", s->name, s->old, s->value);
 		else
@@ -652,8 +685,6 @@ int cmd_advise(int argc, char **argv)
 	pf_advise(&c->ev, sys, a);
 	for (int i = 0; i < nr_sets; i++)
 		if (apply_set(a, sets[i])) {
-			pf_err(false, NULL, "--set '%s': not NAME=VALUE for a sysctl "
-			       "advise knows", sets[i]);
 			ret = PF_EXIT_USAGE;
 			goto out;
 		}

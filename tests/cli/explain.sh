@@ -122,5 +122,46 @@ check apply-fails-unchanged "[ \$(cat $root/proc/sys/vm/min_free_kbytes) -eq 900
 "$pf" advise --dry-run $ex >/dev/null 2>&1
 check dry-run-alone "[ $? -eq 2 ]"
 
+# --set: a number that does not fit the kernel's int (or long) is refused,
+# even with --force, and nothing is written
+rmdir "$root/proc/sys/vm/zone_reclaim_mode"
+echo 0 >"$root/proc/sys/vm/zone_reclaim_mode"
+for v in 99999999999999999999 9223372036854775807 2147483648 -1 12abc 0x10 ''; do
+	"$pf" advise --apply --force --root "$root" --set "min_free_kbytes=$v" $ex >"$tmp/set.out" 2>"$tmp/set.err"
+	check "set-refused-'$v'" "[ $? -eq 2 ] && [ \$(cat $root/proc/sys/vm/min_free_kbytes) -eq 9000000 ] && cmp -s $conf $tmp/conf.before && [ \$(wc -l <$tmp/set.err) -eq 1 ] && grep -q \"set 'min_free_kbytes=$v'\" $tmp/set.err"
+done
+"$pf" advise --set min_free_kbytes=99999999999999999999 $ex >/dev/null 2>"$tmp/set.err"
+check set-says-range "grep -q 'out of range: vm.min_free_kbytes is an int of 0..2147483647 in the kernel' $tmp/set.err"
+"$pf" advise --set min_free_kbytes=12abc $ex >/dev/null 2>"$tmp/set.err"
+check set-says-junk "grep -q 'the value is not a number' $tmp/set.err"
+"$pf" advise --apply --force --root "$root" --set min_free_kbytes=2147483647 $ex >/dev/null 2>&1
+check set-int-max "[ $? -eq 0 ] && [ \$(cat $root/proc/sys/vm/min_free_kbytes) -eq 2147483647 ]"
+
+# a current value no kernel holds (sysctls are ints) is set aside, and the
+# working stays in range (2 x LONG_MAX overflowed)
+big="$tmp/big"
+cp -r $rhel6 "$big"
+mkdir -p "$big/proc/sys/vm"
+echo 9223372036854775807 >"$big/proc/sys/vm/min_free_kbytes"
+echo 99999999999 >"$big/proc/sys/vm/watermark_scale_factor"
+"$pf" advise --root "$big" $ex >"$tmp/big.out" 2>&1
+check advise-huge-current "[ $? -eq 0 ] && grep -q 'The system says 9223372036854775807' $tmp/big.out"
+"$pf" advise --sysctl --root "$big" $ex >"$tmp/big.out" 2>&1
+check advise-huge-sysctl "grep -qx 'vm.min_free_kbytes = 180224' $tmp/big.out"
+
+# a sosreport has no proc/sys: --apply says it cannot be applied to, and
+# writes nothing (not even etc/)
+sos="$tmp/sos"
+cp -r $rhel6 "$sos"
+"$pf" advise --apply --root "$sos" $ex >"$tmp/sos.out" 2>"$tmp/sos.err"
+check apply-sosreport "[ $? -eq 1 ] && grep -q 'has no proc/sys: a sosreport or a saved tree records another machine' $tmp/sos.err && grep -q 'nothing was written' $tmp/sos.err && [ ! -e $sos/etc ]"
+check apply-sosreport-no-lie "! grep -q 'no such sysctl' $tmp/sos.out"
+"$pf" advise --apply --dry-run --root "$sos" $ex >/dev/null 2>"$tmp/sos.err"
+check apply-sosreport-dry "[ $? -eq 1 ] && grep -q 'has no proc/sys' $tmp/sos.err"
+# a tree that has proc/sys but not one sysctl: said of the tree, not "this
+# kernel"
+"$pf" advise --apply --dry-run --root "$root" --set watermark_boost_factor=20000 $ex >"$tmp/tree.out" 2>&1
+check apply-tree-missing "grep -qx 'vm.watermark_boost_factor: no such file under proc/sys in $root; only in the file' $tmp/tree.out"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

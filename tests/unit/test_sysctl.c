@@ -8,6 +8,11 @@
  * child process that serves it: every open() of a FIFO waits for the other
  * side, so the child sees each step of pf_sysctl_apply() in order, and can
  * change the test root between two of them.
+ *
+ * Every path goes through one resolver that follows no symbolic link:
+ * openat2(2), or a walk where the kernel has none.  ctest runs this file
+ * twice, the second time under tests/helpers/no_openat2 (a seccomp filter
+ * that makes openat2 fail with ENOSYS), so each test covers both ways.
  */
 #define _GNU_SOURCE	/* nftw */
 #include <stdarg.h>
@@ -25,6 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -69,10 +76,10 @@ static void put(const char *rel, const char *text)
 	assert_int_equal(fclose(f), 0);
 }
 
-/* The contents of root/rel (malloc'd), or NULL when it does not exist. */
-static char *get(const char *rel)
+/* The contents of path (malloc'd), or NULL when it does not exist. */
+static char *get_path(const char *path)
 {
-	FILE *f = fopen(rpath(rel), "r");
+	FILE *f = fopen(path, "r");
 	char *p;
 	size_t n;
 
@@ -83,6 +90,24 @@ static char *get(const char *rel)
 	n = fread(p, 1, 4095, f);
 	p[n] = '\0';
 	fclose(f);
+	return p;
+}
+
+/* The contents of root/rel (malloc'd), or NULL when it does not exist. */
+static char *get(const char *rel)
+{
+	return get_path(rpath(rel));
+}
+
+/* Where the symbolic link path points (malloc'd). */
+static char *link_text(const char *path)
+{
+	char *p = calloc(1, PATH_MAX);
+	ssize_t n;
+
+	assert_non_null(p);
+	n = readlink(path, p, PATH_MAX - 1);
+	assert_true(n >= 0);
 	return p;
 }
 
@@ -127,16 +152,10 @@ static void mkdirs(const char *rel)
 	mkdir(buf, 0755);
 }
 
-static int setup(void **state)
+/* A test root at tmpdir/<name>: three sysctls, no etc.  root is set. */
+static int make_root(const char *name)
 {
-	const char *t = getenv("TMPDIR");
-
-	snprintf(tmpdir, sizeof(tmpdir), "%s/pf-sysctl-XXXXXX",
-		 t && *t ? t : "/tmp");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	/* root is one level down, so that a test has an "outside" of it. */
-	snprintf(root, sizeof(root), "%s/root", tmpdir);
+	snprintf(root, sizeof(root), "%s/%s", tmpdir, name);
 	if (mkdir(root, 0755) < 0)
 		return -1;
 	mkdirs(VM);
@@ -144,6 +163,22 @@ static int setup(void **state)
 	put(VM "watermark_scale_factor", "10\n");
 	put(VM "zone_reclaim_mode", "0\n");
 	return 0;
+}
+
+static int setup(void **state)
+{
+	const char *t = getenv("TMPDIR");
+	char made[sizeof(tmpdir)];
+
+	snprintf(made, sizeof(made), "%s/pf-sysctl-XXXXXX",
+		 t && *t ? t : "/tmp");
+	if (!mkdtemp(made))
+		return -1;
+	/* the library names real paths: compare with the real one */
+	if (!realpath(made, tmpdir))
+		return -1;
+	/* root is one level down, so that a test has an "outside" of it. */
+	return make_root("root");
 }
 
 static int teardown(void **state)
@@ -176,16 +211,19 @@ static void add_three(struct pf_apply *a)
  */
 static char *listing_lines[256];
 static size_t listing_nr;
+static const char *listing_base;
 
 static int list_one(const char *path, const struct stat *st, int flag,
 		    struct FTW *ftw)
 {
 	char line[PATH_MAX + 256];
 	char *text = NULL;
-	const char *rel = path + strlen(root);
+	const char *rel = path + strlen(listing_base);
 
 	if (S_ISREG(st->st_mode))
-		text = get(rel + (*rel == '/'));
+		text = get_path(path);
+	else if (S_ISLNK(st->st_mode))
+		text = link_text(path);
 	snprintf(line, sizeof(line), "%s %o %s", rel, (unsigned)st->st_mode,
 		 text ? text : "");
 	free(text);
@@ -201,13 +239,14 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static char *listing(void)
+static char *listing_of(const char *dir)
 {
 	size_t i, len = 1;
 	char *out;
 
 	listing_nr = 0;
-	assert_int_equal(nftw(root, list_one, 16, FTW_PHYS), 0);
+	listing_base = dir;
+	assert_int_equal(nftw(dir, list_one, 16, FTW_PHYS), 0);
 	qsort(listing_lines, listing_nr, sizeof(char *), cmp_str);
 	for (i = 0; i < listing_nr; i++)
 		len += strlen(listing_lines[i]) + 1;
@@ -220,6 +259,11 @@ static char *listing(void)
 		free(listing_lines[i]);
 	}
 	return out;
+}
+
+static char *listing(void)
+{
+	return listing_of(root);
 }
 
 /*
@@ -766,37 +810,242 @@ static void test_rollback_mismatch(void **state)
 	assert_no_tmp();
 }
 
-/* A symbolic link in proc/sys is not followed out of root by a write. */
-static void test_symlink_not_followed(void **state)
+/* ---- the resolver ------------------------------------------------------ */
+
+/* Under no_openat2, openat2 must really be gone, or the walk is not run. */
+static void test_resolver_mode(void **state)
 {
-	char outside[PATH_MAX];
+	long ret = syscall(SYS_openat2, AT_FDCWD, ".", NULL, 0);
+
+	if (getenv("PF_TEST_NO_OPENAT2")) {
+		assert_int_equal(ret, -1);
+		assert_int_equal(errno, ENOSYS);
+		print_message("the fallback walk (openat2 gives ENOSYS)\n");
+	} else {
+		print_message("openat2 where the kernel has it: %s\n",
+			      ret < 0 && errno == ENOSYS ? "no" : "yes");
+	}
+}
+
+/*
+ * Trees with a symbolic link somewhere on the paths an apply writes,
+ * pointing at a copy of the tree outside root (this machine's /proc/sys
+ * and /etc stand-ins: tests/cli/apply.sh points at the real ones, in a
+ * private mount namespace).  Each must be refused, naming the link, with
+ * nothing written inside or outside root.
+ */
+struct link_case {
+	const char *at;		/* the link, under root */
+	const char *to;		/* its target: "@" is tmpdir/outside */
+	const char *named;	/* the path the error names, under root */
+};
+
+static const struct link_case link_cases[] = {
+	{ "proc/sys", "@/proc/sys", "proc/sys" },
+	{ "proc", "@/proc", "proc" },
+	{ "proc/sys/vm", "../../../outside/proc/sys/vm", "proc/sys/vm" },
+	{ VM "watermark_scale_factor", "@/" VM "watermark_scale_factor",
+	  VM "watermark_scale_factor" },
+	{ "etc", "@/etc", "etc" },
+	{ CONFDIR, "@/" CONFDIR, CONFDIR },
+	{ CONF, "@/" CONF, CONF },
+	{ BAK, "@/" BAK, BAK },
+	{ "proc/sys/vm", "vm", "proc/sys/vm" },		/* a loop */
+	{ "etc", "etc2", "etc" },			/* a loop of two */
+};
+
+/* Make tmpdir/outside a copy of a machine: its files, its own conf. */
+static void make_outside(void)
+{
+	char saved[sizeof(root)];
+
+	memcpy(saved, root, sizeof(root));
+	assert_int_equal(make_root("outside"), 0);
+	mkdirs(CONFDIR);
+	put(CONF, "outside conf\n");
+	put(BAK, "outside bak\n");
+	memcpy(root, saved, sizeof(root));
+}
+
+/* root/at -> to, replacing what is at root/at. */
+static void make_link(const char *at, const char *to)
+{
+	char target[PATH_MAX], cmd[PATH_MAX * 2];
+	const char *slash = strrchr(at, '/');
+
+	if (slash) {
+		char dir[PATH_MAX];
+
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - at), at);
+		mkdirs(dir);
+	}
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", rpath(at));
+	assert_int_equal(system(cmd), 0);
+	if (to[0] == '@')
+		snprintf(target, sizeof(target), "%s/outside%s", tmpdir, to + 1);
+	else
+		snprintf(target, sizeof(target), "%s", to);
+	assert_int_equal(symlink(target, rpath(at)), 0);
+}
+
+static void test_links_refused(void **state)
+{
+	char *before, *after, name[32];
 	struct pf_apply a;
-	FILE *f;
-	char buf[64] = "";
+	long v;
 
-	snprintf(outside, sizeof(outside), "%s/outside", tmpdir);
-	f = fopen(outside, "w");
-	assert_non_null(f);
-	fputs("5\n", f);
-	fclose(f);
-	assert_int_equal(unlink(rpath(VM "watermark_scale_factor")), 0);
-	assert_int_equal(symlink(outside, rpath(VM "watermark_scale_factor")),
-			 0);
+	make_outside();
+	for (size_t i = 0; i < ARRAY_SIZE(link_cases); i++) {
+		const struct link_case *c = &link_cases[i];
 
+		snprintf(name, sizeof(name), "case%zu", i);
+		assert_int_equal(make_root(name), 0);
+		make_link(c->at, c->to);
+		if (!strcmp(c->to, "etc2"))
+			make_link("etc2", "etc");
+		before = listing_of(tmpdir);
+
+		for (int dry = 0; dry < 2; dry++) {
+			add_three(&a);
+			assert_int_equal(pf_sysctl_apply(root, &a, "new\n", dry),
+					 -ELOOP);
+			assert_non_null(strstr(a.error, rpath(c->named)));
+			assert_non_null(strstr(a.error, "symbolic link"));
+			assert_null(strchr(a.error, '\n'));
+			assert_true(!dry == !!strstr(a.error, "nothing was written"));
+			assert_false(a.rolled_back);
+			for (int k = 0; k < a.nr; k++)
+				assert_false(a.items[k].written);
+		}
+		/* a read does not follow one either */
+		if (!strncmp(c->at, "proc", 4))
+			assert_int_equal(pf_sysctl_read(root,
+					 "vm.watermark_scale_factor", &v), -ELOOP);
+
+		after = listing_of(tmpdir);
+		assert_string_equal(before, after);
+		free(before);
+		free(after);
+	}
+}
+
+/* The root itself may be a link: followed, once; the real path is said. */
+static void test_root_is_link(void **state)
+{
+	char link[PATH_MAX];
+	struct pf_apply a;
+
+	snprintf(link, sizeof(link), "%s/link", tmpdir);
+	assert_int_equal(symlink("root", link), 0);
 	add_three(&a);
-	assert_int_equal(pf_sysctl_apply(root, &a, "new\n", false), -ELOOP);
-	assert_int_equal(a.items[1].old, 5);	/* reading it is fine */
-	assert_int_equal(a.failed, 1);
-	assert_true(a.rolled_back);
-	assert_non_null(strstr(a.error, "watermark_scale_factor"));
-	assert_int_equal(vm("min_free_kbytes"), 67584);
-	assert_false(exists(CONF));
+	assert_int_equal(pf_sysctl_apply(link, &a, "new\n", false), 0);
+	assert_string_equal(a.conf, rpath(CONF));
+	assert_file(CONF, "new\n");
+	assert_int_equal(vm("min_free_kbytes"), 135168);
+}
 
-	f = fopen(outside, "r");
-	assert_non_null(f);
-	assert_non_null(fgets(buf, sizeof(buf), f));
-	fclose(f);
-	assert_string_equal(buf, "5\n");
+/* A value file with another name: O_TRUNC would write through to it. */
+static void test_hard_link_refused(void **state)
+{
+	char outside[PATH_MAX], *before, *after;
+	struct pf_apply a;
+
+	snprintf(outside, sizeof(outside), "%s/precious", tmpdir);
+	assert_int_equal(link(rpath(VM "zone_reclaim_mode"), outside), 0);
+	before = listing_of(tmpdir);
+	add_three(&a);
+	assert_int_equal(pf_sysctl_apply(root, &a, "new\n", false), -EMLINK);
+	assert_non_null(strstr(a.error, rpath(VM "zone_reclaim_mode")));
+	assert_non_null(strstr(a.error, "2 hard links"));
+	assert_non_null(strstr(a.error, "nothing was written"));
+	after = listing_of(tmpdir);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+/* A device node in a tree (tar as root makes them) is never written. */
+static void test_device_refused(void **state)
+{
+	struct pf_apply a;
+
+	assert_int_equal(unlink(rpath(VM "zone_reclaim_mode")), 0);
+	if (mknod(rpath(VM "zone_reclaim_mode"), S_IFCHR | 0644,
+		  makedev(1, 3)) < 0)
+		skip();		/* not root: no device node to test with */
+	add_three(&a);
+	assert_int_equal(pf_sysctl_apply(root, &a, "new\n", false), -EPERM);
+	assert_non_null(strstr(a.error, "device"));
+	assert_false(exists(CONF));
+	assert_int_equal(vm("min_free_kbytes"), 67584);
+}
+
+/*
+ * A sosreport has no proc/sys (its sysctls are in sos_commands): it is a
+ * record of another machine, and an apply that would set values says so
+ * rather than call every sysctl missing.  The file alone is fine.
+ */
+static void test_no_proc_sys(void **state)
+{
+	char cmd[PATH_MAX + 16], *before, *after;
+	struct pf_apply a;
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", rpath("proc"));
+	assert_int_equal(system(cmd), 0);
+	before = listing();
+	for (int dry = 0; dry < 2; dry++) {
+		add_three(&a);
+		assert_int_equal(pf_sysctl_apply(root, &a, "new\n", dry),
+				 -ENOENT);
+		assert_non_null(strstr(a.error, "has no proc/sys"));
+		assert_non_null(strstr(a.error, "another machine"));
+		assert_false(a.items[0].present);
+	}
+	after = listing();
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(pf_sysctl_apply(root, &a, "only\n", false), 0);
+	assert_file(CONF, "only\n");
+}
+
+/* ---- pf_parse_long ------------------------------------------------------ */
+
+static void test_parse_long(void **state)
+{
+	static const char *const junk[] = {
+		"", " ", "-", "abc", "12abc", "+5", "0x10", "1 2", "1.5",
+		"99999999999999999999x", "--1",
+	};
+	static const char *const huge[] = {
+		"99999999999999999999", "-99999999999999999999",
+		"9223372036854775808", " 18446744073709551616\n",
+	};
+	long v = 7;
+
+	assert_int_equal(pf_parse_long("42", 0, 100, &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(pf_parse_long(" \t-7 \n", LONG_MIN, LONG_MAX, &v), 0);
+	assert_int_equal(v, -7);
+	assert_int_equal(pf_parse_long("9223372036854775807", LONG_MIN,
+				       LONG_MAX, &v), 0);
+	assert_int_equal(v, LONG_MAX);
+	v = 7;
+	for (size_t i = 0; i < ARRAY_SIZE(junk); i++)
+		assert_int_equal(pf_parse_long(junk[i], LONG_MIN, LONG_MAX, &v),
+				 -EINVAL);
+	for (size_t i = 0; i < ARRAY_SIZE(huge); i++)
+		assert_int_equal(pf_parse_long(huge[i], LONG_MIN, LONG_MAX, &v),
+				 -ERANGE);
+	/* the caller's bounds */
+	assert_int_equal(pf_parse_long("-1", 0, INT_MAX, &v), -ERANGE);
+	assert_int_equal(pf_parse_long("2147483648", 0, INT_MAX, &v), -ERANGE);
+	assert_int_equal(pf_parse_long("101", 0, 100, &v), -ERANGE);
+	assert_int_equal(v, 7);		/* untouched by every failure */
+	assert_int_equal(pf_parse_long("2147483647", 0, INT_MAX, &v), 0);
+	assert_int_equal(v, INT_MAX);
 }
 
 /* The file cannot be written: nothing live is touched, no temp file left. */
@@ -838,7 +1087,7 @@ static void test_conf_fails(void **state)
 	snprintf(root + strlen(root), sizeof(root) - strlen(root), "/nowhere");
 	memset(&a, 0, sizeof(a));
 	assert_int_equal(pf_sysctl_apply(root, &a, "new\n", false), -ENOENT);
-	assert_non_null(strstr(a.error, "cannot create"));
+	assert_non_null(strstr(a.error, "cannot open the root"));
 	assert_false(exists(""));
 	root[strlen(root) - strlen("/nowhere")] = '\0';
 }
@@ -879,7 +1128,13 @@ int main(void)
 		T(test_rollback_write_fails),
 		T(test_rollback_restores_conf),
 		T(test_rollback_mismatch),
-		T(test_symlink_not_followed),
+		T(test_resolver_mode),
+		T(test_links_refused),
+		T(test_root_is_link),
+		T(test_hard_link_refused),
+		T(test_device_refused),
+		T(test_no_proc_sys),
+		T(test_parse_long),
 		T(test_conf_fails),
 		T(test_old_unreadable),
 #undef T
