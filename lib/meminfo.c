@@ -27,16 +27,33 @@ static const char *skip_ws(const char *p, const char *end)
 	return p;
 }
 
-/* Skip a literal "\x0a" (how /dev/kmsg escapes a newline) as white space. */
+/*
+ * A newline or tab of a multi-line record, escaped by what carried it:
+ * "\x0a" (/dev/kmsg), "#012" and "#011" (rsyslog's control character
+ * escapes).  Its length at p, or 0.
+ */
+static size_t escaped_sep(const char *p, const char *end)
+{
+	if (end - p >= 4 && p[0] == '\\' && p[1] == 'x' && p[2] == '0' &&
+	    (p[3] == 'a' || p[3] == 'A' || p[3] == '9'))
+		return 4;
+	if (end - p >= 4 && p[0] == '#' && p[1] == '0' && p[2] == '1' &&
+	    (p[3] == '2' || p[3] == '1'))
+		return 4;
+	return 0;
+}
+
+/* White space, escaped line breaks included. */
 static const char *skip_sep(const char *p, const char *end)
 {
 	for (;;) {
+		size_t n;
+
 		p = skip_ws(p, end);
-		if (end - p >= 4 && p[0] == '\\' && p[1] == 'x' && p[2] == '0' &&
-		    (p[3] == 'a' || p[3] == 'A'))
-			p += 4;
-		else
+		n = escaped_sep(p, end);
+		if (!n)
 			return p;
+		p += n;
 	}
 }
 
@@ -378,7 +395,7 @@ static bool parse_counters(const char *p, const char *end, struct pf_report *r)
 		num = mem_num(&q, end, &v);
 		if (num == NUM_NONE)
 			break;
-		if (q < end && *q != ' ' && *q != '\\')
+		if (q < end && *q != ' ' && !escaped_sep(q, end))
 			break;	/* "12kB": not a page counter */
 		if (num == NUM_BAD) {
 			if (!bad)

@@ -197,6 +197,26 @@ static void test_many(void **state)
 	reports_release(&d.rs);
 }
 
+/* a multi-line counter block whose newlines the carrier escaped */
+static void test_escaped_newlines(void **state)
+{
+	static const char *const escaped[] = {
+		/* rsyslog, $EscapeControlCharactersOnReceive */
+		"[  1.3] active_anon:1 inactive_anon:2 isolated_anon:0#012 active_file:7 inactive_file:8#012 dirty:9",
+		/* /dev/kmsg */
+		"[  1.3] active_anon:1 inactive_anon:2 isolated_anon:0\\x0a active_file:7 inactive_file:8\\x0a dirty:9",
+	};
+	struct diags d;
+
+	for (size_t i = 0; i < 2; i++) {
+		scan_with(4, escaped[i], &d);
+		assert_int_equal(d.n, 0);
+		assert_int_equal(pf_report_counter(&d.rs.r[0], "active_file"), 7);
+		assert_int_equal(pf_report_counter(&d.rs.r[0], "dirty"), 9);
+		reports_release(&d.rs);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_buddy),
 		cmocka_unit_test(test_other_fields),
 		cmocka_unit_test(test_many),
+		cmocka_unit_test(test_escaped_newlines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
