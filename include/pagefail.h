@@ -70,7 +70,9 @@ static inline bool pf_kver_known(const struct pf_kver *kv)
 
 /*
  * The bit layouts of the gfp mask, one per range of kernels in which
- * include/linux/gfp.h (gfp_types.h from 6.0) kept the same ___GFP_* values.
+ * include/linux/gfp.h (gfp_types.h from 6.0) kept the same ___GFP_* values,
+ * and the order in which those kernels print the names: 6.3+ and 6.15+
+ * share their bits and differ in the order of __def_gfpflag_names.
  */
 enum pf_gfp_layout {
 	PF_GFP_UNKNOWN = 0,
@@ -82,7 +84,8 @@ enum pf_gfp_layout {
 	PF_GFP_4_10,		/* 4.10 .. 4.17: __GFP_OTHER_NODE gone */
 	PF_GFP_4_18,		/* 4.18 .. 5.0, RHEL 8 */
 	PF_GFP_5_0,		/* 5.1 .. 6.2, RHEL 9: "shuffle GFP_* flags" */
-	PF_GFP_6_3,		/* 6.3+: __GFP_ATOMIC gone */
+	PF_GFP_6_3,		/* 6.3 .. 6.14: __GFP_ATOMIC gone */
+	PF_GFP_6_15,		/* 6.15+: 6.3's bits, names in bit order */
 	PF_GFP_NR_LAYOUTS
 };
 
@@ -110,7 +113,8 @@ size_t pf_gfp_flags(unsigned long mask, enum pf_gfp_layout layout,
 
 /*
  * Render mask as the kernel's %pGg does for that layout (composites first,
- * then single flags, leftover bits in hex, "|" between).  Returns the length
+ * then single flags in the order of that era's name table, leftover bits
+ * in hex, "|" between).  Returns the length
  * written (truncated to len - 1), or -EINVAL for an unknown layout.
  */
 int pf_gfp_format(unsigned long mask, enum pf_gfp_layout layout, char *buf,

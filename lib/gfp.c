@@ -7,7 +7,9 @@
  * The bit values mirror include/linux/gfp.h (include/linux/gfp_types.h from
  * 6.0) of each era; the name order mirrors __def_gfpflag_names in
  * include/trace/events/mmflags.h (4.6+), which mm/debug.c turns into the
- * gfpflag_names[] table that format_flags() in lib/vsprintf.c walks.
+ * gfpflag_names[] table that format_flags() in lib/vsprintf.c walks.  That
+ * table had two orders: written by hand from 4.6 to 6.14, generated in bit
+ * order from 6.15; each layout names the one its kernels print.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -76,13 +78,19 @@ enum gfp_composite {
 #define GC_BIT(c) (1u << ((c) - GB_NR))
 
 /*
- * The walk order of the name table.  It is __def_gfpflag_names of 4.9
- * (composites first, most bits first, then the single flags) with the
- * names of other eras slotted in where they fit: __GFP_WAIT where 4.x has
- * __GFP_ATOMIC, the 2.6/3.x-only bits at the end, __GFP_ZEROTAGS after
- * __GFP_KSWAPD_RECLAIM as in 5.15+.  Entries a layout lacks are skipped.
+ * The walk order of the name table of 4.6 .. 6.14.  It is the hand-written
+ * __def_gfpflag_names of include/trace/events/mmflags.h as 4.9 has it
+ * (composites first, most bits first, __GFP_HIGHMEM among them, then the
+ * single flags __GFP_HIGH, ..., __GFP_COMP, __GFP_ZERO, ...,
+ * __GFP_RECLAIMABLE, __GFP_MOVABLE, ...), which later kernels up to 6.14
+ * only added names to or took names from, never reordered (read in 4.6,
+ * 4.9, 5.10, 6.1 and in the 6.14 text that 6.15 replaced).  The names of
+ * other eras are slotted in where they fit: __GFP_WAIT where 4.x has
+ * __GFP_ATOMIC, the 2.6/3.x-only bits at the end (those kernels print no
+ * names: the rendering is ours), __GFP_ZEROTAGS after __GFP_KSWAPD_RECLAIM
+ * as in 5.15+.  Entries a layout lacks are skipped.
  */
-static const unsigned char gfp_order[] = {
+static const unsigned char gfp_order_4_6[] = {
 	GC_TRANSHUGE, GC_TRANSHUGE_LIGHT, GC_HIGHUSER_MOVABLE, GC_HIGHUSER,
 	GC_USER, GC_TEMPORARY, GC_KERNEL_ACCOUNT, GC_KERNEL, GC_NOFS,
 	GC_ATOMIC, GC_NOIO, GC_NOWAIT,
@@ -93,6 +101,26 @@ static const unsigned char gfp_order[] = {
 	GB_ACCOUNT, GB_NOTRACK, GB_WRITE, GC_RECLAIM, GB_DIRECT_RECLAIM,
 	GB_KSWAPD_RECLAIM, GB_OTHER_NODE, GB_ZEROTAGS, GB_NO_KSWAPD,
 	GB_NO_GROW, GB_NO_OOM,
+};
+
+/*
+ * The walk order of the name table of 6.15+: "tracing: gfp: Remove
+ * duplication of recording GFP flags" (commit ca29a0bf1221, v6.15-rc1)
+ * made __def_gfpflag_names the same composites, less __GFP_HIGHMEM, then
+ * TRACE_GFP_FLAGS: the single flags of TRACE_GFP_FLAGS_GENERAL, which
+ * lists them in the order of their ___GFP_*_BIT enum, that is by bit
+ * value.  __GFP_DMA and __GFP_DMA32 are listed but never printed (GFP_DMA
+ * and GFP_DMA32 above take their bits); the config-dependent bits after
+ * __GFP_ZEROTAGS (KASAN, NOLOCKDEP) are left out as in every layout.
+ */
+static const unsigned char gfp_order_6_15[] = {
+	GC_TRANSHUGE, GC_TRANSHUGE_LIGHT, GC_HIGHUSER_MOVABLE, GC_HIGHUSER,
+	GC_USER, GC_KERNEL_ACCOUNT, GC_KERNEL, GC_NOFS, GC_ATOMIC, GC_NOIO,
+	GC_NOWAIT, GC_DMA, GC_DMA32, GC_RECLAIM,
+	GB_DMA, GB_HIGHMEM, GB_DMA32, GB_MOVABLE, GB_RECLAIMABLE, GB_HIGH,
+	GB_IO, GB_FS, GB_ZERO, GB_DIRECT_RECLAIM, GB_KSWAPD_RECLAIM, GB_WRITE,
+	GB_NOWARN, GB_REPEAT, GB_NOFAIL, GB_NORETRY, GB_MEMALLOC, GB_COMP,
+	GB_NOMEMALLOC, GB_HARDWALL, GB_THISNODE, GB_ACCOUNT, GB_ZEROTAGS,
 };
 
 static const char *const gfp_names[GC_END] = {
@@ -146,12 +174,16 @@ static const char *const gfp_names[GC_END] = {
 
 struct gfp_layout_desc {
 	const char *name;
+	const unsigned char *order;	/* the era's name table, in order */
+	size_t nr_order;
 	unsigned long bit[GB_NR];	/* 0: no such bit in the era */
 	unsigned long gfp_atomic;	/* GFP_ATOMIC as gfp.h defines it */
 	unsigned int composites;	/* GC_BIT() of the names listed */
 	bool retry_mayfail;		/* GB_REPEAT is __GFP_RETRY_MAYFAIL */
 	bool mobility;			/* migratetype from the mask (2.6.24+) */
 };
+
+#define GFP_ORDER(table) .order = (table), .nr_order = ARRAY_SIZE(table)
 
 /* Composites every era defines (GFP_NOWAIT is 0 before 4.4: skipped). */
 #define GC_COMMON (GC_BIT(GC_HIGHUSER) | GC_BIT(GC_USER) | \
@@ -171,6 +203,27 @@ struct gfp_layout_desc {
  * __GFP_HIGH|__GFP_NOWARN, a real composite, and keeps it.
  */
 
+/* The bits and composites of gfp_types.h from 6.3 on (6.3+ and 6.15+). */
+#define GFP_LAYOUT_6_3 \
+	.bit = { \
+		[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02, \
+		[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08, \
+		[GB_RECLAIMABLE] = 0x10, [GB_HIGH] = 0x20, \
+		[GB_IO] = 0x40, [GB_FS] = 0x80, [GB_ZERO] = 0x100, \
+		[GB_DIRECT_RECLAIM] = 0x400, \
+		[GB_KSWAPD_RECLAIM] = 0x800, [GB_WRITE] = 0x1000, \
+		[GB_NOWARN] = 0x2000, [GB_REPEAT] = 0x4000, \
+		[GB_NOFAIL] = 0x8000, [GB_NORETRY] = 0x10000, \
+		[GB_MEMALLOC] = 0x20000, [GB_COMP] = 0x40000, \
+		[GB_NOMEMALLOC] = 0x80000, [GB_HARDWALL] = 0x100000, \
+		[GB_THISNODE] = 0x200000, [GB_ACCOUNT] = 0x400000, \
+		[GB_ZEROTAGS] = 0x800000, \
+	}, \
+	.gfp_atomic = 0x820, \
+	.composites = GC_NEW, \
+	.retry_mayfail = true, \
+	.mobility = true
+
 /*
  * One layout per era; where a bit changed its name within an era the later
  * name is used, and every bit the era ever had is listed (a kernel never
@@ -183,6 +236,7 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	 */
 	[PF_GFP_2_6_18] = {
 		.name = "2.6.18-2.6.23",
+		GFP_ORDER(gfp_order_4_6),
 		.bit = {
 			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
 			[GB_DMA32] = 0x04, [GB_WAIT] = 0x10,
@@ -203,6 +257,7 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	 */
 	[PF_GFP_RHEL5] = {
 		.name = "rhel5",
+		GFP_ORDER(gfp_order_4_6),
 		.bit = {
 			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
 			[GB_DMA32] = 0x04, [GB_WAIT] = 0x10,
@@ -224,6 +279,7 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	 */
 	[PF_GFP_2_6_24] = {
 		.name = "2.6.24-3.5",
+		GFP_ORDER(gfp_order_4_6),
 		.bit = {
 			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
 			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
@@ -249,6 +305,7 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	 */
 	[PF_GFP_3_10] = {
 		.name = "3.6-4.3",
+		GFP_ORDER(gfp_order_4_6),
 		.bit = {
 			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
 			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
@@ -276,6 +333,7 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	 */
 	[PF_GFP_4_4] = {
 		.name = "4.4-4.9",
+		GFP_ORDER(gfp_order_4_6),
 		.bit = {
 			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
 			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
@@ -304,6 +362,7 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	 */
 	[PF_GFP_4_10] = {
 		.name = "4.10-4.17",
+		GFP_ORDER(gfp_order_4_6),
 		.bit = {
 			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
 			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
@@ -334,6 +393,7 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	 */
 	[PF_GFP_4_18] = {
 		.name = "4.18-5.0",
+		GFP_ORDER(gfp_order_4_6),
 		.bit = {
 			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
 			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
@@ -361,6 +421,7 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	 */
 	[PF_GFP_5_0] = {
 		.name = "5.1-6.2",
+		GFP_ORDER(gfp_order_4_6),
 		.bit = {
 			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
 			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
@@ -381,38 +442,35 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 		.mobility = true,
 	},
 	/*
-	 * include/linux/gfp_types.h of 6.13 and later: "mm: discard
+	 * include/linux/gfp_types.h of 6.3 .. 6.14: "mm: discard
 	 * __GFP_ATOMIC" (6.3) left 0x200 unused.  GFP_NOWAIT is 0x800 as in
 	 * 6.3; later kernels add __GFP_NOWARN to it, and then never report
-	 * its failures, so the older value renders every printed mask.
+	 * its failures, so the older value renders every printed mask.  The
+	 * name "6.3+" is older than 6.15's change of name order, and kept:
+	 * it is what -j has always written for these kernels.
 	 */
 	[PF_GFP_6_3] = {
 		.name = "6.3+",
-		.bit = {
-			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
-			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
-			[GB_RECLAIMABLE] = 0x10, [GB_HIGH] = 0x20,
-			[GB_IO] = 0x40, [GB_FS] = 0x80, [GB_ZERO] = 0x100,
-			[GB_DIRECT_RECLAIM] = 0x400,
-			[GB_KSWAPD_RECLAIM] = 0x800, [GB_WRITE] = 0x1000,
-			[GB_NOWARN] = 0x2000, [GB_REPEAT] = 0x4000,
-			[GB_NOFAIL] = 0x8000, [GB_NORETRY] = 0x10000,
-			[GB_MEMALLOC] = 0x20000, [GB_COMP] = 0x40000,
-			[GB_NOMEMALLOC] = 0x80000, [GB_HARDWALL] = 0x100000,
-			[GB_THISNODE] = 0x200000, [GB_ACCOUNT] = 0x400000,
-			[GB_ZEROTAGS] = 0x800000,
-		},
-		.gfp_atomic = 0x820,
-		.composites = GC_NEW,
-		.retry_mayfail = true,
-		.mobility = true,
+		GFP_ORDER(gfp_order_4_6),
+		GFP_LAYOUT_6_3,
+	},
+	/* 6.15 and later: the bits of 6.3, the names in bit order. */
+	[PF_GFP_6_15] = {
+		.name = "6.15+",
+		GFP_ORDER(gfp_order_6_15),
+		GFP_LAYOUT_6_3,
 	},
 };
 
-/* Layouts from the newest to the oldest: the order inference tries. */
-static const enum pf_gfp_layout gfp_newest_first[] = {
-	PF_GFP_6_3, PF_GFP_5_0, PF_GFP_4_18, PF_GFP_4_10, PF_GFP_4_4,
-	PF_GFP_3_10, PF_GFP_2_6_24, PF_GFP_RHEL5, PF_GFP_2_6_18,
+/*
+ * The order inference tries the layouts in: from the newest to the
+ * oldest, except that 6.3 comes before 6.15.  Their bits are the same, so
+ * only the order of the names can tell 6.15+ apart, and a mask whose names
+ * read the same in both keeps the older, longer era's "6.3+".
+ */
+static const enum pf_gfp_layout gfp_infer_order[] = {
+	PF_GFP_6_3, PF_GFP_6_15, PF_GFP_5_0, PF_GFP_4_18, PF_GFP_4_10,
+	PF_GFP_4_4, PF_GFP_3_10, PF_GFP_2_6_24, PF_GFP_RHEL5, PF_GFP_2_6_18,
 };
 
 static const struct gfp_layout_desc *gfp_desc(enum pf_gfp_layout layout)
@@ -519,7 +577,9 @@ enum pf_gfp_layout pf_gfp_layout_of(const struct pf_kver *kv)
 		return PF_GFP_4_18;
 	if (c < PF_KV(6, 3, 0))
 		return PF_GFP_5_0;
-	return PF_GFP_6_3;
+	if (c < PF_KV(6, 15, 0))
+		return PF_GFP_6_3;
+	return PF_GFP_6_15;
 }
 
 const char *pf_gfp_layout_name(enum pf_gfp_layout layout)
@@ -554,12 +614,12 @@ int pf_gfp_format(unsigned long mask, enum pf_gfp_layout layout, char *buf,
 		return -EINVAL;
 
 	/* format_flags() of lib/vsprintf.c over the era's name table */
-	for (i = 0; flags && i < ARRAY_SIZE(gfp_order); i++) {
-		unsigned long m = gfp_value(d, gfp_order[i]);
+	for (i = 0; flags && i < d->nr_order; i++) {
+		unsigned long m = gfp_value(d, d->order[i]);
 
 		if (!m || (flags & m) != m)
 			continue;
-		gfp_put(buf, len, &pos, gfp_name(d, gfp_order[i]));
+		gfp_put(buf, len, &pos, gfp_name(d, d->order[i]));
 		flags &= ~m;
 		if (flags)
 			gfp_put(buf, len, &pos, "|");
@@ -643,7 +703,8 @@ size_t pf_gfp_flags(unsigned long mask, enum pf_gfp_layout layout,
  *
  * Within 5.1+, 0x200 is __GFP_ATOMIC (5.1-6.2, always in its GFP_ATOMIC
  * 0xa20) and unused from 6.3, whose GFP_ATOMIC is HIGH|KSWAPD 0x820; other
- * masks read the same in both and get 5.1-6.2 (the longer era).
+ * masks read the same in both and get 5.1-6.2 (the longer era).  A mask
+ * never tells 6.15+ from 6.3+ (the same bits): only printed names can.
  */
 static enum pf_gfp_layout gfp_infer_shape(unsigned long m)
 {
@@ -767,8 +828,8 @@ enum pf_gfp_layout pf_gfp_layout_infer(unsigned long mask, const char *symbolic)
 	memcpy(text, symbolic, n);
 	text[n] = '\0';
 
-	for (i = 0; i < ARRAY_SIZE(gfp_newest_first); i++) {
-		enum pf_gfp_layout l = gfp_newest_first[i];
+	for (i = 0; i < ARRAY_SIZE(gfp_infer_order); i++) {
+		enum pf_gfp_layout l = gfp_infer_order[i];
 		char render[1024];
 		int common, differ;
 
@@ -776,8 +837,8 @@ enum pf_gfp_layout pf_gfp_layout_infer(unsigned long mask, const char *symbolic)
 		if (!strcmp(render, text)) {
 			/*
 			 * Several eras can render a mask alike (0xcc0 is
-			 * GFP_KERNEL in 5.1-6.2 and 6.3+): the newest wins
-			 * unless the shape names another of them.
+			 * GFP_KERNEL in 5.1-6.2, 6.3+ and 6.15+): the first
+			 * tried wins unless the shape names another of them.
 			 */
 			if (exact == PF_GFP_UNKNOWN)
 				exact = l;

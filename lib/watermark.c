@@ -85,6 +85,7 @@ int pf_wm_era_of(const struct pf_kver *kv, int gfp_layout)
 	case PF_GFP_5_0:
 		return PF_WM_4_4;
 	case PF_GFP_6_3:
+	case PF_GFP_6_15:
 		return PF_WM_6_3;
 	default:
 		return PF_WM_UNKNOWN;

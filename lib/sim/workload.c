@@ -68,6 +68,7 @@ static const struct wl_gfp wl_gfps[PF_GFP_NR_LAYOUTS] = {
 	[PF_GFP_4_18] = { 0x480020, 0x6000c0, 0x6200ca, 0x10 },
 	[PF_GFP_5_0] = { 0xa20, 0xcc0, 0x100cca, 0x10 },
 	[PF_GFP_6_3] = { 0x820, 0xcc0, 0x100cca, 0x10 },
+	[PF_GFP_6_15] = { 0x820, 0xcc0, 0x100cca, 0x10 },
 };
 
 static const struct wl_gfp *wl_gfp_of(const struct sim *s)

@@ -51,6 +51,7 @@ static const struct composite_case composites[] = {
 	  0x6200c0, 0x6200ca },
 	{ PF_GFP_5_0, 0xa20, 0xcc0, 0x800, 0xc00, 0xc40, 0x100cc0, 0x100cca },
 	{ PF_GFP_6_3, 0x820, 0xcc0, 0x800, 0xc00, 0xc40, 0x100cc0, 0x100cca },
+	{ PF_GFP_6_15, 0x820, 0xcc0, 0x800, 0xc00, 0xc40, 0x100cc0, 0x100cca },
 };
 
 static void test_composites(void **state)
@@ -175,6 +176,92 @@ static void test_reports(void **state)
 	}
 }
 
+/*
+ * The order the names come in: __def_gfpflag_names of mmflags.h, written
+ * by hand from 4.6 to 6.14 (__GFP_HIGHMEM among the composites, then
+ * __GFP_HIGH, ..., __GFP_COMP, __GFP_ZERO, ..., __GFP_RECLAIMABLE,
+ * __GFP_MOVABLE), in bit order from 6.15 (__GFP_RECLAIMABLE, ...,
+ * __GFP_ZERO, ..., __GFP_COMP).  Every mask here renders differently in
+ * the two orders; the names are as real kernels printed them (warn_alloc(),
+ * or page_owner, which prints the same %pGg): the 6.15.0-rc1, 6.10, 6.4,
+ * 6.3 and 6.0 lines from google/syzkaller's pkg/report/testdata/linux/report
+ * (740, 721, 704, 694, 661, 658), 5.7 from Hugh Dickins' "mm: fix swap
+ * cache node allocation mask" (2020), 6.12.39 and 6.19 from failure reports.
+ */
+static void test_name_order(void **state)
+{
+	static const struct {
+		const char *kernel;
+		unsigned long mask;
+		const char *names;
+		const char *layout;	/* pf_gfp_layout_name() */
+	} printed[] = {
+		{ "6.19.0-rc5-00027-g40fd0acc45d0", 0xc0d60,
+		  "GFP_NOFS|__GFP_HIGH|__GFP_ZERO|__GFP_COMP|__GFP_NOMEMALLOC",
+		  "6.15+" },
+		{ "6.15.0-rc1", 0xd2050,
+		  "__GFP_RECLAIMABLE|__GFP_IO|__GFP_NOWARN|__GFP_NORETRY|"
+		  "__GFP_COMP|__GFP_NOMEMALLOC", "6.15+" },
+		{ "6.12.39", 0x40dc0, "GFP_KERNEL|__GFP_COMP|__GFP_ZERO",
+		  "6.3+" },
+		{ "6.10.0-syzkaller-04483-g0be9ae5486cd", 0x52dc0,
+		  "GFP_KERNEL|__GFP_NOWARN|__GFP_NORETRY|__GFP_COMP|__GFP_ZERO",
+		  "6.3+" },
+		{ "6.4.0-syzkaller-11311-g24be4d0b46bb", 0x1d20d0,
+		  "__GFP_IO|__GFP_FS|__GFP_NOWARN|__GFP_NORETRY|__GFP_COMP|"
+		  "__GFP_NOMEMALLOC|__GFP_HARDWALL|__GFP_RECLAIMABLE", "6.3+" },
+		{ "6.3.0-rc6-syzkaller-00173-g7a934f4bd7d6", 0x2dc2,
+		  "GFP_KERNEL|__GFP_HIGHMEM|__GFP_NOWARN|__GFP_ZERO", "6.3+" },
+		{ "6.0.0-rc7-syzkaller-00239-gb357fd1c2afc", 0x242050,
+		  "__GFP_IO|__GFP_NOWARN|__GFP_COMP|__GFP_THISNODE|"
+		  "__GFP_RECLAIMABLE", "5.1-6.2" },
+		{ "6.0.0-rc6-syzkaller", 0x2dc2,
+		  "GFP_KERNEL|__GFP_HIGHMEM|__GFP_NOWARN|__GFP_ZERO",
+		  "5.1-6.2" },
+		{ "5.7.0-1.fc33.x86_64", 0x400d0,
+		  "__GFP_IO|__GFP_FS|__GFP_COMP|__GFP_RECLAIMABLE", "5.1-6.2" },
+	};
+	/*
+	 * 4.6-5.0 kept the hand-written order too: __GFP_MOVABLE (0x08)
+	 * after __GFP_NOWARN (0x200), __GFP_ATOMIC right after __GFP_HIGH
+	 * though its bit is far above (rendered from 4.9's table).
+	 */
+	static const struct {
+		const char *kernel;
+		unsigned long mask;
+		const char *names;
+	} hand[] = {
+		{ "4.9.0", 0x2400208, "GFP_NOIO|__GFP_NOWARN|__GFP_MOVABLE" },
+		{ "4.14.0", 0x1400208, "GFP_NOIO|__GFP_NOWARN|__GFP_MOVABLE" },
+		{ "4.19.0", 0x600208, "GFP_NOIO|__GFP_NOWARN|__GFP_MOVABLE" },
+		{ "4.19.0", 0x84220, "__GFP_HIGH|__GFP_ATOMIC|__GFP_NOWARN|"
+		  "__GFP_COMP" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(printed) / sizeof(printed[0]); i++) {
+		enum pf_gfp_layout l = layout_of(printed[i].kernel);
+
+		assert_string_equal(pf_gfp_layout_name(l), printed[i].layout);
+		assert_string_equal(fmt(printed[i].mask, l), printed[i].names);
+		/*
+		 * Without the version, the inferred layout renders the names
+		 * as printed; for 6.15+ only the order tells, and it does.
+		 * (Older masks may get another era of the same order: 0x40dc0
+		 * reads the same in 5.1-6.2.)
+		 */
+		l = pf_gfp_layout_infer(printed[i].mask, printed[i].names);
+		assert_string_equal(fmt(printed[i].mask, l), printed[i].names);
+		if (!strcmp(printed[i].layout, "6.15+"))
+			assert_string_equal(pf_gfp_layout_name(l), "6.15+");
+	}
+	for (i = 0; i < sizeof(hand) / sizeof(hand[0]); i++)
+		assert_string_equal(fmt(hand[i].mask,
+					layout_of(hand[i].kernel)),
+				    hand[i].names);
+}
+
 /* Where the mask alone decides, it decides for the right era. */
 static void test_infer_shape(void **state)
 {
@@ -219,6 +306,19 @@ static void test_infer_names(void **state)
 	assert_int_equal(pf_gfp_layout_infer(0x2e000c0,
 			"GFP_KERNEL|__GFP_NOTRACK|__GFP_OTHER_NODE"),
 			 PF_GFP_4_4);
+	/*
+	 * 6.3+ and 6.15+ differ only in the order of the names: names that
+	 * read the same in both keep 6.3+, the order of 6.15 gives 6.15+
+	 */
+	assert_int_equal(pf_gfp_layout_infer(0xc20,
+					     "GFP_ATOMIC|__GFP_DIRECT_RECLAIM"),
+			 PF_GFP_6_3);
+	assert_int_equal(pf_gfp_layout_infer(0x2dc2,
+			"GFP_KERNEL|__GFP_HIGHMEM|__GFP_ZERO|__GFP_NOWARN"),
+			 PF_GFP_6_15);
+	assert_int_equal(pf_gfp_layout_infer(0x2dc2,
+			"GFP_KERNEL|__GFP_HIGHMEM|__GFP_NOWARN|__GFP_ZERO"),
+			 PF_GFP_5_0);
 	/* the parentheses and blanks around the names are tolerated */
 	assert_int_equal(pf_gfp_layout_infer(0x480020, " (GFP_ATOMIC) "),
 			 PF_GFP_4_18);
@@ -245,7 +345,8 @@ static void test_layout_of(void **state)
 		{ "4.20.17", PF_GFP_4_18 }, { "5.0.21", PF_GFP_4_18 },
 		{ "5.1.0", PF_GFP_5_0 }, { "rhel9", PF_GFP_5_0 },
 		{ "6.2.16", PF_GFP_5_0 }, { "6.3.0", PF_GFP_6_3 },
-		{ "6.12.39", PF_GFP_6_3 },
+		{ "6.12.39", PF_GFP_6_3 }, { "6.14.11", PF_GFP_6_3 },
+		{ "6.15.0-rc1", PF_GFP_6_15 }, { "6.19.0", PF_GFP_6_15 },
 		{ "5.4.1-1.el7.elrepo.x86_64", PF_GFP_5_0 },
 	};
 	struct pf_kver none;
@@ -267,12 +368,18 @@ static void test_layout_name(void **state)
 	assert_string_equal(pf_gfp_layout_name(PF_GFP_UNKNOWN), "unknown");
 	assert_string_equal(pf_gfp_layout_name(PF_GFP_NR_LAYOUTS), "unknown");
 	assert_string_equal(pf_gfp_layout_name(PF_GFP_4_18), "4.18-5.0");
+	/* -j writes these: the names of 6.3 and older stay as they were */
+	assert_string_equal(pf_gfp_layout_name(PF_GFP_6_3), "6.3+");
+	assert_string_equal(pf_gfp_layout_name(PF_GFP_6_15), "6.15+");
 	for (l = PF_GFP_UNKNOWN + 1; l < PF_GFP_NR_LAYOUTS; l++) {
 		const char *n = pf_gfp_layout_name((enum pf_gfp_layout)l);
 
 		assert_non_null(n);
 		assert_string_not_equal(n, "unknown");
+		/* and every layout has its watermark era without a version */
+		assert_int_not_equal(pf_wm_era_of(NULL, l), PF_WM_UNKNOWN);
 	}
+	assert_int_equal(pf_wm_era_of(NULL, PF_GFP_6_15), PF_WM_6_3);
 }
 
 static void test_format_edges(void **state)
@@ -550,6 +657,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_composites),
 		cmocka_unit_test(test_reports),
+		cmocka_unit_test(test_name_order),
 		cmocka_unit_test(test_infer_shape),
 		cmocka_unit_test(test_infer_names),
 		cmocka_unit_test(test_layout_of),

@@ -28,6 +28,7 @@ static unsigned long gfp_atomic(const struct pf_kver *kv)
 	case PF_GFP_5_0:
 		return 0xa20;
 	case PF_GFP_6_3:
+	case PF_GFP_6_15:
 		return 0x820;
 	default:
 		return 0x20;
@@ -347,6 +348,7 @@ static void round_trip(const struct sim *s, const struct sim_failure *f,
 static const char *const eras[] = {
 	"rhel5", "rhel6.2", "rhel6.4", "rhel7", "3.10", "4.4", "4.9", "4.14",
 	"4.19", "rhel8", "5.4", "5.10", "5.15", "rhel9", "6.1", "6.6", "6.12",
+	"6.15",
 };
 
 static void one_era(const char *kernel, int ctx, const char *task, bool numa)

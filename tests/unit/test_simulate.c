@@ -193,8 +193,9 @@ static void rt_report(const char *text, int cause, void *data)
 static void test_round_trip(void **state)
 {
 	static const char *const kernels[] = { "2.6.18", "rhel6.2", "3.10", "4.4",
-					       "4.19", "5.15", "6.6" };
+					       "4.19", "5.15", "6.6", "6.15" };
 	struct pf_scenario *sc = NULL;
+	unsigned long long failures_6_6 = 0;
 
 	(void)state;
 	assert_int_equal(pf_scenario_load(&sc, PF_FIXTURES "/scenarios/roundtrip.scn",
@@ -211,6 +212,11 @@ static void test_round_trip(void **state)
 		assert_true(r.failures >= 5);
 		assert_int_equal(rt.reports, 5);
 		assert_int_equal(rt.agree, rt.reports);
+		/* 6.15 differs from 6.6 only in the order it prints gfp names */
+		if (!strcmp(kernels[k], "6.6"))
+			failures_6_6 = r.failures;
+		if (!strcmp(kernels[k], "6.15"))
+			assert_int_equal(r.failures, failures_6_6);
 	}
 	pf_scenario_free(sc);
 }
