@@ -59,7 +59,7 @@ static char *field(char *line, int n)
 			len = sizeof(buf[0]) - 1;
 		memcpy(out, p, len);
 		out[len] = '\0';
-		while (len && isspace((unsigned char)out[len - 1]))
+		while (len && (out[len - 1] == '\n' || out[len - 1] == '\r'))
 			out[--len] = '\0';
 		return out;
 	}
