@@ -26,6 +26,12 @@ extern "C" {
 
 #define PF_VERSION "0.1.0"
 
+/*
+ * An errno value (either sign) in lower-case words, as every message of
+ * pagefail has them: "no such file or directory" (lib/strerror.c).
+ */
+const char *pf_strerror(int err);
+
 /* ------------------------------------------------------------------ */
 /* Kernel versions and eras (lib/kver.c)                              */
 /* ------------------------------------------------------------------ */

@@ -872,7 +872,7 @@ static void test_missing_files(void **state)
 	assert_non_null(diag_for(&d, tmpdir, "proc/sys/kernel/osrelease"));
 	assert_non_null(diag_for(&d, tmpdir, "proc/sys/vm/min_free_kbytes"));
 	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/meminfo"),
-			       ": cannot read: No such file or directory"));
+			       ": cannot read: no such file or directory"));
 
 	/* what was not there is -1 */
 	assert_false(pf_kver_known(&sys.kernel));
@@ -953,7 +953,7 @@ static void test_unusable_files(void **state)
 	assert_int_equal(d.nr, 5);
 	m = diag_for(&d, tmpdir, "proc/zoneinfo");
 	assert_non_null(m);
-	assert_non_null(strstr(m, "cannot read: Is a directory"));
+	assert_non_null(strstr(m, "cannot read: is a directory"));
 	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/buddyinfo"),
 			       "no zones"));
 	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/meminfo"),
