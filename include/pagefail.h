@@ -904,11 +904,20 @@ long long pf_system_vmstat(const struct pf_system *sys, const char *name);
  * Copy every file pf_system_read() reads under root into dir, in the same
  * layout, so that dir can be read back with --root (pagefail snapshot).
  * Files that are missing or unreadable are skipped and reported through
- * diag; dir is created when missing.  Returns the number of files copied,
- * or -errno when dir cannot be written.
+ * diag; dir is created when missing, and must be empty when not: -EEXIST
+ * when it holds an earlier snapshot, -ENOTEMPTY when it holds anything
+ * else.  Returns the number of files copied (0: nothing could be read, dir
+ * untouched), or -errno when dir cannot be written.
  */
 int pf_system_snapshot(const char *root, const char *dir, pf_diag_fn diag,
 		       void *data);
+/*
+ * The same, over an earlier snapshot in dir: its files are removed first.
+ * A dir that holds anything a snapshot does not write (a symbolic link
+ * too) is refused whole with -ENOTEMPTY, nothing removed.
+ */
+int pf_system_snapshot_replace(const char *root, const char *dir,
+			       pf_diag_fn diag, void *data);
 
 /* ------------------------------------------------------------------ */
 /* Zone status: indices and atomic headroom (lib/headroom.c)          */
