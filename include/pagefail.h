@@ -293,6 +293,8 @@ struct pf_counter {
 #define PF_REPORT_COMPLETE	0x02	/* Mem-Info present and whole */
 #define PF_REPORT_TRUNCATED	0x04	/* ended before its end (cut, EOF) */
 #define PF_REPORT_WRAPPED	0x08	/* lines were re-joined after mail wrap */
+#define PF_REPORT_NO_YEAR	0x10	/* its time printed no year: epoch is in
+					 * pf_scan_opts.year, or the current one */
 
 /*
  * One page allocation failure report.  Strings are NUL-terminated, empty
