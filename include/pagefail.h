@@ -1040,7 +1040,7 @@ int pf_scenario_load(struct pf_scenario **out, const char *path,
  * --set: "vm.min_free_kbytes", "vm.watermark_scale_factor", ... (any vm
  * sysctl the scenario has), "kernel" (a release or era name), "mobility"
  * (on/off), "swap" (on/off), "scan_rate", "compact_rate", "seed".
- * Returns 0 or -EINVAL.
+ * Returns 0, -ENOENT (no such setting) or -EINVAL (not a value it takes).
  */
 int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value);
 struct pf_scenario *pf_scenario_dup(const struct pf_scenario *sc);
