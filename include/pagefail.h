@@ -26,6 +26,12 @@ extern "C" {
 
 #define PF_VERSION "0.1.0"
 
+/*
+ * An errno value (either sign) in lower-case words, as every message of
+ * pagefail has them: "no such file or directory" (lib/strerror.c).
+ */
+const char *pf_strerror(int err);
+
 /* ------------------------------------------------------------------ */
 /* Kernel versions and eras (lib/kver.c)                              */
 /* ------------------------------------------------------------------ */
@@ -296,6 +302,8 @@ struct pf_counter {
 #define PF_REPORT_COMPLETE	0x02	/* Mem-Info present and whole */
 #define PF_REPORT_TRUNCATED	0x04	/* ended before its end (cut, EOF) */
 #define PF_REPORT_WRAPPED	0x08	/* lines were re-joined after mail wrap */
+#define PF_REPORT_NO_YEAR	0x10	/* its time printed no year: epoch is in
+					 * pf_scan_opts.year, or the current one */
 
 /*
  * One page allocation failure report.  Strings are NUL-terminated, empty
@@ -912,11 +920,20 @@ long long pf_system_vmstat(const struct pf_system *sys, const char *name);
  * Copy every file pf_system_read() reads under root into dir, in the same
  * layout, so that dir can be read back with --root (pagefail snapshot).
  * Files that are missing or unreadable are skipped and reported through
- * diag; dir is created when missing.  Returns the number of files copied,
- * or -errno when dir cannot be written.
+ * diag; dir is created when missing, and must be empty when not: -EEXIST
+ * when it holds an earlier snapshot, -ENOTEMPTY when it holds anything
+ * else.  Returns the number of files copied (0: nothing could be read, dir
+ * untouched), or -errno when dir cannot be written.
  */
 int pf_system_snapshot(const char *root, const char *dir, pf_diag_fn diag,
 		       void *data);
+/*
+ * The same, over an earlier snapshot in dir: its files are removed first.
+ * A dir that holds anything a snapshot does not write (a symbolic link
+ * too) is refused whole with -ENOTEMPTY, nothing removed.
+ */
+int pf_system_snapshot_replace(const char *root, const char *dir,
+			       pf_diag_fn diag, void *data);
 
 /* ------------------------------------------------------------------ */
 /* Zone status: indices and atomic headroom (lib/headroom.c)          */
@@ -1056,7 +1073,7 @@ int pf_scenario_load(struct pf_scenario **out, const char *path,
  * --set: "vm.min_free_kbytes", "vm.watermark_scale_factor", ... (any vm
  * sysctl the scenario has), "kernel" (a release or era name), "mobility"
  * (on/off), "swap" (on/off), "scan_rate", "compact_rate", "seed".
- * Returns 0 or -EINVAL.
+ * Returns 0, -ENOENT (no such setting) or -EINVAL (not a value it takes).
  */
 int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value);
 struct pf_scenario *pf_scenario_dup(const struct pf_scenario *sc);

@@ -341,6 +341,9 @@ static int open_report(struct pf_asm *a, struct host_state *h,
 		pf_strlcpyn(r->time, sizeof(r->time), l->time, l->time_len);
 	r->mono = l->mono;
 	r->epoch = l->epoch;
+	/* BSD syslog times print no year: the epoch is of an assumed one */
+	if (l->style == PF_STYLE_SYSLOG && l->epoch != INT64_MIN)
+		r->flags |= PF_REPORT_NO_YEAR;
 	if (h->suppressed >= 0 && lineno - h->suppressed_line <= 3)
 		r->callbacks_suppressed = h->suppressed;
 	h->suppressed = -1;

@@ -28,7 +28,6 @@
  * fit, holds a NUL, or is the unterminated end of a cut file is skipped
  * whole, so that no number is ever taken from half a line.
  */
-#define _GNU_SOURCE	/* strerror_r returning char * */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -255,10 +254,9 @@ static void report(const struct proc_ctx *c, const char *path,
 
 static void report_errno(const struct proc_ctx *c, const char *path, int err)
 {
-	char ebuf[128], msg[192];
+	char msg[192];
 
-	snprintf(msg, sizeof(msg), "cannot read: %s",
-		 strerror_r(-err, ebuf, sizeof(ebuf)));
+	snprintf(msg, sizeof(msg), "cannot read: %s", pf_strerror(err));
 	report(c, path, msg);
 }
 

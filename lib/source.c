@@ -439,43 +439,14 @@ const char *pf_source_name(const struct pf_source *src)
 	return src ? src->name : "";
 }
 
-/*
- * strerror() capitalises its words; messages read better as
- * "cannot read 'x': permission denied".  The errors sources meet:
- */
-static const struct {
-	int err;
-	const char *msg;
-} errwords[] = {
-	{ ENOENT, "no such file or directory" },
-	{ EACCES, "permission denied" },
-	{ EPERM, "operation not permitted" },
-	{ EISDIR, "is a directory" },
-	{ ENOTDIR, "not a directory" },
-	{ ENOMEM, "out of memory" },
-	{ EIO, "input/output error" },
-	{ ELOOP, "too many levels of symbolic links" },
-	{ ENAMETOOLONG, "file name too long" },
-	{ EMFILE, "too many open files" },
-	{ ENFILE, "too many open files in system" },
-	{ EINVAL, "invalid argument" },
-	{ ENOTSUP, "not supported" },
-	{ ENXIO, "no such device or address" },
-	{ ENODEV, "no such device" },
-};
-
+/* The source's own words for its last error, else pf_strerror()'s. */
 const char *pf_source_strerror(const struct pf_source *src, int err)
 {
-	size_t i;
-
 	if (err < 0)
 		err = -err;
 	if (src && src->errmsg && -src->err == err)
 		return src->errmsg;
-	for (i = 0; i < sizeof(errwords) / sizeof(errwords[0]); i++)
-		if (errwords[i].err == err)
-			return errwords[i].msg;
-	return strerror(err);
+	return pf_strerror(err);
 }
 
 void pf_source_free(struct pf_source *src)

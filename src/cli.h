@@ -29,6 +29,9 @@ struct pf_cmd {
 /* Print "pagefail: <msg>" on stderr (and a JSON error line when json). */
 void pf_err(bool json, const char *source, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* --report N past the last report of source: an error, not "none found" */
+void cli_err_no_report(bool json, const char *source, unsigned long seen,
+		       long want);
 
 /*
  * A pf_diag_fn for the library's diagnostics about a source: prints
@@ -38,9 +41,52 @@ void pf_err(bool json, const char *source, const char *fmt, ...)
 void pf_diag_print(const char *source, unsigned long line, const char *msg,
 		   void *data);
 
+/*
+ * The same, at most CLI_DIAG_SHOWN of them (a file of junk has one per
+ * line), printed at once or, with hold, kept until cli_diag_flush(), which
+ * also says how many more there were; data is a struct cli_diag *.
+ */
+#define CLI_DIAG_SHOWN	10
+struct cli_diag {
+	bool json;			/* errors as JSON lines too */
+	bool hold;			/* keep them for cli_diag_flush() */
+	unsigned long nr;		/* seen, shown or not */
+	int nr_kept;
+	struct {
+		char *source, *msg;
+	} kept[CLI_DIAG_SHOWN];
+	char *last_source;		/* named in "... and N more" */
+};
+void cli_diag(const char *source, unsigned long line, const char *msg,
+	      void *data);
+/* Forget the i-th held diagnostic (said another way already). */
+void cli_diag_forget(struct cli_diag *d, int i);
+/* Print what is held and "... and N more errors in SOURCE"; then release. */
+void cli_diag_flush(struct cli_diag *d);
+/* Free what is held, unprinted. */
+void cli_diag_release(struct cli_diag *d);
+
 /* Colour: off for NO_COLOR, --no-color, or a stdout that is not a tty. */
 extern bool pf_color;
 const char *pf_c(const char *sgr);
+
+/*
+ * Option values (opts.c): 0, or -1 after a line naming the option and what
+ * it takes.  cli_root_check: --root must be a directory that is there.
+ */
+#define CLI_MIN_INTERVAL	0.1	/* seconds: status INTERVAL, top -d */
+int cli_opt_long(const char *opt, const char *arg, long min, long max, long *v);
+int cli_opt_seconds(const char *opt, const char *arg, double min, double max,
+		    double *v);
+int cli_opt_kernel(const char *opt, const char *arg, struct pf_kver *kv);
+int cli_opt_year(const char *opt, const char *arg, int *year);
+int cli_opt_when(const char *opt, const char *arg, int64_t *epoch);
+int cli_root_check(const char *root, bool json);
+/*
+ * getopt_long() returned '?' or ':' (its optstring begins with ':' and
+ * opterr is 0): one line naming the option, not getopt's and the usage.
+ */
+void cli_opt_bad(const char *cmd, int ch, char **argv);
 
 /*
  * Parse a time for --since/--until: "YYYY-MM-DD[ HH:MM[:SS]]", "@EPOCH",

@@ -122,7 +122,7 @@ static void verify_run(struct verify *v, struct pf_advice *a)
 	ret = pf_scenario_from_report(&sc, v->r, err, sizeof(err));
 	if (ret) {
 		snprintf(v->error, sizeof(v->error), "%s", ret == -EINVAL ? err :
-			 strerror(-ret));
+			 pf_strerror(ret));
 		return;
 	}
 	snprintf(v->note, sizeof(v->note), "%s", err);

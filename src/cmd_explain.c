@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,7 +247,8 @@ int cmd_explain(int argc, char **argv)
 
 	memset(&c, 0, sizeof(c));
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "jph", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":jph", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'j':
 			c.json = true;
@@ -254,17 +256,10 @@ int cmd_explain(int argc, char **argv)
 		case 'p':
 			c.json = c.pretty = true;
 			break;
-		case OPT_REPORT: {
-			char *end;
-
-			c.want = strtol(optarg, &end, 10);
-			if (*end || c.want < 1) {
-				pf_err(false, NULL, "--report takes a number from 1, not '%s'",
-				       optarg);
+		case OPT_REPORT:
+			if (cli_opt_long("--report", optarg, 1, LONG_MAX, &c.want))
 				return PF_EXIT_USAGE;
-			}
 			break;
-		}
 		case OPT_KERNEL:
 			if (pf_collect_kernel_opt(&c.in, optarg))
 				return PF_EXIT_USAGE;
@@ -283,16 +278,20 @@ int cmd_explain(int argc, char **argv)
 			usage_explain(stdout);
 			return 0;
 		default:
-			usage_explain(stderr);
+			cli_opt_bad("explain", ch, argv);
 			return PF_EXIT_USAGE;
 		}
 	}
 	if (rules_path) {
-		int err = pf_rules_load(&c.rules, rules_path, pf_diag_print, &c.json);
+		struct cli_diag d = { .json = c.json };
+		int err = pf_rules_load(&c.rules, rules_path, cli_diag, &d);
 
+		cli_diag_flush(&d);
 		if (err) {
+			/* -EINVAL: every stanza had an error, each said above */
 			pf_err(c.json, rules_path, "cannot use the rules in '%s': %s",
-			       rules_path, strerror(-err));
+			       rules_path, err == -EINVAL ? "no rule in it is usable" :
+			       pf_strerror(err));
 			return PF_EXIT_ERROR;
 		}
 	}
@@ -308,13 +307,23 @@ int cmd_explain(int argc, char **argv)
 	c.in.data = &c;
 	pf_collect(&c.in, argc - optind, argv + optind);
 
-	if (!c.json && !c.shown) {
-		if (c.want && c.seen)
-			printf("only %lu report%s found; there is no report %ld\n",
-			       c.seen, c.seen == 1 ? "" : "s", c.want);
+	if (c.want && c.seen && !c.shown) {
+		/* asked for what is not there: an error, not "none found" */
+		char where[64];
+		const char *name = where;
+		int nr = argc - optind;
+
+		if (nr == 1)
+			name = argv[optind];
+		else if (!nr)
+			name = "/dev/kmsg";
 		else
-			printf("no page allocation failure report found in %lu source%s\n",
-			       c.in.nr_sources, c.in.nr_sources == 1 ? "" : "s");
+			snprintf(where, sizeof(where), "%d sources", nr);
+		cli_err_no_report(c.json, name, c.seen, c.want);
+		c.in.errors++;
+	} else if (!c.json && !c.shown) {
+		printf("no page allocation failure report found in %lu source%s\n",
+		       c.in.nr_sources, c.in.nr_sources == 1 ? "" : "s");
 	}
 	fflush(stdout);
 	if (c.j)

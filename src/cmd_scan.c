@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cli.h"
 #include "pagefail.h"
@@ -33,6 +34,7 @@ struct scan_ctx {
 	bool json, pretty, quiet;
 	bool have_since, have_until;
 	int64_t since, until;
+	bool said_year;			/* the year assumed was said */
 	struct pf_json *j;
 	struct group *groups;
 	size_t nr_groups, alloc_groups;
@@ -156,10 +158,31 @@ static void group_add(struct group *g, const struct pf_report *r)
 	}
 }
 
+/*
+ * A syslog time prints no year: the one the scanner assumed decides what
+ * --since and --until keep, and may be wrong (a log of last December
+ * read in January).  Said once per run, of the first source it is true of.
+ */
+static void say_year(struct scan_ctx *c, const struct pf_report *r)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (c->said_year || c->in.year || !(r->flags & PF_REPORT_NO_YEAR))
+		return;
+	c->said_year = true;
+	localtime_r(&now, &tm);
+	pf_err(c->json, r->source, "%s: syslog times print no year: %d assumed "
+	       "for --since/--until (give --year if the log is of another year)",
+	       r->source, tm.tm_year + 1900);
+}
+
 static int on_report(const struct pf_report *r, void *data)
 {
 	struct scan_ctx *c = data;
 
+	if (r->epoch != INT64_MIN && (c->have_since || c->have_until))
+		say_year(c, r);
 	if (r->epoch != INT64_MIN) {
 		if (c->have_since && r->epoch < c->since)
 			return 0;
@@ -254,7 +277,8 @@ int cmd_scan(int argc, char **argv)
 
 	memset(&c, 0, sizeof(c));
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "jpqh", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":jpqh", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'j':
 			c.json = true;
@@ -269,10 +293,9 @@ int cmd_scan(int argc, char **argv)
 		case OPT_UNTIL: {
 			int64_t t;
 
-			if (pf_parse_when(optarg, &t)) {
-				pf_err(false, NULL, "cannot read the time '%s'", optarg);
+			if (cli_opt_when(ch == OPT_SINCE ? "--since" : "--until",
+					 optarg, &t))
 				return PF_EXIT_USAGE;
-			}
 			if (ch == OPT_SINCE) {
 				c.since = t;
 				c.have_since = true;
@@ -297,7 +320,7 @@ int cmd_scan(int argc, char **argv)
 			usage_scan(stdout);
 			return 0;
 		default:
-			usage_scan(stderr);
+			cli_opt_bad("scan", ch, argv);
 			return PF_EXIT_USAGE;
 		}
 	}

@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -356,8 +357,7 @@ static int load_report(const char *path, long nth, const struct pf_kver *kv,
 	pf_scanner_free(scan);
 	if (ret != 1) {
 		if (nth > 0)
-			pf_err(json, path, "'%s' has %ld report%s, not %ld", path,
-			       p.seen, p.seen == 1 ? "" : "s", nth);
+			cli_err_no_report(json, path, (unsigned long)p.seen, nth);
 		else
 			pf_err(json, path, "'%s' has no report with Mem-Info to replay",
 			       path);
@@ -367,7 +367,7 @@ static int load_report(const char *path, long nth, const struct pf_kver *kv,
 	ret = pf_scenario_from_report(sc, p.r, err, sizeof(err));
 	if (ret) {
 		pf_err(json, path, "%s:%lu: %s", path, p.r->line,
-		       ret == -EINVAL ? err : strerror(-ret));
+		       ret == -EINVAL ? err : pf_strerror(ret));
 		ret = PF_EXIT_ERROR;
 		goto out;
 	}
@@ -386,7 +386,7 @@ static int run_bench(bool json)
 	int err = pf_sim_bench(2.0, &ops, &bpp);
 
 	if (err) {
-		pf_err(json, "bench", "the benchmark failed: %s", strerror(-err));
+		pf_err(json, "bench", "the benchmark failed: %s", pf_strerror(err));
 		return PF_EXIT_ERROR;
 	}
 	if (json)
@@ -396,6 +396,34 @@ static int run_bench(bool json)
 		printf("%.0f page operations per second, %.2f bytes per page\n",
 		       ops, bpp);
 	return 0;
+}
+
+/*
+ * Why --set (--kernel, --sweep) NAME=VALUE was refused: no such setting,
+ * or a value it does not take.
+ */
+static void set_error(int err, const char *opt, const char *arg,
+		      const char *name, const char *value)
+{
+	struct pf_kver kv;
+	char label[96];
+
+	if (err == -ENOENT) {
+		pf_err(false, NULL, "%s '%s': no setting '%s' (vm.SYSCTL, kernel, "
+		       "mobility, swap, scan_rate, compact_rate, seed)", opt, arg, name);
+		return;
+	}
+	if (strcmp(name, "kernel")) {
+		pf_err(false, NULL, "%s '%s': '%s' is not a value %s takes "
+		       "(see 'pagefail help simulate')", opt, arg, value, name);
+		return;
+	}
+	/* no kernel version at all, or one before the simulator's first */
+	snprintf(label, sizeof(label), "%s%s", opt,
+		 strcmp(opt, "--kernel") ? " kernel=" : "");
+	if (!cli_opt_kernel(label, value, &kv))
+		pf_err(false, NULL, "%s '%s': the simulator knows kernels from "
+		       "2.6.18 on", opt, arg);
 }
 
 int cmd_simulate(int argc, char **argv)
@@ -426,7 +454,8 @@ int cmd_simulate(int argc, char **argv)
 	struct pf_kver kernel = { 0 };
 	long nth = 0;
 	char sweep_name[64] = "", *sweep_vals[MAX_SWEEP];
-	int nr_sets = 0, nr_sweep = 0, ch, ret = PF_EXIT_NONE;
+	struct pf_scenario *runs[MAX_SWEEP] = { NULL };
+	int nr_sets = 0, nr_sweep = 0, ch, err, ret = PF_EXIT_NONE;
 	bool is_kernel[MAX_SETS] = { false };
 	long reports = -1;
 	bool check = false, bench = false, with_series = false;
@@ -436,7 +465,8 @@ int cmd_simulate(int argc, char **argv)
 	char *sweep_buf = NULL;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "jph", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":jph", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'j':
 			c.json = true;
@@ -453,8 +483,9 @@ int cmd_simulate(int argc, char **argv)
 			if (ch == OPT_KERNEL) {
 				static char kbuf[MAX_SETS][128];
 
-				/* the report's kernel when it names none */
-				pf_kver_parse(optarg, &kernel);
+				/* also the report's kernel when it names none */
+				if (cli_opt_kernel("--kernel", optarg, &kernel))
+					return PF_EXIT_USAGE;
 				is_kernel[nr_sets] = true;
 				snprintf(kbuf[nr_sets], sizeof(kbuf[0]), "kernel=%s", optarg);
 				sets[nr_sets] = kbuf[nr_sets];
@@ -473,22 +504,16 @@ int cmd_simulate(int argc, char **argv)
 			svg = optarg;
 			break;
 		case OPT_REPORTS:
-			reports = atol(optarg);
+			if (cli_opt_long("--reports", optarg, 0, LONG_MAX, &reports))
+				return PF_EXIT_USAGE;
 			break;
 		case OPT_FROM_REPORT:
 			from = optarg;
 			break;
-		case OPT_REPORT: {
-			char *end;
-
-			nth = strtol(optarg, &end, 10);
-			if (*end || nth < 1) {
-				pf_err(false, NULL, "--report '%s': not a number from 1",
-				       optarg);
+		case OPT_REPORT:
+			if (cli_opt_long("--report", optarg, 1, LONG_MAX, &nth))
 				return PF_EXIT_USAGE;
-			}
 			break;
-		}
 		case OPT_CHECK:
 			check = true;
 			break;
@@ -505,7 +530,7 @@ int cmd_simulate(int argc, char **argv)
 			usage_simulate(stdout);
 			return 0;
 		default:
-			usage_simulate(stderr);
+			cli_opt_bad("simulate", ch, argv);
 			return PF_EXIT_USAGE;
 		}
 	}
@@ -521,9 +546,27 @@ int cmd_simulate(int argc, char **argv)
 				  &sc, c.json);
 		if (ret)
 			return ret;
-	} else if (pf_scenario_load(&sc, argv[optind], pf_diag_print, NULL)) {
-		pf_err(c.json, argv[optind], "cannot use the scenario '%s'", argv[optind]);
-		return PF_EXIT_ERROR;
+	} else {
+		struct cli_diag d = { .json = c.json };
+		unsigned long nr;
+
+		err = pf_scenario_load(&sc, argv[optind], cli_diag, &d);
+		nr = d.nr;
+
+		cli_diag_flush(&d);
+		if (err) {
+			char why[64];
+
+			/* -EINVAL: what is wrong, line by line, is said above */
+			if (err == -EINVAL && nr)
+				snprintf(why, sizeof(why), "%lu error%s", nr,
+					 nr == 1 ? "" : "s");
+			else
+				snprintf(why, sizeof(why), "%s", pf_strerror(err));
+			pf_err(c.json, argv[optind], "cannot use the scenario '%s': %s",
+			       argv[optind], why);
+			return PF_EXIT_ERROR;
+		}
 	}
 	for (int i = 0; i < nr_sets; i++) {
 		char name[64];
@@ -540,8 +583,10 @@ int cmd_simulate(int argc, char **argv)
 			pf_scenario_set(sc, name, eq + 1);
 			continue;
 		}
-		if (pf_scenario_set(sc, name, eq + 1)) {
-			pf_err(false, NULL, "--set '%s': not a setting of a scenario", sets[i]);
+		err = pf_scenario_set(sc, name, eq + 1);
+		if (err) {
+			set_error(err, is_kernel[i] ? "--kernel" : "--set",
+				  is_kernel[i] ? eq + 1 : sets[i], name, eq + 1);
 			ret = PF_EXIT_USAGE;
 			goto out;
 		}
@@ -557,13 +602,41 @@ int cmd_simulate(int argc, char **argv)
 		}
 		snprintf(sweep_name, sizeof(sweep_name), "%.*s", (int)(eq - sweep), sweep);
 		sweep_buf = strdup(eq + 1);
-		for (tok = strtok_r(sweep_buf, ",", &save); tok && nr_sweep < MAX_SWEEP;
-		     tok = strtok_r(NULL, ",", &save))
+		if (!sweep_buf) {
+			pf_err(false, NULL, "out of memory");
+			ret = PF_EXIT_ERROR;
+			goto out;
+		}
+		for (tok = strtok_r(sweep_buf, ",", &save); tok;
+		     tok = strtok_r(NULL, ",", &save)) {
+			if (nr_sweep == MAX_SWEEP) {
+				pf_err(false, NULL, "--sweep takes at most %d values, "
+				       "not more ('%s')", MAX_SWEEP, sweep);
+				ret = PF_EXIT_USAGE;
+				goto out;
+			}
 			sweep_vals[nr_sweep++] = tok;
+		}
 		if (!nr_sweep) {
 			pf_err(false, NULL, "--sweep '%s': no values", sweep);
 			ret = PF_EXIT_USAGE;
 			goto out;
+		}
+		/* every value is checked before the first run prints */
+		for (int i = 0; i < nr_sweep; i++) {
+			runs[i] = pf_scenario_dup(sc);
+			err = runs[i] ? pf_scenario_set(runs[i], sweep_name,
+							sweep_vals[i]) : -ENOMEM;
+			if (err == -ENOMEM) {
+				pf_err(false, NULL, "out of memory");
+				ret = PF_EXIT_ERROR;
+				goto out;
+			}
+			if (err) {
+				set_error(err, "--sweep", sweep, sweep_name, sweep_vals[i]);
+				ret = PF_EXIT_USAGE;
+				goto out;
+			}
 		}
 	}
 	c.reports = reports >= 0 ? (size_t)reports : c.json || sweep ? 0 : 1;
@@ -576,24 +649,13 @@ int cmd_simulate(int argc, char **argv)
 	}
 
 	for (int run = 0; run < (sweep ? nr_sweep : 1); run++) {
-		struct pf_scenario *one = sc;
+		struct pf_scenario *one = sweep ? runs[run] : sc;
 		struct pf_sim_result r;
 		struct pf_sim_opts o = {
 			.check = check, .report = on_report,
 			.max_reports = c.reports, .data = &c,
 		};
-		int err;
 
-		if (sweep) {
-			one = pf_scenario_dup(sc);
-			if (!one || pf_scenario_set(one, sweep_name, sweep_vals[run])) {
-				pf_err(false, NULL, "--sweep: '%s=%s' is not a setting",
-				       sweep_name, sweep_vals[run]);
-				pf_scenario_free(one);
-				ret = PF_EXIT_USAGE;
-				goto out;
-			}
-		}
 		c.series.nr = 0;
 		if (csv || svg || with_series) {
 			o.sample = on_sample;
@@ -604,7 +666,7 @@ int cmd_simulate(int argc, char **argv)
 			pf_err(c.json, what, "the allocator broke an invariant: %s",
 			       r.check_msg);
 		else if (err)
-			pf_err(c.json, what, "simulation failed: %s", strerror(-err));
+			pf_err(c.json, what, "simulation failed: %s", pf_strerror(err));
 		if (err)
 			ret = PF_EXIT_ERROR;
 		if (c.json) {
@@ -630,15 +692,13 @@ int cmd_simulate(int argc, char **argv)
 		}
 		if (!err && r.failures && ret == PF_EXIT_NONE)
 			ret = PF_EXIT_FOUND;
-		if (sweep)
-			pf_scenario_free(one);
 	}
-	if (csv && write_csv(csv, &c.series)) {
-		pf_err(c.json, csv, "cannot write '%s'", csv);
+	if (csv && (err = write_csv(csv, &c.series))) {
+		pf_err(c.json, csv, "cannot write '%s': %s", csv, pf_strerror(err));
 		ret = PF_EXIT_ERROR;
 	}
-	if (svg && write_svg(svg, &c.series, what)) {
-		pf_err(c.json, svg, "cannot write '%s'", svg);
+	if (svg && (err = write_svg(svg, &c.series, what))) {
+		pf_err(c.json, svg, "cannot write '%s': %s", svg, pf_strerror(err));
 		ret = PF_EXIT_ERROR;
 	}
 out:
@@ -648,6 +708,8 @@ out:
 	free(sweep_buf);
 	free(c.series.v);
 	free(c.text);
+	for (int i = 0; i < nr_sweep; i++)
+		pf_scenario_free(runs[i]);
 	pf_scenario_free(sc);
 	return ret;
 }

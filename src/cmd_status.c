@@ -7,8 +7,10 @@
  * interval, vmstat-style lines with the rates of the reclaim and
  * compaction counters.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -33,8 +35,9 @@ void usage_status(FILE *f)
 	      "read), the unusable free space and extfrag indices per order, and the\n"
 	      "atomic headroom: how many more GFP_ATOMIC allocations of order 0-3\n"
 	      "succeed before the zone fails the running kernel's watermark check.\n"
-	      "With INTERVAL (seconds), one line per interval with the rates of the\n"
-	      "compaction, kswapd and reclaim counters, COUNT times (default: forever).\n\n"
+	      "With INTERVAL (seconds, 0.1 or more), one line per interval with the\n"
+	      "rates of the compaction, kswapd and reclaim counters, COUNT times\n"
+	      "(default: forever), after a legend of the columns.\n\n"
 	      "  -j, --json         one JSON object (JSON Lines with INTERVAL)\n"
 	      "  -p, --pretty       indented JSON (implies --json)\n"
 	      "      --root DIR     read /proc and /sys under DIR: a snapshot or an\n"
@@ -46,20 +49,82 @@ void usage_status(FILE *f)
 	      f);
 }
 
+/* Why a file of the root was not read: -EINVAL is the reader's "junk". */
+static const char *source_words(int err)
+{
+	return err == -EINVAL ? "not understood" : pf_strerror(err);
+}
+
+/* Is path root/rel, as the reader names it? */
+static bool is_path_of(const char *path, const char *rel)
+{
+	size_t n = strlen(path), m = strlen(rel);
+
+	return n > m && path[n - m - 1] == '/' && !strcmp(path + n - m, rel);
+}
+
+/*
+ * The files that could not be read are named in the output (text: "not
+ * read:", JSON: sources.missing); the reader's words on them are not said
+ * twice.  What it says of a file it read and did not understand (which
+ * line, what is wrong) is.
+ */
+static void say_diags(struct cli_diag *d, const struct pf_system *sys)
+{
+	for (int k = 0; k < d->nr_kept;) {
+		bool missing = false;
+
+		for (int i = 0; i < sys->nr_sources && !missing; i++)
+			missing = sys->sources[i].err &&
+				  sys->sources[i].err != -EINVAL &&
+				  is_path_of(d->kept[k].source, sys->sources[i].path);
+		if (missing)
+			cli_diag_forget(d, k);
+		else
+			k++;
+	}
+	cli_diag_flush(d);
+}
+
+/*
+ * One line for a root with nothing to show: of the files every kernel has,
+ * those that could not be read, and why.
+ */
+static void nothing_read(const struct status_ctx *c, const struct pf_system *sys)
+{
+	char why[512];
+	size_t n = 0;
+
+	why[0] = '\0';
+	for (int i = 0; i < sys->nr_sources && n < sizeof(why); i++) {
+		const struct pf_sys_source *s = &sys->sources[i];
+
+		if (!s->err || (strcmp(s->path, "proc/zoneinfo") &&
+				strcmp(s->path, "proc/meminfo")))
+			continue;
+		n += (size_t)snprintf(why + n, sizeof(why) - n, "%s%s: %s",
+				      n ? ", " : " (", s->path, source_words(s->err));
+	}
+	pf_err(c->json, c->root, "%s: nothing about memory could be read%s%s",
+	       c->root, why, n ? ")" : "");
+}
+
 static struct pf_system *read_system(struct status_ctx *c)
 {
 	struct pf_system *sys = calloc(1, sizeof(*sys));
+	struct cli_diag d = { .json = c->json, .hold = true };
 
 	if (!sys) {
 		pf_err(c->json, c->root, "out of memory");
 		return NULL;
 	}
-	if (pf_system_read(c->root, sys, pf_diag_print, &c->json)) {
-		pf_err(c->json, c->root, "nothing about memory could be read under '%s'",
-		       c->root);
+	if (pf_system_read(c->root, sys, cli_diag, &d)) {
+		say_diags(&d, sys);
+		nothing_read(c, sys);
 		free(sys);
 		return NULL;
 	}
+	say_diags(&d, sys);
 	if (c->have_kernel && !pf_kver_known(&sys->kernel))
 		sys->kernel = c->kernel;
 	return sys;
@@ -153,7 +218,7 @@ static void sources_json(const struct pf_system *sys, struct pf_json *j)
 		pf_json_key(j, "path");
 		pf_json_str(j, sys->sources[i].path);
 		pf_json_key(j, "error");
-		pf_json_str(j, pf_source_strerror(NULL, sys->sources[i].err));
+		pf_json_str(j, source_words(sys->sources[i].err));
 		pf_json_obj_close(j);
 	}
 	pf_json_arr_close(j);
@@ -231,9 +296,13 @@ static void print_text(const struct pf_system *sys, const struct pf_zone_status 
 	const char *b = pf_c("\033[1m"), *d = pf_c("\033[2m"), *n = pf_c("\033[0m");
 	bool missing = false;
 
-	printf("%skernel%s %s  %snodes%s %d  %scpus%s %d", d, n,
-	       pf_kver_known(&sys->kernel) ? sys->kernel.str : "unknown", d, n,
-	       sys->nr_nodes, d, n, sys->nr_cpus);
+	/* what the root did not say is left out, not printed as -1 */
+	printf("%skernel%s %s", d, n,
+	       pf_kver_known(&sys->kernel) ? sys->kernel.str : "unknown");
+	if (sys->nr_nodes >= 0)
+		printf("  %snodes%s %d", d, n, sys->nr_nodes);
+	if (sys->nr_cpus >= 0)
+		printf("  %scpus%s %d", d, n, sys->nr_cpus);
 	for (int i = 0; i < PF_VM_NR; i++)
 		if (sys->vm[i] >= 0)
 			printf("  %s%s%s %ld", d, pf_vm_sysctl_name(i) + 3, n, sys->vm[i]);
@@ -244,7 +313,7 @@ static void print_text(const struct pf_system *sys, const struct pf_zone_status 
 		if (!worth_saying(src))
 			continue;
 		printf("%s%s %s (%s)", missing ? "," : d, missing ? "" : "not read:",
-		       src->path, pf_source_strerror(NULL, src->err));
+		       src->path, source_words(src->err));
 		missing = true;
 	}
 	if (missing)
@@ -328,6 +397,27 @@ static const char *const short_names[PF_NR_COUNTERS] = {
 	"cstall", "cfail", "csucc", "klow", "khigh", "astall", "scan_k",
 	"scan_d", "steal_k", "steal_d", "kcompd", "kswapd",
 };
+
+/*
+ * What the columns are, once before the first line: their names are short
+ * enough to fit, too short to guess.
+ */
+static void line_legend(void)
+{
+	char text[1024];
+	size_t n;
+
+	n = (size_t)snprintf(text, sizeof(text),
+			     "free_MiB: free memory of all zones; atomic0-3: GFP_ATOMIC "
+			     "allocations of order 0-3 left before a zone fails its "
+			     "watermark check; per second, from /proc/vmstat:");
+	for (int i = 0; i < PF_NR_COUNTERS && n < sizeof(text); i++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n, " %s=%s%s",
+				      short_names[i], pf_counter_names[i],
+				      i + 1 < PF_NR_COUNTERS ? "," : "");
+	pf_print_wrapped(stdout, 0, pf_c("\033[2m"), text);
+	fputs(pf_c("\033[0m"), stdout);
+}
 
 static void line_header(void)
 {
@@ -443,8 +533,10 @@ static int run_interval(struct status_ctx *c, double interval, long count)
 	struct sample a = { 0 }, b = { 0 }, *cur = &a, *prev = NULL;
 	int ret = 0;
 
-	if (!c->json)
+	if (!c->json) {
+		line_legend();
 		line_header();
+	}
 	for (long i = 0; count <= 0 || i < count; i++) {
 		if (i) {
 			struct timespec ts = {
@@ -488,7 +580,8 @@ int cmd_status(int argc, char **argv)
 	int ch;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "jph", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":jph", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'j':
 			c.json = true;
@@ -500,11 +593,8 @@ int cmd_status(int argc, char **argv)
 			c.root = optarg;
 			break;
 		case OPT_KERNEL:
-			if (pf_kver_parse(optarg, &c.kernel)) {
-				pf_err(false, NULL, "'%s' is not a kernel release or era name",
-				       optarg);
+			if (cli_opt_kernel("--kernel", optarg, &c.kernel))
 				return PF_EXIT_USAGE;
-			}
 			c.have_kernel = true;
 			break;
 		case OPT_NOCOLOR:
@@ -514,30 +604,35 @@ int cmd_status(int argc, char **argv)
 			usage_status(stdout);
 			return 0;
 		default:
-			usage_status(stderr);
+			/* "status -1": a negative INTERVAL, not an unknown option */
+			for (int i = 1; ch == '?' && (isdigit(optopt) || optopt == '.') &&
+			     i < argc; i++) {
+				if (argv[i][0] == '-' && argv[i][1] == optopt) {
+					cli_opt_seconds("INTERVAL", argv[i], CLI_MIN_INTERVAL,
+							86400, &interval);
+					return PF_EXIT_USAGE;
+				}
+			}
+			cli_opt_bad("status", ch, argv);
 			return PF_EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {
-		char *end;
-
-		interval = strtod(argv[optind], &end);
-		if (*end || !(interval > 0) || interval > 86400) {
-			pf_err(false, NULL, "'%s' is not an interval in seconds",
-			       argv[optind]);
+		/* a shorter interval is a busy loop over /proc, not a rate */
+		if (cli_opt_seconds("INTERVAL", argv[optind], CLI_MIN_INTERVAL,
+				    86400, &interval))
 			return PF_EXIT_USAGE;
-		}
-		if (optind + 1 < argc) {
-			count = strtol(argv[optind + 1], &end, 10);
-			if (*end || count < 1) {
-				pf_err(false, NULL, "'%s' is not a count", argv[optind + 1]);
-				return PF_EXIT_USAGE;
-			}
-		}
+		if (optind + 1 < argc &&
+		    cli_opt_long("COUNT", argv[optind + 1], 1, LONG_MAX, &count))
+			return PF_EXIT_USAGE;
 		if (optind + 2 < argc) {
 			usage_status(stderr);
 			return PF_EXIT_USAGE;
 		}
+	}
+	if (cli_root_check(c.root, c.json))
+		return PF_EXIT_ERROR;
+	if (interval) {
 		c.interval = interval;
 		return run_interval(&c, interval, count);
 	}

@@ -21,7 +21,6 @@
 #include <curses.h>
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>	/* isfinite */
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -389,7 +388,7 @@ static void fmt_uptime(long secs, char *buf, size_t len)
 static int read_error(const struct top *t, int err)
 {
 	pf_err(false, t->root, "cannot read the memory state under '%s': %s",
-	       t->root, strerror(-err));
+	       t->root, pf_strerror(err));
 	return PF_EXIT_ERROR;
 }
 
@@ -1075,7 +1074,7 @@ static int run_screen(struct top *t, const sigset_t *unblocked)
 	delscreen(scr);
 	if (poll_err) {
 		pf_err(false, NULL, "cannot wait for the terminal: %s",
-		       strerror(poll_err));
+		       pf_strerror(poll_err));
 		return PF_EXIT_ERROR;
 	}
 	return err ? read_error(t, err) : 0;
@@ -1119,13 +1118,9 @@ int cmd_top(int argc, char **argv)
 			t->root = optarg;
 			break;
 		case 'd':
-			errno = 0;
-			t->interval = strtod(optarg, &end);
-			if (errno || end == optarg || *end ||
-			    !isfinite(t->interval) || t->interval < 0 ||
-			    t->interval > 86400) {
-				pf_err(false, NULL, "-d takes seconds from 0 to 86400, not '%s'",
-				       optarg);
+			/* 0 would redraw in a busy loop */
+			if (cli_opt_seconds("-d", optarg, CLI_MIN_INTERVAL, 86400,
+					    &t->interval)) {
 				free(t);
 				return PF_EXIT_USAGE;
 			}
@@ -1164,6 +1159,10 @@ int cmd_top(int argc, char **argv)
 	}
 	if (!t->batch && !isatty(STDOUT_FILENO)) {
 		pf_err(false, NULL, "the full-screen view needs a terminal: use -b for plain-text frames");
+		free(t);
+		return PF_EXIT_ERROR;
+	}
+	if (cli_root_check(t->root, false)) {
 		free(t);
 		return PF_EXIT_ERROR;
 	}

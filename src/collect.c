@@ -112,20 +112,13 @@ void pf_collect(struct pf_collect *c, int nr, char **paths)
 
 int pf_collect_year_opt(struct pf_collect *c, const char *arg)
 {
-	c->year = atoi(arg);
-	if (c->year < 1970 || c->year > 9999) {
-		pf_err(false, NULL, "'%s' is not a year", arg);
-		return -1;
-	}
-	return 0;
+	return cli_opt_year("--year", arg, &c->year);
 }
 
 int pf_collect_kernel_opt(struct pf_collect *c, const char *arg)
 {
-	if (pf_kver_parse(arg, &c->kernel)) {
-		pf_err(false, NULL, "'%s' is not a kernel release or era name", arg);
+	if (cli_opt_kernel("--kernel", arg, &c->kernel))
 		return -1;
-	}
 	c->have_kernel = true;
 	return 0;
 }

@@ -12,6 +12,8 @@
 #include "cli.h"
 #include "pagefail.h"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 bool pf_color;
 
 static int cmd_help(int argc, char **argv);
@@ -38,40 +40,66 @@ static void usage(FILE *f)
 	fputs("usage: pagefail [--version] [--help] <command> [options]\n\n"
 	      "Find, explain and help prevent Linux page allocation failures.\n\n"
 	      "commands:\n", f);
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n'pagefail help <command>' shows a command's options; "
 	      "man pagefail for more.\n", f);
 }
 
-static const struct pf_cmd *lookup(const char *name)
+/*
+ * The command called name, or the only one it is a prefix of.  NULL when
+ * there is none, or several (*nr_hits says how many).
+ */
+static const struct pf_cmd *lookup(const char *name, int *nr_hits)
 {
 	const struct pf_cmd *hit = NULL;
 	size_t n = strlen(name);
 
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-		if (!strcmp(commands[i].name, name))
+	*nr_hits = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
+		if (!strcmp(commands[i].name, name)) {
+			*nr_hits = 1;
 			return &commands[i];
+		}
 		if (n && !strncmp(commands[i].name, name, n)) {
-			if (hit)
-				return NULL;	/* ambiguous */
 			hit = &commands[i];
+			++*nr_hits;
 		}
 	}
-	return hit;
+	return *nr_hits == 1 ? hit : NULL;
+}
+
+/* Why name is no command: none has that name, or several begin with it. */
+static void lookup_error(const char *name, int nr_hits)
+{
+	char list[256];
+	size_t n = 0, len = strlen(name);
+
+	if (!nr_hits) {
+		pf_err(false, NULL, "'%s' is not a pagefail command (see 'pagefail --help')",
+		       name);
+		return;
+	}
+	list[0] = '\0';
+	for (size_t i = 0; i < ARRAY_SIZE(commands) && n < sizeof(list); i++)
+		if (!strncmp(commands[i].name, name, len))
+			n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
+					      n ? ", " : "", commands[i].name);
+	pf_err(false, NULL, "'%s' is ambiguous: %s", name, list);
 }
 
 static int cmd_help(int argc, char **argv)
 {
 	const struct pf_cmd *c;
+	int nr;
 
 	if (argc < 2) {
 		usage(stdout);
 		return 0;
 	}
-	c = lookup(argv[1]);
+	c = lookup(argv[1], &nr);
 	if (!c) {
-		pf_err(false, NULL, "unknown command '%s'", argv[1]);
+		lookup_error(argv[1], nr);
 		return PF_EXIT_USAGE;
 	}
 	c->usage(stdout);
@@ -103,12 +131,88 @@ void pf_err(bool json, const char *source, const char *fmt, ...)
 	}
 }
 
+void cli_err_no_report(bool json, const char *source, unsigned long seen,
+		       long want)
+{
+	pf_err(json, source, "%s: %lu report%s, no report %ld", source, seen,
+	       seen == 1 ? "" : "s", want);
+}
+
 void pf_diag_print(const char *source, unsigned long line, const char *msg,
 		   void *data)
 {
 	/* the library's messages name their line themselves ("line 5: ...") */
 	(void)line;
 	pf_err(data ? *(bool *)data : false, source, "%s: %s", source, msg);
+}
+
+static void diag_keep(struct cli_diag *d, const char *source, const char *msg)
+{
+	char *s = strdup(source), *m = strdup(msg);
+
+	if (!s || !m) {
+		free(s);
+		free(m);
+		pf_err(d->json, source, "%s: %s", source, msg);
+		return;
+	}
+	d->kept[d->nr_kept].source = s;
+	d->kept[d->nr_kept].msg = m;
+	d->nr_kept++;
+}
+
+void cli_diag(const char *source, unsigned long line, const char *msg,
+	      void *data)
+{
+	struct cli_diag *d = data;
+
+	(void)line;	/* the library's messages name their line themselves */
+	if (d->nr++ >= CLI_DIAG_SHOWN) {
+		/* counted, and named once at the end */
+		if (!d->last_source || strcmp(d->last_source, source)) {
+			free(d->last_source);
+			d->last_source = strdup(source);
+		}
+		return;
+	}
+	if (d->hold)
+		diag_keep(d, source, msg);
+	else
+		pf_err(d->json, source, "%s: %s", source, msg);
+}
+
+void cli_diag_forget(struct cli_diag *d, int i)
+{
+	free(d->kept[i].source);
+	free(d->kept[i].msg);
+	memmove(&d->kept[i], &d->kept[i + 1],
+		(size_t)(d->nr_kept - i - 1) * sizeof(d->kept[0]));
+	d->nr_kept--;
+	d->nr--;
+}
+
+void cli_diag_flush(struct cli_diag *d)
+{
+	for (int i = 0; i < d->nr_kept; i++)
+		pf_err(d->json, d->kept[i].source, "%s: %s", d->kept[i].source,
+		       d->kept[i].msg);
+	if (d->nr > CLI_DIAG_SHOWN)
+		pf_err(d->json, d->last_source, "... and %lu more errors in %s",
+		       d->nr - CLI_DIAG_SHOWN,
+		       d->last_source ? d->last_source : "the same source");
+	cli_diag_release(d);
+}
+
+void cli_diag_release(struct cli_diag *d)
+{
+	for (int i = 0; i < d->nr_kept; i++) {
+		free(d->kept[i].source);
+		free(d->kept[i].msg);
+	}
+	free(d->last_source);
+	d->last_source = NULL;
+	d->nr_kept = 0;
+	d->nr = 0;
 }
 
 const char *pf_c(const char *sgr)
@@ -120,6 +224,7 @@ int main(int argc, char **argv)
 {
 	const struct pf_cmd *c;
 	const char *nc = getenv("NO_COLOR");
+	int nr;
 
 	pf_color = isatty(STDOUT_FILENO) && !(nc && nc[0]);
 	if (argc < 2) {
@@ -134,10 +239,9 @@ int main(int argc, char **argv)
 		printf("pagefail %s\n", PF_VERSION);
 		return 0;
 	}
-	c = lookup(argv[1]);
+	c = lookup(argv[1], &nr);
 	if (!c) {
-		pf_err(false, NULL, "'%s' is not a pagefail command (see 'pagefail --help')",
-		       argv[1]);
+		lookup_error(argv[1], nr);
 		return PF_EXIT_USAGE;
 	}
 	return c->fn(argc - 1, argv + 1);

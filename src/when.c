@@ -4,6 +4,8 @@
  * absolute local times, @epoch, and times relative to now.
  */
 #define _GNU_SOURCE
+#include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -28,9 +30,11 @@ int pf_parse_when(const char *s, int64_t *epoch)
 		return 0;
 	}
 	if (s[0] == '@') {
-		long long v = strtoll(s + 1, &end, 10);
+		long long v;
 
-		if (end == s + 1 || *end)
+		errno = 0;
+		v = strtoll(s + 1, &end, 10);
+		if (errno || end == s + 1 || *end)
 			return -1;
 		*epoch = v;
 		return 0;
@@ -45,15 +49,24 @@ int pf_parse_when(const char *s, int64_t *epoch)
 			{ "d", 86400 }, { "day", 86400 }, { "days", 86400 },
 			{ "w", 604800 }, { "week", 604800 }, { "weeks", 604800 },
 		};
-		long long v = strtoll(s + 1, &end, 10);
+		long long v, secs;
 
-		if (end == s + 1)
+		if (!isdigit((unsigned char)s[1]))
+			return -1;
+		errno = 0;
+		v = strtoll(s + 1, &end, 10);
+		if (errno)
 			return -1;
 		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-			if (!strcmp(end, units[i].unit)) {
-				*epoch = now + (s[0] == '-' ? -1 : 1) * v * units[i].secs;
-				return 0;
-			}
+			if (strcmp(end, units[i].unit))
+				continue;
+			/* "-99999999999999d" is no time, not an overflow */
+			if (__builtin_mul_overflow(v, units[i].secs, &secs) ||
+			    __builtin_add_overflow((long long)now,
+						   s[0] == '-' ? -secs : secs, &v))
+				return -1;
+			*epoch = v;
+			return 0;
 		}
 		return -1;
 	}

@@ -42,13 +42,16 @@ cli 0 "advise -j --root rhel6" advise -j --root "$top/tests/fixtures/system/rhel
 cli 0 "advise --sysctl --root live fixture" advise --sysctl --root "$top/tests/fixtures/system/debian12-live" "$corpus"/019-*.log
 cli 0 "status (this machine)" status
 cli 0 "status -j --root rhel6" status -j --root "$top/tests/fixtures/system/rhel6-sosreport"
-cli 0 "status interval" status -j --root "$top/tests/fixtures/system/v4.19-numa" 0.01 2
-cli 0 "top -b" top -b -n 3 -d 0 --root "$top/tests/fixtures/system/debian12-live"
-cli 0 "top -b (this machine)" top -b -n 2 -d 0
+cli 0 "status interval" status -j --root "$top/tests/fixtures/system/v4.19-numa" 0.1 2
+cli 0 "top -b" top -b -n 3 -d 0.1 --root "$top/tests/fixtures/system/debian12-live"
+cli 0 "top -b (this machine)" top -b -n 2 -d 0.1
 cli 3 "simulate --check small" simulate --check --reports 2 "$top/tests/fixtures/scenarios/small.scn"
 cli 3 "simulate sweep" simulate -j --sweep vm.min_free_kbytes=512,4096 "$top/tests/fixtures/scenarios/small.scn"
 snap=$(mktemp -d)
 cli 0 "snapshot" snapshot -q "$snap/s"
+cli 0 "snapshot --force" snapshot -q --force --root "$top/tests/fixtures/system/v4.19-numa" "$snap/s"
+seq 100 >"$snap/junk.rules"
+cli 1 "explain --rules junk" explain --rules "$snap/junk.rules" "$top"/examples/*.log
 rm -rf "$snap"
 echo "valgrind: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1063,7 +1063,7 @@ int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value)
 			k = key_find(aliases[i].sec, aliases[i].key,
 				     strlen(aliases[i].key));
 	if (!k)
-		return -EINVAL;
+		return -ENOENT;	/* no such setting, unlike a bad value */
 	v = value;
 	e = value + strlen(value);
 	trim(&v, &e);

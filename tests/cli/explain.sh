@@ -53,8 +53,11 @@ fi
 "$pf" explain -j $ex | sed -n 6p >"$tmp/sixth.j"
 "$pf" explain -j --report 6 $ex >"$tmp/only.j"
 check report-n "cmp -s $tmp/sixth.j $tmp/only.j"
-"$pf" explain --report 9 $ex >"$tmp/none.txt"
-check report-n-missing "[ $? -eq 0 ] && grep -q 'there is no report 9' $tmp/none.txt"
+# past the last report: an error naming the source and how many it has
+fails report-n-missing 1 "pagefail: $ex: 6 reports, no report 9" explain --report 9 $ex
+check report-n-missing-stdout "[ ! -s $tmp/report-n-missing.out ]"
+fails report-n-missing-json 1 "pagefail: $ex: 6 reports, no report 9" explain -j --report 9 $ex
+check report-n-missing-json-line "grep -qx '{\"error\":\"$ex: 6 reports, no report 9\",\"source\":\"$ex\"}' $tmp/report-n-missing-json.out"
 "$pf" explain --report 0 $ex >/dev/null 2>&1
 check report-n-bad "[ $? -eq 2 ]"
 "$pf" help explain >"$tmp/h1"; "$pf" explain --help >"$tmp/h2"
@@ -75,8 +78,18 @@ RULES
 "$pf" explain -j --rules "$tmp/site.rules" --report 6 $ex >"$tmp/site.j" 2>"$tmp/site.err"
 check rules-file "grep -q '\"known_cause\":\"site-swapper\"' $tmp/site.j"
 check rules-file-error "grep -q \"site.rules: line 8: rule 'broken'\" $tmp/site.err"
-"$pf" explain --rules "$tmp/nope.rules" $ex >/dev/null 2>"$tmp/norules.err"
-check rules-missing "[ $? -eq 1 ] && grep -q 'nope.rules' $tmp/norules.err"
+fails rules-missing 1 "pagefail: cannot use the rules in '$tmp/nope.rules': no such file or directory" \
+	explain --rules "$tmp/nope.rules" $ex
+fails rules-dir 1 "pagefail: cannot use the rules in '$tmp': is a directory" \
+	explain --rules "$tmp" $ex
+# a file of junk: the first 10 errors, then how many more, then why
+i=0
+while [ $i -lt 4025 ]; do echo "junk line $i"; i=$((i + 1)); done >"$tmp/junk.rules"
+"$pf" explain --rules "$tmp/junk.rules" $ex >/dev/null 2>"$tmp/junk.err"
+check rules-junk-status "[ $? -eq 1 ]"
+check rules-junk-capped "[ \$(wc -l <$tmp/junk.err) -eq 12 ] && [ \$(grep -c \"junk.rules: line [0-9]*: 'junk line\" $tmp/junk.err) -eq 10 ]"
+check rules-junk-more "sed -n 11p $tmp/junk.err | grep -qx 'pagefail: ... and 4015 more errors in $tmp/junk.rules'"
+check rules-junk-why "sed -n 12p $tmp/junk.err | grep -qx \"pagefail: cannot use the rules in '$tmp/junk.rules': no rule in it is usable\""
 
 # advise: text, JSON and the sysctl.d file for the RHEL 6 case
 golden advise-seed-text 0 advise --root $rhel6 $ex

@@ -5,7 +5,8 @@
 #
 # Cases run pagefail from the repository root (so paths in the output are
 # relative), compare stdout with tests/cli/expected/NAME.out and check the
-# exit status.  --update rewrites the expected files.
+# exit status, or an error's exact line on stderr.  --update rewrites the
+# expected files.
 set -u
 pf=$1
 top=$2
@@ -37,6 +38,25 @@ golden() {
 		ok "$name"
 	fi
 }
+
+# fails NAME STATUS 'LINE' ARGS...: exit status STATUS, and stderr exactly
+# LINE (an error is one line); stdout is left in $tmp/NAME.out
+fails() {
+	name=$1; want=$2; line=$3; shift 3
+	"$pf" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+	st=$?
+	if [ "$st" -ne "$want" ]; then
+		bad "$name" "exit status $st, expected $want"; cat "$tmp/$name.err"
+	elif [ "$(cat "$tmp/$name.err")" != "$line" ]; then
+		bad "$name" "stderr differs"
+		printf '  want: %s\n  got:  ' "$line"; cat "$tmp/$name.err"
+	else
+		ok "$name"
+	fi
+}
+
+# what --kernel says it takes, after "pagefail: OPTION "
+K="takes a kernel release as uname -r prints it (2.6.32-358.el6.x86_64, 5.14.0) or an era name (rhel5, rhel6.0 to rhel6.10, rhel7, rhel8, rhel9), not 'banana'"
 
 # check NAME 'shell condition': a condition over $tmp files
 check() {

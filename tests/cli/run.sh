@@ -81,15 +81,32 @@ fi
 check since "[ \$(grep -c . $tmp/since.j) -eq 4 ]"
 "$pf" scan -j --year 2013 --until '2013-03-19 00:00' $ex >"$tmp/until.j"
 check until "[ \$(grep -c . $tmp/until.j) -eq 3 ]"
+# without --year the year is assumed: said once per run, with the fix
+year=$(date +%Y)
+fails year-assumed 3 "pagefail: $ex: syslog times print no year: $year assumed for --since/--until (give --year if the log is of another year)" \
+	scan -q --until 2013-01-01 $ex $ex
+fails year-given 3 "" scan -q --year 2013 --since 2013-03-21 $ex
+fails year-no-filter 3 "" scan -q $ex
+printf '2013-03-18T14:39:17+00:00 web1 kernel: swapper: page allocation failure. order:1, mode:0x20\n' >"$tmp/rfc3339.log"
+fails year-printed 3 "" scan -q --since 2013-03-01 "$tmp/rfc3339.log"
+fails since-bad 2 "pagefail: --since takes a time ('YYYY-MM-DD[ HH:MM[:SS]]', '@EPOCH', '-2h', '-30min', '-7d', 'now', 'today', 'yesterday'), not 'junk'" \
+	scan --since junk $ex
+fails until-overflow 2 "pagefail: --until takes a time ('YYYY-MM-DD[ HH:MM[:SS]]', '@EPOCH', '-2h', '-30min', '-7d', 'now', 'today', 'yesterday'), not '-99999999999999999d'" \
+	scan --until -99999999999999999d $ex
+fails year-bad 2 "pagefail: --year takes a number from 1970 to 9999, not '2013x'" \
+	scan --year 2013x $ex
 
 # the command line itself
 "$pf" sc -q $ex; check prefix "[ $? -eq 3 ]"
-"$pf" scan --bogus >/dev/null 2>&1; check bad-option "[ $? -eq 2 ]"
-"$pf" frobnicate >/dev/null 2>&1; check bad-command "[ $? -eq 2 ]"
+fails bad-option 2 "pagefail: scan: unknown option '--bogus' (see 'pagefail help scan')" scan --bogus
+fails bad-option-value 2 "pagefail: scan: --since needs a value (see 'pagefail help scan')" scan --since
+fails bad-command 2 "pagefail: 'frobnicate' is not a pagefail command (see 'pagefail --help')" frobnicate
+fails ambiguous 2 "pagefail: 's' is ambiguous: scan, status, snapshot, simulate" s
+fails ambiguous-help 2 "pagefail: 's' is ambiguous: scan, status, snapshot, simulate" help s
 "$pf" help scan >"$tmp/h1"; "$pf" scan --help >"$tmp/h2"
 check help-same "cmp -s $tmp/h1 $tmp/h2"
 "$pf" --version | grep -q '^pagefail '; check version "[ $? -eq 0 ]"
-"$pf" scan --kernel nonsense $ex >/dev/null 2>&1; check bad-kernel "[ $? -eq 2 ]"
+fails bad-kernel 2 "pagefail: --kernel $K" scan --kernel banana $ex
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

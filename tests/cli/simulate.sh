@@ -44,8 +44,37 @@ check bench "grep -q '\"page_ops_per_second\": [0-9]' $tmp/bench.j && grep -q '\
 printf '[machine]\nzone = DMA 16M\n[phase x]\nduration = soon\n' >"$tmp/bad.scn"
 "$pf" simulate "$tmp/bad.scn" >/dev/null 2>"$tmp/bad.err"
 check bad-scenario "[ $? -eq 1 ] && grep -q 'bad.scn: line 4:' $tmp/bad.err"
-"$pf" simulate --set nonsense=1 $small >/dev/null 2>&1
-check bad-set "[ $? -eq 2 ]"
+check bad-scenario-why "tail -n1 $tmp/bad.err | grep -qx \"pagefail: cannot use the scenario '$tmp/bad.scn': 1 error\""
+# a scenario that is not there, or not a file: the reason, in one line
+fails scenario-missing 1 "pagefail: cannot use the scenario '$tmp/nope.scn': no such file or directory" \
+	simulate "$tmp/nope.scn"
+fails scenario-dir 1 "pagefail: cannot use the scenario '$tmp': is a directory" simulate "$tmp"
+# junk: the first 10 errors and how many more
+i=0
+while [ $i -lt 40 ]; do echo "junk $i"; i=$((i + 1)); done >"$tmp/junk.scn"
+"$pf" simulate "$tmp/junk.scn" >/dev/null 2>"$tmp/junk.err"
+check scenario-junk "[ $? -eq 1 ] && [ \$(wc -l <$tmp/junk.err) -eq 12 ] && sed -n 11p $tmp/junk.err | grep -qx 'pagefail: ... and [0-9]* more errors in $tmp/junk.scn'"
+# --kernel, --set, --sweep: the option that was wrong, and what it takes
+fails kernel-banana 2 "pagefail: --kernel $K" simulate --kernel banana $small
+fails kernel-banana-report 2 "pagefail: --kernel $K" simulate --kernel banana --from-report $small
+fails bad-set 2 "pagefail: --set 'nonsense=1': no setting 'nonsense' (vm.SYSCTL, kernel, mobility, swap, scan_rate, compact_rate, seed)" \
+	simulate --set nonsense=1 $small
+fails bad-set-value 2 "pagefail: --set 'vm.min_free_kbytes=lots': 'lots' is not a value vm.min_free_kbytes takes (see 'pagefail help simulate')" \
+	simulate --set vm.min_free_kbytes=lots $small
+fails bad-set-kernel 2 "pagefail: --set kernel= $K" simulate --set kernel=banana $small
+fails bad-sweep-value 2 "pagefail: --sweep kernel= $K" simulate --sweep kernel=rhel6.2,banana $small
+fails old-kernel 2 "pagefail: --kernel '2.4.0': the simulator knows kernels from 2.6.18 on" \
+	simulate --kernel 2.4.0 $small
+check bad-sweep-value-first "[ ! -s $tmp/bad-sweep-value.out ]"
+vals=$(seq -s, 1 33)
+fails sweep-too-many 2 "pagefail: --sweep takes at most 32 values, not more ('seed=$vals')" \
+	simulate --sweep "seed=$vals" $small
+fails bad-reports 2 "pagefail: --reports takes a number from 0, not 'x'" simulate --reports x $small
+fails bad-report 2 "pagefail: --report takes a number from 1, not '-1'" simulate --report -1 --from-report $small
+fails csv-unwritable 1 "pagefail: cannot write '$tmp/nodir/s.csv': no such file or directory" \
+	simulate --reports 0 --kernel 3.10 --csv "$tmp/nodir/s.csv" $small
+fails bad-option 2 "pagefail: simulate: unknown option '--bogus' (see 'pagefail help simulate')" \
+	simulate --bogus $small
 "$pf" simulate >/dev/null 2>&1
 check no-scenario "[ $? -eq 2 ]"
 "$pf" help simulate >"$tmp/h1"; "$pf" simulate --help >"$tmp/h2"
@@ -64,7 +93,7 @@ if [ -f "$c019" ]; then
 	"$pf" simulate --reports 1 --from-report "$c019" --kernel 2.6.16 >"$tmp/fr.txt"
 	check fromreport-printed "grep -q 'swapper: page allocation failure. order:1, mode:0x20' $tmp/fr.txt"
 	"$pf" simulate --from-report "$c019" --report 2 >/dev/null 2>"$tmp/fr2.err"
-	check fromreport-nth "[ $? -eq 1 ] && grep -q 'has 1 report, not 2' $tmp/fr2.err"
+	check fromreport-nth "[ $? -eq 1 ] && grep -q '1 report, no report 2' $tmp/fr2.err"
 	"$pf" simulate --sweep vm.min_free_kbytes=14004,65536 --from-report "$c019" --kernel 4.19 >"$tmp/frs.txt" 2>/dev/null
 	check fromreport-sweep "[ \$(wc -l <$tmp/frs.txt) -eq 3 ]"
 

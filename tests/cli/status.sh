@@ -60,20 +60,71 @@ check snapshot-live "[ $? -eq 0 ] && [ -s $tmp/live/proc/zoneinfo ] && [ -s $tmp
 check snapshot-live-read "[ $? -eq 0 ]"
 "$pf" snapshot >/dev/null 2>&1
 check snapshot-usage "[ $? -eq 2 ]"
-mkdir -p "$tmp/empty"
-"$pf" status --root "$tmp/empty" >/dev/null 2>"$tmp/empty.err"
-check status-nothing "[ $? -eq 1 ] && grep -q 'proc/zoneinfo' $tmp/empty.err"
 
-# intervals: a header and one line per sample; rates are 0 on a saved dir
-"$pf" status --root $sysdir/v4.19-numa 0.01 3 >"$tmp/iv.txt"
-check interval-lines "[ \$(wc -l <$tmp/iv.txt) -eq 4 ] && head -n1 $tmp/iv.txt | grep -q cstall"
+# a snapshot is never written over another: two machines would read back
+# as neither (the second's kernel with the first's zones)
+snap="$tmp/snap-twice"
+"$pf" snapshot -q --root $sysdir/v4.19-numa "$snap" 2>/dev/null
+fails snapshot-over 1 "pagefail: $snap: holds a snapshot already (--force replaces it)" \
+	snapshot -q --root $sysdir/debian12-live "$snap"
+"$pf" status -j --root "$snap" >"$tmp/over.j"
+check snapshot-over-kept "grep -q '\"kernel\":\"4.19.0-26-amd64\"' $tmp/over.j && grep -q '\"nodes\":2' $tmp/over.j"
+"$pf" snapshot -q --force --root $sysdir/debian12-live "$snap" 2>/dev/null
+check snapshot-force "[ $? -eq 0 ]"
+"$pf" status -j --root "$snap" >"$tmp/force.j"
+check snapshot-force-one-machine "grep -q '\"kernel\":\"6.18.44-fc-v782\"' $tmp/force.j && grep -q '\"nodes\":1' $tmp/force.j"
+echo mine >"$snap/notes"
+fails snapshot-force-other 1 "pagefail: $snap: not empty, and not a snapshot: give a new or empty directory" \
+	snapshot -q --force --root $sysdir/v4.19-numa "$snap"
+check snapshot-force-other-kept "[ -f $snap/notes ] && [ -f $snap/proc/zoneinfo ]"
+mkdir -p "$tmp/empty"
+fails snapshot-root-missing 1 "pagefail: $tmp/nonexistent: no such file or directory" \
+	snapshot --root "$tmp/nonexistent" "$tmp/s1"
+fails snapshot-root-empty 1 "pagefail: $tmp/empty: nothing to save: none of the files status reads could be read" \
+	snapshot --root "$tmp/empty" "$tmp/s1"
+check snapshot-root-empty-nothing "[ ! -e $tmp/s1 ]"
+fails snapshot-bad-option 2 "pagefail: snapshot: unknown option '-z' (see 'pagefail help snapshot')" \
+	snapshot -z "$tmp/s1"
+
+# --root: one line when it is not there, or nothing in it could be read
+fails status-root-missing 1 "pagefail: $tmp/nonexistent: no such file or directory" \
+	status --root "$tmp/nonexistent"
+fails status-root-file 1 "pagefail: $snap/notes: not a directory" status --root "$snap/notes"
+fails status-nothing 1 "pagefail: $tmp/empty: nothing about memory could be read (proc/zoneinfo: no such file or directory, proc/meminfo: no such file or directory)" \
+	status --root "$tmp/empty"
+# only meminfo: what is known, no "-1", and the files not read said once
+mkdir -p "$tmp/memonly/proc"
+cp $sysdir/debian12-live/proc/meminfo "$tmp/memonly/proc/"
+fails status-memonly 0 "" status --root "$tmp/memonly"
+check status-memonly-head "head -n1 $tmp/status-memonly.out | grep -qx 'kernel unknown'"
+check status-memonly-not-read "sed -n 2p $tmp/status-memonly.out | grep -q '^not read: proc/zoneinfo (no such file or directory), '"
+# a zoneinfo of junk: what the reader says of it, once, and "not understood"
+mkdir -p "$tmp/junkzones/proc"
+cp $sysdir/debian12-live/proc/meminfo "$tmp/junkzones/proc/"
+echo junk >"$tmp/junkzones/proc/zoneinfo"
+fails status-junk-zones 0 "pagefail: $tmp/junkzones/proc/zoneinfo: no zones in it" \
+	status --root "$tmp/junkzones"
+check status-junk-zones-words "sed -n 2p $tmp/status-junk-zones.out | grep -q '^not read: proc/zoneinfo (not understood), '"
+fails status-kernel-bad 2 "pagefail: --kernel $K" status --kernel banana --root $sysdir/v4.19-numa
+
+# intervals: the legend, a header and one line per sample; rates are 0 on
+# a saved dir
+"$pf" status --root $sysdir/v4.19-numa 0.1 3 >"$tmp/iv.txt"
+check interval-legend "head -n1 $tmp/iv.txt | grep -q '^free_MiB: free memory of all zones; atomic0-3: GFP_ATOMIC' && grep -q 'cstall=compact_stall, ' $tmp/iv.txt && grep -q 'kswapd=pageoutrun\$' $tmp/iv.txt"
+check interval-lines "[ \$(grep -c '^ *time  free_MiB' $tmp/iv.txt) -eq 1 ] && [ \$(grep -c '^[0-9][0-9]:' $tmp/iv.txt) -eq 3 ] && grep -B1 -m1 '^[0-9][0-9]:' $tmp/iv.txt | head -n1 | grep -q cstall"
 check interval-rates "tail -n1 $tmp/iv.txt | grep -q ' 0 '"
-"$pf" status -j --root $sysdir/v4.19-numa 0.01 2 >"$tmp/iv.j"
+"$pf" status -j --root $sysdir/v4.19-numa 0.1 2 >"$tmp/iv.j"
 check interval-json "[ \$(wc -l <$tmp/iv.j) -eq 2 ] && tail -n1 $tmp/iv.j | grep -q '\"compact_stall\":0'"
-"$pf" status 0 >/dev/null 2>&1
-check interval-bad "[ $? -eq 2 ]"
-"$pf" status 1 x >/dev/null 2>&1
-check count-bad "[ $? -eq 2 ]"
+if command -v python3 >/dev/null 2>&1; then
+	check interval-json-keys "python3 -c 'import json,sys; [sys.exit(1) for l in open(sys.argv[1]) if sorted(json.loads(l)) != [\"atomic_headroom\", \"free_kb\", \"rates\", \"time\"]]' $tmp/iv.j"
+fi
+# an interval that would spin, or is no number: refused with the range
+for iv in 0 0.01 -1 nan inf 1e9; do
+	fails "interval-bad-$iv" 2 "pagefail: INTERVAL takes seconds from 0.1 to 86400, not '$iv'" status "$iv"
+done
+fails count-bad 2 "pagefail: COUNT takes a number from 1, not 'x'" status 1 x
+fails count-zero 2 "pagefail: COUNT takes a number from 1, not '0'" status 1 0
+fails status-bad-option 2 "pagefail: status: unknown option '--bogus' (see 'pagefail help status')" status --bogus
 "$pf" help status >"$tmp/h1"; "$pf" status --help >"$tmp/h2"
 check help-status "cmp -s $tmp/h1 $tmp/h2"
 

@@ -15,10 +15,10 @@ to=
 command -v timeout >/dev/null 2>&1 && to="timeout 30"
 
 # two frames of a saved machine, golden
-golden top-batch 0 top -b -n 2 -d 0 --root $live
+golden top-batch 0 top -b -n 2 -d 0.1 --root $live
 
 # every frame starts with its line, and the two frames are the same
-"$pf" top -b -n 2 -d 0 --root $live >"$tmp/two.out" 2>/dev/null
+"$pf" top -b -n 2 -d 0.1 --root $live >"$tmp/two.out" 2>/dev/null
 check top-frame-lines "[ \$(grep -c '^--- pagefail top - ---\$' $tmp/two.out) -eq 2 ]"
 n=$(wc -l <"$tmp/two.out")
 head -n $((n / 2)) "$tmp/two.out" >"$tmp/f1"
@@ -48,13 +48,17 @@ for args in "-x" "-d" "-d abc" "-d -1" "-d 1e9" "-n 0" "-n x" "extra"; do
 	"$pf" top -b $args >/dev/null 2>&1
 	check "top-usage $args" "[ $? -eq 2 ]"
 done
+# a delay of 0 redraws in a busy loop: refused, the minimum named
+fails top-delay-0 2 "pagefail: -d takes seconds from 0.1 to 86400, not '0'" top -b -n 1 -d 0
+fails top-root-missing 1 "pagefail: $tmp/nonexistent: no such file or directory" \
+	top -b -n 1 --root "$tmp/nonexistent"
 "$pf" help top >"$tmp/h1"; "$pf" top --help >"$tmp/h2"
 check help-top "cmp -s $tmp/h1 $tmp/h2"
 
 # the full screen needs a terminal; batch does not
 "$pf" top -n 1 </dev/null >"$tmp/notty.out" 2>"$tmp/notty.err"
 check top-no-terminal "[ $? -eq 1 ] && grep -q 'use -b' $tmp/notty.err && [ ! -s $tmp/notty.out ]"
-"$pf" top -b -n 1 -d 0 </dev/null >"$tmp/live.out" 2>/dev/null
+"$pf" top -b -n 1 -d 0.1 </dev/null >"$tmp/live.out" 2>/dev/null
 check top-batch-live "[ $? -eq 0 ] && grep -q '^--- pagefail top [0-9-]* [0-9:]* ---\$' $tmp/live.out"
 
 # SIGTERM ends batch mode at once, with status 0

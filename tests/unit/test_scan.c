@@ -219,7 +219,9 @@ static void check_rhel6(const struct pf_report *r, unsigned long first_line,
 	assert_int_equal(r->pages_ram, 524272);
 	assert_int_equal(r->pages_reserved, 10558);
 	assert_int_equal(r->pages_highmem, -1);
-	assert_int_equal(r->flags, PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE);
+	/* "Mar 18 14:39:17": the year is assumed */
+	assert_int_equal(r->flags, PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE |
+			 PF_REPORT_NO_YEAR);
 }
 
 static void test_rhel6_syslog(void **state)
@@ -231,6 +233,31 @@ static void test_rhel6_syslog(void **state)
 	assert_int_equal(rs.nr, 1);
 	assert_int_equal(rs.diags, 0);
 	check_rhel6(&rs.r[0], 3, "web1");
+	reports_release(&rs);
+	free(log);
+}
+
+/*
+ * Only a BSD syslog time prints no year; RFC 3339, dmesg -T and seconds
+ * since boot say theirs or have none to assume (scan --since says so).
+ */
+static void test_no_year(void **state)
+{
+	static const char *const lines[] = {
+		"Mar 18 14:39:17 web1 kernel: swapper: page allocation failure. order:1, mode:0x20",
+		"2024-03-18T14:40:17.123456+00:00 web1 kernel: swapper: page allocation failure. order:1, mode:0x20",
+		"[Mon Mar 18 14:41:17 2024] swapper: page allocation failure. order:1, mode:0x20",
+		"[ 1234.567890] swapper: page allocation failure. order:1, mode:0x20",
+	};
+	struct reports rs;
+	char *log = JOIN(lines);
+
+	scan_steps(log, &rs);
+	assert_int_equal(rs.nr, 4);
+	assert_true(rs.r[0].flags & PF_REPORT_NO_YEAR);
+	assert_true(rs.r[0].epoch != INT64_MIN);
+	for (int i = 1; i < 4; i++)
+		assert_false(rs.r[i].flags & PF_REPORT_NO_YEAR);
 	reports_release(&rs);
 	free(log);
 }
@@ -318,7 +345,8 @@ static void test_two_hosts(void **state)
 	assert_string_equal(a->zones[0].name, "DMA");
 	assert_string_equal(a->zones[1].name, "DMA32");
 	assert_free_blocks(&a->zones[1], dma32_blocks, 11);
-	assert_int_equal(a->flags, PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE);
+	assert_int_equal(a->flags, PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE |
+			 PF_REPORT_NO_YEAR);
 	assert_int_equal(pf_report_counter(a, "free"), 1234);
 
 	assert_string_equal(b->task, "java");
@@ -363,8 +391,8 @@ static void test_truncated(void **state)
 	assert_int_equal(rs.r[0].last_line, 41);
 	assert_int_equal(rs.r[0].nr_zones, 2);
 	assert_int_equal(rs.r[0].zones[1].buddy_total_kb, -1);
-	assert_int_equal(rs.r[0].flags,
-			 PF_REPORT_HAS_MEMINFO | PF_REPORT_TRUNCATED);
+	assert_int_equal(rs.r[0].flags, PF_REPORT_HAS_MEMINFO |
+			 PF_REPORT_TRUNCATED | PF_REPORT_NO_YEAR);
 	reports_release(&rs);
 	free(log);
 
@@ -374,7 +402,7 @@ static void test_truncated(void **state)
 	assert_int_equal(rs.nr, 1);
 	assert_int_equal(rs.r[0].last_line, 4);
 	assert_int_equal(rs.r[0].nr_zones, 0);
-	assert_int_equal(rs.r[0].flags, PF_REPORT_TRUNCATED);
+	assert_int_equal(rs.r[0].flags, PF_REPORT_TRUNCATED | PF_REPORT_NO_YEAR);
 	reports_release(&rs);
 	free(log);
 }
@@ -1061,6 +1089,7 @@ int main(void)
 		cmocka_unit_test(test_linux_version),
 		cmocka_unit_test(test_cpuset_line),
 		cmocka_unit_test(test_v6),
+		cmocka_unit_test(test_no_year),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_no_final_newline),
 		cmocka_unit_test(test_crlf),
