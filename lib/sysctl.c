@@ -546,14 +546,6 @@ int pf_sysctl_read(const char *root, const char *name, long *value)
 
 /* ---- messages --------------------------------------------------------- */
 
-/* strerror() in lower case, like the rest of the messages. */
-static const char *sysctl_strerror(int err, char *buf, size_t size)
-{
-	pf_strlcpy(buf, size, pf_source_strerror(NULL, err));
-	buf[0] = tolower((unsigned char)buf[0]);
-	return buf;
-}
-
 /* Keep a->error one line whatever the paths hold. */
 static void sysctl_one_line(char *s)
 {
@@ -580,7 +572,6 @@ static void sysctl_error(struct pf_apply *a, const char *fmt, ...)
 static void sysctl_error_errno(struct pf_apply *a, const struct sysctl_root *r,
 			       const char *what, const char *path, int err)
 {
-	char words[128];
 
 	if (r && r->why[0]) {
 		sysctl_error(a, "refusing to write under '%s': %s", r->real,
@@ -588,7 +579,7 @@ static void sysctl_error_errno(struct pf_apply *a, const struct sysctl_root *r,
 		return;
 	}
 	sysctl_error(a, "%s '%s': %s", what, path,
-		     sysctl_strerror(err, words, sizeof(words)));
+		     pf_strerror(err));
 }
 
 /* Add "; could not ..." to the error of the failure being undone. */
@@ -596,11 +587,10 @@ static void sysctl_error_append(struct pf_apply *a, const char *what,
 				const char *path, int err)
 {
 	size_t len = strlen(a->error);
-	char words[128];
 
 	snprintf(a->error + len, sizeof(a->error) - len,
 		 "; could not %s '%s': %s", what, path,
-		 sysctl_strerror(err, words, sizeof(words)));
+		 pf_strerror(err));
 	sysctl_one_line(a->error);
 }
 
@@ -885,7 +875,7 @@ static int write_tmp(struct apply_state *s, const char *text)
  */
 static int keep_backup(struct apply_state *s, bool *moved)
 {
-	char words[128], conf[PATH_MAX], bak[PATH_MAX];
+	char conf[PATH_MAX], bak[PATH_MAX];
 	struct stat st;
 	int err;
 
@@ -913,9 +903,8 @@ static int keep_backup(struct apply_state *s, bool *moved)
 		err = -errno;
 		if ((err != -EPERM && err != -ENOTSUP) ||
 		    renameat(s->dir_fd, s->name, s->dir_fd, s->bak) < 0) {
-			sysctl_strerror(err, words, sizeof(words));
 			sysctl_error(s->a, "cannot keep '%s' as '%s': %s",
-				     conf, bak, words);
+				     conf, bak, pf_strerror(err));
 			return err;
 		}
 		*moved = true;
@@ -945,7 +934,7 @@ static int restore_conf(struct apply_state *s)
 /* Replace conf with text atomically.  On failure nothing is left changed. */
 static int write_conf(struct apply_state *s, const char *text)
 {
-	char words[128], path[PATH_MAX];
+	char path[PATH_MAX];
 	bool moved;
 	int err, err2;
 
@@ -969,10 +958,9 @@ static int write_conf(struct apply_state *s, const char *text)
 		goto out_tmp;
 	if (renameat(s->dir_fd, s->tmp, s->dir_fd, s->name) < 0) {
 		err = -errno;
-		sysctl_strerror(err, words, sizeof(words));
 		sysctl_error(s->a, "cannot rename '%s' to '%s': %s",
 			     dir_path(s, s->tmp, path, sizeof(path)),
-			     s->a->conf, words);
+			     s->a->conf, pf_strerror(err));
 		if (moved && renameat(s->dir_fd, s->bak, s->dir_fd,
 				      s->name) < 0)
 			sysctl_error_append(s->a, "put back", s->a->conf,
@@ -1067,7 +1055,6 @@ static int set_values(struct apply_state *s)
 {
 	struct pf_apply *a = s->a;
 	char rel[PATH_MAX], path[PATH_MAX];
-	char words[128];
 	long got;
 	int i, err = 0;
 
@@ -1097,9 +1084,8 @@ static int set_values(struct apply_state *s)
 			break;
 		}
 		if (err) {
-			sysctl_strerror(err, words, sizeof(words));
 			sysctl_error(a, "cannot read back '%s': %s", path,
-				     words);
+				     pf_strerror(err));
 			break;
 		}
 		it->verified = true;
@@ -1197,7 +1183,6 @@ int pf_sysctl_apply(const char *root, struct pf_apply *a, const char *text,
 		    bool dry_run)
 {
 	struct apply_state s = { .a = a, .etc_fd = -1, .dir_fd = -1 };
-	char words[128];
 	int i, err;
 
 	if (!a)
@@ -1230,7 +1215,7 @@ int pf_sysctl_apply(const char *root, struct pf_apply *a, const char *text,
 	err = root_open(&s.r, root);
 	if (err) {
 		sysctl_error(a, "cannot open the root '%s': %s", root,
-			     sysctl_strerror(err, words, sizeof(words)));
+			     pf_strerror(err));
 		return err;
 	}
 	err = apply_paths(&s);
