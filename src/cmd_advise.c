@@ -580,7 +580,8 @@ int cmd_advise(int argc, char **argv)
 	}
 	pf_evidence_init(&c->ev);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "jph", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":jph", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'j':
 			json = true;
@@ -636,10 +637,14 @@ int cmd_advise(int argc, char **argv)
 			usage_advise(stdout);
 			goto out;
 		default:
-			usage_advise(stderr);
+			cli_opt_bad("advise", ch, argv);
 			ret = PF_EXIT_USAGE;
 			goto out;
 		}
+	}
+	if (root && cli_root_check(root, json)) {
+		ret = PF_EXIT_ERROR;
+		goto out;
 	}
 	if ((dry_run || force) && !apply) {
 		pf_err(false, NULL, "--dry-run and --force go with --apply");

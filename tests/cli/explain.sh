@@ -78,6 +78,12 @@ RULES
 "$pf" explain -j --rules "$tmp/site.rules" --report 6 $ex >"$tmp/site.j" 2>"$tmp/site.err"
 check rules-file "grep -q '\"known_cause\":\"site-swapper\"' $tmp/site.j"
 check rules-file-error "grep -q \"site.rules: line 8: rule 'broken'\" $tmp/site.err"
+fails advise-root-missing 1 "pagefail: $tmp/nope: no such file or directory" \
+	advise --root "$tmp/nope"
+fails advise-bad-option 2 "pagefail: advise: unknown option '--bogus' (see 'pagefail help advise')" \
+	advise --bogus
+fails advise-root-no-value 2 "pagefail: advise: --root needs a value (see 'pagefail help advise')" \
+	advise --root
 fails rules-missing 1 "pagefail: cannot use the rules in '$tmp/nope.rules': no such file or directory" \
 	explain --rules "$tmp/nope.rules" $ex
 fails rules-dir 1 "pagefail: cannot use the rules in '$tmp': is a directory" \
