@@ -84,7 +84,9 @@ static bool inside(const struct walk *w, const char *real)
 /*
  * Whether path, which lstat() described as *st, is a regular file to take.
  * A symlink counts when its target is a regular file inside the tree; *st
- * then describes the target.
+ * then describes the target.  A symlink that loops is taken too (and *st
+ * still describes the link): it is a log that cannot be read, not one
+ * that is absent, and the reader of the path says so.
  */
 static bool take_file(const struct walk *w, const char *path, struct stat *st,
 		      bool *link)
@@ -98,8 +100,10 @@ static bool take_file(const struct walk *w, const char *path, struct stat *st,
 	if (!S_ISLNK(st->st_mode))
 		return false;
 	real = realpath(path, NULL);
-	if (!real)
-		return false;
+	if (!real) {
+		*link = true;
+		return errno == ELOOP;
+	}
 	ok = inside(w, real) && stat(real, st) == 0 && S_ISREG(st->st_mode);
 	free(real);
 	*link = true;

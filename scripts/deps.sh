@@ -9,7 +9,9 @@
 set -eu
 
 build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libncurses-dev"
-check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip"
+# tests/hostile makes zstd and bzip2 inputs and watches writes with strace
+check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip
+       zstd bzip2 strace"
 
 case "${1:-build}" in
 build) want=$build ;;

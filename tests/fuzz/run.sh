@@ -1,11 +1,17 @@
 #!/bin/sh
 # run.sh - a bounded libFuzzer run of every fuzz target, each seeded with
 # inputs of its kind: logs from the corpus, the fixtures and the examples
-# for fuzz_scan, data/*.rules for fuzz_rules, data/scenarios/*.scn for
-# fuzz_scenario, and for fuzz_procfs one file
-# per machine of tests/fixtures/system: its files in the order that
+# for fuzz_scan, fuzz_line and fuzz_meminfo; data/*.rules for fuzz_rules;
+# data/scenarios/*.scn for fuzz_scenario; for fuzz_procfs one file per
+# machine of tests/fixtures/system: its files in the order that
 # fuzz_procfs.c reads them, each ended by a "@@@" line, a missing one
-# empty (CI runs it under ASan+UBSan).
+# empty; for fuzz_procfile each file of those machines, its path on the
+# first line (alone, and "+" in its machine); for fuzz_snapshot each
+# machine's tree as fuzz_snapshot.c describes trees, and one with symlinks
+# (into the tree, to /dev/null, a loop, out of it); for fuzz_source the
+# logs plain and compressed by every tool there is (CI runs it under
+# ASan+UBSan).  Seeds are made here, in a temporary directory, never
+# committed.
 #
 #   tests/fuzz/run.sh BUILD_DIR SECONDS
 set -eu
@@ -16,7 +22,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 mkdir -p "$work/seed-logs" "$work/seed-rules" "$work/seed-procfs" \
-	 "$work/seed-scenarios"
+	 "$work/seed-scenarios" "$work/seed-procfile" "$work/seed-snapshot" \
+	 "$work/seed-source"
 cp "$top"/tests/fixtures/corpus/*.log "$work/seed-logs/" 2>/dev/null || true
 [ -d "$top/../shared/corpus" ] && cp "$top"/../shared/corpus/*.log "$work/seed-logs/" 2>/dev/null || true
 cp "$top"/examples/*.log "$work/seed-logs/" 2>/dev/null || true
@@ -38,11 +45,72 @@ for m in "$top"/tests/fixtures/system/*/; do
 	done >"$work/seed-procfs/$(basename "$m")"
 done
 
-for t in fuzz_scan fuzz_rules fuzz_procfs fuzz_scenario; do
+# fuzz_procfile: "PATH" or "+PATH", then the file
+for m in "$top"/tests/fixtures/system/*/; do
+	name=$(basename "$m")
+	(cd "$m" && find . -type f ! -name README ! -path '*/node/*' | sed 's|^\./||') |
+	while read -r rel; do
+		seed=$work/seed-procfile/$name-$(echo "$rel" | tr / _)
+		{ echo "$rel"; cat "$m$rel"; } >"$seed"
+		{ echo "+$rel"; cat "$m$rel"; } >"$seed+"
+	done
+done
+
+# fuzz_snapshot: "f PATH" and the file up to "@@@", "d PATH", "l PATH TARGET"
+tree() {
+	(cd "$1" && find . ! -name README | sed 's|^\./||' | sort) |
+	while read -r rel; do
+		[ "$rel" = . ] && continue
+		if [ -d "$1/$rel" ]; then
+			echo "d $rel"
+		else
+			echo "f $rel"
+			awk 1 "$1/$rel"
+			echo @@@
+		fi
+	done
+}
+for m in "$top"/tests/fixtures/system/*/; do
+	tree "$m" >"$work/seed-snapshot/$(basename "$m")"
+done
+{
+	tree "$top/tests/fixtures/system/v4.19-numa"
+	echo "l proc/sys/vm/watermark_scale_factor ../../../proc/sys/vm/min_free_kbytes"
+	echo "l proc/sys/vm/zone_reclaim_mode zone_reclaim_mode"
+	echo "l proc/vmstat /dev/null"
+	echo "l proc/sys/kernel/osrelease ../../../../../../etc/os-release"
+	echo "d var/log"
+	echo "f var/log/messages"
+	cat "$top/tests/fixtures/corpus/007-system_server-order0-atomic-arm64-android-5.4.log"
+	echo @@@
+	echo "l var/log/messages.1 messages.1"
+	echo "l var/log/kern.log ../../proc/meminfo"
+} >"$work/seed-snapshot/links"
+
+# fuzz_source: small logs, plain and compressed
+for f in "$top"/tests/fixtures/corpus/0*.log; do
+	b=$(basename "$f" .log)
+	cp "$f" "$work/seed-source/$b"
+	for c in "gzip -n" xz "zstd -q" bzip2; do
+		tool=${c%% *}
+		case $tool in
+		gzip) z=gz ;; zstd) z=zst ;; bzip2) z=bz2 ;; *) z=$tool ;;
+		esac
+		if command -v "$tool" >/dev/null; then
+			$c -c "$f" >"$work/seed-source/$b.$z"
+		fi
+	done
+done
+
+for t in fuzz_scan fuzz_line fuzz_meminfo fuzz_rules fuzz_scenario \
+	 fuzz_procfs fuzz_procfile fuzz_snapshot fuzz_source; do
 	case $t in
 	fuzz_rules)	seed=$work/seed-rules ;;
 	fuzz_scenario)	seed=$work/seed-scenarios ;;
 	fuzz_procfs)	seed=$work/seed-procfs ;;
+	fuzz_procfile)	seed=$work/seed-procfile ;;
+	fuzz_snapshot)	seed=$work/seed-snapshot ;;
+	fuzz_source)	seed=$work/seed-source ;;
 	*)		seed=$work/seed-logs ;;
 	esac
 	echo "fuzz: $t for ${secs}s"

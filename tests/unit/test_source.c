@@ -806,6 +806,23 @@ static void test_logdir_any(void **state)
 	expect_walk(tpath("any"), want, 3);
 }
 
+/* A log that is a symlink loop is handed out, for its reader to name. */
+static void test_logdir_loop(void **state)
+{
+	static const char *const want[] = {
+		"loop/var/log/messages.1",
+		"loop/var/log/messages",
+	};
+
+	mkdirs("loop/var/log");
+	touch("loop/var/log/messages", "live\n");
+	assert_int_equal(symlink("messages.1", tpath("loop/var/log/messages.1")),
+			 0);
+	/* a directory cycle is not gone round */
+	assert_int_equal(symlink("../..", tpath("loop/var/log/up")), 0);
+	expect_walk(tpath("loop"), want, 2);
+}
+
 static void test_logdir_errors(void **state)
 {
 	struct seen s = { .n = 0 };
@@ -843,6 +860,7 @@ int main(void)
 		T(test_logdir_sosreport),
 		T(test_logdir_numbered),
 		T(test_logdir_any),
+		T(test_logdir_loop),
 		T(test_logdir_errors),
 #undef T
 	};
