@@ -424,7 +424,9 @@ struct pf_scanner *pf_scanner_new(const char *name,
 /*
  * Feed bytes.  buf may end anywhere: a partial last line is kept until the
  * next feed or pf_scanner_finish().  Returns 0, the report callback's
- * non-zero value, or -ENOMEM.
+ * non-zero value, -ENOMEM, or -EILSEQ (here or from pf_scanner_finish())
+ * when the source's first 4 KiB are binary data, not a log: nothing of it
+ * is read.
  */
 int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len);
 /* Flush the last line and every open report (marked truncated). */

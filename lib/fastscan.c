@@ -2,7 +2,8 @@
 /*
  * fastscan.c - the idle-time search: while no report is open, the scanner
  * only needs the next line that could start one ("allocation") or name the
- * kernel ("Linux version"), and the number of lines skipped on the way.
+ * kernel ("Linux version"), and the number of lines skipped on the way;
+ * until it has seen one, also the next NUL byte (a damaged log).
  *
  * Both are done in one pass.  On x86-64 AVX2 (or SSE2) compares 32 (16) bytes
  * at a time
@@ -83,7 +84,7 @@ static inline unsigned long lane_sum(__m256i acc)
 
 __attribute__((target("avx2")))
 static size_t scan_avx2(const char *buf, size_t len, unsigned long *lines,
-			bool *found)
+			bool nul, bool *found)
 {
 	const __m256i a0 = _mm256_set1_epi8('a'), a4 = _mm256_set1_epi8('c'),
 		      a9 = _mm256_set1_epi8('n');
@@ -110,10 +111,12 @@ static size_t scan_avx2(const char *buf, size_t len, unsigned long *lines,
 		__m256i eq = _mm256_cmpeq_epi8(b0, lf);
 		unsigned int cand = (unsigned int)_mm256_movemask_epi8(_mm256_or_si256(ma, ml));
 
+		if (nul)
+			cand |= (unsigned int)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b0, zero));
 		while (cand) {
 			unsigned int bit = (unsigned int)__builtin_ctz(cand);
 
-			if (match_at(buf + i + bit, buf + len)) {
+			if (!buf[i + bit] || match_at(buf + i + bit, buf + len)) {
 				unsigned int m = (unsigned int)_mm256_movemask_epi8(eq);
 
 				nl += lane_sum(acc);
@@ -137,7 +140,8 @@ static size_t scan_avx2(const char *buf, size_t len, unsigned long *lines,
 }
 #endif
 
-size_t pf_fastscan(const char *buf, size_t len, unsigned long *lines)
+size_t pf_fastscan(const char *buf, size_t len, unsigned long *lines,
+		   bool nul)
 {
 	size_t i = 0;
 	unsigned long nl = 0;
@@ -150,7 +154,7 @@ size_t pf_fastscan(const char *buf, size_t len, unsigned long *lines)
 	if (has_avx2) {
 		bool found;
 
-		i = scan_avx2(buf, len, lines, &found);
+		i = scan_avx2(buf, len, lines, nul, &found);
 		if (found)
 			return i;
 	}
@@ -160,7 +164,7 @@ size_t pf_fastscan(const char *buf, size_t len, unsigned long *lines)
 		      a9 = _mm_set1_epi8('n');
 	const __m128i l0 = _mm_set1_epi8('L'), l4 = _mm_set1_epi8('x'),
 		      l12 = _mm_set1_epi8('n');
-	const __m128i lf = _mm_set1_epi8('\n');
+	const __m128i lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
 
 	/* the last load reads buf[i + 12 + 15] */
 	for (; i + 28 <= len; i += 16) {
@@ -177,10 +181,12 @@ size_t pf_fastscan(const char *buf, size_t len, unsigned long *lines)
 		unsigned int cand = (unsigned int)_mm_movemask_epi8(_mm_or_si128(ma, ml));
 		unsigned int nlm = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(b0, lf));
 
+		if (nul)
+			cand |= (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(b0, zero));
 		while (cand) {
 			unsigned int bit = (unsigned int)__builtin_ctz(cand);
 
-			if (match_at(buf + i + bit, buf + len)) {
+			if (!buf[i + bit] || match_at(buf + i + bit, buf + len)) {
 				nl += pop32(nlm & ((1u << bit) - 1));
 				*lines += nl;
 				return i + bit;
@@ -195,8 +201,13 @@ size_t pf_fastscan(const char *buf, size_t len, unsigned long *lines)
 				       sizeof(needle_alloc) - 1);
 		const char *l = memmem(buf + i, len - i, needle_linux,
 				       sizeof(needle_linux) - 1);
+		const char *z = nul ? memchr(buf + i, 0, len - i) : NULL;
 		const char *hit = a && (!l || a < l) ? a : l;
-		size_t at = hit ? (size_t)(hit - buf) : len;
+		size_t at;
+
+		if (z && (!hit || z < hit))
+			hit = z;
+		at = hit ? (size_t)(hit - buf) : len;
 
 		nl += count_nl(buf + i, at - i);
 		*lines += nl;

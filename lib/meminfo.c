@@ -607,7 +607,7 @@ bool pf_mem_continue(const char *msg, size_t len, struct pf_report *r)
 	const char *end = msg + len;
 	struct pf_zone *z;
 
-	if (!r->nr_zones)
+	if (!r->nr_zones || !len)
 		return false;
 	z = &r->zones[r->nr_zones - 1];
 	/* a buddy line cut before its "= NkB" */

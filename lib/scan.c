@@ -26,6 +26,8 @@
 
 /* Lines before a first line that may hold a part of it (see feed). */
 #define PF_LOOK_BACK	8
+/* Bytes of a source's start judged for text or binary (see probe()). */
+#define TEXT_PROBE	4096
 
 struct pf_scanner {
 	const char *name;
@@ -52,6 +54,13 @@ struct pf_scanner {
 	unsigned long qp_line;
 	bool qp_seen;
 
+	bool nul_seen;			/* said once a source */
+	char *probe;			/* the start, held until judged */
+	size_t probe_len;
+	bool text_checked;		/* ... as text */
+	bool binary;			/* ... as binary: refused */
+	unsigned long warned_line;	/* one warning a line */
+
 	struct pf_asm *asm_;		/* stage 3 */
 };
 
@@ -70,8 +79,9 @@ struct pf_scanner *pf_scanner_new(const char *name,
 	sc->carry = malloc(PF_LINE_MAX + 1);
 	sc->pend = malloc(2 * PF_LINE_MAX + 2);
 	sc->qp = malloc(PF_LINE_MAX + 1);
+	sc->probe = malloc(TEXT_PROBE);
 	sc->asm_ = pf_asm_new(name, &sc->opts, &sc->tag);
-	if (!sc->carry || !sc->pend || !sc->qp || !sc->asm_) {
+	if (!sc->carry || !sc->pend || !sc->qp || !sc->probe || !sc->asm_) {
 		pf_scanner_free(sc);
 		return NULL;
 	}
@@ -86,6 +96,7 @@ void pf_scanner_free(struct pf_scanner *sc)
 	free(sc->carry);
 	free(sc->pend);
 	free(sc->qp);
+	free(sc->probe);
 	free(sc);
 }
 
@@ -94,8 +105,36 @@ unsigned long pf_scanner_lines(const struct pf_scanner *sc)
 	return sc->lineno;
 }
 
-#define diag(sc, line, ...) \
-	pf_scan_diag((sc)->name, &(sc)->opts, line, __VA_ARGS__)
+/* A warning about a line: one a line, however much is wrong with it. */
+static void diag(struct pf_scanner *sc, unsigned long line, const char *msg)
+{
+	if (line == sc->warned_line)
+		return;
+	sc->warned_line = line;
+	pf_scan_diag(sc->name, &sc->opts, line, "%s", msg);
+}
+
+/*
+ * Binary data given for a log: in its first TEXT_PROBE bytes, more than one
+ * byte in twenty a control character no text log holds (NUL bytes are left
+ * out: a crash can leave a block of them in a log that is text all the
+ * same; ESC is left in: logs keep terminal colours).
+ */
+static bool looks_binary(const char *buf, size_t len)
+{
+	size_t bad = 0;
+
+	if (len > TEXT_PROBE)
+		len = TEXT_PROBE;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if ((c < 0x20 && c && c != '\t' && c != '\n' && c != '\r' &&
+		     c != '\f' && c != 0x1b) || c == 0x7f)
+			bad++;
+	}
+	return bad * 20 > len;
+}
 
 /* ------------------------------------------------------------------ */
 /* Stage 2: unwrap                                                    */
@@ -299,6 +338,11 @@ static int one_line(struct pf_scanner *sc, const char *s, size_t len)
 		diag(sc, lineno, "line longer than 64 KiB, cut");
 		len = PF_LINE_MAX;
 	}
+	if (!sc->nul_seen && memchr(s, '\0', len)) {
+		sc->nul_seen = true;
+		diag(sc, lineno, "NUL bytes in the line: the log is damaged "
+		     "(a crash can leave a block of zeros); read on");
+	}
 	while ((e = seam(s, len))) {
 		err = qp_line(sc, s, (size_t)(e - s), lineno);
 		if (err)
@@ -340,7 +384,7 @@ static bool idle(const struct pf_scanner *sc)
 	return pf_asm_nr_open(sc->asm_) == 0 && !sc->pend_valid && !sc->qp_len;
 }
 
-int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
+static int feed(struct pf_scanner *sc, const char *buf, size_t len)
 {
 	const char *p = buf, *end = buf + len;
 	int err;
@@ -376,7 +420,8 @@ int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
 
 		if (idle(sc)) {
 			unsigned long before = sc->lineno;
-			size_t off = pf_fastscan(p, (size_t)(end - p), &sc->lineno);
+			size_t off = pf_fastscan(p, (size_t)(end - p), &sc->lineno,
+						 !sc->nul_seen);
 			const char *hit = p + off, *ls;
 
 			if (hit >= end) {
@@ -464,9 +509,54 @@ int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
 	return pf_asm_stopped(sc->asm_);
 }
 
+/*
+ * The first TEXT_PROBE bytes are held until they can be judged: a binary
+ * file given for a log is refused whole (-EILSEQ), whatever the sizes of
+ * the pieces it came in.
+ */
+static int probe(struct pf_scanner *sc, const char *buf, size_t len,
+		 bool last)
+{
+	size_t n = TEXT_PROBE - sc->probe_len;
+	int err;
+
+	if (n > len)
+		n = len;
+	memcpy(sc->probe + sc->probe_len, buf, n);
+	sc->probe_len += n;
+	if (sc->probe_len < TEXT_PROBE && !last)
+		return 0;
+	sc->text_checked = true;
+	if (looks_binary(sc->probe, sc->probe_len)) {
+		sc->binary = true;
+		return -EILSEQ;
+	}
+	err = feed(sc, sc->probe, sc->probe_len);
+	if (err || n == len)
+		return err;
+	return feed(sc, buf + n, len - n);
+}
+
+int pf_scanner_feed(struct pf_scanner *sc, const char *buf, size_t len)
+{
+	if (sc->binary)
+		return -EILSEQ;
+	if (!sc->text_checked)
+		return len ? probe(sc, buf, len, false) : 0;
+	return feed(sc, buf, len);
+}
+
 int pf_scanner_finish(struct pf_scanner *sc)
 {
 	int err = 0;
+
+	if (sc->binary)
+		return -EILSEQ;
+	if (!sc->text_checked) {
+		err = probe(sc, "", 0, true);
+		if (err)
+			return err;
+	}
 
 	if (sc->carry_len) {
 		size_t n = sc->carry_len;

@@ -355,6 +355,11 @@ static int load_report(const char *path, long nth, const struct pf_kver *kv,
 	if (!ret)
 		ret = pf_scanner_finish(scan);
 	pf_scanner_free(scan);
+	if (ret == -EILSEQ) {
+		pf_err(json, path, "'%s': binary data, not a log", path);
+		ret = PF_EXIT_ERROR;
+		goto out;
+	}
 	if (ret != 1) {
 		if (nth > 0)
 			cli_err_no_report(json, path, (unsigned long)p.seen, nth);

@@ -64,6 +64,11 @@ static int collect_one(struct pf_collect *c, struct pf_source *src)
 	}
 	if (!err)
 		err = pf_scanner_finish(sc);
+	if (err == -EILSEQ) {
+		pf_err(c->json, name, "'%s': binary data, not a log: skipped", name);
+		c->errors++;
+		err = 0;
+	}
 	pf_scanner_free(sc);
 	return err;
 }
