@@ -420,8 +420,19 @@ struct pf_source;
 #define PF_LINE_MAX (64 * 1024)	/* longer lines are cut to this */
 
 /*
- * Open a log: a path (plain, gzip or xz, told by magic bytes, not by name)
- * or "-" for stdin.  *src is NULL on error.  Returns 0 or -errno.
+ * -PF_ENOTREG: a named path that is not a regular file (a FIFO, a device,
+ * a socket), refused by every reader, since its reads may block or never
+ * end; its words (pf_source_strerror) are "not a regular file".  ENOSTR,
+ * which no Linux read or open returns.
+ */
+#define PF_ENOTREG ENOSTR
+
+/*
+ * Open a log: a path (plain, gzip, xz, zstd or bzip2, told by magic bytes,
+ * not by name), the kernel log device (/dev/kmsg, read as
+ * pf_source_open_kmsg() does) or "-" for stdin (whatever it is).  Other
+ * paths that are not regular files are refused (-PF_ENOTREG).  *src is
+ * NULL on error.  Returns 0 or -errno.
  */
 int pf_source_open(struct pf_source **src, const char *path);
 /*

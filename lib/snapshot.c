@@ -32,7 +32,6 @@
 #include "procfs.h"
 #include "util.h"
 
-#define SNAP_FILE_MAX	(64u << 20)	/* far past any zoneinfo */
 /*
  * pagetypeinfo walks every free list with the zone lock held (why it is
  * root only from 5.4): a few tries, not more.
@@ -73,55 +72,16 @@ static void blob_free(struct blob *b)
 	b->len = 0;
 }
 
-/* All of path, read until EOF.  b->err is 0 or -errno, as returned. */
+/*
+ * All of path, read until EOF, with the reader's own bound and regular
+ * file check (pf_read_file(), PF_PROC_FILE_MAX): a tree is untrusted.
+ * b->err is 0 or -errno, as returned.
+ */
 static int slurp(const char *path, struct blob *b)
 {
-	size_t cap = 0;
-	struct stat st;
-	int fd, err = 0;
-
 	b->data = NULL;
 	b->len = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return b->err = -errno;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		return b->err = -EISDIR;
-	}
-	for (;;) {
-		ssize_t n;
-
-		if (b->len == cap) {
-			char *p;
-
-			if (cap >= SNAP_FILE_MAX) {
-				err = -EFBIG;
-				break;
-			}
-			cap = cap ? 2 * cap : 16384;
-			p = realloc(b->data, cap);
-			if (!p) {
-				err = -ENOMEM;
-				break;
-			}
-			b->data = p;
-		}
-		n = read(fd, b->data + b->len, cap - b->len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			err = -errno;
-			break;
-		}
-		if (n == 0)
-			break;
-		b->len += (size_t)n;
-	}
-	close(fd);
-	if (err)
-		blob_free(b);
-	return b->err = err;
+	return b->err = pf_read_file(path, PF_PROC_FILE_MAX, &b->data, &b->len);
 }
 
 /* root/rel into b. */

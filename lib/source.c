@@ -16,6 +16,7 @@
 
 #include "pagefail.h"
 #include "source.h"
+#include "util.h"
 
 /* Bytes of the longest magic number looked at (bzip2: "BZh1" + block magic). */
 #define MAGIC_LEN 10
@@ -152,32 +153,37 @@ int pf_source_open(struct pf_source **srcp, const char *path)
 	struct stat st;
 	bool is_stdin = !strcmp(path, "-");
 	ssize_t n;
-	int err;
+	int err, fd;
 
 	*srcp = NULL;
-	src = pf_source_alloc(is_stdin ? "<stdin>" : path);
-	if (!src)
-		return -ENOMEM;
-
 	if (is_stdin) {
-		src->fd = STDIN_FILENO;
+		/* the user's own pipe, terminal or file: whatever it is */
+		fd = STDIN_FILENO;
+		if (fstat(fd, &st) < 0)
+			return -errno;
+		/* open() succeeds on a directory; the CLI walks those itself. */
+		if (S_ISDIR(st.st_mode))
+			return -EISDIR;
 	} else {
-		src->fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (src->fd < 0) {
-			err = -errno;
-			goto fail;
-		}
-		src->close_fd = true;
+		/*
+		 * A named path must be a regular file: a FIFO without a
+		 * writer blocks, /dev/zero never ends.  The kernel log device
+		 * named as such is read as the kernel log.
+		 */
+		fd = pf_open_regular(path, &st);
+		if (fd == -PF_ENOTREG && pf_kmsg_is_dev(&st))
+			return pf_kmsg_open_path(srcp, path);
+		if (fd < 0)
+			return fd;
 	}
-	/* open() succeeds on a directory; the CLI walks those itself. */
-	if (fstat(src->fd, &st) < 0) {
-		err = -errno;
-		goto fail;
+	src = pf_source_alloc(is_stdin ? "<stdin>" : path);
+	if (!src) {
+		if (!is_stdin)
+			close(fd);
+		return -ENOMEM;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		err = -EISDIR;
-		goto fail;
-	}
+	src->fd = fd;
+	src->close_fd = !is_stdin;
 	if (S_ISREG(st.st_mode))
 		posix_fadvise(src->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 
@@ -462,6 +468,11 @@ static const struct {
 	{ ENOTSUP, "not supported" },
 	{ ENXIO, "no such device or address" },
 	{ ENODEV, "no such device" },
+	{ PF_ENOTREG, "not a regular file" },
+	{ EFBIG, "file too large" },
+	{ EAGAIN, "resource temporarily unavailable" },
+	{ ENOSPC, "no space left on device" },
+	{ EROFS, "read-only file system" },
 };
 
 const char *pf_source_strerror(const struct pf_source *src, int err)

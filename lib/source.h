@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <lzma.h>
@@ -73,6 +74,13 @@ struct pf_source *pf_source_alloc(const char *name);
 void *pf_source_buf_alloc(size_t size);
 /* Record the first error of src; later reads return it. */
 void pf_source_fail(struct pf_source *src, int err, const char *msg);
+/* lib/kmsg.c: is st the kernel log device, /dev/kmsg (char 1:11)? */
+bool pf_kmsg_is_dev(const struct stat *st);
+/*
+ * lib/kmsg.c: a source of path, a regular file of kmsg records or the
+ * kernel log device; anything else is refused (-PF_ENOTREG).
+ */
+int pf_kmsg_open_path(struct pf_source **srcp, const char *path);
 /* lib/kmsg.c: pf_source_read() of the kmsg and syslog kinds. */
 ssize_t pf_kmsg_read(struct pf_source *src, const char **buf);
 

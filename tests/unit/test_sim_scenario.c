@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "sim/sim.h"
 
@@ -571,6 +572,31 @@ static void test_bad_input(void **state)
 	pf_scenario_free(NULL);
 }
 
+/*
+ * A scenario path that is a FIFO nobody writes, or /dev/zero: refused at
+ * once.  Before, the FIFO's open() blocked for ever: alarm() makes the
+ * test fail instead of hanging.
+ */
+static void test_load_not_regular(void **state)
+{
+	const char *t = getenv("TMPDIR");
+	char dir[256], fifo[300];
+	struct pf_scenario *sc = (void *)1;
+
+	snprintf(dir, sizeof(dir), "%s/pf-scn-XXXXXX", t && *t ? t : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	snprintf(fifo, sizeof(fifo), "%s/fifo.scn", dir);
+	assert_int_equal(mkfifo(fifo, 0644), 0);
+	alarm(10);
+	assert_int_equal(pf_scenario_load(&sc, fifo, NULL, NULL), -PF_ENOTREG);
+	assert_null(sc);
+	assert_int_equal(pf_scenario_load(&sc, "/dev/zero", NULL, NULL),
+			 -PF_ENOTREG);
+	alarm(0);
+	unlink(fifo);
+	rmdir(dir);
+}
+
 /* ------------------------------------------------------------------ */
 /* --set and dup                                                      */
 /* ------------------------------------------------------------------ */
@@ -986,6 +1012,7 @@ int main(void)
 		cmocka_unit_test(test_errors_all_reported),
 		cmocka_unit_test(test_too_many_phases),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_load_not_regular),
 		cmocka_unit_test(test_set),
 		cmocka_unit_test(test_dup),
 		cmocka_unit_test(test_workload_fill_checkerboard),

