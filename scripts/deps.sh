@@ -8,8 +8,8 @@
 # user's back.
 set -eu
 
-build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libncurses-dev"
-check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip"
+build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libncurses-dev"
+check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip zstd bzip2"
 
 case "${1:-build}" in
 build) want=$build ;;

@@ -50,6 +50,35 @@ ln -s self "$tmp/logs/self"
 t scan -j "$tmp/logs" >"$tmp/dir.j" 2>"$tmp/dir.err"
 check dir-hostile "[ $? -eq 3 ] && [ \$(grep -c '\"task\":' $tmp/dir.j) -eq 6 ]"
 
+# ---- compressed logs: four formats, the same way -------------------------
+
+"$pf" scan -j $ex | sed 's/"source":"[^"]*"//' >"$tmp/plain.j"
+for z in gzip xz zstd bzip2; do
+	if ! command -v $z >/dev/null 2>&1; then
+		echo "skip $z: no $z command"
+		continue
+	fi
+	$z -c $ex >"$tmp/log.$z" 2>/dev/null
+	t scan -j "$tmp/log.$z" | sed 's/"source":"[^"]*"//' >"$tmp/$z.j"
+	check "$z-same" "cmp -s $tmp/plain.j $tmp/$z.j"
+	# logrotate's files joined by cat: one log
+	cat "$tmp/log.$z" "$tmp/log.$z" >"$tmp/cat.$z"
+	t scan -j "$tmp/cat.$z" >"$tmp/cat.j"
+	check "$z-cat" "[ \$(grep -c '\"task\":' $tmp/cat.j) -eq 12 ]"
+	# cut short: one line naming the source, and what came before
+	head -c $(($(wc -c <"$tmp/cat.$z") - 40)) "$tmp/cat.$z" >"$tmp/cut.$z"
+	t scan -j "$tmp/cut.$z" >"$tmp/cut.j" 2>"$tmp/cut.err"
+	st=$?
+	check "$z-cut" "[ $st -eq 4 ] && [ \$(grep -c '\"task\":' $tmp/cut.j) -ge 6 ]"
+	check "$z-cut-msg" "grep -qx \"pagefail: cannot read all of '$tmp/cut.$z': truncated $z stream\" $tmp/cut.err"
+	# a bomb: 40 MiB of empty lines; it stops after 16 MiB, the next is read
+	head -c 41943040 /dev/zero | tr '\0' '\n' | $z -c >"$tmp/bomb.$z"
+	t scan -j "$tmp/bomb.$z" $ex >"$tmp/bomb.j" 2>"$tmp/bomb.err"
+	st=$?
+	check "$z-bomb" "[ $st -eq 4 ] && [ \$(grep -c '\"task\":' $tmp/bomb.j) -eq 6 ] && [ \$(wc -l <$tmp/bomb.err) -eq 1 ]"
+	check "$z-bomb-msg" "grep -q \"cannot read all of '$tmp/bomb.$z': 16 MiB decoded from [0-9]* KiB, more than 1000 times its size: stopped there, as a decompression bomb\" $tmp/bomb.err"
+done
+
 # ---- a --root tree is untrusted ------------------------------------------
 
 cp -r $sys "$tmp/root"

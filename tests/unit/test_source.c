@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * test_source.c - unit tests of the input sources: plain, gzip and xz files
- * (compressed at run time, never committed), stdin, /dev/kmsg under a test
- * root, and the log directory walk over a fake sosreport.
+ * test_source.c - unit tests of the input sources: plain, gzip, xz, zstd
+ * and bzip2 files (compressed at run time, never committed; damaged, cut,
+ * concatenated, bombs), stdin, what is not a regular file, /dev/kmsg under
+ * a test root and named, and the log directory walk over a fake sosreport.
  */
 #define _GNU_SOURCE	/* memmem */
 #include <stdarg.h>
@@ -21,8 +22,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <bzlib.h>
 #include <lzma.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include "pagefail.h"
 #include "source.h"
@@ -476,20 +479,262 @@ static void test_xz_corrupt(void **state)
 	free(text);
 }
 
-static void test_unsupported(void **state)
-{
-	static const char bz2[] = "BZh91AY&SY\x01\x02\x03";
-	const char *path = tpath("log.bz2");
-	struct pf_source *src;
-	const char *buf;
-	ssize_t rc;
+/* ---- the four formats the same way ------------------------------------------ */
 
-	write_file(path, bz2, sizeof(bz2) - 1);
-	assert_int_equal(pf_source_open(&src, path), 0);
-	rc = pf_source_read(src, &buf);
-	assert_int_equal(rc, -ENOTSUP);
-	assert_non_null(strstr(pf_source_strerror(src, rc), "not supported"));
-	pf_source_free(src);
+enum fmt { F_GZIP, F_XZ, F_ZSTD, F_BZIP2, F_NR };
+static const char *const fmt_name[F_NR] = { "gzip", "xz", "zstd", "bzip2" };
+static const char *const fmt_ext[F_NR] = { "gz", "xz", "zst", "bz2" };
+
+/* data compressed as one member of fmt, in a malloc'd buffer */
+static unsigned char *compress_mem(enum fmt f, const void *data, size_t len,
+				   size_t *out_len)
+{
+	size_t cap = len + len / 2 + 65536;
+	unsigned char *out = malloc(cap);
+
+	assert_non_null(out);
+	switch (f) {
+	case F_GZIP: {
+		z_stream zs = { 0 };
+
+		assert_int_equal(deflateInit2(&zs, 9, Z_DEFLATED, 16 + MAX_WBITS,
+					      9, Z_DEFAULT_STRATEGY), Z_OK);
+		zs.next_in = (Bytef *)data;
+		zs.avail_in = len;
+		zs.next_out = out;
+		zs.avail_out = cap;
+		assert_int_equal(deflate(&zs, Z_FINISH), Z_STREAM_END);
+		*out_len = zs.total_out;
+		deflateEnd(&zs);
+		break;
+	}
+	case F_XZ: {
+		size_t pos = 0;
+
+		assert_int_equal(lzma_easy_buffer_encode(1, LZMA_CHECK_CRC64, NULL,
+							 data, len, out, &pos,
+							 cap), LZMA_OK);
+		*out_len = pos;
+		break;
+	}
+	case F_ZSTD:
+		*out_len = ZSTD_compress(out, cap, data, len, 3);
+		assert_false(ZSTD_isError(*out_len));
+		break;
+	case F_BZIP2: {
+		unsigned int n = cap;
+
+		assert_int_equal(BZ2_bzBuffToBuffCompress((char *)out, &n,
+							  (char *)data, len,
+							  1, 0, 0), BZ_OK);
+		*out_len = n;
+		break;
+	}
+	default:
+		fail();
+	}
+	return out;
+}
+
+/* path holds data compressed as fmt, appended when append. */
+static void fmt_write(enum fmt f, const char *path, bool append,
+		      const void *data, size_t len)
+{
+	size_t zlen;
+	unsigned char *z = compress_mem(f, data, len, &zlen);
+
+	if (append)
+		append_file(path, z, zlen);
+	else
+		write_file(path, z, zlen);
+	free(z);
+}
+
+/* "log.zst" ... in tmpdir */
+static const char *fmt_path(enum fmt f, const char *stem)
+{
+	char rel[64];
+
+	snprintf(rel, sizeof(rel), "%s.%s", stem, fmt_ext[f]);
+	return tpath(rel);
+}
+
+/* A log of each format, and what cat makes of several: the log, whole. */
+static void test_formats_concatenated(void **state)
+{
+	size_t len;
+	char *text = gen_text(3 << 20, &len);
+
+	for (int f = 0; f < F_NR; f++) {
+		const char *path = fmt_path(f, "log");
+		size_t a = len / 3, b = 2 * len / 3;
+
+		print_message("  %s\n", fmt_name[f]);
+		fmt_write(f, path, false, text, len);
+		expect_file(path, text, len);
+		/* cat of three rotated files, an empty one among them */
+		fmt_write(f, path, false, text, a);
+		fmt_write(f, path, true, "", 0);
+		fmt_write(f, path, true, text + a, b - a);
+		fmt_write(f, path, true, text + b, len - b);
+		expect_file(path, text, len);
+		/* NUL padding between and after them (tape, xz padding) */
+		fmt_write(f, path, false, text, a);
+		append_file(path, "\0\0\0\0", 4);
+		fmt_write(f, path, true, text + a, len - a);
+		append_file(path, "\0\0\0\0\0\0\0\0", 8);
+		expect_file(path, text, len);
+	}
+	/* zstd's skippable frames (pzstd writes one before each frame) */
+	{
+		static const unsigned char skip[] = { 0x50, 0x2a, 0x4d, 0x18,
+						      4, 0, 0, 0, 1, 2, 3, 4 };
+		const char *path = fmt_path(F_ZSTD, "skip");
+
+		write_file(path, skip, sizeof(skip));
+		fmt_write(F_ZSTD, path, true, text, len);
+		append_file(path, skip, sizeof(skip));
+		expect_file(path, text, len);
+	}
+	free(text);
+}
+
+/* Cut short: what came before, then "truncated FORMAT stream". */
+static void test_formats_truncated(void **state)
+{
+	size_t len;
+	char *text = gen_text(2 << 20, &len);
+
+	for (int f = 0; f < F_NR; f++) {
+		const char *path = fmt_path(f, "cut");
+		struct pf_source *src;
+		char words[64], *out;
+		size_t n;
+
+		print_message("  %s\n", fmt_name[f]);
+		fmt_write(f, path, false, text, len);
+		truncate_file(path, file_size(path) / 2);
+		snprintf(words, sizeof(words), "truncated %s stream",
+			 fmt_name[f]);
+		n = expect_damaged(path, words);
+		/* bzip2 decodes whole 900 kB blocks: half a file holds one */
+		assert_true(n > 0 && n < len);
+		assert_int_equal(pf_source_open(&src, path), 0);
+		assert_int_equal(read_all(src, &out, &n, NULL), -EIO);
+		assert_memory_equal(out, text, n);
+		free(out);
+		pf_source_free(src);
+		/* cut in the second of two members */
+		fmt_write(f, path, false, text, len / 2);
+		n = file_size(path);
+		fmt_write(f, path, true, text + len / 2, len - len / 2);
+		truncate_file(path, n + 20);
+		assert_true(expect_damaged(path, words) >= len / 2);
+	}
+	free(text);
+}
+
+/* A damaged byte: "corrupt FORMAT data"; junk after: "trailing garbage". */
+static void test_formats_corrupt(void **state)
+{
+	size_t len;
+	char *text = gen_text(500000, &len);
+
+	for (int f = 0; f < F_NR; f++) {
+		const char *path = fmt_path(f, "bad");
+		char words[64];
+		size_t zlen;
+		unsigned char *z = compress_mem(f, text, len, &zlen);
+
+		print_message("  %s\n", fmt_name[f]);
+		z[zlen / 2] ^= 0x55;
+		z[zlen / 2 + 1] ^= 0xaa;
+		write_file(path, z, zlen);
+		snprintf(words, sizeof(words), "corrupt %s data", fmt_name[f]);
+		expect_damaged(path, words);
+		free(z);
+
+		fmt_write(f, path, false, text, len);
+		append_file(path, "junk after it\n", 14);
+		snprintf(words, sizeof(words), "trailing garbage after %s data",
+			 fmt_name[f]);
+		assert_int_equal(expect_damaged(path, words), len);
+	}
+	free(text);
+}
+
+/*
+ * A decompression bomb of each format: 18 MiB of one byte in a few KiB
+ * (9 members of 2 MiB: cheap to make).  It stops once PF_SOURCE_BOMB_MIN
+ * came out, with an error that says why, what came out before kept;
+ * before, all of it was decoded (and a real bomb took hours).
+ */
+static void test_formats_bomb(void **state)
+{
+	size_t len = 2 << 20, total = 9 * len;
+	char *zeros = calloc(1, total);
+
+	assert_non_null(zeros);
+	for (int f = 0; f < F_NR; f++) {
+		const char *path = fmt_path(f, "bomb");
+		struct pf_source *src;
+		size_t n;
+		char *out;
+		ssize_t rc;
+
+		print_message("  %s\n", fmt_name[f]);
+		for (int i = 0; i < 9; i++)
+			fmt_write(f, path, i > 0, zeros, len);
+		assert_true(file_size(path) < (off_t)(total / PF_SOURCE_BOMB_RATIO));
+		assert_int_equal(pf_source_open(&src, path), 0);
+		rc = read_all(src, &out, &n, NULL);
+		assert_int_equal(rc, -EFBIG);
+		assert_non_null(strstr(pf_source_strerror(src, rc),
+				       "decompression bomb"));
+		assert_true(n >= PF_SOURCE_BOMB_MIN &&
+			    n <= PF_SOURCE_BOMB_MIN + PF_SOURCE_CHUNK_MAX);
+		assert_memory_equal(out, zeros, n);
+		free(out);
+		pf_source_free(src);
+	}
+	free(zeros);
+}
+
+/*
+ * A real log compresses far less: a flood of one message, only its time
+ * stamps changing, past PF_SOURCE_BOMB_MIN, in zstd (the format that packs
+ * it best, some 50 times) is read whole.
+ */
+static void test_flood_no_bomb(void **state)
+{
+	const char *path = tpath("flood.zst");
+	size_t cap = PF_SOURCE_BOMB_MIN + (2 << 20), len = 0, zlen;
+	char *text = malloc(cap + 128);
+	unsigned char *z;
+
+	assert_non_null(text);
+	for (unsigned long i = 0; len < cap; i++)
+		len += sprintf(text + len,
+			       "Mar 18 14:%02lu:%02lu host kernel: [%lu.%06lu] "
+			       "TCP: out of memory -- consider tuning tcp_mem\n",
+			       i / 6000 % 60, i / 100 % 60, i / 100,
+			       i * 37 % 1000000);
+	z = compress_mem(F_ZSTD, text, len, &zlen);
+	assert_true(zlen < len / 20);
+	write_file(path, z, zlen);
+	expect_file(path, text, len);
+	free(z);
+	free(text);
+}
+
+/* A text log that begins like a bzip2 file is still a text log. */
+static void test_bzh_text(void **state)
+{
+	static const char text[] = "BZh9 is what this line begins with\n";
+	const char *path = tpath("bzh.log");
+
+	write_file(path, text, sizeof(text) - 1);
+	expect_file(path, text, sizeof(text) - 1);
 }
 
 /* ---- open errors ---------------------------------------------------------- */
@@ -926,7 +1171,12 @@ int main(void)
 		T(test_xz),
 		T(test_xz_truncated),
 		T(test_xz_corrupt),
-		T(test_unsupported),
+		T(test_formats_concatenated),
+		T(test_formats_truncated),
+		T(test_formats_corrupt),
+		T(test_formats_bomb),
+		T(test_flood_no_bomb),
+		T(test_bzh_text),
 		T(test_open_errors),
 		T(test_not_regular),
 		T(test_kmsg_named),
