@@ -906,6 +906,13 @@ size_t pf_advice_sysctl_conf(const struct pf_advice *a, bool all, char *buf,
 long long pf_system_vmstat(const struct pf_system *sys, const char *name);
 
 /*
+ * The memory this machine can still give, in KiB: MemAvailable of
+ * root/proc/meminfo (MemFree + Buffers + Cached before 3.14, which lacks
+ * it).  root as for pf_system_read().  Returns it, or -errno.
+ */
+long long pf_system_mem_available(const char *root);
+
+/*
  * Copy every file pf_system_read() reads under root into dir, in the same
  * layout, so that dir can be read back with --root (pagefail snapshot).
  * Files that are missing or unreadable are skipped and reported through
@@ -1096,6 +1103,15 @@ struct pf_sim_result {
 /* Run sc.  Returns 0, -ENOMEM, or -EUCLEAN when an invariant broke. */
 int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		struct pf_sim_result *res);
+/*
+ * The memory pf_simulate(sc, o) will take at its peak, in bytes, known
+ * before it starts: about 12 bytes a page of the zones (20 with a fill
+ * phase), the held network buffers, and the samples when o takes them
+ * and its caller keeps them all.  An upper bound, for a caller to refuse
+ * a scenario the machine cannot hold.
+ */
+unsigned long long pf_sim_memory(const struct pf_scenario *sc,
+				 const struct pf_sim_opts *o);
 
 /*
  * The standard microbenchmark: order-0 to order-3 allocations and frees

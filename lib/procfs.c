@@ -579,6 +579,22 @@ static int read_buddyinfo(struct proc_ctx *c)
 	return 0;
 }
 
+/* "NAME:  123 kB" of meminfo: the KiB, or -1 when the line is not one. */
+static long long meminfo_kb(const char *line, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = line + n;
+	long v;
+
+	if (strncmp(line, name, n))
+		return -1;
+	p = skip_blank(p);
+	if (!scan_long(&p, "", &v) || v < 0)
+		return -1;
+	p = skip_blank(p);
+	return *p && strcmp(p, "kB") ? -1 : v;
+}
+
 static int read_meminfo(struct proc_ctx *c)
 {
 	char path[PATH_MAX], line[PROC_LINE_MAX];
@@ -590,16 +606,9 @@ static int read_meminfo(struct proc_ctx *c)
 		return err;
 	}
 	while (next_table_line(&f, line, sizeof(line))) {
-		const char *p = line + 9;
-		long v;
+		long long v = meminfo_kb(line, "MemTotal:");
 
-		if (strncmp(line, "MemTotal:", 9))
-			continue;
-		p = skip_blank(p);
-		if (!scan_long(&p, "", &v) || v < 0)
-			continue;
-		p = skip_blank(p);
-		if (*p && strcmp(p, "kB"))
+		if (v < 0)
 			continue;
 		c->sys->mem_total_kb = v;
 		c->sys->have |= PF_SYS_MEMINFO;
@@ -611,6 +620,37 @@ static int read_meminfo(struct proc_ctx *c)
 		return -EINVAL;
 	}
 	return 0;
+}
+
+long long pf_system_mem_available(const char *root)
+{
+	struct proc_ctx c = { .root = root && *root ? root : "/" };
+	long long avail = -1, free_kb = -1, buffers = -1, cached = -1;
+	char path[PATH_MAX], line[PROC_LINE_MAX];
+	struct proc_file f;
+	int err = open_id(&c, PF_FILE_MEMINFO, path, sizeof(path), &f);
+
+	if (err)
+		return err;
+	while (avail < 0 && next_table_line(&f, line, sizeof(line))) {
+		long long v;
+
+		if ((v = meminfo_kb(line, "MemAvailable:")) >= 0)
+			avail = v;
+		else if ((v = meminfo_kb(line, "MemFree:")) >= 0)
+			free_kb = v;
+		else if ((v = meminfo_kb(line, "Buffers:")) >= 0)
+			buffers = v;
+		else if ((v = meminfo_kb(line, "Cached:")) >= 0)
+			cached = v;
+	}
+	close_file(&f);
+	if (avail >= 0)
+		return avail;
+	/* before 3.14 (si_mem_available()): what free(1) then called free */
+	if (free_kb < 0)
+		return -EINVAL;
+	return free_kb + (buffers > 0 ? buffers : 0) + (cached > 0 ? cached : 0);
 }
 
 /* ---- /proc/pagetypeinfo ---------------------------------------------- */

@@ -107,5 +107,39 @@ check scenario-zero "[ $? -eq 1 ]"
 t explain --rules "$tmp/fifo.scn" $ex >/dev/null 2>&1
 check rules-fifo "[ $? -eq 1 ]"
 
+# ---- scenarios that need more memory than there is ------------------------
+
+# told before a run, worked out from the zones: nothing is allocated
+printf '[machine]\nzone = Normal 4T\n[phase p]\nduration = 10s\nfill = 90%%\n' >"$tmp/4t.scn"
+t simulate "$tmp/4t.scn" --max-memory 1G >"$tmp/4t.out" 2>"$tmp/4t.err"
+check mem-refused "[ $? -eq 1 ] && [ ! -s $tmp/4t.out ] && [ \$(wc -l <$tmp/4t.err) -eq 1 ]"
+check mem-refused-msg "grep -qx \"pagefail: $tmp/4t.scn: simulating it needs about 20.0 GiB of memory, more than --max-memory 1 GiB: make its zones smaller (each GiB of zone takes 3 MiB, 5 with a fill), or raise the limit with --max-memory\" $tmp/4t.err"
+t simulate -j "$tmp/4t.scn" --max-memory 1G >"$tmp/4t.j" 2>/dev/null
+check mem-refused-json "[ $? -eq 1 ] && grep -q '\"error\":.*needs about 20.0 GiB' $tmp/4t.j"
+# a word above a quarter of the limit, then the run
+sc=tests/fixtures/scenarios/small.scn
+t simulate $sc --max-memory 2M --reports 0 >"$tmp/w.out" 2>"$tmp/w.err"
+check mem-warned "[ $? -eq 3 ] && grep -q '^simulated' $tmp/w.out && [ \$(wc -l <$tmp/w.err) -eq 1 ] && grep -q \"^pagefail: $sc: simulating it takes about [0-9]* KiB of memory (of --max-memory 2 MiB)\\$\" $tmp/w.err"
+t simulate $sc --max-memory 1G --reports 0 >/dev/null 2>"$tmp/q.err"
+check mem-quiet "[ $? -eq 3 ] && [ ! -s $tmp/q.err ]"
+t simulate $sc --max-memory 12X >/dev/null 2>"$tmp/u.err"
+check mem-usage "[ $? -eq 2 ] && grep -q \"^pagefail: --max-memory '12X': not a size\" $tmp/u.err"
+# by default, what the machine has available: 8 zones of 4 TiB, a fill,
+# a ring of held buffers as large as their pages, samples for 11 days
+avail=$(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo 2>/dev/null)
+if [ -n "$avail" ] && [ "$avail" -lt 268435456 ]; then
+	{
+		printf '[machine]\n'
+		for n in 0 1 2 3; do
+			printf 'zone = node%d Normal 4T\nzone = node%d Movable 4T\n' $n $n
+		done
+		printf '[phase p]\nduration = 1000000s\nfill = 90%%\nnet = 1000000000/s\nnet_hold = 1000s\n'
+	} >"$tmp/32t.scn"
+	t simulate "$tmp/32t.scn" --csv "$tmp/32t.csv" >/dev/null 2>"$tmp/32t.err"
+	check mem-available "[ $? -eq 1 ] && grep -q 'this machine has available: make its zones smaller' $tmp/32t.err"
+else
+	echo "skip mem-available: MemAvailable unknown or past 256 GiB"
+fi
+
 echo "bounds: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
