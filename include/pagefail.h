@@ -444,8 +444,19 @@ struct pf_source;
 #define PF_LINE_MAX (64 * 1024)	/* longer lines are cut to this */
 
 /*
- * Open a log: a path (plain, gzip or xz, told by magic bytes, not by name)
- * or "-" for stdin.  *src is NULL on error.  Returns 0 or -errno.
+ * -PF_ENOTREG: a named path that is not a regular file (a FIFO, a device,
+ * a socket), refused by every reader, since its reads may block or never
+ * end; its words (pf_source_strerror) are "not a regular file".  ENOSTR,
+ * which no Linux read or open returns.
+ */
+#define PF_ENOTREG ENOSTR
+
+/*
+ * Open a log: a path (plain, gzip, xz, zstd or bzip2, told by magic bytes,
+ * not by name), the kernel log device (/dev/kmsg, read as
+ * pf_source_open_kmsg() does) or "-" for stdin (whatever it is).  Other
+ * paths that are not regular files are refused (-PF_ENOTREG).  *src is
+ * NULL on error.  Returns 0 or -errno.
  */
 int pf_source_open(struct pf_source **src, const char *path);
 /*
@@ -919,6 +930,13 @@ size_t pf_advice_sysctl_conf(const struct pf_advice *a, bool all, char *buf,
 long long pf_system_vmstat(const struct pf_system *sys, const char *name);
 
 /*
+ * The memory this machine can still give, in KiB: MemAvailable of
+ * root/proc/meminfo (MemFree + Buffers + Cached before 3.14, which lacks
+ * it).  root as for pf_system_read().  Returns it, or -errno.
+ */
+long long pf_system_mem_available(const char *root);
+
+/*
  * Copy every file pf_system_read() reads under root into dir, in the same
  * layout, so that dir can be read back with --root (pagefail snapshot).
  * Files that are missing or unreadable are skipped and reported through
@@ -1137,6 +1155,15 @@ struct pf_sim_result {
 /* Run sc.  Returns 0, -ENOMEM, or -EUCLEAN when an invariant broke. */
 int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		struct pf_sim_result *res);
+/*
+ * The memory pf_simulate(sc, o) will take at its peak, in bytes, known
+ * before it starts: about 12 bytes a page of the zones (20 with a fill
+ * phase), the held network buffers, and the samples when o takes them
+ * and its caller keeps them all.  An upper bound, for a caller to refuse
+ * a scenario the machine cannot hold.
+ */
+unsigned long long pf_sim_memory(const struct pf_scenario *sc,
+				 const struct pf_sim_opts *o);
 
 /*
  * The standard microbenchmark: order-0 to order-3 allocations and frees

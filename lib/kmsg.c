@@ -14,10 +14,12 @@
 #include <string.h>
 #include <sys/klog.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "pagefail.h"
 #include "source.h"
+#include "util.h"
 
 /* From linux/printk.h (not exported to user space headers). */
 #define SYSLOG_ACTION_READ_ALL		3
@@ -57,14 +59,60 @@ static int open_syslog(struct pf_source **srcp)
 	return 0;
 }
 
-int pf_source_open_kmsg(struct pf_source **srcp, const char *root)
+bool pf_kmsg_is_dev(const struct stat *st)
+{
+	/* drivers/char/mem.c: devlist[] minor 11 of the mem major */
+	return S_ISCHR(st->st_mode) && major(st->st_rdev) == 1 &&
+	       minor(st->st_rdev) == 11;
+}
+
+int pf_kmsg_open_path(struct pf_source **srcp, const char *path)
 {
 	struct pf_source *src;
 	struct stat st;
+	int fd;
+
+	*srcp = NULL;
+	/* a file of records (tests, saved copies), or the device itself */
+	fd = pf_open_regular(path, &st);
+	if (fd == -PF_ENOTREG && pf_kmsg_is_dev(&st)) {
+		/* O_NONBLOCK: EAGAIN at the newest record instead of waiting. */
+		fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0)
+			return -errno;
+		if (fstat(fd, &st) < 0 || !pf_kmsg_is_dev(&st)) {
+			close(fd);
+			return -PF_ENOTREG;
+		}
+	}
+	if (fd < 0)
+		return fd;
+	src = pf_source_alloc(path);
+	if (!src) {
+		close(fd);
+		return -ENOMEM;
+	}
+	src->fd = fd;
+	src->close_fd = true;
+	src->kind = S_ISREG(st.st_mode) ? PF_SRC_KMSG_FILE : PF_SRC_KMSG;
+	src->buf_size = PF_SOURCE_CHUNK_MAX;
+	src->buf = pf_source_buf_alloc(src->buf_size);
+	if (src->kind == PF_SRC_KMSG_FILE)
+		src->in = pf_source_buf_alloc(PF_SOURCE_IN_SIZE);
+	if (!src->buf || (src->kind == PF_SRC_KMSG_FILE && !src->in)) {
+		pf_source_free(src);
+		return -ENOMEM;
+	}
+	*srcp = src;
+	return 0;
+}
+
+int pf_source_open_kmsg(struct pf_source **srcp, const char *root)
+{
 	bool live = !root || !*root || !strcmp(root, "/");
 	char *path;
 	size_t len;
-	int fd, err;
+	int err;
 
 	*srcp = NULL;
 	if (live) {
@@ -81,53 +129,17 @@ int pf_source_open_kmsg(struct pf_source **srcp, const char *root)
 	}
 	if (!path)
 		return -ENOMEM;
-
-	/* O_NONBLOCK: EAGAIN at the newest record instead of waiting. */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		err = -errno;
-		free(path);
-		/*
-		 * Containers lack /dev/kmsg, dmesg_restrict refuses it; the
-		 * syslog(2) text may still be allowed.  When it is not either,
-		 * the /dev/kmsg error is the one worth telling.
-		 */
-		if (live && (err == -EACCES || err == -EPERM || err == -ENOENT) &&
-		    open_syslog(srcp) == 0)
-			return 0;
-		return err;
-	}
-	if (fstat(fd, &st) < 0) {
-		err = -errno;
-		goto fail_fd;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		err = -EISDIR;
-		goto fail_fd;
-	}
-	src = pf_source_alloc(path);
-	if (!src) {
-		err = -ENOMEM;
-		goto fail_fd;
-	}
+	err = pf_kmsg_open_path(srcp, path);
 	free(path);
-	src->fd = fd;
-	src->close_fd = true;
-	src->kind = S_ISREG(st.st_mode) ? PF_SRC_KMSG_FILE : PF_SRC_KMSG;
-	src->buf_size = PF_SOURCE_CHUNK_MAX;
-	src->buf = pf_source_buf_alloc(src->buf_size);
-	if (src->kind == PF_SRC_KMSG_FILE)
-		src->in = pf_source_buf_alloc(PF_SOURCE_IN_SIZE);
-	if (!src->buf || (src->kind == PF_SRC_KMSG_FILE && !src->in)) {
-		pf_source_free(src);
-		return -ENOMEM;
-	}
-	*srcp = src;
-	return 0;
-
-fail_fd:
-	close(fd);
-	free(path);
+	/*
+	 * Containers lack /dev/kmsg, or bind something else there (LXC: the
+	 * console), dmesg_restrict refuses it; the syslog(2) text may still
+	 * be allowed.  When it is not either, the /dev/kmsg error is the one
+	 * worth telling.
+	 */
+	if (err && live && (err == -EACCES || err == -EPERM || err == -ENOENT ||
+			    err == -PF_ENOTREG) && open_syslog(srcp) == 0)
+		return 0;
 	return err;
 }
 

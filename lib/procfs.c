@@ -24,9 +24,12 @@
  * print.  Every file looked for is listed in sys->sources[] with what came
  * of it; the list itself (lib/procfs.h) is shared with pf_system_snapshot().
  *
- * Files are read line by line through a fixed buffer.  A line that does not
- * fit, holds a NUL, or is the unterminated end of a cut file is skipped
- * whole, so that no number is ever taken from half a line.
+ * A root is untrusted input (a tree from elsewhere may hold FIFOs, devices,
+ * links to /dev/zero, huge files): every file is read whole through
+ * pf_read_file(), which refuses what is not a regular file and stops at
+ * PF_PROC_FILE_MAX bytes, then line by line into a fixed buffer.  A line
+ * that does not fit, holds a NUL, or is the unterminated end of a cut file
+ * is skipped whole, so that no number is ever taken from half a line.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -157,32 +160,40 @@ static int join_path(char *buf, size_t size, const char *root,
 	return 0;
 }
 
-/* Open root/rel for reading; path gets its name.  0 or -errno. */
+/*
+ * A file of the root, read whole into memory: through pf_read_file(), so
+ * that every file of the tree has the one size bound (PF_PROC_FILE_MAX)
+ * and the one check that it is a regular file, not a FIFO or a symlink to
+ * /dev/zero (a --root tree is untrusted input).
+ */
+struct proc_file {
+	char *buf;
+	size_t len, pos;
+};
+
+/* Read root/rel; path gets its name.  0 or -errno. */
 static int open_file(const struct proc_ctx *c, const char *rel, char *path,
-		     size_t size, FILE **f)
+		     size_t size, struct proc_file *f)
 {
-	struct stat st;
 	int err = join_path(path, size, c->root, rel);
 
-	*f = NULL;
+	memset(f, 0, sizeof(*f));
 	if (err)
 		return err;
-	*f = fopen(path, "re");
-	if (!*f)
-		return -errno;
-	if (fstat(fileno(*f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(*f);
-		*f = NULL;
-		return -EISDIR;
-	}
-	return 0;
+	return pf_read_file(path, PF_PROC_FILE_MAX, &f->buf, &f->len);
 }
 
-/* Open pf_proc_files[id] under the root. */
+/* Read pf_proc_files[id] under the root. */
 static int open_id(const struct proc_ctx *c, int id, char *path, size_t size,
-		   FILE **f)
+		   struct proc_file *f)
 {
 	return open_file(c, pf_proc_files[id].path, path, size, f);
+}
+
+static void close_file(struct proc_file *f)
+{
+	free(f->buf);
+	memset(f, 0, sizeof(*f));
 }
 
 /*
@@ -190,28 +201,23 @@ static int open_id(const struct proc_ctx *c, int id, char *path, size_t size,
  * space (and a DOS '\r') removed.  A line longer than buf is consumed whole
  * and reported LINE_CUT.
  */
-static int read_line(FILE *f, char *buf, size_t size)
+static int read_line(struct proc_file *f, char *buf, size_t size)
 {
-	size_t n = 0;
-	bool any = false, cut = false, nl = false;
-	int c;
+	const char *p = f->buf + f->pos, *end = f->buf + f->len;
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	const char *e = nl ? nl : end;
+	size_t n = (size_t)(e - p);
+	bool cut = n + 1 > size || memchr(p, '\0', n);
 
-	while ((c = getc(f)) != EOF) {
-		any = true;
-		if (c == '\n') {
-			nl = true;
-			break;
-		}
-		if (c == '\0' || n + 1 >= size)
-			cut = true;
-		else
-			buf[n++] = (char)c;
-	}
+	if (p == end)
+		return LINE_EOF;
+	f->pos += n + (nl != NULL);
+	if (cut)
+		n = 0;
+	memcpy(buf, p, n);
 	while (n > 0 && isspace((unsigned char)buf[n - 1]))
 		n--;
 	buf[n] = '\0';
-	if (!any)
-		return LINE_EOF;
 	if (cut)
 		return LINE_CUT;
 	return nl ? LINE_OK : LINE_UNTERMINATED;
@@ -221,7 +227,7 @@ static int read_line(FILE *f, char *buf, size_t size)
  * The next line of a table the kernel writes whole (zoneinfo, buddyinfo,
  * meminfo, sysctl -a): lines that are not whole are skipped.
  */
-static bool next_table_line(FILE *f, char *buf, size_t size)
+static bool next_table_line(struct proc_file *f, char *buf, size_t size)
 {
 	int r;
 
@@ -256,7 +262,10 @@ static void report_errno(const struct proc_ctx *c, const char *path, int err)
 {
 	char msg[192];
 
-	snprintf(msg, sizeof(msg), "cannot read: %s", pf_strerror(err));
+	snprintf(msg, sizeof(msg), "cannot read: %s%s",
+		 pf_strerror(err),
+		 err == -PF_ENOTREG ? " (a tree to read holds copies of the "
+				      "files, as pagefail snapshot makes)" : "");
 	report(c, path, msg);
 }
 
@@ -463,14 +472,14 @@ static int read_zoneinfo(struct proc_ctx *c)
 	char path[PATH_MAX], line[PROC_LINE_MAX];
 	struct pf_system *sys = c->sys;
 	int idx = -1, nr_heads = 0;
-	FILE *f;
+	struct proc_file f;
 	int err = open_id(c, PF_FILE_ZONEINFO, path, sizeof(path), &f);
 
 	if (err) {
 		report_errno(c, path, err);
 		return err;
 	}
-	while (next_table_line(f, line, sizeof(line))) {
+	while (next_table_line(&f, line, sizeof(line))) {
 		const char *p = skip_blank(line), *rest;
 		char name[sizeof(sys->zones[0].name)];
 		int node;
@@ -504,7 +513,7 @@ static int read_zoneinfo(struct proc_ctx *c)
 		else
 			zone_field(c, idx, p);
 	}
-	fclose(f);
+	close_file(&f);
 
 	for (int i = 0; i < sys->nr_zones; i++) {
 		struct pf_zone *z = &sys->zones[i];
@@ -529,14 +538,14 @@ static int read_buddyinfo(struct proc_ctx *c)
 	char path[PATH_MAX], line[PROC_LINE_MAX];
 	struct pf_system *sys = c->sys;
 	int nr_lines = 0;
-	FILE *f;
+	struct proc_file f;
 	int err = open_id(c, PF_FILE_BUDDYINFO, path, sizeof(path), &f);
 
 	if (err) {
 		report_errno(c, path, err);
 		return err;
 	}
-	while (next_table_line(f, line, sizeof(line))) {
+	while (next_table_line(&f, line, sizeof(line))) {
 		unsigned long nr_free[PF_MAX_ORDER];
 		char name[sizeof(sys->zones[0].name)];
 		const char *p;
@@ -561,7 +570,7 @@ static int read_buddyinfo(struct proc_ctx *c)
 		       (size_t)n * sizeof(nr_free[0]));
 		nr_lines++;
 	}
-	fclose(f);
+	close_file(&f);
 	if (!nr_lines) {
 		report(c, path, "no zones in it");
 		return -EINVAL;
@@ -570,38 +579,78 @@ static int read_buddyinfo(struct proc_ctx *c)
 	return 0;
 }
 
+/* "NAME:  123 kB" of meminfo: the KiB, or -1 when the line is not one. */
+static long long meminfo_kb(const char *line, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = line + n;
+	long v;
+
+	if (strncmp(line, name, n))
+		return -1;
+	p = skip_blank(p);
+	if (!scan_long(&p, "", &v) || v < 0)
+		return -1;
+	p = skip_blank(p);
+	return *p && strcmp(p, "kB") ? -1 : v;
+}
+
 static int read_meminfo(struct proc_ctx *c)
 {
 	char path[PATH_MAX], line[PROC_LINE_MAX];
-	FILE *f;
+	struct proc_file f;
 	int err = open_id(c, PF_FILE_MEMINFO, path, sizeof(path), &f);
 
 	if (err) {
 		report_errno(c, path, err);
 		return err;
 	}
-	while (next_table_line(f, line, sizeof(line))) {
-		const char *p = line + 9;
-		long v;
+	while (next_table_line(&f, line, sizeof(line))) {
+		long long v = meminfo_kb(line, "MemTotal:");
 
-		if (strncmp(line, "MemTotal:", 9))
-			continue;
-		p = skip_blank(p);
-		if (!scan_long(&p, "", &v) || v < 0)
-			continue;
-		p = skip_blank(p);
-		if (*p && strcmp(p, "kB"))
+		if (v < 0)
 			continue;
 		c->sys->mem_total_kb = v;
 		c->sys->have |= PF_SYS_MEMINFO;
 		break;
 	}
-	fclose(f);
+	close_file(&f);
 	if (!(c->sys->have & PF_SYS_MEMINFO)) {
 		report(c, path, "no MemTotal in it");
 		return -EINVAL;
 	}
 	return 0;
+}
+
+long long pf_system_mem_available(const char *root)
+{
+	struct proc_ctx c = { .root = root && *root ? root : "/" };
+	long long avail = -1, free_kb = -1, buffers = -1, cached = -1;
+	char path[PATH_MAX], line[PROC_LINE_MAX];
+	struct proc_file f;
+	int err = open_id(&c, PF_FILE_MEMINFO, path, sizeof(path), &f);
+
+	if (err)
+		return err;
+	while (avail < 0 && next_table_line(&f, line, sizeof(line))) {
+		long long v;
+
+		if ((v = meminfo_kb(line, "MemAvailable:")) >= 0)
+			avail = v;
+		else if ((v = meminfo_kb(line, "MemFree:")) >= 0)
+			free_kb = v;
+		else if ((v = meminfo_kb(line, "Buffers:")) >= 0)
+			buffers = v;
+		else if ((v = meminfo_kb(line, "Cached:")) >= 0)
+			cached = v;
+	}
+	close_file(&f);
+	if (avail >= 0)
+		return avail;
+	/* before 3.14 (si_mem_available()): what free(1) then called free */
+	if (free_kb < 0)
+		return -EINVAL;
+	return free_kb + (buffers > 0 ? buffers : 0) + (cached > 0 ? cached : 0);
 }
 
 /* ---- /proc/pagetypeinfo ---------------------------------------------- */
@@ -788,12 +837,12 @@ static int read_pagetypeinfo(struct proc_ctx *c)
 	bool had_free[PF_ZONES_MAX] = { false };
 	struct pf_system *sys = c->sys;
 	int nr_heads = -1, nr_rows = 0;
-	FILE *f;
+	struct proc_file f;
 	int err = open_id(c, PF_FILE_PAGETYPEINFO, path, sizeof(path), &f);
 
 	if (err)
 		return err;	/* optional: root only from 5.4 */
-	while (next_table_line(f, line, sizeof(line))) {
+	while (next_table_line(&f, line, sizeof(line))) {
 		char zone[sizeof(sys->zones[0].name)];
 		const char *rest;
 		int node;
@@ -829,7 +878,7 @@ static int read_pagetypeinfo(struct proc_ctx *c)
 					    nr_heads))
 			nr_rows++;
 	}
-	fclose(f);
+	close_file(&f);
 	if (!nr_rows) {
 		report(c, path, "no zones in it");
 		return -EINVAL;
@@ -881,12 +930,12 @@ static int read_extfrag_file(struct proc_ctx *c, int id)
 	struct pf_system *sys = c->sys;
 	bool unusable = id == PF_FILE_UNUSABLE_INDEX;
 	int nr_lines = 0;
-	FILE *f;
+	struct proc_file f;
 	int err = open_id(c, id, path, sizeof(path), &f);
 
 	if (err)
 		return err;	/* optional: debugfs is seldom mounted */
-	while (next_table_line(f, line, sizeof(line))) {
+	while (next_table_line(&f, line, sizeof(line))) {
 		char name[sizeof(sys->zones[0].name)];
 		int v[PF_MAX_ORDER], node, n = 0, idx;
 		const char *p;
@@ -912,7 +961,7 @@ static int read_extfrag_file(struct proc_ctx *c, int id)
 		(unusable ? c->nr_unusable : c->nr_extfrag)[idx] = n;
 		nr_lines++;
 	}
-	fclose(f);
+	close_file(&f);
 	if (!nr_lines) {
 		report(c, path, "no zones in it");
 		return -EINVAL;
@@ -947,12 +996,12 @@ static int read_vmstat(struct proc_ctx *c)
 {
 	char path[PATH_MAX], line[PROC_LINE_MAX];
 	struct pf_system *sys = c->sys;
-	FILE *f;
+	struct proc_file f;
 	int err = open_id(c, PF_FILE_VMSTAT, path, sizeof(path), &f);
 
 	if (err)
 		return err;
-	while (next_table_line(f, line, sizeof(line)) &&
+	while (next_table_line(&f, line, sizeof(line)) &&
 	       sys->nr_vmstat < PF_VMSTAT_MAX) {
 		struct pf_vmstat_item *it = &sys->vmstat[sys->nr_vmstat];
 		const char *p = line, *q;
@@ -978,7 +1027,7 @@ static int read_vmstat(struct proc_ctx *c)
 		it->value = v;
 		sys->nr_vmstat++;
 	}
-	fclose(f);
+	close_file(&f);
 	if (!sys->nr_vmstat) {
 		report(c, path, "no counters in it");
 		return -EINVAL;
@@ -1006,17 +1055,13 @@ long long pf_system_vmstat(const struct pf_system *sys, const char *name)
 static int read_first_line(const struct proc_ctx *c, const char *rel,
 			   char *path, size_t path_size, char *buf, size_t size)
 {
-	FILE *f;
+	struct proc_file f;
 	int r, err = open_file(c, rel, path, path_size, &f);
 
 	if (err)
 		return err;
-	r = read_line(f, buf, size);
-	if (r == LINE_EOF && ferror(f))
-		err = -EIO;
-	fclose(f);
-	if (err)
-		return err;
+	r = read_line(&f, buf, size);
+	close_file(&f);
 	if (r == LINE_EOF || r == LINE_CUT)
 		return -EINVAL;
 	return 0;
@@ -1107,12 +1152,12 @@ static void read_sysctl_a(struct proc_ctx *c)
 {
 	char path[PATH_MAX], line[PROC_LINE_MAX];
 	struct pf_system *sys = c->sys;
-	FILE *f;
+	struct proc_file f;
 
 	if (note(c, PF_FILE_SYSCTL_A,
 		 open_id(c, PF_FILE_SYSCTL_A, path, sizeof(path), &f)))
 		return;
-	while (next_table_line(f, line, sizeof(line))) {
+	while (next_table_line(&f, line, sizeof(line))) {
 		char *eq = strstr(line, " = "), *val;
 		int i;
 		long v;
@@ -1139,7 +1184,7 @@ static void read_sysctl_a(struct proc_ctx *c)
 			sys->have |= PF_SYS_SYSCTL;
 		}
 	}
-	fclose(f);
+	close_file(&f);
 }
 
 /* The kernel from uname -a, as a sosreport keeps it. */
@@ -1228,7 +1273,7 @@ static int count_cpu_list(const char *s)
 static int count_cpuinfo(struct proc_ctx *c)
 {
 	char path[PATH_MAX], line[PROC_LINE_MAX];
-	FILE *f;
+	struct proc_file f;
 	int n = 0;
 	int err = open_id(c, PF_FILE_CPUINFO, path, sizeof(path), &f);
 
@@ -1237,11 +1282,11 @@ static int count_cpuinfo(struct proc_ctx *c)
 		return -1;
 	}
 	/* a "flags" line may not fit: only whole "processor" lines count */
-	while (next_table_line(f, line, sizeof(line)))
+	while (next_table_line(&f, line, sizeof(line)))
 		if (!strncmp(line, "processor", 9) &&
 		    (line[9] == ' ' || line[9] == '\t' || line[9] == ':'))
 			n++;
-	fclose(f);
+	close_file(&f);
 	note(c, PF_FILE_CPUINFO, n ? 0 : -EINVAL);
 	return n ? n : -1;
 }

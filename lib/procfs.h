@@ -9,6 +9,16 @@
 
 #include "pagefail.h"
 
+/*
+ * The one size bound of every read of a file under /proc, /sys or debugfs,
+ * of the live machine or of a --root tree (procfs.c and snapshot.c, both
+ * through pf_read_file(), which also refuses what is not a regular file):
+ * a tree is untrusted input, and procfs reports a size of 0 whatever a
+ * file holds, so the bound is on the bytes read.  Far past any real file:
+ * zoneinfo's pagesets of 8192 CPUs in 32 zones are some 40 MiB.
+ */
+#define PF_PROC_FILE_MAX	(64u << 20)
+
 /* pf_proc_files[] by name, in the order pf_system_read() reads them. */
 enum pf_proc_file_id {
 	/* the zone state: zoneinfo first, its order is the zones' order */

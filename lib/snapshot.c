@@ -40,7 +40,6 @@
 #include "procfs.h"
 #include "util.h"
 
-#define SNAP_FILE_MAX	(64u << 20)	/* far past any zoneinfo */
 /*
  * The node directories are held in memory until dir is written: no more
  * than MAX_NUMNODES with the largest NODES_SHIFT (10) the kernel allows,
@@ -88,55 +87,16 @@ static void blob_free(struct blob *b)
 	b->len = 0;
 }
 
-/* All of path (max bytes at most), until EOF.  b->err: 0 or -errno. */
+/*
+ * All of path, read until EOF, at most max bytes, with the reader's own
+ * regular file check (pf_read_file()): a tree is untrusted.  b->err is 0
+ * or -errno, as returned.
+ */
 static int slurp(const char *path, size_t max, struct blob *b)
 {
-	size_t cap = 0;
-	struct stat st;
-	int fd, err = 0;
-
 	b->data = NULL;
 	b->len = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return b->err = -errno;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		return b->err = -EISDIR;
-	}
-	for (;;) {
-		ssize_t n;
-
-		if (b->len == cap) {
-			char *p;
-
-			if (cap >= max) {
-				err = -EFBIG;
-				break;
-			}
-			cap = cap ? 2 * cap : 16384;
-			p = realloc(b->data, cap);
-			if (!p) {
-				err = -ENOMEM;
-				break;
-			}
-			b->data = p;
-		}
-		n = read(fd, b->data + b->len, cap - b->len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			err = -errno;
-			break;
-		}
-		if (n == 0)
-			break;
-		b->len += (size_t)n;
-	}
-	close(fd);
-	if (err)
-		blob_free(b);
-	return b->err = err;
+	return b->err = pf_read_file(path, max, &b->data, &b->len);
 }
 
 /* root/rel into b. */
@@ -250,11 +210,11 @@ static void capture_zones(const struct snap *s, struct blob *b)
 			if (!(pf_proc_files[id].flags & PF_FILE_ZONES))
 				continue;
 			blob_free(&b[id]);
-			slurp_rel(s, pf_proc_files[id].path, SNAP_FILE_MAX, &b[id]);
+			slurp_rel(s, pf_proc_files[id].path, PF_PROC_FILE_MAX, &b[id]);
 		}
 		if (b[PF_FILE_BUDDYINFO].err)
 			return;
-		slurp_rel(s, buddy, SNAP_FILE_MAX, &again);
+		slurp_rel(s, buddy, PF_PROC_FILE_MAX, &again);
 		stable = again.err || same_blob(&b[PF_FILE_BUDDYINFO], &again);
 		blob_free(&again);
 		if (stable)
@@ -547,7 +507,7 @@ static int snapshot(const char *root, const char *dir, bool replace,
 			continue;
 		}
 		if (!(pf->flags & PF_FILE_ZONES))
-			slurp_rel(&s, pf->path, SNAP_FILE_MAX, &b[id]);
+			slurp_rel(&s, pf->path, PF_PROC_FILE_MAX, &b[id]);
 		if (b[id].err) {
 			/*
 			 * Not worth a word: a sosreport stand-in on a live

@@ -31,6 +31,8 @@ static const struct {
 	{ ENOTSUP, "not supported" },
 	{ ENXIO, "no such device or address" },
 	{ ENODEV, "no such device" },
+	{ PF_ENOTREG, "not a regular file" },
+	{ EAGAIN, "resource temporarily unavailable" },
 	{ EFBIG, "file too large" },
 	{ ENOSPC, "no space left on device" },
 	{ EROFS, "read-only file system" },

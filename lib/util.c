@@ -5,11 +5,14 @@
 #define _GNU_SOURCE
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "pagefail.h"
 #include "util.h"
@@ -122,24 +125,52 @@ void pf_sb_add(struct pf_sbuf *b, const char *fmt, ...)
 		b->n = b->n + (size_t)w >= b->len ? b->len - 1 : b->n + (size_t)w;
 }
 
+int pf_open_regular(const char *path, struct stat *st)
+{
+	struct stat tmp, fst;
+	int fd;
+
+	if (!st)
+		st = &tmp;
+	if (stat(path, st) < 0)
+		return -errno;
+	if (S_ISDIR(st->st_mode))
+		return -EISDIR;
+	if (!S_ISREG(st->st_mode))
+		return -PF_ENOTREG;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	/* what was opened is what stat() saw, or at least a regular file */
+	if (fstat(fd, &fst) < 0 || !S_ISREG(fst.st_mode)) {
+		int err = S_ISDIR(fst.st_mode) ? -EISDIR : -PF_ENOTREG;
+
+		*st = fst;
+		close(fd);
+		return err;
+	}
+	*st = fst;
+	return fd;
+}
+
 int pf_read_file(const char *path, size_t max, char **out, size_t *outlen)
 {
 	char *buf = NULL, *nbuf;
-	size_t len = 0, cap = 0, n;
-	FILE *f = fopen(path, "rb");
-	int err = 0;
+	size_t len = 0, cap = 0;
+	int fd = pf_open_regular(path, NULL), err = 0;
 
 	*out = NULL;
 	*outlen = 0;
-	if (!f)
-		return -errno;
+	if (fd < 0)
+		return fd;
 	for (;;) {
+		ssize_t n;
+
 		if (len + 1 >= cap) {
-			if (cap >= max) {
-				err = -EFBIG;
-				break;
-			}
+			/* room for one byte past max, and the NUL: len <= max here */
 			cap = cap ? 2 * cap : 16384;
+			if (cap > max + 2)
+				cap = max + 2;
 			nbuf = realloc(buf, cap);
 			if (!nbuf) {
 				err = -ENOMEM;
@@ -147,15 +178,22 @@ int pf_read_file(const char *path, size_t max, char **out, size_t *outlen)
 			}
 			buf = nbuf;
 		}
-		n = fread(buf + len, 1, cap - len - 1, f);
-		len += n;
-		if (n == 0) {
-			if (ferror(f))
-				err = errno ? -errno : -EIO;
+		n = read(fd, buf + len, cap - len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err = -errno;
+			break;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > max) {
+			err = -EFBIG;
 			break;
 		}
 	}
-	fclose(f);
+	close(fd);
 	if (err) {
 		free(buf);
 		return err;

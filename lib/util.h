@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -41,8 +42,21 @@ bool pf_scan_hex(const char **p, const char *end, unsigned long *v);
 double pf_pow10(int n);
 
 /*
- * Read a whole file into a malloc'd buffer (NUL-terminated, not counted
- * in *len).  Returns 0, -errno, or -EFBIG past max bytes.
+ * Open path for reading when it is a regular file (procfs, sysfs and
+ * debugfs files are), else refuse it: -EISDIR for a directory,
+ * -PF_ENOTREG for a FIFO, a device or a socket, whose reads may block or
+ * never end.  stat() comes first, so that a device is never opened (a
+ * watchdog starts counting when opened); O_NONBLOCK, so that a FIFO put
+ * there meanwhile cannot block the open; fstat() after, for that race.
+ * *st (may be NULL) describes what path is, even when it is refused.
+ * Returns the fd (O_RDONLY | O_NONBLOCK | O_CLOEXEC) or -errno.
+ */
+int pf_open_regular(const char *path, struct stat *st);
+
+/*
+ * Read a whole regular file (pf_open_regular()) into a malloc'd buffer
+ * (NUL-terminated, not counted in *len).  Returns 0, -errno, or -EFBIG
+ * past max bytes.
  */
 int pf_read_file(const char *path, size_t max, char **buf, size_t *len);
 

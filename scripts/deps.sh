@@ -8,7 +8,7 @@
 # user's back.
 set -eu
 
-build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libncurses-dev"
+build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libncurses-dev"
 # tests/hostile makes zstd and bzip2 inputs and watches writes with strace
 check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip
        zstd bzip2 strace"

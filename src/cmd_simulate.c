@@ -10,11 +10,13 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "cli.h"
 
 #define MAX_SETS	16
 #define MAX_SWEEP	32
+#define SAMPLE_EVERY	0.1	/* seconds: the time series, 10 a second */
 
 struct series {
 	struct pf_sim_sample *v;
@@ -35,6 +37,7 @@ void usage_simulate(FILE *f)
 	fputs("usage: pagefail simulate SCENARIO [--set NAME=VALUE]... [--kernel V]\n"
 	      "                         [--sweep NAME=A,B,C] [-j|-p] [--csv FILE]\n"
 	      "                         [--svg FILE] [--reports N] [--check]\n"
+	      "                         [--max-memory SIZE]\n"
 	      "       pagefail simulate --from-report FILE [--report N] [options]\n"
 	      "       pagefail simulate --bench [-j]\n\n"
 	      "Run SCENARIO (a file; see data/scenarios/) through a model of the zoned\n"
@@ -57,6 +60,9 @@ void usage_simulate(FILE *f)
 	      "      --reports N    print the first N failures as the kernel would\n"
 	      "                     (default 1 in text, 0 in JSON)\n"
 	      "      --check        check the allocator's invariants after every step\n"
+	      "      --max-memory SIZE  refuse a scenario that needs more memory\n"
+	      "                     than SIZE (512M, 16G; default: what this machine\n"
+	      "                     has available)\n"
 	      "      --bench        the standard microbenchmark\n\n"
 	      "exit status: 0 no failure, 3 failures, 1 error, 2 usage\n",
 	      f);
@@ -385,6 +391,86 @@ out:
 	return ret;
 }
 
+/* "512M", "16G", "1T", "4096": bytes, binary units.  0 when not a size. */
+static unsigned long long cli_parse_size(const char *s)
+{
+	static const char units[] = "KMGT";
+	unsigned long long v;
+	const char *u;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || !v)
+		return 0;
+	if (!*end)
+		return v;
+	u = strchr(units, *end & ~0x20);
+	if (!u || !*u)
+		return 0;
+	end++;
+	if (*end && strcmp(end, "B") && strcmp(end, "iB"))
+		return 0;
+	for (int i = 0; i <= u - units; i++) {
+		if (v > ~0ULL >> 10)
+			return 0;
+		v <<= 10;
+	}
+	return v;
+}
+
+/*
+ * Before a run: refuse a scenario whose simulation needs more memory
+ * (pf_sim_memory()) than it may have, and say a word when it takes much of
+ * it (a quarter, or a GiB).  What it may have is --max-memory, else what
+ * this machine has available, and never more than ulimit -v.  The
+ * simulator's memory follows the zones' pages, filled in as the run
+ * touches them: 4 TiB of zones was 6.5 GB a minute into a run, with no
+ * word.  0, or PF_EXIT_ERROR after saying why.
+ */
+static int check_memory(const struct pf_scenario *sc,
+			const struct pf_sim_opts *o, unsigned long long max,
+			const char *what, bool json)
+{
+	unsigned long long need = pf_sim_memory(sc, o), limit = max, warn;
+	const char *whose = "--max-memory %s", *fix = "raise the limit with --max-memory";
+	char n[32], l[32], words[64];
+	struct rlimit rl;
+
+	if (!limit) {
+		long long kb = pf_system_mem_available(NULL);
+
+		limit = kb > 0 ? (unsigned long long)kb << 10 : ~0ULL;
+		whose = "the %s this machine has available";
+		fix = "allow it with --max-memory";
+	}
+	if (!getrlimit(RLIMIT_AS, &rl) && rl.rlim_cur != RLIM_INFINITY &&
+	    rl.rlim_cur < limit) {
+		limit = rl.rlim_cur;
+		whose = "the %s of address space ulimit -v allows";
+		fix = "raise ulimit -v";
+	}
+	if (limit == ~0ULL)
+		return 0;	/* cannot tell: the kernel will */
+	pf_format_size(need, n, sizeof(n));
+	pf_format_size(limit, l, sizeof(l));
+	snprintf(words, sizeof(words), whose, l);
+	if (need > limit) {
+		pf_err(json, what, "%s: simulating it needs about %s of memory, "
+		       "more than %s: make its zones smaller (each GiB of zone "
+		       "takes 3 MiB, 5 with a fill), or %s",
+		       what, n, words, fix);
+		return PF_EXIT_ERROR;
+	}
+	warn = limit / 4 < (1ULL << 30) ? limit / 4 : 1ULL << 30;
+	if (need > warn)
+		pf_err(false, what, "%s: simulating it takes about %s of memory "
+		       "(of %s)", what, n, words);
+	return 0;
+}
+
 static int run_bench(bool json)
 {
 	double ops, bpp;
@@ -435,7 +521,7 @@ int cmd_simulate(int argc, char **argv)
 {
 	enum { OPT_SET = 256, OPT_KERNEL, OPT_SWEEP, OPT_CSV, OPT_SVG, OPT_REPORTS,
 	       OPT_CHECK, OPT_BENCH, OPT_NOCOLOR, OPT_FROM_REPORT, OPT_REPORT,
-	       OPT_SERIES };
+	       OPT_SERIES, OPT_MAX_MEMORY };
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "pretty", no_argument, NULL, 'p' },
@@ -450,11 +536,13 @@ int cmd_simulate(int argc, char **argv)
 		{ "bench", no_argument, NULL, OPT_BENCH },
 		{ "from-report", required_argument, NULL, OPT_FROM_REPORT },
 		{ "report", required_argument, NULL, OPT_REPORT },
+		{ "max-memory", required_argument, NULL, OPT_MAX_MEMORY },
 		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
 	const char *sets[MAX_SETS], *sweep = NULL, *csv = NULL, *svg = NULL;
+	unsigned long long max_memory = 0;
 	const char *from = NULL, *what;
 	struct pf_kver kernel = { 0 };
 	long nth = 0;
@@ -527,6 +615,14 @@ int cmd_simulate(int argc, char **argv)
 			break;
 		case OPT_BENCH:
 			bench = true;
+			break;
+		case OPT_MAX_MEMORY:
+			max_memory = cli_parse_size(optarg);
+			if (!max_memory) {
+				pf_err(false, NULL, "--max-memory '%s': not a size "
+				       "(512M, 16G)", optarg);
+				return PF_EXIT_USAGE;
+			}
 			break;
 		case OPT_NOCOLOR:
 			pf_color = false;
@@ -645,6 +741,17 @@ int cmd_simulate(int argc, char **argv)
 		}
 	}
 	c.reports = reports >= 0 ? (size_t)reports : c.json || sweep ? 0 : 1;
+	{
+		/* a sweep changes no zone: one check for every run */
+		struct pf_sim_opts o = {
+			.sample = csv || svg || with_series ? on_sample : NULL,
+			.sample_every = SAMPLE_EVERY,
+		};
+
+		ret = check_memory(sc, &o, max_memory, what, c.json);
+		if (ret)
+			goto out;
+	}
 	if (c.json) {
 		j = pf_json_new(stdout, c.pretty);
 		if (!j) {
@@ -664,7 +771,7 @@ int cmd_simulate(int argc, char **argv)
 		c.series.nr = 0;
 		if (csv || svg || with_series) {
 			o.sample = on_sample;
-			o.sample_every = 0.1;
+			o.sample_every = SAMPLE_EVERY;
 		}
 		err = pf_simulate(one, &o, &r);
 		if (err == -EUCLEAN || r.check_err)

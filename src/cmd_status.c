@@ -65,18 +65,24 @@ static bool is_path_of(const char *path, const char *rel)
 
 /*
  * The files that could not be read are named in the output (text: "not
- * read:", JSON: sources.missing); the reader's words on them are not said
- * twice.  What it says of a file it read and did not understand (which
- * line, what is wrong) is.
+ * read:", JSON: sources.missing); where that is all there is to it (a file
+ * this kernel or this tree does not have, or one only root may read) the
+ * reader's words on them are not said twice.  What it says of a file that
+ * is there and wrong (not a regular file, too large, which line it did not
+ * understand) is an error of the tree, said on stderr.
  */
+static bool only_missing(int err)
+{
+	return err == -ENOENT || err == -EACCES || err == -EPERM;
+}
+
 static void say_diags(struct cli_diag *d, const struct pf_system *sys)
 {
 	for (int k = 0; k < d->nr_kept;) {
 		bool missing = false;
 
 		for (int i = 0; i < sys->nr_sources && !missing; i++)
-			missing = sys->sources[i].err &&
-				  sys->sources[i].err != -EINVAL &&
+			missing = only_missing(sys->sources[i].err) &&
 				  is_path_of(d->kept[k].source, sys->sources[i].path);
 		if (missing)
 			cli_diag_forget(d, k);

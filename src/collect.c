@@ -73,25 +73,54 @@ static int collect_one(struct pf_collect *c, struct pf_source *src)
 	return err;
 }
 
-static int collect_path(const char *path, void *data)
+/* A source that cannot be opened: one line, and the others go on. */
+static void open_error(struct pf_collect *c, const char *path, int err)
+{
+	if (err == -PF_ENOTREG)
+		/* a FIFO, a device: its reads may block or never end */
+		pf_err(c->json, path, "cannot read '%s': not a regular file "
+		       "(to read a FIFO or a device anyway, pipe it to '-')",
+		       path);
+	else
+		pf_err(c->json, path, "cannot read '%s': %s", path,
+		       pf_source_strerror(NULL, err));
+	c->errors++;
+}
+
+/* A file of a directory walk: never a directory again, so no recursion. */
+static int collect_file(const char *path, void *data)
 {
 	struct pf_collect *c = data;
 	struct pf_source *src;
 	int err = pf_source_open(&src, path);
 
-	if (err == -EISDIR) {
-		pf_logdir_walk(path, collect_path, c);
-		return c->stop ? -ECANCELED : 0;
-	}
 	if (err) {
-		pf_err(c->json, path, "cannot read '%s': %s", path,
-		       pf_source_strerror(NULL, err));
-		c->errors++;
+		open_error(c, path, err);
 		return 0;
 	}
 	collect_one(c, src);
 	pf_source_free(src);
 	return c->stop ? -ECANCELED : 0;
+}
+
+/* A SOURCE of the command line: a file, or a directory to walk. */
+static void collect_path(struct pf_collect *c, const char *path)
+{
+	struct pf_source *src;
+	int err = pf_source_open(&src, path);
+
+	if (err == -EISDIR) {
+		err = pf_logdir_walk(path, collect_file, c);
+		if (err && err != -ECANCELED)
+			open_error(c, path, err);
+		return;
+	}
+	if (err) {
+		open_error(c, path, err);
+		return;
+	}
+	collect_one(c, src);
+	pf_source_free(src);
 }
 
 void pf_collect(struct pf_collect *c, int nr, char **paths)
@@ -112,7 +141,7 @@ void pf_collect(struct pf_collect *c, int nr, char **paths)
 		}
 	}
 	for (int i = 0; i < nr && !c->stop; i++)
-		collect_path(paths[i], c);
+		collect_path(c, paths[i]);
 }
 
 int pf_collect_year_opt(struct pf_collect *c, const char *arg)

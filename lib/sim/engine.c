@@ -13,6 +13,9 @@
 
 #include "sim.h"
 
+#define SIM_FAILURES_KEPT	64		/* failures kept for their reports */
+#define SIM_REPORT_MAX		65536		/* the text of one report */
+
 uint64_t sim_rand(struct sim *s)
 {
 	/* xorshift64* (Vigna) */
@@ -151,7 +154,7 @@ static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
 	s->tun = sc->tun;
 	sim_era_of(&sc->kernel, sc->mobility, &s->era);
 	s->rng = sc->seed * 0x9e3779b97f4a7c15ULL + 1;
-	s->max_failures = 64;
+	s->max_failures = SIM_FAILURES_KEPT;
 	s->failures = calloc(s->max_failures, sizeof(*s->failures));
 	if (!s->failures)
 		goto fail;
@@ -197,6 +200,74 @@ static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
 fail:
 	sim_destroy(s);
 	return NULL;
+}
+
+/* The capacity a ring that doubles from min reaches to hold n. */
+static unsigned long long ring_cap(unsigned long long n, unsigned long long min)
+{
+	unsigned long long cap = min;
+
+	while (cap < n)
+		cap *= 2;
+	return cap;
+}
+
+/*
+ * What sim_create() and the run allocate, at the peak.  For the whole run:
+ * the page arrays (sim_zone_init(): 12 bytes a page, a byte a pageblock),
+ * the failures kept, the ring of held network buffers at its largest (it
+ * doubles from 1024 and never shrinks), the text of one report, and the
+ * samples a caller keeps when it keeps them all in a doubling array (the
+ * CLI does).  Then the largest of what comes and goes: a fill's list of
+ * the free pages (workload.c's wl_fill(): a pfn and a zone index each), a
+ * replayed report's marks and page list (fromreport.c: 5 bytes a page of
+ * its largest zone), the old ring while the held buffers are copied to a
+ * larger one.  The held buffers of a phase are at most its rate times
+ * their hold time, and never more than the pages.
+ */
+unsigned long long pf_sim_memory(const struct pf_scenario *sc,
+				 const struct pf_sim_opts *o)
+{
+	unsigned long long pages = 0, largest = 0, held = 0, bytes, passing = 0;
+	double duration = 0;
+	bool fill = false;
+
+	if (!sc)
+		return 0;
+	bytes = sizeof(struct sim) + SIM_REPORT_MAX +
+		SIM_FAILURES_KEPT * sizeof(struct sim_failure);
+	for (int i = 0; i < sc->nr_zones && i < SIM_MAX_ZONES; i++) {
+		unsigned long long n = sc->zones[i].bytes >> 12;
+
+		pages += n;
+		largest = n > largest ? n : largest;
+		bytes += n * sizeof(struct sim_page) +
+			 (n >> SIM_PAGEBLOCK_ORDER) + 1;
+	}
+	for (int i = 0; i < sc->nr_phases; i++) {
+		const struct sim_phase *ph = &sc->phases[i];
+		unsigned long long most = pages >> ph->net_order;
+		double n = ph->net_rate * ph->net_hold + 1;
+
+		duration += ph->duration;
+		fill |= ph->fill > 0 || ph->anon_fill > 0;
+		held += n < (double)most ? (unsigned long long)n : most;
+	}
+	held = ring_cap(held < pages ? held : pages, 1024) *
+	       sizeof(struct sim_held);
+	bytes += held;
+	if (o && o->sample && o->sample_every > 0)
+		bytes += ring_cap((unsigned long long)(duration /
+						       o->sample_every) + 1,
+				  1024) * sizeof(struct pf_sim_sample) * 3 / 2;
+
+	if (fill)
+		passing = pages * (sizeof(uint32_t) + sizeof(int));
+	if (sc->has_free_lists && largest * 5 > passing)
+		passing = largest * 5;
+	if (held / 2 > passing)
+		passing = held / 2;
+	return bytes + passing;
 }
 
 static void take_sample(const struct sim *s, struct pf_sim_sample *smp)
@@ -298,10 +369,10 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 	memcpy(res->check_msg, s->check_msg, sizeof(res->check_msg));
 
 	if (o->report) {
-		char *buf = malloc(65536);
+		char *buf = malloc(SIM_REPORT_MAX);
 
 		for (size_t i = 0; buf && i < s->nr_failures && i < o->max_reports; i++) {
-			sim_print_failure(s, &s->failures[i], buf, 65536);
+			sim_print_failure(s, &s->failures[i], buf, SIM_REPORT_MAX);
 			o->report(buf, s->failures[i].cause, o->data);
 		}
 		free(buf);

@@ -1782,6 +1782,163 @@ static void test_snapshot_errors(void **state)
 	}
 }
 
+/* ---- an untrusted tree ------------------------------------------------ */
+
+/* tmpdir/rel's directory made, its path into path. */
+static void make_parent(const char *rel, char *path, size_t size)
+{
+	char dir[PATH_MAX], *slash;
+
+	snprintf(dir, sizeof(dir), "%s", rel);
+	slash = strrchr(dir, '/');
+	if (slash) {
+		*slash = '\0';
+		mkdirs(dir);
+	}
+	snprintf(path, size, "%s/%s", tmpdir, rel);
+}
+
+/* tmpdir/rel as a symlink to target. */
+static void put_link(const char *rel, const char *target)
+{
+	char path[PATH_MAX];
+
+	make_parent(rel, path, sizeof(path));
+	assert_int_equal(symlink(target, path), 0);
+}
+
+/* tmpdir/rel as a FIFO that nobody writes. */
+static void put_fifo(const char *rel)
+{
+	char path[PATH_MAX];
+
+	make_parent(rel, path, sizeof(path));
+	assert_int_equal(mkfifo(path, 0644), 0);
+}
+
+/*
+ * A --root tree whose files are a symlink to /dev/zero, FIFOs nobody
+ * writes, a symlink loop and a file past the size bound: each is refused
+ * with its error, the rest of the tree is read, and nothing waits.  Before,
+ * zoneinfo -> /dev/zero was read forever and a FIFO's open() blocked:
+ * alarm() makes the test fail instead of hanging.
+ */
+static void test_untrusted_tree(void **state)
+{
+	struct diags d = { 0 };
+	char root[512], snap[512], path[PATH_MAX];
+	struct pf_system sys;
+	const char *m;
+	int n;
+
+	snprintf(root, sizeof(root), "%s/root", tmpdir);
+	snprintf(snap, sizeof(snap), "%s/snap", tmpdir);
+	put_str("root/proc/buddyinfo",
+		"Node 0, zone      DMA      1      1      0 \n");
+	put_str("root/proc/sys/kernel/osrelease", "6.1.0-18-amd64\n");
+	put_link("root/proc/zoneinfo", "/dev/zero");
+	put_fifo("root/proc/meminfo");
+	put_fifo("root/proc/sys/vm/min_free_kbytes");
+	put_link("root/proc/vmstat", "vmstat");
+	/* one byte past the bound, as a sparse file: no disk used */
+	snprintf(path, sizeof(path), "%s/proc/pagetypeinfo", root);
+	put_str("root/proc/pagetypeinfo", "");
+	assert_int_equal(truncate(path, PF_PROC_FILE_MAX + 1), 0);
+
+	alarm(20);
+	assert_int_equal(pf_system_read(root, &sys, collect_diag, &d), 0);
+	alarm(0);
+	assert_int_equal(source_err(&sys, "proc/zoneinfo"), -PF_ENOTREG);
+	assert_int_equal(source_err(&sys, "proc/meminfo"), -PF_ENOTREG);
+	assert_int_equal(source_err(&sys, "proc/sys/vm/min_free_kbytes"),
+			 -PF_ENOTREG);
+	assert_int_equal(source_err(&sys, "proc/vmstat"), -ELOOP);
+	assert_int_equal(source_err(&sys, "proc/pagetypeinfo"), -EFBIG);
+	/* what could be read, was */
+	assert_int_equal(source_err(&sys, "proc/buddyinfo"), 0);
+	assert_int_equal(sys.nr_zones, 1);
+	assert_string_equal(sys.kernel.str, "6.1.0-18-amd64");
+	/* one line each, saying what is wrong and what to do instead */
+	m = diag_for(&d, root, "proc/zoneinfo");
+	assert_non_null(m);
+	assert_non_null(strstr(m, "cannot read: not a regular file"));
+	assert_non_null(strstr(m, "pagefail snapshot"));
+	assert_non_null(strstr(diag_for(&d, root, "proc/meminfo"),
+			       "not a regular file"));
+
+	/* a snapshot of that tree copies what is a file, nothing else */
+	memset(&d, 0, sizeof(d));
+	alarm(20);
+	n = pf_system_snapshot(root, snap, collect_diag, &d);
+	alarm(0);
+	assert_int_equal(n, 2);
+	assert_non_null(strstr(diag_for(&d, root, "proc/zoneinfo"),
+			       "not copied: not a regular file"));
+	assert_non_null(strstr(diag_for(&d, root, "proc/pagetypeinfo"),
+			       "not copied: file too large"));
+	snprintf(path, sizeof(path), "%s/proc/zoneinfo", snap);
+	assert_int_equal(access(path, F_OK), -1);
+}
+
+/* A FIFO in the place of a sysctl is refused too: no open() may block. */
+static void test_untrusted_first_line(void **state)
+{
+	struct pf_system sys;
+	char root[512];
+
+	snprintf(root, sizeof(root), "%s/root", tmpdir);
+	put_str("root/proc/buddyinfo",
+		"Node 0, zone      DMA      1      1      0 \n");
+	put_fifo("root/proc/sys/kernel/osrelease");
+	put_link("root/sys/devices/system/cpu/online", "/dev/zero");
+	put_fifo("root/proc/cpuinfo");
+	alarm(20);
+	assert_int_equal(pf_system_read(root, &sys, NULL, NULL), 0);
+	alarm(0);
+	assert_int_equal(source_err(&sys, "proc/sys/kernel/osrelease"),
+			 -PF_ENOTREG);
+	assert_int_equal(source_err(&sys, "sys/devices/system/cpu/online"),
+			 -PF_ENOTREG);
+	assert_int_equal(source_err(&sys, "proc/cpuinfo"), -PF_ENOTREG);
+	assert_int_equal(sys.nr_cpus, -1);
+	assert_false(pf_kver_known(&sys.kernel));
+}
+
+/* MemAvailable, or what stood for it before 3.14; refused as the rest. */
+static void test_mem_available(void **state)
+{
+	char root[512];
+	long long kb;
+
+	snprintf(root, sizeof(root), "%s/root", tmpdir);
+	put_str("root/proc/meminfo",
+		"MemTotal:       32768000 kB\n"
+		"MemFree:         1000000 kB\n"
+		"MemAvailable:   23800000 kB\n"
+		"Buffers:          200000 kB\n"
+		"Cached:          9000000 kB\n");
+	assert_int_equal(pf_system_mem_available(root), 23800000);
+	/* 2.6.32: no MemAvailable */
+	put_str("root/proc/meminfo",
+		"MemTotal:       32768000 kB\n"
+		"MemFree:         1000000 kB\n"
+		"Buffers:          200000 kB\n"
+		"Cached:          9000000 kB\n"
+		"SwapCached:            0 kB\n");
+	assert_int_equal(pf_system_mem_available(root), 10200000);
+	put_str("root/proc/meminfo", "MemTotal: 1 kB\nMemFree: lots kB\n");
+	assert_int_equal(pf_system_mem_available(root), -EINVAL);
+	rm_file("root/proc/meminfo");
+	assert_int_equal(pf_system_mem_available(root), -ENOENT);
+	put_fifo("root/proc/meminfo");
+	alarm(10);
+	assert_int_equal(pf_system_mem_available(root), -PF_ENOTREG);
+	alarm(0);
+	/* this machine */
+	kb = pf_system_mem_available(NULL);
+	assert_true(kb > 0 || kb == -ENOENT);
+}
+
 /* ---- the live system -------------------------------------------------- */
 
 struct live_zone {
@@ -1921,6 +2078,9 @@ int main(void)
 		T(test_sources_empty),
 		T(test_snapshot_fixtures),
 		T(test_snapshot_errors),
+		T(test_untrusted_tree),
+		T(test_untrusted_first_line),
+		T(test_mem_available),
 		cmocka_unit_test(test_live),
 		T(test_snapshot_live),
 #undef T

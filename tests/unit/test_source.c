@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * test_source.c - unit tests of the input sources: plain, gzip and xz files
- * (compressed at run time, never committed), stdin, /dev/kmsg under a test
- * root, and the log directory walk over a fake sosreport.
+ * test_source.c - unit tests of the input sources: plain, gzip, xz, zstd
+ * and bzip2 files (compressed at run time, never committed; damaged, cut,
+ * concatenated, bombs), stdin, what is not a regular file, /dev/kmsg under
+ * a test root and named, and the log directory walk over a fake sosreport.
  */
 #define _GNU_SOURCE	/* memmem */
 #include <stdarg.h>
@@ -21,8 +22,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <bzlib.h>
 #include <lzma.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include "pagefail.h"
 #include "source.h"
@@ -84,24 +87,6 @@ static void append_file(const char *path, const void *data, size_t len)
 	assert_non_null(f);
 	assert_int_equal(fwrite(data, 1, len, f), len);
 	assert_int_equal(fclose(f), 0);
-}
-
-static char *slurp_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *p;
-	long n;
-
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	p = malloc(n + 1);
-	assert_non_null(p);
-	assert_int_equal(fread(p, 1, n, f), (size_t)n);
-	fclose(f);
-	*len = n;
-	return p;
 }
 
 static void mkdirs(const char *rel)
@@ -178,28 +163,6 @@ static void gz_write(const char *path, const char *mode, const void *data,
 	if (len)
 		assert_int_equal(gzwrite(gz, data, len), (int)len);
 	assert_int_equal(gzclose(gz), Z_OK);
-}
-
-static void xz_write(const char *path, bool append, const void *data,
-		     size_t len)
-{
-	lzma_stream xs = LZMA_STREAM_INIT;
-	size_t cap = len + len / 2 + 4096;
-	uint8_t *out = malloc(cap);
-
-	assert_non_null(out);
-	assert_int_equal(lzma_easy_encoder(&xs, 1, LZMA_CHECK_CRC64), LZMA_OK);
-	xs.next_in = data;
-	xs.avail_in = len;
-	xs.next_out = out;
-	xs.avail_out = cap;
-	assert_int_equal(lzma_code(&xs, LZMA_FINISH), LZMA_STREAM_END);
-	if (append)
-		append_file(path, out, xs.total_out);
-	else
-		write_file(path, out, xs.total_out);
-	lzma_end(&xs);
-	free(out);
 }
 
 /* Open path, read it whole, expect exactly want. */
@@ -332,7 +295,7 @@ static void test_stdin(void **state)
 	free(got);
 }
 
-/* ---- gzip, xz ----------------------------------------------------------- */
+/* ---- gzip through zlib's own writer ------------------------------------- */
 
 static void test_gzip(void **state)
 {
@@ -345,151 +308,265 @@ static void test_gzip(void **state)
 	free(text);
 }
 
-static void test_gzip_members(void **state)
+/* ---- the four formats the same way ------------------------------------------ */
+
+enum fmt { F_GZIP, F_XZ, F_ZSTD, F_BZIP2, F_NR };
+static const char *const fmt_name[F_NR] = { "gzip", "xz", "zstd", "bzip2" };
+static const char *const fmt_ext[F_NR] = { "gz", "xz", "zst", "bz2" };
+
+/* data compressed as one member of fmt, in a malloc'd buffer */
+static unsigned char *compress_mem(enum fmt f, const void *data, size_t len,
+				   size_t *out_len)
 {
-	const char *path = tpath("cat.gz");
-	size_t len, a, b;
-	char *text = gen_text(600000, &len);
+	size_t cap = len + len / 2 + 65536;
+	unsigned char *out = malloc(cap);
 
-	/* What "cat messages-1.gz messages-2.gz" makes, an empty one too. */
-	a = len / 3;
-	b = 2 * len / 3;
-	gz_write(path, "wb", text, a);
-	gz_write(path, "ab", NULL, 0);
-	gz_write(path, "ab", text + a, b - a);
-	gz_write(path, "ab", text + b, len - b);
-	expect_file(path, text, len);
+	assert_non_null(out);
+	switch (f) {
+	case F_GZIP: {
+		z_stream zs = { 0 };
 
-	/* Zero padding after the last member is ignored, like gzip -d. */
-	append_file(path, "\0\0\0\0\0\0\0\0", 8);
-	expect_file(path, text, len);
+		assert_int_equal(deflateInit2(&zs, 9, Z_DEFLATED, 16 + MAX_WBITS,
+					      9, Z_DEFAULT_STRATEGY), Z_OK);
+		zs.next_in = (Bytef *)data;
+		zs.avail_in = len;
+		zs.next_out = out;
+		zs.avail_out = cap;
+		assert_int_equal(deflate(&zs, Z_FINISH), Z_STREAM_END);
+		*out_len = zs.total_out;
+		deflateEnd(&zs);
+		break;
+	}
+	case F_XZ: {
+		size_t pos = 0;
+
+		assert_int_equal(lzma_easy_buffer_encode(1, LZMA_CHECK_CRC64, NULL,
+							 data, len, out, &pos,
+							 cap), LZMA_OK);
+		*out_len = pos;
+		break;
+	}
+	case F_ZSTD:
+		*out_len = ZSTD_compress(out, cap, data, len, 3);
+		assert_false(ZSTD_isError(*out_len));
+		break;
+	case F_BZIP2: {
+		unsigned int n = cap;
+
+		assert_int_equal(BZ2_bzBuffToBuffCompress((char *)out, &n,
+							  (char *)data, len,
+							  1, 0, 0), BZ_OK);
+		*out_len = n;
+		break;
+	}
+	default:
+		fail();
+	}
+	return out;
+}
+
+/* path holds data compressed as fmt, appended when append. */
+static void fmt_write(enum fmt f, const char *path, bool append,
+		      const void *data, size_t len)
+{
+	size_t zlen;
+	unsigned char *z = compress_mem(f, data, len, &zlen);
+
+	if (append)
+		append_file(path, z, zlen);
+	else
+		write_file(path, z, zlen);
+	free(z);
+}
+
+/* "log.zst" ... in tmpdir */
+static const char *fmt_path(enum fmt f, const char *stem)
+{
+	char rel[64];
+
+	snprintf(rel, sizeof(rel), "%s.%s", stem, fmt_ext[f]);
+	return tpath(rel);
+}
+
+/* A log of each format, and what cat makes of several: the log, whole. */
+static void test_formats_concatenated(void **state)
+{
+	size_t len;
+	char *text = gen_text(3 << 20, &len);
+
+	for (int f = 0; f < F_NR; f++) {
+		const char *path = fmt_path(f, "log");
+		size_t a = len / 3, b = 2 * len / 3;
+
+		print_message("  %s\n", fmt_name[f]);
+		fmt_write(f, path, false, text, len);
+		expect_file(path, text, len);
+		/* cat of three rotated files, an empty one among them */
+		fmt_write(f, path, false, text, a);
+		fmt_write(f, path, true, "", 0);
+		fmt_write(f, path, true, text + a, b - a);
+		fmt_write(f, path, true, text + b, len - b);
+		expect_file(path, text, len);
+		/* NUL padding between and after them (tape, xz padding) */
+		fmt_write(f, path, false, text, a);
+		append_file(path, "\0\0\0\0", 4);
+		fmt_write(f, path, true, text + a, len - a);
+		append_file(path, "\0\0\0\0\0\0\0\0", 8);
+		expect_file(path, text, len);
+	}
+	/* zstd's skippable frames (pzstd writes one before each frame) */
+	{
+		static const unsigned char skip[] = { 0x50, 0x2a, 0x4d, 0x18,
+						      4, 0, 0, 0, 1, 2, 3, 4 };
+		const char *path = fmt_path(F_ZSTD, "skip");
+
+		write_file(path, skip, sizeof(skip));
+		fmt_write(F_ZSTD, path, true, text, len);
+		append_file(path, skip, sizeof(skip));
+		expect_file(path, text, len);
+	}
 	free(text);
 }
 
-static void test_gzip_garbage(void **state)
+/* Cut short: what came before, then "truncated FORMAT stream". */
+static void test_formats_truncated(void **state)
 {
-	const char *path = tpath("garbage.gz");
-	size_t got;
-
-	gz_write(path, "wb", small_log, sizeof(small_log) - 1);
-	append_file(path, "junk", 4);
-	got = expect_damaged(path, "trailing garbage");
-	assert_int_equal(got, sizeof(small_log) - 1);
-}
-
-static void test_gzip_truncated(void **state)
-{
-	const char *path = tpath("cut.gz");
-	size_t len, got;
+	size_t len;
 	char *text = gen_text(2 << 20, &len);
 
-	gz_write(path, "wb", text, len);
-	truncate_file(path, file_size(path) / 2);
-	got = expect_damaged(path, "truncated gzip stream");
-	/* The data before the cut comes out, and only right data. */
-	assert_true(got > 0 && got < len);
-	{
+	for (int f = 0; f < F_NR; f++) {
+		const char *path = fmt_path(f, "cut");
 		struct pf_source *src;
-		char *out;
+		char words[64], *out;
 		size_t n;
 
+		print_message("  %s\n", fmt_name[f]);
+		fmt_write(f, path, false, text, len);
+		truncate_file(path, file_size(path) / 2);
+		snprintf(words, sizeof(words), "truncated %s stream",
+			 fmt_name[f]);
+		n = expect_damaged(path, words);
+		/* bzip2 decodes whole 900 kB blocks: half a file holds one */
+		assert_true(n > 0 && n < len);
 		assert_int_equal(pf_source_open(&src, path), 0);
 		assert_int_equal(read_all(src, &out, &n, NULL), -EIO);
 		assert_memory_equal(out, text, n);
 		free(out);
 		pf_source_free(src);
+		/* cut inside the first header: nothing comes out */
+		truncate_file(path, 12);
+		assert_int_equal(expect_damaged(path, words), 0);
+		/* cut in the second of two members */
+		fmt_write(f, path, false, text, len / 2);
+		n = file_size(path);
+		fmt_write(f, path, true, text + len / 2, len - len / 2);
+		truncate_file(path, n + 20);
+		assert_true(expect_damaged(path, words) >= len / 2);
 	}
-	/* Cut inside the header. */
-	truncate_file(path, 5);
-	got = expect_damaged(path, "truncated gzip stream");
-	assert_int_equal(got, 0);
 	free(text);
 }
 
-static void test_gzip_corrupt(void **state)
+/* A damaged byte: "corrupt FORMAT data"; junk after: "trailing garbage". */
+static void test_formats_corrupt(void **state)
 {
-	const char *path = tpath("bad.gz");
-	size_t len, zlen;
-	char *text = gen_text(500000, &len);
-	char *z;
-
-	gz_write(path, "wb", text, len);
-	z = slurp_file(path, &zlen);
-	/* Breaks the deflate data or, at worst, the CRC: never silent. */
-	z[zlen / 2] ^= 0x55;
-	z[zlen / 2 + 1] ^= 0xaa;
-	write_file(path, z, zlen);
-	expect_damaged(path, "corrupt gzip data");
-	free(z);
-	free(text);
-}
-
-static void test_xz(void **state)
-{
-	const char *path = tpath("log.xz");
 	size_t len;
-	char *text = gen_text(3 << 20, &len);
-
-	xz_write(path, false, text, len);
-	expect_file(path, text, len);
-
-	/* Concatenated streams, as cat makes of rotated .xz logs. */
-	xz_write(path, false, text, len / 2);
-	xz_write(path, true, text + len / 2, len - len / 2);
-	expect_file(path, text, len);
-	free(text);
-}
-
-static void test_xz_truncated(void **state)
-{
-	const char *path = tpath("cut.xz");
-	struct pf_source *src;
-	size_t len, got, n;
-	char *text = gen_text(2 << 20, &len);
-	char *out;
-
-	xz_write(path, false, text, len);
-	truncate_file(path, file_size(path) / 2);
-	got = expect_damaged(path, "truncated xz stream");
-	assert_true(got > 0 && got < len);
-	assert_int_equal(pf_source_open(&src, path), 0);
-	assert_int_equal(read_all(src, &out, &n, NULL), -EIO);
-	assert_memory_equal(out, text, n);
-	free(out);
-	pf_source_free(src);
-	free(text);
-}
-
-static void test_xz_corrupt(void **state)
-{
-	const char *path = tpath("bad.xz");
-	size_t len, zlen;
 	char *text = gen_text(500000, &len);
-	char *z;
 
-	xz_write(path, false, text, len);
-	z = slurp_file(path, &zlen);
-	z[zlen / 2] ^= 0x55;
+	for (int f = 0; f < F_NR; f++) {
+		const char *path = fmt_path(f, "bad");
+		char words[64];
+		size_t zlen;
+		unsigned char *z = compress_mem(f, text, len, &zlen);
+
+		print_message("  %s\n", fmt_name[f]);
+		z[zlen / 2] ^= 0x55;
+		z[zlen / 2 + 1] ^= 0xaa;
+		write_file(path, z, zlen);
+		snprintf(words, sizeof(words), "corrupt %s data", fmt_name[f]);
+		expect_damaged(path, words);
+		free(z);
+
+		fmt_write(f, path, false, text, len);
+		append_file(path, "junk after it\n", 14);
+		snprintf(words, sizeof(words), "trailing garbage after %s data",
+			 fmt_name[f]);
+		assert_int_equal(expect_damaged(path, words), len);
+	}
+	free(text);
+}
+
+/*
+ * A decompression bomb of each format: 18 MiB of one byte in a few KiB
+ * (9 members of 2 MiB: cheap to make).  It stops once PF_SOURCE_BOMB_MIN
+ * came out, with an error that says why, what came out before kept;
+ * before, all of it was decoded (and a real bomb took hours).
+ */
+static void test_formats_bomb(void **state)
+{
+	size_t len = 2 << 20, total = 9 * len;
+	char *zeros = calloc(1, total);
+
+	assert_non_null(zeros);
+	for (int f = 0; f < F_NR; f++) {
+		const char *path = fmt_path(f, "bomb");
+		struct pf_source *src;
+		size_t n;
+		char *out;
+		ssize_t rc;
+
+		print_message("  %s\n", fmt_name[f]);
+		for (int i = 0; i < 9; i++)
+			fmt_write(f, path, i > 0, zeros, len);
+		assert_true(file_size(path) < (off_t)(total / PF_SOURCE_BOMB_RATIO));
+		assert_int_equal(pf_source_open(&src, path), 0);
+		rc = read_all(src, &out, &n, NULL);
+		assert_int_equal(rc, -EFBIG);
+		assert_non_null(strstr(pf_source_strerror(src, rc),
+				       "decompression bomb"));
+		assert_true(n >= PF_SOURCE_BOMB_MIN &&
+			    n <= PF_SOURCE_BOMB_MIN + PF_SOURCE_CHUNK_MAX);
+		assert_memory_equal(out, zeros, n);
+		free(out);
+		pf_source_free(src);
+	}
+	free(zeros);
+}
+
+/*
+ * A real log compresses far less: a flood of one message, only its time
+ * stamps changing, past PF_SOURCE_BOMB_MIN, in zstd (the format that packs
+ * it best, some 50 times) is read whole.
+ */
+static void test_flood_no_bomb(void **state)
+{
+	const char *path = tpath("flood.zst");
+	size_t cap = PF_SOURCE_BOMB_MIN + (2 << 20), len = 0, zlen;
+	char *text = malloc(cap + 128);
+	unsigned char *z;
+
+	assert_non_null(text);
+	for (unsigned long i = 0; len < cap; i++)
+		len += sprintf(text + len,
+			       "Mar 18 14:%02lu:%02lu host kernel: [%lu.%06lu] "
+			       "TCP: out of memory -- consider tuning tcp_mem\n",
+			       i / 6000 % 60, i / 100 % 60, i / 100,
+			       i * 37 % 1000000);
+	z = compress_mem(F_ZSTD, text, len, &zlen);
+	assert_true(zlen < len / 20);
 	write_file(path, z, zlen);
-	expect_damaged(path, "corrupt xz data");
+	expect_file(path, text, len);
 	free(z);
 	free(text);
 }
 
-static void test_unsupported(void **state)
+/* A text log that begins like a bzip2 file is still a text log. */
+static void test_bzh_text(void **state)
 {
-	static const char bz2[] = "BZh91AY&SY\x01\x02\x03";
-	const char *path = tpath("log.bz2");
-	struct pf_source *src;
-	const char *buf;
-	ssize_t rc;
+	static const char text[] = "BZh9 is what this line begins with\n";
+	const char *path = tpath("bzh.log");
 
-	write_file(path, bz2, sizeof(bz2) - 1);
-	assert_int_equal(pf_source_open(&src, path), 0);
-	rc = pf_source_read(src, &buf);
-	assert_int_equal(rc, -ENOTSUP);
-	assert_non_null(strstr(pf_source_strerror(src, rc), "not supported"));
-	pf_source_free(src);
+	write_file(path, text, sizeof(text) - 1);
+	expect_file(path, text, sizeof(text) - 1);
 }
 
 /* ---- open errors ---------------------------------------------------------- */
@@ -522,6 +599,67 @@ static void test_open_errors(void **state)
 		pf_source_free(src);
 	}
 	pf_source_free(NULL);
+}
+
+/* ---- what is not a regular file -------------------------------------------- */
+
+/*
+ * A FIFO without a writer, /dev/zero, a link to it, a symlink loop: each
+ * refused at once with its own error.  Before, the FIFO's open() blocked
+ * and /dev/zero never ended: alarm() makes such a test fail, not hang.
+ */
+static void test_not_regular(void **state)
+{
+	struct pf_source *src = (void *)1;
+
+	alarm(10);
+	assert_int_equal(mkfifo(tpath("fifo.log"), 0644), 0);
+	assert_int_equal(pf_source_open(&src, tpath("fifo.log")), -PF_ENOTREG);
+	assert_null(src);
+	assert_string_equal(pf_source_strerror(NULL, -PF_ENOTREG),
+			    "not a regular file");
+
+	assert_int_equal(pf_source_open(&src, "/dev/zero"), -PF_ENOTREG);
+	assert_int_equal(symlink("/dev/zero", tpath("zero.log")), 0);
+	assert_int_equal(pf_source_open(&src, tpath("zero.log")), -PF_ENOTREG);
+	assert_int_equal(symlink("loop.log", tpath("loop.log")), 0);
+	assert_int_equal(pf_source_open(&src, tpath("loop.log")), -ELOOP);
+	assert_null(src);
+
+	/* a test root's dev/kmsg must be a file of records, or the device */
+	mkdirs("fifo-root/dev");
+	assert_int_equal(mkfifo(tpath("fifo-root/dev/kmsg"), 0644), 0);
+	assert_int_equal(pf_source_open_kmsg(&src, tpath("fifo-root")),
+			 -PF_ENOTREG);
+	assert_null(src);
+	alarm(0);
+}
+
+/*
+ * /dev/kmsg named as a SOURCE is the kernel log: read without blocking,
+ * records up to now, dictionaries dropped.  Before, it was read as a plain
+ * file and the read after the newest record waited for the next one.
+ */
+static void test_kmsg_named(void **state)
+{
+	struct pf_source *src;
+	const char *buf;
+	ssize_t n;
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+
+	if (fd < 0)
+		skip();	/* not allowed here: test_kmsg_live covers why */
+	close(fd);
+	alarm(10);
+	assert_int_equal(pf_source_open(&src, "/dev/kmsg"), 0);
+	assert_string_equal(pf_source_name(src), "/dev/kmsg");
+	while ((n = pf_source_read(src, &buf)) > 0) {
+		assert_true(buf[0] != ' ');
+		assert_null(memmem(buf, n, "\n ", 2));
+	}
+	assert_int_equal(n, 0);
+	pf_source_free(src);
+	alarm(0);
 }
 
 /* ---- a large file: bounded chunks ----------------------------------------- */
@@ -763,9 +901,10 @@ static void test_logdir_sosreport(void **state)
 static void test_logdir_numbered(void **state)
 {
 	static const char *const want[] = {
-		"vl/messages.3.gz", "vl/messages.2", "vl/messages.1",
-		"vl/messages",	    "vl/kern.log.1", "vl/kern.log",
-		"vl/dmesg.0",	    "vl/dmesg",
+		"vl/messages.5.zst", "vl/messages.4.bz2", "vl/messages.3.gz",
+		"vl/messages.2",     "vl/messages.1",	  "vl/messages",
+		"vl/kern.log.1",     "vl/kern.log",	  "vl/dmesg.0",
+		"vl/dmesg",
 	};
 
 	mkdirs("vl");
@@ -779,7 +918,26 @@ static void test_logdir_numbered(void **state)
 	touch("vl/dmesg.0", "a\n");
 	touch("vl/auth.log", "a\n");
 	touch("vl/messagesfoo", "a\n");
-	expect_walk(tpath("vl"), want, 8);
+	/* logrotate's compresscmd zstd or bzip2: the same rotation order */
+	touch("vl/messages.4.bz2", "a\n");
+	touch("vl/messages.5.zst", "a\n");
+	expect_walk(tpath("vl"), want, 10);
+}
+
+/* Dated names with .zst and .bz2 sort by their dates like .gz does. */
+static void test_logdir_dated_compressed(void **state)
+{
+	static const char *const want[] = {
+		"dl/messages-20231201.zst", "dl/messages-20240101.bz2",
+		"dl/messages-20240201.gz",  "dl/messages",
+	};
+
+	mkdirs("dl");
+	touch("dl/messages", "a\n");
+	touch("dl/messages-20240201.gz", "a\n");
+	touch("dl/messages-20240101.bz2", "a\n");
+	touch("dl/messages-20231201.zst", "a\n");
+	expect_walk(tpath("dl"), want, 4);
 }
 
 static void test_logdir_any(void **state)
@@ -788,6 +946,7 @@ static void test_logdir_any(void **state)
 		"any/a/b/c/d/ok.log",
 		"any/a/x.log",
 		"any/b.txt",
+		"any/self.log",
 	};
 
 	mkdirs("any/a/b/c/d/e");
@@ -802,8 +961,20 @@ static void test_logdir_any(void **state)
 	assert_int_equal(symlink(tpath("elsewhere/out.log"),
 				 tpath("any/out.log")), 0);
 	assert_int_equal(symlink("a/x.log", tpath("any/link.txt")), 0);
+	/*
+	 * Loops: a link to the tree itself and one to its parent (never
+	 * descended: the walk ends); a link to itself (handed out, for its
+	 * reader to name: see test_logdir_loop); a FIFO (never taken: its
+	 * open would block).
+	 */
+	assert_int_equal(symlink(".", tpath("any/a/b/here")), 0);
+	assert_int_equal(symlink("..", tpath("any/a/up")), 0);
+	assert_int_equal(symlink("self.log", tpath("any/self.log")), 0);
+	assert_int_equal(mkfifo(tpath("any/a/fifo.log"), 0644), 0);
 	/* link.txt: a file taken already is not taken twice. */
-	expect_walk(tpath("any"), want, 3);
+	alarm(10);
+	expect_walk(tpath("any"), want, 4);
+	alarm(0);
 }
 
 /* A log that is a symlink loop is handed out, for its reader to name. */
@@ -844,21 +1015,22 @@ int main(void)
 		T(test_plain_named_gz),
 		T(test_stdin),
 		T(test_gzip),
-		T(test_gzip_members),
-		T(test_gzip_garbage),
-		T(test_gzip_truncated),
-		T(test_gzip_corrupt),
-		T(test_xz),
-		T(test_xz_truncated),
-		T(test_xz_corrupt),
-		T(test_unsupported),
+		T(test_formats_concatenated),
+		T(test_formats_truncated),
+		T(test_formats_corrupt),
+		T(test_formats_bomb),
+		T(test_flood_no_bomb),
+		T(test_bzh_text),
 		T(test_open_errors),
+		T(test_not_regular),
+		T(test_kmsg_named),
 		T(test_large),
 		T(test_kmsg_root),
 		T(test_kmsg_root_large),
 		T(test_kmsg_live),
 		T(test_logdir_sosreport),
 		T(test_logdir_numbered),
+		T(test_logdir_dated_compressed),
 		T(test_logdir_any),
 		T(test_logdir_loop),
 		T(test_logdir_errors),
