@@ -58,6 +58,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -364,6 +365,53 @@ static int value_fs_ok(struct sysctl_root *r, const char *rel, int fd)
 }
 
 /*
+ * A FIFO in a tree is served by another process, or by none: the open and
+ * the first byte are waited for FIFO_WAIT_MS at most, never forever (an
+ * open of a FIFO blocks until its other end is opened).  The fd, or -errno.
+ */
+#define FIFO_WAIT_MS	5000
+
+static int fifo_open(int dfd, const char *name, int flags)
+{
+	int waited = 0, fd;
+
+	for (;;) {
+		/* O_NONBLOCK: a reader opens at once, a writer fails (ENXIO)
+		 * while nobody reads */
+		fd = openat(dfd, name, flags | O_NONBLOCK | O_NOFOLLOW |
+			    O_CLOEXEC);
+		if (fd >= 0 || errno != ENXIO)
+			break;
+		if (waited >= FIFO_WAIT_MS)
+			return -ETIMEDOUT;
+		usleep(10 * 1000);
+		waited += 10;
+	}
+	if (fd < 0)
+		return -errno;
+	if ((flags & O_ACCMODE) == O_RDONLY) {
+		/* no POLLHUP before a writer came once (pipe_poll()) */
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		int n;
+
+		do {
+			n = poll(&p, 1, FIFO_WAIT_MS - waited);
+		} while (n < 0 && errno == EINTR);
+		if (n <= 0) {
+			close(fd);
+			return n ? -errno : -ETIMEDOUT;
+		}
+	}
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+/*
  * Open the value file rel (proc/sys/...) under the root with flags
  * (O_RDONLY, or O_WRONLY | O_TRUNC): its directory through beneath_dir(),
  * then its one name with O_NOFOLLOW, once lstat has said what it is.
@@ -385,9 +433,12 @@ static int value_open(struct sysctl_root *r, const char *rel, int flags,
 		err = value_file_ok(r, rel, dfd, name, &st);
 	if (err)
 		goto out;
-	fd = openat(dfd, name, flags | O_NOFOLLOW | O_CLOEXEC);
+	if (S_ISFIFO(st.st_mode))
+		fd = fifo_open(dfd, name, flags);
+	else
+		fd = openat(dfd, name, flags | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
-		err = -errno;
+		err = fd == -1 ? -errno : fd;
 		goto out;
 	}
 	if (fstat(fd, &now) < 0)

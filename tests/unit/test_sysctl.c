@@ -33,6 +33,7 @@
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "pagefail.h"
@@ -1013,6 +1014,36 @@ static void test_no_proc_sys(void **state)
 
 /* ---- pf_parse_long ------------------------------------------------------ */
 
+/*
+ * A FIFO that no process serves (a tree's proc/sys holds one): the read
+ * and the write give up in bounded time, never hang.
+ */
+static void test_unserved_fifo(void **state)
+{
+	struct timespec t0, t1;
+	long v;
+
+	assert_int_equal(unlink(rpath(VM "min_free_kbytes")), 0);
+	assert_int_equal(mkfifo(rpath(VM "min_free_kbytes"), 0644), 0);
+	alarm(30);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(pf_sysctl_read(root, "vm.min_free_kbytes", &v),
+			 -ETIMEDOUT);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	alarm(0);
+	assert_true(t1.tv_sec - t0.tv_sec < 20);
+	{
+		struct pf_apply a;
+
+		add_three(&a);
+		alarm(30);
+		assert_int_not_equal(pf_sysctl_apply(root, &a, "x\n", false), 0);
+		alarm(0);
+		assert_non_null(strstr(a.error, "min_free_kbytes"));
+		assert_false(exists(CONF));	/* nothing written */
+	}
+}
+
 static void test_parse_long(void **state)
 {
 	static const char *const junk[] = {
@@ -1134,6 +1165,7 @@ int main(void)
 		T(test_hard_link_refused),
 		T(test_device_refused),
 		T(test_no_proc_sys),
+		T(test_unserved_fifo),
 		T(test_parse_long),
 		T(test_conf_fails),
 		T(test_old_unreadable),
