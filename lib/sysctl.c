@@ -63,6 +63,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -412,6 +413,29 @@ static int fifo_open(int dfd, const char *name, int flags)
 }
 
 /*
+ * A write to a FIFO is done when its reader took it: until then the next
+ * open of its read end (the read-back) would take the bytes back itself.
+ * Waited for FIFO_WAIT_MS at most.  0 (at once for anything else), or
+ * -errno.
+ */
+static int fifo_drain(int fd)
+{
+	struct stat st;
+	int left = 0;
+
+	if (fstat(fd, &st) < 0 || !S_ISFIFO(st.st_mode))
+		return 0;
+	for (int waited = 0; waited < FIFO_WAIT_MS; waited++) {
+		if (ioctl(fd, FIONREAD, &left) < 0)
+			return -errno;
+		if (!left)
+			return 0;
+		usleep(1000);
+	}
+	return -ETIMEDOUT;
+}
+
+/*
  * Open the value file rel (proc/sys/...) under the root with flags
  * (O_RDONLY, or O_WRONLY | O_TRUNC): its directory through beneath_dir(),
  * then its one name with O_NOFOLLOW, once lstat has said what it is.
@@ -571,6 +595,8 @@ static int sysctl_write_rel(struct sysctl_root *r, const char *rel,
 	if (err)
 		return err;
 	err = write_all(fd, buf, (size_t)n);
+	if (!err)
+		err = fifo_drain(fd);
 	if (close(fd) < 0 && !err && errno != EINTR)
 		err = -errno;
 	return err;
