@@ -9,7 +9,8 @@
 set -eu
 
 build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libncurses-dev"
-check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip"
+# strace: the kill-at-unmount test of the debugfs mount (tests/mounts.sh)
+check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip strace"
 
 case "${1:-build}" in
 build) want=$build ;;
