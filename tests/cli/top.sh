@@ -3,7 +3,7 @@
 # usage errors; signals (with the helper PF_SIGSTORM names); and, when
 # script(1) of util-linux is there, the full screen on a pseudo-terminal.
 #
-#   tests/cli/top.sh PAGEFAIL SOURCE_DIR [SHARED_DIR] [--update]
+#   tests/cli/top.sh PAGEFAIL SOURCE_DIR [--update]
 #
 # With --root the frames are deterministic: the time prints as "-" (a saved
 # directory has no "now"), and the rates are 0 (its counters never move).
