@@ -8,9 +8,12 @@
 # user's back.
 set -eu
 
+# build: what "make run" needs, nothing of the tests
 build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libncurses-dev"
-# strace: the kill-at-unmount test of the debugfs mount (tests/mounts.sh)
-check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip strace"
+# check: the unit tests (cmocka), the clang Release and fuzz builds, valgrind,
+# the JSON checks of the CLI tests (python3), the kill-at-unmount test of
+# the debugfs mount (strace)
+check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip python3 strace"
 
 case "${1:-build}" in
 build) want=$build ;;
