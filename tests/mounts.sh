@@ -17,6 +17,10 @@ command -v unshare >/dev/null 2>&1 || { echo "skip: no unshare(1)"; exit 77; }
 command -v strace >/dev/null 2>&1 || { echo "skip: no strace(1) (scripts/deps.sh check installs it)"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# LeakSanitizer cannot run under ptrace: test_fidelity's own ctest run
+# checks its leaks
+ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
+export ASAN_OPTIONS
 
 # in the namespace: private first (/, or /sys in a chroot), then no
 # debugfs, then the test; status 77 when the namespace cannot be had
