@@ -1,24 +1,41 @@
-# The two commands of the README, and a few helpers.  The real build is CMake.
+# The two commands of the README, and a few helpers.  The real build is CMake,
+# run by scripts/build.sh, which keeps its progress in DIR/build.log.
 #
-#   make run     build, then scan this machine's kernel log and the example,
-#                explain the example's RHEL 6 report, show this machine's zones
-#   make check   build and run every test: unit, corpus, peer, CLI golden,
-#                an ASan+UBSan build of the whole suite, valgrind, fuzzing
+#   make run     build pagefail (what scripts/deps.sh build installs is all
+#                it needs), then scan this machine's kernel log and the
+#                example, explain the example's RHEL 6 report, show this
+#                machine's zones
+#   make check   install what the tests need (scripts/deps.sh check), then
+#                build and run every test: unit, corpus, CLI golden, the
+#                checks against ../shared when it is there; Release builds
+#                with gcc and clang; an ASan+UBSan build of the whole suite;
+#                valgrind; fuzzing.  Warnings are errors in all of these,
+#                and only in these.
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
+RELEASE_BUILD ?= build-release
+CLANG_BUILD ?= build-release-clang
 FUZZ_SECONDS ?= 30
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+export JOBS
 
-.PHONY: all run check test asan valgrind fuzz bench clean format
+# what the check targets ask of a build: no warning, and the unit tests
+CHECK_FLAGS = -DPF_WERROR=ON -DPF_UNIT_TESTS=ON
+TEST_BUILD = scripts/build.sh $(BUILD) all -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	     -DBUILD_TESTING=ON $(CHECK_FLAGS)
 
-all: $(BUILD)/pagefail
+.PHONY: all run check test release asan valgrind fuzz bench clean format
 
+all:
+	@scripts/deps.sh build
+	@scripts/build.sh $(BUILD) all -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON
+
+# the command only: no test target, so no test dependency
 $(BUILD)/pagefail: FORCE
 	@scripts/deps.sh build
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON >/dev/null
-	cmake --build $(BUILD) -j $(JOBS)
+	@scripts/build.sh $(BUILD) pagefail-cli -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON
 
 run: $(BUILD)/pagefail
 	@echo "== pagefail scan (this machine's kernel log)"
@@ -32,39 +49,47 @@ run: $(BUILD)/pagefail
 
 check:
 	@scripts/deps.sh check
-	$(MAKE) test asan valgrind fuzz
+	@$(MAKE) --no-print-directory test release asan valgrind fuzz
 
-test: $(BUILD)/pagefail
+test:
+	@$(TEST_BUILD)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# -O3 finds warnings -O2 does not: both compilers, built, not run
+release:
+	@scripts/build.sh $(RELEASE_BUILD) all -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_C_COMPILER=gcc -DBUILD_TESTING=ON $(CHECK_FLAGS)
+	@scripts/build.sh $(CLANG_BUILD) all -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_C_COMPILER=clang -DBUILD_TESTING=ON $(CHECK_FLAGS)
+
+# the suite under ASan+UBSan; build_without_cmocka builds without them
 asan:
-	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=gcc \
-	      -DPF_SANITIZE=address,undefined -DBUILD_TESTING=ON >/dev/null
-	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@scripts/build.sh $(ASAN_BUILD) all -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_C_COMPILER=gcc -DPF_SANITIZE=address,undefined \
+	  -DBUILD_TESTING=ON $(CHECK_FLAGS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --output-on-failure -j $(JOBS)
+	  ctest --output-on-failure -j $(JOBS) -LE build
 
-valgrind: $(BUILD)/pagefail
+valgrind:
+	@$(TEST_BUILD)
 	tests/valgrind.sh $(BUILD)
 
 fuzz:
-	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang \
-	      -DPF_FUZZ=ON -DBUILD_TESTING=ON >/dev/null
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
+	@scripts/build.sh $(FUZZ_BUILD) fuzzers -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_C_COMPILER=clang -DPF_FUZZ=ON -DBUILD_TESTING=ON $(CHECK_FLAGS)
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 bench: $(BUILD)/pagefail
 	bench/scan-vs-grep.sh $(BUILD)/pagefail
 	bench/status-cpu.sh $(BUILD)/pagefail
-	cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
-	cmake --build build-release -j $(JOBS) --target pagefail-cli
-	bench/sim-bench.sh build-release/pagefail
+	@scripts/build.sh $(RELEASE_BUILD) pagefail-cli -DCMAKE_BUILD_TYPE=Release
+	bench/sim-bench.sh $(RELEASE_BUILD)/pagefail
 
 format:
 	clang-format -i include/*.h lib/*.c lib/*.h src/*.c src/*.h tests/unit/*.c tests/fuzz/*.c
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-release
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(RELEASE_BUILD) $(CLANG_BUILD)
 
 FORCE:

@@ -8,10 +8,14 @@
 # user's back.
 set -eu
 
+# build: what "make run" needs, nothing of the tests
 build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libncurses-dev"
-# tests/hostile makes zstd and bzip2 inputs and watches writes with strace
+# check: the unit tests (cmocka), the clang Release and fuzz builds, valgrind,
+# the JSON checks of the CLI tests (python3), the kill-at-unmount test of
+# the debugfs mount and the hostile matrix's watch on writes (strace), the
+# compressed inputs of the tests (xz, gzip, zstd, bzip2)
 check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip
-       zstd bzip2 strace"
+       zstd bzip2 python3 strace"
 
 case "${1:-build}" in
 build) want=$build ;;

@@ -1,6 +1,7 @@
 #!/bin/sh
-# valgrind.sh - every unit test, and the CLI on the whole corpus, under
-# valgrind memcheck: any error or definite leak fails.
+# valgrind.sh - every unit test, the checks against ../shared when it is
+# there, and the CLI on the whole corpus, under valgrind memcheck: any
+# error or definite leak fails.
 #
 #   tests/valgrind.sh BUILD_DIR
 set -u
@@ -15,12 +16,27 @@ for t in "$build"/tests/test_*; do
 	# the simulator's acceptance runs simulate minutes of a big machine:
 	# too long under valgrind; its parts run below and in test_sim_*
 	case "$t" in */test_simulate) continue ;; esac
-	if (cd "$build/tests" && $vg "$t" >/dev/null 2>"$t.vg"); then
+	(cd "$build/tests" && $vg "$t" >/dev/null 2>"$t.vg")
+	st=$?
+	if [ $st -eq 0 ]; then
 		pass=$((pass + 1)); echo "valgrind ok   $(basename "$t")"
+	elif [ $st -eq 77 ]; then
+		echo "valgrind skip $(basename "$t"): $(tail -n 1 "$t.vg")"
 	else
 		fail=$((fail + 1)); echo "valgrind FAIL $(basename "$t")"; tail -n 40 "$t.vg"
 	fi
 done
+# the checks against ../shared (one line when it is not there)
+PF_TEST_WRAP=$vg "$top/tests/shared.sh" "$build/tests" "$build/pagefail" \
+	"$top" "$top/../shared" >"$build/shared.vg" 2>&1
+st=$?
+if [ $st -eq 0 ]; then
+	pass=$((pass + 1)); echo "valgrind ok   shared"
+elif [ $st -eq 77 ]; then
+	echo "valgrind skip $(tail -n 1 "$build/shared.vg")"
+else
+	fail=$((fail + 1)); echo "valgrind FAIL shared"; tail -n 60 "$build/shared.vg"
+fi
 # the CLI: scan, explain and advise over the corpus, advise on a snapshot
 cli() {
 	want=$1; name=$2; shift 2

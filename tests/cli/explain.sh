@@ -2,7 +2,7 @@
 # explain.sh - golden tests of pagefail explain and advise, and advise
 # --apply against a temporary root (never this machine's /etc or /proc).
 #
-#   tests/cli/explain.sh PAGEFAIL SOURCE_DIR [SHARED_DIR] [--update]
+#   tests/cli/explain.sh PAGEFAIL SOURCE_DIR [--update]
 . "$(dirname "$0")/lib.sh"
 
 ex=examples/seed-rhel6-kb-example.log
@@ -41,12 +41,6 @@ for line in open(sys.argv[1]):
     if any(z['check']['passes'] for z in r['zones']):
         assert r['disagrees'] and r['disagreement']
 PY"
-fi
-
-# corpus 024 is read in place: the vmalloc failure disagrees, and says why
-if [ -f "$shared/corpus/024-syzexec7-order0-4.4-syzkaller-interleaved-kasan.log" ]; then
-	"$pf" explain -j "$shared"/corpus/024-*.log >"$tmp/024.j"
-	check explain-024-vmalloc "grep -q '\"disagrees\":true' $tmp/024.j && grep -q 'came from vmalloc' $tmp/024.j"
 fi
 
 # the same report, whole or picked out with --report

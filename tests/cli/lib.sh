@@ -1,17 +1,16 @@
 # lib.sh - what the CLI golden scripts share, sourced by each of them:
 #
-#   . tests/cli/lib.sh   (with $1 PAGEFAIL, $2 SOURCE_DIR, $3 SHARED_DIR,
-#                         $4 --update)
+#   . tests/cli/lib.sh   (with $1 PAGEFAIL, $2 SOURCE_DIR, $3 --update)
 #
 # Cases run pagefail from the repository root (so paths in the output are
 # relative), compare stdout with tests/cli/expected/NAME.out and check the
 # exit status, or an error's exact line on stderr.  --update rewrites the
-# expected files.
+# expected files.  They read only the repository (../shared is for
+# tests/shared.sh).
 set -u
 pf=$1
 top=$2
-shared=${3:-$top/../shared}
-update=${4:-}
+update=${3:-}
 cd "$top" || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -2,7 +2,7 @@
 # run.sh - golden tests of the pagefail command line: scan and the
 # command table.  explain.sh holds explain and advise.
 #
-#   tests/cli/run.sh PAGEFAIL SOURCE_DIR [SHARED_DIR] [--update]
+#   tests/cli/run.sh PAGEFAIL SOURCE_DIR [--update]
 . "$(dirname "$0")/lib.sh"
 
 ex=examples/seed-rhel6-kb-example.log

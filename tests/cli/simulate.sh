@@ -4,7 +4,7 @@
 # JSON, sweeps, CSV and SVG outputs, the printed failures read back by
 # scan, and bad input.
 #
-#   tests/cli/simulate.sh PAGEFAIL SOURCE_DIR [SHARED_DIR] [--update]
+#   tests/cli/simulate.sh PAGEFAIL SOURCE_DIR [--update]
 . "$(dirname "$0")/lib.sh"
 
 small=tests/fixtures/scenarios/small.scn
@@ -81,8 +81,7 @@ check no-scenario "[ $? -eq 2 ]"
 check help-simulate "cmp -s $tmp/h1 $tmp/h2"
 
 # --from-report: the tg3 order-1 failure of a 2.6.16 machine, replayed
-c019=$shared/corpus/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log
-[ -f "$c019" ] || c019=tests/fixtures/corpus/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log
+c019=tests/fixtures/corpus/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log
 if [ -f "$c019" ]; then
 	golden simulate-fromreport-019 3 simulate --no-color --reports 0 --kernel 2.6.16 --from-report "$c019"
 	"$pf" simulate -j --from-report "$c019" --kernel 2.6.16 >"$tmp/fr.j" 2>"$tmp/fr.err"

@@ -3,7 +3,7 @@
 # machines (the fixtures under tests/fixtures/system), the status -j
 # contract, snapshot round trips, and what status says without root.
 #
-#   tests/cli/status.sh PAGEFAIL SOURCE_DIR [SHARED_DIR] [--update]
+#   tests/cli/status.sh PAGEFAIL SOURCE_DIR [--update]
 . "$(dirname "$0")/lib.sh"
 
 sysdir=tests/fixtures/system

@@ -1,8 +1,9 @@
 #!/bin/sh
 # run.sh - a bounded libFuzzer run of every fuzz target, each seeded with
-# inputs of its kind: logs from the corpus, the fixtures and the examples
-# for fuzz_scan, fuzz_line and fuzz_meminfo; data/*.rules for fuzz_rules;
-# data/scenarios/*.scn for fuzz_scenario; for fuzz_procfs one file per
+# inputs of its kind: logs from the fixtures, the examples and, when it is
+# there, ../shared/corpus for fuzz_scan, fuzz_line and fuzz_meminfo;
+# data/*.rules for fuzz_rules; data/scenarios/*.scn for fuzz_scenario; for
+# fuzz_procfs one file per
 # machine of tests/fixtures/system: its files in the order that
 # fuzz_procfs.c reads them, each ended by a "@@@" line, a missing one
 # empty; for fuzz_procfile each file of those machines, its path on the
@@ -24,8 +25,13 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/seed-logs" "$work/seed-rules" "$work/seed-procfs" \
 	 "$work/seed-scenarios" "$work/seed-procfile" "$work/seed-snapshot" \
 	 "$work/seed-source"
-cp "$top"/tests/fixtures/corpus/*.log "$work/seed-logs/" 2>/dev/null || true
-[ -d "$top/../shared/corpus" ] && cp "$top"/../shared/corpus/*.log "$work/seed-logs/" 2>/dev/null || true
+cp "$top"/tests/fixtures/corpus/*.log "$top"/tests/fixtures/wild/*.log "$work/seed-logs/" 2>/dev/null || true
+# the shared corpus adds the files the repository does not copy
+if [ -d "$top/../shared/corpus" ]; then
+	cp "$top"/../shared/corpus/*.log "$work/seed-logs/" 2>/dev/null || true
+else
+	echo "fuzz: ../shared/corpus is not there: fuzz_scan is seeded from the repository's logs only"
+fi
 cp "$top"/examples/*.log "$work/seed-logs/" 2>/dev/null || true
 cp "$top"/data/*.rules "$work/seed-rules/" 2>/dev/null || true
 cp "$top"/data/scenarios/*.scn "$work/seed-scenarios/" 2>/dev/null || true

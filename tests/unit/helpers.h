@@ -99,4 +99,17 @@ static inline bool path_exists(const char *p)
 	return stat(p, &st) == 0;
 }
 
+/*
+ * DIR of "--shared DIR", with which tests/shared.sh runs a test against the
+ * project's shared data read in place; NULL without it (the test reads the
+ * repository's copy, tests/fixtures).
+ */
+static inline const char *shared_arg(int argc, char **argv)
+{
+	for (int i = 1; i + 1 < argc; i++)
+		if (!strcmp(argv[i], "--shared"))
+			return argv[i + 1];
+	return NULL;
+}
+
 #endif

@@ -2,13 +2,15 @@
 /*
  * test_corpus.c - every real report of the corpus against its label.
  *
- * The labels are ../shared/corpus/INDEX.tsv (read in place, so that cases
- * added there later are tested too; tests/fixtures/corpus holds a copy of the
- * mailing-list files for when shared/ is absent).  For each file: the first
- * report's task, order, mode as printed, kernel version and Mem-Info
- * presence equal the label; NEARMISS files give no report; every buddy line
- * adds up to the total the kernel printed; where the kernel printed the GFP
- * names, decoding the mask with the report's layout gives the same names.
+ * The labels are tests/fixtures/corpus/INDEX.tsv, over the copy of the
+ * mailing-list files there; with "--shared DIR" (tests/shared.sh), those of
+ * DIR/corpus, read in place, so that cases added there later and the other
+ * projects' fixtures that the repository does not copy are tested too.  For
+ * each file: the first report's task, order, mode as printed, kernel
+ * version and Mem-Info presence equal the label; NEARMISS files give no
+ * report; every buddy line adds up to the total the kernel printed; where
+ * the kernel printed the GFP names, decoding the mask with the report's
+ * layout gives the same names.
  */
 #include "helpers.h"
 
@@ -24,18 +26,6 @@ static const struct {
 	{ "003-", 2 }, { "012-", 2 }, { "017-", 2 }, { "023-", 2 },
 	{ "seed-rhel6", 6 }, { "027-", 1 }, { "024-", 1 }, { "019-", 1 },
 };
-
-static int setup(void **state)
-{
-	snprintf(corpus, sizeof(corpus), "%s/corpus/INDEX.tsv", PF_SHARED_DIR);
-	if (path_exists(corpus)) {
-		snprintf(corpus, sizeof(corpus), "%s/corpus", PF_SHARED_DIR);
-	} else {
-		snprintf(corpus, sizeof(corpus), "%s/corpus", PF_FIXTURES);
-		fprintf(stderr, "shared/ not found: using the fixtures' copy\n");
-	}
-	return 0;
-}
 
 static char *field(char *line, int n)
 {
@@ -327,13 +317,16 @@ static void test_corpus_details(void **state)
 	reports_release(&rs);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus_labels),
 		cmocka_unit_test(test_wild_labels),
 		cmocka_unit_test(test_corpus_details),
 	};
+	const char *shared = shared_arg(argc, argv);
 
-	return cmocka_run_group_tests(tests, setup, NULL);
+	snprintf(corpus, sizeof(corpus), "%s/corpus",
+		 shared ? shared : PF_FIXTURES);
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }

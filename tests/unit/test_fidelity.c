@@ -8,11 +8,15 @@
  * pf_unusable_index() and pf_extfrag_index() of the buddyinfo counts must
  * equal the printed values to the thousandth, at every zone and order.
  *
- * On this machine when debugfs can be had (mounted here for the test when
- * we are root and it is not, and unmounted again), and always on the
- * debian12-live fixture, a snapshot of such a machine taken the same way.
+ * On this machine when debugfs can be had, and always on the debian12-live
+ * fixture, a snapshot of such a machine taken the same way.  When we are
+ * root and debugfs is not mounted, a child mounts it in a mount namespace
+ * of its own (unshare(CLONE_NEWNS), everything made private first), takes
+ * the snapshot into a temporary directory and exits: the mount lives and
+ * dies with that namespace, so no exit path, not even SIGKILL, can leave
+ * it on the machine (tests/mounts.sh checks that).
  */
-#define _GNU_SOURCE	/* nftw */
+#define _GNU_SOURCE	/* nftw, unshare */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -23,11 +27,13 @@
 #include <errno.h>
 #include <ftw.h>
 #include <limits.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -82,24 +88,33 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-/* dir/rel holds s (the directories made). */
-static void put(const char *dir, const char *rel, const char *s)
+/* dir/rel holds s; 0 or -errno, without cmocka (a child calls it too). */
+static int save(const char *dir, const char *rel, const char *s)
 {
 	char path[PATH_MAX];
+	size_t len = strlen(s);
 	FILE *f;
+	int err = 0;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	if (snprintf(path, sizeof(path), "%s/%s", dir, rel) >=
+	    (int)sizeof(path))
+		return -ENAMETOOLONG;
 	for (char *p = path + strlen(dir) + 1; *p; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		mkdir(path, 0755);
+		if (mkdir(path, 0755) && errno != EEXIST)
+			return -errno;
 		*p = '/';
 	}
-	f = fopen(path, "w");
-	assert_non_null(f);
-	assert_int_equal(fputs(s, f) >= 0, 1);
-	assert_int_equal(fclose(f), 0);
+	f = fopen(path, "we");
+	if (!f)
+		return -errno;
+	if (fwrite(s, 1, len, f) != len)
+		err = -EIO;
+	if (fclose(f) && !err)
+		err = -errno;
+	return err;
 }
 
 static int rm_one(const char *path, const struct stat *st, int flag,
@@ -269,19 +284,6 @@ static void test_fixture(void **state)
 
 /* ---- this machine ----------------------------------------------------- */
 
-/* Unmount what this test mounted; a reader may hold it open a moment. */
-static void unmount_debugfs(void)
-{
-	for (int i = 0; i < 20; i++) {
-		struct timespec ts = { 0, 50 * 1000 * 1000 };
-
-		if (!umount2(DEBUGFS, 0) || errno != EBUSY)
-			return;
-		nanosleep(&ts, NULL);
-	}
-	umount2(DEBUGFS, MNT_DETACH);
-}
-
 struct capture {
 	char *buddy, *unusable, *extfrag;
 };
@@ -326,76 +328,159 @@ static int take_snapshot(struct capture *c)
 	return 0;
 }
 
+/*
+ * A consistent snapshot saved under dir as a root of its own (buddyinfo
+ * and both debugfs files): the tries it took, 0 or -errno as above.
+ */
+static int capture(const char *dir)
+{
+	struct capture c = { 0 };
+	int tries = take_snapshot(&c), err;
+
+	if (tries > 0 &&
+	    ((err = save(dir, "proc/buddyinfo", c.buddy)) ||
+	     (err = save(dir, UNUSABLE_REL, c.unusable)) ||
+	     (err = save(dir, EXTFRAG_IDX_REL, c.extfrag))))
+		tries = err;
+	capture_free(&c);
+	return tries;
+}
+
+/* A child's exit status beyond the tries of capture(). */
+#define CHILD_SKIP	100	/* no debugfs to be had: it said why */
+#define CHILD_ERRNO	101	/* capture() failed: it said why */
+
+/*
+ * In a child, in a mount namespace of its own: debugfs mounted and
+ * capture(dir).  The parent's namespace never sees the mount, and when the
+ * child exits, however it exits, its namespace goes and the mount with
+ * it; nothing here unmounts.  Runs without cmocka (no assert may return
+ * into the parent's tests from here).
+ */
+static void capture_child(const char *dir)
+{
+	int tries;
+
+	if (unshare(CLONE_NEWNS)) {
+		printf("fidelity: unshare(CLONE_NEWNS): %s: skipped (the fixture "
+		       "check ran)\n", strerror(errno));
+		goto skip;
+	}
+	/*
+	 * Private before anything is mounted, or the mount would propagate to
+	 * the machine's namespace through shared mounts (systemd makes /
+	 * shared).  In a chroot, / is no mount point: then /sys, under which
+	 * debugfs goes.
+	 */
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) &&
+	    mount(NULL, "/sys", NULL, MS_REC | MS_PRIVATE, NULL)) {
+		printf("fidelity: making / or /sys private: %s: skipped\n",
+		       strerror(errno));
+		goto skip;
+	}
+	if (mount("none", DEBUGFS, "debugfs", 0, NULL)) {
+		printf("fidelity: mount -t debugfs none %s: %s: skipped (the "
+		       "fixture check ran)\n", DEBUGFS, strerror(errno));
+		goto skip;
+	}
+	if (access("/" UNUSABLE_REL, R_OK)) {
+		/* no CONFIG_COMPACTION: no extfrag directory */
+		printf("fidelity: /%s: %s with debugfs mounted: skipped\n",
+		       UNUSABLE_REL, strerror(errno));
+		goto skip;
+	}
+	tries = capture(dir);
+	if (tries < 0) {
+		printf("fidelity: reading the snapshot: %s: skipped\n",
+		       strerror(-tries));
+		fflush(stdout);
+		_exit(CHILD_ERRNO);
+	}
+	fflush(stdout);
+	_exit(tries);
+skip:
+	fflush(stdout);
+	_exit(CHILD_SKIP);
+}
+
 static void test_live(void **state)
 {
 	struct capture c = { 0 };
 	struct pf_system *sys;
-	char dir[256];
+	char dir[256], path[PATH_MAX];
 	const char *t = getenv("TMPDIR");
-	bool mounted = false;
-	int tries, nr;
+	bool mounted = false, said = false;
+	int tries, err, nr;
 
 	if (access("/proc/buddyinfo", R_OK)) {
 		print_message("fidelity: /proc/buddyinfo: %s: skipped\n",
 			      strerror(errno));
 		skip();
 	}
-	if (access("/" UNUSABLE_REL, R_OK)) {
-		int err = errno;
+	snprintf(dir, sizeof(dir), "%s/pf-fidelity-XXXXXX",
+		 t && *t ? t : "/tmp");
+	assert_non_null(mkdtemp(dir));
 
-		if (geteuid() != 0) {
-			print_message("fidelity: /%s: %s; not root, so no "
-				      "debugfs mount: skipped (the fixture "
-				      "check ran)\n", UNUSABLE_REL,
-				      strerror(err));
-			skip();
+	if (!access("/" UNUSABLE_REL, R_OK)) {
+		tries = capture(dir);
+	} else if (geteuid() != 0) {
+		print_message("fidelity: /%s: %s; not root, so no debugfs "
+			      "mount: skipped (the fixture check ran)\n",
+			      UNUSABLE_REL, strerror(errno));
+		tries = 0;
+		said = true;
+	} else {
+		int st = 0;
+		pid_t pid;
+
+		fflush(stdout);
+		pid = fork();
+		if (pid == 0)
+			capture_child(dir);
+		if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st)) {
+			print_message("fidelity: the child that mounts debugfs "
+				      "failed\n");
+			nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+			fail();
 		}
-		if (mount("none", DEBUGFS, "debugfs", 0, NULL)) {
-			print_message("fidelity: mount -t debugfs none %s: %s: "
-				      "skipped (the fixture check ran)\n",
-				      DEBUGFS, strerror(errno));
-			skip();
-		}
+		tries = WEXITSTATUS(st);
+		said = tries == CHILD_SKIP || tries == CHILD_ERRNO;
+		if (said)
+			tries = 0;
 		mounted = true;
-		if (access("/" UNUSABLE_REL, R_OK)) {
-			/* no CONFIG_COMPACTION: no extfrag directory */
-			print_message("fidelity: /%s: %s with debugfs "
-				      "mounted: skipped\n", UNUSABLE_REL,
-				      strerror(errno));
-			unmount_debugfs();
-			skip();
-		}
 	}
-	tries = take_snapshot(&c);
-	if (mounted)
-		unmount_debugfs();	/* before any assert can return */
 	if (tries <= 0) {
 		if (tries < 0)
 			print_message("fidelity: reading the snapshot: %s: "
 				      "skipped\n", strerror(-tries));
-		else
+		else if (!said)
 			print_message("fidelity: buddyinfo changed in each "
 				      "of %d tries: skipped\n", TRIES);
+		nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 		skip();
 	}
 
 	/* the snapshot as a root of its own, read by the library */
-	snprintf(dir, sizeof(dir), "%s/pf-fidelity-XXXXXX",
-		 t && *t ? t : "/tmp");
-	assert_non_null(mkdtemp(dir));
-	put(dir, "proc/buddyinfo", c.buddy);
-	put(dir, UNUSABLE_REL, c.unusable);
-	put(dir, EXTFRAG_IDX_REL, c.extfrag);
+	snprintf(path, sizeof(path), "%s/proc/buddyinfo", dir);
+	c.buddy = slurp(path);
+	snprintf(path, sizeof(path), "%s/%s", dir, UNUSABLE_REL);
+	c.unusable = slurp(path);
+	snprintf(path, sizeof(path), "%s/%s", dir, EXTFRAG_IDX_REL);
+	c.extfrag = slurp(path);
 	sys = malloc(sizeof(*sys));
-	assert_non_null(sys);
-	assert_int_equal(pf_system_read(dir, sys, NULL, NULL), 0);
+	err = sys ? pf_system_read(dir, sys, NULL, NULL) : -ENOMEM;
 	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	assert_non_null(c.buddy);
+	assert_non_null(c.unusable);
+	assert_non_null(c.extfrag);
+	assert_int_equal(err, 0);
 
 	nr = check_indices(sys, c.unusable, c.extfrag);
 	print_message("fidelity: %d zones, %d values equal (snapshot in %d "
 		      "tr%s%s)\n", sys->nr_zones, nr, tries,
 		      tries == 1 ? "y" : "ies",
-		      mounted ? ", debugfs mounted for it" : "");
+		      mounted ? ", debugfs mounted for it in a namespace of "
+				"its own" : "");
 	assert_true(nr > 0);
 	free(sys);
 	capture_free(&c);

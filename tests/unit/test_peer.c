@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * test_peer.c - the false-positive test: 779 real kernel reports that
- * syzkaller's and ABRT's parsers are tested on (../shared/peer, read in
- * place).  Exactly five of them are page allocation failures, in four
- * files; every other file must give none, and none may crash the scanner.
+ * syzkaller's and ABRT's parsers are tested on (DIR/peer of "--shared DIR",
+ * read in place: other projects' fixtures, which the repository does not
+ * copy; tests/shared.sh runs it).  Exactly five of them are page allocation
+ * failures, in four files; every other file must give none, and none may
+ * crash the scanner.
  */
 #include "helpers.h"
 
@@ -61,14 +63,14 @@ static void scan_dir(const char *peer, const char *sub, size_t *files,
 	closedir(d);
 }
 
+static const char *shared;
+
 static void test_peer(void **state)
 {
 	char peer[4096];
 	size_t files = 0, found = 0;
 
-	snprintf(peer, sizeof(peer), "%s/peer", PF_SHARED_DIR);
-	if (!path_exists(peer))
-		skip();
+	snprintf(peer, sizeof(peer), "%s/peer", shared);
 	scan_dir(peer, "syzkaller-linux-reports", &files, &found);
 	scan_dir(peer, "abrt-oops-examples", &files, &found);
 	fprintf(stderr, "peer: %zu files, %zu reports\n", files, found);
@@ -76,11 +78,16 @@ static void test_peer(void **state)
 	assert_true(files >= 779);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_peer),
 	};
 
+	shared = shared_arg(argc, argv);
+	if (!shared) {
+		fprintf(stderr, "test_peer: no --shared DIR: skipped\n");
+		return 77;
+	}
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -90,7 +90,8 @@ static void mkdirs(const char *rel)
 {
 	char buf[PATH_MAX];
 
-	snprintf(buf, sizeof(buf), "%s/%s", tmpdir, rel);
+	assert_true(snprintf(buf, sizeof(buf), "%s/%s", tmpdir, rel) <
+		    (int)sizeof(buf));
 	for (char *p = buf + strlen(tmpdir) + 1; *p; p++) {
 		if (*p != '/')
 			continue;

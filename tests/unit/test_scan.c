@@ -561,8 +561,8 @@ static void test_linux_version(void **state)
 		"(mockbuild@x86-vm-07.build.eng.bos.redhat.com) (gcc version 8.3.1 "
 		"20191121 (Red Hat 8.3.1-5) (GCC)) #1 SMP Wed Sep 30 05:13:12 EDT 2020",
 		"[    0.000000] Command line: BOOT_IMAGE=(hd0,msdos1)/vmlinuz root=/dev/sda1",
-		"[ 5000.000001] kswapd0: page allocation failure: order:0, "
-		"mode:0x480020(GFP_ATOMIC), nodemask=(null)",
+		("[ 5000.000001] kswapd0: page allocation failure: order:0, "
+		 "mode:0x480020(GFP_ATOMIC), nodemask=(null)"),
 		"[ 5000.000002] Call Trace:",
 		"[ 5000.000003]  <IRQ>",
 		"[ 5000.000004]  dump_stack+0x5c/0x80",
@@ -593,8 +593,8 @@ static void test_linux_version(void **state)
 static void test_cpuset_line(void **state)
 {
 	static const char *const lines[] = {
-		"[  100.000001] kworker/1:2: page allocation failure: order:0, "
-		"mode:0x480020(GFP_ATOMIC), nodemask=(null)",
+		("[  100.000001] kworker/1:2: page allocation failure: order:0, "
+		 "mode:0x480020(GFP_ATOMIC), nodemask=(null)"),
 		"[  100.000002] kworker/1:2 cpuset=/ mems_allowed=0",
 		"[  100.000003] CPU: 1 PID: 123 Comm: kworker/1:2 Not tainted 4.19.0-16-amd64 #1 Debian 4.19.181-1",
 		"[  100.000004] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.14.0 04/01/2014",
