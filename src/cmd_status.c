@@ -66,14 +66,19 @@ static bool is_path_of(const char *path, const char *rel)
 /*
  * The files that could not be read are named in the output (text: "not
  * read:", JSON: sources.missing); where that is all there is to it (a file
- * this kernel or this tree does not have, or one only root may read) the
+ * this kernel or this tree does not have, or one the kernel lets only root
+ * read) the
  * reader's words on them are not said twice.  What it says of a file that
  * is there and wrong (not a regular file, too large, which line it did not
  * understand) is an error of the tree, said on stderr.
  */
-static bool only_missing(int err)
+static bool only_missing(const char *path, int err)
 {
-	return err == -ENOENT || err == -EACCES || err == -EPERM;
+	/* 5.4+ make pagetypeinfo root's, and debugfs is root's */
+	bool roots = !strcmp(path, "proc/pagetypeinfo") ||
+		     !strncmp(path, "sys/kernel/debug/", 17);
+
+	return err == -ENOENT || (roots && (err == -EACCES || err == -EPERM));
 }
 
 static void say_diags(struct cli_diag *d, const struct pf_system *sys)
@@ -82,7 +87,8 @@ static void say_diags(struct cli_diag *d, const struct pf_system *sys)
 		bool missing = false;
 
 		for (int i = 0; i < sys->nr_sources && !missing; i++)
-			missing = only_missing(sys->sources[i].err) &&
+			missing = only_missing(sys->sources[i].path,
+					       sys->sources[i].err) &&
 				  is_path_of(d->kept[k].source, sys->sources[i].path);
 		if (missing)
 			cli_diag_forget(d, k);
