@@ -359,12 +359,20 @@ struct pf_report {
 	long pages_ram, pages_highmem, pages_reserved;
 	int nr_hugepage_lines;
 
-	/* Mem-Info numbers no kernel can print, read as unknown */
+	/* Mem-Info fields no kernel prints so, read as unknown */
 	int nr_bad_fields;
 	char bad_field[80];		/* the first of them, as printed */
+	int bad_kind;			/* enum pf_bad_kind of the first */
 	unsigned long bad_line;		/* and its line */
 
 	unsigned int flags;		/* PF_REPORT_* */
+};
+
+/* What is wrong with a field of a report (pf_report.bad_kind). */
+enum pf_bad_kind {
+	PF_BAD_RANGE = 0,	/* a number out of what a kernel can print */
+	PF_BAD_NAN,		/* no number where the kernel prints one */
+	PF_BAD_MISSING,		/* a field every era prints is not there */
 };
 
 enum pf_kernel_from {

@@ -153,10 +153,16 @@ static void diag_bad_fields(struct pf_asm *a, const struct pf_report *r)
 	if (r->nr_bad_fields > 1)
 		snprintf(more, sizeof(more), " (and %d more)",
 			 r->nr_bad_fields - 1);
+	static const char *const why[] = {
+		[PF_BAD_RANGE] = "is out of range",
+		[PF_BAD_NAN] = "is not a number",
+		[PF_BAD_MISSING] = "is missing",
+	};
+
 	pf_scan_diag(a->name, a->opts, r->bad_line ? r->bad_line : r->line,
-		     "'%s' in the report of %s at line %lu is out of range%s; "
-		     "read as unknown", r->bad_field, r->task[0] ? r->task : "?",
-		     r->line, more);
+		     "'%s' in the report of %s at line %lu %s%s; read as unknown",
+		     r->bad_field, r->task[0] ? r->task : "?", r->line,
+		     why[r->bad_kind], more);
 }
 
 /* Does the field of size bytes hold s[0..n) (cut as it was stored)? */
@@ -233,6 +239,7 @@ static void close_open(struct pf_asm *a, struct host_state *h,
 		else if (cut)
 			r->flags |= PF_REPORT_TRUNCATED;
 		pf_report_decode(r, &h->kernel, a->opts->kernel);
+		pf_mem_check(r);
 		diag_bad_fields(a, r);
 		if (a->opts->report)
 			a->stop = a->opts->report(r, a->opts->data);

@@ -160,7 +160,7 @@ int pf_head_parse(const char *msg, size_t len, struct pf_report *r)
 			if (order < 64)
 				r->order = (int)order;
 			else
-				pf_report_bad(r, NULL, o - 6, end);
+				pf_report_bad(r, PF_BAD_RANGE, NULL, o - 6, end);
 		}
 	}
 	hit = pf_memstr(p, (size_t)(end - p), "mode:");

@@ -110,12 +110,15 @@ void pf_scan_diag(const char *name, const struct pf_scan_opts *opts,
 
 /* report.c */
 /*
- * A number no kernel prints (in the header or Mem-Info): the first is kept
- * as printed from s up to the next space ("Normal free:-5kB", with the zone
- * name in front when given) for the scanner to name; later ones counted.
+ * A field no kernel prints so (in the header or Mem-Info), of kind enum
+ * pf_bad_kind: the first is kept as printed from s up to the next space
+ * ("Normal free:-5kB", with the zone name in front when given) for the
+ * scanner to name; later ones counted.
  */
-void pf_report_bad(struct pf_report *r, const char *zone, const char *s,
-		   const char *end);
+void pf_report_bad(struct pf_report *r, int kind, const char *zone,
+		   const char *s, const char *end);
+/* meminfo.c: the fields every era prints, looked for once a report is whole */
+void pf_mem_check(struct pf_report *r);
 /* The first frame outside the page allocator and its index, or NULL. */
 const char *pf_report_call_site(const struct pf_report *r, int *index);
 /*

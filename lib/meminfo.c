@@ -27,6 +27,14 @@ static const char *skip_ws(const char *p, const char *end)
 	return p;
 }
 
+/* The end of the word at p. */
+static const char *skip_word(const char *p, const char *end)
+{
+	while (p < end && *p != ' ' && *p != '\t')
+		p++;
+	return p;
+}
+
 /*
  * A newline or tab of a multi-line record, escaped by what carried it:
  * "\x0a" (/dev/kmsg), "#012" and "#011" (rsyslog's control character
@@ -188,9 +196,8 @@ static void zone_rescale(struct pf_zone *z, unsigned int page_kb)
 	z->page_kb = page_kb;
 }
 
-/* "key:123kB" fields of a zone line, stored by name. */
-static void zone_field(struct pf_zone *z, const char *k, size_t kn,
-		       unsigned long kb)
+/* Where the zone line's field "key" is kept, or NULL for one not kept. */
+static long *zone_field(struct pf_zone *z, const char *k, size_t kn)
 {
 	static const struct {
 		const char *name;
@@ -207,15 +214,11 @@ static void zone_field(struct pf_zone *z, const char *k, size_t kn,
 		{ "free_cma", offsetof(struct pf_zone, free_cma) },
 	};
 
-	for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(fields); i++)
 		if (strlen(fields[i].name) == kn &&
-		    !memcmp(fields[i].name, k, kn)) {
-			long *v = (long *)((char *)z + fields[i].off);
-
-			*v = (long)(kb / z->page_kb);
-			return;
-		}
-	}
+		    !memcmp(fields[i].name, k, kn))
+			return (long *)((char *)z + fields[i].off);
+	return NULL;
 }
 
 /* "lowmem_reserve[]: 0 2815 15868 15868" at p */
@@ -224,20 +227,28 @@ static void parse_lowmem_reserve(const char *p, const char *end,
 {
 	const char *start = p;
 	unsigned long v;
-	enum mem_num k;
+	enum mem_num k = NUM_OK;
 
 	z->nr_lowmem_reserve = 0;
 	p = skip_ws(p + 17, end);
 	while (p < end && (k = mem_num(&p, end, &v)) != NUM_NONE) {
-		if (k == NUM_BAD) {
-			/* the list is by position: one bad entry spoils it */
-			pf_report_bad(r, z->name, start, end);
-			z->nr_lowmem_reserve = -1;
-			return;
-		}
+		if (k == NUM_BAD)
+			break;
 		if (z->nr_lowmem_reserve < PF_MAX_ZONES)
 			z->lowmem_reserve[z->nr_lowmem_reserve++] = (long)v;
 		p = skip_ws(p, end);
+	}
+	/*
+	 * Numbers, then the end of the line (or the glued zone line of a
+	 * mangled paste, "Normal free:..."): anything else spoils the list,
+	 * which is by position.
+	 */
+	if (p < end && (k == NUM_BAD ||
+			(!zone_name_at(p, end, " free:") &&
+			 !pf_starts(p, (size_t)(end - p), "Node ")))) {
+		pf_report_bad(r, k == NUM_BAD ? PF_BAD_RANGE : PF_BAD_NAN,
+			      z->name, start, end);
+		z->nr_lowmem_reserve = -1;
 	}
 }
 
@@ -251,6 +262,7 @@ static void parse_zone_fields(const char *p, const char *end,
 	while (p < end) {
 		const char *k, *colon, *q;
 		unsigned long v;
+		long *f;
 
 		p = skip_sep(p, end);
 		if (p >= end)
@@ -267,14 +279,19 @@ static void parse_zone_fields(const char *p, const char *end,
 		}
 		colon = p;
 		q = colon + 1;
+		f = zone_field(z, k, (size_t)(colon - k));
 		switch (mem_num(&q, end, &v)) {
 		case NUM_OK:
-			zone_field(z, k, (size_t)(colon - k), v);
+			if (f)
+				*f = (long)(v / z->page_kb);
 			break;
 		case NUM_BAD:
-			pf_report_bad(r, z->name, k, end);
+			pf_report_bad(r, PF_BAD_RANGE, z->name, k, end);
 			break;
 		default:
+			/* "min:NaNkB", "min:kB": no number where one is printed */
+			if (f)
+				pf_report_bad(r, PF_BAD_NAN, z->name, k, end);
 			break;
 		}
 		p = q;
@@ -284,10 +301,10 @@ static void parse_zone_fields(const char *p, const char *end,
 }
 
 /* An impossible block count or size: the lists are by position, all lost. */
-static void buddy_bad(struct pf_report *r, struct pf_zone *z, const char *s,
-		      const char *end)
+static void buddy_bad(struct pf_report *r, int kind, struct pf_zone *z,
+		      const char *s, const char *end)
 {
-	pf_report_bad(r, z->name, s, end);
+	pf_report_bad(r, kind, z->name, s, end);
 	z->nr_orders = 0;
 	z->buddy_total_kb = -1;
 }
@@ -310,14 +327,22 @@ static void parse_buddy(const char *p, const char *end, struct pf_report *r,
 			k = mem_num(&p, end, &size);
 			if (k == NUM_OK)
 				z->buddy_total_kb = (long)size;
-			else if (k == NUM_BAD)
-				pf_report_bad(r, z->name, tok, end);
+			else if (k == NUM_BAD || p < end)
+				/* (nothing after "=": the line was cut there) */
+				pf_report_bad(r, k == NUM_BAD ? PF_BAD_RANGE :
+					      PF_BAD_NAN, z->name, tok, end);
 			break;
 		}
 		q = tok = p;
 		k = mem_num(&q, end, &count);
 		if (k == NUM_BAD) {
-			buddy_bad(r, z, tok, end);
+			buddy_bad(r, PF_BAD_RANGE, z, tok, end);
+			return;
+		}
+		if (k == NUM_NONE && *p != '(' && *p != '=' &&
+		    memchr(p, '*', (size_t)(skip_word(p, end) - p))) {
+			/* "NaN*4kB", "*4kB": a block count that is none */
+			buddy_bad(r, PF_BAD_NAN, z, tok, end);
 			return;
 		}
 		if (k == NUM_NONE || q >= end || *q != '*') {
@@ -344,7 +369,7 @@ static void parse_buddy(const char *p, const char *end, struct pf_report *r,
 			break;
 		/* a block is 2^order pages: its size a power of two */
 		if (k == NUM_BAD || !size || (size & (size - 1))) {
-			buddy_bad(r, z, tok, end);
+			buddy_bad(r, PF_BAD_RANGE, z, tok, end);
 			return;
 		}
 		if (q < end && (*q == 'k' || *q == 'K'))
@@ -375,7 +400,7 @@ static void parse_buddy(const char *p, const char *end, struct pf_report *r,
 static bool parse_counters(const char *p, const char *end, struct pf_report *r)
 {
 	const char *bad = NULL;
-	int n = 0;
+	int n = 0, bad_kind = PF_BAD_RANGE;
 
 	while (p < end) {
 		const char *k, *colon, *q;
@@ -393,8 +418,15 @@ static bool parse_counters(const char *p, const char *end, struct pf_report *r)
 		colon = p;
 		q = colon + 1;
 		num = mem_num(&q, end, &v);
-		if (num == NUM_NONE)
-			break;
+		if (num == NUM_NONE) {
+			/* "free:NaN", "free: ": no number, the next counter on */
+			if (!bad) {
+				bad = k;
+				bad_kind = PF_BAD_NAN;
+			}
+			p = skip_word(q, end);
+			continue;
+		}
 		if (q < end && *q != ' ' && !escaped_sep(q, end))
 			break;	/* "12kB": not a page counter */
 		if (num == NUM_BAD) {
@@ -423,7 +455,7 @@ static bool parse_counters(const char *p, const char *end, struct pf_report *r)
 	}
 	/* a bad value counts only on a line that is counters otherwise */
 	if (n > 0 && bad)
-		pf_report_bad(r, NULL, bad, end);
+		pf_report_bad(r, bad_kind, NULL, bad, end);
 	return n > 0;
 }
 
@@ -444,7 +476,7 @@ static void swap_kb(const char *p, const char *end, struct pf_report *r,
 		*kb = (long)v;
 		break;
 	case NUM_BAD:
-		pf_report_bad(r, NULL, p, end);
+		pf_report_bad(r, PF_BAD_RANGE, NULL, p, end);
 		break;
 	default:
 		break;
@@ -501,7 +533,7 @@ static int parse_trailer(const char *p, const char *end, struct pf_report *r)
 		if (!pf_starts(q, len, lines[i].words))
 			continue;
 		if (num == NUM_BAD)
-			pf_report_bad(r, NULL, p, end);
+			pf_report_bad(r, PF_BAD_RANGE, NULL, p, end);
 		else if (lines[i].off != NONE)
 			*(long *)((char *)r + lines[i].off) = (long)v;
 		return lines[i].kind;
@@ -529,7 +561,7 @@ int pf_mem_line(const char *msg, size_t len, struct pf_report *r, bool in_mem)
 	if (node == -2) {
 		if (in_mem || zone_name_at(rest, end, " free:") ||
 		    zone_name_at(rest, end, ": ")) {
-			pf_report_bad(r, NULL, p, end);
+			pf_report_bad(r, PF_BAD_RANGE, NULL, p, end);
 			return PF_MEM_BODY;
 		}
 		node = -1;
@@ -557,7 +589,10 @@ int pf_mem_line(const char *msg, size_t len, struct pf_report *r, bool in_mem)
 		const char *q = skip_ws(rest + zn + 1, end);
 
 		if (pf_starts(q, (size_t)(end - q), "empty") ||
-		    buddy_start(q, end)) {
+		    buddy_start(q, end) ||
+		    /* "NaN*4kB": a damaged count, said by parse_buddy() */
+		    (memchr(q, '*', (size_t)(skip_word(q, end) - q)) &&
+		     pf_memstr(q, (size_t)(end - q), "kB"))) {
 			struct pf_zone *z = find_zone(r, node < 0 ? 0 : node,
 						      rest, zn);
 
@@ -640,4 +675,39 @@ bool pf_mem_zones_whole(const struct pf_report *r)
 		if (r->zones[i].buddy_total_kb < 0)
 			return false;
 	return true;
+}
+
+void pf_mem_check(struct pf_report *r)
+{
+	/*
+	 * show_free_areas() prints free, min, low, high and present on every
+	 * zone line, 2.6 to 6.x, in one printk(): one of them missing is
+	 * damage inside the line.  (The counters block is several lines, of
+	 * names that changed with the eras, "Active_anon:" in 2.6.28-2.6.3x:
+	 * a paste cut inside it is a cut report, which "complete" says.)  A
+	 * report already found damaged is not said twice.
+	 */
+	static const char *const zone_keys[] = {
+		"free", "min", "low", "high", "present",
+	};
+
+	if (r->nr_bad_fields)
+		return;
+	for (int i = 0; i < r->nr_zones; i++) {
+		struct pf_zone *z = &r->zones[i];
+		bool line = false;
+
+		for (size_t k = 0; k < ARRAY_SIZE(zone_keys); k++)
+			line |= *zone_field(z, zone_keys[k],
+					    strlen(zone_keys[k])) >= 0;
+		for (size_t k = 0; line && k < ARRAY_SIZE(zone_keys); k++) {
+			char key[16];
+
+			if (*zone_field(z, zone_keys[k], strlen(zone_keys[k])) >= 0)
+				continue;
+			snprintf(key, sizeof(key), "%s:", zone_keys[k]);
+			pf_report_bad(r, PF_BAD_MISSING, z->name, key,
+				      key + strlen(key));
+		}
+	}
 }

@@ -25,13 +25,16 @@ void pf_report_init(struct pf_report *r)
 	r->pages_ram = r->pages_highmem = r->pages_reserved = -1;
 }
 
-void pf_report_bad(struct pf_report *r, const char *zone, const char *s,
-		   const char *end)
+void pf_report_bad(struct pf_report *r, int kind, const char *zone,
+		   const char *s, const char *end)
 {
 	const char *t = s;
 
 	if (r->nr_bad_fields++)
 		return;
+	r->bad_kind = kind;
+	if (!end)
+		end = s + strlen(s);
 	while (t < end && *t != ' ' && *t != '\t' && *t != ',')
 		t++;
 	snprintf(r->bad_field, sizeof(r->bad_field), "%s%s%.*s",

@@ -422,8 +422,10 @@ memrows() {
 all="2p64 neg big nan empty missing"
 # 007: line 27 and 32 the counters, 34 the zone line, 35 lowmem_reserve[],
 # 36 the buddy line
-memrows counter-active-anon 27 'active_anon:223569 ' 'active_anon:@V@ ' '' "$all"
-memrows counter-free 32 ' free:528 ' ' free:@V@ ' ' ' "$all"
+# (a counter left out is a counters block cut by the poster, not a number
+# no kernel prints: "complete" says so, no error does)
+memrows counter-active-anon 27 'active_anon:223569 ' 'active_anon:@V@ ' '' "2p64 neg big nan empty"
+memrows counter-free 32 ' free:528 ' ' free:@V@ ' ' ' "2p64 neg big nan empty"
 memrows zone-free 34 'Normal free:2112kB ' 'Normal free:@V@kB ' 'Normal ' "$all"
 memrows zone-min 34 ' min:7244kB ' ' min:@V@kB ' ' ' "$all"
 memrows zone-low 34 ' low:68892kB ' ' low:@V@kB ' ' ' "$all"

@@ -185,6 +185,48 @@ static void test_other_fields(void **state)
 	reports_release(&d.rs);
 }
 
+/* no number where the kernel prints one, or a field of the zone line gone */
+static void test_not_numbers(void **state)
+{
+	static const struct {
+		unsigned no;
+		const char *line, *field, *why;
+	} cases[] = {
+		{ 5, "[  1.4] Node 0 DMA free:NaNkB min:20kB low:24kB high:28kB present:15992kB",
+		  "DMA free:NaNkB", "is not a number" },
+		{ 5, "[  1.4] Node 0 DMA free:kB min:20kB low:24kB high:28kB present:15992kB",
+		  "DMA free:kB", "is not a number" },
+		{ 5, "[  1.4] Node 0 DMA free:15908kB low:24kB high:28kB present:15992kB",
+		  "DMA min:", "is missing" },
+		{ 4, "[  1.3] active_anon:NaN inactive_anon:2 isolated_anon:0",
+		  "active_anon:NaN", "is not a number" },
+		{ 6, "[  1.5] lowmem_reserve[]: 0 NaN 15868 15868",
+		  "DMA lowmem_reserve[]:", "is not a number" },
+		{ 7, "[  1.6] Node 0 DMA: NaN*4kB (U) 0*8kB = 4kB",
+		  "DMA NaN*4kB", "is not a number" },
+		{ 7, "[  1.6] Node 0 DMA: 1*4kB (U) 0*8kB = NaNkB",
+		  "DMA =", "is not a number" },
+	};
+	struct diags d;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char want[256];
+
+		scan_with(cases[i].no, cases[i].line, &d);
+		assert_int_equal(d.n, 1);
+		snprintf(want, sizeof(want), "'%s' in the report of swapper/0 "
+			 "at line 1 %s; read as unknown", cases[i].field,
+			 cases[i].why);
+		assert_string_equal(d.msg, want);
+		reports_release(&d.rs);
+	}
+	/* a buddy line the paste cut after its "=": no error, not whole */
+	scan_with(7, "[  1.6] Node 0 DMA: 1*4kB (U) 0*8kB =", &d);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(d.rs.r[0].zones[0].buddy_total_kb, -1);
+	reports_release(&d.rs);
+}
+
 /* several bad fields: one line for the report, with the count */
 static void test_many(void **state)
 {
@@ -225,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_buddy),
 		cmocka_unit_test(test_other_fields),
 		cmocka_unit_test(test_many),
+		cmocka_unit_test(test_not_numbers),
 		cmocka_unit_test(test_escaped_newlines),
 	};
 
