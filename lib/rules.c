@@ -982,7 +982,7 @@ int pf_rules_load(struct pf_rules **out, const char *path, pf_diag_fn diag,
 	if (!out || !path)
 		return -EINVAL;
 	*out = NULL;
-	err = pf_read_file(path, 64u << 20, &buf, &len);
+	err = pf_read_text(path, 64u << 20, &buf, &len);
 	if (!err)
 		err = pf_rules_parse(out, path, buf, len, diag, data);
 	free(buf);

@@ -27,7 +27,7 @@
 /* Lines before a first line that may hold a part of it (see feed). */
 #define PF_LOOK_BACK	8
 /* Bytes of a source's start judged for text or binary (see probe()). */
-#define TEXT_PROBE	4096
+#define TEXT_PROBE	PF_TEXT_PROBE
 
 struct pf_scanner {
 	const char *name;
@@ -114,27 +114,6 @@ static void diag(struct pf_scanner *sc, unsigned long line, const char *msg)
 	pf_scan_diag(sc->name, &sc->opts, line, "%s", msg);
 }
 
-/*
- * Binary data given for a log: in its first TEXT_PROBE bytes, more than one
- * byte in twenty a control character no text log holds (NUL bytes are left
- * out: a crash can leave a block of them in a log that is text all the
- * same; ESC is left in: logs keep terminal colours).
- */
-static bool looks_binary(const char *buf, size_t len)
-{
-	size_t bad = 0;
-
-	if (len > TEXT_PROBE)
-		len = TEXT_PROBE;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)buf[i];
-
-		if ((c < 0x20 && c && c != '\t' && c != '\n' && c != '\r' &&
-		     c != '\f' && c != 0x1b) || c == 0x7f)
-			bad++;
-	}
-	return bad * 20 > len;
-}
 
 /* ------------------------------------------------------------------ */
 /* Stage 2: unwrap                                                    */
@@ -527,7 +506,7 @@ static int probe(struct pf_scanner *sc, const char *buf, size_t len,
 	if (sc->probe_len < TEXT_PROBE && !last)
 		return 0;
 	sc->text_checked = true;
-	if (looks_binary(sc->probe, sc->probe_len)) {
+	if (pf_looks_binary(sc->probe, sc->probe_len)) {
 		sc->binary = true;
 		return -EILSEQ;
 	}

@@ -33,6 +33,7 @@ static const struct {
 	{ ENODEV, "no such device" },
 	{ PF_ENOTREG, "not a regular file" },
 	{ EAGAIN, "resource temporarily unavailable" },
+	{ EILSEQ, "binary data, not text" },
 	{ EFBIG, "file too large" },
 	{ ENOSPC, "no space left on device" },
 	{ EROFS, "read-only file system" },

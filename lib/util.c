@@ -250,3 +250,32 @@ int pf_parse_long(const char *s, long min, long max, long *v)
 	*v = x;
 	return 0;
 }
+
+bool pf_looks_binary(const char *buf, size_t len)
+{
+	size_t bad = 0;
+
+	if (len > PF_TEXT_PROBE)
+		len = PF_TEXT_PROBE;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if ((c < 0x20 && c && c != '\t' && c != '\n' && c != '\r' &&
+		     c != '\f' && c != 0x1b) || c == 0x7f)
+			bad++;
+	}
+	return bad * 20 > len;
+}
+
+int pf_read_text(const char *path, size_t max, char **buf, size_t *len)
+{
+	int err = pf_read_file(path, max, buf, len);
+
+	if (!err && pf_looks_binary(*buf, *len)) {
+		free(*buf);
+		*buf = NULL;
+		*len = 0;
+		err = -EILSEQ;
+	}
+	return err;
+}

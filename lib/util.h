@@ -61,6 +61,16 @@ int pf_open_regular(const char *path, struct stat *st);
 int pf_read_file(const char *path, size_t max, char **buf, size_t *len);
 
 /*
+ * Binary data, not text: in its first 4 KiB more than one byte in twenty
+ * a control character no text holds (NUL left out: a crash can leave a
+ * block of zeros in a log; ESC left in: logs keep terminal colours).
+ */
+#define PF_TEXT_PROBE	4096
+bool pf_looks_binary(const char *buf, size_t len);
+/* pf_read_file() of a text file: -EILSEQ for binary data. */
+int pf_read_text(const char *path, size_t max, char **buf, size_t *len);
+
+/*
  * n bytes of s for a message: at most max of them (and what fits in
  * size, which must be at least 4), non-printables as '?', "..." when cut.
  */

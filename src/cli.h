@@ -108,6 +108,7 @@ struct pf_collect {
 	void *data;
 	unsigned long nr_sources, errors;
 	bool stop;
+	struct collect_held *held;	/* the warnings of the source read now */
 };
 void pf_collect(struct pf_collect *c, int nr, char **paths);
 /* --kernel VERSION: 0, or -1 after printing the error */

@@ -651,10 +651,22 @@ int cmd_advise(int argc, char **argv)
 		ret = PF_EXIT_USAGE;
 		goto out;
 	}
-	if (rules_path && pf_rules_load(&c->rules, rules_path, pf_diag_print, &json)) {
-		pf_err(json, rules_path, "cannot use the rules in '%s'", rules_path);
-		ret = PF_EXIT_ERROR;
-		goto out;
+	if (rules_path) {
+		struct cli_diag d = { .json = json };
+		int err = pf_rules_load(&c->rules, rules_path, cli_diag, &d);
+		unsigned long said = d.nr;
+
+		cli_diag_flush(&d);
+		if (err) {
+			/* -EINVAL: every stanza had an error, each said above */
+			if (err != -EINVAL || !said)
+				pf_err(json, rules_path,
+				       "cannot use the rules in '%s': %s", rules_path,
+				       err == -EINVAL ? "no rule in it is usable" :
+				       pf_strerror(err));
+			ret = PF_EXIT_ERROR;
+			goto out;
+		}
 	}
 
 	/* the machine: --root, a sosreport among the sources, or this one */

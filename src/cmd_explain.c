@@ -285,13 +285,16 @@ int cmd_explain(int argc, char **argv)
 	if (rules_path) {
 		struct cli_diag d = { .json = c.json };
 		int err = pf_rules_load(&c.rules, rules_path, cli_diag, &d);
+		unsigned long said = d.nr;
 
 		cli_diag_flush(&d);
 		if (err) {
 			/* -EINVAL: every stanza had an error, each said above */
-			pf_err(c.json, rules_path, "cannot use the rules in '%s': %s",
-			       rules_path, err == -EINVAL ? "no rule in it is usable" :
-			       pf_strerror(err));
+			if (err != -EINVAL || !said)
+				pf_err(c.json, rules_path,
+				       "cannot use the rules in '%s': %s", rules_path,
+				       err == -EINVAL ? "no rule in it is usable" :
+				       pf_strerror(err));
 			return PF_EXIT_ERROR;
 		}
 	}

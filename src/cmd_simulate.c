@@ -656,16 +656,11 @@ int cmd_simulate(int argc, char **argv)
 
 		cli_diag_flush(&d);
 		if (err) {
-			char why[64];
-
-			/* -EINVAL: what is wrong, line by line, is said above */
-			if (err == -EINVAL && nr)
-				snprintf(why, sizeof(why), "%lu error%s", nr,
-					 nr == 1 ? "" : "s");
-			else
-				snprintf(why, sizeof(why), "%s", pf_strerror(err));
-			pf_err(c.json, argv[optind], "cannot use the scenario '%s': %s",
-			       argv[optind], why);
+			/* -EINVAL: what is wrong was said above, line by line */
+			if (err != -EINVAL || !nr)
+				pf_err(c.json, argv[optind],
+				       "cannot use the scenario '%s': %s",
+				       argv[optind], pf_strerror(err));
 			return PF_EXIT_ERROR;
 		}
 	}

@@ -11,13 +11,51 @@
 
 #include "cli.h"
 
+/*
+ * The warnings about a source's content are held until the source ends: a
+ * compressed file damaged inside decodes to garbage before its decoder
+ * says so (bzip2 checks a block's CRC at its end), and then the one line
+ * that says the file is damaged is what is true; the warnings are dropped.
+ */
+#define HELD_MAX	16
+
+struct collect_held {
+	char *msg[HELD_MAX];
+	int n;
+	bool spilt;		/* too many to hold: said as they come */
+};
+
+/* Say the held warnings, or only forget them when the source was damaged. */
+static void release_held(struct pf_collect *c, const char *name, bool say)
+{
+	struct collect_held *h = c->held;
+
+	for (int i = 0; i < h->n; i++) {
+		if (say)
+			pf_err(c->json, name, "%s", h->msg[i]);
+		free(h->msg[i]);
+	}
+	h->n = 0;
+}
+
 static void on_diag(const char *source, unsigned long line, const char *msg,
 		    void *data)
 {
 	struct pf_collect *c = data;
+	struct collect_held *h = c->held;
+	char buf[1024];
 
 	/* a warning: the rest of the source is still read */
-	pf_err(c->json, source, "%s:%lu: %s", source, line, msg);
+	snprintf(buf, sizeof(buf), "%s:%lu: %s", source, line, msg);
+	if (h && !h->spilt && h->n < HELD_MAX && (h->msg[h->n] = strdup(buf))) {
+		h->n++;
+		return;
+	}
+	if (h && !h->spilt) {
+		release_held(c, source, true);
+		h->spilt = true;
+	}
+	pf_err(c->json, source, "%s", buf);
 }
 
 static int on_report(const struct pf_report *r, void *data)
@@ -41,6 +79,7 @@ static int collect_one(struct pf_collect *c, struct pf_source *src)
 	};
 	const char *name = pf_source_name(src);
 	struct pf_scanner *sc = pf_scanner_new(name, &o);
+	struct collect_held held = { .n = 0 };
 	const char *buf;
 	ssize_t n;
 	int err = 0;
@@ -51,19 +90,22 @@ static int collect_one(struct pf_collect *c, struct pf_source *src)
 		return -ENOMEM;
 	}
 	c->nr_sources++;
+	c->held = &held;
 	while ((n = pf_source_read(src, &buf)) > 0) {
 		err = pf_scanner_feed(sc, buf, (size_t)n);
 		if (err)
 			break;
 	}
+	if (!err)
+		err = pf_scanner_finish(sc);
+	release_held(c, name, n >= 0);
+	c->held = NULL;
 	if (n < 0) {
 		/* keep what was read before the damage */
 		pf_err(c->json, name, "cannot read all of '%s': %s", name,
 		       pf_source_strerror(src, (int)n));
 		c->errors++;
 	}
-	if (!err)
-		err = pf_scanner_finish(sc);
 	if (err == -EILSEQ) {
 		pf_err(c->json, name, "'%s': binary data, not a log: skipped", name);
 		c->errors++;

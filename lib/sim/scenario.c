@@ -1027,7 +1027,7 @@ int pf_scenario_load(struct pf_scenario **out, const char *path,
 	if (!out || !path)
 		return -EINVAL;
 	*out = NULL;
-	err = pf_read_file(path, SC_MAX_BYTES, &buf, &len);
+	err = pf_read_text(path, SC_MAX_BYTES, &buf, &len);
 	if (!err)
 		err = pf_scenario_parse(out, path, buf, len, diag, data);
 	free(buf);

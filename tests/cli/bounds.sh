@@ -73,6 +73,14 @@ for z in gzip xz zstd bzip2; do
 	st=$?
 	check "$z-cut" "[ $st -eq 4 ] && [ \$(grep -c '\"task\":' $tmp/cut.j) -ge 6 ]"
 	check "$z-cut-msg" "grep -qx \"pagefail: cannot read all of '$tmp/cut.$z': truncated $z stream\" $tmp/cut.err"
+	# damaged in the middle: one line, whatever garbage came before the
+	# decoder saw it (bzip2 checks a block's CRC at its end)
+	cp "$tmp/log.$z" "$tmp/bad.$z"
+	printf 'UUUUUUUUUUUUUUUU' | dd of="$tmp/bad.$z" bs=1 \
+		seek=$(($(wc -c <"$tmp/log.$z") / 2)) conv=notrunc 2>/dev/null
+	t scan -j "$tmp/bad.$z" $ex >"$tmp/bad.j" 2>"$tmp/bad.err"
+	st=$?
+	check "$z-corrupt" "[ $st -eq 4 ] && [ \$(wc -l <$tmp/bad.err) -eq 1 ] && grep -q \"cannot read all of '$tmp/bad.$z'\" $tmp/bad.err"
 	# a bomb: 40 MiB of empty lines; it stops after 16 MiB, the next is read
 	head -c 41943040 /dev/zero | tr '\0' '\n' | $z -c >"$tmp/bomb.$z"
 	t scan -j "$tmp/bomb.$z" $ex >"$tmp/bomb.j" 2>"$tmp/bomb.err"
