@@ -243,6 +243,8 @@ struct pf_zone {
 	bool has_mt;			/* migratetype letters were printed */
 	char mt[PF_MAX_ORDER][PF_MT_LETTERS];	/* letters per order, "UME" */
 	long buddy_total_kb;		/* the "= NkB" the kernel printed, -1 */
+	unsigned long line;		/* of a report: the log line it came from */
+	unsigned long buddy_line;	/* ... and its buddy line ("= NkB") */
 };
 
 void pf_zone_init(struct pf_zone *z);
@@ -373,6 +375,7 @@ enum pf_bad_kind {
 	PF_BAD_RANGE = 0,	/* a number out of what a kernel can print */
 	PF_BAD_NAN,		/* no number where the kernel prints one */
 	PF_BAD_MISSING,		/* a field every era prints is not there */
+	PF_BAD_SUM,		/* a buddy line's blocks against its total */
 };
 
 enum pf_kernel_from {

@@ -157,6 +157,7 @@ static void diag_bad_fields(struct pf_asm *a, const struct pf_report *r)
 		[PF_BAD_RANGE] = "is out of range",
 		[PF_BAD_NAN] = "is not a number",
 		[PF_BAD_MISSING] = "is missing",
+		[PF_BAD_SUM] = "is not what the blocks before it add up to",
 	};
 
 	pf_scan_diag(a->name, a->opts, r->bad_line ? r->bad_line : r->line,
@@ -582,6 +583,16 @@ static void took(struct open *o, const struct pf_line *l,
 	o->r->last_line = lineno;
 	if (o->r->nr_bad_fields && !o->r->bad_line)
 		o->r->bad_line = lineno;
+	/*
+	 * A zone line makes a new zone, a buddy line ends with the total:
+	 * where, for what is said of them.
+	 */
+	if (o->r->nr_zones && !o->r->zones[o->r->nr_zones - 1].line)
+		o->r->zones[o->r->nr_zones - 1].line = lineno;
+	for (int i = 0; i < o->r->nr_zones; i++)
+		if (o->r->zones[i].buddy_total_kb >= 0 &&
+		    !o->r->zones[i].buddy_line)
+			o->r->zones[i].buddy_line = lineno;
 	o->foreign = 0;
 	if (l->mono >= 0)
 		o->last_mono = l->mono;
