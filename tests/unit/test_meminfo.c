@@ -206,6 +206,10 @@ static void test_not_numbers(void **state)
 		  "DMA NaN*4kB", "is not a number" },
 		{ 7, "[  1.6] Node 0 DMA: 1*4kB (U) 0*8kB = NaNkB",
 		  "DMA =", "is not a number" },
+		{ 5, "[  1.4] Node 0 DMA min:20kB low:24kB high:28kB present:15992kB",
+		  "DMA free:", "is missing" },
+		{ 7, "[  1.6] Node 0 DMA: 1*4kB (U) 0*8kB 0*16kB 1*32kB (U) 1*8192kB = 9999kB",
+		  "DMA =", "is not what the blocks before it add up to" },
 	};
 	struct diags d;
 
@@ -218,6 +222,7 @@ static void test_not_numbers(void **state)
 			 "at line 1 %s; read as unknown", cases[i].field,
 			 cases[i].why);
 		assert_string_equal(d.msg, want);
+		assert_int_equal(d.line, cases[i].no);
 		reports_release(&d.rs);
 	}
 	/* a buddy line the paste cut after its "=": no error, not whole */
