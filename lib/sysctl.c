@@ -728,7 +728,7 @@ static int apply_paths(struct apply_state *s)
 	if (!slash)
 		return -EINVAL;
 	*slash = '\0';
-	s->name = PF_SYSCTL_CONF + (slash + 1 - s->dir);
+	s->name = &PF_SYSCTL_CONF[slash + 1 - s->dir];
 	pf_strlcpy(s->etc, sizeof(s->etc), s->dir);
 	slash = strrchr(s->etc, '/');
 	if (!slash)

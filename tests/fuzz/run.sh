@@ -14,7 +14,7 @@
 # ASan+UBSan).  Seeds are made here, in a temporary directory, never
 # committed.
 #
-#   tests/fuzz/run.sh BUILD_DIR SECONDS
+#   tests/fuzz/run.sh BUILD_DIR SECONDS       (FUZZ_TARGETS="fuzz_a ..." for some)
 set -eu
 build=$1
 secs=${2:-30}
@@ -108,8 +108,9 @@ for f in "$top"/tests/fixtures/corpus/0*.log; do
 	done
 done
 
-for t in fuzz_scan fuzz_line fuzz_meminfo fuzz_rules fuzz_scenario \
-	 fuzz_procfs fuzz_procfile fuzz_snapshot fuzz_source; do
+# FUZZ_TARGETS: a few of them (the long runs of a release, one at a time)
+for t in ${FUZZ_TARGETS:-fuzz_scan fuzz_line fuzz_meminfo fuzz_rules \
+	 fuzz_scenario fuzz_procfs fuzz_procfile fuzz_snapshot fuzz_source}; do
 	case $t in
 	fuzz_rules)	seed=$work/seed-rules ;;
 	fuzz_scenario)	seed=$work/seed-scenarios ;;
