@@ -142,7 +142,8 @@ static void mkdirs(const char *rel)
 	char buf[PATH_MAX];
 	char *p;
 
-	snprintf(buf, sizeof(buf), "%s/%s", root, rel);
+	assert_true((size_t)snprintf(buf, sizeof(buf), "%s/%s", root, rel) <
+		    sizeof(buf));
 	for (p = buf + strlen(root) + 1; *p; p++) {
 		if (*p != '/')
 			continue;
