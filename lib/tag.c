@@ -19,30 +19,31 @@
 #include "internal.h"
 #include "util.h"
 
+/* After prefix at p, a number, then one of the words after[]? */
+static bool number_between(const char *p, const char *end, const char *prefix,
+			   const char *const *after)
+{
+	const char *q = p + strlen(prefix);
+
+	if (!pf_starts(p, (size_t)(end - p), prefix) || q >= end ||
+	    !isdigit((unsigned char)*q))
+		return false;
+	while (q < end && isdigit((unsigned char)*q))
+		q++;
+	for (; *after; after++)
+		if (pf_starts(q, (size_t)(end - q), *after))
+			return true;
+	return false;
+}
+
 /* "CPU: 3 PID:", "CPU: 3 UID: 0 PID:" (3.10+), "Pid: 0, comm:" (2.6) */
 static bool task_line_at(const char *p, const char *end)
 {
-	size_t len = (size_t)(end - p);
-	const char *q;
+	static const char *const cpu[] = { " PID: ", " UID: ", NULL };
+	static const char *const pid[] = { ", comm: ", NULL };
 
-	if (pf_starts(p, len, "CPU: ")) {
-		q = p + 5;
-		if (q >= end || !isdigit((unsigned char)*q))
-			return false;
-		while (q < end && isdigit((unsigned char)*q))
-			q++;
-		return pf_starts(q, (size_t)(end - q), " PID: ") ||
-		       pf_starts(q, (size_t)(end - q), " UID: ");
-	}
-	if (pf_starts(p, len, "Pid: ")) {
-		q = p + 5;
-		if (q >= end || !isdigit((unsigned char)*q))
-			return false;
-		while (q < end && isdigit((unsigned char)*q))
-			q++;
-		return pf_starts(q, (size_t)(end - q), ", comm: ");
-	}
-	return false;
+	return number_between(p, end, "CPU: ", cpu) ||
+	       number_between(p, end, "Pid: ", pid);
 }
 
 /* Words that only ever open a line of a report. */

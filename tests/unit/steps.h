@@ -155,4 +155,22 @@ static inline void scan_steps(const char *log, struct reports *rs)
 	}
 }
 
+/* The JSON of a report (pf_report_json()), malloc'd. */
+static inline char *report_json(const struct pf_report *r, bool pretty)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct pf_json *j;
+
+	assert_non_null(f);
+	j = pf_json_new(f, pretty);
+	assert_non_null(j);
+	pf_report_json(r, j);
+	pf_json_end(j);
+	pf_json_free(j);
+	assert_int_equal(fclose(f), 0);
+	return buf;
+}
+
 #endif

@@ -5,6 +5,7 @@
  * and the "?" marker kept in the JSON.
  */
 #include "helpers.h"
+#include "steps.h"
 
 static const char *const unreliable_first[] = {
 	"[  1.000000] swapper/0: page allocation failure: order:5, mode:0xcc1(GFP_KERNEL|GFP_DMA), nodemask=(null),cpuset=/,mems_allowed=0",
@@ -37,22 +38,6 @@ static char *join(const char *const *l, size_t n)
 		strcat(s, "\n");
 	}
 	return s;
-}
-
-static char *json_of(const struct pf_report *r)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	struct pf_json *j;
-
-	assert_non_null(f);
-	j = pf_json_new(f, false);
-	pf_report_json(r, j);
-	pf_json_end(j);
-	pf_json_free(j);
-	fclose(f);
-	return buf;
 }
 
 /* corpus 002: the first frames past the allocator are stale "? " ones */
@@ -97,7 +82,7 @@ static void test_json_unreliable(void **state)
 
 	scan_string(log, 0, &rs);
 	assert_int_equal(rs.nr, 1);
-	s = json_of(&rs.r[0]);
+	s = report_json(&rs.r[0], false);
 	assert_non_null(strstr(s, "\"trace_unreliable\":[false,false,true,true,"
 				  "false,false,true,false,false,false,false]"));
 	assert_non_null(strstr(s, "\"call_site\":\"atomic_pool_expand\""));

@@ -968,23 +968,6 @@ static const char *json_value(const char *p, int depth)
 	}
 }
 
-static char *report_json(const struct pf_report *r, bool pretty)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	struct pf_json *j;
-
-	assert_non_null(f);
-	j = pf_json_new(f, pretty);
-	assert_non_null(j);
-	pf_report_json(r, j);
-	pf_json_end(j);
-	pf_json_free(j);
-	assert_int_equal(fclose(f), 0);
-	return buf;
-}
-
 static void check_json(const char *s)
 {
 	static const char *const keys[] = {
