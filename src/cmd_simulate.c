@@ -61,8 +61,8 @@ void usage_simulate(FILE *f)
 	      "                     (default 1 in text, 0 in JSON)\n"
 	      "      --check        check the allocator's invariants after every step\n"
 	      "      --max-memory SIZE  refuse a scenario that needs more memory\n"
-	      "                     than SIZE (512M, 16G; default: what this machine\n"
-	      "                     has available)\n"
+	      "                     than SIZE (512M, 16G; default: half of what this\n"
+	      "                     machine has available)\n"
 	      "      --bench        the standard microbenchmark\n\n"
 	      "exit status: 0 no failure, 3 failures, 1 error, 2 usage\n",
 	      f);
@@ -424,8 +424,10 @@ static unsigned long long cli_parse_size(const char *s)
 /*
  * Before a run: refuse a scenario whose simulation needs more memory
  * (pf_sim_memory()) than it may have, and say a word when it takes much of
- * it (a quarter, or a GiB).  What it may have is --max-memory, else what
- * this machine has available, and never more than ulimit -v.  The
+ * it (a quarter, or a GiB).  What it may have is --max-memory, else half
+ * of what this machine has available, and never more than ulimit -v: a
+ * what-if run on a production host must not push it into the reclaim and
+ * allocation failures this tool is there to explain.  The
  * simulator's memory follows the zones' pages, filled in as the run
  * touches them: 4 TiB of zones was 6.5 GB a minute into a run, with no
  * word.  0, or PF_EXIT_ERROR after saying why.
@@ -442,8 +444,8 @@ static int check_memory(const struct pf_scenario *sc,
 	if (!limit) {
 		long long kb = pf_system_mem_available(NULL);
 
-		limit = kb > 0 ? (unsigned long long)kb << 10 : ~0ULL;
-		whose = "the %s this machine has available";
+		limit = kb > 0 ? (unsigned long long)kb << 9 : ~0ULL;
+		whose = "%s, half of what this machine has available";
 		fix = "allow it with --max-memory";
 	}
 	if (!getrlimit(RLIMIT_AS, &rl) && rl.rlim_cur != RLIM_INFINITY &&
