@@ -4,11 +4,14 @@
  * compaction keep up, read the same way on every kernel: up to 4.8 many
  * were per zone (pgscan_kswapd_normal, allocstall_* came back per zone in
  * 4.9), so a counter is the sum of its zone variants.  Names per era:
- * shared/reference/kernel-facts.md section 6.
+ * shared/reference/kernel-facts.md section 6.  A variant that was not a
+ * number (PF_VMSTAT_UNKNOWN) makes the sum unknown.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "pagefail.h"
+#include "procfs.h"
 
 const char *const pf_counter_names[PF_NR_COUNTERS] = {
 	"compact_stall", "compact_fail", "compact_success",
@@ -36,15 +39,25 @@ static bool is_variant(const char *name, const char *base, size_t n)
 	return false;
 }
 
+/*
+ * The sum of base's variants, or -1: none there, one of them unknown
+ * (PF_VMSTAT_UNKNOWN: a part is not the whole), or a sum past LLONG_MAX.
+ */
 long long pf_system_counter(const struct pf_system *sys, const char *base)
 {
 	size_t n = strlen(base);
-	long long sum = -1;
+	unsigned long long sum = 0;
+	bool any = false;
 
-	for (int i = 0; i < sys->nr_vmstat; i++) {
+	for (int i = 0; i < sys->nr_vmstat && i < PF_VMSTAT_MAX; i++) {
+		unsigned long long v = sys->vmstat[i].value;
+
 		if (!is_variant(sys->vmstat[i].name, base, n))
 			continue;
-		sum = (sum < 0 ? 0 : sum) + (long long)sys->vmstat[i].value;
+		if (v > LLONG_MAX || sum > LLONG_MAX - v)
+			return -1;
+		sum += v;
+		any = true;
 	}
-	return sum;
+	return any ? (long long)sum : -1;
 }

@@ -153,15 +153,16 @@ check set-says-junk "grep -q 'the value is not a number' $tmp/set.err"
 "$pf" advise --apply --force --root "$root" --set min_free_kbytes=2147483647 $ex >/dev/null 2>&1
 check set-int-max "[ $? -eq 0 ] && [ \$(cat $root/proc/sys/vm/min_free_kbytes) -eq 2147483647 ]"
 
-# a current value no kernel holds (sysctls are ints) is set aside, and the
-# working stays in range (2 x LONG_MAX overflowed)
+# a current value no kernel holds (sysctls are ints) is read as unknown
+# and said, and the sosreport's sysctl -a stands in; the working stays in
+# range (2 x LONG_MAX overflowed)
 big="$tmp/big"
 cp -r $rhel6 "$big"
 mkdir -p "$big/proc/sys/vm"
 echo 9223372036854775807 >"$big/proc/sys/vm/min_free_kbytes"
 echo 99999999999 >"$big/proc/sys/vm/watermark_scale_factor"
 "$pf" advise --root "$big" $ex >"$tmp/big.out" 2>&1
-check advise-huge-current "[ $? -eq 0 ] && grep -q 'The system says 9223372036854775807' $tmp/big.out"
+check advise-huge-current "[ $? -eq 0 ] && grep -q 'min_free_kbytes: 9223372036854775807 is out of range (0..2147483647); read as unknown' $tmp/big.out && grep -q 'vm.min_free_kbytes: 90112 -> 180224' $tmp/big.out"
 "$pf" advise --sysctl --root "$big" $ex >"$tmp/big.out" 2>&1
 check advise-huge-sysctl "grep -qx 'vm.min_free_kbytes = 180224' $tmp/big.out"
 

@@ -36,7 +36,8 @@ static char tmpdir[256];
 
 struct diags {
 	int nr;
-	char msg[DIAGS_MAX][PATH_MAX + 128];	/* "path: msg" */
+	char msg[DIAGS_MAX][PATH_MAX + 384];	/* "path: msg" */
+	unsigned long line[DIAGS_MAX];		/* what the reader gave */
 };
 
 static void collect_diag(const char *source, unsigned long line,
@@ -44,8 +45,8 @@ static void collect_diag(const char *source, unsigned long line,
 {
 	struct diags *d = data;
 
-	assert_int_equal(line, 0);
 	assert_true(d->nr < DIAGS_MAX);
+	d->line[d->nr] = line;
 	snprintf(d->msg[d->nr++], sizeof(d->msg[0]), "%s: %s", source, msg);
 }
 
@@ -60,6 +61,30 @@ static const char *diag_for(const struct diags *d, const char *root,
 		if (!strncmp(d->msg[i], want, strlen(want)))
 			return d->msg[i];
 	return NULL;
+}
+
+/* The line the diag naming root/rel gave, or -1. */
+static long line_for(const struct diags *d, const char *root, const char *rel)
+{
+	char want[PATH_MAX];
+
+	snprintf(want, sizeof(want), "%s/%s: ", root, rel);
+	for (int i = 0; i < d->nr; i++)
+		if (!strncmp(d->msg[i], want, strlen(want)))
+			return (long)d->line[i];
+	return -1;
+}
+
+/* How many diags name root/rel. */
+static int diags_for(const struct diags *d, const char *root, const char *rel)
+{
+	char want[PATH_MAX];
+	int n = 0;
+
+	snprintf(want, sizeof(want), "%s/%s: ", root, rel);
+	for (int i = 0; i < d->nr; i++)
+		n += !strncmp(d->msg[i], want, strlen(want));
+	return n;
 }
 
 static int rm_one(const char *path, const struct stat *st, int flag,
@@ -894,7 +919,7 @@ static void test_buddyinfo_alone(void **state)
 
 	put_str("proc/buddyinfo",
 		"Node 0, zone      DMA      1      1      0      0      2      1      1      0      1      1      3 \n"
-		"Node 1, zone   Normal      5      4      3      2      1 \n");
+		"Node 1, zone   Normal      5      4      3      2      1      0      0      0      0      0      0 \n");
 	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
 	assert_int_equal(sys.have, PF_SYS_BUDDYINFO);
 	assert_int_equal(d.nr, 4);
@@ -903,7 +928,7 @@ static void test_buddyinfo_alone(void **state)
 	assert_string_equal(sys.zones[1].name, "Normal");
 	assert_int_equal(sys.zones[1].node, 1);
 	assert_int_equal(sys.zones[1].type, PF_ZONE_NORMAL);
-	assert_int_equal(sys.zones[1].nr_orders, 5);
+	assert_int_equal(sys.zones[1].nr_orders, 11);
 	assert_int_equal(pf_zone_buddy_pages(&sys.zones[1]),
 			 5 + 8 + 12 + 16 + 16);
 	assert_int_equal(sys.zones[1].free, -1);
@@ -951,20 +976,25 @@ static void test_unusable_files(void **state)
 	put_str("proc/sys/vm/watermark_scale_factor", "\n");
 	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d),
 			 -ENOENT);
-	assert_int_equal(d.nr, 5);
+	assert_int_equal(d.nr, 6);
 	m = diag_for(&d, tmpdir, "proc/zoneinfo");
 	assert_non_null(m);
 	assert_non_null(strstr(m, "cannot read: is a directory"));
 	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/buddyinfo"),
 			       "no zones"));
 	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/meminfo"),
-			       "no MemTotal"));
+			       ": line 2: MemTotal: 'lots' is not a number; "
+			       "read as unknown"));
 	assert_non_null(strstr(diag_for(&d, tmpdir,
 					"proc/sys/kernel/osrelease"),
 			       "not a kernel release"));
 	assert_non_null(strstr(diag_for(&d, tmpdir,
 					"proc/sys/vm/min_free_kbytes"),
-			       "not a number"));
+			       ": '12x' is not a number; read as unknown"));
+	/* an optional sysctl that is there but empty is damage: said */
+	assert_non_null(strstr(diag_for(&d, tmpdir,
+					"proc/sys/vm/watermark_scale_factor"),
+			       ": no value; read as unknown"));
 	assert_int_equal(sys.vm[PF_VM_WATERMARK_SCALE_FACTOR], -1);
 }
 
@@ -1196,8 +1226,12 @@ static void test_uname_fallback(void **state)
 	assert_int_equal(sys.nr_lowmem_reserve_ratio, 3);
 	assert_true(sys.have & PF_SYS_OSRELEASE);
 	assert_true(sys.have & PF_SYS_SYSCTL);
-	/* buddyinfo and meminfo only */
-	assert_int_equal(d.nr, 2);
+	/* buddyinfo, meminfo, and sysctl -a's zone_reclaim_mode */
+	assert_int_equal(d.nr, 3);
+	assert_non_null(strstr(diag_for(&d, tmpdir,
+					"sos_commands/kernel/sysctl_-a"),
+			       ": line 4: vm.zone_reclaim_mode: 'zero' is not a "
+			       "number; read as unknown"));
 	assert_null(diag_for(&d, tmpdir, "proc/sys/kernel/osrelease"));
 	assert_null(diag_for(&d, tmpdir, "proc/sys/vm/min_free_kbytes"));
 }
@@ -1315,8 +1349,10 @@ static void test_file_list(void **state)
 
 /*
  * 6.13 pagetypeinfo: ">100000" capped counts, a page_owner "Number of
- * mixed blocks" section (not blocks), a zone zoneinfo lacks, an unknown
- * type, and damaged rows that must not count.
+ * mixed blocks" section (not blocks), the head again for another node (as
+ * pagetypeinfo_show() prints it per node), a zone zoneinfo lacks, an
+ * unknown type.  Then damaged rows: the zone they are of has its counts by
+ * type unknown, the other zones keep theirs, and the file is said once.
  */
 static void test_pagetypeinfo_formats(void **state)
 {
@@ -1324,6 +1360,7 @@ static void test_pagetypeinfo_formats(void **state)
 	struct diags d = { 0 };
 	const struct pf_pagetype *pt;
 	const struct pf_zone *z;
+	const char *m;
 	int t;
 
 	put_str("proc/zoneinfo", small_zoneinfo);
@@ -1341,19 +1378,21 @@ static void test_pagetypeinfo_formats(void **state)
 		"Node    0, zone    DMA32, type    Unmovable >100000     12      0 \n"
 		"Node    0, zone    DMA32, type      Movable >100000 >100000      7 \n"
 		"Node    0, zone    DMA32, type     Sideways      3      0      0 \n"
-		"Node    0, zone    DMA32, type  Reclaimable      1      x      0 \n"
-		"Node    0, zone    DMA32 type  Reclaimable      9      9      9 \n"
-		"Node    0, zone    DMA32, type AVeryLongTypeNameIndeed      1 \n"
-		"Node    0, zone    DMA32, type     Unmovable \n"
-		"Node    2, zone   Normal, type    Unmovable      0      0      1 \n"
 		"\n"
 		"Number of blocks type     Unmovable      Movable  Reclaimable   HighAtomic          CMA      Isolate \n"
 		"Node 0, zone      DMA            1            2            0            0            1            0 \n"
-		"Node 0, zone    DMA32           20          700            3            0            0 \n"
-		"Node 2, zone   Normal            4            0            0            0            0            0 \n"
+		"Node 0, zone    DMA32           20          700            3            0            0            0 \n"
 		"\n"
 		"Number of mixed blocks    Unmovable      Movable  Reclaimable   HighAtomic          CMA      Isolate \n"
-		"Node 0, zone      DMA            0            9            9            9            9            9 \n");
+		"Node 0, zone      DMA            0            9            9            9            9            9 \n"
+		"Page block order: 10\n"
+		"Pages per block:  1024\n"
+		"\n"
+		"Free pages count per migrate type at order       0      1      2 \n"
+		"Node    2, zone   Normal, type    Unmovable      0      0      1 \n"
+		"\n"
+		"Number of blocks type     Unmovable      Movable  Reclaimable   HighAtomic          CMA      Isolate \n"
+		"Node 2, zone   Normal            4            0            0            0            0            0 \n");
 	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
 	assert_true(sys.have & PF_SYS_PAGETYPEINFO);
 	assert_null(diag_for(&d, tmpdir, "proc/pagetypeinfo"));
@@ -1381,29 +1420,99 @@ static void test_pagetypeinfo_formats(void **state)
 
 	/* DMA32: capped counts; an unknown type has no letter */
 	pt = &sys.pagetype[1];
-	assert_int_equal(pt->nr_types, 3);
+	assert_int_equal(pt->nr_types, 7);	/* 3 counted, 4 more blocks */
 	t = type_index(pt, "Movable");
 	assert_int_equal(pt->nr_free[t][0], 100000);
 	assert_true(pt->capped[t][0]);
 	assert_true(pt->capped[t][1]);
 	assert_false(pt->capped[t][2]);
 	assert_int_equal(pt->nr_free[t][2], 7);
+	assert_int_equal(pt->nr_blocks[t], 700);
 	t = type_index(pt, "Unmovable");
 	assert_true(pt->capped[t][0]);
 	assert_false(pt->capped[t][1]);
 	assert_int_equal(pt->nr_free[t][1], 12);
 	assert_int_equal(pt->nr_free[type_index(pt, "Sideways")][0], 3);
-	/* the damaged rows: no Reclaimable counts, no long name */
-	assert_int_equal(type_index(pt, "Reclaimable"), -1);
 	z = &sys.zones[1];
 	assert_string_equal(z->mt[0], "UM");
 	assert_string_equal(z->mt[1], "UM");
 	assert_string_equal(z->mt[2], "M");
-	/* its blocks line has 5 counts for 6 heads: damaged, skipped */
-	for (t = 0; t < PF_MT_MAX; t++)
-		assert_int_equal(pt->nr_blocks[t], -1);
 	/* zoneinfo's buddy counts stay what buddyinfo said: none */
 	assert_int_equal(z->nr_orders, 0);
+
+	/*
+	 * Damaged: a count that is not one, rows that are not a zone's, a
+	 * blocks row short of its heads.  DMA32's counts by type are unknown,
+	 * all of them; DMA's are whole.
+	 */
+	put_str("proc/pagetypeinfo",
+		"Page block order: 10\n"
+		"Pages per block:  1024\n"
+		"\n"
+		"Free pages count per migrate type at order       0      1      2 \n"
+		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
+		"Node    0, zone      DMA, type      Movable      0      2      0 \n"
+		"Node    0, zone    DMA32, type    Unmovable >100000     12      0 \n"
+		"Node    0, zone    DMA32, type      Movable >100000 >100000      7 \n"
+		"Node    0, zone    DMA32, type  Reclaimable      1      x      0 \n"
+		"Node    0, zone    DMA32 type  Reclaimable      9      9      9 \n"
+		"Node    0, zone    DMA32, type AVeryLongTypeNameIndeed      1      1      1 \n"
+		"Node    0, zone    DMA32, type     Unmovable \n"
+		"\n"
+		"Number of blocks type     Unmovable      Movable \n"
+		"Node 0, zone      DMA            1            2 \n"
+		"Node 0, zone    DMA32           20 \n");
+	d.nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_int_equal(diags_for(&d, tmpdir, "proc/pagetypeinfo"), 1);
+	m = diag_for(&d, tmpdir, "proc/pagetypeinfo");
+	assert_non_null(m);
+	assert_non_null(strstr(m, ": line 9: Node 0, zone DMA32, type "
+			       "Reclaimable, order 1: 'x' is not a number; "
+			       "read as unknown (and 4 more)"));
+	assert_int_equal(line_for(&d, tmpdir, "proc/pagetypeinfo"), 9);
+	assert_true(sys.have & PF_SYS_PAGETYPEINFO);
+	pt = &sys.pagetype[1];
+	assert_int_equal(pt->nr_types, 0);
+	for (t = 0; t < PF_MT_MAX; t++)
+		assert_int_equal(pt->nr_blocks[t], -1);
+	assert_false(sys.zones[1].has_mt);
+	pt = &sys.pagetype[0];
+	assert_int_equal(pt->nr_types, 2);
+	assert_int_equal(pt->nr_blocks[type_index(pt, "Movable")], 2);
+	assert_string_equal(sys.zones[0].mt[1], "M");
+
+	/* a row short of the others: which count it lost is not known */
+	put_str("proc/pagetypeinfo",
+		"Page block order: 10\n"
+		"Free pages count per migrate type at order       0      1      2 \n"
+		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
+		"Node    0, zone      DMA, type      Movable      0      2 \n"
+		"Node    0, zone    DMA32, type    Unmovable      5      0      0 \n");
+	d.nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_int_equal(diags_for(&d, tmpdir, "proc/pagetypeinfo"), 1);
+	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/pagetypeinfo"),
+			       ": line 4: Node 0, zone DMA, type Movable: 2 "
+			       "counts where the other rows have 3; read as "
+			       "unknown"));
+	assert_int_equal(sys.pagetype[0].nr_types, 0);
+	assert_false(sys.zones[0].has_mt);
+	assert_int_equal(sys.pagetype[1].nr_free[0][0], 5);
+
+	/* no "Page block order", which pagetypeinfo_show() always prints */
+	put_str("proc/pagetypeinfo",
+		"Free pages count per migrate type at order       0      1      2 \n"
+		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
+		"Node    0, zone    DMA32, type    Unmovable      5      0      0 \n");
+	d.nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_int_equal(diags_for(&d, tmpdir, "proc/pagetypeinfo"), 1);
+	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/pagetypeinfo"),
+			       ": no 'Page block order' line, which every "
+			       "kernel prints; read as unknown"));
+	assert_int_equal(sys.pageblock_order, -1);
+	assert_int_equal(sys.pagetype[1].nr_free[0][0], 5);
 
 	/* nothing usable in it: reported, like any damaged file */
 	put_str("proc/pagetypeinfo", "Page block order: 9\nnonsense\n");
@@ -1428,7 +1537,11 @@ static void test_pagetypeinfo_formats(void **state)
 	assert_int_equal(sys.pagetype[0].nr_blocks[0], -1);
 }
 
-/* vmstat: every "name value" line; junk, and more than the model holds. */
+/*
+ * vmstat: every "name value" line.  A value that is not a count is kept as
+ * unknown (so that no sum over a counter's zone variants takes a part for
+ * the whole), the file said once; more counters than the model holds.
+ */
 static void test_vmstat(void **state)
 {
 	size_t size = 64 * 1024, n = 0;
@@ -1443,8 +1556,9 @@ static void test_vmstat(void **state)
 		"nr_free_pages\n"				/* no value */
 		"nr_zone_active_anon -5\n"			/* not the kernel's */
 		"nr_bogus 12x\n"
-		"pgfault 18446744073709551615\n"		/* ULLONG_MAX */
-		"pgmajfault 18446744073709551616\n"		/* past it */
+		"pgfault 9223372036854775807\n"			/* LLONG_MAX */
+		"pgmajfault 9223372036854775808\n"		/* past it */
+		"pgfree 18446744073709551616\n"			/* 2^64 */
 		"a_name_of_forty_eight_characters_which_is_to_long 1\n"
 		"a_name_of_forty_seven_characters_which_fits_47c 2\n"
 		"two words 3\n"
@@ -1452,16 +1566,65 @@ static void test_vmstat(void **state)
 		"nr_unstable 0");				/* cut */
 	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
 	assert_true(sys.have & PF_SYS_VMSTAT);
-	assert_null(diag_for(&d, tmpdir, "proc/vmstat"));
-	assert_int_equal(sys.nr_vmstat, 4);
+	assert_int_equal(diags_for(&d, tmpdir, "proc/vmstat"), 1);
+	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
+			       ": line 2: nr_free_pages: no value; read as "
+			       "unknown (and 5 more)"));
+	assert_int_equal(sys.nr_vmstat, 10);
 	assert_int_equal(pf_system_vmstat(&sys, "nr_free_pages"), 3977);
-	assert_int_equal(sys.vmstat[1].value, 18446744073709551615ULL);
+	assert_int_equal(pf_system_vmstat(&sys, "nr_zone_active_anon"), -1);
+	assert_int_equal(pf_system_vmstat(&sys, "nr_bogus"), -1);
 	assert_int_equal(pf_system_vmstat(&sys, "pgfault"), LLONG_MAX);
 	assert_int_equal(pf_system_vmstat(&sys, "pgmajfault"), -1);
+	assert_int_equal(pf_system_vmstat(&sys, "pgfree"), -1);
+	assert_int_equal(pf_system_vmstat(&sys, "two"), -1);
 	assert_int_equal(pf_system_vmstat(
 		&sys, "a_name_of_forty_seven_characters_which_fits_47c"), 2);
 	assert_int_equal(pf_system_vmstat(&sys, "compact_stall"), 7);
 	assert_int_equal(pf_system_vmstat(&sys, "nr_unstable"), -1);
+
+	/* the messages of each kind */
+	put_str("proc/vmstat", "pgfault 18446744073709551616\n");
+	d.nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
+			       ": line 1: pgfault: 18446744073709551616 is out "
+			       "of range (0..9223372036854775807); read as "
+			       "unknown"));
+	put_str("proc/vmstat", "pgfault 1\npgfree NaN\n");
+	d.nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
+			       ": line 2: pgfree: 'NaN' is not a number; read "
+			       "as unknown"));
+	assert_int_equal(pf_system_vmstat(&sys, "pgfault"), 1);
+	put_str("proc/vmstat", "pgfault 1\n 1321335\n");
+	d.nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
+			       ": line 2: '1321335' has no name; read as "
+			       "unknown"));
+	assert_int_equal(sys.nr_vmstat, 1);
+
+	/*
+	 * pf_system_counter() sums the zone variants of old kernels: one
+	 * unknown variant makes the sum unknown, and so does a sum past
+	 * LLONG_MAX (a signed overflow before).
+	 */
+	put_str("proc/vmstat",
+		"allocstall_normal 3\n"
+		"allocstall_movable 4\n"
+		"pgscan_kswapd_normal 5\n"
+		"pgscan_kswapd_dma32 NaN\n"
+		"pgsteal_kswapd_normal 9223372036854775807\n"
+		"pgsteal_kswapd_dma 1\n"
+		"compact_stall 0\n");
+	assert_int_equal(pf_system_read(tmpdir, &sys, NULL, NULL), 0);
+	assert_int_equal(pf_system_counter(&sys, "allocstall"), 7);
+	assert_int_equal(pf_system_counter(&sys, "pgscan_kswapd"), -1);
+	assert_int_equal(pf_system_counter(&sys, "pgsteal_kswapd"), -1);
+	assert_int_equal(pf_system_counter(&sys, "compact_stall"), 0);
+	assert_int_equal(pf_system_counter(&sys, "compact_fail"), -1);
 
 	/* more counters than PF_VMSTAT_MAX: the first ones kept */
 	for (int i = 0; i < PF_VMSTAT_MAX + 10; i++) {
@@ -1488,7 +1651,10 @@ static void test_vmstat(void **state)
 
 #define EXTFRAG_DIR "sys/kernel/debug/extfrag/"
 
-/* debugfs: 5.15 "%d.%03d", 6.1+ "%2d.%03d", damaged lines, one file. */
+/*
+ * debugfs: 5.15 "%d.%03d", 6.1+ "%2d.%03d", the "0.-500" that "%d.%03d"
+ * makes of an index between -1000 and 0, damaged lines, one file.
+ */
 static void test_debugfs_extfrag(void **state)
 {
 	struct pf_system sys;
@@ -1498,17 +1664,24 @@ static void test_debugfs_extfrag(void **state)
 	put_str("proc/zoneinfo", small_zoneinfo);
 	put_str(EXTFRAG_DIR "unusable_index",
 		"Node 0, zone      DMA 0.000 0.000 0.000 0.125 1.000 \n"
-		"Node 0, zone    DMA32 0.000 0.012 0.523 0.999 \n"
-		"Node 0, zone   Normal 0.000 0.5 \n"		/* damaged */
-		"Node 0, zone  HighMem 0.000 2.000 \n"	/* out of range */
-		"Node 1, zone   Normal 0.000 0.100 \n");
+		"Node 0, zone    DMA32 0.000 0.012 0.523 0.999 1.000 \n"
+		"Node 0, zone   Normal 0.000 0.5 0.000 0.000 0.000 \n"	/* damaged */
+		"Node 0, zone  HighMem 0.000 2.000 0.000 0.000 0.000 \n"	/* out of range */
+		"Node 1, zone   Normal 0.000 0.100 0.000 0.000 0.000 \n");
 	put_str(EXTFRAG_DIR "extfrag_index",
 		"Node 0, zone      DMA -1.000 -1.000 -1.000  0.523  0.961 \n"
 		"Node 0, zone    DMA32 -1.000 -1.000 -1.000 -1.000 -1.000 \n"
-		"Node 1, zone   Normal -1.000 0.000 \n");
+		"Node 1, zone   Normal -1.000  0.-500  0.-07  0.000  1.000 \n");
 	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
 	assert_true(sys.have & PF_SYS_EXTFRAG);
-	assert_null(diag_for(&d, tmpdir, EXTFRAG_DIR "unusable_index"));
+	assert_int_equal(diags_for(&d, tmpdir, EXTFRAG_DIR "unusable_index"),
+			 1);
+	assert_null(diag_for(&d, tmpdir, EXTFRAG_DIR "extfrag_index"));
+	assert_non_null(strstr(diag_for(&d, tmpdir,
+					EXTFRAG_DIR "unusable_index"),
+			       ": line 3: Node 0, zone Normal, order 1: '0.5' "
+			       "is not an index as the kernel prints one "
+			       "(0.523); read as unknown (and 1 more)"));
 	assert_int_equal(source_err(&sys, EXTFRAG_DIR "unusable_index"), 0);
 	assert_int_equal(source_err(&sys, EXTFRAG_DIR "extfrag_index"), 0);
 
@@ -1519,9 +1692,8 @@ static void test_debugfs_extfrag(void **state)
 	assert_int_equal(e->extfrag[0], -1000);
 	assert_int_equal(e->extfrag[3], 523);
 	assert_int_equal(e->extfrag[4], 961);
-	/* the orders both files give */
 	e = &sys.debug_extfrag[1];
-	assert_int_equal(e->nr_orders, 4);
+	assert_int_equal(e->nr_orders, 5);
 	assert_int_equal(e->unusable[1], 12);
 	assert_int_equal(e->unusable[2], 523);
 	assert_int_equal(e->unusable[3], 999);
@@ -1529,11 +1701,39 @@ static void test_debugfs_extfrag(void **state)
 	assert_int_equal(sys.nr_zones, 3);
 	assert_non_null(find_zone(&sys, 1, "Normal"));
 	e = &sys.debug_extfrag[2];
-	assert_int_equal(e->nr_orders, 2);
+	assert_int_equal(e->nr_orders, 5);
 	assert_int_equal(e->unusable[1], 100);
-	assert_int_equal(e->extfrag[1], 0);
+	assert_int_equal(e->extfrag[1], -500);
+	assert_int_equal(e->extfrag[2], -7);
+	assert_int_equal(e->extfrag[4], 1000);
+	/* the damaged rows made no zone */
 	assert_null(find_zone(&sys, 0, "Normal"));
 	assert_null(find_zone(&sys, 0, "HighMem"));
+
+	/* out of range, said so; a row short of the others */
+	put_str(EXTFRAG_DIR "unusable_index",
+		"Node 0, zone      DMA 0.000 1.001 0.000 0.125 1.000 \n"
+		"Node 0, zone    DMA32 0.000 0.012 0.523 0.999 1.000 \n");
+	put_str(EXTFRAG_DIR "extfrag_index",
+		"Node 0, zone      DMA -1.000 -1.000 -1.000  0.523 \n"
+		"Node 0, zone    DMA32 -1.000 -1.000 -1.000 -1.000 -1.000 \n"
+		"Node 1, zone   Normal -1.000 -1.000 -1.000 -1.000 -1.000 \n");
+	d.nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	assert_int_equal(diags_for(&d, tmpdir, EXTFRAG_DIR "unusable_index"),
+			 1);
+	assert_int_equal(diags_for(&d, tmpdir, EXTFRAG_DIR "extfrag_index"),
+			 1);
+	assert_non_null(strstr(diag_for(&d, tmpdir,
+					EXTFRAG_DIR "unusable_index"),
+			       ": line 1: Node 0, zone DMA, order 1: 1.001 is "
+			       "out of range (0.000..1.000); read as unknown"));
+	assert_non_null(strstr(diag_for(&d, tmpdir,
+					EXTFRAG_DIR "extfrag_index"),
+			       ": line 1: Node 0, zone DMA: 4 indices where the "
+			       "other zones have 5; read as unknown"));
+	assert_int_equal(sys.debug_extfrag[0].nr_orders, 0);
+	assert_int_equal(sys.debug_extfrag[1].nr_orders, 5);
 
 	/* one file alone: no orders anywhere */
 	rm_file(EXTFRAG_DIR "extfrag_index");
@@ -1542,14 +1742,415 @@ static void test_debugfs_extfrag(void **state)
 			 -ENOENT);
 	check_no_extfrag(&sys);
 
-	/* a file with no zone in it is reported */
+	/* a file with no zone in it is reported, once */
 	put_str(EXTFRAG_DIR "extfrag_index", "Node 0, zone DMA x.000\n");
 	d.nr = 0;
 	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
-	assert_non_null(diag_for(&d, tmpdir, EXTFRAG_DIR "extfrag_index"));
+	assert_int_equal(diags_for(&d, tmpdir, EXTFRAG_DIR "extfrag_index"),
+			 1);
+	assert_non_null(strstr(diag_for(&d, tmpdir,
+					EXTFRAG_DIR "extfrag_index"),
+			       "'x.000' is not an index"));
 	assert_int_equal(source_err(&sys, EXTFRAG_DIR "extfrag_index"),
 			 -EINVAL);
 	check_no_extfrag(&sys);
+}
+
+/* ---- numbers no kernel prints ----------------------------------------- */
+
+/* The whole of a file, NUL-terminated, malloc'd. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n >= 0);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	buf[n] = '\0';
+	*len = (size_t)n;
+	return buf;
+}
+
+static size_t copy_src_len;
+
+static int copy_one(const char *path, const struct stat *st, int flag,
+		    struct FTW *ftw)
+{
+	size_t len;
+	char *buf;
+
+	(void)st;
+	(void)ftw;
+	if (flag != FTW_F)
+		return 0;
+	buf = slurp(path, &len);
+	put_file(path + copy_src_len + 1, buf, len);
+	free(buf);
+	return 0;
+}
+
+/* tmpdir becomes a copy of the saved system name. */
+static void copy_system(const char *name)
+{
+	char src[PATH_MAX];
+
+	snprintf(src, sizeof(src), "%s/%s", SYSTEMS, name);
+	copy_src_len = strlen(src);
+	assert_int_equal(nftw(src, copy_one, 16, FTW_PHYS), 0);
+}
+
+/* In tmpdir/rel, the first from becomes to; from NULL: the whole file. */
+static void edit_file(const char *rel, const char *from, const char *to)
+{
+	char path[PATH_MAX], *buf, *at, *out;
+	size_t len, n;
+
+	if (!from) {
+		put_str(rel, to);
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, rel);
+	buf = slurp(path, &len);
+	at = strstr(buf, from);
+	if (!at)
+		print_message("%s: no '%s' in it\n", rel, from);
+	assert_non_null(at);
+	n = len - strlen(from) + strlen(to);
+	out = malloc(n + 1);
+	assert_non_null(out);
+	snprintf(out, n + 1, "%.*s%s%s", (int)(at - buf), buf, to,
+		 at + strlen(from));
+	put_file(rel, out, n);
+	free(out);
+	free(buf);
+}
+
+/* What each case says the value became: unknown, the rest still read. */
+static const struct pf_zone *normal_zone(const struct pf_system *sys)
+{
+	const struct pf_zone *z = find_zone(sys, 0, "Normal");
+
+	assert_non_null(z);
+	assert_int_equal(find_zone(sys, 0, "DMA32")->min, 9118);
+	return z;
+}
+
+static int zone_at(const struct pf_system *sys, const char *name)
+{
+	return (int)(find_zone(sys, 0, name) - sys->zones);
+}
+
+static void free_unknown(const struct pf_system *sys, int arg)
+{
+	assert_int_equal(normal_zone(sys)->free, -1);
+}
+
+static void min_unknown(const struct pf_system *sys, int arg)
+{
+	assert_int_equal(normal_zone(sys)->min, -1);
+	assert_int_equal(normal_zone(sys)->low, 9665);
+}
+
+static void managed_unknown(const struct pf_system *sys, int arg)
+{
+	assert_int_equal(normal_zone(sys)->managed, -1);
+}
+
+static void protection_unknown(const struct pf_system *sys, int arg)
+{
+	assert_int_equal(normal_zone(sys)->nr_lowmem_reserve, -1);
+}
+
+static void buddy_unknown(const struct pf_system *sys, int arg)
+{
+	assert_int_equal(normal_zone(sys)->nr_orders, 0);
+	assert_int_equal(find_zone(sys, 0, "DMA32")->nr_orders, 11);
+}
+
+static void pagetype_unknown(const struct pf_system *sys, int arg)
+{
+	int i = zone_at(sys, "Normal");
+
+	assert_int_equal(sys->pagetype[i].nr_types, 0);
+	assert_false(normal_zone(sys)->has_mt);
+	assert_int_equal(sys->pagetype[zone_at(sys, "DMA32")].nr_types, 5);
+	assert_int_equal(sys->pageblock_order, 9);
+}
+
+static void order_unknown(const struct pf_system *sys, int arg)
+{
+	assert_int_equal(sys->pageblock_order, -1);
+	assert_int_equal(sys->pagetype[zone_at(sys, "Normal")].nr_types, 5);
+}
+
+static void vmstat_unknown(const struct pf_system *sys, int arg)
+{
+	assert_int_equal(pf_system_vmstat(sys, "nr_free_pages"), -1);
+	assert_int_equal(pf_system_vmstat(sys, "pgfault"), 36082951);
+}
+
+static void memtotal_unknown(const struct pf_system *sys, int arg)
+{
+	assert_int_equal(sys->mem_total_kb, -1);
+	assert_false(sys->have & PF_SYS_MEMINFO);
+}
+
+static void vm_unknown(const struct pf_system *sys, int arg)
+{
+	assert_int_equal(sys->vm[arg], -1);
+	assert_int_equal(sys->vm[arg ? PF_VM_MIN_FREE_KBYTES :
+			 PF_VM_EXTFRAG_THRESHOLD], arg ? 67584 : 500);
+}
+
+static void ratio_unknown(const struct pf_system *sys, int arg)
+{
+	assert_int_equal(sys->nr_lowmem_reserve_ratio, -1);
+}
+
+/* rhel6-sosreport: vm[arg] unknown, or (arg -1) lowmem_reserve_ratio */
+static void sosreport_unknown(const struct pf_system *sys, int arg)
+{
+	if (arg >= 0)
+		assert_int_equal(sys->vm[arg], -1);
+	else
+		assert_int_equal(sys->nr_lowmem_reserve_ratio, -1);
+	assert_string_equal(sys->kernel.str, "2.6.32-358.2.1.el6.x86_64");
+	assert_int_equal(sys->nr_zones, 4);
+}
+
+static void extfrag_unknown(const struct pf_system *sys, int arg)
+{
+	assert_int_equal(sys->debug_extfrag[zone_at(sys, "Normal")].nr_orders,
+			 0);
+	assert_int_equal(sys->debug_extfrag[zone_at(sys, "DMA32")].nr_orders,
+			 11);
+}
+
+/*
+ * One number of one file of the debian12-live copy made bad: to holds %s
+ * where the value goes.  The message: "line N: " (none when line is 0),
+ * then field, then what each value is (range: the field's, or NULL for an
+ * index), and for no value at all, empty (NULL: "FIELD: no value").
+ */
+struct bad_case {
+	const char *rel, *from, *to;
+	unsigned long line;
+	const char *field, *range, *empty;
+	void (*unknown)(const struct pf_system *sys, int arg);
+	int arg;
+};
+
+#define PAGES "0..1099511627776"
+#define INTS "0..2147483647"
+
+static const struct bad_case bad_cases[] = {
+	{ "proc/zoneinfo", "  pages free     544687\n", "  pages free     %s\n",
+	  146, "Node 0, zone Normal, pages free", PAGES, NULL, free_unknown, 0 },
+	{ "proc/zoneinfo", "        min      7732\n", "        min      %s\n",
+	  148, "Node 0, zone Normal, min", PAGES, NULL, min_unknown, 0 },
+	{ "proc/zoneinfo", "        managed  655360\n", "        managed  %s\n",
+	  154, "Node 0, zone Normal, managed", PAGES, NULL, managed_unknown, 0 },
+	{ "proc/zoneinfo", "protection: (0, 0, 0, 0, 0)",
+	  "protection: (0, %s, 0, 0, 0)", 156,
+	  "Node 0, zone Normal, protection", PAGES, NULL, protection_unknown, 0 },
+	{ "proc/buddyinfo", "Normal   1895    540    220    236",
+	  "Normal   1895    540    220 %s", 3, "Node 0, zone Normal, order 3",
+	  PAGES, "Node 0, zone Normal: 10 counts where the other zones have 11",
+	  buddy_unknown, 0 },
+	{ "proc/pagetypeinfo", "Movable   1619    491", "Movable   1619 %s", 16,
+	  "Node 0, zone Normal, type Movable, order 1", PAGES,
+	  "Node 0, zone Normal, type Movable: 10 counts where the other rows "
+	  "have 11", pagetype_unknown, 0 },
+	{ "proc/pagetypeinfo", "Page block order: 9\n", "Page block order: %s\n",
+	  1, "Page block order", "0..15", NULL, order_unknown, 0 },
+	{ "proc/vmstat", "nr_free_pages 1321335\n", "nr_free_pages %s\n", 1,
+	  "nr_free_pages", "0..9223372036854775807", NULL, vmstat_unknown, 0 },
+	{ "proc/meminfo", "MemTotal:       24683656 kB",
+	  "MemTotal:       %s kB", 1, "MemTotal", "0..4398046511104", NULL,
+	  memtotal_unknown, 0 },
+	{ "proc/sys/vm/min_free_kbytes", NULL, "%s\n", 0, "", INTS, NULL,
+	  vm_unknown, PF_VM_MIN_FREE_KBYTES },
+	{ "proc/sys/vm/watermark_scale_factor", NULL, "%s\n", 0, "", "1..3000",
+	  NULL, vm_unknown, PF_VM_WATERMARK_SCALE_FACTOR },
+	{ "proc/sys/vm/watermark_boost_factor", NULL, "%s\n", 0, "", INTS,
+	  NULL, vm_unknown, PF_VM_WATERMARK_BOOST_FACTOR },
+	{ "proc/sys/vm/zone_reclaim_mode", NULL, "%s\n", 0, "", INTS, NULL,
+	  vm_unknown, PF_VM_ZONE_RECLAIM_MODE },
+	{ "proc/sys/vm/extfrag_threshold", NULL, "%s\n", 0, "", "0..1000",
+	  NULL, vm_unknown, PF_VM_EXTFRAG_THRESHOLD },
+	{ "proc/sys/vm/compaction_proactiveness", NULL, "%s\n", 0, "",
+	  "0..100", NULL, vm_unknown, PF_VM_COMPACTION_PROACTIVENESS },
+	{ "proc/sys/vm/lowmem_reserve_ratio", NULL, "%s\n", 0, "", INTS, NULL,
+	  ratio_unknown, 0 },
+	{ EXTFRAG_DIR "unusable_index", "Normal 0.000 0.003 0.005 0.007",
+	  "Normal 0.000 0.003 0.005 %s", 3, "Node 0, zone Normal, order 3",
+	  NULL, "Node 0, zone Normal: 10 indices where the other zones have 11",
+	  extfrag_unknown, 0 },
+	{ EXTFRAG_DIR "extfrag_index", "Normal -1.000 -1.000 -1.000 -1.000",
+	  "Normal -1.000 -1.000 -1.000 %s", 3, "Node 0, zone Normal, order 3",
+	  NULL, "Node 0, zone Normal: 10 indices where the other zones have 11",
+	  extfrag_unknown, 0 },
+};
+
+/* 2^64, -1, past 2^64, NaN, and none: what the hostile matrix puts in. */
+static const char *const bad_values[] = {
+	"18446744073709551616", "-1", "99999999999999999999", "NaN", "",
+};
+
+/* What the message of c says of value v, after "line N: ". */
+static void bad_words(const struct bad_case *c, const char *v, char *buf,
+		      size_t size)
+{
+	const char *sep = *c->field ? ": " : "";
+
+	if (!*v && c->empty)
+		snprintf(buf, size, "%s", c->empty);
+	else if (!*v)
+		snprintf(buf, size, "%s%sno value", c->field, sep);
+	else if (!c->range)
+		snprintf(buf, size, "%s%s'%s' is not an index as the kernel "
+			 "prints one (0.523)", c->field, sep, v);
+	else if (!strcmp(v, "NaN"))
+		snprintf(buf, size, "%s%s'NaN' is not a number", c->field, sep);
+	else
+		snprintf(buf, size, "%s%s%s is out of range (%s)", c->field,
+			 sep, v, c->range);
+}
+
+/*
+ * Each bad value in each file: one message naming the file, its line and
+ * the field; the value unknown; the rest of the tree read.
+ */
+static void test_bad_numbers(void **state)
+{
+	for (size_t k = 0; k < ARRAY_SIZE(bad_cases); k++) {
+		const struct bad_case *c = &bad_cases[k];
+
+		for (size_t v = 0; v < ARRAY_SIZE(bad_values); v++) {
+			char to[256], words[512], want[PATH_MAX + 640];
+			struct pf_system sys;
+			struct diags d = { 0 };
+			const char *m;
+
+			teardown(state);
+			assert_int_equal(setup(state), 0);
+			copy_system("debian12-live");
+			snprintf(to, sizeof(to), c->to, bad_values[v]);
+			edit_file(c->rel, c->from, to);
+			assert_int_equal(pf_system_read(tmpdir, &sys,
+							collect_diag, &d), 0);
+			bad_words(c, bad_values[v], words, sizeof(words));
+			if (c->line)
+				snprintf(want, sizeof(want), "%s/%s: line %lu: "
+					 "%s; read as unknown", tmpdir, c->rel,
+					 c->line, words);
+			else
+				snprintf(want, sizeof(want), "%s/%s: %s; read "
+					 "as unknown", tmpdir, c->rel, words);
+			m = diag_for(&d, tmpdir, c->rel);
+			if (d.nr != 1 || !m || strcmp(m, want))
+				print_message("%s '%s': %d diags, the first: "
+					      "%s\n   want: %s\n", c->rel,
+					      bad_values[v], d.nr,
+					      d.nr ? d.msg[0] : "", want);
+			assert_int_equal(d.nr, 1);
+			assert_string_equal(m, want);
+			assert_int_equal(d.line[0], c->line);
+			/* the value unknown, the rest of the tree read */
+			c->unknown(&sys, c->arg);
+			assert_string_equal(sys.kernel.str, "6.18.44-fc-v782");
+			assert_int_equal(sys.nr_zones, 5);
+		}
+	}
+}
+
+/*
+ * A field or row the kernel always prints, missing; an empty file of one
+ * value; a node no kernel has; sysctl -a of a sosreport.
+ */
+static void test_missing_fields(void **state)
+{
+	static const struct {
+		const char *system, *rel, *from, *to, *want;
+		void (*unknown)(const struct pf_system *sys, int arg);
+		int arg;
+	} cases[] = {
+		{ "debian12-live", "proc/zoneinfo", "        min      7732\n", "",
+		  "line 145: Node 0, zone Normal: no min line, which every "
+		  "kernel prints; read as unknown", min_unknown, 0 },
+		{ "debian12-live", "proc/zoneinfo",
+		  "        managed  655360\n", "",
+		  "line 145: Node 0, zone Normal: no managed line, which the "
+		  "other zones have; read as unknown", managed_unknown, 0 },
+		{ "debian12-live", "proc/zoneinfo",
+		  "        protection: (0, 0, 0, 0, 0)\n", "",
+		  "line 145: Node 0, zone Normal: no protection line, which "
+		  "every kernel prints; read as unknown", protection_unknown, 0 },
+		{ "debian12-live", "proc/buddyinfo",
+		  "Node 0, zone   Normal   1895", "Node 99999999999999999999, "
+		  "zone   Normal   1895",
+		  "line 3: the node of a zone: 99999999999999999999 is out of "
+		  "range (0..1023); read as unknown (and 1 more)",
+		  buddy_unknown, 0 },
+		{ "debian12-live", "proc/buddyinfo", "Node 0, zone   Normal", "",
+		  "line 3: '   1895    540    220   ...' is not a zone's "
+		  "row; read as unknown (and 1 more)", buddy_unknown, 0 },
+		{ "debian12-live", "proc/pagetypeinfo", "Page block order: 9\n",
+		  "", "no 'Page block order' line, which every kernel prints; "
+		  "read as unknown", order_unknown, 0 },
+		{ "debian12-live", "proc/vmstat", "nr_free_pages 1321335\n",
+		  " 1321335\n", "line 1: '1321335' has no name; read as "
+		  "unknown", vmstat_unknown, 0 },
+		{ "debian12-live", "proc/sys/vm/watermark_scale_factor", NULL, "",
+		  "no value; read as unknown", vm_unknown,
+		  PF_VM_WATERMARK_SCALE_FACTOR },
+		{ "debian12-live", "proc/sys/vm/lowmem_reserve_ratio", NULL, "",
+		  "no value; read as unknown", ratio_unknown, 0 },
+		/* no proc/sys: not said to be missing as well */
+		{ "rhel6-sosreport", "sos_commands/kernel/sysctl_-a",
+		  "vm.min_free_kbytes = 90112", "vm.min_free_kbytes = -1",
+		  "line 21: vm.min_free_kbytes: -1 is out of range "
+		  "(0..2147483647); read as unknown", sosreport_unknown,
+		  PF_VM_MIN_FREE_KBYTES },
+		{ "rhel6-sosreport", "sos_commands/kernel/sysctl_-a",
+		  "vm.lowmem_reserve_ratio = 256\t256\t32",
+		  "vm.lowmem_reserve_ratio = 256\tNaN\t32",
+		  "line 19: vm.lowmem_reserve_ratio: 'NaN' is not a number; "
+		  "read as unknown", sosreport_unknown, -1 },
+	};
+
+	for (size_t k = 0; k < ARRAY_SIZE(cases); k++) {
+		char want[PATH_MAX + 512];
+		struct pf_system sys;
+		struct diags d = { 0 };
+		const char *m;
+
+		teardown(state);
+		assert_int_equal(setup(state), 0);
+		copy_system(cases[k].system);
+		edit_file(cases[k].rel, cases[k].from, cases[k].to);
+		assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d),
+				 0);
+		snprintf(want, sizeof(want), "%s/%s: %s", tmpdir, cases[k].rel,
+			 cases[k].want);
+		m = diag_for(&d, tmpdir, cases[k].rel);
+		if (d.nr != 1 || !m || strcmp(m, want))
+			print_message("%s: %d diags, the first: %s\n   want: "
+				      "%s\n", cases[k].rel, d.nr,
+				      d.nr ? d.msg[0] : "", want);
+		assert_int_equal(d.nr, 1);
+		assert_string_equal(m, want);
+		assert_true(pf_kver_known(&sys.kernel));
+		cases[k].unknown(&sys, cases[k].arg);
+	}
 }
 
 /* An empty root: every file looked for, each -ENOENT, the stand-ins too. */
@@ -2076,6 +2677,8 @@ int main(void)
 		T(test_pagetypeinfo_formats),
 		T(test_vmstat),
 		T(test_debugfs_extfrag),
+		T(test_bad_numbers),
+		T(test_missing_fields),
 		T(test_sources_empty),
 		T(test_snapshot_fixtures),
 		T(test_snapshot_errors),
