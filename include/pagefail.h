@@ -788,8 +788,16 @@ struct pf_pagetype {
 #define PF_VMSTAT_MAX 256
 struct pf_vmstat_item {
 	char name[48];
-	unsigned long long value;
+	unsigned long long value;	/* PF_VMSTAT_UNKNOWN: see below */
 };
+
+/*
+ * The value of a counter whose value in the file was not a number the
+ * kernel prints (vmstat_show() prints unsigned longs; the reader takes
+ * none past LLONG_MAX): unknown.  pf_system_vmstat() and
+ * pf_system_counter() say -1 for it, and for every sum it is part of.
+ */
+#define PF_VMSTAT_UNKNOWN (~0ULL)
 
 struct pf_extfrag {
 	int nr_orders;
@@ -937,7 +945,10 @@ struct pf_advice_item *pf_advice_item(struct pf_advice *a, const char *name);
 size_t pf_advice_sysctl_conf(const struct pf_advice *a, bool all, char *buf,
 			     size_t len);
 
-/* A /proc/vmstat counter by name, or -1 when the kernel has none. */
+/*
+ * A /proc/vmstat counter by name, or -1 when the kernel has none or its
+ * value is unknown (PF_VMSTAT_UNKNOWN).
+ */
 long long pf_system_vmstat(const struct pf_system *sys, const char *name);
 
 /*

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "pagefail.h"
-#include "procfs.h"
 
 const char *const pf_counter_names[PF_NR_COUNTERS] = {
 	"compact_stall", "compact_fail", "compact_success",

@@ -7,8 +7,6 @@
 #ifndef PF_PROCFS_H
 #define PF_PROCFS_H
 
-#include <limits.h>
-
 #include "pagefail.h"
 
 /*
@@ -20,14 +18,6 @@
  * zoneinfo's pagesets of 8192 CPUs in 32 zones are some 40 MiB.
  */
 #define PF_PROC_FILE_MAX	(64u << 20)
-
-/*
- * pf_system.vmstat[].value of a counter whose value was not a number the
- * kernel prints: unknown.  The reader takes no value above LLONG_MAX, so
- * that pf_system_vmstat() and pf_system_counter() (lib/counters.c) say
- * -1 for it, and for every sum it is part of.
- */
-#define PF_VMSTAT_UNKNOWN	ULLONG_MAX
 
 /* pf_proc_files[] by name, in the order pf_system_read() reads them. */
 enum pf_proc_file_id {

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,11 +113,23 @@ static inline void fuzz_check_system(const struct pf_system *sys)
 		sum += fuzz_touch_zone(&sys->zones[j]) +
 		       fuzz_touch_pagetype(sys, j);
 	for (j = 0; j < sys->nr_vmstat; j++) {
-		const struct pf_vmstat_item *it = &sys->vmstat[j];
+		const struct pf_vmstat_item *it = &sys->vmstat[j], *first = it;
+		long long v;
+		int k;
 
 		if (!it->name[0] ||
 		    strnlen(it->name, sizeof(it->name)) >= sizeof(it->name) ||
-		    pf_system_vmstat(sys, it->name) < 0)
+		    (it->value > LLONG_MAX && it->value != PF_VMSTAT_UNKNOWN))
+			abort();
+		/* the lookup answers for the first of a name: -1 if unknown */
+		for (k = 0; k < j; k++)
+			if (!strcmp(sys->vmstat[k].name, it->name)) {
+				first = &sys->vmstat[k];
+				break;
+			}
+		v = pf_system_vmstat(sys, it->name);
+		if (first->value == PF_VMSTAT_UNKNOWN ? v != -1 :
+		    v != (long long)first->value)
 			abort();
 		sum += (unsigned long)it->value;
 	}

@@ -122,9 +122,12 @@ for t in ${FUZZ_TARGETS:-fuzz_scan fuzz_line fuzz_meminfo fuzz_rules \
 	esac
 	echo "fuzz: $t for ${secs}s"
 	mkdir -p "$work/$t"
+	# a crashing input goes into the build directory, not the one the
+	# run was started from
 	"$build/tests/$t" -max_total_time="$secs" -max_len=65536 -timeout=10 \
-		-rss_limit_mb=2048 -print_final_stats=1 "$work/$t" "$seed" \
-		2>"$work/$t.log" || { tail -n 60 "$work/$t.log"; echo "fuzz: $t FAILED"; exit 1; }
+		-rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix="$build/$t-" "$work/$t" "$seed" \
+		2>"$work/$t.log" || { tail -n 60 "$work/$t.log"; echo "fuzz: $t FAILED (the input: $build/$t-crash-*, -timeout-*, -oom-*)"; exit 1; }
 	# coverage with the seeds alone, then at the end
 	grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' "$work/$t.log" || true
 	grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)' "$work/$t.log" || true
