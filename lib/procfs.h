@@ -11,7 +11,7 @@
 
 /*
  * The one size bound of every read of a file under /proc, /sys or debugfs,
- * of the live machine or of a --root tree (procfs.c and snapshot.c, both
+ * of the live machine or of a --root tree (procfile.c and snapshot.c, both
  * through pf_read_file(), which also refuses what is not a regular file):
  * a tree is untrusted input, and procfs reports a size of 0 whatever a
  * file holds, so the bound is on the bytes read.  Far past any real file:
