@@ -221,7 +221,8 @@ static const char *rfc3339_time(const char *p, const char *end, int64_t *epoch)
 		if (n == 4) {
 			off = num(p + 1, 2) * 3600 + num(p + 3, 2) * 60;
 			p += 5;
-		} else if (n == 2 && p + 3 < end && p[3] == ':') {
+		} else if (n == 2 && end - p >= 6 && p[3] == ':' &&
+			   digits(p + 4, end) >= 2) {
 			off = num(p + 1, 2) * 3600 + num(p + 4, 2) * 60;
 			p += 6;
 		} else {
@@ -283,17 +284,24 @@ static const char *strip_rfc3339(const char *p, const char *end,
 static const char *strip_rfc5424(const char *p, const char *end,
 				 struct pf_line *out)
 {
-	const char *q = p + 1, *t, *f[4];
+	const char *q, *t, *f[4];
 	size_t fl[4];
 	int64_t e = INT64_MIN;
-	size_t n = digits(q, end);
+	size_t n;
 
-	if (p >= end || *p != '<' || !n || n > 3 || q + n + 3 > end ||
+	if (p >= end || *p != '<')
+		return NULL;
+	q = p + 1;
+	n = digits(q, end);
+	if (!n || n > 3 || q + n + 3 > end ||
 	    q[n] != '>' || q[n + 1] != '1' || q[n + 2] != ' ')
 		return NULL;
 	out->level = (int)(num(q, n) & 7);
 	q += n + 3;
 	t = q;
+	/* "<4>1 " and nothing after it: no time, no fields */
+	if (q >= end)
+		return NULL;
 	if (*q == '-') {
 		q++;
 	} else {

@@ -52,7 +52,10 @@ static void one_line(const uint8_t *data, size_t len, int year)
 	    l.style >= PF_STYLE_NR || (l.flags & ~PF_LINE_FLAGS) ||
 	    isnan(l.mono))
 		abort();
-	sum += (size_t)l.epoch + (size_t)l.mono;
+	/* NO_MONO is negative: a double converts to size_t only in range */
+	sum += (size_t)l.epoch;
+	if (l.mono >= 0 && l.mono < 1e15)
+		sum += (size_t)l.mono;
 	free(s);
 }
 

@@ -264,6 +264,35 @@ static void test_not_terminated(void **state)
 	assert_null(l.time);
 }
 
+/*
+ * Every wrapper cut at every byte, each cut in a heap buffer of exactly
+ * its length, so that under ASan a read one byte past the line is caught
+ * ("<4>1 " with nothing after it once was).  The parts found stay in it.
+ */
+static void test_every_cut(void **state)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = strlen(cases[i].in);
+
+		for (size_t n = 0; n <= len; n++) {
+			char *buf = malloc(n ? n : 1);
+			struct pf_line l;
+
+			assert_non_null(buf);
+			memcpy(buf, cases[i].in, n);
+			pf_line_parse(buf, n, 2024, &l);
+			assert_true(l.msg >= buf && l.msg + l.msg_len <= buf + n);
+			if (l.host)
+				assert_true(l.host >= buf &&
+					    l.host + l.host_len <= buf + n);
+			if (l.time)
+				assert_true(l.time >= buf &&
+					    l.time + l.time_len <= buf + n);
+			free(buf);
+		}
+	}
+}
+
 /* The year given is used for syslog times, which print none. */
 static void test_syslog_year(void **state)
 {
@@ -321,6 +350,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_not_terminated),
+		cmocka_unit_test(test_every_cut),
 		cmocka_unit_test(test_syslog_year),
 		cmocka_unit_test(test_binary_junk),
 	};
