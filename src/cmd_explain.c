@@ -152,9 +152,10 @@ static void print_rule(const struct pf_explain *ex)
 		pf_print_wrapped(stdout, 2, label, title);
 	}
 	if (ex->match.status == PF_RULE_FIXED) {
-		snprintf(label, sizeof(label), "this kernel has the fix (%s): ",
-			 rule->fixed.str);
-		pf_print_wrapped(stdout, 4, label, rule->fixed_advice ?
+		/* a line of its own: as a label it indented the advice by 46 */
+		printf("    fixed in: %s, which this kernel is at or past\n",
+		       rule->fixed.str);
+		pf_print_wrapped(stdout, 4, "advice: ", rule->fixed_advice ?
 				 rule->fixed_advice : rule->advice);
 	} else {
 		pf_print_wrapped(stdout, 4, "advice: ", rule->advice);
