@@ -482,7 +482,7 @@ static const char *strip_dmesg_ctime(const char *p, const char *end,
 	p += 8;
 	if (p < end && *p == '.')	/* util-linux --time-format iso-ish */
 		p += 1 + digits(p + 1, end);
-	if (p >= end || *p != ' ' || digits(p + 1, end) != 4 || p[5] != ']')
+	if (end - p < 6 || *p != ' ' || digits(p + 1, end) != 4 || p[5] != ']')
 		return NULL;
 	out->epoch = local_epoch((int)num(p + 1, 4), mon, mday, h, m, s);
 	p += 6;
@@ -554,7 +554,7 @@ static const char *strip_tags(const char *p, const char *end,
 		if (*q == '(' && isdigit((unsigned char)q[1])) {
 			size_t n = digits(q + 1, end);
 
-			if (q[1 + n] != ')')
+			if (q + 1 + n >= end || q[1 + n] != ')')
 				return p;
 			p = q + 2 + n;
 			continue;

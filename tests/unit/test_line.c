@@ -115,6 +115,12 @@ static const struct line_case cases[] = {
 	  NO_EPOCH, -1, PF_STYLE_DMESG, P },
 	{ "[  123.456789] [0:  swapper/0:    0] x", "x", NULL, "123.456789",
 	  123.456789, NO_EPOCH, -1, PF_STYLE_DMESG, P },
+	{ "[  123.456789] (12)[0:swapper/12]x", "x", NULL, "123.456789",
+	  123.456789, NO_EPOCH, -1, PF_STYLE_DMESG, P },
+	/* dmesg -T with fractions of a second (util-linux iso-ish) */
+	{ "[Mon Mar 25 23:35:17.123456 2019] x", "x", NULL,
+	  "Mon Mar 25 23:35:17.123456 2019", NO_MONO, 1553556917, -1,
+	  PF_STYLE_DMESG_T, P },
 	/* "kernel: " alone (journalctl -o cat with identifiers, pastes) */
 	{ "kernel: x", "x", NULL, NULL, NO_MONO, NO_EPOCH, -1,
 	  PF_STYLE_KERNEL_TAG, P },
