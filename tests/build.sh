@@ -17,6 +17,7 @@ top=$2
 cc=${3:-cc}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP	# so that the EXIT trap runs
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); echo "ok   $1"; }

@@ -17,6 +17,7 @@ command -v unshare >/dev/null 2>&1 || { echo "skip: no unshare(1)"; exit 77; }
 command -v strace >/dev/null 2>&1 || { echo "skip: no strace(1) (scripts/deps.sh check installs it)"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP	# so that the EXIT trap runs
 # LeakSanitizer cannot run under ptrace: test_fidelity's own ctest run
 # checks its leaks
 ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0

@@ -25,6 +25,7 @@ fi
 shared=$(cd "$shared" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP	# so that the EXIT trap runs
 pass=0
 fail=0
 

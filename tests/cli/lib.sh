@@ -14,6 +14,7 @@ update=${3:-}
 cd "$top" || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP	# so that the EXIT trap runs
 pass=0
 fail=0
 export NO_COLOR=1 TZ=UTC

@@ -21,6 +21,7 @@ secs=${2:-30}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+trap 'exit 1' INT TERM HUP	# so that the EXIT trap runs
 
 mkdir -p "$work/seed-logs" "$work/seed-rules" "$work/seed-procfs" \
 	 "$work/seed-scenarios" "$work/seed-procfile" "$work/seed-snapshot" \
