@@ -293,15 +293,13 @@ static const char *strip_rfc5424(const char *p, const char *end,
 		return NULL;
 	q = p + 1;
 	n = digits(q, end);
-	if (!n || n > 3 || q + n + 3 > end ||
+	/* ">1 " and at least the time or its "-" after it */
+	if (!n || n > 3 || q + n + 3 >= end ||
 	    q[n] != '>' || q[n + 1] != '1' || q[n + 2] != ' ')
 		return NULL;
 	out->level = (int)(num(q, n) & 7);
 	q += n + 3;
 	t = q;
-	/* "<4>1 " and nothing after it: no time, no fields */
-	if (q >= end)
-		return NULL;
 	if (*q == '-') {
 		q++;
 	} else {

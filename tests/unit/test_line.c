@@ -270,6 +270,17 @@ static void test_not_terminated(void **state)
 	assert_null(l.time);
 }
 
+/* What the parser found of a line lies inside the line's n bytes. */
+static void assert_parts_inside(const struct pf_line *l, const char *buf,
+				size_t n)
+{
+	assert_true(l->msg >= buf && l->msg + l->msg_len <= buf + n);
+	if (l->host)
+		assert_true(l->host >= buf && l->host + l->host_len <= buf + n);
+	if (l->time)
+		assert_true(l->time >= buf && l->time + l->time_len <= buf + n);
+}
+
 /*
  * Every wrapper cut at every byte, each cut in a heap buffer of exactly
  * its length, so that under ASan a read one byte past the line is caught
@@ -287,13 +298,7 @@ static void test_every_cut(void **state)
 			assert_non_null(buf);
 			memcpy(buf, cases[i].in, n);
 			pf_line_parse(buf, n, 2024, &l);
-			assert_true(l.msg >= buf && l.msg + l.msg_len <= buf + n);
-			if (l.host)
-				assert_true(l.host >= buf &&
-					    l.host + l.host_len <= buf + n);
-			if (l.time)
-				assert_true(l.time >= buf &&
-					    l.time + l.time_len <= buf + n);
+			assert_parts_inside(&l, buf, n);
 			free(buf);
 		}
 	}
@@ -340,13 +345,7 @@ static void test_binary_junk(void **state)
 				buf[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
 			}
 			pf_line_parse(buf, n, 2024, &l);
-			assert_true(l.msg >= buf && l.msg + l.msg_len <= buf + n);
-			if (l.host)
-				assert_true(l.host >= buf &&
-					    l.host + l.host_len <= buf + n);
-			if (l.time)
-				assert_true(l.time >= buf &&
-					    l.time + l.time_len <= buf + n);
+			assert_parts_inside(&l, buf, n);
 		}
 	}
 }
