@@ -87,7 +87,7 @@ bench: $(BUILD)/pagefail
 	bench/sim-bench.sh $(RELEASE_BUILD)/pagefail
 
 format:
-	clang-format -i include/*.h lib/*.c lib/*.h src/*.c src/*.h tests/unit/*.c tests/fuzz/*.c
+	clang-format -i $$(git ls-files "*.c" "*.h")
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(RELEASE_BUILD) $(CLANG_BUILD)

@@ -28,7 +28,7 @@ extern "C" {
 
 /*
  * An errno value (either sign) in lower-case words, as every message of
- * pagefail has them: "no such file or directory" (lib/strerror.c).
+ * pagefail has them: "no such file or directory" (lib/util/strerror.c).
  */
 const char *pf_strerror(int err);
 
@@ -71,7 +71,7 @@ static inline bool pf_kver_known(const struct pf_kver *kv)
 }
 
 /* ------------------------------------------------------------------ */
-/* GFP masks (lib/gfp.c)                                              */
+/* GFP masks (lib/mm/gfp.c)                                              */
 /* ------------------------------------------------------------------ */
 
 /*
@@ -146,7 +146,7 @@ int pf_gfp_caps(unsigned long mask, enum pf_gfp_layout layout,
 		struct pf_gfp_caps *caps);
 
 /* ------------------------------------------------------------------ */
-/* Log lines (lib/line.c)                                             */
+/* Log lines (lib/log/line.c)                                             */
 /* ------------------------------------------------------------------ */
 
 /* What kind of wrapper a line carried (pf_line.style). */
@@ -254,7 +254,7 @@ int pf_zone_type_of(const char *name);
 unsigned long pf_zone_buddy_pages(const struct pf_zone *z);
 
 /* ------------------------------------------------------------------ */
-/* Reports (lib/report.c, lib/meminfo.c, lib/trace.c)                 */
+/* Reports (lib/report/report.c, lib/report/meminfo.c, lib/report/trace.c)                 */
 /* ------------------------------------------------------------------ */
 
 /* Marker frames of a call trace: <IRQ>, </IRQ>, <EOI>, <TASK>, ... */
@@ -389,7 +389,7 @@ enum pf_kernel_from {
 void pf_report_init(struct pf_report *r);
 /* Order-N allocation size in bytes (4 KiB pages unless the report says). */
 unsigned long long pf_report_bytes(const struct pf_report *r);
-/* Classify r->context from its frames and task (lib/context.c). */
+/* Classify r->context from its frames and task (lib/report/context.c). */
 void pf_report_classify(struct pf_report *r);
 /* A stable text key of the call site: the first frames outside the allocator. */
 size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len);
@@ -447,7 +447,7 @@ unsigned long pf_scanner_lines(const struct pf_scanner *sc);
 void pf_scanner_free(struct pf_scanner *sc);
 
 /* ------------------------------------------------------------------ */
-/* Input sources (lib/source.c, lib/kmsg.c, lib/sosdir.c)             */
+/* Input sources (lib/log/source.c, lib/log/kmsg.c, lib/sosdir.c)             */
 /* ------------------------------------------------------------------ */
 
 struct pf_source;
@@ -501,7 +501,7 @@ typedef int (*pf_path_fn)(const char *path, void *data);
 int pf_logdir_walk(const char *dir, pf_path_fn fn, void *data);
 
 /* ------------------------------------------------------------------ */
-/* Fragmentation indices (lib/frag.c)                                 */
+/* Fragmentation indices (lib/mm/frag.c)                                 */
 /* ------------------------------------------------------------------ */
 
 /* fill_contig_page_info() of mm/vmstat.c, for one order. */
@@ -520,7 +520,7 @@ int pf_extfrag_index(const unsigned long *nr_free, int nr_orders, int order);
 int pf_largest_free_order(const unsigned long *nr_free, int nr_orders);
 
 /* ------------------------------------------------------------------ */
-/* The watermark check, per kernel era (lib/watermark.c)              */
+/* The watermark check, per kernel era (lib/mm/watermark.c)              */
 /* ------------------------------------------------------------------ */
 
 /*
@@ -607,7 +607,7 @@ bool pf_zone_watermark_ok(const struct pf_zone *z, int order, long mark,
 			  struct pf_wm_check *c);
 
 /* ------------------------------------------------------------------ */
-/* Watermark setup and tunables per era (lib/wmark_setup.c)           */
+/* Watermark setup and tunables per era (lib/mm/wmark_setup.c)           */
 /* ------------------------------------------------------------------ */
 
 /*
@@ -640,12 +640,12 @@ void pf_setup_zone_wmarks(struct pf_zone *zones, int nr_zones,
 			  const struct pf_kver *kv);
 
 /* ------------------------------------------------------------------ */
-/* Known causes (lib/rules.c, data/causes.rules)                      */
+/* Known causes (lib/analysis/rules.c, data/causes.rules)                      */
 /* ------------------------------------------------------------------ */
 
 #define PF_RULE_SOURCES_MAX 8
 
-/* One known cause.  Its conditions are private to lib/rules.c. */
+/* One known cause.  Its conditions are private to lib/analysis/rules.c. */
 struct pf_rule {
 	char id[64];
 	char title[256];
@@ -701,7 +701,7 @@ bool pf_rules_match(const struct pf_rules *rs, const struct pf_report *r,
 const char *pf_rule_status_name(int status);
 
 /* ------------------------------------------------------------------ */
-/* Explaining a report (lib/explain.c)                                */
+/* Explaining a report (lib/analysis/explain.c)                                */
 /* ------------------------------------------------------------------ */
 
 /* One zone of a report, judged as the failed allocation saw it. */
@@ -745,7 +745,7 @@ int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
 		      struct pf_explain *ex);
 
 /* ------------------------------------------------------------------ */
-/* The system: /proc and /sys under a root directory (lib/procfs.c)   */
+/* The system: /proc and /sys under a root directory (lib/proc/procfs.c)   */
 /* ------------------------------------------------------------------ */
 
 /* Bits of pf_system.have: which files were read. */
@@ -860,7 +860,7 @@ int pf_system_read(const char *root, struct pf_system *sys, pf_diag_fn diag,
 		   void *data);
 
 /* ------------------------------------------------------------------ */
-/* Advice: the sysctls and kernel that prevent it (lib/advise.c)      */
+/* Advice: the sysctls and kernel that prevent it (lib/analysis/advise.c)      */
 /* ------------------------------------------------------------------ */
 
 #define PF_BURST_WINDOW	60	/* seconds: failures this close are one burst */
@@ -978,7 +978,7 @@ int pf_system_snapshot_replace(const char *root, const char *dir,
 			       pf_diag_fn diag, void *data);
 
 /* ------------------------------------------------------------------ */
-/* Zone status: indices and atomic headroom (lib/headroom.c)          */
+/* Zone status: indices and atomic headroom (lib/mm/headroom.c)          */
 /* ------------------------------------------------------------------ */
 
 #define PF_HEADROOM_ORDERS 4	/* orders 0 .. 3 */
@@ -1037,12 +1037,12 @@ extern const char *const pf_counter_names[PF_NR_COUNTERS];
 long long pf_system_counter(const struct pf_system *sys, const char *base);
 
 /* ------------------------------------------------------------------ */
-/* Applying sysctls safely (lib/sysctl.c)                             */
+/* Applying sysctls safely (lib/proc/sysctl.c)                             */
 /* ------------------------------------------------------------------ */
 
 /*
  * The one number in s, decimal, optionally signed, with white space around
- * it and nothing else (lib/util.c): 0 with *v set; -EINVAL when s is not
+ * it and nothing else (lib/util/util.c): 0 with *v set; -EINVAL when s is not
  * one number (trailing junk, none at all); -ERANGE when it lies outside
  * min..max, long's own limits included.  *v is untouched on error.
  */
@@ -1196,7 +1196,7 @@ int pf_sim_bench(double seconds, double *page_ops_per_second,
 		 double *bytes_per_page);
 
 /* ------------------------------------------------------------------ */
-/* JSON output (lib/json.c)                                           */
+/* JSON output (lib/util/json.c)                                           */
 /* ------------------------------------------------------------------ */
 
 /* A streaming JSON writer onto a stdio stream (iproute2's json_writer shape). */

@@ -20,7 +20,7 @@
  * keyed on the version (or the RHEL build) applies unchanged.  "rhel6"
  * alone is the last minor release, 6.10; "rhel5" is the first, 5.0,
  * whose 2.6.18-8.el5 lacks the later __GFP_NO_OOM (the layout is the
- * same for every .el5 build, see lib/gfp.c).
+ * same for every .el5 build, see lib/mm/gfp.c).
  */
 static const struct {
 	const char *name;

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "sim.h"
-#include "util.h"
+#include "util/util.h"
 
 /*
  * The replay: FR_RATE requests a second during the first FR_BURST

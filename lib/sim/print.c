@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "sim.h"
-#include "util.h"
+#include "util/util.h"
 
 /* ---- the era's print formats ------------------------------------------- */
 

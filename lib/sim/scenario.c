@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "sim.h"
-#include "util.h"
+#include "util/util.h"
 
 /* The kernel of a scenario that names none. */
 #define SC_DEFAULT_KERNEL	"6.6"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * fuzz_meminfo.c - libFuzzer target for the Mem-Info parser on its own
- * (pf_mem_line, pf_mem_continue, pf_mem_zones_whole of lib/meminfo.c): the
+ * (pf_mem_line, pf_mem_continue, pf_mem_zones_whole of lib/report/meminfo.c): the
  * input is the Mem-Info part of a log.  Every line is taken apart by
  * pf_line_parse() as the scanner does, then given to pf_mem_line(), inside
  * the dump once a "Mem-Info:" line was seen, and to pf_mem_continue() when
@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "pagefail.h"
-#include "internal.h"
+#include "report/internal.h"
 #include "fuzz_system.h"
 
 /* One kernel of each watermark era, and none. */

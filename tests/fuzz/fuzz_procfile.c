@@ -4,7 +4,7 @@
  * file reader of pf_system_read() on its own: zoneinfo, buddyinfo,
  * pagetypeinfo, vmstat, meminfo, osrelease, every vm sysctl,
  * lowmem_reserve_ratio, the debugfs extfrag files, sos_commands' sysctl_-a
- * and uname_-a, uname, cpu/online and cpuinfo (lib/procfs.h's list, so a
+ * and uname_-a, uname, cpu/online and cpuinfo (lib/proc/procfs.h's list, so a
  * file added there is fuzzed too).
  *
  * The input's first line names the file ("proc/zoneinfo"), the rest is its
@@ -33,7 +33,7 @@
 #include <unistd.h>
 
 #include "pagefail.h"
-#include "procfs.h"
+#include "proc/procfs.h"
 #include "fuzz_system.h"
 
 #ifndef PF_FIXTURES

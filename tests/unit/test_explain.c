@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * test_explain.c - unit tests of lib/explain.c and lib/advise.c over the
+ * test_explain.c - unit tests of lib/analysis/explain.c and lib/analysis/advise.c over the
  * real corpus.  Every report with Mem-Info, in every corpus file of
  * tests/fixtures/corpus, gets a verdict for each of its zones; either no
  * allowed zone passes the emulated check, as the kernel found, or the

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * test_fidelity.c - the fragmentation indices of lib/frag.c against the
+ * test_fidelity.c - the fragmentation indices of lib/mm/frag.c against the
  * kernel's own: /sys/kernel/debug/extfrag/unusable_index and extfrag_index
  * print, per zone and order, what mm/vmstat.c computes from the free lists
  * that /proc/buddyinfo shows.  From one consistent snapshot (buddyinfo, both
@@ -243,7 +243,7 @@ static int check_indices(const struct pf_system *sys, const char *unusable,
 			expect(z, o, "extfrag_index",
 			       pf_extfrag_index(z->nr_free, z->nr_orders, o),
 			       e->v[o]);
-			/* lib/procfs.c read what this test read */
+			/* lib/proc/procfs.c read what this test read */
 			assert_int_equal(lib->unusable[o], u->v[o]);
 			assert_int_equal(lib->extfrag[o], e->v[o]);
 			nr += 2;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * test_gfp.c - unit tests of lib/gfp.c: the gfp layout of each kernel era,
+ * test_gfp.c - unit tests of lib/mm/gfp.c: the gfp layout of each kernel era,
  * the %pGg rendering checked against the composite masks of gfp.h and
  * against masks and names printed by real failure reports, the layout
  * inference, and the allocator capabilities of a mask.

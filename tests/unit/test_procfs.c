@@ -23,7 +23,7 @@
 #include <unistd.h>
 
 #include "pagefail.h"
-#include "procfs.h"	/* lib/: the list of files, shared with snapshot.c */
+#include "proc/procfs.h"	/* lib/: the list of files, shared with snapshot.c */
 
 #define SYSTEMS PF_FIXTURES "/system"
 #define ARRAY_SIZE(a) ((int)(sizeof(a) / sizeof((a)[0])))

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * test_rules.c - unit tests of lib/rules.c: the rules format and its
+ * test_rules.c - unit tests of lib/analysis/rules.c: the rules format and its
  * errors, every condition of a rule against reports built by hand and
  * scanned from a log, best-match scoring, fix status, and the rules built
  * into the library.

@@ -318,7 +318,7 @@ static void round_trip(const struct sim *s, const struct sim_failure *f,
 	/*
 	 * The driver that asked, past the slab and skb layers.  RHEL 5 writes
 	 * a module's frames ":e1000:e1000_alloc_rx_buffers+0x94/0x2e1",
-	 * which lib/trace.c does not read yet: its call site is the frame
+	 * which lib/report/trace.c does not read yet: its call site is the frame
 	 * after them (net_rx_action, handle_IRQ_event).
 	 */
 	if ((f->ctx == PF_CTX_SOFTIRQ || f->ctx == PF_CTX_HARDIRQ) &&

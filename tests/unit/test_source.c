@@ -28,7 +28,7 @@
 #include <zstd.h>
 
 #include "pagefail.h"
-#include "source.h"
+#include "log/source.h"
 
 static char tmpdir[256];
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * test_watermark.c - unit tests of the watermark check of each era
- * (lib/watermark.c), the fragmentation indices (lib/frag.c) and the
- * watermark setup (lib/wmark_setup.c).  Every expected number is worked
+ * (lib/mm/watermark.c), the fragmentation indices (lib/mm/frag.c) and the
+ * watermark setup (lib/mm/wmark_setup.c).  Every expected number is worked
  * out by hand in the comment above it, from the steps in
  * shared/reference/kernel-facts.md sections 3 to 5; the setup is also
  * held to the watermarks real kernels printed in /proc/zoneinfo.

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * fastscan.c - the idle-time search: while no report is open, the scanner
+ * only needs the next line that could start one ("allocation") or name the
+ * kernel ("Linux version"), and the number of lines skipped on the way;
+ * until it has seen one, also the next NUL byte (a damaged log).
+ *
+ * Both are done in one pass.  On x86-64 AVX2 (or SSE2) compares 32 (16) bytes
+ * at a time
+ * against three characters of each needle (the filter of W. Mula's
+ * "SIMD-friendly algorithms for substring searching") and counts newlines
+ * with the same loads; elsewhere memmem() and a word-at-a-time count do it.
+ */
+#define _GNU_SOURCE
+#include <stdint.h>
+#include <string.h>
+
+#include "log/fastscan.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+static const char needle_alloc[] = "allocation";	/* a...c....n */
+static const char needle_linux[] = "Linux version";	/* L...x.......n */
+
+/* Newlines in [p, p+n), eight bytes at a time (exact zero-byte count). */
+static size_t count_nl(const char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+	size_t c = 0, i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, t;
+
+		memcpy(&x, p + i, 8);
+		x ^= ones * '\n';
+		t = (x & low7) + low7;
+		t = ~(t | x | low7);
+		c += (size_t)__builtin_popcountll(t);
+	}
+	for (; i < n; i++)
+		c += p[i] == '\n';
+	return c;
+}
+
+static bool match_at(const char *p, const char *end)
+{
+	size_t left = (size_t)(end - p);
+
+	return (left >= sizeof(needle_alloc) - 1 &&
+		!memcmp(p, needle_alloc, sizeof(needle_alloc) - 1)) ||
+	       (left >= sizeof(needle_linux) - 1 &&
+		!memcmp(p, needle_linux, sizeof(needle_linux) - 1));
+}
+
+/* popcount of a 32-bit mask without the POPCNT instruction (baseline x86-64) */
+static inline unsigned int pop32(unsigned int v)
+{
+	v = v - ((v >> 1) & 0x55555555u);
+	v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+	v = (v + (v >> 4)) & 0x0f0f0f0fu;
+	return (v * 0x01010101u) >> 24;
+}
+
+#if defined(__x86_64__)
+/*
+ * The AVX2 loop, chosen at run time: 32 bytes a step; newlines are summed
+ * per byte lane and folded with a sum of absolute differences every 255
+ * steps instead of a popcount per step.
+ */
+/* The sum of the 32 byte counters of acc. */
+__attribute__((target("avx2")))
+static inline unsigned long lane_sum(__m256i acc)
+{
+	__m256i sad = _mm256_sad_epu8(acc, _mm256_setzero_si256());
+
+	return (unsigned long)(_mm256_extract_epi64(sad, 0) +
+			       _mm256_extract_epi64(sad, 1) +
+			       _mm256_extract_epi64(sad, 2) +
+			       _mm256_extract_epi64(sad, 3));
+}
+
+__attribute__((target("avx2")))
+static size_t scan_avx2(const char *buf, size_t len, unsigned long *lines,
+			bool nul, bool *found)
+{
+	const __m256i a0 = _mm256_set1_epi8('a'), a4 = _mm256_set1_epi8('c'),
+		      a9 = _mm256_set1_epi8('n');
+	const __m256i l0 = _mm256_set1_epi8('L'), l4 = _mm256_set1_epi8('x'),
+		      l12 = _mm256_set1_epi8('n');
+	const __m256i lf = _mm256_set1_epi8('\n'), zero = _mm256_setzero_si256();
+	__m256i acc = zero;
+	unsigned long nl = 0;
+	size_t i = 0;
+	int steps = 0;
+
+	*found = false;
+	for (; i + 44 <= len; i += 32) {
+		__m256i b0 = _mm256_loadu_si256((const __m256i *)(buf + i));
+		__m256i b4 = _mm256_loadu_si256((const __m256i *)(buf + i + 4));
+		__m256i b9 = _mm256_loadu_si256((const __m256i *)(buf + i + 9));
+		__m256i b12 = _mm256_loadu_si256((const __m256i *)(buf + i + 12));
+		__m256i ma = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(b0, a0),
+							       _mm256_cmpeq_epi8(b4, a4)),
+					      _mm256_cmpeq_epi8(b9, a9));
+		__m256i ml = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(b0, l0),
+							       _mm256_cmpeq_epi8(b4, l4)),
+					      _mm256_cmpeq_epi8(b12, l12));
+		__m256i eq = _mm256_cmpeq_epi8(b0, lf);
+		unsigned int cand = (unsigned int)_mm256_movemask_epi8(_mm256_or_si256(ma, ml));
+
+		if (nul)
+			cand |= (unsigned int)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b0, zero));
+		while (cand) {
+			unsigned int bit = (unsigned int)__builtin_ctz(cand);
+
+			if (!buf[i + bit] || match_at(buf + i + bit, buf + len)) {
+				unsigned int m = (unsigned int)_mm256_movemask_epi8(eq);
+
+				nl += lane_sum(acc);
+				nl += pop32(m & ((1u << bit) - 1));
+				*lines += nl;
+				*found = true;
+				return i + bit;
+			}
+			cand &= cand - 1;
+		}
+		acc = _mm256_sub_epi8(acc, eq);
+		if (++steps == 255) {
+			nl += lane_sum(acc);
+			acc = zero;
+			steps = 0;
+		}
+	}
+	nl += lane_sum(acc);
+	*lines += nl;
+	return i;
+}
+#endif
+
+size_t pf_fastscan(const char *buf, size_t len, unsigned long *lines,
+		   bool nul)
+{
+	size_t i = 0;
+	unsigned long nl = 0;
+
+#if defined(__x86_64__)
+	static int has_avx2 = -1;
+
+	if (has_avx2 < 0)
+		has_avx2 = __builtin_cpu_supports("avx2");
+	if (has_avx2) {
+		bool found;
+
+		i = scan_avx2(buf, len, lines, nul, &found);
+		if (found)
+			return i;
+	}
+#endif
+#if defined(__SSE2__)
+	const __m128i a0 = _mm_set1_epi8('a'), a4 = _mm_set1_epi8('c'),
+		      a9 = _mm_set1_epi8('n');
+	const __m128i l0 = _mm_set1_epi8('L'), l4 = _mm_set1_epi8('x'),
+		      l12 = _mm_set1_epi8('n');
+	const __m128i lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+
+	/* the last load reads buf[i + 12 + 15] */
+	for (; i + 28 <= len; i += 16) {
+		__m128i b0 = _mm_loadu_si128((const __m128i *)(buf + i));
+		__m128i b4 = _mm_loadu_si128((const __m128i *)(buf + i + 4));
+		__m128i b9 = _mm_loadu_si128((const __m128i *)(buf + i + 9));
+		__m128i b12 = _mm_loadu_si128((const __m128i *)(buf + i + 12));
+		__m128i ma = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(b0, a0),
+							 _mm_cmpeq_epi8(b4, a4)),
+					   _mm_cmpeq_epi8(b9, a9));
+		__m128i ml = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(b0, l0),
+							 _mm_cmpeq_epi8(b4, l4)),
+					   _mm_cmpeq_epi8(b12, l12));
+		unsigned int cand = (unsigned int)_mm_movemask_epi8(_mm_or_si128(ma, ml));
+		unsigned int nlm = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(b0, lf));
+
+		if (nul)
+			cand |= (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(b0, zero));
+		while (cand) {
+			unsigned int bit = (unsigned int)__builtin_ctz(cand);
+
+			if (!buf[i + bit] || match_at(buf + i + bit, buf + len)) {
+				nl += pop32(nlm & ((1u << bit) - 1));
+				*lines += nl;
+				return i + bit;
+			}
+			cand &= cand - 1;
+		}
+		nl += pop32(nlm);
+	}
+#endif
+	{
+		const char *a = memmem(buf + i, len - i, needle_alloc,
+				       sizeof(needle_alloc) - 1);
+		const char *l = memmem(buf + i, len - i, needle_linux,
+				       sizeof(needle_linux) - 1);
+		const char *z = nul ? memchr(buf + i, 0, len - i) : NULL;
+		const char *hit = a && (!l || a < l) ? a : l;
+		size_t at;
+
+		if (z && (!hit || z < hit))
+			hit = z;
+		at = hit ? (size_t)(hit - buf) : len;
+
+		nl += count_nl(buf + i, at - i);
+		*lines += nl;
+		return at;
+	}
+}
+
+size_t pf_count_lines(const char *buf, size_t len)
+{
+	return count_nl(buf, len);
+}

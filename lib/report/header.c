@@ -1,0 +1,470 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * header.c - the first line of a page allocation failure report and the
+ * lines that belong to it: the cpuset line of 4.12-4.19, the task line that
+ * dump_stack() prints (and with it the kernel release and taint), the
+ * "callbacks suppressed" line of the rate limit, and the log's own
+ * "Linux version" boot line.
+ *
+ * First-line shapes by era (kernel-facts.md 2.1):
+ *   2.6.x, RHEL 5/6:  "%s: page allocation failure. order:%d, mode:0x%x"
+ *   3.x - 4.5:        "%s: page allocation failure: order:%d, mode:0x%x"
+ *   4.6 - 4.11:       "... mode:%#x(%pGg)"
+ *   4.12 - 4.19:      "... mode:%#x(%pGg), nodemask=%*pbl"
+ *   5.x - 6.x:        "... nodemask=%*pbl,cpuset=%s,mems_allowed=%*pbl"
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "report/internal.h"
+#include "util/util.h"
+
+static const char *skip_spaces(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+static void trim_copy(char *dst, size_t size, const char *s, const char *e)
+{
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == ','))
+		e--;
+	pf_strlcpyn(dst, size, s, (size_t)(e - s));
+}
+
+/*
+ * The tail after "mode:": "0x20", "0xa20(GFP_ATOMIC)", then optionally
+ * ", nodemask=...", ",cpuset=...", ",mems_allowed=...".  Any of these may be
+ * missing because a mail client wrapped the line.
+ */
+static void parse_mode_tail(const char *p, const char *end,
+			    struct pf_report *r)
+{
+	const char *q = p, *s;
+	unsigned long mask;
+
+	if (pf_scan_hex(&q, end, &mask)) {
+		r->gfp_mask = mask;
+		pf_strlcpyn(r->mode, sizeof(r->mode), p, (size_t)(q - p));
+		if (q < end && *q == '(') {
+			const char *close = memchr(q, ')', (size_t)(end - q));
+
+			s = q + 1;
+			if (!close)
+				close = end;
+			pf_strlcpyn(r->mode_names, sizeof(r->mode_names), s,
+				    (size_t)(close - s));
+			q = close < end ? close + 1 : end;
+		}
+	}
+	s = pf_memstr(q, (size_t)(end - q), "nodemask=");
+	if (s) {
+		const char *v = s + 9;
+		const char *e = pf_memstr(v, (size_t)(end - v), ",cpuset=");
+
+		trim_copy(r->nodemask, sizeof(r->nodemask), v, e ? e : end);
+	}
+	s = pf_memstr(q, (size_t)(end - q), "cpuset=");
+	if (s) {
+		const char *v = s + 7;
+		const char *e = pf_memstr(v, (size_t)(end - v), ",mems_allowed=");
+
+		trim_copy(r->cpuset, sizeof(r->cpuset), v, e ? e : end);
+	}
+	s = pf_memstr(q, (size_t)(end - q), "mems_allowed=");
+	if (s)
+		trim_copy(r->mems_allowed, sizeof(r->mems_allowed), s + 13, end);
+}
+
+static bool contains(const char *msg, size_t len, const char *needle)
+{
+	return pf_memstr(msg, len, needle) != NULL;
+}
+
+int pf_head_parse(const char *msg, size_t len, struct pf_report *r)
+{
+	const char *end = msg + len, *hit, *p, *t;
+
+	hit = pf_memstr(msg, len, "page allocation failure");
+	if (!hit) {
+		if (contains(msg, len, "page allocation stalls for"))
+			return PF_HEAD_STALL;
+		if (contains(msg, len, "invoked oom-killer") ||
+		    contains(msg, len, "Show Memory") ||
+		    contains(msg, len, "show_mem"))
+			return PF_HEAD_OTHER_DUMP;
+		return PF_HEAD_NONE;
+	}
+	p = hit + strlen("page allocation failure");
+	/* "page allocation failure. order:" or ": order:" */
+	if (p >= end || (*p != '.' && *p != ':'))
+		return PF_HEAD_NONE;
+	p = skip_spaces(p + 1, end);
+	if (!pf_starts(p, (size_t)(end - p), "order:"))
+		return PF_HEAD_NONE;
+	/*
+	 * The kernel prints numbers there ("order:%d, mode:%#x"): a document
+	 * that shows the format ("order:<N>", "order:%d, mode:0x%x",
+	 * "order:size, mode:gfp_mask") is not a report.
+	 */
+	if (p + 6 >= end || !isdigit((unsigned char)p[6]))
+		return PF_HEAD_NONE;
+	{
+		const char *m = pf_memstr(p, (size_t)(end - p), "mode:");
+
+		if (m && (m + 5 >= end || !isxdigit((unsigned char)m[5])))
+			return PF_HEAD_NONE;
+	}
+	if (!r)
+		return PF_HEAD_FAILURE;	/* only asked what the line is */
+
+	pf_report_init(r);
+	/*
+	 * The task is current->comm, printed as "%s: page allocation failure":
+	 * what precedes the ": " before the phrase, as it stands (a comm may
+	 * end in a space or a colon: "WebContainer : ").  Without that
+	 * separator, the line was damaged: trim what is left.
+	 */
+	t = hit;
+	if (t - msg >= 2 && t[-2] == ':' && t[-1] == ' ') {
+		t -= 2;
+	} else {
+		while (t > msg && (t[-1] == ' ' || t[-1] == ':'))
+			t--;
+	}
+	{
+		const char *s = msg;
+		const char *b;
+
+		/* glued onto another line: take what follows its last "] " */
+		for (b = msg; b < t; b++)
+			if (b[0] == ']' && b + 1 < t && b[1] == ' ')
+				s = b + 2;
+		s = skip_spaces(s, t);
+		pf_strlcpyn(r->task, sizeof(r->task), s, (size_t)(t - s));
+	}
+	p += 6;
+	{
+		const char *o = p;
+		unsigned long order;
+
+		/*
+		 * __alloc_pages() refuses an order above MAX_ORDER (at most
+		 * a few tens on any configuration) before warn_alloc() is
+		 * reached: a larger one was damaged on its way here.
+		 */
+		if (pf_scan_ulong(&p, end, &order)) {
+			if (order < 64)
+				r->order = (int)order;
+			else
+				pf_report_bad(r, PF_BAD_RANGE, NULL, o - 6, end);
+		}
+	}
+	hit = pf_memstr(p, (size_t)(end - p), "mode:");
+	if (hit)
+		parse_mode_tail(hit + 5, end, r);
+	return PF_HEAD_FAILURE;
+}
+
+bool pf_head_wants_more(const struct pf_report *r)
+{
+	return r->order >= 0 && !r->mode[0];
+}
+
+/* "(null)", "0", "0-1,4": what %*pbl prints for a nodemask */
+static bool is_nodelist(const char *s, size_t len)
+{
+	if (len == 6 && !memcmp(s, "(null)", 6))
+		return true;
+	if (!len || !isdigit((unsigned char)s[0]))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!isdigit((unsigned char)s[i]) && s[i] != '-' && s[i] != ',')
+			return false;
+	return true;
+}
+
+bool pf_head_continue(const char *msg, size_t len, struct pf_report *r)
+{
+	const char *end = msg + len;
+
+	/*
+	 * 4.10-4.19 print the first line in pieces (pr_warn("%s: "), then
+	 * pr_cont() of the rest, of ", mode:...", of the nodemask): another
+	 * CPU's line between them leaves each piece on a line of its own.
+	 */
+	if (pf_starts(msg, len, ", mode:") && !r->mode[0]) {
+		msg += 2;
+		len -= 2;
+	}
+	if (pf_starts(msg, len, "mode:") && !r->mode[0]) {
+		parse_mode_tail(msg + 5, end, r);
+		return true;
+	}
+	if (r->mode[0] && !r->nodemask[0] && is_nodelist(msg, len)) {
+		pf_strlcpyn(r->nodemask, sizeof(r->nodemask), msg, len);
+		return true;
+	}
+	if ((pf_starts(msg, len, "nodemask=") && !r->nodemask[0]) ||
+	    ((pf_starts(msg, len, "cpuset=") || pf_starts(msg, len, ",cpuset=")) &&
+	     !r->cpuset[0]) ||
+	    (pf_starts(msg, len, "mems_allowed=") && !r->mems_allowed[0]) ||
+	    (pf_starts(msg, len, ",mems_allowed=") && !r->mems_allowed[0])) {
+		/* parse_mode_tail() reads these keys wherever they stand */
+		char saved[sizeof(r->mode)];
+
+		memcpy(saved, r->mode, sizeof(saved));
+		parse_mode_tail(msg, end, r);
+		memcpy(r->mode, saved, sizeof(saved));
+		return true;
+	}
+	return false;
+}
+
+bool pf_head_cpuset(const char *msg, size_t len, struct pf_report *r)
+{
+	const char *end = msg + len;
+	const char *c = pf_memstr(msg, len, " cpuset=");
+	const char *m;
+	size_t tl = strlen(r->task);
+
+	/*
+	 * cpuset_print_current_mems_allowed() of 4.12-4.19 (and 4.10-4.11's
+	 * cpuset_print_task_mems_allowed) prints "<comm> cpuset=<cg>
+	 * mems_allowed=<list>" on a line of its own.
+	 */
+	if (!c || (size_t)(c - msg) != tl || memcmp(msg, r->task, tl))
+		return false;
+	c += 8;
+	m = pf_memstr(c, (size_t)(end - c), " mems_allowed=");
+	trim_copy(r->cpuset, sizeof(r->cpuset), c, m ? m : end);
+	if (m)
+		trim_copy(r->mems_allowed, sizeof(r->mems_allowed), m + 14, end);
+	return true;
+}
+
+/* Is tok a kernel release ("2.6.32-358.2.1.el6.x86_64", "6.12.39")? */
+static bool looks_like_release(const char *tok, size_t n)
+{
+	return n >= 3 && isdigit((unsigned char)tok[0]) &&
+	       memchr(tok, '.', n) != NULL;
+}
+
+/*
+ * The taint at p ("Not tainted", or "Tainted: " and its fixed-width flag
+ * field, with spaces): copied to taint (when given), and where it ends.
+ */
+static const char *taint_after(const char *p, const char *end, char *taint,
+			       size_t size)
+{
+	const char *s = p;
+
+	if (pf_starts(p, (size_t)(end - p), "Not tainted")) {
+		if (taint)
+			pf_strlcpy(taint, size, "Not tainted");
+		return p + 11;
+	}
+	p += 8;		/* "Tainted:" */
+	while (p < end) {
+		const char *q = skip_spaces(p, end);
+		const char *e = q;
+
+		while (e < end && *e != ' ')
+			e++;
+		if (q >= end || looks_like_release(q, (size_t)(e - q)) ||
+		    *q == '#' || (size_t)(e - q) > 2)
+			break;
+		p = e;
+	}
+	if (taint)
+		trim_copy(taint, size, s, p);
+	return p;
+}
+
+/*
+ * The release after the taint: the first token that looks like one, before
+ * the "#N" build number.  NULL when none.
+ */
+static const char *release_at(const char *p, const char *end, size_t *n)
+{
+	while (p < end) {
+		const char *q = skip_spaces(p, end);
+		const char *e = q;
+
+		while (e < end && *e != ' ')
+			e++;
+		if (q >= end || *q == '#')
+			return NULL;
+		if (looks_like_release(q, (size_t)(e - q))) {
+			*n = (size_t)(e - q);
+			return q;
+		}
+		p = e;
+	}
+	return NULL;
+}
+
+bool pf_head_task(const char *msg, size_t len, struct pf_report *r,
+		  bool *foreign)
+{
+	const char *end = msg + len, *p, *c, *t;
+	const char *taint_start;
+	char comm[64];
+	unsigned long v;
+	int pid = -1, cpu = -1;
+
+	*foreign = false;
+	if (pf_starts(msg, len, "Pid: ")) {
+		/* 2.6.x - 3.9: "Pid: %d, comm: %.20s %s %s %.*s" */
+		p = msg + 5;
+		if (!pf_scan_ulong(&p, end, &v))
+			return false;
+		pid = (int)v;
+		c = pf_memstr(p, (size_t)(end - p), "comm: ");
+		if (!c)
+			return false;
+		c += 6;
+	} else if (pf_starts(msg, len, "CPU: ")) {
+		/* 3.10+: "CPU: %d [UID: %u ]PID: %d Comm: %.20s ..." */
+		p = msg + 5;
+		if (!pf_scan_ulong(&p, end, &v))
+			return false;
+		cpu = (int)v;
+		c = pf_memstr(p, (size_t)(end - p), "PID: ");
+		if (!c)
+			return false;
+		p = c + 5;
+		if (!pf_scan_ulong(&p, end, &v))
+			return false;
+		pid = (int)v;
+		c = pf_memstr(p, (size_t)(end - p), "Comm: ");
+		if (!c)
+			return false;
+		c += 6;
+	} else {
+		return false;
+	}
+
+	/* The comm ends where the taint begins: comms may hold spaces. */
+	t = pf_memstr(c, (size_t)(end - c), " Not tainted");
+	taint_start = t ? t + 1 : NULL;
+	{
+		const char *t2 = pf_memstr(c, (size_t)(end - c), " Tainted:");
+
+		if (t2 && (!t || t2 < t)) {
+			t = t2;
+			taint_start = t2 + 1;
+		}
+	}
+	{
+		/*
+		 * Where the header's task (the same current->comm) starts
+		 * the text, that is the comm, whatever follows it: RHEL 7-9
+		 * print "Kdump: loaded" or "Kdump: not loaded" between the
+		 * comm and the taint, other builds fields of their own.
+		 */
+		const char *ct = t ? t : end;	/* cut by the poster: all */
+		const char *k = pf_memstr(c, (size_t)(ct - c), " Kdump: ");
+		size_t tl = strlen(r->task);
+
+		if (tl && (size_t)(end - c) > tl && !memcmp(c, r->task, tl) &&
+		    c[tl] == ' ')
+			pf_strlcpy(comm, sizeof(comm), r->task);
+		else
+			trim_copy(comm, sizeof(comm), c, k ? k : ct);
+	}
+	if (r->task[0] && strcmp(comm, r->task) != 0) {
+		size_t a = strlen(r->task), b = strlen(comm);
+
+		/*
+		 * The header's task may carry junk in front of it (a tag
+		 * the log put there): both are current->comm, so the comm
+		 * is the task.
+		 */
+		if (!(a > b && !strcmp(r->task + a - b, comm) &&
+		      strchr(" :]>|", r->task[a - b - 1]))) {
+			*foreign = true;
+			return false;
+		}
+		pf_strlcpy(r->task, sizeof(r->task), comm);
+	}
+	pf_strlcpy(r->comm, sizeof(r->comm), comm);
+	r->pid = pid;
+	r->cpu = cpu;
+	if (!taint_start)
+		return true;
+
+	p = taint_after(taint_start, end, r->taint, sizeof(r->taint));
+	{
+		size_t n;
+		const char *rel = release_at(p, end, &n);
+
+		if (rel) {
+			char buf[96];
+
+			pf_strlcpyn(buf, sizeof(buf), rel, n);
+			pf_kver_parse(buf, &r->kernel);
+			r->kernel_from = PF_KERNEL_REPORT;
+		}
+	}
+	return true;
+}
+
+bool pf_head_task_release(const char *msg, size_t len, struct pf_kver *kv)
+{
+	const char *end = msg + len, *t, *rel;
+	char buf[96];
+	size_t n;
+
+	if (!pf_starts(msg, len, "CPU: ") && !pf_starts(msg, len, "Pid: "))
+		return false;
+	if (!pf_memstr(msg, len, "PID: ") && !pf_memstr(msg, len, "comm: "))
+		return false;
+	t = pf_memstr(msg, len, " Not tainted");
+	if (!t)
+		t = pf_memstr(msg, len, " Tainted:");
+	if (!t)
+		return false;
+	rel = release_at(taint_after(t + 1, end, NULL, 0), end, &n);
+	if (!rel)
+		return false;
+	pf_strlcpyn(buf, sizeof(buf), rel, n);
+	return pf_kver_parse(buf, kv) == 0;
+}
+
+bool pf_head_linux_version(const char *msg, size_t len, struct pf_kver *kv)
+{
+	const char *end = msg + len, *p, *e;
+	char rel[96];
+
+	if (!pf_starts(msg, len, "Linux version "))
+		return false;
+	p = msg + 14;
+	e = p;
+	while (e < end && *e != ' ')
+		e++;
+	pf_strlcpyn(rel, sizeof(rel), p, (size_t)(e - p));
+	return pf_kver_parse(rel, kv) == 0;
+}
+
+long pf_head_suppressed(const char *msg, size_t len)
+{
+	const char *end = msg + len, *p;
+	unsigned long n;
+
+	/* "warn_alloc: 96 callbacks suppressed", "warn_alloc_failed: ..." */
+	if (!pf_starts(msg, len, "warn_alloc") &&
+	    !pf_starts(msg, len, "__alloc_pages"))
+		return -1;
+	p = memchr(msg, ':', len);
+	if (!p)
+		return -1;
+	p = skip_spaces(p + 1, end);
+	if (!pf_scan_ulong(&p, end, &n) ||
+	    !pf_starts(p, (size_t)(end - p), " callbacks suppressed"))
+		return -1;
+	return (long)n;
+}
