@@ -22,7 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "era.h"
 #include "util/util.h"
 
 #define VM_INT_MAX	INT_MAX	/* the kernel's int, see above */
@@ -523,6 +523,7 @@ int pf_advise(const struct pf_evidence *e, const struct pf_system *sys,
 	      struct pf_advice *a)
 {
 	struct machine m;
+	struct pf_era era;
 
 	memset(a, 0, sizeof(*a));
 	machine_of(e, sys, &m, a);
@@ -541,7 +542,8 @@ int pf_advise(const struct pf_evidence *e, const struct pf_system *sys,
 	a->rule_status = e->rule_status;
 	if (e->rule && e->rule->update && e->rule_status != PF_RULE_FIXED)
 		snprintf(a->update, sizeof(a->update), "%s", e->rule->update);
-	if (m.kernel.rhel == 6 || m.kernel.rhel == 5)
+	pf_era_init(&era, &m.kernel, PF_GFP_UNKNOWN);
+	if (era.sysctl_conf_only)
 		snprintf(a->note, sizeof(a->note),
 			 "RHEL %d: put these lines in /etc/sysctl.conf and load "
 			 "them with 'sysctl -p'.", m.kernel.rhel);

@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "mm/mm.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -551,35 +551,12 @@ static const char *gfp_name(const struct gfp_layout_desc *d, unsigned int id)
 	return gfp_names[id];
 }
 
-enum pf_gfp_layout pf_gfp_layout_of(const struct pf_kver *kv)
+/* GFP_ATOMIC in that layout (0 when the layout is unknown). */
+unsigned long pf_gfp_atomic(enum pf_gfp_layout layout)
 {
-	unsigned int c;
+	const struct gfp_layout_desc *d = gfp_desc(layout);
 
-	if (!pf_kver_known(kv))
-		return PF_GFP_UNKNOWN;
-	c = kv->code;
-	/*
-	 * The base version decides, also for RHEL (3.10.0, 4.18.0 and 5.14.0
-	 * fall in their eras); only RHEL 5 has bits of its own.  Kernels
-	 * that merely carry ".el7" (elrepo's kernel-ml) follow the version.
-	 */
-	if (c < PF_KV(2, 6, 24))
-		return kv->rhel == 5 ? PF_GFP_RHEL5 : PF_GFP_2_6_18;
-	if (c < PF_KV(3, 6, 0))
-		return PF_GFP_2_6_24;
-	if (c < PF_KV(4, 4, 0))
-		return PF_GFP_3_10;
-	if (c < PF_KV(4, 10, 0))
-		return PF_GFP_4_4;
-	if (c < PF_KV(4, 18, 0))
-		return PF_GFP_4_10;
-	if (c < PF_KV(5, 1, 0))
-		return PF_GFP_4_18;
-	if (c < PF_KV(6, 3, 0))
-		return PF_GFP_5_0;
-	if (c < PF_KV(6, 15, 0))
-		return PF_GFP_6_3;
-	return PF_GFP_6_15;
+	return d ? d->gfp_atomic : 0;
 }
 
 const char *pf_gfp_layout_name(enum pf_gfp_layout layout)

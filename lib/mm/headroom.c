@@ -8,34 +8,31 @@
  */
 #include <string.h>
 
-#include "pagefail.h"
+#include "era.h"
+#include "mm/mm.h"
 
-/* gfp_to_alloc_flags() for GFP_ATOMIC: __GFP_HIGH and "cannot block" */
+/*
+ * The alloc flags of a GFP_ATOMIC request, from the one
+ * gfp_to_alloc_flags() (watermark.c), in interrupt context.  What the
+ * flags of GFP_ATOMIC are is the same in every gfp layout of a watermark
+ * era, so one layout of each era stands for all.
+ */
 unsigned int pf_atomic_alloc_flags(int era, int order)
 {
-	unsigned int f = PF_ALLOC_HIGH | PF_ALLOC_HARDER;
+	static const int layout[PF_WM_NR_ERAS] = {
+		[PF_WM_2_6] = PF_GFP_2_6_24,
+		[PF_WM_RHEL6] = PF_GFP_2_6_24,
+		[PF_WM_4_4] = PF_GFP_4_4,
+		[PF_WM_6_3] = PF_GFP_6_3,
+	};
+	int l;
 
-	/* 6.3+: a high-order atomic request may use the highatomic reserve */
-	if (era == PF_WM_6_3 && order > 0)
-		f |= PF_ALLOC_HIGHATOMIC;
-	return f;
-}
-
-/* May a caller with these flags take blocks from the lists of order o? */
-static bool order_usable(const struct pf_zone *z, int o, unsigned int flags,
-			 int era)
-{
-	bool harder = era == PF_WM_6_3 ?
-		(flags & (PF_ALLOC_HIGHATOMIC | PF_ALLOC_OOM)) :
-		(flags & (PF_ALLOC_HARDER | PF_ALLOC_OOM));
-
-	if (!z->has_mt || !z->mt[o][0])
-		return true;
-	for (const char *m = z->mt[o]; *m; m++)
-		if (strchr("UMER", *m) || (*m == 'H' && harder) ||
-		    (*m == 'C' && (flags & PF_ALLOC_CMA)))
-			return true;
-	return false;
+	if (era <= PF_WM_UNKNOWN || era >= PF_WM_NR_ERAS)
+		era = PF_WM_4_4;
+	l = layout[era];
+	/* ALLOC_CPUSET only limits which zones; the check does not read it */
+	return pf_alloc_flags(pf_gfp_atomic(l), l, era, order,
+			      PF_CALLER_INTERRUPT) & ~PF_ALLOC_CPUSET;
 }
 
 /*
@@ -97,7 +94,7 @@ long pf_zone_headroom(const struct pf_zone *z, int order, unsigned int flags,
 	if (!z->nr_orders)
 		return -1;
 	for (int k = order; k < z->nr_orders; k++) {
-		usable[k] = order_usable(z, k, flags, era);
+		usable[k] = pf_zone_order_usable(z, k, flags, era, NULL);
 		if (usable[k])
 			chunks += z->nr_free[k] << (k - order);
 	}
@@ -123,9 +120,12 @@ long pf_zone_headroom(const struct pf_zone *z, int order, unsigned int flags,
 
 void pf_system_status(const struct pf_system *sys, struct pf_zone_status *st)
 {
-	int era = pf_wm_era_of(&sys->kernel, pf_gfp_layout_of(&sys->kernel));
-	int classzone = pf_zone_classzone(sys->zones, sys->nr_zones,
-					  PF_ZONE_NORMAL);
+	struct pf_era e;
+	int era, classzone;
+
+	pf_era_init(&e, &sys->kernel, PF_GFP_UNKNOWN);
+	era = e.wm_era;
+	classzone = pf_zone_classzone(sys->zones, sys->nr_zones, PF_ZONE_NORMAL);
 
 	for (int i = 0; i < sys->nr_zones; i++) {
 		const struct pf_zone *z = &sys->zones[i];

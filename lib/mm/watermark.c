@@ -10,7 +10,7 @@
  */
 #include <string.h>
 
-#include "pagefail.h"
+#include "mm/mm.h"
 
 static const char *const era_names[PF_WM_NR_ERAS] = {
 	[PF_WM_UNKNOWN] = "unknown",
@@ -50,46 +50,6 @@ int pf_cause_of_name(const char *name)
 		if (!strcmp(name, cause_names[i]))
 			return i;
 	return -1;
-}
-
-/*
- * The era of __zone_watermark_ok(): RHEL 6 rewrote the high-order loop;
- * 4.4 ("mm, page_alloc: only enforce watermarks for order-0 allocations")
- * replaced it with a free-block test; 6.3 renamed and regrouped the flags.
- * Without a version, the gfp layout the mask decoded with tells the era.
- */
-int pf_wm_era_of(const struct pf_kver *kv, int gfp_layout)
-{
-	if (pf_kver_known(kv)) {
-		if (kv->rhel == 6)
-			return PF_WM_RHEL6;
-		if (kv->rhel == 5 || kv->rhel == 7)
-			return PF_WM_2_6;
-		if (kv->rhel >= 8)
-			return PF_WM_4_4;
-		if (kv->code < PF_KV(4, 4, 0))
-			return PF_WM_2_6;
-		if (kv->code < PF_KV(6, 3, 0))
-			return PF_WM_4_4;
-		return PF_WM_6_3;
-	}
-	switch (gfp_layout) {
-	case PF_GFP_2_6_18:
-	case PF_GFP_RHEL5:
-	case PF_GFP_2_6_24:
-	case PF_GFP_3_10:
-		return PF_WM_2_6;
-	case PF_GFP_4_4:
-	case PF_GFP_4_10:
-	case PF_GFP_4_18:
-	case PF_GFP_5_0:
-		return PF_WM_4_4;
-	case PF_GFP_6_3:
-	case PF_GFP_6_15:
-		return PF_WM_6_3;
-	default:
-		return PF_WM_UNKNOWN;
-	}
 }
 
 /*
@@ -163,22 +123,34 @@ harder:
 	return flags;
 }
 
-/* Can a free block of this order be taken from the lists the caller may use? */
-static bool block_usable(const struct pf_zone *z, int o, unsigned int flags,
-			 int era, bool *only_highatomic)
+/*
+ * May a caller with these alloc flags take MIGRATE_HIGHATOMIC blocks?
+ * rmqueue() tries the highatomic lists for ALLOC_HARDER (4.4-6.2) or
+ * ALLOC_HIGHATOMIC (6.3+) requests, and __zone_watermark_ok() of
+ * 4.4-6.2 leaves the reserve out of the free count for the others;
+ * ALLOC_OOM (4.16+) may use it in both.
+ */
+bool pf_alloc_highatomic_ok(unsigned int flags, int era)
 {
-	bool harder;
-	const char *mt;
-
-	if (!z->nr_free[o])
-		return false;
-	/* 2.6.x printed no migratetypes; the counts are all there is */
-	if (!z->has_mt || !z->mt[o][0])
-		return true;
-	harder = era == PF_WM_6_3 ?
+	return era == PF_WM_6_3 ?
 		(flags & (PF_ALLOC_HIGHATOMIC | PF_ALLOC_OOM)) :
 		(flags & (PF_ALLOC_HARDER | PF_ALLOC_OOM));
-	for (mt = z->mt[o]; *mt; mt++) {
+}
+
+/*
+ * Do the free lists of order o hold a block this caller may take?  The
+ * migratetypes come from the buddy line's letters; without them (2.6.x
+ * printed none, /proc/buddyinfo has none) every block counts.  Sets
+ * *only_highatomic when a highatomic block was there but not for it.
+ */
+bool pf_zone_order_usable(const struct pf_zone *z, int o, unsigned int flags,
+			  int era, bool *only_highatomic)
+{
+	bool harder = pf_alloc_highatomic_ok(flags, era);
+
+	if (!z->has_mt || !z->mt[o][0])
+		return true;
+	for (const char *mt = z->mt[o]; *mt; mt++) {
 		switch (*mt) {
 		case 'U':	/* MIGRATE_PCPTYPES: always usable */
 		case 'M':
@@ -191,17 +163,25 @@ static bool block_usable(const struct pf_zone *z, int o, unsigned int flags,
 			break;
 		case 'H':
 			/*
-			 * Only a "harder" caller takes MIGRATE_HIGHATOMIC
-			 * (rmqueue()); __rmqueue_fallback() never steals
-			 * from it, even without watermarks.
+			 * __rmqueue_fallback() never steals from
+			 * MIGRATE_HIGHATOMIC, even without watermarks.
 			 */
 			if (harder)
 				return true;
-			*only_highatomic = true;
+			if (only_highatomic)
+				*only_highatomic = true;
 			break;
 		}
 	}
 	return false;
+}
+
+/* Can a free block of this order be taken from the lists the caller may use? */
+static bool block_usable(const struct pf_zone *z, int o, unsigned int flags,
+			 int era, bool *only_highatomic)
+{
+	return z->nr_free[o] &&
+	       pf_zone_order_usable(z, o, flags, era, only_highatomic);
 }
 
 /* ALLOC_NO_WATERMARKS: only an empty free list can make it fail. */
@@ -292,7 +272,6 @@ bool pf_zone_watermark_ok(const struct pf_zone *z, int order, long mark,
 			  struct pf_wm_check *out)
 {
 	struct pf_wm_check tmp, *c = out ? out : &tmp;
-	bool harder = flags & (PF_ALLOC_HARDER | PF_ALLOC_OOM);
 	long free_pages, unusable;
 
 	memset(c, 0, sizeof(*c));
@@ -339,7 +318,7 @@ bool pf_zone_watermark_ok(const struct pf_zone *z, int order, long mark,
 	} else {
 		if (flags & PF_ALLOC_HIGH)
 			c->min -= c->min / 2;
-		if (era == PF_WM_4_4 && !harder) {
+		if (era == PF_WM_4_4 && !pf_alloc_highatomic_ok(flags, era)) {
 			/* only a "harder" caller may use the highatomic reserve */
 			if (z->reserved_highatomic > 0)
 				c->highatomic = z->reserved_highatomic;

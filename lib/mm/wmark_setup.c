@@ -6,9 +6,10 @@
  * shared/reference/kernel-facts.md section 4.
  */
 #include <limits.h>
+#include <stddef.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "era.h"
 
 /* int_sqrt(): floor of the square root. */
 static unsigned long long int_sqrt(unsigned long long x)
@@ -26,27 +27,13 @@ static unsigned long long int_sqrt(unsigned long long x)
 	return lo;
 }
 
-/* RHEL/CentOS release at or past rel (2.6.32-358 -> 358). */
-static bool rhel_at_least(const struct pf_kver *kv, int rhel, long rel)
-{
-	return kv->rhel == rhel && kv->nr_rel > 0 && kv->rel[0] >= rel;
-}
-
-/*
- * The upper clamp of calculate_min_free_kbytes(): 65536 until "mm:
- * increase default min_free_kbytes bound" (Joel Savitz) raised it to
- * 262144.  That landed between 5.4 and 5.15 (5.7 by the patch date; the
- * release is not verified); RHEL 7 carries it as a backport.
- */
+/* The upper clamp of calculate_min_free_kbytes() (era.c says which). */
 long pf_min_free_kbytes_cap(const struct pf_kver *kv)
 {
-	if (!pf_kver_known(kv))
-		return 65536;
-	if (kv->rhel == 7 || kv->rhel >= 9)
-		return 262144;
-	if (kv->rhel)
-		return 65536;
-	return kv->code >= PF_KV(5, 7, 0) ? 262144 : 65536;
+	struct pf_era e;
+
+	pf_era_init(&e, kv, PF_GFP_UNKNOWN);
+	return e.min_free_kbytes_cap;
 }
 
 /* init_per_zone_wmark_min(): min_free_kbytes = int_sqrt(lowmem_kbytes * 16) */
@@ -65,7 +52,20 @@ long pf_min_free_kbytes_default(unsigned long long lowmem_kb,
 
 bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name)
 {
-	unsigned int code;
+	static const struct {
+		const char *name;
+		size_t off;
+	} has[] = {
+		{ "extra_free_kbytes", offsetof(struct pf_era, has_extra_free_kbytes) },
+		{ "extfrag_threshold", offsetof(struct pf_era, has_extfrag_threshold) },
+		{ "watermark_scale_factor",
+		  offsetof(struct pf_era, has_watermark_scale_factor) },
+		{ "watermark_boost_factor",
+		  offsetof(struct pf_era, has_watermark_boost_factor) },
+		{ "compaction_proactiveness",
+		  offsetof(struct pf_era, has_compaction_proactiveness) },
+	};
+	struct pf_era e;
 
 	if (!strncmp(name, "vm.", 3))
 		name += 3;
@@ -73,24 +73,10 @@ bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name)
 		return true;
 	if (!pf_kver_known(kv))
 		return false;
-	code = kv->code;
-	if (!strcmp(name, "extra_free_kbytes"))
-		return kv->rhel == 6;
-	if (!strcmp(name, "extfrag_threshold"))
-		return kv->rhel == 6 || code >= PF_KV(2, 6, 35);
-	if (!strcmp(name, "watermark_scale_factor"))
-		/* 4.6; RHEL 8 has it, RHEL 7 does not */
-		return kv->rhel ? kv->rhel >= 8 : code >= PF_KV(4, 6, 0);
-	if (!strcmp(name, "watermark_boost_factor") ||
-	    !strcmp(name, "compaction_proactiveness")) {
-		/* 5.0 and 5.9 upstream; both backported to RHEL 8.4 (-305) */
-		unsigned int since = name[0] == 'w' ? PF_KV(5, 0, 0) :
-						      PF_KV(5, 9, 0);
-
-		if (kv->rhel == 8)
-			return rhel_at_least(kv, 8, 305);
-		return kv->rhel ? kv->rhel >= 9 : code >= since;
-	}
+	pf_era_init(&e, kv, PF_GFP_UNKNOWN);
+	for (size_t i = 0; i < sizeof(has) / sizeof(has[0]); i++)
+		if (!strcmp(name, has[i].name))
+			return *(const bool *)((const char *)&e + has[i].off);
 	return false;
 }
 
@@ -121,13 +107,11 @@ static long zone_pages(const struct pf_zone *z, bool managed)
 	return p < 0 ? 0 : p;
 }
 
-static bool is_highmem(const struct pf_zone *z, const struct pf_kver *kv)
+static bool is_highmem(const struct pf_zone *z, const struct pf_era *e)
 {
 	if (z->type == PF_ZONE_HIGHMEM)
 		return true;
-	/* 6.13 gives ZONE_MOVABLE the highmem treatment too */
-	return z->type == PF_ZONE_MOVABLE && pf_kver_known(kv) &&
-	       !kv->rhel && kv->code >= PF_KV(6, 13, 0);
+	return z->type == PF_ZONE_MOVABLE && e->movable_highmem;
 }
 
 /*
@@ -140,19 +124,19 @@ void pf_setup_zone_wmarks(struct pf_zone *zones, int nr_zones,
 			  long min_free_kbytes, long watermark_scale_factor,
 			  const struct pf_kver *kv)
 {
-	bool managed = !pf_kver_known(kv) || kv->rhel >= 7 ||
-		       (!kv->rhel && kv->code >= PF_KV(3, 10, 0));
-	bool scale = pf_kernel_has_sysctl(kv, "watermark_scale_factor");
+	struct pf_era e;
+	bool managed, scale;
 	unsigned long long lowmem = 0;
 	long pages_min;
 
-	if (!pf_kver_known(kv))
-		scale = true;
+	pf_era_init(&e, kv, PF_GFP_UNKNOWN);
+	managed = e.wmark_managed;
+	scale = e.has_watermark_scale_factor;
 	if (watermark_scale_factor < 0)
 		watermark_scale_factor = 10;
 
 	for (int i = 0; i < nr_zones; i++)
-		if (!is_highmem(&zones[i], kv))
+		if (!is_highmem(&zones[i], &e))
 			lowmem += (unsigned long long)zone_pages(&zones[i], managed);
 
 	for (int i = 0; i < nr_zones; i++) {
@@ -162,7 +146,7 @@ void pf_setup_zone_wmarks(struct pf_zone *zones, int nr_zones,
 
 		pages_min = min_free_kbytes / (long)(z->page_kb ? z->page_kb : 4);
 		tmp = lowmem ? (unsigned long long)pages_min * pages / lowmem : 0;
-		if (is_highmem(z, kv)) {
+		if (is_highmem(z, &e)) {
 			long m = (long)(pages / 1024);
 
 			z->min = m < 32 ? 32 : m > 128 ? 128 : m;

@@ -66,8 +66,7 @@ static uint32_t from_freelist(struct sim *s, const int *zl, int nr, int order,
 		if (!(flags & PF_ALLOC_NO_WATERMARKS) &&
 		    !watermark_ok(s, zl[k], order, mark, classzone, flags, NULL))
 			continue;
-		harder = s->era.wm_era == PF_WM_6_3 ?
-			 (flags & PF_ALLOC_HIGHATOMIC) : (flags & PF_ALLOC_HARDER);
+		harder = pf_alloc_highatomic_ok(flags, s->era.wm_era);
 		pfn = sim_rmqueue(z, order, mt, harder && order > 0 &&
 				  s->era.highatomic, &s->st);
 		if (pfn == SIM_NONE)
@@ -166,7 +165,7 @@ uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
 	for (int retry = 0; caps.can_sleep && retry < SIM_MAX_RETRIES; retry++) {
 		struct sim_zone *pz = &s->zones[zl[0]];
 
-		if (order > 0 && sim_era_compaction(&s->era)) {
+		if (order > 0 && s->era.compaction) {
 			s->st.compact_stall++;
 			for (int k = 0; k < nr; k++)
 				sim_compact_zone(s, &s->zones[zl[k]], order,

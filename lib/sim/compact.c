@@ -234,8 +234,9 @@ unsigned long sim_compact_zone(struct sim *s, struct sim_zone *z, int order,
 
 	if (!z->pages || z->nr_pages < 2 * PB_NR || !budget)
 		return 0;
-	/* compaction_suitable(): not without the free pages to move into */
-	if (order >= 0 && (long)z->free_pages <= z->min + (2L << order))
+	/* not without the free pages to move into */
+	if (order >= 0 && !pf_compaction_suitable((long)z->free_pages, z->min,
+						   order))
 		return 0;
 	if (z->free_pfn >= z->nr_pages || (z->free_pfn & (PB_NR - 1)) ||
 	    z->migrate_pfn >= z->nr_pages || z->free_pfn <= z->migrate_pfn)

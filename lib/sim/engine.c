@@ -25,55 +25,11 @@ uint64_t sim_rand(struct sim *s)
 	return s->rng * 0x2545f4914f6cdd1dULL;
 }
 
-static bool at_least(const struct pf_kver *kv, int a, int b, int c)
+/* A scenario may turn grouping by mobility off (mobility = no). */
+void sim_era_of(const struct pf_kver *kv, bool mobility, struct pf_era *era)
 {
-	return kv->code >= PF_KV(a, b, c);
-}
-
-/*
- * What changed when (kernel-facts.md section 6): grouping by mobility
- * 2.6.24; compaction 2.6.35; kswapd compacting (compact_pgdat) from about
- * 3.6 until kcompactd took over in 4.6; highatomic reserve 4.4; boost 5.0;
- * proactive compaction 5.9.  RHEL 6 backported compaction but its kswapd
- * compacts only for order > 3 before 2.6.32-358 (RHEL 6.4).
- */
-void sim_era_of(const struct pf_kver *kv, bool mobility, struct sim_era *era)
-{
-	memset(era, 0, sizeof(*era));
-	era->kver = *kv;
-	era->gfp_layout = pf_gfp_layout_of(kv);
-	era->wm_era = pf_wm_era_of(kv, era->gfp_layout);
-	era->mobility = mobility && (kv->rhel >= 6 || at_least(kv, 2, 6, 24));
-	era->kswapd_compact_min_order = SIM_MAX_ORDER;
-	if (kv->rhel == 6) {
-		era->kswapd_compacts = true;
-		era->kswapd_compact_min_order =
-			kv->nr_rel > 0 && kv->rel[0] >= 358 ? 1 : 4;
-		return;
-	}
-	if (kv->rhel == 7) {
-		era->kswapd_compacts = true;
-		era->kswapd_compact_min_order = 1;
-		return;
-	}
-	if (kv->rhel >= 8 || at_least(kv, 4, 6, 0)) {
-		era->kcompactd = true;
-		era->highatomic = true;
-		era->boost = kv->rhel ? kv->rhel >= 9 : at_least(kv, 5, 0, 0);
-		era->proactive = !kv->rhel && at_least(kv, 5, 9, 0);
-		return;
-	}
-	era->highatomic = at_least(kv, 4, 4, 0);
-	if (at_least(kv, 3, 6, 0)) {
-		era->kswapd_compacts = true;
-		era->kswapd_compact_min_order = 1;
-	}
-}
-
-/* Does the era compact at all (direct compaction, 2.6.35+)? */
-bool sim_era_compaction(const struct sim_era *era)
-{
-	return era->kver.rhel >= 6 || at_least(&era->kver, 2, 6, 35);
+	pf_era_init(era, kv, PF_GFP_UNKNOWN);
+	era->mobility = era->mobility && mobility;
 }
 
 /*

@@ -68,14 +68,10 @@ static bool zone_ok(const struct sim *s, const struct sim_zone *z, int order,
 				    NULL);
 }
 
-/*
- * compaction_suitable(): enough free memory that the migration targets
- * will not take the zone under its watermark (low + 2 << order in 3.x,
- * the "compact gap" later).
- */
+/* enough free memory that the migration targets keep the zone above low */
 static bool compaction_suitable(const struct sim_zone *z, int order)
 {
-	return (long)z->free_pages > z->low + (2L << order);
+	return pf_compaction_suitable((long)z->free_pages, z->low, order);
 }
 
 /* Does kswapd itself compact for this order in this era? */

@@ -27,138 +27,7 @@
 
 /* ---- the era's print formats ------------------------------------------- */
 
-/* Call trace line shapes (kernel-facts.md 2.3). */
-enum trace_style {
-	TS_2618,	/* " [<%016lx>] sym+off/len", ":mod:sym", no "? " */
-	TS_ADDR,	/* " [<%p>] ? sym+off/len [mod]", inline <IRQ>/<EOI> */
-	TS_NOADDR,	/* " ? sym+off/len [mod]", markers on their own lines */
-};
-
-/* The function names of the call paths, by generation of mm and entry code. */
-enum gen {
-	G_2618,		/* RHEL 5: SLAB, __alloc_pages */
-	G_2632,		/* 2.6.24 - 3.9, RHEL 6: SLAB, __alloc_pages_nodemask */
-	G_310,		/* 3.10 - 4.3, RHEL 7: SLUB, warn_alloc_failed */
-	G_44,		/* 4.4 - 4.8: ___slab_alloc, entry_SYSCALL_64_fastpath */
-	G_49,		/* 4.9 - 4.12: warn_alloc, __alloc_pages_slowpath */
-	G_413,		/* 4.13 - 5.12: do_syscall_64, secondary_startup_64 */
-	G_513,		/* 5.13 - 6.9: __alloc_pages, dump_stack_lvl, irq_exit_rcu */
-	G_610,		/* 6.10+: the _noprof allocator entry points */
-};
-
-struct era_fmt {
-	unsigned int code;
-	int rhel;
-	int gen;
-	int trace;		/* enum trace_style */
-	int layout;		/* enum pf_gfp_layout */
-	bool rhel5;		/* 2.6.18 show_mem() of RHEL 5 */
-	bool dot;		/* "page allocation failure. order:" */
-	bool names;		/* mode:%#x(%pGg), 4.6+ */
-	bool nodemask;		/* ", nodemask=", 4.12+ */
-	bool cpuset_line;	/* "comm cpuset=/ mems_allowed=0", 4.12 - 4.19 */
-	bool cpuset_same;	/* ",cpuset=/,mems_allowed=0", 5.x+, RHEL 8 */
-	bool pid_line;		/* "Pid: %d, comm:", up to 3.9 */
-	bool uid;		/* "CPU: %d UID: %u PID:", 6.11+ (approximate) */
-	bool stack_words;	/* raw stack words before Call Trace, 3.10 - 4.9 */
-	bool task_marker;	/* <TASK> ... </TASK>, 5.15+ (in 5.15.135) */
-	bool idle_rename;	/* idle task "swapper", before 3.7 (approximate) */
-	bool pcp_lines;		/* "<zone> per-cpu:" lines, up to 3.10 vanilla */
-	bool node_line;		/* "Node N active_anon:...kB", 4.8+ (node LRU) */
-	bool managed;		/* present and managed, 3.10+ */
-	bool pcp_fields;	/* free_pcp/local_pcp, 4.0+ (approximate), RHEL 7 */
-	bool free_last;		/* " free:%lu free_pcp:%lu free_cma:%lu", 4.0+ */
-	bool free_cma_line;	/* " free_cma:%lu" of 3.10 */
-	bool unstable;		/* NR_UNSTABLE_NFS, gone in 5.8 */
-	bool misc_reclaimable;	/* kernel_misc_reclaimable (approximate 5.8+) */
-	bool sec_pagetables;	/* 6.0+ (approximate) */
-	bool zone_slab;		/* slab on the 4.8+ zone line, < 4.13 (approx.) */
-	bool zone_kstack;	/* kernel_stack there, < 5.9 (approximate) */
-	bool zone_pagetables;	/* pagetables there, < 5.11 (approximate) */
-	bool highatomic;	/* reserved_highatomic:%luKB, 5.15+ (approx.) */
-	bool boost;		/* boost:%lukB, 5.16+ (the 2021 patch) */
-	bool wmark_boost;	/* min/low/high include the boost, 5.0+ */
-	bool pages_scanned;	/* on the node line, < 4.11 (approximate) */
-	bool letters;		/* migratetype letters, 3.x+ */
-	bool letters_44;	/* U M E H C I order, 4.4+ (3.x: U E M R C I) */
-	bool hugepages;		/* "Node N hugepages_total=", 3.11+ (approx.) */
-	bool swap_stats;	/* "Swap cache stats:", removed in 6.0 */
-	bool new_show_mem;	/* "pages HighMem/MovableOnly", 4.0+ (approx.) */
-	bool cma_reserved;	/* "pages cma reserved", 4.0+ (approximate) */
-	bool hwpoisoned;	/* "pages hwpoisoned", 4.4+ */
-	bool zone_filter;	/* zones up to gfp_zone() only, 6.0+ (approx.) */
-	int nr_zone_enum;	/* MAX_NR_ZONES of an x86_64 distribution build */
-};
-
-static bool ge(const struct era_fmt *e, int a, int b, int c)
-{
-	return e->code >= PF_KV(a, b, c);
-}
-
-static void era_fmt_of(const struct pf_kver *kv, struct era_fmt *e)
-{
-	memset(e, 0, sizeof(*e));
-	e->code = kv->code;
-	e->rhel = kv->rhel;
-	e->layout = pf_gfp_layout_of(kv);
-
-	if (!ge(e, 2, 6, 24))
-		e->gen = G_2618;
-	else if (!ge(e, 3, 10, 0))
-		e->gen = G_2632;
-	else if (!ge(e, 4, 4, 0))
-		e->gen = G_310;
-	else if (!ge(e, 4, 9, 0))
-		e->gen = G_44;
-	else if (!ge(e, 4, 13, 0))
-		e->gen = G_49;
-	else if (!ge(e, 5, 13, 0))
-		e->gen = G_413;
-	else if (!ge(e, 6, 10, 0))
-		e->gen = G_513;
-	else
-		e->gen = G_610;
-
-	e->rhel5 = e->gen == G_2618;
-	e->trace = e->rhel5 ? TS_2618 : ge(e, 4, 10, 0) ? TS_NOADDR : TS_ADDR;
-	e->dot = !ge(e, 3, 0, 0);
-	e->names = ge(e, 4, 6, 0);
-	e->nodemask = ge(e, 4, 12, 0);
-	e->cpuset_same = ge(e, 5, 0, 0) || e->rhel == 8;
-	e->cpuset_line = e->nodemask && !e->cpuset_same;
-	e->pid_line = !ge(e, 3, 10, 0);
-	e->uid = ge(e, 6, 11, 0);
-	e->stack_words = ge(e, 3, 10, 0) && !ge(e, 4, 10, 0);
-	e->task_marker = ge(e, 5, 15, 0);
-	e->idle_rename = !ge(e, 3, 7, 0);
-
-	e->pcp_lines = !e->rhel5 && !ge(e, 3, 11, 0) && e->rhel != 7;
-	e->node_line = ge(e, 4, 8, 0);
-	e->managed = ge(e, 3, 10, 0);
-	e->pcp_fields = ge(e, 4, 0, 0) || e->rhel == 7;
-	e->free_last = e->pcp_fields;
-	e->free_cma_line = e->managed && !e->free_last;
-	e->unstable = !ge(e, 5, 8, 0);
-	e->misc_reclaimable = ge(e, 5, 8, 0);
-	e->sec_pagetables = ge(e, 6, 0, 0);
-	e->zone_slab = !ge(e, 4, 13, 0);
-	e->zone_kstack = !ge(e, 5, 9, 0);
-	e->zone_pagetables = !ge(e, 5, 11, 0);
-	e->highatomic = ge(e, 5, 15, 0);
-	e->boost = ge(e, 5, 16, 0);
-	e->wmark_boost = ge(e, 5, 0, 0);
-	e->pages_scanned = !ge(e, 4, 11, 0);
-	e->letters = ge(e, 3, 0, 0);
-	e->letters_44 = ge(e, 4, 4, 0);
-	e->hugepages = ge(e, 3, 11, 0) || e->rhel == 7;
-	e->swap_stats = !ge(e, 6, 0, 0);
-	e->new_show_mem = ge(e, 4, 0, 0) || e->rhel == 7;
-	e->cma_reserved = ge(e, 4, 0, 0);
-	e->hwpoisoned = ge(e, 4, 4, 0);
-	e->zone_filter = ge(e, 6, 0, 0);
-	/* DMA, DMA32, Normal, Movable (HighMem on 2.6.18), Device from 4.5 */
-	e->nr_zone_enum = ge(e, 4, 5, 0) ? 5 : 4;
-}
+/* struct pf_printk_fmt (era.h): how the era prints, derived in era.c */
 
 /* ---- output ---------------------------------------------------------------- */
 
@@ -344,19 +213,19 @@ static void mark(struct trace *t, int kind)
 }
 
 /* dump_stack() and the warning itself: the innermost frames */
-static void trace_report(struct trace *t, const struct era_fmt *e)
+static void trace_report(struct trace *t, const struct pf_printk_fmt *e)
 {
 	switch (e->gen) {
-	case G_2618:
-	case G_2632:
+	case PF_G_2618:
+	case PF_G_2632:
 		break;		/* the trace starts at the allocator */
-	case G_310:
-	case G_44:
+	case PF_G_310:
+	case PF_G_44:
 		fn(t, "dump_stack");
 		fn(t, "warn_alloc_failed");
 		break;
-	case G_49:
-	case G_413:
+	case PF_G_49:
+	case PF_G_413:
 		fn(t, "dump_stack");
 		fn(t, "warn_alloc");
 		fn(t, "__alloc_pages_slowpath");
@@ -369,13 +238,13 @@ static void trace_report(struct trace *t, const struct era_fmt *e)
 	}
 }
 
-static const char *alloc_entry(const struct era_fmt *e)
+static const char *alloc_entry(const struct pf_printk_fmt *e)
 {
 	switch (e->gen) {
-	case G_2618:
-	case G_513:
+	case PF_G_2618:
+	case PF_G_513:
 		return "__alloc_pages";
-	case G_610:
+	case PF_G_610:
 		return "__alloc_pages_noprof";
 	default:
 		return "__alloc_pages_nodemask";
@@ -383,12 +252,12 @@ static const char *alloc_entry(const struct era_fmt *e)
 }
 
 /* alloc_pages() of a slab: alloc_pages_current() on NUMA builds */
-static const char *alloc_pages_fn(const struct era_fmt *e)
+static const char *alloc_pages_fn(const struct pf_printk_fmt *e)
 {
 	switch (e->gen) {
-	case G_513:
+	case PF_G_513:
 		return "alloc_pages";
-	case G_610:
+	case PF_G_610:
 		return "alloc_pages_mpol_noprof";
 	default:
 		return "alloc_pages_current";
@@ -396,17 +265,17 @@ static const char *alloc_pages_fn(const struct era_fmt *e)
 }
 
 /* A slab grows for an object of order's size, up to the slab cache. */
-static void trace_slab(struct trace *t, const struct era_fmt *e, int order)
+static void trace_slab(struct trace *t, const struct pf_printk_fmt *e, int order)
 {
-	const bool q = e->gen == G_2632;	/* RHEL 6 prints every frame "? " */
+	const bool q = e->gen == PF_G_2632;	/* RHEL 6 prints every frame "? " */
 
 	add(t, FR_FUNC, alloc_entry(e), NULL, q);
 	switch (e->gen) {
-	case G_2618:
+	case PF_G_2618:
 		fn(t, "cache_grow");
 		fn(t, "cache_alloc_refill");
 		return;
-	case G_2632:
+	case PF_G_2632:
 		add(t, FR_FUNC, "kmem_getpages", NULL, q);
 		add(t, FR_FUNC, "fallback_alloc", NULL, q);
 		add(t, FR_FUNC, "cache_grow", NULL, q);
@@ -417,47 +286,47 @@ static void trace_slab(struct trace *t, const struct era_fmt *e, int order)
 	}
 	/* SLUB: kmalloc() above 8 KiB goes to the page allocator directly */
 	if (order >= 2) {
-		fn(t, e->code >= PF_KV(6, 1, 0) ? "__kmalloc_large_node"
+		fn(t, e->kmalloc_large_uu ? "__kmalloc_large_node"
 						 : "kmalloc_large_node");
 		return;
 	}
 	fn(t, alloc_pages_fn(e));
-	if (e->gen >= G_513)
+	if (e->gen >= PF_G_513)
 		fn(t, "allocate_slab");
 	else
 		fn(t, "new_slab");
-	if (e->gen >= G_44)
+	if (e->gen >= PF_G_44)
 		fn(t, "___slab_alloc");
-	fn(t, e->gen >= G_513 ? "__slab_alloc.constprop.0" : "__slab_alloc");
+	fn(t, e->gen >= PF_G_513 ? "__slab_alloc.constprop.0" : "__slab_alloc");
 }
 
 /* __netdev_alloc_skb() of a driver's receive ring refill */
-static void trace_skb(struct trace *t, const struct era_fmt *e, int order)
+static void trace_skb(struct trace *t, const struct pf_printk_fmt *e, int order)
 {
-	const bool q = e->gen == G_2632;
+	const bool q = e->gen == PF_G_2632;
 
 	trace_slab(t, e, order);
 	switch (e->gen) {
-	case G_2618:
+	case PF_G_2618:
 		fn(t, "__kmalloc_track_caller");
 		break;
-	case G_2632:
+	case PF_G_2632:
 		add(t, FR_FUNC, "__kmalloc_node_track_caller", NULL, q);
 		break;
-	case G_310:
+	case PF_G_310:
 		fn(t, "__kmalloc_node_track_caller");
 		fn(t, "__kmalloc_reserve.isra.30");
 		break;
-	case G_44:
+	case PF_G_44:
 		fn(t, "__kmalloc_node_track_caller");
 		fn(t, "__kmalloc_reserve.isra.37");
 		break;
-	case G_49:
-	case G_413:
+	case PF_G_49:
+	case PF_G_413:
 		fn(t, "__kmalloc_node_track_caller");
 		fn(t, "__kmalloc_reserve.isra.55");
 		break;
-	case G_513:
+	case PF_G_513:
 		fn(t, "__kmalloc_node_track_caller");
 		fn(t, "kmalloc_reserve");
 		break;
@@ -470,38 +339,38 @@ static void trace_skb(struct trace *t, const struct era_fmt *e, int order)
 	add(t, FR_FUNC, "__netdev_alloc_skb", NULL, q);
 }
 
-static const char *driver_mod(const struct era_fmt *e)
+static const char *driver_mod(const struct pf_printk_fmt *e)
 {
 	return e->rhel5 ? "e1000" : "e1000e";
 }
 
 /* What the interrupted CPU was doing: the idle loop of its CPU. */
-static void trace_idle(struct trace *t, const struct era_fmt *e, int cpu)
+static void trace_idle(struct trace *t, const struct pf_printk_fmt *e, int cpu)
 {
 	switch (e->gen) {
-	case G_2618:
+	case PF_G_2618:
 		fn(t, "default_idle");
 		fn(t, "cpu_idle");
 		break;
-	case G_2632:
+	case PF_G_2632:
 		fnq(t, "native_safe_halt");
 		fnq(t, "default_idle");
 		fnq(t, "cpu_idle");
 		break;
-	case G_310:
+	case PF_G_310:
 		fnq(t, "cpuidle_enter_state");
 		fn(t, "cpuidle_idle_call");
 		fn(t, "arch_cpu_idle");
 		fn(t, "cpu_startup_entry");
 		break;
-	case G_44:
-	case G_49:
+	case PF_G_44:
+	case PF_G_49:
 		fnq(t, "cpuidle_enter_state");
 		fn(t, "cpuidle_enter");
 		fn(t, "call_cpuidle");
 		fn(t, "cpu_startup_entry");
 		break;
-	case G_413:
+	case PF_G_413:
 		fnq(t, "cpuidle_enter_state");
 		fn(t, "do_idle");
 		fn(t, "cpu_startup_entry");
@@ -514,33 +383,33 @@ static void trace_idle(struct trace *t, const struct era_fmt *e, int cpu)
 		break;
 	}
 	if (cpu) {
-		add(t, FR_FUNC, "start_secondary", NULL, e->gen == G_2632);
+		add(t, FR_FUNC, "start_secondary", NULL, e->gen == PF_G_2632);
 	} else {
-		add(t, FR_FUNC, "rest_init", NULL, e->gen == G_2632);
-		add(t, FR_FUNC, "start_kernel", NULL, e->gen == G_2632);
-		if (e->gen <= G_49 && e->gen != G_2618) {
+		add(t, FR_FUNC, "rest_init", NULL, e->gen == PF_G_2632);
+		add(t, FR_FUNC, "start_kernel", NULL, e->gen == PF_G_2632);
+		if (e->gen <= PF_G_49 && e->gen != PF_G_2618) {
 			add(t, FR_FUNC, "x86_64_start_reservations", NULL,
-			    e->gen == G_2632);
+			    e->gen == PF_G_2632);
 			add(t, FR_FUNC, "x86_64_start_kernel", NULL,
-			    e->gen == G_2632);
+			    e->gen == PF_G_2632);
 		}
 	}
-	if (e->gen == G_413)
+	if (e->gen == PF_G_413)
 		fn(t, "secondary_startup_64");
-	else if (e->gen >= G_513)
+	else if (e->gen >= PF_G_513)
 		fn(t, "secondary_startup_64_no_verify");
 }
 
-static const char *syscall_entry(const struct era_fmt *e)
+static const char *syscall_entry(const struct pf_printk_fmt *e)
 {
 	switch (e->gen) {
-	case G_2618:
+	case PF_G_2618:
 		return "system_call";
-	case G_2632:
-	case G_310:
+	case PF_G_2632:
+	case PF_G_310:
 		return "system_call_fastpath";
-	case G_44:
-	case G_49:
+	case PF_G_44:
+	case PF_G_49:
 		return "entry_SYSCALL_64_fastpath";
 	default:
 		return "entry_SYSCALL_64_after_hwframe";
@@ -552,14 +421,14 @@ static const char *syscall_entry(const struct era_fmt *e)
  * from the frame after the handler: the IRQ stack ends, then what it
  * interrupted.
  */
-static void trace_irq_exit(struct trace *t, const struct era_fmt *e,
+static void trace_irq_exit(struct trace *t, const struct pf_printk_fmt *e,
 			   const char *task, bool softirq)
 {
-	const bool q = e->gen == G_2632;
+	const bool q = e->gen == PF_G_2632;
 	const bool idle = is_idle(task);
 
 	switch (e->gen) {
-	case G_2618:
+	case PF_G_2618:
 		if (softirq) {
 			fn(t, "call_softirq");
 			fn(t, "do_softirq");
@@ -567,8 +436,8 @@ static void trace_irq_exit(struct trace *t, const struct era_fmt *e,
 		fn(t, "do_IRQ");
 		fn(t, "ret_from_intr");
 		break;
-	case G_2632:
-	case G_310:
+	case PF_G_2632:
+	case PF_G_310:
 		if (softirq) {
 			add(t, FR_FUNC, "call_softirq", NULL, q);
 			add(t, FR_FUNC, "do_softirq", NULL, q);
@@ -577,9 +446,9 @@ static void trace_irq_exit(struct trace *t, const struct era_fmt *e,
 		add(t, FR_FUNC, "do_IRQ", NULL, q);
 		add(t, FR_FUNC, q ? "ret_from_intr" : "common_interrupt", NULL, q);
 		break;
-	case G_44:
-	case G_49:
-	case G_413:
+	case PF_G_44:
+	case PF_G_49:
+	case PF_G_413:
 		if (softirq)
 			fn(t, "irq_exit");
 		fn(t, "do_IRQ");
@@ -598,11 +467,11 @@ static void trace_irq_exit(struct trace *t, const struct era_fmt *e,
 		mark(t, FR_TASK);
 		fn(t, "asm_common_interrupt");
 	}
-	if (e->trace == TS_NOADDR)
+	if (e->trace == PF_TS_NOADDR)
 		mark(t, idle ? FR_REGS_IDLE : FR_REGS_USER);
 	if (idle)
 		trace_idle(t, e, task_cpu(task));
-	else if (e->trace != TS_NOADDR)
+	else if (e->trace != PF_TS_NOADDR)
 		/* from user space: a stale return address of the last syscall */
 		fnq(t, syscall_entry(e));
 	if (e->task_marker)
@@ -610,10 +479,10 @@ static void trace_irq_exit(struct trace *t, const struct era_fmt *e,
 }
 
 /* Network receive in softirq: the driver refills its ring with skbs. */
-static void trace_net_rx(struct trace *t, const struct era_fmt *e, int order,
+static void trace_net_rx(struct trace *t, const struct pf_printk_fmt *e, int order,
 			 const char *task)
 {
-	const bool q = e->gen == G_2632;
+	const bool q = e->gen == PF_G_2632;
 	const char *mod = driver_mod(e);
 	bool ksoftirqd = !strncmp(task, "ksoftirqd", 9);
 
@@ -626,11 +495,11 @@ static void trace_net_rx(struct trace *t, const struct era_fmt *e, int order,
 	trace_skb(t, e, order);
 	add(t, FR_FUNC, "e1000_alloc_rx_buffers", mod, q);
 	add(t, FR_FUNC, "e1000_clean_rx_irq", mod, q);
-	add(t, FR_FUNC, e->gen <= G_2632 ? "e1000_clean" : "e1000e_poll", mod, q);
-	if (e->code >= PF_KV(5, 11, 0))
+	add(t, FR_FUNC, e->gen <= PF_G_2632 ? "e1000_clean" : "e1000e_poll", mod, q);
+	if (e->napi_poll)
 		fn(t, "__napi_poll");
 	add(t, FR_FUNC, "net_rx_action", NULL, q);
-	if (e->code >= PF_KV(6, 8, 0))
+	if (e->handle_softirqs)
 		fn(t, "handle_softirqs");
 	else
 		add(t, FR_FUNC, "__do_softirq", NULL, q);
@@ -639,7 +508,7 @@ static void trace_net_rx(struct trace *t, const struct era_fmt *e, int order,
 		return;
 	}
 	/* run by ksoftirqd */
-	if (e->gen <= G_2632) {
+	if (e->gen <= PF_G_2632) {
 		add(t, FR_FUNC, "do_softirq", NULL, q);
 		add(t, FR_FUNC, "ksoftirqd", NULL, q);
 		add(t, FR_FUNC, "kthread", NULL, q);
@@ -655,10 +524,10 @@ static void trace_net_rx(struct trace *t, const struct era_fmt *e, int order,
 }
 
 /* A driver allocating in its hard interrupt handler. */
-static void trace_hardirq(struct trace *t, const struct era_fmt *e, int order,
+static void trace_hardirq(struct trace *t, const struct pf_printk_fmt *e, int order,
 			  const char *task)
 {
-	const bool q = e->gen == G_2632;
+	const bool q = e->gen == PF_G_2632;
 	const char *mod = driver_mod(e);
 
 	mark(t, FR_IRQ);
@@ -666,7 +535,7 @@ static void trace_hardirq(struct trace *t, const struct era_fmt *e, int order,
 	trace_skb(t, e, order);
 	add(t, FR_FUNC, "e1000_alloc_rx_buffers", mod, q);
 	add(t, FR_FUNC, e->rhel5 ? "e1000_intr" : "e1000_intr_msi", mod, q);
-	if (e->gen <= G_2632) {
+	if (e->gen <= PF_G_2632) {
 		add(t, FR_FUNC, "handle_IRQ_event", NULL, q);
 		add(t, FR_FUNC, "handle_edge_irq", NULL, q);
 		add(t, FR_FUNC, "handle_irq", NULL, q);
@@ -674,15 +543,15 @@ static void trace_hardirq(struct trace *t, const struct era_fmt *e, int order,
 		fn(t, "__handle_irq_event_percpu");
 		fn(t, "handle_irq_event");
 		fn(t, "handle_edge_irq");
-		fn(t, e->gen >= G_513 ? "__common_interrupt" : "handle_irq");
+		fn(t, e->gen >= PF_G_513 ? "__common_interrupt" : "handle_irq");
 	}
 	trace_irq_exit(t, e, task, false);
 }
 
 /* kswapd: reclaim itself needed a page (a swap cache node) and failed. */
-static void trace_kswapd(struct trace *t, const struct era_fmt *e, int order)
+static void trace_kswapd(struct trace *t, const struct pf_printk_fmt *e, int order)
 {
-	const bool q = e->gen == G_2632;
+	const bool q = e->gen == PF_G_2632;
 
 	if (e->task_marker)
 		mark(t, FR_TASK);
@@ -692,8 +561,8 @@ static void trace_kswapd(struct trace *t, const struct era_fmt *e, int order)
 	add(t, FR_FUNC, "add_to_swap", NULL, q);
 	add(t, FR_FUNC, "shrink_page_list", NULL, q);
 	add(t, FR_FUNC, "shrink_inactive_list", NULL, q);
-	if (e->gen >= G_49) {
-		fn(t, e->gen >= G_513 ? "shrink_lruvec" : "shrink_node_memcg");
+	if (e->gen >= PF_G_49) {
+		fn(t, e->gen >= PF_G_513 ? "shrink_lruvec" : "shrink_node_memcg");
 		fn(t, "shrink_node");
 	} else {
 		add(t, FR_FUNC, "shrink_zone", NULL, q);
@@ -701,22 +570,22 @@ static void trace_kswapd(struct trace *t, const struct era_fmt *e, int order)
 	add(t, FR_FUNC, "balance_pgdat", NULL, q);
 	add(t, FR_FUNC, "kswapd", NULL, q);
 	add(t, FR_FUNC, "kthread", NULL, q);
-	add(t, FR_FUNC, e->gen <= G_2632 ? "child_rip" : "ret_from_fork", NULL, q);
+	add(t, FR_FUNC, e->gen <= PF_G_2632 ? "child_rip" : "ret_from_fork", NULL, q);
 	if (e->task_marker)
 		mark(t, FR_ETASK);
 }
 
 /* A read() that misses the page cache: readahead allocates the pages. */
-static void trace_read(struct trace *t, const struct era_fmt *e)
+static void trace_read(struct trace *t, const struct pf_printk_fmt *e)
 {
-	const bool q = e->gen == G_2632;
+	const bool q = e->gen == PF_G_2632;
 
 	if (e->task_marker)
 		mark(t, FR_TASK);
 	trace_report(t, e);
 	add(t, FR_FUNC, alloc_entry(e), NULL, q);
 	switch (e->gen) {
-	case G_2618:
+	case PF_G_2618:
 		fn(t, "__do_page_cache_readahead");
 		fn(t, "do_generic_mapping_read");
 		fn(t, "generic_file_aio_read");
@@ -724,8 +593,8 @@ static void trace_read(struct trace *t, const struct era_fmt *e)
 		fn(t, "vfs_read");
 		fn(t, "sys_read");
 		break;
-	case G_2632:
-	case G_310:
+	case PF_G_2632:
+	case PF_G_310:
 		add(t, FR_FUNC, "alloc_pages_current", NULL, q);
 		add(t, FR_FUNC, "__page_cache_alloc", NULL, q);
 		add(t, FR_FUNC, "__do_page_cache_readahead", NULL, q);
@@ -735,11 +604,11 @@ static void trace_read(struct trace *t, const struct era_fmt *e)
 		add(t, FR_FUNC, "generic_file_aio_read", NULL, q);
 		add(t, FR_FUNC, "do_sync_read", NULL, q);
 		add(t, FR_FUNC, "vfs_read", NULL, q);
-		add(t, FR_FUNC, e->gen == G_310 ? "SyS_read" : "sys_read", NULL, q);
+		add(t, FR_FUNC, e->gen == PF_G_310 ? "SyS_read" : "sys_read", NULL, q);
 		break;
-	case G_44:
-	case G_49:
-	case G_413:
+	case PF_G_44:
+	case PF_G_49:
+	case PF_G_413:
 		fn(t, "alloc_pages_current");
 		fn(t, "__page_cache_alloc");
 		fn(t, "__do_page_cache_readahead");
@@ -748,7 +617,7 @@ static void trace_read(struct trace *t, const struct era_fmt *e)
 		fn(t, "generic_file_read_iter");
 		fn(t, "__vfs_read");
 		fn(t, "vfs_read");
-		if (e->code >= PF_KV(4, 18, 0)) {
+		if (e->ksys_read) {
 			fn(t, "ksys_read");
 			fn(t, "do_syscall_64");
 		} else {
@@ -756,10 +625,10 @@ static void trace_read(struct trace *t, const struct era_fmt *e)
 		}
 		break;
 	default:
-		if (e->gen == G_610) {
+		if (e->gen == PF_G_610) {
 			fn(t, "alloc_pages_mpol_noprof");
 			fn(t, "folio_alloc_noprof");
-		} else if (e->code >= PF_KV(5, 16, 0)) {
+		} else if (e->folio_alloc) {
 			fn(t, "folio_alloc");
 		} else {
 			fn(t, "__page_cache_alloc");
@@ -773,14 +642,14 @@ static void trace_read(struct trace *t, const struct era_fmt *e)
 		break;
 	}
 	add(t, FR_FUNC, syscall_entry(e), NULL, q);
-	if (e->trace == TS_NOADDR)
+	if (e->trace == PF_TS_NOADDR)
 		mark(t, FR_REGS_USER);
 	if (e->task_marker)
 		mark(t, FR_ETASK);
 }
 
 /* Where a symbol lives and how long it is, stable for its name. */
-static void sym_place(const struct era_fmt *e, const struct frame *f,
+static void sym_place(const struct pf_printk_fmt *e, const struct frame *f,
 		      unsigned long *addr, unsigned int *off, unsigned int *size)
 {
 	unsigned long h = hash_str(f->fn);
@@ -792,11 +661,11 @@ static void sym_place(const struct era_fmt *e, const struct frame *f,
 	if (!strcmp(f->fn, "ret_from_intr")) {
 		*off = 0;
 		*size = 0x11;
-	} else if (!strcmp(f->fn, "common_interrupt") && e->gen < G_513) {
-		*off = *size = e->gen == G_413 ? 0xf : 0x6d;
+	} else if (!strcmp(f->fn, "common_interrupt") && e->gen < PF_G_513) {
+		*off = *size = e->gen == PF_G_413 ? 0xf : 0x6d;
 	}
 	if (f->mod)
-		base = e->code >= PF_KV(4, 0, 0) ? 0xffffffffc0000000UL
+		base = e->module_base_4_0 ? 0xffffffffc0000000UL
 						 : 0xffffffffa0000000UL;
 	else
 		base = 0xffffffff81000000UL;
@@ -812,7 +681,7 @@ static void regs_line(struct out *o, const char *a, unsigned long va,
 }
 
 /* __show_regs(regs, SHOW_REGS_SHORT) of an interrupt or a syscall */
-static void print_regs(struct out *o, const struct era_fmt *e, bool user,
+static void print_regs(struct out *o, const struct pf_printk_fmt *e, bool user,
 		       unsigned long seed)
 {
 	static const char code_idle[] =
@@ -856,7 +725,7 @@ static void print_regs(struct out *o, const struct era_fmt *e, bool user,
 		  "R15", 0);
 }
 
-static void print_frame(struct out *o, const struct era_fmt *e,
+static void print_frame(struct out *o, const struct pf_printk_fmt *e,
 			const struct frame *f, const char *marker)
 {
 	unsigned long addr;
@@ -868,7 +737,7 @@ static void print_frame(struct out *o, const struct era_fmt *e,
 	if (marker)
 		pr_cont(o, " <%s> ", marker);
 	switch (e->trace) {
-	case TS_2618:
+	case PF_TS_2618:
 		if (f->mod)
 			pr_cont(o, " [<%016lx>] :%s:%s+0x%x/0x%x", addr, f->mod,
 				f->fn, off, size);
@@ -876,7 +745,7 @@ static void print_frame(struct out *o, const struct era_fmt *e,
 			pr_cont(o, " [<%016lx>] %s+0x%x/0x%x", addr, f->fn, off,
 				size);
 		break;
-	case TS_ADDR:
+	case PF_TS_ADDR:
 		pr_cont(o, " [<%016lx>] %s%s+0x%x/0x%x", addr, q, f->fn, off, size);
 		if (f->mod)
 			pr_cont(o, " [%s]", f->mod);
@@ -890,7 +759,7 @@ static void print_frame(struct out *o, const struct era_fmt *e,
 	pr_end(o);
 }
 
-static void print_trace(struct out *o, const struct era_fmt *e,
+static void print_trace(struct out *o, const struct pf_printk_fmt *e,
 			const struct trace *t)
 {
 	const char *pending = NULL;
@@ -920,13 +789,13 @@ static void print_trace(struct out *o, const struct era_fmt *e,
 			pending = NULL;
 			break;
 		case FR_IRQ:
-			if (e->trace == TS_NOADDR)
+			if (e->trace == PF_TS_NOADDR)
 				pr_line(o, " <IRQ>");
 			else
 				pending = "IRQ";
 			break;
 		case FR_EOI:
-			if (e->trace == TS_NOADDR)
+			if (e->trace == PF_TS_NOADDR)
 				pr_line(o, " </IRQ>");
 			else
 				pending = "EOI";
@@ -966,7 +835,7 @@ static long nonneg(long v)
 	return v > 0 ? v : 0;
 }
 
-static void zstat_of(const struct era_fmt *e, const struct pf_zone *z,
+static void zstat_of(const struct pf_printk_fmt *e, const struct pf_zone *z,
 		     struct zstat *s)
 {
 	long used, file, anon;
@@ -1021,7 +890,7 @@ static long zsum(const struct zstat *zs, int nr, int node, size_t off)
 
 #define K(x) ((unsigned long)(x) * 4UL)
 
-static void print_pcp(struct out *o, const struct era_fmt *e,
+static void print_pcp(struct out *o, const struct pf_printk_fmt *e,
 		      const struct zstat *zs, int nr, bool numa, int ncpus)
 {
 	for (int i = 0; i < nr; i++) {
@@ -1069,7 +938,7 @@ static void print_pcp(struct out *o, const struct era_fmt *e,
 }
 
 /* The global summary of show_free_areas(), in pages. */
-static void print_summary(struct out *o, const struct era_fmt *e,
+static void print_summary(struct out *o, const struct pf_printk_fmt *e,
 			  const struct zstat *zs, int nr)
 {
 	long aa = ZSUM(zs, nr, -1, active_anon);
@@ -1127,7 +996,7 @@ static void print_summary(struct out *o, const struct era_fmt *e,
 }
 
 /* The per-node line of 4.8+, in kB. */
-static void print_node_line(struct out *o, const struct era_fmt *e,
+static void print_node_line(struct out *o, const struct pf_printk_fmt *e,
 			    const struct zstat *zs, int nr, int node)
 {
 	pr_start(o);
@@ -1157,7 +1026,7 @@ static void print_node_line(struct out *o, const struct era_fmt *e,
 	pr_end(o);
 }
 
-static void print_zone_line(struct out *o, const struct era_fmt *e,
+static void print_zone_line(struct out *o, const struct pf_printk_fmt *e,
 			    const struct zstat *s, bool numa)
 {
 	const struct pf_zone *z = s->z;
@@ -1221,7 +1090,7 @@ static void print_zone_line(struct out *o, const struct era_fmt *e,
  * are the empty Movable (and Device) zones, which add no pages, so they
  * repeat the last column, as setup_per_zone_lowmem_reserve() computes.
  */
-static void print_lowmem_reserve(struct out *o, const struct era_fmt *e,
+static void print_lowmem_reserve(struct out *o, const struct pf_printk_fmt *e,
 				 const struct zstat *s, int nr_types)
 {
 	const struct pf_zone *z = s->z;
@@ -1240,7 +1109,7 @@ static void print_lowmem_reserve(struct out *o, const struct era_fmt *e,
 		else
 			v = last;
 		last = v;
-		if (e->code >= PF_KV(4, 4, 0))
+		if (e->signed_reserve)
 			pr_cont(o, " %ld", v);
 		else
 			pr_cont(o, " %lu", (unsigned long)v);
@@ -1249,7 +1118,7 @@ static void print_lowmem_reserve(struct out *o, const struct era_fmt *e,
 }
 
 /* show_migration_types(): the letters of the era, in its enum order */
-static void print_letters(struct out *o, const struct era_fmt *e,
+static void print_letters(struct out *o, const struct pf_printk_fmt *e,
 			  const char *mt)
 {
 	static const char order_3x[] = "UEMRCI";
@@ -1272,7 +1141,7 @@ static void print_letters(struct out *o, const struct era_fmt *e,
 		pr_cont(o, "(%s) ", tmp);
 }
 
-static void print_buddy(struct out *o, const struct era_fmt *e,
+static void print_buddy(struct out *o, const struct pf_printk_fmt *e,
 			const struct zstat *s, bool numa)
 {
 	const struct pf_zone *z = s->z;
@@ -1297,7 +1166,7 @@ static void print_buddy(struct out *o, const struct era_fmt *e,
 	pr_end(o);
 }
 
-static void print_trailer(struct out *o, const struct era_fmt *e,
+static void print_trailer(struct out *o, const struct pf_printk_fmt *e,
 			  const struct sim *s, const struct zstat *zs, int nr,
 			  const int *nodes, int nr_nodes)
 {
@@ -1325,7 +1194,7 @@ static void print_trailer(struct out *o, const struct era_fmt *e,
 	}
 	if (e->hugepages)
 		for (int n = 0; n < nr_nodes; n++) {
-			if (e->rhel != 7)
+			if (e->hugepages_1g)
 				pr_line(o, "Node %d hugepages_total=0 hugepages_free=0 "
 					"hugepages_surp=0 hugepages_size=1048576kB",
 					nodes[n]);
@@ -1347,13 +1216,13 @@ static void print_trailer(struct out *o, const struct era_fmt *e,
 	}
 	pr_line(o, "%ld pages HighMem/MovableOnly", highmem);
 	pr_line(o, "%ld pages reserved", reserved);
-	if (e->cma_reserved && e->rhel != 7)
+	if (e->cma_reserved)
 		pr_line(o, "0 pages cma reserved");
-	if (e->hwpoisoned && e->rhel != 7)
+	if (e->hwpoisoned)
 		pr_line(o, "0 pages hwpoisoned");
 }
 
-static void print_mem(struct out *o, const struct era_fmt *e,
+static void print_mem(struct out *o, const struct pf_printk_fmt *e,
 		      const struct sim *s, const struct sim_failure *f)
 {
 	struct zstat zs[SIM_MAX_ZONES];
@@ -1399,8 +1268,8 @@ static void print_mem(struct out *o, const struct era_fmt *e,
 
 	/* 6.x: warn_alloc_show_mem() passes gfp_zone(gfp_mask) */
 	memset(&caps, 0, sizeof(caps));
-	if (e->zone_filter && e->layout &&
-	    !pf_gfp_caps(f->gfp, e->layout, &caps))
+	if (e->zone_filter && s->era.gfp_layout &&
+	    !pf_gfp_caps(f->gfp, s->era.gfp_layout, &caps))
 		for (int i = 0; i < nr; i++)
 			if (zs[i].z->type < PF_ZONE_OTHER &&
 			    zs[i].z->type > caps.highest_zone)
@@ -1427,8 +1296,8 @@ static void print_mem(struct out *o, const struct era_fmt *e,
 
 /* ---- the report ------------------------------------------------------------------ */
 
-static void print_head(struct out *o, const struct era_fmt *e,
-		       const struct sim_failure *f,
+static void print_head(struct out *o, const struct pf_printk_fmt *e,
+		       int layout, const struct sim_failure *f,
 		       const char *task, const char *mems)
 {
 	char names[256];
@@ -1438,8 +1307,8 @@ static void print_head(struct out *o, const struct era_fmt *e,
 		e->dot ? "." : ":", f->order, f->gfp);
 	if (e->names) {
 		names[0] = '\0';
-		if (e->layout)
-			pf_gfp_format(f->gfp, e->layout, names, sizeof(names));
+		if (layout)
+			pf_gfp_format(f->gfp, layout, names, sizeof(names));
 		pr_cont(o, "(%s)", names);
 	}
 	if (e->nodemask)
@@ -1451,7 +1320,7 @@ static void print_head(struct out *o, const struct era_fmt *e,
 		pr_line(o, "%s cpuset=/ mems_allowed=%s", task, mems);
 }
 
-static void print_task(struct out *o, const struct era_fmt *e,
+static void print_task(struct out *o, const struct pf_printk_fmt *e,
 		       const struct sim *s, const char *task)
 {
 	char rel[128];
@@ -1477,7 +1346,7 @@ size_t sim_print_failure(const struct sim *s, const struct sim_failure *f,
 			 char *buf, size_t len)
 {
 	struct out o = { .buf = buf, .len = len, .n = 0 };
-	struct era_fmt e;
+	const struct pf_printk_fmt *e = &s->era.printk;
 	struct trace t = { 0 };
 	char task[32], mems[16];
 	int nr_nodes = 1;
@@ -1485,12 +1354,11 @@ size_t sim_print_failure(const struct sim *s, const struct sim_failure *f,
 
 	if (len)
 		buf[0] = '\0';
-	era_fmt_of(&s->era.kver, &e);
 	o.us = f->t > 0 ? (unsigned long long)(f->t * 1e6 + 0.5) : 0;
 
 	/* the idle tasks were all "swapper" until 3.7 named them per CPU */
 	snprintf(task, sizeof(task), "%s", f->task[0] ? f->task : "swapper/0");
-	if (e.idle_rename && !strncmp(task, "swapper/", 8))
+	if (e->idle_rename && !strncmp(task, "swapper/", 8))
 		task[7] = '\0';
 
 	for (int i = 0; i < f->nr_zones && i < SIM_MAX_ZONES; i++)
@@ -1503,23 +1371,23 @@ size_t sim_print_failure(const struct sim *s, const struct sim_failure *f,
 	else
 		snprintf(mems, sizeof(mems), "0");
 
-	print_head(&o, &e, f, task, mems);
-	print_task(&o, &e, s, task);
+	print_head(&o, e, s->era.gfp_layout, f, task, mems);
+	print_task(&o, e, s, task);
 	switch (f->ctx) {
 	case PF_CTX_SOFTIRQ:
-		trace_net_rx(&t, &e, order, task);
+		trace_net_rx(&t, e, order, task);
 		break;
 	case PF_CTX_HARDIRQ:
-		trace_hardirq(&t, &e, order, task);
+		trace_hardirq(&t, e, order, task);
 		break;
 	case PF_CTX_KSWAPD:
-		trace_kswapd(&t, &e, order);
+		trace_kswapd(&t, e, order);
 		break;
 	default:
-		trace_read(&t, &e);
+		trace_read(&t, e);
 		break;
 	}
-	print_trace(&o, &e, &t);
-	print_mem(&o, &e, s, f);
+	print_trace(&o, e, &t);
+	print_mem(&o, e, s, f);
 	return o.n;
 }

@@ -21,7 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "pagefail.h"
+#include "era.h"
+#include "mm/mm.h"
 
 #define SIM_MAX_ORDER		11	/* orders 0 .. 10 (x86_64 MAX_ORDER) */
 #define SIM_PAGEBLOCK_ORDER	9	/* x86_64 with 2 MiB huge pages */
@@ -90,20 +91,6 @@ struct sim_zone {
 	unsigned long nr_slab_reclaimable, nr_slab, nr_net;
 	/* compaction's cached scanner positions (zone->compact_cached_*) */
 	unsigned long migrate_pfn, free_pfn;
-};
-
-/* The kernel behaviours that changed across the eras the simulator knows. */
-struct sim_era {
-	int wm_era;			/* enum pf_wm_era: the watermark check */
-	int gfp_layout;			/* enum pf_gfp_layout of its masks */
-	bool mobility;			/* grouping by mobility (2.6.24+) */
-	bool highatomic;		/* MIGRATE_HIGHATOMIC reserve (4.4+) */
-	bool kswapd_compacts;		/* kswapd compacts for order > 0 */
-	int kswapd_compact_min_order;	/* RHEL 6: only order > 3 */
-	bool kcompactd;			/* 4.6+ */
-	bool proactive;			/* 5.9+ proactive compaction */
-	bool boost;			/* 5.0+ watermark boost */
-	struct pf_kver kver;		/* the version it stands for */
 };
 
 /* The tunables of a run (vm sysctls). */
@@ -195,10 +182,11 @@ struct pf_scenario {
 	unsigned long free_lists[SIM_MAX_ZONES][SIM_MAX_ORDER];
 };
 
-/* The era's behaviour for a kernel version (engine.c). */
-void sim_era_of(const struct pf_kver *kv, bool mobility, struct sim_era *era);
-/* Does the era have compaction at all (2.6.35+, RHEL 6)? */
-bool sim_era_compaction(const struct sim_era *era);
+/*
+ * The era of a kernel version (era.c), with grouping by mobility only
+ * where the scenario leaves it on (engine.c).
+ */
+void sim_era_of(const struct pf_kver *kv, bool mobility, struct pf_era *era);
 
 /* ---- the state of a run (engine.c) --------------------------------------- */
 
@@ -221,7 +209,7 @@ struct sim_held {
 
 struct sim {
 	const struct pf_scenario *sc;
-	struct sim_era era;
+	struct pf_era era;
 	struct sim_tunables tun;
 	int nr_zones;
 	struct sim_zone zones[SIM_MAX_ZONES];

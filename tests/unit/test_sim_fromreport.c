@@ -155,13 +155,13 @@ static void test_replay(void **state)
 {
 	struct pf_scenario *sc = build();
 	struct pf_sim_result res;
-	struct sim_era era;
+	struct pf_era era;
 
 	(void)state;
 	/* the report's era: no grouping by mobility, no compaction */
 	sim_era_of(pf_scenario_kernel(sc), sc->mobility, &era);
 	assert_false(era.mobility);
-	assert_false(sim_era_compaction(&era));
+	assert_false(era.compaction);
 
 	assert_int_equal(pf_simulate(sc, NULL, &res), 0);
 	assert_int_equal(res.check_err, 0);

@@ -38,11 +38,11 @@ static unsigned long gfp_atomic(const struct pf_kver *kv)
 static struct sim *sim_new(const char *kernel, int nr_nodes)
 {
 	struct sim *s = calloc(1, sizeof(*s));
+	struct pf_kver kv;
 
 	assert_non_null(s);
-	assert_int_equal(pf_kver_parse(kernel, &s->era.kver), 0);
-	s->era.wm_era = pf_wm_era_of(&s->era.kver,
-				     pf_gfp_layout_of(&s->era.kver));
+	assert_int_equal(pf_kver_parse(kernel, &kv), 0);
+	pf_era_init(&s->era, &kv, PF_GFP_UNKNOWN);
 	s->nr_nodes = nr_nodes;
 	return s;
 }

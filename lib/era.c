@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * era.c - the one place where a kernel version becomes rules: the GFP bit
+ * layout, the shape of __zone_watermark_ok(), the watermark formulas, the
+ * vm sysctls that exist, what kswapd and compaction do, and how a failure
+ * is printed.  Every other file reads struct pf_era; none compares
+ * versions itself.  The facts and their sources are in kernel-facts.md
+ * (sections 2 and 6) and in the comment of the mechanism that uses each.
+ *
+ * RHEL kernels keep their base version (2.6.32, 3.10.0, 4.18.0, 5.14.0)
+ * and backport features: where a backport is known, the RHEL release
+ * decides, otherwise the base version does.
+ */
+#include <string.h>
+
+#include "era.h"
+
+static bool at_least(const struct pf_kver *kv, int a, int b, int c)
+{
+	return kv->code >= PF_KV(a, b, c);
+}
+
+/* A RHEL/CentOS build of that major release at or past rel (-358, -305). */
+static bool rhel_at_least(const struct pf_kver *kv, int rhel, long rel)
+{
+	return kv->rhel == rhel && kv->nr_rel > 0 && kv->rel[0] >= rel;
+}
+
+/*
+ * The ___GFP_* bit layout (gfp.c holds the tables).  The base version
+ * decides, also for RHEL (3.10.0, 4.18.0 and 5.14.0 fall in their eras);
+ * only RHEL 5 has bits of its own.  Kernels that merely carry ".el7"
+ * (elrepo's kernel-ml) follow the version.
+ */
+enum pf_gfp_layout pf_gfp_layout_of(const struct pf_kver *kv)
+{
+	if (!pf_kver_known(kv))
+		return PF_GFP_UNKNOWN;
+	if (!at_least(kv, 2, 6, 24))
+		return kv->rhel == 5 ? PF_GFP_RHEL5 : PF_GFP_2_6_18;
+	if (!at_least(kv, 3, 6, 0))
+		return PF_GFP_2_6_24;
+	if (!at_least(kv, 4, 4, 0))
+		return PF_GFP_3_10;
+	if (!at_least(kv, 4, 10, 0))
+		return PF_GFP_4_4;
+	if (!at_least(kv, 4, 18, 0))
+		return PF_GFP_4_10;
+	if (!at_least(kv, 5, 1, 0))
+		return PF_GFP_4_18;
+	if (!at_least(kv, 6, 3, 0))
+		return PF_GFP_5_0;
+	if (!at_least(kv, 6, 15, 0))
+		return PF_GFP_6_3;
+	return PF_GFP_6_15;
+}
+
+/*
+ * The era of __zone_watermark_ok(): RHEL 6 rewrote the high-order loop;
+ * 4.4 ("mm, page_alloc: only enforce watermarks for order-0 allocations")
+ * replaced it with a free-block test; 6.3 renamed and regrouped the flags.
+ * Without a version, the gfp layout the mask decoded with tells the era.
+ */
+int pf_wm_era_of(const struct pf_kver *kv, int gfp_layout)
+{
+	if (pf_kver_known(kv)) {
+		if (kv->rhel == 6)
+			return PF_WM_RHEL6;
+		if (kv->rhel == 5 || kv->rhel == 7)
+			return PF_WM_2_6;
+		if (kv->rhel >= 8)
+			return PF_WM_4_4;
+		if (!at_least(kv, 4, 4, 0))
+			return PF_WM_2_6;
+		if (!at_least(kv, 6, 3, 0))
+			return PF_WM_4_4;
+		return PF_WM_6_3;
+	}
+	switch (gfp_layout) {
+	case PF_GFP_2_6_18:
+	case PF_GFP_RHEL5:
+	case PF_GFP_2_6_24:
+	case PF_GFP_3_10:
+		return PF_WM_2_6;
+	case PF_GFP_4_4:
+	case PF_GFP_4_10:
+	case PF_GFP_4_18:
+	case PF_GFP_5_0:
+		return PF_WM_4_4;
+	case PF_GFP_6_3:
+	case PF_GFP_6_15:
+		return PF_WM_6_3;
+	default:
+		return PF_WM_UNKNOWN;
+	}
+}
+
+/*
+ * Watermark setup and the sysctls.  Without a version: the 65536 cap,
+ * the managed-pages split and the scale factor (what every kernel of the
+ * last ten years does), and only the two sysctls every kernel has.
+ */
+static void era_wmarks(struct pf_era *e, const struct pf_kver *kv)
+{
+	bool known = pf_kver_known(kv);
+
+	/*
+	 * calculate_min_free_kbytes(): the clamp was raised from 65536 to
+	 * 262144 by "mm: increase default min_free_kbytes bound" (between
+	 * 5.4 and 5.15, 5.7 by the patch date; the release is not
+	 * verified); RHEL 7 carries it as a backport.
+	 */
+	e->min_free_kbytes_cap = 65536;
+	if (known && (kv->rhel == 7 || kv->rhel >= 9 ||
+		      (!kv->rhel && at_least(kv, 5, 7, 0))))
+		e->min_free_kbytes_cap = 262144;
+
+	/* __setup_per_zone_wmarks(): present pages up to 2.6.32 (RHEL 6) */
+	e->wmark_managed = !known || kv->rhel >= 7 ||
+			   (!kv->rhel && at_least(kv, 3, 10, 0));
+	/* 6.13 gives ZONE_MOVABLE the highmem treatment too */
+	e->movable_highmem = known && !kv->rhel && at_least(kv, 6, 13, 0);
+
+	if (!known) {
+		e->has_watermark_scale_factor = true;	/* the formula, not the file */
+		return;
+	}
+	e->has_extra_free_kbytes = kv->rhel == 6;
+	e->has_extfrag_threshold = kv->rhel == 6 || at_least(kv, 2, 6, 35);
+	/* 4.6; RHEL 8 has it, RHEL 7 does not */
+	e->has_watermark_scale_factor = kv->rhel ? kv->rhel >= 8 :
+						   at_least(kv, 4, 6, 0);
+	/* 5.0 and 5.9 upstream; both backported to RHEL 8.4 (-305) */
+	if (kv->rhel == 8) {
+		e->has_watermark_boost_factor = rhel_at_least(kv, 8, 305);
+		e->has_compaction_proactiveness = rhel_at_least(kv, 8, 305);
+	} else {
+		e->has_watermark_boost_factor = kv->rhel ? kv->rhel >= 9 :
+						at_least(kv, 5, 0, 0);
+		e->has_compaction_proactiveness = kv->rhel ? kv->rhel >= 9 :
+						  at_least(kv, 5, 9, 0);
+	}
+	/* their initscripts load /etc/sysctl.conf, which sysctl -p reads */
+	e->sysctl_conf_only = kv->rhel == 5 || kv->rhel == 6;
+}
+
+/*
+ * What changed when (kernel-facts.md section 6): grouping by mobility
+ * 2.6.24; compaction 2.6.35; kswapd compacting (compact_pgdat) from about
+ * 3.6 until kcompactd took over in 4.6; highatomic reserve 4.4; boost 5.0;
+ * proactive compaction 5.9.  RHEL 6 backported compaction but its kswapd
+ * compacts only for order > 3 before 2.6.32-358 (RHEL 6.4).
+ */
+static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
+{
+	e->mobility = kv->rhel >= 6 || at_least(kv, 2, 6, 24);
+	e->compaction = kv->rhel >= 6 || at_least(kv, 2, 6, 35);
+	e->kswapd_compact_min_order = PF_MAX_ORDER;
+	if (kv->rhel == 6) {
+		e->kswapd_compacts = true;
+		e->kswapd_compact_min_order = rhel_at_least(kv, 6, 358) ? 1 : 4;
+		return;
+	}
+	if (kv->rhel == 7) {
+		e->kswapd_compacts = true;
+		e->kswapd_compact_min_order = 1;
+		return;
+	}
+	if (kv->rhel >= 8 || at_least(kv, 4, 6, 0)) {
+		e->kcompactd = true;
+		e->highatomic = true;
+		e->boost = kv->rhel ? kv->rhel >= 9 : at_least(kv, 5, 0, 0);
+		e->proactive = !kv->rhel && at_least(kv, 5, 9, 0);
+		return;
+	}
+	e->highatomic = at_least(kv, 4, 4, 0);
+	if (at_least(kv, 3, 6, 0)) {
+		e->kswapd_compacts = true;
+		e->kswapd_compact_min_order = 1;
+	}
+}
+
+static enum pf_call_gen call_gen(const struct pf_kver *kv)
+{
+	static const struct {
+		int a, b, c;
+		enum pf_call_gen gen;
+	} since[] = {
+		{ 6, 10, 0, PF_G_610 }, { 5, 13, 0, PF_G_513 },
+		{ 4, 13, 0, PF_G_413 }, { 4, 9, 0, PF_G_49 },
+		{ 4, 4, 0, PF_G_44 },	{ 3, 10, 0, PF_G_310 },
+		{ 2, 6, 24, PF_G_2632 },
+	};
+
+	for (size_t i = 0; i < sizeof(since) / sizeof(since[0]); i++)
+		if (at_least(kv, since[i].a, since[i].b, since[i].c))
+			return since[i].gen;
+	return PF_G_2618;
+}
+
+/* The failure report as the era prints it: the lines of dump_stack(). */
+static void era_printk_task(struct pf_printk_fmt *p, const struct pf_kver *kv)
+{
+	p->gen = call_gen(kv);
+	p->rhel5 = p->gen == PF_G_2618;
+	p->trace = p->rhel5 ? PF_TS_2618 :
+		   at_least(kv, 4, 10, 0) ? PF_TS_NOADDR : PF_TS_ADDR;
+	p->dot = !at_least(kv, 3, 0, 0);
+	p->names = at_least(kv, 4, 6, 0);
+	p->nodemask = at_least(kv, 4, 12, 0);
+	p->cpuset_same = at_least(kv, 5, 0, 0) || kv->rhel == 8;
+	p->cpuset_line = p->nodemask && !p->cpuset_same;
+	p->pid_line = !at_least(kv, 3, 10, 0);
+	p->uid = at_least(kv, 6, 11, 0);
+	p->stack_words = at_least(kv, 3, 10, 0) && !at_least(kv, 4, 10, 0);
+	p->task_marker = at_least(kv, 5, 15, 0);
+	p->idle_rename = !at_least(kv, 3, 7, 0);
+	p->kmalloc_large_uu = at_least(kv, 6, 1, 0);
+	p->napi_poll = at_least(kv, 5, 11, 0);
+	p->handle_softirqs = at_least(kv, 6, 8, 0);
+	p->ksys_read = at_least(kv, 4, 18, 0);
+	p->folio_alloc = at_least(kv, 5, 16, 0);
+	p->module_base_4_0 = at_least(kv, 4, 0, 0);
+}
+
+/* ... and of show_free_areas() / show_mem() */
+static void era_printk_mem(struct pf_printk_fmt *p, const struct pf_kver *kv)
+{
+	p->pcp_lines = !p->rhel5 && !at_least(kv, 3, 11, 0) && kv->rhel != 7;
+	p->node_line = at_least(kv, 4, 8, 0);
+	p->managed = at_least(kv, 3, 10, 0);
+	p->pcp_fields = at_least(kv, 4, 0, 0) || kv->rhel == 7;
+	p->free_last = p->pcp_fields;
+	p->free_cma_line = p->managed && !p->free_last;
+	p->unstable = !at_least(kv, 5, 8, 0);
+	p->misc_reclaimable = at_least(kv, 5, 8, 0);
+	p->sec_pagetables = at_least(kv, 6, 0, 0);
+	p->zone_slab = !at_least(kv, 4, 13, 0);
+	p->zone_kstack = !at_least(kv, 5, 9, 0);
+	p->zone_pagetables = !at_least(kv, 5, 11, 0);
+	p->highatomic = at_least(kv, 5, 15, 0);
+	p->boost = at_least(kv, 5, 16, 0);
+	p->wmark_boost = at_least(kv, 5, 0, 0);
+	p->pages_scanned = !at_least(kv, 4, 11, 0);
+	p->letters = at_least(kv, 3, 0, 0);
+	p->letters_44 = at_least(kv, 4, 4, 0);
+	p->hugepages = at_least(kv, 3, 11, 0) || kv->rhel == 7;
+	p->swap_stats = !at_least(kv, 6, 0, 0);
+	p->new_show_mem = at_least(kv, 4, 0, 0) || kv->rhel == 7;
+	p->hugepages_1g = kv->rhel != 7;
+	p->cma_reserved = at_least(kv, 4, 0, 0) && kv->rhel != 7;
+	p->hwpoisoned = at_least(kv, 4, 4, 0) && kv->rhel != 7;
+	p->zone_filter = at_least(kv, 6, 0, 0);
+	p->signed_reserve = at_least(kv, 4, 4, 0);
+	/* DMA, DMA32, Normal, Movable (HighMem on 2.6.18), Device from 4.5 */
+	p->nr_zone_enum = at_least(kv, 4, 5, 0) ? 5 : 4;
+}
+
+void pf_era_init(struct pf_era *e, const struct pf_kver *kv, int gfp_layout)
+{
+	static const struct pf_kver unknown;
+
+	if (!kv)
+		kv = &unknown;
+	memset(e, 0, sizeof(*e));
+	e->kver = *kv;
+	e->gfp_layout = pf_kver_known(kv) ? (int)pf_gfp_layout_of(kv) :
+					    gfp_layout;
+	e->wm_era = pf_wm_era_of(kv, e->gfp_layout);
+	era_wmarks(e, kv);
+	era_reclaim(e, kv);
+	era_printk_task(&e->printk, kv);
+	era_printk_mem(&e->printk, kv);
+}

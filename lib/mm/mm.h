@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * mm.h - the kernel computations of lib/mm/ that other parts of lib/ (the
+ * simulator above all) share but the public API does not offer: one
+ * implementation of each, named after the kernel function it mirrors.
+ * Private to lib/.
+ */
+#ifndef PF_MM_H
+#define PF_MM_H
+
+#include <stdbool.h>
+
+#include "pagefail.h"
+
+/* GFP_ATOMIC in a gfp layout (gfp.c). */
+unsigned long pf_gfp_atomic(enum pf_gfp_layout layout);
+
+/* May a caller with alloc flags take MIGRATE_HIGHATOMIC blocks? (watermark.c) */
+bool pf_alloc_highatomic_ok(unsigned int flags, int era);
+
+/*
+ * Does a free list of order o of z hold a block of a migratetype this
+ * caller may take?  *only_highatomic (may be NULL) is set when only the
+ * highatomic reserve held one (watermark.c).
+ */
+bool pf_zone_order_usable(const struct pf_zone *z, int o, unsigned int flags,
+			  int era, bool *only_highatomic);
+
+/*
+ * compaction_suitable(): is there room to compact for order, free pages
+ * staying above mark plus the compaction gap, 2 << order, once the
+ * migration targets are taken? (compaction.c)
+ */
+bool pf_compaction_suitable(long free_pages, long mark, int order);
+
+#endif
