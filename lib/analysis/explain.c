@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mm/mm.h"
 #include "report/internal.h"
 #include "util/util.h"
 
@@ -428,8 +429,8 @@ static void summary_words(const struct pf_report *r, const struct pf_gfp_caps *c
 static void hidden_highatomic(const struct pf_report *r, struct pf_explain *ex)
 {
 	if (ex->era != PF_WM_4_4 ||
-	    (ex->alloc_flags & (PF_ALLOC_HARDER | PF_ALLOC_OOM |
-				PF_ALLOC_NO_WATERMARKS)))
+	    pf_alloc_highatomic_ok(ex->alloc_flags, ex->era) ||
+	    (ex->alloc_flags & PF_ALLOC_NO_WATERMARKS))
 		return;
 	for (int i = 0; i < r->nr_zones; i++) {
 		const struct pf_zone *z = &r->zones[i];

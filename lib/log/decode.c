@@ -29,7 +29,7 @@
 #include <zstd_errors.h>
 
 #include "pagefail.h"
-#include "log/source.h"
+#include "log/stream.h"
 
 /* A step's verdict besides -errno: go on, or the member ended. */
 enum { STEP_OK = 0, STEP_END = 1 };
@@ -332,8 +332,11 @@ static int next_member(struct pf_source *src, const struct codec *c)
 	return fail(src, -EIO, "trailing garbage after %s data", c->name);
 }
 
+static const struct pf_source_ops decode_ops;
+
 int pf_decode_start(struct pf_source *src, size_t len)
 {
+	src->ops = &decode_ops;
 	src->in = pf_source_buf_alloc(PF_SOURCE_IN_SIZE);
 	if (!src->in)
 		return -ENOMEM;
@@ -364,7 +367,7 @@ static void check_bomb(struct pf_source *src)
 	pf_source_fail(src, -EFBIG, src->errbuf);
 }
 
-ssize_t pf_decode_read(struct pf_source *src, const char **buf)
+static ssize_t decode_read(struct pf_source *src, const char **buf)
 {
 	const struct codec *c = &codecs[src->kind];
 	size_t pos = 0;
@@ -414,7 +417,7 @@ ssize_t pf_decode_read(struct pf_source *src, const char **buf)
 	return src->err;
 }
 
-void pf_decode_end(struct pf_source *src)
+static void decode_release(struct pf_source *src)
 {
 	if (src->zs_init)
 		inflateEnd(&src->zs);
@@ -425,3 +428,8 @@ void pf_decode_end(struct pf_source *src)
 	if (src->bs_init)
 		BZ2_bzDecompressEnd(&src->bs);
 }
+
+static const struct pf_source_ops decode_ops = {
+	.read = decode_read,
+	.release = decode_release,
+};

@@ -18,9 +18,12 @@
 #include <unistd.h>
 
 #include "pagefail.h"
-#include "log/source.h"
+#include "log/stream.h"
 #include "util/util.h"
 
+
+/* the three kinds of kernel log source, defined after their read() */
+static const struct pf_source_ops kmsg_dev_ops, kmsg_file_ops, syslog_ops;
 /* From linux/printk.h (not exported to user space headers). */
 #define SYSLOG_ACTION_READ_ALL		3
 #define SYSLOG_ACTION_SIZE_BUFFER	10
@@ -41,6 +44,7 @@ static int open_syslog(struct pf_source **srcp)
 	if (!src)
 		return -ENOMEM;
 	src->kind = PF_SRC_SYSLOG;
+	src->ops = &syslog_ops;
 	/* The kernel's buffer size bounds this, not the log's history. */
 	src->buf_size = size;
 	src->buf = malloc(size);
@@ -95,6 +99,7 @@ int pf_kmsg_open_path(struct pf_source **srcp, const char *path)
 	src->fd = fd;
 	src->close_fd = true;
 	src->kind = S_ISREG(st.st_mode) ? PF_SRC_KMSG_FILE : PF_SRC_KMSG;
+	src->ops = src->kind == PF_SRC_KMSG ? &kmsg_dev_ops : &kmsg_file_ops;
 	src->buf_size = PF_SOURCE_CHUNK_MAX;
 	src->buf = pf_source_buf_alloc(src->buf_size);
 	if (src->kind == PF_SRC_KMSG_FILE)
@@ -245,16 +250,6 @@ static ssize_t syslog_read(struct pf_source *src, const char **buf)
 	return n;
 }
 
-ssize_t pf_kmsg_read(struct pf_source *src, const char **buf)
-{
-	switch (src->kind) {
-	case PF_SRC_KMSG:
-		return kmsg_dev_read(src, buf);
-	case PF_SRC_KMSG_FILE:
-		return kmsg_file_read(src, buf);
-	case PF_SRC_SYSLOG:
-		return syslog_read(src, buf);
-	default:
-		return -EINVAL;
-	}
-}
+static const struct pf_source_ops kmsg_dev_ops = { .read = kmsg_dev_read };
+static const struct pf_source_ops kmsg_file_ops = { .read = kmsg_file_read };
+static const struct pf_source_ops syslog_ops = { .read = syslog_read };

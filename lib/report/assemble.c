@@ -240,6 +240,7 @@ static void close_open(struct pf_asm *a, struct host_state *h,
 		else if (cut)
 			r->flags |= PF_REPORT_TRUNCATED;
 		pf_report_decode(r, &h->kernel, a->opts->kernel);
+		pf_report_classify(r);
 		pf_mem_check(r);
 		diag_bad_fields(a, r);
 		if (a->opts->report)

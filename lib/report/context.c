@@ -53,6 +53,108 @@ static const char *const hardirq_frames[] = {
 };
 
 /*
+ * Frames that belong to the reporting and the page allocator itself; the
+ * call site is the first frame after them.
+ */
+static bool is_alloc_frame(const char *f)
+{
+	static const char *const prefixes[] = {
+		"dump_stack", "show_stack", "dump_backtrace", "__dump_stack",
+		"warn_alloc", "__warn_alloc", "__alloc_pages", "alloc_pages",
+		"__get_free_pages", "get_zeroed_page", "__get_free_page",
+		"alloc_pages_current", "alloc_pages_vma", "__alloc_pages_node",
+		"alloc_page_interleave", "__alloc_pages_slowpath",
+		"__alloc_pages_nodemask", "__alloc_pages_noprof",
+		"alloc_pages_noprof", "alloc_pages_mpol", "__folio_alloc",
+		"folio_alloc", "alloc_slab_page", "__alloc_pages_direct",
+		"__alloc_pages_may_oom", "warn_alloc_failed",
+		"__dump_page", "unwind_backtrace", "__get_free_pages_noprof",
+		"get_page_from_freelist",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(prefixes); i++)
+		if (!strncmp(f, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+/*
+ * A "? " frame is a return address the unwinder found on the stack but
+ * could not prove live (x86 show_trace_log_lvl(), arm64 likewise): often
+ * stale.  The call site is the first reliable frame outside the
+ * allocator; an unreliable one only when the trace has nothing better.
+ */
+const char *pf_report_call_site(const struct pf_report *r, int *index)
+{
+	int fallback = -1;
+
+	for (int i = 0; i < r->nr_frames; i++) {
+		const struct pf_frame *f = &r->frames[i];
+
+		if (f->kind != PF_FRAME_FUNC || is_alloc_frame(f->func))
+			continue;
+		if (f->unreliable) {
+			if (fallback < 0)
+				fallback = i;
+			continue;
+		}
+		if (index)
+			*index = i;
+		return f->func;
+	}
+	if (fallback < 0)
+		return NULL;
+	if (index)
+		*index = fallback;
+	return r->frames[fallback].func;
+}
+
+bool pf_frame_counts(const struct pf_frame *f, bool site_unreliable)
+{
+	return f->kind == PF_FRAME_FUNC && (!f->unreliable || site_unreliable);
+}
+
+size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len)
+{
+	bool all;
+	int start = 0, n = 0;
+	size_t used = 0;
+
+	if (!len)
+		return 0;
+	buf[0] = '\0';
+	if (!pf_report_call_site(r, &start))
+		return 0;
+	all = r->frames[start].unreliable;
+	/* past slab growth and skb allocation: who called them tells more */
+	for (int i = start; i < r->nr_frames; i++) {
+		if (pf_frame_counts(&r->frames[i], all) &&
+		    !pf_frame_is_layer(r->frames[i].func)) {
+			start = i;
+			break;
+		}
+	}
+	/* three frames after the allocator tell call sites apart */
+	for (int i = start; i < r->nr_frames && n < 3; i++) {
+		const struct pf_frame *f = &r->frames[i];
+		size_t fl;
+
+		if (!pf_frame_counts(f, all))
+			continue;
+		fl = strlen(f->func);
+		if (used + fl + 2 >= len)
+			break;
+		if (n)
+			buf[used++] = '<';
+		memcpy(buf + used, f->func, fl);
+		used += fl;
+		buf[used] = '\0';
+		n++;
+	}
+	return used;
+}
+
+/*
  * Who asked, by call-trace prefix; "layer" entries are the allocator paths
  * a request goes through on its way (slab growth, skb, vmalloc) and only
  * name the subsystem when nothing further out does.

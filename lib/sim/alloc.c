@@ -216,8 +216,3 @@ got:
 	return pfn;
 }
 
-void sim_free(struct sim *s, int zone, uint32_t pfn, int order)
-{
-	sim_free_block(&s->zones[zone], pfn, order, &s->st);
-	s->st.frees++;
-}

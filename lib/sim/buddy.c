@@ -471,6 +471,13 @@ void sim_free_block(struct sim_zone *z, uint32_t pfn, int order,
 	add_free(z, pfn, o, mt, tail);
 }
 
+/* __free_pages(): a block back to its zone, counted as a free of the run */
+void sim_free(struct sim *s, int zone, uint32_t pfn, int order)
+{
+	sim_free_block(&s->zones[zone], pfn, order, &s->st);
+	s->st.frees++;
+}
+
 void sim_set_owner(struct sim_zone *z, uint32_t pfn, int order, int owner)
 {
 	uint32_t n = 1U << order;

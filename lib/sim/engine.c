@@ -16,15 +16,6 @@
 #define SIM_FAILURES_KEPT	64		/* failures kept for their reports */
 #define SIM_REPORT_MAX		65536		/* the text of one report */
 
-uint64_t sim_rand(struct sim *s)
-{
-	/* xorshift64* (Vigna) */
-	s->rng ^= s->rng >> 12;
-	s->rng ^= s->rng << 25;
-	s->rng ^= s->rng >> 27;
-	return s->rng * 0x2545f4914f6cdd1dULL;
-}
-
 /* A scenario may turn grouping by mobility off (mobility = no). */
 void sim_era_of(const struct pf_kver *kv, bool mobility, struct pf_era *era)
 {

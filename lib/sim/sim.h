@@ -23,6 +23,7 @@
 
 #include "era.h"
 #include "mm/mm.h"
+#include "sim/rand.h"
 
 #define SIM_MAX_ORDER		11	/* orders 0 .. 10 (x86_64 MAX_ORDER) */
 #define SIM_PAGEBLOCK_ORDER	9	/* x86_64 with 2 MiB huge pages */
@@ -236,8 +237,11 @@ struct sim {
 	char check_msg[256];
 };
 
-/* xorshift64*: the simulator's only source of chance */
-uint64_t sim_rand(struct sim *s);
+/* the simulator's only source of chance (rand.h) */
+static inline uint64_t sim_rand(struct sim *s)
+{
+	return pf_rand_next(&s->rng);
+}
 
 /* ---- buddy.c: the zoned buddy allocator -------------------------------- */
 
@@ -327,7 +331,7 @@ void sim_kswapd_run(struct sim *s, double dt);
  */
 uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
 		   int owner, int ctx, int *zone);
-/* __free_pages() */
+/* __free_pages() (buddy.c) */
 void sim_free(struct sim *s, int zone, uint32_t pfn, int order);
 
 /* ---- workload.c: the phases of a scenario -------------------------------- */

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "pagefail.h"
-#include "log/source.h"
+#include "log/stream.h"
 #include "fuzz_system.h"
 
 #define OUTPUT_MAX (16u << 20)

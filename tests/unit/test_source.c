@@ -28,7 +28,7 @@
 #include <zstd.h>
 
 #include "pagefail.h"
-#include "log/source.h"
+#include "log/stream.h"
 
 static char tmpdir[256];
 

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * source.h - private parts of the input sources shared by lib/log/source.c,
- * lib/log/decode.c and lib/log/kmsg.c.  Not installed; the tests include it for the
+ * stream.h - what every kind of input source is made of: struct pf_source,
+ * its fixed buffers, and a small table of operations per kind (plain
+ * files in source.c, the compressed kinds in decode.c, the kernel log in
+ * kmsg.c).  stream.c allocates and fails a source; source.c opens one and
+ * picks its kind.  A new kind is a file with its own ops and an open
+ * function source.c calls.  Private to lib/; the tests include it for the
  * buffer sizes and the bomb rule.
  */
-#ifndef PF_SOURCE_H
-#define PF_SOURCE_H
+#ifndef PF_STREAM_H
+#define PF_STREAM_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -64,7 +68,14 @@ enum pf_source_kind {
 	PF_SRC_SYSLOG,		/* syslog(2) SYSLOG_ACTION_READ_ALL */
 };
 
+/* What one kind of source does: hand out its next chunk, free its state. */
+struct pf_source_ops {
+	ssize_t (*read)(struct pf_source *src, const char **buf);
+	void (*release)(struct pf_source *src);	/* may be NULL */
+};
+
 struct pf_source {
+	const struct pf_source_ops *ops;
 	int kind;		/* enum pf_source_kind */
 	int fd;			/* -1 when none */
 	bool close_fd;		/* false for stdin */
@@ -100,11 +111,11 @@ struct pf_source {
 	bool skip;		/* kmsg file: in a dictionary line */
 };
 
-/* Allocate a source named name with no fd and no buffers. NULL on ENOMEM. */
+/* stream.c: a source named name with no fd and no buffers. NULL on ENOMEM. */
 struct pf_source *pf_source_alloc(const char *name);
-/* A page aligned buffer for read() into, freed with free(). */
+/* stream.c: a page aligned buffer for read() into, freed with free(). */
 void *pf_source_buf_alloc(size_t size);
-/* Record the first error of src; later reads return it. */
+/* stream.c: record the first error of src; later reads return it. */
 void pf_source_fail(struct pf_source *src, int err, const char *msg);
 /*
  * lib/log/decode.c: the compressed kind the first n bytes of a file announce
@@ -112,12 +123,11 @@ void pf_source_fail(struct pf_source *src, int err, const char *msg);
  */
 #define PF_SOURCE_MAGIC_MAX	10
 int pf_decode_kind(const unsigned char *p, size_t n);
-/* lib/log/decode.c: start decoding src->kind; the first len bytes are in buf. */
+/*
+ * lib/log/decode.c: start decoding src->kind, the first len bytes being in
+ * buf; sets src->ops.
+ */
 int pf_decode_start(struct pf_source *src, size_t len);
-/* lib/log/decode.c: pf_source_read() of the compressed kinds. */
-ssize_t pf_decode_read(struct pf_source *src, const char **buf);
-/* lib/log/decode.c: free the decoders' state. */
-void pf_decode_end(struct pf_source *src);
 /* lib/log/kmsg.c: is st the kernel log device, /dev/kmsg (char 1:11)? */
 bool pf_kmsg_is_dev(const struct stat *st);
 /*
@@ -125,7 +135,5 @@ bool pf_kmsg_is_dev(const struct stat *st);
  * kernel log device; anything else is refused (-PF_ENOTREG).
  */
 int pf_kmsg_open_path(struct pf_source **srcp, const char *path);
-/* lib/log/kmsg.c: pf_source_read() of the kmsg and syslog kinds. */
-ssize_t pf_kmsg_read(struct pf_source *src, const char **buf);
 
-#endif /* PF_SOURCE_H */
+#endif /* PF_STREAM_H */
