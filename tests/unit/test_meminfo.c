@@ -1,11 +1,446 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * test_meminfo.c - numbers in a Mem-Info (and the header's order) that no
- * kernel prints: 2^64 and beyond, negative values, block sizes that are not
- * a power of two, node ids past MAX_NUMNODES.  Each is read as unknown, the
+ * test_meminfo.c - unit tests of the Mem-Info parser (lib/report/
+ * meminfo.c).
+ *
+ * First what it reads, era by era, from real reports of the corpus: the
+ * global counters (pages), the per-zone line (kB, read into pages),
+ * lowmem_reserve[], the buddy line with and without migratetype letters,
+ * the trailer; what each line is taken for; the page size learnt from the
+ * buddy line.  Excerpts are read by line range from tests/fixtures/corpus
+ * and given to pf_mem_line() one by one, as the scanner would; the
+ * mail-wrapped ones go through the scanner whole.  Every expected number
+ * is the file's, divided by the page size where the kernel printed kB.
+ * The corpus holds no Mem-Info of RHEL 5 or RHEL 6: 2.6.16 (019) and
+ * 2.6.31 (003) print the same show_free_areas() lines as 2.6.18 and
+ * 2.6.32 (kernel-facts.md section 2.4) and stand in for them.
+ *
+ * Then numbers in a Mem-Info (and the header's order) that no kernel
+ * prints: 2^64 and beyond, negative values, block sizes that are not a
+ * power of two, node ids past MAX_NUMNODES.  Each is read as unknown, the
  * report is kept, and the scanner says which field of which report, once.
  */
 #include "helpers.h"
+#include "report/internal.h"
+
+/* ---- the parser, era by era ------------------------------------------- */
+
+#define CORPUS PF_FIXTURES "/corpus/"
+
+/*
+ * Lines first..last (1-based) of a corpus file, each taken apart by
+ * pf_line_parse() and given to pf_mem_line(), in the Mem-Info once a
+ * "Mem-Info:" line started it; kinds[i] is what line first + i was taken
+ * for.
+ */
+static void feed_excerpt(const char *file, int first, int last,
+			 struct pf_report *r, int *kinds)
+{
+	FILE *f = fopen(file, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	bool in_mem = false;
+	int no = 0, got = 0;
+
+	assert_non_null(f);
+	pf_report_init(r);
+	while ((n = getline(&line, &cap, f)) > 0 && ++no <= last) {
+		struct pf_line l;
+
+		if (no < first)
+			continue;
+		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		pf_line_parse(line, (size_t)n, 2024, &l);
+		kinds[got] = pf_mem_line(l.msg, l.msg_len, r, in_mem);
+		in_mem |= kinds[got++] == PF_MEM_START;
+	}
+	free(line);
+	fclose(f);
+	/* the file has every line of the range */
+	assert_int_equal(got, last - first + 1);
+	/* a real Mem-Info: nothing out of range or missing in it */
+	pf_mem_check(r);
+	assert_int_equal(r->nr_bad_fields, 0);
+}
+
+/* A zone line, and the lowmem_reserve[] line after it, as pages */
+struct want_zone {
+	int node;
+	const char *name;
+	long free, min, low, high, present, managed;
+	int nr_reserve;
+	long reserve[4];
+};
+
+static void check_zone(const struct pf_zone *z, const struct want_zone *w)
+{
+	assert_int_equal(z->node, w->node);
+	assert_string_equal(z->name, w->name);
+	assert_int_equal(z->type, pf_zone_type_of(w->name));
+	assert_int_equal(z->free, w->free);
+	assert_int_equal(z->min, w->min);
+	assert_int_equal(z->low, w->low);
+	assert_int_equal(z->high, w->high);
+	assert_int_equal(z->present, w->present);
+	assert_int_equal(z->managed, w->managed);
+	assert_int_equal(z->nr_lowmem_reserve, w->nr_reserve);
+	for (int i = 0; i < w->nr_reserve; i++)
+		assert_int_equal(z->lowmem_reserve[i], w->reserve[i]);
+}
+
+/* A buddy line: the blocks per order, their letters (NULL: none) */
+static void check_buddy(const struct pf_zone *z, const unsigned long *nr,
+			const char *const *mt, int nr_orders, long total_kb)
+{
+	assert_int_equal(z->nr_orders, nr_orders);
+	assert_int_equal(z->buddy_total_kb, total_kb);
+	assert_int_equal(z->has_mt, mt != NULL);
+	for (int o = 0; o < nr_orders; o++) {
+		assert_int_equal(z->nr_free[o], nr[o]);
+		assert_string_equal(z->mt[o], mt ? mt[o] : "");
+	}
+}
+
+/* The trailer: pagecache, swap cache and swap, show_mem()'s totals */
+struct want_trailer {
+	long pagecache, swap_cache, free_swap_kb, total_swap_kb;
+	long ram, highmem, reserved;
+};
+
+static void check_trailer(const struct pf_report *r,
+			  const struct want_trailer *w)
+{
+	assert_int_equal(r->pagecache_pages, w->pagecache);
+	assert_int_equal(r->swap_cache_pages, w->swap_cache);
+	assert_int_equal(r->free_swap_kb, w->free_swap_kb);
+	assert_int_equal(r->total_swap_kb, w->total_swap_kb);
+	assert_int_equal(r->pages_ram, w->ram);
+	assert_int_equal(r->pages_highmem, w->highmem);
+	assert_int_equal(r->pages_reserved, w->reserved);
+}
+
+/*
+ * 2.6.31 i386 (003, lines 27-49, the first of its two reports): per-cpu
+ * lists, "Active_anon:" with 2.6.28-2.6.3x's capital, zones without a
+ * Node prefix or managed:, buddy lines without letters.  DMA free:1096kB
+ * = 274 pages, min:124kB = 31, low:152kB = 38, high:184kB = 46,
+ * present:15868kB = 3967; its blocks 46*4kB + 5*16kB + 1*64kB + 1*256kB +
+ * 1*512kB = 1096kB, what the line says after "=".
+ */
+static void test_era_2_6_31(void **state)
+{
+	static const int want_kinds[] = {
+		PF_MEM_START, PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY,
+		PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY,
+		PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY,
+		PF_MEM_BODY, PF_MEM_BODY, PF_MEM_TRAILER, PF_MEM_TRAILER,
+		PF_MEM_TRAILER, PF_MEM_TRAILER, PF_MEM_TRAILER,
+		PF_MEM_TRAILER, PF_MEM_TRAILER, PF_MEM_TRAILER, PF_MEM_END,
+	};
+	static const struct want_zone dma = {
+		0, "DMA", 274, 31, 38, 46, 3967, -1, 3, { 0, 238, 238 }
+	}, normal = {
+		0, "Normal", 757, 477, 596, 715, 60944, -1, 3, { 0, 0, 0 }
+	};
+	static const unsigned long dma_nr[11] = { 46, 0, 5, 0, 1, 0, 1, 1 };
+	static const unsigned long normal_nr[11] = { 135, 213, 21, 4, 5 };
+	static const struct want_trailer t = {
+		25927, 3010, 485236, 514040, 65520, -1, 1663
+	};
+	struct pf_report *r = malloc(sizeof(*r));
+	int kinds[23];
+
+	(void)state;
+	assert_non_null(r);
+	feed_excerpt(CORPUS "003-ifconfig-e100-order5-2.6.31-i386-x2.log", 27,
+		     49, r, kinds);
+	assert_memory_equal(kinds, want_kinds, sizeof(want_kinds));
+	assert_int_equal(r->nr_zones, 2);
+	check_zone(&r->zones[0], &dma);
+	assert_false(r->zones[0].node_printed);
+	check_buddy(&r->zones[0], dma_nr, NULL, 11, 1096);
+	check_zone(&r->zones[1], &normal);
+	check_buddy(&r->zones[1], normal_nr, NULL, 11, 3028);
+	assert_int_equal(r->zones[0].page_kb, 4);
+	assert_int_equal(pf_report_counter(r, "Active_anon"), 14778);
+	assert_int_equal(pf_report_counter(r, "inactive_file"), 11854);
+	assert_int_equal(pf_report_counter(r, "free"), 1031);
+	assert_int_equal(pf_report_counter(r, "slab"), 2083);
+	assert_int_equal(pf_report_counter(r, "bounce"), 0);
+	assert_int_equal(r->nr_counters, 13);
+	check_trailer(r, &t);
+	free(r);
+}
+
+/*
+ * 4.1 arm64 Android (006, lines 15-36): the counters continue on lines
+ * with a shorter prefix; zone lines with managed: and free_cma:; buddy
+ * lines with 3.x's letters U, E, M, R.  DMA free:470628kB = 117657,
+ * min:6800kB = 1700, low 7279, high 7704, present 861695, managed
+ * 826764; Normal's blocks 270*4 + 82*8 + 48*16 + 25*32 + 12*64 + 2*128 +
+ * 1*256 = 4584kB.
+ */
+static void test_era_4_1(void **state)
+{
+	static const struct want_zone dma = {
+		0, "DMA", 117657, 1700, 7279, 7704, 861695, 826764, 3,
+		{ 0, 415, 415 }
+	}, normal = {
+		0, "Normal", 1021, 218, 935, 990, 131072, 106370, 3,
+		{ 0, 0, 0 }
+	};
+	static const unsigned long dma_nr[11] = { 68324, 24706, 2 };
+	static const char *const dma_mt[11] = {
+		"UEM", "UER", "U", "", "", "", "", "", "", "", "",
+	};
+	static const unsigned long normal_nr[11] = { 270, 82, 48, 25, 12, 2,
+						     1 };
+	static const char *const normal_mt[11] = {
+		"UMR", "UMR", "MR", "R", "R", "R", "R", "", "", "", "",
+	};
+	static const struct want_trailer t = {
+		38319, 5384, 0, 524284, 992767, 0, 51441
+	};
+	struct pf_report *r = malloc(sizeof(*r));
+	int kinds[22];
+
+	(void)state;
+	assert_non_null(r);
+	feed_excerpt(CORPUS "006-sManagerService-order2-arm64-android-4.1.log",
+		     15, 36, r, kinds);
+	assert_int_equal(kinds[0], PF_MEM_START);
+	for (int i = 1; i <= 12; i++)
+		assert_int_equal(kinds[i], PF_MEM_BODY);
+	for (int i = 13; i <= 21; i++)
+		assert_int_equal(kinds[i], PF_MEM_TRAILER);
+	assert_int_equal(r->nr_zones, 2);
+	check_zone(&r->zones[0], &dma);
+	assert_int_equal(r->zones[0].free_cma, 0);
+	check_buddy(&r->zones[0], dma_nr, dma_mt, 11, 470976);
+	check_zone(&r->zones[1], &normal);
+	check_buddy(&r->zones[1], normal_nr, normal_mt, 11, 4584);
+	assert_int_equal(pf_report_counter(r, "active_anon"), 491074);
+	assert_int_equal(pf_report_counter(r, "isolated_file"), 0);
+	assert_int_equal(pf_report_counter(r, "free"), 118678);
+	assert_int_equal(pf_report_counter(r, "free_pcp"), 58);
+	assert_int_equal(pf_report_counter(r, "bounce"), 72);
+	check_trailer(r, &t);
+	free(r);
+}
+
+/*
+ * 5.4 arm64 (007, lines 26-45): the per-node line of 4.8+ ("Node 0
+ * active_anon:...kB"), which is no zone; one Normal zone whose free
+ * blocks are all highatomic, (H).  free:2112kB = 528, min:7244kB =
+ * 1811, low 17223, high 18045, present 906703, managed 822175,
+ * free_cma:588kB = 147; 8*4 + 5*8 + 13*16 + 25*32 = 1080kB.
+ */
+static void test_era_5_4(void **state)
+{
+	static const struct want_zone normal = {
+		0, "Normal", 528, 1811, 17223, 18045, 906703, 822175, 2,
+		{ 0, 0 }
+	};
+	static const unsigned long nr[11] = { 8, 5, 13, 25 };
+	static const char *const mt[11] = {
+		"H", "H", "H", "H", "", "", "", "", "", "", "",
+	};
+	static const struct want_trailer t = {
+		242549, 12446, 3445756, 4194300, 906703, 0, 84528
+	};
+	struct pf_report *r = malloc(sizeof(*r));
+	int kinds[20];
+
+	(void)state;
+	assert_non_null(r);
+	feed_excerpt(CORPUS "007-system_server-order0-atomic-arm64-android-"
+		     "5.4.log", 26, 45, r, kinds);
+	assert_int_equal(kinds[7], PF_MEM_BODY);	/* the node line */
+	assert_int_equal(r->nr_zones, 1);
+	check_zone(&r->zones[0], &normal);
+	assert_true(r->zones[0].node_printed == false);
+	assert_int_equal(r->zones[0].free_cma, 147);
+	check_buddy(&r->zones[0], nr, mt, 11, 1080);
+	assert_int_equal(pf_report_counter(r, "free"), 528);
+	assert_int_equal(pf_report_counter(r, "free_pcp"), 844);
+	assert_int_equal(pf_report_counter(r, "free_cma"), 147);
+	assert_int_equal(pf_report_counter(r, "slab_unreclaimable"), 61909);
+	/* six lines of counters, 19 of them: the node line's kB are none */
+	assert_int_equal(r->nr_counters, 19);
+	check_trailer(r, &t);
+	free(r);
+}
+
+/*
+ * 2.6.16 x86_64 with two nodes (019, through the scanner: the mail client
+ * wrapped the zone and buddy lines): Node 1 first, every zone printed,
+ * empty ones with "empty" buddy lines; zone lines without managed:.
+ * Node 1 Normal free:184796kB = 46199, min:9444kB = 2361, low 2951, high
+ * 3541, present:8273920kB = 2068480; 45755*4 + 16 + 32 + 64 + 128 + 512 +
+ * 1024 = 184796kB.  The 2.6.16 counters ("Active:", "free:") and the
+ * x86_64 show_mem() trailer ("pages of RAM", "reserved pages").
+ */
+static void test_era_2_6_16(void **state)
+{
+	static const struct want_zone n1_normal = {
+		1, "Normal", 46199, 2361, 2951, 3541, 2068480, -1, 4,
+		{ 0, 0, 0, 0 }
+	}, n0_dma = {
+		0, "DMA", 2249, 2, 2, 3, 2141, -1, 4, { 0, 3896, 3896, 3896 }
+	}, n1_highmem = {
+		1, "HighMem", 0, 32, 32, 32, 0, -1, 4, { 0, 0, 0, 0 }
+	};
+	static const unsigned long n1_normal_nr[11] = { 45755, 0, 1, 1, 1, 1,
+							0, 1, 1 };
+	static const unsigned long n0_dma_nr[11] = { 5, 4, 3, 4, 1, 2, 1, 0,
+						     0, 0, 2 };
+	static const struct want_trailer t = {
+		-1, -1, 0, 0, 3145728, -1, 100273
+	};
+	struct reports rs = { 0 };
+	const struct pf_report *r;
+
+	(void)state;
+	assert_int_equal(scan_file(CORPUS "019-swapper-tg3-order1-numa2-"
+				   "2.6.16-x86_64-syslog-wrapped.log", &rs,
+				   NULL), 0);
+	assert_int_equal(rs.nr, 1);
+	r = &rs.r[0];
+	assert_int_equal(r->nr_zones, 8);
+	check_zone(&r->zones[2], &n1_normal);
+	assert_true(r->zones[2].node_printed);
+	check_buddy(&r->zones[2], n1_normal_nr, NULL, 11, 184796);
+	check_zone(&r->zones[3], &n1_highmem);
+	check_zone(&r->zones[4], &n0_dma);
+	check_buddy(&r->zones[4], n0_dma_nr, NULL, 11, 8996);
+	/* "Node 1 DMA: empty" */
+	assert_int_equal(r->zones[0].nr_orders, 0);
+	assert_int_equal(r->zones[0].buddy_total_kb, 0);
+	assert_int_equal(pf_report_counter(r, "Active"), 897229);
+	assert_int_equal(pf_report_counter(r, "free"), 77555);
+	assert_int_equal(pf_report_counter(r, "pagetables"), 23124);
+	check_trailer(r, &t);
+	reports_release(&rs);
+}
+
+/*
+ * 6.12 mips (014, through the scanner: wrapped): 6.1+'s boost: and
+ * 5.15+'s reserved_highatomic:...KB with its capital K, 6.x's counters
+ * (sec_pagetables, kernel_misc_reclaimable).  free:45132kB = 11283,
+ * boost 0, min:1360kB = 340, low 425, high 510, present 32768, managed
+ * 29375; 145*4 + 155*8 + 238*16 + 231*32 + 106*64 + 51*128 + 27*256 +
+ * 15*512 + 2*1024 + 1*2048 = 45020kB.
+ */
+static void test_era_6_12(void **state)
+{
+	static const struct want_zone normal = {
+		0, "Normal", 11283, 340, 425, 510, 32768, 29375, 3, { 0, 0, 0 }
+	};
+	static const unsigned long nr[11] = { 145, 155, 238, 231, 106, 51, 27,
+					      15, 2, 1, 0 };
+	static const char *const mt[11] = {
+		"UE", "UME", "UME", "UME", "UME", "UME", "M", "M", "M", "M", "",
+	};
+	static const struct want_trailer t = {
+		7274, 0, 0, 0, 32768, 0, 3393
+	};
+	struct reports rs = { 0 };
+	const struct pf_report *r;
+
+	(void)state;
+	assert_int_equal(scan_file(CORPUS "014-systemd-network-mt7621-order10-"
+				   "mips-6.12-wrapped.log", &rs, NULL), 0);
+	assert_int_equal(rs.nr, 1);
+	r = &rs.r[0];
+	assert_int_equal(r->nr_zones, 1);
+	check_zone(&r->zones[0], &normal);
+	assert_int_equal(r->zones[0].boost, 0);
+	assert_int_equal(r->zones[0].reserved_highatomic, 0);
+	check_buddy(&r->zones[0], nr, mt, 11, 45020);
+	assert_int_equal(pf_report_counter(r, "sec_pagetables"), 0);
+	assert_int_equal(pf_report_counter(r, "kernel_misc_reclaimable"), 0);
+	assert_int_equal(pf_report_counter(r, "free"), 11393);
+	check_trailer(r, &t);
+	reports_release(&rs);
+}
+
+/*
+ * Lines no report in the corpus has, from the kernel's format strings
+ * (kernel-facts.md section 2.4): the hugepages lines of mm/hugetlb.c and
+ * a buddy line of 64 KiB pages, whose order-0 size is the page size:
+ * the zone line's kB read before it are counted again in 64 KiB pages.
+ */
+static void test_hugepages_page_size(void **state)
+{
+	static const char *const lines[] = {
+		"Mem-Info:",
+		"Normal free:1048576kB min:22528kB low:30976kB high:39424kB "
+		"present:8388608kB managed:8257536kB",
+		"lowmem_reserve[]: 0 0 0",
+		"Normal: 4*64kB (U) 2*128kB (M) 1*256kB (M) = 768kB",
+		"Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 "
+		"hugepages_size=16777216kB",
+		"Node 0 hugepages_total=4 hugepages_free=4 hugepages_surp=0 "
+		"hugepages_size=524288kB",
+	};
+	static const int want[] = {
+		PF_MEM_START, PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY,
+		PF_MEM_TRAILER, PF_MEM_TRAILER,
+	};
+	struct pf_report *r = malloc(sizeof(*r));
+	const struct pf_zone *z;
+
+	(void)state;
+	assert_non_null(r);
+	pf_report_init(r);
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		assert_int_equal(pf_mem_line(lines[i], strlen(lines[i]), r,
+					     i > 0), want[i]);
+	assert_int_equal(r->nr_hugepage_lines, 2);
+	z = &r->zones[0];
+	assert_int_equal(z->page_kb, 64);
+	assert_int_equal(z->free, 1048576 / 64);
+	assert_int_equal(z->min, 22528 / 64);
+	assert_int_equal(z->managed, 8257536 / 64);
+	assert_int_equal(z->nr_orders, 3);
+	assert_int_equal(z->nr_free[0], 4);
+	assert_int_equal(z->nr_free[2], 1);
+	assert_int_equal(pf_zone_buddy_pages(z) * z->page_kb, 768);
+	free(r);
+}
+
+/*
+ * Outside a Mem-Info only the lines that say what they are count: a zone
+ * or buddy line; counters and per-cpu lines, which other messages look
+ * like, are not taken (007 line 27, 003 line 28).
+ */
+static void test_outside_meminfo(void **state)
+{
+	static const char counters[] =
+		"active_anon:223569 inactive_anon:74412 isolated_anon:0";
+	static const char percpu[] = "DMA per-cpu:";
+	static const char zone[] = "DMA free:1096kB min:124kB low:152kB "
+				   "high:184kB";
+	struct pf_report *r = malloc(sizeof(*r));
+
+	(void)state;
+	assert_non_null(r);
+	pf_report_init(r);
+	assert_int_equal(pf_mem_line(counters, strlen(counters), r, false),
+			 PF_MEM_NONE);
+	assert_int_equal(r->nr_counters, 0);
+	assert_int_equal(pf_mem_line(percpu, strlen(percpu), r, false),
+			 PF_MEM_NONE);
+	assert_int_equal(pf_mem_line(zone, strlen(zone), r, false),
+			 PF_MEM_BODY);
+	assert_int_equal(r->nr_zones, 1);
+	assert_int_equal(r->zones[0].free, 274);
+	free(r);
+}
+
+/* ---- numbers no kernel prints ----------------------------------------- */
 
 struct diags {
 	struct reports rs;
@@ -267,6 +702,13 @@ static void test_escaped_newlines(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_era_2_6_31),
+		cmocka_unit_test(test_era_4_1),
+		cmocka_unit_test(test_era_5_4),
+		cmocka_unit_test(test_era_2_6_16),
+		cmocka_unit_test(test_era_6_12),
+		cmocka_unit_test(test_hugepages_page_size),
+		cmocka_unit_test(test_outside_meminfo),
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_zone_fields),
 		cmocka_unit_test(test_buddy),
