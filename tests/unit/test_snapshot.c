@@ -25,41 +25,24 @@
 #include <unistd.h>
 
 #include "pagefail.h"
+#include "tmpdir.h"
 
 #define SYSTEMS PF_FIXTURES "/system"
 
-static char tmpdir[256];
-
-static int rm_one(const char *path, const struct stat *st, int flag,
-		  struct FTW *ftw)
-{
-	return remove(path);
-}
-
 static int setup(void **state)
 {
-	const char *t = getenv("TMPDIR");
-
-	snprintf(tmpdir, sizeof(tmpdir), "%s/pf-snapshot-XXXXXX",
-		 t && *t ? t : "/tmp");
-	return mkdtemp(tmpdir) ? 0 : -1;
+	return tmpdir_make("snapshot");
 }
 
 static int teardown(void **state)
 {
-	nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	return 0;
+	return tmpdir_remove();
 }
 
 /* tmpdir/rel */
 static const char *at(const char *rel)
 {
-	static char buf[4][PATH_MAX];
-	static int i;
-
-	i = (i + 1) % 4;
-	snprintf(buf[i], sizeof(buf[i]), "%s/%s", tmpdir, rel);
-	return buf[i];
+	return path_in(tmpdir, rel);
 }
 
 static bool exists(const char *rel)

@@ -30,45 +30,24 @@
 #include "pagefail.h"
 #include "log/source.h"
 
-static char tmpdir[256];
+#include "tmpdir.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static int rm_one(const char *path, const struct stat *st, int flag,
-		  struct FTW *ftw)
-{
-	/* A chmod 000 directory would stop the removal of its files. */
-	if (flag == FTW_DP)
-		chmod(path, 0700);
-	return remove(path);
-}
-
 static int setup(void **state)
 {
-	const char *t = getenv("TMPDIR");
-
-	snprintf(tmpdir, sizeof(tmpdir), "%s/pf-source-XXXXXX",
-		 t && *t ? t : "/tmp");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	return 0;
+	return tmpdir_make("source");
 }
 
 static int teardown(void **state)
 {
-	nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	return 0;
+	return tmpdir_remove();
 }
 
-/* tmpdir + "/" + rel, in a static ring so a test can hold a few. */
+/* tmpdir + "/" + rel */
 static const char *tpath(const char *rel)
 {
-	static char ring[8][PATH_MAX];
-	static int next;
-	char *p = ring[next++ % 8];
-
-	snprintf(p, PATH_MAX, "%s/%s", tmpdir, rel);
-	return p;
+	return path_in(tmpdir, rel);
 }
 
 static void write_file(const char *path, const void *data, size_t len)

@@ -37,8 +37,8 @@
 #include <unistd.h>
 
 #include "pagefail.h"
+#include "tmpdir.h"
 
-static char tmpdir[256];
 static char root[300];
 
 #define VM	"proc/sys/vm/"
@@ -49,23 +49,10 @@ static char root[300];
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static int rm_one(const char *path, const struct stat *st, int flag,
-		  struct FTW *ftw)
-{
-	if (flag == FTW_DP)
-		chmod(path, 0700);
-	return remove(path);
-}
-
-/* root + "/" + rel, in a static ring so a test can hold a few. */
+/* root + "/" + rel */
 static const char *rpath(const char *rel)
 {
-	static char ring[8][PATH_MAX];
-	static int next;
-	char *p = ring[next++ % 8];
-
-	snprintf(p, PATH_MAX, "%s/%s", root, rel);
-	return p;
+	return path_in(root, rel);
 }
 
 static void put(const char *rel, const char *text)
@@ -169,15 +156,7 @@ static int make_root(const char *name)
 
 static int setup(void **state)
 {
-	const char *t = getenv("TMPDIR");
-	char made[sizeof(tmpdir)];
-
-	snprintf(made, sizeof(made), "%s/pf-sysctl-XXXXXX",
-		 t && *t ? t : "/tmp");
-	if (!mkdtemp(made))
-		return -1;
-	/* the library names real paths: compare with the real one */
-	if (!realpath(made, tmpdir))
+	if (tmpdir_make("sysctl"))
 		return -1;
 	/* root is one level down, so that a test has an "outside" of it. */
 	return make_root("root");
@@ -185,8 +164,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	return 0;
+	return tmpdir_remove();
 }
 
 static void add(struct pf_apply *a, const char *name, long value)
