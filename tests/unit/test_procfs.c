@@ -88,16 +88,6 @@ static int diags_for(const struct diags *d, const char *root, const char *rel)
 	return n;
 }
 
-static int setup(void **state)
-{
-	return tmpdir_make("procfs");
-}
-
-static int teardown(void **state)
-{
-	return tmpdir_remove();
-}
-
 /* mkdir -p tmpdir/rel */
 static void mkdirs(const char *rel)
 {
@@ -2025,8 +2015,8 @@ static void test_bad_numbers(void **state)
 			struct diags d = { 0 };
 			const char *m;
 
-			teardown(state);
-			assert_int_equal(setup(state), 0);
+			tmpdir_teardown(state);
+			assert_int_equal(tmpdir_setup(state), 0);
 			copy_system("debian12-live");
 			snprintf(to, sizeof(to), c->to, bad_values[v]);
 			edit_file(c->rel, c->from, to);
@@ -2118,8 +2108,8 @@ static void test_missing_fields(void **state)
 		struct diags d = { 0 };
 		const char *m;
 
-		teardown(state);
-		assert_int_equal(setup(state), 0);
+		tmpdir_teardown(state);
+		assert_int_equal(tmpdir_setup(state), 0);
 		copy_system(cases[k].system);
 		edit_file(cases[k].rel, cases[k].from, cases[k].to);
 		assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d),
@@ -2642,7 +2632,8 @@ static void test_snapshot_live(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, tmpdir_setup, \
+						   tmpdir_teardown)
 		cmocka_unit_test(test_debian12_live),
 		cmocka_unit_test(test_rhel6_sosreport),
 		cmocka_unit_test(test_v419_numa),

@@ -29,16 +29,6 @@
 
 #define SYSTEMS PF_FIXTURES "/system"
 
-static int setup(void **state)
-{
-	return tmpdir_make("snapshot");
-}
-
-static int teardown(void **state)
-{
-	return tmpdir_remove();
-}
-
 /* tmpdir/rel */
 static const char *at(const char *rel)
 {
@@ -171,5 +161,5 @@ int main(void)
 		cmocka_unit_test(test_nothing_read_keeps),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }

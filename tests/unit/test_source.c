@@ -34,16 +34,6 @@
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static int setup(void **state)
-{
-	return tmpdir_make("source");
-}
-
-static int teardown(void **state)
-{
-	return tmpdir_remove();
-}
-
 /* tmpdir + "/" + rel */
 static const char *tpath(const char *rel)
 {
@@ -988,7 +978,8 @@ static void test_logdir_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, tmpdir_setup, \
+						   tmpdir_teardown)
 		T(test_plain),
 		T(test_empty),
 		T(test_plain_named_gz),

@@ -156,15 +156,10 @@ static int make_root(const char *name)
 
 static int setup(void **state)
 {
-	if (tmpdir_make("sysctl"))
+	if (tmpdir_setup(state))
 		return -1;
 	/* root is one level down, so that a test has an "outside" of it. */
 	return make_root("root");
-}
-
-static int teardown(void **state)
-{
-	return tmpdir_remove();
 }
 
 static void add(struct pf_apply *a, const char *name, long value)
@@ -1125,7 +1120,7 @@ static void test_old_unreadable(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, tmpdir_teardown)
 		T(test_read),
 		T(test_read_live),
 		T(test_invalid_names),

@@ -2,12 +2,14 @@
 /*
  * tmpdir.h - the temporary directory of a test program that writes files:
  * made in $TMPDIR (else /tmp) by the tests' setup, removed with all that
- * is in it by their teardown, and paths inside it.  The including file
+ * is in it by their teardown (tmpdir_setup, tmpdir_teardown), and paths
+ * inside it.  The including file
  * asks for nftw() (_GNU_SOURCE) before its first system header.
  */
 #ifndef PF_TEST_TMPDIR_H
 #define PF_TEST_TMPDIR_H
 
+#include <errno.h>	/* program_invocation_short_name */
 #include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
@@ -27,16 +29,16 @@ static inline int tmpdir_rm_one(const char *path, const struct stat *st,
 }
 
 /*
- * tmpdir becomes a new $TMPDIR/pf-NAME-XXXXXX, by its real path (the
- * library names real paths: tests compare them with it).  0 or -1.
+ * cmocka setup: tmpdir becomes a new $TMPDIR/PROGRAM-XXXXXX, by its real
+ * path (the library names real paths: tests compare them with it).
  */
-static inline int tmpdir_make(const char *name)
+static inline int tmpdir_setup(void **state)
 {
 	const char *t = getenv("TMPDIR");
 	char made[sizeof(tmpdir)], real[PATH_MAX];
 
-	snprintf(made, sizeof(made), "%s/pf-%s-XXXXXX", t && *t ? t : "/tmp",
-		 name);
+	snprintf(made, sizeof(made), "%s/%s-XXXXXX", t && *t ? t : "/tmp",
+		 program_invocation_short_name);
 	if (!mkdtemp(made) || !realpath(made, real) ||
 	    strlen(real) >= sizeof(tmpdir))
 		return -1;
@@ -44,7 +46,8 @@ static inline int tmpdir_make(const char *name)
 	return 0;
 }
 
-static inline int tmpdir_remove(void)
+/* cmocka teardown: tmpdir and all in it removed */
+static inline int tmpdir_teardown(void **state)
 {
 	nftw(tmpdir, tmpdir_rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	return 0;
