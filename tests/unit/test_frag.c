@@ -14,6 +14,19 @@
 
 #include "pagefail.h"
 
+/* fill_contig_page_info() of nr (nr_orders orders) seen from order */
+static void check_contig(const unsigned long *nr, int nr_orders, int order,
+			 unsigned long free_pages, unsigned long total,
+			 unsigned long suitable)
+{
+	struct pf_contig_info info;
+
+	pf_contig_info(nr, nr_orders, order, &info);
+	assert_int_equal(info.free_pages, free_pages);
+	assert_int_equal(info.free_blocks_total, total);
+	assert_int_equal(info.free_blocks_suitable, suitable);
+}
+
 /*
  * mm/vmstat.c formulas.  nr_free {100, 0, 0, 1}: free_pages 108, 101
  * blocks.  Order 1: 4 suitable blocks, unusable (108 - 8) * 1000 / 108 =
@@ -24,13 +37,8 @@ static void test_frag(void **state)
 {
 	unsigned long nr[11] = { 100, 0, 0, 1 };
 	unsigned long none[11] = { 0 };
-	struct pf_contig_info info;
-
 	(void)state;
-	pf_contig_info(nr, 11, 1, &info);
-	assert_int_equal(info.free_pages, 108);
-	assert_int_equal(info.free_blocks_total, 101);
-	assert_int_equal(info.free_blocks_suitable, 4);
+	check_contig(nr, 11, 1, 108, 101, 4);
 	assert_int_equal(pf_unusable_index(nr, 11, 0), 0);
 	assert_int_equal(pf_unusable_index(nr, 11, 1), 925);
 	assert_int_equal(pf_extfrag_index(nr, 11, 1), -1000);
@@ -51,14 +59,9 @@ static void test_frag(void **state)
 static void test_nothing_free(void **state)
 {
 	unsigned long none[PF_MAX_ORDER] = { 0 };
-	struct pf_contig_info info;
-
 	(void)state;
 	for (int o = 0; o < 11; o++) {
-		pf_contig_info(none, 11, o, &info);
-		assert_int_equal(info.free_pages, 0);
-		assert_int_equal(info.free_blocks_total, 0);
-		assert_int_equal(info.free_blocks_suitable, 0);
+		check_contig(none, 11, o, 0, 0, 0);
 		assert_int_equal(pf_unusable_index(none, 11, o), 1000);
 		assert_int_equal(pf_extfrag_index(none, 11, o), 0);
 	}
@@ -81,15 +84,9 @@ static void test_nothing_free(void **state)
 static void test_order_servable(void **state)
 {
 	unsigned long nr[11] = { 7, 0, 0, 0, 1 };
-	struct pf_contig_info info;
-
 	(void)state;
-	pf_contig_info(nr, 11, 2, &info);
-	assert_int_equal(info.free_pages, 23);
-	assert_int_equal(info.free_blocks_total, 8);
-	assert_int_equal(info.free_blocks_suitable, 4);
-	pf_contig_info(nr, 11, 4, &info);
-	assert_int_equal(info.free_blocks_suitable, 1);
+	check_contig(nr, 11, 2, 23, 8, 4);
+	check_contig(nr, 11, 4, 23, 8, 1);
 	for (int o = 0; o <= 4; o++)
 		assert_int_equal(pf_extfrag_index(nr, 11, o), -1000);
 	assert_int_equal(pf_unusable_index(nr, 11, 0), 0);
@@ -114,13 +111,8 @@ static void test_order_servable(void **state)
 static void test_order_above_blocks(void **state)
 {
 	unsigned long nr[11] = { 4, 2, 1 };
-	struct pf_contig_info info;
-
 	(void)state;
-	pf_contig_info(nr, 11, 3, &info);
-	assert_int_equal(info.free_pages, 12);
-	assert_int_equal(info.free_blocks_total, 7);
-	assert_int_equal(info.free_blocks_suitable, 0);
+	check_contig(nr, 11, 3, 12, 7, 0);
 	assert_int_equal(pf_extfrag_index(nr, 11, 2), -1000);
 	assert_int_equal(pf_extfrag_index(nr, 11, 3), 643);
 	assert_int_equal(pf_extfrag_index(nr, 11, 5), 804);
@@ -155,13 +147,9 @@ static void test_extfrag_few_blocks(void **state)
 static void test_orders_past_max(void **state)
 {
 	unsigned long nr[PF_MAX_ORDER + 4] = { 2 };
-	struct pf_contig_info info;
-
 	(void)state;
 	nr[PF_MAX_ORDER + 1] = 5;
-	pf_contig_info(nr, PF_MAX_ORDER + 4, 0, &info);
-	assert_int_equal(info.free_pages, 2);
-	assert_int_equal(info.free_blocks_total, 2);
+	check_contig(nr, PF_MAX_ORDER + 4, 0, 2, 2, 2);
 	assert_int_equal(pf_largest_free_order(nr, PF_MAX_ORDER + 4), 0);
 }
 

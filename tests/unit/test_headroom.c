@@ -146,6 +146,13 @@ static void test_headroom_eras(void **state)
 	assert_int_equal(pf_zone_headroom(&z, 1, f, 2, PF_WM_4_4), 30);
 }
 
+/* GFP_ATOMIC's headroom in era, the lowmem_reserve[] slot 2 */
+static long atomic_headroom(const struct pf_zone *z, int order, int era)
+{
+	return pf_zone_headroom(z, order, pf_atomic_alloc_flags(era, order),
+				2, era);
+}
+
 /*
  * The highatomic blocks in 6.3+: a GFP_ATOMIC request takes them only
  * above order 0 (ALLOC_HIGHATOMIC), while 4.4-6.2 gives any "harder"
@@ -167,18 +174,10 @@ static void test_headroom_highatomic(void **state)
 	strcpy(z.mt[0], "U");
 	strcpy(z.mt[1], "U");
 	strcpy(z.mt[3], "H");
-	assert_int_equal(pf_zone_headroom(&z, 0,
-					  pf_atomic_alloc_flags(PF_WM_4_4, 0),
-					  2, PF_WM_4_4), 50);
-	assert_int_equal(pf_zone_headroom(&z, 0,
-					  pf_atomic_alloc_flags(PF_WM_6_3, 0),
-					  2, PF_WM_6_3), 40);
-	assert_int_equal(pf_zone_headroom(&z, 1,
-					  pf_atomic_alloc_flags(PF_WM_4_4, 1),
-					  2, PF_WM_4_4), 25);
-	assert_int_equal(pf_zone_headroom(&z, 1,
-					  pf_atomic_alloc_flags(PF_WM_6_3, 1),
-					  2, PF_WM_6_3), 25);
+	assert_int_equal(atomic_headroom(&z, 0, PF_WM_4_4), 50);
+	assert_int_equal(atomic_headroom(&z, 0, PF_WM_6_3), 40);
+	assert_int_equal(atomic_headroom(&z, 1, PF_WM_4_4), 25);
+	assert_int_equal(atomic_headroom(&z, 1, PF_WM_6_3), 25);
 }
 
 /*

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <assert.h>	/* static_assert */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,8 @@ static void test_min_free_default(void **state)
 	/* 4 TiB: int_sqrt(16 * 4 Gi kB) = 262144, capped by era */
 	assert_int_equal(pf_min_free_kbytes_default(4ULL << 30, &old), 65536);
 	assert_int_equal(pf_min_free_kbytes_default(4ULL << 30, &new), 262144);
-	assert_int_equal(pf_min_free_kbytes_default(4ULL << 30, &rhel7), 262144);
+	assert_int_equal(pf_min_free_kbytes_default(4ULL << 30, &rhel7),
+			 262144);
 	assert_int_equal(pf_min_free_kbytes_default(4ULL << 30, &rhel8), 65536);
 	/* int_sqrt floors: 16 * 1000 = 16000 -> 126 -> clamped to 128 */
 	assert_int_equal(pf_min_free_kbytes_default(1000, &old), 128);
@@ -67,8 +69,10 @@ static void check_setup(const char *dir)
 	assert_true(sys->nr_zones > 0);
 	assert_true(sys->vm[PF_VM_MIN_FREE_KBYTES] > 0);
 	memcpy(zones, sys->zones, sizeof(zones));
-	pf_setup_zone_wmarks(zones, sys->nr_zones, sys->vm[PF_VM_MIN_FREE_KBYTES],
-			     sys->vm[PF_VM_WATERMARK_SCALE_FACTOR], &sys->kernel);
+	pf_setup_zone_wmarks(zones, sys->nr_zones,
+			     sys->vm[PF_VM_MIN_FREE_KBYTES],
+			     sys->vm[PF_VM_WATERMARK_SCALE_FACTOR],
+			     &sys->kernel);
 	for (int i = 0; i < sys->nr_zones; i++) {
 		const struct pf_zone *want = &sys->zones[i];
 		long boost = want->boost > 0 ? want->boost : 0;
@@ -220,16 +224,21 @@ static void test_has_sysctl(void **state)
 	assert_false(pf_kernel_has_sysctl(NULL, "watermark_scale_factor"));
 }
 
-/* One zone to set up: its type, present and managed pages. */
+/* Zones to set up: name (its type), present and managed pages */
 struct setup_zone {
 	const char *name;
 	long present, managed;
-	long min, low, high;	/* expected */
+};
+
+/* What the setup must give a zone */
+struct marks {
+	long min, low, high;
 };
 
 static void check_wmarks(const char *release, long min_free_kbytes,
 			 long wsf, unsigned int page_kb,
-			 const struct setup_zone *sz, int n)
+			 const struct setup_zone *sz, const struct marks *want,
+			 int n)
 {
 	struct pf_kver kv, *kp = NULL;
 	struct pf_zone zones[8];
@@ -241,7 +250,8 @@ static void check_wmarks(const char *release, long min_free_kbytes,
 	}
 	for (int i = 0; i < n; i++) {
 		pf_zone_init(&zones[i]);
-		snprintf(zones[i].name, sizeof(zones[i].name), "%s", sz[i].name);
+		snprintf(zones[i].name, sizeof(zones[i].name), "%s",
+			 sz[i].name);
 		zones[i].type = pf_zone_type_of(sz[i].name);
 		zones[i].page_kb = page_kb;
 		zones[i].present = sz[i].present;
@@ -249,14 +259,26 @@ static void check_wmarks(const char *release, long min_free_kbytes,
 	}
 	pf_setup_zone_wmarks(zones, n, min_free_kbytes, wsf, kp);
 	for (int i = 0; i < n; i++) {
-		assert_int_equal(zones[i].min, sz[i].min);
-		assert_int_equal(zones[i].low, sz[i].low);
-		assert_int_equal(zones[i].high, sz[i].high);
+		assert_int_equal(zones[i].min, want[i].min);
+		assert_int_equal(zones[i].low, want[i].low);
+		assert_int_equal(zones[i].high, want[i].high);
 	}
 }
 
-#define CHECK_WMARKS(rel, mfk, wsf, kb, zones) \
-	check_wmarks(rel, mfk, wsf, kb, zones, sizeof(zones) / sizeof(zones[0]))
+#define CHECK_WMARKS(rel, mfk, wsf, kb, zones, marks)			\
+	do {								\
+		static_assert(sizeof(zones) / sizeof(zones[0]) ==	\
+			      sizeof(marks) / sizeof(marks[0]), "");	\
+		check_wmarks(rel, mfk, wsf, kb, zones, marks,		\
+			     sizeof(zones) / sizeof(zones[0]));		\
+	} while (0)
+
+/* debian12-live's zones: Normal has far fewer managed than present */
+static const struct setup_zone live_zones[] = {
+	{ "DMA", 3998, 3840 },
+	{ "DMA32", 782336, 772808 },
+	{ "Normal", 5505024, 655360 },
+};
 
 /*
  * __setup_per_zone_wmarks() era by era, on the zones of debian12-live
@@ -279,40 +301,43 @@ static void check_wmarks(const char *release, long min_free_kbytes,
  */
 static void test_setup_eras(void **state)
 {
-	static const struct setup_zone v618[] = {
-		{ "DMA", 3998, 3840, 45, 56, 67 },
-		{ "DMA32", 782336, 772808, 9118, 11397, 13676 },
-		{ "Normal", 5505024, 655360, 7732, 9665, 11598 },
+	static const struct marks v618[] = {
+		{ 45, 56, 67 }, { 9118, 11397, 13676 }, { 7732, 9665, 11598 },
 	};
-	static const struct setup_zone v310[] = {
-		{ "DMA", 3998, 3840, 45, 56, 67 },
-		{ "DMA32", 782336, 772808, 9118, 11397, 13677 },
-		{ "Normal", 5505024, 655360, 7732, 9665, 11598 },
+	static const struct marks v310[] = {
+		{ 45, 56, 67 }, { 9118, 11397, 13677 }, { 7732, 9665, 11598 },
 	};
-	static const struct setup_zone scaled[] = {
-		{ "DMA", 3998, 3840, 45, 429, 813 },
-		{ "DMA32", 782336, 772808, 9118, 86398, 163678 },
-		{ "Normal", 5505024, 655360, 7732, 73268, 138804 },
+	static const struct marks scaled[] = {
+		{ 45, 429, 813 }, { 9118, 86398, 163678 },
+		{ 7732, 73268, 138804 },
 	};
-	static const struct setup_zone v2632[] = {
-		{ "DMA", 3998, 3840, 10, 12, 15 },
-		{ "DMA32", 782336, 772808, 2101, 2626, 3151 },
-		{ "Normal", 5505024, 655360, 14784, 18480, 22176 },
+	static const struct marks v2632[] = {
+		{ 10, 12, 15 }, { 2101, 2626, 3151 }, { 14784, 18480, 22176 },
+	};
+
+	static const struct {
+		const char *release;	/* NULL: none known */
+		long wsf;
+		const struct marks *marks;
+	} eras[] = {
+		{ "6.18.44", 10, v618 },
+		{ "4.19.0", 10, v618 },
+		/* no version known: the newest rules (managed, the factor) */
+		{ NULL, 10, v618 },
+		/* a factor that could not be read is the default, 10 */
+		{ "6.18.44", -1, v618 },
+		{ "3.10.0", 10, v310 },
+		{ "3.10.0-1160.el7.x86_64", 1000, v310 },
+		{ "6.18.44", 1000, scaled },
+		{ "4.18.0-240.el8.x86_64", 1000, scaled },
+		{ "2.6.32.4", 10, v2632 },
+		{ "2.6.32-358.2.1.el6.x86_64", 10, v2632 },
 	};
 
 	(void)state;
-	CHECK_WMARKS("6.18.44", 67584, 10, 4, v618);
-	CHECK_WMARKS("4.19.0", 67584, 10, 4, v618);
-	/* no version known: the newest rules (managed, the scale factor) */
-	CHECK_WMARKS(NULL, 67584, 10, 4, v618);
-	/* a factor that could not be read is the default, 10 */
-	CHECK_WMARKS("6.18.44", 67584, -1, 4, v618);
-	CHECK_WMARKS("3.10.0", 67584, 10, 4, v310);
-	CHECK_WMARKS("3.10.0-1160.el7.x86_64", 67584, 1000, 4, v310);
-	CHECK_WMARKS("6.18.44", 67584, 1000, 4, scaled);
-	CHECK_WMARKS("4.18.0-240.el8.x86_64", 67584, 1000, 4, scaled);
-	CHECK_WMARKS("2.6.32.4", 67584, 10, 4, v2632);
-	CHECK_WMARKS("2.6.32-358.2.1.el6.x86_64", 67584, 10, 4, v2632);
+	for (size_t i = 0; i < sizeof(eras) / sizeof(eras[0]); i++)
+		check_wmarks(eras[i].release, 67584, eras[i].wsf, 4,
+			     live_zones, eras[i].marks, 3);
 }
 
 /*
@@ -329,19 +354,23 @@ static void test_setup_eras(void **state)
 static void test_setup_highmem(void **state)
 {
 	static const struct setup_zone big[] = {
-		{ "DMA", 4096, 4096, 18, 22, 27 },
-		{ "Normal", 225280, 225280, 1005, 1256, 1507 },
-		{ "HighMem", 1835008, 1835008, 128, 2176, 4224 },
+		{ "DMA", 4096, 4096 }, { "Normal", 225280, 225280 },
+		{ "HighMem", 1835008, 1835008 },
 	};
 	static const struct setup_zone small[] = {
-		{ "DMA", 4096, 4096, 18, 22, 27 },
-		{ "Normal", 225280, 225280, 1005, 1256, 1507 },
-		{ "HighMem", 16384, 16384, 32, 50, 68 },
+		{ "DMA", 4096, 4096 }, { "Normal", 225280, 225280 },
+		{ "HighMem", 16384, 16384 },
+	};
+	static const struct marks big_marks[] = {
+		{ 18, 22, 27 }, { 1005, 1256, 1507 }, { 128, 2176, 4224 },
+	};
+	static const struct marks small_marks[] = {
+		{ 18, 22, 27 }, { 1005, 1256, 1507 }, { 32, 50, 68 },
 	};
 
 	(void)state;
-	CHECK_WMARKS("2.6.32.4", 4096, 10, 4, big);
-	CHECK_WMARKS("2.6.32.4", 4096, 10, 4, small);
+	CHECK_WMARKS("2.6.32.4", 4096, 10, 4, big, big_marks);
+	CHECK_WMARKS("2.6.32.4", 4096, 10, 4, small, small_marks);
 }
 
 /*
@@ -355,18 +384,19 @@ static void test_setup_highmem(void **state)
  */
 static void test_setup_movable(void **state)
 {
-	static const struct setup_zone v612[] = {
-		{ "DMA32", 782336, 772808, 12616, 15770, 18924 },
-		{ "Movable", 262144, 262144, 4279, 5348, 6417 },
+	static const struct setup_zone zones[] = {
+		{ "DMA32", 782336, 772808 }, { "Movable", 262144, 262144 },
 	};
-	static const struct setup_zone v613[] = {
-		{ "DMA32", 782336, 772808, 16896, 21120, 25344 },
-		{ "Movable", 262144, 262144, 128, 1560, 2992 },
+	static const struct marks v612[] = {
+		{ 12616, 15770, 18924 }, { 4279, 5348, 6417 },
+	};
+	static const struct marks v613[] = {
+		{ 16896, 21120, 25344 }, { 128, 1560, 2992 },
 	};
 
 	(void)state;
-	CHECK_WMARKS("6.12.39", 67584, 10, 4, v612);
-	CHECK_WMARKS("6.13.0", 67584, 10, 4, v613);
+	CHECK_WMARKS("6.12.39", 67584, 10, 4, zones, v612);
+	CHECK_WMARKS("6.13.0", 67584, 10, 4, zones, v613);
 }
 
 /*
@@ -378,11 +408,12 @@ static void test_setup_movable(void **state)
 static void test_setup_page_size(void **state)
 {
 	static const struct setup_zone arm64[] = {
-		{ "Normal", 131072, 131072, 352, 483, 614 },
+		{ "Normal", 131072, 131072 },
 	};
+	static const struct marks marks[] = { { 352, 483, 614 } };
 
 	(void)state;
-	CHECK_WMARKS("5.4.161", 22528, 10, 64, arm64);
+	CHECK_WMARKS("5.4.161", 22528, 10, 64, arm64, marks);
 }
 
 /*
