@@ -86,6 +86,16 @@ static inline void scan_string(const char *s, size_t step, struct reports *rs)
 	pf_scanner_free(sc);
 }
 
+/* A report of nothing yet, malloc'd (it is large): free() it */
+static inline struct pf_report *report_new(void)
+{
+	struct pf_report *r = malloc(sizeof(*r));
+
+	assert_non_null(r);
+	pf_report_init(r);
+	return r;
+}
+
 static inline void reports_release(struct reports *rs)
 {
 	free(rs->r);

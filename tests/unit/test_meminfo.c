@@ -27,98 +27,152 @@
 
 #define CORPUS PF_FIXTURES "/corpus/"
 
+/* A zone of a report: its zone line, lowmem_reserve[] and buddy line */
+struct want_zone {
+	int node;
+	const char *name;
+	bool node_printed;
+	long free, min, low, high, present, managed;	/* pages */
+	long boost, reserved_highatomic, free_cma;
+	int nr_reserve;
+	long reserve[4];
+	int nr_orders;
+	unsigned long nr[11];
+	const char *mt[11];	/* letters per order; all NULL: none printed */
+	long total_kb;		/* the buddy line's "= NkB" */
+};
+
+struct want_counter {
+	const char *name;
+	long value;
+};
+
+/* One era's excerpt and what its Mem-Info says */
+struct era_case {
+	const char *file;	/* under tests/fixtures/corpus */
+	int first, last;	/* lines to pf_mem_line(); 0: scan it all */
+	/* per line: S start, B body, T trailer, E end (NULL: scanned) */
+	const char *kinds;
+	int nr_zones;
+	struct { int index; struct want_zone z; } zones[3];
+	int nr_counters;	/* -1: not counted */
+	struct want_counter counters[6];
+	/* the trailer: pagecache, swap cache and swap, show_mem()'s totals */
+	long pagecache, swap_cache, free_swap_kb, total_swap_kb;
+	long ram, highmem, reserved;
+};
+
 /*
  * Lines first..last (1-based) of a corpus file, each taken apart by
  * pf_line_parse() and given to pf_mem_line(), in the Mem-Info once a
- * "Mem-Info:" line started it; kinds[i] is what line first + i was taken
- * for.
+ * "Mem-Info:" line started it; each line's kind must be the one kinds
+ * names.
  */
-static void feed_excerpt(const char *file, int first, int last,
-			 struct pf_report *r, int *kinds)
+static void feed_excerpt(const struct era_case *c, struct pf_report *r)
 {
-	FILE *f = fopen(file, "r");
-	char *line = NULL;
-	size_t cap = 0;
+	static const char letter[] = {
+		[PF_MEM_NONE] = 'N', [PF_MEM_START] = 'S', [PF_MEM_BODY] = 'B',
+		[PF_MEM_TRAILER] = 'T', [PF_MEM_END] = 'E',
+	};
+	char path[512], got[64] = "", *line = NULL;
+	size_t cap = 0, n_got = 0;
 	ssize_t n;
 	bool in_mem = false;
-	int no = 0, got = 0;
+	int no = 0;
+	FILE *f;
 
+	snprintf(path, sizeof(path), "%s%s", CORPUS, c->file);
+	f = fopen(path, "r");
 	assert_non_null(f);
-	pf_report_init(r);
-	while ((n = getline(&line, &cap, f)) > 0 && ++no <= last) {
+	while ((n = getline(&line, &cap, f)) > 0 && ++no <= c->last) {
 		struct pf_line l;
+		int k;
 
-		if (no < first)
+		if (no < c->first)
 			continue;
 		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
 		pf_line_parse(line, (size_t)n, 2024, &l);
-		kinds[got] = pf_mem_line(l.msg, l.msg_len, r, in_mem);
-		in_mem |= kinds[got++] == PF_MEM_START;
+		k = pf_mem_line(l.msg, l.msg_len, r, in_mem);
+		in_mem |= k == PF_MEM_START;
+		assert_true(n_got + 1 < sizeof(got));
+		got[n_got++] = letter[k];
 	}
 	free(line);
 	fclose(f);
-	/* the file has every line of the range */
-	assert_int_equal(got, last - first + 1);
-	/* a real Mem-Info: nothing out of range or missing in it */
-	pf_mem_check(r);
-	assert_int_equal(r->nr_bad_fields, 0);
+	assert_string_equal(got, c->kinds);
 }
-
-/* A zone line, and the lowmem_reserve[] line after it, as pages */
-struct want_zone {
-	int node;
-	const char *name;
-	long free, min, low, high, present, managed;
-	int nr_reserve;
-	long reserve[4];
-};
 
 static void check_zone(const struct pf_zone *z, const struct want_zone *w)
 {
 	assert_int_equal(z->node, w->node);
+	assert_int_equal(z->node_printed, w->node_printed);
 	assert_string_equal(z->name, w->name);
 	assert_int_equal(z->type, pf_zone_type_of(w->name));
+	assert_int_equal(z->page_kb, 4);
 	assert_int_equal(z->free, w->free);
 	assert_int_equal(z->min, w->min);
 	assert_int_equal(z->low, w->low);
 	assert_int_equal(z->high, w->high);
 	assert_int_equal(z->present, w->present);
 	assert_int_equal(z->managed, w->managed);
+	assert_int_equal(z->boost, w->boost);
+	assert_int_equal(z->reserved_highatomic, w->reserved_highatomic);
+	assert_int_equal(z->free_cma, w->free_cma);
 	assert_int_equal(z->nr_lowmem_reserve, w->nr_reserve);
 	for (int i = 0; i < w->nr_reserve; i++)
 		assert_int_equal(z->lowmem_reserve[i], w->reserve[i]);
-}
-
-/* A buddy line: the blocks per order, their letters (NULL: none) */
-static void check_buddy(const struct pf_zone *z, const unsigned long *nr,
-			const char *const *mt, int nr_orders, long total_kb)
-{
-	assert_int_equal(z->nr_orders, nr_orders);
-	assert_int_equal(z->buddy_total_kb, total_kb);
-	assert_int_equal(z->has_mt, mt != NULL);
-	for (int o = 0; o < nr_orders; o++) {
-		assert_int_equal(z->nr_free[o], nr[o]);
-		assert_string_equal(z->mt[o], mt ? mt[o] : "");
+	assert_int_equal(z->nr_orders, w->nr_orders);
+	assert_int_equal(z->buddy_total_kb, w->total_kb);
+	assert_int_equal(z->has_mt, w->mt[0] != NULL);
+	for (int o = 0; o < w->nr_orders; o++) {
+		assert_int_equal(z->nr_free[o], w->nr[o]);
+		assert_string_equal(z->mt[o], w->mt[0] ? w->mt[o] : "");
 	}
 }
 
-/* The trailer: pagecache, swap cache and swap, show_mem()'s totals */
-struct want_trailer {
-	long pagecache, swap_cache, free_swap_kb, total_swap_kb;
-	long ram, highmem, reserved;
-};
-
-static void check_trailer(const struct pf_report *r,
-			  const struct want_trailer *w)
+/*
+ * The excerpt given line by line (a real Mem-Info: nothing out of range
+ * or missing in it, pf_mem_check() says), or the whole file scanned (one
+ * report), and what it must say.
+ */
+static void check_era(const struct era_case *c)
 {
-	assert_int_equal(r->pagecache_pages, w->pagecache);
-	assert_int_equal(r->swap_cache_pages, w->swap_cache);
-	assert_int_equal(r->free_swap_kb, w->free_swap_kb);
-	assert_int_equal(r->total_swap_kb, w->total_swap_kb);
-	assert_int_equal(r->pages_ram, w->ram);
-	assert_int_equal(r->pages_highmem, w->highmem);
-	assert_int_equal(r->pages_reserved, w->reserved);
+	struct reports rs = { 0 };
+	const struct pf_report *r;
+
+	if (c->last) {
+		struct pf_report *m = report_new();
+
+		feed_excerpt(c, m);
+		pf_mem_check(m);
+		assert_int_equal(m->nr_bad_fields, 0);
+		collect(m, &rs);
+		free(m);
+	} else {
+		char path[512];
+
+		snprintf(path, sizeof(path), "%s%s", CORPUS, c->file);
+		assert_int_equal(scan_file(path, &rs, NULL), 0);
+	}
+	assert_int_equal(rs.nr, 1);
+	r = &rs.r[0];
+	assert_int_equal(r->nr_zones, c->nr_zones);
+	for (int i = 0; i < 3 && c->zones[i].z.name; i++)
+		check_zone(&r->zones[c->zones[i].index], &c->zones[i].z);
+	if (c->nr_counters >= 0)
+		assert_int_equal(r->nr_counters, c->nr_counters);
+	for (int i = 0; i < 6 && c->counters[i].name; i++)
+		assert_int_equal(pf_report_counter(r, c->counters[i].name),
+				 c->counters[i].value);
+	assert_int_equal(r->pagecache_pages, c->pagecache);
+	assert_int_equal(r->swap_cache_pages, c->swap_cache);
+	assert_int_equal(r->free_swap_kb, c->free_swap_kb);
+	assert_int_equal(r->total_swap_kb, c->total_swap_kb);
+	assert_int_equal(r->pages_ram, c->ram);
+	assert_int_equal(r->pages_highmem, c->highmem);
+	assert_int_equal(r->pages_reserved, c->reserved);
+	reports_release(&rs);
 }
 
 /*
@@ -131,47 +185,24 @@ static void check_trailer(const struct pf_report *r,
  */
 static void test_era_2_6_31(void **state)
 {
-	static const int want_kinds[] = {
-		PF_MEM_START, PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY,
-		PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY,
-		PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY,
-		PF_MEM_BODY, PF_MEM_BODY, PF_MEM_TRAILER, PF_MEM_TRAILER,
-		PF_MEM_TRAILER, PF_MEM_TRAILER, PF_MEM_TRAILER,
-		PF_MEM_TRAILER, PF_MEM_TRAILER, PF_MEM_TRAILER, PF_MEM_END,
+	static const struct era_case c = {
+		"003-ifconfig-e100-order5-2.6.31-i386-x2.log", 27, 49,
+		"SBBBBBBBBBBBBBTTTTTTTTE", 2, {
+			{ 0, { 0, "DMA", false, 274, 31, 38, 46, 3967, -1,
+			       -1, -1, -1, 3, { 0, 238, 238 },
+			       11, { 46, 0, 5, 0, 1, 0, 1, 1 }, { NULL },
+			       1096 } },
+			{ 1, { 0, "Normal", false, 757, 477, 596, 715, 60944,
+			       -1, -1, -1, -1, 3, { 0, 0, 0 },
+			       11, { 135, 213, 21, 4, 5 }, { NULL }, 3028 } },
+		}, 13, {
+			{ "Active_anon", 14778 }, { "inactive_file", 11854 },
+			{ "free", 1031 }, { "slab", 2083 }, { "bounce", 0 },
+		}, 25927, 3010, 485236, 514040, 65520, -1, 1663
 	};
-	static const struct want_zone dma = {
-		0, "DMA", 274, 31, 38, 46, 3967, -1, 3, { 0, 238, 238 }
-	}, normal = {
-		0, "Normal", 757, 477, 596, 715, 60944, -1, 3, { 0, 0, 0 }
-	};
-	static const unsigned long dma_nr[11] = { 46, 0, 5, 0, 1, 0, 1, 1 };
-	static const unsigned long normal_nr[11] = { 135, 213, 21, 4, 5 };
-	static const struct want_trailer t = {
-		25927, 3010, 485236, 514040, 65520, -1, 1663
-	};
-	struct pf_report *r = malloc(sizeof(*r));
-	int kinds[23];
 
 	(void)state;
-	assert_non_null(r);
-	feed_excerpt(CORPUS "003-ifconfig-e100-order5-2.6.31-i386-x2.log", 27,
-		     49, r, kinds);
-	assert_memory_equal(kinds, want_kinds, sizeof(want_kinds));
-	assert_int_equal(r->nr_zones, 2);
-	check_zone(&r->zones[0], &dma);
-	assert_false(r->zones[0].node_printed);
-	check_buddy(&r->zones[0], dma_nr, NULL, 11, 1096);
-	check_zone(&r->zones[1], &normal);
-	check_buddy(&r->zones[1], normal_nr, NULL, 11, 3028);
-	assert_int_equal(r->zones[0].page_kb, 4);
-	assert_int_equal(pf_report_counter(r, "Active_anon"), 14778);
-	assert_int_equal(pf_report_counter(r, "inactive_file"), 11854);
-	assert_int_equal(pf_report_counter(r, "free"), 1031);
-	assert_int_equal(pf_report_counter(r, "slab"), 2083);
-	assert_int_equal(pf_report_counter(r, "bounce"), 0);
-	assert_int_equal(r->nr_counters, 13);
-	check_trailer(r, &t);
-	free(r);
+	check_era(&c);
 }
 
 /*
@@ -184,93 +215,56 @@ static void test_era_2_6_31(void **state)
  */
 static void test_era_4_1(void **state)
 {
-	static const struct want_zone dma = {
-		0, "DMA", 117657, 1700, 7279, 7704, 861695, 826764, 3,
-		{ 0, 415, 415 }
-	}, normal = {
-		0, "Normal", 1021, 218, 935, 990, 131072, 106370, 3,
-		{ 0, 0, 0 }
+	static const struct era_case c = {
+		"006-sManagerService-order2-arm64-android-4.1.log", 15, 36,
+		"SBBBBBBBBBBBBTTTTTTTTT", 2, {
+			{ 0, { 0, "DMA", false, 117657, 1700, 7279, 7704,
+			       861695, 826764, -1, -1, 0, 3, { 0, 415, 415 },
+			       11, { 68324, 24706, 2 },
+			       { "UEM", "UER", "U", "", "", "", "", "", "", "",
+				 "" }, 470976 } },
+			{ 1, { 0, "Normal", false, 1021, 218, 935, 990,
+			       131072, 106370, -1, -1, 0, 3, { 0, 0, 0 },
+			       11, { 270, 82, 48, 25, 12, 2, 1 },
+			       { "UMR", "UMR", "MR", "R", "R", "R", "R", "", "",
+				 "", "" }, 4584 } },
+		}, -1, {
+			{ "active_anon", 491074 }, { "isolated_file", 0 },
+			{ "free", 118678 }, { "free_pcp", 58 },
+			{ "bounce", 72 },
+		}, 38319, 5384, 0, 524284, 992767, 0, 51441
 	};
-	static const unsigned long dma_nr[11] = { 68324, 24706, 2 };
-	static const char *const dma_mt[11] = {
-		"UEM", "UER", "U", "", "", "", "", "", "", "", "",
-	};
-	static const unsigned long normal_nr[11] = { 270, 82, 48, 25, 12, 2,
-						     1 };
-	static const char *const normal_mt[11] = {
-		"UMR", "UMR", "MR", "R", "R", "R", "R", "", "", "", "",
-	};
-	static const struct want_trailer t = {
-		38319, 5384, 0, 524284, 992767, 0, 51441
-	};
-	struct pf_report *r = malloc(sizeof(*r));
-	int kinds[22];
 
 	(void)state;
-	assert_non_null(r);
-	feed_excerpt(CORPUS "006-sManagerService-order2-arm64-android-4.1.log",
-		     15, 36, r, kinds);
-	assert_int_equal(kinds[0], PF_MEM_START);
-	for (int i = 1; i <= 12; i++)
-		assert_int_equal(kinds[i], PF_MEM_BODY);
-	for (int i = 13; i <= 21; i++)
-		assert_int_equal(kinds[i], PF_MEM_TRAILER);
-	assert_int_equal(r->nr_zones, 2);
-	check_zone(&r->zones[0], &dma);
-	assert_int_equal(r->zones[0].free_cma, 0);
-	check_buddy(&r->zones[0], dma_nr, dma_mt, 11, 470976);
-	check_zone(&r->zones[1], &normal);
-	check_buddy(&r->zones[1], normal_nr, normal_mt, 11, 4584);
-	assert_int_equal(pf_report_counter(r, "active_anon"), 491074);
-	assert_int_equal(pf_report_counter(r, "isolated_file"), 0);
-	assert_int_equal(pf_report_counter(r, "free"), 118678);
-	assert_int_equal(pf_report_counter(r, "free_pcp"), 58);
-	assert_int_equal(pf_report_counter(r, "bounce"), 72);
-	check_trailer(r, &t);
-	free(r);
+	check_era(&c);
 }
 
 /*
  * 5.4 arm64 (007, lines 26-45): the per-node line of 4.8+ ("Node 0
- * active_anon:...kB"), which is no zone; one Normal zone whose free
- * blocks are all highatomic, (H).  free:2112kB = 528, min:7244kB =
- * 1811, low 17223, high 18045, present 906703, managed 822175,
- * free_cma:588kB = 147; 8*4 + 5*8 + 13*16 + 25*32 = 1080kB.
+ * active_anon:...kB"), which is no zone and whose kB are no counters (six
+ * lines of counters, 19 of them); one Normal zone whose free blocks are
+ * all highatomic, (H).  free:2112kB = 528, min:7244kB = 1811, low 17223,
+ * high 18045, present 906703, managed 822175, free_cma:588kB = 147; 8*4 +
+ * 5*8 + 13*16 + 25*32 = 1080kB.
  */
 static void test_era_5_4(void **state)
 {
-	static const struct want_zone normal = {
-		0, "Normal", 528, 1811, 17223, 18045, 906703, 822175, 2,
-		{ 0, 0 }
+	static const struct era_case c = {
+		"007-system_server-order0-atomic-arm64-android-5.4.log", 26, 45,
+		"SBBBBBBBBBBTTTTTTTTT", 1, {
+			{ 0, { 0, "Normal", false, 528, 1811, 17223, 18045,
+			       906703, 822175, -1, -1, 147, 2, { 0, 0 },
+			       11, { 8, 5, 13, 25 },
+			       { "H", "H", "H", "H", "", "", "", "", "", "",
+				 "" }, 1080 } },
+		}, 19, {
+			{ "free", 528 }, { "free_pcp", 844 },
+			{ "free_cma", 147 }, { "slab_unreclaimable", 61909 },
+		}, 242549, 12446, 3445756, 4194300, 906703, 0, 84528
 	};
-	static const unsigned long nr[11] = { 8, 5, 13, 25 };
-	static const char *const mt[11] = {
-		"H", "H", "H", "H", "", "", "", "", "", "", "",
-	};
-	static const struct want_trailer t = {
-		242549, 12446, 3445756, 4194300, 906703, 0, 84528
-	};
-	struct pf_report *r = malloc(sizeof(*r));
-	int kinds[20];
 
 	(void)state;
-	assert_non_null(r);
-	feed_excerpt(CORPUS "007-system_server-order0-atomic-arm64-android-"
-		     "5.4.log", 26, 45, r, kinds);
-	assert_int_equal(kinds[7], PF_MEM_BODY);	/* the node line */
-	assert_int_equal(r->nr_zones, 1);
-	check_zone(&r->zones[0], &normal);
-	assert_true(r->zones[0].node_printed == false);
-	assert_int_equal(r->zones[0].free_cma, 147);
-	check_buddy(&r->zones[0], nr, mt, 11, 1080);
-	assert_int_equal(pf_report_counter(r, "free"), 528);
-	assert_int_equal(pf_report_counter(r, "free_pcp"), 844);
-	assert_int_equal(pf_report_counter(r, "free_cma"), 147);
-	assert_int_equal(pf_report_counter(r, "slab_unreclaimable"), 61909);
-	/* six lines of counters, 19 of them: the node line's kB are none */
-	assert_int_equal(r->nr_counters, 19);
-	check_trailer(r, &t);
-	free(r);
+	check_era(&c);
 }
 
 /*
@@ -284,45 +278,29 @@ static void test_era_5_4(void **state)
  */
 static void test_era_2_6_16(void **state)
 {
-	static const struct want_zone n1_normal = {
-		1, "Normal", 46199, 2361, 2951, 3541, 2068480, -1, 4,
-		{ 0, 0, 0, 0 }
-	}, n0_dma = {
-		0, "DMA", 2249, 2, 2, 3, 2141, -1, 4, { 0, 3896, 3896, 3896 }
-	}, n1_highmem = {
-		1, "HighMem", 0, 32, 32, 32, 0, -1, 4, { 0, 0, 0, 0 }
+	static const struct era_case c = {
+		"019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log",
+		0, 0, NULL, 8, {
+			{ 2, { 1, "Normal", true, 46199, 2361, 2951, 3541,
+			       2068480, -1, -1, -1, -1, 4, { 0, 0, 0, 0 },
+			       11, { 45755, 0, 1, 1, 1, 1, 0, 1, 1 }, { NULL },
+			       184796 } },
+			/* "Node 1 HighMem: empty" */
+			{ 3, { 1, "HighMem", true, 0, 32, 32, 32, 0, -1, -1,
+			       -1, -1, 4, { 0, 0, 0, 0 }, 0, { 0 }, { NULL },
+			       0 } },
+			{ 4, { 0, "DMA", true, 2249, 2, 2, 3, 2141, -1, -1,
+			       -1, -1, 4, { 0, 3896, 3896, 3896 },
+			       11, { 5, 4, 3, 4, 1, 2, 1, 0, 0, 0, 2 },
+			       { NULL }, 8996 } },
+		}, -1, {
+			{ "Active", 897229 }, { "free", 77555 },
+			{ "pagetables", 23124 },
+		}, -1, -1, 0, 0, 3145728, -1, 100273
 	};
-	static const unsigned long n1_normal_nr[11] = { 45755, 0, 1, 1, 1, 1,
-							0, 1, 1 };
-	static const unsigned long n0_dma_nr[11] = { 5, 4, 3, 4, 1, 2, 1, 0,
-						     0, 0, 2 };
-	static const struct want_trailer t = {
-		-1, -1, 0, 0, 3145728, -1, 100273
-	};
-	struct reports rs = { 0 };
-	const struct pf_report *r;
 
 	(void)state;
-	assert_int_equal(scan_file(CORPUS "019-swapper-tg3-order1-numa2-"
-				   "2.6.16-x86_64-syslog-wrapped.log", &rs,
-				   NULL), 0);
-	assert_int_equal(rs.nr, 1);
-	r = &rs.r[0];
-	assert_int_equal(r->nr_zones, 8);
-	check_zone(&r->zones[2], &n1_normal);
-	assert_true(r->zones[2].node_printed);
-	check_buddy(&r->zones[2], n1_normal_nr, NULL, 11, 184796);
-	check_zone(&r->zones[3], &n1_highmem);
-	check_zone(&r->zones[4], &n0_dma);
-	check_buddy(&r->zones[4], n0_dma_nr, NULL, 11, 8996);
-	/* "Node 1 DMA: empty" */
-	assert_int_equal(r->zones[0].nr_orders, 0);
-	assert_int_equal(r->zones[0].buddy_total_kb, 0);
-	assert_int_equal(pf_report_counter(r, "Active"), 897229);
-	assert_int_equal(pf_report_counter(r, "free"), 77555);
-	assert_int_equal(pf_report_counter(r, "pagetables"), 23124);
-	check_trailer(r, &t);
-	reports_release(&rs);
+	check_era(&c);
 }
 
 /*
@@ -335,35 +313,23 @@ static void test_era_2_6_16(void **state)
  */
 static void test_era_6_12(void **state)
 {
-	static const struct want_zone normal = {
-		0, "Normal", 11283, 340, 425, 510, 32768, 29375, 3, { 0, 0, 0 }
+	static const struct era_case c = {
+		"014-systemd-network-mt7621-order10-mips-6.12-wrapped.log",
+		0, 0, NULL, 1, {
+			{ 0, { 0, "Normal", false, 11283, 340, 425, 510, 32768,
+			       29375, 0, 0, 0, 3, { 0, 0, 0 },
+			       11,
+			       { 145, 155, 238, 231, 106, 51, 27, 15, 2, 1 },
+			       { "UE", "UME", "UME", "UME", "UME", "UME", "M",
+				 "M", "M", "M", "" }, 45020 } },
+		}, -1, {
+			{ "sec_pagetables", 0 },
+			{ "kernel_misc_reclaimable", 0 }, { "free", 11393 },
+		}, 7274, 0, 0, 0, 32768, 0, 3393
 	};
-	static const unsigned long nr[11] = { 145, 155, 238, 231, 106, 51, 27,
-					      15, 2, 1, 0 };
-	static const char *const mt[11] = {
-		"UE", "UME", "UME", "UME", "UME", "UME", "M", "M", "M", "M", "",
-	};
-	static const struct want_trailer t = {
-		7274, 0, 0, 0, 32768, 0, 3393
-	};
-	struct reports rs = { 0 };
-	const struct pf_report *r;
 
 	(void)state;
-	assert_int_equal(scan_file(CORPUS "014-systemd-network-mt7621-order10-"
-				   "mips-6.12-wrapped.log", &rs, NULL), 0);
-	assert_int_equal(rs.nr, 1);
-	r = &rs.r[0];
-	assert_int_equal(r->nr_zones, 1);
-	check_zone(&r->zones[0], &normal);
-	assert_int_equal(r->zones[0].boost, 0);
-	assert_int_equal(r->zones[0].reserved_highatomic, 0);
-	check_buddy(&r->zones[0], nr, mt, 11, 45020);
-	assert_int_equal(pf_report_counter(r, "sec_pagetables"), 0);
-	assert_int_equal(pf_report_counter(r, "kernel_misc_reclaimable"), 0);
-	assert_int_equal(pf_report_counter(r, "free"), 11393);
-	check_trailer(r, &t);
-	reports_release(&rs);
+	check_era(&c);
 }
 
 /*
@@ -389,12 +355,10 @@ static void test_hugepages_page_size(void **state)
 		PF_MEM_START, PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY,
 		PF_MEM_TRAILER, PF_MEM_TRAILER,
 	};
-	struct pf_report *r = malloc(sizeof(*r));
+	struct pf_report *r = report_new();
 	const struct pf_zone *z;
 
 	(void)state;
-	assert_non_null(r);
-	pf_report_init(r);
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		assert_int_equal(pf_mem_line(lines[i], strlen(lines[i]), r,
 					     i > 0), want[i]);
@@ -423,11 +387,9 @@ static void test_outside_meminfo(void **state)
 	static const char percpu[] = "DMA per-cpu:";
 	static const char zone[] = "DMA free:1096kB min:124kB low:152kB "
 				   "high:184kB";
-	struct pf_report *r = malloc(sizeof(*r));
+	struct pf_report *r = report_new();
 
 	(void)state;
-	assert_non_null(r);
-	pf_report_init(r);
 	assert_int_equal(pf_mem_line(counters, strlen(counters), r, false),
 			 PF_MEM_NONE);
 	assert_int_equal(r->nr_counters, 0);

@@ -62,9 +62,8 @@ static void check_frame(const struct pf_frame *got,
  */
 static void run_cases(const struct trace_case *c, size_t n)
 {
-	struct pf_report *r = malloc(sizeof(*r));
+	struct pf_report *r = report_new();
 
-	assert_non_null(r);
 	for (size_t i = 0; i < n; i++) {
 		struct pf_line l;
 
@@ -333,11 +332,9 @@ static void test_trace_max(void **state)
 {
 	static const char two[] = "<ffffffff8017be67>{cache_grow+359} "
 				  "<ffffffff8017c362>{cache_alloc_refill+450}";
-	struct pf_report *r = malloc(sizeof(*r));
+	struct pf_report *r = report_new();
 
 	(void)state;
-	assert_non_null(r);
-	pf_report_init(r);
 	for (int i = 0; i < PF_TRACE_MAX; i++)
 		assert_int_equal(pf_trace_line(two, strlen(two), r, true),
 				 PF_TRACE_FRAMES);
