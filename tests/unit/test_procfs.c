@@ -26,6 +26,7 @@
 #include "proc/procfs.h"	/* lib/: the list of files, shared with snapshot.c */
 
 #include "tmpdir.h"
+#include "zones.h"
 
 #define SYSTEMS PF_FIXTURES "/system"
 #define ARRAY_SIZE(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -2165,31 +2166,7 @@ static void assert_same_system(const struct pf_system *a,
 		const struct pf_extfrag *e = &a->debug_extfrag[i],
 					*f = &b->debug_extfrag[i];
 
-		assert_int_equal(x->node, y->node);
-		assert_int_equal(x->node_printed, y->node_printed);
-		assert_string_equal(x->name, y->name);
-		assert_int_equal(x->type, y->type);
-		assert_int_equal(x->page_kb, y->page_kb);
-		assert_int_equal(x->free, y->free);
-		assert_int_equal(x->boost, y->boost);
-		assert_int_equal(x->min, y->min);
-		assert_int_equal(x->low, y->low);
-		assert_int_equal(x->high, y->high);
-		assert_int_equal(x->reserved_highatomic, y->reserved_highatomic);
-		assert_int_equal(x->present, y->present);
-		assert_int_equal(x->managed, y->managed);
-		assert_int_equal(x->free_cma, y->free_cma);
-		assert_int_equal(x->nr_lowmem_reserve, y->nr_lowmem_reserve);
-		for (int j = 0; j < x->nr_lowmem_reserve; j++)
-			assert_int_equal(x->lowmem_reserve[j],
-					 y->lowmem_reserve[j]);
-		assert_int_equal(x->nr_orders, y->nr_orders);
-		for (int o = 0; o < x->nr_orders; o++)
-			assert_int_equal(x->nr_free[o], y->nr_free[o]);
-		assert_int_equal(x->has_mt, y->has_mt);
-		for (int o = 0; o < PF_MAX_ORDER; o++)
-			assert_string_equal(x->mt[o], y->mt[o]);
-		assert_int_equal(x->buddy_total_kb, y->buddy_total_kb);
+		assert_zones_equal(x, y);
 
 		assert_int_equal(p->nr_types, q->nr_types);
 		for (int t = 0; t < p->nr_types; t++) {
