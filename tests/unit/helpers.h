@@ -43,6 +43,29 @@ static void count_diag(const char *source, unsigned long line, const char *msg,
 	((struct reports *)data)->diags++;
 }
 
+/* Diagnostics counted, and the first 8 kept: source, line and words */
+struct diag_list {
+	int nr;
+	unsigned long line[8];
+	char source[8][64];
+	char msg[8][256];
+};
+
+/* A pf_diag_fn for a struct diag_list */
+static inline void list_diag(const char *source, unsigned long line,
+			     const char *msg, void *data)
+{
+	struct diag_list *d = data;
+
+	if (d->nr < 8) {
+		d->line[d->nr] = line;
+		snprintf(d->source[d->nr], sizeof(d->source[0]), "%s",
+			 source ? source : "");
+		snprintf(d->msg[d->nr], sizeof(d->msg[0]), "%s", msg);
+	}
+	d->nr++;
+}
+
 /* Scan path (any format pf_source_open takes); returns 0 or -errno. */
 static inline int scan_file(const char *path, struct reports *rs,
 			    const struct pf_kver *kernel)

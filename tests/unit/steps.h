@@ -129,6 +129,18 @@ static inline void scan_steps(const char *log, struct reports *rs)
 	}
 }
 
+/* scan_steps() of lines joined into one log */
+static inline void scan_lines(const char *const *lines, size_t n,
+			      struct reports *rs)
+{
+	char *log = join_lines(lines, n);
+
+	scan_steps(log, rs);
+	free(log);
+}
+
+#define SCAN_LINES(a, rs) scan_lines(a, NLINES(a), rs)
+
 /* The JSON of a report (pf_report_json()), malloc'd. */
 static inline char *report_json(const struct pf_report *r, bool pretty)
 {

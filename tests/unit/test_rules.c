@@ -21,34 +21,13 @@
 	"source = https://example.org/" id "\n"				\
 	extra
 
-struct diags {
-	int nr;
-	unsigned long line[8];
-	char source[8][64];
-	char msg[8][256];
-};
-
-static void on_diag(const char *source, unsigned long line, const char *msg,
-		    void *data)
-{
-	struct diags *d = data;
-
-	if (d->nr < 8) {
-		d->line[d->nr] = line;
-		snprintf(d->source[d->nr], sizeof(d->source[0]), "%s",
-			 source ? source : "");
-		snprintf(d->msg[d->nr], sizeof(d->msg[0]), "%s", msg);
-	}
-	d->nr++;
-}
-
 static struct pf_rules *parse_ok(const char *text)
 {
 	struct pf_rules *rs = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 
 	assert_int_equal(pf_rules_parse(&rs, "test.rules", text, strlen(text),
-					on_diag, &d), 0);
+					list_diag, &d), 0);
 	if (d.nr)
 		fail_msg("unexpected diag: %s", d.msg[0]);
 	assert_non_null(rs);
@@ -241,7 +220,7 @@ static void test_parse_errors(void **state)
 		const struct err_case *c = &err_cases[i];
 		char text[4096], want[32];
 		struct pf_rules *rs = NULL;
-		struct diags d = { 0 };
+		struct diag_list d = { 0 };
 		size_t len = 0;
 
 		memcpy(text, GOOD1, strlen(GOOD1));
@@ -252,7 +231,7 @@ static void test_parse_errors(void **state)
 		len += strlen(GOOD2);
 
 		assert_int_equal(pf_rules_parse(&rs, "err.rules", text, len,
-						on_diag, &d), 0);
+						list_diag, &d), 0);
 		if (d.nr != 1)
 			fail_msg("case %zu: %d diags (%s)", i, d.nr,
 				 d.nr ? d.msg[0] : "none");
@@ -278,11 +257,11 @@ static void test_parse_outside(void **state)
 		"just words\n"
 		GOOD1;
 	struct pf_rules *rs = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 
 	(void)state;
 	assert_int_equal(pf_rules_parse(&rs, "o.rules", text, strlen(text),
-					on_diag, &d), 0);
+					list_diag, &d), 0);
 	assert_int_equal(d.nr, 2);
 	assert_string_equal(d.msg[0], "line 1: 'order' is outside a rule (no '[id]' before)");
 	assert_int_equal(d.line[1], 2);
@@ -297,13 +276,14 @@ static void test_parse_nothing_left(void **state)
 		"[a]\nbogus = 1\n",
 	};
 	struct pf_rules *rs = (struct pf_rules *)&rs;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		assert_int_equal(pf_rules_parse(&rs, "n", texts[i],
-						strlen(texts[i]), on_diag, &d),
+						strlen(texts[i]), list_diag,
+						&d),
 				 -EINVAL);
 		assert_null(rs);
 	}
@@ -322,7 +302,7 @@ static void test_parse_huge_and_binary(void **state)
 	size_t big = 1 << 20, len, i;
 	char *text = malloc(2 * big + 256);
 	struct pf_rules *rs = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 	unsigned int seed = 1;
 
 	(void)state;
@@ -335,7 +315,8 @@ static void test_parse_huge_and_binary(void **state)
 	memset(text + len, 'y', big);
 	len += big;
 	len += (size_t)sprintf(text + len, "\nsource = https://s");
-	assert_int_equal(pf_rules_parse(&rs, "big", text, len, on_diag, &d), 0);
+	assert_int_equal(pf_rules_parse(&rs, "big", text, len, list_diag, &d),
+			 0);
 	assert_int_equal(d.nr, 1);
 	assert_string_equal(d.msg[0], "line 2: title is longer than 255 bytes");
 	assert_int_equal(pf_rules_count(rs), 1);
@@ -363,7 +344,7 @@ static void test_parse_huge_and_binary(void **state)
 		}
 		d.nr = 0;
 		rs = NULL;
-		if (pf_rules_parse(&rs, "rand", text, n, on_diag, &d) == 0)
+		if (pf_rules_parse(&rs, "rand", text, n, list_diag, &d) == 0)
 			assert_true(pf_rules_count(rs) > 0);
 		else
 			assert_null(rs);
@@ -376,7 +357,7 @@ static void test_load(void **state)
 {
 	char path[] = "/tmp/test_rules.XXXXXX";
 	struct pf_rules *rs = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 	static const char text[] = GOOD1 "[b]\nnope = 1\n";
 	int fd, err;
 
@@ -390,7 +371,7 @@ static void test_load(void **state)
 	assert_int_equal(write(fd, text, sizeof(text) - 1),
 			 (ssize_t)(sizeof(text) - 1));
 	close(fd);
-	err = pf_rules_load(&rs, path, on_diag, &d);
+	err = pf_rules_load(&rs, path, list_diag, &d);
 	unlink(path);	/* before an assert can leave it behind */
 	assert_int_equal(err, 0);
 	assert_int_equal(pf_rules_count(rs), 1);
@@ -836,7 +817,7 @@ static void test_builtin(void **state)
 {
 	const struct pf_rules *rs = pf_rules_builtin();
 	struct pf_rules *file = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 
 	(void)state;
 	assert_non_null(rs);
@@ -846,7 +827,7 @@ static void test_builtin(void **state)
 	/* the built-in copy is data/causes.rules, which parses cleanly */
 	if (!path_exists(RULES_FILE))
 		return;
-	assert_int_equal(pf_rules_load(&file, RULES_FILE, on_diag, &d), 0);
+	assert_int_equal(pf_rules_load(&file, RULES_FILE, list_diag, &d), 0);
 	if (d.nr)
 		fail_msg("%s", d.msg[0]);
 	assert_int_equal(pf_rules_count(file), pf_rules_count(rs));
