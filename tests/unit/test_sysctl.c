@@ -611,26 +611,20 @@ static void test_missing_skipped(void **state)
 }
 
 /*
- * A write that fails: zone_reclaim_mode is read as a plain file, then
- * becomes a directory before it is written (open() O_WRONLY: EISDIR).  It
- * cannot be a directory from the start: reading the old value would fail
- * first, before anything is written.  The switch happens while
- * pf_sysctl_apply() waits on the FIFO of the next item, which is read
- * after it and never written.  There was no sysctl.d file before.
+ * pf_sysctl_apply() of a (whose item 3 is vm.extfrag_threshold) with
+ * extfrag_threshold a FIFO: the child serving it first turns
+ * zone_reclaim_mode (item 2, whose path goes to zrm) into a directory,
+ * then hands out the old value, 500.  The apply's error.
  */
-static void test_rollback_write_fails(void **state)
+static int apply_zrm_broken(struct pf_apply *a, char *zrm)
 {
-	char fifo[PATH_MAX], zrm[PATH_MAX];
-	struct pf_apply a;
+	char fifo[PATH_MAX];
 	pid_t pid;
 	int err;
 
 	snprintf(fifo, sizeof(fifo), "%s", rpath(VM "extfrag_threshold"));
-	snprintf(zrm, sizeof(zrm), "%s", rpath(VM "zone_reclaim_mode"));
+	snprintf(zrm, PATH_MAX, "%s", rpath(VM "zone_reclaim_mode"));
 	assert_int_equal(mkfifo(fifo, 0644), 0);
-	add_three(&a);
-	add(&a, "vm.extfrag_threshold", 400);
-
 	pid = start_child();
 	if (pid == 0) {
 		int fd = open(fifo, O_WRONLY);	/* the parent reads item 3 */
@@ -645,9 +639,29 @@ static void test_rollback_write_fails(void **state)
 		_exit(0);
 	}
 	alarm(30);
-	err = pf_sysctl_apply(root, &a, "new\n", false);
+	err = pf_sysctl_apply(root, a, "new\n", false);
 	alarm(0);
 	assert_int_equal(end_child(pid), 0);
+	return err;
+}
+
+/*
+ * A write that fails: zone_reclaim_mode is read as a plain file, then
+ * becomes a directory before it is written (open() O_WRONLY: EISDIR).  It
+ * cannot be a directory from the start: reading the old value would fail
+ * first, before anything is written.  The switch happens while
+ * pf_sysctl_apply() waits on the FIFO of the next item, which is read
+ * after it and never written.  There was no sysctl.d file before.
+ */
+static void test_rollback_write_fails(void **state)
+{
+	char zrm[PATH_MAX];
+	struct pf_apply a;
+	int err;
+
+	add_three(&a);
+	add(&a, "vm.extfrag_threshold", 400);
+	err = apply_zrm_broken(&a, zrm);
 
 	assert_int_equal(err, -EISDIR);
 	assert_int_equal(a.failed, 2);
@@ -674,40 +688,19 @@ static void test_rollback_write_fails(void **state)
 /* The same, with a previous file, which comes back from the .bak. */
 static void test_rollback_restores_conf(void **state)
 {
-	char fifo[PATH_MAX], zrm[PATH_MAX];
+	char zrm[PATH_MAX];
 	struct pf_apply a;
-	pid_t pid;
 	int err;
 
 	add_three(&a);
 	assert_int_equal(pf_sysctl_apply(root, &a, "previous\n", false), 0);
 	put(BAK, "older\n");
 
-	snprintf(fifo, sizeof(fifo), "%s", rpath(VM "extfrag_threshold"));
-	snprintf(zrm, sizeof(zrm), "%s", rpath(VM "zone_reclaim_mode"));
-	assert_int_equal(mkfifo(fifo, 0644), 0);
 	add_three(&a);
 	a.items[0].value = 7;
 	a.items[1].value = 8;
 	add(&a, "vm.extfrag_threshold", 400);
-
-	pid = start_child();
-	if (pid == 0) {
-		int fd = open(fifo, O_WRONLY);
-
-		if (fd < 0)
-			_exit(1);
-		if (unlink(zrm) || mkdir(zrm, 0755))
-			_exit(2);
-		if (write(fd, "500\n", 4) != 4)
-			_exit(3);
-		close(fd);
-		_exit(0);
-	}
-	alarm(30);
-	err = pf_sysctl_apply(root, &a, "new\n", false);
-	alarm(0);
-	assert_int_equal(end_child(pid), 0);
+	err = apply_zrm_broken(&a, zrm);
 
 	assert_int_equal(err, -EISDIR);
 	assert_int_equal(a.failed, 2);
