@@ -824,6 +824,15 @@ static void touch(const char *rel, const char *text)
 	write_file(tpath(rel), text, strlen(text));
 }
 
+/* Files of one line each, made in this order */
+static void touch_each(const char *const *rels, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		touch(rels[i], "a\n");
+}
+
+#define TOUCH_EACH(a) touch_each(a, sizeof(a) / sizeof(a[0]))
+
 static void test_logdir_sosreport(void **state)
 {
 	static const char *const want[] = {
@@ -876,20 +885,20 @@ static void test_logdir_numbered(void **state)
 		"vl/dmesg",
 	};
 
+	static const char *const before[] = {
+		"vl/messages", "vl/messages.1", "vl/messages.2",
+	};
+	static const char *const after[] = {
+		"vl/kern.log", "vl/kern.log.1", "vl/dmesg", "vl/dmesg.0",
+		"vl/auth.log", "vl/messagesfoo",
+		/* logrotate's compresscmd zstd or bzip2: the same order */
+		"vl/messages.4.bz2", "vl/messages.5.zst",
+	};
+
 	mkdirs("vl");
-	touch("vl/messages", "a\n");
-	touch("vl/messages.1", "a\n");
-	touch("vl/messages.2", "a\n");
+	TOUCH_EACH(before);
 	gz_write(tpath("vl/messages.3.gz"), "wb", "a\n", 2);
-	touch("vl/kern.log", "a\n");
-	touch("vl/kern.log.1", "a\n");
-	touch("vl/dmesg", "a\n");
-	touch("vl/dmesg.0", "a\n");
-	touch("vl/auth.log", "a\n");
-	touch("vl/messagesfoo", "a\n");
-	/* logrotate's compresscmd zstd or bzip2: the same rotation order */
-	touch("vl/messages.4.bz2", "a\n");
-	touch("vl/messages.5.zst", "a\n");
+	TOUCH_EACH(after);
 	expect_walk(tpath("vl"), want, 10);
 }
 
@@ -900,12 +909,14 @@ static void test_logdir_dated_compressed(void **state)
 		"dl/messages-20231201.zst", "dl/messages-20240101.bz2",
 		"dl/messages-20240201.gz",  "dl/messages",
 	};
+	/* made in an order that is not the walk's */
+	static const char *const files[] = {
+		"dl/messages", "dl/messages-20240201.gz",
+		"dl/messages-20240101.bz2", "dl/messages-20231201.zst",
+	};
 
 	mkdirs("dl");
-	touch("dl/messages", "a\n");
-	touch("dl/messages-20240201.gz", "a\n");
-	touch("dl/messages-20240101.bz2", "a\n");
-	touch("dl/messages-20231201.zst", "a\n");
+	TOUCH_EACH(files);
 	expect_walk(tpath("dl"), want, 4);
 }
 
