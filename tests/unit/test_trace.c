@@ -27,6 +27,8 @@
 #define FQ(f)		{ f, NULL, false, true }
 #define FQM(f, m)	{ f, m, false, true }
 #define MK(f)		{ f, NULL, true, false }
+/* A line that adds one frame */
+#define ONEFRAME(where, line, f) { where, line, PF_TRACE_FRAMES, 1, { f } }
 /* A line that adds no frame */
 #define NOFRAME(where, line, kind) { where, line, kind, 0, { FN(NULL) } }
 
@@ -94,11 +96,11 @@ static void test_x86_64_2_6_16(void **state)
 	static const struct trace_case c[] = {
 		{ "019:4", "Mar 28 18:03:47 t06 kernel: Call Trace: <IRQ> ",
 		  PF_TRACE_START, 1, { MK("IRQ") } },
-		{ "019:5", "<ffffffff8015d501>{__alloc_pages+705}",
-		  PF_TRACE_FRAMES, 1, { FN("__alloc_pages") } },
-		{ "019:6", "Mar 28 18:03:47 t06 kernel:        "
-			   "<ffffffff8017be67>{cache_grow+359} ",
-		  PF_TRACE_FRAMES, 1, { FN("cache_grow") } },
+		ONEFRAME("019:5", "<ffffffff8015d501>{__alloc_pages+705}",
+			 FN("__alloc_pages")),
+		ONEFRAME("019:6", "Mar 28 18:03:47 t06 kernel:        "
+			 "<ffffffff8017be67>{cache_grow+359} ",
+			 FN("cache_grow")),
 		{ "019:6-7", "Mar 28 18:03:47 t06 kernel:        "
 			     "<ffffffff8017be67>{cache_grow+359} "
 			     "<ffffffff8017c362>{cache_alloc_refill+450}",
@@ -126,43 +128,35 @@ static void test_x86_2_6_32(void **state)
 		{ "seed:9", "kernel: <IRQ>  [<ffffffff8112c207>] ? "
 			    "__alloc_pages_nodemask+0x757/0x8d0",
 		  PF_TRACE_FRAMES, 2,
-		  { MK("IRQ"),
-		    FQ("__alloc_pages_nodemask") } },
-		{ "seed:31", "kernel: [<ffffffffa008b975>] ? "
-			     "vmxnet3_rq_rx_complete+0x365/0x890 [vmxnet3]",
-		  PF_TRACE_FRAMES, 1,
-		  { FQM("vmxnet3_rq_rx_complete", "vmxnet3") } },
-		{ "seed:32", "kernel: [<ffffffff8128d2b0>] ? "
-			     "swiotlb_map_page+0x0/0x100",
-		  PF_TRACE_FRAMES, 1,
-		  { FQ("swiotlb_map_page") } },
+		  { MK("IRQ"), FQ("__alloc_pages_nodemask") } },
+		ONEFRAME("seed:31", "kernel: [<ffffffffa008b975>] ? "
+			 "vmxnet3_rq_rx_complete+0x365/0x890 [vmxnet3]",
+			 FQM("vmxnet3_rq_rx_complete", "vmxnet3")),
+		ONEFRAME("seed:32", "kernel: [<ffffffff8128d2b0>] ? "
+			 "swiotlb_map_page+0x0/0x100", FQ("swiotlb_map_page")),
 		{ "seed:42", "kernel: <EOI>  [<ffffffff8103b90b>] ? "
 			     "native_safe_halt+0xb/0x10",
 		  PF_TRACE_FRAMES, 2,
-		  { MK("EOI"),
-		    FQ("native_safe_halt") } },
+		  { MK("EOI"), FQ("native_safe_halt") } },
 		{ "005:7", "  Feb 20 21:20:06 server1 kernel: <IRQ>  "
 			   "[<ffffffff81084d3a>] ? "
 			   "__alloc_pages_nodemask+0x54a/0x670",
 		  PF_TRACE_FRAMES, 2,
-		  { MK("IRQ"),
-		    FQ("__alloc_pages_nodemask") } },
-		{ "003:12", " [<d1614b6f>] ? e100_alloc_cbs+0xc7/0x174 [e100]",
-		  PF_TRACE_FRAMES, 1,
-		  { FQM("e100_alloc_cbs", "e100") } },
-		{ "012:2", " [<c01065b7>] dump_stack+0x17/0x20",
-		  PF_TRACE_FRAMES, 1, { FN("dump_stack") } },
-		{ "012:9", " [<f1a47d97>] kmem_alloc+0x57/0xc0 [xfs]",
-		  PF_TRACE_FRAMES, 1, { FNM("kmem_alloc", "xfs") } },
+		  { MK("IRQ"), FQ("__alloc_pages_nodemask") } },
+		ONEFRAME("003:12", " [<d1614b6f>] ? e100_alloc_cbs+0xc7/0x174 "
+			 "[e100]", FQM("e100_alloc_cbs", "e100")),
+		ONEFRAME("012:2", " [<c01065b7>] dump_stack+0x17/0x20",
+			 FN("dump_stack")),
+		ONEFRAME("012:9", " [<f1a47d97>] kmem_alloc+0x57/0xc0 [xfs]",
+			 FNM("kmem_alloc", "xfs")),
 		/*
 		 * RHEL 5 x86_64 printk_address() puts the module between
 		 * colons before the symbol (no such report in the corpus:
 		 * the format's shape)
 		 */
-		{ "RHEL 5 format", " [<ffffffff8823b26e>] "
-				   ":e1000:e1000_alloc_rx_buffers+0x94/0x2e1",
-		  PF_TRACE_FRAMES, 1,
-		  { FNM("e1000_alloc_rx_buffers", "e1000") } },
+		ONEFRAME("RHEL 5 format", " [<ffffffff8823b26e>] "
+			 ":e1000:e1000_alloc_rx_buffers+0x94/0x2e1",
+			 FNM("e1000_alloc_rx_buffers", "e1000")),
 	};
 
 	(void)state;
@@ -180,37 +174,30 @@ static void test_x86_4_10_on(void **state)
 {
 	static const struct trace_case c[] = {
 		NOFRAME("008:7", "Call Trace:", PF_TRACE_START),
-		{ "008:8", " <IRQ>", PF_TRACE_FRAMES, 1,
-		  { MK("IRQ") } },
-		{ "008:10", " warn_alloc.cold.43+0x8a/0x148", PF_TRACE_FRAMES,
-		  1, { FN("warn_alloc.cold.43") } },
-		{ "008:16", " pqi_raid_submit_scsi_cmd_with_io_request+0x1c3/"
-			    "0x470 [smartpqi]", PF_TRACE_FRAMES, 1,
-		  { FNM("pqi_raid_submit_scsi_cmd_with_io_request",
-			"smartpqi") } },
-		{ "008:19", " </IRQ>", PF_TRACE_FRAMES, 1,
-		  { MK("/IRQ") } },
-		NOFRAME("001:4", "[ 9556.710268] Call Trace:",
-			PF_TRACE_START),
-		{ "001:7", "[ 9556.710297]  ? "
-			   "__alloc_pages_direct_compact+0x137/0x150",
-		  PF_TRACE_FRAMES, 1,
-		  { FQ("__alloc_pages_direct_compact") } },
-		{ "001:8", "[ 9556.710303]  "
-			   "__alloc_pages_slowpath.constprop.0+0xc1b/0xc50",
-		  PF_TRACE_FRAMES, 1,
-		  { FN("__alloc_pages_slowpath.constprop.0") } },
-		{ "001:18", "[ 9556.710657]  ? amdgpu_bo_subtract_pin_size+"
-			    "0x60/0x60 [amdgpu]", PF_TRACE_FRAMES, 1,
-		  { FQM("amdgpu_bo_subtract_pin_size", "amdgpu") } },
-		{ "029:8", "> \t[Mon Mar 25 23:35:17 2019]  ? "
-			   "rcu_read_lock_sched_held+0x68/0x70",
-		  PF_TRACE_FRAMES, 1,
-		  { FQ("rcu_read_lock_sched_held") } },
-		{ "5.15+ format", "[  123.456789]  <TASK>", PF_TRACE_FRAMES, 1,
-		  { MK("TASK") } },
-		{ "5.15+ format", "[  123.456789]  </TASK>", PF_TRACE_FRAMES, 1,
-		  { MK("/TASK") } },
+		ONEFRAME("008:8", " <IRQ>", MK("IRQ")),
+		ONEFRAME("008:10", " warn_alloc.cold.43+0x8a/0x148",
+			 FN("warn_alloc.cold.43")),
+		ONEFRAME("008:16", " pqi_raid_submit_scsi_cmd_with_io_request"
+			 "+0x1c3/0x470 [smartpqi]",
+			 FNM("pqi_raid_submit_scsi_cmd_with_io_request",
+			     "smartpqi")),
+		ONEFRAME("008:19", " </IRQ>", MK("/IRQ")),
+		NOFRAME("001:4", "[ 9556.710268] Call Trace:", PF_TRACE_START),
+		ONEFRAME("001:7", "[ 9556.710297]  ? "
+			 "__alloc_pages_direct_compact+0x137/0x150",
+			 FQ("__alloc_pages_direct_compact")),
+		ONEFRAME("001:8", "[ 9556.710303]  "
+			 "__alloc_pages_slowpath.constprop.0+0xc1b/0xc50",
+			 FN("__alloc_pages_slowpath.constprop.0")),
+		ONEFRAME("001:18", "[ 9556.710657]  ? "
+			 "amdgpu_bo_subtract_pin_size+0x60/0x60 [amdgpu]",
+			 FQM("amdgpu_bo_subtract_pin_size", "amdgpu")),
+		ONEFRAME("029:8", "> \t[Mon Mar 25 23:35:17 2019]  ? "
+			 "rcu_read_lock_sched_held+0x68/0x70",
+			 FQ("rcu_read_lock_sched_held")),
+		ONEFRAME("5.15+ format", "[  123.456789]  <TASK>", MK("TASK")),
+		ONEFRAME("5.15+ format", "[  123.456789]  </TASK>",
+			 MK("/TASK")),
 	};
 
 	(void)state;
@@ -231,33 +218,29 @@ static void test_arm_mips(void **state)
 		NOFRAME("006:5", "07-13 08:41:51.347 <0>[309805.658172s]"
 			"[pid:1361,cpu5,sManagerService]Call trace:",
 			PF_TRACE_START),
-		{ "006:6", "07-13 08:41:51.347 <4>[309805.658203s][pid:1361,"
-			   "cpu5,sManagerService][<ffffffc00008a0a4>] "
-			   "dump_backtrace+0x0/0x150",
-		  PF_TRACE_FRAMES, 1, { FN("dump_backtrace") } },
-		{ "006:12", "07-13 08:41:51.347 <4>[309805.658233s][pid:1361,"
-			    "cpu5,sManagerService][<ffffffc00009fa78>] "
-			    "copy_process.part.46+0x140/0x15ac",
-		  PF_TRACE_FRAMES, 1, { FN("copy_process.part.46") } },
-		NOFRAME("015:4", "[ 4738.329350] Call trace: ",
-			PF_TRACE_START),
-		{ "015:5", "[ 4738.329366] [<0000000000000000>] "
-			   "dump_backtrace+0x0/0x248",
-		  PF_TRACE_FRAMES, 1, { FN("dump_backtrace") } },
-		{ "007:16", "<4>[   59.707785]  security_compute_sid.llvm."
-			    "13699573597798246927+0x508/0x5d8",
-		  PF_TRACE_FRAMES, 1,
-		  { FN("security_compute_sid.llvm.13699573597798246927") } },
-		{ "014:18", "[ 3011.726291] [<80008430>] show_stack+0x28/0xf0",
-		  PF_TRACE_FRAMES, 1, { FN("show_stack") } },
-		NOFRAME("027:6", "[ 3205.845153] Backtrace:",
-			PF_TRACE_START),
-		{ "027:7-8", "[ 3205.847617] [<8020dbec>] (dump_backtrace) "
-			     "from [<8020ded0>] (show_stack+0x18/0x1c)",
-		  PF_TRACE_FRAMES, 1, { FN("dump_backtrace") } },
-		{ "027:19", "[ 3205.897771] [<803507d4>] "
-			    "(__alloc_pages_nodemask) from [<80375484>]",
-		  PF_TRACE_FRAMES, 1, { FN("__alloc_pages_nodemask") } },
+		ONEFRAME("006:6", "07-13 08:41:51.347 <4>[309805.658203s]"
+			 "[pid:1361,cpu5,sManagerService][<ffffffc00008a0a4>] "
+			 "dump_backtrace+0x0/0x150", FN("dump_backtrace")),
+		ONEFRAME("006:12", "07-13 08:41:51.347 <4>[309805.658233s]"
+			 "[pid:1361,cpu5,sManagerService][<ffffffc00009fa78>] "
+			 "copy_process.part.46+0x140/0x15ac",
+			 FN("copy_process.part.46")),
+		NOFRAME("015:4", "[ 4738.329350] Call trace: ", PF_TRACE_START),
+		ONEFRAME("015:5", "[ 4738.329366] [<0000000000000000>] "
+			 "dump_backtrace+0x0/0x248", FN("dump_backtrace")),
+		ONEFRAME("007:16", "<4>[   59.707785]  "
+			 "security_compute_sid.llvm.13699573597798246927"
+			 "+0x508/0x5d8",
+			 FN("security_compute_sid.llvm.13699573597798246927")),
+		ONEFRAME("014:18", "[ 3011.726291] [<80008430>] "
+			 "show_stack+0x28/0xf0", FN("show_stack")),
+		NOFRAME("027:6", "[ 3205.845153] Backtrace:", PF_TRACE_START),
+		ONEFRAME("027:7-8", "[ 3205.847617] [<8020dbec>] "
+			 "(dump_backtrace) from [<8020ded0>] "
+			 "(show_stack+0x18/0x1c)", FN("dump_backtrace")),
+		ONEFRAME("027:19", "[ 3205.897771] [<803507d4>] "
+			 "(__alloc_pages_nodemask) from [<80375484>]",
+			 FN("__alloc_pages_nodemask")),
 	};
 
 	(void)state;
@@ -269,9 +252,9 @@ static void test_arm_mips(void **state)
  * (027), mips's stack words and its "..." (014), x86's stack words
  * before "Call Trace:" up to 4.9 and its register dump (no such lines
  * in the corpus: built from "%016lx" and "RIP: %04x:%pS").  Part of the
- * dump, never frames.
+ * dump, never frames.  And the other lines of a report: no trace at all.
  */
-static void test_noise(void **state)
+static void test_no_frames(void **state)
 {
 	static const struct trace_case c[] = {
 		NOFRAME("027:9", "[ 3205.855187]  r6:600f0013 r5:8141c21c "
@@ -284,22 +267,12 @@ static void test_noise(void **state)
 			"00000001 00000004 00000001", PF_TRACE_NOISE),
 		NOFRAME("014:8", "[ 3011.726039]         01000000 80097b10 "
 			"00000000 00000000 00000000", PF_TRACE_NOISE),
-		NOFRAME("014:16", "[ 3011.726269]         ...",
-			PF_TRACE_NOISE),
+		NOFRAME("014:16", "[ 3011.726269]         ...", PF_TRACE_NOISE),
 		NOFRAME("%016lx format", " ffff8801ca657d38 ffffffff8112c207 "
 			"0000000000000000", PF_TRACE_NOISE),
 		NOFRAME("RIP: format", "RIP: 0010:native_safe_halt+0xb/0x10",
 			PF_TRACE_NOISE),
-	};
-
-	(void)state;
-	RUN_CASES(c);
-}
-
-/* Lines of a report (and around one) that are not its trace */
-static void test_not_trace(void **state)
-{
-	static const struct trace_case c[] = {
+		/* lines of a report (and around one) that are no trace */
 		NOFRAME("019:1", "Mar 28 18:03:47 t06 kernel: swapper: page "
 			"allocation failure. order:1, ", PF_TRACE_NONE),
 		NOFRAME("019:35", "Mar 28 18:03:47 t06 kernel: Mem-info:",
@@ -307,15 +280,16 @@ static void test_not_trace(void **state)
 		NOFRAME("014:5", "[ 3011.725931] Hardware name: MT7621DAT",
 			PF_TRACE_NONE),
 		NOFRAME("007:2", "<4>[   59.707676] CPU: 5 PID: 1209 Comm: "
-			"system_server Tainted: G S O      5.4.161-qgki-"
-			"24219806-abA236USQU0AVE1 #1", PF_TRACE_NONE),
+			"system_server Tainted: G S O      "
+			"5.4.161-qgki-24219806-abA236USQU0AVE1 #1",
+			PF_TRACE_NONE),
 		NOFRAME("007:27", "<4>[   59.707890] active_anon:223569 "
 			"inactive_anon:74412 isolated_anon:0", PF_TRACE_NONE),
 		NOFRAME("007:35", "<4>[   59.707915] lowmem_reserve[]: 0 0",
 			PF_TRACE_NONE),
-		NOFRAME("007:36", "<4>[   59.707922] Normal: 8*4kB (H) "
-			"5*8kB (H) 13*16kB (H) 25*32kB (H) 0*64kB 0*128kB "
-			"0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 1080kB",
+		NOFRAME("007:36", "<4>[   59.707922] Normal: 8*4kB (H) 5*8kB "
+			"(H) 13*16kB (H) 25*32kB (H) 0*64kB 0*128kB 0*256kB "
+			"0*512kB 0*1024kB 0*2048kB 0*4096kB = 1080kB",
 			PF_TRACE_NONE),
 		NOFRAME("003:1", "e100: Intel(R) PRO/100 Network Driver, "
 			"3.5.24-k2-NAPI", PF_TRACE_NONE),
@@ -416,8 +390,7 @@ int main(void)
 		cmocka_unit_test(test_x86_2_6_32),
 		cmocka_unit_test(test_x86_4_10_on),
 		cmocka_unit_test(test_arm_mips),
-		cmocka_unit_test(test_noise),
-		cmocka_unit_test(test_not_trace),
+		cmocka_unit_test(test_no_frames),
 		cmocka_unit_test(test_trace_max),
 		cmocka_unit_test(test_scanned),
 	};
