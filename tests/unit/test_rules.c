@@ -34,6 +34,22 @@ static struct pf_rules *parse_ok(const char *text)
 	return rs;
 }
 
+/*
+ * The rule of rs that r matches (with the verdict cause) is id, with score
+ * conditions held and status (-1: either not asked); *m what matched.
+ */
+static void expect_match(const struct pf_rules *rs, const struct pf_report *r,
+			 int cause, struct pf_rule_match *m, const char *id,
+			 int score, int status)
+{
+	assert_true(pf_rules_match(rs, r, cause, m));
+	assert_string_equal(m->rule->id, id);
+	if (score >= 0)
+		assert_int_equal(m->score, score);
+	if (status >= 0)
+		assert_int_equal(m->status, status);
+}
+
 /* A report with what the conditions look at; the rest as pf_report_init(). */
 static void report_set(struct pf_report *r, const char *kernel, int order,
 		       const char *mode, int layout)
@@ -611,9 +627,7 @@ static void test_cause(void **state)
 	assert_string_equal(match_id(rs, &r, PF_CAUSE_NOT_ALLOWED), "other");
 	assert_string_equal(match_id(rs, &r, PF_CAUSE_OK), "");
 	/* no verdict: cause is not checked, and does not count */
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "frag");
-	assert_int_equal(m.score, 0);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "frag", 0, -1);
 	assert_true(pf_rules_match(rs, &r, PF_CAUSE_FRAGMENTATION, &m));
 	assert_int_equal(m.score, 1);
 	pf_rules_free(rs);
@@ -637,38 +651,28 @@ static void test_best_match(void **state)
 	(void)state;
 	/* atomic, order 0: only the first rule */
 	report_set(&r, "5.10.0", 0, "0xa20", PF_GFP_5_0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "any-atomic");
-	assert_int_equal(m.score, 1);
-	assert_int_equal(m.status, PF_RULE_ANY_KERNEL);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "any-atomic",
+		     1, PF_RULE_ANY_KERNEL);
 
 	/* order 1: two rules score 2, the first in the file wins */
 	report_set(&r, "5.10.0", 1, "0xa20", PF_GFP_5_0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "atomic-order1");
-	assert_int_equal(m.score, 2);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "atomic-order1", 2, -1);
 
 	/* the network rule: 5 conditions, every trace line counts */
 	r.context.kind = PF_CTX_SOFTIRQ;
 	r.context.softirq = "net_rx";
 	add_frame(&r, "tcp_v4_rcv", PF_FRAME_FUNC);
 	add_frame(&r, "vmxnet3_poll_rx_only", PF_FRAME_FUNC);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "net");
-	assert_int_equal(m.score, 5);
-	assert_int_equal(m.status, PF_RULE_ANY_KERNEL);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "net",
+		     5, PF_RULE_ANY_KERNEL);
 
 	/* one condition short: back to the best of the rest */
 	r.nr_frames = 1;
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "atomic-order1");
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "atomic-order1", -1, -1);
 
 	/* a RHEL 6 kernel: the el6 rule has 3 */
 	report_set(&r, "2.6.32-220.el6", 1, "0x20", PF_GFP_2_6_24);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "el6");
-	assert_int_equal(m.score, 3);
-	assert_int_equal(m.status, PF_RULE_AFFECTED);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "el6", 3, PF_RULE_AFFECTED);
 
 	/* nothing matches */
 	report_set(&r, NULL, 0, NULL, 0);
@@ -691,41 +695,30 @@ static void test_status(void **state)
 
 	(void)state;
 	report_set(&r, "2.6.32-220.el6", 0, NULL, 0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "el6");
-	assert_int_equal(m.status, PF_RULE_AFFECTED);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "el6", -1, PF_RULE_AFFECTED);
 
 	report_set(&r, "2.6.32-358.el6", 0, NULL, 0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "el6");
-	assert_int_equal(m.status, PF_RULE_FIXED);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "el6", -1, PF_RULE_FIXED);
 
 	report_set(&r, "2.6.32-358.2.1.el6.x86_64", 0, NULL, 0);
 	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
 	assert_int_equal(m.status, PF_RULE_FIXED);
 
 	report_set(&r, "4.4.0", 0, NULL, 0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "up");
-	assert_int_equal(m.status, PF_RULE_AFFECTED);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "up", -1, PF_RULE_AFFECTED);
 	assert_int_equal(m.score, 2);
 
 	/* an upstream fix compares by upstream version */
 	report_set(&r, "4.9.0-12-amd64", 0, NULL, 0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "up");
-	assert_int_equal(m.status, PF_RULE_FIXED);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "up", -1, PF_RULE_FIXED);
 
 	/* no kernel condition: any kernel, unless it has the fix */
 	report_set(&r, "3.10.0-1160.el7", 1, "0x20", PF_GFP_3_10);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "nokernel");
-	assert_int_equal(m.score, 2);
-	assert_int_equal(m.status, PF_RULE_ANY_KERNEL);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "nokernel",
+		     2, PF_RULE_ANY_KERNEL);
 	report_set(&r, "2.6.32-754.el6", 1, "0x20", PF_GFP_2_6_24);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "nokernel");
-	assert_int_equal(m.status, PF_RULE_FIXED);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "nokernel",
+		     -1, PF_RULE_FIXED);
 
 	assert_string_equal(pf_rule_status_name(PF_RULE_AFFECTED), "affected");
 	assert_string_equal(pf_rule_status_name(PF_RULE_FIXED), "fixed");
