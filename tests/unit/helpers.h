@@ -66,6 +66,16 @@ static inline void list_diag(const char *source, unsigned long line,
 	d->nr++;
 }
 
+/* A parser's return, its result and diagnostics: 0, something, none */
+static inline void assert_parsed(int err, const void *out,
+				 const struct diag_list *d)
+{
+	assert_int_equal(err, 0);
+	if (d->nr)
+		fail_msg("unexpected diag: %s", d->msg[0]);
+	assert_non_null(out);
+}
+
 /* Scan path (any format pf_source_open takes); returns 0 or -errno. */
 static inline int scan_file(const char *path, struct reports *rs,
 			    const struct pf_kver *kernel)

@@ -25,12 +25,10 @@ static struct pf_rules *parse_ok(const char *text)
 {
 	struct pf_rules *rs = NULL;
 	struct diag_list d = { 0 };
+	int err = pf_rules_parse(&rs, "test.rules", text, strlen(text),
+				 list_diag, &d);
 
-	assert_int_equal(pf_rules_parse(&rs, "test.rules", text, strlen(text),
-					list_diag, &d), 0);
-	if (d.nr)
-		fail_msg("unexpected diag: %s", d.msg[0]);
-	assert_non_null(rs);
+	assert_parsed(err, rs, &d);
 	return rs;
 }
 

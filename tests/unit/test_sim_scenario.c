@@ -23,12 +23,10 @@ static struct pf_scenario *parse_ok(const char *text)
 {
 	struct pf_scenario *sc = NULL;
 	struct diag_list d = { 0 };
+	int err = pf_scenario_parse(&sc, "test.scn", text, strlen(text),
+				    list_diag, &d);
 
-	assert_int_equal(pf_scenario_parse(&sc, "test.scn", text, strlen(text),
-					   list_diag, &d), 0);
-	if (d.nr)
-		fail_msg("unexpected diag: %s", d.msg[0]);
-	assert_non_null(sc);
+	assert_parsed(err, sc, &d);
 	return sc;
 }
 
