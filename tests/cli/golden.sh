@@ -35,6 +35,7 @@ for dir in "$cases"/*/; do
 	(
 		set -f
 		if [ -f "$dir/env" ]; then
+			# shellcheck disable=SC2163 # kv is NAME=VALUE
 			while IFS= read -r kv; do
 				[ -n "$kv" ] && export "$kv"
 			done <"$dir/env"
