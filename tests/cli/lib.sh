@@ -1,12 +1,12 @@
-# lib.sh - what the CLI golden scripts share, sourced by each of them:
+# lib.sh - what the CLI test scripts share, sourced by each of them:
 #
 #   . tests/cli/lib.sh   (with $1 PAGEFAIL, $2 SOURCE_DIR, $3 --update)
 #
-# Cases run pagefail from the repository root (so paths in the output are
-# relative), compare stdout with tests/cli/expected/NAME.out and check the
-# exit status, or an error's exact line on stderr.  --update rewrites the
-# expected files.  They read only the repository (../shared is for
-# tests/shared.sh).
+# The scripts run pagefail from the repository root (so paths in the
+# output are relative) and check its exit status, an error's exact line on
+# stderr, or a condition over what it wrote.  The golden outputs are data,
+# tests/cli/cases, run by golden.sh (whose --update rewrites them).  They
+# read only the repository (../shared is for tests/shared.sh).
 set -u
 pf=$1
 top=$2
@@ -21,23 +21,6 @@ export NO_COLOR=1 TZ=UTC
 
 ok() { pass=$((pass + 1)); echo "ok   $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1: $2"; }
-
-# golden NAME STATUS ARGS...: stdout must equal expected/NAME.out
-golden() {
-	name=$1; want=$2; shift 2
-	"$pf" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
-	st=$?
-	if [ "$update" = --update ]; then
-		cp "$tmp/$name.out" "tests/cli/expected/$name.out"
-	fi
-	if [ "$st" -ne "$want" ]; then
-		bad "$name" "exit status $st, expected $want"; cat "$tmp/$name.err"
-	elif ! diff -u "tests/cli/expected/$name.out" "$tmp/$name.out" >"$tmp/$name.diff"; then
-		bad "$name" "output differs"; head -n 40 "$tmp/$name.diff"
-	else
-		ok "$name"
-	fi
-}
 
 # fails NAME STATUS 'LINE' ARGS...: exit status STATUS, and stderr exactly
 # LINE (an error is one line); stdout is left in $tmp/NAME.out

@@ -1,9 +1,10 @@
 #!/bin/sh
-# top.sh - tests of pagefail top: batch frames of a saved machine, golden;
-# usage errors; signals (with the helper PF_SIGSTORM names); and, when
-# script(1) of util-linux is there, the full screen on a pseudo-terminal.
+# top.sh - tests of pagefail top: batch frames of a saved machine; usage
+# errors; signals (with the helper PF_SIGSTORM names); and, when script(1)
+# of util-linux is there, the full screen on a pseudo-terminal.  Its golden
+# output is a case under tests/cli/cases (top-batch, run by golden.sh).
 #
-#   tests/cli/top.sh PAGEFAIL SOURCE_DIR [--update]
+#   tests/cli/top.sh PAGEFAIL SOURCE_DIR
 #
 # With --root the frames are deterministic: the time prints as "-" (a saved
 # directory has no "now"), and the rates are 0 (its counters never move).
@@ -13,9 +14,6 @@ live=tests/fixtures/system/debian12-live
 numa=tests/fixtures/system/v4.19-numa
 to=
 command -v timeout >/dev/null 2>&1 && to="timeout 30"
-
-# two frames of a saved machine, golden
-golden top-batch 0 top -b -n 2 -d 0.1 --root $live
 
 # every frame starts with its line, and the two frames are the same
 "$pf" top -b -n 2 -d 0.1 --root $live >"$tmp/two.out" 2>/dev/null

@@ -30,18 +30,27 @@ static void add_frame(struct pf_report *r, const char *func, int kind)
 /* An atomic order-1 RHEL 6 failure in net_rx, a sleeping 5.x one, nothing. */
 static struct pf_report reports[3];
 
+/* The first line of a report, the kernel that printed it, its context */
+static void report_head(struct pf_report *r, const char *kernel,
+			const char *task, int order, unsigned long mask,
+			int layout, int ctx)
+{
+	pf_report_init(r);
+	pf_kver_parse(kernel, &r->kernel);
+	snprintf(r->task, sizeof(r->task), "%s", task);
+	r->order = order;
+	snprintf(r->mode, sizeof(r->mode), "0x%lx", mask);
+	r->gfp_mask = mask;
+	r->gfp_layout = layout;
+	r->context.kind = ctx;
+}
+
 static void setup(void)
 {
 	struct pf_report *r = &reports[0];
 
-	pf_report_init(r);
-	pf_kver_parse("2.6.32-358.2.1.el6.x86_64", &r->kernel);
-	snprintf(r->task, sizeof(r->task), "swapper");
-	r->order = 1;
-	snprintf(r->mode, sizeof(r->mode), "0x20");
-	r->gfp_mask = 0x20;
-	r->gfp_layout = PF_GFP_2_6_24;
-	r->context.kind = PF_CTX_SOFTIRQ;
+	report_head(r, "2.6.32-358.2.1.el6.x86_64", "swapper", 1, 0x20,
+		    PF_GFP_2_6_24, PF_CTX_SOFTIRQ);
 	r->context.softirq = "net_rx";
 	add_frame(r, "IRQ", PF_FRAME_MARKER);
 	add_frame(r, "__alloc_pages_nodemask", PF_FRAME_FUNC);
@@ -49,14 +58,8 @@ static void setup(void)
 	add_frame(r, "vmxnet3_poll_rx_only", PF_FRAME_FUNC);
 
 	r = &reports[1];
-	pf_report_init(r);
-	pf_kver_parse("5.10.0-8-amd64", &r->kernel);
-	snprintf(r->task, sizeof(r->task), "kworker/u16:2");
-	r->order = 4;
-	snprintf(r->mode, sizeof(r->mode), "0x40cc0");
-	r->gfp_mask = 0x40cc0;
-	r->gfp_layout = PF_GFP_5_0;
-	r->context.kind = PF_CTX_PROCESS;
+	report_head(r, "5.10.0-8-amd64", "kworker/u16:2", 4, 0x40cc0,
+		    PF_GFP_5_0, PF_CTX_PROCESS);
 	add_frame(r, "kmalloc_order", PF_FRAME_FUNC);
 
 	pf_report_init(&reports[2]);

@@ -43,6 +43,39 @@ static void count_diag(const char *source, unsigned long line, const char *msg,
 	((struct reports *)data)->diags++;
 }
 
+/* Diagnostics counted, and the first 8 kept: source, line and words */
+struct diag_list {
+	int nr;
+	unsigned long line[8];
+	char source[8][64];
+	char msg[8][256];
+};
+
+/* A pf_diag_fn for a struct diag_list */
+static inline void list_diag(const char *source, unsigned long line,
+			     const char *msg, void *data)
+{
+	struct diag_list *d = data;
+
+	if (d->nr < 8) {
+		d->line[d->nr] = line;
+		snprintf(d->source[d->nr], sizeof(d->source[0]), "%s",
+			 source ? source : "");
+		snprintf(d->msg[d->nr], sizeof(d->msg[0]), "%s", msg);
+	}
+	d->nr++;
+}
+
+/* A parser's return, its result and diagnostics: 0, something, none */
+static inline void assert_parsed(int err, const void *out,
+				 const struct diag_list *d)
+{
+	assert_int_equal(err, 0);
+	if (d->nr)
+		fail_msg("unexpected diag: %s", d->msg[0]);
+	assert_non_null(out);
+}
+
 /* Scan path (any format pf_source_open takes); returns 0 or -errno. */
 static inline int scan_file(const char *path, struct reports *rs,
 			    const struct pf_kver *kernel)
@@ -84,6 +117,16 @@ static inline void scan_string(const char *s, size_t step, struct reports *rs)
 						 len - i < step ? len - i : step), 0);
 	assert_int_equal(pf_scanner_finish(sc), 0);
 	pf_scanner_free(sc);
+}
+
+/* A report of nothing yet, malloc'd (it is large): free() it */
+static inline struct pf_report *report_new(void)
+{
+	struct pf_report *r = malloc(sizeof(*r));
+
+	assert_non_null(r);
+	pf_report_init(r);
+	return r;
 }
 
 static inline void reports_release(struct reports *rs)

@@ -8,6 +8,7 @@
 #define PF_TEST_STEPS_H
 
 #include "helpers.h"
+#include "zones.h"
 
 /* Join lines into one log, each with its newline; free() the result. */
 static inline char *join_lines(const char *const *lines, size_t n)
@@ -32,33 +33,6 @@ static inline char *join_lines(const char *const *lines, size_t n)
 
 #define JOIN(a) join_lines(a, sizeof(a) / sizeof(a[0]))
 #define NLINES(a) (sizeof(a) / sizeof(a[0]))
-
-static inline void assert_zones_equal(const struct pf_zone *a, const struct pf_zone *b)
-{
-	assert_int_equal(a->node, b->node);
-	assert_int_equal(a->node_printed, b->node_printed);
-	assert_string_equal(a->name, b->name);
-	assert_int_equal(a->type, b->type);
-	assert_int_equal(a->page_kb, b->page_kb);
-	assert_int_equal(a->free, b->free);
-	assert_int_equal(a->boost, b->boost);
-	assert_int_equal(a->min, b->min);
-	assert_int_equal(a->low, b->low);
-	assert_int_equal(a->high, b->high);
-	assert_int_equal(a->reserved_highatomic, b->reserved_highatomic);
-	assert_int_equal(a->present, b->present);
-	assert_int_equal(a->managed, b->managed);
-	assert_int_equal(a->free_cma, b->free_cma);
-	assert_int_equal(a->nr_lowmem_reserve, b->nr_lowmem_reserve);
-	for (int i = 0; i < a->nr_lowmem_reserve; i++)
-		assert_int_equal(a->lowmem_reserve[i], b->lowmem_reserve[i]);
-	assert_int_equal(a->nr_orders, b->nr_orders);
-	assert_memory_equal(a->nr_free, b->nr_free, sizeof(a->nr_free));
-	assert_int_equal(a->has_mt, b->has_mt);
-	for (int o = 0; o < a->nr_orders; o++)
-		assert_string_equal(a->mt[o], b->mt[o]);
-	assert_int_equal(a->buddy_total_kb, b->buddy_total_kb);
-}
 
 static inline void assert_str_or_null_equal(const char *a, const char *b)
 {
@@ -154,6 +128,18 @@ static inline void scan_steps(const char *log, struct reports *rs)
 		reports_release(&other);
 	}
 }
+
+/* scan_steps() of lines joined into one log */
+static inline void scan_lines(const char *const *lines, size_t n,
+			      struct reports *rs)
+{
+	char *log = join_lines(lines, n);
+
+	scan_steps(log, rs);
+	free(log);
+}
+
+#define SCAN_LINES(a, rs) scan_lines(a, NLINES(a), rs)
 
 /* The JSON of a report (pf_report_json()), malloc'd. */
 static inline char *report_json(const struct pf_report *r, bool pretty)

@@ -39,10 +39,9 @@ static void test_merged_first_lines(void **state)
 		"[  100.000013]  ip_rcv+0x1b4/0x800",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 	const struct pf_report *a, *b;
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 2);
 	a = by_task(&rs, "swapper/0");
 	b = by_task(&rs, "swapper/1");
@@ -54,7 +53,6 @@ static void test_merged_first_lines(void **state)
 	assert_string_equal(b->context.call_site, "ip_rcv");
 	assert_true(a->mono < b->mono);
 	reports_release(&rs);
-	free(log);
 }
 
 /*
@@ -126,10 +124,9 @@ static void test_dump_inside_meminfo(void **state)
 		"[  1.000015] 2000 total pagecache pages",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 	const struct pf_report *a, *b;
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 2);
 	a = by_task(&rs, "kworker/0:1");
 	b = by_task(&rs, "kworker/1:2");
@@ -142,7 +139,6 @@ static void test_dump_inside_meminfo(void **state)
 	assert_int_equal(b->nr_zones, 0);
 	assert_string_equal(b->context.call_site, "skb_alloc");
 	reports_release(&rs);
-	free(log);
 }
 
 /*
@@ -168,10 +164,9 @@ static void test_caller_ids(void **state)
 		"[  100.000012][ T4321]  ext4_readdir+0x1b4/0x800",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 	const struct pf_report *a, *b;
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 2);
 	a = by_task(&rs, "swapper/0");
 	b = by_task(&rs, "nginx");
@@ -181,7 +176,6 @@ static void test_caller_ids(void **state)
 	assert_string_equal(b->context.call_site, "ext4_readdir");
 	assert_int_equal(b->nr_frames, 3);
 	reports_release(&rs);
-	free(log);
 }
 
 /* the first line pasted without the syslog prefix the other lines have */
@@ -196,15 +190,13 @@ static void test_first_line_without_prefix(void **state)
 		"Jun 13 04:36:30 ip-172-19-13-114 kernel:  [<ffffffffc01c7f02>] xennet_alloc_rx_buffers+0x22/0xad0 [xen_netfront]",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_string_equal(rs.r[0].kernel.str, "4.9.24-coreos");
 	assert_int_equal(rs.r[0].pid, 111104);
 	assert_string_equal(rs.r[0].context.call_site, "xennet_alloc_rx_buffers");
 	reports_release(&rs);
-	free(log);
 }
 
 /* and the other way round: a syslog first line, the rest from dmesg */
@@ -218,15 +210,13 @@ static void test_rest_without_prefix(void **state)
 		"[ 1234.567960]  [<ffffffff8162e1b4>] tcp_v4_rcv+0x1b4/0x800",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_string_equal(rs.r[0].host, "web1");
 	assert_string_equal(rs.r[0].kernel.str, "2.6.32-220.el6.x86_64");
 	assert_string_equal(rs.r[0].context.call_site, "tcp_v4_rcv");
 	reports_release(&rs);
-	free(log);
 }
 
 /* an earlier report's Mem-Info pasted after a first line is not its own */
@@ -239,14 +229,12 @@ static void test_earlier_meminfo(void **state)
 		"[   44.966870] Normal free:2928kB min:1020kB low:2040kB high:3060kB",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_false(rs.r[0].flags & PF_REPORT_HAS_MEMINFO);
 	assert_int_equal(rs.r[0].nr_zones, 0);
 	reports_release(&rs);
-	free(log);
 }
 
 /* RHEL 7-9 print "Kdump: loaded" between the comm and the taint */
@@ -262,9 +250,8 @@ static void test_kdump_field(void **state)
 		"Apr 01 16:27:02 sm21 kernel: CPU: 3 PID: 99 Comm: kworker/3:1 Kdump: not loaded Not tainted 4.18.0-305.el8.x86_64 #1",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 2);
 	assert_string_equal(rs.r[0].comm, "swapper/21");
 	assert_string_equal(rs.r[0].kernel.str, "3.10.0-1062.el7.x86_64");
@@ -273,7 +260,6 @@ static void test_kdump_field(void **state)
 	assert_string_equal(rs.r[1].taint, "Not tainted");
 	assert_string_equal(rs.r[1].kernel.str, "4.18.0-305.el8.x86_64");
 	reports_release(&rs);
-	free(log);
 }
 
 /* a comm that ends in " :" is printed as it is: "%s: page allocation" */
@@ -300,12 +286,10 @@ static void test_templates(void **state)
 		"  swapper: page allocation failure: order:1, mode:GFP_ATOMIC",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 0);
 	reports_release(&rs);
-	free(log);
 }
 
 /* a mail archive kept the post quoted-printable */
@@ -321,16 +305,14 @@ static void test_quoted_printable(void **state)
 		"0x18/0x1c)",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_string_equal(rs.r[0].mode_names, "GFP_ATOMIC");
 	assert_string_equal(rs.r[0].nodemask, "(null)");
 	assert_string_equal(rs.r[0].kernel.str, "4.14.65");
 	assert_int_equal(rs.r[0].line, 1);
 	reports_release(&rs);
-	free(log);
 }
 
 /*
@@ -351,16 +333,14 @@ static void test_other_program_line(void **state)
 		"[  2.000006] Node 0 DMA free:15908kB min:20kB low:24kB high:28kB",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_int_equal(rs.r[0].nr_frames, 2);
 	assert_string_equal(rs.r[0].context.call_site, "tcp_v4_rcv");
 	assert_int_equal(rs.r[0].nr_zones, 1);
 	assert_false(rs.r[0].flags & PF_REPORT_WRAPPED);
 	reports_release(&rs);
-	free(log);
 }
 
 int main(void)

@@ -486,159 +486,150 @@ static void test_flags(void **state)
 	assert_string_equal(names[0], "0x20");
 }
 
-static struct pf_gfp_caps caps_of(unsigned long mask, enum pf_gfp_layout l)
-{
-	struct pf_gfp_caps c;
+/* pf_gfp_caps(): the flags that must be true, and those that must not */
+struct caps_case {
+	unsigned long mask;
+	enum pf_gfp_layout layout;
+	const char *set, *clear;	/* names of struct pf_gfp_caps bools */
+	int highest_zone;		/* -1: not asked */
+	int migratetype;		/* -1: not asked */
+};
 
-	assert_int_equal(pf_gfp_caps(mask, l, &c), 0);
-	return c;
+#define CAPS_FIELD(f) { #f, offsetof(struct pf_gfp_caps, f) }
+
+static void check_caps_bools(const struct pf_gfp_caps *c, const char *names,
+			     bool want)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} fields[] = {
+		CAPS_FIELD(can_sleep), CAPS_FIELD(direct_reclaim),
+		CAPS_FIELD(wakes_kswapd), CAPS_FIELD(io), CAPS_FIELD(fs),
+		CAPS_FIELD(high), CAPS_FIELD(atomic), CAPS_FIELD(nowarn),
+		CAPS_FIELD(noretry), CAPS_FIELD(retry_mayfail),
+		CAPS_FIELD(nofail), CAPS_FIELD(comp), CAPS_FIELD(zero),
+		CAPS_FIELD(nomemalloc), CAPS_FIELD(memalloc),
+		CAPS_FIELD(thisnode), CAPS_FIELD(hardwall),
+	};
+	char buf[256], *save = NULL;
+
+	snprintf(buf, sizeof(buf), "%s", names ? names : "");
+	for (char *w = strtok_r(buf, " ", &save); w;
+	     w = strtok_r(NULL, " ", &save)) {
+		size_t f = 0;
+
+		while (f < sizeof(fields) / sizeof(fields[0]) &&
+		       strcmp(fields[f].name, w))
+			f++;
+		if (f == sizeof(fields) / sizeof(fields[0]))
+			fail_msg("no field %s in struct pf_gfp_caps", w);
+		if (*(const bool *)((const char *)c + fields[f].off) != want)
+			fail_msg("%s is not %s", w, want ? "true" : "false");
+	}
 }
+
+static void check_caps(const struct caps_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct caps_case *k = &cases[i];
+		struct pf_gfp_caps c;
+
+		print_message("0x%lx in %s\n", k->mask,
+			      pf_gfp_layout_name(k->layout));
+		assert_int_equal(pf_gfp_caps(k->mask, k->layout, &c), 0);
+		check_caps_bools(&c, k->set, true);
+		check_caps_bools(&c, k->clear, false);
+		if (k->highest_zone >= 0)
+			assert_int_equal(c.highest_zone, k->highest_zone);
+		if (k->migratetype >= 0)
+			assert_int_equal(c.migratetype, k->migratetype);
+	}
+}
+
+#define CHECK_CAPS(c) check_caps(c, sizeof(c) / sizeof(c[0]))
+#define GFP_ATOMIC_CAPS(mask, layout)					\
+	{ mask, layout, "atomic high wakes_kswapd",			\
+	  "can_sleep direct_reclaim io fs", PF_ZONE_NORMAL, 0 }
 
 static void test_caps_atomic(void **state)
 {
-	static const struct {
-		unsigned long mask;
-		enum pf_gfp_layout layout;
-	} atomic[] = {
-		{ 0x20, PF_GFP_2_6_18 }, { 0x220, PF_GFP_RHEL5 },
-		{ 0x20, PF_GFP_2_6_24 }, { 0x20, PF_GFP_3_10 },
-		{ 0x2080020, PF_GFP_4_4 }, { 0x1080020, PF_GFP_4_10 },
-		{ 0x480020, PF_GFP_4_18 }, { 0xa20, PF_GFP_5_0 },
-		{ 0x820, PF_GFP_6_3 },
+	static const struct caps_case c[] = {
+		/* GFP_ATOMIC of every layout */
+		GFP_ATOMIC_CAPS(0x20, PF_GFP_2_6_18),
+		GFP_ATOMIC_CAPS(0x220, PF_GFP_RHEL5),
+		GFP_ATOMIC_CAPS(0x20, PF_GFP_2_6_24),
+		GFP_ATOMIC_CAPS(0x20, PF_GFP_3_10),
+		GFP_ATOMIC_CAPS(0x2080020, PF_GFP_4_4),
+		GFP_ATOMIC_CAPS(0x1080020, PF_GFP_4_10),
+		GFP_ATOMIC_CAPS(0x480020, PF_GFP_4_18),
+		GFP_ATOMIC_CAPS(0xa20, PF_GFP_5_0),
+		GFP_ATOMIC_CAPS(0x820, PF_GFP_6_3),
+		/* 4.4-6.2: the __GFP_ATOMIC bit alone makes it atomic */
+		{ 0x200, PF_GFP_5_0, "atomic", "high", -1, -1 },
+		/* GFP_NOWAIT is not atomic: no reserves */
+		{ 0x800, PF_GFP_5_0, "wakes_kswapd", "atomic", -1, -1 },
+		{ 0x800, PF_GFP_6_3, NULL, "atomic", -1, -1 },
+		/* __GFP_HIGH with the right to sleep is not atomic */
+		{ 0xce0, PF_GFP_6_3, "high", "atomic", -1, -1 },
 	};
-	struct pf_gfp_caps c;
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(atomic) / sizeof(atomic[0]); i++) {
-		c = caps_of(atomic[i].mask, atomic[i].layout);
-		assert_true(c.atomic);
-		assert_true(c.high);
-		assert_false(c.can_sleep);
-		assert_false(c.direct_reclaim);
-		assert_true(c.wakes_kswapd);
-		assert_false(c.io);
-		assert_false(c.fs);
-		assert_int_equal(c.highest_zone, PF_ZONE_NORMAL);
-		assert_int_equal(c.migratetype, 0);
-	}
-	/* 4.4-6.2: the __GFP_ATOMIC bit alone makes it atomic */
-	c = caps_of(0x200, PF_GFP_5_0);
-	assert_true(c.atomic);
-	assert_false(c.high);
-	/* GFP_NOWAIT is not atomic: no reserves */
-	c = caps_of(0x800, PF_GFP_5_0);
-	assert_false(c.atomic);
-	assert_true(c.wakes_kswapd);
-	c = caps_of(0x800, PF_GFP_6_3);
-	assert_false(c.atomic);
-	/* __GFP_HIGH with the right to sleep is not atomic */
-	c = caps_of(0xce0, PF_GFP_6_3);
-	assert_false(c.atomic);
-	assert_true(c.high);
+	CHECK_CAPS(c);
 }
 
 static void test_caps_sleep(void **state)
 {
-	struct pf_gfp_caps c;
+	static const struct caps_case c[] = {
+		{ 0xcc0, PF_GFP_5_0,
+		  "can_sleep direct_reclaim wakes_kswapd io fs",
+		  "atomic high", -1, -1 },
+		{ 0xd0, PF_GFP_2_6_24, "can_sleep wakes_kswapd io fs", NULL,
+		  -1, -1 },
+		{ 0x10, PF_GFP_2_6_18, "can_sleep", "io", -1, -1 },
+		{ 0x24000c0, PF_GFP_4_4, "can_sleep wakes_kswapd", NULL,
+		  -1, -1 },
+		/* 4.4-4.9 DIRECT without KSWAPD: sleeps, wakes no kswapd */
+		{ 0x4000c0, PF_GFP_4_4, "can_sleep", "wakes_kswapd", -1, -1 },
+		/* 2.6.38-4.3: THP's __GFP_NO_KSWAPD */
+		{ 0x4352da, PF_GFP_3_10,
+		  "can_sleep comp nowarn noretry hardwall", "wakes_kswapd",
+		  -1, -1 },
+		{ 0x194dc2, PF_GFP_5_0,
+		  "retry_mayfail noretry zero nomemalloc hardwall",
+		  "comp nofail nowarn memalloc thisnode", PF_ZONE_HIGHMEM,
+		  -1 },
+		{ 0x22acc0, PF_GFP_5_0, "nofail memalloc thisnode nowarn", NULL,
+		  -1, -1 },
+		{ 0x2800, PF_GFP_3_10, "memalloc nofail", NULL, -1, -1 },
+	};
 
 	(void)state;
-	c = caps_of(0xcc0, PF_GFP_5_0);
-	assert_true(c.can_sleep);
-	assert_true(c.direct_reclaim);
-	assert_true(c.wakes_kswapd);
-	assert_true(c.io);
-	assert_true(c.fs);
-	assert_false(c.atomic);
-	assert_false(c.high);
-
-	c = caps_of(0xd0, PF_GFP_2_6_24);
-	assert_true(c.can_sleep);
-	assert_true(c.wakes_kswapd);
-	assert_true(c.io && c.fs);
-
-	c = caps_of(0x10, PF_GFP_2_6_18);
-	assert_true(c.can_sleep);
-	assert_false(c.io);
-
-	c = caps_of(0x24000c0, PF_GFP_4_4);
-	assert_true(c.can_sleep && c.wakes_kswapd);
-	/* 4.4-4.9 DIRECT without KSWAPD: sleeps but does not wake kswapd */
-	c = caps_of(0x4000c0, PF_GFP_4_4);
-	assert_true(c.can_sleep);
-	assert_false(c.wakes_kswapd);
-
-	/* 2.6.38-4.3: THP's __GFP_NO_KSWAPD */
-	c = caps_of(0x4352da, PF_GFP_3_10);
-	assert_true(c.can_sleep);
-	assert_false(c.wakes_kswapd);
-	assert_true(c.comp);
-	assert_true(c.nowarn);
-	assert_true(c.noretry);
-	assert_true(c.hardwall);
-
-	c = caps_of(0x194dc2, PF_GFP_5_0);
-	assert_true(c.retry_mayfail);
-	assert_true(c.noretry);
-	assert_true(c.zero);
-	assert_true(c.nomemalloc);
-	assert_true(c.hardwall);
-	assert_false(c.comp);
-	assert_false(c.nofail);
-	assert_false(c.nowarn);
-	assert_false(c.memalloc);
-	assert_false(c.thisnode);
-	assert_int_equal(c.highest_zone, PF_ZONE_HIGHMEM);
-
-	c = caps_of(0x22acc0, PF_GFP_5_0);
-	assert_true(c.nofail);
-	assert_true(c.memalloc);
-	assert_true(c.thisnode);
-	assert_true(c.nowarn);
-
-	c = caps_of(0x2800, PF_GFP_3_10);
-	assert_true(c.memalloc);
-	assert_true(c.nofail);
+	CHECK_CAPS(c);
 }
 
 static void test_caps_zone_migratetype(void **state)
 {
-	struct pf_gfp_caps c;
+	static const struct caps_case c[] = {
+		{ 0xcc1, PF_GFP_5_0, NULL, NULL, PF_ZONE_DMA, -1 },
+		{ 0xcc4, PF_GFP_5_0, NULL, NULL, PF_ZONE_DMA32, -1 },
+		{ 0xcc2, PF_GFP_5_0, NULL, NULL, PF_ZONE_HIGHMEM, -1 },
+		{ 0x100cca, PF_GFP_5_0, NULL, NULL, PF_ZONE_MOVABLE, 1 },
+		{ 0xcc8, PF_GFP_5_0, NULL, NULL, PF_ZONE_NORMAL, 1 },
+		{ 0xcd0, PF_GFP_5_0, NULL, NULL, -1, 2 },
+		{ 0x6000d0, PF_GFP_4_18, NULL, NULL, -1, 2 },
+		{ 0xc, PF_GFP_5_0, NULL, NULL, PF_ZONE_DMA32, -1 },
+		/* 2.6.24-4.3: RECLAIMABLE is 0x80000, 0x10 is __GFP_WAIT */
+		{ 0x800d0, PF_GFP_3_10, NULL, NULL, -1, 2 },
+		{ 0xd0, PF_GFP_3_10, NULL, NULL, -1, 0 },
+		{ 0x200da, PF_GFP_2_6_24, NULL, NULL, PF_ZONE_MOVABLE, 1 },
+		/* 2.6.18: no mobility grouping, no __GFP_MOVABLE */
+		{ 0x200d2, PF_GFP_2_6_18, NULL, NULL, PF_ZONE_HIGHMEM, 0 },
+		{ 0xd5, PF_GFP_RHEL5, NULL, NULL, PF_ZONE_DMA, -1 },
+	};
 
 	(void)state;
-	c = caps_of(0xcc1, PF_GFP_5_0);
-	assert_int_equal(c.highest_zone, PF_ZONE_DMA);
-	c = caps_of(0xcc4, PF_GFP_5_0);
-	assert_int_equal(c.highest_zone, PF_ZONE_DMA32);
-	c = caps_of(0xcc2, PF_GFP_5_0);
-	assert_int_equal(c.highest_zone, PF_ZONE_HIGHMEM);
-	c = caps_of(0x100cca, PF_GFP_5_0);
-	assert_int_equal(c.highest_zone, PF_ZONE_MOVABLE);
-	assert_int_equal(c.migratetype, 1);
-	c = caps_of(0xcc8, PF_GFP_5_0);
-	assert_int_equal(c.highest_zone, PF_ZONE_NORMAL);
-	assert_int_equal(c.migratetype, 1);
-	c = caps_of(0xcd0, PF_GFP_5_0);
-	assert_int_equal(c.migratetype, 2);
-	c = caps_of(0x6000d0, PF_GFP_4_18);
-	assert_int_equal(c.migratetype, 2);
-	c = caps_of(0xc, PF_GFP_5_0);
-	assert_int_equal(c.highest_zone, PF_ZONE_DMA32);
-
-	/* 2.6.24-4.3: RECLAIMABLE is 0x80000, 0x10 is __GFP_WAIT */
-	c = caps_of(0x800d0, PF_GFP_3_10);
-	assert_int_equal(c.migratetype, 2);
-	c = caps_of(0xd0, PF_GFP_3_10);
-	assert_int_equal(c.migratetype, 0);
-	c = caps_of(0x200da, PF_GFP_2_6_24);
-	assert_int_equal(c.migratetype, 1);
-	assert_int_equal(c.highest_zone, PF_ZONE_MOVABLE);
-	/* 2.6.18: no mobility grouping, no __GFP_MOVABLE */
-	c = caps_of(0x200d2, PF_GFP_2_6_18);
-	assert_int_equal(c.migratetype, 0);
-	assert_int_equal(c.highest_zone, PF_ZONE_HIGHMEM);
-	c = caps_of(0xd5, PF_GFP_RHEL5);
-	assert_int_equal(c.highest_zone, PF_ZONE_DMA);
+	CHECK_CAPS(c);
 }
 
 static void test_caps_invalid(void **state)

@@ -1,11 +1,411 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * test_meminfo.c - numbers in a Mem-Info (and the header's order) that no
- * kernel prints: 2^64 and beyond, negative values, block sizes that are not
- * a power of two, node ids past MAX_NUMNODES.  Each is read as unknown, the
+ * test_meminfo.c - unit tests of the Mem-Info parser (lib/report/
+ * meminfo.c).
+ *
+ * First what it reads, era by era, from real reports of the corpus: the
+ * global counters (pages), the per-zone line (kB, read into pages),
+ * lowmem_reserve[], the buddy line with and without migratetype letters,
+ * the trailer; what each line is taken for; the page size learnt from the
+ * buddy line.  Excerpts are read by line range from tests/fixtures/corpus
+ * and given to pf_mem_line() one by one, as the scanner would; the
+ * mail-wrapped ones go through the scanner whole.  Every expected number
+ * is the file's, divided by the page size where the kernel printed kB.
+ * The corpus holds no Mem-Info of RHEL 5 or RHEL 6: 2.6.16 (019) and
+ * 2.6.31 (003) print the same show_free_areas() lines as 2.6.18 and
+ * 2.6.32 (kernel-facts.md section 2.4) and stand in for them.
+ *
+ * Then numbers in a Mem-Info (and the header's order) that no kernel
+ * prints: 2^64 and beyond, negative values, block sizes that are not a
+ * power of two, node ids past MAX_NUMNODES.  Each is read as unknown, the
  * report is kept, and the scanner says which field of which report, once.
  */
 #include "helpers.h"
+#include "report/internal.h"
+#include "zones.h"
+
+/* ---- the parser, era by era ------------------------------------------- */
+
+#define CORPUS PF_FIXTURES "/corpus/"
+
+/* A zone of a report: its zone line, lowmem_reserve[] and buddy line */
+struct want_zone {
+	int node;
+	const char *name;
+	bool node_printed;
+	long free, min, low, high, present, managed;	/* pages */
+	long boost, reserved_highatomic, free_cma;
+	int nr_reserve;
+	long reserve[4];
+	int nr_orders;
+	unsigned long nr[11];
+	const char *mt[11];	/* letters per order; all NULL: none printed */
+	long total_kb;		/* the buddy line's "= NkB" */
+};
+
+struct want_counter {
+	const char *name;
+	long value;
+};
+
+/* One era's excerpt and what its Mem-Info says */
+struct era_case {
+	const char *file;	/* under tests/fixtures/corpus */
+	int first, last;	/* lines to pf_mem_line(); 0: scan it all */
+	/* per line: S start, B body, T trailer, E end (NULL: scanned) */
+	const char *kinds;
+	int nr_zones;
+	struct { int index; struct want_zone z; } zones[3];
+	int nr_counters;	/* -1: not counted */
+	struct want_counter counters[6];
+	/* the trailer: pagecache, swap cache and swap, show_mem()'s totals */
+	long pagecache, swap_cache, free_swap_kb, total_swap_kb;
+	long ram, highmem, reserved;
+};
+
+/*
+ * Lines first..last (1-based) of a corpus file, each taken apart by
+ * pf_line_parse() and given to pf_mem_line(), in the Mem-Info once a
+ * "Mem-Info:" line started it; each line's kind must be the one kinds
+ * names.
+ */
+static void feed_excerpt(const struct era_case *c, struct pf_report *r)
+{
+	static const char letter[] = {
+		[PF_MEM_NONE] = 'N', [PF_MEM_START] = 'S', [PF_MEM_BODY] = 'B',
+		[PF_MEM_TRAILER] = 'T', [PF_MEM_END] = 'E',
+	};
+	char path[512], got[64] = "", *line = NULL;
+	size_t cap = 0, n_got = 0;
+	ssize_t n;
+	bool in_mem = false;
+	int no = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s%s", CORPUS, c->file);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	while ((n = getline(&line, &cap, f)) > 0 && ++no <= c->last) {
+		struct pf_line l;
+		int k;
+
+		if (no < c->first)
+			continue;
+		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		pf_line_parse(line, (size_t)n, 2024, &l);
+		k = pf_mem_line(l.msg, l.msg_len, r, in_mem);
+		in_mem |= k == PF_MEM_START;
+		assert_true(n_got + 1 < sizeof(got));
+		got[n_got++] = letter[k];
+	}
+	free(line);
+	fclose(f);
+	assert_string_equal(got, c->kinds);
+}
+
+/* z is w, in 4 KiB pages, and nothing else: every other field unset */
+static void check_zone(const struct pf_zone *z, const struct want_zone *w)
+{
+	struct pf_zone e;
+
+	pf_zone_init(&e);
+	e.node = w->node;
+	e.node_printed = w->node_printed;
+	snprintf(e.name, sizeof(e.name), "%s", w->name);
+	e.type = pf_zone_type_of(w->name);
+	e.free = w->free;
+	e.min = w->min;
+	e.low = w->low;
+	e.high = w->high;
+	e.present = w->present;
+	e.managed = w->managed;
+	e.boost = w->boost;
+	e.reserved_highatomic = w->reserved_highatomic;
+	e.free_cma = w->free_cma;
+	e.nr_lowmem_reserve = w->nr_reserve;
+	memcpy(e.lowmem_reserve, w->reserve, sizeof(w->reserve));
+	e.nr_orders = w->nr_orders;
+	memcpy(e.nr_free, w->nr, sizeof(w->nr));
+	e.has_mt = w->mt[0] != NULL;
+	for (int o = 0; e.has_mt && o < 11; o++)
+		snprintf(e.mt[o], sizeof(e.mt[o]), "%s", w->mt[o]);
+	e.buddy_total_kb = w->total_kb;
+	assert_zones_equal(z, &e);
+}
+
+/*
+ * The excerpt given line by line (a real Mem-Info: nothing out of range
+ * or missing in it, pf_mem_check() says), or the whole file scanned (one
+ * report), and what it must say.
+ */
+static void check_era(const struct era_case *c)
+{
+	struct reports rs = { 0 };
+	const struct pf_report *r;
+
+	if (c->last) {
+		struct pf_report *m = report_new();
+
+		feed_excerpt(c, m);
+		pf_mem_check(m);
+		assert_int_equal(m->nr_bad_fields, 0);
+		collect(m, &rs);
+		free(m);
+	} else {
+		char path[512];
+
+		snprintf(path, sizeof(path), "%s%s", CORPUS, c->file);
+		assert_int_equal(scan_file(path, &rs, NULL), 0);
+	}
+	assert_int_equal(rs.nr, 1);
+	r = &rs.r[0];
+	assert_int_equal(r->nr_zones, c->nr_zones);
+	for (int i = 0; i < 3 && c->zones[i].z.name; i++)
+		check_zone(&r->zones[c->zones[i].index], &c->zones[i].z);
+	if (c->nr_counters >= 0)
+		assert_int_equal(r->nr_counters, c->nr_counters);
+	for (int i = 0; i < 6 && c->counters[i].name; i++)
+		assert_int_equal(pf_report_counter(r, c->counters[i].name),
+				 c->counters[i].value);
+	assert_int_equal(r->pagecache_pages, c->pagecache);
+	assert_int_equal(r->swap_cache_pages, c->swap_cache);
+	assert_int_equal(r->free_swap_kb, c->free_swap_kb);
+	assert_int_equal(r->total_swap_kb, c->total_swap_kb);
+	assert_int_equal(r->pages_ram, c->ram);
+	assert_int_equal(r->pages_highmem, c->highmem);
+	assert_int_equal(r->pages_reserved, c->reserved);
+	reports_release(&rs);
+}
+
+/*
+ * 2.6.31 i386 (003, lines 27-49, the first of its two reports): per-cpu
+ * lists, "Active_anon:" with 2.6.28-2.6.3x's capital, zones without a
+ * Node prefix or managed:, buddy lines without letters.  DMA free:1096kB
+ * = 274 pages, min:124kB = 31, low:152kB = 38, high:184kB = 46,
+ * present:15868kB = 3967; its blocks 46*4kB + 5*16kB + 1*64kB + 1*256kB +
+ * 1*512kB = 1096kB, what the line says after "=".
+ */
+static void test_era_2_6_31(void **state)
+{
+	static const struct era_case c = {
+		"003-ifconfig-e100-order5-2.6.31-i386-x2.log", 27, 49,
+		"SBBBBBBBBBBBBBTTTTTTTTE", 2, {
+			{ 0, { 0, "DMA", false, 274, 31, 38, 46, 3967, -1,
+			       -1, -1, -1, 3, { 0, 238, 238 },
+			       11, { 46, 0, 5, 0, 1, 0, 1, 1 }, { NULL },
+			       1096 } },
+			{ 1, { 0, "Normal", false, 757, 477, 596, 715, 60944,
+			       -1, -1, -1, -1, 3, { 0, 0, 0 },
+			       11, { 135, 213, 21, 4, 5 }, { NULL }, 3028 } },
+		}, 13, {
+			{ "Active_anon", 14778 }, { "inactive_file", 11854 },
+			{ "free", 1031 }, { "slab", 2083 }, { "bounce", 0 },
+		}, 25927, 3010, 485236, 514040, 65520, -1, 1663
+	};
+
+	(void)state;
+	check_era(&c);
+}
+
+/*
+ * 4.1 arm64 Android (006, lines 15-36): the counters continue on lines
+ * with a shorter prefix; zone lines with managed: and free_cma:; buddy
+ * lines with 3.x's letters U, E, M, R.  DMA free:470628kB = 117657,
+ * min:6800kB = 1700, low 7279, high 7704, present 861695, managed
+ * 826764; Normal's blocks 270*4 + 82*8 + 48*16 + 25*32 + 12*64 + 2*128 +
+ * 1*256 = 4584kB.
+ */
+static void test_era_4_1(void **state)
+{
+	static const struct era_case c = {
+		"006-sManagerService-order2-arm64-android-4.1.log", 15, 36,
+		"SBBBBBBBBBBBBTTTTTTTTT", 2, {
+			{ 0, { 0, "DMA", false, 117657, 1700, 7279, 7704,
+			       861695, 826764, -1, -1, 0, 3, { 0, 415, 415 },
+			       11, { 68324, 24706, 2 },
+			       { "UEM", "UER", "U", "", "", "", "", "", "", "",
+				 "" }, 470976 } },
+			{ 1, { 0, "Normal", false, 1021, 218, 935, 990,
+			       131072, 106370, -1, -1, 0, 3, { 0, 0, 0 },
+			       11, { 270, 82, 48, 25, 12, 2, 1 },
+			       { "UMR", "UMR", "MR", "R", "R", "R", "R", "", "",
+				 "", "" }, 4584 } },
+		}, -1, {
+			{ "active_anon", 491074 }, { "isolated_file", 0 },
+			{ "free", 118678 }, { "free_pcp", 58 },
+			{ "bounce", 72 },
+		}, 38319, 5384, 0, 524284, 992767, 0, 51441
+	};
+
+	(void)state;
+	check_era(&c);
+}
+
+/*
+ * 5.4 arm64 (007, lines 26-45): the per-node line of 4.8+ ("Node 0
+ * active_anon:...kB"), which is no zone and whose kB are no counters (six
+ * lines of counters, 19 of them); one Normal zone whose free blocks are
+ * all highatomic, (H).  free:2112kB = 528, min:7244kB = 1811, low 17223,
+ * high 18045, present 906703, managed 822175, free_cma:588kB = 147; 8*4 +
+ * 5*8 + 13*16 + 25*32 = 1080kB.
+ */
+static void test_era_5_4(void **state)
+{
+	static const struct era_case c = {
+		"007-system_server-order0-atomic-arm64-android-5.4.log", 26, 45,
+		"SBBBBBBBBBBTTTTTTTTT", 1, {
+			{ 0, { 0, "Normal", false, 528, 1811, 17223, 18045,
+			       906703, 822175, -1, -1, 147, 2, { 0, 0 },
+			       11, { 8, 5, 13, 25 },
+			       { "H", "H", "H", "H", "", "", "", "", "", "",
+				 "" }, 1080 } },
+		}, 19, {
+			{ "free", 528 }, { "free_pcp", 844 },
+			{ "free_cma", 147 }, { "slab_unreclaimable", 61909 },
+		}, 242549, 12446, 3445756, 4194300, 906703, 0, 84528
+	};
+
+	(void)state;
+	check_era(&c);
+}
+
+/*
+ * 2.6.16 x86_64 with two nodes (019, through the scanner: the mail client
+ * wrapped the zone and buddy lines): Node 1 first, every zone printed,
+ * empty ones with "empty" buddy lines; zone lines without managed:.
+ * Node 1 Normal free:184796kB = 46199, min:9444kB = 2361, low 2951, high
+ * 3541, present:8273920kB = 2068480; 45755*4 + 16 + 32 + 64 + 128 + 512 +
+ * 1024 = 184796kB.  The 2.6.16 counters ("Active:", "free:") and the
+ * x86_64 show_mem() trailer ("pages of RAM", "reserved pages").
+ */
+static void test_era_2_6_16(void **state)
+{
+	static const struct era_case c = {
+		"019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log",
+		0, 0, NULL, 8, {
+			{ 2, { 1, "Normal", true, 46199, 2361, 2951, 3541,
+			       2068480, -1, -1, -1, -1, 4, { 0, 0, 0, 0 },
+			       11, { 45755, 0, 1, 1, 1, 1, 0, 1, 1 }, { NULL },
+			       184796 } },
+			/* "Node 1 HighMem: empty" */
+			{ 3, { 1, "HighMem", true, 0, 32, 32, 32, 0, -1, -1,
+			       -1, -1, 4, { 0, 0, 0, 0 }, 0, { 0 }, { NULL },
+			       0 } },
+			{ 4, { 0, "DMA", true, 2249, 2, 2, 3, 2141, -1, -1,
+			       -1, -1, 4, { 0, 3896, 3896, 3896 },
+			       11, { 5, 4, 3, 4, 1, 2, 1, 0, 0, 0, 2 },
+			       { NULL }, 8996 } },
+		}, -1, {
+			{ "Active", 897229 }, { "free", 77555 },
+			{ "pagetables", 23124 },
+		}, -1, -1, 0, 0, 3145728, -1, 100273
+	};
+
+	(void)state;
+	check_era(&c);
+}
+
+/*
+ * 6.12 mips (014, through the scanner: wrapped): 6.1+'s boost: and
+ * 5.15+'s reserved_highatomic:...KB with its capital K, 6.x's counters
+ * (sec_pagetables, kernel_misc_reclaimable).  free:45132kB = 11283,
+ * boost 0, min:1360kB = 340, low 425, high 510, present 32768, managed
+ * 29375; 145*4 + 155*8 + 238*16 + 231*32 + 106*64 + 51*128 + 27*256 +
+ * 15*512 + 2*1024 + 1*2048 = 45020kB.
+ */
+static void test_era_6_12(void **state)
+{
+	static const struct era_case c = {
+		"014-systemd-network-mt7621-order10-mips-6.12-wrapped.log",
+		0, 0, NULL, 1, {
+			{ 0, { 0, "Normal", false, 11283, 340, 425, 510, 32768,
+			       29375, 0, 0, 0, 3, { 0, 0, 0 },
+			       11,
+			       { 145, 155, 238, 231, 106, 51, 27, 15, 2, 1 },
+			       { "UE", "UME", "UME", "UME", "UME", "UME", "M",
+				 "M", "M", "M", "" }, 45020 } },
+		}, -1, {
+			{ "sec_pagetables", 0 },
+			{ "kernel_misc_reclaimable", 0 }, { "free", 11393 },
+		}, 7274, 0, 0, 0, 32768, 0, 3393
+	};
+
+	(void)state;
+	check_era(&c);
+}
+
+/*
+ * Lines no report in the corpus has, from the kernel's format strings
+ * (kernel-facts.md section 2.4): the hugepages lines of mm/hugetlb.c and
+ * a buddy line of 64 KiB pages, whose order-0 size is the page size:
+ * the zone line's kB read before it are counted again in 64 KiB pages.
+ */
+static void test_hugepages_page_size(void **state)
+{
+	static const char *const lines[] = {
+		"Mem-Info:",
+		"Normal free:1048576kB min:22528kB low:30976kB high:39424kB "
+		"present:8388608kB managed:8257536kB",
+		"lowmem_reserve[]: 0 0 0",
+		"Normal: 4*64kB (U) 2*128kB (M) 1*256kB (M) = 768kB",
+		"Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 "
+		"hugepages_size=16777216kB",
+		"Node 0 hugepages_total=4 hugepages_free=4 hugepages_surp=0 "
+		"hugepages_size=524288kB",
+	};
+	static const int want[] = {
+		PF_MEM_START, PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY,
+		PF_MEM_TRAILER, PF_MEM_TRAILER,
+	};
+	struct pf_report *r = report_new();
+	const struct pf_zone *z;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		assert_int_equal(pf_mem_line(lines[i], strlen(lines[i]), r,
+					     i > 0), want[i]);
+	assert_int_equal(r->nr_hugepage_lines, 2);
+	z = &r->zones[0];
+	assert_int_equal(z->page_kb, 64);
+	assert_int_equal(z->free, 1048576 / 64);
+	assert_int_equal(z->min, 22528 / 64);
+	assert_int_equal(z->managed, 8257536 / 64);
+	assert_int_equal(z->nr_orders, 3);
+	assert_int_equal(z->nr_free[0], 4);
+	assert_int_equal(z->nr_free[2], 1);
+	assert_int_equal(pf_zone_buddy_pages(z) * z->page_kb, 768);
+	free(r);
+}
+
+/*
+ * Outside a Mem-Info only the lines that say what they are count: a zone
+ * or buddy line; counters and per-cpu lines, which other messages look
+ * like, are not taken (007 line 27, 003 line 28).
+ */
+static void test_outside_meminfo(void **state)
+{
+	static const char counters[] =
+		"active_anon:223569 inactive_anon:74412 isolated_anon:0";
+	static const char percpu[] = "DMA per-cpu:";
+	static const char zone[] = "DMA free:1096kB min:124kB low:152kB "
+				   "high:184kB";
+	struct pf_report *r = report_new();
+
+	(void)state;
+	assert_int_equal(pf_mem_line(counters, strlen(counters), r, false),
+			 PF_MEM_NONE);
+	assert_int_equal(r->nr_counters, 0);
+	assert_int_equal(pf_mem_line(percpu, strlen(percpu), r, false),
+			 PF_MEM_NONE);
+	assert_int_equal(pf_mem_line(zone, strlen(zone), r, false),
+			 PF_MEM_BODY);
+	assert_int_equal(r->nr_zones, 1);
+	assert_int_equal(r->zones[0].free, 274);
+	free(r);
+}
+
+/* ---- numbers no kernel prints ----------------------------------------- */
 
 struct diags {
 	struct reports rs;
@@ -267,6 +667,13 @@ static void test_escaped_newlines(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_era_2_6_31),
+		cmocka_unit_test(test_era_4_1),
+		cmocka_unit_test(test_era_5_4),
+		cmocka_unit_test(test_era_2_6_16),
+		cmocka_unit_test(test_era_6_12),
+		cmocka_unit_test(test_hugepages_page_size),
+		cmocka_unit_test(test_outside_meminfo),
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_zone_fields),
 		cmocka_unit_test(test_buddy),

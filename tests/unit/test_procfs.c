@@ -25,10 +25,12 @@
 #include "pagefail.h"
 #include "proc/procfs.h"	/* lib/: the list of files, shared with snapshot.c */
 
+#include "tmpdir.h"
+#include "zones.h"
+
 #define SYSTEMS PF_FIXTURES "/system"
 #define ARRAY_SIZE(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-static char tmpdir[256];
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -85,29 +87,6 @@ static int diags_for(const struct diags *d, const char *root, const char *rel)
 	for (int i = 0; i < d->nr; i++)
 		n += !strncmp(d->msg[i], want, strlen(want));
 	return n;
-}
-
-static int rm_one(const char *path, const struct stat *st, int flag,
-		  struct FTW *ftw)
-{
-	return remove(path);
-}
-
-static int setup(void **state)
-{
-	const char *t = getenv("TMPDIR");
-
-	snprintf(tmpdir, sizeof(tmpdir), "%s/pf-procfs-XXXXXX",
-		 t && *t ? t : "/tmp");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	return 0;
 }
 
 /* mkdir -p tmpdir/rel */
@@ -351,6 +330,92 @@ static void check_no_extfrag(const struct pf_system *sys)
 		assert_int_equal(sys->debug_extfrag[i].nr_orders, 0);
 }
 
+/*
+ * A saved system read whole: no diagnostic, the files it had (have), its
+ * zones as want[] and the files looked for as sources[].
+ */
+static void read_system(const char *name, struct pf_system *sys,
+			unsigned int have, const struct want_zone *want,
+			int nr_zones, const struct want_source *sources,
+			int nr_sources)
+{
+	char root[512];
+	struct diags d = { 0 };
+
+	snprintf(root, sizeof(root), "%s/%s", SYSTEMS, name);
+	assert_int_equal(pf_system_read(root, sys, collect_diag, &d), 0);
+	assert_int_equal(d.nr, 0);
+	assert_int_equal(sys->have, have);
+	assert_int_equal(sys->nr_zones, nr_zones);
+	for (int i = 0; i < nr_zones; i++)
+		check_zone(sys, i, &want[i]);
+	check_sources(sys, sources, nr_sources);
+}
+
+/* The kernel release, MemTotal, nodes and CPUs of a saved system */
+static void check_machine(const struct pf_system *sys, const char *release,
+			  unsigned int code, long long mem_total_kb,
+			  int nr_nodes, int nr_cpus)
+{
+	assert_string_equal(sys->kernel.str, release);
+	assert_int_equal(sys->kernel.code, code);
+	assert_int_equal(sys->mem_total_kb, mem_total_kb);
+	assert_int_equal(sys->nr_nodes, nr_nodes);
+	assert_int_equal(sys->nr_cpus, nr_cpus);
+}
+
+/*
+ * Every vm sysctl kept, in PF_VM_* order (-1: absent): min_free_kbytes,
+ * watermark_scale_factor, watermark_boost_factor, zone_reclaim_mode,
+ * extfrag_threshold, compaction_proactiveness, extra_free_kbytes
+ */
+static void check_vm(const struct pf_system *sys, const long *want)
+{
+	for (int i = 0; i < PF_VM_NR; i++)
+		assert_int_equal(sys->vm[i], want[i]);
+}
+
+/* vm.lowmem_reserve_ratio: n entries, all of them as want[] */
+static void check_ratios(const struct pf_system *sys, const long *want,
+			 int n)
+{
+	assert_int_equal(sys->nr_lowmem_reserve_ratio, n);
+	for (int i = 0; i < n; i++)
+		assert_int_equal(sys->lowmem_reserve_ratio[i], want[i]);
+}
+
+/*
+ * The watermarks follow from min_free_kbytes, split by the zones' pages:
+ * present up to 2.6.32 with low and high at min + min/4 and min + min/2
+ * (wsf < 0), managed from 4.6 with gap = max(min/4, managed * wsf /
+ * 10000) at min + gap and min + 2 * gap.  The buddy lists add up to free.
+ */
+static void check_split(const struct pf_system *sys, long wsf)
+{
+	long pages_min = sys->vm[PF_VM_MIN_FREE_KBYTES] / 4, lowmem = 0;
+
+	for (int i = 0; i < sys->nr_zones; i++)
+		lowmem += wsf < 0 ? sys->zones[i].present :
+				    sys->zones[i].managed;
+	for (int i = 0; i < sys->nr_zones; i++) {
+		const struct pf_zone *z = &sys->zones[i];
+		long pages = wsf < 0 ? z->present : z->managed;
+		long tmp = pages_min * pages / lowmem;
+		long low = tmp / 4, high = tmp / 2;
+
+		if (wsf >= 0) {
+			low = z->managed * wsf / 10000;
+			if (tmp / 4 > low)
+				low = tmp / 4;
+			high = 2 * low;
+		}
+		assert_int_equal(z->min, tmp);
+		assert_int_equal(z->low, tmp + low);
+		assert_int_equal(z->high, tmp + high);
+		assert_int_equal(pf_zone_buddy_pages(z), z->free);
+	}
+}
+
 /* ---- saved systems ---------------------------------------------------- */
 
 /* The sources of a live 6.18 root: debugfs mounted, no sosreport. */
@@ -415,21 +480,16 @@ static void test_debian12_live(void **state)
 		-1000, -1000, -1000, -1000, -1000, -1000, -1000, -1000, -1000,
 		-1000, -1000,
 	};
+	/* RHEL 6 only, extra_free_kbytes: absent, and not reported */
+	static const long vm[PF_VM_NR] = { 67584, 10, 15000, 0, 500, 20, -1 };
 	struct pf_system sys;
-	struct diags d = { 0 };
 	unsigned long long sum = 0;
 
-	assert_int_equal(pf_system_read(SYSTEMS "/debian12-live", &sys,
-					collect_diag, &d), 0);
-	assert_int_equal(d.nr, 0);
-	assert_int_equal(sys.have, PF_SYS_ZONEINFO | PF_SYS_BUDDYINFO |
-			 PF_SYS_MEMINFO | PF_SYS_OSRELEASE | PF_SYS_SYSCTL |
-			 PF_SYS_NODES | PF_SYS_CPUS | PF_SYS_PAGETYPEINFO |
-			 PF_SYS_VMSTAT | PF_SYS_EXTFRAG);
-	assert_int_equal(sys.nr_zones, 5);
-	for (int i = 0; i < 5; i++)
-		check_zone(&sys, i, &want[i]);
-	check_sources(&sys, debian12_sources, ARRAY_SIZE(debian12_sources));
+	read_system("debian12-live", &sys, PF_SYS_ZONEINFO |
+		    PF_SYS_BUDDYINFO | PF_SYS_MEMINFO | PF_SYS_OSRELEASE |
+		    PF_SYS_SYSCTL | PF_SYS_NODES | PF_SYS_CPUS |
+		    PF_SYS_PAGETYPEINFO | PF_SYS_VMSTAT | PF_SYS_EXTFRAG,
+		    want, 5, debian12_sources, ARRAY_SIZE(debian12_sources));
 
 	/* proc/pagetypeinfo: no CMA on this kernel; Movable, Device empty */
 	assert_int_equal(sys.pageblock_order, 9);
@@ -495,28 +555,11 @@ static void test_debian12_live(void **state)
 	assert_int_equal(sys.debug_extfrag[3].nr_orders, 0);
 	assert_int_equal(sys.debug_extfrag[4].nr_orders, 0);
 
-	assert_string_equal(sys.kernel.str, "6.18.44-fc-v782");
-	assert_int_equal(sys.kernel.code, PF_KV(6, 18, 44));
-	assert_int_equal(sys.mem_total_kb, 24683656);
-	assert_int_equal(sys.nr_nodes, 1);
-	assert_int_equal(sys.nr_cpus, 2);
-
-	assert_int_equal(sys.vm[PF_VM_MIN_FREE_KBYTES], 67584);
-	assert_int_equal(sys.vm[PF_VM_WATERMARK_SCALE_FACTOR], 10);
-	assert_int_equal(sys.vm[PF_VM_WATERMARK_BOOST_FACTOR], 15000);
-	assert_int_equal(sys.vm[PF_VM_ZONE_RECLAIM_MODE], 0);
-	assert_int_equal(sys.vm[PF_VM_EXTFRAG_THRESHOLD], 500);
-	assert_int_equal(sys.vm[PF_VM_COMPACTION_PROACTIVENESS], 20);
-	/* RHEL 6 only: absent, and not reported */
-	assert_int_equal(sys.vm[PF_VM_EXTRA_FREE_KBYTES], -1);
-
+	check_machine(&sys, "6.18.44-fc-v782", PF_KV(6, 18, 44), 24683656, 1,
+		      2);
+	check_vm(&sys, vm);
 	/* tab separated */
-	assert_int_equal(sys.nr_lowmem_reserve_ratio, 5);
-	assert_int_equal(sys.lowmem_reserve_ratio[0], 256);
-	assert_int_equal(sys.lowmem_reserve_ratio[1], 256);
-	assert_int_equal(sys.lowmem_reserve_ratio[2], 32);
-	assert_int_equal(sys.lowmem_reserve_ratio[3], 0);
-	assert_int_equal(sys.lowmem_reserve_ratio[4], 0);
+	check_ratios(&sys, (const long[]){ 256, 256, 32, 0, 0 }, 5);
 }
 
 /* An extracted sosreport of RHEL 6.4, 2.6.32 formats, no proc/sys. */
@@ -577,24 +620,19 @@ static void test_rhel6_sosreport(void **state)
 	static const char *const normal1_letters[11] = {
 		"UEM", "UEM", "UEM", "UEM", "UMR", "MR", "M", "M", "", "", "",
 	};
+	/* 2.6.32 has no scale, boost or proactiveness */
+	static const long vm[PF_VM_NR] = { 90112, -1, -1, 1, 500, -1, 0 };
 	struct pf_system sys;
-	struct diags d = { 0 };
 
-	assert_int_equal(pf_system_read(SYSTEMS "/rhel6-sosreport", &sys,
-					collect_diag, &d), 0);
 	/*
 	 * proc/sys is missing but sysctl_-a stands in, and a sosreport has
-	 * no debugfs: nothing to report
+	 * no debugfs: nothing to report; no sys/devices/system/node: the
+	 * node count comes from the zones
 	 */
-	assert_int_equal(d.nr, 0);
-	/* no sys/devices/system/node: the node count comes from the zones */
-	assert_int_equal(sys.have, PF_SYS_ZONEINFO | PF_SYS_BUDDYINFO |
-			 PF_SYS_MEMINFO | PF_SYS_OSRELEASE | PF_SYS_SYSCTL |
-			 PF_SYS_CPUS | PF_SYS_PAGETYPEINFO | PF_SYS_VMSTAT);
-	assert_int_equal(sys.nr_zones, 4);
-	for (int i = 0; i < 4; i++)
-		check_zone(&sys, i, &want[i]);
-	check_sources(&sys, sources, ARRAY_SIZE(sources));
+	read_system("rhel6-sosreport", &sys, PF_SYS_ZONEINFO |
+		    PF_SYS_BUDDYINFO | PF_SYS_MEMINFO | PF_SYS_OSRELEASE |
+		    PF_SYS_SYSCTL | PF_SYS_CPUS | PF_SYS_PAGETYPEINFO |
+		    PF_SYS_VMSTAT, want, 4, sources, ARRAY_SIZE(sources));
 
 	/* pagetypeinfo, printed once per node */
 	assert_int_equal(sys.pageblock_order, 9);
@@ -643,45 +681,18 @@ static void test_rhel6_sosreport(void **state)
 	assert_int_equal(pf_system_vmstat(&sys, "compact_daemon_wake"), -1);
 	check_no_extfrag(&sys);
 
-	/* kernel.osrelease of sysctl -a */
-	assert_string_equal(sys.kernel.str, "2.6.32-358.2.1.el6.x86_64");
-	assert_int_equal(sys.kernel.code, PF_KV(2, 6, 32));
+	/*
+	 * kernel.osrelease of sysctl -a; CPUs: the "processor" lines of
+	 * proc/cpuinfo
+	 */
+	check_machine(&sys, "2.6.32-358.2.1.el6.x86_64", PF_KV(2, 6, 32),
+		      16333112, 2, 8);
 	assert_int_equal(sys.kernel.rhel, 6);
 	assert_int_equal(sys.kernel.rel[0], 358);
-	assert_int_equal(sys.mem_total_kb, 16333112);
-	assert_int_equal(sys.nr_nodes, 2);
-	/* "processor" lines of proc/cpuinfo */
-	assert_int_equal(sys.nr_cpus, 8);
-
-	assert_int_equal(sys.vm[PF_VM_MIN_FREE_KBYTES], 90112);
-	assert_int_equal(sys.vm[PF_VM_EXTRA_FREE_KBYTES], 0);
-	assert_int_equal(sys.vm[PF_VM_ZONE_RECLAIM_MODE], 1);
-	assert_int_equal(sys.vm[PF_VM_EXTFRAG_THRESHOLD], 500);
-	/* 2.6.32 has none of these */
-	assert_int_equal(sys.vm[PF_VM_WATERMARK_SCALE_FACTOR], -1);
-	assert_int_equal(sys.vm[PF_VM_WATERMARK_BOOST_FACTOR], -1);
-	assert_int_equal(sys.vm[PF_VM_COMPACTION_PROACTIVENESS], -1);
-	assert_int_equal(sys.nr_lowmem_reserve_ratio, 3);
-	assert_int_equal(sys.lowmem_reserve_ratio[0], 256);
-	assert_int_equal(sys.lowmem_reserve_ratio[1], 256);
-	assert_int_equal(sys.lowmem_reserve_ratio[2], 32);
-
-	/* The watermarks follow from min_free_kbytes, split by present. */
-	{
-		long pages_min = sys.vm[PF_VM_MIN_FREE_KBYTES] / 4, lowmem = 0;
-
-		for (int i = 0; i < sys.nr_zones; i++)
-			lowmem += sys.zones[i].present;
-		for (int i = 0; i < sys.nr_zones; i++) {
-			const struct pf_zone *z = &sys.zones[i];
-			long tmp = pages_min * z->present / lowmem;
-
-			assert_int_equal(z->min, tmp);
-			assert_int_equal(z->low, tmp + tmp / 4);
-			assert_int_equal(z->high, tmp + tmp / 2);
-			assert_int_equal(pf_zone_buddy_pages(z), z->free);
-		}
-	}
+	check_vm(&sys, vm);
+	check_ratios(&sys, (const long[]){ 256, 256, 32 }, 3);
+	/* the watermarks follow from min_free_kbytes, split by present */
+	check_split(&sys, -1);
 }
 
 /* A 4.19 NUMA machine: per-node stats, empty zones in every node. */
@@ -747,20 +758,13 @@ static void test_v419_numa(void **state)
 		"UMEH", "UME", "UME", "UMEH", "UM", "UM", "UM", "M", "M", "M",
 		"M",
 	};
+	static const long vm[PF_VM_NR] = { 90112, 10, -1, 0, 500, -1, -1 };
 	struct pf_system sys;
-	struct diags d = { 0 };
 
-	assert_int_equal(pf_system_read(SYSTEMS "/v4.19-numa", &sys,
-					collect_diag, &d), 0);
-	assert_int_equal(d.nr, 0);
-	assert_int_equal(sys.have, PF_SYS_ZONEINFO | PF_SYS_BUDDYINFO |
-			 PF_SYS_MEMINFO | PF_SYS_OSRELEASE | PF_SYS_SYSCTL |
-			 PF_SYS_NODES | PF_SYS_CPUS | PF_SYS_PAGETYPEINFO |
-			 PF_SYS_VMSTAT);
-	assert_int_equal(sys.nr_zones, 10);
-	for (int i = 0; i < 10; i++)
-		check_zone(&sys, i, &want[i]);
-	check_sources(&sys, sources, ARRAY_SIZE(sources));
+	read_system("v4.19-numa", &sys, PF_SYS_ZONEINFO | PF_SYS_BUDDYINFO |
+		    PF_SYS_MEMINFO | PF_SYS_OSRELEASE | PF_SYS_SYSCTL |
+		    PF_SYS_NODES | PF_SYS_CPUS | PF_SYS_PAGETYPEINFO |
+		    PF_SYS_VMSTAT, want, 10, sources, ARRAY_SIZE(sources));
 
 	/* pagetypeinfo: populated zones only (0, 1, 2 and node 1 Normal) */
 	assert_int_equal(sys.pageblock_order, 9);
@@ -800,41 +804,13 @@ static void test_v419_numa(void **state)
 	assert_int_equal(pf_system_vmstat(&sys, "allocstall"), -1);
 	check_no_extfrag(&sys);
 
-	assert_string_equal(sys.kernel.str, "4.19.0-26-amd64");
-	assert_int_equal(sys.kernel.code, PF_KV(4, 19, 0));
-	assert_int_equal(sys.mem_total_kb, 64803744);
-	assert_int_equal(sys.nr_nodes, 2);
-	assert_int_equal(sys.nr_cpus, 16);
-	assert_int_equal(sys.vm[PF_VM_MIN_FREE_KBYTES], 90112);
-	assert_int_equal(sys.vm[PF_VM_WATERMARK_SCALE_FACTOR], 10);
-	assert_int_equal(sys.vm[PF_VM_ZONE_RECLAIM_MODE], 0);
-	assert_int_equal(sys.vm[PF_VM_EXTFRAG_THRESHOLD], 500);
-	assert_int_equal(sys.vm[PF_VM_WATERMARK_BOOST_FACTOR], -1);
-	assert_int_equal(sys.vm[PF_VM_COMPACTION_PROACTIVENESS], -1);
-	assert_int_equal(sys.vm[PF_VM_EXTRA_FREE_KBYTES], -1);
+	check_machine(&sys, "4.19.0-26-amd64", PF_KV(4, 19, 0), 64803744, 2,
+		      16);
+	check_vm(&sys, vm);
 	assert_int_equal(sys.nr_lowmem_reserve_ratio, 5);
 	assert_int_equal(sys.lowmem_reserve_ratio[2], 32);
-
 	/* 4.6+ watermarks: gap = max(min/4, managed * wsf / 10000) */
-	{
-		long pages_min = sys.vm[PF_VM_MIN_FREE_KBYTES] / 4, lowmem = 0;
-		long wsf = sys.vm[PF_VM_WATERMARK_SCALE_FACTOR];
-
-		for (int i = 0; i < sys.nr_zones; i++)
-			lowmem += sys.zones[i].managed;
-		for (int i = 0; i < sys.nr_zones; i++) {
-			const struct pf_zone *z = &sys.zones[i];
-			long tmp = pages_min * z->managed / lowmem;
-			long gap = z->managed * wsf / 10000;
-
-			if (tmp / 4 > gap)
-				gap = tmp / 4;
-			assert_int_equal(z->min, tmp);
-			assert_int_equal(z->low, tmp + gap);
-			assert_int_equal(z->high, tmp + 2 * gap);
-			assert_int_equal(pf_zone_buddy_pages(z), z->free);
-		}
-	}
+	check_split(&sys, sys.vm[PF_VM_WATERMARK_SCALE_FACTOR]);
 }
 
 /* A trailing slash on the root changes nothing. */
@@ -2040,8 +2016,8 @@ static void test_bad_numbers(void **state)
 			struct diags d = { 0 };
 			const char *m;
 
-			teardown(state);
-			assert_int_equal(setup(state), 0);
+			tmpdir_teardown(state);
+			assert_int_equal(tmpdir_setup(state), 0);
 			copy_system("debian12-live");
 			snprintf(to, sizeof(to), c->to, bad_values[v]);
 			edit_file(c->rel, c->from, to);
@@ -2133,8 +2109,8 @@ static void test_missing_fields(void **state)
 		struct diags d = { 0 };
 		const char *m;
 
-		teardown(state);
-		assert_int_equal(setup(state), 0);
+		tmpdir_teardown(state);
+		assert_int_equal(tmpdir_setup(state), 0);
 		copy_system(cases[k].system);
 		edit_file(cases[k].rel, cases[k].from, cases[k].to);
 		assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d),
@@ -2190,31 +2166,7 @@ static void assert_same_system(const struct pf_system *a,
 		const struct pf_extfrag *e = &a->debug_extfrag[i],
 					*f = &b->debug_extfrag[i];
 
-		assert_int_equal(x->node, y->node);
-		assert_int_equal(x->node_printed, y->node_printed);
-		assert_string_equal(x->name, y->name);
-		assert_int_equal(x->type, y->type);
-		assert_int_equal(x->page_kb, y->page_kb);
-		assert_int_equal(x->free, y->free);
-		assert_int_equal(x->boost, y->boost);
-		assert_int_equal(x->min, y->min);
-		assert_int_equal(x->low, y->low);
-		assert_int_equal(x->high, y->high);
-		assert_int_equal(x->reserved_highatomic, y->reserved_highatomic);
-		assert_int_equal(x->present, y->present);
-		assert_int_equal(x->managed, y->managed);
-		assert_int_equal(x->free_cma, y->free_cma);
-		assert_int_equal(x->nr_lowmem_reserve, y->nr_lowmem_reserve);
-		for (int j = 0; j < x->nr_lowmem_reserve; j++)
-			assert_int_equal(x->lowmem_reserve[j],
-					 y->lowmem_reserve[j]);
-		assert_int_equal(x->nr_orders, y->nr_orders);
-		for (int o = 0; o < x->nr_orders; o++)
-			assert_int_equal(x->nr_free[o], y->nr_free[o]);
-		assert_int_equal(x->has_mt, y->has_mt);
-		for (int o = 0; o < PF_MAX_ORDER; o++)
-			assert_string_equal(x->mt[o], y->mt[o]);
-		assert_int_equal(x->buddy_total_kb, y->buddy_total_kb);
+		assert_zones_equal(x, y);
 
 		assert_int_equal(p->nr_types, q->nr_types);
 		for (int t = 0; t < p->nr_types; t++) {
@@ -2657,7 +2609,8 @@ static void test_snapshot_live(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, tmpdir_setup, \
+						   tmpdir_teardown)
 		cmocka_unit_test(test_debian12_live),
 		cmocka_unit_test(test_rhel6_sosreport),
 		cmocka_unit_test(test_v419_numa),

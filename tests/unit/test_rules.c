@@ -21,38 +21,31 @@
 	"source = https://example.org/" id "\n"				\
 	extra
 
-struct diags {
-	int nr;
-	unsigned long line[8];
-	char source[8][64];
-	char msg[8][256];
-};
-
-static void on_diag(const char *source, unsigned long line, const char *msg,
-		    void *data)
-{
-	struct diags *d = data;
-
-	if (d->nr < 8) {
-		d->line[d->nr] = line;
-		snprintf(d->source[d->nr], sizeof(d->source[0]), "%s",
-			 source ? source : "");
-		snprintf(d->msg[d->nr], sizeof(d->msg[0]), "%s", msg);
-	}
-	d->nr++;
-}
-
 static struct pf_rules *parse_ok(const char *text)
 {
 	struct pf_rules *rs = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
+	int err = pf_rules_parse(&rs, "test.rules", text, strlen(text),
+				 list_diag, &d);
 
-	assert_int_equal(pf_rules_parse(&rs, "test.rules", text, strlen(text),
-					on_diag, &d), 0);
-	if (d.nr)
-		fail_msg("unexpected diag: %s", d.msg[0]);
-	assert_non_null(rs);
+	assert_parsed(err, rs, &d);
 	return rs;
+}
+
+/*
+ * The rule of rs that r matches (with the verdict cause) is id, with score
+ * conditions held and status (-1: either not asked); *m what matched.
+ */
+static void expect_match(const struct pf_rules *rs, const struct pf_report *r,
+			 int cause, struct pf_rule_match *m, const char *id,
+			 int score, int status)
+{
+	assert_true(pf_rules_match(rs, r, cause, m));
+	assert_string_equal(m->rule->id, id);
+	if (score >= 0)
+		assert_int_equal(m->score, score);
+	if (status >= 0)
+		assert_int_equal(m->status, status);
 }
 
 /* A report with what the conditions look at; the rest as pf_report_init(). */
@@ -241,7 +234,7 @@ static void test_parse_errors(void **state)
 		const struct err_case *c = &err_cases[i];
 		char text[4096], want[32];
 		struct pf_rules *rs = NULL;
-		struct diags d = { 0 };
+		struct diag_list d = { 0 };
 		size_t len = 0;
 
 		memcpy(text, GOOD1, strlen(GOOD1));
@@ -252,7 +245,7 @@ static void test_parse_errors(void **state)
 		len += strlen(GOOD2);
 
 		assert_int_equal(pf_rules_parse(&rs, "err.rules", text, len,
-						on_diag, &d), 0);
+						list_diag, &d), 0);
 		if (d.nr != 1)
 			fail_msg("case %zu: %d diags (%s)", i, d.nr,
 				 d.nr ? d.msg[0] : "none");
@@ -278,11 +271,11 @@ static void test_parse_outside(void **state)
 		"just words\n"
 		GOOD1;
 	struct pf_rules *rs = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 
 	(void)state;
 	assert_int_equal(pf_rules_parse(&rs, "o.rules", text, strlen(text),
-					on_diag, &d), 0);
+					list_diag, &d), 0);
 	assert_int_equal(d.nr, 2);
 	assert_string_equal(d.msg[0], "line 1: 'order' is outside a rule (no '[id]' before)");
 	assert_int_equal(d.line[1], 2);
@@ -297,13 +290,14 @@ static void test_parse_nothing_left(void **state)
 		"[a]\nbogus = 1\n",
 	};
 	struct pf_rules *rs = (struct pf_rules *)&rs;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		assert_int_equal(pf_rules_parse(&rs, "n", texts[i],
-						strlen(texts[i]), on_diag, &d),
+						strlen(texts[i]), list_diag,
+						&d),
 				 -EINVAL);
 		assert_null(rs);
 	}
@@ -322,7 +316,7 @@ static void test_parse_huge_and_binary(void **state)
 	size_t big = 1 << 20, len, i;
 	char *text = malloc(2 * big + 256);
 	struct pf_rules *rs = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 	unsigned int seed = 1;
 
 	(void)state;
@@ -335,7 +329,8 @@ static void test_parse_huge_and_binary(void **state)
 	memset(text + len, 'y', big);
 	len += big;
 	len += (size_t)sprintf(text + len, "\nsource = https://s");
-	assert_int_equal(pf_rules_parse(&rs, "big", text, len, on_diag, &d), 0);
+	assert_int_equal(pf_rules_parse(&rs, "big", text, len, list_diag, &d),
+			 0);
 	assert_int_equal(d.nr, 1);
 	assert_string_equal(d.msg[0], "line 2: title is longer than 255 bytes");
 	assert_int_equal(pf_rules_count(rs), 1);
@@ -363,7 +358,7 @@ static void test_parse_huge_and_binary(void **state)
 		}
 		d.nr = 0;
 		rs = NULL;
-		if (pf_rules_parse(&rs, "rand", text, n, on_diag, &d) == 0)
+		if (pf_rules_parse(&rs, "rand", text, n, list_diag, &d) == 0)
 			assert_true(pf_rules_count(rs) > 0);
 		else
 			assert_null(rs);
@@ -376,7 +371,7 @@ static void test_load(void **state)
 {
 	char path[] = "/tmp/test_rules.XXXXXX";
 	struct pf_rules *rs = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 	static const char text[] = GOOD1 "[b]\nnope = 1\n";
 	int fd, err;
 
@@ -390,7 +385,7 @@ static void test_load(void **state)
 	assert_int_equal(write(fd, text, sizeof(text) - 1),
 			 (ssize_t)(sizeof(text) - 1));
 	close(fd);
-	err = pf_rules_load(&rs, path, on_diag, &d);
+	err = pf_rules_load(&rs, path, list_diag, &d);
 	unlink(path);	/* before an assert can leave it behind */
 	assert_int_equal(err, 0);
 	assert_int_equal(pf_rules_count(rs), 1);
@@ -630,9 +625,7 @@ static void test_cause(void **state)
 	assert_string_equal(match_id(rs, &r, PF_CAUSE_NOT_ALLOWED), "other");
 	assert_string_equal(match_id(rs, &r, PF_CAUSE_OK), "");
 	/* no verdict: cause is not checked, and does not count */
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "frag");
-	assert_int_equal(m.score, 0);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "frag", 0, -1);
 	assert_true(pf_rules_match(rs, &r, PF_CAUSE_FRAGMENTATION, &m));
 	assert_int_equal(m.score, 1);
 	pf_rules_free(rs);
@@ -656,38 +649,28 @@ static void test_best_match(void **state)
 	(void)state;
 	/* atomic, order 0: only the first rule */
 	report_set(&r, "5.10.0", 0, "0xa20", PF_GFP_5_0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "any-atomic");
-	assert_int_equal(m.score, 1);
-	assert_int_equal(m.status, PF_RULE_ANY_KERNEL);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "any-atomic",
+		     1, PF_RULE_ANY_KERNEL);
 
 	/* order 1: two rules score 2, the first in the file wins */
 	report_set(&r, "5.10.0", 1, "0xa20", PF_GFP_5_0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "atomic-order1");
-	assert_int_equal(m.score, 2);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "atomic-order1", 2, -1);
 
 	/* the network rule: 5 conditions, every trace line counts */
 	r.context.kind = PF_CTX_SOFTIRQ;
 	r.context.softirq = "net_rx";
 	add_frame(&r, "tcp_v4_rcv", PF_FRAME_FUNC);
 	add_frame(&r, "vmxnet3_poll_rx_only", PF_FRAME_FUNC);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "net");
-	assert_int_equal(m.score, 5);
-	assert_int_equal(m.status, PF_RULE_ANY_KERNEL);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "net",
+		     5, PF_RULE_ANY_KERNEL);
 
 	/* one condition short: back to the best of the rest */
 	r.nr_frames = 1;
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "atomic-order1");
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "atomic-order1", -1, -1);
 
 	/* a RHEL 6 kernel: the el6 rule has 3 */
 	report_set(&r, "2.6.32-220.el6", 1, "0x20", PF_GFP_2_6_24);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "el6");
-	assert_int_equal(m.score, 3);
-	assert_int_equal(m.status, PF_RULE_AFFECTED);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "el6", 3, PF_RULE_AFFECTED);
 
 	/* nothing matches */
 	report_set(&r, NULL, 0, NULL, 0);
@@ -710,41 +693,30 @@ static void test_status(void **state)
 
 	(void)state;
 	report_set(&r, "2.6.32-220.el6", 0, NULL, 0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "el6");
-	assert_int_equal(m.status, PF_RULE_AFFECTED);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "el6", -1, PF_RULE_AFFECTED);
 
 	report_set(&r, "2.6.32-358.el6", 0, NULL, 0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "el6");
-	assert_int_equal(m.status, PF_RULE_FIXED);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "el6", -1, PF_RULE_FIXED);
 
 	report_set(&r, "2.6.32-358.2.1.el6.x86_64", 0, NULL, 0);
 	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
 	assert_int_equal(m.status, PF_RULE_FIXED);
 
 	report_set(&r, "4.4.0", 0, NULL, 0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "up");
-	assert_int_equal(m.status, PF_RULE_AFFECTED);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "up", -1, PF_RULE_AFFECTED);
 	assert_int_equal(m.score, 2);
 
 	/* an upstream fix compares by upstream version */
 	report_set(&r, "4.9.0-12-amd64", 0, NULL, 0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "up");
-	assert_int_equal(m.status, PF_RULE_FIXED);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "up", -1, PF_RULE_FIXED);
 
 	/* no kernel condition: any kernel, unless it has the fix */
 	report_set(&r, "3.10.0-1160.el7", 1, "0x20", PF_GFP_3_10);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "nokernel");
-	assert_int_equal(m.score, 2);
-	assert_int_equal(m.status, PF_RULE_ANY_KERNEL);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "nokernel",
+		     2, PF_RULE_ANY_KERNEL);
 	report_set(&r, "2.6.32-754.el6", 1, "0x20", PF_GFP_2_6_24);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_string_equal(m.rule->id, "nokernel");
-	assert_int_equal(m.status, PF_RULE_FIXED);
+	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "nokernel",
+		     -1, PF_RULE_FIXED);
 
 	assert_string_equal(pf_rule_status_name(PF_RULE_AFFECTED), "affected");
 	assert_string_equal(pf_rule_status_name(PF_RULE_FIXED), "fixed");
@@ -836,7 +808,7 @@ static void test_builtin(void **state)
 {
 	const struct pf_rules *rs = pf_rules_builtin();
 	struct pf_rules *file = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 
 	(void)state;
 	assert_non_null(rs);
@@ -846,7 +818,7 @@ static void test_builtin(void **state)
 	/* the built-in copy is data/causes.rules, which parses cleanly */
 	if (!path_exists(RULES_FILE))
 		return;
-	assert_int_equal(pf_rules_load(&file, RULES_FILE, on_diag, &d), 0);
+	assert_int_equal(pf_rules_load(&file, RULES_FILE, list_diag, &d), 0);
 	if (d.nr)
 		fail_msg("%s", d.msg[0]);
 	assert_int_equal(pf_rules_count(file), pf_rules_count(rs));

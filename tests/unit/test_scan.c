@@ -227,14 +227,12 @@ static void check_rhel6(const struct pf_report *r, unsigned long first_line,
 static void test_rhel6_syslog(void **state)
 {
 	struct reports rs;
-	char *log = JOIN(rhel6);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(rhel6, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_int_equal(rs.diags, 0);
 	check_rhel6(&rs.r[0], 3, "web1");
 	reports_release(&rs);
-	free(log);
 }
 
 /*
@@ -250,16 +248,14 @@ static void test_no_year(void **state)
 		"[ 1234.567890] swapper: page allocation failure. order:1, mode:0x20",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 4);
 	assert_true(rs.r[0].flags & PF_REPORT_NO_YEAR);
 	assert_true(rs.r[0].epoch != INT64_MIN);
 	for (int i = 1; i < 4; i++)
 		assert_false(rs.r[i].flags & PF_REPORT_NO_YEAR);
 	reports_release(&rs);
-	free(log);
 }
 
 /* (b) the pieces: two logs back to back, every step, field by field */
@@ -415,9 +411,8 @@ static void test_back_to_back(void **state)
 		"[  10.000002] swapper/1: page allocation failure: order:3, mode:0x4020",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 2);
 	assert_string_equal(rs.r[0].task, "swapper/0");
 	assert_int_equal(rs.r[0].order, 0);
@@ -431,7 +426,6 @@ static void test_back_to_back(void **state)
 	assert_int_equal(rs.r[1].line, 2);
 	assert_int_equal(rs.r[1].last_line, 2);
 	reports_release(&rs);
-	free(log);
 }
 
 /* (f) too many foreign lines close a report: a late Mem-Info is not its */
@@ -536,9 +530,8 @@ static void test_callbacks_suppressed(void **state)
 		"mode:0x480020(GFP_ATOMIC), nodemask=(null)",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 2);
 	assert_int_equal(rs.r[0].line, 3);
 	assert_int_equal(rs.r[0].last_line, 4);
@@ -550,7 +543,6 @@ static void test_callbacks_suppressed(void **state)
 	assert_int_equal(rs.r[1].line, 5);
 	assert_int_equal(rs.r[1].callbacks_suppressed, -1);
 	reports_release(&rs);
-	free(log);
 }
 
 /* (j) the kernel release from the log's "Linux version" line */
@@ -570,9 +562,8 @@ static void test_linux_version(void **state)
 		"[ 5000.000006]  __alloc_pages_slowpath+0xc91/0xcc0",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_string_equal(rs.r[0].task, "kswapd0");
 	assert_int_equal(rs.r[0].line, 3);
@@ -586,7 +577,6 @@ static void test_linux_version(void **state)
 	assert_string_equal(rs.r[0].nodemask, "(null)");
 	assert_int_equal(rs.r[0].nr_frames, 4);
 	reports_release(&rs);
-	free(log);
 }
 
 /* (k) 4.12-4.19: "<task> cpuset=<cg> mems_allowed=<list>" on its own line */
@@ -609,9 +599,8 @@ static void test_cpuset_line(void **state)
 		"[  100.000013]  worker_thread+0x30/0x390",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_string_equal(rs.r[0].task, "kworker/1:2");
 	assert_string_equal(rs.r[0].cpuset, "/");
@@ -631,7 +620,6 @@ static void test_cpuset_line(void **state)
 	assert_string_equal(rs.r[0].frames[4].module, "mac80211");
 	assert_int_equal(rs.r[0].last_line, 13);
 	reports_release(&rs);
-	free(log);
 }
 
 /* ------------------------------------------------------------------ */
@@ -699,9 +687,8 @@ static void test_v6(void **state)
 	const struct pf_report *r;
 	const struct pf_zone *z;
 	struct reports rs;
-	char *log = JOIN(v612);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(v612, &rs);
 	assert_int_equal(rs.nr, 1);
 	r = &rs.r[0];
 	assert_string_equal(r->task, "kworker/0:1");
@@ -758,7 +745,6 @@ static void test_v6(void **state)
 	assert_int_equal(r->last_line, NLINES(v612));
 	assert_int_equal(r->flags, PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE);
 	reports_release(&rs);
-	free(log);
 }
 
 /* (m) a line longer than 64 KiB: one diagnostic, the report still found */

@@ -19,34 +19,14 @@
 
 #define SCN_DIR PF_FIXTURES "/../../data/scenarios"
 
-struct diags {
-	int nr;
-	unsigned long line[8];
-	char msg[8][256];
-};
-
-static void on_diag(const char *source, unsigned long line, const char *msg,
-		    void *data)
-{
-	struct diags *d = data;
-
-	if (d->nr < 8) {
-		d->line[d->nr] = line;
-		snprintf(d->msg[d->nr], sizeof(d->msg[0]), "%s", msg);
-	}
-	d->nr++;
-}
-
 static struct pf_scenario *parse_ok(const char *text)
 {
 	struct pf_scenario *sc = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
+	int err = pf_scenario_parse(&sc, "test.scn", text, strlen(text),
+				    list_diag, &d);
 
-	assert_int_equal(pf_scenario_parse(&sc, "test.scn", text, strlen(text),
-					   on_diag, &d), 0);
-	if (d.nr)
-		fail_msg("unexpected diag: %s", d.msg[0]);
-	assert_non_null(sc);
+	assert_parsed(err, sc, &d);
 	return sc;
 }
 
@@ -77,13 +57,13 @@ static void test_every_file(void **state)
 	while ((de = readdir(dir)) != NULL) {
 		size_t n = strlen(de->d_name);
 		struct pf_scenario *sc = NULL;
-		struct diags d = { 0 };
+		struct diag_list d = { 0 };
 		char path[4096];
 
 		if (n < 5 || strcmp(de->d_name + n - 4, ".scn"))
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", SCN_DIR, de->d_name);
-		assert_int_equal(pf_scenario_load(&sc, path, on_diag, &d), 0);
+		assert_int_equal(pf_scenario_load(&sc, path, list_diag, &d), 0);
 		if (d.nr)
 			fail_msg("%s: %s", de->d_name, d.msg[0]);
 		assert_non_null(sc);
@@ -104,10 +84,10 @@ static void test_rhel6_file(void **state)
 {
 	struct pf_scenario *sc = NULL;
 	const struct sim_phase *ph;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 
 	assert_int_equal(pf_scenario_load(&sc, SCN_DIR "/rhel6-net-burst.scn",
-					  on_diag, &d), 0);
+					  list_diag, &d), 0);
 	assert_int_equal(d.nr, 0);
 	assert_string_equal(sc->name, "rhel6-net-burst");
 
@@ -450,7 +430,7 @@ static void test_errors(void **state)
 {
 	for (size_t i = 0; i < sizeof(errors) / sizeof(errors[0]); i++) {
 		struct pf_scenario *sc = (struct pf_scenario *)&sc;
-		struct diags d = { 0 };
+		struct diag_list d = { 0 };
 		char want[32];
 		/* a NUL inside: the length is the literal's, up to "\n\0" */
 		size_t len = strlen(errors[i].text);
@@ -458,7 +438,7 @@ static void test_errors(void **state)
 		if (strstr(errors[i].what, "NUL"))
 			len += 2;
 		if (pf_scenario_parse(&sc, "e.scn", errors[i].text, len,
-				      on_diag, &d) != -EINVAL)
+				      list_diag, &d) != -EINVAL)
 			fail_msg("case %zu (%s) parsed", i, errors[i].what);
 		assert_null(sc);
 		if (d.nr != 1)
@@ -489,10 +469,10 @@ static void test_errors_all_reported(void **state)
 		"fill = 200%\n"			/* 8 */
 		"[phase q]\n";			/* 9: no duration */
 	struct pf_scenario *sc = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 
 	assert_int_equal(pf_scenario_parse(&sc, "e.scn", text, strlen(text),
-					   on_diag, &d), -EINVAL);
+					   list_diag, &d), -EINVAL);
 	assert_null(sc);
 	assert_int_equal(d.nr, 4);
 	assert_int_equal(d.line[0], 3);
@@ -509,13 +489,13 @@ static void test_too_many_phases(void **state)
 {
 	char text[4096] = "[machine]\nzone = DMA32 64M\n";
 	struct pf_scenario *sc = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 
 	for (int i = 0; i <= SIM_MAX_PHASES; i++)
 		snprintf(text + strlen(text), sizeof(text) - strlen(text),
 			 "[phase p%d]\nduration = 1s\n", i);
 	assert_int_equal(pf_scenario_parse(&sc, "e.scn", text, strlen(text),
-					   on_diag, &d), -EINVAL);
+					   list_diag, &d), -EINVAL);
 	assert_int_equal(d.nr, 1);
 	assert_int_equal(d.line[0], 3 + 2 * SIM_MAX_PHASES);
 	assert_non_null(strstr(d.msg[0], "more than 16 phases"));
@@ -530,7 +510,7 @@ static void test_too_many_phases(void **state)
 static void test_bad_input(void **state)
 {
 	struct pf_scenario *sc = NULL;
-	struct diags d = { 0 };
+	struct diag_list d = { 0 };
 	char junk[4096], *line;
 	uint64_t x = 88172645463325252ULL;
 
@@ -539,7 +519,7 @@ static void test_bad_input(void **state)
 	assert_int_equal(pf_scenario_parse(&sc, "x", NULL, 5, NULL, NULL),
 			 -EINVAL);
 	/* nothing at all: no zone, no phase */
-	assert_int_equal(pf_scenario_parse(&sc, NULL, NULL, 0, on_diag, &d),
+	assert_int_equal(pf_scenario_parse(&sc, NULL, NULL, 0, list_diag, &d),
 			 -EINVAL);
 	assert_int_equal(d.nr, 2);
 	assert_int_equal(d.line[0], 1);
@@ -559,7 +539,7 @@ static void test_bad_input(void **state)
 	memset(line + 17, '9', (1 << 20) - 17);
 	memset(&d, 0, sizeof(d));
 	assert_int_equal(pf_scenario_parse(&sc, "long", line, 1 << 20,
-					   on_diag, &d), -EINVAL);
+					   list_diag, &d), -EINVAL);
 	assert_true(d.nr >= 1 && strlen(d.msg[0]) < 256);
 	free(line);
 

@@ -25,41 +25,33 @@
 #include <unistd.h>
 
 #include "pagefail.h"
+#include "tmpdir.h"
 
 #define SYSTEMS PF_FIXTURES "/system"
 
-static char tmpdir[256];
-
-static int rm_one(const char *path, const struct stat *st, int flag,
-		  struct FTW *ftw)
+/* A snapshot of the saved machine name into tmpdir/rel */
+static int snap(const char *name, const char *rel)
 {
-	return remove(path);
+	char root[PATH_MAX];
+
+	snprintf(root, sizeof(root), "%s/%s", SYSTEMS, name);
+	return pf_system_snapshot(root, path_in(tmpdir, rel), NULL, NULL);
 }
 
-static int setup(void **state)
+/* The same, replacing the snapshot in tmpdir/rel */
+static int replace_with(const char *name, const char *rel)
 {
-	const char *t = getenv("TMPDIR");
+	char root[PATH_MAX];
 
-	snprintf(tmpdir, sizeof(tmpdir), "%s/pf-snapshot-XXXXXX",
-		 t && *t ? t : "/tmp");
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	return 0;
+	snprintf(root, sizeof(root), "%s/%s", SYSTEMS, name);
+	return pf_system_snapshot_replace(root, path_in(tmpdir, rel), NULL,
+					  NULL);
 }
 
 /* tmpdir/rel */
 static const char *at(const char *rel)
 {
-	static char buf[4][PATH_MAX];
-	static int i;
-
-	i = (i + 1) % 4;
-	snprintf(buf[i], sizeof(buf[i]), "%s/%s", tmpdir, rel);
-	return buf[i];
+	return path_in(tmpdir, rel);
 }
 
 static bool exists(const char *rel)
@@ -96,16 +88,13 @@ static void assert_machine(const char *rel, const char *kernel, int nodes)
  */
 static void test_never_mixed(void **state)
 {
-	assert_int_equal(pf_system_snapshot(SYSTEMS "/v4.19-numa", at("m"),
-					    NULL, NULL), 14);
+	assert_int_equal(snap("v4.19-numa", "m"), 14);
 	assert_machine("m", "4.19.0-26-amd64", 2);
 
-	assert_int_equal(pf_system_snapshot(SYSTEMS "/debian12-live", at("m"),
-					    NULL, NULL), -EEXIST);
+	assert_int_equal(snap("debian12-live", "m"), -EEXIST);
 	assert_machine("m", "4.19.0-26-amd64", 2);
 
-	assert_int_equal(pf_system_snapshot_replace(SYSTEMS "/debian12-live",
-						    at("m"), NULL, NULL), 17);
+	assert_int_equal(replace_with("debian12-live", "m"), 17);
 	assert_machine("m", "6.18.44-fc-v782", 1);
 	assert_false(exists("m/sys/devices/system/node/node1"));
 	/* the 4.19 machine had no debugfs files; this one's are there */
@@ -116,11 +105,8 @@ static void test_never_mixed(void **state)
 static void test_empty_and_new(void **state)
 {
 	assert_int_equal(mkdir(at("empty"), 0755), 0);
-	assert_int_equal(pf_system_snapshot(SYSTEMS "/v4.19-numa", at("empty"),
-					    NULL, NULL), 14);
-	assert_int_equal(pf_system_snapshot_replace(SYSTEMS "/v4.19-numa",
-						    at("new/deeper"), NULL, NULL),
-			 14);
+	assert_int_equal(snap("v4.19-numa", "empty"), 14);
+	assert_int_equal(replace_with("v4.19-numa", "new/deeper"), 14);
 	assert_machine("new/deeper", "4.19.0-26-amd64", 2);
 }
 
@@ -131,14 +117,10 @@ static void test_empty_and_new(void **state)
  */
 static void test_other_files_refused(void **state)
 {
-	assert_int_equal(pf_system_snapshot(SYSTEMS "/v4.19-numa", at("o"),
-					    NULL, NULL), 14);
+	assert_int_equal(snap("v4.19-numa", "o"), 14);
 	put_str("o/notes", "mine\n");
-	assert_int_equal(pf_system_snapshot(SYSTEMS "/debian12-live", at("o"),
-					    NULL, NULL), -ENOTEMPTY);
-	assert_int_equal(pf_system_snapshot_replace(SYSTEMS "/debian12-live",
-						    at("o"), NULL, NULL),
-			 -ENOTEMPTY);
+	assert_int_equal(snap("debian12-live", "o"), -ENOTEMPTY);
+	assert_int_equal(replace_with("debian12-live", "o"), -ENOTEMPTY);
 	assert_true(exists("o/notes"));
 	assert_machine("o", "4.19.0-26-amd64", 2);
 	assert_int_equal(unlink(at("o/notes")), 0);
@@ -149,17 +131,13 @@ static void test_other_files_refused(void **state)
 	assert_int_equal(unlink(at("o/proc/sys/vm/min_free_kbytes")), 0);
 	assert_int_equal(symlink(at("outside/min_free_kbytes"),
 				 at("o/proc/sys/vm/min_free_kbytes")), 0);
-	assert_int_equal(pf_system_snapshot_replace(SYSTEMS "/debian12-live",
-						    at("o"), NULL, NULL),
-			 -ENOTEMPTY);
+	assert_int_equal(replace_with("debian12-live", "o"), -ENOTEMPTY);
 	assert_int_equal(unlink(at("o/proc/sys/vm/min_free_kbytes")), 0);
 	assert_int_equal(rename(at("o/sys/devices/system/node/node1"),
 				at("outside/node1")), 0);
 	assert_int_equal(symlink(at("outside/node1"),
 				 at("o/sys/devices/system/node/node1")), 0);
-	assert_int_equal(pf_system_snapshot_replace(SYSTEMS "/debian12-live",
-						    at("o"), NULL, NULL),
-			 -ENOTEMPTY);
+	assert_int_equal(replace_with("debian12-live", "o"), -ENOTEMPTY);
 	assert_true(exists("outside/min_free_kbytes"));
 	assert_true(exists("outside/node1/cpulist"));
 	assert_true(exists("o/proc/zoneinfo"));
@@ -169,8 +147,7 @@ static void test_other_files_refused(void **state)
 static void test_nothing_read_keeps(void **state)
 {
 	assert_int_equal(mkdir(at("void"), 0755), 0);
-	assert_int_equal(pf_system_snapshot(SYSTEMS "/v4.19-numa", at("k"),
-					    NULL, NULL), 14);
+	assert_int_equal(snap("v4.19-numa", "k"), 14);
 	assert_int_equal(pf_system_snapshot_replace(at("void"), at("k"), NULL,
 						    NULL), 0);
 	assert_machine("k", "4.19.0-26-amd64", 2);
@@ -188,5 +165,5 @@ int main(void)
 		cmocka_unit_test(test_nothing_read_keeps),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }

@@ -30,45 +30,14 @@
 #include "pagefail.h"
 #include "log/stream.h"
 
-static char tmpdir[256];
+#include "tmpdir.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static int rm_one(const char *path, const struct stat *st, int flag,
-		  struct FTW *ftw)
-{
-	/* A chmod 000 directory would stop the removal of its files. */
-	if (flag == FTW_DP)
-		chmod(path, 0700);
-	return remove(path);
-}
-
-static int setup(void **state)
-{
-	const char *t = getenv("TMPDIR");
-
-	snprintf(tmpdir, sizeof(tmpdir), "%s/pf-source-XXXXXX",
-		 t && *t ? t : "/tmp");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	return 0;
-}
-
-/* tmpdir + "/" + rel, in a static ring so a test can hold a few. */
+/* tmpdir + "/" + rel */
 static const char *tpath(const char *rel)
 {
-	static char ring[8][PATH_MAX];
-	static int next;
-	char *p = ring[next++ % 8];
-
-	snprintf(p, PATH_MAX, "%s/%s", tmpdir, rel);
-	return p;
+	return path_in(tmpdir, rel);
 }
 
 static void write_file(const char *path, const void *data, size_t len)
@@ -855,6 +824,15 @@ static void touch(const char *rel, const char *text)
 	write_file(tpath(rel), text, strlen(text));
 }
 
+/* Files of one line each, made in this order */
+static void touch_each(const char *const *rels, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		touch(rels[i], "a\n");
+}
+
+#define TOUCH_EACH(a) touch_each(a, sizeof(a) / sizeof(a[0]))
+
 static void test_logdir_sosreport(void **state)
 {
 	static const char *const want[] = {
@@ -907,20 +885,20 @@ static void test_logdir_numbered(void **state)
 		"vl/dmesg",
 	};
 
+	static const char *const before[] = {
+		"vl/messages", "vl/messages.1", "vl/messages.2",
+	};
+	static const char *const after[] = {
+		"vl/kern.log", "vl/kern.log.1", "vl/dmesg", "vl/dmesg.0",
+		"vl/auth.log", "vl/messagesfoo",
+		/* logrotate's compresscmd zstd or bzip2: the same order */
+		"vl/messages.4.bz2", "vl/messages.5.zst",
+	};
+
 	mkdirs("vl");
-	touch("vl/messages", "a\n");
-	touch("vl/messages.1", "a\n");
-	touch("vl/messages.2", "a\n");
+	TOUCH_EACH(before);
 	gz_write(tpath("vl/messages.3.gz"), "wb", "a\n", 2);
-	touch("vl/kern.log", "a\n");
-	touch("vl/kern.log.1", "a\n");
-	touch("vl/dmesg", "a\n");
-	touch("vl/dmesg.0", "a\n");
-	touch("vl/auth.log", "a\n");
-	touch("vl/messagesfoo", "a\n");
-	/* logrotate's compresscmd zstd or bzip2: the same rotation order */
-	touch("vl/messages.4.bz2", "a\n");
-	touch("vl/messages.5.zst", "a\n");
+	TOUCH_EACH(after);
 	expect_walk(tpath("vl"), want, 10);
 }
 
@@ -931,12 +909,14 @@ static void test_logdir_dated_compressed(void **state)
 		"dl/messages-20231201.zst", "dl/messages-20240101.bz2",
 		"dl/messages-20240201.gz",  "dl/messages",
 	};
+	/* made in an order that is not the walk's */
+	static const char *const files[] = {
+		"dl/messages", "dl/messages-20240201.gz",
+		"dl/messages-20240101.bz2", "dl/messages-20231201.zst",
+	};
 
 	mkdirs("dl");
-	touch("dl/messages", "a\n");
-	touch("dl/messages-20240201.gz", "a\n");
-	touch("dl/messages-20240101.bz2", "a\n");
-	touch("dl/messages-20231201.zst", "a\n");
+	TOUCH_EACH(files);
 	expect_walk(tpath("dl"), want, 4);
 }
 
@@ -1009,7 +989,8 @@ static void test_logdir_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, tmpdir_setup, \
+						   tmpdir_teardown)
 		T(test_plain),
 		T(test_empty),
 		T(test_plain_named_gz),

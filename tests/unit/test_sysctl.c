@@ -37,8 +37,8 @@
 #include <unistd.h>
 
 #include "pagefail.h"
+#include "tmpdir.h"
 
-static char tmpdir[256];
 static char root[300];
 
 #define VM	"proc/sys/vm/"
@@ -49,23 +49,10 @@ static char root[300];
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static int rm_one(const char *path, const struct stat *st, int flag,
-		  struct FTW *ftw)
-{
-	if (flag == FTW_DP)
-		chmod(path, 0700);
-	return remove(path);
-}
-
-/* root + "/" + rel, in a static ring so a test can hold a few. */
+/* root + "/" + rel */
 static const char *rpath(const char *rel)
 {
-	static char ring[8][PATH_MAX];
-	static int next;
-	char *p = ring[next++ % 8];
-
-	snprintf(p, PATH_MAX, "%s/%s", root, rel);
-	return p;
+	return path_in(root, rel);
 }
 
 static void put(const char *rel, const char *text)
@@ -169,24 +156,10 @@ static int make_root(const char *name)
 
 static int setup(void **state)
 {
-	const char *t = getenv("TMPDIR");
-	char made[sizeof(tmpdir)];
-
-	snprintf(made, sizeof(made), "%s/pf-sysctl-XXXXXX",
-		 t && *t ? t : "/tmp");
-	if (!mkdtemp(made))
-		return -1;
-	/* the library names real paths: compare with the real one */
-	if (!realpath(made, tmpdir))
+	if (tmpdir_setup(state))
 		return -1;
 	/* root is one level down, so that a test has an "outside" of it. */
 	return make_root("root");
-}
-
-static int teardown(void **state)
-{
-	nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	return 0;
 }
 
 static void add(struct pf_apply *a, const char *name, long value)
@@ -638,26 +611,21 @@ static void test_missing_skipped(void **state)
 }
 
 /*
- * A write that fails: zone_reclaim_mode is read as a plain file, then
- * becomes a directory before it is written (open() O_WRONLY: EISDIR).  It
- * cannot be a directory from the start: reading the old value would fail
- * first, before anything is written.  The switch happens while
- * pf_sysctl_apply() waits on the FIFO of the next item, which is read
- * after it and never written.  There was no sysctl.d file before.
+ * pf_sysctl_apply() of a (whose item 3 is vm.extfrag_threshold) with
+ * extfrag_threshold a FIFO: the child serving it first turns
+ * zone_reclaim_mode (item 2, whose path goes to zrm) into a directory,
+ * then hands out the old value, 500.  The apply fails at item 2, rolls
+ * back and names it.
  */
-static void test_rollback_write_fails(void **state)
+static void apply_zrm_broken(struct pf_apply *a, char *zrm)
 {
-	char fifo[PATH_MAX], zrm[PATH_MAX];
-	struct pf_apply a;
+	char fifo[PATH_MAX];
 	pid_t pid;
 	int err;
 
 	snprintf(fifo, sizeof(fifo), "%s", rpath(VM "extfrag_threshold"));
-	snprintf(zrm, sizeof(zrm), "%s", rpath(VM "zone_reclaim_mode"));
+	snprintf(zrm, PATH_MAX, "%s", rpath(VM "zone_reclaim_mode"));
 	assert_int_equal(mkfifo(fifo, 0644), 0);
-	add_three(&a);
-	add(&a, "vm.extfrag_threshold", 400);
-
 	pid = start_child();
 	if (pid == 0) {
 		int fd = open(fifo, O_WRONLY);	/* the parent reads item 3 */
@@ -672,14 +640,32 @@ static void test_rollback_write_fails(void **state)
 		_exit(0);
 	}
 	alarm(30);
-	err = pf_sysctl_apply(root, &a, "new\n", false);
+	err = pf_sysctl_apply(root, a, "new\n", false);
 	alarm(0);
 	assert_int_equal(end_child(pid), 0);
 
 	assert_int_equal(err, -EISDIR);
-	assert_int_equal(a.failed, 2);
-	assert_true(a.rolled_back);
-	assert_non_null(strstr(a.error, zrm));
+	assert_int_equal(a->failed, 2);
+	assert_true(a->rolled_back);
+	assert_non_null(strstr(a->error, zrm));
+}
+
+/*
+ * A write that fails: zone_reclaim_mode is read as a plain file, then
+ * becomes a directory before it is written (open() O_WRONLY: EISDIR).  It
+ * cannot be a directory from the start: reading the old value would fail
+ * first, before anything is written.  The switch happens while
+ * pf_sysctl_apply() waits on the FIFO of the next item, which is read
+ * after it and never written.  There was no sysctl.d file before.
+ */
+static void test_rollback_write_fails(void **state)
+{
+	char zrm[PATH_MAX];
+	struct pf_apply a;
+
+	add_three(&a);
+	add(&a, "vm.extfrag_threshold", 400);
+	apply_zrm_broken(&a, zrm);
 	assert_non_null(strstr(a.error, "cannot write"));
 	assert_non_null(strstr(a.error, "is a directory"));
 	assert_null(strchr(a.error, '\n'));
@@ -701,45 +687,18 @@ static void test_rollback_write_fails(void **state)
 /* The same, with a previous file, which comes back from the .bak. */
 static void test_rollback_restores_conf(void **state)
 {
-	char fifo[PATH_MAX], zrm[PATH_MAX];
+	char zrm[PATH_MAX];
 	struct pf_apply a;
-	pid_t pid;
-	int err;
 
 	add_three(&a);
 	assert_int_equal(pf_sysctl_apply(root, &a, "previous\n", false), 0);
 	put(BAK, "older\n");
 
-	snprintf(fifo, sizeof(fifo), "%s", rpath(VM "extfrag_threshold"));
-	snprintf(zrm, sizeof(zrm), "%s", rpath(VM "zone_reclaim_mode"));
-	assert_int_equal(mkfifo(fifo, 0644), 0);
 	add_three(&a);
 	a.items[0].value = 7;
 	a.items[1].value = 8;
 	add(&a, "vm.extfrag_threshold", 400);
-
-	pid = start_child();
-	if (pid == 0) {
-		int fd = open(fifo, O_WRONLY);
-
-		if (fd < 0)
-			_exit(1);
-		if (unlink(zrm) || mkdir(zrm, 0755))
-			_exit(2);
-		if (write(fd, "500\n", 4) != 4)
-			_exit(3);
-		close(fd);
-		_exit(0);
-	}
-	alarm(30);
-	err = pf_sysctl_apply(root, &a, "new\n", false);
-	alarm(0);
-	assert_int_equal(end_child(pid), 0);
-
-	assert_int_equal(err, -EISDIR);
-	assert_int_equal(a.failed, 2);
-	assert_true(a.rolled_back);
-	assert_non_null(strstr(a.error, zrm));
+	apply_zrm_broken(&a, zrm);
 	assert_string_equal(a.backup, rpath(BAK));
 	assert_int_equal(vm("min_free_kbytes"), 135168);
 	assert_int_equal(vm("watermark_scale_factor"), 200);
@@ -1147,7 +1106,7 @@ static void test_old_unreadable(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, tmpdir_teardown)
 		T(test_read),
 		T(test_read_live),
 		T(test_invalid_names),

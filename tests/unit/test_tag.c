@@ -170,14 +170,12 @@ static void test_no_task_line(void **state)
 		"con: Call Trace:",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_string_equal(rs.r[0].task, "java");
 	assert_int_equal(rs.r[0].nr_zones, 1);
 	reports_release(&rs);
-	free(log);
 }
 
 /*
@@ -195,15 +193,13 @@ static void test_no_tag_from_one_line(void **state)
 		"[  2.000004]  [<ffffffff8162e1b4>] tcp_v4_rcv+0x1b4/0x800",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_string_equal(rs.r[0].task, "swapper/0");
 	assert_string_equal(rs.r[0].kernel.str, "4.4.0");
 	assert_string_equal(rs.r[0].context.call_site, "tcp_v4_rcv");
 	reports_release(&rs);
-	free(log);
 }
 
 int main(void)

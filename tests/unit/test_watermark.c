@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * test_watermark.c - unit tests of the watermark check of each era
- * (lib/mm/watermark.c), the fragmentation indices (lib/mm/frag.c) and the
- * watermark setup (lib/mm/wmark_setup.c).  Every expected number is worked
- * out by hand in the comment above it, from the steps in
- * shared/reference/kernel-facts.md sections 3 to 5; the setup is also
- * held to the watermarks real kernels printed in /proc/zoneinfo.
+ * test_watermark.c - unit tests of the watermark check of each era and
+ * the alloc flags it is given (lib/mm/watermark.c).  Every expected number
+ * is worked out by hand in the comment above it, from the steps in
+ * shared/reference/kernel-facts.md section 3.  The fragmentation indices,
+ * the watermark setup and the headroom have files of their own
+ * (test_frag.c, test_wmark_setup.c, test_headroom.c).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,34 +13,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "pagefail.h"
-
-/* A zone with free pages, min watermark and counts per order. */
-static struct pf_zone mkzone(long free, long min, const unsigned long *nr,
-			     int nr_orders)
-{
-	struct pf_zone z;
-
-	pf_zone_init(&z);
-	snprintf(z.name, sizeof(z.name), "Normal");
-	z.type = PF_ZONE_NORMAL;
-	z.free = free;
-	z.min = min;
-	z.low = min + min / 4;
-	z.high = min + min / 2;
-	z.managed = z.present = 100000;
-	z.nr_lowmem_reserve = 3;
-	memset(z.lowmem_reserve, 0, sizeof(z.lowmem_reserve));
-	z.nr_orders = nr_orders;
-	for (int o = 0; o < nr_orders; o++)
-		z.nr_free[o] = nr[o];
-	return z;
-}
+#include "zones.h"
 
 static void test_era_of(void **state)
 {
@@ -331,184 +307,6 @@ static void test_unknown(void **state)
 	assert_int_equal(pf_cause_of_name("nonsense"), -1);
 }
 
-/*
- * mm/vmstat.c formulas.  nr_free {100, 0, 0, 1}: free_pages 108, 101
- * blocks.  Order 1: 4 suitable blocks, unusable (108 - 8) * 1000 / 108 =
- * 925, extfrag -1000.  Order 4: none suitable, unusable 1000, extfrag
- * 1000 - (1000 + 108000 / 16) / 101 = 1000 - 7750 / 101 = 924.
- */
-static void test_frag(void **state)
-{
-	unsigned long nr[11] = { 100, 0, 0, 1 };
-	unsigned long none[11] = { 0 };
-	struct pf_contig_info info;
-
-	(void)state;
-	pf_contig_info(nr, 11, 1, &info);
-	assert_int_equal(info.free_pages, 108);
-	assert_int_equal(info.free_blocks_total, 101);
-	assert_int_equal(info.free_blocks_suitable, 4);
-	assert_int_equal(pf_unusable_index(nr, 11, 0), 0);
-	assert_int_equal(pf_unusable_index(nr, 11, 1), 925);
-	assert_int_equal(pf_extfrag_index(nr, 11, 1), -1000);
-	assert_int_equal(pf_unusable_index(nr, 11, 4), 1000);
-	assert_int_equal(pf_extfrag_index(nr, 11, 4), 924);
-	assert_int_equal(pf_unusable_index(none, 11, 2), 1000);
-	assert_int_equal(pf_extfrag_index(none, 11, 2), 0);
-	assert_int_equal(pf_largest_free_order(nr, 11), 3);
-	assert_int_equal(pf_largest_free_order(none, 11), -1);
-}
-
-/* calculate_min_free_kbytes(): 16 GiB of lowmem -> 16384 kB */
-static void test_min_free_default(void **state)
-{
-	struct pf_kver old, new, rhel7, rhel8;
-
-	(void)state;
-	assert_int_equal(pf_kver_parse("4.19.0", &old), 0);
-	assert_int_equal(pf_kver_parse("5.15.135", &new), 0);
-	assert_int_equal(pf_kver_parse("3.10.0-1160.el7.x86_64", &rhel7), 0);
-	assert_int_equal(pf_kver_parse("4.18.0-240.el8.x86_64", &rhel8), 0);
-	assert_int_equal(pf_min_free_kbytes_default(16ULL << 20, &old), 16384);
-	assert_int_equal(pf_min_free_kbytes_default(1024, &old), 128);
-	/* 4 TiB: int_sqrt(16 * 4 Gi kB) = 262144, capped by era */
-	assert_int_equal(pf_min_free_kbytes_default(4ULL << 30, &old), 65536);
-	assert_int_equal(pf_min_free_kbytes_default(4ULL << 30, &new), 262144);
-	assert_int_equal(pf_min_free_kbytes_default(4ULL << 30, &rhel7), 262144);
-	assert_int_equal(pf_min_free_kbytes_default(4ULL << 30, &rhel8), 65536);
-	/* int_sqrt floors: 16 * 1000 = 16000 -> 126 -> clamped to 128 */
-	assert_int_equal(pf_min_free_kbytes_default(1000, &old), 128);
-	assert_int_equal(pf_min_free_kbytes_default(100000, &old), 1264);
-
-	assert_true(pf_kernel_has_sysctl(&new, "vm.watermark_boost_factor"));
-	assert_false(pf_kernel_has_sysctl(&old, "vm.watermark_boost_factor"));
-	assert_true(pf_kernel_has_sysctl(&old, "watermark_scale_factor"));
-	assert_false(pf_kernel_has_sysctl(&rhel7, "watermark_scale_factor"));
-	assert_true(pf_kernel_has_sysctl(&rhel8, "watermark_scale_factor"));
-	assert_false(pf_kernel_has_sysctl(&rhel8, "compaction_proactiveness"));
-}
-
-/*
- * __setup_per_zone_wmarks() against what real kernels printed: the
- * fixture snapshots hold /proc/zoneinfo with the watermarks the kernel
- * computed from the min_free_kbytes and watermark_scale_factor beside
- * them.  Every zone must come out equal.
- */
-static void check_setup(const char *dir)
-{
-	struct pf_system *sys = calloc(1, sizeof(*sys));
-	struct pf_zone zones[PF_ZONES_MAX];
-	int checked = 0;
-
-	assert_non_null(sys);
-	assert_int_equal(pf_system_read(dir, sys, NULL, NULL), 0);
-	assert_true(sys->nr_zones > 0);
-	assert_true(sys->vm[PF_VM_MIN_FREE_KBYTES] > 0);
-	memcpy(zones, sys->zones, sizeof(zones));
-	pf_setup_zone_wmarks(zones, sys->nr_zones, sys->vm[PF_VM_MIN_FREE_KBYTES],
-			     sys->vm[PF_VM_WATERMARK_SCALE_FACTOR], &sys->kernel);
-	for (int i = 0; i < sys->nr_zones; i++) {
-		const struct pf_zone *want = &sys->zones[i];
-		long boost = want->boost > 0 ? want->boost : 0;
-
-		if (want->min < 0)
-			continue;
-		/* zoneinfo prints the marks with the boost in them */
-		assert_int_equal(zones[i].min + boost, want->min);
-		assert_int_equal(zones[i].low + boost, want->low);
-		assert_int_equal(zones[i].high + boost, want->high);
-		checked++;
-	}
-	assert_true(checked > 0);
-	free(sys);
-}
-
-static void test_setup_wmarks(void **state)
-{
-	(void)state;
-	/* this machine's 6.x kernel (ZONE_MOVABLE counts as highmem) */
-	check_setup(PF_FIXTURES "/system/debian12-live");
-	/* RHEL 6 (present pages, min/4 and min/2) */
-	check_setup(PF_FIXTURES "/system/rhel6-sosreport");
-	/* 4.19 with watermark_scale_factor */
-	check_setup(PF_FIXTURES "/system/v4.19-numa");
-}
-
-/* The live machine, when its /proc can be read: the same equality */
-static void test_setup_wmarks_live(void **state)
-{
-	FILE *f = fopen("/proc/zoneinfo", "r");
-
-	(void)state;
-	if (!f)
-		skip();
-	fclose(f);
-	check_setup("/");
-}
-
-/*
- * Atomic headroom.  Order 0, 4.4: free 1000, min 400 cut to 150; the n-th
- * allocation passes while 1000 - n > 150: 850 of them.  Order 1, free
- * 136 = 100 + 10 x 2 + 2 x 8, min 40 cut to 15: 4.4 only needs a block
- * (10 order-1 blocks, then 2 x 4 chunks of the order-3 ones): 18.  The
- * pre-4.4 loop also wants the pages above order 0 to stay above 15 / 2:
- * 136 - 1 - 100 - 2n > 7 holds up to n = 13: 14.
- */
-static void test_headroom(void **state)
-{
-	unsigned long nr0[11] = { 1000 };
-	unsigned long nr1[11] = { 100, 10, 0, 2 };
-	struct pf_zone z = mkzone(1000, 400, nr0, 11);
-	unsigned int f = pf_atomic_alloc_flags(PF_WM_4_4, 0);
-
-	(void)state;
-	assert_int_equal(f, PF_ALLOC_HIGH | PF_ALLOC_HARDER);
-	assert_int_equal(pf_atomic_alloc_flags(PF_WM_6_3, 1),
-			 PF_ALLOC_HIGH | PF_ALLOC_HARDER | PF_ALLOC_HIGHATOMIC);
-	assert_int_equal(pf_zone_headroom(&z, 0, f, 2, PF_WM_4_4), 850);
-	/* no free block of order >= 1 at all */
-	assert_int_equal(pf_zone_headroom(&z, 1, f, 2, PF_WM_4_4), 0);
-
-	z = mkzone(136, 40, nr1, 11);
-	assert_int_equal(pf_zone_headroom(&z, 1, f, 2, PF_WM_4_4), 18);
-	assert_int_equal(pf_zone_headroom(&z, 1, f, 2, PF_WM_2_6), 14);
-	/* order 3: 136 - 7 - 8n > 15 would allow 14, but there are 2 blocks */
-	assert_int_equal(pf_zone_headroom(&z, 3, f, 2, PF_WM_4_4), 2);
-	/* the highatomic blocks are not for GFP_KERNEL-like callers */
-	z.has_mt = true;
-	strcpy(z.mt[1], "H");
-	strcpy(z.mt[3], "M");
-	assert_int_equal(pf_zone_headroom(&z, 1, 0, 2, PF_WM_4_4), 8);
-	assert_int_equal(pf_zone_headroom(&z, 1, f, 2, PF_WM_4_4), 18);
-	/* unknown counts */
-	z.free = -1;
-	assert_int_equal(pf_zone_headroom(&z, 0, f, 2, PF_WM_4_4), -1);
-}
-
-/* enum index and classzone from the zones printed */
-static void test_zone_index(void **state)
-{
-	struct pf_zone zs[4];
-	const char *names[4] = { "DMA", "DMA32", "Normal", "Movable" };
-
-	(void)state;
-	for (int i = 0; i < 4; i++) {
-		pf_zone_init(&zs[i]);
-		snprintf(zs[i].name, sizeof(zs[i].name), "%s", names[i]);
-		zs[i].type = pf_zone_type_of(names[i]);
-	}
-	assert_int_equal(pf_zone_enum_index(zs, 4, PF_ZONE_NORMAL), 2);
-	assert_int_equal(pf_zone_enum_index(zs, 4, PF_ZONE_MOVABLE), 3);
-	assert_int_equal(pf_zone_classzone(zs, 4, PF_ZONE_NORMAL), 2);
-	/* i386: DMA, Normal, HighMem */
-	zs[1].type = PF_ZONE_NORMAL;
-	zs[2].type = PF_ZONE_HIGHMEM;
-	assert_int_equal(pf_zone_enum_index(zs, 3, PF_ZONE_HIGHMEM), 2);
-	/* GFP_HIGHUSER_MOVABLE on a kernel that printed no Movable zone */
-	assert_int_equal(pf_zone_classzone(zs, 3, PF_ZONE_MOVABLE), 2);
-	assert_int_equal(pf_zone_classzone(zs, 3, PF_ZONE_DMA), 0);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -521,12 +319,6 @@ int main(void)
 		cmocka_unit_test(test_6_3),
 		cmocka_unit_test(test_no_watermarks),
 		cmocka_unit_test(test_unknown),
-		cmocka_unit_test(test_frag),
-		cmocka_unit_test(test_min_free_default),
-		cmocka_unit_test(test_setup_wmarks),
-		cmocka_unit_test(test_setup_wmarks_live),
-		cmocka_unit_test(test_headroom),
-		cmocka_unit_test(test_zone_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

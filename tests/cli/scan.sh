@@ -1,21 +1,14 @@
 #!/bin/sh
-# run.sh - golden tests of the pagefail command line: scan and the
-# command table.  explain.sh holds explain and advise.
+# scan.sh - tests of pagefail scan and the command table: the JSON
+# contract, compressed files, stdin and directories, errors, --since and
+# --until, options.  Its golden outputs are cases under tests/cli/cases
+# (scan-*, run by golden.sh); explain.sh holds explain and advise.
 #
-#   tests/cli/run.sh PAGEFAIL SOURCE_DIR [--update]
+#   tests/cli/scan.sh PAGEFAIL SOURCE_DIR
 . "$(dirname "$0")/lib.sh"
 
 ex=examples/seed-rhel6-kb-example.log
 fx=tests/fixtures/corpus
-
-# human and JSON output, golden
-golden scan-seed-text 3 scan --no-color $ex
-golden scan-seed-json 3 scan -j $ex
-golden scan-019-json 3 scan -j $fx/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log
-golden scan-015-pretty 3 scan -p $fx/015-kswapd0-zram-order0-arm64-4.14-damaged.log
-golden scan-006-text 3 scan $fx/006-sManagerService-order2-arm64-android-4.1.log
-golden scan-nearmiss 0 scan $fx/011-NEARMISS-sysrq-show-memory-numa2.log $fx/018-NEARMISS-sysrq-show-memory-highmem-2.6.3-i386.log
-golden scan-kernel-option 3 scan -j --kernel rhel6.2 $fx/seed-rhel6-kb-example.log
 
 # every JSON line parses as one object with the contract keys
 "$pf" scan -j $fx/*.log >"$tmp/all.json" 2>/dev/null
