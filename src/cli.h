@@ -3,8 +3,8 @@
  * cli.h - what the pagefail subcommands share: the command table entry,
  * error words, colour, exit codes.
  */
-#ifndef PF_CLI_H
-#define PF_CLI_H
+#ifndef CLI_H
+#define CLI_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -13,13 +13,13 @@
 #include "pagefail.h"
 
 /* Exit codes (documented in pagefail(1)). */
-#define PF_EXIT_NONE		0	/* ran; nothing found */
-#define PF_EXIT_ERROR		1	/* an error, nothing found */
-#define PF_EXIT_USAGE		2
-#define PF_EXIT_FOUND		3	/* reports found */
-#define PF_EXIT_FOUND_ERROR	4	/* reports found, and an error */
+#define CLI_EXIT_NONE		0	/* ran; nothing found */
+#define CLI_EXIT_ERROR		1	/* an error, nothing found */
+#define CLI_EXIT_USAGE		2
+#define CLI_EXIT_FOUND		3	/* reports found */
+#define CLI_EXIT_FOUND_ERROR	4	/* reports found, and an error */
 
-struct pf_cmd {
+struct cli_cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 	const char *summary;
@@ -27,7 +27,7 @@ struct pf_cmd {
 };
 
 /* Print "pagefail: <msg>" on stderr (and a JSON error line when json). */
-void pf_err(bool json, const char *source, const char *fmt, ...)
+void cli_err(bool json, const char *source, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* --report N past the last report of source: an error, not "none found" */
 void cli_err_no_report(bool json, const char *source, unsigned long seen,
@@ -38,7 +38,7 @@ void cli_err_no_report(bool json, const char *source, unsigned long seen,
  * "pagefail: SOURCE: MSG"; data is a bool *, true for JSON errors too, or
  * NULL.
  */
-void pf_diag_print(const char *source, unsigned long line, const char *msg,
+void cli_diag_print(const char *source, unsigned long line, const char *msg,
 		   void *data);
 
 /*
@@ -67,8 +67,8 @@ void cli_diag_flush(struct cli_diag *d);
 void cli_diag_release(struct cli_diag *d);
 
 /* Colour: off for NO_COLOR, --no-color, or a stdout that is not a tty. */
-extern bool pf_color;
-const char *pf_c(const char *sgr);
+extern bool cli_color;
+const char *cli_c(const char *sgr);
 
 /*
  * Option values (opts.c): 0, or -1 after a line naming the option and what
@@ -92,14 +92,14 @@ void cli_opt_bad(const char *cmd, int ch, char **argv);
  * Parse a time for --since/--until: "YYYY-MM-DD[ HH:MM[:SS]]", "@EPOCH",
  * "-2h", "-30min", "-7d", "now", "today", "yesterday".  Returns 0 or -1.
  */
-int pf_parse_when(const char *s, int64_t *epoch);
+int cli_parse_when(const char *s, int64_t *epoch);
 
 /*
  * Reading reports from SOURCE arguments (collect.c): files, .gz/.xz,
  * directories, "-"; the running kernel's log when there are none.
- * Errors are printed (pf_err) and counted; reading goes on.
+ * Errors are printed (cli_err) and counted; reading goes on.
  */
-struct pf_collect {
+struct cli_collect {
 	bool json;			/* errors as JSON lines too */
 	struct pf_kver kernel;		/* --kernel */
 	bool have_kernel;
@@ -110,16 +110,17 @@ struct pf_collect {
 	bool stop;
 	struct collect_held *held;	/* the warnings of the source read now */
 };
-void pf_collect(struct pf_collect *c, int nr, char **paths);
+void cli_collect(struct cli_collect *c, int nr, char **paths);
 /* --kernel VERSION: 0, or -1 after printing the error */
-int pf_collect_kernel_opt(struct pf_collect *c, const char *arg);
+int cli_collect_kernel_opt(struct cli_collect *c, const char *arg);
 /* --year YEAR: the same */
-int pf_collect_year_opt(struct pf_collect *c, const char *arg);
+int cli_collect_year_opt(struct cli_collect *c, const char *arg);
 
 /* text.c: "label text..." wrapped under the label at the terminal width */
-void pf_print_wrapped(FILE *f, int indent, const char *label, const char *text);
+void cli_print_wrapped(FILE *f, int indent, const char *label,
+		       const char *text);
 /* pages of page_kb KiB as "75 MiB"; "-" when not known (negative) */
-void pf_pages_words(long pages, unsigned int page_kb, char *buf, size_t len);
+void cli_pages_words(long pages, unsigned int page_kb, char *buf, size_t len);
 
 int cmd_scan(int argc, char **argv);
 void usage_scan(FILE *f);

@@ -29,7 +29,7 @@ struct verify {
 };
 
 struct advise_ctx {
-	struct pf_collect in;
+	struct cli_collect in;
 	struct pf_rules *rules;
 	struct pf_evidence ev;
 	struct pf_explain ex;		/* scratch, per report */
@@ -325,7 +325,7 @@ static void print_json(const struct advise_ctx *c, const struct pf_advice *a,
 
 static void print_text(const struct advise_ctx *c, const struct pf_advice *a)
 {
-	const char *b = pf_c("\033[1m"), *d = pf_c("\033[2m"), *n = pf_c("\033[0m");
+	const char *b = cli_c("\033[1m"), *d = cli_c("\033[2m"), *n = cli_c("\033[0m");
 	const struct pf_evidence *e = &c->ev;
 	char ram[32], label[96];
 
@@ -360,7 +360,7 @@ static void print_text(const struct advise_ctx *c, const struct pf_advice *a)
 
 		if (!it->applies) {
 			printf("%s%s%s: %snot applicable%s\n", b, it->name, n, d, n);
-			pf_print_wrapped(stdout, 4, "", it->working);
+			cli_print_wrapped(stdout, 4, "", it->working);
 			continue;
 		}
 		if (it->value < 0)
@@ -376,9 +376,9 @@ static void print_text(const struct advise_ctx *c, const struct pf_advice *a)
 		if (it->safe_max != LONG_MAX)
 			printf("  %ssafe %ld..%ld%s", d, it->safe_min, it->safe_max, n);
 		putchar('\n');
-		pf_print_wrapped(stdout, 4, "working: ", it->working);
+		cli_print_wrapped(stdout, 4, "working: ", it->working);
 		if ((it->change || it->value < 0) && it->cost[0])
-			pf_print_wrapped(stdout, 4, "cost: ", it->cost);
+			cli_print_wrapped(stdout, 4, "cost: ", it->cost);
 	}
 	if (a->rule) {
 		const struct pf_rule *r = a->rule;
@@ -386,17 +386,17 @@ static void print_text(const struct advise_ctx *c, const struct pf_advice *a)
 		snprintf(label, sizeof(label), "known cause (%s): ",
 			 pf_rule_status_name(a->rule_status));
 		putchar('\n');
-		pf_print_wrapped(stdout, 0, label, r->title);
-		pf_print_wrapped(stdout, 4, "advice: ",
-				 a->rule_status == PF_RULE_FIXED && r->fixed_advice ?
-				 r->fixed_advice : r->advice);
+		cli_print_wrapped(stdout, 0, label, r->title);
+		cli_print_wrapped(stdout, 4, "advice: ",
+				  a->rule_status == PF_RULE_FIXED && r->fixed_advice ?
+				  r->fixed_advice : r->advice);
 		if (r->nr_sources)
 			printf("    source: %s\n", r->sources[0]);
 	}
 	if (a->update[0])
-		pf_print_wrapped(stdout, 0, "kernel: ", a->update);
+		cli_print_wrapped(stdout, 0, "kernel: ", a->update);
 	putchar('\n');
-	pf_print_wrapped(stdout, 0, "", a->note);
+	cli_print_wrapped(stdout, 0, "", a->note);
 	if (c->v.want)
 		verify_text(&c->v);
 	printf("%s'pagefail advise --sysctl' prints the file; --apply writes and "
@@ -428,18 +428,18 @@ static int apply_set(struct pf_advice *a, const char *arg)
 		}
 	}
 	if (!it) {
-		pf_err(false, NULL, "--set '%s': not NAME=VALUE for a sysctl "
-		       "advise knows", arg);
+		cli_err(false, NULL, "--set '%s': not NAME=VALUE for a sysctl "
+			"advise knows", arg);
 		return -1;
 	}
 	err = pf_parse_long(eq + 1, 0, INT_MAX, &v);
 	if (err == -ERANGE) {
-		pf_err(false, NULL, "--set '%s': out of range: %s is an int of "
-		       "0..%d in the kernel", arg, it->name, INT_MAX);
+		cli_err(false, NULL, "--set '%s': out of range: %s is an int "
+			"of 0..%d in the kernel", arg, it->name, INT_MAX);
 		return -1;
 	}
 	if (err) {
-		pf_err(false, NULL, "--set '%s': the value is not a number", arg);
+		cli_err(false, NULL, "--set '%s': the value is not a number", arg);
 		return -1;
 	}
 	it->value = v;
@@ -476,10 +476,10 @@ static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
 		if (!it->applies || !it->change || it->value < 0)
 			continue;
 		if ((it->value < it->safe_min || it->value > it->safe_max) && !force) {
-			pf_err(false, it->name, "refusing %s = %ld: outside the safe "
-			       "bounds %ld..%ld (--force to set it anyway)", it->name,
-			       it->value, it->safe_min, it->safe_max);
-			return PF_EXIT_ERROR;
+			cli_err(false, it->name, "refusing %s = %ld: outside the safe "
+				"bounds %ld..%ld (--force to set it anyway)", it->name,
+				it->value, it->safe_min, it->safe_max);
+			return CLI_EXIT_ERROR;
 		}
 		if (ap.nr < PF_APPLY_MAX) {
 			struct pf_sysctl_item *s = &ap.items[ap.nr++];
@@ -494,23 +494,23 @@ static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
 		return 0;
 	}
 	if (!dry_run && live && geteuid() != 0) {
-		pf_err(false, root, "--apply changes this machine's sysctls: run it as "
-		       "root (or try --dry-run)");
-		return PF_EXIT_ERROR;
+		cli_err(false, root, "--apply changes this machine's sysctls: run it as "
+			"root (or try --dry-run)");
+		return CLI_EXIT_ERROR;
 	}
 	need = pf_advice_sysctl_conf(a, false, NULL, 0) + 1;
 	text = malloc(need);
 	if (!text) {
-		pf_err(false, root, "out of memory");
-		return PF_EXIT_ERROR;
+		cli_err(false, root, "out of memory");
+		return CLI_EXIT_ERROR;
 	}
 	pf_advice_sysctl_conf(a, false, text, need);
 	err = pf_sysctl_apply(root, &ap, text, dry_run);
 	if (err) {
-		pf_err(false, ap.conf, "%s%s", ap.error, ap.rolled_back ?
-		       "; every change was rolled back" : "");
+		cli_err(false, ap.conf, "%s%s", ap.error, ap.rolled_back ?
+			"; every change was rolled back" : "");
 		free(text);
-		return PF_EXIT_ERROR;
+		return CLI_EXIT_ERROR;
 	}
 	if (dry_run) {
 		printf("would write %s%s%s%s:\n\n%s\n", ap.conf,
@@ -573,10 +573,10 @@ int cmd_advise(int argc, char **argv)
 	c = calloc(1, sizeof(*c));
 	a = calloc(1, sizeof(*a));
 	if (!c || !a) {
-		pf_err(false, NULL, "out of memory");
+		cli_err(false, NULL, "out of memory");
 		free(c);
 		free(a);
-		return PF_EXIT_ERROR;
+		return CLI_EXIT_ERROR;
 	}
 	pf_evidence_init(&c->ev);
 	optind = 1;
@@ -606,21 +606,21 @@ int cmd_advise(int argc, char **argv)
 			break;
 		case OPT_SET:
 			if (nr_sets == MAX_SETS) {
-				pf_err(false, NULL, "at most %d --set", MAX_SETS);
-				ret = PF_EXIT_USAGE;
+				cli_err(false, NULL, "at most %d --set", MAX_SETS);
+				ret = CLI_EXIT_USAGE;
 				goto out;
 			}
 			sets[nr_sets++] = optarg;
 			break;
 		case OPT_KERNEL:
-			if (pf_collect_kernel_opt(&c->in, optarg)) {
-				ret = PF_EXIT_USAGE;
+			if (cli_collect_kernel_opt(&c->in, optarg)) {
+				ret = CLI_EXIT_USAGE;
 				goto out;
 			}
 			break;
 		case OPT_YEAR:
-			if (pf_collect_year_opt(&c->in, optarg)) {
-				ret = PF_EXIT_USAGE;
+			if (cli_collect_year_opt(&c->in, optarg)) {
+				ret = CLI_EXIT_USAGE;
 				goto out;
 			}
 			break;
@@ -631,24 +631,24 @@ int cmd_advise(int argc, char **argv)
 			rules_path = optarg;
 			break;
 		case OPT_NOCOLOR:
-			pf_color = false;
+			cli_color = false;
 			break;
 		case 'h':
 			usage_advise(stdout);
 			goto out;
 		default:
 			cli_opt_bad("advise", ch, argv);
-			ret = PF_EXIT_USAGE;
+			ret = CLI_EXIT_USAGE;
 			goto out;
 		}
 	}
 	if (root && cli_root_check(root, json)) {
-		ret = PF_EXIT_ERROR;
+		ret = CLI_EXIT_ERROR;
 		goto out;
 	}
 	if ((dry_run || force) && !apply) {
-		pf_err(false, NULL, "--dry-run and --force go with --apply");
-		ret = PF_EXIT_USAGE;
+		cli_err(false, NULL, "--dry-run and --force go with --apply");
+		ret = CLI_EXIT_USAGE;
 		goto out;
 	}
 	if (rules_path) {
@@ -660,11 +660,11 @@ int cmd_advise(int argc, char **argv)
 		if (err) {
 			/* -EINVAL: every stanza had an error, each said above */
 			if (err != -EINVAL || !said)
-				pf_err(json, rules_path,
-				       "cannot use the rules in '%s': %s", rules_path,
-				       err == -EINVAL ? "no rule in it is usable" :
-				       pf_strerror(err));
-			ret = PF_EXIT_ERROR;
+				cli_err(json, rules_path,
+					"cannot use the rules in '%s': %s", rules_path,
+					err == -EINVAL ? "no rule in it is usable" :
+					pf_strerror(err));
+			ret = CLI_EXIT_ERROR;
 			goto out;
 		}
 	}
@@ -680,12 +680,12 @@ int cmd_advise(int argc, char **argv)
 	if (root) {
 		sys = calloc(1, sizeof(*sys));
 		if (!sys) {
-			ret = PF_EXIT_ERROR;
+			ret = CLI_EXIT_ERROR;
 			goto out;
 		}
-		if (pf_system_read(root, sys, pf_diag_print, &json)) {
-			pf_err(json, root, "nothing about memory could be read under '%s'",
-			       root);
+		if (pf_system_read(root, sys, cli_diag_print, &json)) {
+			cli_err(json, root, "nothing about memory could be read under '%s'",
+				root);
 			free(sys);
 			sys = NULL;
 		}
@@ -695,14 +695,14 @@ int cmd_advise(int argc, char **argv)
 	c->in.report = on_report;
 	c->in.data = c;
 	if (optind < argc || !apply || !root || strcmp(root, "/"))
-		pf_collect(&c->in, argc - optind, argv + optind);
+		cli_collect(&c->in, argc - optind, argv + optind);
 	if (c->in.have_kernel && !pf_kver_known(&c->ev.kernel))
 		c->ev.kernel = c->in.kernel;
 
 	pf_advise(&c->ev, sys, a);
 	for (int i = 0; i < nr_sets; i++)
 		if (apply_set(a, sets[i])) {
-			ret = PF_EXIT_USAGE;
+			ret = CLI_EXIT_USAGE;
 			goto out;
 		}
 
@@ -726,7 +726,7 @@ int cmd_advise(int argc, char **argv)
 		print_text(c, a);
 	}
 	if (!ret && c->in.errors && !c->ev.reports)
-		ret = PF_EXIT_ERROR;
+		ret = CLI_EXIT_ERROR;
 out:
 	fflush(stdout);
 	pf_rules_free(c->rules);

@@ -13,7 +13,7 @@
 #include "cli.h"
 
 struct explain_ctx {
-	struct pf_collect in;
+	struct cli_collect in;
 	bool json, pretty;
 	long want;			/* --report N, 0: all */
 	unsigned long seen, shown, disagree;
@@ -86,7 +86,7 @@ static void verdict_words(const struct pf_report *r, const struct pf_zone_verdic
 
 static void print_zones(const struct pf_report *r, const struct pf_explain *ex)
 {
-	const char *d = pf_c("\033[2m"), *n = pf_c("\033[0m");
+	const char *d = cli_c("\033[2m"), *n = cli_c("\033[0m");
 
 	printf("  %szone               free      min  check at  reserve  largest  unusable  extfrag%s\n",
 	       d, n);
@@ -100,14 +100,14 @@ static void print_zones(const struct pf_report *r, const struct pf_explain *ex)
 			snprintf(name, sizeof(name), "%d %s", z->node, z->name);
 		else
 			snprintf(name, sizeof(name), "%s", z->name);
-		pf_pages_words(z->free, z->page_kb, fr, sizeof(fr));
-		pf_pages_words(z->min, z->page_kb, mn, sizeof(mn));
+		cli_pages_words(z->free, z->page_kb, fr, sizeof(fr));
+		cli_pages_words(z->min, z->page_kb, mn, sizeof(mn));
 		if (v->evaluated && !(ex->alloc_flags & PF_ALLOC_NO_WATERMARKS))
-			pf_pages_words(v->check.min, z->page_kb, at, sizeof(at));
+			cli_pages_words(v->check.min, z->page_kb, at, sizeof(at));
 		else
 			snprintf(at, sizeof(at), "-");
 		if (v->evaluated && v->check.reserve)
-			pf_pages_words(v->check.reserve, z->page_kb, rs, sizeof(rs));
+			cli_pages_words(v->check.reserve, z->page_kb, rs, sizeof(rs));
 		else
 			snprintf(rs, sizeof(rs), "-");
 		if (v->largest_free_order >= 0)
@@ -130,14 +130,14 @@ static void print_zones(const struct pf_report *r, const struct pf_explain *ex)
 		printf("  %-12s %9s %8s %9s %8s %8s %9s %8s\n", name, fr, mn, at,
 		       rs, lg, ui, ef);
 		printf("  %12s %s%s%s\n", "", v->allowed && v->evaluated &&
-		       !v->check.passes ? pf_c("\033[1m") : "", verdict, n);
+		       !v->check.passes ? cli_c("\033[1m") : "", verdict, n);
 	}
 }
 
 static void print_rule(const struct pf_explain *ex)
 {
 	const struct pf_rule *rule = ex->match.rule;
-	const char *b = pf_c("\033[1m"), *n = pf_c("\033[0m");
+	const char *b = cli_c("\033[1m"), *n = cli_c("\033[0m");
 	char label[160];
 
 	if (!rule) {
@@ -149,18 +149,18 @@ static void print_rule(const struct pf_explain *ex)
 		char title[sizeof(rule->title) + sizeof(rule->id) + 4];
 
 		snprintf(title, sizeof(title), "%s [%s]", rule->title, rule->id);
-		pf_print_wrapped(stdout, 2, label, title);
+		cli_print_wrapped(stdout, 2, label, title);
 	}
 	if (ex->match.status == PF_RULE_FIXED) {
 		/* a line of its own: as a label it indented the advice by 46 */
 		printf("    fixed in: %s, which this kernel is at or past\n",
 		       rule->fixed.str);
-		pf_print_wrapped(stdout, 4, "advice: ", rule->fixed_advice ?
-				 rule->fixed_advice : rule->advice);
+		cli_print_wrapped(stdout, 4, "advice: ", rule->fixed_advice ?
+				  rule->fixed_advice : rule->advice);
 	} else {
-		pf_print_wrapped(stdout, 4, "advice: ", rule->advice);
+		cli_print_wrapped(stdout, 4, "advice: ", rule->advice);
 		if (rule->update)
-			pf_print_wrapped(stdout, 4, "update: ", rule->update);
+			cli_print_wrapped(stdout, 4, "update: ", rule->update);
 	}
 	for (int i = 0; i < rule->nr_sources; i++)
 		printf("    source: %s\n", rule->sources[i]);
@@ -169,7 +169,7 @@ static void print_rule(const struct pf_explain *ex)
 static void print_text(const struct pf_report *r, const struct pf_explain *ex,
 		       unsigned long nr)
 {
-	const char *b = pf_c("\033[1m"), *d = pf_c("\033[2m"), *n = pf_c("\033[0m");
+	const char *b = cli_c("\033[1m"), *d = cli_c("\033[2m"), *n = cli_c("\033[0m");
 	char meaning[512], sig[256];
 
 	if (nr > 1)
@@ -183,11 +183,11 @@ static void print_text(const struct pf_report *r, const struct pf_explain *ex,
 	printf("  %skernel%s %s  %s(watermark check of %s)%s\n", d, n,
 	       pf_kver_known(&r->kernel) ? r->kernel.str : "unknown", d,
 	       pf_wm_era_name(ex->era), n);
-	pf_print_wrapped(stdout, 2, "asked: ", ex->asked);
+	cli_print_wrapped(stdout, 2, "asked: ", ex->asked);
 	pf_report_meaning(r, meaning, sizeof(meaning));
-	pf_print_wrapped(stdout, 2, "where: ", meaning);
+	cli_print_wrapped(stdout, 2, "where: ", meaning);
 	if (pf_report_signature(r, sig, sizeof(sig)))
-		pf_print_wrapped(stdout, 2, "call site: ", sig);
+		cli_print_wrapped(stdout, 2, "call site: ", sig);
 	if (r->nr_zones) {
 		putchar('\n');
 		print_zones(r, ex);
@@ -195,8 +195,8 @@ static void print_text(const struct pf_report *r, const struct pf_explain *ex,
 	} else {
 		printf("  %szones: not in the report (no Mem-Info)%s\n", d, n);
 	}
-	pf_print_wrapped(stdout, 2, ex->disagrees ? "disagrees: " : "why: ",
-			 ex->summary);
+	cli_print_wrapped(stdout, 2, ex->disagrees ? "disagrees: " : "why: ",
+			  ex->summary);
 	print_rule(ex);
 }
 
@@ -211,7 +211,7 @@ static int on_report(const struct pf_report *r, void *data)
 	/* struct pf_explain is large: keep it off the stack */
 	ex = malloc(sizeof(*ex));
 	if (!ex) {
-		pf_err(c->json, r->source, "out of memory");
+		cli_err(c->json, r->source, "out of memory");
 		return -ENOMEM;
 	}
 	pf_explain_report(r, c->rules, ex);
@@ -259,28 +259,28 @@ int cmd_explain(int argc, char **argv)
 			break;
 		case OPT_REPORT:
 			if (cli_opt_long("--report", optarg, 1, LONG_MAX, &c.want))
-				return PF_EXIT_USAGE;
+				return CLI_EXIT_USAGE;
 			break;
 		case OPT_KERNEL:
-			if (pf_collect_kernel_opt(&c.in, optarg))
-				return PF_EXIT_USAGE;
+			if (cli_collect_kernel_opt(&c.in, optarg))
+				return CLI_EXIT_USAGE;
 			break;
 		case OPT_YEAR:
-			if (pf_collect_year_opt(&c.in, optarg))
-				return PF_EXIT_USAGE;
+			if (cli_collect_year_opt(&c.in, optarg))
+				return CLI_EXIT_USAGE;
 			break;
 		case OPT_RULES:
 			rules_path = optarg;
 			break;
 		case OPT_NOCOLOR:
-			pf_color = false;
+			cli_color = false;
 			break;
 		case 'h':
 			usage_explain(stdout);
 			return 0;
 		default:
 			cli_opt_bad("explain", ch, argv);
-			return PF_EXIT_USAGE;
+			return CLI_EXIT_USAGE;
 		}
 	}
 	if (rules_path) {
@@ -292,24 +292,24 @@ int cmd_explain(int argc, char **argv)
 		if (err) {
 			/* -EINVAL: every stanza had an error, each said above */
 			if (err != -EINVAL || !said)
-				pf_err(c.json, rules_path,
-				       "cannot use the rules in '%s': %s", rules_path,
-				       err == -EINVAL ? "no rule in it is usable" :
-				       pf_strerror(err));
-			return PF_EXIT_ERROR;
+				cli_err(c.json, rules_path,
+					"cannot use the rules in '%s': %s", rules_path,
+					err == -EINVAL ? "no rule in it is usable" :
+					pf_strerror(err));
+			return CLI_EXIT_ERROR;
 		}
 	}
 	if (c.json) {
 		c.j = pf_json_new(stdout, c.pretty);
 		if (!c.j) {
 			pf_rules_free(c.rules);
-			return PF_EXIT_ERROR;
+			return CLI_EXIT_ERROR;
 		}
 	}
 	c.in.json = c.json;
 	c.in.report = on_report;
 	c.in.data = &c;
-	pf_collect(&c.in, argc - optind, argv + optind);
+	cli_collect(&c.in, argc - optind, argv + optind);
 
 	if (c.want && c.seen && !c.shown) {
 		/* asked for what is not there: an error, not "none found" */
@@ -334,8 +334,8 @@ int cmd_explain(int argc, char **argv)
 		pf_json_free(c.j);
 	pf_rules_free(c.rules);
 	if (c.in.errors)
-		ret = c.shown ? PF_EXIT_FOUND_ERROR : PF_EXIT_ERROR;
+		ret = c.shown ? CLI_EXIT_FOUND_ERROR : CLI_EXIT_ERROR;
 	else
-		ret = c.shown ? PF_EXIT_FOUND : PF_EXIT_NONE;
+		ret = c.shown ? CLI_EXIT_FOUND : CLI_EXIT_NONE;
 	return ret;
 }

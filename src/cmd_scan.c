@@ -30,7 +30,7 @@ struct group {
 };
 
 struct scan_ctx {
-	struct pf_collect in;
+	struct cli_collect in;
 	bool json, pretty, quiet;
 	bool have_since, have_until;
 	int64_t since, until;
@@ -172,9 +172,9 @@ static void say_year(struct scan_ctx *c, const struct pf_report *r)
 		return;
 	c->said_year = true;
 	localtime_r(&now, &tm);
-	pf_err(c->json, r->source, "%s: syslog times print no year: %d assumed "
-	       "for --since/--until (give --year if the log is of another year)",
-	       r->source, tm.tm_year + 1900);
+	cli_err(c->json, r->source, "%s: syslog times print no year: %d "
+		"assumed for --since/--until (give --year if the log is of another year)",
+		r->source, tm.tm_year + 1900);
 }
 
 static int on_report(const struct pf_report *r, void *data)
@@ -201,7 +201,7 @@ static int on_report(const struct pf_report *r, void *data)
 		struct group *g = group_of(c, r);
 
 		if (!g) {
-			pf_err(false, r->source, "out of memory");
+			cli_err(false, r->source, "out of memory");
 			return -ENOMEM;
 		}
 		group_add(g, r);
@@ -211,7 +211,7 @@ static int on_report(const struct pf_report *r, void *data)
 
 static void print_groups(struct scan_ctx *c)
 {
-	const char *b = pf_c("\033[1m"), *d = pf_c("\033[2m"), *n = pf_c("\033[0m");
+	const char *b = cli_c("\033[1m"), *d = cli_c("\033[2m"), *n = cli_c("\033[0m");
 
 	if (!c->nr_reports) {
 		printf("no page allocation failure report found in %lu source%s\n",
@@ -295,7 +295,7 @@ int cmd_scan(int argc, char **argv)
 
 			if (cli_opt_when(ch == OPT_SINCE ? "--since" : "--until",
 					 optarg, &t))
-				return PF_EXIT_USAGE;
+				return CLI_EXIT_USAGE;
 			if (ch == OPT_SINCE) {
 				c.since = t;
 				c.have_since = true;
@@ -306,33 +306,33 @@ int cmd_scan(int argc, char **argv)
 			break;
 		}
 		case OPT_KERNEL:
-			if (pf_collect_kernel_opt(&c.in, optarg))
-				return PF_EXIT_USAGE;
+			if (cli_collect_kernel_opt(&c.in, optarg))
+				return CLI_EXIT_USAGE;
 			break;
 		case OPT_YEAR:
-			if (pf_collect_year_opt(&c.in, optarg))
-				return PF_EXIT_USAGE;
+			if (cli_collect_year_opt(&c.in, optarg))
+				return CLI_EXIT_USAGE;
 			break;
 		case OPT_NOCOLOR:
-			pf_color = false;
+			cli_color = false;
 			break;
 		case 'h':
 			usage_scan(stdout);
 			return 0;
 		default:
 			cli_opt_bad("scan", ch, argv);
-			return PF_EXIT_USAGE;
+			return CLI_EXIT_USAGE;
 		}
 	}
 	if (c.json) {
 		c.j = pf_json_new(stdout, c.pretty);
 		if (!c.j)
-			return PF_EXIT_ERROR;
+			return CLI_EXIT_ERROR;
 	}
 	c.in.json = c.json;
 	c.in.report = on_report;
 	c.in.data = &c;
-	pf_collect(&c.in, argc - optind, argv + optind);
+	cli_collect(&c.in, argc - optind, argv + optind);
 
 	if (!c.json && !c.quiet)
 		print_groups(&c);
@@ -341,8 +341,8 @@ int cmd_scan(int argc, char **argv)
 		pf_json_free(c.j);
 	free(c.groups);
 	if (c.in.errors)
-		ret = c.nr_reports ? PF_EXIT_FOUND_ERROR : PF_EXIT_ERROR;
+		ret = c.nr_reports ? CLI_EXIT_FOUND_ERROR : CLI_EXIT_ERROR;
 	else
-		ret = c.nr_reports ? PF_EXIT_FOUND : PF_EXIT_NONE;
+		ret = c.nr_reports ? CLI_EXIT_FOUND : CLI_EXIT_NONE;
 	return ret;
 }

@@ -287,7 +287,7 @@ static void result_json(struct pf_json *j, const struct pf_sim_result *r,
 
 static void result_text(const struct pf_sim_result *r, const struct pf_scenario *sc)
 {
-	const char *b = pf_c("\033[1m"), *n = pf_c("\033[0m");
+	const char *b = cli_c("\033[1m"), *n = cli_c("\033[0m");
 
 	printf("%skernel %s, vm.min_free_kbytes %ld%s\n", b,
 	       pf_scenario_kernel(sc)->str, r->min_free_kbytes, n);
@@ -342,9 +342,9 @@ static int load_report(const char *path, long nth, const struct pf_kver *kv,
 
 	ret = pf_source_open(&src, path);
 	if (ret) {
-		pf_err(json, path, "cannot read '%s': %s", path,
-		       pf_source_strerror(NULL, ret));
-		return PF_EXIT_ERROR;
+		cli_err(json, path, "cannot read '%s': %s", path,
+			pf_source_strerror(NULL, ret));
+		return CLI_EXIT_ERROR;
 	}
 	p.r = malloc(sizeof(*p.r));
 	if (p.r)
@@ -352,8 +352,8 @@ static int load_report(const char *path, long nth, const struct pf_kver *kv,
 	if (!scan) {
 		free(p.r);
 		pf_source_free(src);
-		pf_err(json, path, "out of memory");
-		return PF_EXIT_ERROR;
+		cli_err(json, path, "out of memory");
+		return CLI_EXIT_ERROR;
 	}
 	ret = 0;
 	while (!ret && (n = pf_source_read(src, &buf)) > 0)
@@ -362,28 +362,28 @@ static int load_report(const char *path, long nth, const struct pf_kver *kv,
 		ret = pf_scanner_finish(scan);
 	pf_scanner_free(scan);
 	if (ret == -EILSEQ) {
-		pf_err(json, path, "'%s': binary data, not a log", path);
-		ret = PF_EXIT_ERROR;
+		cli_err(json, path, "'%s': binary data, not a log", path);
+		ret = CLI_EXIT_ERROR;
 		goto out;
 	}
 	if (ret != 1) {
 		if (nth > 0)
 			cli_err_no_report(json, path, (unsigned long)p.seen, nth);
 		else
-			pf_err(json, path, "'%s' has no report with Mem-Info to replay",
-			       path);
-		ret = PF_EXIT_ERROR;
+			cli_err(json, path, "'%s' has no report with Mem-Info to replay",
+				path);
+		ret = CLI_EXIT_ERROR;
 		goto out;
 	}
 	ret = pf_scenario_from_report(sc, p.r, err, sizeof(err));
 	if (ret) {
-		pf_err(json, path, "%s:%lu: %s", path, p.r->line,
-		       ret == -EINVAL ? err : pf_strerror(ret));
-		ret = PF_EXIT_ERROR;
+		cli_err(json, path, "%s:%lu: %s", path, p.r->line,
+			ret == -EINVAL ? err : pf_strerror(ret));
+		ret = CLI_EXIT_ERROR;
 		goto out;
 	}
 	if (err[0])
-		pf_err(json, path, "%s:%lu: %s", path, p.r->line, err);
+		cli_err(json, path, "%s:%lu: %s", path, p.r->line, err);
 	ret = 0;
 out:
 	pf_source_free(src);
@@ -430,7 +430,7 @@ static unsigned long long cli_parse_size(const char *s)
  * allocation failures this tool is there to explain.  The
  * simulator's memory follows the zones' pages, filled in as the run
  * touches them: 4 TiB of zones was 6.5 GB a minute into a run, with no
- * word.  0, or PF_EXIT_ERROR after saying why.
+ * word.  0, or CLI_EXIT_ERROR after saying why.
  */
 static int check_memory(const struct pf_scenario *sc,
 			const struct pf_sim_opts *o, unsigned long long max,
@@ -460,16 +460,16 @@ static int check_memory(const struct pf_scenario *sc,
 	pf_format_size(limit, l, sizeof(l));
 	snprintf(words, sizeof(words), whose, l);
 	if (need > limit) {
-		pf_err(json, what, "%s: simulating it needs about %s of memory, "
-		       "more than %s: make its zones smaller (each GiB of zone "
-		       "takes 3 MiB, 5 with a fill), or %s",
-		       what, n, words, fix);
-		return PF_EXIT_ERROR;
+		cli_err(json, what, "%s: simulating it needs about %s of memory, "
+			"more than %s: make its zones smaller (each GiB of "
+			"zone takes 3 MiB, 5 with a fill), or %s",
+			what, n, words, fix);
+		return CLI_EXIT_ERROR;
 	}
 	warn = limit / 4 < (1ULL << 30) ? limit / 4 : 1ULL << 30;
 	if (need > warn)
-		pf_err(false, what, "%s: simulating it takes about %s of memory "
-		       "(of %s)", what, n, words);
+		cli_err(false, what, "%s: simulating it takes about %s of memory "
+			"(of %s)", what, n, words);
 	return 0;
 }
 
@@ -479,8 +479,8 @@ static int run_bench(bool json)
 	int err = pf_sim_bench(2.0, &ops, &bpp);
 
 	if (err) {
-		pf_err(json, "bench", "the benchmark failed: %s", pf_strerror(err));
-		return PF_EXIT_ERROR;
+		cli_err(json, "bench", "the benchmark failed: %s", pf_strerror(err));
+		return CLI_EXIT_ERROR;
 	}
 	if (json)
 		printf("{\"page_ops_per_second\": %.0f, \"bytes_per_page\": %.2f}\n",
@@ -502,21 +502,21 @@ static void set_error(int err, const char *opt, const char *arg,
 	char label[96];
 
 	if (err == -ENOENT) {
-		pf_err(false, NULL, "%s '%s': no setting '%s' (vm.SYSCTL, kernel, "
-		       "mobility, swap, scan_rate, compact_rate, seed)", opt, arg, name);
+		cli_err(false, NULL, "%s '%s': no setting '%s' (vm.SYSCTL, kernel, "
+			"mobility, swap, scan_rate, compact_rate, seed)", opt, arg, name);
 		return;
 	}
 	if (strcmp(name, "kernel")) {
-		pf_err(false, NULL, "%s '%s': '%s' is not a value %s takes "
-		       "(see 'pagefail help simulate')", opt, arg, value, name);
+		cli_err(false, NULL, "%s '%s': '%s' is not a value %s takes "
+			"(see 'pagefail help simulate')", opt, arg, value, name);
 		return;
 	}
 	/* no kernel version at all, or one before the simulator's first */
 	snprintf(label, sizeof(label), "%s%s", opt,
 		 strcmp(opt, "--kernel") ? " kernel=" : "");
 	if (!cli_opt_kernel(label, value, &kv))
-		pf_err(false, NULL, "%s '%s': the simulator knows kernels from "
-		       "2.6.18 on", opt, arg);
+		cli_err(false, NULL, "%s '%s': the simulator knows kernels "
+			"from 2.6.18 on", opt, arg);
 }
 
 int cmd_simulate(int argc, char **argv)
@@ -550,7 +550,7 @@ int cmd_simulate(int argc, char **argv)
 	long nth = 0;
 	char sweep_name[64] = "", *sweep_vals[MAX_SWEEP];
 	struct pf_scenario *runs[MAX_SWEEP] = { NULL };
-	int nr_sets = 0, nr_sweep = 0, ch, err, ret = PF_EXIT_NONE;
+	int nr_sets = 0, nr_sweep = 0, ch, err, ret = CLI_EXIT_NONE;
 	bool is_kernel[MAX_SETS] = { false };
 	long reports = -1;
 	bool check = false, bench = false, with_series = false;
@@ -572,15 +572,15 @@ int cmd_simulate(int argc, char **argv)
 		case OPT_SET:
 		case OPT_KERNEL:
 			if (nr_sets == MAX_SETS) {
-				pf_err(false, NULL, "at most %d --set", MAX_SETS);
-				return PF_EXIT_USAGE;
+				cli_err(false, NULL, "at most %d --set", MAX_SETS);
+				return CLI_EXIT_USAGE;
 			}
 			if (ch == OPT_KERNEL) {
 				static char kbuf[MAX_SETS][128];
 
 				/* also the report's kernel when it names none */
 				if (cli_opt_kernel("--kernel", optarg, &kernel))
-					return PF_EXIT_USAGE;
+					return CLI_EXIT_USAGE;
 				is_kernel[nr_sets] = true;
 				snprintf(kbuf[nr_sets], sizeof(kbuf[0]), "kernel=%s", optarg);
 				sets[nr_sets] = kbuf[nr_sets];
@@ -600,14 +600,14 @@ int cmd_simulate(int argc, char **argv)
 			break;
 		case OPT_REPORTS:
 			if (cli_opt_long("--reports", optarg, 0, LONG_MAX, &reports))
-				return PF_EXIT_USAGE;
+				return CLI_EXIT_USAGE;
 			break;
 		case OPT_FROM_REPORT:
 			from = optarg;
 			break;
 		case OPT_REPORT:
 			if (cli_opt_long("--report", optarg, 1, LONG_MAX, &nth))
-				return PF_EXIT_USAGE;
+				return CLI_EXIT_USAGE;
 			break;
 		case OPT_CHECK:
 			check = true;
@@ -621,27 +621,27 @@ int cmd_simulate(int argc, char **argv)
 		case OPT_MAX_MEMORY:
 			max_memory = cli_parse_size(optarg);
 			if (!max_memory) {
-				pf_err(false, NULL, "--max-memory '%s': not a size "
-				       "(512M, 16G)", optarg);
-				return PF_EXIT_USAGE;
+				cli_err(false, NULL, "--max-memory '%s': not a size "
+					"(512M, 16G)", optarg);
+				return CLI_EXIT_USAGE;
 			}
 			break;
 		case OPT_NOCOLOR:
-			pf_color = false;
+			cli_color = false;
 			break;
 		case 'h':
 			usage_simulate(stdout);
 			return 0;
 		default:
 			cli_opt_bad("simulate", ch, argv);
-			return PF_EXIT_USAGE;
+			return CLI_EXIT_USAGE;
 		}
 	}
 	if (bench)
 		return run_bench(c.json);
 	if (optind + (from ? 0 : 1) != argc || (nth && !from)) {
 		usage_simulate(stderr);
-		return PF_EXIT_USAGE;
+		return CLI_EXIT_USAGE;
 	}
 	what = from ? from : argv[optind];
 	if (from) {
@@ -660,10 +660,10 @@ int cmd_simulate(int argc, char **argv)
 		if (err) {
 			/* -EINVAL: what is wrong was said above, line by line */
 			if (err != -EINVAL || !nr)
-				pf_err(c.json, argv[optind],
-				       "cannot use the scenario '%s': %s",
-				       argv[optind], pf_strerror(err));
-			return PF_EXIT_ERROR;
+				cli_err(c.json, argv[optind],
+					"cannot use the scenario '%s': %s",
+					argv[optind], pf_strerror(err));
+			return CLI_EXIT_ERROR;
 		}
 	}
 	for (int i = 0; i < nr_sets; i++) {
@@ -671,8 +671,8 @@ int cmd_simulate(int argc, char **argv)
 		const char *eq = strchr(sets[i], '=');
 
 		if (!eq || (size_t)(eq - sets[i]) >= sizeof(name)) {
-			pf_err(false, NULL, "--set '%s': not NAME=VALUE", sets[i]);
-			ret = PF_EXIT_USAGE;
+			cli_err(false, NULL, "--set '%s': not NAME=VALUE", sets[i]);
+			ret = CLI_EXIT_USAGE;
 			goto out;
 		}
 		snprintf(name, sizeof(name), "%.*s", (int)(eq - sets[i]), sets[i]);
@@ -685,7 +685,7 @@ int cmd_simulate(int argc, char **argv)
 		if (err) {
 			set_error(err, is_kernel[i] ? "--kernel" : "--set",
 				  is_kernel[i] ? eq + 1 : sets[i], name, eq + 1);
-			ret = PF_EXIT_USAGE;
+			ret = CLI_EXIT_USAGE;
 			goto out;
 		}
 	}
@@ -694,30 +694,30 @@ int cmd_simulate(int argc, char **argv)
 		char *save = NULL, *tok;
 
 		if (!eq || (size_t)(eq - sweep) >= sizeof(sweep_name)) {
-			pf_err(false, NULL, "--sweep '%s': not NAME=A,B,C", sweep);
-			ret = PF_EXIT_USAGE;
+			cli_err(false, NULL, "--sweep '%s': not NAME=A,B,C", sweep);
+			ret = CLI_EXIT_USAGE;
 			goto out;
 		}
 		snprintf(sweep_name, sizeof(sweep_name), "%.*s", (int)(eq - sweep), sweep);
 		sweep_buf = strdup(eq + 1);
 		if (!sweep_buf) {
-			pf_err(false, NULL, "out of memory");
-			ret = PF_EXIT_ERROR;
+			cli_err(false, NULL, "out of memory");
+			ret = CLI_EXIT_ERROR;
 			goto out;
 		}
 		for (tok = strtok_r(sweep_buf, ",", &save); tok;
 		     tok = strtok_r(NULL, ",", &save)) {
 			if (nr_sweep == MAX_SWEEP) {
-				pf_err(false, NULL, "--sweep takes at most %d values, "
-				       "not more ('%s')", MAX_SWEEP, sweep);
-				ret = PF_EXIT_USAGE;
+				cli_err(false, NULL, "--sweep takes at most %d values, "
+					"not more ('%s')", MAX_SWEEP, sweep);
+				ret = CLI_EXIT_USAGE;
 				goto out;
 			}
 			sweep_vals[nr_sweep++] = tok;
 		}
 		if (!nr_sweep) {
-			pf_err(false, NULL, "--sweep '%s': no values", sweep);
-			ret = PF_EXIT_USAGE;
+			cli_err(false, NULL, "--sweep '%s': no values", sweep);
+			ret = CLI_EXIT_USAGE;
 			goto out;
 		}
 		/* every value is checked before the first run prints */
@@ -726,13 +726,13 @@ int cmd_simulate(int argc, char **argv)
 			err = runs[i] ? pf_scenario_set(runs[i], sweep_name,
 							sweep_vals[i]) : -ENOMEM;
 			if (err == -ENOMEM) {
-				pf_err(false, NULL, "out of memory");
-				ret = PF_EXIT_ERROR;
+				cli_err(false, NULL, "out of memory");
+				ret = CLI_EXIT_ERROR;
 				goto out;
 			}
 			if (err) {
 				set_error(err, "--sweep", sweep, sweep_name, sweep_vals[i]);
-				ret = PF_EXIT_USAGE;
+				ret = CLI_EXIT_USAGE;
 				goto out;
 			}
 		}
@@ -752,7 +752,7 @@ int cmd_simulate(int argc, char **argv)
 	if (c.json) {
 		j = pf_json_new(stdout, c.pretty);
 		if (!j) {
-			ret = PF_EXIT_ERROR;
+			ret = CLI_EXIT_ERROR;
 			goto out;
 		}
 	}
@@ -772,12 +772,12 @@ int cmd_simulate(int argc, char **argv)
 		}
 		err = pf_simulate(one, &o, &r);
 		if (err == -EUCLEAN || r.check_err)
-			pf_err(c.json, what, "the allocator broke an invariant: %s",
-			       r.check_msg);
+			cli_err(c.json, what, "the allocator broke an invariant: %s",
+				r.check_msg);
 		else if (err)
-			pf_err(c.json, what, "simulation failed: %s", pf_strerror(err));
+			cli_err(c.json, what, "simulation failed: %s", pf_strerror(err));
 		if (err)
-			ret = PF_EXIT_ERROR;
+			ret = CLI_EXIT_ERROR;
 		if (c.json) {
 			result_json(j, &r, one, sweep ? sweep_name : NULL,
 				    sweep ? sweep_vals[run] : NULL,
@@ -799,16 +799,16 @@ int cmd_simulate(int argc, char **argv)
 				c.text_len = 0;
 			}
 		}
-		if (!err && r.failures && ret == PF_EXIT_NONE)
-			ret = PF_EXIT_FOUND;
+		if (!err && r.failures && ret == CLI_EXIT_NONE)
+			ret = CLI_EXIT_FOUND;
 	}
 	if (csv && (err = write_csv(csv, &c.series))) {
-		pf_err(c.json, csv, "cannot write '%s': %s", csv, pf_strerror(err));
-		ret = PF_EXIT_ERROR;
+		cli_err(c.json, csv, "cannot write '%s': %s", csv, pf_strerror(err));
+		ret = CLI_EXIT_ERROR;
 	}
 	if (svg && (err = write_svg(svg, &c.series, what))) {
-		pf_err(c.json, svg, "cannot write '%s': %s", svg, pf_strerror(err));
-		ret = PF_EXIT_ERROR;
+		cli_err(c.json, svg, "cannot write '%s': %s", svg, pf_strerror(err));
+		ret = CLI_EXIT_ERROR;
 	}
 out:
 	fflush(stdout);

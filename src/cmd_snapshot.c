@@ -62,40 +62,40 @@ int cmd_snapshot(int argc, char **argv)
 			return 0;
 		default:
 			cli_opt_bad("snapshot", ch, argv);
-			return PF_EXIT_USAGE;
+			return CLI_EXIT_USAGE;
 		}
 	}
 	if (optind + 1 != argc) {
 		usage_snapshot(stderr);
-		return PF_EXIT_USAGE;
+		return CLI_EXIT_USAGE;
 	}
 	dir = argv[optind];
 	if (cli_root_check(root, false))
-		return PF_EXIT_ERROR;
+		return CLI_EXIT_ERROR;
 	/* held: when nothing at all can be read, one line says so */
 	n = force ? pf_system_snapshot_replace(root, dir, cli_diag, &d) :
 		    pf_system_snapshot(root, dir, cli_diag, &d);
 	if (!n) {
 		cli_diag_release(&d);
-		pf_err(false, root, "%s: nothing to save: none of the files status "
-		       "reads could be read", root);
-		return PF_EXIT_ERROR;
+		cli_err(false, root, "%s: nothing to save: none of the files status "
+			"reads could be read", root);
+		return CLI_EXIT_ERROR;
 	}
 	cli_diag_flush(&d);
 	if (n == -EEXIST) {
-		pf_err(false, dir, "%s: holds a snapshot already (--force replaces it)",
-		       dir);
-		return PF_EXIT_ERROR;
+		cli_err(false, dir, "%s: holds a snapshot already (--force replaces it)",
+			dir);
+		return CLI_EXIT_ERROR;
 	}
 	if (n == -ENOTEMPTY) {
-		pf_err(false, dir, "%s: not empty, and not a snapshot: give a new or "
-		       "empty directory", dir);
-		return PF_EXIT_ERROR;
+		cli_err(false, dir, "%s: not empty, and not a snapshot: give a new or "
+			"empty directory", dir);
+		return CLI_EXIT_ERROR;
 	}
 	if (n < 0) {
-		pf_err(false, dir, "cannot write the snapshot to '%s': %s", dir,
-		       pf_strerror(n));
-		return PF_EXIT_ERROR;
+		cli_err(false, dir, "cannot write the snapshot to '%s': %s",
+			dir, pf_strerror(n));
+		return CLI_EXIT_ERROR;
 	}
 	if (!quiet)
 		printf("saved %d file%s to %s; read it back with 'pagefail status "

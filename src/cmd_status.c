@@ -117,8 +117,8 @@ static void nothing_read(const struct status_ctx *c, const struct pf_system *sys
 		n += (size_t)snprintf(why + n, sizeof(why) - n, "%s%s: %s",
 				      n ? ", " : " (", s->path, source_words(s->err));
 	}
-	pf_err(c->json, c->root, "%s: nothing about memory could be read%s%s",
-	       c->root, why, n ? ")" : "");
+	cli_err(c->json, c->root, "%s: nothing about memory could be read%s%s",
+		c->root, why, n ? ")" : "");
 }
 
 static struct pf_system *read_system(struct status_ctx *c)
@@ -127,7 +127,7 @@ static struct pf_system *read_system(struct status_ctx *c)
 	struct cli_diag d = { .json = c->json, .hold = true };
 
 	if (!sys) {
-		pf_err(c->json, c->root, "out of memory");
+		cli_err(c->json, c->root, "out of memory");
 		return NULL;
 	}
 	if (pf_system_read(c->root, sys, cli_diag, &d)) {
@@ -305,7 +305,7 @@ static bool worth_saying(const struct pf_sys_source *src)
 
 static void print_text(const struct pf_system *sys, const struct pf_zone_status *st)
 {
-	const char *b = pf_c("\033[1m"), *d = pf_c("\033[2m"), *n = pf_c("\033[0m");
+	const char *b = cli_c("\033[1m"), *d = cli_c("\033[2m"), *n = cli_c("\033[0m");
 	bool missing = false;
 
 	/* what the root did not say is left out, not printed as -1 */
@@ -345,12 +345,12 @@ static void print_text(const struct pf_system *sys, const struct pf_zone_status 
 		unsigned long orders[PF_MAX_ORDER];
 
 		/* 2.6.32 and RHEL 6 print no managed count: present stands in */
-		pf_pages_words(z->managed >= 0 ? z->managed : z->present, z->page_kb,
-			    mg, sizeof(mg));
-		pf_pages_words(z->free, z->page_kb, fr, sizeof(fr));
-		pf_pages_words(z->min, z->page_kb, mn, sizeof(mn));
-		pf_pages_words(z->low, z->page_kb, lo, sizeof(lo));
-		pf_pages_words(z->high, z->page_kb, hi, sizeof(hi));
+		cli_pages_words(z->managed >= 0 ? z->managed : z->present, z->page_kb,
+			     mg, sizeof(mg));
+		cli_pages_words(z->free, z->page_kb, fr, sizeof(fr));
+		cli_pages_words(z->min, z->page_kb, mn, sizeof(mn));
+		cli_pages_words(z->low, z->page_kb, lo, sizeof(lo));
+		cli_pages_words(z->high, z->page_kb, hi, sizeof(hi));
 		printf("\n%snode %d %s%s  %s %s  free %s  min %s  low %s  high %s",
 		       b, z->node, z->name, n, z->managed >= 0 ? "managed" : "present",
 		       mg, fr, mn, lo, hi);
@@ -427,8 +427,8 @@ static void line_legend(void)
 		n += (size_t)snprintf(text + n, sizeof(text) - n, " %s=%s%s",
 				      short_names[i], pf_counter_names[i],
 				      i + 1 < PF_NR_COUNTERS ? "," : "");
-	pf_print_wrapped(stdout, 0, pf_c("\033[2m"), text);
-	fputs(pf_c("\033[0m"), stdout);
+	cli_print_wrapped(stdout, 0, cli_c("\033[2m"), text);
+	fputs(cli_c("\033[0m"), stdout);
 }
 
 static void line_header(void)
@@ -559,7 +559,7 @@ static int run_interval(struct status_ctx *c, double interval, long count)
 			nanosleep(&ts, NULL);
 		}
 		if (!sample_take(c, cur)) {
-			ret = PF_EXIT_ERROR;
+			ret = CLI_EXIT_ERROR;
 			break;
 		}
 		print_line(c, cur, prev);
@@ -606,11 +606,11 @@ int cmd_status(int argc, char **argv)
 			break;
 		case OPT_KERNEL:
 			if (cli_opt_kernel("--kernel", optarg, &c.kernel))
-				return PF_EXIT_USAGE;
+				return CLI_EXIT_USAGE;
 			c.have_kernel = true;
 			break;
 		case OPT_NOCOLOR:
-			pf_color = false;
+			cli_color = false;
 			break;
 		case 'h':
 			usage_status(stdout);
@@ -622,35 +622,35 @@ int cmd_status(int argc, char **argv)
 				if (argv[i][0] == '-' && argv[i][1] == optopt) {
 					cli_opt_seconds("INTERVAL", argv[i], CLI_MIN_INTERVAL,
 							86400, &interval);
-					return PF_EXIT_USAGE;
+					return CLI_EXIT_USAGE;
 				}
 			}
 			cli_opt_bad("status", ch, argv);
-			return PF_EXIT_USAGE;
+			return CLI_EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {
 		/* a shorter interval is a busy loop over /proc, not a rate */
 		if (cli_opt_seconds("INTERVAL", argv[optind], CLI_MIN_INTERVAL,
 				    86400, &interval))
-			return PF_EXIT_USAGE;
+			return CLI_EXIT_USAGE;
 		if (optind + 1 < argc &&
 		    cli_opt_long("COUNT", argv[optind + 1], 1, LONG_MAX, &count))
-			return PF_EXIT_USAGE;
+			return CLI_EXIT_USAGE;
 		if (optind + 2 < argc) {
 			usage_status(stderr);
-			return PF_EXIT_USAGE;
+			return CLI_EXIT_USAGE;
 		}
 	}
 	if (cli_root_check(c.root, c.json))
-		return PF_EXIT_ERROR;
+		return CLI_EXIT_ERROR;
 	if (interval) {
 		c.interval = interval;
 		return run_interval(&c, interval, count);
 	}
 	if (!sample_take(&c, &s)) {
 		free(s.sys);
-		return PF_EXIT_ERROR;
+		return CLI_EXIT_ERROR;
 	}
 	if (c.json)
 		print_json(&c, s.sys, s.st);

@@ -351,7 +351,7 @@ static void sys_diag(const char *source, unsigned long line, const char *msg,
 	(void)line;
 	/* the same files are missing every frame: say so once */
 	if (!t->diag_quiet)
-		pf_err(false, source, "%s: %s", source, msg);
+		cli_err(false, source, "%s: %s", source, msg);
 }
 
 static void find_nodes(struct top *t)
@@ -389,9 +389,9 @@ static void fmt_uptime(long secs, char *buf, size_t len)
 
 static int read_error(const struct top *t, int err)
 {
-	pf_err(false, t->root, "cannot read the memory state under '%s': %s",
-	       t->root, pf_strerror(err));
-	return PF_EXIT_ERROR;
+	cli_err(false, t->root, "cannot read the memory state under '%s': %s",
+		t->root, pf_strerror(err));
+	return CLI_EXIT_ERROR;
 }
 
 /* Read the system, its zone status and the rates since the last frame. */
@@ -925,7 +925,7 @@ static int run_batch(struct top *t, const sigset_t *unblocked)
 			return read_error(t, err);
 		draw_batch(t);
 		if (fflush(stdout))
-			return PF_EXIT_ERROR;
+			return CLI_EXIT_ERROR;
 		t->frames++;
 		if (t->count && t->frames >= (unsigned long)t->count)
 			break;
@@ -1022,9 +1022,9 @@ static int run_screen(struct top *t, const sigset_t *unblocked)
 		pfd.fd = -1;
 	scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
-		pf_err(false, NULL, "cannot use the terminal (TERM '%s'): try -b",
-		       getenv("TERM") ? getenv("TERM") : "");
-		return PF_EXIT_ERROR;
+		cli_err(false, NULL, "cannot use the terminal (TERM '%s'): try -b",
+			getenv("TERM") ? getenv("TERM") : "");
+		return CLI_EXIT_ERROR;
 	}
 	set_term(scr);
 	cbreak();
@@ -1034,7 +1034,7 @@ static int run_screen(struct top *t, const sigset_t *unblocked)
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 
-	styles_init(t->attr, pf_color);
+	styles_init(t->attr, cli_color);
 	draw_screen(t);
 	t->frames = 1;
 	while (!t->count || t->frames < (unsigned long)t->count) {
@@ -1075,9 +1075,9 @@ static int run_screen(struct top *t, const sigset_t *unblocked)
 	endwin();
 	delscreen(scr);
 	if (poll_err) {
-		pf_err(false, NULL, "cannot wait for the terminal: %s",
-		       pf_strerror(poll_err));
-		return PF_EXIT_ERROR;
+		cli_err(false, NULL, "cannot wait for the terminal: %s",
+			pf_strerror(poll_err));
+		return CLI_EXIT_ERROR;
 	}
 	return err ? read_error(t, err) : 0;
 }
@@ -1108,8 +1108,8 @@ int cmd_top(int argc, char **argv)
 
 	t = calloc(1, sizeof(*t));
 	if (!t) {
-		pf_err(false, NULL, "out of memory");
-		return PF_EXIT_ERROR;
+		cli_err(false, NULL, "out of memory");
+		return CLI_EXIT_ERROR;
 	}
 	t->root = "/";
 	t->interval = 1;
@@ -1124,24 +1124,24 @@ int cmd_top(int argc, char **argv)
 			if (cli_opt_seconds("-d", optarg, CLI_MIN_INTERVAL, 86400,
 					    &t->interval)) {
 				free(t);
-				return PF_EXIT_USAGE;
+				return CLI_EXIT_USAGE;
 			}
 			break;
 		case 'n':
 			errno = 0;
 			t->count = strtol(optarg, &end, 10);
 			if (errno || end == optarg || *end || t->count < 1) {
-				pf_err(false, NULL, "-n takes a number of frames from 1, not '%s'",
-				       optarg);
+				cli_err(false, NULL, "-n takes a number of frames from 1, not '%s'",
+					optarg);
 				free(t);
-				return PF_EXIT_USAGE;
+				return CLI_EXIT_USAGE;
 			}
 			break;
 		case 'b':
 			t->batch = true;
 			break;
 		case OPT_NOCOLOR:
-			pf_color = false;
+			cli_color = false;
 			break;
 		case 'h':
 			usage_top(stdout);
@@ -1150,23 +1150,23 @@ int cmd_top(int argc, char **argv)
 		default:
 			usage_top(stderr);
 			free(t);
-			return PF_EXIT_USAGE;
+			return CLI_EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {
-		pf_err(false, NULL, "top takes no arguments, not '%s' (see 'pagefail help top')",
-		       argv[optind]);
+		cli_err(false, NULL, "top takes no arguments, not '%s' (see 'pagefail help top')",
+			argv[optind]);
 		free(t);
-		return PF_EXIT_USAGE;
+		return CLI_EXIT_USAGE;
 	}
 	if (!t->batch && !isatty(STDOUT_FILENO)) {
-		pf_err(false, NULL, "the full-screen view needs a terminal: use -b for plain-text frames");
+		cli_err(false, NULL, "the full-screen view needs a terminal: use -b for plain-text frames");
 		free(t);
-		return PF_EXIT_ERROR;
+		return CLI_EXIT_ERROR;
 	}
 	if (cli_root_check(t->root, false)) {
 		free(t);
-		return PF_EXIT_ERROR;
+		return CLI_EXIT_ERROR;
 	}
 	t->live = is_live_root(t->root);
 
@@ -1174,11 +1174,11 @@ int cmd_top(int argc, char **argv)
 	t->prev = calloc(1, sizeof(*t->prev));
 	t->cur = calloc(1, sizeof(*t->cur));
 	if (!t->prev || !t->cur) {
-		pf_err(false, NULL, "out of memory");
+		cli_err(false, NULL, "out of memory");
 		free(t->prev);
 		free(t->cur);
 		free(t);
-		return PF_EXIT_ERROR;
+		return CLI_EXIT_ERROR;
 	}
 
 	/* signals arrive only inside ppoll(), which they end */

@@ -14,7 +14,7 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-bool pf_color;
+bool cli_color;
 
 static int cmd_help(int argc, char **argv);
 
@@ -23,7 +23,7 @@ static void usage_help(FILE *f)
 	fputs("usage: pagefail help [COMMAND]\n", f);
 }
 
-static const struct pf_cmd commands[] = {
+static const struct cli_cmd commands[] = {
 	{ "scan", cmd_scan, "find and parse every page allocation failure report in logs", usage_scan },
 	{ "explain", cmd_explain, "why each allocation failed, zone by zone, and its known cause", usage_explain },
 	{ "advise", cmd_advise, "the sysctl and kernel changes that prevent it, with their working", usage_advise },
@@ -50,9 +50,9 @@ static void usage(FILE *f)
  * The command called name, or the only one it is a prefix of.  NULL when
  * there is none, or several (*nr_hits says how many).
  */
-static const struct pf_cmd *lookup(const char *name, int *nr_hits)
+static const struct cli_cmd *lookup(const char *name, int *nr_hits)
 {
-	const struct pf_cmd *hit = NULL;
+	const struct cli_cmd *hit = NULL;
 	size_t n = strlen(name);
 
 	*nr_hits = 0;
@@ -76,8 +76,8 @@ static void lookup_error(const char *name, int nr_hits)
 	size_t n = 0, len = strlen(name);
 
 	if (!nr_hits) {
-		pf_err(false, NULL, "'%s' is not a pagefail command (see 'pagefail --help')",
-		       name);
+		cli_err(false, NULL, "'%s' is not a pagefail command (see 'pagefail --help')",
+			name);
 		return;
 	}
 	list[0] = '\0';
@@ -85,12 +85,12 @@ static void lookup_error(const char *name, int nr_hits)
 		if (!strncmp(commands[i].name, name, len))
 			n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
 					      n ? ", " : "", commands[i].name);
-	pf_err(false, NULL, "'%s' is ambiguous: %s", name, list);
+	cli_err(false, NULL, "'%s' is ambiguous: %s", name, list);
 }
 
 static int cmd_help(int argc, char **argv)
 {
-	const struct pf_cmd *c;
+	const struct cli_cmd *c;
 	int nr;
 
 	if (argc < 2) {
@@ -100,13 +100,13 @@ static int cmd_help(int argc, char **argv)
 	c = lookup(argv[1], &nr);
 	if (!c) {
 		lookup_error(argv[1], nr);
-		return PF_EXIT_USAGE;
+		return CLI_EXIT_USAGE;
 	}
 	c->usage(stdout);
 	return 0;
 }
 
-void pf_err(bool json, const char *source, const char *fmt, ...)
+void cli_err(bool json, const char *source, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;
@@ -134,16 +134,16 @@ void pf_err(bool json, const char *source, const char *fmt, ...)
 void cli_err_no_report(bool json, const char *source, unsigned long seen,
 		       long want)
 {
-	pf_err(json, source, "%s: %lu report%s, no report %ld", source, seen,
-	       seen == 1 ? "" : "s", want);
+	cli_err(json, source, "%s: %lu report%s, no report %ld", source, seen,
+		seen == 1 ? "" : "s", want);
 }
 
-void pf_diag_print(const char *source, unsigned long line, const char *msg,
-		   void *data)
+void cli_diag_print(const char *source, unsigned long line, const char *msg,
+		    void *data)
 {
 	/* the library's messages name their line themselves ("line 5: ...") */
 	(void)line;
-	pf_err(data ? *(bool *)data : false, source, "%s: %s", source, msg);
+	cli_err(data ? *(bool *)data : false, source, "%s: %s", source, msg);
 }
 
 static void diag_keep(struct cli_diag *d, const char *source, const char *msg)
@@ -153,7 +153,7 @@ static void diag_keep(struct cli_diag *d, const char *source, const char *msg)
 	if (!s || !m) {
 		free(s);
 		free(m);
-		pf_err(d->json, source, "%s: %s", source, msg);
+		cli_err(d->json, source, "%s: %s", source, msg);
 		return;
 	}
 	d->kept[d->nr_kept].source = s;
@@ -178,7 +178,7 @@ void cli_diag(const char *source, unsigned long line, const char *msg,
 	if (d->hold)
 		diag_keep(d, source, msg);
 	else
-		pf_err(d->json, source, "%s: %s", source, msg);
+		cli_err(d->json, source, "%s: %s", source, msg);
 }
 
 void cli_diag_forget(struct cli_diag *d, int i)
@@ -194,12 +194,12 @@ void cli_diag_forget(struct cli_diag *d, int i)
 void cli_diag_flush(struct cli_diag *d)
 {
 	for (int i = 0; i < d->nr_kept; i++)
-		pf_err(d->json, d->kept[i].source, "%s: %s", d->kept[i].source,
-		       d->kept[i].msg);
+		cli_err(d->json, d->kept[i].source, "%s: %s", d->kept[i].source,
+			d->kept[i].msg);
 	if (d->nr > CLI_DIAG_SHOWN)
-		pf_err(d->json, d->last_source, "... and %lu more errors in %s",
-		       d->nr - CLI_DIAG_SHOWN,
-		       d->last_source ? d->last_source : "the same source");
+		cli_err(d->json, d->last_source,
+			"... and %lu more errors in %s", d->nr - CLI_DIAG_SHOWN,
+			d->last_source ? d->last_source : "the same source");
 	cli_diag_release(d);
 }
 
@@ -215,21 +215,21 @@ void cli_diag_release(struct cli_diag *d)
 	d->nr = 0;
 }
 
-const char *pf_c(const char *sgr)
+const char *cli_c(const char *sgr)
 {
-	return pf_color ? sgr : "";
+	return cli_color ? sgr : "";
 }
 
 int main(int argc, char **argv)
 {
-	const struct pf_cmd *c;
+	const struct cli_cmd *c;
 	const char *nc = getenv("NO_COLOR");
 	int nr;
 
-	pf_color = isatty(STDOUT_FILENO) && !(nc && nc[0]);
+	cli_color = isatty(STDOUT_FILENO) && !(nc && nc[0]);
 	if (argc < 2) {
 		usage(stderr);
-		return PF_EXIT_USAGE;
+		return CLI_EXIT_USAGE;
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		usage(stdout);
@@ -242,7 +242,7 @@ int main(int argc, char **argv)
 	c = lookup(argv[1], &nr);
 	if (!c) {
 		lookup_error(argv[1], nr);
-		return PF_EXIT_USAGE;
+		return CLI_EXIT_USAGE;
 	}
 	return c->fn(argc - 1, argv + 1);
 }

@@ -3,7 +3,7 @@
  * opts.c - option values several commands share, checked in one place:
  * numbers and seconds within their range, kernel versions, years, times,
  * and --root directories.  A bad value is one line naming the option and
- * what it takes; the caller returns PF_EXIT_USAGE (PF_EXIT_ERROR for a
+ * what it takes; the caller returns CLI_EXIT_USAGE (CLI_EXIT_ERROR for a
  * root that is not there, which is not a usage error).
  */
 #include <errno.h>
@@ -25,11 +25,11 @@ int cli_opt_long(const char *opt, const char *arg, long min, long max, long *v)
 	x = strtol(arg, &end, 10);
 	if (errno || end == arg || *end || x < min || x > max) {
 		if (max == LONG_MAX)
-			pf_err(false, NULL, "%s takes a number from %ld, not '%s'",
-			       opt, min, arg);
+			cli_err(false, NULL, "%s takes a number from %ld, not '%s'",
+				opt, min, arg);
 		else
-			pf_err(false, NULL, "%s takes a number from %ld to %ld, not '%s'",
-			       opt, min, max, arg);
+			cli_err(false, NULL, "%s takes a number from %ld to %ld, not '%s'",
+				opt, min, max, arg);
 		return -1;
 	}
 	*v = x;
@@ -46,8 +46,8 @@ int cli_opt_seconds(const char *opt, const char *arg, double min, double max,
 	x = strtod(arg, &end);
 	/* !(x >= min) is also true of NaN */
 	if (errno || end == arg || *end || !isfinite(x) || !(x >= min) || x > max) {
-		pf_err(false, NULL, "%s takes seconds from %g to %g, not '%s'",
-		       opt, min, max, arg);
+		cli_err(false, NULL, "%s takes seconds from %g to %g, not '%s'",
+			opt, min, max, arg);
 		return -1;
 	}
 	*v = x;
@@ -58,9 +58,9 @@ int cli_opt_kernel(const char *opt, const char *arg, struct pf_kver *kv)
 {
 	if (!pf_kver_parse(arg, kv))
 		return 0;
-	pf_err(false, NULL, "%s takes a kernel release as uname -r prints it "
-	       "(2.6.32-358.el6.x86_64, 5.14.0) or an era name (rhel5, rhel6.0 "
-	       "to rhel6.10, rhel7, rhel8, rhel9), not '%s'", opt, arg);
+	cli_err(false, NULL, "%s takes a kernel release as uname -r prints it "
+		"(2.6.32-358.el6.x86_64, 5.14.0) or an era name (rhel5, rhel6.0 "
+		"to rhel6.10, rhel7, rhel8, rhel9), not '%s'", opt, arg);
 	return -1;
 }
 
@@ -76,11 +76,11 @@ int cli_opt_year(const char *opt, const char *arg, int *year)
 
 int cli_opt_when(const char *opt, const char *arg, int64_t *epoch)
 {
-	if (!pf_parse_when(arg, epoch))
+	if (!cli_parse_when(arg, epoch))
 		return 0;
-	pf_err(false, NULL, "%s takes a time ('YYYY-MM-DD[ HH:MM[:SS]]', '@EPOCH', "
-	       "'-2h', '-30min', '-7d', 'now', 'today', 'yesterday'), not '%s'",
-	       opt, arg);
+	cli_err(false, NULL, "%s takes a time ('YYYY-MM-DD[ HH:MM[:SS]]', '@EPOCH', "
+		"'-2h', '-30min', '-7d', 'now', 'today', 'yesterday'), not '%s'",
+		opt, arg);
 	return -1;
 }
 
@@ -89,11 +89,11 @@ int cli_root_check(const char *root, bool json)
 	struct stat st;
 
 	if (stat(root, &st)) {
-		pf_err(json, root, "%s: %s", root, pf_strerror(errno));
+		cli_err(json, root, "%s: %s", root, pf_strerror(errno));
 		return -1;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		pf_err(json, root, "%s: %s", root, pf_strerror(ENOTDIR));
+		cli_err(json, root, "%s: %s", root, pf_strerror(ENOTDIR));
 		return -1;
 	}
 	return 0;
@@ -114,12 +114,12 @@ void cli_opt_bad(const char *cmd, int ch, char **argv)
 	else
 		snprintf(opt, sizeof(opt), "-%c", optopt);
 	if (ch == ':')
-		pf_err(false, NULL, "%s: %s needs a value (see 'pagefail help %s')",
-		       cmd, opt, cmd);
+		cli_err(false, NULL, "%s: %s needs a value (see 'pagefail help %s')",
+			cmd, opt, cmd);
 	else if (is_long && optopt && strchr(arg, '='))
-		pf_err(false, NULL, "%s: %s takes no value (see 'pagefail help %s')",
-		       cmd, opt, cmd);
+		cli_err(false, NULL, "%s: %s takes no value (see 'pagefail help %s')",
+			cmd, opt, cmd);
 	else
-		pf_err(false, NULL, "%s: unknown option '%s' (see 'pagefail help %s')",
-		       cmd, opt, cmd);
+		cli_err(false, NULL, "%s: unknown option '%s' (see 'pagefail help %s')",
+			cmd, opt, cmd);
 }

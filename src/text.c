@@ -39,7 +39,7 @@ static int visible_len(const char *s)
 	return n;
 }
 
-void pf_print_wrapped(FILE *f, int indent, const char *label, const char *text)
+void cli_print_wrapped(FILE *f, int indent, const char *label, const char *text)
 {
 	int width = text_width() - 1, col;
 	const char *p = text;
@@ -70,7 +70,7 @@ void pf_print_wrapped(FILE *f, int indent, const char *label, const char *text)
 	fputc('\n', f);
 }
 
-void pf_pages_words(long pages, unsigned int page_kb, char *buf, size_t len)
+void cli_pages_words(long pages, unsigned int page_kb, char *buf, size_t len)
 {
 	if (pages < 0)
 		snprintf(buf, len, "-");

@@ -12,7 +12,7 @@
 
 #include "cli.h"
 
-int pf_parse_when(const char *s, int64_t *epoch)
+int cli_parse_when(const char *s, int64_t *epoch)
 {
 	time_t now = time(NULL);
 	struct tm tm;
