@@ -6,6 +6,7 @@
 #ifndef CLI_H
 #define CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -71,8 +72,76 @@ extern bool cli_color;
 const char *cli_c(const char *sgr);
 
 /*
- * Option values (opts.c): 0, or -1 after a line naming the option and what
- * it takes.  cli_root_check: --root must be a directory that is there.
+ * The common options (options.c), declared once: a command takes those it
+ * names in cli_opts.common, and getopt_long() sees them beside its own.
+ */
+#define CLI_COMMON_JSON		(1u << 0)	/* -j/--json, -p/--pretty */
+#define CLI_COMMON_KERNEL	(1u << 1)	/* --kernel VERSION */
+#define CLI_COMMON_YEAR		(1u << 2)	/* --year YEAR */
+#define CLI_COMMON_ROOT		(1u << 3)	/* --root DIR */
+#define CLI_COMMON_COLOR	(1u << 4)	/* --no-color */
+
+/* getopt values of the long-only common options: a command's own are less */
+enum {
+	CLI_OPT_KERNEL = 0x1000,
+	CLI_OPT_YEAR,
+	CLI_OPT_ROOT,
+	CLI_OPT_NOCOLOR,
+};
+
+/* What the common options said. */
+struct cli_common {
+	bool json, pretty;
+	struct pf_kver kernel;		/* --kernel */
+	bool have_kernel;
+	int year;			/* --year, 0: not given */
+	const char *root;		/* --root, NULL: not given */
+};
+
+/* A command's options. */
+struct cli_opts {
+	const char *cmd;		/* named in the errors */
+	void (*usage)(FILE *f);		/* --help */
+	unsigned int common;		/* CLI_COMMON_* it takes */
+	unsigned int pass;		/* of those, what it does itself */
+	const char *shorts;		/* its own short options ("d:n:b") */
+	const struct option *longs;	/* its own, { 0 } at the end, or NULL */
+	/*
+	 * An option it does not take (getopt's '?' or ':'): the exit status
+	 * after saying so.  NULL: cli_opt_bad().
+	 */
+	int (*bad)(int ch, int argc, char **argv);
+	bool getopt_says;		/* top: getopt's own words on errors */
+};
+
+#define CLI_MAX_OPTS	32
+struct cli_parser {
+	const struct cli_opts *o;
+	struct option table[CLI_MAX_OPTS];
+	char shorts[CLI_MAX_OPTS];
+	int status;			/* the exit status after CLI_OPT_EXIT */
+};
+
+#define CLI_OPT_EXIT	(-2)
+
+/* Build the getopt_long() table of o, and start at argv[1]. */
+void cli_parser_init(struct cli_parser *p, const struct cli_opts *o);
+/*
+ * The next option that is the command's own (or in o->pass), after doing
+ * the common ones into com: its getopt value; -1 after the last option
+ * (optind is the first operand); CLI_OPT_EXIT after --help or an error
+ * said, when the command returns p->status.
+ */
+int cli_getopt(struct cli_parser *p, int argc, char **argv,
+	       struct cli_common *com);
+/* Do common option ch: 0, -1 after saying the value is bad, 1 not common. */
+int cli_common_opt(struct cli_common *com, int ch, const char *arg);
+/* Colour on stdout unless NO_COLOR is set or stdout is not a terminal. */
+void cli_color_init(void);
+
+/*
+ * Option values: 0, or -1 after a line naming the option and what it
+ * takes.  cli_root_check: --root must be a directory that is there.
  */
 #define CLI_MIN_INTERVAL	0.1	/* seconds: status INTERVAL, top -d */
 int cli_opt_long(const char *opt, const char *arg, long min, long max, long *v);
@@ -108,13 +177,12 @@ struct cli_collect {
 	void *data;
 	unsigned long nr_sources, errors;
 	bool stop;
-	struct collect_held *held;	/* the warnings of the source read now */
+	struct collect_held *held;	/* warnings of the source read now */
 };
+/* c ready to collect for a command with the common options com. */
+void cli_collect_init(struct cli_collect *c, const struct cli_common *com,
+		      pf_report_fn report, void *data);
 void cli_collect(struct cli_collect *c, int nr, char **paths);
-/* --kernel VERSION: 0, or -1 after printing the error */
-int cli_collect_kernel_opt(struct cli_collect *c, const char *arg);
-/* --year YEAR: the same */
-int cli_collect_year_opt(struct cli_collect *c, const char *arg);
 
 /* text.c: "label text..." wrapped under the label at the terminal width */
 void cli_print_wrapped(FILE *f, int indent, const char *label,

@@ -6,7 +6,6 @@
  * --sysctl prints the sysctl.d file, --apply writes and sets it safely.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -543,30 +542,30 @@ static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
 
 int cmd_advise(int argc, char **argv)
 {
-	enum { OPT_KERNEL = 256, OPT_YEAR, OPT_RULES, OPT_NOCOLOR, OPT_ROOT,
-	       OPT_SYSCTL, OPT_APPLY, OPT_DRYRUN, OPT_FORCE, OPT_SET, OPT_VERIFY };
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "pretty", no_argument, NULL, 'p' },
-		{ "root", required_argument, NULL, OPT_ROOT },
+	enum { OPT_RULES = 256, OPT_SYSCTL, OPT_APPLY, OPT_DRYRUN, OPT_FORCE,
+	       OPT_SET, OPT_VERIFY };
+	static const struct option own[] = {
 		{ "sysctl", no_argument, NULL, OPT_SYSCTL },
 		{ "apply", no_argument, NULL, OPT_APPLY },
 		{ "dry-run", no_argument, NULL, OPT_DRYRUN },
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "set", required_argument, NULL, OPT_SET },
 		{ "verify", no_argument, NULL, OPT_VERIFY },
-		{ "kernel", required_argument, NULL, OPT_KERNEL },
-		{ "year", required_argument, NULL, OPT_YEAR },
 		{ "rules", required_argument, NULL, OPT_RULES },
-		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
-		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
-	bool json = false, pretty = false, sysctl = false, apply = false;
+	static const struct cli_opts opts = {
+		.cmd = "advise", .usage = usage_advise, .longs = own,
+		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL | CLI_COMMON_YEAR |
+			  CLI_COMMON_ROOT | CLI_COMMON_COLOR,
+	};
+	bool json, sysctl = false, apply = false;
 	bool dry_run = false, force = false;
-	const char *root = NULL, *rules_path = NULL, *sets[MAX_SETS];
+	const char *root, *rules_path = NULL, *sets[MAX_SETS];
 	int nr_sets = 0, ch, ret = 0;
+	struct cli_common com = { 0 };
 	struct pf_system *sys = NULL;
+	struct cli_parser p;
 	struct advise_ctx *c;
 	struct pf_advice *a;
 
@@ -579,19 +578,9 @@ int cmd_advise(int argc, char **argv)
 		return CLI_EXIT_ERROR;
 	}
 	pf_evidence_init(&c->ev);
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":jph", opts, NULL)) != -1) {
+	cli_parser_init(&p, &opts);
+	while ((ch = cli_getopt(&p, argc, argv, &com)) >= 0) {
 		switch (ch) {
-		case 'j':
-			json = true;
-			break;
-		case 'p':
-			json = pretty = true;
-			break;
-		case OPT_ROOT:
-			root = optarg;
-			break;
 		case OPT_SYSCTL:
 			sysctl = true;
 			break;
@@ -612,36 +601,20 @@ int cmd_advise(int argc, char **argv)
 			}
 			sets[nr_sets++] = optarg;
 			break;
-		case OPT_KERNEL:
-			if (cli_collect_kernel_opt(&c->in, optarg)) {
-				ret = CLI_EXIT_USAGE;
-				goto out;
-			}
-			break;
-		case OPT_YEAR:
-			if (cli_collect_year_opt(&c->in, optarg)) {
-				ret = CLI_EXIT_USAGE;
-				goto out;
-			}
-			break;
 		case OPT_VERIFY:
 			c->v.want = true;
 			break;
 		case OPT_RULES:
 			rules_path = optarg;
 			break;
-		case OPT_NOCOLOR:
-			cli_color = false;
-			break;
-		case 'h':
-			usage_advise(stdout);
-			goto out;
-		default:
-			cli_opt_bad("advise", ch, argv);
-			ret = CLI_EXIT_USAGE;
-			goto out;
 		}
 	}
+	if (ch == CLI_OPT_EXIT) {
+		ret = p.status;
+		goto out;
+	}
+	json = com.json;
+	root = com.root;
 	if (root && cli_root_check(root, json)) {
 		ret = CLI_EXIT_ERROR;
 		goto out;
@@ -691,9 +664,7 @@ int cmd_advise(int argc, char **argv)
 		}
 	}
 
-	c->in.json = json;
-	c->in.report = on_report;
-	c->in.data = c;
+	cli_collect_init(&c->in, &com, on_report, c);
 	if (optind < argc || !apply || !root || strcmp(root, "/"))
 		cli_collect(&c->in, argc - optind, argv + optind);
 	if (c->in.have_kernel && !pf_kver_known(&c->ev.kernel))
@@ -721,7 +692,7 @@ int cmd_advise(int argc, char **argv)
 			free(text);
 		}
 	} else if (json) {
-		print_json(c, a, pretty);
+		print_json(c, a, com.pretty);
 	} else {
 		print_text(c, a);
 	}

@@ -5,7 +5,6 @@
  * on each, one sentence on why it failed, and the known cause it matches.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +13,7 @@
 
 struct explain_ctx {
 	struct cli_collect in;
-	bool json, pretty;
+	bool json;
 	long want;			/* --report N, 0: all */
 	unsigned long seen, shown, disagree;
 	struct pf_rules *rules;		/* --rules, else the built-in ones */
@@ -230,59 +229,39 @@ static int on_report(const struct pf_report *r, void *data)
 
 int cmd_explain(int argc, char **argv)
 {
-	enum { OPT_KERNEL = 256, OPT_YEAR, OPT_REPORT, OPT_RULES, OPT_NOCOLOR };
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "pretty", no_argument, NULL, 'p' },
+	enum { OPT_REPORT = 256, OPT_RULES };
+	static const struct option own[] = {
 		{ "report", required_argument, NULL, OPT_REPORT },
-		{ "kernel", required_argument, NULL, OPT_KERNEL },
-		{ "year", required_argument, NULL, OPT_YEAR },
 		{ "rules", required_argument, NULL, OPT_RULES },
-		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
-		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
+	static const struct cli_opts opts = {
+		.cmd = "explain", .usage = usage_explain, .longs = own,
+		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL | CLI_COMMON_YEAR |
+			  CLI_COMMON_COLOR,
+	};
 	const char *rules_path = NULL;
+	struct cli_common com = { 0 };
+	struct cli_parser p;
 	struct explain_ctx c;
 	int ch, ret;
 
 	memset(&c, 0, sizeof(c));
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":jph", opts, NULL)) != -1) {
+	cli_parser_init(&p, &opts);
+	while ((ch = cli_getopt(&p, argc, argv, &com)) >= 0) {
 		switch (ch) {
-		case 'j':
-			c.json = true;
-			break;
-		case 'p':
-			c.json = c.pretty = true;
-			break;
 		case OPT_REPORT:
 			if (cli_opt_long("--report", optarg, 1, LONG_MAX, &c.want))
-				return CLI_EXIT_USAGE;
-			break;
-		case OPT_KERNEL:
-			if (cli_collect_kernel_opt(&c.in, optarg))
-				return CLI_EXIT_USAGE;
-			break;
-		case OPT_YEAR:
-			if (cli_collect_year_opt(&c.in, optarg))
 				return CLI_EXIT_USAGE;
 			break;
 		case OPT_RULES:
 			rules_path = optarg;
 			break;
-		case OPT_NOCOLOR:
-			cli_color = false;
-			break;
-		case 'h':
-			usage_explain(stdout);
-			return 0;
-		default:
-			cli_opt_bad("explain", ch, argv);
-			return CLI_EXIT_USAGE;
 		}
 	}
+	if (ch == CLI_OPT_EXIT)
+		return p.status;
+	c.json = com.json;
 	if (rules_path) {
 		struct cli_diag d = { .json = c.json };
 		int err = pf_rules_load(&c.rules, rules_path, cli_diag, &d);
@@ -300,15 +279,13 @@ int cmd_explain(int argc, char **argv)
 		}
 	}
 	if (c.json) {
-		c.j = pf_json_new(stdout, c.pretty);
+		c.j = pf_json_new(stdout, com.pretty);
 		if (!c.j) {
 			pf_rules_free(c.rules);
 			return CLI_EXIT_ERROR;
 		}
 	}
-	c.in.json = c.json;
-	c.in.report = on_report;
-	c.in.data = &c;
+	cli_collect_init(&c.in, &com, on_report, &c);
 	cli_collect(&c.in, argc - optind, argv + optind);
 
 	if (c.want && c.seen && !c.shown) {

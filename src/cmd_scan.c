@@ -5,7 +5,6 @@
  * kernel's log, and print them grouped (or as JSON Lines).
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +30,7 @@ struct group {
 
 struct scan_ctx {
 	struct cli_collect in;
-	bool json, pretty, quiet;
+	bool json, quiet;
 	bool have_since, have_until;
 	int64_t since, until;
 	bool said_year;			/* the year assumed was said */
@@ -259,79 +258,51 @@ static void print_groups(struct scan_ctx *c)
 
 int cmd_scan(int argc, char **argv)
 {
-	enum { OPT_SINCE = 256, OPT_UNTIL, OPT_KERNEL, OPT_YEAR, OPT_NOCOLOR };
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "pretty", no_argument, NULL, 'p' },
+	enum { OPT_SINCE = 256, OPT_UNTIL };
+	static const struct option own[] = {
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "since", required_argument, NULL, OPT_SINCE },
 		{ "until", required_argument, NULL, OPT_UNTIL },
-		{ "kernel", required_argument, NULL, OPT_KERNEL },
-		{ "year", required_argument, NULL, OPT_YEAR },
-		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
-		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
+	static const struct cli_opts opts = {
+		.cmd = "scan", .usage = usage_scan, .shorts = "q", .longs = own,
+		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL | CLI_COMMON_YEAR |
+			  CLI_COMMON_COLOR,
+	};
+	struct cli_common com = { 0 };
+	struct cli_parser p;
 	struct scan_ctx c;
 	int ch, ret;
 
 	memset(&c, 0, sizeof(c));
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":jpqh", opts, NULL)) != -1) {
+	cli_parser_init(&p, &opts);
+	while ((ch = cli_getopt(&p, argc, argv, &com)) >= 0) {
 		switch (ch) {
-		case 'j':
-			c.json = true;
-			break;
-		case 'p':
-			c.json = c.pretty = true;
-			break;
 		case 'q':
 			c.quiet = true;
 			break;
 		case OPT_SINCE:
-		case OPT_UNTIL: {
-			int64_t t;
-
-			if (cli_opt_when(ch == OPT_SINCE ? "--since" : "--until",
-					 optarg, &t))
+			if (cli_opt_when("--since", optarg, &c.since))
 				return CLI_EXIT_USAGE;
-			if (ch == OPT_SINCE) {
-				c.since = t;
-				c.have_since = true;
-			} else {
-				c.until = t;
-				c.have_until = true;
-			}
+			c.have_since = true;
 			break;
-		}
-		case OPT_KERNEL:
-			if (cli_collect_kernel_opt(&c.in, optarg))
+		case OPT_UNTIL:
+			if (cli_opt_when("--until", optarg, &c.until))
 				return CLI_EXIT_USAGE;
+			c.have_until = true;
 			break;
-		case OPT_YEAR:
-			if (cli_collect_year_opt(&c.in, optarg))
-				return CLI_EXIT_USAGE;
-			break;
-		case OPT_NOCOLOR:
-			cli_color = false;
-			break;
-		case 'h':
-			usage_scan(stdout);
-			return 0;
-		default:
-			cli_opt_bad("scan", ch, argv);
-			return CLI_EXIT_USAGE;
 		}
 	}
+	if (ch == CLI_OPT_EXIT)
+		return p.status;
+	c.json = com.json;
 	if (c.json) {
-		c.j = pf_json_new(stdout, c.pretty);
+		c.j = pf_json_new(stdout, com.pretty);
 		if (!c.j)
 			return CLI_EXIT_ERROR;
 	}
-	c.in.json = c.json;
-	c.in.report = on_report;
-	c.in.data = &c;
+	cli_collect_init(&c.in, &com, on_report, &c);
 	cli_collect(&c.in, argc - optind, argv + optind);
 
 	if (!c.json && !c.quiet)

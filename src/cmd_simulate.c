@@ -6,7 +6,6 @@
  * kernel would have printed them), a time series as CSV and an SVG plot.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -521,14 +520,11 @@ static void set_error(int err, const char *opt, const char *arg,
 
 int cmd_simulate(int argc, char **argv)
 {
-	enum { OPT_SET = 256, OPT_KERNEL, OPT_SWEEP, OPT_CSV, OPT_SVG, OPT_REPORTS,
-	       OPT_CHECK, OPT_BENCH, OPT_NOCOLOR, OPT_FROM_REPORT, OPT_REPORT,
-	       OPT_SERIES, OPT_MAX_MEMORY };
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "pretty", no_argument, NULL, 'p' },
+	enum { OPT_SET = 256, OPT_SWEEP, OPT_CSV, OPT_SVG, OPT_REPORTS,
+	       OPT_CHECK, OPT_BENCH, OPT_FROM_REPORT, OPT_REPORT, OPT_SERIES,
+	       OPT_MAX_MEMORY };
+	static const struct option own[] = {
 		{ "set", required_argument, NULL, OPT_SET },
-		{ "kernel", required_argument, NULL, OPT_KERNEL },
 		{ "sweep", required_argument, NULL, OPT_SWEEP },
 		{ "csv", required_argument, NULL, OPT_CSV },
 		{ "svg", required_argument, NULL, OPT_SVG },
@@ -539,14 +535,19 @@ int cmd_simulate(int argc, char **argv)
 		{ "from-report", required_argument, NULL, OPT_FROM_REPORT },
 		{ "report", required_argument, NULL, OPT_REPORT },
 		{ "max-memory", required_argument, NULL, OPT_MAX_MEMORY },
-		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
-		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
+	};
+	/* --kernel V is --set kernel=V, in its place among the --set */
+	static const struct cli_opts opts = {
+		.cmd = "simulate", .usage = usage_simulate, .longs = own,
+		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL | CLI_COMMON_COLOR,
+		.pass = CLI_COMMON_KERNEL,
 	};
 	const char *sets[MAX_SETS], *sweep = NULL, *csv = NULL, *svg = NULL;
 	unsigned long long max_memory = 0;
 	const char *from = NULL, *what;
-	struct pf_kver kernel = { 0 };
+	struct cli_common com = { 0 };
+	struct cli_parser p;
 	long nth = 0;
 	char sweep_name[64] = "", *sweep_vals[MAX_SWEEP];
 	struct pf_scenario *runs[MAX_SWEEP] = { NULL };
@@ -559,27 +560,20 @@ int cmd_simulate(int argc, char **argv)
 	struct pf_json *j = NULL;
 	char *sweep_buf = NULL;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":jph", opts, NULL)) != -1) {
+	cli_parser_init(&p, &opts);
+	while ((ch = cli_getopt(&p, argc, argv, &com)) >= 0) {
 		switch (ch) {
-		case 'j':
-			c.json = true;
-			break;
-		case 'p':
-			c.json = c.pretty = true;
-			break;
 		case OPT_SET:
-		case OPT_KERNEL:
+		case CLI_OPT_KERNEL:
 			if (nr_sets == MAX_SETS) {
 				cli_err(false, NULL, "at most %d --set", MAX_SETS);
 				return CLI_EXIT_USAGE;
 			}
-			if (ch == OPT_KERNEL) {
+			if (ch == CLI_OPT_KERNEL) {
 				static char kbuf[MAX_SETS][128];
 
 				/* also the report's kernel when it names none */
-				if (cli_opt_kernel("--kernel", optarg, &kernel))
+				if (cli_common_opt(&com, ch, optarg))
 					return CLI_EXIT_USAGE;
 				is_kernel[nr_sets] = true;
 				snprintf(kbuf[nr_sets], sizeof(kbuf[0]), "kernel=%s", optarg);
@@ -626,17 +620,12 @@ int cmd_simulate(int argc, char **argv)
 				return CLI_EXIT_USAGE;
 			}
 			break;
-		case OPT_NOCOLOR:
-			cli_color = false;
-			break;
-		case 'h':
-			usage_simulate(stdout);
-			return 0;
-		default:
-			cli_opt_bad("simulate", ch, argv);
-			return CLI_EXIT_USAGE;
 		}
 	}
+	if (ch == CLI_OPT_EXIT)
+		return p.status;
+	c.json = com.json;
+	c.pretty = com.pretty;
 	if (bench)
 		return run_bench(c.json);
 	if (optind + (from ? 0 : 1) != argc || (nth && !from)) {
@@ -645,7 +634,7 @@ int cmd_simulate(int argc, char **argv)
 	}
 	what = from ? from : argv[optind];
 	if (from) {
-		ret = load_report(from, nth, pf_kver_known(&kernel) ? &kernel : NULL,
+		ret = load_report(from, nth, pf_kver_known(&com.kernel) ? &com.kernel : NULL,
 				  &sc, c.json);
 		if (ret)
 			return ret;
@@ -677,7 +666,7 @@ int cmd_simulate(int argc, char **argv)
 		}
 		snprintf(name, sizeof(name), "%.*s", (int)(eq - sets[i]), sets[i]);
 		/* with a report, --kernel also named its kernel to the scanner */
-		if (from && is_kernel[i] && pf_kver_known(&kernel)) {
+		if (from && is_kernel[i] && pf_kver_known(&com.kernel)) {
 			pf_scenario_set(sc, name, eq + 1);
 			continue;
 		}

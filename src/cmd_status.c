@@ -9,7 +9,6 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +18,8 @@
 #include "cli.h"
 
 struct status_ctx {
+	struct cli_common com;		/* json, pretty, kernel */
 	const char *root;
-	bool json, pretty;
-	struct pf_kver kernel;		/* --kernel */
-	bool have_kernel;
 	double interval;		/* seconds between lines, 0: once */
 };
 
@@ -117,17 +114,17 @@ static void nothing_read(const struct status_ctx *c, const struct pf_system *sys
 		n += (size_t)snprintf(why + n, sizeof(why) - n, "%s%s: %s",
 				      n ? ", " : " (", s->path, source_words(s->err));
 	}
-	cli_err(c->json, c->root, "%s: nothing about memory could be read%s%s",
+	cli_err(c->com.json, c->root, "%s: nothing about memory could be read%s%s",
 		c->root, why, n ? ")" : "");
 }
 
 static struct pf_system *read_system(struct status_ctx *c)
 {
 	struct pf_system *sys = calloc(1, sizeof(*sys));
-	struct cli_diag d = { .json = c->json, .hold = true };
+	struct cli_diag d = { .json = c->com.json, .hold = true };
 
 	if (!sys) {
-		cli_err(c->json, c->root, "out of memory");
+		cli_err(c->com.json, c->root, "out of memory");
 		return NULL;
 	}
 	if (pf_system_read(c->root, sys, cli_diag, &d)) {
@@ -137,8 +134,8 @@ static struct pf_system *read_system(struct status_ctx *c)
 		return NULL;
 	}
 	say_diags(&d, sys);
-	if (c->have_kernel && !pf_kver_known(&sys->kernel))
-		sys->kernel = c->kernel;
+	if (c->com.have_kernel && !pf_kver_known(&sys->kernel))
+		sys->kernel = c->com.kernel;
 	return sys;
 }
 
@@ -240,7 +237,7 @@ static void sources_json(const struct pf_system *sys, struct pf_json *j)
 static void print_json(const struct status_ctx *c, const struct pf_system *sys,
 		       const struct pf_zone_status *st)
 {
-	struct pf_json *j = pf_json_new(stdout, c->pretty);
+	struct pf_json *j = pf_json_new(stdout, c->com.pretty);
 
 	if (!j)
 		return;
@@ -475,8 +472,8 @@ static void print_line(const struct status_ctx *c, const struct sample *cur,
 		clock_gettime(CLOCK_REALTIME, &ts);
 		snprintf(tbuf + 8, sizeof(tbuf) - 8, ".%d", (int)(ts.tv_nsec / 100000000) % 10);
 	}
-	if (c->json) {
-		struct pf_json *j = pf_json_new(stdout, c->pretty);
+	if (c->com.json) {
+		struct pf_json *j = pf_json_new(stdout, c->com.pretty);
 
 		if (!j)
 			return;
@@ -545,7 +542,7 @@ static int run_interval(struct status_ctx *c, double interval, long count)
 	struct sample a = { 0 }, b = { 0 }, *cur = &a, *prev = NULL;
 	int ret = 0;
 
-	if (!c->json) {
+	if (!c->com.json) {
 		line_legend();
 		line_header();
 	}
@@ -573,62 +570,41 @@ static int run_interval(struct status_ctx *c, double interval, long count)
 	return ret;
 }
 
-int cmd_status(int argc, char **argv)
+/* "status -1": a negative INTERVAL, not an unknown option */
+static int bad_option(int ch, int argc, char **argv)
 {
-	enum { OPT_ROOT = 256, OPT_KERNEL, OPT_NOCOLOR };
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "pretty", no_argument, NULL, 'p' },
-		{ "root", required_argument, NULL, OPT_ROOT },
-		{ "kernel", required_argument, NULL, OPT_KERNEL },
-		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 }
-	};
-	struct status_ctx c = { .root = "/" };
-	struct sample s = { 0 };
-	double interval = 0;
-	long count = 0;
-	int ch;
+	double interval;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":jph", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'j':
-			c.json = true;
-			break;
-		case 'p':
-			c.json = c.pretty = true;
-			break;
-		case OPT_ROOT:
-			c.root = optarg;
-			break;
-		case OPT_KERNEL:
-			if (cli_opt_kernel("--kernel", optarg, &c.kernel))
-				return CLI_EXIT_USAGE;
-			c.have_kernel = true;
-			break;
-		case OPT_NOCOLOR:
-			cli_color = false;
-			break;
-		case 'h':
-			usage_status(stdout);
-			return 0;
-		default:
-			/* "status -1": a negative INTERVAL, not an unknown option */
-			for (int i = 1; ch == '?' && (isdigit(optopt) || optopt == '.') &&
-			     i < argc; i++) {
-				if (argv[i][0] == '-' && argv[i][1] == optopt) {
-					cli_opt_seconds("INTERVAL", argv[i], CLI_MIN_INTERVAL,
-							86400, &interval);
-					return CLI_EXIT_USAGE;
-				}
-			}
-			cli_opt_bad("status", ch, argv);
+	for (int i = 1; ch == '?' && (isdigit(optopt) || optopt == '.') &&
+	     i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1] == optopt) {
+			cli_opt_seconds("INTERVAL", argv[i], CLI_MIN_INTERVAL,
+					86400, &interval);
 			return CLI_EXIT_USAGE;
 		}
 	}
+	cli_opt_bad("status", ch, argv);
+	return CLI_EXIT_USAGE;
+}
+
+int cmd_status(int argc, char **argv)
+{
+	static const struct cli_opts opts = {
+		.cmd = "status", .usage = usage_status, .bad = bad_option,
+		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL | CLI_COMMON_ROOT |
+			  CLI_COMMON_COLOR,
+	};
+	struct status_ctx c = { .root = "/" };
+	struct sample s = { 0 };
+	struct cli_parser p;
+	double interval = 0;
+	long count = 0;
+
+	cli_parser_init(&p, &opts);
+	if (cli_getopt(&p, argc, argv, &c.com) == CLI_OPT_EXIT)
+		return p.status;
+	if (c.com.root)
+		c.root = c.com.root;
 	if (optind < argc) {
 		/* a shorter interval is a busy loop over /proc, not a rate */
 		if (cli_opt_seconds("INTERVAL", argv[optind], CLI_MIN_INTERVAL,
@@ -642,7 +618,7 @@ int cmd_status(int argc, char **argv)
 			return CLI_EXIT_USAGE;
 		}
 	}
-	if (cli_root_check(c.root, c.json))
+	if (cli_root_check(c.root, c.com.json))
 		return CLI_EXIT_ERROR;
 	if (interval) {
 		c.interval = interval;
@@ -652,7 +628,7 @@ int cmd_status(int argc, char **argv)
 		free(s.sys);
 		return CLI_EXIT_ERROR;
 	}
-	if (c.json)
+	if (c.com.json)
 		print_json(&c, s.sys, s.st);
 	else
 		print_text(s.sys, s.st);

@@ -22,7 +22,6 @@
 #define _GNU_SOURCE	/* ppoll */
 #include <curses.h>
 #include <errno.h>
-#include <getopt.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -1088,20 +1087,30 @@ static bool is_live_root(const char *root)
 	return strspn(root, "/") == strlen(root);
 }
 
+/* getopt said what it did not take: the usage follows (top's old way) */
+static int bad_option(int ch, int argc, char **argv)
+{
+	usage_top(stderr);
+	return CLI_EXIT_USAGE;
+}
+
 int cmd_top(int argc, char **argv)
 {
-	enum { OPT_ROOT = 256, OPT_NOCOLOR };
-	static const struct option opts[] = {
-		{ "root", required_argument, NULL, OPT_ROOT },
+	static const struct option own[] = {
 		{ "delay", required_argument, NULL, 'd' },
 		{ "iterations", required_argument, NULL, 'n' },
 		{ "batch", no_argument, NULL, 'b' },
-		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
-		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
+	static const struct cli_opts opts = {
+		.cmd = "top", .usage = usage_top, .shorts = "d:n:b",
+		.longs = own, .common = CLI_COMMON_ROOT | CLI_COMMON_COLOR,
+		.bad = bad_option, .getopt_says = true,
+	};
+	struct cli_common com = { .root = "/" };
 	struct sigaction sa;
 	sigset_t block, old_mask, unblocked;
+	struct cli_parser p;
 	struct top *t;
 	char *end;
 	int ch, ret;
@@ -1111,14 +1120,10 @@ int cmd_top(int argc, char **argv)
 		cli_err(false, NULL, "out of memory");
 		return CLI_EXIT_ERROR;
 	}
-	t->root = "/";
 	t->interval = 1;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "d:n:bh", opts, NULL)) != -1) {
+	cli_parser_init(&p, &opts);
+	while ((ch = cli_getopt(&p, argc, argv, &com)) >= 0) {
 		switch (ch) {
-		case OPT_ROOT:
-			t->root = optarg;
-			break;
 		case 'd':
 			/* 0 would redraw in a busy loop */
 			if (cli_opt_seconds("-d", optarg, CLI_MIN_INTERVAL, 86400,
@@ -1140,19 +1145,13 @@ int cmd_top(int argc, char **argv)
 		case 'b':
 			t->batch = true;
 			break;
-		case OPT_NOCOLOR:
-			cli_color = false;
-			break;
-		case 'h':
-			usage_top(stdout);
-			free(t);
-			return 0;
-		default:
-			usage_top(stderr);
-			free(t);
-			return CLI_EXIT_USAGE;
 		}
 	}
+	if (ch == CLI_OPT_EXIT) {
+		free(t);
+		return p.status;
+	}
+	t->root = com.root;
 	if (optind < argc) {
 		cli_err(false, NULL, "top takes no arguments, not '%s' (see 'pagefail help top')",
 			argv[optind]);

@@ -186,15 +186,14 @@ void cli_collect(struct cli_collect *c, int nr, char **paths)
 		collect_path(c, paths[i]);
 }
 
-int cli_collect_year_opt(struct cli_collect *c, const char *arg)
+void cli_collect_init(struct cli_collect *c, const struct cli_common *com,
+		      pf_report_fn report, void *data)
 {
-	return cli_opt_year("--year", arg, &c->year);
-}
-
-int cli_collect_kernel_opt(struct cli_collect *c, const char *arg)
-{
-	if (cli_opt_kernel("--kernel", arg, &c->kernel))
-		return -1;
-	c->have_kernel = true;
-	return 0;
+	memset(c, 0, sizeof(*c));
+	c->json = com->json;
+	c->kernel = com->kernel;
+	c->have_kernel = com->have_kernel;
+	c->year = com->year;
+	c->report = report;
+	c->data = data;
 }

@@ -223,10 +223,9 @@ const char *cli_c(const char *sgr)
 int main(int argc, char **argv)
 {
 	const struct cli_cmd *c;
-	const char *nc = getenv("NO_COLOR");
 	int nr;
 
-	cli_color = isatty(STDOUT_FILENO) && !(nc && nc[0]);
+	cli_color_init();
 	if (argc < 2) {
 		usage(stderr);
 		return CLI_EXIT_USAGE;
