@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "json.h"
 
 #define MAX_SETS 8
 

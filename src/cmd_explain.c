@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "json.h"
 
 struct explain_ctx {
 	struct cli_collect in;

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "json.h"
 #include "pagefail.h"
 
 struct group {

@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 
 #include "cli.h"
+#include "json.h"
 
 #define MAX_SETS	16
 #define MAX_SWEEP	32

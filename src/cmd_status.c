@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "json.h"
 
 struct status_ctx {
 	struct cli_common com;		/* json, pretty, kernel */

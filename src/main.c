@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "json.h"
 #include "pagefail.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "json.h"
 
 static struct pf_explain ex;
 static struct pf_evidence ev;

@@ -8,6 +8,7 @@
 #define PF_TEST_STEPS_H
 
 #include "helpers.h"
+#include "json.h"
 
 /* Join lines into one log, each with its newline; free() the result. */
 static inline char *join_lines(const char *const *lines, size_t n)

@@ -4,13 +4,14 @@
  * iproute2's and bpftool's json_writer: the caller opens and closes objects
  * and arrays, the writer places commas, escapes strings and, with pretty,
  * indents.  Every byte that is not printable ASCII or valid UTF-8 is
- * escaped, so a log full of binary junk still gives valid JSON.
+ * escaped, so a log full of binary junk still gives valid JSON.  The CLI's
+ * own: the library returns data and prints nothing.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "json.h"
 
 #define PF_JSON_DEPTH 32
 

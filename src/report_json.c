@@ -10,7 +10,7 @@
 #include <limits.h>
 #include <string.h>
 
-#include "report/internal.h"
+#include "json.h"
 
 static void kb_or_null(struct pf_json *j, const char *key, long pages,
 		       unsigned int page_kb)
