@@ -67,7 +67,13 @@ void cli_diag_flush(struct cli_diag *d);
 /* Free what is held, unprinted. */
 void cli_diag_release(struct cli_diag *d);
 
-/* Colour: off for NO_COLOR, --no-color, or a stdout that is not a tty. */
+/*
+ * Colour (text.c): off for NO_COLOR, --no-color, or a stdout that is not a
+ * tty; cli_c(CLI_BOLD) is "" then.
+ */
+#define CLI_BOLD	"\033[1m"
+#define CLI_DIM		"\033[2m"
+#define CLI_RESET	"\033[0m"
 extern bool cli_color;
 const char *cli_c(const char *sgr);
 
@@ -189,6 +195,20 @@ void cli_print_wrapped(FILE *f, int indent, const char *label,
 		       const char *text);
 /* pages of page_kb KiB as "75 MiB"; "-" when not known (negative) */
 void cli_pages_words(long pages, unsigned int page_kb, char *buf, size_t len);
+
+/*
+ * advise --verify: the first report with Mem-Info replayed in the
+ * simulator as it was and with the advice (cmd_advise.c, print_advise.c)
+ */
+struct cli_verify {
+	bool want, done;
+	struct pf_report *r;		/* a copy, its source in source */
+	char source[256];
+	char kernel[96];
+	unsigned long long before, after;
+	char error[256];		/* why it was not replayed, or "" */
+	char note[256];			/* what the replay assumed, or "" */
+};
 
 int cmd_scan(int argc, char **argv);
 void usage_scan(FILE *f);

@@ -13,27 +13,16 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "json.h"
+#include "print.h"
 
 #define MAX_SETS 8
-
-/* --verify: the first report with Mem-Info, replayed without and with */
-struct verify {
-	bool want, done;
-	struct pf_report *r;		/* a copy, its source in source */
-	char source[256];
-	char kernel[96];
-	unsigned long long before, after;
-	char error[256];		/* why it was not replayed, or "" */
-	char note[256];			/* what the replay assumed, or "" */
-};
 
 struct advise_ctx {
 	struct cli_collect in;
 	struct pf_rules *rules;
 	struct pf_evidence ev;
 	struct pf_explain ex;		/* scratch, per report */
-	struct verify v;
+	struct cli_verify v;
 };
 
 void usage_advise(FILE *f)
@@ -107,7 +96,7 @@ static void verify_set(struct pf_scenario *sc, struct pf_advice *a,
  * Replay the report as it was, then with vm.min_free_kbytes and (where
  * it applies) vm.watermark_scale_factor as advised.
  */
-static void verify_run(struct verify *v, struct pf_advice *a)
+static void verify_run(struct cli_verify *v, struct pf_advice *a)
 {
 	struct pf_scenario *sc = NULL, *with = NULL;
 	struct pf_sim_result res;
@@ -150,44 +139,6 @@ out:
 	pf_scenario_free(sc);
 }
 
-static void verify_json(struct pf_json *j, const struct verify *v)
-{
-	char at[300];
-
-	pf_json_key(j, "verify");
-	pf_json_obj_open(j);
-	if (v->done) {
-		snprintf(at, sizeof(at), "%s:%lu", v->source, v->r->line);
-		pf_json_key(j, "report");
-		pf_json_str(j, at);
-		pf_json_key(j, "kernel");
-		pf_json_str(j, v->kernel);
-		pf_json_key(j, "failures_before");
-		pf_json_uint(j, v->before);
-		pf_json_key(j, "failures_after");
-		pf_json_uint(j, v->after);
-		pf_json_key_str(j, "note", v->note);
-	} else {
-		pf_json_key(j, "report");
-		pf_json_null(j);
-		pf_json_key(j, "error");
-		pf_json_str(j, v->error);
-	}
-	pf_json_obj_close(j);
-}
-
-static void verify_text(const struct verify *v)
-{
-	if (!v->done) {
-		printf("verify: %s\n", v->error);
-		return;
-	}
-	printf("verify: replaying %s order %d on %s: %llu failure%s as it was, "
-	       "%llu with the advice\n", v->r->task[0] ? v->r->task : "the request",
-	       v->r->order, v->kernel, v->before, v->before == 1 ? "" : "s",
-	       v->after);
-}
-
 /* A SOURCE directory that is a machine's tree (sosreport, snapshot). */
 static bool is_system_tree(const char *dir)
 {
@@ -201,206 +152,6 @@ static bool is_system_tree(const char *dir)
 		return true;
 	snprintf(p, sizeof(p), "%s/proc/buddyinfo", dir);
 	return !access(p, R_OK);
-}
-
-static void print_item_json(struct pf_json *j, const struct pf_advice_item *it)
-{
-	pf_json_obj_open(j);
-	pf_json_key(j, "name");
-	pf_json_str(j, it->name);
-	pf_json_key(j, "applies");
-	pf_json_bool(j, it->applies);
-	pf_json_key(j, "change");
-	pf_json_bool(j, it->change);
-	pf_json_key_num(j, "current", it->current);
-	pf_json_key_str(j, "current_from", it->current_from);
-	pf_json_key_num(j, "recommended", it->value);
-	pf_json_key_num(j, "default", it->default_value);
-	pf_json_key(j, "safe_min");
-	pf_json_int(j, it->safe_min);
-	pf_json_key_num(j, "safe_max", it->safe_max != LONG_MAX ? it->safe_max : -1);
-	pf_json_key(j, "working");
-	pf_json_str(j, it->working);
-	pf_json_key_str(j, "cost", it->cost);
-	pf_json_obj_close(j);
-}
-
-static void print_json(const struct advise_ctx *c, const struct pf_advice *a,
-		       bool pretty)
-{
-	struct pf_json *j = pf_json_new(stdout, pretty);
-	const struct pf_evidence *e = &c->ev;
-
-	if (!j)
-		return;
-	pf_json_obj_open(j);
-	pf_json_key_str(j, "kernel", pf_kver_known(&a->kernel) ? a->kernel.str : NULL);
-	pf_json_key_str(j, "machine_from", a->machine_from);
-	pf_json_key(j, "nodes");
-	pf_json_int(j, a->nr_nodes);
-	pf_json_key_num(j, "cpus", a->nr_cpus > 0 ? a->nr_cpus : -1);
-	pf_json_key(j, "ram_kb");
-	pf_json_uint(j, a->ram_kb);
-	pf_json_key(j, "lowmem_kb");
-	pf_json_uint(j, a->lowmem_kb);
-
-	pf_json_key(j, "evidence");
-	pf_json_obj_open(j);
-	pf_json_key(j, "reports");
-	pf_json_uint(j, e->reports);
-	pf_json_key(j, "with_meminfo");
-	pf_json_uint(j, e->with_meminfo);
-	pf_json_key(j, "cannot_sleep");
-	pf_json_uint(j, e->atomic);
-	pf_json_key(j, "by_order");
-	pf_json_obj_open(j);
-	for (int o = 0; o < PF_MAX_ORDER; o++) {
-		char k[8];
-
-		if (!e->by_order[o])
-			continue;
-		snprintf(k, sizeof(k), "%d", o);
-		pf_json_key(j, k);
-		pf_json_uint(j, e->by_order[o]);
-	}
-	pf_json_obj_close(j);
-	pf_json_key(j, "bursts");
-	pf_json_arr_open(j);
-	for (int o = 0; o < PF_MAX_ORDER; o++) {
-		const struct pf_burst *b = &e->burst[o];
-
-		if (!b->failures)
-			continue;
-		pf_json_obj_open(j);
-		pf_json_key(j, "order");
-		pf_json_int(j, o);
-		pf_json_key(j, "failures");
-		pf_json_uint(j, b->failures);
-		pf_json_key(j, "seconds");
-		pf_json_double(j, b->seconds);
-		pf_json_key(j, "bytes");
-		pf_json_uint(j, b->bytes);
-		pf_json_key_str(j, "first", b->first);
-		pf_json_obj_close(j);
-	}
-	pf_json_arr_close(j);
-	pf_json_key(j, "causes");
-	pf_json_obj_open(j);
-	for (int i = 0; i < PF_CAUSE_NR; i++) {
-		if (!e->causes[i])
-			continue;
-		pf_json_key(j, pf_cause_name(i));
-		pf_json_uint(j, e->causes[i]);
-	}
-	pf_json_obj_close(j);
-	pf_json_obj_close(j);
-
-	pf_json_key(j, "recommendations");
-	pf_json_arr_open(j);
-	for (int i = 0; i < a->nr_items; i++)
-		print_item_json(j, &a->items[i]);
-	pf_json_arr_close(j);
-	pf_json_key_str(j, "kernel_update", a->update);
-	pf_json_key(j, "known_cause");
-	if (a->rule) {
-		pf_json_obj_open(j);
-		pf_json_key(j, "id");
-		pf_json_str(j, a->rule->id);
-		pf_json_key(j, "title");
-		pf_json_str(j, a->rule->title);
-		pf_json_key(j, "status");
-		pf_json_str(j, pf_rule_status_name(a->rule_status));
-		pf_json_obj_close(j);
-	} else {
-		pf_json_null(j);
-	}
-	pf_json_key(j, "note");
-	pf_json_str(j, a->note);
-	if (c->v.want)
-		verify_json(j, &c->v);
-	pf_json_obj_close(j);
-	pf_json_end(j);
-	pf_json_free(j);
-}
-
-static void print_text(const struct advise_ctx *c, const struct pf_advice *a)
-{
-	const char *b = cli_c("\033[1m"), *d = cli_c("\033[2m"), *n = cli_c("\033[0m");
-	const struct pf_evidence *e = &c->ev;
-	char ram[32], label[96];
-
-	printf("%sevidence:%s %lu report%s (%lu with Mem-Info, %lu from requests "
-	       "that cannot sleep)", b, n, e->reports, e->reports == 1 ? "" : "s",
-	       e->with_meminfo, e->atomic);
-	for (int i = 0; i < PF_CAUSE_NR; i++)
-		if (e->causes[i] && i != PF_CAUSE_UNKNOWN)
-			printf("; %s %lu", pf_cause_name(i), e->causes[i]);
-	putchar('\n');
-	for (int o = 0; o < PF_MAX_ORDER; o++) {
-		const struct pf_burst *bu = &e->burst[o];
-
-		if (bu->failures)
-			printf("  %slargest burst, order %d:%s %lu failure%s in %.0f s%s%s\n",
-			       d, o, n, bu->failures, bu->failures == 1 ? "" : "s",
-			       bu->seconds, bu->first[0] ? ", from " : "", bu->first);
-	}
-	pf_format_size(a->ram_kb * 1024, ram, sizeof(ram));
-	printf("%smachine:%s %s, %s, %d NUMA node%s%s", b, n,
-	       pf_kver_known(&a->kernel) ? a->kernel.str : "kernel unknown",
-	       a->ram_kb ? ram : "memory size unknown", a->nr_nodes,
-	       a->nr_nodes == 1 ? "" : "s", a->nr_cpus > 0 ? "" : "");
-	if (a->nr_cpus > 0)
-		printf(", %d CPUs", a->nr_cpus);
-	printf(" %s(from %s)%s\n\n", d, a->machine_from ? (strcmp(a->machine_from,
-	       "system") ? "the newest report's Mem-Info" : "the system") :
-	       "nothing", n);
-
-	for (int i = 0; i < a->nr_items; i++) {
-		const struct pf_advice_item *it = &a->items[i];
-
-		if (!it->applies) {
-			printf("%s%s%s: %snot applicable%s\n", b, it->name, n, d, n);
-			cli_print_wrapped(stdout, 4, "", it->working);
-			continue;
-		}
-		if (it->value < 0)
-			printf("%s%s%s: see below", b, it->name, n);
-		else if (it->change && it->current >= 0)
-			printf("%s%s%s: %ld -> %s%ld%s", b, it->name, n, it->current,
-			       b, it->value, n);
-		else if (it->change)
-			printf("%s%s%s: (not known) -> %s%ld%s", b, it->name, n,
-			       b, it->value, n);
-		else
-			printf("%s%s%s: %ld (keep)", b, it->name, n, it->value);
-		if (it->safe_max != LONG_MAX)
-			printf("  %ssafe %ld..%ld%s", d, it->safe_min, it->safe_max, n);
-		putchar('\n');
-		cli_print_wrapped(stdout, 4, "working: ", it->working);
-		if ((it->change || it->value < 0) && it->cost[0])
-			cli_print_wrapped(stdout, 4, "cost: ", it->cost);
-	}
-	if (a->rule) {
-		const struct pf_rule *r = a->rule;
-
-		snprintf(label, sizeof(label), "known cause (%s): ",
-			 pf_rule_status_name(a->rule_status));
-		putchar('\n');
-		cli_print_wrapped(stdout, 0, label, r->title);
-		cli_print_wrapped(stdout, 4, "advice: ",
-				  a->rule_status == PF_RULE_FIXED && r->fixed_advice ?
-				  r->fixed_advice : r->advice);
-		if (r->nr_sources)
-			printf("    source: %s\n", r->sources[0]);
-	}
-	if (a->update[0])
-		cli_print_wrapped(stdout, 0, "kernel: ", a->update);
-	putchar('\n');
-	cli_print_wrapped(stdout, 0, "", a->note);
-	if (c->v.want)
-		verify_text(&c->v);
-	printf("%s'pagefail advise --sysctl' prints the file; --apply writes and "
-	       "sets it.%s\n", d, n);
 }
 
 /*
@@ -692,10 +443,9 @@ int cmd_advise(int argc, char **argv)
 			fputs(text, stdout);
 			free(text);
 		}
-	} else if (json) {
-		print_json(c, a, com.pretty);
-	} else {
-		print_text(c, a);
+	} else if (!print_begin(stdout, json, com.pretty)) {
+		print_advice(&c->ev, a, &c->v);
+		print_end();
 	}
 	if (!ret && c->in.errors && !c->ev.reports)
 		ret = CLI_EXIT_ERROR;

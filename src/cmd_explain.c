@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "json.h"
+#include "print.h"
 
 struct explain_ctx {
 	struct cli_collect in;
@@ -18,7 +18,6 @@ struct explain_ctx {
 	long want;			/* --report N, 0: all */
 	unsigned long seen, shown, disagree;
 	struct pf_rules *rules;		/* --rules, else the built-in ones */
-	struct pf_json *j;
 };
 
 void usage_explain(FILE *f)
@@ -41,165 +40,6 @@ void usage_explain(FILE *f)
 	      f);
 }
 
-static void verdict_words(const struct pf_report *r, const struct pf_zone_verdict *v,
-			  char *buf, size_t len)
-{
-	const struct pf_wm_check *c = &v->check;
-
-	if (!v->allowed) {
-		snprintf(buf, len, "not allowed: %s", v->why_not);
-		return;
-	}
-	if (!v->evaluated) {
-		snprintf(buf, len, "not checked: watermarks not printed");
-		return;
-	}
-	switch (c->cause) {
-	case PF_CAUSE_OK:
-		snprintf(buf, len, "passes (by %ld pages)", c->margin);
-		break;
-	case PF_CAUSE_BELOW_MIN:
-		snprintf(buf, len, "below min (short by %ld pages)", -c->margin);
-		break;
-	case PF_CAUSE_FRAGMENTATION:
-		if (c->failed_order > 0 && c->order_min >= 0 && c->order_free >= 0 &&
-		    (c->order_free || c->order_min))
-			snprintf(buf, len, "fragmentation (%ld pages free in blocks of "
-				 "order >= %d; the check needs more than %ld)",
-				 c->order_free, c->failed_order, c->order_min);
-		else
-			snprintf(buf, len, "fragmentation (no free block of order >= %d)",
-				 r->order);
-		break;
-	case PF_CAUSE_LOWMEM_RESERVE:
-		snprintf(buf, len, "lowmem_reserve (%ld pages kept back)", c->reserve);
-		break;
-	case PF_CAUSE_HIGHATOMIC:
-		snprintf(buf, len, "highatomic reserve (%ld pages kept back)",
-			 c->highatomic);
-		break;
-	default:
-		snprintf(buf, len, "unknown (no buddy line)");
-		break;
-	}
-}
-
-static void print_zones(const struct pf_report *r, const struct pf_explain *ex)
-{
-	const char *d = cli_c("\033[2m"), *n = cli_c("\033[0m");
-
-	printf("  %szone               free      min  check at  reserve  largest  unusable  extfrag%s\n",
-	       d, n);
-	for (int i = 0; i < r->nr_zones; i++) {
-		const struct pf_zone *z = &r->zones[i];
-		const struct pf_zone_verdict *v = &ex->zones[i];
-		char name[32], fr[24], mn[24], at[24], rs[24], lg[24], ui[16], ef[16];
-		char verdict[160];
-
-		if (z->node_printed)
-			snprintf(name, sizeof(name), "%d %s", z->node, z->name);
-		else
-			snprintf(name, sizeof(name), "%s", z->name);
-		cli_pages_words(z->free, z->page_kb, fr, sizeof(fr));
-		cli_pages_words(z->min, z->page_kb, mn, sizeof(mn));
-		if (v->evaluated && !(ex->alloc_flags & PF_ALLOC_NO_WATERMARKS))
-			cli_pages_words(v->check.min, z->page_kb, at, sizeof(at));
-		else
-			snprintf(at, sizeof(at), "-");
-		if (v->evaluated && v->check.reserve)
-			cli_pages_words(v->check.reserve, z->page_kb, rs, sizeof(rs));
-		else
-			snprintf(rs, sizeof(rs), "-");
-		if (v->largest_free_order >= 0)
-			pf_format_size((unsigned long long)z->page_kb * 1024 <<
-				       v->largest_free_order, lg, sizeof(lg));
-		else
-			snprintf(lg, sizeof(lg), z->nr_orders ? "none" : "-");
-		if (v->unusable_index >= 0) {
-			snprintf(ui, sizeof(ui), "%d.%03d", v->unusable_index / 1000,
-				 v->unusable_index % 1000);
-			snprintf(ef, sizeof(ef), "%s%d.%03d",
-				 v->extfrag_index < 0 ? "-" : "",
-				 abs(v->extfrag_index) / 1000,
-				 abs(v->extfrag_index) % 1000);
-		} else {
-			snprintf(ui, sizeof(ui), "-");
-			snprintf(ef, sizeof(ef), "-");
-		}
-		verdict_words(r, v, verdict, sizeof(verdict));
-		printf("  %-12s %9s %8s %9s %8s %8s %9s %8s\n", name, fr, mn, at,
-		       rs, lg, ui, ef);
-		printf("  %12s %s%s%s\n", "", v->allowed && v->evaluated &&
-		       !v->check.passes ? cli_c("\033[1m") : "", verdict, n);
-	}
-}
-
-static void print_rule(const struct pf_explain *ex)
-{
-	const struct pf_rule *rule = ex->match.rule;
-	const char *b = cli_c("\033[1m"), *n = cli_c("\033[0m");
-	char label[160];
-
-	if (!rule) {
-		printf("  %sknown cause:%s none matched\n", b, n);
-		return;
-	}
-	snprintf(label, sizeof(label), "%sknown cause:%s ", b, n);
-	{
-		char title[sizeof(rule->title) + sizeof(rule->id) + 4];
-
-		snprintf(title, sizeof(title), "%s [%s]", rule->title, rule->id);
-		cli_print_wrapped(stdout, 2, label, title);
-	}
-	if (ex->match.status == PF_RULE_FIXED) {
-		/* a line of its own: as a label it indented the advice by 46 */
-		printf("    fixed in: %s, which this kernel is at or past\n",
-		       rule->fixed.str);
-		cli_print_wrapped(stdout, 4, "advice: ", rule->fixed_advice ?
-				  rule->fixed_advice : rule->advice);
-	} else {
-		cli_print_wrapped(stdout, 4, "advice: ", rule->advice);
-		if (rule->update)
-			cli_print_wrapped(stdout, 4, "update: ", rule->update);
-	}
-	for (int i = 0; i < rule->nr_sources; i++)
-		printf("    source: %s\n", rule->sources[i]);
-}
-
-static void print_text(const struct pf_report *r, const struct pf_explain *ex,
-		       unsigned long nr)
-{
-	const char *b = cli_c("\033[1m"), *d = cli_c("\033[2m"), *n = cli_c("\033[0m");
-	char meaning[512], sig[256];
-
-	if (nr > 1)
-		putchar('\n');
-	printf("%sreport %lu: %s order:%d mode:%s%s%s%s%s\n", b, nr,
-	       r->task[0] ? r->task : "?", r->order, r->mode[0] ? r->mode : "?",
-	       r->mode_names[0] ? "(" : "", r->mode_names,
-	       r->mode_names[0] ? ")" : "", n);
-	printf("  %sat%s %s:%lu%s%s\n", d, n, r->source, r->line,
-	       r->time[0] ? "  " : "", r->time);
-	printf("  %skernel%s %s  %s(watermark check of %s)%s\n", d, n,
-	       pf_kver_known(&r->kernel) ? r->kernel.str : "unknown", d,
-	       pf_wm_era_name(ex->era), n);
-	cli_print_wrapped(stdout, 2, "asked: ", ex->asked);
-	pf_report_meaning(r, meaning, sizeof(meaning));
-	cli_print_wrapped(stdout, 2, "where: ", meaning);
-	if (pf_report_signature(r, sig, sizeof(sig)))
-		cli_print_wrapped(stdout, 2, "call site: ", sig);
-	if (r->nr_zones) {
-		putchar('\n');
-		print_zones(r, ex);
-		putchar('\n');
-	} else {
-		printf("  %szones: not in the report (no Mem-Info)%s\n", d, n);
-	}
-	cli_print_wrapped(stdout, 2, ex->disagrees ? "disagrees: " : "why: ",
-			  ex->summary);
-	print_rule(ex);
-}
-
 static int on_report(const struct pf_report *r, void *data)
 {
 	struct explain_ctx *c = data;
@@ -217,12 +57,7 @@ static int on_report(const struct pf_report *r, void *data)
 	pf_explain_report(r, c->rules, ex);
 	c->shown++;
 	c->disagree += ex->disagrees;
-	if (c->json) {
-		pf_explain_json(r, ex, c->j);
-		pf_json_end(c->j);
-	} else {
-		print_text(r, ex, c->seen);
-	}
+	print_report(r, ex, c->seen);
 	free(ex);
 	/* the Nth was found: nothing after it is needed */
 	return c->want ? 1 : 0;
@@ -279,12 +114,9 @@ int cmd_explain(int argc, char **argv)
 			return CLI_EXIT_ERROR;
 		}
 	}
-	if (c.json) {
-		c.j = pf_json_new(stdout, com.pretty);
-		if (!c.j) {
-			pf_rules_free(c.rules);
-			return CLI_EXIT_ERROR;
-		}
+	if (print_begin(stdout, c.json, com.pretty)) {
+		pf_rules_free(c.rules);
+		return CLI_EXIT_ERROR;
 	}
 	cli_collect_init(&c.in, &com, on_report, &c);
 	cli_collect(&c.in, argc - optind, argv + optind);
@@ -308,8 +140,7 @@ int cmd_explain(int argc, char **argv)
 		       c.in.nr_sources, c.in.nr_sources == 1 ? "" : "s");
 	}
 	fflush(stdout);
-	if (c.j)
-		pf_json_free(c.j);
+	print_end();
 	pf_rules_free(c.rules);
 	if (c.in.errors)
 		ret = c.shown ? CLI_EXIT_FOUND_ERROR : CLI_EXIT_ERROR;

@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "cli.h"
-#include "json.h"
+#include "print.h"
 #include "pagefail.h"
 
 struct group {
@@ -35,7 +35,6 @@ struct scan_ctx {
 	bool have_since, have_until;
 	int64_t since, until;
 	bool said_year;			/* the year assumed was said */
-	struct pf_json *j;
 	struct group *groups;
 	size_t nr_groups, alloc_groups;
 	unsigned long nr_reports;
@@ -193,8 +192,7 @@ static int on_report(const struct pf_report *r, void *data)
 	if (c->quiet)
 		return 0;
 	if (c->json) {
-		pf_report_json(r, c->j);
-		pf_json_end(c->j);
+		print_report(r, NULL, c->nr_reports);
 		return 0;
 	}
 	{
@@ -298,19 +296,15 @@ int cmd_scan(int argc, char **argv)
 	if (ch == CLI_OPT_EXIT)
 		return p.status;
 	c.json = com.json;
-	if (c.json) {
-		c.j = pf_json_new(stdout, com.pretty);
-		if (!c.j)
-			return CLI_EXIT_ERROR;
-	}
+	if (print_begin(stdout, c.json, com.pretty))
+		return CLI_EXIT_ERROR;
 	cli_collect_init(&c.in, &com, on_report, &c);
 	cli_collect(&c.in, argc - optind, argv + optind);
 
 	if (!c.json && !c.quiet)
 		print_groups(&c);
 	fflush(stdout);
-	if (c.j)
-		pf_json_free(c.j);
+	print_end();
 	free(c.groups);
 	if (c.in.errors)
 		ret = c.nr_reports ? CLI_EXIT_FOUND_ERROR : CLI_EXIT_ERROR;

@@ -12,7 +12,7 @@
 #include <sys/resource.h>
 
 #include "cli.h"
-#include "json.h"
+#include "print.h"
 
 #define MAX_SETS	16
 #define MAX_SWEEP	32
@@ -190,126 +190,6 @@ static int write_svg(const char *path, const struct series *s, const char *title
 	return fclose(f) ? -errno : 0;
 }
 
-/* The time series as JSON: the same columns as the CSV. */
-static void series_json(struct pf_json *j, const struct series *s)
-{
-	pf_json_key(j, "series");
-	pf_json_arr_open(j);
-	for (size_t i = 0; i < s->nr; i++) {
-		const struct pf_sim_sample *p = &s->v[i];
-
-		pf_json_obj_open(j);
-		pf_json_key(j, "t");
-		pf_json_double(j, p->t);
-		pf_json_key(j, "free_pages");
-		pf_json_uint(j, p->free_pages);
-		pf_json_key(j, "free_blocks");
-		pf_json_arr_open(j);
-		for (int o = 0; o < 11; o++)
-			pf_json_uint(j, p->nr_free[o]);
-		pf_json_arr_close(j);
-		pf_json_key(j, "min");
-		pf_json_int(j, p->min);
-		pf_json_key(j, "low");
-		pf_json_int(j, p->low);
-		pf_json_key(j, "high");
-		pf_json_int(j, p->high);
-		pf_json_key(j, "kswapd_reclaimed");
-		pf_json_uint(j, p->kswapd_reclaimed);
-		pf_json_key(j, "compacted");
-		pf_json_uint(j, p->compacted);
-		pf_json_key(j, "failures");
-		pf_json_uint(j, p->failures);
-		pf_json_obj_close(j);
-	}
-	pf_json_arr_close(j);
-}
-
-static void result_json(struct pf_json *j, const struct pf_sim_result *r,
-			const struct pf_scenario *sc, const char *set_name,
-			const char *set_value, const struct series *series)
-{
-	pf_json_obj_open(j);
-	if (set_name) {
-		pf_json_key(j, "setting");
-		pf_json_obj_open(j);
-		pf_json_key(j, set_name);
-		pf_json_str(j, set_value);
-		pf_json_obj_close(j);
-	}
-	pf_json_key(j, "kernel");
-	pf_json_str(j, pf_scenario_kernel(sc)->str);
-	pf_json_key(j, "min_free_kbytes");
-	pf_json_int(j, r->min_free_kbytes);
-	pf_json_key(j, "failures");
-	pf_json_uint(j, r->failures);
-	pf_json_key(j, "failures_by_order");
-	pf_json_obj_open(j);
-	for (int o = 0; o < PF_MAX_ORDER; o++) {
-		char k[8];
-
-		if (!r->failures_by_order[o])
-			continue;
-		snprintf(k, sizeof(k), "%d", o);
-		pf_json_key(j, k);
-		pf_json_uint(j, r->failures_by_order[o]);
-	}
-	pf_json_obj_close(j);
-	pf_json_key(j, "failures_above_min");
-	pf_json_uint(j, r->failures_above_min);
-	pf_json_key(j, "first_failure");
-	if (r->first_failure >= 0)
-		pf_json_double(j, r->first_failure);
-	else
-		pf_json_null(j);
-	pf_json_key(j, "allocations");
-	pf_json_uint(j, r->allocations);
-	pf_json_key(j, "kswapd_wakeups");
-	pf_json_uint(j, r->kswapd_wakeups);
-	pf_json_key(j, "kswapd_reclaimed_pages");
-	pf_json_uint(j, r->kswapd_reclaimed_pages);
-	pf_json_key(j, "direct_reclaimed_pages");
-	pf_json_uint(j, r->direct_reclaimed_pages);
-	pf_json_key(j, "compact_stall");
-	pf_json_uint(j, r->compact_stall);
-	pf_json_key(j, "compacted_pages");
-	pf_json_uint(j, r->compacted_pages);
-	pf_json_key(j, "free_pageblocks");
-	pf_json_uint(j, r->free_pageblocks);
-	pf_json_key(j, "sim_seconds");
-	pf_json_double(j, r->sim_seconds);
-	pf_json_key(j, "page_ops");
-	pf_json_uint(j, r->page_ops);
-	if (series)
-		series_json(j, series);
-	pf_json_obj_close(j);
-}
-
-static void result_text(const struct pf_sim_result *r, const struct pf_scenario *sc)
-{
-	const char *b = cli_c("\033[1m"), *n = cli_c("\033[0m");
-
-	printf("%skernel %s, vm.min_free_kbytes %ld%s\n", b,
-	       pf_scenario_kernel(sc)->str, r->min_free_kbytes, n);
-	printf("simulated %.1f s: %llu allocations, %s%llu failure%s%s", r->sim_seconds,
-	       r->allocations, b, r->failures, r->failures == 1 ? "" : "s", n);
-	for (int o = 0; o < PF_MAX_ORDER; o++)
-		if (r->failures_by_order[o])
-			printf(" (order %d: %llu)", o, r->failures_by_order[o]);
-	if (r->first_failure >= 0)
-		printf(", the first at %.3f s", r->first_failure);
-	putchar('\n');
-	if (r->failures)
-		printf("  failures with free memory above min: %llu\n",
-		       r->failures_above_min);
-	printf("  kswapd: %llu wakeups, %llu pages reclaimed; direct reclaim: "
-	       "%llu pages; compaction: %llu stalls, %llu pages migrated\n",
-	       r->kswapd_wakeups, r->kswapd_reclaimed_pages,
-	       r->direct_reclaimed_pages, r->compact_stall, r->compacted_pages);
-	printf("  free blocks of pageblock order or more at the end: %llu\n",
-	       r->free_pageblocks);
-}
-
 /* The report --from-report replays: the nth, or the first with Mem-Info. */
 struct pick {
 	long want, seen;
@@ -473,7 +353,7 @@ static int check_memory(const struct pf_scenario *sc,
 	return 0;
 }
 
-static int run_bench(bool json)
+static int run_bench(bool json, bool pretty)
 {
 	double ops, bpp;
 	int err = pf_sim_bench(2.0, &ops, &bpp);
@@ -482,12 +362,10 @@ static int run_bench(bool json)
 		cli_err(json, "bench", "the benchmark failed: %s", pf_strerror(err));
 		return CLI_EXIT_ERROR;
 	}
-	if (json)
-		printf("{\"page_ops_per_second\": %.0f, \"bytes_per_page\": %.2f}\n",
-		       ops, bpp);
-	else
-		printf("%.0f page operations per second, %.2f bytes per page\n",
-		       ops, bpp);
+	if (print_begin(stdout, json, pretty))
+		return CLI_EXIT_ERROR;
+	print_sim_bench(ops, bpp);
+	print_end();
 	return 0;
 }
 
@@ -558,7 +436,6 @@ int cmd_simulate(int argc, char **argv)
 	bool check = false, bench = false, with_series = false;
 	struct sim_ctx c = { 0 };
 	struct pf_scenario *sc = NULL;
-	struct pf_json *j = NULL;
 	char *sweep_buf = NULL;
 
 	cli_parser_init(&p, &opts);
@@ -628,7 +505,7 @@ int cmd_simulate(int argc, char **argv)
 	c.json = com.json;
 	c.pretty = com.pretty;
 	if (bench)
-		return run_bench(c.json);
+		return run_bench(c.json, c.pretty);
 	if (optind + (from ? 0 : 1) != argc || (nth && !from)) {
 		usage_simulate(stderr);
 		return CLI_EXIT_USAGE;
@@ -739,12 +616,9 @@ int cmd_simulate(int argc, char **argv)
 		if (ret)
 			goto out;
 	}
-	if (c.json) {
-		j = pf_json_new(stdout, c.pretty);
-		if (!j) {
-			ret = CLI_EXIT_ERROR;
-			goto out;
-		}
+	if (print_begin(stdout, c.json, c.pretty)) {
+		ret = CLI_EXIT_ERROR;
+		goto out;
 	}
 
 	for (int run = 0; run < (sweep ? nr_sweep : 1); run++) {
@@ -768,26 +642,18 @@ int cmd_simulate(int argc, char **argv)
 			cli_err(c.json, what, "simulation failed: %s", pf_strerror(err));
 		if (err)
 			ret = CLI_EXIT_ERROR;
-		if (c.json) {
-			result_json(j, &r, one, sweep ? sweep_name : NULL,
-				    sweep ? sweep_vals[run] : NULL,
-				    with_series ? &c.series : NULL);
-			pf_json_end(j);
-		} else if (sweep) {
-			if (!run)
-				printf("%-24s %10s %10s %12s %12s\n", sweep_name, "failures",
-				       "above_min", "reclaimed", "compacted");
-			printf("%-24s %10llu %10llu %12llu %12llu\n", sweep_vals[run],
-			       r.failures, r.failures_above_min,
-			       r.kswapd_reclaimed_pages, r.compacted_pages);
-		} else {
-			result_text(&r, one);
-			if (c.text) {
-				fputs(c.text, stdout);
-				free(c.text);
-				c.text = NULL;
-				c.text_len = 0;
-			}
+		if (sweep && !run)
+			print_sim_sweep_header(sweep_name);
+		print_sim_result(&r, pf_scenario_kernel(one)->str,
+				 sweep ? sweep_name : NULL,
+				 sweep ? sweep_vals[run] : NULL,
+				 with_series ? c.series.v : NULL, c.series.nr);
+		/* a sweep's table has no room for them */
+		if (!sweep && c.text) {
+			print_fp("%s", c.text);
+			free(c.text);
+			c.text = NULL;
+			c.text_len = 0;
 		}
 		if (!err && r.failures && ret == CLI_EXIT_NONE)
 			ret = CLI_EXIT_FOUND;
@@ -802,8 +668,7 @@ int cmd_simulate(int argc, char **argv)
 	}
 out:
 	fflush(stdout);
-	if (j)
-		pf_json_free(j);
+	print_end();
 	free(sweep_buf);
 	free(c.series.v);
 	free(c.text);

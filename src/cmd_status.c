@@ -10,13 +10,15 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "json.h"
+#include "print.h"
+#include "words.h"
 
 struct status_ctx {
 	struct cli_common com;		/* json, pretty, kernel */
@@ -45,12 +47,6 @@ void usage_status(FILE *f)
 	      "      --no-color     no colour (also NO_COLOR)\n\n"
 	      "exit status: 0 done, 1 nothing could be read, 2 usage\n",
 	      f);
-}
-
-/* Why a file of the root was not read: -EINVAL is the reader's "junk". */
-static const char *source_words(int err)
-{
-	return err == -EINVAL ? "not understood" : pf_strerror(err);
 }
 
 /* Is path root/rel, as the reader names it? */
@@ -113,7 +109,7 @@ static void nothing_read(const struct status_ctx *c, const struct pf_system *sys
 				strcmp(s->path, "proc/meminfo")))
 			continue;
 		n += (size_t)snprintf(why + n, sizeof(why) - n, "%s%s: %s",
-				      n ? ", " : " (", s->path, source_words(s->err));
+				      n ? ", " : " (", s->path, cli_source_words(s->err));
 	}
 	cli_err(c->com.json, c->root, "%s: nothing about memory could be read%s%s",
 		c->root, why, n ? ")" : "");
@@ -138,254 +134,6 @@ static struct pf_system *read_system(struct status_ctx *c)
 	if (c->com.have_kernel && !pf_kver_known(&sys->kernel))
 		sys->kernel = c->com.kernel;
 	return sys;
-}
-
-static void index_json(struct pf_json *j, int v)
-{
-	pf_json_double(j, v / 1000.0);
-}
-
-static void zone_json(const struct pf_system *sys, int i,
-		      const struct pf_zone_status *st, struct pf_json *j)
-{
-	const struct pf_zone *z = &sys->zones[i];
-	const struct pf_pagetype *pt = &sys->pagetype[i];
-
-	pf_json_obj_open(j);
-	pf_json_key(j, "node");
-	pf_json_int(j, z->node);
-	pf_json_key(j, "zone");
-	pf_json_str(j, z->name);
-	pf_json_key_num(j, "managed_pages", z->managed);
-	pf_json_key_num(j, "present_pages", z->present);
-	pf_json_key_num(j, "free_pages", z->free);
-	pf_json_key_num(j, "min_pages", z->min);
-	pf_json_key_num(j, "low_pages", z->low);
-	pf_json_key_num(j, "high_pages", z->high);
-	pf_json_key_num(j, "boost_pages", z->boost);
-	pf_json_key(j, "lowmem_reserve");
-	pf_json_arr_open(j);
-	for (int k = 0; k < z->nr_lowmem_reserve; k++)
-		pf_json_int(j, z->lowmem_reserve[k]);
-	pf_json_arr_close(j);
-	pf_json_key(j, "free_blocks");
-	pf_json_arr_open(j);
-	for (int o = 0; o < z->nr_orders; o++)
-		pf_json_uint(j, z->nr_free[o]);
-	pf_json_arr_close(j);
-	pf_json_key(j, "free_blocks_by_type");
-	if (!pt->nr_types) {
-		pf_json_null(j);
-	} else {
-		pf_json_obj_open(j);
-		for (int t = 0; t < pt->nr_types; t++) {
-			pf_json_key(j, pt->type[t]);
-			pf_json_arr_open(j);
-			for (int o = 0; o < z->nr_orders; o++)
-				pf_json_uint(j, pt->nr_free[t][o]);
-			pf_json_arr_close(j);
-		}
-		pf_json_obj_close(j);
-	}
-	pf_json_key(j, "unusable_index");
-	pf_json_arr_open(j);
-	for (int o = 0; o < st->nr_orders; o++)
-		index_json(j, st->unusable[o]);
-	pf_json_arr_close(j);
-	pf_json_key(j, "extfrag_index");
-	pf_json_arr_open(j);
-	for (int o = 0; o < st->nr_orders; o++)
-		index_json(j, st->extfrag[o]);
-	pf_json_arr_close(j);
-	pf_json_key(j, "atomic_headroom");
-	pf_json_arr_open(j);
-	for (int o = 0; o < PF_HEADROOM_ORDERS; o++) {
-		if (st->headroom[o] >= 0)
-			pf_json_int(j, st->headroom[o]);
-		else
-			pf_json_null(j);
-	}
-	pf_json_arr_close(j);
-	pf_json_obj_close(j);
-}
-
-static void sources_json(const struct pf_system *sys, struct pf_json *j)
-{
-	pf_json_key(j, "sources");
-	pf_json_obj_open(j);
-	pf_json_key(j, "read");
-	pf_json_arr_open(j);
-	for (int i = 0; i < sys->nr_sources; i++)
-		if (!sys->sources[i].err)
-			pf_json_str(j, sys->sources[i].path);
-	pf_json_arr_close(j);
-	pf_json_key(j, "missing");
-	pf_json_arr_open(j);
-	for (int i = 0; i < sys->nr_sources; i++) {
-		if (!sys->sources[i].err)
-			continue;
-		pf_json_obj_open(j);
-		pf_json_key(j, "path");
-		pf_json_str(j, sys->sources[i].path);
-		pf_json_key(j, "error");
-		pf_json_str(j, source_words(sys->sources[i].err));
-		pf_json_obj_close(j);
-	}
-	pf_json_arr_close(j);
-	pf_json_obj_close(j);
-}
-
-static void print_json(const struct status_ctx *c, const struct pf_system *sys,
-		       const struct pf_zone_status *st)
-{
-	struct pf_json *j = pf_json_new(stdout, c->com.pretty);
-
-	if (!j)
-		return;
-	pf_json_obj_open(j);
-	pf_json_key_str(j, "kernel", pf_kver_known(&sys->kernel) ?
-			sys->kernel.str : NULL);
-	pf_json_key(j, "watermark_era");
-	pf_json_str(j, pf_wm_era_name(pf_wm_era_of(&sys->kernel,
-					pf_gfp_layout_of(&sys->kernel))));
-	pf_json_key_num(j, "nodes", sys->nr_nodes);
-	pf_json_key_num(j, "cpus", sys->nr_cpus);
-	pf_json_key(j, "sysctl");
-	pf_json_obj_open(j);
-	for (int i = 0; i < PF_VM_NR; i++)
-		pf_json_key_num(j, pf_vm_sysctl_name(i), sys->vm[i]);
-	pf_json_obj_close(j);
-	pf_json_key(j, "zones");
-	pf_json_arr_open(j);
-	for (int i = 0; i < sys->nr_zones; i++)
-		zone_json(sys, i, &st[i], j);
-	pf_json_arr_close(j);
-	sources_json(sys, j);
-	pf_json_obj_close(j);
-	pf_json_end(j);
-	pf_json_free(j);
-}
-
-/* One row of numbers under the order header, right-aligned in 7 columns. */
-static void order_row(const char *label, const unsigned long *v, int n)
-{
-	printf("    %-14s", label);
-	for (int o = 0; o < n; o++)
-		printf("%7lu", v[o]);
-	putchar('\n');
-}
-
-static void index_row(const char *label, const int *v, int n)
-{
-	printf("    %-14s", label);
-	for (int o = 0; o < n; o++) {
-		char x[16];
-
-		snprintf(x, sizeof(x), "%s%d.%03d", v[o] < 0 ? "-" : "",
-			 abs(v[o]) / 1000, abs(v[o]) % 1000);
-		printf("%7s", x);
-	}
-	putchar('\n');
-}
-
-/*
- * A file worth naming when it could not be read: not the sosreport
- * stand-ins, not a sysctl this kernel does not have.
- */
-static bool worth_saying(const struct pf_sys_source *src)
-{
-	if (!src->err)
-		return false;
-	if (!strncmp(src->path, "sos_commands/", 13) || !strcmp(src->path, "uname"))
-		return false;
-	return !(src->err == -ENOENT && !strncmp(src->path, "proc/sys/", 9));
-}
-
-static void print_text(const struct pf_system *sys, const struct pf_zone_status *st)
-{
-	const char *b = cli_c("\033[1m"), *d = cli_c("\033[2m"), *n = cli_c("\033[0m");
-	bool missing = false;
-
-	/* what the root did not say is left out, not printed as -1 */
-	printf("%skernel%s %s", d, n,
-	       pf_kver_known(&sys->kernel) ? sys->kernel.str : "unknown");
-	if (sys->nr_nodes >= 0)
-		printf("  %snodes%s %d", d, n, sys->nr_nodes);
-	if (sys->nr_cpus >= 0)
-		printf("  %scpus%s %d", d, n, sys->nr_cpus);
-	for (int i = 0; i < PF_VM_NR; i++)
-		if (sys->vm[i] >= 0)
-			printf("  %s%s%s %ld", d, pf_vm_sysctl_name(i) + 3, n, sys->vm[i]);
-	putchar('\n');
-	for (int i = 0; i < sys->nr_sources; i++) {
-		const struct pf_sys_source *src = &sys->sources[i];
-
-		if (!worth_saying(src))
-			continue;
-		printf("%s%s %s (%s)", missing ? "," : d, missing ? "" : "not read:",
-		       src->path, source_words(src->err));
-		missing = true;
-	}
-	if (missing)
-		printf("%s\n", n);
-	for (int i = 0; i < sys->nr_sources; i++)
-		if (sys->sources[i].err == -ENOENT &&
-		    !strncmp(sys->sources[i].path, "sys/kernel/debug/", 17)) {
-			printf("%s(the kernel's own indices need debugfs: mount -t "
-			       "debugfs none /sys/kernel/debug)%s\n", d, n);
-			break;
-		}
-	for (int i = 0; i < sys->nr_zones; i++) {
-		const struct pf_zone *z = &sys->zones[i];
-		const struct pf_pagetype *pt = &sys->pagetype[i];
-		const struct pf_zone_status *s = &st[i];
-		char mg[24], fr[24], mn[24], lo[24], hi[24];
-		unsigned long orders[PF_MAX_ORDER];
-
-		/* 2.6.32 and RHEL 6 print no managed count: present stands in */
-		cli_pages_words(z->managed >= 0 ? z->managed : z->present, z->page_kb,
-			     mg, sizeof(mg));
-		cli_pages_words(z->free, z->page_kb, fr, sizeof(fr));
-		cli_pages_words(z->min, z->page_kb, mn, sizeof(mn));
-		cli_pages_words(z->low, z->page_kb, lo, sizeof(lo));
-		cli_pages_words(z->high, z->page_kb, hi, sizeof(hi));
-		printf("\n%snode %d %s%s  %s %s  free %s  min %s  low %s  high %s",
-		       b, z->node, z->name, n, z->managed >= 0 ? "managed" : "present",
-		       mg, fr, mn, lo, hi);
-		if (z->boost > 0)
-			printf("  boost %ld pages", z->boost);
-		putchar('\n');
-		if (z->managed == 0) {
-			printf("    %sempty%s\n", d, n);
-			continue;
-		}
-		if (!z->nr_orders)
-			continue;
-		printf("    %s%-14s", d, "order");
-		for (int o = 0; o < z->nr_orders; o++)
-			printf("%7d", o);
-		printf("%s\n", n);
-		order_row("free blocks", z->nr_free, z->nr_orders);
-		for (int t = 0; t < pt->nr_types; t++) {
-			char label[24];
-
-			snprintf(label, sizeof(label), "  %s", pt->type[t]);
-			memcpy(orders, pt->nr_free[t], sizeof(orders));
-			order_row(label, orders, z->nr_orders);
-		}
-		index_row("unusable", s->unusable, s->nr_orders);
-		index_row("extfrag", s->extfrag, s->nr_orders);
-		printf("    %-14s", "atomic headroom");
-		for (int o = 0; o < PF_HEADROOM_ORDERS; o++) {
-			if (s->headroom[o] < 0)
-				printf("  order %d: -", o);
-			else
-				printf("  order %d: %s%ld%s", o,
-				       s->headroom[o] == 0 ? b : "", s->headroom[o],
-				       s->headroom[o] == 0 ? n : "");
-		}
-		putchar('\n');
-	}
 }
 
 /* The interval lines: what changed since the last read, per second. */
@@ -459,6 +207,7 @@ static void print_line(const struct status_ctx *c, const struct sample *cur,
 {
 	double free_mib, dt = prev ? cur->t - prev->t : 0;
 	long hr[PF_HEADROOM_ORDERS];
+	double rates[PF_NR_COUNTERS];
 	char tbuf[16];
 	time_t t = time(NULL);
 	struct tm tm;
@@ -473,52 +222,15 @@ static void print_line(const struct status_ctx *c, const struct sample *cur,
 		clock_gettime(CLOCK_REALTIME, &ts);
 		snprintf(tbuf + 8, sizeof(tbuf) - 8, ".%d", (int)(ts.tv_nsec / 100000000) % 10);
 	}
-	if (c->com.json) {
-		struct pf_json *j = pf_json_new(stdout, c->com.pretty);
-
-		if (!j)
-			return;
-		pf_json_obj_open(j);
-		pf_json_key(j, "time");
-		pf_json_int(j, (long long)t);
-		pf_json_key(j, "free_kb");
-		pf_json_int(j, (long long)(free_mib * 1024));
-		pf_json_key(j, "atomic_headroom");
-		pf_json_arr_open(j);
-		for (int o = 0; o < PF_HEADROOM_ORDERS; o++)
-			pf_json_int(j, hr[o]);
-		pf_json_arr_close(j);
-		pf_json_key(j, "rates");
-		pf_json_obj_open(j);
-		for (int i = 0; i < PF_NR_COUNTERS; i++) {
-			long long a = pf_system_counter(cur->sys, pf_counter_names[i]);
-			long long p = prev ? pf_system_counter(prev->sys,
-							      pf_counter_names[i]) : -1;
-
-			pf_json_key(j, pf_counter_names[i]);
-			if (a >= 0 && p >= 0 && dt > 0)
-				pf_json_double(j, (double)(a - p) / dt);
-			else
-				pf_json_null(j);
-		}
-		pf_json_obj_close(j);
-		pf_json_obj_close(j);
-		pf_json_end(j);
-		pf_json_free(j);
-		return;
-	}
-	printf("%10s %9.0f %7ld %7ld %7ld %7ld", tbuf, free_mib, hr[0], hr[1],
-	       hr[2], hr[3]);
 	for (int i = 0; i < PF_NR_COUNTERS; i++) {
 		long long a = pf_system_counter(cur->sys, pf_counter_names[i]);
-		long long p = prev ? pf_system_counter(prev->sys, pf_counter_names[i]) : -1;
+		long long p = prev ? pf_system_counter(prev->sys,
+						      pf_counter_names[i]) : -1;
 
-		if (a >= 0 && p >= 0 && dt > 0)
-			printf(" %7.0f", (double)(a - p) / dt);
-		else
-			printf(" %7s", "-");
+		rates[i] = a >= 0 && p >= 0 && dt > 0 ? (double)(a - p) / dt :
+			   NAN;
 	}
-	putchar('\n');
+	print_status_line(tbuf, (long long)t, free_mib, hr, rates);
 	fflush(stdout);
 }
 
@@ -543,6 +255,8 @@ static int run_interval(struct status_ctx *c, double interval, long count)
 	struct sample a = { 0 }, b = { 0 }, *cur = &a, *prev = NULL;
 	int ret = 0;
 
+	if (print_begin(stdout, c->com.json, c->com.pretty))
+		return CLI_EXIT_ERROR;
 	if (!c->com.json) {
 		line_legend();
 		line_header();
@@ -564,6 +278,7 @@ static int run_interval(struct status_ctx *c, double interval, long count)
 		prev = cur;
 		cur = cur == &a ? &b : &a;
 	}
+	print_end();
 	free(a.sys);
 	free(a.st);
 	free(b.sys);
@@ -629,10 +344,9 @@ int cmd_status(int argc, char **argv)
 		free(s.sys);
 		return CLI_EXIT_ERROR;
 	}
-	if (c.com.json)
-		print_json(&c, s.sys, s.st);
-	else
-		print_text(s.sys, s.st);
+	if (!print_begin(stdout, c.com.json, c.com.pretty))
+		print_status(s.sys, s.st);
+	print_end();
 	free(s.sys);
 	free(s.st);
 	return 0;

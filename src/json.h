@@ -1,47 +1,36 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * json.h - the CLI's JSON output: a streaming writer (json.c) and a report
- * as one object (report_json.c).  The library returns data and prints
- * nothing; writing it out is the CLI's.
+ * json.h - the streaming JSON writer of the CLI (json.c), the shape of
+ * iproute2's json_writer: open and close objects and arrays, a key before
+ * each value inside an object; commas, escapes and indents are its own.
  */
 #ifndef CLI_JSON_H
 #define CLI_JSON_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
-#include "pagefail.h"
+struct json_writer;
 
-/* A streaming JSON writer onto a stdio stream (iproute2's json_writer shape). */
-struct pf_json;
-struct pf_json *pf_json_new(FILE *f, bool pretty);
-void pf_json_free(struct pf_json *j);
-void pf_json_obj_open(struct pf_json *j);
-void pf_json_obj_close(struct pf_json *j);
-void pf_json_arr_open(struct pf_json *j);
-void pf_json_arr_close(struct pf_json *j);
-void pf_json_key(struct pf_json *j, const char *key);
-void pf_json_str(struct pf_json *j, const char *s);
-void pf_json_strn(struct pf_json *j, const char *s, size_t n);
-void pf_json_int(struct pf_json *j, long long v);
-void pf_json_uint(struct pf_json *j, unsigned long long v);
-void pf_json_double(struct pf_json *j, double v);
-void pf_json_bool(struct pf_json *j, bool v);
-void pf_json_null(struct pf_json *j);
-/* "key": the string, or null when s is NULL or empty */
-void pf_json_key_str(struct pf_json *j, const char *key, const char *s);
-/* "key": the number, or null when it is negative (not known) */
-void pf_json_key_num(struct pf_json *j, const char *key, long long v);
+/* A writer onto f, indented when pretty; NULL when out of memory. */
+struct json_writer *jsonw_new(FILE *f, bool pretty);
+void jsonw_free(struct json_writer *j);
+void jsonw_obj_open(struct json_writer *j);
+void jsonw_obj_close(struct json_writer *j);
+void jsonw_arr_open(struct json_writer *j);
+void jsonw_arr_close(struct json_writer *j);
+void jsonw_key(struct json_writer *j, const char *key);
+/* a string (NULL: null); any byte that is not valid UTF-8 is escaped */
+void jsonw_str(struct json_writer *j, const char *s);
+void jsonw_strn(struct json_writer *j, const char *s, size_t n);
+void jsonw_int(struct json_writer *j, long long v);
+void jsonw_uint(struct json_writer *j, unsigned long long v);
+/* "%.6g"; null when not finite */
+void jsonw_double(struct json_writer *j, double v);
+void jsonw_bool(struct json_writer *j, bool v);
+void jsonw_null(struct json_writer *j);
 /* Ends a top-level value: writes the newline of a JSON Lines record. */
-void pf_json_end(struct pf_json *j);
-
-/* Write r as one object with every key of the scan contract. */
-void pf_report_json(const struct pf_report *r, struct pf_json *j);
-/*
- * The same object with the explain contract added: zones[].check,
- * summary, known_cause, disagrees (and more beside them).
- */
-void pf_explain_json(const struct pf_report *r, const struct pf_explain *ex,
-		     struct pf_json *j);
+void jsonw_end(struct json_writer *j);
 
 #endif

@@ -15,8 +15,6 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-bool cli_color;
-
 static int cmd_help(int argc, char **argv);
 
 static void usage_help(FILE *f)
@@ -117,18 +115,19 @@ void cli_err(bool json, const char *source, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "pagefail: %s\n", msg);
 	if (json) {
-		struct pf_json *j = pf_json_new(stdout, false);
+		/* a writer of its own: an error comes between two records */
+		struct json_writer *j = jsonw_new(stdout, false);
 
 		if (!j)
 			return;
-		pf_json_obj_open(j);
-		pf_json_key(j, "error");
-		pf_json_str(j, msg);
-		pf_json_key(j, "source");
-		pf_json_str(j, source);
-		pf_json_obj_close(j);
-		pf_json_end(j);
-		pf_json_free(j);
+		jsonw_obj_open(j);
+		jsonw_key(j, "error");
+		jsonw_str(j, msg);
+		jsonw_key(j, "source");
+		jsonw_str(j, source);
+		jsonw_obj_close(j);
+		jsonw_end(j);
+		jsonw_free(j);
 	}
 }
 
@@ -214,11 +213,6 @@ void cli_diag_release(struct cli_diag *d)
 	d->last_source = NULL;
 	d->nr_kept = 0;
 	d->nr = 0;
-}
-
-const char *cli_c(const char *sgr)
-{
-	return cli_color ? sgr : "";
 }
 
 int main(int argc, char **argv)
