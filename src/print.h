@@ -79,6 +79,18 @@ void print_index(enum output_type t, const char *key, const char *fmt,
  * The records: each printed in text and JSON by one function.
  */
 
+/* The sizes of a zone (print_zone.c), each printed as NAME_kb and NAME_pages */
+enum zone_size {
+	ZS_FREE, ZS_MIN, ZS_LOW, ZS_HIGH, ZS_MANAGED, ZS_PRESENT, ZS_BOOST,
+	ZS_HIGHATOMIC, ZS_CMA, ZS_NR
+};
+#define ZS_ALL		((1u << ZS_NR) - 1)
+/* JSON: the sizes in which of size[] (pages, -1 not known) */
+void print_zone_sizes(const long *size, unsigned int page_kb,
+		      unsigned int which);
+/* JSON: the keys of a zone's object, the same in every command's output */
+void print_zone_keys(const struct pf_zone *z);
+
 /*
  * A report: JSON its object (scan's keys, and explain's when ex is not
  * NULL), one JSON Lines record; text explain's account of it, the nr-th.

@@ -85,35 +85,6 @@ static void print_check(const struct pf_report *r, const struct pf_explain *ex,
 		 !c->passes ? cli_c(CLI_BOLD) : "", verdict, cli_c(CLI_RESET));
 }
 
-/* The free lists of a zone: JSON only. */
-static void print_free_lists(const struct pf_zone *z)
-{
-	if (z->nr_lowmem_reserve < 0) {
-		print_null(PRINT_JSON, "lowmem_reserve", NULL, NULL);
-	} else {
-		open_json_array("lowmem_reserve");
-		for (int i = 0; i < z->nr_lowmem_reserve; i++)
-			print_int(PRINT_JSON, NULL, NULL, z->lowmem_reserve[i]);
-		close_json_array();
-	}
-	if (z->buddy_total_kb < 0 && !z->nr_orders) {
-		print_null(PRINT_JSON, "free_blocks", NULL, NULL);
-	} else {
-		open_json_array("free_blocks");
-		for (int o = 0; o < z->nr_orders; o++)
-			print_uint(PRINT_JSON, NULL, NULL, z->nr_free[o]);
-		close_json_array();
-	}
-	if (!z->has_mt) {
-		print_null(PRINT_JSON, "migratetypes", NULL, NULL);
-	} else {
-		open_json_array("migratetypes");
-		for (int o = 0; o < z->nr_orders; o++)
-			print_string(PRINT_JSON, NULL, NULL, z->mt[o]);
-		close_json_array();
-	}
-}
-
 /*
  * One zone of a report: its object in zones[] (with its check when the
  * report is explained), or its row of explain's table.
@@ -130,21 +101,9 @@ static void print_zone(const struct pf_report *r, const struct pf_explain *ex,
 	else
 		snprintf(name, sizeof(name), "%s", z->name);
 	print_fp("  %-12s", name);
-	print_int(PRINT_JSON, "node", NULL, z->node);
-	print_string(PRINT_JSON, "zone", NULL, z->name);
-	print_kb(PRINT_ANY, "free_kb", " %9s", z->free, z->page_kb);
-	print_kb(PRINT_ANY, "min_kb", " %8s", z->min, z->page_kb);
-	print_kb(PRINT_JSON, "low_kb", NULL, z->low, z->page_kb);
-	print_kb(PRINT_JSON, "high_kb", NULL, z->high, z->page_kb);
-	print_kb(PRINT_JSON, "managed_kb", NULL, z->managed, z->page_kb);
-	print_kb(PRINT_JSON, "present_kb", NULL, z->present, z->page_kb);
-	print_kb(PRINT_JSON, "boost_kb", NULL, z->boost, z->page_kb);
-	print_kb(PRINT_JSON, "reserved_highatomic_kb", NULL,
-		 z->reserved_highatomic, z->page_kb);
-	print_kb(PRINT_JSON, "free_cma_kb", NULL, z->free_cma, z->page_kb);
-	print_free_lists(z);
-	print_num(PRINT_JSON, "buddy_total_kb", NULL, z->buddy_total_kb);
-	print_uint(PRINT_JSON, "page_kb", NULL, z->page_kb);
+	print_kb(PRINT_FP, NULL, " %9s", z->free, z->page_kb);
+	print_kb(PRINT_FP, NULL, " %8s", z->min, z->page_kb);
+	print_zone_keys(z);
 	if (ex)
 		print_check(r, ex, i);
 	close_json_object();

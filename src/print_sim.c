@@ -9,6 +9,9 @@
 #include "cli.h"
 #include "print.h"
 
+/* The simulator's pages are 4 KiB (lib/sim/buddy.c) */
+#define SIM_PAGE_KB	4
+
 /* The time series as JSON: the same columns as the CSV. */
 static void print_series(const struct pf_sim_sample *v, size_t nr)
 {
@@ -16,13 +19,21 @@ static void print_series(const struct pf_sim_sample *v, size_t nr)
 	for (size_t i = 0; i < nr; i++) {
 		const struct pf_sim_sample *p = &v[i];
 
+		const long size[ZS_NR] = {
+			[ZS_FREE] = (long)p->free_pages, [ZS_MIN] = p->min,
+			[ZS_LOW] = p->low, [ZS_HIGH] = p->high,
+		};
+
 		open_json_object(NULL);
 		print_double(PRINT_JSON, "t", NULL, p->t);
-		print_uint(PRINT_JSON, "free_pages", NULL, p->free_pages);
+		/* the sums over the zones, in the keys of a zone */
+		print_zone_sizes(size, SIM_PAGE_KB, 1u << ZS_FREE |
+				 1u << ZS_MIN | 1u << ZS_LOW | 1u << ZS_HIGH);
 		open_json_array("free_blocks");
 		for (int o = 0; o < 11; o++)
 			print_uint(PRINT_JSON, NULL, NULL, p->nr_free[o]);
 		close_json_array();
+		/* deprecated: min_pages, low_pages, high_pages (one release) */
 		print_int(PRINT_JSON, "min", NULL, p->min);
 		print_int(PRINT_JSON, "low", NULL, p->low);
 		print_int(PRINT_JSON, "high", NULL, p->high);

@@ -36,7 +36,8 @@ static void print_order_row(enum output_type t, const char *key,
 			    const char *label, int n,
 			    const unsigned long *blocks, const int *index)
 {
-	open_json_array(key);
+	if (t & PRINT_JSON)
+		open_json_array(key);
 	if (t & PRINT_FP)
 		print_fp("    %-14s", label);
 	for (int o = 0; o < n; o++) {
@@ -45,7 +46,8 @@ static void print_order_row(enum output_type t, const char *key,
 		else
 			print_index(t, NULL, "%7s", index[o]);
 	}
-	close_json_array();
+	if (t & PRINT_JSON)
+		close_json_array();
 	if (t & PRINT_FP)
 		print_fp("\n");
 }
@@ -107,35 +109,27 @@ static void print_status_zone(const struct pf_system *sys, int i,
 				PRINT_JSON;
 
 	open_json_object(NULL);
-	print_fp("\n%snode ", b);
-	print_int(PRINT_ANY, "node", "%lld", z->node);
-	print_string(PRINT_ANY, "zone", " %s", z->name);
-	print_fp("%s", n);
-	print_pages(managed ? PRINT_ANY : PRINT_JSON, "managed_pages",
-		    "  managed %s", z->managed, z->page_kb);
-	print_pages(managed ? PRINT_JSON : PRINT_ANY, "present_pages",
-		    "  present %s", z->present, z->page_kb);
-	print_pages(PRINT_ANY, "free_pages", "  free %s", z->free, z->page_kb);
-	print_pages(PRINT_ANY, "min_pages", "  min %s", z->min, z->page_kb);
-	print_pages(PRINT_ANY, "low_pages", "  low %s", z->low, z->page_kb);
-	print_pages(PRINT_ANY, "high_pages", "  high %s", z->high, z->page_kb);
-	print_num(PRINT_JSON, "boost_pages", NULL, z->boost);
+	print_zone_keys(z);
+	print_fp("\n%snode %d %s%s", b, z->node, z->name, n);
+	print_pages(PRINT_FP, NULL, managed ? "  managed %s" : "  present %s",
+		    managed ? z->managed : z->present, z->page_kb);
+	print_pages(PRINT_FP, NULL, "  free %s", z->free, z->page_kb);
+	print_pages(PRINT_FP, NULL, "  min %s", z->min, z->page_kb);
+	print_pages(PRINT_FP, NULL, "  low %s", z->low, z->page_kb);
+	print_pages(PRINT_FP, NULL, "  high %s", z->high, z->page_kb);
 	if (z->boost > 0)
 		print_fp("  boost %ld pages", z->boost);
 	print_fp("\n");
 	if (z->managed == 0)
 		print_fp("    %sempty%s\n", d, n);
-	open_json_array("lowmem_reserve");
-	for (int k = 0; k < z->nr_lowmem_reserve; k++)
-		print_int(PRINT_JSON, NULL, NULL, z->lowmem_reserve[k]);
-	close_json_array();
 	if (rows & PRINT_FP) {
 		print_fp("    %s%-14s", d, "order");
 		for (int o = 0; o < z->nr_orders; o++)
 			print_fp("%7d", o);
 		print_fp("%s\n", n);
 	}
-	print_order_row(rows, "free_blocks", "free blocks", z->nr_orders,
+	/* the free blocks are in the zone's keys: a row of text here */
+	print_order_row(rows & PRINT_FP, NULL, "free blocks", z->nr_orders,
 			z->nr_free, NULL);
 	print_types(rows, z, &sys->pagetype[i]);
 	print_order_row(rows, "unusable_index", "unusable", s->nr_orders,
