@@ -66,6 +66,17 @@ void cli_diag_forget(struct cli_diag *d, int i);
 void cli_diag_flush(struct cli_diag *d);
 /* Free what is held, unprinted. */
 void cli_diag_release(struct cli_diag *d);
+/*
+ * After a loader that said its errors through cli_diag(d): flush them, and
+ * when it failed (err), say so in one line, fmt naming path ("cannot use
+ * the rules in '%s'") and why: einval for -EINVAL (or its strerror), said
+ * only when the lines above did not.  0, or -1 after the line.
+ */
+int cli_load_failed(struct cli_diag *d, int err, const char *fmt,
+		    const char *path, const char *einval);
+
+/* The exit status of a command that finds reports: found, and errors. */
+int cli_exit_status(unsigned long found, unsigned long errors);
 
 /*
  * Colour (text.c): off for NO_COLOR, --no-color, or a stdout that is not a
@@ -189,6 +200,23 @@ struct cli_collect {
 void cli_collect_init(struct cli_collect *c, const struct cli_common *com,
 		      pf_report_fn report, void *data);
 void cli_collect(struct cli_collect *c, int nr, char **paths);
+/* A SOURCE directory that is a machine's tree (a sosreport, a snapshot) */
+bool cli_is_system_tree(const char *dir);
+/* Text: "no page allocation failure report found in N sources" */
+void cli_collect_none(const struct cli_collect *c);
+/* --rules FILE (explain, advise): 0, or -1 after saying why not */
+int cli_rules_load(struct pf_rules **rules, const char *path, bool json);
+
+/* scan's text (scan_groups.c): the reports grouped by kind */
+struct group;
+struct cli_groups {
+	struct group *v;
+	size_t nr, alloc;
+	unsigned long nr_reports;
+};
+/* Count r in its group: 0 or -ENOMEM. */
+int cli_groups_add(struct cli_groups *c, const struct pf_report *r);
+void cli_groups_release(struct cli_groups *c);
 
 /* text.c: "label text..." wrapped under the label at the terminal width */
 void cli_print_wrapped(FILE *f, int indent, const char *label,
@@ -209,6 +237,64 @@ struct cli_verify {
 	char error[256];		/* why it was not replayed, or "" */
 	char note[256];			/* what the replay assumed, or "" */
 };
+
+/* Keep a copy of r when v wants one and has none: the first with Mem-Info */
+void cli_verify_keep(struct cli_verify *v, const struct pf_report *r);
+/* Replay v's report without and with the advice a (advise_verify.c) */
+void cli_verify_run(struct cli_verify *v, struct pf_advice *a);
+/* --set NAME=VALUE over the advice: 0, or -1 after saying why not */
+int cli_advise_set(struct pf_advice *a, const char *arg);
+/* --sysctl: the advice as a sysctl.d file, on stdout */
+void cli_advise_sysctl(const struct pf_advice *a);
+/* --apply under root: the exit status (advise_apply.c) */
+int cli_advise_apply(const struct pf_advice *a, const char *root,
+		     bool dry_run, bool force);
+
+/*
+ * simulate: the time series kept (sim_files.c), and what is checked and
+ * loaded before a run (sim_setup.c)
+ */
+struct cli_series {
+	struct pf_sim_sample *v;
+	size_t nr, alloc;
+};
+/* Keep smp (dropped when out of memory: the series has a gap). */
+void cli_series_add(struct cli_series *s, const struct pf_sim_sample *smp);
+/* --csv, --svg: 0 or -errno */
+int cli_series_csv(const char *path, const struct cli_series *s);
+int cli_series_svg(const char *path, const struct cli_series *s,
+		   const char *title);
+/*
+ * --from-report: the nth report of path (0: the first with Mem-Info) as a
+ * scenario.  0, or the exit status after saying why not.
+ */
+int cli_sim_from_report(const char *path, long nth, const struct pf_kver *kv,
+			struct pf_scenario **sc, bool json);
+/* "512M", "16G", "1T", "4096": bytes, binary units; 0 when not a size */
+unsigned long long cli_parse_size(const char *s);
+/* Can a run of sc with o have the memory it needs?  0, or the exit status. */
+int cli_sim_memory(const struct pf_scenario *sc, const struct pf_sim_opts *o,
+		   unsigned long long max, const char *what, bool json);
+/* Why --set (--kernel, --sweep) opt arg, NAME=VALUE, was refused (err). */
+void cli_sim_set_error(int err, const char *opt, const char *arg,
+		       const char *name, const char *value);
+
+/* status: what it reads, once (status_read.c) or an interval */
+struct cli_status {
+	struct cli_common com;		/* json, pretty, kernel */
+	const char *root;
+	double interval;		/* seconds between lines, 0: once */
+};
+/* The machine and its zones' status, read at t (a monotonic clock). */
+struct cli_sample {
+	struct pf_system *sys;
+	struct pf_zone_status *st;
+	double t;
+};
+/* Read s (again): false after saying why not. */
+bool cli_sample_take(const struct cli_status *c, struct cli_sample *s);
+/* status INTERVAL COUNT (0: no end; status_lines.c): the exit status */
+int cli_status_lines(const struct cli_status *c, long count);
 
 int cmd_scan(int argc, char **argv);
 void usage_scan(FILE *f);

@@ -12,22 +12,6 @@
 
 #include "cli.h"
 
-void usage_snapshot(FILE *f)
-{
-	fputs("usage: pagefail snapshot [--root DIR] [-f|--force] [-q|--quiet] DIR\n\n"
-	      "Save every file 'pagefail status' reads, in the same layout, under\n"
-	      "DIR, so that 'pagefail status --root DIR' (and explain, advise) read\n"
-	      "it back on any machine.  Files that cannot be read (pagetypeinfo\n"
-	      "without root, debugfs when it is not mounted) are named and skipped.\n"
-	      "DIR must be new or empty.\n\n"
-	      "      --root ROOT    save ROOT's files instead of this machine's\n"
-	      "  -f, --force        replace an earlier snapshot in DIR (only when DIR\n"
-	      "                     holds nothing else)\n"
-	      "  -q, --quiet        print nothing but errors\n\n"
-	      "exit status: 0 saved, 1 nothing could be saved, 2 usage\n",
-	      f);
-}
-
 int cmd_snapshot(int argc, char **argv)
 {
 	static const struct option own[] = {
@@ -67,19 +51,24 @@ int cmd_snapshot(int argc, char **argv)
 		    pf_system_snapshot(com.root, dir, cli_diag, &d);
 	if (!n) {
 		cli_diag_release(&d);
-		cli_err(false, com.root, "%s: nothing to save: none of the files "
-			"status reads could be read", com.root);
+		cli_err(false, com.root,
+			"%s: nothing to save: none of the files "
+			"status reads could be read",
+			com.root);
 		return CLI_EXIT_ERROR;
 	}
 	cli_diag_flush(&d);
 	if (n == -EEXIST) {
-		cli_err(false, dir, "%s: holds a snapshot already (--force replaces it)",
+		cli_err(false, dir,
+			"%s: holds a snapshot already (--force replaces it)",
 			dir);
 		return CLI_EXIT_ERROR;
 	}
 	if (n == -ENOTEMPTY) {
-		cli_err(false, dir, "%s: not empty, and not a snapshot: give a new or "
-			"empty directory", dir);
+		cli_err(false, dir,
+			"%s: not empty, and not a snapshot: give a new or "
+			"empty directory",
+			dir);
 		return CLI_EXIT_ERROR;
 	}
 	if (n < 0) {
@@ -89,6 +78,7 @@ int cmd_snapshot(int argc, char **argv)
 	}
 	if (!quiet)
 		printf("saved %d file%s to %s; read it back with 'pagefail status "
-		       "--root %s'\n", n, n == 1 ? "" : "s", dir, dir);
+		       "--root %s'\n",
+		       n, n == 1 ? "" : "s", dir, dir);
 	return 0;
 }

@@ -6,10 +6,14 @@
  * explain and advise read their input through it.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "print.h"
 
 /*
  * The warnings about a source's content are held until the source ends: a
@@ -107,7 +111,8 @@ static int collect_one(struct cli_collect *c, struct pf_source *src)
 		c->errors++;
 	}
 	if (err == -EILSEQ) {
-		cli_err(c->json, name, "'%s': binary data, not a log: skipped", name);
+		cli_err(c->json, name, "'%s': binary data, not a log: skipped",
+			name);
 		c->errors++;
 		err = 0;
 	}
@@ -172,10 +177,12 @@ void cli_collect(struct cli_collect *c, int nr, char **paths)
 		int err = pf_source_open_kmsg(&src, NULL);
 
 		if (err) {
-			cli_err(c->json, "/dev/kmsg", "cannot read '/dev/kmsg': %s%s",
+			cli_err(c->json, "/dev/kmsg",
+				"cannot read '/dev/kmsg': %s%s",
 				pf_source_strerror(NULL, err),
 				err == -EACCES || err == -EPERM ?
-				" (try as root, or kernel.dmesg_restrict=0)" : "");
+				" (try as root, or kernel.dmesg_restrict=0)" :
+				"");
 			c->errors++;
 		} else {
 			collect_one(c, src);
@@ -196,4 +203,25 @@ void cli_collect_init(struct cli_collect *c, const struct cli_common *com,
 	c->year = com->year;
 	c->report = report;
 	c->data = data;
+}
+
+void cli_collect_none(const struct cli_collect *c)
+{
+	print_fp("no page allocation failure report found in %lu source%s\n",
+		 c->nr_sources, c->nr_sources == 1 ? "" : "s");
+}
+
+/* A SOURCE directory that is a machine's tree (sosreport, snapshot). */
+bool cli_is_system_tree(const char *dir)
+{
+	char p[PATH_MAX];
+	struct stat st;
+
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
+		return false;
+	snprintf(p, sizeof(p), "%s/proc/zoneinfo", dir);
+	if (!access(p, R_OK))
+		return true;
+	snprintf(p, sizeof(p), "%s/proc/buddyinfo", dir);
+	return !access(p, R_OK);
 }

@@ -165,10 +165,12 @@ int cli_opt_long(const char *opt, const char *arg, long min, long max, long *v)
 	x = strtol(arg, &end, 10);
 	if (errno || end == arg || *end || x < min || x > max) {
 		if (max == LONG_MAX)
-			cli_err(false, NULL, "%s takes a number from %ld, not '%s'",
-				opt, min, arg);
+			cli_err(false, NULL,
+				"%s takes a number from %ld, not '%s'", opt,
+				min, arg);
 		else
-			cli_err(false, NULL, "%s takes a number from %ld to %ld, not '%s'",
+			cli_err(false, NULL,
+				"%s takes a number from %ld to %ld, not '%s'",
 				opt, min, max, arg);
 		return -1;
 	}
@@ -199,9 +201,11 @@ int cli_opt_kernel(const char *opt, const char *arg, struct pf_kver *kv)
 {
 	if (!pf_kver_parse(arg, kv))
 		return 0;
-	cli_err(false, NULL, "%s takes a kernel release as uname -r prints it "
+	cli_err(false, NULL,
+		"%s takes a kernel release as uname -r prints it "
 		"(2.6.32-358.el6.x86_64, 5.14.0) or an era name (rhel5, rhel6.0 "
-		"to rhel6.10, rhel7, rhel8, rhel9), not '%s'", opt, arg);
+		"to rhel6.10, rhel7, rhel8, rhel9), not '%s'",
+		opt, arg);
 	return -1;
 }
 
@@ -219,7 +223,8 @@ int cli_opt_when(const char *opt, const char *arg, int64_t *epoch)
 {
 	if (!cli_parse_when(arg, epoch))
 		return 0;
-	cli_err(false, NULL, "%s takes a time ('YYYY-MM-DD[ HH:MM[:SS]]', '@EPOCH', "
+	cli_err(false, NULL,
+		"%s takes a time ('YYYY-MM-DD[ HH:MM[:SS]]', '@EPOCH', "
 		"'-2h', '-30min', '-7d', 'now', 'today', 'yesterday'), not '%s'",
 		opt, arg);
 	return -1;
@@ -255,12 +260,15 @@ void cli_opt_bad(const char *cmd, int ch, char **argv)
 	else
 		snprintf(opt, sizeof(opt), "-%c", optopt);
 	if (ch == ':')
-		cli_err(false, NULL, "%s: %s needs a value (see 'pagefail help %s')",
-			cmd, opt, cmd);
+		cli_err(false, NULL,
+			"%s: %s needs a value (see 'pagefail help %s')", cmd,
+			opt, cmd);
 	else if (is_long && optopt && strchr(arg, '='))
-		cli_err(false, NULL, "%s: %s takes no value (see 'pagefail help %s')",
-			cmd, opt, cmd);
+		cli_err(false, NULL,
+			"%s: %s takes no value (see 'pagefail help %s')", cmd,
+			opt, cmd);
 	else
-		cli_err(false, NULL, "%s: unknown option '%s' (see 'pagefail help %s')",
-			cmd, opt, cmd);
+		cli_err(false, NULL,
+			"%s: unknown option '%s' (see 'pagefail help %s')", cmd,
+			opt, cmd);
 }

@@ -98,6 +98,9 @@ void print_zone_keys(const struct pf_zone *z);
 void print_report(const struct pf_report *r, const struct pf_explain *ex,
 		  unsigned long nr);
 
+/* scan's text: the groups of c, read from nr_sources */
+void print_groups(const struct cli_groups *c, unsigned long nr_sources);
+
 /* status: the machine and its zones */
 void print_status(const struct pf_system *sys, const struct pf_zone_status *st);
 /*

@@ -34,21 +34,22 @@ void print_zone_sizes(const long *size, unsigned int page_kb,
 {
 	char key[48];
 
-	for (int i = 0; i < ZS_NR; i++) {
-		enum zone_size s = kb_order[i];
+	/* all in kB, then all in pages */
+	for (int pages = 0; pages < 2; pages++) {
+		for (int i = 0; i < ZS_NR; i++) {
+			enum zone_size s = pages ? pages_order[i] : kb_order[i];
 
-		if (!(which & (1u << s)))
-			continue;
-		snprintf(key, sizeof(key), "%s_kb", size_names[s]);
-		print_kb(PRINT_JSON, key, NULL, size[s], page_kb);
-	}
-	for (int i = 0; i < ZS_NR; i++) {
-		enum zone_size s = pages_order[i];
-
-		if (!(which & (1u << s)))
-			continue;
-		snprintf(key, sizeof(key), "%s_pages", size_names[s]);
-		print_pages(PRINT_JSON, key, NULL, size[s], page_kb);
+			if (!(which & (1u << s)))
+				continue;
+			snprintf(key, sizeof(key), "%s_%s", size_names[s],
+				 pages ? "pages" : "kb");
+			if (pages)
+				print_pages(PRINT_JSON, key, NULL, size[s],
+					    page_kb);
+			else
+				print_kb(PRINT_JSON, key, NULL, size[s],
+					 page_kb);
+		}
 	}
 }
 

@@ -70,3 +70,33 @@ const char *cli_source_words(int err)
 {
 	return err == -EINVAL ? "not understood" : pf_strerror(err);
 }
+
+/* A short word on the zones' free memory and their largest free block. */
+void cli_zone_words(const struct pf_report *r, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < r->nr_zones && n + 1 < len; i++) {
+		const struct pf_zone *z = &r->zones[i];
+		int largest = -1;
+		char sz[32];
+
+		if (z->free < 0 || z->managed == 0 || z->present == 0)
+			continue;
+		for (int o = 0; o < z->nr_orders; o++)
+			if (z->nr_free[o])
+				largest = o;
+		pf_format_size((unsigned long long)z->free * z->page_kb * 1024,
+			       sz, sizeof(sz));
+		n += (size_t)snprintf(buf + n, len - n, "%s%s free %s",
+				      n ? ", " : "", z->name, sz);
+		if (n + 1 < len && z->nr_orders)
+			n += (size_t)snprintf(buf + n, len - n, largest < 0 ?
+					      " (no free block)" :
+					      " (largest block order %d)",
+					      largest);
+	}
+	if (n >= len)
+		buf[len - 1] = '\0';
+}

@@ -21,4 +21,7 @@ void cli_largest_words(const struct pf_zone *z, int order, char *buf,
 /* Why a file of a root was not read: -EINVAL is the reader's "junk". */
 const char *cli_source_words(int err);
 
+/* scan: the zones' free memory and their largest free block, a few words */
+void cli_zone_words(const struct pf_report *r, char *buf, size_t len);
+
 #endif
