@@ -4,14 +4,9 @@
  * free blocks per order as a heat map, free memory against the watermarks,
  * the atomic headroom and unusable index of each zone, and the compaction
  * and reclaim counters of /proc/vmstat per second.  Full screen through
- * ncurses, or plain-text frames with -b (no curses at all).
- *
- * A frame costs one pf_system_read() and one pf_system_status(), nothing
- * else: rates are the difference between the vmstat counters of this frame
- * and the one before, so two struct pf_system are kept and swapped.  Both
- * the screen and the batch frames are written by the same drawing code,
- * through a "view" that either prints or puts text on the screen, so the
- * two cannot drift apart.
+ * ncurses (top_screen.c, when built with it), or plain-text frames with -b
+ * (no curses at all).  This file: the options, the signals, the batch
+ * frames' loop.
  *
  * Signals: SIGINT, SIGTERM (and, on the screen, SIGWINCH) are blocked
  * except inside ppoll(), so that they can only arrive while we wait, and
@@ -136,6 +131,11 @@ static int parse_args(struct top *t, int argc, char **argv)
 		cli_err(false, NULL, "top takes no arguments, not '%s' (see "
 			"'pagefail help top')", argv[optind]);
 		return CLI_EXIT_USAGE;
+	}
+	if (!t->batch && !cli_top_screen) {
+		cli_err(false, NULL, "top was built without ncurses, so it has "
+			"no full screen: use -b for plain-text frames");
+		return CLI_EXIT_ERROR;
 	}
 	if (!t->batch && !isatty(STDOUT_FILENO)) {
 		cli_err(false, NULL,

@@ -97,7 +97,8 @@ void cli_top_draw_batch(const struct top *t);
 /* The screen's frame (the help instead with t->help) into v */
 void cli_top_draw_frame(struct view *v, const struct top *t);
 
-/* top_screen.c: the full screen */
+/* top_screen.c: the full screen (top_noscreen.c without ncurses) */
+extern const bool cli_top_screen;		/* built with ncurses */
 void cli_top_screen_put(struct view *v, int style, const char *s, int n);
 int cli_top_run_screen(struct top *t, const sigset_t *unblocked);
 

@@ -25,6 +25,8 @@ static const double interval_steps[] = {
 	0.1, 0.2, 0.5, 1, 2, 3, 5, 10, 15, 30, 60,
 };
 
+const bool cli_top_screen = true;
+
 /* The screen's styles: what each enum style is in curses attributes. */
 static attr_t attrs[S_NR];
 
