@@ -97,6 +97,9 @@ const char *cli_c(const char *sgr);
 #define CLI_COMMON_YEAR		(1u << 2)	/* --year YEAR */
 #define CLI_COMMON_ROOT		(1u << 3)	/* --root DIR */
 #define CLI_COMMON_COLOR	(1u << 4)	/* --no-color */
+/* what the commands that read logs take (scan, explain, advise) */
+#define CLI_COMMON_LOGS		(CLI_COMMON_JSON | CLI_COMMON_KERNEL | \
+				 CLI_COMMON_YEAR | CLI_COMMON_COLOR)
 
 /* getopt values of the long-only common options: a command's own are less */
 enum {

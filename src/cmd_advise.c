@@ -56,11 +56,8 @@ static int parse_args(struct advise_ctx *c, int argc, char **argv)
 		{ 0 }
 	};
 	static const struct cli_opts opts = {
-		.cmd = "advise",
-		.usage = usage_advise,
-		.longs = own,
-		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL |
-			  CLI_COMMON_YEAR | CLI_COMMON_ROOT | CLI_COMMON_COLOR,
+		.cmd = "advise", .usage = usage_advise, .longs = own,
+		.common = CLI_COMMON_LOGS | CLI_COMMON_ROOT,
 	};
 	struct cli_parser p;
 	int ch;

@@ -79,11 +79,8 @@ int cmd_explain(int argc, char **argv)
 		{ 0 }
 	};
 	static const struct cli_opts opts = {
-		.cmd = "explain",
-		.usage = usage_explain,
-		.longs = own,
-		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL |
-			  CLI_COMMON_YEAR | CLI_COMMON_COLOR,
+		.cmd = "explain", .usage = usage_explain, .longs = own,
+		.common = CLI_COMMON_LOGS,
 	};
 	const char *rules_path = NULL;
 	struct cli_common com = { 0 };

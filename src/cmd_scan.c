@@ -81,12 +81,8 @@ int cmd_scan(int argc, char **argv)
 		{ 0 }
 	};
 	static const struct cli_opts opts = {
-		.cmd = "scan",
-		.usage = usage_scan,
-		.shorts = "q",
-		.longs = own,
-		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL |
-			  CLI_COMMON_YEAR | CLI_COMMON_COLOR,
+		.cmd = "scan", .usage = usage_scan, .shorts = "q", .longs = own,
+		.common = CLI_COMMON_LOGS,
 	};
 	struct cli_common com = { 0 };
 	struct cli_parser p;

@@ -103,9 +103,7 @@ static int parse_args(struct sim_args *a, int argc, char **argv)
 	};
 	/* --kernel V is --set kernel=V, in its place among the --set */
 	static const struct cli_opts opts = {
-		.cmd = "simulate",
-		.usage = usage_simulate,
-		.longs = own,
+		.cmd = "simulate", .usage = usage_simulate, .longs = own,
 		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL |
 			  CLI_COMMON_COLOR,
 		.pass = CLI_COMMON_KERNEL,
