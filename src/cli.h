@@ -3,9 +3,10 @@
  * cli.h - what the pagefail subcommands share: the command table entry,
  * error words, colour, exit codes.
  */
-#ifndef PF_CLI_H
-#define PF_CLI_H
+#ifndef CLI_H
+#define CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,13 +14,13 @@
 #include "pagefail.h"
 
 /* Exit codes (documented in pagefail(1)). */
-#define PF_EXIT_NONE		0	/* ran; nothing found */
-#define PF_EXIT_ERROR		1	/* an error, nothing found */
-#define PF_EXIT_USAGE		2
-#define PF_EXIT_FOUND		3	/* reports found */
-#define PF_EXIT_FOUND_ERROR	4	/* reports found, and an error */
+#define CLI_EXIT_NONE		0	/* ran; nothing found */
+#define CLI_EXIT_ERROR		1	/* an error, nothing found */
+#define CLI_EXIT_USAGE		2
+#define CLI_EXIT_FOUND		3	/* reports found */
+#define CLI_EXIT_FOUND_ERROR	4	/* reports found, and an error */
 
-struct pf_cmd {
+struct cli_cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 	const char *summary;
@@ -27,7 +28,7 @@ struct pf_cmd {
 };
 
 /* Print "pagefail: <msg>" on stderr (and a JSON error line when json). */
-void pf_err(bool json, const char *source, const char *fmt, ...)
+void cli_err(bool json, const char *source, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* --report N past the last report of source: an error, not "none found" */
 void cli_err_no_report(bool json, const char *source, unsigned long seen,
@@ -38,7 +39,7 @@ void cli_err_no_report(bool json, const char *source, unsigned long seen,
  * "pagefail: SOURCE: MSG"; data is a bool *, true for JSON errors too, or
  * NULL.
  */
-void pf_diag_print(const char *source, unsigned long line, const char *msg,
+void cli_diag_print(const char *source, unsigned long line, const char *msg,
 		   void *data);
 
 /*
@@ -65,14 +66,102 @@ void cli_diag_forget(struct cli_diag *d, int i);
 void cli_diag_flush(struct cli_diag *d);
 /* Free what is held, unprinted. */
 void cli_diag_release(struct cli_diag *d);
+/*
+ * After a loader that said its errors through cli_diag(d): flush them, and
+ * when it failed (err), say so in one line, fmt naming path ("cannot use
+ * the rules in '%s'") and why: einval for -EINVAL (or its strerror), said
+ * only when the lines above did not.  0, or -1 after the line.
+ */
+int cli_load_failed(struct cli_diag *d, int err, const char *fmt,
+		    const char *path, const char *einval);
 
-/* Colour: off for NO_COLOR, --no-color, or a stdout that is not a tty. */
-extern bool pf_color;
-const char *pf_c(const char *sgr);
+/* The exit status of a command that finds reports: found, and errors. */
+int cli_exit_status(unsigned long found, unsigned long errors);
 
 /*
- * Option values (opts.c): 0, or -1 after a line naming the option and what
- * it takes.  cli_root_check: --root must be a directory that is there.
+ * Colour (text.c): off for NO_COLOR, --no-color, or a stdout that is not a
+ * tty; cli_c(CLI_BOLD) is "" then.
+ */
+#define CLI_BOLD	"\033[1m"
+#define CLI_DIM		"\033[2m"
+#define CLI_RESET	"\033[0m"
+extern bool cli_color;
+const char *cli_c(const char *sgr);
+
+/*
+ * The common options (options.c), declared once: a command takes those it
+ * names in cli_opts.common, and getopt_long() sees them beside its own.
+ */
+#define CLI_COMMON_JSON		(1u << 0)	/* -j/--json, -p/--pretty */
+#define CLI_COMMON_KERNEL	(1u << 1)	/* --kernel VERSION */
+#define CLI_COMMON_YEAR		(1u << 2)	/* --year YEAR */
+#define CLI_COMMON_ROOT		(1u << 3)	/* --root DIR */
+#define CLI_COMMON_COLOR	(1u << 4)	/* --no-color */
+/* what the commands that read logs take (scan, explain, advise) */
+#define CLI_COMMON_LOGS		(CLI_COMMON_JSON | CLI_COMMON_KERNEL | \
+				 CLI_COMMON_YEAR | CLI_COMMON_COLOR)
+
+/* getopt values of the long-only common options: a command's own are less */
+enum {
+	CLI_OPT_KERNEL = 0x1000,
+	CLI_OPT_YEAR,
+	CLI_OPT_ROOT,
+	CLI_OPT_NOCOLOR,
+};
+
+/* What the common options said. */
+struct cli_common {
+	bool json, pretty;
+	struct pf_kver kernel;		/* --kernel */
+	bool have_kernel;
+	int year;			/* --year, 0: not given */
+	const char *root;		/* --root, NULL: not given */
+};
+
+/* A command's options. */
+struct cli_opts {
+	const char *cmd;		/* named in the errors */
+	void (*usage)(FILE *f);		/* --help */
+	unsigned int common;		/* CLI_COMMON_* it takes */
+	unsigned int pass;		/* of those, what it does itself */
+	const char *shorts;		/* its own short options ("d:n:b") */
+	const struct option *longs;	/* its own, { 0 } at the end, or NULL */
+	/*
+	 * An option it does not take (getopt's '?' or ':'): the exit status
+	 * after saying so.  NULL: cli_opt_bad().
+	 */
+	int (*bad)(int ch, int argc, char **argv);
+	bool getopt_says;		/* top: getopt's own words on errors */
+};
+
+#define CLI_MAX_OPTS	32
+struct cli_parser {
+	const struct cli_opts *o;
+	struct option table[CLI_MAX_OPTS];
+	char shorts[CLI_MAX_OPTS];
+	int status;			/* the exit status after CLI_OPT_EXIT */
+};
+
+#define CLI_OPT_EXIT	(-2)
+
+/* Build the getopt_long() table of o, and start at argv[1]. */
+void cli_parser_init(struct cli_parser *p, const struct cli_opts *o);
+/*
+ * The next option that is the command's own (or in o->pass), after doing
+ * the common ones into com: its getopt value; -1 after the last option
+ * (optind is the first operand); CLI_OPT_EXIT after --help or an error
+ * said, when the command returns p->status.
+ */
+int cli_getopt(struct cli_parser *p, int argc, char **argv,
+	       struct cli_common *com);
+/* Do common option ch: 0, -1 after saying the value is bad, 1 not common. */
+int cli_common_opt(struct cli_common *com, int ch, const char *arg);
+/* Colour on stdout unless NO_COLOR is set or stdout is not a terminal. */
+void cli_color_init(void);
+
+/*
+ * Option values: 0, or -1 after a line naming the option and what it
+ * takes.  cli_root_check: --root must be a directory that is there.
  */
 #define CLI_MIN_INTERVAL	0.1	/* seconds: status INTERVAL, top -d */
 int cli_opt_long(const char *opt, const char *arg, long min, long max, long *v);
@@ -92,14 +181,14 @@ void cli_opt_bad(const char *cmd, int ch, char **argv);
  * Parse a time for --since/--until: "YYYY-MM-DD[ HH:MM[:SS]]", "@EPOCH",
  * "-2h", "-30min", "-7d", "now", "today", "yesterday".  Returns 0 or -1.
  */
-int pf_parse_when(const char *s, int64_t *epoch);
+int cli_parse_when(const char *s, int64_t *epoch);
 
 /*
  * Reading reports from SOURCE arguments (collect.c): files, .gz/.xz,
  * directories, "-"; the running kernel's log when there are none.
- * Errors are printed (pf_err) and counted; reading goes on.
+ * Errors are printed (cli_err) and counted; reading goes on.
  */
-struct pf_collect {
+struct cli_collect {
 	bool json;			/* errors as JSON lines too */
 	struct pf_kver kernel;		/* --kernel */
 	bool have_kernel;
@@ -108,18 +197,107 @@ struct pf_collect {
 	void *data;
 	unsigned long nr_sources, errors;
 	bool stop;
-	struct collect_held *held;	/* the warnings of the source read now */
+	struct collect_held *held;	/* warnings of the source read now */
 };
-void pf_collect(struct pf_collect *c, int nr, char **paths);
-/* --kernel VERSION: 0, or -1 after printing the error */
-int pf_collect_kernel_opt(struct pf_collect *c, const char *arg);
-/* --year YEAR: the same */
-int pf_collect_year_opt(struct pf_collect *c, const char *arg);
+/* c ready to collect for a command with the common options com. */
+void cli_collect_init(struct cli_collect *c, const struct cli_common *com,
+		      pf_report_fn report, void *data);
+void cli_collect(struct cli_collect *c, int nr, char **paths);
+/* A SOURCE directory that is a machine's tree (a sosreport, a snapshot) */
+bool cli_is_system_tree(const char *dir);
+/* Text: "no page allocation failure report found in N sources" */
+void cli_collect_none(const struct cli_collect *c);
+/* --rules FILE (explain, advise): 0, or -1 after saying why not */
+int cli_rules_load(struct pf_rules **rules, const char *path, bool json);
+
+/* scan's text (scan_groups.c): the reports grouped by kind */
+struct group;
+struct cli_groups {
+	struct group *v;
+	size_t nr, alloc;
+	unsigned long nr_reports;
+};
+/* Count r in its group: 0 or -ENOMEM. */
+int cli_groups_add(struct cli_groups *c, const struct pf_report *r);
+void cli_groups_release(struct cli_groups *c);
 
 /* text.c: "label text..." wrapped under the label at the terminal width */
-void pf_print_wrapped(FILE *f, int indent, const char *label, const char *text);
+void cli_print_wrapped(FILE *f, int indent, const char *label,
+		       const char *text);
 /* pages of page_kb KiB as "75 MiB"; "-" when not known (negative) */
-void pf_pages_words(long pages, unsigned int page_kb, char *buf, size_t len);
+void cli_pages_words(long pages, unsigned int page_kb, char *buf, size_t len);
+
+/*
+ * advise --verify: the first report with Mem-Info replayed in the
+ * simulator as it was and with the advice (cmd_advise.c, print_advise.c)
+ */
+struct cli_verify {
+	bool want, done;
+	struct pf_report *r;		/* a copy, its source in source */
+	char source[256];
+	char kernel[96];
+	unsigned long long before, after;
+	char error[256];		/* why it was not replayed, or "" */
+	char note[256];			/* what the replay assumed, or "" */
+};
+
+/* Keep a copy of r when v wants one and has none: the first with Mem-Info */
+void cli_verify_keep(struct cli_verify *v, const struct pf_report *r);
+/* Replay v's report without and with the advice a (advise_verify.c) */
+void cli_verify_run(struct cli_verify *v, struct pf_advice *a);
+/* --set NAME=VALUE over the advice: 0, or -1 after saying why not */
+int cli_advise_set(struct pf_advice *a, const char *arg);
+/* --sysctl: the advice as a sysctl.d file, on stdout */
+void cli_advise_sysctl(const struct pf_advice *a);
+/* --apply under root: the exit status (advise_apply.c) */
+int cli_advise_apply(const struct pf_advice *a, const char *root,
+		     bool dry_run, bool force);
+
+/*
+ * simulate: the time series kept (sim_files.c), and what is checked and
+ * loaded before a run (sim_setup.c)
+ */
+struct cli_series {
+	struct pf_sim_sample *v;
+	size_t nr, alloc;
+};
+/* Keep smp (dropped when out of memory: the series has a gap). */
+void cli_series_add(struct cli_series *s, const struct pf_sim_sample *smp);
+/* --csv, --svg: 0 or -errno */
+int cli_series_csv(const char *path, const struct cli_series *s);
+int cli_series_svg(const char *path, const struct cli_series *s,
+		   const char *title);
+/*
+ * --from-report: the nth report of path (0: the first with Mem-Info) as a
+ * scenario.  0, or the exit status after saying why not.
+ */
+int cli_sim_from_report(const char *path, long nth, const struct pf_kver *kv,
+			struct pf_scenario **sc, bool json);
+/* "512M", "16G", "1T", "4096": bytes, binary units; 0 when not a size */
+unsigned long long cli_parse_size(const char *s);
+/* Can a run of sc with o have the memory it needs?  0, or the exit status. */
+int cli_sim_memory(const struct pf_scenario *sc, const struct pf_sim_opts *o,
+		   unsigned long long max, const char *what, bool json);
+/* Why --set (--kernel, --sweep) opt arg, NAME=VALUE, was refused (err). */
+void cli_sim_set_error(int err, const char *opt, const char *arg,
+		       const char *name, const char *value);
+
+/* status: what it reads, once (status_read.c) or an interval */
+struct cli_status {
+	struct cli_common com;		/* json, pretty, kernel */
+	const char *root;
+	double interval;		/* seconds between lines, 0: once */
+};
+/* The machine and its zones' status, read at t (a monotonic clock). */
+struct cli_sample {
+	struct pf_system *sys;
+	struct pf_zone_status *st;
+	double t;
+};
+/* Read s (again): false after saying why not. */
+bool cli_sample_take(const struct cli_status *c, struct cli_sample *s);
+/* status INTERVAL COUNT (0: no end; status_lines.c): the exit status */
+int cli_status_lines(const struct cli_status *c, long count);
 
 int cmd_scan(int argc, char **argv);
 void usage_scan(FILE *f);

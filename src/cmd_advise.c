@@ -6,70 +6,29 @@
  * --sysctl prints the sysctl.d file, --apply writes and sets it safely.
  */
 #include <errno.h>
-#include <getopt.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
+#include "print.h"
 
 #define MAX_SETS 8
 
-/* --verify: the first report with Mem-Info, replayed without and with */
-struct verify {
-	bool want, done;
-	struct pf_report *r;		/* a copy, its source in source */
-	char source[256];
-	char kernel[96];
-	unsigned long long before, after;
-	char error[256];		/* why it was not replayed, or "" */
-	char note[256];			/* what the replay assumed, or "" */
-};
-
 struct advise_ctx {
-	struct pf_collect in;
+	struct cli_common com;
+	bool sysctl, apply, dry_run, force;
+	const char *rules_path;
+	const char *sets[MAX_SETS];	/* --set NAME=VALUE */
+	int nr_sets;
+	const char *root;		/* the machine's, or NULL: none */
+	struct cli_collect in;
 	struct pf_rules *rules;
 	struct pf_evidence ev;
 	struct pf_explain ex;		/* scratch, per report */
-	struct verify v;
+	struct cli_verify v;
+	struct pf_system *sys;		/* the machine, or NULL */
+	struct pf_advice advice;
 };
-
-void usage_advise(FILE *f)
-{
-	fputs("usage: pagefail advise [-j|--json] [-p|--pretty] [--root DIR] [--sysctl]\n"
-	      "                       [--apply [--dry-run] [--force]] [--set NAME=VALUE]...\n"
-	      "                       [--kernel VERSION] [--year YEAR] [--rules FILE]\n"
-	      "                       [--verify] [--no-color] [SOURCE...]\n\n"
-	      "Compute the vm sysctls (and the kernel update) that keep the failures in\n"
-	      "SOURCE from recurring, each with its working, its safe bounds and its cost.\n"
-	      "The machine is read from --root DIR (a saved snapshot or an extracted\n"
-	      "sosreport), from a SOURCE directory that holds proc/, or, with no SOURCE,\n"
-	      "from this machine and its kernel log.\n\n"
-	      "  -j, --json         the advice as one JSON object\n"
-	      "  -p, --pretty       indented JSON (implies --json)\n"
-	      "      --root DIR     read /proc and /sys under DIR; --apply writes under it\n"
-	      "      --sysctl       print the /etc/sysctl.d file instead\n"
-	      "      --apply        write DIR/etc/sysctl.d/90-pagefail.conf (atomically, the\n"
-	      "                     old one kept as .bak) and set the live values through\n"
-	      "                     /proc/sys, read back; everything is rolled back if any\n"
-	      "                     step fails.  Root only for this machine's /;\n"
-	      "                     a tree with a symbolic link on the way, or\n"
-	      "                     with no proc/sys (a sosreport), is refused\n"
-	      "      --dry-run      with --apply: show what would change, change nothing\n"
-	      "      --force        with --apply: allow values outside the safe bounds\n"
-	      "      --set N=V      use V for sysctl N instead of the computed value\n"
-	      "      --kernel V     kernel release to assume when nothing names one\n"
-	      "      --year Y       year of syslog times, which print none\n"
-	      "      --rules FILE   known causes from FILE instead of the built-in ones\n"
-	      "      --verify       replay the first report with Mem-Info in the\n"
-	      "                     simulator, as it was and with the advice, and\n"
-	      "                     print the failures of each\n"
-	      "      --no-color     no colour (also NO_COLOR)\n\n"
-	      "exit status: 0 done, 1 error (or --apply refused or rolled back), 2 usage\n",
-	      f);
-}
 
 static int on_report(const struct pf_report *r, void *data)
 {
@@ -77,662 +36,147 @@ static int on_report(const struct pf_report *r, void *data)
 
 	pf_explain_report(r, c->rules, &c->ex);
 	pf_evidence_add(&c->ev, r, &c->ex);
-	if (c->v.want && !c->v.r && (r->flags & PF_REPORT_HAS_MEMINFO) &&
-	    r->nr_zones) {
-		c->v.r = malloc(sizeof(*c->v.r));
-		if (c->v.r) {
-			memcpy(c->v.r, r, sizeof(*r));
-			snprintf(c->v.source, sizeof(c->v.source), "%s",
-				 r->source ? r->source : "-");
-			c->v.r->source = c->v.source;
-		}
-	}
+	cli_verify_keep(&c->v, r);
 	return 0;
 }
 
-/* Apply one recommendation to the scenario, when it has a value. */
-static void verify_set(struct pf_scenario *sc, struct pf_advice *a,
-		       const char *name)
+/* The options into c: -1 to go on, or the exit status. */
+static int parse_args(struct advise_ctx *c, int argc, char **argv)
 {
-	const struct pf_advice_item *it = pf_advice_item(a, name);
-	char v[32];
-
-	if (!it || !it->applies || it->value < 0)
-		return;
-	snprintf(v, sizeof(v), "%ld", it->value);
-	pf_scenario_set(sc, name, v);
-}
-
-/*
- * Replay the report as it was, then with vm.min_free_kbytes and (where
- * it applies) vm.watermark_scale_factor as advised.
- */
-static void verify_run(struct verify *v, struct pf_advice *a)
-{
-	struct pf_scenario *sc = NULL, *with = NULL;
-	struct pf_sim_result res;
-	char err[256];
-	int ret;
-
-	if (!v->r) {
-		snprintf(v->error, sizeof(v->error),
-			 "no report with Mem-Info to replay");
-		return;
-	}
-	ret = pf_scenario_from_report(&sc, v->r, err, sizeof(err));
-	if (ret) {
-		snprintf(v->error, sizeof(v->error), "%s", ret == -EINVAL ? err :
-			 pf_strerror(ret));
-		return;
-	}
-	snprintf(v->note, sizeof(v->note), "%s", err);
-	with = pf_scenario_dup(sc);
-	if (!with) {
-		snprintf(v->error, sizeof(v->error), "out of memory");
-		goto out;
-	}
-	verify_set(with, a, "vm.min_free_kbytes");
-	verify_set(with, a, "vm.watermark_scale_factor");
-	snprintf(v->kernel, sizeof(v->kernel), "%s", pf_scenario_kernel(sc)->str);
-	if (pf_simulate(sc, NULL, &res)) {
-		snprintf(v->error, sizeof(v->error), "the simulation failed");
-		goto out;
-	}
-	v->before = res.failures;
-	if (pf_simulate(with, NULL, &res)) {
-		snprintf(v->error, sizeof(v->error), "the simulation failed");
-		goto out;
-	}
-	v->after = res.failures;
-	v->done = true;
-out:
-	pf_scenario_free(with);
-	pf_scenario_free(sc);
-}
-
-static void verify_json(struct pf_json *j, const struct verify *v)
-{
-	char at[300];
-
-	pf_json_key(j, "verify");
-	pf_json_obj_open(j);
-	if (v->done) {
-		snprintf(at, sizeof(at), "%s:%lu", v->source, v->r->line);
-		pf_json_key(j, "report");
-		pf_json_str(j, at);
-		pf_json_key(j, "kernel");
-		pf_json_str(j, v->kernel);
-		pf_json_key(j, "failures_before");
-		pf_json_uint(j, v->before);
-		pf_json_key(j, "failures_after");
-		pf_json_uint(j, v->after);
-		pf_json_key_str(j, "note", v->note);
-	} else {
-		pf_json_key(j, "report");
-		pf_json_null(j);
-		pf_json_key(j, "error");
-		pf_json_str(j, v->error);
-	}
-	pf_json_obj_close(j);
-}
-
-static void verify_text(const struct verify *v)
-{
-	if (!v->done) {
-		printf("verify: %s\n", v->error);
-		return;
-	}
-	printf("verify: replaying %s order %d on %s: %llu failure%s as it was, "
-	       "%llu with the advice\n", v->r->task[0] ? v->r->task : "the request",
-	       v->r->order, v->kernel, v->before, v->before == 1 ? "" : "s",
-	       v->after);
-}
-
-/* A SOURCE directory that is a machine's tree (sosreport, snapshot). */
-static bool is_system_tree(const char *dir)
-{
-	char p[PATH_MAX];
-	struct stat st;
-
-	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
-		return false;
-	snprintf(p, sizeof(p), "%s/proc/zoneinfo", dir);
-	if (!access(p, R_OK))
-		return true;
-	snprintf(p, sizeof(p), "%s/proc/buddyinfo", dir);
-	return !access(p, R_OK);
-}
-
-static void print_item_json(struct pf_json *j, const struct pf_advice_item *it)
-{
-	pf_json_obj_open(j);
-	pf_json_key(j, "name");
-	pf_json_str(j, it->name);
-	pf_json_key(j, "applies");
-	pf_json_bool(j, it->applies);
-	pf_json_key(j, "change");
-	pf_json_bool(j, it->change);
-	pf_json_key_num(j, "current", it->current);
-	pf_json_key_str(j, "current_from", it->current_from);
-	pf_json_key_num(j, "recommended", it->value);
-	pf_json_key_num(j, "default", it->default_value);
-	pf_json_key(j, "safe_min");
-	pf_json_int(j, it->safe_min);
-	pf_json_key_num(j, "safe_max", it->safe_max != LONG_MAX ? it->safe_max : -1);
-	pf_json_key(j, "working");
-	pf_json_str(j, it->working);
-	pf_json_key_str(j, "cost", it->cost);
-	pf_json_obj_close(j);
-}
-
-static void print_json(const struct advise_ctx *c, const struct pf_advice *a,
-		       bool pretty)
-{
-	struct pf_json *j = pf_json_new(stdout, pretty);
-	const struct pf_evidence *e = &c->ev;
-
-	if (!j)
-		return;
-	pf_json_obj_open(j);
-	pf_json_key_str(j, "kernel", pf_kver_known(&a->kernel) ? a->kernel.str : NULL);
-	pf_json_key_str(j, "machine_from", a->machine_from);
-	pf_json_key(j, "nodes");
-	pf_json_int(j, a->nr_nodes);
-	pf_json_key_num(j, "cpus", a->nr_cpus > 0 ? a->nr_cpus : -1);
-	pf_json_key(j, "ram_kb");
-	pf_json_uint(j, a->ram_kb);
-	pf_json_key(j, "lowmem_kb");
-	pf_json_uint(j, a->lowmem_kb);
-
-	pf_json_key(j, "evidence");
-	pf_json_obj_open(j);
-	pf_json_key(j, "reports");
-	pf_json_uint(j, e->reports);
-	pf_json_key(j, "with_meminfo");
-	pf_json_uint(j, e->with_meminfo);
-	pf_json_key(j, "cannot_sleep");
-	pf_json_uint(j, e->atomic);
-	pf_json_key(j, "by_order");
-	pf_json_obj_open(j);
-	for (int o = 0; o < PF_MAX_ORDER; o++) {
-		char k[8];
-
-		if (!e->by_order[o])
-			continue;
-		snprintf(k, sizeof(k), "%d", o);
-		pf_json_key(j, k);
-		pf_json_uint(j, e->by_order[o]);
-	}
-	pf_json_obj_close(j);
-	pf_json_key(j, "bursts");
-	pf_json_arr_open(j);
-	for (int o = 0; o < PF_MAX_ORDER; o++) {
-		const struct pf_burst *b = &e->burst[o];
-
-		if (!b->failures)
-			continue;
-		pf_json_obj_open(j);
-		pf_json_key(j, "order");
-		pf_json_int(j, o);
-		pf_json_key(j, "failures");
-		pf_json_uint(j, b->failures);
-		pf_json_key(j, "seconds");
-		pf_json_double(j, b->seconds);
-		pf_json_key(j, "bytes");
-		pf_json_uint(j, b->bytes);
-		pf_json_key_str(j, "first", b->first);
-		pf_json_obj_close(j);
-	}
-	pf_json_arr_close(j);
-	pf_json_key(j, "causes");
-	pf_json_obj_open(j);
-	for (int i = 0; i < PF_CAUSE_NR; i++) {
-		if (!e->causes[i])
-			continue;
-		pf_json_key(j, pf_cause_name(i));
-		pf_json_uint(j, e->causes[i]);
-	}
-	pf_json_obj_close(j);
-	pf_json_obj_close(j);
-
-	pf_json_key(j, "recommendations");
-	pf_json_arr_open(j);
-	for (int i = 0; i < a->nr_items; i++)
-		print_item_json(j, &a->items[i]);
-	pf_json_arr_close(j);
-	pf_json_key_str(j, "kernel_update", a->update);
-	pf_json_key(j, "known_cause");
-	if (a->rule) {
-		pf_json_obj_open(j);
-		pf_json_key(j, "id");
-		pf_json_str(j, a->rule->id);
-		pf_json_key(j, "title");
-		pf_json_str(j, a->rule->title);
-		pf_json_key(j, "status");
-		pf_json_str(j, pf_rule_status_name(a->rule_status));
-		pf_json_obj_close(j);
-	} else {
-		pf_json_null(j);
-	}
-	pf_json_key(j, "note");
-	pf_json_str(j, a->note);
-	if (c->v.want)
-		verify_json(j, &c->v);
-	pf_json_obj_close(j);
-	pf_json_end(j);
-	pf_json_free(j);
-}
-
-static void print_text(const struct advise_ctx *c, const struct pf_advice *a)
-{
-	const char *b = pf_c("\033[1m"), *d = pf_c("\033[2m"), *n = pf_c("\033[0m");
-	const struct pf_evidence *e = &c->ev;
-	char ram[32], label[96];
-
-	printf("%sevidence:%s %lu report%s (%lu with Mem-Info, %lu from requests "
-	       "that cannot sleep)", b, n, e->reports, e->reports == 1 ? "" : "s",
-	       e->with_meminfo, e->atomic);
-	for (int i = 0; i < PF_CAUSE_NR; i++)
-		if (e->causes[i] && i != PF_CAUSE_UNKNOWN)
-			printf("; %s %lu", pf_cause_name(i), e->causes[i]);
-	putchar('\n');
-	for (int o = 0; o < PF_MAX_ORDER; o++) {
-		const struct pf_burst *bu = &e->burst[o];
-
-		if (bu->failures)
-			printf("  %slargest burst, order %d:%s %lu failure%s in %.0f s%s%s\n",
-			       d, o, n, bu->failures, bu->failures == 1 ? "" : "s",
-			       bu->seconds, bu->first[0] ? ", from " : "", bu->first);
-	}
-	pf_format_size(a->ram_kb * 1024, ram, sizeof(ram));
-	printf("%smachine:%s %s, %s, %d NUMA node%s%s", b, n,
-	       pf_kver_known(&a->kernel) ? a->kernel.str : "kernel unknown",
-	       a->ram_kb ? ram : "memory size unknown", a->nr_nodes,
-	       a->nr_nodes == 1 ? "" : "s", a->nr_cpus > 0 ? "" : "");
-	if (a->nr_cpus > 0)
-		printf(", %d CPUs", a->nr_cpus);
-	printf(" %s(from %s)%s\n\n", d, a->machine_from ? (strcmp(a->machine_from,
-	       "system") ? "the newest report's Mem-Info" : "the system") :
-	       "nothing", n);
-
-	for (int i = 0; i < a->nr_items; i++) {
-		const struct pf_advice_item *it = &a->items[i];
-
-		if (!it->applies) {
-			printf("%s%s%s: %snot applicable%s\n", b, it->name, n, d, n);
-			pf_print_wrapped(stdout, 4, "", it->working);
-			continue;
-		}
-		if (it->value < 0)
-			printf("%s%s%s: see below", b, it->name, n);
-		else if (it->change && it->current >= 0)
-			printf("%s%s%s: %ld -> %s%ld%s", b, it->name, n, it->current,
-			       b, it->value, n);
-		else if (it->change)
-			printf("%s%s%s: (not known) -> %s%ld%s", b, it->name, n,
-			       b, it->value, n);
-		else
-			printf("%s%s%s: %ld (keep)", b, it->name, n, it->value);
-		if (it->safe_max != LONG_MAX)
-			printf("  %ssafe %ld..%ld%s", d, it->safe_min, it->safe_max, n);
-		putchar('\n');
-		pf_print_wrapped(stdout, 4, "working: ", it->working);
-		if ((it->change || it->value < 0) && it->cost[0])
-			pf_print_wrapped(stdout, 4, "cost: ", it->cost);
-	}
-	if (a->rule) {
-		const struct pf_rule *r = a->rule;
-
-		snprintf(label, sizeof(label), "known cause (%s): ",
-			 pf_rule_status_name(a->rule_status));
-		putchar('\n');
-		pf_print_wrapped(stdout, 0, label, r->title);
-		pf_print_wrapped(stdout, 4, "advice: ",
-				 a->rule_status == PF_RULE_FIXED && r->fixed_advice ?
-				 r->fixed_advice : r->advice);
-		if (r->nr_sources)
-			printf("    source: %s\n", r->sources[0]);
-	}
-	if (a->update[0])
-		pf_print_wrapped(stdout, 0, "kernel: ", a->update);
-	putchar('\n');
-	pf_print_wrapped(stdout, 0, "", a->note);
-	if (c->v.want)
-		verify_text(&c->v);
-	printf("%s'pagefail advise --sysctl' prints the file; --apply writes and "
-	       "sets it.%s\n", d, n);
-}
-
-/*
- * --set NAME=VALUE.  The vm sysctls advise knows are ints the kernel takes
- * from 0 to INT_MAX: wider values are refused by do_proc_dointvec_conv()
- * (kernel/sysctl.c, every era), negative ones by extra1 = SYSCTL_ZERO (or
- * SYSCTL_ONE).  0, or -1 after printing why.
- */
-static int apply_set(struct pf_advice *a, const char *arg)
-{
-	char name[64];
-	const char *eq = strchr(arg, '=');
-	struct pf_advice_item *it = NULL;
-	long v;
-	int err;
-
-	if (eq && eq != arg && (size_t)(eq - arg) < sizeof(name)) {
-		snprintf(name, sizeof(name), "%.*s", (int)(eq - arg), arg);
-		it = pf_advice_item(a, name);
-		if (!it && strncmp(name, "vm.", 3)) {
-			char full[80];
-
-			snprintf(full, sizeof(full), "vm.%s", name);
-			it = pf_advice_item(a, full);
-		}
-	}
-	if (!it) {
-		pf_err(false, NULL, "--set '%s': not NAME=VALUE for a sysctl "
-		       "advise knows", arg);
-		return -1;
-	}
-	err = pf_parse_long(eq + 1, 0, INT_MAX, &v);
-	if (err == -ERANGE) {
-		pf_err(false, NULL, "--set '%s': out of range: %s is an int of "
-		       "0..%d in the kernel", arg, it->name, INT_MAX);
-		return -1;
-	}
-	if (err) {
-		pf_err(false, NULL, "--set '%s': the value is not a number", arg);
-		return -1;
-	}
-	it->value = v;
-	it->applies = true;
-	it->change = v != it->current;
-	snprintf(it->working, sizeof(it->working), "Set by --set %s.", arg);
-	it->cost[0] = '\0';
-	return 0;
-}
-
-/* Is dir this machine's "/", however it is spelt ("//", "/.", a link)? */
-static bool is_live_root(const char *dir)
-{
-	struct stat st, slash;
-
-	return !stat(dir, &st) && !stat("/", &slash) &&
-	       st.st_dev == slash.st_dev && st.st_ino == slash.st_ino;
-}
-
-static int do_apply(const struct pf_advice *a, const char *root, bool dry_run,
-		    bool force)
-{
-	bool live = is_live_root(root);
-	struct pf_apply ap;
-	char *text;
-	size_t need;
-	int err;
-
-	memset(&ap, 0, sizeof(ap));
-	ap.failed = -1;
-	for (int i = 0; i < a->nr_items; i++) {
-		const struct pf_advice_item *it = &a->items[i];
-
-		if (!it->applies || !it->change || it->value < 0)
-			continue;
-		if ((it->value < it->safe_min || it->value > it->safe_max) && !force) {
-			pf_err(false, it->name, "refusing %s = %ld: outside the safe "
-			       "bounds %ld..%ld (--force to set it anyway)", it->name,
-			       it->value, it->safe_min, it->safe_max);
-			return PF_EXIT_ERROR;
-		}
-		if (ap.nr < PF_APPLY_MAX) {
-			struct pf_sysctl_item *s = &ap.items[ap.nr++];
-
-			snprintf(s->name, sizeof(s->name), "%s", it->name);
-			s->value = it->value;
-		}
-	}
-	if (!ap.nr) {
-		printf("nothing to change: every value is already what pagefail "
-		       "recommends\n");
-		return 0;
-	}
-	if (!dry_run && live && geteuid() != 0) {
-		pf_err(false, root, "--apply changes this machine's sysctls: run it as "
-		       "root (or try --dry-run)");
-		return PF_EXIT_ERROR;
-	}
-	need = pf_advice_sysctl_conf(a, false, NULL, 0) + 1;
-	text = malloc(need);
-	if (!text) {
-		pf_err(false, root, "out of memory");
-		return PF_EXIT_ERROR;
-	}
-	pf_advice_sysctl_conf(a, false, text, need);
-	err = pf_sysctl_apply(root, &ap, text, dry_run);
-	if (err) {
-		pf_err(false, ap.conf, "%s%s", ap.error, ap.rolled_back ?
-		       "; every change was rolled back" : "");
-		free(text);
-		return PF_EXIT_ERROR;
-	}
-	if (dry_run) {
-		printf("would write %s%s%s%s:\n\n%s\n", ap.conf,
-		       ap.backup[0] ? " (the old one kept as " : "", ap.backup,
-		       ap.backup[0] ? ")" : "", text);
-	} else {
-		printf("wrote %s", ap.conf);
-		if (ap.backup[0])
-			printf(" (the previous one is %s)", ap.backup);
-		putchar('\n');
-	}
-	for (int i = 0; i < ap.nr; i++) {
-		const struct pf_sysctl_item *s = &ap.items[i];
-
-		if (!s->present && live)
-			printf("%s: this kernel has no such sysctl; only in the file\n",
-			       s->name);
-		else if (!s->present)
-			printf("%s: no such file under proc/sys in %s; only in "
-			       "the file\n", s->name, root);
-		else if (dry_run)
-			printf("would set %s: %ld -> %ld\n", s->name, s->old, s->value);
-		else
-			printf("set %s: %ld -> %ld%s\n", s->name, s->old, s->value,
-			       s->verified ? " (read back)" : "");
-	}
-	free(text);
-	return 0;
-}
-
-int cmd_advise(int argc, char **argv)
-{
-	enum { OPT_KERNEL = 256, OPT_YEAR, OPT_RULES, OPT_NOCOLOR, OPT_ROOT,
-	       OPT_SYSCTL, OPT_APPLY, OPT_DRYRUN, OPT_FORCE, OPT_SET, OPT_VERIFY };
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "pretty", no_argument, NULL, 'p' },
-		{ "root", required_argument, NULL, OPT_ROOT },
+	enum { OPT_RULES = 256, OPT_SYSCTL, OPT_APPLY, OPT_DRYRUN, OPT_FORCE,
+	       OPT_SET, OPT_VERIFY };
+	static const struct option own[] = {
 		{ "sysctl", no_argument, NULL, OPT_SYSCTL },
 		{ "apply", no_argument, NULL, OPT_APPLY },
 		{ "dry-run", no_argument, NULL, OPT_DRYRUN },
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "set", required_argument, NULL, OPT_SET },
 		{ "verify", no_argument, NULL, OPT_VERIFY },
-		{ "kernel", required_argument, NULL, OPT_KERNEL },
-		{ "year", required_argument, NULL, OPT_YEAR },
 		{ "rules", required_argument, NULL, OPT_RULES },
-		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
-		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
-	bool json = false, pretty = false, sysctl = false, apply = false;
-	bool dry_run = false, force = false;
-	const char *root = NULL, *rules_path = NULL, *sets[MAX_SETS];
-	int nr_sets = 0, ch, ret = 0;
-	struct pf_system *sys = NULL;
-	struct advise_ctx *c;
-	struct pf_advice *a;
+	static const struct cli_opts opts = {
+		.cmd = "advise", .usage = usage_advise, .longs = own,
+		.common = CLI_COMMON_LOGS | CLI_COMMON_ROOT,
+	};
+	struct cli_parser p;
+	int ch;
 
-	c = calloc(1, sizeof(*c));
-	a = calloc(1, sizeof(*a));
-	if (!c || !a) {
-		pf_err(false, NULL, "out of memory");
-		free(c);
-		free(a);
-		return PF_EXIT_ERROR;
-	}
-	pf_evidence_init(&c->ev);
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":jph", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'j':
-			json = true;
-			break;
-		case 'p':
-			json = pretty = true;
-			break;
-		case OPT_ROOT:
-			root = optarg;
-			break;
-		case OPT_SYSCTL:
-			sysctl = true;
-			break;
-		case OPT_APPLY:
-			apply = true;
-			break;
-		case OPT_DRYRUN:
-			dry_run = true;
-			break;
-		case OPT_FORCE:
-			force = true;
-			break;
-		case OPT_SET:
-			if (nr_sets == MAX_SETS) {
-				pf_err(false, NULL, "at most %d --set", MAX_SETS);
-				ret = PF_EXIT_USAGE;
-				goto out;
-			}
-			sets[nr_sets++] = optarg;
-			break;
-		case OPT_KERNEL:
-			if (pf_collect_kernel_opt(&c->in, optarg)) {
-				ret = PF_EXIT_USAGE;
-				goto out;
-			}
-			break;
-		case OPT_YEAR:
-			if (pf_collect_year_opt(&c->in, optarg)) {
-				ret = PF_EXIT_USAGE;
-				goto out;
-			}
-			break;
-		case OPT_VERIFY:
-			c->v.want = true;
-			break;
-		case OPT_RULES:
-			rules_path = optarg;
-			break;
-		case OPT_NOCOLOR:
-			pf_color = false;
-			break;
-		case 'h':
-			usage_advise(stdout);
-			goto out;
-		default:
-			cli_opt_bad("advise", ch, argv);
-			ret = PF_EXIT_USAGE;
-			goto out;
+	cli_parser_init(&p, &opts);
+	while ((ch = cli_getopt(&p, argc, argv, &c->com)) >= 0) {
+		c->sysctl |= ch == OPT_SYSCTL;
+		c->apply |= ch == OPT_APPLY;
+		c->dry_run |= ch == OPT_DRYRUN;
+		c->force |= ch == OPT_FORCE;
+		c->v.want |= ch == OPT_VERIFY;
+		if (ch == OPT_RULES)
+			c->rules_path = optarg;
+		if (ch == OPT_SET && c->nr_sets == MAX_SETS) {
+			cli_err(false, NULL, "at most %d --set", MAX_SETS);
+			return CLI_EXIT_USAGE;
 		}
+		if (ch == OPT_SET)
+			c->sets[c->nr_sets++] = optarg;
 	}
-	if (root && cli_root_check(root, json)) {
-		ret = PF_EXIT_ERROR;
-		goto out;
-	}
-	if ((dry_run || force) && !apply) {
-		pf_err(false, NULL, "--dry-run and --force go with --apply");
-		ret = PF_EXIT_USAGE;
-		goto out;
-	}
-	if (rules_path) {
-		struct cli_diag d = { .json = json };
-		int err = pf_rules_load(&c->rules, rules_path, cli_diag, &d);
-		unsigned long said = d.nr;
+	return ch == CLI_OPT_EXIT ? p.status : -1;
+}
 
-		cli_diag_flush(&d);
-		if (err) {
-			/* -EINVAL: every stanza had an error, each said above */
-			if (err != -EINVAL || !said)
-				pf_err(json, rules_path,
-				       "cannot use the rules in '%s': %s", rules_path,
-				       err == -EINVAL ? "no rule in it is usable" :
-				       pf_strerror(err));
-			ret = PF_EXIT_ERROR;
-			goto out;
-		}
-	}
+/* What the options ask of each other and of the files they name. */
+static int check_args(struct advise_ctx *c)
+{
+	bool json = c->com.json;
 
-	/* the machine: --root, a sosreport among the sources, or this one */
-	if (!root) {
-		for (int i = optind; i < argc && !root; i++)
-			if (is_system_tree(argv[i]))
-				root = argv[i];
-		if (!root && optind >= argc)
-			root = "/";
+	if (c->com.root && cli_root_check(c->com.root, json))
+		return CLI_EXIT_ERROR;
+	if ((c->dry_run || c->force) && !c->apply) {
+		cli_err(false, NULL, "--dry-run and --force go with --apply");
+		return CLI_EXIT_USAGE;
 	}
-	if (root) {
-		sys = calloc(1, sizeof(*sys));
-		if (!sys) {
-			ret = PF_EXIT_ERROR;
-			goto out;
-		}
-		if (pf_system_read(root, sys, pf_diag_print, &json)) {
-			pf_err(json, root, "nothing about memory could be read under '%s'",
-			       root);
-			free(sys);
-			sys = NULL;
-		}
-	}
+	if (c->rules_path && cli_rules_load(&c->rules, c->rules_path, json))
+		return CLI_EXIT_ERROR;
+	return -1;
+}
 
-	c->in.json = json;
-	c->in.report = on_report;
-	c->in.data = c;
-	if (optind < argc || !apply || !root || strcmp(root, "/"))
-		pf_collect(&c->in, argc - optind, argv + optind);
+/*
+ * The machine: --root, a sosreport among the sources, or this one.  -1 to
+ * go on (also when nothing could be read: the reports may say enough).
+ */
+static int read_machine(struct advise_ctx *c, int nr, char **paths)
+{
+	c->root = c->com.root;
+	for (int i = 0; i < nr && !c->root; i++)
+		if (cli_is_system_tree(paths[i]))
+			c->root = paths[i];
+	if (!c->root && !nr)
+		c->root = "/";
+	if (!c->root)
+		return -1;
+	c->sys = calloc(1, sizeof(*c->sys));
+	if (!c->sys)
+		return CLI_EXIT_ERROR;
+	if (pf_system_read(c->root, c->sys, cli_diag_print, &c->com.json)) {
+		cli_err(c->com.json, c->root, "nothing about memory could be "
+			"read under '%s'", c->root);
+		free(c->sys);
+		c->sys = NULL;
+	}
+	return -1;
+}
+
+/* The advice, from the reports and the machine, and what is done with it. */
+static int advise(struct advise_ctx *c, int nr, char **paths)
+{
+	struct pf_advice *a = &c->advice;
+	int ret = 0;
+
+	cli_collect_init(&c->in, &c->com, on_report, c);
+	/* --apply to this machine needs no log: it applies what it has */
+	if (nr || !c->apply || !c->root || strcmp(c->root, "/"))
+		cli_collect(&c->in, nr, paths);
 	if (c->in.have_kernel && !pf_kver_known(&c->ev.kernel))
 		c->ev.kernel = c->in.kernel;
-
-	pf_advise(&c->ev, sys, a);
-	for (int i = 0; i < nr_sets; i++)
-		if (apply_set(a, sets[i])) {
-			ret = PF_EXIT_USAGE;
-			goto out;
-		}
-
-	if (c->v.want && !apply && !sysctl)
-		verify_run(&c->v, a);
-
-	if (apply) {
-		ret = do_apply(a, root ? root : "/", dry_run, force);
-	} else if (sysctl) {
-		size_t need = pf_advice_sysctl_conf(a, false, NULL, 0) + 1;
-		char *text = malloc(need);
-
-		if (text) {
-			pf_advice_sysctl_conf(a, false, text, need);
-			fputs(text, stdout);
-			free(text);
-		}
-	} else if (json) {
-		print_json(c, a, pretty);
-	} else {
-		print_text(c, a);
+	pf_advise(&c->ev, c->sys, a);
+	for (int i = 0; i < c->nr_sets; i++)
+		if (cli_advise_set(a, c->sets[i]))
+			return CLI_EXIT_USAGE;
+	if (c->v.want && !c->apply && !c->sysctl)
+		cli_verify_run(&c->v, a);
+	if (c->apply) {
+		ret = cli_advise_apply(a, c->root ? c->root : "/", c->dry_run,
+				       c->force);
+	} else if (c->sysctl) {
+		cli_advise_sysctl(a);
+	} else if (!print_begin(stdout, c->com.json, c->com.pretty)) {
+		print_advice(&c->ev, a, &c->v);
+		print_end();
 	}
 	if (!ret && c->in.errors && !c->ev.reports)
-		ret = PF_EXIT_ERROR;
-out:
+		ret = CLI_EXIT_ERROR;
+	return ret;
+}
+
+int cmd_advise(int argc, char **argv)
+{
+	/* the evidence and the advice are large: not on the stack */
+	struct advise_ctx *c = calloc(1, sizeof(*c));
+	int ret;
+
+	if (!c) {
+		cli_err(false, NULL, "out of memory");
+		return CLI_EXIT_ERROR;
+	}
+	pf_evidence_init(&c->ev);
+	ret = parse_args(c, argc, argv);
+	if (ret < 0)
+		ret = check_args(c);
+	if (ret < 0)
+		ret = read_machine(c, argc - optind, argv + optind);
+	if (ret < 0)
+		ret = advise(c, argc - optind, argv + optind);
 	fflush(stdout);
 	pf_rules_free(c->rules);
 	free(c->v.r);
-	free(sys);
-	free(a);
+	free(c->sys);
 	free(c);
 	return ret;
 }

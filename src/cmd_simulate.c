@@ -6,529 +6,89 @@
  * kernel would have printed them), a time series as CSV and an SVG plot.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "cli.h"
+#include "print.h"
+#include "simulate.h"
 
-#define MAX_SETS	16
-#define MAX_SWEEP	32
-#define SAMPLE_EVERY	0.1	/* seconds: the time series, 10 a second */
-
-struct series {
-	struct pf_sim_sample *v;
-	size_t nr, alloc;
+enum {
+	OPT_SET = 256, OPT_SWEEP, OPT_CSV, OPT_SVG, OPT_REPORTS, OPT_CHECK,
+	OPT_BENCH, OPT_FROM_REPORT, OPT_REPORT, OPT_SERIES, OPT_MAX_MEMORY,
 };
 
-struct sim_ctx {
-	bool json, pretty;
-	size_t reports;			/* failure reports to print */
-	char *text;			/* them, printed after the summary */
-	size_t text_len;
-	struct series series;
-	bool keep_series;
-};
-
-void usage_simulate(FILE *f)
+/* --kernel V: --set kernel=V in its place (also the report's kernel). */
+static int add_set(struct sim_args *a, int ch, const char *arg)
 {
-	fputs("usage: pagefail simulate SCENARIO [--set NAME=VALUE]... [--kernel V]\n"
-	      "                         [--sweep NAME=A,B,C] [-j|-p] [--csv FILE]\n"
-	      "                         [--svg FILE] [--reports N] [--check]\n"
-	      "                         [--max-memory SIZE]\n"
-	      "       pagefail simulate --from-report FILE [--report N] [options]\n"
-	      "       pagefail simulate --bench [-j]\n\n"
-	      "Run SCENARIO (a file; see data/scenarios/) through a model of the zoned\n"
-	      "buddy allocator, kswapd and compaction of its kernel era, and say how\n"
-	      "many allocations failed: would these settings have prevented it?\n\n"
-	      "      --set N=V      vm.min_free_kbytes=90112, kernel=rhel6.4, mobility=off,\n"
-	      "                     swap=on, scan_rate=N, compact_rate=N, seed=N\n"
-	      "      --kernel V     the same as --set kernel=V\n"
-	      "      --from-report FILE  replay a failure report of FILE instead: its\n"
-	      "                     zones, kernel, watermarks and free lists, and its\n"
-	      "                     request as a burst of 400 a second for 1 s\n"
-	      "      --report N     the Nth report of FILE (default: the first with\n"
-	      "                     Mem-Info)\n"
-	      "      --sweep N=A,B  run once per value and print a table of failures\n"
-	      "  -j, --json         the results as JSON (one object per run)\n"
-	      "  -p, --pretty       indented JSON (implies --json)\n"
-	      "      --csv FILE     the time series (10 samples a second) as CSV\n"
-	      "      --svg FILE     a plot of free memory, watermarks and failures\n"
-	      "      --series       with -j: the time series in the JSON too\n"
-	      "      --reports N    print the first N failures as the kernel would\n"
-	      "                     (default 1 in text, 0 in JSON)\n"
-	      "      --check        check the allocator's invariants after every step\n"
-	      "      --max-memory SIZE  refuse a scenario that needs more memory\n"
-	      "                     than SIZE (512M, 16G; default: half of what this\n"
-	      "                     machine has available)\n"
-	      "      --bench        the standard microbenchmark\n\n"
-	      "exit status: 0 no failure, 3 failures, 1 error, 2 usage\n",
-	      f);
-}
+	static char kbuf[MAX_SETS][128];
 
-static void on_sample(const struct pf_sim_sample *smp, void *data)
-{
-	struct sim_ctx *c = data;
-	struct series *s = &c->series;
-
-	if (s->nr == s->alloc) {
-		size_t n = s->alloc ? 2 * s->alloc : 1024;
-		struct pf_sim_sample *v = realloc(s->v, n * sizeof(*v));
-
-		if (!v)
-			return;
-		s->v = v;
-		s->alloc = n;
+	if (a->nr_sets == MAX_SETS) {
+		cli_err(false, NULL, "at most %d --set", MAX_SETS);
+		return -1;
 	}
-	s->v[s->nr++] = *smp;
-}
-
-static void on_report(const char *text, int cause, void *data)
-{
-	struct sim_ctx *c = data;
-	size_t n = strlen(text);
-	char *t;
-
-	(void)cause;
-	if (c->json)
-		return;
-	t = realloc(c->text, c->text_len + n + 2);
-	if (!t)
-		return;
-	c->text = t;
-	t[c->text_len++] = '\n';
-	memcpy(t + c->text_len, text, n + 1);
-	c->text_len += n;
-}
-
-static int write_csv(const char *path, const struct series *s)
-{
-	FILE *f = fopen(path, "w");
-
-	if (!f)
-		return -errno;
-	fputs("t,free_pages", f);
-	for (int o = 0; o < 11; o++)
-		fprintf(f, ",free_blocks_%d", o);
-	fputs(",min,low,high,kswapd_reclaimed,compacted,failures\n", f);
-	for (size_t i = 0; i < s->nr; i++) {
-		const struct pf_sim_sample *p = &s->v[i];
-
-		fprintf(f, "%.3f,%lu", p->t, p->free_pages);
-		for (int o = 0; o < 11; o++)
-			fprintf(f, ",%lu", p->nr_free[o]);
-		fprintf(f, ",%ld,%ld,%ld,%llu,%llu,%llu\n", p->min, p->low, p->high,
-			p->kswapd_reclaimed, p->compacted, p->failures);
-	}
-	return fclose(f) ? -errno : 0;
-}
-
-/* An SVG line plot: free pages and the watermarks; red ticks at failures. */
-static int write_svg(const char *path, const struct series *s, const char *title)
-{
-	const double W = 800, H = 360, L = 70, R = 20, T = 30, B = 40;
-	double tmax = 0, ymax = 1;
-	FILE *f = fopen(path, "w");
-	struct { const char *name, *colour; int which; } lines[] = {
-		{ "free", "#1f77b4", 0 }, { "free in blocks >= order 1", "#2ca02c", 4 },
-		{ "min", "#d62728", 1 }, { "low", "#ff7f0e", 2 }, { "high", "#9467bd", 3 },
-	};
-
-	if (!f)
-		return -errno;
-	for (size_t i = 0; i < s->nr; i++) {
-		if (s->v[i].t > tmax)
-			tmax = s->v[i].t;
-		if ((double)s->v[i].free_pages > ymax)
-			ymax = (double)s->v[i].free_pages;
-		if ((double)s->v[i].high > ymax)
-			ymax = (double)s->v[i].high;
-	}
-	if (tmax <= 0)
-		tmax = 1;
-	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
-		"height=\"%.0f\" font-family=\"sans-serif\" font-size=\"12\">\n", W, H);
-	fprintf(f, "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n");
-	fprintf(f, "<text x=\"%.0f\" y=\"18\">", L);
-	for (const char *p = title; *p; p++)
-		fputs(*p == '<' ? "&lt;" : *p == '&' ? "&amp;" : (char[2]){ *p, 0 }, f);
-	fputs("</text>\n", f);
-	fprintf(f, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"black\"/>\n",
-		L, H - B, W - R, H - B);
-	fprintf(f, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"black\"/>\n",
-		L, T, L, H - B);
-	fprintf(f, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%.0f MiB</text>\n",
-		L - 4, T + 4, ymax * 4 / 1024);
-	fprintf(f, "<text x=\"%.0f\" y=\"%.0f\">0</text>\n", L - 12, H - B + 4);
-	fprintf(f, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%.1f s</text>\n",
-		W - R, H - B + 16, tmax);
-	for (size_t k = 0; k < sizeof(lines) / sizeof(lines[0]); k++) {
-		fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" points=\"", lines[k].colour);
-		for (size_t i = 0; i < s->nr; i++) {
-			const struct pf_sim_sample *p = &s->v[i];
-			double y = lines[k].which == 0 ? (double)p->free_pages :
-				   lines[k].which == 1 ? (double)p->min :
-				   lines[k].which == 2 ? (double)p->low :
-				   lines[k].which == 3 ? (double)p->high :
-				   (double)(p->free_pages - p->nr_free[0]);
-
-			fprintf(f, "%.1f,%.1f ", L + p->t / tmax * (W - L - R),
-				H - B - y / ymax * (H - T - B));
-		}
-		fputs("\"/>\n", f);
-		fprintf(f, "<text x=\"%.0f\" y=\"%.0f\" fill=\"%s\">%s</text>\n",
-			L + 10 + 150.0 * (double)k, H - 8, lines[k].colour, lines[k].name);
-	}
-	for (size_t i = 1; i < s->nr; i++)
-		if (s->v[i].failures > s->v[i - 1].failures)
-			fprintf(f, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" "
-				"stroke=\"red\"/>\n", L + s->v[i].t / tmax * (W - L - R),
-				T, L + s->v[i].t / tmax * (W - L - R), T + 10);
-	fputs("</svg>\n", f);
-	return fclose(f) ? -errno : 0;
-}
-
-/* The time series as JSON: the same columns as the CSV. */
-static void series_json(struct pf_json *j, const struct series *s)
-{
-	pf_json_key(j, "series");
-	pf_json_arr_open(j);
-	for (size_t i = 0; i < s->nr; i++) {
-		const struct pf_sim_sample *p = &s->v[i];
-
-		pf_json_obj_open(j);
-		pf_json_key(j, "t");
-		pf_json_double(j, p->t);
-		pf_json_key(j, "free_pages");
-		pf_json_uint(j, p->free_pages);
-		pf_json_key(j, "free_blocks");
-		pf_json_arr_open(j);
-		for (int o = 0; o < 11; o++)
-			pf_json_uint(j, p->nr_free[o]);
-		pf_json_arr_close(j);
-		pf_json_key(j, "min");
-		pf_json_int(j, p->min);
-		pf_json_key(j, "low");
-		pf_json_int(j, p->low);
-		pf_json_key(j, "high");
-		pf_json_int(j, p->high);
-		pf_json_key(j, "kswapd_reclaimed");
-		pf_json_uint(j, p->kswapd_reclaimed);
-		pf_json_key(j, "compacted");
-		pf_json_uint(j, p->compacted);
-		pf_json_key(j, "failures");
-		pf_json_uint(j, p->failures);
-		pf_json_obj_close(j);
-	}
-	pf_json_arr_close(j);
-}
-
-static void result_json(struct pf_json *j, const struct pf_sim_result *r,
-			const struct pf_scenario *sc, const char *set_name,
-			const char *set_value, const struct series *series)
-{
-	pf_json_obj_open(j);
-	if (set_name) {
-		pf_json_key(j, "setting");
-		pf_json_obj_open(j);
-		pf_json_key(j, set_name);
-		pf_json_str(j, set_value);
-		pf_json_obj_close(j);
-	}
-	pf_json_key(j, "kernel");
-	pf_json_str(j, pf_scenario_kernel(sc)->str);
-	pf_json_key(j, "min_free_kbytes");
-	pf_json_int(j, r->min_free_kbytes);
-	pf_json_key(j, "failures");
-	pf_json_uint(j, r->failures);
-	pf_json_key(j, "failures_by_order");
-	pf_json_obj_open(j);
-	for (int o = 0; o < PF_MAX_ORDER; o++) {
-		char k[8];
-
-		if (!r->failures_by_order[o])
-			continue;
-		snprintf(k, sizeof(k), "%d", o);
-		pf_json_key(j, k);
-		pf_json_uint(j, r->failures_by_order[o]);
-	}
-	pf_json_obj_close(j);
-	pf_json_key(j, "failures_above_min");
-	pf_json_uint(j, r->failures_above_min);
-	pf_json_key(j, "first_failure");
-	if (r->first_failure >= 0)
-		pf_json_double(j, r->first_failure);
-	else
-		pf_json_null(j);
-	pf_json_key(j, "allocations");
-	pf_json_uint(j, r->allocations);
-	pf_json_key(j, "kswapd_wakeups");
-	pf_json_uint(j, r->kswapd_wakeups);
-	pf_json_key(j, "kswapd_reclaimed_pages");
-	pf_json_uint(j, r->kswapd_reclaimed_pages);
-	pf_json_key(j, "direct_reclaimed_pages");
-	pf_json_uint(j, r->direct_reclaimed_pages);
-	pf_json_key(j, "compact_stall");
-	pf_json_uint(j, r->compact_stall);
-	pf_json_key(j, "compacted_pages");
-	pf_json_uint(j, r->compacted_pages);
-	pf_json_key(j, "free_pageblocks");
-	pf_json_uint(j, r->free_pageblocks);
-	pf_json_key(j, "sim_seconds");
-	pf_json_double(j, r->sim_seconds);
-	pf_json_key(j, "page_ops");
-	pf_json_uint(j, r->page_ops);
-	if (series)
-		series_json(j, series);
-	pf_json_obj_close(j);
-}
-
-static void result_text(const struct pf_sim_result *r, const struct pf_scenario *sc)
-{
-	const char *b = pf_c("\033[1m"), *n = pf_c("\033[0m");
-
-	printf("%skernel %s, vm.min_free_kbytes %ld%s\n", b,
-	       pf_scenario_kernel(sc)->str, r->min_free_kbytes, n);
-	printf("simulated %.1f s: %llu allocations, %s%llu failure%s%s", r->sim_seconds,
-	       r->allocations, b, r->failures, r->failures == 1 ? "" : "s", n);
-	for (int o = 0; o < PF_MAX_ORDER; o++)
-		if (r->failures_by_order[o])
-			printf(" (order %d: %llu)", o, r->failures_by_order[o]);
-	if (r->first_failure >= 0)
-		printf(", the first at %.3f s", r->first_failure);
-	putchar('\n');
-	if (r->failures)
-		printf("  failures with free memory above min: %llu\n",
-		       r->failures_above_min);
-	printf("  kswapd: %llu wakeups, %llu pages reclaimed; direct reclaim: "
-	       "%llu pages; compaction: %llu stalls, %llu pages migrated\n",
-	       r->kswapd_wakeups, r->kswapd_reclaimed_pages,
-	       r->direct_reclaimed_pages, r->compact_stall, r->compacted_pages);
-	printf("  free blocks of pageblock order or more at the end: %llu\n",
-	       r->free_pageblocks);
-}
-
-/* The report --from-report replays: the nth, or the first with Mem-Info. */
-struct pick {
-	long want, seen;
-	struct pf_report *r;
-	char *source;
-};
-
-static int on_pick(const struct pf_report *r, void *data)
-{
-	struct pick *p = data;
-
-	p->seen++;
-	if (p->want > 0 ? p->seen != p->want : !(r->flags & PF_REPORT_HAS_MEMINFO))
+	if (ch != CLI_OPT_KERNEL) {
+		a->sets[a->nr_sets++] = arg;
 		return 0;
-	memcpy(p->r, r, sizeof(*r));
-	return 1;
+	}
+	if (cli_common_opt(&a->com, ch, arg))
+		return -1;
+	a->is_kernel[a->nr_sets] = true;
+	snprintf(kbuf[a->nr_sets], sizeof(kbuf[0]), "kernel=%s", arg);
+	a->sets[a->nr_sets] = kbuf[a->nr_sets];
+	a->nr_sets++;
+	return 0;
 }
 
-static int load_report(const char *path, long nth, const struct pf_kver *kv,
-		       struct pf_scenario **sc, bool json)
+/* One option of simulate's own: 0, or -1 after saying what is wrong. */
+static int own_opt(struct sim_args *a, int ch, const char *arg)
 {
-	struct pick p = { .want = nth };
-	struct pf_scan_opts o = { .kernel = kv, .report = on_pick, .data = &p };
-	struct pf_source *src;
-	struct pf_scanner *scan = NULL;
-	const char *buf;
-	char err[256];
-	ssize_t n;
-	int ret;
-
-	ret = pf_source_open(&src, path);
-	if (ret) {
-		pf_err(json, path, "cannot read '%s': %s", path,
-		       pf_source_strerror(NULL, ret));
-		return PF_EXIT_ERROR;
-	}
-	p.r = malloc(sizeof(*p.r));
-	if (p.r)
-		scan = pf_scanner_new(pf_source_name(src), &o);
-	if (!scan) {
-		free(p.r);
-		pf_source_free(src);
-		pf_err(json, path, "out of memory");
-		return PF_EXIT_ERROR;
-	}
-	ret = 0;
-	while (!ret && (n = pf_source_read(src, &buf)) > 0)
-		ret = pf_scanner_feed(scan, buf, (size_t)n);
-	if (!ret)
-		ret = pf_scanner_finish(scan);
-	pf_scanner_free(scan);
-	if (ret == -EILSEQ) {
-		pf_err(json, path, "'%s': binary data, not a log", path);
-		ret = PF_EXIT_ERROR;
-		goto out;
-	}
-	if (ret != 1) {
-		if (nth > 0)
-			cli_err_no_report(json, path, (unsigned long)p.seen, nth);
-		else
-			pf_err(json, path, "'%s' has no report with Mem-Info to replay",
-			       path);
-		ret = PF_EXIT_ERROR;
-		goto out;
-	}
-	ret = pf_scenario_from_report(sc, p.r, err, sizeof(err));
-	if (ret) {
-		pf_err(json, path, "%s:%lu: %s", path, p.r->line,
-		       ret == -EINVAL ? err : pf_strerror(ret));
-		ret = PF_EXIT_ERROR;
-		goto out;
-	}
-	if (err[0])
-		pf_err(json, path, "%s:%lu: %s", path, p.r->line, err);
-	ret = 0;
-out:
-	pf_source_free(src);
-	free(p.r);
-	return ret;
-}
-
-/* "512M", "16G", "1T", "4096": bytes, binary units.  0 when not a size. */
-static unsigned long long cli_parse_size(const char *s)
-{
-	static const char units[] = "KMGT";
-	unsigned long long v;
-	const char *u;
-	char *end;
-
-	if (*s < '0' || *s > '9')
-		return 0;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || !v)
-		return 0;
-	if (!*end)
-		return v;
-	u = strchr(units, *end & ~0x20);
-	if (!u || !*u)
-		return 0;
-	end++;
-	if (*end && strcmp(end, "B") && strcmp(end, "iB"))
-		return 0;
-	for (int i = 0; i <= u - units; i++) {
-		if (v > ~0ULL >> 10)
+	switch (ch) {
+	case OPT_SET:
+	case CLI_OPT_KERNEL:
+		return add_set(a, ch, arg);
+	case OPT_REPORTS:
+		return cli_opt_long("--reports", arg, 0, LONG_MAX, &a->reports);
+	case OPT_REPORT:
+		return cli_opt_long("--report", arg, 1, LONG_MAX, &a->nth);
+	case OPT_MAX_MEMORY:
+		a->max_memory = cli_parse_size(arg);
+		if (a->max_memory)
 			return 0;
-		v <<= 10;
+		cli_err(false, NULL,
+			"--max-memory '%s': not a size (512M, 16G)", arg);
+		return -1;
+	case OPT_SWEEP:
+		a->sweep = arg;
+		break;
+	case OPT_CSV:
+		a->csv = arg;
+		break;
+	case OPT_SVG:
+		a->svg = arg;
+		break;
+	case OPT_FROM_REPORT:
+		a->from = arg;
+		break;
+	case OPT_CHECK:
+		a->check = true;
+		break;
+	case OPT_SERIES:
+		a->series = true;
+		break;
+	case OPT_BENCH:
+		a->bench = true;
+		break;
 	}
-	return v;
-}
-
-/*
- * Before a run: refuse a scenario whose simulation needs more memory
- * (pf_sim_memory()) than it may have, and say a word when it takes much of
- * it (a quarter, or a GiB).  What it may have is --max-memory, else half
- * of what this machine has available, and never more than ulimit -v: a
- * what-if run on a production host must not push it into the reclaim and
- * allocation failures this tool is there to explain.  The
- * simulator's memory follows the zones' pages, filled in as the run
- * touches them: 4 TiB of zones was 6.5 GB a minute into a run, with no
- * word.  0, or PF_EXIT_ERROR after saying why.
- */
-static int check_memory(const struct pf_scenario *sc,
-			const struct pf_sim_opts *o, unsigned long long max,
-			const char *what, bool json)
-{
-	unsigned long long need = pf_sim_memory(sc, o), limit = max, warn;
-	const char *whose = "--max-memory %s", *fix = "raise the limit with --max-memory";
-	char n[32], l[32], words[64];
-	struct rlimit rl;
-
-	if (!limit) {
-		long long kb = pf_system_mem_available(NULL);
-
-		limit = kb > 0 ? (unsigned long long)kb << 9 : ~0ULL;
-		whose = "%s, half of what this machine has available";
-		fix = "allow it with --max-memory";
-	}
-	if (!getrlimit(RLIMIT_AS, &rl) && rl.rlim_cur != RLIM_INFINITY &&
-	    rl.rlim_cur < limit) {
-		limit = rl.rlim_cur;
-		whose = "the %s of address space ulimit -v allows";
-		fix = "raise ulimit -v";
-	}
-	if (limit == ~0ULL)
-		return 0;	/* cannot tell: the kernel will */
-	pf_format_size(need, n, sizeof(n));
-	pf_format_size(limit, l, sizeof(l));
-	snprintf(words, sizeof(words), whose, l);
-	if (need > limit) {
-		pf_err(json, what, "%s: simulating it needs about %s of memory, "
-		       "more than %s: make its zones smaller (each GiB of zone "
-		       "takes 3 MiB, 5 with a fill), or %s",
-		       what, n, words, fix);
-		return PF_EXIT_ERROR;
-	}
-	warn = limit / 4 < (1ULL << 30) ? limit / 4 : 1ULL << 30;
-	if (need > warn)
-		pf_err(false, what, "%s: simulating it takes about %s of memory "
-		       "(of %s)", what, n, words);
 	return 0;
 }
 
-static int run_bench(bool json)
+/* The options into a: -1 to go on, or the exit status. */
+static int parse_args(struct sim_args *a, int argc, char **argv)
 {
-	double ops, bpp;
-	int err = pf_sim_bench(2.0, &ops, &bpp);
-
-	if (err) {
-		pf_err(json, "bench", "the benchmark failed: %s", pf_strerror(err));
-		return PF_EXIT_ERROR;
-	}
-	if (json)
-		printf("{\"page_ops_per_second\": %.0f, \"bytes_per_page\": %.2f}\n",
-		       ops, bpp);
-	else
-		printf("%.0f page operations per second, %.2f bytes per page\n",
-		       ops, bpp);
-	return 0;
-}
-
-/*
- * Why --set (--kernel, --sweep) NAME=VALUE was refused: no such setting,
- * or a value it does not take.
- */
-static void set_error(int err, const char *opt, const char *arg,
-		      const char *name, const char *value)
-{
-	struct pf_kver kv;
-	char label[96];
-
-	if (err == -ENOENT) {
-		pf_err(false, NULL, "%s '%s': no setting '%s' (vm.SYSCTL, kernel, "
-		       "mobility, swap, scan_rate, compact_rate, seed)", opt, arg, name);
-		return;
-	}
-	if (strcmp(name, "kernel")) {
-		pf_err(false, NULL, "%s '%s': '%s' is not a value %s takes "
-		       "(see 'pagefail help simulate')", opt, arg, value, name);
-		return;
-	}
-	/* no kernel version at all, or one before the simulator's first */
-	snprintf(label, sizeof(label), "%s%s", opt,
-		 strcmp(opt, "--kernel") ? " kernel=" : "");
-	if (!cli_opt_kernel(label, value, &kv))
-		pf_err(false, NULL, "%s '%s': the simulator knows kernels from "
-		       "2.6.18 on", opt, arg);
-}
-
-int cmd_simulate(int argc, char **argv)
-{
-	enum { OPT_SET = 256, OPT_KERNEL, OPT_SWEEP, OPT_CSV, OPT_SVG, OPT_REPORTS,
-	       OPT_CHECK, OPT_BENCH, OPT_NOCOLOR, OPT_FROM_REPORT, OPT_REPORT,
-	       OPT_SERIES, OPT_MAX_MEMORY };
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "pretty", no_argument, NULL, 'p' },
+	static const struct option own[] = {
 		{ "set", required_argument, NULL, OPT_SET },
-		{ "kernel", required_argument, NULL, OPT_KERNEL },
 		{ "sweep", required_argument, NULL, OPT_SWEEP },
 		{ "csv", required_argument, NULL, OPT_CSV },
 		{ "svg", required_argument, NULL, OPT_SVG },
@@ -539,286 +99,50 @@ int cmd_simulate(int argc, char **argv)
 		{ "from-report", required_argument, NULL, OPT_FROM_REPORT },
 		{ "report", required_argument, NULL, OPT_REPORT },
 		{ "max-memory", required_argument, NULL, OPT_MAX_MEMORY },
-		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
-		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
-	const char *sets[MAX_SETS], *sweep = NULL, *csv = NULL, *svg = NULL;
-	unsigned long long max_memory = 0;
-	const char *from = NULL, *what;
-	struct pf_kver kernel = { 0 };
-	long nth = 0;
-	char sweep_name[64] = "", *sweep_vals[MAX_SWEEP];
-	struct pf_scenario *runs[MAX_SWEEP] = { NULL };
-	int nr_sets = 0, nr_sweep = 0, ch, err, ret = PF_EXIT_NONE;
-	bool is_kernel[MAX_SETS] = { false };
-	long reports = -1;
-	bool check = false, bench = false, with_series = false;
-	struct sim_ctx c = { 0 };
-	struct pf_scenario *sc = NULL;
-	struct pf_json *j = NULL;
-	char *sweep_buf = NULL;
+	/* --kernel V is --set kernel=V, in its place among the --set */
+	static const struct cli_opts opts = {
+		.cmd = "simulate", .usage = usage_simulate, .longs = own,
+		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL |
+			  CLI_COMMON_COLOR,
+		.pass = CLI_COMMON_KERNEL,
+	};
+	struct cli_parser p;
+	int ch;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":jph", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'j':
-			c.json = true;
-			break;
-		case 'p':
-			c.json = c.pretty = true;
-			break;
-		case OPT_SET:
-		case OPT_KERNEL:
-			if (nr_sets == MAX_SETS) {
-				pf_err(false, NULL, "at most %d --set", MAX_SETS);
-				return PF_EXIT_USAGE;
-			}
-			if (ch == OPT_KERNEL) {
-				static char kbuf[MAX_SETS][128];
+	a->reports = -1;
+	cli_parser_init(&p, &opts);
+	while ((ch = cli_getopt(&p, argc, argv, &a->com)) >= 0)
+		if (own_opt(a, ch, optarg))
+			return CLI_EXIT_USAGE;
+	return ch == CLI_OPT_EXIT ? p.status : -1;
+}
+int cmd_simulate(int argc, char **argv)
+{
+	struct sim_args a = { 0 };
+	struct sim_ctx c = { .a = &a };
+	int ret = parse_args(&a, argc, argv);
 
-				/* also the report's kernel when it names none */
-				if (cli_opt_kernel("--kernel", optarg, &kernel))
-					return PF_EXIT_USAGE;
-				is_kernel[nr_sets] = true;
-				snprintf(kbuf[nr_sets], sizeof(kbuf[0]), "kernel=%s", optarg);
-				sets[nr_sets] = kbuf[nr_sets];
-				nr_sets++;
-			} else {
-				sets[nr_sets++] = optarg;
-			}
-			break;
-		case OPT_SWEEP:
-			sweep = optarg;
-			break;
-		case OPT_CSV:
-			csv = optarg;
-			break;
-		case OPT_SVG:
-			svg = optarg;
-			break;
-		case OPT_REPORTS:
-			if (cli_opt_long("--reports", optarg, 0, LONG_MAX, &reports))
-				return PF_EXIT_USAGE;
-			break;
-		case OPT_FROM_REPORT:
-			from = optarg;
-			break;
-		case OPT_REPORT:
-			if (cli_opt_long("--report", optarg, 1, LONG_MAX, &nth))
-				return PF_EXIT_USAGE;
-			break;
-		case OPT_CHECK:
-			check = true;
-			break;
-		case OPT_SERIES:
-			with_series = true;
-			break;
-		case OPT_BENCH:
-			bench = true;
-			break;
-		case OPT_MAX_MEMORY:
-			max_memory = cli_parse_size(optarg);
-			if (!max_memory) {
-				pf_err(false, NULL, "--max-memory '%s': not a size "
-				       "(512M, 16G)", optarg);
-				return PF_EXIT_USAGE;
-			}
-			break;
-		case OPT_NOCOLOR:
-			pf_color = false;
-			break;
-		case 'h':
-			usage_simulate(stdout);
-			return 0;
-		default:
-			cli_opt_bad("simulate", ch, argv);
-			return PF_EXIT_USAGE;
-		}
-	}
-	if (bench)
-		return run_bench(c.json);
-	if (optind + (from ? 0 : 1) != argc || (nth && !from)) {
-		usage_simulate(stderr);
-		return PF_EXIT_USAGE;
-	}
-	what = from ? from : argv[optind];
-	if (from) {
-		ret = load_report(from, nth, pf_kver_known(&kernel) ? &kernel : NULL,
-				  &sc, c.json);
-		if (ret)
-			return ret;
-	} else {
-		struct cli_diag d = { .json = c.json };
-		unsigned long nr;
-
-		err = pf_scenario_load(&sc, argv[optind], cli_diag, &d);
-		nr = d.nr;
-
-		cli_diag_flush(&d);
-		if (err) {
-			/* -EINVAL: what is wrong was said above, line by line */
-			if (err != -EINVAL || !nr)
-				pf_err(c.json, argv[optind],
-				       "cannot use the scenario '%s': %s",
-				       argv[optind], pf_strerror(err));
-			return PF_EXIT_ERROR;
-		}
-	}
-	for (int i = 0; i < nr_sets; i++) {
-		char name[64];
-		const char *eq = strchr(sets[i], '=');
-
-		if (!eq || (size_t)(eq - sets[i]) >= sizeof(name)) {
-			pf_err(false, NULL, "--set '%s': not NAME=VALUE", sets[i]);
-			ret = PF_EXIT_USAGE;
-			goto out;
-		}
-		snprintf(name, sizeof(name), "%.*s", (int)(eq - sets[i]), sets[i]);
-		/* with a report, --kernel also named its kernel to the scanner */
-		if (from && is_kernel[i] && pf_kver_known(&kernel)) {
-			pf_scenario_set(sc, name, eq + 1);
-			continue;
-		}
-		err = pf_scenario_set(sc, name, eq + 1);
-		if (err) {
-			set_error(err, is_kernel[i] ? "--kernel" : "--set",
-				  is_kernel[i] ? eq + 1 : sets[i], name, eq + 1);
-			ret = PF_EXIT_USAGE;
-			goto out;
-		}
-	}
-	if (sweep) {
-		const char *eq = strchr(sweep, '=');
-		char *save = NULL, *tok;
-
-		if (!eq || (size_t)(eq - sweep) >= sizeof(sweep_name)) {
-			pf_err(false, NULL, "--sweep '%s': not NAME=A,B,C", sweep);
-			ret = PF_EXIT_USAGE;
-			goto out;
-		}
-		snprintf(sweep_name, sizeof(sweep_name), "%.*s", (int)(eq - sweep), sweep);
-		sweep_buf = strdup(eq + 1);
-		if (!sweep_buf) {
-			pf_err(false, NULL, "out of memory");
-			ret = PF_EXIT_ERROR;
-			goto out;
-		}
-		for (tok = strtok_r(sweep_buf, ",", &save); tok;
-		     tok = strtok_r(NULL, ",", &save)) {
-			if (nr_sweep == MAX_SWEEP) {
-				pf_err(false, NULL, "--sweep takes at most %d values, "
-				       "not more ('%s')", MAX_SWEEP, sweep);
-				ret = PF_EXIT_USAGE;
-				goto out;
-			}
-			sweep_vals[nr_sweep++] = tok;
-		}
-		if (!nr_sweep) {
-			pf_err(false, NULL, "--sweep '%s': no values", sweep);
-			ret = PF_EXIT_USAGE;
-			goto out;
-		}
-		/* every value is checked before the first run prints */
-		for (int i = 0; i < nr_sweep; i++) {
-			runs[i] = pf_scenario_dup(sc);
-			err = runs[i] ? pf_scenario_set(runs[i], sweep_name,
-							sweep_vals[i]) : -ENOMEM;
-			if (err == -ENOMEM) {
-				pf_err(false, NULL, "out of memory");
-				ret = PF_EXIT_ERROR;
-				goto out;
-			}
-			if (err) {
-				set_error(err, "--sweep", sweep, sweep_name, sweep_vals[i]);
-				ret = PF_EXIT_USAGE;
-				goto out;
-			}
-		}
-	}
-	c.reports = reports >= 0 ? (size_t)reports : c.json || sweep ? 0 : 1;
-	{
-		/* a sweep changes no zone: one check for every run */
-		struct pf_sim_opts o = {
-			.sample = csv || svg || with_series ? on_sample : NULL,
-			.sample_every = SAMPLE_EVERY,
-		};
-
-		ret = check_memory(sc, &o, max_memory, what, c.json);
-		if (ret)
-			goto out;
-	}
-	if (c.json) {
-		j = pf_json_new(stdout, c.pretty);
-		if (!j) {
-			ret = PF_EXIT_ERROR;
-			goto out;
-		}
-	}
-
-	for (int run = 0; run < (sweep ? nr_sweep : 1); run++) {
-		struct pf_scenario *one = sweep ? runs[run] : sc;
-		struct pf_sim_result r;
-		struct pf_sim_opts o = {
-			.check = check, .report = on_report,
-			.max_reports = c.reports, .data = &c,
-		};
-
-		c.series.nr = 0;
-		if (csv || svg || with_series) {
-			o.sample = on_sample;
-			o.sample_every = SAMPLE_EVERY;
-		}
-		err = pf_simulate(one, &o, &r);
-		if (err == -EUCLEAN || r.check_err)
-			pf_err(c.json, what, "the allocator broke an invariant: %s",
-			       r.check_msg);
-		else if (err)
-			pf_err(c.json, what, "simulation failed: %s", pf_strerror(err));
-		if (err)
-			ret = PF_EXIT_ERROR;
-		if (c.json) {
-			result_json(j, &r, one, sweep ? sweep_name : NULL,
-				    sweep ? sweep_vals[run] : NULL,
-				    with_series ? &c.series : NULL);
-			pf_json_end(j);
-		} else if (sweep) {
-			if (!run)
-				printf("%-24s %10s %10s %12s %12s\n", sweep_name, "failures",
-				       "above_min", "reclaimed", "compacted");
-			printf("%-24s %10llu %10llu %12llu %12llu\n", sweep_vals[run],
-			       r.failures, r.failures_above_min,
-			       r.kswapd_reclaimed_pages, r.compacted_pages);
-		} else {
-			result_text(&r, one);
-			if (c.text) {
-				fputs(c.text, stdout);
-				free(c.text);
-				c.text = NULL;
-				c.text_len = 0;
-			}
-		}
-		if (!err && r.failures && ret == PF_EXIT_NONE)
-			ret = PF_EXIT_FOUND;
-	}
-	if (csv && (err = write_csv(csv, &c.series))) {
-		pf_err(c.json, csv, "cannot write '%s': %s", csv, pf_strerror(err));
-		ret = PF_EXIT_ERROR;
-	}
-	if (svg && (err = write_svg(svg, &c.series, what))) {
-		pf_err(c.json, svg, "cannot write '%s': %s", svg, pf_strerror(err));
-		ret = PF_EXIT_ERROR;
-	}
-out:
+	if (ret < 0 && a.bench)
+		return sim_run_bench(&a);
+	if (ret < 0)
+		ret = sim_load_scenario(&c, argc, argv);
+	if (ret < 0)
+		ret = sim_apply_sets(&c);
+	if (ret < 0 && a.sweep)
+		ret = sim_make_sweep(&c);
+	c.reports = a.reports >= 0 ? (size_t)a.reports :
+		    a.com.json || a.sweep ? 0 : 1;
+	if (ret < 0)
+		ret = sim_run_all(&c);
 	fflush(stdout);
-	if (j)
-		pf_json_free(j);
-	free(sweep_buf);
+	print_end();
+	free(c.sweep_buf);
 	free(c.series.v);
 	free(c.text);
-	for (int i = 0; i < nr_sweep; i++)
-		pf_scenario_free(runs[i]);
-	pf_scenario_free(sc);
+	for (int i = 0; i < c.nr_sweep; i++)
+		pf_scenario_free(c.runs[i]);
+	pf_scenario_free(c.sc);
 	return ret;
 }

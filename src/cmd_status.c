@@ -8,654 +8,73 @@
  * compaction counters.
  */
 #include <ctype.h>
-#include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
+#include "print.h"
 
-struct status_ctx {
-	const char *root;
-	bool json, pretty;
-	struct pf_kver kernel;		/* --kernel */
-	bool have_kernel;
-	double interval;		/* seconds between lines, 0: once */
-};
-
-void usage_status(FILE *f)
+/* "status -1": a negative INTERVAL, not an unknown option */
+static int bad_option(int ch, int argc, char **argv)
 {
-	fputs("usage: pagefail status [-j|--json] [-p|--pretty] [--root DIR]\n"
-	      "                       [--kernel VERSION] [--no-color] [INTERVAL [COUNT]]\n\n"
-	      "Show every zone: managed and free memory, the min/low/high watermarks,\n"
-	      "free blocks per order (per migratetype where /proc/pagetypeinfo can be\n"
-	      "read), the unusable free space and extfrag indices per order, and the\n"
-	      "atomic headroom: how many more GFP_ATOMIC allocations of order 0-3\n"
-	      "succeed before the zone fails the running kernel's watermark check.\n"
-	      "With INTERVAL (seconds, 0.1 or more), one line per interval with the\n"
-	      "rates of the compaction, kswapd and reclaim counters, COUNT times\n"
-	      "(default: forever), after a legend of the columns.\n\n"
-	      "  -j, --json         one JSON object (JSON Lines with INTERVAL)\n"
-	      "  -p, --pretty       indented JSON (implies --json)\n"
-	      "      --root DIR     read /proc and /sys under DIR: a snapshot or an\n"
-	      "                     extracted sosreport\n"
-	      "      --kernel V     the kernel whose watermark check to emulate, when\n"
-	      "                     DIR does not say\n"
-	      "      --no-color     no colour (also NO_COLOR)\n\n"
-	      "exit status: 0 done, 1 nothing could be read, 2 usage\n",
-	      f);
-}
+	double interval;
 
-/* Why a file of the root was not read: -EINVAL is the reader's "junk". */
-static const char *source_words(int err)
-{
-	return err == -EINVAL ? "not understood" : pf_strerror(err);
-}
-
-/* Is path root/rel, as the reader names it? */
-static bool is_path_of(const char *path, const char *rel)
-{
-	size_t n = strlen(path), m = strlen(rel);
-
-	return n > m && path[n - m - 1] == '/' && !strcmp(path + n - m, rel);
-}
-
-/*
- * The files that could not be read are named in the output (text: "not
- * read:", JSON: sources.missing); where that is all there is to it (a file
- * this kernel or this tree does not have, or one the kernel lets only root
- * read) the
- * reader's words on them are not said twice.  What it says of a file that
- * is there and wrong (not a regular file, too large, which line it did not
- * understand) is an error of the tree, said on stderr.
- */
-static bool only_missing(const char *path, int err)
-{
-	/* 5.4+ make pagetypeinfo root's, and debugfs is root's */
-	bool roots = !strcmp(path, "proc/pagetypeinfo") ||
-		     !strncmp(path, "sys/kernel/debug/", 17);
-
-	return err == -ENOENT || (roots && (err == -EACCES || err == -EPERM));
-}
-
-static void say_diags(struct cli_diag *d, const struct pf_system *sys)
-{
-	for (int k = 0; k < d->nr_kept;) {
-		bool missing = false;
-
-		for (int i = 0; i < sys->nr_sources && !missing; i++)
-			missing = only_missing(sys->sources[i].path,
-					       sys->sources[i].err) &&
-				  is_path_of(d->kept[k].source, sys->sources[i].path);
-		if (missing)
-			cli_diag_forget(d, k);
-		else
-			k++;
-	}
-	cli_diag_flush(d);
-}
-
-/*
- * One line for a root with nothing to show: of the files every kernel has,
- * those that could not be read, and why.
- */
-static void nothing_read(const struct status_ctx *c, const struct pf_system *sys)
-{
-	char why[512];
-	size_t n = 0;
-
-	why[0] = '\0';
-	for (int i = 0; i < sys->nr_sources && n < sizeof(why); i++) {
-		const struct pf_sys_source *s = &sys->sources[i];
-
-		if (!s->err || (strcmp(s->path, "proc/zoneinfo") &&
-				strcmp(s->path, "proc/meminfo")))
-			continue;
-		n += (size_t)snprintf(why + n, sizeof(why) - n, "%s%s: %s",
-				      n ? ", " : " (", s->path, source_words(s->err));
-	}
-	pf_err(c->json, c->root, "%s: nothing about memory could be read%s%s",
-	       c->root, why, n ? ")" : "");
-}
-
-static struct pf_system *read_system(struct status_ctx *c)
-{
-	struct pf_system *sys = calloc(1, sizeof(*sys));
-	struct cli_diag d = { .json = c->json, .hold = true };
-
-	if (!sys) {
-		pf_err(c->json, c->root, "out of memory");
-		return NULL;
-	}
-	if (pf_system_read(c->root, sys, cli_diag, &d)) {
-		say_diags(&d, sys);
-		nothing_read(c, sys);
-		free(sys);
-		return NULL;
-	}
-	say_diags(&d, sys);
-	if (c->have_kernel && !pf_kver_known(&sys->kernel))
-		sys->kernel = c->kernel;
-	return sys;
-}
-
-static void index_json(struct pf_json *j, int v)
-{
-	pf_json_double(j, v / 1000.0);
-}
-
-static void zone_json(const struct pf_system *sys, int i,
-		      const struct pf_zone_status *st, struct pf_json *j)
-{
-	const struct pf_zone *z = &sys->zones[i];
-	const struct pf_pagetype *pt = &sys->pagetype[i];
-
-	pf_json_obj_open(j);
-	pf_json_key(j, "node");
-	pf_json_int(j, z->node);
-	pf_json_key(j, "zone");
-	pf_json_str(j, z->name);
-	pf_json_key_num(j, "managed_pages", z->managed);
-	pf_json_key_num(j, "present_pages", z->present);
-	pf_json_key_num(j, "free_pages", z->free);
-	pf_json_key_num(j, "min_pages", z->min);
-	pf_json_key_num(j, "low_pages", z->low);
-	pf_json_key_num(j, "high_pages", z->high);
-	pf_json_key_num(j, "boost_pages", z->boost);
-	pf_json_key(j, "lowmem_reserve");
-	pf_json_arr_open(j);
-	for (int k = 0; k < z->nr_lowmem_reserve; k++)
-		pf_json_int(j, z->lowmem_reserve[k]);
-	pf_json_arr_close(j);
-	pf_json_key(j, "free_blocks");
-	pf_json_arr_open(j);
-	for (int o = 0; o < z->nr_orders; o++)
-		pf_json_uint(j, z->nr_free[o]);
-	pf_json_arr_close(j);
-	pf_json_key(j, "free_blocks_by_type");
-	if (!pt->nr_types) {
-		pf_json_null(j);
-	} else {
-		pf_json_obj_open(j);
-		for (int t = 0; t < pt->nr_types; t++) {
-			pf_json_key(j, pt->type[t]);
-			pf_json_arr_open(j);
-			for (int o = 0; o < z->nr_orders; o++)
-				pf_json_uint(j, pt->nr_free[t][o]);
-			pf_json_arr_close(j);
+	for (int i = 1; ch == '?' && (isdigit(optopt) || optopt == '.') &&
+	     i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1] == optopt) {
+			cli_opt_seconds("INTERVAL", argv[i], CLI_MIN_INTERVAL,
+					86400, &interval);
+			return CLI_EXIT_USAGE;
 		}
-		pf_json_obj_close(j);
 	}
-	pf_json_key(j, "unusable_index");
-	pf_json_arr_open(j);
-	for (int o = 0; o < st->nr_orders; o++)
-		index_json(j, st->unusable[o]);
-	pf_json_arr_close(j);
-	pf_json_key(j, "extfrag_index");
-	pf_json_arr_open(j);
-	for (int o = 0; o < st->nr_orders; o++)
-		index_json(j, st->extfrag[o]);
-	pf_json_arr_close(j);
-	pf_json_key(j, "atomic_headroom");
-	pf_json_arr_open(j);
-	for (int o = 0; o < PF_HEADROOM_ORDERS; o++) {
-		if (st->headroom[o] >= 0)
-			pf_json_int(j, st->headroom[o]);
-		else
-			pf_json_null(j);
-	}
-	pf_json_arr_close(j);
-	pf_json_obj_close(j);
-}
-
-static void sources_json(const struct pf_system *sys, struct pf_json *j)
-{
-	pf_json_key(j, "sources");
-	pf_json_obj_open(j);
-	pf_json_key(j, "read");
-	pf_json_arr_open(j);
-	for (int i = 0; i < sys->nr_sources; i++)
-		if (!sys->sources[i].err)
-			pf_json_str(j, sys->sources[i].path);
-	pf_json_arr_close(j);
-	pf_json_key(j, "missing");
-	pf_json_arr_open(j);
-	for (int i = 0; i < sys->nr_sources; i++) {
-		if (!sys->sources[i].err)
-			continue;
-		pf_json_obj_open(j);
-		pf_json_key(j, "path");
-		pf_json_str(j, sys->sources[i].path);
-		pf_json_key(j, "error");
-		pf_json_str(j, source_words(sys->sources[i].err));
-		pf_json_obj_close(j);
-	}
-	pf_json_arr_close(j);
-	pf_json_obj_close(j);
-}
-
-static void print_json(const struct status_ctx *c, const struct pf_system *sys,
-		       const struct pf_zone_status *st)
-{
-	struct pf_json *j = pf_json_new(stdout, c->pretty);
-
-	if (!j)
-		return;
-	pf_json_obj_open(j);
-	pf_json_key_str(j, "kernel", pf_kver_known(&sys->kernel) ?
-			sys->kernel.str : NULL);
-	pf_json_key(j, "watermark_era");
-	pf_json_str(j, pf_wm_era_name(pf_wm_era_of(&sys->kernel,
-					pf_gfp_layout_of(&sys->kernel))));
-	pf_json_key_num(j, "nodes", sys->nr_nodes);
-	pf_json_key_num(j, "cpus", sys->nr_cpus);
-	pf_json_key(j, "sysctl");
-	pf_json_obj_open(j);
-	for (int i = 0; i < PF_VM_NR; i++)
-		pf_json_key_num(j, pf_vm_sysctl_name(i), sys->vm[i]);
-	pf_json_obj_close(j);
-	pf_json_key(j, "zones");
-	pf_json_arr_open(j);
-	for (int i = 0; i < sys->nr_zones; i++)
-		zone_json(sys, i, &st[i], j);
-	pf_json_arr_close(j);
-	sources_json(sys, j);
-	pf_json_obj_close(j);
-	pf_json_end(j);
-	pf_json_free(j);
-}
-
-/* One row of numbers under the order header, right-aligned in 7 columns. */
-static void order_row(const char *label, const unsigned long *v, int n)
-{
-	printf("    %-14s", label);
-	for (int o = 0; o < n; o++)
-		printf("%7lu", v[o]);
-	putchar('\n');
-}
-
-static void index_row(const char *label, const int *v, int n)
-{
-	printf("    %-14s", label);
-	for (int o = 0; o < n; o++) {
-		char x[16];
-
-		snprintf(x, sizeof(x), "%s%d.%03d", v[o] < 0 ? "-" : "",
-			 abs(v[o]) / 1000, abs(v[o]) % 1000);
-		printf("%7s", x);
-	}
-	putchar('\n');
-}
-
-/*
- * A file worth naming when it could not be read: not the sosreport
- * stand-ins, not a sysctl this kernel does not have.
- */
-static bool worth_saying(const struct pf_sys_source *src)
-{
-	if (!src->err)
-		return false;
-	if (!strncmp(src->path, "sos_commands/", 13) || !strcmp(src->path, "uname"))
-		return false;
-	return !(src->err == -ENOENT && !strncmp(src->path, "proc/sys/", 9));
-}
-
-static void print_text(const struct pf_system *sys, const struct pf_zone_status *st)
-{
-	const char *b = pf_c("\033[1m"), *d = pf_c("\033[2m"), *n = pf_c("\033[0m");
-	bool missing = false;
-
-	/* what the root did not say is left out, not printed as -1 */
-	printf("%skernel%s %s", d, n,
-	       pf_kver_known(&sys->kernel) ? sys->kernel.str : "unknown");
-	if (sys->nr_nodes >= 0)
-		printf("  %snodes%s %d", d, n, sys->nr_nodes);
-	if (sys->nr_cpus >= 0)
-		printf("  %scpus%s %d", d, n, sys->nr_cpus);
-	for (int i = 0; i < PF_VM_NR; i++)
-		if (sys->vm[i] >= 0)
-			printf("  %s%s%s %ld", d, pf_vm_sysctl_name(i) + 3, n, sys->vm[i]);
-	putchar('\n');
-	for (int i = 0; i < sys->nr_sources; i++) {
-		const struct pf_sys_source *src = &sys->sources[i];
-
-		if (!worth_saying(src))
-			continue;
-		printf("%s%s %s (%s)", missing ? "," : d, missing ? "" : "not read:",
-		       src->path, source_words(src->err));
-		missing = true;
-	}
-	if (missing)
-		printf("%s\n", n);
-	for (int i = 0; i < sys->nr_sources; i++)
-		if (sys->sources[i].err == -ENOENT &&
-		    !strncmp(sys->sources[i].path, "sys/kernel/debug/", 17)) {
-			printf("%s(the kernel's own indices need debugfs: mount -t "
-			       "debugfs none /sys/kernel/debug)%s\n", d, n);
-			break;
-		}
-	for (int i = 0; i < sys->nr_zones; i++) {
-		const struct pf_zone *z = &sys->zones[i];
-		const struct pf_pagetype *pt = &sys->pagetype[i];
-		const struct pf_zone_status *s = &st[i];
-		char mg[24], fr[24], mn[24], lo[24], hi[24];
-		unsigned long orders[PF_MAX_ORDER];
-
-		/* 2.6.32 and RHEL 6 print no managed count: present stands in */
-		pf_pages_words(z->managed >= 0 ? z->managed : z->present, z->page_kb,
-			    mg, sizeof(mg));
-		pf_pages_words(z->free, z->page_kb, fr, sizeof(fr));
-		pf_pages_words(z->min, z->page_kb, mn, sizeof(mn));
-		pf_pages_words(z->low, z->page_kb, lo, sizeof(lo));
-		pf_pages_words(z->high, z->page_kb, hi, sizeof(hi));
-		printf("\n%snode %d %s%s  %s %s  free %s  min %s  low %s  high %s",
-		       b, z->node, z->name, n, z->managed >= 0 ? "managed" : "present",
-		       mg, fr, mn, lo, hi);
-		if (z->boost > 0)
-			printf("  boost %ld pages", z->boost);
-		putchar('\n');
-		if (z->managed == 0) {
-			printf("    %sempty%s\n", d, n);
-			continue;
-		}
-		if (!z->nr_orders)
-			continue;
-		printf("    %s%-14s", d, "order");
-		for (int o = 0; o < z->nr_orders; o++)
-			printf("%7d", o);
-		printf("%s\n", n);
-		order_row("free blocks", z->nr_free, z->nr_orders);
-		for (int t = 0; t < pt->nr_types; t++) {
-			char label[24];
-
-			snprintf(label, sizeof(label), "  %s", pt->type[t]);
-			memcpy(orders, pt->nr_free[t], sizeof(orders));
-			order_row(label, orders, z->nr_orders);
-		}
-		index_row("unusable", s->unusable, s->nr_orders);
-		index_row("extfrag", s->extfrag, s->nr_orders);
-		printf("    %-14s", "atomic headroom");
-		for (int o = 0; o < PF_HEADROOM_ORDERS; o++) {
-			if (s->headroom[o] < 0)
-				printf("  order %d: -", o);
-			else
-				printf("  order %d: %s%ld%s", o,
-				       s->headroom[o] == 0 ? b : "", s->headroom[o],
-				       s->headroom[o] == 0 ? n : "");
-		}
-		putchar('\n');
-	}
-}
-
-/* The interval lines: what changed since the last read, per second. */
-struct sample {
-	struct pf_system *sys;
-	struct pf_zone_status *st;
-	double t;
-};
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static const char *const short_names[PF_NR_COUNTERS] = {
-	"cstall", "cfail", "csucc", "klow", "khigh", "astall", "scan_k",
-	"scan_d", "steal_k", "steal_d", "kcompd", "kswapd",
-};
-
-/*
- * What the columns are, once before the first line: their names are short
- * enough to fit, too short to guess.
- */
-static void line_legend(void)
-{
-	char text[1024];
-	size_t n;
-
-	n = (size_t)snprintf(text, sizeof(text),
-			     "free_MiB: free memory of all zones; atomic0-3: GFP_ATOMIC "
-			     "allocations of order 0-3 left before a zone fails its "
-			     "watermark check; per second, from /proc/vmstat:");
-	for (int i = 0; i < PF_NR_COUNTERS && n < sizeof(text); i++)
-		n += (size_t)snprintf(text + n, sizeof(text) - n, " %s=%s%s",
-				      short_names[i], pf_counter_names[i],
-				      i + 1 < PF_NR_COUNTERS ? "," : "");
-	pf_print_wrapped(stdout, 0, pf_c("\033[2m"), text);
-	fputs(pf_c("\033[0m"), stdout);
-}
-
-static void line_header(void)
-{
-	printf("%10s %9s %7s %7s %7s %7s", "time", "free_MiB", "atomic0",
-	       "atomic1", "atomic2", "atomic3");
-	for (int i = 0; i < PF_NR_COUNTERS; i++)
-		printf(" %7s", short_names[i]);
-	putchar('\n');
-}
-
-static void sample_sums(const struct sample *s, double *free_mib, long *hr)
-{
-	*free_mib = 0;
-	for (int o = 0; o < PF_HEADROOM_ORDERS; o++)
-		hr[o] = 0;
-	for (int i = 0; i < s->sys->nr_zones; i++) {
-		const struct pf_zone *z = &s->sys->zones[i];
-
-		if (z->free > 0)
-			*free_mib += (double)z->free * z->page_kb / 1024;
-		for (int o = 0; o < PF_HEADROOM_ORDERS; o++)
-			if (s->st[i].headroom[o] > 0)
-				hr[o] += s->st[i].headroom[o];
-	}
-}
-
-static void print_line(const struct status_ctx *c, const struct sample *cur,
-		       const struct sample *prev)
-{
-	double free_mib, dt = prev ? cur->t - prev->t : 0;
-	long hr[PF_HEADROOM_ORDERS];
-	char tbuf[16];
-	time_t t = time(NULL);
-	struct tm tm;
-
-	sample_sums(cur, &free_mib, hr);
-	localtime_r(&t, &tm);
-	strftime(tbuf, sizeof(tbuf), "%H:%M:%S", &tm);
-	if (c->interval < 1) {
-		struct timespec ts;
-
-		/* several lines a second: tenths tell them apart */
-		clock_gettime(CLOCK_REALTIME, &ts);
-		snprintf(tbuf + 8, sizeof(tbuf) - 8, ".%d", (int)(ts.tv_nsec / 100000000) % 10);
-	}
-	if (c->json) {
-		struct pf_json *j = pf_json_new(stdout, c->pretty);
-
-		if (!j)
-			return;
-		pf_json_obj_open(j);
-		pf_json_key(j, "time");
-		pf_json_int(j, (long long)t);
-		pf_json_key(j, "free_kb");
-		pf_json_int(j, (long long)(free_mib * 1024));
-		pf_json_key(j, "atomic_headroom");
-		pf_json_arr_open(j);
-		for (int o = 0; o < PF_HEADROOM_ORDERS; o++)
-			pf_json_int(j, hr[o]);
-		pf_json_arr_close(j);
-		pf_json_key(j, "rates");
-		pf_json_obj_open(j);
-		for (int i = 0; i < PF_NR_COUNTERS; i++) {
-			long long a = pf_system_counter(cur->sys, pf_counter_names[i]);
-			long long p = prev ? pf_system_counter(prev->sys,
-							      pf_counter_names[i]) : -1;
-
-			pf_json_key(j, pf_counter_names[i]);
-			if (a >= 0 && p >= 0 && dt > 0)
-				pf_json_double(j, (double)(a - p) / dt);
-			else
-				pf_json_null(j);
-		}
-		pf_json_obj_close(j);
-		pf_json_obj_close(j);
-		pf_json_end(j);
-		pf_json_free(j);
-		return;
-	}
-	printf("%10s %9.0f %7ld %7ld %7ld %7ld", tbuf, free_mib, hr[0], hr[1],
-	       hr[2], hr[3]);
-	for (int i = 0; i < PF_NR_COUNTERS; i++) {
-		long long a = pf_system_counter(cur->sys, pf_counter_names[i]);
-		long long p = prev ? pf_system_counter(prev->sys, pf_counter_names[i]) : -1;
-
-		if (a >= 0 && p >= 0 && dt > 0)
-			printf(" %7.0f", (double)(a - p) / dt);
-		else
-			printf(" %7s", "-");
-	}
-	putchar('\n');
-	fflush(stdout);
-}
-
-static bool sample_take(struct status_ctx *c, struct sample *s)
-{
-	free(s->sys);
-	free(s->st);
-	s->st = NULL;
-	s->sys = read_system(c);
-	if (!s->sys)
-		return false;
-	s->st = calloc((size_t)s->sys->nr_zones + 1, sizeof(*s->st));
-	if (!s->st)
-		return false;
-	pf_system_status(s->sys, s->st);
-	s->t = now();
-	return true;
-}
-
-static int run_interval(struct status_ctx *c, double interval, long count)
-{
-	struct sample a = { 0 }, b = { 0 }, *cur = &a, *prev = NULL;
-	int ret = 0;
-
-	if (!c->json) {
-		line_legend();
-		line_header();
-	}
-	for (long i = 0; count <= 0 || i < count; i++) {
-		if (i) {
-			struct timespec ts = {
-				.tv_sec = (time_t)interval,
-				.tv_nsec = (long)((interval - (double)(time_t)interval) * 1e9),
-			};
-
-			nanosleep(&ts, NULL);
-		}
-		if (!sample_take(c, cur)) {
-			ret = PF_EXIT_ERROR;
-			break;
-		}
-		print_line(c, cur, prev);
-		prev = cur;
-		cur = cur == &a ? &b : &a;
-	}
-	free(a.sys);
-	free(a.st);
-	free(b.sys);
-	free(b.st);
-	return ret;
+	cli_opt_bad("status", ch, argv);
+	return CLI_EXIT_USAGE;
 }
 
 int cmd_status(int argc, char **argv)
 {
-	enum { OPT_ROOT = 256, OPT_KERNEL, OPT_NOCOLOR };
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "pretty", no_argument, NULL, 'p' },
-		{ "root", required_argument, NULL, OPT_ROOT },
-		{ "kernel", required_argument, NULL, OPT_KERNEL },
-		{ "no-color", no_argument, NULL, OPT_NOCOLOR },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 }
+	static const struct cli_opts opts = {
+		.cmd = "status", .usage = usage_status, .bad = bad_option,
+		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL |
+			  CLI_COMMON_ROOT | CLI_COMMON_COLOR,
 	};
-	struct status_ctx c = { .root = "/" };
-	struct sample s = { 0 };
+	struct cli_status c = { .root = "/" };
+	struct cli_sample s = { 0 };
+	struct cli_parser p;
 	double interval = 0;
 	long count = 0;
-	int ch;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":jph", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'j':
-			c.json = true;
-			break;
-		case 'p':
-			c.json = c.pretty = true;
-			break;
-		case OPT_ROOT:
-			c.root = optarg;
-			break;
-		case OPT_KERNEL:
-			if (cli_opt_kernel("--kernel", optarg, &c.kernel))
-				return PF_EXIT_USAGE;
-			c.have_kernel = true;
-			break;
-		case OPT_NOCOLOR:
-			pf_color = false;
-			break;
-		case 'h':
-			usage_status(stdout);
-			return 0;
-		default:
-			/* "status -1": a negative INTERVAL, not an unknown option */
-			for (int i = 1; ch == '?' && (isdigit(optopt) || optopt == '.') &&
-			     i < argc; i++) {
-				if (argv[i][0] == '-' && argv[i][1] == optopt) {
-					cli_opt_seconds("INTERVAL", argv[i], CLI_MIN_INTERVAL,
-							86400, &interval);
-					return PF_EXIT_USAGE;
-				}
-			}
-			cli_opt_bad("status", ch, argv);
-			return PF_EXIT_USAGE;
-		}
-	}
+	cli_parser_init(&p, &opts);
+	if (cli_getopt(&p, argc, argv, &c.com) == CLI_OPT_EXIT)
+		return p.status;
+	if (c.com.root)
+		c.root = c.com.root;
 	if (optind < argc) {
 		/* a shorter interval is a busy loop over /proc, not a rate */
 		if (cli_opt_seconds("INTERVAL", argv[optind], CLI_MIN_INTERVAL,
 				    86400, &interval))
-			return PF_EXIT_USAGE;
-		if (optind + 1 < argc &&
-		    cli_opt_long("COUNT", argv[optind + 1], 1, LONG_MAX, &count))
-			return PF_EXIT_USAGE;
+			return CLI_EXIT_USAGE;
+		if (optind + 1 < argc && cli_opt_long("COUNT", argv[optind + 1],
+						      1, LONG_MAX, &count))
+			return CLI_EXIT_USAGE;
 		if (optind + 2 < argc) {
 			usage_status(stderr);
-			return PF_EXIT_USAGE;
+			return CLI_EXIT_USAGE;
 		}
 	}
-	if (cli_root_check(c.root, c.json))
-		return PF_EXIT_ERROR;
+	if (cli_root_check(c.root, c.com.json))
+		return CLI_EXIT_ERROR;
 	if (interval) {
 		c.interval = interval;
-		return run_interval(&c, interval, count);
+		return cli_status_lines(&c, count);
 	}
-	if (!sample_take(&c, &s)) {
+	if (!cli_sample_take(&c, &s)) {
 		free(s.sys);
-		return PF_EXIT_ERROR;
+		return CLI_EXIT_ERROR;
 	}
-	if (c.json)
-		print_json(&c, s.sys, s.st);
-	else
-		print_text(s.sys, s.st);
+	if (!print_begin(stdout, c.com.json, c.com.pretty))
+		print_status(s.sys, s.st);
+	print_end();
 	free(s.sys);
 	free(s.st);
 	return 0;

@@ -6,10 +6,14 @@
  * explain and advise read their input through it.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "print.h"
 
 /*
  * The warnings about a source's content are held until the source ends: a
@@ -26,13 +30,13 @@ struct collect_held {
 };
 
 /* Say the held warnings, or only forget them when the source was damaged. */
-static void release_held(struct pf_collect *c, const char *name, bool say)
+static void release_held(struct cli_collect *c, const char *name, bool say)
 {
 	struct collect_held *h = c->held;
 
 	for (int i = 0; i < h->n; i++) {
 		if (say)
-			pf_err(c->json, name, "%s", h->msg[i]);
+			cli_err(c->json, name, "%s", h->msg[i]);
 		free(h->msg[i]);
 	}
 	h->n = 0;
@@ -41,7 +45,7 @@ static void release_held(struct pf_collect *c, const char *name, bool say)
 static void on_diag(const char *source, unsigned long line, const char *msg,
 		    void *data)
 {
-	struct pf_collect *c = data;
+	struct cli_collect *c = data;
 	struct collect_held *h = c->held;
 	char buf[1024];
 
@@ -55,12 +59,12 @@ static void on_diag(const char *source, unsigned long line, const char *msg,
 		release_held(c, source, true);
 		h->spilt = true;
 	}
-	pf_err(c->json, source, "%s", buf);
+	cli_err(c->json, source, "%s", buf);
 }
 
 static int on_report(const struct pf_report *r, void *data)
 {
-	struct pf_collect *c = data;
+	struct cli_collect *c = data;
 	int err = c->report(r, c->data);
 
 	if (err)
@@ -68,7 +72,7 @@ static int on_report(const struct pf_report *r, void *data)
 	return err;
 }
 
-static int collect_one(struct pf_collect *c, struct pf_source *src)
+static int collect_one(struct cli_collect *c, struct pf_source *src)
 {
 	struct pf_scan_opts o = {
 		.kernel = c->have_kernel ? &c->kernel : NULL,
@@ -85,7 +89,7 @@ static int collect_one(struct pf_collect *c, struct pf_source *src)
 	int err = 0;
 
 	if (!sc) {
-		pf_err(c->json, name, "'%s': out of memory", name);
+		cli_err(c->json, name, "'%s': out of memory", name);
 		c->stop = true;
 		return -ENOMEM;
 	}
@@ -102,12 +106,13 @@ static int collect_one(struct pf_collect *c, struct pf_source *src)
 	c->held = NULL;
 	if (n < 0) {
 		/* keep what was read before the damage */
-		pf_err(c->json, name, "cannot read all of '%s': %s", name,
-		       pf_source_strerror(src, (int)n));
+		cli_err(c->json, name, "cannot read all of '%s': %s", name,
+			pf_source_strerror(src, (int)n));
 		c->errors++;
 	}
 	if (err == -EILSEQ) {
-		pf_err(c->json, name, "'%s': binary data, not a log: skipped", name);
+		cli_err(c->json, name, "'%s': binary data, not a log: skipped",
+			name);
 		c->errors++;
 		err = 0;
 	}
@@ -116,23 +121,23 @@ static int collect_one(struct pf_collect *c, struct pf_source *src)
 }
 
 /* A source that cannot be opened: one line, and the others go on. */
-static void open_error(struct pf_collect *c, const char *path, int err)
+static void open_error(struct cli_collect *c, const char *path, int err)
 {
 	if (err == -PF_ENOTREG)
 		/* a FIFO, a device: its reads may block or never end */
-		pf_err(c->json, path, "cannot read '%s': not a regular file "
-		       "(to read a FIFO or a device anyway, pipe it to '-')",
-		       path);
+		cli_err(c->json, path, "cannot read '%s': not a regular file "
+			"(to read a FIFO or a device anyway, pipe it to '-')",
+			path);
 	else
-		pf_err(c->json, path, "cannot read '%s': %s", path,
-		       pf_source_strerror(NULL, err));
+		cli_err(c->json, path, "cannot read '%s': %s", path,
+			pf_source_strerror(NULL, err));
 	c->errors++;
 }
 
 /* A file of a directory walk: never a directory again, so no recursion. */
 static int collect_file(const char *path, void *data)
 {
-	struct pf_collect *c = data;
+	struct cli_collect *c = data;
 	struct pf_source *src;
 	int err = pf_source_open(&src, path);
 
@@ -146,7 +151,7 @@ static int collect_file(const char *path, void *data)
 }
 
 /* A SOURCE of the command line: a file, or a directory to walk. */
-static void collect_path(struct pf_collect *c, const char *path)
+static void collect_path(struct cli_collect *c, const char *path)
 {
 	struct pf_source *src;
 	int err = pf_source_open(&src, path);
@@ -165,17 +170,19 @@ static void collect_path(struct pf_collect *c, const char *path)
 	pf_source_free(src);
 }
 
-void pf_collect(struct pf_collect *c, int nr, char **paths)
+void cli_collect(struct cli_collect *c, int nr, char **paths)
 {
 	if (!nr) {
 		struct pf_source *src;
 		int err = pf_source_open_kmsg(&src, NULL);
 
 		if (err) {
-			pf_err(c->json, "/dev/kmsg", "cannot read '/dev/kmsg': %s%s",
-			       pf_source_strerror(NULL, err),
-			       err == -EACCES || err == -EPERM ?
-			       " (try as root, or kernel.dmesg_restrict=0)" : "");
+			cli_err(c->json, "/dev/kmsg",
+				"cannot read '/dev/kmsg': %s%s",
+				pf_source_strerror(NULL, err),
+				err == -EACCES || err == -EPERM ?
+				" (try as root, or kernel.dmesg_restrict=0)" :
+				"");
 			c->errors++;
 		} else {
 			collect_one(c, src);
@@ -186,15 +193,35 @@ void pf_collect(struct pf_collect *c, int nr, char **paths)
 		collect_path(c, paths[i]);
 }
 
-int pf_collect_year_opt(struct pf_collect *c, const char *arg)
+void cli_collect_init(struct cli_collect *c, const struct cli_common *com,
+		      pf_report_fn report, void *data)
 {
-	return cli_opt_year("--year", arg, &c->year);
+	memset(c, 0, sizeof(*c));
+	c->json = com->json;
+	c->kernel = com->kernel;
+	c->have_kernel = com->have_kernel;
+	c->year = com->year;
+	c->report = report;
+	c->data = data;
 }
 
-int pf_collect_kernel_opt(struct pf_collect *c, const char *arg)
+void cli_collect_none(const struct cli_collect *c)
 {
-	if (cli_opt_kernel("--kernel", arg, &c->kernel))
-		return -1;
-	c->have_kernel = true;
-	return 0;
+	print_fp("no page allocation failure report found in %lu source%s\n",
+		 c->nr_sources, c->nr_sources == 1 ? "" : "s");
+}
+
+/* A SOURCE directory that is a machine's tree (sosreport, snapshot). */
+bool cli_is_system_tree(const char *dir)
+{
+	char p[PATH_MAX];
+	struct stat st;
+
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
+		return false;
+	snprintf(p, sizeof(p), "%s/proc/zoneinfo", dir);
+	if (!access(p, R_OK))
+		return true;
+	snprintf(p, sizeof(p), "%s/proc/buddyinfo", dir);
+	return !access(p, R_OK);
 }

@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * text.c - plain-text output helpers of the CLI: paragraphs wrapped to the
- * terminal's width under a label, and page counts in words.
+ * text.c - plain-text output helpers of the CLI: colour, paragraphs
+ * wrapped to the terminal's width under a label, and page counts in words.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+
+bool cli_color;
+
+const char *cli_c(const char *sgr)
+{
+	return cli_color ? sgr : "";
+}
 
 /* 80 columns unless COLUMNS says otherwise; never narrower than 40. */
 static int text_width(void)
@@ -39,7 +46,7 @@ static int visible_len(const char *s)
 	return n;
 }
 
-void pf_print_wrapped(FILE *f, int indent, const char *label, const char *text)
+void cli_print_wrapped(FILE *f, int indent, const char *label, const char *text)
 {
 	int width = text_width() - 1, col;
 	const char *p = text;
@@ -70,10 +77,11 @@ void pf_print_wrapped(FILE *f, int indent, const char *label, const char *text)
 	fputc('\n', f);
 }
 
-void pf_pages_words(long pages, unsigned int page_kb, char *buf, size_t len)
+void cli_pages_words(long pages, unsigned int page_kb, char *buf, size_t len)
 {
 	if (pages < 0)
 		snprintf(buf, len, "-");
 	else
-		pf_format_size((unsigned long long)pages * page_kb * 1024, buf, len);
+		pf_format_size((unsigned long long)pages * page_kb * 1024, buf,
+			       len);
 }

@@ -12,7 +12,7 @@
 
 #include "cli.h"
 
-int pf_parse_when(const char *s, int64_t *epoch)
+int cli_parse_when(const char *s, int64_t *epoch)
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -47,7 +47,8 @@ int pf_parse_when(const char *s, int64_t *epoch)
 			{ "s", 1 }, { "sec", 1 }, { "min", 60 }, { "m", 60 },
 			{ "h", 3600 }, { "hour", 3600 }, { "hours", 3600 },
 			{ "d", 86400 }, { "day", 86400 }, { "days", 86400 },
-			{ "w", 604800 }, { "week", 604800 }, { "weeks", 604800 },
+			{ "w", 604800 }, { "week", 604800 },
+			{ "weeks", 604800 },
 		};
 		long long v, secs;
 
@@ -63,7 +64,8 @@ int pf_parse_when(const char *s, int64_t *epoch)
 			/* "-99999999999999d" is no time, not an overflow */
 			if (__builtin_mul_overflow(v, units[i].secs, &secs) ||
 			    __builtin_add_overflow((long long)now,
-						   s[0] == '-' ? -secs : secs, &v))
+						   s[0] == '-' ? -secs : secs,
+						   &v))
 				return -1;
 			*epoch = v;
 			return 0;

@@ -80,7 +80,9 @@ fi
 
 # the full screen on a pseudo-terminal: two frames, escape sequences, and
 # the terminal given back (rmcup) after -n and after SIGTERM
-if command -v script >/dev/null 2>&1 && script -qec true /dev/null </dev/null >/dev/null 2>&1; then
+if grep -q 'without ncurses' "$tmp/notty.err"; then
+	echo "skip top-screen: pagefail was built without ncurses"
+elif command -v script >/dev/null 2>&1 && script -qec true /dev/null </dev/null >/dev/null 2>&1; then
 	esc=$(printf '\033')
 	TERM=xterm $to script -qec "$pf top -n 2 -d 0.1" /dev/null </dev/null >"$tmp/screen.out" 2>&1
 	check top-screen "[ $? -eq 0 ] && grep -q '$esc\\[' $tmp/screen.out && grep -q 'pagefail top' $tmp/screen.out"

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pagefail.h"
+#include "print.h"
 
 static struct pf_explain ex;
 static struct pf_evidence ev;
@@ -19,13 +20,11 @@ static struct pf_advice advice;
 
 static int on_report(const struct pf_report *r, void *data)
 {
-	struct pf_json *j = data;
 	char buf[512];
 
 	pf_explain_report(r, NULL, &ex);
 	pf_evidence_add(&ev, r, &ex);
-	pf_explain_json(r, &ex, j);
-	pf_json_end(j);
+	print_report(r, &ex, 0);
 	pf_report_signature(r, buf, sizeof(buf));
 	pf_report_meaning(r, buf, sizeof(buf));
 	for (int i = 0; i < r->nr_zones; i++)
@@ -38,25 +37,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static FILE *sink;
-	struct pf_json *j;
 	struct pf_scan_opts o = { .year = 2024, .report = on_report };
 	struct pf_scanner *sc;
 	size_t split;
 
 	if (!sink)
 		sink = fopen("/dev/null", "w");
-	j = pf_json_new(sink, false);
-	o.data = j;
+	if (print_begin(sink, true, false))
+		return 0;
 	pf_evidence_init(&ev);
 	sc = pf_scanner_new("fuzz", &o);
-	if (!sc || !j)
+	if (!sc) {
+		print_end();
 		return 0;
+	}
 	split = size ? data[0] % (size + 1) : 0;
 	pf_scanner_feed(sc, (const char *)data, split);
 	pf_scanner_feed(sc, (const char *)data + split, size - split);
 	pf_scanner_finish(sc);
 	pf_scanner_free(sc);
 	pf_advise(&ev, NULL, &advice);
-	pf_json_free(j);
+	print_end();
 	return 0;
 }

@@ -8,6 +8,7 @@
 #define PF_TEST_STEPS_H
 
 #include "helpers.h"
+#include "print.h"
 #include "zones.h"
 
 /* Join lines into one log, each with its newline; free() the result. */
@@ -141,20 +142,17 @@ static inline void scan_lines(const char *const *lines, size_t n,
 
 #define SCAN_LINES(a, rs) scan_lines(a, NLINES(a), rs)
 
-/* The JSON of a report (pf_report_json()), malloc'd. */
+/* The JSON of a report (the CLI's print_report()), malloc'd. */
 static inline char *report_json(const struct pf_report *r, bool pretty)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	struct pf_json *j;
 
 	assert_non_null(f);
-	j = pf_json_new(f, pretty);
-	assert_non_null(j);
-	pf_report_json(r, j);
-	pf_json_end(j);
-	pf_json_free(j);
+	assert_int_equal(print_begin(f, true, pretty), 0);
+	print_report(r, NULL, 0);
+	print_end();
 	assert_int_equal(fclose(f), 0);
 	return buf;
 }

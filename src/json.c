@@ -4,27 +4,28 @@
  * iproute2's and bpftool's json_writer: the caller opens and closes objects
  * and arrays, the writer places commas, escapes strings and, with pretty,
  * indents.  Every byte that is not printable ASCII or valid UTF-8 is
- * escaped, so a log full of binary junk still gives valid JSON.
+ * escaped, so a log full of binary junk still gives valid JSON.  The CLI's
+ * own: the library returns data and prints nothing (print.c is on top).
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "json.h"
 
-#define PF_JSON_DEPTH 32
+#define JSON_DEPTH 32
 
-struct pf_json {
+struct json_writer {
 	FILE *f;
 	bool pretty;
 	int depth;
-	bool first[PF_JSON_DEPTH];	/* nothing written yet at this depth */
+	bool first[JSON_DEPTH];	/* nothing written yet at this depth */
 	bool after_key;
 };
 
-struct pf_json *pf_json_new(FILE *f, bool pretty)
+struct json_writer *jsonw_new(FILE *f, bool pretty)
 {
-	struct pf_json *j = calloc(1, sizeof(*j));
+	struct json_writer *j = calloc(1, sizeof(*j));
 
 	if (!j)
 		return NULL;
@@ -34,12 +35,12 @@ struct pf_json *pf_json_new(FILE *f, bool pretty)
 	return j;
 }
 
-void pf_json_free(struct pf_json *j)
+void jsonw_free(struct json_writer *j)
 {
 	free(j);
 }
 
-static void indent(struct pf_json *j)
+static void indent(struct json_writer *j)
 {
 	if (!j->pretty)
 		return;
@@ -49,7 +50,7 @@ static void indent(struct pf_json *j)
 }
 
 /* Before any value: a comma and a new line unless right after a key. */
-static void sep(struct pf_json *j)
+static void sep(struct json_writer *j)
 {
 	if (j->after_key) {
 		j->after_key = false;
@@ -63,16 +64,16 @@ static void sep(struct pf_json *j)
 	j->first[j->depth] = false;
 }
 
-static void open_(struct pf_json *j, int c)
+static void open_(struct json_writer *j, int c)
 {
 	sep(j);
 	fputc(c, j->f);
-	if (j->depth < PF_JSON_DEPTH - 1)
+	if (j->depth < JSON_DEPTH - 1)
 		j->depth++;
 	j->first[j->depth] = true;
 }
 
-static void close_(struct pf_json *j, int c)
+static void close_(struct json_writer *j, int c)
 {
 	bool empty = j->first[j->depth];
 
@@ -83,10 +84,10 @@ static void close_(struct pf_json *j, int c)
 	fputc(c, j->f);
 }
 
-void pf_json_obj_open(struct pf_json *j) { open_(j, '{'); }
-void pf_json_obj_close(struct pf_json *j) { close_(j, '}'); }
-void pf_json_arr_open(struct pf_json *j) { open_(j, '['); }
-void pf_json_arr_close(struct pf_json *j) { close_(j, ']'); }
+void jsonw_obj_open(struct json_writer *j) { open_(j, '{'); }
+void jsonw_obj_close(struct json_writer *j) { close_(j, '}'); }
+void jsonw_arr_open(struct json_writer *j) { open_(j, '['); }
+void jsonw_arr_close(struct json_writer *j) { close_(j, ']'); }
 
 /* Length of a valid UTF-8 sequence at s (at most n bytes), or 0. */
 static size_t utf8_len(const unsigned char *s, size_t n)
@@ -102,7 +103,7 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	for (size_t i = 1; i < len; i++)
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
-	cp = len == 2 ? (s[0] & 0x1fu) : len == 3 ? (s[0] & 0x0fu) : (s[0] & 0x07u);
+	cp = s[0] & (len == 2 ? 0x1fu : len == 3 ? 0x0fu : 0x07u);
 	for (size_t i = 1; i < len; i++)
 		cp = (cp << 6) | (s[i] & 0x3fu);
 	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
@@ -111,7 +112,7 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
-static void put_string(struct pf_json *j, const char *s, size_t n)
+static void put_string(struct json_writer *j, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
@@ -136,13 +137,14 @@ static void put_string(struct pf_json *j, const char *s, size_t n)
 			fwrite(p + i, 1, u, j->f);
 			i += u - 1;
 		} else {
-			fprintf(j->f, "\\u%04x", c);	/* a stray byte: Latin-1 */
+			/* a stray byte: read as Latin-1 */
+			fprintf(j->f, "\\u%04x", c);
 		}
 	}
 	fputc('"', j->f);
 }
 
-void pf_json_key(struct pf_json *j, const char *key)
+void jsonw_key(struct json_writer *j, const char *key)
 {
 	sep(j);
 	put_string(j, key, strlen(key));
@@ -150,34 +152,34 @@ void pf_json_key(struct pf_json *j, const char *key)
 	j->after_key = true;
 }
 
-void pf_json_strn(struct pf_json *j, const char *s, size_t n)
+void jsonw_strn(struct json_writer *j, const char *s, size_t n)
 {
 	sep(j);
 	put_string(j, s, n);
 }
 
-void pf_json_str(struct pf_json *j, const char *s)
+void jsonw_str(struct json_writer *j, const char *s)
 {
 	if (!s) {
-		pf_json_null(j);
+		jsonw_null(j);
 		return;
 	}
-	pf_json_strn(j, s, strlen(s));
+	jsonw_strn(j, s, strlen(s));
 }
 
-void pf_json_int(struct pf_json *j, long long v)
+void jsonw_int(struct json_writer *j, long long v)
 {
 	sep(j);
 	fprintf(j->f, "%lld", v);
 }
 
-void pf_json_uint(struct pf_json *j, unsigned long long v)
+void jsonw_uint(struct json_writer *j, unsigned long long v)
 {
 	sep(j);
 	fprintf(j->f, "%llu", v);
 }
 
-void pf_json_double(struct pf_json *j, double v)
+void jsonw_double(struct json_writer *j, double v)
 {
 	sep(j);
 	if (isfinite(v))
@@ -186,37 +188,19 @@ void pf_json_double(struct pf_json *j, double v)
 		fputs("null", j->f);
 }
 
-void pf_json_bool(struct pf_json *j, bool v)
+void jsonw_bool(struct json_writer *j, bool v)
 {
 	sep(j);
 	fputs(v ? "true" : "false", j->f);
 }
 
-void pf_json_null(struct pf_json *j)
+void jsonw_null(struct json_writer *j)
 {
 	sep(j);
 	fputs("null", j->f);
 }
 
-void pf_json_key_str(struct pf_json *j, const char *key, const char *s)
-{
-	pf_json_key(j, key);
-	if (s && s[0])
-		pf_json_str(j, s);
-	else
-		pf_json_null(j);
-}
-
-void pf_json_key_num(struct pf_json *j, const char *key, long long v)
-{
-	pf_json_key(j, key);
-	if (v >= 0)
-		pf_json_int(j, v);
-	else
-		pf_json_null(j);
-}
-
-void pf_json_end(struct pf_json *j)
+void jsonw_end(struct json_writer *j)
 {
 	fputc('\n', j->f);
 	j->depth = 0;

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * advise_verify.c - advise --verify: the first report with Mem-Info,
+ * replayed in the simulator as it was and with the advice, so that the
+ * advice is shown to prevent the failure it is for (or not).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_verify_keep(struct cli_verify *v, const struct pf_report *r)
+{
+	if (!v->want || v->r || !(r->flags & PF_REPORT_HAS_MEMINFO) ||
+	    !r->nr_zones)
+		return;
+	/* a copy: the scanner reuses r; its source is named in v */
+	v->r = malloc(sizeof(*v->r));
+	if (!v->r)
+		return;
+	memcpy(v->r, r, sizeof(*r));
+	snprintf(v->source, sizeof(v->source), "%s",
+		 r->source ? r->source : "-");
+	v->r->source = v->source;
+}
+
+/* Apply one recommendation to the scenario, when it has a value. */
+static void verify_set(struct pf_scenario *sc, struct pf_advice *a,
+		       const char *name)
+{
+	const struct pf_advice_item *it = pf_advice_item(a, name);
+	char v[32];
+
+	if (!it || !it->applies || it->value < 0)
+		return;
+	snprintf(v, sizeof(v), "%ld", it->value);
+	pf_scenario_set(sc, name, v);
+}
+
+/* The failures of sc, into *failures: 0, or -1 with v's error said. */
+static int verify_sim(struct cli_verify *v, const struct pf_scenario *sc,
+		      unsigned long long *failures)
+{
+	struct pf_sim_result res;
+
+	if (pf_simulate(sc, NULL, &res)) {
+		snprintf(v->error, sizeof(v->error), "the simulation failed");
+		return -1;
+	}
+	*failures = res.failures;
+	return 0;
+}
+
+void cli_verify_run(struct cli_verify *v, struct pf_advice *a)
+{
+	struct pf_scenario *sc = NULL, *with = NULL;
+	char err[256];
+	int ret;
+
+	if (!v->r) {
+		snprintf(v->error, sizeof(v->error),
+			 "no report with Mem-Info to replay");
+		return;
+	}
+	ret = pf_scenario_from_report(&sc, v->r, err, sizeof(err));
+	if (ret) {
+		snprintf(v->error, sizeof(v->error), "%s",
+			 ret == -EINVAL ? err : pf_strerror(ret));
+		return;
+	}
+	snprintf(v->note, sizeof(v->note), "%s", err);
+	with = pf_scenario_dup(sc);
+	if (!with) {
+		snprintf(v->error, sizeof(v->error), "out of memory");
+	} else {
+		verify_set(with, a, "vm.min_free_kbytes");
+		verify_set(with, a, "vm.watermark_scale_factor");
+		snprintf(v->kernel, sizeof(v->kernel), "%s",
+			 pf_scenario_kernel(sc)->str);
+		v->done = !verify_sim(v, sc, &v->before) &&
+			  !verify_sim(v, with, &v->after);
+	}
+	pf_scenario_free(with);
+	pf_scenario_free(sc);
+}

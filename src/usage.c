@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * usage.c - what each command's --help says (and 'pagefail help
+ * COMMAND', which is the same text): its options and operands, what it
+ * does, and its exit status, in one place beside one another, so that
+ * the commands say their options alike.  The man page says more.
+ */
+#include <stdio.h>
+
+#include "cli.h"
+
+void usage_scan(FILE *f)
+{
+	fputs("usage: pagefail scan [-j|--json] [-p|--pretty] [--since T] [--until T]\n"
+	      "                     [--kernel VERSION] [--year YEAR] [-q|--quiet]\n"
+	      "                     [--no-color] [SOURCE...]\n\n"
+	      "Find every page allocation failure report and parse all of it.\n"
+	      "SOURCE is a log file (plain, .gz, .xz), '-' for stdin, or a directory\n"
+	      "(a sosreport, /var/log); with none, the running kernel's log.\n\n"
+	      "  -j, --json         one JSON object per report (JSON Lines)\n"
+	      "  -p, --pretty       indented JSON (implies --json)\n"
+	      "      --since T      only reports at or after T\n"
+	      "      --until T      only reports at or before T\n"
+	      "                     T: 'YYYY-MM-DD[ HH:MM[:SS]]', '@EPOCH', '-2h', '-30min',\n"
+	      "                     '-7d', 'today', 'yesterday'\n"
+	      "      --kernel V     kernel release to assume when the log names none\n"
+	      "                     (2.6.32-220.el6.x86_64, rhel6.2, rhel7, ...)\n"
+	      "      --year Y       year of syslog times, which print none\n"
+	      "  -q, --quiet        print nothing but errors; only the exit status\n"
+	      "      --no-color     no colour (also NO_COLOR)\n\n"
+	      "exit status: 0 none found, 3 found, 1 error, 4 found and error, 2 usage\n",
+	      f);
+}
+
+void usage_explain(FILE *f)
+{
+	fputs("usage: pagefail explain [-j|--json] [-p|--pretty] [--report N]\n"
+	      "                        [--kernel VERSION] [--year YEAR] [--rules FILE]\n"
+	      "                        [--no-color] [SOURCE...]\n\n"
+	      "Say why each page allocation failure happened: what was asked, every\n"
+	      "zone put through the failing kernel's own watermark check, one sentence,\n"
+	      "and the known cause it matches.  SOURCE as for 'pagefail scan'.\n\n"
+	      "  -j, --json         one JSON object per report: every key of scan -j,\n"
+	      "                     plus zones[].check, summary, known_cause, disagrees\n"
+	      "  -p, --pretty       indented JSON (implies --json)\n"
+	      "      --report N     only the Nth report found (1 is the first)\n"
+	      "      --kernel V     kernel release to assume when the log names none\n"
+	      "      --year Y       year of syslog times, which print none\n"
+	      "      --rules FILE   known causes from FILE instead of the built-in ones\n"
+	      "      --no-color     no colour (also NO_COLOR)\n\n"
+	      "exit status: 0 none found, 3 found, 1 error, 4 found and error, 2 usage\n",
+	      f);
+}
+
+void usage_advise(FILE *f)
+{
+	fputs("usage: pagefail advise [-j|--json] [-p|--pretty] [--root DIR] [--sysctl]\n"
+	      "                       [--apply [--dry-run] [--force]] [--set NAME=VALUE]...\n"
+	      "                       [--kernel VERSION] [--year YEAR] [--rules FILE]\n"
+	      "                       [--verify] [--no-color] [SOURCE...]\n\n"
+	      "Compute the vm sysctls (and the kernel update) that keep the failures in\n"
+	      "SOURCE from recurring, each with its working, its safe bounds and its cost.\n"
+	      "The machine is read from --root DIR (a saved snapshot or an extracted\n"
+	      "sosreport), from a SOURCE directory that holds proc/, or, with no SOURCE,\n"
+	      "from this machine and its kernel log.\n\n"
+	      "  -j, --json         the advice as one JSON object\n"
+	      "  -p, --pretty       indented JSON (implies --json)\n"
+	      "      --root DIR     read /proc and /sys under DIR; --apply writes under it\n"
+	      "      --sysctl       print the /etc/sysctl.d file instead\n"
+	      "      --apply        write DIR/etc/sysctl.d/90-pagefail.conf (atomically, the\n"
+	      "                     old one kept as .bak) and set the live values through\n"
+	      "                     /proc/sys, read back; everything is rolled back if any\n"
+	      "                     step fails.  Root only for this machine's /;\n"
+	      "                     a tree with a symbolic link on the way, or\n"
+	      "                     with no proc/sys (a sosreport), is refused\n"
+	      "      --dry-run      with --apply: show what would change, change nothing\n"
+	      "      --force        with --apply: allow values outside the safe bounds\n"
+	      "      --set N=V      use V for sysctl N instead of the computed value\n"
+	      "      --kernel V     kernel release to assume when nothing names one\n"
+	      "      --year Y       year of syslog times, which print none\n"
+	      "      --rules FILE   known causes from FILE instead of the built-in ones\n"
+	      "      --verify       replay the first report with Mem-Info in the\n"
+	      "                     simulator, as it was and with the advice, and\n"
+	      "                     print the failures of each\n"
+	      "      --no-color     no colour (also NO_COLOR)\n\n"
+	      "exit status: 0 done, 1 error (or --apply refused or rolled back), 2 usage\n",
+	      f);
+}
+
+void usage_status(FILE *f)
+{
+	fputs("usage: pagefail status [-j|--json] [-p|--pretty] [--root DIR]\n"
+	      "                       [--kernel VERSION] [--no-color] [INTERVAL [COUNT]]\n\n"
+	      "Show every zone: managed and free memory, the min/low/high watermarks,\n"
+	      "free blocks per order (per migratetype where /proc/pagetypeinfo can be\n"
+	      "read), the unusable free space and extfrag indices per order, and the\n"
+	      "atomic headroom: how many more GFP_ATOMIC allocations of order 0-3\n"
+	      "succeed before the zone fails the running kernel's watermark check.\n"
+	      "With INTERVAL (seconds, 0.1 or more), one line per interval with the\n"
+	      "rates of the compaction, kswapd and reclaim counters, COUNT times\n"
+	      "(default: forever), after a legend of the columns.\n\n"
+	      "  -j, --json         one JSON object (JSON Lines with INTERVAL)\n"
+	      "  -p, --pretty       indented JSON (implies --json)\n"
+	      "      --root DIR     read /proc and /sys under DIR: a snapshot or an\n"
+	      "                     extracted sosreport\n"
+	      "      --kernel V     the kernel whose watermark check to emulate, when\n"
+	      "                     DIR does not say\n"
+	      "      --no-color     no colour (also NO_COLOR)\n\n"
+	      "exit status: 0 done, 1 nothing could be read, 2 usage\n",
+	      f);
+}
+
+void usage_snapshot(FILE *f)
+{
+	fputs("usage: pagefail snapshot [--root DIR] [-f|--force] [-q|--quiet] DIR\n\n"
+	      "Save every file 'pagefail status' reads, in the same layout, under\n"
+	      "DIR, so that 'pagefail status --root DIR' (and explain, advise) read\n"
+	      "it back on any machine.  Files that cannot be read (pagetypeinfo\n"
+	      "without root, debugfs when it is not mounted) are named and skipped.\n"
+	      "DIR must be new or empty.\n\n"
+	      "      --root ROOT    save ROOT's files instead of this machine's\n"
+	      "  -f, --force        replace an earlier snapshot in DIR (only when DIR\n"
+	      "                     holds nothing else)\n"
+	      "  -q, --quiet        print nothing but errors\n\n"
+	      "exit status: 0 saved, 1 nothing could be saved, 2 usage\n",
+	      f);
+}
+
+void usage_top(FILE *f)
+{
+	fputs("usage: pagefail top [--root DIR] [-d SECONDS] [-n COUNT] [-b] [--no-color]\n\n"
+	      "Watch the zones of this machine, refreshing: free blocks per order as a\n"
+	      "heat map, free memory against the min/low/high watermarks, the atomic\n"
+	      "headroom and unusable index of each zone, and the compaction and\n"
+	      "reclaim counters of /proc/vmstat per second.\n\n"
+	      "  -d, --delay SECONDS       time between frames (default 1; 0.5 works)\n"
+	      "  -n, --iterations COUNT    stop after COUNT frames\n"
+	      "  -b, --batch               plain-text frames on stdout, each starting\n"
+	      "                            with '--- pagefail top TIME ---'; no terminal\n"
+	      "      --root DIR            read /proc and /sys under DIR (a snapshot, an\n"
+	      "                            extracted sosreport): TIME is '-', and rates\n"
+	      "                            are 0 while its files stay the same\n"
+	      "      --no-color            no colour (also NO_COLOR)\n\n"
+	      "keys: q quit, n/N next/previous node, z/Z next/previous zone,\n"
+	      "      +/- longer/shorter interval, h or ? help\n\n"
+	      "exit status: 0 done, 1 error (nothing could be read, no terminal), 2 usage\n",
+	      f);
+}
+
+void usage_simulate(FILE *f)
+{
+	fputs("usage: pagefail simulate SCENARIO [--set NAME=VALUE]... [--kernel V]\n"
+	      "                         [--sweep NAME=A,B,C] [-j|-p] [--csv FILE]\n"
+	      "                         [--svg FILE] [--reports N] [--check]\n"
+	      "                         [--max-memory SIZE]\n"
+	      "       pagefail simulate --from-report FILE [--report N] [options]\n"
+	      "       pagefail simulate --bench [-j]\n\n"
+	      "Run SCENARIO (a file; see data/scenarios/) through a model of the zoned\n"
+	      "buddy allocator, kswapd and compaction of its kernel era, and say how\n"
+	      "many allocations failed: would these settings have prevented it?\n\n"
+	      "      --set N=V      vm.min_free_kbytes=90112, kernel=rhel6.4, mobility=off,\n"
+	      "                     swap=on, scan_rate=N, compact_rate=N, seed=N\n"
+	      "      --kernel V     the same as --set kernel=V\n"
+	      "      --from-report FILE  replay a failure report of FILE instead: its\n"
+	      "                     zones, kernel, watermarks and free lists, and its\n"
+	      "                     request as a burst of 400 a second for 1 s\n"
+	      "      --report N     the Nth report of FILE (default: the first with\n"
+	      "                     Mem-Info)\n"
+	      "      --sweep N=A,B  run once per value and print a table of failures\n"
+	      "  -j, --json         the results as JSON (one object per run)\n"
+	      "  -p, --pretty       indented JSON (implies --json)\n"
+	      "      --csv FILE     the time series (10 samples a second) as CSV\n"
+	      "      --svg FILE     a plot of free memory, watermarks and failures\n"
+	      "      --series       with -j: the time series in the JSON too\n"
+	      "      --reports N    print the first N failures as the kernel would\n"
+	      "                     (default 1 in text, 0 in JSON)\n"
+	      "      --check        check the allocator's invariants after every step\n"
+	      "      --max-memory SIZE  refuse a scenario that needs more memory\n"
+	      "                     than SIZE (512M, 16G; default: half of what this\n"
+	      "                     machine has available)\n"
+	      "      --bench        the standard microbenchmark\n\n"
+	      "exit status: 0 no failure, 3 failures, 1 error, 2 usage\n",
+	      f);
+}

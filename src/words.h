@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * words.h - the CLI's prose (words.c): what a number or a verdict means,
+ * said in a few words for the text output.  The library returns data and
+ * reason codes; what they are called on screen is the CLI's.
+ */
+#ifndef CLI_WORDS_H
+#define CLI_WORDS_H
+
+#include <stddef.h>
+
+#include "pagefail.h"
+
+/* A zone's verdict in explain's table: "passes (by 12 pages)" */
+void cli_verdict_words(const struct pf_report *r,
+		       const struct pf_zone_verdict *v, char *buf, size_t len);
+/* The size of z's largest free block of order, "none" or "-" */
+void cli_largest_words(const struct pf_zone *z, int order, char *buf,
+		       size_t len);
+
+/* Why a file of a root was not read: -EINVAL is the reader's "junk". */
+const char *cli_source_words(int err);
+
+/* scan: the zones' free memory and their largest free block, a few words */
+void cli_zone_words(const struct pf_report *r, char *buf, size_t len);
+
+#endif
