@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /* Call trace line shapes of dump_stack() (kernel-facts.md 2.3). */
 enum pf_trace_style {

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /*
  * --kernel era names.  Each stands for a real release so that every rule

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /* Exit codes (documented in pagefail(1)). */
 #define CLI_EXIT_NONE		0	/* ran; nothing found */

@@ -13,7 +13,7 @@
 
 #include "cli.h"
 #include "print.h"
-#include "pagefail.h"
+#include "libpagefail.h"
 
 struct scan_ctx {
 	struct cli_collect in;

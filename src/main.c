@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "pagefail.h"
+#include "libpagefail.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /* A zone's verdict in explain's table: "passes (by 12 pages)" */
 void cli_verdict_words(const struct pf_report *r,

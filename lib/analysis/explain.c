@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mm/mm.h"
@@ -58,7 +59,7 @@ static unsigned int caller_flags(const struct pf_report *r)
 		f |= PF_CALLER_INTERRUPT;
 	if (r->context.kind == PF_CTX_KSWAPD)
 		f |= PF_CALLER_MEMALLOC;
-	pf_report_call_site(r, &start);
+	pf_frames_call_site(r, &start);
 	if (has_frame(r, start, reclaim))
 		f |= PF_CALLER_MEMALLOC;
 	return f;
@@ -538,4 +539,74 @@ int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
 	pf_rules_match(rules ? rules : pf_rules_builtin(), r, ex->cause, &ex->match);
 	summary_words(r, &caps, ex, ex->summary, sizeof(ex->summary));
 	return 0;
+}
+
+/*
+ * The public view of an explanation (include/pagefail.h): allocated, and
+ * read through accessors, so that struct pf_explain can grow.
+ */
+int pf_explain_new(const struct pf_report *r, const struct pf_rules *rules,
+		   struct pf_explain **out)
+{
+	struct pf_explain *ex = malloc(sizeof(*ex));
+	int err;
+
+	*out = NULL;
+	if (!ex)
+		return -ENOMEM;
+	err = pf_explain_report(r, rules, ex);
+	if (err) {
+		free(ex);
+		return err;
+	}
+	*out = ex;
+	return 0;
+}
+
+void pf_explain_free(struct pf_explain *ex)
+{
+	free(ex);
+}
+
+int pf_explain_era(const struct pf_explain *ex)
+{
+	return ex->era;
+}
+
+unsigned int pf_explain_alloc_flags(const struct pf_explain *ex)
+{
+	return ex->alloc_flags;
+}
+
+int pf_explain_cause(const struct pf_explain *ex)
+{
+	return ex->cause;
+}
+
+bool pf_explain_zone_allowed(const struct pf_explain *ex, int i)
+{
+	return i >= 0 && i < ex->nr_zones && ex->zones[i].allowed;
+}
+
+const struct pf_wm_check *pf_explain_zone_check(const struct pf_explain *ex,
+						int i)
+{
+	if (i < 0 || i >= ex->nr_zones || !ex->zones[i].evaluated)
+		return NULL;
+	return &ex->zones[i].check;
+}
+
+bool pf_explain_disagrees(const struct pf_explain *ex)
+{
+	return ex->disagrees;
+}
+
+const char *pf_explain_rule_id(const struct pf_explain *ex)
+{
+	return ex->match.rule ? ex->match.rule->id : NULL;
+}
+
+const char *pf_explain_rule_title(const struct pf_explain *ex)
+{
+	return ex->match.rule ? ex->match.rule->title : NULL;
 }

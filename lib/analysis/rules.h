@@ -6,7 +6,7 @@
 #ifndef PF_RULES_H
 #define PF_RULES_H
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /* The conditions, as bits of rule.given */
 enum {

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "analysis/rules.h"
 #include "util/util.h"
 

@@ -28,7 +28,7 @@
 
 #include <zstd_errors.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "log/stream.h"
 
 /* A step's verdict besides -errno: go on, or the member ended. */

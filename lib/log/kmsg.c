@@ -17,7 +17,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "log/stream.h"
 #include "util/util.h"
 

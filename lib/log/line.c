@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "util/util.h"
 
 static const char *const month_names[12] = {

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /* How many directory levels below dir the catch-all walk descends. */
 #define WALK_MAX_DEPTH 4

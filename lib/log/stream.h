@@ -21,7 +21,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /*
  * Fixed buffer sizes: memory stays the same whatever the input size.  The

@@ -4,7 +4,7 @@
  * block counts of one zone exactly as the kernel computes them before it
  * prints them in /sys/kernel/debug/extfrag (integer thousandths).
  */
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /* fill_contig_page_info(): what the free lists hold, seen from one order. */
 void pf_contig_info(const unsigned long *nr_free, int nr_orders, int order,

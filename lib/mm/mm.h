@@ -10,7 +10,7 @@
 
 #include <stdbool.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /* GFP_ATOMIC in a gfp layout (gfp.c). */
 unsigned long pf_gfp_atomic(enum pf_gfp_layout layout);

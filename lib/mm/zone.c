@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 void pf_zone_init(struct pf_zone *z)
 {

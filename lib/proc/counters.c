@@ -10,7 +10,7 @@
 #include <limits.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 const char *const pf_counter_names[PF_NR_COUNTERS] = {
 	"compact_stall", "compact_fail", "compact_success",

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "proc/procfs.h"
 #include "proc/procread.h"
 #include "util/util.h"

@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "proc/procfs.h"
 #include "proc/procread.h"
 #include "util/util.h"

@@ -51,9 +51,10 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "proc/procfs.h"
 #include "proc/procread.h"
 #include "util/util.h"
@@ -301,4 +302,53 @@ int pf_system_read(const char *root, struct pf_system *sys, pf_diag_fn diag,
 	if (!sys->have && !sys->nr_zones)
 		err = -ENOENT;
 	return err;
+}
+
+/*
+ * The public view of a machine (include/pagefail.h): struct pf_system is
+ * large and grows with every file read, so other programs get a handle.
+ */
+int pf_system_new(const char *root, pf_diag_fn diag, void *data,
+		  struct pf_system **out)
+{
+	struct pf_system *sys = malloc(sizeof(*sys));
+	int err;
+
+	*out = NULL;
+	if (!sys)
+		return -ENOMEM;
+	err = pf_system_read(root, sys, diag, data);
+	if (err) {
+		free(sys);
+		return err;
+	}
+	*out = sys;
+	return 0;
+}
+
+void pf_system_free(struct pf_system *sys)
+{
+	free(sys);
+}
+
+const struct pf_kver *pf_system_kernel(const struct pf_system *sys)
+{
+	return &sys->kernel;
+}
+
+int pf_system_nr_zones(const struct pf_system *sys)
+{
+	return sys->nr_zones;
+}
+
+const struct pf_zone *pf_system_zone(const struct pf_system *sys, int i)
+{
+	return i >= 0 && i < sys->nr_zones ? &sys->zones[i] : NULL;
+}
+
+long pf_system_sysctl(const struct pf_system *sys, const char *name)
+{
+	int i = pf_vm_sysctl_of_name(name);
+
+	return i < 0 ? -1 : sys->vm[i];
 }

@@ -7,7 +7,7 @@
 #ifndef PF_PROCFS_H
 #define PF_PROCFS_H
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /*
  * The one size bound of every read of a file under /proc, /sys or debugfs,

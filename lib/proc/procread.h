@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "proc/procfs.h"
 
 #define PROC_LINE_MAX	4096

@@ -12,7 +12,7 @@
 #include <limits.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "proc/procfs.h"
 #include "proc/procread.h"
 #include "util/util.h"

@@ -36,7 +36,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "proc/procfs.h"
 #include "util/util.h"
 

@@ -75,7 +75,7 @@
 #include <linux/openat2.h>
 #endif
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "util/util.h"
 
 #define SYSCTL_PROC	"proc/sys"

@@ -84,7 +84,7 @@ static bool is_alloc_frame(const char *f)
  * stale.  The call site is the first reliable frame outside the
  * allocator; an unreliable one only when the trace has nothing better.
  */
-const char *pf_report_call_site(const struct pf_report *r, int *index)
+const char *pf_frames_call_site(const struct pf_report *r, int *index)
 {
 	int fallback = -1;
 
@@ -123,7 +123,7 @@ size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len)
 	if (!len)
 		return 0;
 	buf[0] = '\0';
-	if (!pf_report_call_site(r, &start))
+	if (!pf_frames_call_site(r, &start))
 		return 0;
 	all = r->frames[start].unreliable;
 	/* past slab growth and skb allocation: who called them tells more */
@@ -256,7 +256,7 @@ void pf_report_classify(struct pf_report *r)
 	const char *site;
 
 	memset(c, 0, sizeof(*c));
-	site = pf_report_call_site(r, &start);
+	site = pf_frames_call_site(r, &start);
 	all = site && r->frames[start].unreliable;
 	/* the call site is past the slab and skb layers: who asked them */
 	for (int i = start; site && i < r->nr_frames; i++) {

@@ -7,7 +7,7 @@
 #ifndef PF_INTERNAL_H
 #define PF_INTERNAL_H
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /* header.c: the first line and the lines that belong to it */
 
@@ -120,7 +120,7 @@ void pf_report_bad(struct pf_report *r, int kind, const char *zone,
 /* meminfo.c: the fields every era prints, looked for once a report is whole */
 void pf_mem_check(struct pf_report *r);
 /* The first frame outside the page allocator and its index, or NULL. */
-const char *pf_report_call_site(const struct pf_report *r, int *index);
+const char *pf_frames_call_site(const struct pf_report *r, int *index);
 /*
  * A function frame worth naming: a reliable one, or any when the call site
  * itself is a "? " frame (the trace has no reliable one past the allocator).

@@ -6,6 +6,7 @@
  * context) is context.c's.
  */
 #include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -100,4 +101,114 @@ void pf_report_decode(struct pf_report *r, const struct pf_kver *log_kernel,
 	}
 	if (r->gfp_layout && !pf_kver_known(&r->kernel))
 		r->kernel_from = PF_KERNEL_INFERRED;
+}
+
+/*
+ * The public view of a report (include/pagefail.h): programs that link
+ * libpagefail read a report through these, so that struct pf_report can
+ * grow without breaking them.
+ */
+const char *pf_report_source(const struct pf_report *r)
+{
+	return r->source ? r->source : "";
+}
+
+unsigned long pf_report_line(const struct pf_report *r)
+{
+	return r->line;
+}
+
+const char *pf_report_host(const struct pf_report *r)
+{
+	return r->host;
+}
+
+const char *pf_report_time(const struct pf_report *r)
+{
+	return r->time;
+}
+
+int64_t pf_report_epoch(const struct pf_report *r)
+{
+	return r->epoch;
+}
+
+const char *pf_report_task(const struct pf_report *r)
+{
+	return r->task;
+}
+
+int pf_report_pid(const struct pf_report *r)
+{
+	return r->pid;
+}
+
+int pf_report_order(const struct pf_report *r)
+{
+	return r->order;
+}
+
+unsigned long pf_report_gfp_mask(const struct pf_report *r)
+{
+	return r->gfp_mask;
+}
+
+int pf_report_gfp_layout(const struct pf_report *r)
+{
+	return r->gfp_layout;
+}
+
+const struct pf_kver *pf_report_kernel(const struct pf_report *r)
+{
+	return &r->kernel;
+}
+
+int pf_report_context(const struct pf_report *r)
+{
+	return r->context.kind;
+}
+
+const char *pf_report_call_site(const struct pf_report *r)
+{
+	return r->context.call_site;
+}
+
+int pf_report_nr_frames(const struct pf_report *r)
+{
+	return r->nr_frames;
+}
+
+const char *pf_report_frame(const struct pf_report *r, int i)
+{
+	return i >= 0 && i < r->nr_frames ? r->frames[i].func : NULL;
+}
+
+int pf_report_nr_zones(const struct pf_report *r)
+{
+	return r->nr_zones;
+}
+
+const struct pf_zone *pf_report_zone(const struct pf_report *r, int i)
+{
+	return i >= 0 && i < r->nr_zones ? &r->zones[i] : NULL;
+}
+
+bool pf_report_complete(const struct pf_report *r)
+{
+	return r->flags & PF_REPORT_COMPLETE;
+}
+
+/* The copy keeps the source name by pointer, as the scanner does. */
+struct pf_report *pf_report_dup(const struct pf_report *r)
+{
+	struct pf_report *d = malloc(sizeof(*d));
+
+	if (d)
+		*d = *r;
+	return d;
+}
+
+void pf_report_free(struct pf_report *r)
+{
+	free(r);
 }

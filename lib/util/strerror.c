@@ -8,7 +8,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "util/util.h"
 
 /* Where strerror()'s words are not the ones a message wants. */

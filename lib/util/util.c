@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "util/util.h"
 
 void pf_strlcpyn(char *dst, size_t size, const char *s, size_t n)

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 #define PF_LINE_FLAGS                                                          \
 	(PF_LINE_PREFIXED | PF_LINE_NOT_KERNEL | PF_LINE_QUOTED | PF_LINE_CONT)

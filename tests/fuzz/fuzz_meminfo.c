@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "report/internal.h"
 #include "fuzz_system.h"
 

@@ -32,7 +32,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "proc/procfs.h"
 #include "fuzz_system.h"
 

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "print.h"
 
 static struct pf_explain ex;

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 static size_t diag_bytes;
 

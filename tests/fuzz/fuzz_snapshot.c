@@ -37,7 +37,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "fuzz_system.h"
 
 #define MAX_ENTRIES 64

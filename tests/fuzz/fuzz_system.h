@@ -21,7 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 static size_t fuzz_diag_bytes;
 

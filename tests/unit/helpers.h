@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 struct reports {
 	struct pf_report *r;

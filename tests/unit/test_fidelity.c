@@ -37,7 +37,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 #define DEBUGFS		"/sys/kernel/debug"
 #define EXTFRAG_REL	"sys/kernel/debug/extfrag/"

@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /* fill_contig_page_info() of nr (nr_orders orders) seen from order */
 static void check_contig(const unsigned long *nr, int nr_orders, int order,

@@ -14,7 +14,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 static const char *fmt(unsigned long mask, enum pf_gfp_layout l)
 {

@@ -12,7 +12,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 struct kver_case {
 	const char *s;

@@ -22,7 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "proc/procfs.h"	/* lib/: the list of files, shared with snapshot.c */
 
 #include "tmpdir.h"

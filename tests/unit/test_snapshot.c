@@ -24,7 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "tmpdir.h"
 
 #define SYSTEMS PF_FIXTURES "/system"

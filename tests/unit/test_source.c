@@ -27,7 +27,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "log/stream.h"
 
 #include "tmpdir.h"

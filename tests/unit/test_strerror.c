@@ -13,7 +13,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 static void test_words(void **state)
 {

@@ -36,7 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "tmpdir.h"
 
 static char root[300];

@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 #include "zones.h"
 
 static void test_era_of(void **state)

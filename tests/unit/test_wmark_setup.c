@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /* calculate_min_free_kbytes(): 16 GiB of lowmem -> 16384 kB */
 static void test_min_free_default(void **state)

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pagefail.h"
+#include "libpagefail.h"
 
 /*
  * A Normal zone with free pages, min watermark and counts per order (nr
