@@ -7,16 +7,16 @@
 #                machine's zones
 #   make check   install what the tests need (scripts/deps.sh check), then
 #                build and run every test: unit, corpus, CLI golden, the
-#                checks against ../shared when it is there; Release builds
-#                with gcc and clang; an ASan+UBSan build of the whole suite;
+#                checks against ../shared when it is there; Debug,
+#                RelWithDebInfo and Release builds with gcc and clang; an
+#                ASan+UBSan build of the whole suite;
 #                valgrind; fuzzing.  Warnings are errors in all of these,
 #                and only in these.
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
-RELEASE_BUILD ?= build-release
-CLANG_BUILD ?= build-release-clang
+RELEASE_BUILD ?= build-Release-gcc
 FUZZ_SECONDS ?= 30
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 export JOBS
@@ -55,12 +55,16 @@ test:
 	@$(TEST_BUILD)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# -O3 finds warnings -O2 does not: both compilers, built, not run
+# every build type with both compilers, built with -Werror, not run (the
+# suite runs on RelWithDebInfo/gcc above and Debug/gcc under ASan): -O3
+# finds warnings -O2 does not, and clang others than gcc
+BUILD_TYPES = Debug RelWithDebInfo Release
 release:
-	@scripts/build.sh $(RELEASE_BUILD) all -DCMAKE_BUILD_TYPE=Release \
-	  -DCMAKE_C_COMPILER=gcc -DBUILD_TESTING=ON $(CHECK_FLAGS)
-	@scripts/build.sh $(CLANG_BUILD) all -DCMAKE_BUILD_TYPE=Release \
-	  -DCMAKE_C_COMPILER=clang -DBUILD_TESTING=ON $(CHECK_FLAGS)
+	@for t in $(BUILD_TYPES); do for c in gcc clang; do \
+	  [ $$t/$$c = RelWithDebInfo/gcc ] && continue; \
+	  scripts/build.sh build-$$t-$$c all -DCMAKE_BUILD_TYPE=$$t \
+	    -DCMAKE_C_COMPILER=$$c -DBUILD_TESTING=ON $(CHECK_FLAGS) || exit 1; \
+	done; done
 
 # the suite under ASan+UBSan; build_without_cmocka builds without them
 asan:
@@ -85,11 +89,12 @@ bench: $(BUILD)/pagefail
 	bench/status-cpu.sh $(BUILD)/pagefail
 	@scripts/build.sh $(RELEASE_BUILD) pagefail-cli -DCMAKE_BUILD_TYPE=Release
 	bench/sim-bench.sh $(RELEASE_BUILD)/pagefail
+	@if [ -n "$(PREVIOUS)" ]; then bench/previous.sh $(RELEASE_BUILD)/pagefail $(PREVIOUS); fi
 
 format:
 	clang-format -i $$(git ls-files "*.c" "*.h")
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(RELEASE_BUILD) $(CLANG_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-Debug-* build-RelWithDebInfo-* build-Release-*
 
 FORCE:
