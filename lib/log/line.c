@@ -249,7 +249,7 @@ static const char *rfc3339_time(const char *p, const char *end, int64_t *epoch)
  * runtimes' "2024-03-18T14:39:17.123456789Z stdout F " (the CRI log
  * format of kubectl logs and /var/log/pods) before a dmesg line.
  */
-static const char *strip_rfc3339(const char *p, const char *end,
+static const char *strip_rfc3339(const char *p, const char *end, int year,
 				 struct pf_line *out)
 {
 	const char *t = p, *r;
@@ -281,7 +281,7 @@ static const char *strip_rfc3339(const char *p, const char *end,
  * "<4>1 2024-03-18T14:39:17.123456+00:00 host kernel - - - msg", with "-"
  * for an absent field and structured data in brackets before the message.
  */
-static const char *strip_rfc5424(const char *p, const char *end,
+static const char *strip_rfc5424(const char *p, const char *end, int year,
 				 struct pf_line *out)
 {
 	const char *q, *t, *f[4];
@@ -403,7 +403,7 @@ static const char *json_value(const char *p, const char *end, const char *key,
  * log ({"log":"...\n","stream":"stdout","time":"..."}) of a container that
  * printed the kernel log.  The message is the text between the quotes.
  */
-static const char *strip_json(const char *p, const char *end,
+static const char *strip_json(const char *p, const char *end, int year,
 			      struct pf_line *out)
 {
 	const char *v, *m;
@@ -457,7 +457,7 @@ static const char *strip_json(const char *p, const char *end,
 }
 
 /* "[Tue Mar 18 14:39:17 2014] " (dmesg -T / --ctime). */
-static const char *strip_dmesg_ctime(const char *p, const char *end,
+static const char *strip_dmesg_ctime(const char *p, const char *end, int year,
 				     struct pf_line *out)
 {
 	const char *t = p;
@@ -627,7 +627,7 @@ static const char *strip_level(const char *p, const char *end,
 }
 
 /* "4,1234,5678,-;" (/dev/kmsg) */
-static const char *strip_kmsg(const char *p, const char *end,
+static const char *strip_kmsg(const char *p, const char *end, int year,
 			      struct pf_line *out)
 {
 	const char *q = p, *u;
@@ -667,7 +667,7 @@ static const char *strip_kmsg(const char *p, const char *end,
 }
 
 /* Android logcat-style: "07-13 08:41:51.341 " then "<4>[...]". */
-static const char *strip_android(const char *p, const char *end,
+static const char *strip_android(const char *p, const char *end, int year,
 				 struct pf_line *out)
 {
 	int h, m, s;
@@ -696,7 +696,7 @@ static const char *strip_android(const char *p, const char *end,
  * "kern  :warn  : " (dmesg -x, --decode: util-linux prints the facility
  * and the level, each padded to six, before the time stamp).
  */
-static const char *strip_decode(const char *p, const char *end,
+static const char *strip_decode(const char *p, const char *end, int year,
 				struct pf_line *out)
 {
 	static const char *const levels[] = {
@@ -750,6 +750,39 @@ static const char *strip_indent(const char *p, const char *end,
 	}
 }
 
+/* "kernel: " alone, as some collectors leave it */
+static const char *strip_kernel_tag(const char *p, const char *end, int year,
+				    struct pf_line *out)
+{
+	if (end - p <= 8 || memcmp(p, "kernel: ", 8))
+		return NULL;
+	out->style = PF_STYLE_KERNEL_TAG;
+	out->flags |= PF_LINE_PREFIXED;
+	return p + 8;
+}
+
+/*
+ * The wrappers a line may start with, tried in this order; the first that
+ * takes the line wins.  Each returns where the rest of the line starts,
+ * or NULL (leaving out as it was) when the line is not its kind.  What
+ * may come after any of them (a "<4>" level, a printk time, tags) is
+ * peeled by pf_line_parse() itself.  A new wrapper is a strip_*() above
+ * and its place here.
+ */
+typedef const char *(*strip_fn)(const char *p, const char *end, int year,
+				struct pf_line *out);
+static const strip_fn wrappers[] = {
+	strip_json,		/* journalctl -o json, Docker json-file */
+	strip_rfc5424,		/* "<4>1 2024-03-18T14:39:17Z host kernel - - - " */
+	strip_kmsg,		/* "4,1234,5678,-;" */
+	strip_bsd_syslog,	/* "Mar 18 14:39:17 host kernel: " */
+	strip_rfc3339,		/* "2024-03-18T14:39:17.123456+00:00 host kernel: " */
+	strip_dmesg_ctime,	/* "[Tue Mar 18 14:39:17 2014] " */
+	strip_android,		/* "07-13 08:41:51.341 <4>[309805.658142s]..." */
+	strip_decode,		/* dmesg -x: "kern  :warn  : " */
+	strip_kernel_tag,
+};
+
 void pf_line_parse(const char *s, size_t len, int year, struct pf_line *out)
 {
 	const char *p = s, *end = s + len, *q;
@@ -765,27 +798,15 @@ void pf_line_parse(const char *s, size_t len, int year, struct pf_line *out)
 		end--;
 	p = strip_indent(p, end, out);
 
-	if (strip_json(p, end, out)) {
-		/* the message of a JSON record: nothing to peel around it */
-		p = out->msg;
-		end = p + out->msg_len;
-	} else if ((q = strip_rfc5424(p, end, out))) {
+	for (size_t i = 0; i < ARRAY_SIZE(wrappers); i++) {
+		q = wrappers[i](p, end, year, out);
+		if (!q)
+			continue;
 		p = q;
-	} else if ((q = strip_kmsg(p, end, out))) {
-		p = q;
-	} else if ((q = strip_bsd_syslog(p, end, year, out)) ||
-		   (q = strip_rfc3339(p, end, out))) {
-		p = q;
-	} else if ((q = strip_dmesg_ctime(p, end, out))) {
-		p = q;
-	} else if ((q = strip_android(p, end, out))) {
-		p = q;
-	} else if ((q = strip_decode(p, end, out))) {
-		p = q;
-	} else if (end - p > 8 && !memcmp(p, "kernel: ", 8)) {
-		out->style = PF_STYLE_KERNEL_TAG;
-		out->flags |= PF_LINE_PREFIXED;
-		p += 8;
+		/* a JSON record holds the message: nothing to peel around it */
+		if (out->style == PF_STYLE_JSON)
+			end = out->msg + out->msg_len;
+		break;
 	}
 	/* "<4>" before a time stamp, or after an Android prefix */
 	if ((q = strip_level(p, end, out)))
