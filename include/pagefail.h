@@ -59,9 +59,7 @@ const char *pf_strerror(int err);
 typedef void (*pf_diag_fn)(const char *source, unsigned long line,
 			   const char *msg, void *data);
 
-/* ------------------------------------------------------------------ */
-/* Kernel versions and eras (lib/kver.c)                              */
-/* ------------------------------------------------------------------ */
+/* ---- Kernel versions and eras (lib/kver.c) ---- */
 
 /*
  * A kernel release split into what the era rules need: rel[] holds the
@@ -95,9 +93,7 @@ static inline bool pf_kver_known(const struct pf_kver *kv)
 	return kv && kv->code != 0;
 }
 
-/* ------------------------------------------------------------------ */
-/* GFP masks (lib/mm/gfp.c)                                           */
-/* ------------------------------------------------------------------ */
+/* ---- GFP masks (lib/mm/gfp.c) ---- */
 
 /*
  * The bit layouts of the gfp mask, one per range of kernels in which
@@ -133,28 +129,7 @@ const char *pf_gfp_layout_name(enum pf_gfp_layout layout);
 int pf_gfp_format(unsigned long mask, enum pf_gfp_layout layout, char *buf,
 		  size_t len);
 
-/* What a mask allows the allocator to do, in that layout. */
-struct pf_gfp_caps {
-	bool can_sleep;		/* __GFP_WAIT / __GFP_DIRECT_RECLAIM */
-	bool direct_reclaim;
-	bool wakes_kswapd;	/* __GFP_KSWAPD_RECLAIM, or !__GFP_NO_KSWAPD */
-	bool io, fs;
-	bool high;		/* __GFP_HIGH: may dip into the min reserve */
-	bool atomic;		/* GFP_ATOMIC-like: high and cannot sleep */
-	bool nowarn, noretry, retry_mayfail, nofail, comp, zero;
-	bool nomemalloc, memalloc, thisnode, hardwall;
-	bool gfp_atomic;	/* the __GFP_ATOMIC bit itself (4.4 .. 6.2) */
-	bool no_kswapd;		/* __GFP_NO_KSWAPD (2.6.38 .. 4.3) */
-	bool movable;		/* __GFP_MOVABLE */
-	int highest_zone;	/* enum pf_zone_type the zone bits allow */
-	int migratetype;	/* 0 unmovable, 1 movable, 2 reclaimable */
-};
-int pf_gfp_caps(unsigned long mask, enum pf_gfp_layout layout,
-		struct pf_gfp_caps *caps);
-
-/* ------------------------------------------------------------------ */
-/* The zone model                                                     */
-/* ------------------------------------------------------------------ */
+/* ---- The zone model ---- */
 
 #define PF_MAX_ORDER	16	/* enough for every arch's MAX_ORDER */
 #define PF_MAX_ZONES	8	/* lowmem_reserve[] entries kept */
@@ -207,9 +182,7 @@ int pf_zone_type_of(const char *name);
 /* Sum of nr_free[o] << o, in pages. */
 unsigned long pf_zone_buddy_pages(const struct pf_zone *z);
 
-/* ------------------------------------------------------------------ */
-/* Fragmentation indices (lib/mm/frag.c)                              */
-/* ------------------------------------------------------------------ */
+/* ---- Fragmentation indices (lib/mm/frag.c) ---- */
 
 /* unusable_free_index(): 0..1000, 1000 when nothing is free. */
 int pf_unusable_index(const unsigned long *nr_free, int nr_orders, int order);
@@ -218,9 +191,7 @@ int pf_extfrag_index(const unsigned long *nr_free, int nr_orders, int order);
 /* The highest order with a free block, or -1. */
 int pf_largest_free_order(const unsigned long *nr_free, int nr_orders);
 
-/* ------------------------------------------------------------------ */
-/* The watermark check, per kernel era (lib/mm/watermark.c)              */
-/* ------------------------------------------------------------------ */
+/* ---- The watermark check, per kernel era (lib/mm/watermark.c) ---- */
 
 /*
  * The shapes __zone_watermark_ok() has had.  Chosen from the kernel version
@@ -304,9 +275,7 @@ bool pf_zone_watermark_ok(const struct pf_zone *z, int order, long mark,
 			  int classzone, unsigned int alloc_flags, int era,
 			  struct pf_wm_check *c);
 
-/* ------------------------------------------------------------------ */
-/* Watermark setup and tunables per era (lib/mm/wmark_setup.c)           */
-/* ------------------------------------------------------------------ */
+/* ---- Watermark setup and tunables per era (lib/mm/wmark_setup.c) ---- */
 
 /* calculate_min_free_kbytes(): the default vm.min_free_kbytes of kv. */
 long pf_min_free_kbytes_default(unsigned long long lowmem_kb,
@@ -317,9 +286,7 @@ void pf_setup_zone_wmarks(struct pf_zone *zones, int nr_zones,
 			  long min_free_kbytes, long watermark_scale_factor,
 			  const struct pf_kver *kv);
 
-/* ------------------------------------------------------------------ */
-/* Reports (lib/report/): one page allocation failure, read-only      */
-/* ------------------------------------------------------------------ */
+/* ---- Reports: one page allocation failure, read-only (lib/report/) ---- */
 
 struct pf_report;
 
@@ -375,9 +342,7 @@ size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len);
 struct pf_report *pf_report_dup(const struct pf_report *r);
 void pf_report_free(struct pf_report *r);
 
-/* ------------------------------------------------------------------ */
-/* Scanning: report assembly over a stream of log lines (lib/report/) */
-/* ------------------------------------------------------------------ */
+/* ---- Scanning: log lines to reports (lib/report/) ---- */
 
 /* Called for every finished report; a non-zero return stops the scan. */
 typedef int (*pf_report_fn)(const struct pf_report *r, void *data);
@@ -406,9 +371,7 @@ int pf_scanner_finish(struct pf_scanner *sc);
 unsigned long pf_scanner_lines(const struct pf_scanner *sc);
 void pf_scanner_free(struct pf_scanner *sc);
 
-/* ------------------------------------------------------------------ */
-/* Input sources (lib/log/)                                      */
-/* ------------------------------------------------------------------ */
+/* ---- Input sources (lib/log/) ---- */
 
 struct pf_source;
 
@@ -443,9 +406,7 @@ void pf_source_free(struct pf_source *src);
 typedef int (*pf_path_fn)(const char *path, void *data);
 int pf_logdir_walk(const char *dir, pf_path_fn fn, void *data);
 
-/* ------------------------------------------------------------------ */
-/* Known causes and explanations (lib/analysis/)                      */
-/* ------------------------------------------------------------------ */
+/* ---- Known causes and explanations (lib/analysis/) ---- */
 
 struct pf_rules;
 
@@ -497,9 +458,7 @@ bool pf_explain_disagrees(const struct pf_explain *ex);
 const char *pf_explain_rule_id(const struct pf_explain *ex);
 const char *pf_explain_rule_title(const struct pf_explain *ex);
 
-/* ------------------------------------------------------------------ */
-/* A machine: /proc and /sys under a root directory (lib/proc/)       */
-/* ------------------------------------------------------------------ */
+/* ---- A machine: /proc and /sys under a root directory (lib/proc/) ---- */
 
 struct pf_system;
 
@@ -522,9 +481,7 @@ long pf_system_sysctl(const struct pf_system *sys, const char *name);
 /* A /proc/vmstat counter by name, or -1. */
 long long pf_system_vmstat(const struct pf_system *sys, const char *name);
 
-/* ------------------------------------------------------------------ */
-/* Zone status: indices and atomic headroom (lib/mm/headroom.c)       */
-/* ------------------------------------------------------------------ */
+/* ---- Zone status: indices and atomic headroom (lib/mm/headroom.c) ---- */
 
 #define PF_HEADROOM_ORDERS 4	/* orders 0 .. 3 */
 

@@ -29,6 +29,25 @@ extern "C" {
 
 #define PF_LINE_MAX (64 * 1024)	/* longer log lines are cut to this */
 
+/* What a mask allows the allocator to do, in that layout. */
+struct pf_gfp_caps {
+	bool can_sleep;		/* __GFP_WAIT / __GFP_DIRECT_RECLAIM */
+	bool direct_reclaim;
+	bool wakes_kswapd;	/* __GFP_KSWAPD_RECLAIM, or !__GFP_NO_KSWAPD */
+	bool io, fs;
+	bool high;		/* __GFP_HIGH: may dip into the min reserve */
+	bool atomic;		/* GFP_ATOMIC-like: high and cannot sleep */
+	bool nowarn, noretry, retry_mayfail, nofail, comp, zero;
+	bool nomemalloc, memalloc, thisnode, hardwall;
+	bool gfp_atomic;	/* the __GFP_ATOMIC bit itself (4.4 .. 6.2) */
+	bool no_kswapd;		/* __GFP_NO_KSWAPD (2.6.38 .. 4.3) */
+	bool movable;		/* __GFP_MOVABLE */
+	int highest_zone;	/* enum pf_zone_type the zone bits allow */
+	int migratetype;	/* 0 unmovable, 1 movable, 2 reclaimable */
+};
+int pf_gfp_caps(unsigned long mask, enum pf_gfp_layout layout,
+		struct pf_gfp_caps *caps);
+
 /*
  * Infer the layout from what the kernel printed: symbolic may be the
  * "%pGg" text between the parentheses of "mode:0x...(...)" or NULL.  With
