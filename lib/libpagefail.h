@@ -264,11 +264,6 @@ void pf_report_classify(struct pf_report *r);
 /* A stable text key of the call site: the first frames outside the allocator. */
 /* "process", "softirq", "hardirq", "kswapd", "unknown" */
 /*
- * One line on what was asked and where: "8 KiB atomic allocation in network
- * receive softirq; could not sleep or reclaim".  Returns its length.
- */
-size_t pf_report_meaning(const struct pf_report *r, char *buf, size_t len);
-/*
  * Bytes in words: an exact power-of-two size as "8 KiB" or "4 MiB", any
  * other amount as "75 MiB", "1.5 GiB", "812 KiB".
  */

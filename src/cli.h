@@ -13,6 +13,8 @@
 
 #include "libpagefail.h"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Exit codes (documented in pagefail(1)). */
 #define CLI_EXIT_NONE		0	/* ran; nothing found */
 #define CLI_EXIT_ERROR		1	/* an error, nothing found */

@@ -11,7 +11,6 @@
 #include "cli.h"
 #include "libpagefail.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 static int cmd_help(int argc, char **argv);
 

@@ -21,7 +21,6 @@
 
 #include "cli.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /*
  * The common options, each with the CLI_COMMON_* bit a command takes it

@@ -16,7 +16,6 @@
 #include "print.h"
 #include "words.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const kernel_from_names[] = {
 	[PF_KERNEL_NONE] = NULL, [PF_KERNEL_REPORT] = "report",
@@ -309,7 +308,7 @@ static void print_context(const struct pf_report *r,
 	print_string_opt(PRINT_JSON, "via", NULL, r->context.via);
 	print_string_opt(PRINT_JSON, "call_site", NULL, r->context.call_site);
 	close_json_object();
-	pf_report_meaning(r, buf, sizeof(buf));
+	cli_report_meaning(r, buf, sizeof(buf));
 	print_wrapped(PRINT_ANY, "meaning", 2, "where: ", buf[0] ? buf : NULL);
 	if (pf_report_signature(r, buf, sizeof(buf)))
 		print_wrapped(PRINT_FP, NULL, 2, "call site: ", buf);

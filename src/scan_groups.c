@@ -77,7 +77,7 @@ static void group_add(struct group *g, const struct pf_report *r)
 		g->mode_names[0] = '\0';
 	/* the report that says most gives the meaning */
 	if (!g->meaning[0] || r->nr_frames) {
-		pf_report_meaning(r, g->meaning, sizeof(g->meaning));
+		cli_report_meaning(r, g->meaning, sizeof(g->meaning));
 	}
 	if (r->nr_zones && !g->zones[0])
 		cli_zone_words(r, g->zones, sizeof(g->zones));

@@ -13,7 +13,6 @@
 
 #include "top.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #define HEAT_W		6	/* a heat map cell: " 12345" */
 #define MT_W		12	/* the migratetype column: "Reclaimable " */

@@ -18,7 +18,6 @@
 
 #include "top.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Refresh intervals that + and - step through, in seconds. */
 static const double interval_steps[] = {

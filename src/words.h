@@ -24,4 +24,10 @@ const char *cli_source_words(int err);
 /* scan: the zones' free memory and their largest free block, a few words */
 void cli_zone_words(const struct pf_report *r, char *buf, size_t len);
 
+/*
+ * One line on what was asked and where: "8 KiB atomic allocation in network
+ * receive softirq; could not sleep or reclaim".  Returns its length.
+ */
+size_t cli_report_meaning(const struct pf_report *r, char *buf, size_t len);
+
 #endif

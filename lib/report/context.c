@@ -3,7 +3,7 @@
  * context.c - where an allocation came from, read off its call trace: the
  * execution context (hard IRQ, softirq and which, process, kswapd), the
  * allocator layer it went through (slab, skb, vmalloc, DMA), the subsystem
- * that asked, and a one-line meaning of the whole request.
+ * that asked.  The words for it are the CLI's (src/words.c).
  *
  * The trace is printed innermost first.  A softirq runs from __do_softirq()
  * (handle_softirqs() from 6.8), reached from irq_exit() or ksoftirqd; the
@@ -345,83 +345,4 @@ const char *pf_ctx_kind_name(int kind)
 	};
 
 	return kind >= 0 && kind < PF_CTX_NR ? names[kind] : "unknown";
-}
-
-static const char *softirq_words(const char *s)
-{
-	static const struct {
-		const char *id, *words;
-	} w[] = {
-		{ "net_rx", "network receive" }, { "net_tx", "network transmit" },
-		{ "timer", "timer" }, { "block", "block I/O completion" },
-		{ "tasklet", "tasklet" }, { "rcu", "RCU callback" },
-		{ "hrtimer", "hrtimer" }, { "sched", "scheduler" },
-	};
-
-	for (size_t i = 0; s && i < ARRAY_SIZE(w); i++)
-		if (!strcmp(s, w[i].id))
-			return w[i].words;
-	return s ? s : "";
-}
-
-size_t pf_report_meaning(const struct pf_report *r, char *buf, size_t len)
-{
-	struct pf_gfp_caps caps;
-	char size[32];
-	const char *how, *limits;
-	const struct pf_context *c = &r->context;
-	int n;
-
-	memset(&caps, 0, sizeof(caps));
-	if (r->gfp_layout)
-		pf_gfp_caps(r->gfp_mask, r->gfp_layout, &caps);
-	pf_format_size(pf_report_bytes(r), size, sizeof(size));
-	if (caps.atomic)
-		how = "atomic";
-	else if (r->gfp_layout && !caps.can_sleep)
-		how = "non-blocking";
-	else if (r->gfp_layout)
-		how = "sleeping";
-	else
-		how = "page";
-	if (!r->gfp_layout)
-		limits = "gfp mask not decoded (unknown kernel era)";
-	else if (!caps.can_sleep)
-		limits = caps.high ? "could not sleep or reclaim, may use part of the min reserve"
-				   : "could not sleep or reclaim";
-	else if (r->order > 3)
-		limits = "a costly order: reclaim and compaction could not assemble it";
-	else
-		limits = "reclaim and compaction did not free a large enough block";
-
-	n = snprintf(buf, len, "%s %s allocation", size, how);
-	switch (c->kind) {
-	case PF_CTX_SOFTIRQ:
-		n += snprintf(buf + n, len > (size_t)n ? len - n : 0,
-			      " in %s softirq", softirq_words(c->softirq));
-		break;
-	case PF_CTX_HARDIRQ:
-		n += snprintf(buf + n, len > (size_t)n ? len - n : 0,
-			      " in hard interrupt");
-		break;
-	case PF_CTX_KSWAPD:
-		n += snprintf(buf + n, len > (size_t)n ? len - n : 0,
-			      " by kswapd");
-		break;
-	case PF_CTX_PROCESS:
-		n += snprintf(buf + n, len > (size_t)n ? len - n : 0,
-			      " in process context");
-		break;
-	default:
-		break;
-	}
-	if (c->subsystem && !(c->softirq && !strcmp(c->subsystem, "network") &&
-			      !strcmp(c->softirq, "net_rx")))
-		n += snprintf(buf + n, len > (size_t)n ? len - n : 0,
-			      " for %s", c->subsystem);
-	if (c->via && (!c->subsystem || strcmp(c->via, c->subsystem)))
-		n += snprintf(buf + n, len > (size_t)n ? len - n : 0,
-			      " via %s", c->via);
-	n += snprintf(buf + n, len > (size_t)n ? len - n : 0, "; %s", limits);
-	return n < 0 ? 0 : (size_t)n;
 }

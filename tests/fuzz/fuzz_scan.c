@@ -13,6 +13,7 @@
 
 #include "libpagefail.h"
 #include "print.h"
+#include "words.h"
 
 static struct pf_explain ex;
 static struct pf_evidence ev;
@@ -26,7 +27,7 @@ static int on_report(const struct pf_report *r, void *data)
 	pf_evidence_add(&ev, r, &ex);
 	print_report(r, &ex, 0);
 	pf_report_signature(r, buf, sizeof(buf));
-	pf_report_meaning(r, buf, sizeof(buf));
+	cli_report_meaning(r, buf, sizeof(buf));
 	for (int i = 0; i < r->nr_zones; i++)
 		(void)pf_zone_buddy_pages(&r->zones[i]);
 	return 0;
