@@ -61,18 +61,6 @@ static inline void put_s(const char *s)
 	olen += n;
 }
 
-static void put_u(unsigned long long v)
-{
-	char t[24];
-	int n = 0;
-	do {
-		t[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n)
-		put_c(t[--n]);
-}
-
 /* v right-aligned in width w, padded with pad. */
 static void put_uw(unsigned long long v, int w, char pad)
 {
@@ -86,6 +74,12 @@ static void put_uw(unsigned long long v, int w, char pad)
 		put_c(pad);
 	while (n)
 		put_c(t[--n]);
+}
+
+/* width 0: never padded */
+static void put_u(unsigned long long v)
+{
+	put_uw(v, 0, ' ');
 }
 
 static void put_hex(unsigned long long v, int w, int upper)
@@ -157,16 +151,22 @@ static const int mon_days[12] = {31, 28, 31, 30, 31, 30,
 static uint64_t now_ms;      /* milliseconds since Jan 1 00:00:00 */
 static uint64_t step_max_ms; /* each line advances the clock by 0..this */
 
-static void put_stamp(void)
+/* now_ms as month (0..11), day of month (0-based) and second of the day */
+static void split_clock(int *mon, unsigned *day, unsigned *sec)
 {
 	uint64_t s = now_ms / 1000;
-	unsigned day = (unsigned)(s / 86400), sec = (unsigned)(s % 86400);
 	int m = 0;
-	while (m < 11 && day >= (unsigned)mon_days[m])
-		day -= (unsigned)mon_days[m++];
-	put_s(mon_name[m]);
-	put_c(' ');
-	put_uw(day + 1, 2, ' ');
+
+	*day = (unsigned)(s / 86400);
+	*sec = (unsigned)(s % 86400);
+	while (m < 11 && *day >= (unsigned)mon_days[m])
+		*day -= (unsigned)mon_days[m++];
+	*mon = m;
+}
+
+/* " HH:MM:SS", the same in both stamp styles */
+static void put_time(unsigned sec)
+{
 	put_c(' ');
 	put_uw(sec / 3600, 2, '0');
 	put_c(':');
@@ -175,24 +175,31 @@ static void put_stamp(void)
 	put_uw(sec % 60, 2, '0');
 }
 
+/* syslog style "Mar 18 14:39:17" */
+static void put_stamp(void)
+{
+	unsigned day, sec;
+	int m;
+
+	split_clock(&m, &day, &sec);
+	put_s(mon_name[m]);
+	put_c(' ');
+	put_uw(day + 1, 2, ' ');
+	put_time(sec);
+}
+
 /* nginx style "2023/03/18 14:39:17" */
 static void put_date(void)
 {
-	uint64_t s = now_ms / 1000;
-	unsigned day = (unsigned)(s / 86400), sec = (unsigned)(s % 86400);
-	int m = 0;
-	while (m < 11 && day >= (unsigned)mon_days[m])
-		day -= (unsigned)mon_days[m++];
+	unsigned day, sec;
+	int m;
+
+	split_clock(&m, &day, &sec);
 	put_s("2023/");
 	put_uw((unsigned)m + 1, 2, '0');
 	put_c('/');
 	put_uw(day + 1, 2, '0');
-	put_c(' ');
-	put_uw(sec / 3600, 2, '0');
-	put_c(':');
-	put_uw(sec / 60 % 60, 2, '0');
-	put_c(':');
-	put_uw(sec % 60, 2, '0');
+	put_time(sec);
 }
 
 /* epoch-like seconds for audit() and NetworkManager stamps */
@@ -667,7 +674,7 @@ static void m_kernel(void)
  * The RHEL 6 report of the seed file (header, Pid line, trace), then the
  * 2.6.3x x86_64 Mem-Info block of corpus file 011, as syslog stored them.
  */
-static const char *const report_lines[] = {
+static const char *const report_head[] = {
 	"swapper: page allocation failure. order:1, mode:0x20",
 	"Pid: 0, comm: swapper Not tainted 2.6.32-358.2.1.el6.x86_64 #1",
 	"Call Trace:",
@@ -709,42 +716,25 @@ static const char *const report_lines[] = {
 	"[<ffffffff81009fc6>] ? cpu_idle+0xb6/0x110",
 	"[<ffffffff81506d9c>] ? start_secondary+0x2ac/0x2ef",
 	"Mem-Info:",
-	"Node 0 DMA per-cpu:",
-	"CPU    0: hi:    0, btch:   1 usd:   0",
-	"CPU    1: hi:    0, btch:   1 usd:   0",
-	"CPU    2: hi:    0, btch:   1 usd:   0",
-	"CPU    3: hi:    0, btch:   1 usd:   0",
-	"CPU    4: hi:    0, btch:   1 usd:   0",
-	"CPU    5: hi:    0, btch:   1 usd:   0",
-	"CPU    6: hi:    0, btch:   1 usd:   0",
-	"CPU    7: hi:    0, btch:   1 usd:   0",
-	"Node 0 DMA32 per-cpu:",
-	"CPU    0: hi:  186, btch:  31 usd:   0",
-	"CPU    1: hi:  186, btch:  31 usd:   0",
-	"CPU    2: hi:  186, btch:  31 usd:   0",
-	"CPU    3: hi:  186, btch:  31 usd:   0",
-	"CPU    4: hi:  186, btch:  31 usd:   0",
-	"CPU    5: hi:  186, btch:  31 usd:   0",
-	"CPU    6: hi:  186, btch:  31 usd:   0",
-	"CPU    7: hi:  186, btch:  31 usd:   0",
-	"Node 0 Normal per-cpu:",
-	"CPU    0: hi:  186, btch:  31 usd:   0",
-	"CPU    1: hi:  186, btch:  31 usd:   0",
-	"CPU    2: hi:  186, btch:  31 usd:   0",
-	"CPU    3: hi:  186, btch:  31 usd:   0",
-	"CPU    4: hi:  186, btch:  31 usd:  28",
-	"CPU    5: hi:  186, btch:  31 usd:   0",
-	"CPU    6: hi:  186, btch:  31 usd:   0",
-	"CPU    7: hi:  186, btch:  31 usd:   0",
-	"Node 1 Normal per-cpu:",
-	"CPU    0: hi:  186, btch:  31 usd:   0",
-	"CPU    1: hi:  186, btch:  31 usd:   0",
-	"CPU    2: hi:  186, btch:  31 usd:   0",
-	"CPU    3: hi:  186, btch:  31 usd:   0",
-	"CPU    4: hi:  186, btch:  31 usd:   0",
-	"CPU    5: hi:  186, btch:  31 usd:   0",
-	"CPU    6: hi:  186, btch:  31 usd:   0",
-	"CPU    7: hi:  186, btch:  31 usd:   0",
+};
+
+/*
+ * The per-cpu lists of that Mem-Info block: eight CPUs a zone, all with
+ * the same hi and btch and usd 0 but for one CPU.
+ */
+static const struct pcp_zone {
+	const char *zone;
+	unsigned hi, btch;
+	int busy_cpu; /* the CPU with a nonzero usd, -1 for none */
+	unsigned busy_usd;
+} report_pcp[] = {
+	{"Node 0 DMA", 0, 1, -1, 0},
+	{"Node 0 DMA32", 186, 31, -1, 0},
+	{"Node 0 Normal", 186, 31, 4, 28},
+	{"Node 1 Normal", 186, 31, -1, 0},
+};
+
+static const char *const report_tail[] = {
 	"active_anon:1994685 inactive_anon:1533 isolated_anon:0",
 	" active_file:1004 inactive_file:3424 isolated_file:0",
 	" unevictable:0 dirty:3 writeback:0 unstable:0",
@@ -773,16 +763,42 @@ static const char *const report_lines[] = {
 	"2059455 pages non-shared",
 };
 
+static void put_lines(const char *const *lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		kprefix();
+		put_s(lines[i]);
+		end_line();
+	}
+}
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
 static void put_report(void)
 {
 	const struct host *save = cur;
 	cur = &hosts[REPORT_HOST];
-	for (size_t i = 0; i < sizeof(report_lines) / sizeof(report_lines[0]);
-	     i++) {
+	put_lines(report_head, ARRAY_LEN(report_head));
+	for (size_t z = 0; z < ARRAY_LEN(report_pcp); z++) {
+		const struct pcp_zone *p = &report_pcp[z];
 		kprefix();
-		put_s(report_lines[i]);
+		put_s(p->zone);
+		put_s(" per-cpu:");
 		end_line();
+		for (int cpu = 0; cpu < 8; cpu++) {
+			kprefix();
+			put_s("CPU ");
+			put_uw((unsigned)cpu, 4, ' ');
+			put_s(": hi: ");
+			put_uw(p->hi, 4, ' ');
+			put_s(", btch: ");
+			put_uw(p->btch, 3, ' ');
+			put_s(" usd: ");
+			put_uw(cpu == p->busy_cpu ? p->busy_usd : 0, 3, ' ');
+			end_line();
+		}
 	}
+	put_lines(report_tail, ARRAY_LEN(report_tail));
 	cur = save;
 }
 

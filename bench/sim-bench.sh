@@ -42,16 +42,11 @@ else
 	printf '%-48s %14s %14s\n' "previous release" "(none: first simulator)" "-"
 fi
 printf '%-48s %14.0f %14s\n' "pagefail simulate --bench (best of $runs)" "$ops" "$bpp"
-fail=0
-if awk -v o="$ops" 'BEGIN { exit !(o >= 10000000) }'; then
-	echo "PASS $ops page ops/s (>= 10 M; the kernel's fast path: ~10.6 M)"
-else
-	echo "FAIL $ops page ops/s (goal >= 10 M)"; fail=1
-fi
-if awk -v b="$bpp" 'BEGIN { exit !(b < 16) }'; then
-	echo "PASS $bpp bytes per page (< 16)"
-else
-	echo "FAIL $bpp bytes per page (goal < 16)"; fail=1
-fi
+. "$(dirname "$0")/goal.sh"
+goal "$ops" 'x >= 10000000' \
+	"$ops page ops/s (>= 10 M; the kernel's fast path: ~10.6 M)" \
+	"$ops page ops/s (goal >= 10 M)"
+goal "$bpp" 'x < 16' "$bpp bytes per page (< 16)" \
+	"$bpp bytes per page (goal < 16)"
 [ "${STRICT:-0}" = 1 ] && exit $fail
 exit 0

@@ -28,7 +28,7 @@ top_secs=${3:-20}
 [ -x "$pf" ] || { echo "usage: $prog PATH/TO/pagefail [RUNS] [TOP_SECONDS]" >&2; exit 2; }
 here=$(cd "$(dirname "$0")/.." && pwd)
 fixture=$here/tests/fixtures/system/debian12-live
-fail=0
+. "$here/bench/goal.sh"
 
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
@@ -62,11 +62,9 @@ cpu_per_run "pagefail status -j (this machine)" "$pf" status -j
 live_ms=$last_ms
 cpu_per_run "pagefail status -j --root snapshot" "$pf" status -j --root "$fixture"
 cpu_per_run "pagefail status (text, this machine)" "$pf" status --no-color
-if awk -v x="$live_ms" 'BEGIN { exit !(x < 10) }'; then
-	echo "PASS one status costs $live_ms ms of CPU (< 10 ms; cat alone: $base_ms ms)"
-else
-	echo "FAIL one status costs $live_ms ms of CPU (goal < 10 ms)"; fail=1
-fi
+goal "$live_ms" 'x < 10' \
+	"one status costs $live_ms ms of CPU (< 10 ms; cat alone: $base_ms ms)" \
+	"one status costs $live_ms ms of CPU (goal < 10 ms)"
 
 # top at 1 Hz: CPU over wall time, and vmstat 1 beside it
 percent_of_core() {
@@ -85,10 +83,7 @@ if command -v vmstat >/dev/null; then
 	percent_of_core "vmstat 1 $top_secs (baseline)" vmstat 1 "$top_secs"
 fi
 percent_of_core "pagefail top -b -d 1 -n $top_secs" "$pf" top -b -d 1 -n "$top_secs"
-if awk -v x="$pct" 'BEGIN { exit !(x < 2) }'; then
-	echo "PASS top at 1 Hz uses $pct% of one core (< 2%)"
-else
-	echo "FAIL top at 1 Hz uses $pct% of one core (goal < 2%)"; fail=1
-fi
+goal "$pct" 'x < 2' "top at 1 Hz uses $pct% of one core (< 2%)" \
+	"top at 1 Hz uses $pct% of one core (goal < 2%)"
 [ "${STRICT:-0}" = 1 ] && exit $fail
 exit 0
