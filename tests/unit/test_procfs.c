@@ -131,6 +131,13 @@ static void put_str(const char *rel, const char *s)
 	put_file(rel, s, strlen(s));
 }
 
+/* tmpdir read again after a change, with only the new diagnostics in d */
+static void reread(struct diags *d, struct pf_system *sys)
+{
+	d->nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, sys, collect_diag, d), 0);
+}
+
 static void rm_file(const char *rel)
 {
 	char path[PATH_MAX];
@@ -210,6 +217,64 @@ static void check_sources(const struct pf_system *sys,
 		assert_int_equal(sys->sources[i].err, w[i].err);
 	}
 	assert_int_equal(sys->nr_sources, n);
+}
+
+/*
+ * The files every root is looked for, in the order they are read: SRC_NAME
+ * indexes src_always[].
+ */
+#define SRC_ALWAYS(X)							\
+	X(ZONEINFO, "proc/zoneinfo")					\
+	X(BUDDYINFO, "proc/buddyinfo")					\
+	X(PAGETYPEINFO, "proc/pagetypeinfo")				\
+	X(UNUSABLE_INDEX, "sys/kernel/debug/extfrag/unusable_index")	\
+	X(EXTFRAG_INDEX, "sys/kernel/debug/extfrag/extfrag_index")	\
+	X(MEMINFO, "proc/meminfo")					\
+	X(VMSTAT, "proc/vmstat")					\
+	X(OSRELEASE, "proc/sys/kernel/osrelease")			\
+	X(MIN_FREE, "proc/sys/vm/min_free_kbytes")			\
+	X(SCALE_FACTOR, "proc/sys/vm/watermark_scale_factor")		\
+	X(BOOST_FACTOR, "proc/sys/vm/watermark_boost_factor")		\
+	X(ZONE_RECLAIM, "proc/sys/vm/zone_reclaim_mode")		\
+	X(EXTFRAG_THRESHOLD, "proc/sys/vm/extfrag_threshold")		\
+	X(PROACTIVENESS, "proc/sys/vm/compaction_proactiveness")	\
+	X(EXTRA_FREE, "proc/sys/vm/extra_free_kbytes")			\
+	X(LOWMEM_RESERVE, "proc/sys/vm/lowmem_reserve_ratio")		\
+	X(SOS_SYSCTL, "sos_commands/kernel/sysctl_-a")
+
+#define SRC_ENUM(name, path) SRC_##name,
+#define SRC_PATH(name, path) path,
+enum { SRC_ALWAYS(SRC_ENUM) NR_SRC_ALWAYS };
+static const char *const src_always[NR_SRC_ALWAYS] = { SRC_ALWAYS(SRC_PATH) };
+
+/*
+ * What a saved system's sources[] should be: the files always looked for,
+ * each 0 or -ENOENT when missing, then those looked for because of what
+ * was found or missed, in order.
+ */
+struct want_sources {
+	unsigned int missing;	/* SRC_BIT()s of those always looked for */
+	struct want_source rest[4];
+	int nr_rest;
+};
+
+/* A file always looked for that the root lacks: -ENOENT, not 0 */
+#define SRC_BIT(src) (1u << (src))
+
+static void check_want_sources(const struct pf_system *sys,
+			       const struct want_sources *w)
+{
+	struct want_source flat[NR_SRC_ALWAYS + ARRAY_SIZE(w->rest)];
+	int n = 0;
+
+	for (int i = 0; i < NR_SRC_ALWAYS; i++)
+		flat[n++] = (struct want_source){
+			src_always[i],
+			w->missing & SRC_BIT(i) ? -ENOENT : 0,
+		};
+	for (int i = 0; i < w->nr_rest; i++)
+		flat[n++] = w->rest[i];
+	check_sources(sys, flat, n);
 }
 
 /* The err sources[] gives for path; 1 when it was not looked for. */
@@ -310,6 +375,25 @@ static void check_pagetype_sums(const struct pf_system *sys, int nr_with)
 	assert_int_equal(with, nr_with);
 }
 
+/* What pagetypeinfo gave a zone: its pageblocks a type, its letters */
+struct want_pageblocks {
+	int zone;
+	long blocks[PF_MT_MAX];
+	const char *const *letters;	/* NULL: not checked */
+};
+
+/* The zones with pagetypeinfo rows, all of them, and their sums */
+static void check_pageblocks(const struct pf_system *sys,
+			     const struct want_pageblocks *w, int n)
+{
+	for (int i = 0; i < n; i++) {
+		check_blocks(sys, w[i].zone, w[i].blocks);
+		if (w[i].letters)
+			check_letters(sys, w[i].zone, w[i].letters);
+	}
+	check_pagetype_sums(sys, n);
+}
+
 /* The debugfs indices of zone i, in thousandths. */
 static void check_extfrag(const struct pf_system *sys, int i,
 			  const int *unusable, const int *extfrag)
@@ -336,8 +420,7 @@ static void check_no_extfrag(const struct pf_system *sys)
  */
 static void read_system(const char *name, struct pf_system *sys,
 			unsigned int have, const struct want_zone *want,
-			int nr_zones, const struct want_source *sources,
-			int nr_sources)
+			int nr_zones, const struct want_sources *sources)
 {
 	char root[512];
 	struct diags d = { 0 };
@@ -349,7 +432,7 @@ static void read_system(const char *name, struct pf_system *sys,
 	assert_int_equal(sys->nr_zones, nr_zones);
 	for (int i = 0; i < nr_zones; i++)
 		check_zone(sys, i, &want[i]);
-	check_sources(sys, sources, nr_sources);
+	check_want_sources(sys, sources);
 }
 
 /* The kernel release, MemTotal, nodes and CPUs of a saved system */
@@ -419,28 +502,15 @@ static void check_split(const struct pf_system *sys, long wsf)
 /* ---- saved systems ---------------------------------------------------- */
 
 /* The sources of a live 6.18 root: debugfs mounted, no sosreport. */
-static const struct want_source debian12_sources[] = {
-	{ "proc/zoneinfo", 0 },
-	{ "proc/buddyinfo", 0 },
-	{ "proc/pagetypeinfo", 0 },
-	{ "sys/kernel/debug/extfrag/unusable_index", 0 },
-	{ "sys/kernel/debug/extfrag/extfrag_index", 0 },
-	{ "proc/meminfo", 0 },
-	{ "proc/vmstat", 0 },
-	{ "proc/sys/kernel/osrelease", 0 },
-	{ "proc/sys/vm/min_free_kbytes", 0 },
-	{ "proc/sys/vm/watermark_scale_factor", 0 },
-	{ "proc/sys/vm/watermark_boost_factor", 0 },
-	{ "proc/sys/vm/zone_reclaim_mode", 0 },
-	{ "proc/sys/vm/extfrag_threshold", 0 },
-	{ "proc/sys/vm/compaction_proactiveness", 0 },
-	{ "proc/sys/vm/extra_free_kbytes", -ENOENT },
-	{ "proc/sys/vm/lowmem_reserve_ratio", 0 },
-	{ "sos_commands/kernel/sysctl_-a", -ENOENT },
-	/* osrelease was there: no uname looked for */
-	{ "sys/devices/system/node", 0 },
-	{ "sys/devices/system/cpu/online", 0 },
-	/* online was there: no cpuinfo looked for */
+static const struct want_sources debian12_sources = {
+	.missing = SRC_BIT(SRC_EXTRA_FREE) | SRC_BIT(SRC_SOS_SYSCTL),
+	.rest = {
+		/* osrelease was there: no uname looked for */
+		{ "sys/devices/system/node", 0 },
+		{ "sys/devices/system/cpu/online", 0 },
+		/* online was there: no cpuinfo looked for */
+	},
+	.nr_rest = 2,
 };
 
 /* A copy of this machine's files: kernel 6.18 (Firecracker), 1 node. */
@@ -476,6 +546,11 @@ static void test_debian12_live(void **state)
 		"UME", "UME", "UME", "UME", "UME", "UME", "UME", "UME", "UME",
 		"M", "M",
 	};
+	static const struct want_pageblocks blocks[] = {
+		{ 0, { 1, 7, 0, 0, 0 }, dma_letters },
+		{ 1, { 0, 1528, 0, 0, 0 }, dma32_letters },
+		{ 2, { 45, 1189, 46, 0, 0 }, normal_letters },
+	};
 	static const int all_minus_one[11] = {
 		-1000, -1000, -1000, -1000, -1000, -1000, -1000, -1000, -1000,
 		-1000, -1000,
@@ -489,7 +564,7 @@ static void test_debian12_live(void **state)
 		    PF_SYS_BUDDYINFO | PF_SYS_MEMINFO | PF_SYS_OSRELEASE |
 		    PF_SYS_SYSCTL | PF_SYS_NODES | PF_SYS_CPUS |
 		    PF_SYS_PAGETYPEINFO | PF_SYS_VMSTAT | PF_SYS_EXTFRAG,
-		    want, 5, debian12_sources, ARRAY_SIZE(debian12_sources));
+		    want, 5, &debian12_sources);
 
 	/* proc/pagetypeinfo: no CMA on this kernel; Movable, Device empty */
 	assert_int_equal(sys.pageblock_order, 9);
@@ -512,13 +587,7 @@ static void test_debian12_live(void **state)
 					   0 });
 	check_row(&sys, 2, "HighAtomic",
 		  (const unsigned long[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
-	check_blocks(&sys, 0, (const long[]){ 1, 7, 0, 0, 0 });
-	check_blocks(&sys, 1, (const long[]){ 0, 1528, 0, 0, 0 });
-	check_blocks(&sys, 2, (const long[]){ 45, 1189, 46, 0, 0 });
-	check_pagetype_sums(&sys, 3);
-	check_letters(&sys, 0, dma_letters);
-	check_letters(&sys, 1, dma32_letters);
-	check_letters(&sys, 2, normal_letters);
+	check_pageblocks(&sys, blocks, ARRAY_SIZE(blocks));
 	assert_int_equal(sys.pagetype[3].nr_types, 0);
 	assert_int_equal(sys.pagetype[4].nr_types, 0);
 
@@ -580,28 +649,22 @@ static void test_rhel6_sosreport(void **state)
 		  2068480, -1, -1, 4, { 0, 0, 0, 0 },
 		  11, { 14321, 6210, 2101, 432, 87, 11, 3, 1, 0, 0, 0 } },
 	};
-	static const struct want_source sources[] = {
-		{ "proc/zoneinfo", 0 },
-		{ "proc/buddyinfo", 0 },
-		{ "proc/pagetypeinfo", 0 },
-		{ "sys/kernel/debug/extfrag/unusable_index", -ENOENT },
-		{ "sys/kernel/debug/extfrag/extfrag_index", -ENOENT },
-		{ "proc/meminfo", 0 },
-		{ "proc/vmstat", 0 },
-		{ "proc/sys/kernel/osrelease", -ENOENT },
-		{ "proc/sys/vm/min_free_kbytes", -ENOENT },
-		{ "proc/sys/vm/watermark_scale_factor", -ENOENT },
-		{ "proc/sys/vm/watermark_boost_factor", -ENOENT },
-		{ "proc/sys/vm/zone_reclaim_mode", -ENOENT },
-		{ "proc/sys/vm/extfrag_threshold", -ENOENT },
-		{ "proc/sys/vm/compaction_proactiveness", -ENOENT },
-		{ "proc/sys/vm/extra_free_kbytes", -ENOENT },
-		{ "proc/sys/vm/lowmem_reserve_ratio", -ENOENT },
-		{ "sos_commands/kernel/sysctl_-a", 0 },
-		/* it had kernel.osrelease: uname_-a not looked for */
-		{ "sys/devices/system/node", -ENOENT },
-		{ "sys/devices/system/cpu/online", -ENOENT },
-		{ "proc/cpuinfo", 0 },
+	static const struct want_sources sources = {
+		/* no debugfs, no proc/sys: the sysctls come from sysctl_-a */
+		.missing = SRC_BIT(SRC_UNUSABLE_INDEX) |
+			   SRC_BIT(SRC_EXTFRAG_INDEX) | SRC_BIT(SRC_OSRELEASE) |
+			   SRC_BIT(SRC_MIN_FREE) | SRC_BIT(SRC_SCALE_FACTOR) |
+			   SRC_BIT(SRC_BOOST_FACTOR) | SRC_BIT(SRC_ZONE_RECLAIM) |
+			   SRC_BIT(SRC_EXTFRAG_THRESHOLD) |
+			   SRC_BIT(SRC_PROACTIVENESS) | SRC_BIT(SRC_EXTRA_FREE) |
+			   SRC_BIT(SRC_LOWMEM_RESERVE),
+		.rest = {
+			/* it had kernel.osrelease: uname_-a not looked for */
+			{ "sys/devices/system/node", -ENOENT },
+			{ "sys/devices/system/cpu/online", -ENOENT },
+			{ "proc/cpuinfo", 0 },
+		},
+		.nr_rest = 3,
 	};
 	/* the 2.6.32 enum order, MIGRATE_RESERVE before MIGRATE_ISOLATE */
 	static const char *const types[] = {
@@ -620,6 +683,12 @@ static void test_rhel6_sosreport(void **state)
 	static const char *const normal1_letters[11] = {
 		"UEM", "UEM", "UEM", "UEM", "UMR", "MR", "M", "M", "", "", "",
 	};
+	static const struct want_pageblocks blocks[] = {
+		{ 0, { 1, 0, 6, 1, 0 }, dma_letters },
+		{ 1, { 12, 9, 1478, 2, 0 }, dma32_letters },
+		{ 2, { 310, 145, 2068, 2, 0 }, normal0_letters },
+		{ 3, { 402, 188, 3448, 2, 0 }, normal1_letters },
+	};
 	/* 2.6.32 has no scale, boost or proactiveness */
 	static const long vm[PF_VM_NR] = { 90112, -1, -1, 1, 500, -1, 0 };
 	struct pf_system sys;
@@ -632,7 +701,7 @@ static void test_rhel6_sosreport(void **state)
 	read_system("rhel6-sosreport", &sys, PF_SYS_ZONEINFO |
 		    PF_SYS_BUDDYINFO | PF_SYS_MEMINFO | PF_SYS_OSRELEASE |
 		    PF_SYS_SYSCTL | PF_SYS_CPUS | PF_SYS_PAGETYPEINFO |
-		    PF_SYS_VMSTAT, want, 4, sources, ARRAY_SIZE(sources));
+		    PF_SYS_VMSTAT, want, 4, &sources);
 
 	/* pagetypeinfo, printed once per node */
 	assert_int_equal(sys.pageblock_order, 9);
@@ -651,16 +720,8 @@ static void test_rhel6_sosreport(void **state)
 		  (const unsigned long[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 });
 	check_row(&sys, 3, "Reserve",
 		  (const unsigned long[]){ 0, 0, 0, 0, 5, 1, 0, 0, 0, 0, 0 });
-	check_blocks(&sys, 0, (const long[]){ 1, 0, 6, 1, 0 });
-	check_blocks(&sys, 1, (const long[]){ 12, 9, 1478, 2, 0 });
-	check_blocks(&sys, 2, (const long[]){ 310, 145, 2068, 2, 0 });
-	check_blocks(&sys, 3, (const long[]){ 402, 188, 3448, 2, 0 });
-	check_pagetype_sums(&sys, 4);
 	/* letters in the era's enum order: R(eserve) is usable, I is not */
-	check_letters(&sys, 0, dma_letters);
-	check_letters(&sys, 1, dma32_letters);
-	check_letters(&sys, 2, normal0_letters);
-	check_letters(&sys, 3, normal1_letters);
+	check_pageblocks(&sys, blocks, ARRAY_SIZE(blocks));
 
 	/* vmstat: the RHEL 6 names (kernel-facts.md section 6) */
 	assert_int_equal(sys.nr_vmstat, 91);
@@ -695,6 +756,14 @@ static void test_rhel6_sosreport(void **state)
 	check_split(&sys, -1);
 }
 
+/*
+ * A zone with no pages on a kernel with 5 zones a node: nothing but the
+ * reserve it keeps against the zones from the third on.
+ */
+#define EMPTY_ZONE_5(node, name, type, reserve)				\
+	{ node, name, type, 0, 0, 0, 0, -1, 0, 0, -1,			\
+	  5, { 0, 0, reserve, reserve, reserve }, 0, { 0 } }
+
 /* A 4.19 NUMA machine: per-node stats, empty zones in every node. */
 static void test_v419_numa(void **state)
 {
@@ -708,44 +777,28 @@ static void test_v419_numa(void **state)
 		{ 0, "Normal", PF_ZONE_NORMAL, 89718, 9974, 17147, 24320, -1,
 		  7340032, 7173045, 0, 5, { 0, 0, 0, 0, 0 },
 		  11, { 20876, 9821, 4410, 1977, 602, 131, 24, 3, 0, 0, 0 } },
-		{ 0, "Movable", PF_ZONE_MOVABLE, 0, 0, 0, 0, -1, 0, 0, -1,
-		  5, { 0, 0, 0, 0, 0 }, 0, { 0 } },
-		{ 0, "Device", PF_ZONE_DEVICE, 0, 0, 0, 0, -1, 0, 0, -1,
-		  5, { 0, 0, 0, 0, 0 }, 0, { 0 } },
+		EMPTY_ZONE_5(0, "Movable", PF_ZONE_MOVABLE, 0),
+		EMPTY_ZONE_5(0, "Device", PF_ZONE_DEVICE, 0),
 		/* 4.19 keeps a reserve in empty lower zones */
-		{ 1, "DMA", PF_ZONE_DMA, 0, 0, 0, 0, -1, 0, 0, -1,
-		  5, { 0, 0, 32255, 32255, 32255 }, 0, { 0 } },
-		{ 1, "DMA32", PF_ZONE_DMA32, 0, 0, 0, 0, -1, 0, 0, -1,
-		  5, { 0, 0, 32255, 32255, 32255 }, 0, { 0 } },
+		EMPTY_ZONE_5(1, "DMA", PF_ZONE_DMA, 32255),
+		EMPTY_ZONE_5(1, "DMA32", PF_ZONE_DMA32, 32255),
 		/* per-node stats printed under this one: not its fields */
 		{ 1, "Normal", PF_ZONE_NORMAL, 160132, 11482, 19739, 27996, -1,
 		  8388608, 8257535, 0, 5, { 0, 0, 0, 0, 0 },
 		  11, { 31022, 15873, 8211, 3177, 1090, 321, 88, 17, 4, 1, 2 } },
-		{ 1, "Movable", PF_ZONE_MOVABLE, 0, 0, 0, 0, -1, 0, 0, -1,
-		  5, { 0, 0, 0, 0, 0 }, 0, { 0 } },
-		{ 1, "Device", PF_ZONE_DEVICE, 0, 0, 0, 0, -1, 0, 0, -1,
-		  5, { 0, 0, 0, 0, 0 }, 0, { 0 } },
+		EMPTY_ZONE_5(1, "Movable", PF_ZONE_MOVABLE, 0),
+		EMPTY_ZONE_5(1, "Device", PF_ZONE_DEVICE, 0),
 	};
-	static const struct want_source sources[] = {
-		{ "proc/zoneinfo", 0 },
-		{ "proc/buddyinfo", 0 },
-		{ "proc/pagetypeinfo", 0 },
-		{ "sys/kernel/debug/extfrag/unusable_index", -ENOENT },
-		{ "sys/kernel/debug/extfrag/extfrag_index", -ENOENT },
-		{ "proc/meminfo", 0 },
-		{ "proc/vmstat", 0 },
-		{ "proc/sys/kernel/osrelease", 0 },
-		{ "proc/sys/vm/min_free_kbytes", 0 },
-		{ "proc/sys/vm/watermark_scale_factor", 0 },
-		{ "proc/sys/vm/watermark_boost_factor", -ENOENT },
-		{ "proc/sys/vm/zone_reclaim_mode", 0 },
-		{ "proc/sys/vm/extfrag_threshold", 0 },
-		{ "proc/sys/vm/compaction_proactiveness", -ENOENT },
-		{ "proc/sys/vm/extra_free_kbytes", -ENOENT },
-		{ "proc/sys/vm/lowmem_reserve_ratio", 0 },
-		{ "sos_commands/kernel/sysctl_-a", -ENOENT },
-		{ "sys/devices/system/node", 0 },
-		{ "sys/devices/system/cpu/online", 0 },
+	static const struct want_sources sources = {
+		.missing = SRC_BIT(SRC_UNUSABLE_INDEX) |
+			   SRC_BIT(SRC_EXTFRAG_INDEX) | SRC_BIT(SRC_BOOST_FACTOR) |
+			   SRC_BIT(SRC_PROACTIVENESS) | SRC_BIT(SRC_EXTRA_FREE) |
+			   SRC_BIT(SRC_SOS_SYSCTL),
+		.rest = {
+			{ "sys/devices/system/node", 0 },
+			{ "sys/devices/system/cpu/online", 0 },
+		},
+		.nr_rest = 2,
 	};
 	static const char *const types[] = {
 		"Unmovable", "Movable", "Reclaimable", "HighAtomic", "CMA",
@@ -758,13 +811,19 @@ static void test_v419_numa(void **state)
 		"UMEH", "UME", "UME", "UMEH", "UM", "UM", "UM", "M", "M", "M",
 		"M",
 	};
+	static const struct want_pageblocks blocks[] = {
+		{ 0, { 1, 7, 0, 0, 0, 0 }, NULL },
+		{ 1, { 2, 1524, 2, 0, 0, 0 }, NULL },
+		{ 2, { 512, 13421, 401, 2, 0, 0 }, normal0_letters },
+		{ 7, { 603, 15329, 450, 2, 0, 0 }, normal1_letters },
+	};
 	static const long vm[PF_VM_NR] = { 90112, 10, -1, 0, 500, -1, -1 };
 	struct pf_system sys;
 
 	read_system("v4.19-numa", &sys, PF_SYS_ZONEINFO | PF_SYS_BUDDYINFO |
 		    PF_SYS_MEMINFO | PF_SYS_OSRELEASE | PF_SYS_SYSCTL |
 		    PF_SYS_NODES | PF_SYS_CPUS | PF_SYS_PAGETYPEINFO |
-		    PF_SYS_VMSTAT, want, 10, sources, ARRAY_SIZE(sources));
+		    PF_SYS_VMSTAT, want, 10, &sources);
 
 	/* pagetypeinfo: populated zones only (0, 1, 2 and node 1 Normal) */
 	assert_int_equal(sys.pageblock_order, 9);
@@ -783,13 +842,7 @@ static void test_v419_numa(void **state)
 	check_row(&sys, 7, "Movable",
 		  (const unsigned long[]){ 23262, 11906, 6159, 2383, 1036, 305,
 					   84, 17, 4, 1, 2 });
-	check_blocks(&sys, 0, (const long[]){ 1, 7, 0, 0, 0, 0 });
-	check_blocks(&sys, 1, (const long[]){ 2, 1524, 2, 0, 0, 0 });
-	check_blocks(&sys, 2, (const long[]){ 512, 13421, 401, 2, 0, 0 });
-	check_blocks(&sys, 7, (const long[]){ 603, 15329, 450, 2, 0, 0 });
-	check_pagetype_sums(&sys, 4);
-	check_letters(&sys, 2, normal0_letters);
-	check_letters(&sys, 7, normal1_letters);
+	check_pageblocks(&sys, blocks, ARRAY_SIZE(blocks));
 
 	/* vmstat: 4.9+ names */
 	assert_int_equal(sys.nr_vmstat, 134);
@@ -974,6 +1027,21 @@ static void test_unusable_files(void **state)
 	assert_int_equal(sys.vm[PF_VM_WATERMARK_SCALE_FACTOR], -1);
 }
 
+/* The zone node/name, there, with its free pages and watermarks */
+static const struct pf_zone *
+zone_wmarks(const struct pf_system *sys, int node, const char *name,
+	    long long free, long long min, long long low, long long high)
+{
+	const struct pf_zone *z = find_zone(sys, node, name);
+
+	assert_non_null(z);
+	assert_int_equal(z->free, free);
+	assert_int_equal(z->min, min);
+	assert_int_equal(z->low, low);
+	assert_int_equal(z->high, high);
+	return z;
+}
+
 /*
  * A damaged zoneinfo: garbage lines, a garbled zone head, a line far too
  * long, a NUL, and the file cut in the middle of a line.  The whole zones
@@ -1040,12 +1108,7 @@ static void test_damaged_zoneinfo(void **state)
 	assert_true(sys.have & PF_SYS_ZONEINFO);
 	assert_int_equal(sys.nr_zones, 3);
 
-	z = find_zone(&sys, 0, "DMA");
-	assert_non_null(z);
-	assert_int_equal(z->free, 3977);
-	assert_int_equal(z->min, 16);
-	assert_int_equal(z->low, 20);
-	assert_int_equal(z->high, 24);
+	z = zone_wmarks(&sys, 0, "DMA", 3977, 16, 20, 24);
 	assert_int_equal(z->present, 3998);
 	assert_int_equal(z->managed, 3977);
 	assert_int_equal(z->boost, -1);
@@ -1053,23 +1116,13 @@ static void test_damaged_zoneinfo(void **state)
 	assert_int_equal(z->lowmem_reserve[1], 2966);
 	assert_int_equal(z->lowmem_reserve[3], 3887);
 
-	z = find_zone(&sys, 0, "DMA32");
-	assert_non_null(z);
-	assert_int_equal(z->free, 721349);
-	assert_int_equal(z->min, 3030);
-	assert_int_equal(z->low, 3787);
-	assert_int_equal(z->high, 4544);
+	z = zone_wmarks(&sys, 0, "DMA32", 721349, 3030, 3787, 4544);
 	assert_int_equal(z->managed, 759397);
 	assert_int_equal(z->nr_lowmem_reserve, 4);
 	assert_int_equal(z->lowmem_reserve[2], 921);
 
 	/* cut: what came before the cut, nothing from the cut line */
-	z = find_zone(&sys, 0, "Normal");
-	assert_non_null(z);
-	assert_int_equal(z->free, 52341);
-	assert_int_equal(z->min, 1234);
-	assert_int_equal(z->low, -1);
-	assert_int_equal(z->high, -1);
+	z = zone_wmarks(&sys, 0, "Normal", 52341, 1234, -1, -1);
 	assert_int_equal(z->nr_lowmem_reserve, -1);
 }
 
@@ -1323,6 +1376,12 @@ static void test_file_list(void **state)
 	assert_false(pf_proc_is_node_name("possible"));
 }
 
+/* The head of the pagetypeinfo files below, as 6.x prints it */
+#define PTI_HEAD "Page block order: 10\nPages per block:  1024\n\n"
+/* the head of the free counts, orders 0 to 2: a small MAX_ORDER */
+#define PTI_FREE_HEAD \
+	"Free pages count per migrate type at order       0      1      2 \n"
+
 /*
  * 6.13 pagetypeinfo: ">100000" capped counts, a page_owner "Number of
  * mixed blocks" section (not blocks), the head again for another node (as
@@ -1341,10 +1400,8 @@ static void test_pagetypeinfo_formats(void **state)
 
 	put_str("proc/zoneinfo", small_zoneinfo);
 	put_str("proc/pagetypeinfo",
-		"Page block order: 10\n"
-		"Pages per block:  1024\n"
-		"\n"
-		"Free pages count per migrate type at order       0      1      2 \n"
+		PTI_HEAD
+		PTI_FREE_HEAD
 		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
 		"Node    0, zone      DMA, type      Movable      0      2      0 \n"
 		"Node    0, zone      DMA, type  Reclaimable      0      0      0 \n"
@@ -1361,10 +1418,8 @@ static void test_pagetypeinfo_formats(void **state)
 		"\n"
 		"Number of mixed blocks    Unmovable      Movable  Reclaimable   HighAtomic          CMA      Isolate \n"
 		"Node 0, zone      DMA            0            9            9            9            9            9 \n"
-		"Page block order: 10\n"
-		"Pages per block:  1024\n"
-		"\n"
-		"Free pages count per migrate type at order       0      1      2 \n"
+		PTI_HEAD
+		PTI_FREE_HEAD
 		"Node    2, zone   Normal, type    Unmovable      0      0      1 \n"
 		"\n"
 		"Number of blocks type     Unmovable      Movable  Reclaimable   HighAtomic          CMA      Isolate \n"
@@ -1422,10 +1477,8 @@ static void test_pagetypeinfo_formats(void **state)
 	 * all of them; DMA's are whole.
 	 */
 	put_str("proc/pagetypeinfo",
-		"Page block order: 10\n"
-		"Pages per block:  1024\n"
-		"\n"
-		"Free pages count per migrate type at order       0      1      2 \n"
+		PTI_HEAD
+		PTI_FREE_HEAD
 		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
 		"Node    0, zone      DMA, type      Movable      0      2      0 \n"
 		"Node    0, zone    DMA32, type    Unmovable >100000     12      0 \n"
@@ -1438,8 +1491,7 @@ static void test_pagetypeinfo_formats(void **state)
 		"Number of blocks type     Unmovable      Movable \n"
 		"Node 0, zone      DMA            1            2 \n"
 		"Node 0, zone    DMA32           20 \n");
-	d.nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	reread(&d, &sys);
 	assert_int_equal(diags_for(&d, tmpdir, "proc/pagetypeinfo"), 1);
 	m = diag_for(&d, tmpdir, "proc/pagetypeinfo");
 	assert_non_null(m);
@@ -1461,12 +1513,11 @@ static void test_pagetypeinfo_formats(void **state)
 	/* a row short of the others: which count it lost is not known */
 	put_str("proc/pagetypeinfo",
 		"Page block order: 10\n"
-		"Free pages count per migrate type at order       0      1      2 \n"
+		PTI_FREE_HEAD
 		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
 		"Node    0, zone      DMA, type      Movable      0      2 \n"
 		"Node    0, zone    DMA32, type    Unmovable      5      0      0 \n");
-	d.nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	reread(&d, &sys);
 	assert_int_equal(diags_for(&d, tmpdir, "proc/pagetypeinfo"), 1);
 	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/pagetypeinfo"),
 			       ": line 4: Node 0, zone DMA, type Movable: 2 "
@@ -1478,11 +1529,10 @@ static void test_pagetypeinfo_formats(void **state)
 
 	/* no "Page block order", which pagetypeinfo_show() always prints */
 	put_str("proc/pagetypeinfo",
-		"Free pages count per migrate type at order       0      1      2 \n"
+		PTI_FREE_HEAD
 		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
 		"Node    0, zone    DMA32, type    Unmovable      5      0      0 \n");
-	d.nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	reread(&d, &sys);
 	assert_int_equal(diags_for(&d, tmpdir, "proc/pagetypeinfo"), 1);
 	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/pagetypeinfo"),
 			       ": no 'Page block order' line, which every "
@@ -1492,8 +1542,7 @@ static void test_pagetypeinfo_formats(void **state)
 
 	/* nothing usable in it: reported, like any damaged file */
 	put_str("proc/pagetypeinfo", "Page block order: 9\nnonsense\n");
-	d.nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	reread(&d, &sys);
 	assert_false(sys.have & PF_SYS_PAGETYPEINFO);
 	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/pagetypeinfo"),
 			       "no zones"));
@@ -1504,8 +1553,7 @@ static void test_pagetypeinfo_formats(void **state)
 	/* unreadable (a directory here; -EACCES for non-root on 5.4+) */
 	rm_file("proc/pagetypeinfo");
 	mkdirs("proc/pagetypeinfo");
-	d.nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	reread(&d, &sys);
 	assert_null(diag_for(&d, tmpdir, "proc/pagetypeinfo"));
 	assert_int_equal(source_err(&sys, "proc/pagetypeinfo"), -EISDIR);
 	assert_int_equal(sys.pageblock_order, -1);
@@ -1561,22 +1609,19 @@ static void test_vmstat(void **state)
 
 	/* the messages of each kind */
 	put_str("proc/vmstat", "pgfault 18446744073709551616\n");
-	d.nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	reread(&d, &sys);
 	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
 			       ": line 1: pgfault: 18446744073709551616 is out "
 			       "of range (0..9223372036854775807); read as "
 			       "unknown"));
 	put_str("proc/vmstat", "pgfault 1\npgfree NaN\n");
-	d.nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	reread(&d, &sys);
 	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
 			       ": line 2: pgfree: 'NaN' is not a number; read "
 			       "as unknown"));
 	assert_int_equal(pf_system_vmstat(&sys, "pgfault"), 1);
 	put_str("proc/vmstat", "pgfault 1\n 1321335\n");
-	d.nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	reread(&d, &sys);
 	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
 			       ": line 2: '1321335' has no name; read as "
 			       "unknown"));
@@ -1617,8 +1662,7 @@ static void test_vmstat(void **state)
 
 	/* empty: reported */
 	put_str("proc/vmstat", "\n\n");
-	d.nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	reread(&d, &sys);
 	assert_false(sys.have & PF_SYS_VMSTAT);
 	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
 			       "no counters"));
@@ -1694,8 +1738,7 @@ static void test_debugfs_extfrag(void **state)
 		"Node 0, zone      DMA -1.000 -1.000 -1.000  0.523 \n"
 		"Node 0, zone    DMA32 -1.000 -1.000 -1.000 -1.000 -1.000 \n"
 		"Node 1, zone   Normal -1.000 -1.000 -1.000 -1.000 -1.000 \n");
-	d.nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	reread(&d, &sys);
 	assert_int_equal(diags_for(&d, tmpdir, EXTFRAG_DIR "unusable_index"),
 			 1);
 	assert_int_equal(diags_for(&d, tmpdir, EXTFRAG_DIR "extfrag_index"),
@@ -1720,8 +1763,7 @@ static void test_debugfs_extfrag(void **state)
 
 	/* a file with no zone in it is reported, once */
 	put_str(EXTFRAG_DIR "extfrag_index", "Node 0, zone DMA x.000\n");
-	d.nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
+	reread(&d, &sys);
 	assert_int_equal(diags_for(&d, tmpdir, EXTFRAG_DIR "extfrag_index"),
 			 1);
 	assert_non_null(strstr(diag_for(&d, tmpdir,
