@@ -81,10 +81,9 @@ static void test_first_line_in_pieces(void **state)
 		"[ 6204.475210] [<829790d0>] mt76_dma_rx_fill+0xb4c/0x10f8 [mt76]",
 	};
 	struct reports rs;
-	char *log = JOIN(lines);
 	const struct pf_report *r;
 
-	scan_steps(log, &rs);
+	SCAN_LINES(lines, &rs);
 	assert_int_equal(rs.nr, 1);
 	r = &rs.r[0];
 	assert_string_equal(r->task, "swapper/3");
@@ -99,7 +98,6 @@ static void test_first_line_in_pieces(void **state)
 	assert_int_equal(r->kernel_from, PF_KERNEL_LOG);
 	assert_string_equal(r->context.call_site, "mt76_dma_rx_fill");
 	reports_release(&rs);
-	free(log);
 }
 
 /* the second CPU's dump begins while the first one's Mem-Info goes on */

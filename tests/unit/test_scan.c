@@ -319,7 +319,6 @@ static void test_two_hosts(void **state)
 	const char **lines = calloc(na + nb, sizeof(*lines));
 	const struct pf_report *a, *b;
 	struct reports rs;
-	char *log;
 
 	assert_non_null(lines);
 	for (size_t i = 0; i < na || i < nb; i++) {
@@ -328,8 +327,7 @@ static void test_two_hosts(void **state)
 		if (i < nb)
 			lines[n++] = db2[i];
 	}
-	log = join_lines(lines, n);
-	scan_steps(log, &rs);
+	scan_lines(lines, n, &rs);
 	assert_int_equal(rs.nr, 2);
 	a = by_host(&rs, "web1");
 	b = by_host(&rs, "db2");
@@ -370,7 +368,6 @@ static void test_two_hosts(void **state)
 	assert_true(b->flags & PF_REPORT_COMPLETE);
 	assert_false(b->flags & PF_REPORT_TRUNCATED);
 	reports_release(&rs);
-	free(log);
 	free(lines);
 }
 
@@ -379,9 +376,8 @@ static void test_truncated(void **state)
 {
 	/* rhel6[] up to the DMA buddy line: DMA32 never got its buddy line */
 	struct reports rs;
-	char *log = join_lines(rhel6, 41);
 
-	scan_steps(log, &rs);
+	scan_lines(rhel6, 41, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_int_equal(rs.r[0].line, 3);
 	assert_int_equal(rs.r[0].last_line, 41);
@@ -390,17 +386,14 @@ static void test_truncated(void **state)
 	assert_int_equal(rs.r[0].flags, PF_REPORT_HAS_MEMINFO |
 			 PF_REPORT_TRUNCATED | PF_REPORT_NO_YEAR);
 	reports_release(&rs);
-	free(log);
 
 	/* only the header and the task line */
-	log = join_lines(rhel6, 4);
-	scan_steps(log, &rs);
+	scan_lines(rhel6, 4, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_int_equal(rs.r[0].last_line, 4);
 	assert_int_equal(rs.r[0].nr_zones, 0);
 	assert_int_equal(rs.r[0].flags, PF_REPORT_TRUNCATED | PF_REPORT_NO_YEAR);
 	reports_release(&rs);
-	free(log);
 }
 
 /* (e) two headers back to back */
@@ -436,7 +429,6 @@ static void test_foreign_lines(void **state)
 	char (*buf)[96] = calloc(nforeign, sizeof(*buf));
 	struct reports rs;
 	size_t n = 0;
-	char *log;
 
 	assert_non_null(lines);
 	assert_non_null(buf);
@@ -449,8 +441,7 @@ static void test_foreign_lines(void **state)
 	}
 	for (size_t i = 24; i <= 50; i++)	/* rhel6[]'s Mem-Info and trailer */
 		lines[n++] = rhel6[i];
-	log = join_lines(lines, n);
-	scan_steps(log, &rs);
+	scan_lines(lines, n, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_string_equal(rs.r[0].task, "swapper");
 	assert_int_equal(rs.r[0].line, 1);
@@ -461,7 +452,6 @@ static void test_foreign_lines(void **state)
 	assert_false(rs.r[0].flags & (PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE));
 	assert_true(rs.r[0].flags & PF_REPORT_TRUNCATED);
 	reports_release(&rs);
-	free(log);
 	free(buf);
 	free(lines);
 }
@@ -472,7 +462,6 @@ static void test_stall(void **state)
 	const char *lines[64];
 	size_t n = 0;
 	struct reports rs;
-	char *log;
 
 	lines[n++] = S "java: page allocation stalls for 10090ms, order:1, "
 		       "mode:0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null)";
@@ -485,11 +474,9 @@ static void test_stall(void **state)
 	for (size_t i = 24; i <= 50; i++)
 		lines[n++] = rhel6[i];
 	lines[n++] = rhel6[51];
-	log = join_lines(lines, n);
-	scan_steps(log, &rs);
+	scan_lines(lines, n, &rs);
 	assert_int_equal(rs.nr, 0);
 	reports_release(&rs);
-	free(log);
 }
 
 /* (h) a SysRq Show Memory dump after a header-only report */
@@ -498,14 +485,12 @@ static void test_sysrq_after_header(void **state)
 	const char *lines[64];
 	size_t n = 0;
 	struct reports rs;
-	char *log;
 
 	lines[n++] = S "swapper: page allocation failure. order:1, mode:0x20";
 	lines[n++] = S "SysRq : Show Memory";
 	for (size_t i = 24; i <= 50; i++)
 		lines[n++] = rhel6[i];
-	log = join_lines(lines, n);
-	scan_steps(log, &rs);
+	scan_lines(lines, n, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_string_equal(rs.r[0].task, "swapper");
 	assert_int_equal(rs.r[0].last_line, 1);
@@ -514,7 +499,6 @@ static void test_sysrq_after_header(void **state)
 	assert_int_equal(rs.r[0].pagecache_pages, -1);
 	assert_false(rs.r[0].flags & (PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE));
 	reports_release(&rs);
-	free(log);
 }
 
 /* (i) the rate limit's line right before a header */
