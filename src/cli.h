@@ -301,19 +301,20 @@ bool cli_sample_take(const struct cli_status *c, struct cli_sample *s);
 /* status INTERVAL COUNT (0: no end; status_lines.c): the exit status */
 int cli_status_lines(const struct cli_status *c, long count);
 
-int cmd_scan(int argc, char **argv);
-void usage_scan(FILE *f);
-int cmd_explain(int argc, char **argv);
-void usage_explain(FILE *f);
-int cmd_advise(int argc, char **argv);
-void usage_advise(FILE *f);
-int cmd_top(int argc, char **argv);
-void usage_top(FILE *f);
-int cmd_status(int argc, char **argv);
-void usage_status(FILE *f);
-int cmd_snapshot(int argc, char **argv);
-void usage_snapshot(FILE *f);
-int cmd_simulate(int argc, char **argv);
-void usage_simulate(FILE *f);
+/*
+ * A subcommand is two functions, cmd_NAME() (cmd_NAME.c) that runs it and
+ * usage_NAME() (usage.c) that prints its usage: main.c's table holds both.
+ */
+#define CLI_SUBCOMMAND(name)				\
+	int cmd_##name(int argc, char **argv);		\
+	void usage_##name(FILE *f)
+
+CLI_SUBCOMMAND(scan);
+CLI_SUBCOMMAND(explain);
+CLI_SUBCOMMAND(advise);
+CLI_SUBCOMMAND(top);
+CLI_SUBCOMMAND(status);
+CLI_SUBCOMMAND(snapshot);
+CLI_SUBCOMMAND(simulate);
 
 #endif
