@@ -397,74 +397,83 @@ static void test_contexts(void **state)
 }
 
 /* The report of one era, piece by piece */
+static const struct exact_case {
+	const char *kernel;
+	int nr_nodes;
+	bool numa;
+	const char *has[14];	/* pieces it prints, up to a NULL */
+	const char *lacks;	/* one it does not print, or NULL */
+} exact_cases[] = {
+	{ "rhel6.2", 1, false, {
+		"] swapper: page allocation failure. order:1, mode:0x20\n",
+		"] Pid: 0, comm: swapper Not tainted "
+		"2.6.32-220.el6.x86_64 #1\n",
+		"] Call Trace:\n",
+		"]  <IRQ>  [<ffffffff",
+		"] ? __alloc_pages_nodemask+0x",
+		"] ? e1000_alloc_rx_buffers+0x",
+		" [e1000e]\n",
+		"]  <EOI>  [<ffffffff",
+		"] Normal: 2000*4kB 500*8kB 150*16kB 50*32kB 25*64kB 0*128kB "
+		"0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 17600kB\n",
+		"] lowmem_reserve[]: 0 3000 8000 8000\n",
+		" pages non-shared\n",
+	}, NULL },
+	{ "4.19", 1, false, {
+		"] swapper/0: page allocation failure: order:1, "
+		"mode:0x480020(GFP_ATOMIC), nodemask=(null)\n",
+		"] swapper/0 cpuset=/ mems_allowed=0\n",
+		"] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 4.19.0 #1\n",
+		"]  <IRQ>\n",
+		"]  </IRQ>\n",
+		"] RIP: 0010:cpuidle_enter_state+0x",
+		"] Node 0 active_anon:",
+		"] Normal: 2000*4kB (UME) 500*8kB (UM) 150*16kB (MH) "
+		"50*32kB (ME) 25*64kB (H) 0*128kB 0*256kB",
+		"] lowmem_reserve[]: 0 3000 8000 8000 8000\n",
+	}, NULL },
+	{ "3.10", 1, false, {
+		/* 3.x letters: U E M R in that order */
+		"] Normal: 2000*4kB (UEM) 500*8kB (UM) 150*16kB (M) "
+		"50*32kB (EM) 25*64kB (M) ",
+		"] Hardware name: pagefail simulator\n",
+	}, NULL },
+	{ "6.6", 2, true, {
+		"] swapper/0: page allocation failure: order:1, "
+		"mode:0x820(GFP_ATOMIC), "
+		"nodemask=(null),cpuset=/,mems_allowed=0-1\n",
+		"] Node 0 Normal free:17600kB boost:6000kB min:70000kB "
+		"low:86000kB high:102000kB reserved_highatomic:4096KB "
+		"active_anon:",
+		"]  <TASK>\n",
+		"]  </TASK>\n",
+		"] Node 1 Normal: 1000*4kB",
+	}, "Swap cache stats" },
+};
+
 static void test_exact_lines(void **state)
 {
-	struct sim *s = sim_new("rhel6.2", 1);
 	struct sim_failure f;
 	char buf[16384];
 
 	(void)state;
-	failure_set(&f, s, BELOW_MIN, false, PF_CTX_SOFTIRQ, "swapper/0");
-	sim_print_failure(s, &f, buf, sizeof(buf));
-	assert_non_null(strstr(buf, "] swapper: page allocation failure. "
-				    "order:1, mode:0x20\n"));
-	assert_non_null(strstr(buf, "] Pid: 0, comm: swapper Not tainted "
-				    "2.6.32-220.el6.x86_64 #1\n"));
-	assert_non_null(strstr(buf, "] Call Trace:\n"));
-	assert_non_null(strstr(buf, "]  <IRQ>  [<ffffffff"));
-	assert_non_null(strstr(buf, "] ? __alloc_pages_nodemask+0x"));
-	assert_non_null(strstr(buf, "] ? e1000_alloc_rx_buffers+0x"));
-	assert_non_null(strstr(buf, " [e1000e]\n"));
-	assert_non_null(strstr(buf, "]  <EOI>  [<ffffffff"));
-	assert_non_null(strstr(buf, "] Normal: 2000*4kB 500*8kB 150*16kB "
-				    "50*32kB 25*64kB 0*128kB 0*256kB 0*512kB "
-				    "0*1024kB 0*2048kB 0*4096kB = 17600kB\n"));
-	assert_non_null(strstr(buf, "] lowmem_reserve[]: 0 3000 8000 8000\n"));
-	assert_non_null(strstr(buf, " pages non-shared\n"));
-	free(s);
+	for (size_t i = 0; i < ARRAY_SIZE(exact_cases); i++) {
+		const struct exact_case *c = &exact_cases[i];
+		struct sim *s = sim_new(c->kernel, c->nr_nodes);
 
-	s = sim_new("4.19", 1);
-	failure_set(&f, s, BELOW_MIN, false, PF_CTX_SOFTIRQ, "swapper/0");
-	sim_print_failure(s, &f, buf, sizeof(buf));
-	assert_non_null(strstr(buf, "] swapper/0: page allocation failure: "
-				    "order:1, mode:0x480020(GFP_ATOMIC), "
-				    "nodemask=(null)\n"));
-	assert_non_null(strstr(buf, "] swapper/0 cpuset=/ mems_allowed=0\n"));
-	assert_non_null(strstr(buf, "] CPU: 0 PID: 0 Comm: swapper/0 Not "
-				    "tainted 4.19.0 #1\n"));
-	assert_non_null(strstr(buf, "]  <IRQ>\n"));
-	assert_non_null(strstr(buf, "]  </IRQ>\n"));
-	assert_non_null(strstr(buf, "] RIP: 0010:cpuidle_enter_state+0x"));
-	assert_non_null(strstr(buf, "] Node 0 active_anon:"));
-	assert_non_null(strstr(buf, "] Normal: 2000*4kB (UME) 500*8kB (UM) "
-				    "150*16kB (MH) 50*32kB (ME) 25*64kB (H) "
-				    "0*128kB 0*256kB"));
-	assert_non_null(strstr(buf, "] lowmem_reserve[]: 0 3000 8000 8000 8000\n"));
-	free(s);
-
-	s = sim_new("3.10", 1);
-	failure_set(&f, s, BELOW_MIN, false, PF_CTX_SOFTIRQ, "swapper/0");
-	sim_print_failure(s, &f, buf, sizeof(buf));
-	/* 3.x letters: U E M R in that order */
-	assert_non_null(strstr(buf, "] Normal: 2000*4kB (UEM) 500*8kB (UM) "
-				    "150*16kB (M) 50*32kB (EM) 25*64kB (M) "));
-	assert_non_null(strstr(buf, "] Hardware name: pagefail simulator\n"));
-	free(s);
-
-	s = sim_new("6.6", 2);
-	failure_set(&f, s, BELOW_MIN, true, PF_CTX_SOFTIRQ, "swapper/0");
-	sim_print_failure(s, &f, buf, sizeof(buf));
-	assert_non_null(strstr(buf, "] swapper/0: page allocation failure: "
-				    "order:1, mode:0x820(GFP_ATOMIC), "
-				    "nodemask=(null),cpuset=/,mems_allowed=0-1\n"));
-	assert_non_null(strstr(buf, "] Node 0 Normal free:17600kB boost:6000kB "
-				    "min:70000kB low:86000kB high:102000kB "
-				    "reserved_highatomic:4096KB active_anon:"));
-	assert_non_null(strstr(buf, "]  <TASK>\n"));
-	assert_non_null(strstr(buf, "]  </TASK>\n"));
-	assert_non_null(strstr(buf, "] Node 1 Normal: 1000*4kB"));
-	assert_null(strstr(buf, "Swap cache stats"));
-	free(s);
+		failure_set(&f, s, BELOW_MIN, c->numa, PF_CTX_SOFTIRQ,
+			    "swapper/0");
+		sim_print_failure(s, &f, buf, sizeof(buf));
+		for (int h = 0; h < (int)ARRAY_SIZE(c->has) && c->has[h]; h++) {
+			if (!strstr(buf, c->has[h]))
+				print_message("%s: no \"%s\" in:\n%s\n",
+					      c->kernel, c->has[h], buf);
+			assert_non_null(strstr(buf, c->has[h]));
+		}
+		if (c->lacks)
+			assert_null(strstr(buf, c->lacks));
+		free(s);
+	}
 }
 
 /* The length is snprintf's: what it needed, whatever len was */
@@ -503,31 +512,34 @@ static void test_streamed(void **state)
 	free(s);
 }
 
+/* A failure of task in ctx printed, then scanned: one whole report, ctx */
+static void scan_printed(struct sim *s, int ctx, const char *task,
+			 struct reports *rs)
+{
+	struct sim_failure f;
+	char buf[16384];
+
+	failure_set(&f, s, BELOW_MIN, false, ctx, task);
+	sim_print_failure(s, &f, buf, sizeof(buf));
+	memset(rs, 0, sizeof(*rs));
+	scan_string(buf, 0, rs);
+	assert_int_equal(rs->nr, 1);
+	assert_int_equal(rs->r[0].context.kind, ctx);
+	assert_true(rs->r[0].flags & PF_REPORT_COMPLETE);
+}
+
 /* Process context and kswapd: printed and scanned, not judged in interrupt */
 static void test_process_and_kswapd(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(eras); i++) {
 		struct sim *s = sim_new(eras[i], 1);
-		struct sim_failure f;
-		struct reports rs = { 0 };
-		char buf[16384];
+		struct reports rs;
 
-		failure_set(&f, s, BELOW_MIN, false, PF_CTX_PROCESS, "simulate");
-		sim_print_failure(s, &f, buf, sizeof(buf));
-		scan_string(buf, 0, &rs);
-		assert_int_equal(rs.nr, 1);
-		assert_int_equal(rs.r[0].context.kind, PF_CTX_PROCESS);
-		assert_true(rs.r[0].flags & PF_REPORT_COMPLETE);
+		scan_printed(s, PF_CTX_PROCESS, "simulate", &rs);
 		assert_int_equal(rs.r[0].nr_zones, 3);
 		reports_release(&rs);
-
-		failure_set(&f, s, BELOW_MIN, false, PF_CTX_KSWAPD, "kswapd0");
-		sim_print_failure(s, &f, buf, sizeof(buf));
-		scan_string(buf, 0, &rs);
-		assert_int_equal(rs.nr, 1);
-		assert_int_equal(rs.r[0].context.kind, PF_CTX_KSWAPD);
-		assert_true(rs.r[0].flags & PF_REPORT_COMPLETE);
+		scan_printed(s, PF_CTX_KSWAPD, "kswapd0", &rs);
 		reports_release(&rs);
 		free(s);
 	}
