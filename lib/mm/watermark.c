@@ -212,34 +212,16 @@ static bool no_watermarks_ok(const struct pf_zone *z, int order,
 /*
  * The pre-4.4 high-order loop (2.6.18 .. 4.3; RHEL 6 with its own start and
  * halving): at each order below the request, the pages of that order stop
- * counting, and the mark halves.
+ * counting, and the mark (min) halves while o < halve_below.
  */
-static bool order_loop_ok(const struct pf_zone *z, int order, long mark,
-			  unsigned int flags, int era, long free_pages,
+static bool order_loop_ok(const struct pf_zone *z, int order, long min,
+			  int halve_below, long free_pages,
 			  struct pf_wm_check *c)
 {
-	long min = mark;
-
-	if (era == PF_WM_RHEL6) {
-		/*
-		 * RHEL 6 __zone_watermark_ok(): "don't require any high order
-		 * page under the min wmark": the loop starts from mark - min
-		 * and halves only while o < pageblock_order / 4 (9 >> 2).
-		 */
-		min = mark - (z->min > 0 ? z->min : 0);
-		if (min < 0)
-			min = 0;
-		if (flags & PF_ALLOC_HIGH)
-			min -= min / 2;
-		if (flags & PF_ALLOC_HARDER)
-			min -= min / 4;
-	} else {
-		min = c->min;
-	}
 	for (int o = 0; o < order; o++) {
 		if (o < z->nr_orders)
 			free_pages -= (long)(z->nr_free[o] << o);
-		if (era != PF_WM_RHEL6 || o < (9 >> 2))
+		if (o < halve_below)
 			min >>= 1;
 		if (free_pages <= min) {
 			c->cause = PF_CAUSE_FRAGMENTATION;
@@ -267,12 +249,176 @@ static bool free_block_ok(const struct pf_zone *z, int order,
 	return false;
 }
 
+/*
+ * The order-0 test every era shares, once c->min (the mark less what the
+ * alloc flags allow) and c->highatomic are set: the free pages less the
+ * unusable ones, the highatomic reserve and, for a caller without
+ * ALLOC_CMA, the free CMA pages, must stay above min plus
+ * lowmem_reserve[classzone].  *free_pages is the count without CMA, from
+ * which the pre-4.4 loop goes on (2.6.32 .. 4.3 take CMA out of the
+ * order-0 test only).
+ */
+static bool order0_ok(const struct pf_zone *z, long unusable,
+		      unsigned int flags, struct pf_wm_check *c,
+		      long *free_pages)
+{
+	/* free CMA pages count only for ALLOC_CMA callers (3.x+) */
+	if (!(flags & PF_ALLOC_CMA) && z->free_cma > 0)
+		c->cma = z->free_cma;
+	if (c->highatomic > z->free)
+		c->highatomic = z->free;
+
+	*free_pages = z->free - unusable - c->highatomic;
+	c->usable = *free_pages - c->cma;
+	c->margin = c->usable - (c->min + c->reserve);
+	if (c->usable > c->min + c->reserve)
+		return true;
+	if (c->highatomic &&
+	    c->usable + c->highatomic > c->min + c->reserve)
+		c->cause = PF_CAUSE_HIGHATOMIC;
+	else if (c->usable > c->min)
+		c->cause = PF_CAUSE_LOWMEM_RESERVE;
+	else
+		c->cause = PF_CAUSE_BELOW_MIN;
+	c->failed_order = 0;
+	return false;
+}
+
+/* The high orders are judged by the buddy line: without one they cannot be. */
+static bool buddy_line(const struct pf_zone *z, struct pf_wm_check *c)
+{
+	if (z->nr_orders)
+		return true;
+	c->cause = PF_CAUSE_UNKNOWN;
+	return false;
+}
+
+/*
+ * The mark less what the alloc flags may take below it, up to 4.3 (and
+ * RHEL 6): ALLOC_HIGH halves it, ALLOC_HARDER then takes a quarter off.
+ */
+static long min_2_6(long mark, unsigned int flags)
+{
+	if (flags & PF_ALLOC_HIGH)
+		mark -= mark / 2;
+	if (flags & PF_ALLOC_HARDER)
+		mark -= mark / 4;
+	return mark;
+}
+
+/*
+ * __zone_watermark_ok() of 2.6.18 .. 4.3 (RHEL 5, RHEL 7; also the era
+ * when none is known): "free_pages -= (1 << order) - 1", ALLOC_HIGH
+ * halves min and ALLOC_HARDER takes a quarter off; then, order by order,
+ * the pages too small for the request stop counting and min halves.
+ */
+static bool zone_watermark_ok_2_6(const struct pf_zone *z, int order,
+				  long mark, unsigned int flags,
+				  struct pf_wm_check *c)
+{
+	long free_pages;
+
+	c->min = min_2_6(mark, flags);
+	if (!order0_ok(z, (1L << order) - 1, flags, c, &free_pages))
+		return false;
+	if (!order || !buddy_line(z, c))
+		return !order;
+	return order_loop_ok(z, order, c->min, PF_MAX_ORDER, free_pages, c);
+}
+
+/*
+ * __zone_watermark_ok() of RHEL 6 (2.6.32-*.el6): "free_pages -= (1 <<
+ * order) + 1", and a loop that does "not require any high order page
+ * under the min wmark": it starts from mark - min, with the alloc flags
+ * applied again, and halves only while o < pageblock_order / 4 (9 >> 2).
+ */
+static bool zone_watermark_ok_rhel6(const struct pf_zone *z, int order,
+				    long mark, unsigned int flags,
+				    struct pf_wm_check *c)
+{
+	long free_pages, min;
+
+	c->min = min_2_6(mark, flags);
+	if (!order0_ok(z, (1L << order) + 1, flags, c, &free_pages))
+		return false;
+	if (!order || !buddy_line(z, c))
+		return !order;
+	min = mark - (z->min > 0 ? z->min : 0);
+	return order_loop_ok(z, order, min_2_6(min < 0 ? 0 : min, flags),
+			     9 >> 2, free_pages, c);
+}
+
+/*
+ * __zone_watermark_ok() of 4.4 .. 6.2: ALLOC_HIGH halves min; a caller
+ * that may not use the highatomic reserve (not ALLOC_HARDER, not
+ * ALLOC_OOM) does not count it, ALLOC_OOM (4.16+) halves min again and
+ * ALLOC_HARDER takes a quarter off; any free block of the order or larger
+ * on a list the caller may use passes the high orders.
+ */
+static bool zone_watermark_ok_4_4(const struct pf_zone *z, int order,
+				  long mark, unsigned int flags,
+				  struct pf_wm_check *c)
+{
+	long free_pages;
+
+	c->min = mark;
+	if (flags & PF_ALLOC_HIGH)
+		c->min -= c->min / 2;
+	if (!pf_alloc_highatomic_ok(flags, PF_WM_4_4)) {
+		/* only a "harder" caller may use the highatomic reserve */
+		if (z->reserved_highatomic > 0)
+			c->highatomic = z->reserved_highatomic;
+	} else if (flags & PF_ALLOC_OOM) {
+		c->min -= c->min / 2;
+	} else if (flags & PF_ALLOC_HARDER) {
+		c->min -= c->min / 4;
+	}
+	if (!order0_ok(z, (1L << order) - 1, flags, c, &free_pages))
+		return false;
+	if (!order || !buddy_line(z, c))
+		return !order;
+	return free_block_ok(z, order, flags, PF_WM_4_4, c);
+}
+
+/*
+ * __zone_watermark_ok() of 6.3+: __zone_watermark_unusable_free() leaves
+ * the highatomic reserve out for a caller without ALLOC_RESERVES; with
+ * them, ALLOC_MIN_RESERVE (our ALLOC_HIGH) halves min and ALLOC_NON_BLOCK
+ * (ALLOC_HARDER) then takes a quarter off, ALLOC_OOM halves it; the high
+ * orders as in 4.4.
+ */
+static bool zone_watermark_ok_6_3(const struct pf_zone *z, int order,
+				  long mark, unsigned int flags,
+				  struct pf_wm_check *c)
+{
+	bool reserves = flags & (PF_ALLOC_HARDER | PF_ALLOC_HIGH |
+				 PF_ALLOC_HIGHATOMIC | PF_ALLOC_OOM);
+	long free_pages;
+
+	c->min = mark;
+	if (!reserves && z->reserved_highatomic > 0)
+		c->highatomic = z->reserved_highatomic;
+	if (reserves) {
+		if (flags & PF_ALLOC_HIGH) {
+			c->min -= c->min / 2;
+			if (flags & PF_ALLOC_HARDER)
+				c->min -= c->min / 4;
+		}
+		if (flags & PF_ALLOC_OOM)
+			c->min -= c->min / 2;
+	}
+	if (!order0_ok(z, (1L << order) - 1, flags, c, &free_pages))
+		return false;
+	if (!order || !buddy_line(z, c))
+		return !order;
+	return free_block_ok(z, order, flags, PF_WM_6_3, c);
+}
+
 bool pf_zone_watermark_ok(const struct pf_zone *z, int order, long mark,
 			  int classzone, unsigned int flags, int era,
 			  struct pf_wm_check *out)
 {
 	struct pf_wm_check tmp, *c = out ? out : &tmp;
-	long free_pages, unusable;
 
 	memset(c, 0, sizeof(*c));
 	c->failed_order = -1;
@@ -288,81 +434,15 @@ bool pf_zone_watermark_ok(const struct pf_zone *z, int order, long mark,
 	if (flags & PF_ALLOC_NO_WATERMARKS) {
 		c->usable = z->free;
 		c->passes = no_watermarks_ok(z, order, flags, era, c);
-		if (c->passes)
-			c->cause = PF_CAUSE_OK;
-		return c->passes;
-	}
-
-	/*
-	 * The pages the caller may not count.  RHEL 6 takes 2^order + 1,
-	 * every other era 2^order - 1 ("free_pages -= (1 << order) - 1").
-	 */
-	unusable = era == PF_WM_RHEL6 ? (1L << order) + 1 : (1L << order) - 1;
-	c->min = mark;
-	if (era == PF_WM_6_3) {
-		/* __zone_watermark_unusable_free(); ALLOC_RESERVES cuts */
-		bool reserves = flags & (PF_ALLOC_HARDER | PF_ALLOC_HIGH |
-					 PF_ALLOC_HIGHATOMIC | PF_ALLOC_OOM);
-
-		if (!reserves && z->reserved_highatomic > 0)
-			c->highatomic = z->reserved_highatomic;
-		if (reserves) {
-			if (flags & PF_ALLOC_HIGH) {
-				c->min -= c->min / 2;
-				if (flags & PF_ALLOC_HARDER)
-					c->min -= c->min / 4;
-			}
-			if (flags & PF_ALLOC_OOM)
-				c->min -= c->min / 2;
-		}
+	} else if (era == PF_WM_6_3) {
+		c->passes = zone_watermark_ok_6_3(z, order, mark, flags, c);
+	} else if (era == PF_WM_4_4) {
+		c->passes = zone_watermark_ok_4_4(z, order, mark, flags, c);
+	} else if (era == PF_WM_RHEL6) {
+		c->passes = zone_watermark_ok_rhel6(z, order, mark, flags, c);
 	} else {
-		if (flags & PF_ALLOC_HIGH)
-			c->min -= c->min / 2;
-		if (era == PF_WM_4_4 && !pf_alloc_highatomic_ok(flags, era)) {
-			/* only a "harder" caller may use the highatomic reserve */
-			if (z->reserved_highatomic > 0)
-				c->highatomic = z->reserved_highatomic;
-		} else if (era == PF_WM_4_4 && (flags & PF_ALLOC_OOM)) {
-			c->min -= c->min / 2;
-		} else if (flags & PF_ALLOC_HARDER) {
-			c->min -= c->min / 4;
-		}
+		c->passes = zone_watermark_ok_2_6(z, order, mark, flags, c);
 	}
-	/* free CMA pages count only for ALLOC_CMA callers (3.x+) */
-	if (!(flags & PF_ALLOC_CMA) && z->free_cma > 0)
-		c->cma = z->free_cma;
-	if (c->highatomic > z->free)
-		c->highatomic = z->free;
-
-	free_pages = z->free - unusable - c->highatomic;
-	/* 2.6.32 .. 4.3 take CMA out of the order-0 test only */
-	c->usable = free_pages - c->cma;
-	c->margin = c->usable - (c->min + c->reserve);
-	if (c->usable <= c->min + c->reserve) {
-		if (c->highatomic &&
-		    c->usable + c->highatomic > c->min + c->reserve)
-			c->cause = PF_CAUSE_HIGHATOMIC;
-		else if (c->usable > c->min)
-			c->cause = PF_CAUSE_LOWMEM_RESERVE;
-		else
-			c->cause = PF_CAUSE_BELOW_MIN;
-		c->failed_order = 0;
-		return false;
-	}
-	if (!order) {
-		c->cause = PF_CAUSE_OK;
-		return c->passes = true;
-	}
-	if (!z->nr_orders) {
-		/* no buddy line: the high-order part cannot be judged */
-		c->cause = PF_CAUSE_UNKNOWN;
-		return false;
-	}
-	if (era == PF_WM_4_4 || era == PF_WM_6_3)
-		c->passes = free_block_ok(z, order, flags, era, c);
-	else
-		c->passes = order_loop_ok(z, order, mark, flags, era,
-					  free_pages, c);
 	if (c->passes)
 		c->cause = PF_CAUSE_OK;
 	return c->passes;
