@@ -267,157 +267,224 @@ static void disagreement_words(const struct pf_report *r, const struct pf_explai
 	}
 }
 
+/* What every sentence of the summary is made of. */
+struct summary {
+	struct pf_sbuf b;
+	const struct pf_report *r;
+	const struct pf_gfp_caps *caps;
+	const struct pf_explain *ex;
+	const struct pf_zone_verdict *v;	/* the key zone's verdict */
+	const struct pf_zone *z;		/* ... and the zone */
+	char size[32];				/* the request's size */
+	char free_w[32];			/* the key zone's free memory */
+	const char *kind;			/* "atomic ", "non-blocking ", "" */
+};
+
+/* No zone could be checked: the report has no Mem-Info, or lacks numbers. */
+static void unchecked_words(struct summary *s)
+{
+	const struct pf_explain *ex = s->ex;
+
+	if (!s->r->nr_zones)
+		pf_sb_add(&s->b, "The report has no Mem-Info, so the zones' state at "
+		       "the failure is not known: the %s %srequest failed",
+		       s->size, s->kind);
+	else
+		pf_sb_add(&s->b, "No zone could be checked (watermarks or free "
+		       "counts missing): the %s %srequest failed", s->size, s->kind);
+	if (ex->match.rule) {
+		pf_sb_add(&s->b, "; it matches the known cause \"%s\"",
+			  ex->match.rule->title);
+		if (ex->match.status == PF_RULE_FIXED)
+			pf_sb_add(&s->b, ", whose fix this kernel already has "
+				  "(since %s): what is left is a burst "
+				  "that outran the reserves",
+				  ex->match.rule->fixed.str);
+	}
+	pf_sb_add(&s->b, ".");
+}
+
+/* No printed zone was one the request may use: say why of the first. */
+static void not_allowed_words(struct summary *s)
+{
+	const struct pf_report *r = s->r;
+
+	pf_sb_add(&s->b, "No zone the %s %srequest may use was printed", s->size,
+		  s->kind);
+	for (int i = 0; i < r->nr_zones; i++)
+		if (s->ex->zones[i].why_not) {
+			pf_sb_add(&s->b, " (%s %s)", r->zones[i].name,
+			       s->ex->zones[i].why_not);
+			break;
+		}
+	pf_sb_add(&s->b, ".");
+}
+
+/*
+ * PF_CAUSE_FRAGMENTATION: where the free memory was, in blocks too small,
+ * and why reclaim and compaction did not make a large enough one.
+ */
+static void fragmentation_words(struct summary *s)
+{
+	const struct pf_zone_verdict *v = s->v;
+	const struct pf_zone *z = s->z;
+	char x[32], y[32];
+
+	pf_sb_add(&s->b, "%s had %s free", z->name, s->free_w);
+	if (v->largest_free_order >= s->r->order && v->check.failed_order > 0) {
+		/* the pre-4.4 loop: blocks exist, too little above the mark */
+		pf_format_size((unsigned long long)z->page_kb * 1024
+			       << v->check.failed_order, x, sizeof(x));
+		kb_words(v->check.order_min, z->page_kb, y, sizeof(y));
+		if (v->check.order_free > 0) {
+			char f[32];
+
+			kb_words(v->check.order_free, z->page_kb, f, sizeof(f));
+			pf_sb_add(&s->b, ", but only about %s of it in blocks of %s "
+			       "or more, where this kernel's watermark check "
+			       "wants more than %s", f, x, y);
+		} else {
+			pf_sb_add(&s->b, ", almost none of it in blocks of %s or "
+			       "more, where this kernel's watermark check "
+			       "wants more than %s", x, y);
+		}
+	} else if (v->largest_free_order == 0) {
+		pf_sb_add(&s->b, ", all in %u KiB pieces", z->page_kb);
+	} else if (v->largest_free_order > 0) {
+		pf_format_size((unsigned long long)z->page_kb * 1024
+			       << v->largest_free_order, x, sizeof(x));
+		pf_sb_add(&s->b, ", none of it in a block larger than %s", x);
+	} else if (z->nr_orders) {
+		pf_sb_add(&s->b, ", none of it on a free list it may use");
+	}
+	if (!s->caps->can_sleep && s->r->gfp_layout)
+		pf_sb_add(&s->b, "; the %s %srequest could not be met without "
+		       "compaction, which a request that cannot sleep cannot do",
+		       s->size, s->kind);
+	else if (s->r->order > 3)
+		pf_sb_add(&s->b, "; the %s request is a costly order, and reclaim "
+		       "and compaction did not assemble a free block that "
+		       "large%s", s->size, s->caps->noretry ?
+		       " before it gave up (__GFP_NORETRY)" : "");
+	else
+		pf_sb_add(&s->b, "; reclaim and compaction did not produce a free "
+		       "%s block for the request", s->size);
+}
+
+/* PF_CAUSE_BELOW_MIN: a real shortage, and who could have relieved it. */
+static void below_min_words(struct summary *s)
+{
+	const struct pf_zone_verdict *v = s->v;
+	const struct pf_zone *z = s->z;
+	char x[32], y[32];
+
+	kb_words(v->check.min + v->check.reserve, z->page_kb, x, sizeof(x));
+	pf_sb_add(&s->b, "%s had %s free, under the %s this request had to leave",
+	       z->name, s->free_w, x);
+	if (v->check.cma > 0) {
+		kb_words(v->check.cma, z->page_kb, y, sizeof(y));
+		pf_sb_add(&s->b, " (%s of the free memory is CMA, which it may not use)", y);
+	}
+	if (s->ex->alloc_flags & PF_ALLOC_NO_WATERMARKS)
+		pf_sb_add(&s->b, ": the zone was empty even for a caller that "
+		       "ignores the watermarks");
+	else if (!s->caps->can_sleep && s->r->gfp_layout)
+		pf_sb_add(&s->b, ": a real shortage; even the reserve below min "
+		       "that a request which cannot sleep may use was gone, "
+		       "and kswapd had not caught up");
+	else
+		pf_sb_add(&s->b, ": a real shortage, which reclaim did not relieve");
+	if (s->ex->nr_allowed > 1)
+		pf_sb_add(&s->b, "; no other allowed zone could serve it either");
+}
+
+/*
+ * PF_CAUSE_HIGHATOMIC: the free memory was the highatomic reserve's,
+ * printed (5.15+) or inferred by hidden_highatomic() (highatomic < 0).
+ */
+static void highatomic_words(struct summary *s)
+{
+	const struct pf_zone_verdict *v = s->v;
+	const struct pf_zone *z = s->z;
+	char x[32];
+
+	if (v->check.highatomic < 0) {
+		kb_words(((z->managed >= 0 ? z->managed : z->present) / 100 + 512),
+			 z->page_kb, x, sizeof(x));
+		pf_sb_add(&s->b, "%s had %s free, no more than the highatomic "
+			  "reserve may hold (up to %s here; kernels before "
+			  "5.15 do not print it), and this %s %srequest may "
+			  "not use that reserve: nothing else explains the "
+			  "failure", z->name, s->free_w, x, s->size, s->kind);
+		return;
+	}
+	if (v->check.highatomic > 0 && v->check.highatomic < z->free) {
+		kb_words(v->check.highatomic, z->page_kb, x, sizeof(x));
+		pf_sb_add(&s->b, "%s had %s free, but %s of it is the highatomic "
+			  "reserve", z->name, s->free_w, x);
+	} else {
+		pf_sb_add(&s->b, "%s had %s free, but all of it sits in "
+			  "highatomic pageblocks", z->name, s->free_w);
+		if (z->reserved_highatomic > 0) {
+			kb_words(z->reserved_highatomic, z->page_kb, x, sizeof(x));
+			pf_sb_add(&s->b, " (%s reserved)", x);
+		}
+	}
+	pf_sb_add(&s->b, ", kept for high-order atomic requests, which this %s "
+		  "%srequest may not use", s->size, s->kind);
+}
+
+/* The one sentence: the key zone's verdict in words, by its cause. */
 static void summary_words(const struct pf_report *r, const struct pf_gfp_caps *caps,
 			  const struct pf_explain *ex, char *buf, size_t len)
 {
-	struct pf_sbuf b = { buf, len, 0 };
-	const struct pf_zone_verdict *v;
-	const struct pf_zone *z;
-	char size[32], free_w[32], x[32], y[32];
-	const char *kind = caps->atomic ? "atomic " :
-			   r->gfp_layout && !caps->can_sleep ? "non-blocking " : "";
+	struct summary s = {
+		.b = { buf, len, 0 }, .r = r, .caps = caps, .ex = ex,
+		.kind = caps->atomic ? "atomic " :
+			r->gfp_layout && !caps->can_sleep ? "non-blocking " : "",
+	};
+	char x[32];
 
-	pf_format_size(pf_report_bytes(r), size, sizeof(size));
+	pf_format_size(pf_report_bytes(r), s.size, sizeof(s.size));
 	if (ex->cause == PF_CAUSE_UNKNOWN && ex->key_zone < 0) {
-		if (!r->nr_zones)
-			pf_sb_add(&b, "The report has no Mem-Info, so the zones' state at "
-			       "the failure is not known: the %s %srequest failed",
-			       size, kind);
-		else
-			pf_sb_add(&b, "No zone could be checked (watermarks or free "
-			       "counts missing): the %s %srequest failed", size, kind);
-		if (ex->match.rule) {
-			pf_sb_add(&b, "; it matches the known cause \"%s\"",
-				  ex->match.rule->title);
-			if (ex->match.status == PF_RULE_FIXED)
-				pf_sb_add(&b, ", whose fix this kernel already has "
-					  "(since %s): what is left is a burst "
-					  "that outran the reserves",
-					  ex->match.rule->fixed.str);
-		}
-		pf_sb_add(&b, ".");
+		unchecked_words(&s);
 		return;
 	}
 	if (ex->cause == PF_CAUSE_NOT_ALLOWED || ex->key_zone < 0) {
-		pf_sb_add(&b, "No zone the %s %srequest may use was printed", size, kind);
-		for (int i = 0; i < r->nr_zones; i++)
-			if (ex->zones[i].why_not) {
-				pf_sb_add(&b, " (%s %s)", r->zones[i].name,
-				       ex->zones[i].why_not);
-				break;
-			}
-		pf_sb_add(&b, ".");
+		not_allowed_words(&s);
 		return;
 	}
-	v = &ex->zones[ex->key_zone];
-	z = &r->zones[ex->key_zone];
-	kb_words(z->free, z->page_kb, free_w, sizeof(free_w));
+	s.v = &ex->zones[ex->key_zone];
+	s.z = &r->zones[ex->key_zone];
+	kb_words(s.z->free, s.z->page_kb, s.free_w, sizeof(s.free_w));
 	if (ex->disagrees) {
-		pf_sb_add(&b, "The kernel failed the %s %srequest, but %s.", size,
-		       kind, ex->disagreement);
+		pf_sb_add(&s.b, "The kernel failed the %s %srequest, but %s.",
+			  s.size, s.kind, ex->disagreement);
 		return;
 	}
 	switch (ex->cause) {
 	case PF_CAUSE_FRAGMENTATION:
-		pf_sb_add(&b, "%s had %s free", z->name, free_w);
-		if (v->largest_free_order >= r->order && v->check.failed_order > 0) {
-			/* the pre-4.4 loop: blocks exist, too little above the mark */
-			pf_format_size((unsigned long long)z->page_kb * 1024
-				       << v->check.failed_order, x, sizeof(x));
-			kb_words(v->check.order_min, z->page_kb, y, sizeof(y));
-			if (v->check.order_free > 0) {
-				char f[32];
-
-				kb_words(v->check.order_free, z->page_kb, f, sizeof(f));
-				pf_sb_add(&b, ", but only about %s of it in blocks of %s "
-				       "or more, where this kernel's watermark check "
-				       "wants more than %s", f, x, y);
-			} else {
-				pf_sb_add(&b, ", almost none of it in blocks of %s or "
-				       "more, where this kernel's watermark check "
-				       "wants more than %s", x, y);
-			}
-		} else if (v->largest_free_order == 0) {
-			pf_sb_add(&b, ", all in %u KiB pieces", z->page_kb);
-		} else if (v->largest_free_order > 0) {
-			pf_format_size((unsigned long long)z->page_kb * 1024
-				       << v->largest_free_order, x, sizeof(x));
-			pf_sb_add(&b, ", none of it in a block larger than %s", x);
-		} else if (z->nr_orders) {
-			pf_sb_add(&b, ", none of it on a free list it may use");
-		}
-		if (!caps->can_sleep && r->gfp_layout)
-			pf_sb_add(&b, "; the %s %srequest could not be met without "
-			       "compaction, which a request that cannot sleep cannot do",
-			       size, kind);
-		else if (r->order > 3)
-			pf_sb_add(&b, "; the %s request is a costly order, and reclaim "
-			       "and compaction did not assemble a free block that "
-			       "large%s", size, caps->noretry ?
-			       " before it gave up (__GFP_NORETRY)" : "");
-		else
-			pf_sb_add(&b, "; reclaim and compaction did not produce a free "
-			       "%s block for the request", size);
+		fragmentation_words(&s);
 		break;
 	case PF_CAUSE_BELOW_MIN:
-		kb_words(v->check.min + v->check.reserve, z->page_kb, x, sizeof(x));
-		pf_sb_add(&b, "%s had %s free, under the %s this request had to leave",
-		       z->name, free_w, x);
-		if (v->check.cma > 0) {
-			kb_words(v->check.cma, z->page_kb, y, sizeof(y));
-			pf_sb_add(&b, " (%s of the free memory is CMA, which it may not use)", y);
-		}
-		if (ex->alloc_flags & PF_ALLOC_NO_WATERMARKS)
-			pf_sb_add(&b, ": the zone was empty even for a caller that "
-			       "ignores the watermarks");
-		else if (!caps->can_sleep && r->gfp_layout)
-			pf_sb_add(&b, ": a real shortage; even the reserve below min "
-			       "that a request which cannot sleep may use was gone, "
-			       "and kswapd had not caught up");
-		else
-			pf_sb_add(&b, ": a real shortage, which reclaim did not relieve");
-		if (ex->nr_allowed > 1)
-			pf_sb_add(&b, "; no other allowed zone could serve it either");
+		below_min_words(&s);
 		break;
 	case PF_CAUSE_LOWMEM_RESERVE:
-		kb_words(v->check.reserve, z->page_kb, x, sizeof(x));
-		pf_sb_add(&b, "%s had %s free, above its min watermark, but keeps %s "
+		kb_words(s.v->check.reserve, s.z->page_kb, x, sizeof(x));
+		pf_sb_add(&s.b, "%s had %s free, above its min watermark, but keeps %s "
 		       "(lowmem_reserve) for requests that cannot use a higher zone, "
 		       "and the higher zones could not serve the %s %srequest",
-		       z->name, free_w, x, size, kind);
+		       s.z->name, s.free_w, x, s.size, s.kind);
 		break;
 	case PF_CAUSE_HIGHATOMIC:
-		if (v->check.highatomic < 0) {
-			kb_words(((z->managed >= 0 ? z->managed : z->present) / 100 + 512),
-				 z->page_kb, x, sizeof(x));
-			pf_sb_add(&b, "%s had %s free, no more than the highatomic "
-				  "reserve may hold (up to %s here; kernels before "
-				  "5.15 do not print it), and this %s %srequest may "
-				  "not use that reserve: nothing else explains the "
-				  "failure", z->name, free_w, x, size, kind);
-			break;
-		}
-		if (v->check.highatomic > 0 && v->check.highatomic < z->free) {
-			kb_words(v->check.highatomic, z->page_kb, x, sizeof(x));
-			pf_sb_add(&b, "%s had %s free, but %s of it is the highatomic "
-				  "reserve", z->name, free_w, x);
-		} else {
-			pf_sb_add(&b, "%s had %s free, but all of it sits in "
-				  "highatomic pageblocks", z->name, free_w);
-			if (z->reserved_highatomic > 0) {
-				kb_words(z->reserved_highatomic, z->page_kb, x, sizeof(x));
-				pf_sb_add(&b, " (%s reserved)", x);
-			}
-		}
-		pf_sb_add(&b, ", kept for high-order atomic requests, which this %s "
-			  "%srequest may not use", size, kind);
+		highatomic_words(&s);
 		break;
 	default:
-		pf_sb_add(&b, "%s had %s free; the %s %srequest could not be checked "
-		       "further (no buddy line)", z->name, free_w, size, kind);
+		pf_sb_add(&s.b, "%s had %s free; the %s %srequest could not be checked "
+		       "further (no buddy line)", s.z->name, s.free_w, s.size, s.kind);
 		break;
 	}
-	pf_sb_add(&b, ".");
+	pf_sb_add(&s.b, ".");
 }
 
 /*
