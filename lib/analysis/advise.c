@@ -258,62 +258,72 @@ static void current_of(struct pf_advice_item *it, const struct pf_system *sys,
 	}
 }
 
-static void advise_min_free(const struct pf_evidence *e, const struct pf_system *sys,
-			    const struct machine *m, struct pf_advice *a)
+/*
+ * The kernel's default (init_per_zone_wmark_min()) and the current value:
+ * the system's, else the sum of the min watermarks a report printed,
+ * else the default.  Returns the value the advice starts from (-1: none).
+ */
+static long min_free_current(struct pf_advice_item *it,
+			     const struct pf_system *sys,
+			     const struct machine *m, struct pf_sbuf *w)
 {
-	struct pf_advice_item *it = new_item(a, "vm.min_free_kbytes");
-	struct pf_sbuf w = { it->working, sizeof(it->working), 0 };
-	struct pf_sbuf c = { it->cost, sizeof(it->cost), 0 };
-	unsigned long long burst_kb;
-	long base, doubled = -1, cover = -1, cap;
-	int burst_order;
-	char x[32], y[32];
-
-	it->applies = true;
 	if (m->lowmem_kb) {
 		it->default_value = pf_min_free_kbytes_default(m->lowmem_kb, &m->kernel);
-		kb_words(m->lowmem_kb, x, sizeof(x));
-		pf_sb_add(&w, "kernel default %ld kB (int_sqrt(16 x %llu kB of lowmem), "
+		pf_sb_add(w, "kernel default %ld kB (int_sqrt(16 x %llu kB of lowmem), "
 		       "capped at %ld).", it->default_value, m->lowmem_kb,
 		       pf_min_free_kbytes_cap(&m->kernel));
 	}
 	current_of(it, sys, PF_VM_MIN_FREE_KBYTES, pf_zones_min_free_kbytes(m->zones, m->nr_zones),
-		   it->default_value, &w);
+		   it->default_value, w);
 	if (it->current >= 0)
-		pf_sb_add(&w, " Current %ld kB (%s).", it->current,
+		pf_sb_add(w, " Current %ld kB (%s).", it->current,
 		       !strcmp(it->current_from, "report") ?
 		       "the sum of the min watermarks the report printed" :
 		       !strcmp(it->current_from, "system") ? "read from the system" :
 		       "assumed: the kernel default");
-	base = it->current >= 0 ? it->current : it->default_value;
-	it->value = base;
+	return it->current >= 0 ? it->current : it->default_value;
+}
 
-	/* bounds: the kernel default below, 5% of lowmem above */
-	it->safe_min = it->default_value > 0 && it->default_value < 1024 ?
-		       it->default_value : 1024;
-	cap = (long)(m->lowmem_kb / 20);
-	it->safe_max = !m->lowmem_kb ? LONG_MAX : cap > it->safe_min ? cap :
-		       it->safe_min;
-	if (base < 0) {
-		/* reports without Mem-Info, and no machine: advice in words */
-		if (e->atomic || e->causes[PF_CAUSE_BELOW_MIN] ||
-		    e->causes[PF_CAUSE_FRAGMENTATION])
-			pf_sb_add(&w, "%lu failure%s of requests that cannot sleep: "
-				  "double the current value (the usual first "
-				  "step; 'sysctl vm.min_free_kbytes' shows it).",
-				  e->atomic, e->atomic == 1 ? "" : "s");
-		pf_sb_add(&w, " Neither the reports nor a system say how much "
-			  "memory there is, so no number is computed: give --root "
-			  "with the machine's snapshot or sosreport.");
-		return;
-	}
+/* Failures of requests that cannot sleep, or zones found short. */
+static bool short_of_reserve(const struct pf_evidence *e)
+{
+	return e->atomic || e->causes[PF_CAUSE_BELOW_MIN] ||
+	       e->causes[PF_CAUSE_FRAGMENTATION];
+}
+
+/* Reports without Mem-Info, and no machine: advice in words. */
+static void min_free_unknown_words(const struct pf_evidence *e,
+				   struct pf_sbuf *w)
+{
+	if (short_of_reserve(e))
+		pf_sb_add(w, "%lu failure%s of requests that cannot sleep: "
+			  "double the current value (the usual first "
+			  "step; 'sysctl vm.min_free_kbytes' shows it).",
+			  e->atomic, e->atomic == 1 ? "" : "s");
+	pf_sb_add(w, " Neither the reports nor a system say how much "
+		  "memory there is, so no number is computed: give --root "
+		  "with the machine's snapshot or sosreport.");
+}
+
+/*
+ * The value the failures ask for: twice base (the usual first step), or
+ * enough to hold the largest burst twice over, whichever is more, rounded
+ * up to a MiB; never below the kernel's default, never above safe_max.
+ */
+static void min_free_value(struct pf_advice_item *it,
+			   const struct pf_evidence *e, long base,
+			   struct pf_sbuf *w)
+{
+	unsigned long long burst_kb;
+	long doubled = -1, cover = -1;
+	int burst_order;
+	char x[32];
 
 	burst_kb = largest_burst_kb(e, &burst_order);
-	if (e->atomic || e->causes[PF_CAUSE_BELOW_MIN] ||
-	    e->causes[PF_CAUSE_FRAGMENTATION]) {
+	if (short_of_reserve(e)) {
 		/* the usual first step: twice the reserve (Red Hat: x2 to x4) */
 		doubled = base > VM_INT_MAX / 2 ? VM_INT_MAX : 2 * base;
-		pf_sb_add(&w, " %lu failure%s of requests that cannot sleep: the "
+		pf_sb_add(w, " %lu failure%s of requests that cannot sleep: the "
 		       "reserve below min was not enough, so double it: %ld kB.",
 		       e->atomic, e->atomic == 1 ? "" : "s", doubled);
 	}
@@ -327,7 +337,7 @@ static void advise_min_free(const struct pf_evidence *e, const struct pf_system 
 		 */
 		cover = vm_clamp(burst_kb > VM_INT_MAX ? burst_kb :
 				 (burst_kb * 2 * 8 + 4) / 5);
-		pf_sb_add(&w, " The largest burst: %lu order-%d failure%s in %.0f s "
+		pf_sb_add(w, " The largest burst: %lu order-%d failure%s in %.0f s "
 		       "(%llu kB asked); a request that cannot sleep may use 5/8 "
 		       "of min, so holding twice that burst needs min_free_kbytes "
 		       ">= %llu x 2 x 8/5 = %ld kB.", b->failures, burst_order,
@@ -341,46 +351,82 @@ static void advise_min_free(const struct pf_evidence *e, const struct pf_system 
 	if (it->value != base)
 		it->value = round_up_kb(it->value, 1024);
 	if (it->default_value > it->value) {
-		pf_sb_add(&w, " Below the kernel's own default: use the default.");
+		pf_sb_add(w, " Below the kernel's own default: use the default.");
 		it->value = it->default_value;
 	}
 	if (it->value > it->safe_max) {
 		kb_words((unsigned long long)it->safe_max, x, sizeof(x));
-		pf_sb_add(&w, " That is above the safe bound of 5%% of lowmem (%s, the "
+		pf_sb_add(w, " That is above the safe bound of 5%% of lowmem (%s, the "
 		       "cap the kernel puts on its own recommendation in "
 		       "set_recommended_min_free_kbytes()): kept at the bound; the "
 		       "rest must come from fewer or smaller atomic allocations.", x);
 		it->value = it->safe_max;
 	}
+}
+
+/*
+ * What the new value does to the biggest zone's watermarks: its min, its
+ * high (where kswapd stops), and how much more stays free there, by
+ * __setup_per_zone_wmarks() run with the old value and with the new.
+ */
+static void min_free_cost(const struct pf_advice_item *it,
+			  const struct pf_system *sys, const struct machine *m,
+			  long base, struct pf_sbuf *c)
+{
+	struct pf_zone zs[PF_ZONES_MAX];
+	long wsf = sys ? sys->vm[PF_VM_WATERMARK_SCALE_FACTOR] : -1;
+	int k = (int)(m->biggest - m->zones);
+	long old_high, new_high;
+	char x[32], y[32];
+
+	if (wsf < 0 || wsf > VM_INT_MAX)
+		wsf = 10;
+	memcpy(zs, m->zones, sizeof(zs[0]) * (size_t)m->nr_zones);
+	pf_setup_zone_wmarks(zs, m->nr_zones, it->current > 0 ?
+			     it->current : base, wsf, &m->kernel);
+	old_high = zs[k].high;
+	pf_setup_zone_wmarks(zs, m->nr_zones, it->value, wsf, &m->kernel);
+	new_high = zs[k].high;
+	kb_words((unsigned long long)zs[k].min * zs[k].page_kb, x, sizeof(x));
+	kb_words((unsigned long long)new_high * zs[k].page_kb, y, sizeof(y));
+	pf_sb_add(c, "%s's min becomes %s and kswapd stops at %s; ",
+	       zs[k].name, x, y);
+	kb_words((unsigned long long)(new_high > old_high ? new_high - old_high : 0) *
+		 zs[k].page_kb, x, sizeof(x));
+	pf_sb_add(c, "about %s more is kept free there instead of page cache. ", x);
+}
+
+static void advise_min_free(const struct pf_evidence *e, const struct pf_system *sys,
+			    const struct machine *m, struct pf_advice *a)
+{
+	struct pf_advice_item *it = new_item(a, "vm.min_free_kbytes");
+	struct pf_sbuf w = { it->working, sizeof(it->working), 0 };
+	struct pf_sbuf c = { it->cost, sizeof(it->cost), 0 };
+	long base, cap;
+
+	it->applies = true;
+	base = min_free_current(it, sys, m, &w);
+	it->value = base;
+
+	/* bounds: the kernel default below, 5% of lowmem above */
+	it->safe_min = it->default_value > 0 && it->default_value < 1024 ?
+		       it->default_value : 1024;
+	cap = (long)(m->lowmem_kb / 20);
+	it->safe_max = !m->lowmem_kb ? LONG_MAX : cap > it->safe_min ? cap :
+		       it->safe_min;
+	if (base < 0) {
+		min_free_unknown_words(e, &w);
+		return;
+	}
+
+	min_free_value(it, e, base, &w);
 	it->change = it->value != it->current;
 	if (!it->change)
 		pf_sb_add(&w, " Keep it.");
 	else
 		pf_sb_add(&w, " Recommended: %ld kB.", it->value);
-
-	/* what the new value does to the biggest zone's watermarks */
-	if (it->change && m->biggest) {
-		struct pf_zone zs[PF_ZONES_MAX];
-		long wsf = sys ? sys->vm[PF_VM_WATERMARK_SCALE_FACTOR] : -1;
-		int k = (int)(m->biggest - m->zones);
-		long old_high, new_high;
-
-		if (wsf < 0 || wsf > VM_INT_MAX)
-			wsf = 10;
-		memcpy(zs, m->zones, sizeof(zs[0]) * (size_t)m->nr_zones);
-		pf_setup_zone_wmarks(zs, m->nr_zones, it->current > 0 ?
-				     it->current : base, wsf, &m->kernel);
-		old_high = zs[k].high;
-		pf_setup_zone_wmarks(zs, m->nr_zones, it->value, wsf, &m->kernel);
-		new_high = zs[k].high;
-		kb_words((unsigned long long)zs[k].min * zs[k].page_kb, x, sizeof(x));
-		kb_words((unsigned long long)new_high * zs[k].page_kb, y, sizeof(y));
-		pf_sb_add(&c, "%s's min becomes %s and kswapd stops at %s; ",
-		       zs[k].name, x, y);
-		kb_words((unsigned long long)(new_high > old_high ? new_high - old_high : 0) *
-			 zs[k].page_kb, x, sizeof(x));
-		pf_sb_add(&c, "about %s more is kept free there instead of page cache. ", x);
-	}
+	if (it->change && m->biggest)
+		min_free_cost(it, sys, m, base, &c);
 	pf_sb_add(&c, "Too high a value makes ordinary allocations reclaim directly "
 	       "and can make the OOM killer fire with memory still free.");
 }
