@@ -363,111 +363,143 @@ static bool idle(const struct pf_scanner *sc)
 	return pf_asm_nr_open(sc->asm_) == 0 && !sc->pend_valid && !sc->qp_len;
 }
 
+/*
+ * Keep the partial last line [p, end) for the next feed, cut at
+ * PF_LINE_MAX (and said).
+ */
+static inline void carry_partial(struct pf_scanner *sc, const char *p,
+				 const char *end)
+{
+	size_t n = (size_t)(end - p);
+
+	if (n > PF_LINE_MAX) {
+		diag(sc, sc->lineno + 1, "line longer than 64 KiB, cut");
+		sc->carry_cut = true;
+		n = PF_LINE_MAX;
+	}
+	memcpy(sc->carry, p, n);
+	sc->carry_len = n;
+}
+
+/*
+ * Finish the line carried over from the last feed with the start of
+ * [*pp, end).  Returns 1 when no newline is there (all of it carried),
+ * else 0 with *pp past the newline, or an error.
+ */
+static inline int finish_carry(struct pf_scanner *sc, const char **pp,
+			       const char *end)
+{
+	const char *p = *pp, *nl = memchr(p, '\n', (size_t)(end - p));
+	size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+	size_t room = PF_LINE_MAX - sc->carry_len;
+
+	if (n > room) {
+		if (!sc->carry_cut)
+			diag(sc, sc->lineno + 1, "line longer than 64 KiB, cut");
+		sc->carry_cut = true;
+	}
+	memcpy(sc->carry + sc->carry_len, p, n < room ? n : room);
+	sc->carry_len += n < room ? n : room;
+	if (!nl)
+		return 1;
+	sc->carry_cut = false;
+	*pp = nl + 1;
+	n = sc->carry_len;
+	sc->carry_len = 0;
+	return one_line(sc, sc->carry, n);
+}
+
+/*
+ * Give the lines just before ls, the line the fast search stopped at, to
+ * the assembler too: they can hold "warn_alloc: N callbacks suppressed",
+ * the vmalloc text, or the comm of a first line printed in pieces.  Up
+ * to PF_LOOK_BACK of them, not before p; the line count is taken back
+ * for them (before: the count at p).
+ */
+static int look_back(struct pf_scanner *sc, const char *p, const char *ls,
+		     unsigned long before)
+{
+	const char *ps = ls;
+	int back = 0, err;
+
+	while (ps > p && back < PF_LOOK_BACK) {
+		ps--;
+		while (ps > p && ps[-1] != '\n')
+			ps--;
+		back++;
+	}
+	diag_long_lines(sc, p, ps, before);
+	sc->lineno -= (unsigned long)back;
+	while (ps < ls) {
+		const char *e = memchr(ps, '\n', (size_t)(ls - ps));
+
+		err = one_line(sc, ps, (size_t)(e - ps));
+		if (err)
+			return err;
+		ps = e + 1;
+	}
+	return 0;
+}
+
+/*
+ * Nothing waits for more lines: jump to the next line that could matter
+ * (fastscan.c).  Returns 1 when [*pp, end) holds none (its partial last
+ * line carried), else 0 with *pp at the start of that line, or an error.
+ */
+static inline int skip_ahead(struct pf_scanner *sc, const char **pp,
+			     const char *end)
+{
+	const char *p = *pp, *hit, *ls, *last;
+	unsigned long before = sc->lineno;
+	int err;
+
+	hit = p + pf_fastscan(p, (size_t)(end - p), &sc->lineno, !sc->nul_seen);
+	if (hit >= end) {
+		/* keep the partial last line for the next feed */
+		last = memrchr(p, '\n', (size_t)(end - p));
+		if (last) {
+			diag_long_lines(sc, p, last + 1, before);
+			p = last + 1;
+		}
+		/* those newlines were counted: none */
+		if (p < end)
+			carry_partial(sc, p, end);
+		return 1;
+	}
+	ls = hit;
+	while (ls > p && ls[-1] != '\n')
+		ls--;
+	if (ls > p) {
+		err = look_back(sc, p, ls, before);
+		if (err)
+			return err;
+	}
+	*pp = ls;
+	return 0;
+}
+
 static int feed(struct pf_scanner *sc, const char *buf, size_t len)
 {
-	const char *p = buf, *end = buf + len;
+	const char *p = buf, *end = buf + len, *nl;
 	int err;
 
 	if (pf_asm_stopped(sc->asm_))
 		return pf_asm_stopped(sc->asm_);
-	/* finish the line carried over from the last feed */
 	if (sc->carry_len || sc->carry_cut) {
-		const char *nl = memchr(p, '\n', len);
-		size_t n = nl ? (size_t)(nl - p) : len;
-		size_t room = PF_LINE_MAX - sc->carry_len;
-
-		if (n > room) {
-			if (!sc->carry_cut)
-				diag(sc, sc->lineno + 1, "line longer than 64 KiB, cut");
-			sc->carry_cut = true;
-		}
-		memcpy(sc->carry + sc->carry_len, p, n < room ? n : room);
-		sc->carry_len += n < room ? n : room;
-		if (!nl)
-			return 0;
-		sc->carry_cut = false;
-		p = nl + 1;
-		n = sc->carry_len;
-		sc->carry_len = 0;
-		err = one_line(sc, sc->carry, n);
+		err = finish_carry(sc, &p, end);
 		if (err)
-			return err;
+			return err > 0 ? 0 : err;
 	}
 
 	while (p < end && !pf_asm_stopped(sc->asm_)) {
-		const char *nl;
-
 		if (idle(sc)) {
-			unsigned long before = sc->lineno;
-			size_t off = pf_fastscan(p, (size_t)(end - p), &sc->lineno,
-						 !sc->nul_seen);
-			const char *hit = p + off, *ls;
-
-			if (hit >= end) {
-				/* keep the partial last line for the next feed */
-				const char *last = memrchr(p, '\n', (size_t)(end - p));
-
-				if (last) {
-					diag_long_lines(sc, p, last + 1, before);
-					p = last + 1;
-				}
-				if (p < end) {
-					if (end - p > PF_LINE_MAX) {
-						diag(sc, sc->lineno + 1,
-						     "line longer than 64 KiB, cut");
-						sc->carry_cut = true;
-					}
-					sc->carry_len = (size_t)(end - p) > PF_LINE_MAX
-							? PF_LINE_MAX : (size_t)(end - p);
-					memcpy(sc->carry, p, sc->carry_len);
-					/* those newlines were counted: none */
-				}
-				return 0;
-			}
-			ls = hit;
-			while (ls > p && ls[-1] != '\n')
-				ls--;
-			/*
-			 * Give the lines just before it to the assembler too:
-			 * they can hold "warn_alloc: N callbacks suppressed",
-			 * the vmalloc text, or the comm of a first line printed
-			 * in pieces.
-			 */
-			if (ls > p) {
-				const char *ps = ls;
-				int back = 0;
-
-				while (ps > p && back < PF_LOOK_BACK) {
-					ps--;
-					while (ps > p && ps[-1] != '\n')
-						ps--;
-					back++;
-				}
-				diag_long_lines(sc, p, ps, before);
-				sc->lineno -= (unsigned long)back;
-				while (ps < ls) {
-					const char *e = memchr(ps, '\n',
-							       (size_t)(ls - ps));
-
-					err = one_line(sc, ps, (size_t)(e - ps));
-					if (err)
-						return err;
-					ps = e + 1;
-				}
-			}
-			p = ls;
+			err = skip_ahead(sc, &p, end);
+			if (err)
+				return err > 0 ? 0 : err;
 		}
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (!nl) {
-			size_t n = (size_t)(end - p);
-
-			if (n > PF_LINE_MAX) {
-				diag(sc, sc->lineno + 1, "line longer than 64 KiB, cut");
-				sc->carry_cut = true;
-				n = PF_LINE_MAX;
-			}
-			memcpy(sc->carry, p, n);
-			sc->carry_len = n;
+			carry_partial(sc, p, end);
 			return 0;
 		}
 		err = one_line(sc, p, (size_t)(nl - p));
