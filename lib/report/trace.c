@@ -92,112 +92,138 @@ static size_t sym_off(const char *p, const char *end, const char **after)
 	return (size_t)(q - p);
 }
 
-/* One frame in any of the shapes above; returns where it ends, or NULL. */
-static const char *one_frame(const char *p, const char *end,
-			     struct pf_report *r, bool append)
+/* Past the address groups "[<...>]" or "[c000...]" (powerpc prints two). */
+static const char *skip_addresses(const char *p, const char *end)
 {
-	const char *q, *after;
-	bool unreliable = false;
-	size_t n, ml;
-
-	/* address groups "[<...>]" or "[c000...]" (powerpc prints two) */
 	for (int i = 0; i < 2; i++) {
-		q = p;
-		if (q < end && *q == '[') {
-			const char *a = q + 1;
-			unsigned long v;
-
-			if (a < end && *a == '<')
-				a++;
-			if (!pf_scan_hex(&a, end, &v))
-				break;
-			if (a < end && *a == '>')
-				a++;
-			if (a >= end || *a != ']')
-				break;
-			p = skip_ws(a + 1, end);
-		}
-	}
-	/* old x86_64: "<ffffffff8015d501>{__alloc_pages+705}" */
-	if (p < end && *p == '<' && !marker_len(p, end)) {
-		const char *a = p + 1, *b;
+		const char *a;
 		unsigned long v;
 
-		if (!pf_scan_hex(&a, end, &v) || a + 1 >= end || a[0] != '>' ||
-		    a[1] != '{')
-			return NULL;
-		a += 2;
-		b = a;
-		while (b < end && is_sym_char((unsigned char)*b))
-			b++;
-		if (b == a || b >= end)
-			return NULL;
-		q = memchr(b, '}', (size_t)(end - b));
-		if (!q)
-			return NULL;
-		if (append)
-			add_frame(r, a, (size_t)(b - a), NULL, 0, false,
-				  PF_FRAME_FUNC);
-		return q + 1;
+		if (p >= end || *p != '[')
+			continue;
+		a = p + 1;
+		if (a < end && *a == '<')
+			a++;
+		if (!pf_scan_hex(&a, end, &v))
+			break;
+		if (a < end && *a == '>')
+			a++;
+		if (a >= end || *a != ']')
+			break;
+		p = skip_ws(a + 1, end);
 	}
-	if (end - p >= 2 && p[0] == '?' && p[1] == ' ') {
-		unreliable = true;
-		p = skip_ws(p + 2, end);
-	}
-	/* arm: "(show_stack+0x18/0x1c)" or "(dump_backtrace)" then " from ..." */
-	if (p < end && *p == '(') {
-		const char *a = p + 1, *b = a;
+	return p;
+}
 
-		while (b < end && is_sym_char((unsigned char)*b))
-			b++;
-		if (b == a || b >= end || (*b != '+' && *b != ')'))
-			return NULL;
-		q = memchr(b, ')', (size_t)(end - b));
-		if (!q)
-			return NULL;
-		if (append)
-			add_frame(r, a, (size_t)(b - a), NULL, 0, unreliable,
-				  PF_FRAME_FUNC);
-		q++;
-		/* the caller after "from" is the next line's callee */
-		return end;
-	}
-	/* RHEL 5 x86_64 printk_address(): ":e1000:e1000_alloc_rx_buffers+0x94/0x2e1" */
-	if (p < end && *p == ':') {
-		const char *m = p + 1, *b = m;
+/* 2.6.16 x86_64: "<ffffffff8015d501>{__alloc_pages+705}" */
+static const char *frame_braces(const char *p, const char *end,
+				struct pf_report *r, bool append)
+{
+	const char *a = p + 1, *b, *q;
+	unsigned long v;
 
-		while (b < end && is_sym_char((unsigned char)*b))
-			b++;
-		if (b > m && b < end && *b == ':' && b - m < 32) {
-			n = sym_off(b + 1, end, &after);
-			if (!n)
-				return NULL;
-			if (append)
-				add_frame(r, b + 1, n, m, (size_t)(b - m), unreliable,
-					  PF_FRAME_FUNC);
-			return after;
-		}
-	}
-	n = sym_off(p, end, &after);
+	if (!pf_scan_hex(&a, end, &v) || a + 1 >= end || a[0] != '>' ||
+	    a[1] != '{')
+		return NULL;
+	a += 2;
+	b = a;
+	while (b < end && is_sym_char((unsigned char)*b))
+		b++;
+	if (b == a || b >= end)
+		return NULL;
+	q = memchr(b, '}', (size_t)(end - b));
+	if (!q)
+		return NULL;
+	if (append)
+		add_frame(r, a, (size_t)(b - a), NULL, 0, false, PF_FRAME_FUNC);
+	return q + 1;
+}
+
+/*
+ * arm: "(show_stack+0x18/0x1c)" or "(dump_backtrace)" then " from ...":
+ * the caller after "from" is the next line's callee, so the line ends here.
+ */
+static const char *frame_arm(const char *p, const char *end,
+			     struct pf_report *r, bool append, bool unreliable)
+{
+	const char *a = p + 1, *b = a;
+
+	while (b < end && is_sym_char((unsigned char)*b))
+		b++;
+	if (b == a || b >= end || (*b != '+' && *b != ')'))
+		return NULL;
+	if (!memchr(b, ')', (size_t)(end - b)))
+		return NULL;
+	if (append)
+		add_frame(r, a, (size_t)(b - a), NULL, 0, unreliable,
+			  PF_FRAME_FUNC);
+	return end;
+}
+
+/* RHEL 5 x86_64 printk_address(): ":e1000:e1000_alloc_rx_buffers+0x94/0x2e1" */
+static const char *frame_rhel5(const char *p, const char *end,
+			       struct pf_report *r, bool append,
+			       bool unreliable)
+{
+	const char *m = p + 1, *b = m, *after;
+	size_t n;
+
+	while (b < end && is_sym_char((unsigned char)*b))
+		b++;
+	if (b == m || b >= end || *b != ':' || b - m >= 32)
+		return NULL;
+	n = sym_off(b + 1, end, &after);
+	if (!n)
+		return NULL;
+	if (append)
+		add_frame(r, b + 1, n, m, (size_t)(b - m), unreliable,
+			  PF_FRAME_FUNC);
+	return after;
+}
+
+/* " sym+0x757/0x8d0" and, after it, the module: " [e1000e]" */
+static const char *frame_sym(const char *p, const char *end,
+			     struct pf_report *r, bool append, bool unreliable)
+{
+	const char *q, *after;
+	size_t n = sym_off(p, end, &after);
+
 	if (!n)
 		return NULL;
 	q = skip_ws(after, end);
-	ml = 0;
 	if (q < end && *q == '[') {
 		const char *m = q + 1, *close = memchr(m, ']', (size_t)(end - m));
 
 		if (close && close - m < 32) {
-			ml = (size_t)(close - m);
-			after = close + 1;
 			if (append)
-				add_frame(r, p, n, m, ml, unreliable,
-					  PF_FRAME_FUNC);
-			return after;
+				add_frame(r, p, n, m, (size_t)(close - m),
+					  unreliable, PF_FRAME_FUNC);
+			return close + 1;
 		}
 	}
 	if (append)
 		add_frame(r, p, n, NULL, 0, unreliable, PF_FRAME_FUNC);
 	return after;
+}
+
+/* One frame in any of the shapes above; returns where it ends, or NULL. */
+static const char *one_frame(const char *p, const char *end,
+			     struct pf_report *r, bool append)
+{
+	bool unreliable = false;
+
+	p = skip_addresses(p, end);
+	if (p < end && *p == '<' && !marker_len(p, end))
+		return frame_braces(p, end, r, append);
+	if (end - p >= 2 && p[0] == '?' && p[1] == ' ') {
+		unreliable = true;
+		p = skip_ws(p + 2, end);
+	}
+	if (p < end && *p == '(')
+		return frame_arm(p, end, r, append, unreliable);
+	if (p < end && *p == ':')
+		return frame_rhel5(p, end, r, append, unreliable);
+	return frame_sym(p, end, r, append, unreliable);
 }
 
 /* Lines of dump_stack() that are not frames but belong to the dump. */
