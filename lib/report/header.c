@@ -84,85 +84,101 @@ static bool contains(const char *msg, size_t len, const char *needle)
 	return pf_memstr(msg, len, needle) != NULL;
 }
 
-int pf_head_parse(const char *msg, size_t len, struct pf_report *r)
+/* A line without the phrase: a stall warning, another dump, or nothing. */
+static int head_other(const char *msg, size_t len)
 {
-	const char *end = msg + len, *hit, *p, *t;
+	if (contains(msg, len, "page allocation stalls for"))
+		return PF_HEAD_STALL;
+	if (contains(msg, len, "invoked oom-killer") ||
+	    contains(msg, len, "Show Memory") ||
+	    contains(msg, len, "show_mem"))
+		return PF_HEAD_OTHER_DUMP;
+	return PF_HEAD_NONE;
+}
 
-	hit = pf_memstr(msg, len, "page allocation failure");
-	if (!hit) {
-		if (contains(msg, len, "page allocation stalls for"))
-			return PF_HEAD_STALL;
-		if (contains(msg, len, "invoked oom-killer") ||
-		    contains(msg, len, "Show Memory") ||
-		    contains(msg, len, "show_mem"))
-			return PF_HEAD_OTHER_DUMP;
-		return PF_HEAD_NONE;
-	}
-	p = hit + strlen("page allocation failure");
+/*
+ * After the phrase, "order:" and a number: the kernel prints numbers
+ * there ("order:%d, mode:%#x"), and a document that shows the format
+ * ("order:<N>", "order:%d, mode:0x%x", "order:size, mode:gfp_mask") is
+ * not a report.  Returns where "order:" starts, or NULL.
+ */
+static const char *head_order_at(const char *p, const char *end)
+{
+	const char *m;
+
 	/* "page allocation failure. order:" or ": order:" */
 	if (p >= end || (*p != '.' && *p != ':'))
-		return PF_HEAD_NONE;
+		return NULL;
 	p = skip_spaces(p + 1, end);
 	if (!pf_starts(p, (size_t)(end - p), "order:"))
-		return PF_HEAD_NONE;
-	/*
-	 * The kernel prints numbers there ("order:%d, mode:%#x"): a document
-	 * that shows the format ("order:<N>", "order:%d, mode:0x%x",
-	 * "order:size, mode:gfp_mask") is not a report.
-	 */
+		return NULL;
 	if (p + 6 >= end || !isdigit((unsigned char)p[6]))
-		return PF_HEAD_NONE;
-	{
-		const char *m = pf_memstr(p, (size_t)(end - p), "mode:");
+		return NULL;
+	m = pf_memstr(p, (size_t)(end - p), "mode:");
+	if (m && (m + 5 >= end || !isxdigit((unsigned char)m[5])))
+		return NULL;
+	return p;
+}
 
-		if (m && (m + 5 >= end || !isxdigit((unsigned char)m[5])))
-			return PF_HEAD_NONE;
-	}
-	if (!r)
-		return PF_HEAD_FAILURE;	/* only asked what the line is */
+/*
+ * The task is current->comm, printed as "%s: page allocation failure":
+ * what precedes the ": " before the phrase (hit), as it stands (a comm
+ * may end in a space or a colon: "WebContainer : ").  Without that
+ * separator, the line was damaged: trim what is left.
+ */
+static void head_task(const char *msg, const char *hit, struct pf_report *r)
+{
+	const char *t = hit, *s = msg;
 
-	pf_report_init(r);
-	/*
-	 * The task is current->comm, printed as "%s: page allocation failure":
-	 * what precedes the ": " before the phrase, as it stands (a comm may
-	 * end in a space or a colon: "WebContainer : ").  Without that
-	 * separator, the line was damaged: trim what is left.
-	 */
-	t = hit;
 	if (t - msg >= 2 && t[-2] == ':' && t[-1] == ' ') {
 		t -= 2;
 	} else {
 		while (t > msg && (t[-1] == ' ' || t[-1] == ':'))
 			t--;
 	}
-	{
-		const char *s = msg;
-		const char *b;
+	/* glued onto another line: take what follows its last "] " */
+	for (const char *b = msg; b < t; b++)
+		if (b[0] == ']' && b + 1 < t && b[1] == ' ')
+			s = b + 2;
+	s = skip_spaces(s, t);
+	pf_strlcpyn(r->task, sizeof(r->task), s, (size_t)(t - s));
+}
 
-		/* glued onto another line: take what follows its last "] " */
-		for (b = msg; b < t; b++)
-			if (b[0] == ']' && b + 1 < t && b[1] == ' ')
-				s = b + 2;
-		s = skip_spaces(s, t);
-		pf_strlcpyn(r->task, sizeof(r->task), s, (size_t)(t - s));
-	}
+/*
+ * The number after "order:" (at p - 6).  __alloc_pages() refuses an
+ * order above MAX_ORDER (at most a few tens on any configuration) before
+ * warn_alloc() is reached: a larger one was damaged on its way here.
+ */
+static void head_order(const char **p, const char *end, struct pf_report *r)
+{
+	const char *o = *p;
+	unsigned long order;
+
+	if (!pf_scan_ulong(p, end, &order))
+		return;
+	if (order < 64)
+		r->order = (int)order;
+	else
+		pf_report_bad(r, PF_BAD_RANGE, NULL, o - 6, end);
+}
+
+int pf_head_parse(const char *msg, size_t len, struct pf_report *r)
+{
+	const char *end = msg + len, *hit, *p;
+
+	hit = pf_memstr(msg, len, "page allocation failure");
+	if (!hit)
+		return head_other(msg, len);
+	p = head_order_at(hit + strlen("page allocation failure"), end);
+	if (!p)
+		return PF_HEAD_NONE;
+	if (!r)
+		return PF_HEAD_FAILURE;	/* only asked what the line is */
+
+	pf_report_init(r);
+	head_task(msg, hit, r);
 	p += 6;
-	{
-		const char *o = p;
-		unsigned long order;
-
-		/*
-		 * __alloc_pages() refuses an order above MAX_ORDER (at most
-		 * a few tens on any configuration) before warn_alloc() is
-		 * reached: a larger one was damaged on its way here.
-		 */
-		if (pf_scan_ulong(&p, end, &order)) {
-			if (order < 64)
-				r->order = (int)order;
-			else
-				pf_report_bad(r, PF_BAD_RANGE, NULL, o - 6, end);
-		}
-	}
+	head_order(&p, end, r);
 	hit = pf_memstr(p, (size_t)(end - p), "mode:");
 	if (hit)
 		parse_mode_tail(hit + 5, end, r);
@@ -307,109 +323,133 @@ static const char *release_at(const char *p, const char *end, size_t *n)
 	return NULL;
 }
 
+/*
+ * The ids before the comm: "Pid: %d, comm: %.20s" (2.6.x - 3.9) or "CPU:
+ * %d [UID: %u ]PID: %d Comm: %.20s" (3.10+).  Returns where the comm
+ * starts, or NULL when the line is not a task line.
+ */
+static const char *task_ids(const char *msg, size_t len, int *pid, int *cpu)
+{
+	const char *end = msg + len, *p, *c;
+	unsigned long v;
+
+	if (pf_starts(msg, len, "Pid: ")) {
+		p = msg + 5;
+		if (!pf_scan_ulong(&p, end, &v))
+			return NULL;
+		*pid = (int)v;
+		c = pf_memstr(p, (size_t)(end - p), "comm: ");
+		return c ? c + 6 : NULL;
+	}
+	if (!pf_starts(msg, len, "CPU: "))
+		return NULL;
+	p = msg + 5;
+	if (!pf_scan_ulong(&p, end, &v))
+		return NULL;
+	*cpu = (int)v;
+	c = pf_memstr(p, (size_t)(end - p), "PID: ");
+	if (!c)
+		return NULL;
+	p = c + 5;
+	if (!pf_scan_ulong(&p, end, &v))
+		return NULL;
+	*pid = (int)v;
+	c = pf_memstr(p, (size_t)(end - p), "Comm: ");
+	return c ? c + 6 : NULL;
+}
+
+/*
+ * The comm at c ends where the taint begins (comms may hold spaces): the
+ * first of " Not tainted" and " Tainted:".  Returns that " ", or NULL;
+ * *taint_start is the taint itself.
+ */
+static const char *taint_of_comm(const char *c, const char *end,
+				 const char **taint_start)
+{
+	const char *t = pf_memstr(c, (size_t)(end - c), " Not tainted");
+	const char *t2 = pf_memstr(c, (size_t)(end - c), " Tainted:");
+
+	if (t2 && (!t || t2 < t))
+		t = t2;
+	*taint_start = t ? t + 1 : NULL;
+	return t;
+}
+
+/*
+ * The comm at c, up to the taint t (NULL: all of it).  Where the header's
+ * task (the same current->comm) starts the text, that is the comm,
+ * whatever follows it: RHEL 7-9 print "Kdump: loaded" or "Kdump: not
+ * loaded" between the comm and the taint, other builds fields of their own.
+ */
+static void task_comm(const char *c, const char *end, const char *t,
+		      const struct pf_report *r, char *comm, size_t size)
+{
+	const char *ct = t ? t : end;	/* cut by the poster: all */
+	const char *k = pf_memstr(c, (size_t)(ct - c), " Kdump: ");
+	size_t tl = strlen(r->task);
+
+	if (tl && (size_t)(end - c) > tl && !memcmp(c, r->task, tl) &&
+	    c[tl] == ' ')
+		pf_strlcpy(comm, size, r->task);
+	else
+		trim_copy(comm, size, c, k ? k : ct);
+}
+
+/*
+ * Is comm the header's task?  The header's task may carry junk in front
+ * of it (a tag the log put there): both are current->comm, so the comm
+ * is the task, and the task is set to it.
+ */
+static bool task_is_comm(struct pf_report *r, const char *comm)
+{
+	size_t a = strlen(r->task), b = strlen(comm);
+
+	if (!r->task[0] || !strcmp(comm, r->task))
+		return true;
+	if (!(a > b && !strcmp(r->task + a - b, comm) &&
+	      strchr(" :]>|", r->task[a - b - 1])))
+		return false;
+	pf_strlcpy(r->task, sizeof(r->task), comm);
+	return true;
+}
+
+/* The release after the taint, when there is one: the report's kernel. */
+static void task_release(const char *p, const char *end, struct pf_report *r)
+{
+	size_t n;
+	const char *rel = release_at(p, end, &n);
+	char buf[96];
+
+	if (!rel)
+		return;
+	pf_strlcpyn(buf, sizeof(buf), rel, n);
+	pf_kver_parse(buf, &r->kernel);
+	r->kernel_from = PF_KERNEL_REPORT;
+}
+
 bool pf_head_task(const char *msg, size_t len, struct pf_report *r,
 		  bool *foreign)
 {
-	const char *end = msg + len, *p, *c, *t;
-	const char *taint_start;
+	const char *end = msg + len, *c, *t, *taint_start;
 	char comm[64];
-	unsigned long v;
 	int pid = -1, cpu = -1;
 
 	*foreign = false;
-	if (pf_starts(msg, len, "Pid: ")) {
-		/* 2.6.x - 3.9: "Pid: %d, comm: %.20s %s %s %.*s" */
-		p = msg + 5;
-		if (!pf_scan_ulong(&p, end, &v))
-			return false;
-		pid = (int)v;
-		c = pf_memstr(p, (size_t)(end - p), "comm: ");
-		if (!c)
-			return false;
-		c += 6;
-	} else if (pf_starts(msg, len, "CPU: ")) {
-		/* 3.10+: "CPU: %d [UID: %u ]PID: %d Comm: %.20s ..." */
-		p = msg + 5;
-		if (!pf_scan_ulong(&p, end, &v))
-			return false;
-		cpu = (int)v;
-		c = pf_memstr(p, (size_t)(end - p), "PID: ");
-		if (!c)
-			return false;
-		p = c + 5;
-		if (!pf_scan_ulong(&p, end, &v))
-			return false;
-		pid = (int)v;
-		c = pf_memstr(p, (size_t)(end - p), "Comm: ");
-		if (!c)
-			return false;
-		c += 6;
-	} else {
+	c = task_ids(msg, len, &pid, &cpu);
+	if (!c)
 		return false;
-	}
-
-	/* The comm ends where the taint begins: comms may hold spaces. */
-	t = pf_memstr(c, (size_t)(end - c), " Not tainted");
-	taint_start = t ? t + 1 : NULL;
-	{
-		const char *t2 = pf_memstr(c, (size_t)(end - c), " Tainted:");
-
-		if (t2 && (!t || t2 < t)) {
-			t = t2;
-			taint_start = t2 + 1;
-		}
-	}
-	{
-		/*
-		 * Where the header's task (the same current->comm) starts
-		 * the text, that is the comm, whatever follows it: RHEL 7-9
-		 * print "Kdump: loaded" or "Kdump: not loaded" between the
-		 * comm and the taint, other builds fields of their own.
-		 */
-		const char *ct = t ? t : end;	/* cut by the poster: all */
-		const char *k = pf_memstr(c, (size_t)(ct - c), " Kdump: ");
-		size_t tl = strlen(r->task);
-
-		if (tl && (size_t)(end - c) > tl && !memcmp(c, r->task, tl) &&
-		    c[tl] == ' ')
-			pf_strlcpy(comm, sizeof(comm), r->task);
-		else
-			trim_copy(comm, sizeof(comm), c, k ? k : ct);
-	}
-	if (r->task[0] && strcmp(comm, r->task) != 0) {
-		size_t a = strlen(r->task), b = strlen(comm);
-
-		/*
-		 * The header's task may carry junk in front of it (a tag
-		 * the log put there): both are current->comm, so the comm
-		 * is the task.
-		 */
-		if (!(a > b && !strcmp(r->task + a - b, comm) &&
-		      strchr(" :]>|", r->task[a - b - 1]))) {
-			*foreign = true;
-			return false;
-		}
-		pf_strlcpy(r->task, sizeof(r->task), comm);
+	t = taint_of_comm(c, end, &taint_start);
+	task_comm(c, end, t, r, comm, sizeof(comm));
+	if (!task_is_comm(r, comm)) {
+		*foreign = true;
+		return false;
 	}
 	pf_strlcpy(r->comm, sizeof(r->comm), comm);
 	r->pid = pid;
 	r->cpu = cpu;
-	if (!taint_start)
-		return true;
-
-	p = taint_after(taint_start, end, r->taint, sizeof(r->taint));
-	{
-		size_t n;
-		const char *rel = release_at(p, end, &n);
-
-		if (rel) {
-			char buf[96];
-
-			pf_strlcpyn(buf, sizeof(buf), rel, n);
-			pf_kver_parse(buf, &r->kernel);
-			r->kernel_from = PF_KERNEL_REPORT;
-		}
-	}
+	if (taint_start)
+		task_release(taint_after(taint_start, end, r->taint,
+					 sizeof(r->taint)), end, r);
 	return true;
 }
 
