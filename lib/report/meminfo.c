@@ -308,6 +308,72 @@ static void buddy_bad(struct pf_report *r, int kind, struct pf_zone *z,
 	z->buddy_total_kb = -1;
 }
 
+/* "= 14232kB": the total the kernel printed after the blocks. */
+static void buddy_total(const char *p, const char *end, struct pf_report *r,
+			struct pf_zone *z)
+{
+	const char *tok = p;
+	unsigned long size;
+	enum mem_num k;
+
+	p = skip_ws(p + 1, end);
+	k = mem_num(&p, end, &size);
+	if (k == NUM_OK)
+		z->buddy_total_kb = (long)size;
+	else if (k == NUM_BAD || p < end)
+		/* (nothing after "=": the line was cut there) */
+		pf_report_bad(r, k == NUM_BAD ? PF_BAD_RANGE : PF_BAD_NAN,
+			      z->name, tok, end);
+}
+
+/*
+ * count blocks of size kB: the free list of the order whose blocks are
+ * that size (the first block of the first piece of a line tells the page
+ * size: zone_rescale()).
+ */
+static void buddy_blocks(struct pf_zone *z, unsigned long count,
+			 unsigned long size, bool first)
+{
+	unsigned long blocks;
+	int order = 0;
+
+	if (first && z->nr_orders == 0)
+		zone_rescale(z, (unsigned int)size);
+	blocks = z->page_kb ? size / z->page_kb : 0;
+	while (blocks > 1 && order < 63) {
+		blocks >>= 1;
+		order++;
+	}
+	if (order < PF_MAX_ORDER) {
+		z->nr_free[order] = count;
+		if (order + 1 > z->nr_orders)
+			z->nr_orders = order + 1;
+	}
+}
+
+/*
+ * What is not "count*size": "(UME)", the letters of the previous order,
+ * or a word to skip ("empty", a stray one).  Returns where to go on, or
+ * NULL when the letters are not closed (the line ends there).
+ */
+static const char *buddy_other(const char *p, const char *end,
+			       struct pf_zone *z)
+{
+	if (*p == '(' && z->nr_orders > 0) {
+		const char *c = memchr(p, ')', (size_t)(end - p));
+
+		if (!c)
+			return NULL;
+		pf_strlcpyn(z->mt[z->nr_orders - 1], PF_MT_LETTERS,
+			    p + 1, (size_t)(c - p - 1));
+		z->has_mt = true;
+		return c + 1;
+	}
+	while (p < end && *p != ' ')
+		p++;
+	return p;
+}
+
 /* "860*4kB (H) 453*8kB (H) ... = 14232kB", possibly only a piece of it. */
 static void parse_buddy(const char *p, const char *end, struct pf_report *r,
 			struct pf_zone *z, bool first)
@@ -321,15 +387,7 @@ static void parse_buddy(const char *p, const char *end, struct pf_report *r,
 		if (p >= end)
 			break;
 		if (*p == '=') {
-			tok = p;
-			p = skip_ws(p + 1, end);
-			k = mem_num(&p, end, &size);
-			if (k == NUM_OK)
-				z->buddy_total_kb = (long)size;
-			else if (k == NUM_BAD || p < end)
-				/* (nothing after "=": the line was cut there) */
-				pf_report_bad(r, k == NUM_BAD ? PF_BAD_RANGE :
-					      PF_BAD_NAN, z->name, tok, end);
+			buddy_total(p, end, r, z);
 			break;
 		}
 		q = tok = p;
@@ -345,21 +403,9 @@ static void parse_buddy(const char *p, const char *end, struct pf_report *r,
 			return;
 		}
 		if (k == NUM_NONE || q >= end || *q != '*') {
-			/* "(UME)" letters of the previous order */
-			if (*p == '(' && z->nr_orders > 0) {
-				const char *c = memchr(p, ')', (size_t)(end - p));
-
-				if (!c)
-					break;
-				pf_strlcpyn(z->mt[z->nr_orders - 1], PF_MT_LETTERS,
-					    p + 1, (size_t)(c - p - 1));
-				z->has_mt = true;
-				p = c + 1;
-				continue;
-			}
-			/* "empty", a stray word: skip it */
-			while (p < end && *p != ' ')
-				p++;
+			p = buddy_other(p, end, z);
+			if (!p)
+				break;
 			continue;
 		}
 		q++;
@@ -375,22 +421,7 @@ static void parse_buddy(const char *p, const char *end, struct pf_report *r,
 			q++;
 		if (q < end && *q == 'B')
 			q++;
-		if (first && z->nr_orders == 0)
-			zone_rescale(z, (unsigned int)size);
-		{
-			unsigned long blocks = z->page_kb ? size / z->page_kb : 0;
-			int order = 0;
-
-			while (blocks > 1 && order < 63) {
-				blocks >>= 1;
-				order++;
-			}
-			if (order < PF_MAX_ORDER) {
-				z->nr_free[order] = count;
-				if (order + 1 > z->nr_orders)
-					z->nr_orders = order + 1;
-			}
-		}
+		buddy_blocks(z, count, size, first);
 		p = q;
 	}
 }
@@ -541,11 +572,96 @@ static int parse_trailer(const char *p, const char *end, struct pf_report *r)
 	return PF_MEM_NONE;
 }
 
+/* The zone of "[Node N ]<name>" (n bytes at name), added when new. */
+static struct pf_zone *mem_zone(struct pf_report *r, int node,
+				const char *name, size_t n)
+{
+	struct pf_zone *z = find_zone(r, node < 0 ? 0 : node, name, n);
+
+	return z ? z : add_zone(r, node, node >= 0, name, n);
+}
+
+/*
+ * zone line: "[Node N ]Normal free:14040kB min:7440kB ..." (min: first
+ * when a damaged one lost its free:, said by pf_mem_check())
+ */
+static bool zone_line(const char *rest, const char *end, struct pf_report *r,
+		      int node)
+{
+	size_t zn = zone_name_at(rest, end, " free:");
+	struct pf_zone *z;
+
+	if (!zn)
+		zn = zone_name_at(rest, end, " min:");
+	if (!zn)
+		return false;
+	z = mem_zone(r, node, rest, zn);
+	if (z)
+		parse_zone_fields(rest + zn, end, r, z);
+	return true;
+}
+
+/* buddy line: "[Node N ]Normal: 860*4kB (H) ... = 14232kB" */
+static bool buddy_line(const char *rest, const char *end, struct pf_report *r,
+		       int node)
+{
+	size_t zn = zone_name_at(rest, end, ": ");
+	struct pf_zone *z;
+	const char *q;
+	bool empty;
+
+	if (!zn)
+		return false;
+	q = skip_ws(rest + zn + 1, end);
+	empty = pf_starts(q, (size_t)(end - q), "empty");
+	if (!empty && !buddy_start(q, end) &&
+	    /* "NaN*4kB": a damaged count, said by parse_buddy() */
+	    !(memchr(q, '*', (size_t)(skip_word(q, end) - q)) &&
+	      pf_memstr(q, (size_t)(end - q), "kB")))
+		return false;
+	z = mem_zone(r, node, rest, zn);
+	if (z && empty) {
+		z->buddy_total_kb = 0;
+		z->nr_orders = 0;
+	} else if (z) {
+		parse_buddy(q, end, r, z, true);
+	}
+	return true;
+}
+
+/*
+ * The lines only told apart from other messages by where they stand:
+ * after "Mem-Info:".  rest is the line after its "Node N " (node >= 0).
+ */
+static int mem_only_line(const char *p, size_t len, const char *rest,
+			 int node, struct pf_report *r)
+{
+	const char *end = p + len;
+	int t;
+
+	/* per-cpu lists (2.6.x - 3.10) */
+	if (zone_name_at(rest, end, " per-cpu:") ||
+	    (pf_starts(p, len, "CPU ") && pf_memstr(p, len, "hi:")) ||
+	    (pf_starts(p, len, "cpu ") && (pf_memstr(p, len, " hot:") ||
+					   pf_memstr(p, len, " cold:"))))
+		return PF_MEM_BODY;
+	if (pf_starts(p, len, "Free pages:"))
+		return PF_MEM_BODY;
+	/* per-node line of 4.8+: "Node 0 active_anon:447304kB ..." */
+	if (node >= 0 && memchr(rest, ':', (size_t)(end - rest)))
+		return PF_MEM_BODY;
+	t = parse_trailer(p, end, r);
+	if (t)
+		return t;
+	if (parse_counters(p, end, r))
+		return PF_MEM_BODY;
+	return PF_MEM_NONE;
+}
+
 int pf_mem_line(const char *msg, size_t len, struct pf_report *r, bool in_mem)
 {
 	const char *p = msg, *end = msg + len, *rest;
 	int node;
-	size_t zn;
 
 	if (pf_starts(p, len, "Mem-Info:") || pf_starts(p, len, "Mem-info:"))
 		return PF_MEM_START;
@@ -571,74 +687,11 @@ int pf_mem_line(const char *msg, size_t len, struct pf_report *r, bool in_mem)
 		r->nr_hugepage_lines++;
 		return PF_MEM_TRAILER;
 	}
-	/*
-	 * zone line: "[Node N ]Normal free:14040kB min:7440kB ..." (min:
-	 * first when a damaged one lost its free:, said by pf_mem_check())
-	 */
-	zn = zone_name_at(rest, end, " free:");
-	if (!zn)
-		zn = zone_name_at(rest, end, " min:");
-	if (zn) {
-		struct pf_zone *z = find_zone(r, node < 0 ? 0 : node, rest, zn);
-
-		if (!z)
-			z = add_zone(r, node, node >= 0, rest, zn);
-		if (z)
-			parse_zone_fields(rest + zn, end, r, z);
+	if (zone_line(rest, end, r, node) || buddy_line(rest, end, r, node))
 		return PF_MEM_BODY;
-	}
-	/* buddy line: "[Node N ]Normal: 860*4kB (H) ... = 14232kB" */
-	zn = zone_name_at(rest, end, ": ");
-	if (zn) {
-		const char *q = skip_ws(rest + zn + 1, end);
-
-		if (pf_starts(q, (size_t)(end - q), "empty") ||
-		    buddy_start(q, end) ||
-		    /* "NaN*4kB": a damaged count, said by parse_buddy() */
-		    (memchr(q, '*', (size_t)(skip_word(q, end) - q)) &&
-		     pf_memstr(q, (size_t)(end - q), "kB"))) {
-			struct pf_zone *z = find_zone(r, node < 0 ? 0 : node,
-						      rest, zn);
-
-			if (!z)
-				z = add_zone(r, node, node >= 0, rest, zn);
-			if (z) {
-				if (pf_starts(q, (size_t)(end - q), "empty")) {
-					z->buddy_total_kb = 0;
-					z->nr_orders = 0;
-				} else {
-					parse_buddy(q, end, r, z, true);
-				}
-			}
-			return PF_MEM_BODY;
-		}
-	}
-	/*
-	 * What follows is only told apart from other messages by where it
-	 * stands: after "Mem-Info:".
-	 */
 	if (!in_mem)
 		return PF_MEM_NONE;
-	/* per-cpu lists (2.6.x - 3.10) */
-	if (zone_name_at(rest, end, " per-cpu:") ||
-	    (pf_starts(p, len, "CPU ") && pf_memstr(p, len, "hi:")) ||
-	    (pf_starts(p, len, "cpu ") && (pf_memstr(p, len, " hot:") ||
-					   pf_memstr(p, len, " cold:"))))
-		return PF_MEM_BODY;
-	if (pf_starts(p, len, "Free pages:"))
-		return PF_MEM_BODY;
-	/* per-node line of 4.8+: "Node 0 active_anon:447304kB ..." */
-	if (node >= 0 && memchr(rest, ':', (size_t)(end - rest)))
-		return PF_MEM_BODY;
-	{
-		int t = parse_trailer(p, end, r);
-
-		if (t)
-			return t;
-	}
-	if (parse_counters(p, end, r))
-		return PF_MEM_BODY;
-	return PF_MEM_NONE;
+	return mem_only_line(p, len, rest, node, r);
 }
 
 bool pf_mem_continue(const char *msg, size_t len, struct pf_report *r)
