@@ -371,80 +371,116 @@ static int open_report(struct pf_asm *a, struct host_state *h,
 	return 0;
 }
 
+/* What a line of the head phase is to the open report, when told. */
+enum head_verdict { HEAD_NOT_OURS, HEAD_OURS, HEAD_UNTOLD };
+
 /*
- * Does this line belong to the open report o->r?  Records what it says.
- * Returns true when it does.
+ * The cpuset lines of 4.12-4.19: "<comm> cpuset=<cg> mems_allowed=<list>"
+ * (pf_head_cpuset()), or their pieces on lines of their own.
  */
-static bool report_body_line(struct open *o, const char *msg, size_t len)
+static bool cpuset_line(struct open *o, const char *msg, size_t len)
+{
+	struct pf_report *r = o->r;
+
+	if (o->want_cpuset) {
+		o->want_cpuset = false;
+		if (pf_starts(msg, len, "mems_allowed=")) {
+			pf_head_continue(msg, len, r);
+			return true;
+		}
+		if (len && msg[0] == '/' && !memchr(msg, ' ', len)) {
+			pf_strlcpyn(r->cpuset, sizeof(r->cpuset), msg, len);
+			o->want_cpuset = true;	/* mems_allowed next */
+			return true;
+		}
+	}
+	if (!r->cpuset[0] && pf_head_cpuset(msg, len, r)) {
+		o->want_cpuset = !r->mems_allowed[0];
+		return true;
+	}
+	return false;
+}
+
+/*
+ * A line of the call trace (pf_trace_line() said which kind k): ours when
+ * it follows our own task line, or no other task's came in between.
+ */
+static enum head_verdict trace_part(struct open *o, const char *msg,
+				    size_t len, int k)
+{
+	struct pf_report *r = o->r;
+
+	if (k == PF_TRACE_START) {
+		if (o->task_seen || !o->foreign_seen) {
+			/* the authoritative trace follows our own
+			 * task line: drop one taken from a dump
+			 * printed in between */
+			r->nr_frames = 0;
+			o->trace_open = true;
+			pf_trace_line(msg, len, r, true);
+			return HEAD_OURS;
+		}
+		o->trace_open = false;
+		return HEAD_NOT_OURS;
+	}
+	if (k == PF_TRACE_FRAMES) {
+		if (!o->trace_open && !o->foreign_seen && !r->nr_frames)
+			o->trace_open = true;	/* 2.6.8: no header */
+		if (!o->trace_open)
+			return HEAD_NOT_OURS;
+		pf_trace_line(msg, len, r, true);
+		return HEAD_OURS;
+	}
+	if (k == PF_TRACE_NOISE)
+		return !o->foreign_seen || o->task_seen ? HEAD_OURS :
+							  HEAD_NOT_OURS;
+	return HEAD_UNTOLD;
+}
+
+/*
+ * Before Mem-Info: the cpuset lines, the task line of dump_stack(), the
+ * hardware and workqueue lines, the call trace.  HEAD_UNTOLD: none of
+ * those, the Mem-Info tests decide.
+ */
+static enum head_verdict head_line(struct open *o, const char *msg,
+				   size_t len)
 {
 	struct pf_report *r = o->r;
 	bool foreign_task;
-	int k;
 
-	if (o->phase == PH_HEAD) {
-		if (o->want_cpuset) {
-			o->want_cpuset = false;
-			if (pf_starts(msg, len, "mems_allowed=")) {
-				pf_head_continue(msg, len, r);
-				return true;
-			}
-			if (len && msg[0] == '/' && !memchr(msg, ' ', len)) {
-				pf_strlcpyn(r->cpuset, sizeof(r->cpuset), msg, len);
-				o->want_cpuset = true;	/* mems_allowed next */
-				return true;
-			}
-		}
-		if (!r->cpuset[0] && pf_head_cpuset(msg, len, r)) {
-			o->want_cpuset = !r->mems_allowed[0];
-			return true;
-		}
-		if (pf_head_task(msg, len, r, &foreign_task)) {
-			o->task_seen = true;
-			o->trace_open = false;
-			return true;
-		}
-		if (foreign_task)
-			return false;
-		if (pf_starts(msg, len, "Hardware name: ")) {
-			pf_strlcpyn(r->hardware, sizeof(r->hardware), msg + 15,
-				    len - 15);
-			return true;
-		}
-		if (pf_starts(msg, len, "Workqueue: ")) {
-			pf_strlcpyn(r->workqueue, sizeof(r->workqueue),
-				    msg + 11, len - 11);
-			return true;
-		}
-		if (pf_starts(msg, len, "TGID: "))	/* Android kernels */
-			return true;
-		k = pf_trace_line(msg, len, r, false);
-		if (k == PF_TRACE_START) {
-			if (o->task_seen || !o->foreign_seen) {
-				/* the authoritative trace follows our own
-				 * task line: drop one taken from a dump
-				 * printed in between */
-				r->nr_frames = 0;
-				o->trace_open = true;
-				pf_trace_line(msg, len, r, true);
-				return true;
-			}
-			o->trace_open = false;
-			return false;
-		}
-		if (k == PF_TRACE_FRAMES) {
-			if (!o->trace_open && !o->foreign_seen && !r->nr_frames)
-				o->trace_open = true;	/* 2.6.8: no header */
-			if (o->trace_open) {
-				pf_trace_line(msg, len, r, true);
-				return true;
-			}
-			return false;
-		}
-		if (k == PF_TRACE_NOISE)
-			return !o->foreign_seen || o->task_seen;
+	if (cpuset_line(o, msg, len))
+		return HEAD_OURS;
+	if (pf_head_task(msg, len, r, &foreign_task)) {
+		o->task_seen = true;
+		o->trace_open = false;
+		return HEAD_OURS;
 	}
+	if (foreign_task)
+		return HEAD_NOT_OURS;
+	if (pf_starts(msg, len, "Hardware name: ")) {
+		pf_strlcpyn(r->hardware, sizeof(r->hardware), msg + 15,
+			    len - 15);
+		return HEAD_OURS;
+	}
+	if (pf_starts(msg, len, "Workqueue: ")) {
+		pf_strlcpyn(r->workqueue, sizeof(r->workqueue),
+			    msg + 11, len - 11);
+		return HEAD_OURS;
+	}
+	if (pf_starts(msg, len, "TGID: "))	/* Android kernels */
+		return HEAD_OURS;
+	return trace_part(o, msg, len, pf_trace_line(msg, len, r, false));
+}
 
-	k = pf_mem_line(msg, len, r, o->phase != PH_HEAD);
+/*
+ * A line of show_mem(): its start, its body, its trailer, or a piece of a
+ * Mem-Info line cut in two; moves o->phase along.
+ */
+static bool mem_line(struct open *o, const char *msg, size_t len)
+{
+	struct pf_report *r = o->r;
+	int k = pf_mem_line(msg, len, r, o->phase != PH_HEAD);
+
 	if (k == PF_MEM_START) {
 		/* a header alone, its body cut by the poster, is no Mem-Info */
 		o->phase = PH_MEM;
@@ -471,6 +507,21 @@ static bool report_body_line(struct open *o, const char *msg, size_t len)
 	    pf_starts(msg, len, "warn_alloc_show_mem"))
 		return o->phase != PH_TRAILER;
 	return false;
+}
+
+/*
+ * Does this line belong to the open report o->r?  Records what it says.
+ * Returns true when it does.
+ */
+static bool report_body_line(struct open *o, const char *msg, size_t len)
+{
+	if (o->phase == PH_HEAD) {
+		enum head_verdict v = head_line(o, msg, len);
+
+		if (v != HEAD_UNTOLD)
+			return v == HEAD_OURS;
+	}
+	return mem_line(o, msg, len);
 }
 
 static bool report_line(struct open *o, const char *msg, size_t len)
