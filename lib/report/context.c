@@ -248,18 +248,11 @@ static bool is_net_driver(const struct pf_frame *f)
 	return false;
 }
 
-void pf_report_classify(struct pf_report *r)
+/* The call site past the slab and skb layers: who asked them. */
+static void call_site_past_layers(const struct pf_report *r,
+				  struct pf_context *c, int start, bool all)
 {
-	struct pf_context *c = &r->context;
-	int start = 0;
-	bool irq_marker = false, irq_frame = false, all;
-	const char *site;
-
-	memset(c, 0, sizeof(*c));
-	site = pf_frames_call_site(r, &start);
-	all = site && r->frames[start].unreliable;
-	/* the call site is past the slab and skb layers: who asked them */
-	for (int i = start; site && i < r->nr_frames; i++) {
+	for (int i = start; i < r->nr_frames; i++) {
 		const struct pf_frame *f = &r->frames[i];
 
 		if (pf_frame_counts(f, all) && !pf_frame_is_layer(f->func)) {
@@ -267,6 +260,16 @@ void pf_report_classify(struct pf_report *r)
 			break;
 		}
 	}
+}
+
+/*
+ * In what context the allocation ran: softirq (a softirq entry among the
+ * frames, and which softirq by its handler), hardirq (an <IRQ> marker or
+ * an interrupt entry frame), kswapd (the task), or a process.
+ */
+static void context_kind(const struct pf_report *r, struct pf_context *c)
+{
+	bool irq_marker = false, irq_frame = false;
 
 	for (int i = 0; i < r->nr_frames; i++) {
 		const struct pf_frame *f = &r->frames[i];
@@ -289,21 +292,29 @@ void pf_report_classify(struct pf_report *r)
 			if (!strcmp(f->func, hardirq_frames[k]))
 				irq_frame = true;
 	}
-	if (c->kind != PF_CTX_SOFTIRQ) {
-		c->softirq = NULL;
-		if (!strncmp(r->task, "kswapd", 6) && r->task[6] >= '0' &&
-		    r->task[6] <= '9')
-			c->kind = PF_CTX_KSWAPD;
-		else if (irq_marker || irq_frame)
-			c->kind = PF_CTX_HARDIRQ;
-		else if (r->nr_frames)
-			c->kind = PF_CTX_PROCESS;
-		else if (!strncmp(r->task, "kswapd", 6))
-			c->kind = PF_CTX_KSWAPD;
-	}
+	if (c->kind == PF_CTX_SOFTIRQ)
+		return;
+	c->softirq = NULL;
+	if (!strncmp(r->task, "kswapd", 6) && r->task[6] >= '0' &&
+	    r->task[6] <= '9')
+		c->kind = PF_CTX_KSWAPD;
+	else if (irq_marker || irq_frame)
+		c->kind = PF_CTX_HARDIRQ;
+	else if (r->nr_frames)
+		c->kind = PF_CTX_PROCESS;
+	else if (!strncmp(r->task, "kswapd", 6))
+		c->kind = PF_CTX_KSWAPD;
+}
 
-	/* Who asked: the first subsystem outward from the call site. */
-	for (int i = start; site && i < r->nr_frames; i++) {
+/*
+ * Who asked: the first subsystem outward from the call site; a network
+ * driver's frame is the network's; the allocator layers passed through
+ * (c->via) name it only when nothing further out does.
+ */
+static void subsystem_of(const struct pf_report *r, struct pf_context *c,
+			 int start, bool all)
+{
+	for (int i = start; i < r->nr_frames && !c->subsystem; i++) {
 		const struct pf_frame *f = &r->frames[i];
 
 		if (!pf_frame_counts(f, all))
@@ -323,9 +334,24 @@ void pf_report_classify(struct pf_report *r)
 			}
 			break;
 		}
-		if (c->subsystem)
-			break;
 	}
+}
+
+void pf_report_classify(struct pf_report *r)
+{
+	struct pf_context *c = &r->context;
+	const char *site;
+	int start = 0;
+	bool all;
+
+	memset(c, 0, sizeof(*c));
+	site = pf_frames_call_site(r, &start);
+	all = site && r->frames[start].unreliable;
+	if (site)
+		call_site_past_layers(r, c, start, all);
+	context_kind(r, c);
+	if (site)
+		subsystem_of(r, c, start, all);
 	if (!c->subsystem && c->softirq && !strcmp(c->softirq, "net_rx"))
 		c->subsystem = "network";
 	if (c->via && !strcmp(c->via, "skb") && !c->subsystem)
