@@ -75,19 +75,16 @@ static unsigned long fr_free_lists(const struct pf_zone *z,
 	return pages;
 }
 
-int pf_scenario_from_report(struct pf_scenario **out, const struct pf_report *r,
-			    char *err, size_t errlen)
+/*
+ * The report's zones with memory, sorted by node and type.  Returns how
+ * many, or -EINVAL (said in err) for pages the simulator does not model
+ * or no zone at all.
+ */
+static int fr_zones(const struct pf_report *r, struct fr_zone *zs,
+		    char *err, size_t errlen)
 {
-	struct fr_zone zs[PF_ZONES_MAX];
-	struct pf_scenario *sc;
-	struct sim_phase *ph;
-	int nr = 0, node = -1, prev_node = -1, ret;
+	int nr = 0;
 
-	if (!out || !r)
-		return -EINVAL;
-	*out = NULL;
-	if (err && errlen)
-		err[0] = '\0';
 	for (int i = 0; i < r->nr_zones && i < PF_ZONES_MAX; i++) {
 		const struct pf_zone *z = &r->zones[i];
 		long pages = z->managed >= 0 ? z->managed : z->present;
@@ -112,12 +109,20 @@ int pf_scenario_from_report(struct pf_scenario **out, const struct pf_report *r,
 		return -EINVAL;
 	}
 	qsort(zs, (size_t)nr, sizeof(zs[0]), fr_cmp);
+	return nr;
+}
 
-	ret = pf_scenario_parse(&sc, "report", fr_base, sizeof(fr_base) - 1,
-				NULL, NULL);
-	if (ret)
-		return ret;
-	snprintf(sc->name, sizeof(sc->name), "report-line-%lu", r->line);
+/*
+ * The machine: a zone spec and its free lists per zone of zs, nodes
+ * numbered densely from 0, one zone of a type per node; what is past the
+ * simulator's limits is left out (and said).
+ */
+static void fr_machine(struct pf_scenario *sc, const struct pf_report *r,
+		       const struct fr_zone *zs, int nr, char *err,
+		       size_t errlen)
+{
+	int node = -1, prev_node = -1;
+
 	sc->nr_zones = 0;
 	sc->has_free_lists = true;
 	for (int i = 0; i < nr; i++) {
@@ -125,7 +130,6 @@ int pf_scenario_from_report(struct pf_scenario **out, const struct pf_report *r,
 		struct sim_zone_spec *spec;
 		unsigned long pages = zs[i].pages, need;
 
-		/* nodes numbered densely from 0; one zone of a type per node */
 		if (zs[i].node != prev_node) {
 			prev_node = zs[i].node;
 			node++;
@@ -152,7 +156,12 @@ int pf_scenario_from_report(struct pf_scenario **out, const struct pf_report *r,
 		spec->bytes = (unsigned long long)pages << 12;
 		sc->nr_zones++;
 	}
+}
 
+/* The report's kernel, or the closest era the simulator has (said in err). */
+static void fr_kernel(struct pf_scenario *sc, const struct pf_report *r,
+		      char *err, size_t errlen)
+{
 	if (!pf_kver_known(&r->kernel)) {
 		snprintf(err, errlen, "the report names no kernel: replaying it on %s (--kernel to choose)",
 			 sc->kernel.str);
@@ -164,10 +173,11 @@ int pf_scenario_from_report(struct pf_scenario **out, const struct pf_report *r,
 	} else {
 		sc->kernel = r->kernel;
 	}
-	sc->swap = r->total_swap_kb > 0;
-	sc->tun.min_free_kbytes = fr_min_free_kbytes(r);
+}
 
-	ph = &sc->phases[0];
+/* The workload: the failed request again, as a burst (see FR_RATE). */
+static void fr_replay_phase(struct sim_phase *ph, const struct pf_report *r)
+{
 	pf_strlcpy(ph->name, sizeof(ph->name), "replay");
 	ph->duration = FR_DURATION;
 	ph->stream_rate = FR_STREAM;
@@ -177,6 +187,34 @@ int pf_scenario_from_report(struct pf_scenario **out, const struct pf_report *r,
 	ph->net_hold = FR_HOLD;
 	ph->burst_len = FR_BURST;
 	ph->burst_every = FR_DURATION;
+}
+
+int pf_scenario_from_report(struct pf_scenario **out, const struct pf_report *r,
+			    char *err, size_t errlen)
+{
+	struct fr_zone zs[PF_ZONES_MAX];
+	struct pf_scenario *sc;
+	int nr, ret;
+
+	if (!out || !r)
+		return -EINVAL;
+	*out = NULL;
+	if (err && errlen)
+		err[0] = '\0';
+	nr = fr_zones(r, zs, err, errlen);
+	if (nr < 0)
+		return nr;
+
+	ret = pf_scenario_parse(&sc, "report", fr_base, sizeof(fr_base) - 1,
+				NULL, NULL);
+	if (ret)
+		return ret;
+	snprintf(sc->name, sizeof(sc->name), "report-line-%lu", r->line);
+	fr_machine(sc, r, zs, nr, err, errlen);
+	fr_kernel(sc, r, err, errlen);
+	sc->swap = r->total_swap_kb > 0;
+	sc->tun.min_free_kbytes = fr_min_free_kbytes(r);
+	fr_replay_phase(&sc->phases[0], r);
 	*out = sc;
 	return 0;
 }
