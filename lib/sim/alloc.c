@@ -51,54 +51,67 @@ static bool watermark_ok(const struct sim *s, int zi, int order, long mark,
 				    s->era.wm_era, c);
 }
 
+/*
+ * struct alloc_context of __alloc_pages(): what every try of one request
+ * shares.
+ */
+struct alloc_context {
+	int zl[SIM_MAX_ZONES];	/* the zonelist, the preferred zone first */
+	int nr;			/* ... its length */
+	int order;
+	int mt;			/* 0 unmovable, 1 movable, 2 reclaimable */
+	int classzone;		/* the lowmem_reserve column: the preferred zone's */
+};
+
 /* get_page_from_freelist(): the first zone of the list that passes */
-static uint32_t from_freelist(struct sim *s, const int *zl, int nr, int order,
-			      int mt, bool low, unsigned int flags, int classzone,
-			      int *zone)
+static uint32_t from_freelist(struct sim *s, const struct alloc_context *ac,
+			      bool low, unsigned int flags, int *zone)
 {
-	for (int k = 0; k < nr; k++) {
-		struct sim_zone *z = &s->zones[zl[k]];
+	int order = ac->order;
+
+	for (int k = 0; k < ac->nr; k++) {
+		struct sim_zone *z = &s->zones[ac->zl[k]];
 		/* wmark_pages(): the watermark with the boost (5.0+) on it */
 		long mark = (low ? z->low : z->min) + z->boost;
 		bool harder;
 		uint32_t pfn;
 
 		if (!(flags & PF_ALLOC_NO_WATERMARKS) &&
-		    !watermark_ok(s, zl[k], order, mark, classzone, flags, NULL))
+		    !watermark_ok(s, ac->zl[k], order, mark, ac->classzone,
+				  flags, NULL))
 			continue;
 		harder = pf_alloc_highatomic_ok(flags, s->era.wm_era);
-		pfn = sim_rmqueue(z, order, mt, harder && order > 0 &&
+		pfn = sim_rmqueue(z, order, ac->mt, harder && order > 0 &&
 				  s->era.highatomic, &s->st);
 		if (pfn == SIM_NONE)
 			continue;
 		/* a high-order atomic success grows the highatomic reserve */
 		if (order && harder && s->era.highatomic)
 			sim_reserve_highatomic(z, pfn);
-		*zone = zl[k];
+		*zone = ac->zl[k];
 		return pfn;
 	}
 	return SIM_NONE;
 }
 
 /* Keep the failure: every zone as show_mem() would print it now. */
-static void record_failure(struct sim *s, const int *zl, int nr, int order,
-			   unsigned long gfp, int ctx, unsigned int flags,
-			   int classzone)
+static void record_failure(struct sim *s, const struct alloc_context *ac,
+			   unsigned long gfp, int ctx, unsigned int flags)
 {
 	struct sim_failure *f;
-	int cause = PF_CAUSE_UNKNOWN, key = -1;
+	int cause = PF_CAUSE_UNKNOWN, key = -1, order = ac->order;
 	struct pf_wm_check c;
 
 	s->st.failures++;
 	if (order < SIM_MAX_ORDER)
 		s->st.failures_by_order[order]++;
 	/* the verdict, as explain reaches it: the zone with the most free */
-	for (int k = 0; k < nr; k++)
-		if (key < 0 || s->zones[zl[k]].free_pages > s->zones[key].free_pages)
-			key = zl[k];
+	for (int k = 0; k < ac->nr; k++)
+		if (key < 0 || s->zones[ac->zl[k]].free_pages > s->zones[key].free_pages)
+			key = ac->zl[k];
 	if (key >= 0) {
 		watermark_ok(s, key, order, s->zones[key].min + s->zones[key].boost,
-			     classzone, flags, &c);
+			     ac->classzone, flags, &c);
 		cause = c.passes ? PF_CAUSE_OK : c.cause;
 		/* the RHEL 6 story: failing with free memory above min */
 		if (s->zones[key].free_pages > (unsigned long)s->zones[key].min)
@@ -121,91 +134,128 @@ static void record_failure(struct sim *s, const int *zl, int nr, int order,
 		sim_zone_view(&s->zones[i], &f->zones[i]);
 }
 
+/*
+ * __alloc_pages_direct_compact(): compact every zone of the list for the
+ * order, then try again.  The stall is counted, and its outcome.
+ */
+static uint32_t direct_compact(struct sim *s, const struct alloc_context *ac,
+			       unsigned int flags, int *zone)
+{
+	uint32_t pfn;
+
+	s->st.compact_stall++;
+	for (int k = 0; k < ac->nr; k++)
+		sim_compact_zone(s, &s->zones[ac->zl[k]], ac->order,
+				 64UL << ac->order);
+	pfn = from_freelist(s, ac, false, flags, zone);
+	if (pfn != SIM_NONE)
+		s->st.compact_success++;
+	else
+		s->st.compact_fail++;
+	return pfn;
+}
+
+/*
+ * __alloc_pages_direct_reclaim(): shrink every zone of the list, try
+ * again; a failure after reclaim hands the highatomic reserve back
+ * (unreserve_highatomic_pageblock()) before one more try.
+ */
+static uint32_t direct_reclaim(struct sim *s, const struct alloc_context *ac,
+			       unsigned int flags, int *zone)
+{
+	uint32_t pfn;
+
+	s->st.allocstall++;
+	for (int k = 0; k < ac->nr; k++)
+		s->st.direct_reclaimed_pages +=
+			sim_shrink_zone(s, &s->zones[ac->zl[k]], 32UL << ac->order,
+					s->sc->swap);
+	pfn = from_freelist(s, ac, false, flags, zone);
+	if (pfn != SIM_NONE)
+		return pfn;
+	if (s->era.highatomic)
+		for (int k = 0; k < ac->nr; k++)
+			sim_unreserve_highatomic(&s->zones[ac->zl[k]],
+						 ac->mt == SIM_MT_MOVABLE ?
+						 SIM_MT_MOVABLE : ac->mt);
+	return from_freelist(s, ac, false, flags, zone);
+}
+
+/*
+ * __alloc_pages_slowpath() past its first try: direct compaction, then
+ * direct reclaim, and again, for a request that may sleep.
+ * __GFP_NORETRY and costly orders give up after one round.
+ */
+static uint32_t slowpath_retries(struct sim *s, const struct alloc_context *ac,
+				 const struct pf_gfp_caps *caps,
+				 unsigned int flags, int *zone)
+{
+	uint32_t pfn = SIM_NONE;
+
+	for (int retry = 0; caps->can_sleep && retry < SIM_MAX_RETRIES; retry++) {
+		if (ac->order > 0 && s->era.compaction) {
+			pfn = direct_compact(s, ac, flags, zone);
+			if (pfn != SIM_NONE)
+				break;
+		}
+		pfn = direct_reclaim(s, ac, flags, zone);
+		if (pfn != SIM_NONE)
+			break;
+		if (caps->noretry || ac->order > 3 ||
+		    s->zones[ac->zl[0]].free_pages == 0)
+			break;
+	}
+	return pfn;
+}
+
+/* The alloc flags of the slow path: gfp_to_alloc_flags() for the context. */
+static unsigned int slowpath_flags(const struct sim *s, unsigned long gfp,
+				   int order, int ctx)
+{
+	unsigned int caller = 0;
+
+	if (ctx == PF_CTX_SOFTIRQ || ctx == PF_CTX_HARDIRQ)
+		caller |= PF_CALLER_INTERRUPT;
+	if (ctx == PF_CTX_KSWAPD)
+		caller |= PF_CALLER_MEMALLOC;
+	return pf_alloc_flags(gfp, s->era.gfp_layout, s->era.wm_era, order,
+			      caller);
+}
+
 uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
 		   int owner, int ctx, int *zone)
 {
-	int layout = s->era.gfp_layout;
+	struct alloc_context ac = { .order = order };
 	struct pf_gfp_caps caps;
-	unsigned int flags, caller = 0;
-	int zl[SIM_MAX_ZONES], nr, classzone, mt;
+	unsigned int flags;
 	uint32_t pfn;
 
-	if (pf_gfp_caps(gfp, layout, &caps))
+	if (pf_gfp_caps(gfp, s->era.gfp_layout, &caps))
 		return SIM_NONE;
-	mt = caps.migratetype;	/* 0 unmovable, 1 movable, 2 reclaimable */
-	nr = zonelist(s, node, caps.highest_zone, zl);
-	if (!nr)
+	ac.mt = caps.migratetype;
+	ac.nr = zonelist(s, node, caps.highest_zone, ac.zl);
+	if (!ac.nr)
 		return SIM_NONE;
-	/* the lowmem_reserve column: the preferred (first) zone's index */
-	classzone = s->zone_enum[zl[0]];
+	ac.classzone = s->zone_enum[ac.zl[0]];
 
 	/* the fast path: ALLOC_WMARK_LOW | ALLOC_CPUSET */
-	pfn = from_freelist(s, zl, nr, order, mt, true, PF_ALLOC_CPUSET,
-			    classzone, zone);
+	pfn = from_freelist(s, &ac, true, PF_ALLOC_CPUSET, zone);
 	if (pfn != SIM_NONE)
 		goto got;
 
 	/* the slow path: wake kswapd, then the min watermark */
 	if (caps.wakes_kswapd)
-		sim_wakeup_kswapd(s, s->zones[zl[0]].node, order);
-	if (ctx == PF_CTX_SOFTIRQ || ctx == PF_CTX_HARDIRQ)
-		caller |= PF_CALLER_INTERRUPT;
-	if (ctx == PF_CTX_KSWAPD)
-		caller |= PF_CALLER_MEMALLOC;
-	flags = pf_alloc_flags(gfp, layout, s->era.wm_era, order, caller);
-	pfn = from_freelist(s, zl, nr, order, mt, false,
-			    flags & ~PF_ALLOC_NO_WATERMARKS, classzone, zone);
+		sim_wakeup_kswapd(s, s->zones[ac.zl[0]].node, order);
+	flags = slowpath_flags(s, gfp, order, ctx);
+	pfn = from_freelist(s, &ac, false, flags & ~PF_ALLOC_NO_WATERMARKS, zone);
 	if (pfn == SIM_NONE && (flags & PF_ALLOC_NO_WATERMARKS))
-		pfn = from_freelist(s, zl, nr, order, mt, false, flags,
-				    classzone, zone);
-	if (pfn != SIM_NONE)
-		goto got;
-
-	/* direct compaction, then direct reclaim, and again */
-	for (int retry = 0; caps.can_sleep && retry < SIM_MAX_RETRIES; retry++) {
-		struct sim_zone *pz = &s->zones[zl[0]];
-
-		if (order > 0 && s->era.compaction) {
-			s->st.compact_stall++;
-			for (int k = 0; k < nr; k++)
-				sim_compact_zone(s, &s->zones[zl[k]], order,
-						 64UL << order);
-			pfn = from_freelist(s, zl, nr, order, mt, false, flags,
-					    classzone, zone);
-			if (pfn != SIM_NONE) {
-				s->st.compact_success++;
-				goto got;
-			}
-			s->st.compact_fail++;
-		}
-		s->st.allocstall++;
-		for (int k = 0; k < nr; k++)
-			s->st.direct_reclaimed_pages +=
-				sim_shrink_zone(s, &s->zones[zl[k]], 32UL << order,
-						s->sc->swap);
-		pfn = from_freelist(s, zl, nr, order, mt, false, flags,
-				    classzone, zone);
-		if (pfn != SIM_NONE)
-			goto got;
-		/*
-		 * __alloc_pages_direct_reclaim(): a failure after reclaim
-		 * hands the highatomic reserve back before trying again
-		 */
-		if (s->era.highatomic)
-			for (int k = 0; k < nr; k++)
-				sim_unreserve_highatomic(&s->zones[zl[k]],
-							 mt == SIM_MT_MOVABLE ?
-							 SIM_MT_MOVABLE : mt);
-		pfn = from_freelist(s, zl, nr, order, mt, false, flags,
-				    classzone, zone);
-		if (pfn != SIM_NONE)
-			goto got;
-		/* __GFP_NORETRY and costly orders give up after one round */
-		if (caps.noretry || order > 3 || pz->free_pages == 0)
-			break;
+		pfn = from_freelist(s, &ac, false, flags, zone);
+	if (pfn == SIM_NONE)
+		pfn = slowpath_retries(s, &ac, &caps, flags, zone);
+	if (pfn == SIM_NONE) {
+		record_failure(s, &ac, gfp, ctx, flags);
+		return SIM_NONE;
 	}
-	record_failure(s, zl, nr, order, gfp, ctx, flags, classzone);
-	return SIM_NONE;
 got:
 	/* rmqueue(): a boosted zone wakes kswapd to reclaim the boost */
 	if (s->zones[*zone].boost > 0 && !s->kswapd[s->zones[*zone].node].awake)
@@ -215,4 +265,3 @@ got:
 	s->st.alloc_pages += 1UL << order;
 	return pfn;
 }
-
