@@ -221,27 +221,26 @@ static unsigned long compact_pgdat(struct sim *s, int node, int order,
 	return migrated;
 }
 
-/* One slice of balance_pgdat() for node. */
-static void balance_pgdat(struct sim *s, int node, double dt)
+/* Is a zone of node boosted (5.0+ watermark boost)? */
+static bool node_boosted(const struct sim *s, int node)
 {
-	struct sim_kswapd *ks = &s->kswapd[node];
-	bool boosted = false, may_swap = s->sc && s->sc->swap;
-	unsigned long budget, reclaimed = 0;
-	int order = ks->order;
-
-	ks->credit += (s->sc ? s->sc->scan_rate : 0) * dt;
-	budget = ks->credit > 0 ? (unsigned long)ks->credit : 0;
-	ks->credit -= (double)budget;
-
 	for (int i = 0; i < s->nr_zones; i++)
 		if (s->zones[i].node == node && s->era.boost &&
 		    s->zones[i].boost > 0)
-			boosted = true;
-	/* a boosted reclaim neither swaps nor writes (5.0 balance_pgdat) */
-	if (boosted)
-		may_swap = false;
+			return true;
+	return false;
+}
 
-	/* reclaim each zone below its high watermark, in batches */
+/*
+ * kswapd_shrink_node(): reclaim each zone of node below its high
+ * watermark, in batches of at least SWAP_CLUSTER_MAX, within budget
+ * pages.  Returns the pages reclaimed.
+ */
+static unsigned long kswapd_shrink_node(struct sim *s, int node,
+					unsigned long budget, bool may_swap)
+{
+	unsigned long reclaimed = 0;
+
 	for (int i = 0; i < s->nr_zones && budget; i++) {
 		struct sim_zone *z = &s->zones[i];
 		long mark = high_mark(s, z);
@@ -262,7 +261,56 @@ static void balance_pgdat(struct sim *s, int node, double dt)
 		reclaimed += freed;
 		budget -= freed < budget ? freed : budget;
 	}
-	s->st.kswapd_reclaimed_pages += reclaimed;
+	return reclaimed;
+}
+
+/*
+ * kswapd_try_to_sleep() of a balanced node: 4.6+ hands kswapd's order
+ * over to kcompactd when a zone fails at it and compaction could help,
+ * and a spent boost wakes kcompactd at pageblock order (5.0+); the boost
+ * is spent, and kswapd sleeps.
+ */
+static void kswapd_sleep(struct sim *s, int node, int order, bool boosted)
+{
+	struct sim_kswapd *ks = &s->kswapd[node];
+
+	if (s->era.kcompactd) {
+		for (int i = 0; order > 0 && i < s->nr_zones; i++) {
+			struct sim_zone *z = &s->zones[i];
+
+			if (z->node == node && !zone_ok(s, z, order, z->low) &&
+			    compaction_suitable(z, order)) {
+				wakeup_kcompactd(s, node, order);
+				break;
+			}
+		}
+		if (boosted)
+			wakeup_kcompactd(s, node, SIM_PAGEBLOCK_ORDER);
+	}
+	/* the boost is spent once the node is balanced (5.0+) */
+	for (int i = 0; boosted && i < s->nr_zones; i++)
+		if (s->zones[i].node == node)
+			s->zones[i].boost = 0;
+	ks->awake = false;
+	ks->order = 0;
+	ks->credit = 0;
+}
+
+/* One slice of balance_pgdat() for node. */
+static void balance_pgdat(struct sim *s, int node, double dt)
+{
+	struct sim_kswapd *ks = &s->kswapd[node];
+	bool boosted = node_boosted(s, node);
+	/* a boosted reclaim neither swaps nor writes (5.0 balance_pgdat) */
+	bool may_swap = s->sc && s->sc->swap && !boosted;
+	unsigned long budget;
+	int order = ks->order;
+
+	ks->credit += (s->sc ? s->sc->scan_rate : 0) * dt;
+	budget = ks->credit > 0 ? (unsigned long)ks->credit : 0;
+	ks->credit -= (double)budget;
+	s->st.kswapd_reclaimed_pages += kswapd_shrink_node(s, node, budget,
+							   may_swap);
 
 	/*
 	 * compact_pgdat() by kswapd itself (3.x, RHEL 7, RHEL 6 for order > 3)
@@ -284,30 +332,9 @@ static void balance_pgdat(struct sim *s, int node, double dt)
 	 * Sleep when balanced: at kswapd's order only when it compacts for
 	 * it, else at order 0, whatever order woke it (RHEL 6.2, 4.6+).
 	 */
-	if (!pgdat_balanced(s, node, kswapd_compacts(s, order) ? order : 0,
-			    may_swap))
-		return;
-	if (s->era.kcompactd) {
-		/* kswapd_try_to_sleep(): hand the order over to kcompactd */
-		for (int i = 0; order > 0 && i < s->nr_zones; i++) {
-			struct sim_zone *z = &s->zones[i];
-
-			if (z->node == node && !zone_ok(s, z, order, z->low) &&
-			    compaction_suitable(z, order)) {
-				wakeup_kcompactd(s, node, order);
-				break;
-			}
-		}
-		if (boosted)
-			wakeup_kcompactd(s, node, SIM_PAGEBLOCK_ORDER);
-	}
-	/* the boost is spent once the node is balanced (5.0+) */
-	for (int i = 0; boosted && i < s->nr_zones; i++)
-		if (s->zones[i].node == node)
-			s->zones[i].boost = 0;
-	ks->awake = false;
-	ks->order = 0;
-	ks->credit = 0;
+	if (pgdat_balanced(s, node, kswapd_compacts(s, order) ? order : 0,
+			   may_swap))
+		kswapd_sleep(s, node, order, boosted);
 }
 
 /*
