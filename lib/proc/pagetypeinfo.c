@@ -229,97 +229,132 @@ static void pagetype_forget(struct proc_ctx *c, bool *had_free)
 	}
 }
 
+/* What read_pagetypeinfo() keeps between the lines of the file. */
+struct pt_read {
+	enum { PT_HEAD, PT_FREE, PT_BLOCKS, PT_OTHER } section;
+	char heads[PF_MT_MAX][16];	/* the block table's columns */
+	int nr_heads;
+	bool had_free[PF_ZONES_MAX];	/* a whole free row for the zone */
+	struct order_row rows[PF_ZONES_MAX * PF_MT_MAX];	/* free rows */
+	int nr_free_rows;
+	int nr_rows;			/* rows of either table */
+	bool have_order;		/* "Page block order:" seen */
+};
+
+/*
+ * A line that starts a section (pagetypeinfo_show() prints its head again
+ * for each node): "Page block order:", "Free pages count per migrate
+ * type", "Number of blocks type" and its columns, other "Number of"
+ * tables.  False for any other line.
+ */
+static bool pagetype_section(struct proc_ctx *c, struct pt_read *st,
+			     const char *line, unsigned long lineno)
+{
+	const char *tok;
+	size_t len;
+	long long v;
+	int how;
+
+	if (!strncmp(line, "Page block order:", 17)) {
+		st->section = PT_HEAD;
+		st->have_order = true;
+		how = proc_value(line + 17, &r_order, &v, &tok, &len);
+		if (how == NUM_OK)
+			c->sys->pageblock_order = (int)v;
+		else
+			bad_num(c, PF_FILE_PAGETYPEINFO, lineno,
+				"Page block order", how, tok, len, &r_order);
+	} else if (!strncmp(line, "Free pages count per migrate type", 33)) {
+		st->section = PT_FREE;
+	} else if (!strncmp(line, "Number of blocks type", 21)) {
+		st->section = PT_BLOCKS;
+		st->nr_heads = pagetype_block_heads(line + 21, st->heads,
+						    PF_MT_MAX);
+	} else if (!strncmp(line, "Number of", 9)) {
+		/* "Number of mixed blocks" (page_owner) and the like */
+		st->section = PT_OTHER;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/* A "Node N, zone Z ..." row of the free or the block table. */
+static void pagetype_row(struct proc_ctx *c, struct pt_read *st,
+			 const char *line, unsigned long lineno)
+{
+	char zone[sizeof(c->sys->zones[0].name)];
+	const char *rest;
+	int node, how;
+
+	how = parse_zone_head(c, PF_FILE_PAGETYPEINFO, lineno, line,
+			      &node, zone, sizeof(zone), &rest);
+	if (how < 0)
+		return;
+	if (how && st->section == PT_FREE &&
+	    pagetype_free_row(c, lineno, node, zone, rest, st->had_free,
+			      st->rows, &st->nr_free_rows))
+		st->nr_rows++;
+	else if (how && st->section == PT_BLOCKS && st->nr_heads > 0 &&
+		 pagetype_block_row(c, lineno, node, zone, rest, st->heads,
+				    st->nr_heads))
+		st->nr_rows++;
+	else if (*skip_blank(line))
+		bad_row(c, PF_FILE_PAGETYPEINFO, lineno, line);
+}
+
+/*
+ * The free rows checked against each other (odd_rows(): a zone whose
+ * counts do not add up is unknown) and against the zones (rows_missing()).
+ */
+static void pagetype_check_rows(struct proc_ctx *c, const struct pt_read *st)
+{
+	bool odd[PF_ZONES_MAX * PF_MT_MAX];
+
+	odd_rows(c, PF_FILE_PAGETYPEINFO, st->rows, st->nr_free_rows,
+		 "counts", odd);
+	for (int i = 0; i < st->nr_free_rows; i++)
+		if (odd[i])
+			c->pt_bad[st->rows[i].idx] = true;
+	if (st->nr_free_rows) {
+		bool seen[PF_ZONES_MAX] = { false };
+
+		for (int i = 0; i < c->sys->nr_zones; i++)
+			seen[i] = st->had_free[i] || c->pt_bad[i];
+		rows_missing(c, PF_FILE_PAGETYPEINFO, seen);
+	}
+}
+
 int read_pagetypeinfo(struct proc_ctx *c)
 {
-	enum { PT_HEAD, PT_FREE, PT_BLOCKS, PT_OTHER } section = PT_HEAD;
 	char path[PATH_MAX], line[PROC_LINE_MAX];
-	char heads[PF_MT_MAX][16];
-	bool had_free[PF_ZONES_MAX] = { false };
-	struct pf_system *sys = c->sys;
-	struct order_row rows[PF_ZONES_MAX * PF_MT_MAX];
-	bool odd[PF_ZONES_MAX * PF_MT_MAX], have_order = false;
-	int nr_heads = -1, nr_rows = 0, nr_free_rows = 0;
+	struct pt_read st = { .section = PT_HEAD, .nr_heads = -1 };
 	struct proc_file f;
 	int err = open_id(c, PF_FILE_PAGETYPEINFO, path, sizeof(path), &f);
 
 	if (err)
 		return err;	/* optional: root only from 5.4 */
 	while (next_table_line(&f, line, sizeof(line))) {
-		char zone[sizeof(sys->zones[0].name)];
-		const char *rest, *tok;
-		size_t len;
-		long long v;
-		int node, how;
-
-		/* pagetypeinfo_show() prints its head again for each node */
-		if (!strncmp(line, "Page block order:", 17)) {
-			section = PT_HEAD;
-			have_order = true;
-			how = proc_value(line + 17, &r_order, &v, &tok, &len);
-			if (how == NUM_OK)
-				sys->pageblock_order = (int)v;
-			else
-				bad_num(c, PF_FILE_PAGETYPEINFO, f.line,
-					"Page block order", how, tok, len,
-					&r_order);
+		if (pagetype_section(c, &st, line, f.line))
 			continue;
-		}
-		if (!strncmp(line, "Free pages count per migrate type", 33)) {
-			section = PT_FREE;
-			continue;
-		}
-		if (!strncmp(line, "Number of blocks type", 21)) {
-			section = PT_BLOCKS;
-			nr_heads = pagetype_block_heads(line + 21, heads,
-							PF_MT_MAX);
-			continue;
-		}
-		if (!strncmp(line, "Number of", 9)) {
-			/* "Number of mixed blocks" (page_owner) and the like */
-			section = PT_OTHER;
-			continue;
-		}
-		if (section != PT_FREE && section != PT_BLOCKS)
-			continue;	/* the head, "Number of mixed blocks" */
-		how = parse_zone_head(c, PF_FILE_PAGETYPEINFO, f.line, line,
-				      &node, zone, sizeof(zone), &rest);
-		if (how < 0)
-			continue;
-		if (how && section == PT_FREE &&
-		    pagetype_free_row(c, f.line, node, zone, rest, had_free,
-				      rows, &nr_free_rows))
-			nr_rows++;
-		else if (how && section == PT_BLOCKS && nr_heads > 0 &&
-			 pagetype_block_row(c, f.line, node, zone, rest, heads,
-					    nr_heads))
-			nr_rows++;
-		else if (*skip_blank(line))
-			bad_row(c, PF_FILE_PAGETYPEINFO, f.line, line);
+		/* the head, "Number of mixed blocks": not read */
+		if (st.section == PT_FREE || st.section == PT_BLOCKS)
+			pagetype_row(c, &st, line, f.line);
 	}
 	close_file(&f);
-	odd_rows(c, PF_FILE_PAGETYPEINFO, rows, nr_free_rows, "counts", odd);
-	for (int i = 0; i < nr_free_rows; i++)
-		if (odd[i])
-			c->pt_bad[rows[i].idx] = true;
-	if (nr_free_rows) {
-		bool seen[PF_ZONES_MAX] = { false };
-
-		for (int i = 0; i < sys->nr_zones; i++)
-			seen[i] = had_free[i] || c->pt_bad[i];
-		rows_missing(c, PF_FILE_PAGETYPEINFO, seen);
-	}
-	pagetype_forget(c, had_free);
-	if (!nr_rows) {
+	pagetype_check_rows(c, &st);
+	pagetype_forget(c, st.had_free);
+	if (!st.nr_rows) {
 		if (!c->bad[PF_FILE_PAGETYPEINFO].nr)
 			report(c, path, "no zones in it");
 		return -EINVAL;
 	}
 	/* pagetypeinfo_show() prints it first, in every era (2.6.24+) */
-	if (!have_order)
+	if (!st.have_order)
 		bad_add(c, PF_FILE_PAGETYPEINFO, 0, "no 'Page block order' "
 			"line, which every kernel prints");
-	pagetype_letters(sys, had_free);
-	sys->have |= PF_SYS_PAGETYPEINFO;
+	pagetype_letters(c->sys, st.had_free);
+	c->sys->have |= PF_SYS_PAGETYPEINFO;
 	return 0;
 }
 
