@@ -463,6 +463,116 @@ static int clear_dir(const char *dir, bool replace)
 	return held < 0 ? held : 0;
 }
 
+/*
+ * May a snapshot of s->root be written to dir?  It must be a directory
+ * when it exists, not the root itself (a snapshot onto itself would
+ * remove what it reads), and new, empty or (replace) an earlier snapshot:
+ * refused before anything is read, cheap, and says why at once.
+ */
+static int snapshot_target_ok(const struct snap *s, const char *dir,
+			      bool replace)
+{
+	struct stat rst, dst;
+	int err;
+
+	if (!dir || !*dir)
+		return -EINVAL;
+	if (strlen(dir) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	if (!stat(dir, &dst)) {
+		if (!S_ISDIR(dst.st_mode))
+			return -ENOTDIR;
+		if (!stat(s->root, &rst) && rst.st_dev == dst.st_dev &&
+		    rst.st_ino == dst.st_ino)
+			return -EINVAL;
+	}
+	err = clear_dir(dir, false);
+	if (err && !(err == -EEXIST && replace))
+		return err;
+	return 0;
+}
+
+/*
+ * A file that could not be read, said when worth a word: not for a
+ * sosreport stand-in on a live system or a vm sysctl this kernel does not
+ * have.
+ */
+static void tell_unread(const struct snap *s, const struct pf_proc_file *pf,
+			int err)
+{
+	bool absent = err == -ENOENT;
+
+	if (absent && !strncmp(pf->path, "sys/kernel/debug/", 17))
+		tell(s, pf->path, "not copied: debugfs is not "
+		     "mounted (mount -t debugfs none "
+		     "/sys/kernel/debug)", 0);
+	else if (!(absent && ((pf->flags & PF_FILE_STANDIN) ||
+			      !strncmp(pf->path, "proc/sys/vm/", 12))))
+		tell(s, pf->path, "not copied", err);
+}
+
+/*
+ * Read every file of the reader's list into b[] (the zone files together,
+ * capture_zones()), and the node directories into nodes (*nodes_id: their
+ * entry).  *any: something was read.  Returns 0 or -errno.
+ */
+static int snapshot_read(const struct snap *s, struct blob *b,
+			 struct nodes *nodes, int *nodes_id, bool *any)
+{
+	int err = 0;
+
+	capture_zones(s, b);
+	for (int id = 0; id < PF_FILE_NR && !err; id++) {
+		const struct pf_proc_file *pf = &pf_proc_files[id];
+
+		if (pf->flags & PF_FILE_DIR) {
+			*nodes_id = id;
+			err = read_nodes(s, pf->path, nodes);
+			*any |= nodes->nr > 0;
+			continue;
+		}
+		if (!(pf->flags & PF_FILE_ZONES))
+			slurp_rel(s, pf->path, PF_PROC_FILE_MAX, &b[id]);
+		if (b[id].err) {
+			tell_unread(s, pf, b[id].err);
+			continue;
+		}
+		*any = true;
+	}
+	return err;
+}
+
+/*
+ * Write what was read under s->dir, after clearing an earlier snapshot
+ * there (replace).  Returns the files copied, or -errno.
+ */
+static int snapshot_write(const struct snap *s, const struct blob *b,
+			  const struct nodes *nodes, int nodes_id,
+			  bool replace)
+{
+	char path[PATH_MAX];
+	int err, copied = 0;
+
+	err = clear_dir(s->dir, replace);
+	if (!err) {
+		pf_strlcpy(path, sizeof(path), s->dir);
+		err = make_dirs(path);
+	}
+	for (int id = 0; id < PF_FILE_NR && !err; id++) {
+		if (id == nodes_id) {
+			err = put_nodes(s, pf_proc_files[id].path, nodes);
+			if (err > 0)
+				copied += err;
+			if (err >= 0)
+				err = 0;
+		} else if (!b[id].err) {
+			err = put(s, pf_proc_files[id].path, &b[id]);
+			copied += !err;
+		}
+	}
+	return err ? err : copied;
+}
+
 static int snapshot(const char *root, const char *dir, bool replace,
 		    pf_diag_fn diag, void *data)
 {
@@ -472,84 +582,21 @@ static int snapshot(const char *root, const char *dir, bool replace,
 	};
 	struct blob b[PF_FILE_NR];
 	struct nodes nodes = { 0 };
-	char path[PATH_MAX];
-	struct stat rst, dst;
-	int err, copied = 0, nodes_id = -1;
+	int err, nodes_id = -1;
 	bool any = false;
 
-	if (!dir || !*dir)
-		return -EINVAL;
-	if (strlen(dir) >= sizeof(path))
-		return -ENAMETOOLONG;
-	if (!stat(dir, &dst)) {
-		if (!S_ISDIR(dst.st_mode))
-			return -ENOTDIR;
-		/* a snapshot onto itself would remove what it reads */
-		if (!stat(s.root, &rst) && rst.st_dev == dst.st_dev &&
-		    rst.st_ino == dst.st_ino)
-			return -EINVAL;
-	}
-	/* refused before anything is read: cheap, and says why at once */
-	err = clear_dir(dir, false);
-	if (err && !(err == -EEXIST && replace))
+	err = snapshot_target_ok(&s, dir, replace);
+	if (err)
 		return err;
-	err = 0;
-
 	memset(b, 0, sizeof(b));
-	capture_zones(&s, b);
-	for (int id = 0; id < PF_FILE_NR && !err; id++) {
-		const struct pf_proc_file *pf = &pf_proc_files[id];
-
-		if (pf->flags & PF_FILE_DIR) {
-			nodes_id = id;
-			err = read_nodes(&s, pf->path, &nodes);
-			any |= nodes.nr > 0;
-			continue;
-		}
-		if (!(pf->flags & PF_FILE_ZONES))
-			slurp_rel(&s, pf->path, PF_PROC_FILE_MAX, &b[id]);
-		if (b[id].err) {
-			/*
-			 * Not worth a word: a sosreport stand-in on a live
-			 * system, a vm sysctl this kernel does not have.
-			 */
-			bool absent = b[id].err == -ENOENT;
-
-			if (absent && !strncmp(pf->path, "sys/kernel/debug/", 17))
-				tell(&s, pf->path, "not copied: debugfs is not "
-				     "mounted (mount -t debugfs none "
-				     "/sys/kernel/debug)", 0);
-			else if (!(absent && ((pf->flags & PF_FILE_STANDIN) ||
-					      !strncmp(pf->path, "proc/sys/vm/", 12))))
-				tell(&s, pf->path, "not copied", b[id].err);
-			continue;
-		}
-		any = true;
-	}
+	err = snapshot_read(&s, b, &nodes, &nodes_id, &any);
 	/* nothing read: dir, and what it held, stay as they were */
-	if (!err && any) {
-		err = clear_dir(dir, replace);
-		if (!err) {
-			pf_strlcpy(path, sizeof(path), dir);
-			err = make_dirs(path);
-		}
-	}
-	for (int id = 0; id < PF_FILE_NR && !err && any; id++) {
-		if (id == nodes_id) {
-			err = put_nodes(&s, pf_proc_files[id].path, &nodes);
-			if (err > 0)
-				copied += err;
-			if (err >= 0)
-				err = 0;
-		} else if (!b[id].err) {
-			err = put(&s, pf_proc_files[id].path, &b[id]);
-			copied += !err;
-		}
-	}
+	if (!err && any)
+		err = snapshot_write(&s, b, &nodes, nodes_id, replace);
 	for (int id = 0; id < PF_FILE_NR; id++)
 		blob_free(&b[id]);
 	nodes_release(&nodes);
-	return err ? err : copied;
+	return err;
 }
 
 int pf_system_snapshot(const char *root, const char *dir, pf_diag_fn diag,
