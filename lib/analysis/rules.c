@@ -95,17 +95,7 @@ struct parser {
 /* Make room for one more of v[nr]; returns the array or NULL (v intact). */
 static void *grow(void *v, size_t *alloc, size_t nr, size_t size)
 {
-	size_t n;
-
-	if (nr < *alloc)
-		return v;
-	n = *alloc ? *alloc * 2 : 4;
-	if (n > SIZE_MAX / size)
-		return NULL;
-	v = realloc(v, n * size);
-	if (v)
-		*alloc = n;
-	return v;
+	return pf_grow(v, alloc, nr + 1, size, 4);
 }
 
 static char *memdup_str(const char *s, size_t n)
@@ -123,22 +113,11 @@ static char *memdup_str(const char *s, size_t n)
 static int strbuf_join(struct strbuf *b, const char *s, size_t n)
 {
 	size_t need = b->len + (b->len ? 1 : 0) + n + 1;
+	char *p = pf_grow(b->s, &b->cap, need, 1, 64);
 
-	if (need > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		char *p;
-
-		while (cap < need) {
-			if (cap > SIZE_MAX / 2)
-				return -ENOMEM;
-			cap *= 2;
-		}
-		p = realloc(b->s, cap);
-		if (!p)
-			return -ENOMEM;
-		b->s = p;
-		b->cap = cap;
-	}
+	if (!p)
+		return -ENOMEM;
+	b->s = p;
 	if (b->len)
 		b->s[b->len++] = ' ';
 	memcpy(b->s + b->len, s, n);

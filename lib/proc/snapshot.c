@@ -260,8 +260,11 @@ static void nodes_release(struct nodes *n)
 static int read_nodes(const struct snap *s, const char *rel, struct nodes *n)
 {
 	char src[PATH_MAX], sub[PATH_MAX];
+	char (*name)[NAME_MAX + 1];
+	struct blob *cpulist;
+	size_t names = 0, cpulists = 0;		/* room in each */
 	struct dirent *de;
-	int err, alloc = 0;
+	int err;
 	DIR *d;
 
 	err = join(src, sizeof(src), s->root, rel);
@@ -281,21 +284,18 @@ static int read_nodes(const struct snap *s, const char *rel, struct nodes *n)
 			     "the rest not copied", 0);
 			break;
 		}
-		if (n->nr == alloc) {
-			int more = alloc ? 2 * alloc : 8;
-			void *a = realloc(n->name, (size_t)more * sizeof(*n->name));
-			void *b = a ? realloc(n->cpulist,
-					      (size_t)more * sizeof(*n->cpulist)) : NULL;
-
-			if (a)
-				n->name = a;
-			if (!b) {
-				err = -ENOMEM;
-				break;
-			}
-			n->cpulist = b;
-			alloc = more;
+		name = pf_grow(n->name, &names, (size_t)n->nr + 1,
+			       sizeof(*n->name), 8);
+		if (name)
+			n->name = name;
+		cpulist = name ? pf_grow(n->cpulist, &cpulists,
+					 (size_t)n->nr + 1,
+					 sizeof(*n->cpulist), 8) : NULL;
+		if (!cpulist) {
+			err = -ENOMEM;
+			break;
 		}
+		n->cpulist = cpulist;
 		pf_strlcpy(n->name[n->nr], sizeof(n->name[0]), de->d_name);
 		if (slurp_rel(s, sub, SNAP_CPULIST_MAX, &n->cpulist[n->nr]))
 			tell(s, sub, "not copied", n->cpulist[n->nr].err);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,29 @@ void pf_format_size(unsigned long long bytes, char *buf, size_t len)
 		snprintf(buf, len, "%llu MiB", bytes >> 20);
 	else
 		snprintf(buf, len, "%llu KiB", bytes >> 10);
+}
+
+void *pf_grow(void *v, size_t *alloc, size_t need, size_t size, size_t first)
+{
+	size_t n = *alloc ? *alloc : first;
+
+	if (need <= *alloc)
+		return v;
+	if (*alloc && n > SIZE_MAX / 2)
+		return NULL;
+	if (*alloc)
+		n *= 2;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return NULL;
+		n *= 2;
+	}
+	if (!n || n > SIZE_MAX / size)
+		return NULL;
+	v = realloc(v, n * size);
+	if (v)
+		*alloc = n;
+	return v;
 }
 
 void pf_sb_add(struct pf_sbuf *b, const char *fmt, ...)
