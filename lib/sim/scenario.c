@@ -368,28 +368,38 @@ static int key_lowmem_ratio(const struct key *k, struct pf_scenario *sc,
 	return 0;
 }
 
+/*
+ * A number at [v, e), then, after blanks, unit (or nothing, when the
+ * unit is optional): into *x.
+ */
+static bool num_unit(const char *v, const char *e, const char *unit,
+		     bool optional, double *x)
+{
+	const char *s = v;
+	size_t n = strlen(unit);
+	bool frac;
+
+	if (!scan_num(&s, e, x, &frac))
+		return false;
+	skip_blanks(&s, e);
+	if ((size_t)(e - s) == n && !memcmp(s, unit, n))
+		return true;
+	return optional && s == e;
+}
+
 /* "250000/s", "250000" or "2.5/s": per second, "/s" optional */
 static int key_rate(const struct key *k, struct pf_scenario *sc,
 		    struct sim_phase *ph, const char *v, const char *e,
 		    char *err, size_t len)
 {
-	const char *s = v;
 	double x;
-	bool frac;
 	char q[64];
 
-	if (!scan_num(&s, e, &x, &frac))
-		goto err;
-	skip_blanks(&s, e);
-	if (e - s == 2 && s[0] == '/' && s[1] == 's')
-		s += 2;
-	if (s != e || x < k->min || x > k->max)
-		goto err;
+	if (!num_unit(v, e, "/s", true, &x) || x < k->min || x > k->max)
+		return bad(err, len, "%s: '%s' is not a rate (N/s, N from %.0f to %.0f)",
+			   k->name, quote(q, sizeof(q), v, e), k->min, k->max);
 	*FIELD(double, k, sc, ph) = x;
 	return 0;
-err:
-	return bad(err, len, "%s: '%s' is not a rate (N/s, N from %.0f to %.0f)",
-		   k->name, quote(q, sizeof(q), v, e), k->min, k->max);
 }
 
 /* "10s", "500ms", "2.5 min": in [min, max] seconds (min 0: > 0) */
@@ -419,21 +429,14 @@ static int key_percent(const struct key *k, struct pf_scenario *sc,
 		       struct sim_phase *ph, const char *v, const char *e,
 		       char *err, size_t len)
 {
-	const char *s = v;
 	double x;
-	bool frac;
 	char q[64];
 
-	if (!scan_num(&s, e, &x, &frac))
-		goto err;
-	skip_blanks(&s, e);
-	if (e - s != 1 || *s != '%' || x > 100)
-		goto err;
+	if (!num_unit(v, e, "%", false, &x) || x > 100)
+		return bad(err, len, "%s: '%s' is not a share of RAM (0%% to 100%%)",
+			   k->name, quote(q, sizeof(q), v, e));
 	*FIELD(double, k, sc, ph) = x / 100;
 	return 0;
-err:
-	return bad(err, len, "%s: '%s' is not a share of RAM (0%% to 100%%)",
-		   k->name, quote(q, sizeof(q), v, e));
 }
 
 static int key_seed(const struct key *k, struct pf_scenario *sc,
