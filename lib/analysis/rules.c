@@ -71,13 +71,10 @@ struct id_slot {
 };
 
 struct parser {
-	const char *name;
-	pf_diag_fn diag;
-	void *data;
+	struct pf_ini ini;		/* the text, its line, its errors */
 	struct pf_rules *rs;
 	struct rule *cur;		/* the stanza being read, or NULL */
 	bool bad;			/* cur is dropped at its end */
-	unsigned long lineno;
 
 	struct id_slot *ids;
 	size_t nr_ids, alloc_ids;	/* alloc_ids is a power of two */
@@ -173,22 +170,9 @@ void pf_rules_free(struct pf_rules *rs)
 /* Parsing helpers                                                    */
 /* ------------------------------------------------------------------ */
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
-
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';
-}
-
-static void trim(const char **s, const char **e)
-{
-	while (*s < *e && is_blank(**s))
-		(*s)++;
-	while (*e > *s && is_blank((*e)[-1]))
-		(*e)--;
 }
 
 /*
@@ -200,14 +184,14 @@ static bool next_word(const char **p, const char *end, const char **w,
 {
 	const char *s = *p;
 
-	while (s < end && (is_blank(*s) || *s == ','))
+	while (s < end && (pf_ini_blank(*s) || *s == ','))
 		s++;
 	if (s == end) {
 		*p = s;
 		return false;
 	}
 	*w = s;
-	while (s < end && !is_blank(*s) && *s != ',')
+	while (s < end && !pf_ini_blank(*s) && *s != ',')
 		s++;
 	*n = (size_t)(s - *w);
 	*p = s;
@@ -225,21 +209,6 @@ static const char *quote(char *buf, size_t size, const char *s, size_t n)
 	return pf_quote(buf, size, s, n, QUOTE_MAX);
 }
 
-__attribute__((format(printf, 3, 4)))
-static void perr(struct parser *p, unsigned long line, const char *fmt, ...)
-{
-	char what[192], msg[224];
-	va_list ap;
-
-	if (!p->diag)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
-	va_end(ap);
-	snprintf(msg, sizeof(msg), "line %lu: %s", line, what);
-	p->diag(p->name, line, msg, p->data);
-}
-
 /* An error on the current line: report it and drop the stanza. */
 __attribute__((format(printf, 2, 3)))
 static void stanza_err(struct parser *p, const char *fmt, ...)
@@ -250,7 +219,7 @@ static void stanza_err(struct parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
-	perr(p, p->lineno, "%s", what);
+	pf_ini_err(&p->ini, p->ini.lineno, "%s", what);
 	p->bad = true;
 }
 
@@ -337,7 +306,7 @@ static int key_kernel(struct parser *p, struct rule *ru, const char *v,
 		struct kver_range kr = { 0 };
 		void *arr;
 
-		trim(&s, &e);
+		pf_ini_trim(&s, &e);
 		dots = s;
 		while (dots + 1 < e && !(dots[0] == '.' && dots[1] == '.'))
 			dots++;
@@ -349,8 +318,8 @@ static int key_kernel(struct parser *p, struct rule *ru, const char *v,
 		{
 			const char *fs = s, *fe = dots, *ts = dots + 2, *te = e;
 
-			trim(&fs, &fe);
-			trim(&ts, &te);
+			pf_ini_trim(&fs, &fe);
+			pf_ini_trim(&ts, &te);
 			if (fs == fe && ts == te) {
 				stanza_err(p, "kernel range '..' names no kernel");
 				return 0;
@@ -428,11 +397,11 @@ static int key_order(struct parser *p, struct rule *ru, const char *v,
 	void *arr;
 
 	lo = parse_order_num(&s, end, &o.lo);
-	while (s < end && is_blank(*s))
+	while (s < end && pf_ini_blank(*s))
 		s++;
 	if (end - s >= 2 && s[0] == '.' && s[1] == '.') {
 		s += 2;
-		while (s < end && is_blank(*s))
+		while (s < end && pf_ini_blank(*s))
 			s++;
 		if (s < end) {
 			hi = parse_order_num(&s, end, &o.hi);
@@ -777,8 +746,8 @@ static int stanza_end(struct parser *p)
 		if (!ru->pub.nr_sources)
 			strcat(missing, ", source");
 		if (missing[0]) {
-			perr(p, ru->pub.line, "rule '%s' has no %s", ru->pub.id,
-			     missing + 2);
+			pf_ini_err(&p->ini, ru->pub.line, "rule '%s' has no %s",
+				   ru->pub.id, missing + 2);
 			p->bad = true;
 		}
 	}
@@ -815,7 +784,7 @@ static int stanza_start(struct parser *p, const char *s, const char *e)
 	if (!p->cur)
 		return -ENOMEM;
 	p->bad = false;
-	p->cur->pub.line = p->lineno;
+	p->cur->pub.line = p->ini.lineno;
 
 	if (e - s < 2 || *idend != ']') {
 		stanza_err(p, "'%s' has no closing ']'",
@@ -843,7 +812,7 @@ static int stanza_start(struct parser *p, const char *s, const char *e)
 	}
 	pf_strlcpyn(p->cur->pub.id, sizeof(p->cur->pub.id), id,
 		    (size_t)(idend - id));
-	err = id_add(p, p->cur->pub.id, p->lineno, &first);
+	err = id_add(p, p->cur->pub.id, p->ini.lineno, &first);
 	if (err)
 		return err;
 	if (first)
@@ -852,30 +821,17 @@ static int stanza_start(struct parser *p, const char *s, const char *e)
 	return 0;
 }
 
-/* "key = value" on the current line, trimmed: [s, e) */
-static int key_line(struct parser *p, const char *s, const char *e)
+/* "key = value" on the current line */
+static int key_line(struct parser *p, const struct pf_ini_line *l)
 {
-	const char *eq = memchr(s, '=', (size_t)(e - s));
-	const char *ks = s, *ke, *vs, *ve = e;
+	const char *ks = l->key, *ke = l->key_end;
 	char q[64];
 	size_t i;
 
-	if (!eq) {
-		if (p->cur)
-			stanza_err(p, "'%s' is not 'key = value'",
-				   quote(q, sizeof(q), s, (size_t)(e - s)));
-		else
-			perr(p, p->lineno, "'%s' is neither '[id]' nor a comment",
-			     quote(q, sizeof(q), s, (size_t)(e - s)));
-		return 0;
-	}
-	ke = eq;
-	vs = eq + 1;
-	trim(&ks, &ke);
-	trim(&vs, &ve);
 	if (!p->cur) {
-		perr(p, p->lineno, "'%s' is outside a rule (no '[id]' before)",
-		     quote(q, sizeof(q), ks, (size_t)(ke - ks)));
+		pf_ini_err(&p->ini, p->ini.lineno,
+			   "'%s' is outside a rule (no '[id]' before)",
+			   quote(q, sizeof(q), ks, (size_t)(ke - ks)));
 		return 0;
 	}
 	for (i = 0; i < ARRAY_SIZE(rule_keys); i++)
@@ -886,35 +842,46 @@ static int key_line(struct parser *p, const char *s, const char *e)
 			   quote(q, sizeof(q), ks, (size_t)(ke - ks)));
 		return 0;
 	}
-	if (vs == ve) {
+	if (l->val == l->val_end) {
 		stanza_err(p, "'%s' has no value", rule_keys[i].key);
 		return 0;
 	}
-	return rule_keys[i].fn(p, p->cur, vs, ve);
+	return rule_keys[i].fn(p, p->cur, l->val, l->val_end);
 }
 
-static int parse_line(struct parser *p, const char *s, const char *e)
+static int parse_line(struct parser *p, const struct pf_ini_line *l)
 {
-	if (memchr(s, '\0', (size_t)(e - s))) {
+	char q[64];
+
+	switch (l->kind) {
+	case PF_INI_NUL:
 		if (p->cur)
 			stanza_err(p, "NUL byte in the line");
 		else
-			perr(p, p->lineno, "NUL byte in the line");
+			pf_ini_err(&p->ini, p->ini.lineno, "NUL byte in the line");
+		return 0;
+	case PF_INI_SECTION:
+		return stanza_start(p, l->s, l->e);
+	case PF_INI_KEY:
+		return key_line(p, l);
+	case PF_INI_NOT_KEY:
+		quote(q, sizeof(q), l->s, (size_t)(l->e - l->s));
+		if (p->cur)
+			stanza_err(p, "'%s' is not 'key = value'", q);
+		else
+			pf_ini_err(&p->ini, p->ini.lineno,
+				   "'%s' is neither '[id]' nor a comment", q);
+		return 0;
+	default:
 		return 0;
 	}
-	trim(&s, &e);
-	if (s == e || *s == '#')
-		return 0;
-	if (*s == '[')
-		return stanza_start(p, s, e);
-	return key_line(p, s, e);
 }
 
 int pf_rules_parse(struct pf_rules **out, const char *name, const char *text,
 		   size_t len, pf_diag_fn diag, void *data)
 {
-	struct parser p = { .name = name, .diag = diag, .data = data };
-	const char *s = text, *end = text + len;
+	struct parser p = { .rs = NULL };
+	struct pf_ini_line l;
 	int err = 0;
 
 	if (!out)
@@ -926,17 +893,9 @@ int pf_rules_parse(struct pf_rules **out, const char *name, const char *text,
 	if (!p.rs)
 		return -ENOMEM;
 
-	/* a UTF-8 byte order mark is not part of the first line */
-	if (len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
-		s += 3;
-	while (!err && s < end) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		const char *e = nl ? nl : end;
-
-		p.lineno++;
-		err = parse_line(&p, s, e);
-		s = nl ? nl + 1 : end;
-	}
+	pf_ini_init(&p.ini, name, text, len, diag, data);
+	while (!err && pf_ini_next(&p.ini, &l))
+		err = parse_line(&p, &l);
 	if (!err)
 		err = stanza_end(&p);
 	rule_free(p.cur);

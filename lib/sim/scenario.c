@@ -65,26 +65,17 @@ struct key {
 };
 
 struct parser {
-	const char *name;
-	pf_diag_fn diag;
-	void *data;
+	struct pf_ini ini;		/* the text, its line, its errors */
 	struct pf_scenario *sc;
-	unsigned long lineno;
 	int sec;			/* enum sc_section */
 	struct sim_phase *ph;		/* the phase being read */
 	unsigned long phase_line;	/* of its "[phase NAME]" */
 	uint64_t seen, phase_seen;	/* keys given, by index in keys[] */
-	unsigned int errors;
 };
 
 /* ------------------------------------------------------------------ */
 /* Text helpers                                                       */
 /* ------------------------------------------------------------------ */
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
 
 static bool is_digit(char c)
 {
@@ -96,17 +87,9 @@ static char lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-static void trim(const char **s, const char **e)
-{
-	while (*s < *e && is_blank(**s))
-		(*s)++;
-	while (*e > *s && is_blank((*e)[-1]))
-		(*e)--;
-}
-
 static void skip_blanks(const char **p, const char *e)
 {
-	while (*p < e && is_blank(**p))
+	while (*p < e && pf_ini_blank(**p))
 		(*p)++;
 }
 
@@ -349,7 +332,7 @@ static int key_lowmem_ratio(const struct key *k, struct pf_scenario *sc,
 	while (v < e) {
 		const char *w = v;
 
-		while (v < e && !is_blank(*v) && *v != ',')
+		while (v < e && !pf_ini_blank(*v) && *v != ',')
 			v++;
 		if (n == SIM_MAX_ZONES)
 			return bad(err, len, "%s: more than %d values", k->name,
@@ -359,7 +342,7 @@ static int key_lowmem_ratio(const struct key *k, struct pf_scenario *sc,
 				   k->name, quote(q, sizeof(q), w, v), k->min,
 				   k->max);
 		n++;
-		while (v < e && (is_blank(*v) || *v == ','))
+		while (v < e && (pf_ini_blank(*v) || *v == ','))
 			v++;
 	}
 	/* the zones not named keep their ratio */
@@ -534,7 +517,7 @@ static int key_zone(const struct key *k, struct pf_scenario *sc,
 		if (nw == 3)
 			goto usage;
 		w[nw] = s;
-		while (s < e && !is_blank(*s))
+		while (s < e && !pf_ini_blank(*s))
 			s++;
 		we[nw++] = s;
 		skip_blanks(&s, e);
@@ -650,7 +633,7 @@ static int key_burst(const struct key *k, struct pf_scenario *sc,
 		goto err;
 	skip_blanks(&s, e);
 	w = s;
-	while (s < e && !is_blank(*s))
+	while (s < e && !pf_ini_blank(*s))
 		s++;
 	if (!word_is(w, (size_t)(s - w), "every"))
 		goto err;
@@ -795,29 +778,13 @@ static void scenario_name(struct pf_scenario *sc, const char *name)
 /* The parser                                                         */
 /* ------------------------------------------------------------------ */
 
-__attribute__((format(printf, 3, 4)))
-static void perr(struct parser *p, unsigned long line, const char *fmt, ...)
-{
-	char what[224], msg[256];
-	va_list ap;
-
-	p->errors++;
-	if (!p->diag)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
-	va_end(ap);
-	snprintf(msg, sizeof(msg), "line %lu: %s", line, what);
-	p->diag(p->name, line, msg, p->data);
-}
-
 /* The end of a phase: it must say how long it runs. */
 static void phase_end(struct parser *p)
 {
 	if (p->sec == SEC_PHASE && p->ph && !(p->phase_seen &
 	    (1ULL << (key_find(SEC_PHASE, "duration", 8) - keys))))
-		perr(p, p->phase_line, "phase '%s' has no duration",
-		     p->ph->name);
+		pf_ini_err(&p->ini, p->phase_line, "phase '%s' has no duration",
+			   p->ph->name);
 	p->ph = NULL;
 }
 
@@ -831,31 +798,31 @@ static void phase_start(struct parser *p, const char *s, const char *e)
 
 	p->sec = SEC_BAD;
 	if (s == e) {
-		perr(p, p->lineno, "a phase needs a name: '[phase NAME]'");
+		pf_ini_err(&p->ini, p->ini.lineno, "a phase needs a name: '[phase NAME]'");
 		return;
 	}
 	for (c = s; c < e; c++) {
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
 		      is_digit(*c) || *c == '-' || *c == '_' || *c == '.')) {
-			perr(p, p->lineno, "bad phase name '%s' (letters, digits, '-', '_', '.')",
-			     quote(q, sizeof(q), s, e));
+			pf_ini_err(&p->ini, p->ini.lineno, "bad phase name '%s' (letters, digits, '-', '_', '.')",
+				   quote(q, sizeof(q), s, e));
 			return;
 		}
 	}
 	if ((size_t)(e - s) >= sizeof(ph->name)) {
-		perr(p, p->lineno, "phase name '%s' is longer than %zu bytes",
-		     quote(q, sizeof(q), s, e), sizeof(ph->name) - 1);
+		pf_ini_err(&p->ini, p->ini.lineno, "phase name '%s' is longer than %zu bytes",
+			   quote(q, sizeof(q), s, e), sizeof(ph->name) - 1);
 		return;
 	}
 	for (i = 0; i < sc->nr_phases; i++) {
 		if (word_is(s, (size_t)(e - s), sc->phases[i].name)) {
-			perr(p, p->lineno, "phase '%s' is given twice",
-			     sc->phases[i].name);
+			pf_ini_err(&p->ini, p->ini.lineno, "phase '%s' is given twice",
+				   sc->phases[i].name);
 			return;
 		}
 	}
 	if (sc->nr_phases == SIM_MAX_PHASES) {
-		perr(p, p->lineno, "more than %d phases", SIM_MAX_PHASES);
+		pf_ini_err(&p->ini, p->ini.lineno, "more than %d phases", SIM_MAX_PHASES);
 		return;
 	}
 	ph = &sc->phases[sc->nr_phases++];
@@ -864,7 +831,7 @@ static void phase_start(struct parser *p, const char *s, const char *e)
 	ph->net_order = 0;
 	ph->net_gfp = 0;
 	p->ph = ph;
-	p->phase_line = p->lineno;
+	p->phase_line = p->ini.lineno;
 	p->phase_seen = 0;
 	p->sec = SEC_PHASE;
 }
@@ -886,11 +853,11 @@ static void section_start(struct parser *p, const char *s, const char *e)
 	phase_end(p);
 	p->sec = SEC_BAD;
 	if (e - s < 2 || *ne != ']') {
-		perr(p, p->lineno, "'%s' has no closing ']'",
-		     quote(q, sizeof(q), s, e));
+		pf_ini_err(&p->ini, p->ini.lineno, "'%s' has no closing ']'",
+			   quote(q, sizeof(q), s, e));
 		return;
 	}
-	trim(&n, &ne);
+	pf_ini_trim(&n, &ne);
 	for (i = 0; i < ARRAY_SIZE(sections); i++) {
 		if (word_is(n, (size_t)(ne - n), sections[i].name)) {
 			p->sec = sections[i].sec;
@@ -898,96 +865,92 @@ static void section_start(struct parser *p, const char *s, const char *e)
 		}
 	}
 	if (ne - n >= 5 && !memcmp(n, "phase", 5) &&
-	    (ne - n == 5 || is_blank(n[5]))) {
+	    (ne - n == 5 || pf_ini_blank(n[5]))) {
 		n += 5;
-		trim(&n, &ne);
+		pf_ini_trim(&n, &ne);
 		phase_start(p, n, ne);
 		return;
 	}
-	perr(p, p->lineno, "unknown section '%s' (machine, kernel, tunables, kswapd, phase NAME)",
-	     quote(q, sizeof(q), s, e));
+	pf_ini_err(&p->ini, p->ini.lineno, "unknown section '%s' (machine, kernel, tunables, kswapd, phase NAME)",
+		   quote(q, sizeof(q), s, e));
 }
 
-/* "key = value", trimmed: [s, e) */
-static void key_line(struct parser *p, const char *s, const char *e)
+/* "key = value" */
+static void key_line(struct parser *p, const struct pf_ini_line *l)
 {
-	const char *eq = memchr(s, '=', (size_t)(e - s));
-	const char *ks = s, *ke, *vs, *ve = e;
+	const char *ks = l->key, *ke = l->key_end;
 	const struct key *k;
 	uint64_t bit, *seen;
 	char q[64], err[192];
 
-	if (p->sec == SEC_BAD)
-		return;
-	if (!eq) {
-		perr(p, p->lineno, "'%s' is not 'key = value'",
-		     quote(q, sizeof(q), s, e));
-		return;
-	}
-	ke = eq;
-	vs = eq + 1;
-	trim(&ks, &ke);
-	trim(&vs, &ve);
 	if (p->sec == SEC_NONE) {
-		perr(p, p->lineno, "'%s' is outside a section ([machine], [kernel], ...)",
-		     quote(q, sizeof(q), ks, ke));
+		pf_ini_err(&p->ini, p->ini.lineno,
+			   "'%s' is outside a section ([machine], [kernel], ...)",
+			   quote(q, sizeof(q), ks, ke));
 		return;
 	}
 	k = key_find(p->sec, ks, (size_t)(ke - ks));
 	if (!k) {
-		perr(p, p->lineno, "unknown key '%s' in this section",
-		     quote(q, sizeof(q), ks, ke));
+		pf_ini_err(&p->ini, p->ini.lineno,
+			   "unknown key '%s' in this section",
+			   quote(q, sizeof(q), ks, ke));
 		return;
 	}
-	if (vs == ve) {
-		perr(p, p->lineno, "'%s' has no value", k->name);
+	if (l->val == l->val_end) {
+		pf_ini_err(&p->ini, p->ini.lineno, "'%s' has no value",
+			   k->name);
 		return;
 	}
 	bit = 1ULL << (k - keys);
 	seen = p->sec == SEC_PHASE ? &p->phase_seen : &p->seen;
 	if ((*seen & bit) && !k->repeat) {
-		perr(p, p->lineno, "'%s' is given twice", k->name);
+		pf_ini_err(&p->ini, p->ini.lineno, "'%s' is given twice",
+			   k->name);
 		return;
 	}
 	/* given, even when refused: one error is one message */
 	*seen |= bit;
-	if (k->fn(k, p->sc, p->ph, vs, ve, err, sizeof(err)))
-		perr(p, p->lineno, "%s", err);
+	if (k->fn(k, p->sc, p->ph, l->val, l->val_end, err, sizeof(err)))
+		pf_ini_err(&p->ini, p->ini.lineno, "%s", err);
 }
 
-static void parse_line(struct parser *p, const char *s, const char *e)
+/* The lines of a section in error are skipped. */
+static void parse_line(struct parser *p, const struct pf_ini_line *l)
 {
-	if (memchr(s, '\0', (size_t)(e - s))) {
-		if (p->sec != SEC_BAD)
-			perr(p, p->lineno, "NUL byte in the line");
+	char q[64];
+
+	if (l->kind == PF_INI_SECTION) {
+		section_start(p, l->s, l->e);
 		return;
 	}
-	trim(&s, &e);
-	if (s == e || *s == '#')
+	if (p->sec == SEC_BAD)
 		return;
-	if (*s == '[')
-		section_start(p, s, e);
-	else
-		key_line(p, s, e);
+	if (l->kind == PF_INI_NUL)
+		pf_ini_err(&p->ini, p->ini.lineno, "NUL byte in the line");
+	else if (l->kind == PF_INI_NOT_KEY)
+		pf_ini_err(&p->ini, p->ini.lineno, "'%s' is not 'key = value'",
+			   quote(q, sizeof(q), l->s, l->e));
+	else if (l->kind == PF_INI_KEY)
+		key_line(p, l);
 }
 
 /* What a whole scenario needs. */
 static void scenario_end(struct parser *p)
 {
-	unsigned long last = p->lineno ? p->lineno : 1;
+	unsigned long last = p->ini.lineno ? p->ini.lineno : 1;
 
 	phase_end(p);
 	if (!p->sc->nr_zones)
-		perr(p, last, "no zone: [machine] needs 'zone = [nodeN] NAME SIZE'");
+		pf_ini_err(&p->ini, last, "no zone: [machine] needs 'zone = [nodeN] NAME SIZE'");
 	if (!p->sc->nr_phases)
-		perr(p, last, "no phase: the workload needs a '[phase NAME]'");
+		pf_ini_err(&p->ini, last, "no phase: the workload needs a '[phase NAME]'");
 }
 
 int pf_scenario_parse(struct pf_scenario **out, const char *name,
 		      const char *text, size_t len, pf_diag_fn diag, void *data)
 {
-	struct parser p = { .name = name, .diag = diag, .data = data };
-	const char *s = text ? text : "", *end = s + (text ? len : 0);
+	struct parser p = { .sc = NULL };
+	struct pf_ini_line l;
 
 	if (!out)
 		return -EINVAL;
@@ -1000,19 +963,11 @@ int pf_scenario_parse(struct pf_scenario **out, const char *name,
 	scenario_defaults(p.sc);
 	scenario_name(p.sc, name);
 
-	/* a UTF-8 byte order mark is not part of the first line */
-	if (end - s >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
-		s += 3;
-	while (s < end) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		const char *e = nl ? nl : end;
-
-		p.lineno++;
-		parse_line(&p, s, e);
-		s = nl ? nl + 1 : end;
-	}
+	pf_ini_init(&p.ini, name, text, len, diag, data);
+	while (pf_ini_next(&p.ini, &l))
+		parse_line(&p, &l);
 	scenario_end(&p);
-	if (p.errors) {
+	if (p.ini.errors) {
 		free(p.sc);
 		return -EINVAL;
 	}
@@ -1069,7 +1024,7 @@ int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value)
 		return -ENOENT;	/* no such setting, unlike a bad value */
 	v = value;
 	e = value + strlen(value);
-	trim(&v, &e);
+	pf_ini_trim(&v, &e);
 	if (v == e)
 		return -EINVAL;
 	return k->fn(k, sc, NULL, v, e, err, sizeof(err));

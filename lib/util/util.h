@@ -94,5 +94,51 @@ int pf_current_year(void);
  */
 void *pf_grow(void *v, size_t *alloc, size_t need, size_t size, size_t first);
 
+/*
+ * The "key = value" formats under "[section]" heads (the known-cause
+ * rules, the scenarios): ini.c cuts them into lines and words their
+ * errors.
+ */
+bool pf_ini_blank(char c);		/* ' ', '\t', '\r', '\v', '\f' */
+void pf_ini_trim(const char **s, const char **e);	/* blanks off [s, e) */
+
+/* pf_diag_fn of pagefail.h */
+typedef void (*pf_ini_diag_fn)(const char *source, unsigned long line,
+			       const char *msg, void *data);
+
+/* A text being read: where its errors go, and how far it was read. */
+struct pf_ini {
+	const char *name;		/* the source, for diag */
+	pf_ini_diag_fn diag;		/* may be NULL */
+	void *data;
+	unsigned long lineno;		/* of the line pf_ini_next() gave */
+	unsigned int errors;		/* pf_ini_err() calls so far */
+	const char *p, *end;		/* what is left to read */
+};
+
+enum pf_ini_kind {
+	PF_INI_BLANK,		/* empty or blank, or a '#' comment */
+	PF_INI_NUL,		/* a NUL byte in it: an error of the line */
+	PF_INI_SECTION,		/* starts with '[' */
+	PF_INI_KEY,		/* "key = value" */
+	PF_INI_NOT_KEY,		/* anything else: no '=' */
+};
+
+/* One line: [s, e) trimmed; key and value trimmed (the value may be empty). */
+struct pf_ini_line {
+	enum pf_ini_kind kind;
+	const char *s, *e;
+	const char *key, *key_end;	/* PF_INI_KEY */
+	const char *val, *val_end;
+};
+
+/* Read text[0..len) (NULL: nothing), a UTF-8 byte order mark skipped. */
+void pf_ini_init(struct pf_ini *ini, const char *name, const char *text,
+		 size_t len, pf_ini_diag_fn diag, void *data);
+/* The next line into *l, numbered in ini->lineno; false at the end. */
+bool pf_ini_next(struct pf_ini *ini, struct pf_ini_line *l);
+/* "line N: what" to diag, counted in ini->errors even without a diag. */
+void pf_ini_err(struct pf_ini *ini, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 #endif /* PF_UTIL_H */
