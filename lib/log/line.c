@@ -154,30 +154,43 @@ static const char *syslog_tail(const char *p, const char *end,
 	return p;
 }
 
+/*
+ * "[ ]D[D] HH:MM:SS[.frac]" after a month's name, as BSD syslog and
+ * dmesg -T (and util-linux's iso-ish --time-format, with the fraction)
+ * print it: the day of the month and the time.  Returns what follows, or
+ * NULL.
+ */
+static const char *mday_hms(const char *p, const char *end, int *mday,
+			    int *h, int *m, int *s)
+{
+	size_t n;
+
+	if (*p == ' ')
+		p++;
+	n = digits(p, end);
+	if (n < 1 || n > 2 || p[n] != ' ')
+		return NULL;
+	*mday = (int)num(p, n);
+	p += n + 1;
+	if (!parse_hms(p, end, h, m, s))
+		return NULL;
+	p += 8;
+	if (p < end && *p == '.')
+		p += 1 + digits(p + 1, end);
+	return p;
+}
+
 /* "Mar 18 14:39:17[.123456] " (BSD syslog, journalctl short/-precise). */
 static const char *strip_bsd_syslog(const char *p, const char *end, int year,
 				    struct pf_line *out)
 {
 	const char *t = p, *r;
 	int mon, mday, h, m, s;
-	size_t n;
 
 	if (end - p < 16 || p[3] != ' ' || (mon = month_of(p)) < 0)
 		return NULL;
-	p += 4;
-	if (*p == ' ')
-		p++;
-	n = digits(p, end);
-	if (n < 1 || n > 2 || p[n] != ' ')
-		return NULL;
-	mday = (int)num(p, n);
-	p += n + 1;
-	if (!parse_hms(p, end, &h, &m, &s))
-		return NULL;
-	p += 8;
-	if (p < end && *p == '.')
-		p += 1 + digits(p + 1, end);
-	if (p >= end || *p != ' ')
+	p = mday_hms(p + 4, end, &mday, &h, &m, &s);
+	if (!p || p >= end || *p != ' ')
 		return NULL;
 	r = syslog_tail(p, end, out);
 	if (!r)
@@ -462,25 +475,13 @@ static const char *strip_dmesg_ctime(const char *p, const char *end, int year,
 {
 	const char *t = p;
 	int mon, mday, h, m, s;
-	size_t n;
 
 	if (end - p < 26 || *p != '[' || !is_weekday(p + 1) || p[4] != ' ' ||
 	    (mon = month_of(p + 5)) < 0 || p[8] != ' ')
 		return NULL;
-	p += 9;
-	if (*p == ' ')
-		p++;
-	n = digits(p, end);
-	if (n < 1 || n > 2 || p[n] != ' ')
-		return NULL;
-	mday = (int)num(p, n);
-	p += n + 1;
-	if (!parse_hms(p, end, &h, &m, &s))
-		return NULL;
-	p += 8;
-	if (p < end && *p == '.')	/* util-linux --time-format iso-ish */
-		p += 1 + digits(p + 1, end);
-	if (end - p < 6 || *p != ' ' || digits(p + 1, end) != 4 || p[5] != ']')
+	p = mday_hms(p + 9, end, &mday, &h, &m, &s);
+	if (!p || end - p < 6 || *p != ' ' || digits(p + 1, end) != 4 ||
+	    p[5] != ']')
 		return NULL;
 	out->epoch = local_epoch((int)num(p + 1, 4), mon, mday, h, m, s);
 	p += 6;
