@@ -37,34 +37,35 @@ static const uint8_t fallbacks[3][2] = {
 
 /* ---- intrusive lists of page indexes ------------------------------------ */
 
-static inline void list_add_head(struct sim_page *pages, struct sim_list *l,
-				 uint32_t pfn)
+/* __list_add(): pfn between prev and next, SIM_NONE standing for an end of l. */
+static inline void list_insert(struct sim_page *pages, struct sim_list *l,
+			       uint32_t pfn, uint32_t prev, uint32_t next)
 {
 	struct sim_page *p = &pages[pfn];
 
-	p->prev = SIM_NONE;
-	p->next = l->head;
-	if (l->head != SIM_NONE)
-		pages[l->head].prev = pfn;
+	p->prev = prev;
+	p->next = next;
+	if (prev != SIM_NONE)
+		pages[prev].next = pfn;
+	else
+		l->head = pfn;
+	if (next != SIM_NONE)
+		pages[next].prev = pfn;
 	else
 		l->tail = pfn;
-	l->head = pfn;
 	l->nr++;
+}
+
+static inline void list_add_head(struct sim_page *pages, struct sim_list *l,
+				 uint32_t pfn)
+{
+	list_insert(pages, l, pfn, SIM_NONE, l->head);
 }
 
 static inline void list_add_tail(struct sim_page *pages, struct sim_list *l,
 				 uint32_t pfn)
 {
-	struct sim_page *p = &pages[pfn];
-
-	p->next = SIM_NONE;
-	p->prev = l->tail;
-	if (l->tail != SIM_NONE)
-		pages[l->tail].next = pfn;
-	else
-		l->head = pfn;
-	l->tail = pfn;
-	l->nr++;
+	list_insert(pages, l, pfn, l->tail, SIM_NONE);
 }
 
 static inline void list_unlink(struct sim_page *pages, struct sim_list *l,
@@ -607,34 +608,42 @@ static struct sim_list *lru_of(struct sim_zone *z, int owner)
 	}
 }
 
-void sim_lru_add(struct sim_zone *z, uint32_t pfn)
+/*
+ * The LRU list of pfn's owner, when pfn is (on) or is not (!on) on it
+ * now; NULL otherwise, or when its owner has none.
+ */
+static struct sim_list *lru_page(struct sim_zone *z, uint32_t pfn, bool on)
 {
 	struct sim_page *p;
 	struct sim_list *l;
 
 	if (pfn >= z->nr_pages)
-		return;
+		return NULL;
 	p = &z->pages[pfn];
 	l = lru_of(z, p->owner);
-	if (!l || (p->flags & SIM_PG_LRU))
+	if (!l || !(p->flags & SIM_PG_LRU) == on)
+		return NULL;
+	return l;
+}
+
+void sim_lru_add(struct sim_zone *z, uint32_t pfn)
+{
+	struct sim_list *l = lru_page(z, pfn, false);
+
+	if (!l)
 		return;
 	list_add_tail(z->pages, l, pfn);
-	p->flags |= SIM_PG_LRU;
+	z->pages[pfn].flags |= SIM_PG_LRU;
 }
 
 void sim_lru_del(struct sim_zone *z, uint32_t pfn)
 {
-	struct sim_page *p;
-	struct sim_list *l;
+	struct sim_list *l = lru_page(z, pfn, true);
 
-	if (pfn >= z->nr_pages)
-		return;
-	p = &z->pages[pfn];
-	l = lru_of(z, p->owner);
-	if (!l || !(p->flags & SIM_PG_LRU))
+	if (!l)
 		return;
 	list_unlink(z->pages, l, pfn);
-	p->flags &= ~SIM_PG_LRU;
+	z->pages[pfn].flags &= ~SIM_PG_LRU;
 }
 
 /* ---- the invariants ---------------------------------------------------- */
