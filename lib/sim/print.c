@@ -212,6 +212,16 @@ static void mark(struct trace *t, int kind)
 	add(t, kind, NULL, NULL, false);
 }
 
+/* A call chain written out: its function names, innermost first. */
+#define FRAMES(...)	((const char *const[]){ __VA_ARGS__, NULL })
+
+/* The frames of a call chain (FRAMES()), each "? " when unreliable. */
+static void chain(struct trace *t, bool unreliable, const char *const *names)
+{
+	for (; *names; names++)
+		add(t, FR_FUNC, *names, NULL, unreliable);
+}
+
 /* dump_stack() and the warning itself: the innermost frames */
 static void trace_report(struct trace *t, const struct pf_printk_fmt *e)
 {
@@ -226,14 +236,12 @@ static void trace_report(struct trace *t, const struct pf_printk_fmt *e)
 		break;
 	case PF_G_49:
 	case PF_G_413:
-		fn(t, "dump_stack");
-		fn(t, "warn_alloc");
-		fn(t, "__alloc_pages_slowpath");
+		chain(t, false, FRAMES("dump_stack", "warn_alloc",
+				       "__alloc_pages_slowpath"));
 		break;
 	default:
-		fn(t, "dump_stack_lvl");
-		fn(t, "warn_alloc");
-		fn(t, "__alloc_pages_slowpath.constprop.0");
+		chain(t, false, FRAMES("dump_stack_lvl", "warn_alloc",
+				       "__alloc_pages_slowpath.constprop.0"));
 		break;
 	}
 }
@@ -276,10 +284,8 @@ static void trace_slab(struct trace *t, const struct pf_printk_fmt *e, int order
 		fn(t, "cache_alloc_refill");
 		return;
 	case PF_G_2632:
-		add(t, FR_FUNC, "kmem_getpages", NULL, q);
-		add(t, FR_FUNC, "fallback_alloc", NULL, q);
-		add(t, FR_FUNC, "cache_grow", NULL, q);
-		add(t, FR_FUNC, "____cache_alloc_node", NULL, q);
+		chain(t, q, FRAMES("kmem_getpages", "fallback_alloc",
+				   "cache_grow", "____cache_alloc_node"));
 		return;
 	default:
 		break;
@@ -359,16 +365,14 @@ static void trace_idle(struct trace *t, const struct pf_printk_fmt *e, int cpu)
 		break;
 	case PF_G_310:
 		fnq(t, "cpuidle_enter_state");
-		fn(t, "cpuidle_idle_call");
-		fn(t, "arch_cpu_idle");
-		fn(t, "cpu_startup_entry");
+		chain(t, false, FRAMES("cpuidle_idle_call", "arch_cpu_idle",
+				       "cpu_startup_entry"));
 		break;
 	case PF_G_44:
 	case PF_G_49:
 		fnq(t, "cpuidle_enter_state");
-		fn(t, "cpuidle_enter");
-		fn(t, "call_cpuidle");
-		fn(t, "cpu_startup_entry");
+		chain(t, false, FRAMES("cpuidle_enter", "call_cpuidle",
+				       "cpu_startup_entry"));
 		break;
 	case PF_G_413:
 		fnq(t, "cpuidle_enter_state");
@@ -377,9 +381,8 @@ static void trace_idle(struct trace *t, const struct pf_printk_fmt *e, int cpu)
 		break;
 	default:
 		fnq(t, "cpuidle_enter_state");
-		fn(t, "cpuidle_enter");
-		fn(t, "do_idle");
-		fn(t, "cpu_startup_entry");
+		chain(t, false, FRAMES("cpuidle_enter", "do_idle",
+				       "cpu_startup_entry"));
 		break;
 	}
 	if (cpu) {
@@ -478,6 +481,19 @@ static void trace_irq_exit(struct trace *t, const struct pf_printk_fmt *e,
 		mark(t, FR_ETASK);
 }
 
+/*
+ * The driver refilling its receive ring, the allocation that failed
+ * innermost: dump_stack(), the skb, e1000_alloc_rx_buffers().
+ */
+static void trace_rx_refill(struct trace *t, const struct pf_printk_fmt *e,
+			    int order)
+{
+	trace_report(t, e);
+	trace_skb(t, e, order);
+	add(t, FR_FUNC, "e1000_alloc_rx_buffers", driver_mod(e),
+	    e->gen == PF_G_2632);
+}
+
 /* Network receive in softirq: the driver refills its ring with skbs. */
 static void trace_net_rx(struct trace *t, const struct pf_printk_fmt *e, int order,
 			 const char *task)
@@ -491,9 +507,7 @@ static void trace_net_rx(struct trace *t, const struct pf_printk_fmt *e, int ord
 		mark(t, FR_IRQ);
 	else if (e->task_marker)
 		mark(t, FR_TASK);
-	trace_report(t, e);
-	trace_skb(t, e, order);
-	add(t, FR_FUNC, "e1000_alloc_rx_buffers", mod, q);
+	trace_rx_refill(t, e, order);
 	add(t, FR_FUNC, "e1000_clean_rx_irq", mod, q);
 	add(t, FR_FUNC, e->gen <= PF_G_2632 ? "e1000_clean" : "e1000e_poll", mod, q);
 	if (e->napi_poll)
@@ -509,15 +523,11 @@ static void trace_net_rx(struct trace *t, const struct pf_printk_fmt *e, int ord
 	}
 	/* run by ksoftirqd */
 	if (e->gen <= PF_G_2632) {
-		add(t, FR_FUNC, "do_softirq", NULL, q);
-		add(t, FR_FUNC, "ksoftirqd", NULL, q);
-		add(t, FR_FUNC, "kthread", NULL, q);
-		add(t, FR_FUNC, "child_rip", NULL, q);
+		chain(t, q, FRAMES("do_softirq", "ksoftirqd", "kthread",
+				   "child_rip"));
 	} else {
-		fn(t, "run_ksoftirqd");
-		fn(t, "smpboot_thread_fn");
-		fn(t, "kthread");
-		fn(t, "ret_from_fork");
+		chain(t, false, FRAMES("run_ksoftirqd", "smpboot_thread_fn",
+				       "kthread", "ret_from_fork"));
 	}
 	if (e->task_marker)
 		mark(t, FR_ETASK);
@@ -531,18 +541,14 @@ static void trace_hardirq(struct trace *t, const struct pf_printk_fmt *e, int or
 	const char *mod = driver_mod(e);
 
 	mark(t, FR_IRQ);
-	trace_report(t, e);
-	trace_skb(t, e, order);
-	add(t, FR_FUNC, "e1000_alloc_rx_buffers", mod, q);
+	trace_rx_refill(t, e, order);
 	add(t, FR_FUNC, e->rhel5 ? "e1000_intr" : "e1000_intr_msi", mod, q);
 	if (e->gen <= PF_G_2632) {
-		add(t, FR_FUNC, "handle_IRQ_event", NULL, q);
-		add(t, FR_FUNC, "handle_edge_irq", NULL, q);
-		add(t, FR_FUNC, "handle_irq", NULL, q);
+		chain(t, q, FRAMES("handle_IRQ_event", "handle_edge_irq",
+				   "handle_irq"));
 	} else {
-		fn(t, "__handle_irq_event_percpu");
-		fn(t, "handle_irq_event");
-		fn(t, "handle_edge_irq");
+		chain(t, false, FRAMES("__handle_irq_event_percpu",
+				       "handle_irq_event", "handle_edge_irq"));
 		fn(t, e->gen >= PF_G_513 ? "__common_interrupt" : "handle_irq");
 	}
 	trace_irq_exit(t, e, task, false);
@@ -557,19 +563,15 @@ static void trace_kswapd(struct trace *t, const struct pf_printk_fmt *e, int ord
 		mark(t, FR_TASK);
 	trace_report(t, e);
 	trace_slab(t, e, order < 2 ? order : 1);
-	add(t, FR_FUNC, "kmem_cache_alloc", NULL, q);
-	add(t, FR_FUNC, "add_to_swap", NULL, q);
-	add(t, FR_FUNC, "shrink_page_list", NULL, q);
-	add(t, FR_FUNC, "shrink_inactive_list", NULL, q);
+	chain(t, q, FRAMES("kmem_cache_alloc", "add_to_swap",
+			   "shrink_page_list", "shrink_inactive_list"));
 	if (e->gen >= PF_G_49) {
 		fn(t, e->gen >= PF_G_513 ? "shrink_lruvec" : "shrink_node_memcg");
 		fn(t, "shrink_node");
 	} else {
 		add(t, FR_FUNC, "shrink_zone", NULL, q);
 	}
-	add(t, FR_FUNC, "balance_pgdat", NULL, q);
-	add(t, FR_FUNC, "kswapd", NULL, q);
-	add(t, FR_FUNC, "kthread", NULL, q);
+	chain(t, q, FRAMES("balance_pgdat", "kswapd", "kthread"));
 	add(t, FR_FUNC, e->gen <= PF_G_2632 ? "child_rip" : "ret_from_fork", NULL, q);
 	if (e->task_marker)
 		mark(t, FR_ETASK);
@@ -586,37 +588,31 @@ static void trace_read(struct trace *t, const struct pf_printk_fmt *e)
 	add(t, FR_FUNC, alloc_entry(e), NULL, q);
 	switch (e->gen) {
 	case PF_G_2618:
-		fn(t, "__do_page_cache_readahead");
-		fn(t, "do_generic_mapping_read");
-		fn(t, "generic_file_aio_read");
-		fn(t, "do_sync_read");
-		fn(t, "vfs_read");
-		fn(t, "sys_read");
+		chain(t, false, FRAMES("__do_page_cache_readahead",
+				       "do_generic_mapping_read",
+				       "generic_file_aio_read", "do_sync_read",
+				       "vfs_read", "sys_read"));
 		break;
 	case PF_G_2632:
 	case PF_G_310:
-		add(t, FR_FUNC, "alloc_pages_current", NULL, q);
-		add(t, FR_FUNC, "__page_cache_alloc", NULL, q);
-		add(t, FR_FUNC, "__do_page_cache_readahead", NULL, q);
-		add(t, FR_FUNC, "ra_submit", NULL, q);
-		add(t, FR_FUNC, "ondemand_readahead", NULL, q);
-		add(t, FR_FUNC, "page_cache_sync_readahead", NULL, q);
-		add(t, FR_FUNC, "generic_file_aio_read", NULL, q);
-		add(t, FR_FUNC, "do_sync_read", NULL, q);
-		add(t, FR_FUNC, "vfs_read", NULL, q);
+		chain(t, q, FRAMES("alloc_pages_current", "__page_cache_alloc",
+				   "__do_page_cache_readahead", "ra_submit",
+				   "ondemand_readahead",
+				   "page_cache_sync_readahead",
+				   "generic_file_aio_read", "do_sync_read",
+				   "vfs_read"));
 		add(t, FR_FUNC, e->gen == PF_G_310 ? "SyS_read" : "sys_read", NULL, q);
 		break;
 	case PF_G_44:
 	case PF_G_49:
 	case PF_G_413:
-		fn(t, "alloc_pages_current");
-		fn(t, "__page_cache_alloc");
-		fn(t, "__do_page_cache_readahead");
-		fn(t, "ondemand_readahead");
-		fn(t, "page_cache_sync_readahead");
-		fn(t, "generic_file_read_iter");
-		fn(t, "__vfs_read");
-		fn(t, "vfs_read");
+		chain(t, false, FRAMES("alloc_pages_current",
+				       "__page_cache_alloc",
+				       "__do_page_cache_readahead",
+				       "ondemand_readahead",
+				       "page_cache_sync_readahead",
+				       "generic_file_read_iter", "__vfs_read",
+				       "vfs_read"));
 		if (e->ksys_read) {
 			fn(t, "ksys_read");
 			fn(t, "do_syscall_64");
@@ -633,12 +629,10 @@ static void trace_read(struct trace *t, const struct pf_printk_fmt *e)
 		} else {
 			fn(t, "__page_cache_alloc");
 		}
-		fn(t, "page_cache_ra_unbounded");
-		fn(t, "filemap_get_pages");
-		fn(t, "filemap_read");
-		fn(t, "vfs_read");
-		fn(t, "ksys_read");
-		fn(t, "do_syscall_64");
+		chain(t, false, FRAMES("page_cache_ra_unbounded",
+				       "filemap_get_pages", "filemap_read",
+				       "vfs_read", "ksys_read",
+				       "do_syscall_64"));
 		break;
 	}
 	add(t, FR_FUNC, syscall_entry(e), NULL, q);
