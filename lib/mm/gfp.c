@@ -176,7 +176,6 @@ struct gfp_layout_desc {
 	const char *name;
 	const unsigned char *order;	/* the era's name table, in order */
 	size_t nr_order;
-	unsigned long bit[GB_NR];	/* 0: no such bit in the era */
 	unsigned long gfp_atomic;	/* GFP_ATOMIC as gfp.h defines it */
 	unsigned int composites;	/* GC_BIT() of the names listed */
 	bool retry_mayfail;		/* GB_REPEAT is __GFP_RETRY_MAYFAIL */
@@ -203,32 +202,61 @@ struct gfp_layout_desc {
  * __GFP_HIGH|__GFP_NOWARN, a real composite, and keeps it.
  */
 
-/* The bits and composites of gfp_types.h from 6.3 on (6.3+ and 6.15+). */
+/* The composites of gfp_types.h from 6.3 on (6.3+ and 6.15+). */
 #define GFP_LAYOUT_6_3 \
-	.bit = { \
-		[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02, \
-		[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08, \
-		[GB_RECLAIMABLE] = 0x10, [GB_HIGH] = 0x20, \
-		[GB_IO] = 0x40, [GB_FS] = 0x80, [GB_ZERO] = 0x100, \
-		[GB_DIRECT_RECLAIM] = 0x400, \
-		[GB_KSWAPD_RECLAIM] = 0x800, [GB_WRITE] = 0x1000, \
-		[GB_NOWARN] = 0x2000, [GB_REPEAT] = 0x4000, \
-		[GB_NOFAIL] = 0x8000, [GB_NORETRY] = 0x10000, \
-		[GB_MEMALLOC] = 0x20000, [GB_COMP] = 0x40000, \
-		[GB_NOMEMALLOC] = 0x80000, [GB_HARDWALL] = 0x100000, \
-		[GB_THISNODE] = 0x200000, [GB_ACCOUNT] = 0x400000, \
-		[GB_ZEROTAGS] = 0x800000, \
-	}, \
 	.gfp_atomic = 0x820, \
 	.composites = GC_NEW, \
 	.retry_mayfail = true, \
 	.mobility = true
 
 /*
- * One layout per era; where a bit changed its name within an era the later
- * name is used, and every bit the era ever had is listed (a kernel never
- * sets a bit it lacks, so the superset renders every kernel of the era).
+ * The ___GFP_* bits of each layout, as bit numbers (bit n is 1 << n:
+ * 0x20 is 5, 0x400000 is 22; NO: the era has no such bit), a row per
+ * flag and a column per layout, in the order of enum pf_gfp_layout: a
+ * row is the flag's history.  Where a bit changed its name within an era
+ * the later name is used, and every bit the era ever had is listed (a
+ * kernel never sets a bit it lacks, so the superset renders every kernel
+ * of the era).  The sources of each column are said at the layout below.
  */
+#define NO	-1
+static const signed char gfp_bit_nr[GB_NR][PF_GFP_NR_LAYOUTS - 1] = {
+	/*                    2.6.18  2.6.24     4.4    4.18     6.3
+	 *                         rhel5     3.6    4.10     5.1    6.15 */
+	[GB_DMA] =		{  0,  0,  0,  0,  0,  0,  0,  0,  0,  0 },
+	[GB_HIGHMEM] =		{  1,  1,  1,  1,  1,  1,  1,  1,  1,  1 },
+	[GB_DMA32] =		{  2,  2,  2,  2,  2,  2,  2,  2,  2,  2 },
+	[GB_MOVABLE] =		{ NO, NO,  3,  3,  3,  3,  3,  3,  3,  3 },
+	[GB_WAIT] =		{  4,  4,  4,  4, NO, NO, NO, NO, NO, NO },
+	[GB_RECLAIMABLE] =	{ NO, NO, 19, 19,  4,  4,  4,  4,  4,  4 },
+	[GB_HIGH] =		{  5,  5,  5,  5,  5,  5,  5,  5,  5,  5 },
+	[GB_ATOMIC] =		{ NO, NO, NO, NO, 19, 19, 19,  9, NO, NO },
+	[GB_IO] =		{  6,  6,  6,  6,  6,  6,  6,  6,  6,  6 },
+	[GB_FS] =		{  7,  7,  7,  7,  7,  7,  7,  7,  7,  7 },
+	[GB_COLD] =		{  8,  8,  8,  8,  8,  8, NO, NO, NO, NO },
+	[GB_NOWARN] =		{  9,  9,  9,  9,  9,  9,  9, 13, 13, 13 },
+	[GB_REPEAT] =		{ 10, 10, 10, 10, 10, 10, 10, 14, 14, 14 },
+	[GB_NOFAIL] =		{ 11, 11, 11, 11, 11, 11, 11, 15, 15, 15 },
+	[GB_NORETRY] =		{ 12, 12, 12, 12, 12, 12, 12, 16, 16, 16 },
+	[GB_MEMALLOC] =		{ NO, NO, NO, 13, 13, 13, 13, 17, 17, 17 },
+	[GB_COMP] =		{ 14, 14, 14, 14, 14, 14, 14, 18, 18, 18 },
+	[GB_ZERO] =		{ 15, 15, 15, 15, 15, 15, 15,  8,  8,  8 },
+	[GB_NOMEMALLOC] =	{ 16, 16, 16, 16, 16, 16, 16, 19, 19, 19 },
+	[GB_HARDWALL] =		{ 17, 17, 17, 17, 17, 17, 17, 20, 20, 20 },
+	[GB_THISNODE] =		{ 18, NO, 18, 18, 18, 18, 18, 21, 21, 21 },
+	[GB_ACCOUNT] =		{ NO, NO, NO, 20, 20, 20, 20, 22, 22, 22 },
+	[GB_NOTRACK] =		{ NO, NO, 21, 21, 21, 21, NO, NO, NO, NO },
+	[GB_NO_KSWAPD] =	{ NO, NO, 22, 22, NO, NO, NO, NO, NO, NO },
+	[GB_OTHER_NODE] =	{ NO, NO, 23, 23, 23, NO, NO, NO, NO, NO },
+	[GB_WRITE] =		{ NO, NO, 24, 24, 24, 23,  8, 12, 12, 12 },
+	[GB_DIRECT_RECLAIM] =	{ NO, NO, NO, NO, 22, 22, 21, 10, 10, 10 },
+	[GB_KSWAPD_RECLAIM] =	{ NO, NO, NO, NO, 25, 24, 22, 11, 11, 11 },
+	[GB_ZEROTAGS] =		{ NO, NO, NO, NO, NO, NO, NO, 23, 23, 23 },
+	[GB_NO_GROW] =		{ 13, 13, NO, NO, NO, NO, NO, NO, NO, NO },
+	[GB_NO_OOM] =		{ NO, 18, NO, NO, NO, NO, NO, NO, NO, NO },
+};
+#undef NO
+
+/* One layout per era: its name table and what its gfp.h composes. */
 static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	/*
 	 * include/linux/gfp.h of 2.6.18.  __GFP_THISNODE 0x40000 is from
@@ -237,17 +265,6 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	[PF_GFP_2_6_18] = {
 		.name = "2.6.18-2.6.23",
 		GFP_ORDER(gfp_order_4_6),
-		.bit = {
-			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
-			[GB_DMA32] = 0x04, [GB_WAIT] = 0x10,
-			[GB_HIGH] = 0x20, [GB_IO] = 0x40, [GB_FS] = 0x80,
-			[GB_COLD] = 0x100, [GB_NOWARN] = 0x200,
-			[GB_REPEAT] = 0x400, [GB_NOFAIL] = 0x800,
-			[GB_NORETRY] = 0x1000, [GB_NO_GROW] = 0x2000,
-			[GB_COMP] = 0x4000, [GB_ZERO] = 0x8000,
-			[GB_NOMEMALLOC] = 0x10000, [GB_HARDWALL] = 0x20000,
-			[GB_THISNODE] = 0x40000,
-		},
 		.gfp_atomic = 0x20,
 		.composites = GC_COMMON,
 	},
@@ -258,17 +275,6 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	[PF_GFP_RHEL5] = {
 		.name = "rhel5",
 		GFP_ORDER(gfp_order_4_6),
-		.bit = {
-			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
-			[GB_DMA32] = 0x04, [GB_WAIT] = 0x10,
-			[GB_HIGH] = 0x20, [GB_IO] = 0x40, [GB_FS] = 0x80,
-			[GB_COLD] = 0x100, [GB_NOWARN] = 0x200,
-			[GB_REPEAT] = 0x400, [GB_NOFAIL] = 0x800,
-			[GB_NORETRY] = 0x1000, [GB_NO_GROW] = 0x2000,
-			[GB_COMP] = 0x4000, [GB_ZERO] = 0x8000,
-			[GB_NOMEMALLOC] = 0x10000, [GB_HARDWALL] = 0x20000,
-			[GB_NO_OOM] = 0x40000,
-		},
 		.gfp_atomic = 0x220,
 		.composites = GC_COMMON | GC_BIT(GC_ATOMIC),
 	},
@@ -280,19 +286,6 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	[PF_GFP_2_6_24] = {
 		.name = "2.6.24-3.5",
 		GFP_ORDER(gfp_order_4_6),
-		.bit = {
-			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
-			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
-			[GB_WAIT] = 0x10, [GB_HIGH] = 0x20, [GB_IO] = 0x40,
-			[GB_FS] = 0x80, [GB_COLD] = 0x100,
-			[GB_NOWARN] = 0x200, [GB_REPEAT] = 0x400,
-			[GB_NOFAIL] = 0x800, [GB_NORETRY] = 0x1000,
-			[GB_COMP] = 0x4000, [GB_ZERO] = 0x8000,
-			[GB_NOMEMALLOC] = 0x10000, [GB_HARDWALL] = 0x20000,
-			[GB_THISNODE] = 0x40000, [GB_RECLAIMABLE] = 0x80000,
-			[GB_NOTRACK] = 0x200000, [GB_NO_KSWAPD] = 0x400000,
-			[GB_OTHER_NODE] = 0x800000, [GB_WRITE] = 0x1000000,
-		},
 		.gfp_atomic = 0x20,
 		.composites = GC_COMMON | GC_BIT(GC_HIGHUSER_MOVABLE) |
 			      GC_BIT(GC_TEMPORARY) | GC_BIT(GC_TRANSHUGE),
@@ -306,20 +299,6 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	[PF_GFP_3_10] = {
 		.name = "3.6-4.3",
 		GFP_ORDER(gfp_order_4_6),
-		.bit = {
-			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
-			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
-			[GB_WAIT] = 0x10, [GB_HIGH] = 0x20, [GB_IO] = 0x40,
-			[GB_FS] = 0x80, [GB_COLD] = 0x100,
-			[GB_NOWARN] = 0x200, [GB_REPEAT] = 0x400,
-			[GB_NOFAIL] = 0x800, [GB_NORETRY] = 0x1000,
-			[GB_MEMALLOC] = 0x2000, [GB_COMP] = 0x4000,
-			[GB_ZERO] = 0x8000, [GB_NOMEMALLOC] = 0x10000,
-			[GB_HARDWALL] = 0x20000, [GB_THISNODE] = 0x40000,
-			[GB_RECLAIMABLE] = 0x80000, [GB_ACCOUNT] = 0x100000,
-			[GB_NOTRACK] = 0x200000, [GB_NO_KSWAPD] = 0x400000,
-			[GB_OTHER_NODE] = 0x800000, [GB_WRITE] = 0x1000000,
-		},
 		.gfp_atomic = 0x20,
 		.composites = GC_COMMON | GC_BIT(GC_HIGHUSER_MOVABLE) |
 			      GC_BIT(GC_TEMPORARY) | GC_BIT(GC_TRANSHUGE),
@@ -334,22 +313,6 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	[PF_GFP_4_4] = {
 		.name = "4.4-4.9",
 		GFP_ORDER(gfp_order_4_6),
-		.bit = {
-			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
-			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
-			[GB_RECLAIMABLE] = 0x10, [GB_HIGH] = 0x20,
-			[GB_IO] = 0x40, [GB_FS] = 0x80, [GB_COLD] = 0x100,
-			[GB_NOWARN] = 0x200, [GB_REPEAT] = 0x400,
-			[GB_NOFAIL] = 0x800, [GB_NORETRY] = 0x1000,
-			[GB_MEMALLOC] = 0x2000, [GB_COMP] = 0x4000,
-			[GB_ZERO] = 0x8000, [GB_NOMEMALLOC] = 0x10000,
-			[GB_HARDWALL] = 0x20000, [GB_THISNODE] = 0x40000,
-			[GB_ATOMIC] = 0x80000, [GB_ACCOUNT] = 0x100000,
-			[GB_NOTRACK] = 0x200000,
-			[GB_DIRECT_RECLAIM] = 0x400000,
-			[GB_OTHER_NODE] = 0x800000, [GB_WRITE] = 0x1000000,
-			[GB_KSWAPD_RECLAIM] = 0x2000000,
-		},
 		.gfp_atomic = 0x2080020,
 		.composites = GC_NEW | GC_BIT(GC_TEMPORARY),
 		.mobility = true,
@@ -363,22 +326,6 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	[PF_GFP_4_10] = {
 		.name = "4.10-4.17",
 		GFP_ORDER(gfp_order_4_6),
-		.bit = {
-			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
-			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
-			[GB_RECLAIMABLE] = 0x10, [GB_HIGH] = 0x20,
-			[GB_IO] = 0x40, [GB_FS] = 0x80, [GB_COLD] = 0x100,
-			[GB_NOWARN] = 0x200, [GB_REPEAT] = 0x400,
-			[GB_NOFAIL] = 0x800, [GB_NORETRY] = 0x1000,
-			[GB_MEMALLOC] = 0x2000, [GB_COMP] = 0x4000,
-			[GB_ZERO] = 0x8000, [GB_NOMEMALLOC] = 0x10000,
-			[GB_HARDWALL] = 0x20000, [GB_THISNODE] = 0x40000,
-			[GB_ATOMIC] = 0x80000, [GB_ACCOUNT] = 0x100000,
-			[GB_NOTRACK] = 0x200000,
-			[GB_DIRECT_RECLAIM] = 0x400000,
-			[GB_WRITE] = 0x800000,
-			[GB_KSWAPD_RECLAIM] = 0x1000000,
-		},
 		.gfp_atomic = 0x1080020,
 		.composites = GC_NEW,
 		.retry_mayfail = true,
@@ -394,20 +341,6 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	[PF_GFP_4_18] = {
 		.name = "4.18-5.0",
 		GFP_ORDER(gfp_order_4_6),
-		.bit = {
-			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
-			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
-			[GB_RECLAIMABLE] = 0x10, [GB_HIGH] = 0x20,
-			[GB_IO] = 0x40, [GB_FS] = 0x80, [GB_WRITE] = 0x100,
-			[GB_NOWARN] = 0x200, [GB_REPEAT] = 0x400,
-			[GB_NOFAIL] = 0x800, [GB_NORETRY] = 0x1000,
-			[GB_MEMALLOC] = 0x2000, [GB_COMP] = 0x4000,
-			[GB_ZERO] = 0x8000, [GB_NOMEMALLOC] = 0x10000,
-			[GB_HARDWALL] = 0x20000, [GB_THISNODE] = 0x40000,
-			[GB_ATOMIC] = 0x80000, [GB_ACCOUNT] = 0x100000,
-			[GB_DIRECT_RECLAIM] = 0x200000,
-			[GB_KSWAPD_RECLAIM] = 0x400000,
-		},
 		.gfp_atomic = 0x480020,
 		.composites = GC_NEW,
 		.retry_mayfail = true,
@@ -422,20 +355,6 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
 	[PF_GFP_5_0] = {
 		.name = "5.1-6.2",
 		GFP_ORDER(gfp_order_4_6),
-		.bit = {
-			[GB_DMA] = 0x01, [GB_HIGHMEM] = 0x02,
-			[GB_DMA32] = 0x04, [GB_MOVABLE] = 0x08,
-			[GB_RECLAIMABLE] = 0x10, [GB_HIGH] = 0x20,
-			[GB_IO] = 0x40, [GB_FS] = 0x80, [GB_ZERO] = 0x100,
-			[GB_ATOMIC] = 0x200, [GB_DIRECT_RECLAIM] = 0x400,
-			[GB_KSWAPD_RECLAIM] = 0x800, [GB_WRITE] = 0x1000,
-			[GB_NOWARN] = 0x2000, [GB_REPEAT] = 0x4000,
-			[GB_NOFAIL] = 0x8000, [GB_NORETRY] = 0x10000,
-			[GB_MEMALLOC] = 0x20000, [GB_COMP] = 0x40000,
-			[GB_NOMEMALLOC] = 0x80000, [GB_HARDWALL] = 0x100000,
-			[GB_THISNODE] = 0x200000, [GB_ACCOUNT] = 0x400000,
-			[GB_ZEROTAGS] = 0x800000,
-		},
 		.gfp_atomic = 0xa20,
 		.composites = GC_NEW,
 		.retry_mayfail = true,
@@ -480,6 +399,15 @@ static const struct gfp_layout_desc *gfp_desc(enum pf_gfp_layout layout)
 	return &gfp_layouts[layout];
 }
 
+/* The value of the single bit id in the layout d (gfp_bit_nr[]), 0: none. */
+static inline unsigned long gfp_bit(const struct gfp_layout_desc *d,
+				    unsigned int id)
+{
+	int nr = gfp_bit_nr[id][d - gfp_layouts - 1];
+
+	return nr < 0 ? 0 : 1UL << nr;
+}
+
 /*
  * The value of a name in one layout, 0 when the layout lacks it.  The
  * composites follow include/linux/gfp.h: before 4.4 they are built on
@@ -487,13 +415,14 @@ static const struct gfp_layout_desc *gfp_desc(enum pf_gfp_layout layout)
  */
 static unsigned long gfp_value(const struct gfp_layout_desc *d, unsigned int id)
 {
-	const unsigned long *b = d->bit;
-	unsigned long reclaim, kernel, hum;
+	unsigned long b[GB_NR], reclaim, kernel, hum;
 
 	if (id < GB_NR)
-		return b[id];
+		return gfp_bit(d, id);
 	if (!(d->composites & GC_BIT(id)))
 		return 0;
+	for (unsigned int i = 0; i < GB_NR; i++)
+		b[i] = gfp_bit(d, i);
 
 	if (b[GB_WAIT])
 		reclaim = b[GB_WAIT];
@@ -632,7 +561,7 @@ size_t pf_gfp_flags(unsigned long mask, enum pf_gfp_layout layout,
 		if (!(mask & m))
 			continue;
 		for (id = 0; d && id < GB_NR; id++) {
-			if (d->bit[id] == m) {
+			if (gfp_bit(d, id) == m) {
 				name = gfp_name(d, id);
 				break;
 			}
@@ -848,14 +777,12 @@ enum pf_gfp_layout pf_gfp_layout_infer(unsigned long mask, const char *symbolic)
  */
 static int gfp_highest_zone(const struct gfp_layout_desc *d, unsigned long m)
 {
-	const unsigned long *b = d->bit;
-
-	if (b[GB_DMA] && (m & b[GB_DMA]))
+	if (m & gfp_bit(d, GB_DMA))
 		return PF_ZONE_DMA;
-	if (b[GB_DMA32] && (m & b[GB_DMA32]))
+	if (m & gfp_bit(d, GB_DMA32))
 		return PF_ZONE_DMA32;
-	if (b[GB_HIGHMEM] && (m & b[GB_HIGHMEM])) {
-		if (b[GB_MOVABLE] && (m & b[GB_MOVABLE]))
+	if (m & gfp_bit(d, GB_HIGHMEM)) {
+		if (m & gfp_bit(d, GB_MOVABLE))
 			return PF_ZONE_MOVABLE;
 		return PF_ZONE_HIGHMEM;
 	}
@@ -873,9 +800,9 @@ static int gfp_migratetype(const struct gfp_layout_desc *d, unsigned long m)
 {
 	if (!d->mobility)
 		return 0;
-	if (m & d->bit[GB_MOVABLE])
+	if (m & gfp_bit(d, GB_MOVABLE))
 		return 1;
-	if (m & d->bit[GB_RECLAIMABLE])
+	if (m & gfp_bit(d, GB_RECLAIMABLE))
 		return 2;
 	return 0;
 }
@@ -884,16 +811,14 @@ int pf_gfp_caps(unsigned long mask, enum pf_gfp_layout layout,
 		struct pf_gfp_caps *caps)
 {
 	const struct gfp_layout_desc *d = gfp_desc(layout);
-	const unsigned long *b;
 
 	if (!caps)
 		return -EINVAL;
 	memset(caps, 0, sizeof(*caps));
 	if (!d)
 		return -EINVAL;
-	b = d->bit;
 
-#define HAS(bit) (b[bit] != 0 && (mask & b[bit]) != 0)
+#define HAS(bit) ((mask & gfp_bit(d, bit)) != 0)
 	caps->direct_reclaim = HAS(GB_WAIT) || HAS(GB_DIRECT_RECLAIM);
 	caps->can_sleep = caps->direct_reclaim;
 	/*
@@ -901,7 +826,7 @@ int pf_gfp_caps(unsigned long mask, enum pf_gfp_layout layout,
 	 * slow path woke it for every allocation but those with
 	 * __GFP_NO_KSWAPD (2.6.38-4.3, THP).
 	 */
-	if (b[GB_KSWAPD_RECLAIM])
+	if (gfp_bit(d, GB_KSWAPD_RECLAIM))
 		caps->wakes_kswapd = HAS(GB_KSWAPD_RECLAIM);
 	else
 		caps->wakes_kswapd = !HAS(GB_NO_KSWAPD);
