@@ -210,6 +210,24 @@ static bool no_watermarks_ok(const struct pf_zone *z, int order,
 }
 
 /*
+ * Is there a high-order part to judge, past the order-0 test?  Not for
+ * order 0 (*passes: the order-0 test was all), nor without a buddy line
+ * (it cannot be judged).
+ */
+static bool high_orders_to_judge(const struct pf_zone *z, int order,
+				 struct pf_wm_check *c, bool *passes)
+{
+	*passes = !order;
+	if (!order)
+		return false;
+	if (!z->nr_orders) {
+		c->cause = PF_CAUSE_UNKNOWN;
+		return false;
+	}
+	return true;
+}
+
+/*
  * The pre-4.4 high-order loop (2.6.18 .. 4.3; RHEL 6 with its own start and
  * halving): at each order below the request, the pages of that order stop
  * counting, and the mark (min) halves while o < halve_below.
@@ -218,6 +236,10 @@ static bool order_loop_ok(const struct pf_zone *z, int order, long min,
 			  int halve_below, long free_pages,
 			  struct pf_wm_check *c)
 {
+	bool passes;
+
+	if (!high_orders_to_judge(z, order, c, &passes))
+		return passes;
 	for (int o = 0; o < order; o++) {
 		if (o < z->nr_orders)
 			free_pages -= (long)(z->nr_free[o] << o);
@@ -238,8 +260,10 @@ static bool order_loop_ok(const struct pf_zone *z, int order, long min,
 static bool free_block_ok(const struct pf_zone *z, int order,
 			  unsigned int flags, int era, struct pf_wm_check *c)
 {
-	bool only_highatomic = false;
+	bool only_highatomic = false, passes;
 
+	if (!high_orders_to_judge(z, order, c, &passes))
+		return passes;
 	for (int o = order; o < z->nr_orders; o++)
 		if (block_usable(z, o, flags, era, &only_highatomic))
 			return true;
@@ -284,15 +308,6 @@ static bool order0_ok(const struct pf_zone *z, long unusable,
 	return false;
 }
 
-/* The high orders are judged by the buddy line: without one they cannot be. */
-static bool buddy_line(const struct pf_zone *z, struct pf_wm_check *c)
-{
-	if (z->nr_orders)
-		return true;
-	c->cause = PF_CAUSE_UNKNOWN;
-	return false;
-}
-
 /*
  * The mark less what the alloc flags may take below it, up to 4.3 (and
  * RHEL 6): ALLOC_HIGH halves it, ALLOC_HARDER then takes a quarter off.
@@ -319,11 +334,8 @@ static bool zone_watermark_ok_2_6(const struct pf_zone *z, int order,
 	long free_pages;
 
 	c->min = min_2_6(mark, flags);
-	if (!order0_ok(z, (1L << order) - 1, flags, c, &free_pages))
-		return false;
-	if (!order || !buddy_line(z, c))
-		return !order;
-	return order_loop_ok(z, order, c->min, PF_MAX_ORDER, free_pages, c);
+	return order0_ok(z, (1L << order) - 1, flags, c, &free_pages) &&
+	       order_loop_ok(z, order, c->min, PF_MAX_ORDER, free_pages, c);
 }
 
 /*
@@ -339,13 +351,10 @@ static bool zone_watermark_ok_rhel6(const struct pf_zone *z, int order,
 	long free_pages, min;
 
 	c->min = min_2_6(mark, flags);
-	if (!order0_ok(z, (1L << order) + 1, flags, c, &free_pages))
-		return false;
-	if (!order || !buddy_line(z, c))
-		return !order;
 	min = mark - (z->min > 0 ? z->min : 0);
-	return order_loop_ok(z, order, min_2_6(min < 0 ? 0 : min, flags),
-			     9 >> 2, free_pages, c);
+	min = min_2_6(min < 0 ? 0 : min, flags);
+	return order0_ok(z, (1L << order) + 1, flags, c, &free_pages) &&
+	       order_loop_ok(z, order, min, 9 >> 2, free_pages, c);
 }
 
 /*
@@ -373,11 +382,8 @@ static bool zone_watermark_ok_4_4(const struct pf_zone *z, int order,
 	} else if (flags & PF_ALLOC_HARDER) {
 		c->min -= c->min / 4;
 	}
-	if (!order0_ok(z, (1L << order) - 1, flags, c, &free_pages))
-		return false;
-	if (!order || !buddy_line(z, c))
-		return !order;
-	return free_block_ok(z, order, flags, PF_WM_4_4, c);
+	return order0_ok(z, (1L << order) - 1, flags, c, &free_pages) &&
+	       free_block_ok(z, order, flags, PF_WM_4_4, c);
 }
 
 /*
@@ -407,11 +413,8 @@ static bool zone_watermark_ok_6_3(const struct pf_zone *z, int order,
 		if (flags & PF_ALLOC_OOM)
 			c->min -= c->min / 2;
 	}
-	if (!order0_ok(z, (1L << order) - 1, flags, c, &free_pages))
-		return false;
-	if (!order || !buddy_line(z, c))
-		return !order;
-	return free_block_ok(z, order, flags, PF_WM_6_3, c);
+	return order0_ok(z, (1L << order) - 1, flags, c, &free_pages) &&
+	       free_block_ok(z, order, flags, PF_WM_6_3, c);
 }
 
 bool pf_zone_watermark_ok(const struct pf_zone *z, int order, long mark,
