@@ -1,28 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * pagefail.h - the public API of libpagefail, the only header a program
- * that links it includes (pkg-config --cflags --libs pagefail).
- *
- * libpagefail finds Linux "page allocation failure" reports in kernel logs,
- * parses every part of them (first line, task line, call trace, Mem-Info)
- * into one zone model, decodes what the kernel printed with the rules of
- * the kernel era that printed it, puts each zone through that era's
- * watermark check, and reads a machine's zones from /proc under any root.
- * The library never prints and never exits: every function returns data,
- * 0, or a negative errno value; what is wrong with the input goes to a
- * pf_diag_fn the caller gives, and the work goes on.
- *
- * Small things are value structs the caller owns (a kernel version, a
- * zone, the working of a watermark check); large ones are opaque handles
- * read through accessors (a report, an explanation, a system, a scanner,
- * a source, a set of rules), so that they can grow without breaking a
- * program built against an older libpagefail.  Only the functions
- * declared here are exported (lib/libpagefail.map); pagefail's own
- * command uses more of the library through lib/libpagefail.h, which is
- * not installed and promises nothing.
- *
- * Names: _new allocates and fills, _free frees; _init fills a struct the
- * caller owns.
+ * pagefail.h - libpagefail's public API (pkg-config --cflags --libs pagefail):
+ * find "page allocation failure" reports in kernel logs, parse them into one
+ * zone model with the rules of the era that printed them, put each zone
+ * through that era's watermark check, read a machine's zones under any root.
+ * Nothing prints or exits: functions return data, 0 or -errno, and what is
+ * wrong with the input goes to the caller's pf_diag_fn while the work goes on.
+ * Small things are value structs the caller owns (kernel version, zone,
+ * check); large ones are opaque handles read through accessors, so they can
+ * grow without breaking older programs.  Only what is declared here is
+ * exported (lib/libpagefail.map); lib/libpagefail.h, for pagefail's own CLI,
+ * is neither installed nor promised.  _new allocates, _free frees, _init
+ * fills a struct the caller owns.
  */
 #ifndef PAGEFAIL_H
 #define PAGEFAIL_H
@@ -44,28 +33,16 @@ extern "C" {
 
 /* The version of the library the program runs with ("0.1.0"). */
 const char *pf_version(void);
-
-/*
- * An errno value (either sign) in lower-case words, as every message of
- * pagefail has them: "no such file or directory" (lib/util/strerror.c).
- */
+/* An errno value (either sign) in words: "no such file or directory" */
 const char *pf_strerror(int err);
 
-/*
- * Diagnostics about the input (a cut line, a field no kernel prints, a
- * missing file): source names it, line is 0 when it has none.  The work
- * goes on after every one.
- */
+/* What is wrong with the input (line 0: none); the work goes on after it. */
 typedef void (*pf_diag_fn)(const char *source, unsigned long line,
 			   const char *msg, void *data);
 
 /* ---- Kernel versions and eras (lib/kver.c) ---- */
 
-/*
- * A kernel release split into what the era rules need: rel[] holds the
- * numbers after the first '-' (358, 2, 1 of 2.6.32-358.2.1.el6) so that
- * RHEL builds order correctly.
- */
+/* A kernel release; rel[] is 358, 2, 1 of 2.6.32-358.2.1.el6 (RHEL order). */
 #define PF_KVER_REL_MAX 6
 struct pf_kver {
 	char str[96];		/* as printed, or as given */
@@ -121,10 +98,9 @@ enum pf_gfp_layout pf_gfp_layout_of(const struct pf_kver *kv);
 const char *pf_gfp_layout_name(enum pf_gfp_layout layout);
 
 /*
- * Render mask as the kernel's %pGg does for that layout (composites first,
- * then single flags in the order of that era's name table, leftover bits
- * in hex, "|" between).  Returns the length
- * written (truncated to len - 1), or -EINVAL for an unknown layout.
+ * mask as the kernel's %pGg prints it in that layout (composites, then single
+ * flags in that era's name order, leftover bits in hex, "|" between).
+ * Returns the length written (cut at len - 1), or -EINVAL.
  */
 int pf_gfp_format(unsigned long mask, enum pf_gfp_layout layout, char *buf,
 		  size_t len);
@@ -208,11 +184,8 @@ enum pf_wm_era {
 int pf_wm_era_of(const struct pf_kver *kv, int gfp_layout);
 const char *pf_wm_era_name(int era);
 
-/*
- * Allocation flags, with one meaning across eras (the kernel renumbered
- * them): HIGH is ALLOC_HIGH / ALLOC_MIN_RESERVE, HARDER is ALLOC_HARDER /
- * ALLOC_NON_BLOCK.
- */
+/* Alloc flags, one meaning across eras: HIGH is ALLOC_HIGH/ALLOC_MIN_RESERVE,
+ * HARDER is ALLOC_HARDER/ALLOC_NON_BLOCK (the kernel renumbered them). */
 #define PF_ALLOC_NO_WATERMARKS	0x01
 #define PF_ALLOC_HIGH		0x02
 #define PF_ALLOC_HARDER		0x04
@@ -226,10 +199,7 @@ const char *pf_wm_era_name(int era);
 #define PF_CALLER_MEMALLOC	0x02	/* PF_MEMALLOC: kswapd, direct reclaim */
 #define PF_CALLER_RT		0x04	/* an rt task */
 
-/*
- * gfp_to_alloc_flags() of the slow path (the flags of the check that
- * failed last), for a mask in layout and the era's rules.
- */
+/* gfp_to_alloc_flags() of the era's slow path: the last failed check's flags */
 unsigned int pf_alloc_flags(unsigned long gfp, int gfp_layout, int era,
 			    int order, unsigned int caller);
 
@@ -336,7 +306,7 @@ bool pf_report_complete(const struct pf_report *r);
 unsigned long long pf_report_bytes(const struct pf_report *r);
 /* A Mem-Info summary counter ("free_pages", "active_anon"), or -1. */
 long pf_report_counter(const struct pf_report *r, const char *name);
-/* A stable text key of the call site: the first frames outside the allocator. */
+/* A stable key of the call site: the first frames outside the allocator. */
 size_t pf_report_signature(const struct pf_report *r, char *buf, size_t len);
 /* A copy that outlives the scanner's callback; NULL on ENOMEM. */
 struct pf_report *pf_report_dup(const struct pf_report *r);
@@ -436,7 +406,7 @@ struct pf_explain;
 int pf_explain_new(const struct pf_report *r, const struct pf_rules *rules,
 		   struct pf_explain **out);
 void pf_explain_free(struct pf_explain *ex);
-/* The watermark check used (enum pf_wm_era) and its alloc flags (PF_ALLOC_*). */
+/* The check's era (enum pf_wm_era) and its alloc flags (PF_ALLOC_*). */
 int pf_explain_era(const struct pf_explain *ex);
 unsigned int pf_explain_alloc_flags(const struct pf_explain *ex);
 /* The report's verdict: enum pf_cause. */
@@ -449,10 +419,8 @@ int pf_explain_cause(const struct pf_explain *ex);
 bool pf_explain_zone_allowed(const struct pf_explain *ex, int i);
 const struct pf_wm_check *pf_explain_zone_check(const struct pf_explain *ex,
 						int i);
-/*
- * True when an allowed zone passes although the kernel failed: the
- * report then says something the check alone does not explain.
- */
+/* An allowed zone passes although the kernel failed: the check alone
+ * does not explain the report. */
 bool pf_explain_disagrees(const struct pf_explain *ex);
 /* The known cause's id and title ("rhel6-kswapd-no-compaction"), or NULL. */
 const char *pf_explain_rule_id(const struct pf_explain *ex);
@@ -490,11 +458,7 @@ struct pf_zone_status {
 	int nr_orders;
 	int unusable[PF_MAX_ORDER];	/* unusable_free_index(), 1/1000 */
 	int extfrag[PF_MAX_ORDER];	/* __fragmentation_index(), 1/1000 */
-	/*
-	 * How many more GFP_ATOMIC allocations of order 0..3 succeed before
-	 * the zone fails the era's watermark check: -1 unknown.
-	 */
-	long headroom[PF_HEADROOM_ORDERS];
+	long headroom[PF_HEADROOM_ORDERS];	/* GFP_ATOMIC allocations left, -1 */
 };
 
 /*
@@ -510,8 +474,8 @@ int pf_zone_classzone(const struct pf_zone *zones, int nr_zones, int type);
  * pf_zone_watermark_ok() at its min watermark with alloc_flags.  -1 when
  * the zone lacks its free counts or watermarks.
  */
-long pf_zone_headroom(const struct pf_zone *z, int order, unsigned int alloc_flags,
-		      int classzone, int era);
+long pf_zone_headroom(const struct pf_zone *z, int order,
+		      unsigned int alloc_flags, int classzone, int era);
 /* gfp_to_alloc_flags(GFP_ATOMIC) in era, for an allocation of order */
 unsigned int pf_atomic_alloc_flags(int era, int order);
 

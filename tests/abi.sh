@@ -53,8 +53,8 @@ if [ "$soname" != libpagefail.so.0 ]; then
 	fail=1
 fi
 lines=$(wc -l <"$src/include/pagefail.h")
-if [ "$lines" -gt 560 ]; then
-	echo "FAIL size: include/pagefail.h has $lines lines (560 at most)"
+if [ "$lines" -gt 510 ]; then
+	echo "FAIL size: include/pagefail.h has $lines lines (510 at most: the issue asks ~500)"
 	fail=1
 fi
 [ $fail -eq 0 ] && echo "ok abi: $n functions exported, header $lines lines, soname $soname"
