@@ -707,6 +707,14 @@ int pf_scenario_load(struct pf_scenario **out, const char *path,
  * Returns 0, -ENOENT (no such setting) or -EINVAL (not a value it takes).
  */
 int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value);
+/*
+ * A vm sysctl of the scenario ("vm.min_free_kbytes", ... but the list
+ * vm.lowmem_reserve_ratio) set to value, within the bounds its scenario
+ * key takes.  Returns 0, -ENOENT (no such sysctl), -ERANGE (out of
+ * bounds: nothing changes) or -EINVAL.
+ */
+int pf_scenario_set_sysctl(struct pf_scenario *sc, const char *name,
+			   long value);
 struct pf_scenario *pf_scenario_dup(const struct pf_scenario *sc);
 void pf_scenario_free(struct pf_scenario *sc);
 /* The kernel the scenario runs ("rhel6.2" ...) */

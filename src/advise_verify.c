@@ -30,12 +30,14 @@ static void verify_set(struct pf_scenario *sc, struct pf_advice *a,
 		       const char *name)
 {
 	const struct pf_advice_item *it = pf_advice_item(a, name);
-	char v[32];
 
+	/*
+	 * a value past the scenario's bounds is not set (-ERANGE): the
+	 * replay then runs with the report's own
+	 */
 	if (!it || !it->applies || it->value < 0)
 		return;
-	snprintf(v, sizeof(v), "%ld", it->value);
-	pf_scenario_set(sc, name, v);
+	pf_scenario_set_sysctl(sc, name, it->value);
 }
 
 /* The failures of sc, into *failures: 0, or -1 with v's error said. */

@@ -3,7 +3,8 @@
  * scenario.c - the scenario format (data/scenarios/README.md): a machine,
  * its kernel, the vm sysctls, kswapd's speeds and the phases of a
  * workload, as "key = value" lines in sections.  pf_scenario_set() changes
- * one setting the way the CLI's --set does.
+ * one setting the way the CLI's --set does, pf_scenario_set_sysctl() one
+ * vm sysctl from a number.
  *
  * Every key has a handler that reads its value and writes it into the
  * scenario (or the phase being read); the same handlers serve --set.  An
@@ -127,6 +128,27 @@ static int bad(char *err, size_t len, const char *fmt, ...)
 	return -EINVAL;
 }
 
+/*
+ * Key k refuses the value [v, e): "NAME: 'VALUE' " and what fmt says,
+ * into err.  Returns -EINVAL.
+ */
+__attribute__((format(printf, 6, 7)))
+static int refuse(const struct key *k, const char *v, const char *e,
+		  char *err, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+	char q[64];
+	int n;
+
+	n = snprintf(err, len, "%s: '%s' ", k->name, quote(q, sizeof(q), v, e));
+	if (n >= 0 && (size_t)n < len) {
+		va_start(ap, fmt);
+		vsnprintf(err + n, len - (size_t)n, fmt, ap);
+		va_end(ap);
+	}
+	return -EINVAL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Numbers                                                            */
 /* ------------------------------------------------------------------ */
@@ -189,14 +211,22 @@ static bool scan_u64(const char **p, const char *e, unsigned long long *v)
 	return true;
 }
 
-/* A whole value that is an integer in [min, max]. */
-static bool parse_long(const char *v, const char *e, double min, double max,
+/*
+ * The bounds of key k (a count, a rate, seconds): the one test of every
+ * value that goes into a scenario, from its text or from a number.
+ */
+static bool key_takes(const struct key *k, double x)
+{
+	return x >= k->min && x <= k->max;
+}
+
+/* A whole value that is an integer key k takes. */
+static bool parse_long(const char *v, const char *e, const struct key *k,
 		       long *out)
 {
 	unsigned long long x;
 
-	if (!scan_u64(&v, e, &x) || v != e || (double)x < min ||
-	    (double)x > max)
+	if (!scan_u64(&v, e, &x) || v != e || !key_takes(k, (double)x))
 		return false;
 	*out = (long)x;
 	return true;
@@ -263,7 +293,6 @@ static int key_bool(const struct key *k, struct pf_scenario *sc,
 	static const char *const yes[] = { "on", "yes", "true" };
 	static const char *const no[] = { "off", "no", "false" };
 	size_t n = (size_t)(e - v), i;
-	char q[64];
 
 	for (i = 0; i < ARRAY_SIZE(yes); i++) {
 		if (word_is_nocase(v, n, yes[i])) {
@@ -275,8 +304,7 @@ static int key_bool(const struct key *k, struct pf_scenario *sc,
 			return 0;
 		}
 	}
-	return bad(err, len, "%s: '%s' is not on or off", k->name,
-		   quote(q, sizeof(q), v, e));
+	return refuse(k, v, e, err, len, "is not on or off");
 }
 
 static int key_int(const struct key *k, struct pf_scenario *sc,
@@ -284,11 +312,11 @@ static int key_int(const struct key *k, struct pf_scenario *sc,
 		   char *err, size_t len)
 {
 	long x;
-	char q[64];
 
-	if (!parse_long(v, e, k->min, k->max, &x))
-		return bad(err, len, "%s: '%s' is not a whole number from %.0f to %.0f",
-			   k->name, quote(q, sizeof(q), v, e), k->min, k->max);
+	if (!parse_long(v, e, k, &x))
+		return refuse(k, v, e, err, len,
+			      "is not a whole number from %.0f to %.0f",
+			      k->min, k->max);
 	*FIELD(int, k, sc, ph) = (int)x;
 	return 0;
 }
@@ -299,15 +327,15 @@ static int key_tunable(const struct key *k, struct pf_scenario *sc,
 		       char *err, size_t len)
 {
 	long x;
-	char q[64];
 
 	if (word_is(v, (size_t)(e - v), "default")) {
 		*FIELD(long, k, sc, ph) = k->def;
 		return 0;
 	}
-	if (!parse_long(v, e, k->min, k->max, &x))
-		return bad(err, len, "%s: '%s' is not 'default' or a whole number from %.0f to %.0f",
-			   k->name, quote(q, sizeof(q), v, e), k->min, k->max);
+	if (!parse_long(v, e, k, &x))
+		return refuse(k, v, e, err, len,
+			      "is not 'default' or a whole number from %.0f to %.0f",
+			      k->min, k->max);
 	*FIELD(long, k, sc, ph) = x;
 	return 0;
 }
@@ -319,7 +347,6 @@ static int key_lowmem_ratio(const struct key *k, struct pf_scenario *sc,
 {
 	long r[SIM_MAX_ZONES];
 	int n = 0, i;
-	char q[64];
 
 	if (word_is(v, (size_t)(e - v), "default")) {
 		static const long def[] = { 256, 256, 32, 32, 0 };
@@ -337,10 +364,10 @@ static int key_lowmem_ratio(const struct key *k, struct pf_scenario *sc,
 		if (n == SIM_MAX_ZONES)
 			return bad(err, len, "%s: more than %d values", k->name,
 				   SIM_MAX_ZONES);
-		if (!parse_long(w, v, k->min, k->max, &r[n]))
-			return bad(err, len, "%s: '%s' is not a whole number from %.0f to %.0f",
-				   k->name, quote(q, sizeof(q), w, v), k->min,
-				   k->max);
+		if (!parse_long(w, v, k, &r[n]))
+			return refuse(k, w, v, err, len,
+				      "is not a whole number from %.0f to %.0f",
+				      k->min, k->max);
 		n++;
 		while (v < e && (pf_ini_blank(*v) || *v == ','))
 			v++;
@@ -376,11 +403,11 @@ static int key_rate(const struct key *k, struct pf_scenario *sc,
 		    char *err, size_t len)
 {
 	double x;
-	char q[64];
 
-	if (!num_unit(v, e, "/s", true, &x) || x < k->min || x > k->max)
-		return bad(err, len, "%s: '%s' is not a rate (N/s, N from %.0f to %.0f)",
-			   k->name, quote(q, sizeof(q), v, e), k->min, k->max);
+	if (!num_unit(v, e, "/s", true, &x) || !key_takes(k, x))
+		return refuse(k, v, e, err, len,
+			      "is not a rate (N/s, N from %.0f to %.0f)",
+			      k->min, k->max);
 	*FIELD(double, k, sc, ph) = x;
 	return 0;
 }
@@ -392,17 +419,15 @@ static int key_duration(const struct key *k, struct pf_scenario *sc,
 {
 	const char *s = v;
 	double x;
-	char q[64];
 
 	if (!scan_duration(&s, e, &x) || s != e)
-		return bad(err, len, "%s: '%s' is not a duration (10s, 500ms, 100us, 2min)",
-			   k->name, quote(q, sizeof(q), v, e));
+		return refuse(k, v, e, err, len,
+			      "is not a duration (10s, 500ms, 100us, 2min)");
 	if (k->def && x <= 0)
-		return bad(err, len, "%s: '%s' must be more than 0", k->name,
-			   quote(q, sizeof(q), v, e));
-	if (x < k->min || x > k->max)
-		return bad(err, len, "%s: '%s' is out of range (%gs to %gs)",
-			   k->name, quote(q, sizeof(q), v, e), k->min, k->max);
+		return refuse(k, v, e, err, len, "must be more than 0");
+	if (!key_takes(k, x))
+		return refuse(k, v, e, err, len, "is out of range (%gs to %gs)",
+			      k->min, k->max);
 	*FIELD(double, k, sc, ph) = x;
 	return 0;
 }
@@ -413,11 +438,10 @@ static int key_percent(const struct key *k, struct pf_scenario *sc,
 		       char *err, size_t len)
 {
 	double x;
-	char q[64];
 
 	if (!num_unit(v, e, "%", false, &x) || x > 100)
-		return bad(err, len, "%s: '%s' is not a share of RAM (0%% to 100%%)",
-			   k->name, quote(q, sizeof(q), v, e));
+		return refuse(k, v, e, err, len,
+			      "is not a share of RAM (0%% to 100%%)");
 	*FIELD(double, k, sc, ph) = x / 100;
 	return 0;
 }
@@ -428,11 +452,10 @@ static int key_seed(const struct key *k, struct pf_scenario *sc,
 {
 	unsigned long long x;
 	const char *s = v;
-	char q[64];
 
 	if (!scan_u64(&s, e, &x) || s != e || !x)
-		return bad(err, len, "seed: '%s' is not a whole number from 1 to 2^64-1",
-			   quote(q, sizeof(q), v, e));
+		return refuse(k, v, e, err, len,
+			      "is not a whole number from 1 to 2^64-1");
 	sc->seed = x;
 	return 0;
 }
@@ -545,8 +568,8 @@ static int key_zone(const struct key *k, struct pf_scenario *sc,
 		return bad(err, len, "zone: unknown zone '%s' (DMA, DMA32, Normal, HighMem, Movable)",
 			   quote(q, sizeof(q), w[0], we[0]));
 	if (!parse_size(w[1], we[1], &bytes))
-		return bad(err, len, "zone: '%s' is not a size (16M, 3G, bytes)",
-			   quote(q, sizeof(q), w[1], we[1]));
+		return refuse(k, w[1], we[1], err, len,
+			      "is not a size (16M, 3G, bytes)");
 	if (bytes % 4096)
 		return bad(err, len, "zone: %s is not a whole number of 4 KiB pages",
 			   quote(q, sizeof(q), w[1], we[1]));
@@ -577,8 +600,7 @@ static int key_zone(const struct key *k, struct pf_scenario *sc,
 	z->bytes = bytes;
 	return 0;
 usage:
-	return bad(err, len, "zone: '%s' is not '[nodeN] NAME SIZE'",
-		   quote(q, sizeof(q), v, e));
+	return refuse(k, v, e, err, len, "is not '[nodeN] NAME SIZE'");
 }
 
 /* "GFP_ATOMIC" (the era's, kept as 0) or a mask "0x..." */
@@ -588,7 +610,6 @@ static int key_gfp(const struct key *k, struct pf_scenario *sc,
 {
 	unsigned long x = 0;
 	const char *s;
-	char q[64];
 
 	if (word_is(v, (size_t)(e - v), "GFP_ATOMIC")) {
 		ph->net_gfp = 0;
@@ -612,8 +633,8 @@ static int key_gfp(const struct key *k, struct pf_scenario *sc,
 	ph->net_gfp = x;
 	return 0;
 err:
-	return bad(err, len, "net_gfp: '%s' is not GFP_ATOMIC or a mask 0x1 to 0x%lx",
-		   quote(q, sizeof(q), v, e), ~0UL);
+	return refuse(k, v, e, err, len,
+		      "is not GFP_ATOMIC or a mask 0x1 to 0x%lx", ~0UL);
 }
 
 /* "50ms every 1s", or "off" */
@@ -623,7 +644,6 @@ static int key_burst(const struct key *k, struct pf_scenario *sc,
 {
 	const char *s = v, *w;
 	double blen, every;
-	char q[64];
 
 	if (word_is(v, (size_t)(e - v), "off")) {
 		ph->burst_len = ph->burst_every = 0;
@@ -641,14 +661,13 @@ static int key_burst(const struct key *k, struct pf_scenario *sc,
 	if (!scan_duration(&s, e, &every) || s != e)
 		goto err;
 	if (blen <= 0 || every <= 0 || blen > every)
-		return bad(err, len, "burst: '%s' needs 0 < LENGTH <= PERIOD",
-			   quote(q, sizeof(q), v, e));
+		return refuse(k, v, e, err, len, "needs 0 < LENGTH <= PERIOD");
 	ph->burst_len = blen;
 	ph->burst_every = every;
 	return 0;
 err:
-	return bad(err, len, "burst: '%s' is not 'LENGTH every PERIOD' (50ms every 1s) or off",
-		   quote(q, sizeof(q), v, e));
+	return refuse(k, v, e, err, len,
+		      "is not 'LENGTH every PERIOD' (50ms every 1s) or off");
 }
 
 #define SC(f)	offsetof(struct pf_scenario, f)
@@ -1028,6 +1047,24 @@ int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value)
 	if (v == e)
 		return -EINVAL;
 	return k->fn(k, sc, NULL, v, e, err, sizeof(err));
+}
+
+/* A vm sysctl from a number (advise --verify): the bounds of its key */
+int pf_scenario_set_sysctl(struct pf_scenario *sc, const char *name,
+			   long value)
+{
+	const struct key *k;
+
+	if (!sc || !name)
+		return -EINVAL;
+	k = key_find(SEC_TUNABLES, name, strlen(name));
+	/* vm.lowmem_reserve_ratio is a list: pf_scenario_set() takes it */
+	if (!k || k->fn != key_tunable)
+		return -ENOENT;
+	if (!key_takes(k, (double)value))
+		return -ERANGE;
+	*FIELD(long, k, sc, NULL) = value;
+	return 0;
 }
 
 struct pf_scenario *pf_scenario_dup(const struct pf_scenario *sc)

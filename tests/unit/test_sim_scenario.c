@@ -707,6 +707,70 @@ static void test_set(void **state)
 	pf_scenario_free(sc);
 }
 
+/*
+ * pf_scenario_set_sysctl(): a number, within the bounds the parser takes
+ * for the same key, and the same refusals as the text
+ */
+static void test_set_sysctl(void **state)
+{
+	struct pf_scenario *sc = parse_ok(MINI(""));
+	struct pf_scenario before;
+	char v[32];
+
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.min_free_kbytes",
+						65536), 0);
+	assert_int_equal(sc->tun.min_free_kbytes, 65536);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.watermark_scale_factor",
+						3000), 0);
+	assert_int_equal(sc->tun.watermark_scale_factor, 3000);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.watermark_boost_factor",
+						0), 0);
+	assert_int_equal(sc->tun.watermark_boost_factor, 0);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.extfrag_threshold",
+						1000), 0);
+	assert_int_equal(sc->tun.extfrag_threshold, 1000);
+	assert_int_equal(pf_scenario_set_sysctl(sc,
+						"vm.compaction_proactiveness",
+						0), 0);
+	assert_int_equal(sc->tun.compaction_proactiveness, 0);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.zone_reclaim_mode", 7),
+			 0);
+	assert_int_equal(sc->tun.zone_reclaim_mode, 7);
+
+	/* refused, and nothing changes */
+	memcpy(&before, sc, sizeof(before));
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.min_free_kbytes", -1),
+			 -ERANGE);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.min_free_kbytes",
+						1000000001), -ERANGE);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.watermark_scale_factor",
+						0), -ERANGE);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.watermark_scale_factor",
+						3001), -ERANGE);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.zone_reclaim_mode", 8),
+			 -ERANGE);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.lowmem_reserve_ratio",
+						32), -ENOENT);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.swappiness", 60),
+			 -ENOENT);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "min_free_kbytes", 1024),
+			 -ENOENT);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "seed", 7), -ENOENT);
+	assert_int_equal(pf_scenario_set_sysctl(NULL, "vm.min_free_kbytes", 1),
+			 -EINVAL);
+	assert_int_equal(pf_scenario_set_sysctl(sc, NULL, 1), -EINVAL);
+	assert_memory_equal(&before, sc, sizeof(before));
+
+	/* the text takes what the number takes, at the same bounds */
+	assert_int_equal(pf_scenario_set(sc, "vm.watermark_scale_factor",
+					 "3001"), -EINVAL);
+	snprintf(v, sizeof(v), "%d", 1000000000);
+	assert_int_equal(pf_scenario_set(sc, "vm.min_free_kbytes", v), 0);
+	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.min_free_kbytes",
+						1000000000), 0);
+	pf_scenario_free(sc);
+}
+
 static void test_dup(void **state)
 {
 	struct pf_scenario *sc = NULL, *d;
@@ -1052,6 +1116,7 @@ int main(void)
 		cmocka_unit_test(test_load_not_regular),
 		cmocka_unit_test(test_memory_estimate),
 		cmocka_unit_test(test_set),
+		cmocka_unit_test(test_set_sysctl),
 		cmocka_unit_test(test_dup),
 		cmocka_unit_test(test_workload_fill_checkerboard),
 		cmocka_unit_test(test_workload_fill_room),
