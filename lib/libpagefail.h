@@ -335,10 +335,22 @@ const char *pf_rule_status_name(int status);
 /* Explaining a report (lib/analysis/explain.c)                                */
 /* ------------------------------------------------------------------ */
 
+/* Why a printed zone is not in the request's zonelist (src/words_explain.c) */
+enum pf_why_not {
+	PF_WHY_ALLOWED = 0,		/* it is */
+	PF_WHY_EMPTY,			/* no pages: not in any zonelist */
+	PF_WHY_DMA,			/* __GFP_DMA: ZONE_DMA only */
+	PF_WHY_DMA32,			/* __GFP_DMA32: DMA32 and below */
+	PF_WHY_HIGHMEM,			/* above Normal, no __GFP_HIGHMEM */
+	PF_WHY_ABOVE,			/* above the zone the mask allows */
+	PF_WHY_NODEMASK,		/* its node is not in the nodemask */
+	PF_WHY_CPUSET,			/* ... not in the task's mems_allowed */
+};
+
 /* One zone of a report, judged as the failed allocation saw it. */
 struct pf_zone_verdict {
 	bool allowed;			/* in the request's zonelist */
-	const char *why_not;		/* when not allowed: a few words */
+	int why_not;			/* enum pf_why_not */
 	int zone_idx;			/* its index in lowmem_reserve[] */
 	bool evaluated;			/* check below was computed */
 	struct pf_wm_check check;	/* at the failed order, min watermark */
@@ -347,28 +359,79 @@ struct pf_zone_verdict {
 	int extfrag_index;		/* at the failed order, 1/1000 */
 };
 
+/*
+ * Why the kernel failed where the emulated check passes (disagrees): what
+ * the report shows of things its dump cannot.
+ */
+enum pf_disagreement {
+	PF_AGREES = 0,
+	PF_DISAGREE_VMALLOC,		/* the warning is vmalloc's own */
+	PF_DISAGREE_INJECTED,		/* fault injection (should_fail) */
+	PF_DISAGREE_DRIFT,		/* within the per-CPU counters' error */
+	PF_DISAGREE_LATE_DUMP,		/* Mem-Info printed after the failure */
+};
+
+/*
+ * The sentence that sums a report up: what the key zone (key_zone) had,
+ * by the report's cause, said by src/words_explain.c from the numbers of
+ * the zone, its check and the request.
+ */
+enum pf_summary {
+	PF_SUMMARY_NO_MEMINFO = 0,	/* no zones printed: state unknown */
+	PF_SUMMARY_UNCHECKED,		/* zones printed, none checkable */
+	PF_SUMMARY_NOT_ALLOWED,		/* no zone it may use printed */
+	PF_SUMMARY_DISAGREES,		/* a zone passes: see disagreement */
+	PF_SUMMARY_FRAG_LOOP,		/* blocks as large, too few above the
+					 * mark (the pre-4.4 order loop) */
+	PF_SUMMARY_FRAG_PAGES,		/* free memory all in single pages */
+	PF_SUMMARY_FRAG_SMALLER,	/* no free block as large as asked */
+	PF_SUMMARY_FRAG_NO_LIST,	/* none on a free list it may use */
+	PF_SUMMARY_FRAG,		/* fragmentation, no buddy line */
+	PF_SUMMARY_BELOW_MIN,
+	PF_SUMMARY_LOWMEM_RESERVE,
+	PF_SUMMARY_HIGHATOMIC_HIDDEN,	/* 4.4-5.14: the reserve not printed */
+	PF_SUMMARY_HIGHATOMIC_PART,	/* part of the free memory is it */
+	PF_SUMMARY_HIGHATOMIC_ALL,	/* all of it in highatomic blocks */
+	PF_SUMMARY_UNKNOWN,		/* not checked further: no buddy line */
+};
+
+/* Why reclaim and compaction did not end it: the summary's last clause. */
+enum pf_relief {
+	PF_RELIEF_NONE = 0,
+	PF_RELIEF_NO_COMPACTION,	/* cannot sleep, so cannot compact */
+	PF_RELIEF_COSTLY,		/* a costly order was not assembled */
+	PF_RELIEF_NO_BLOCK,		/* no free block of the size made */
+	PF_RELIEF_EMPTY,		/* empty even without watermarks */
+	PF_RELIEF_RESERVE_GONE,		/* cannot sleep; the reserve was gone */
+	PF_RELIEF_NOT_RELIEVED,		/* a shortage reclaim did not relieve */
+};
+
 struct pf_explain {
 	int era;			/* enum pf_wm_era */
 	unsigned int caller;		/* PF_CALLER_* seen in the trace */
 	unsigned int alloc_flags;	/* PF_ALLOC_* of the failed check */
+	struct pf_gfp_caps caps;	/* of its gfp mask, zero: not decoded */
 	int highest_zone;		/* enum pf_zone_type the gfp allows */
 	int classzone;			/* index into lowmem_reserve[] */
-	char zonelist[128];		/* fallback order: "Normal > DMA32 > DMA" */
-	char asked[512];		/* what was asked, one paragraph */
+	int nr_zonelist;		/* the allowed zones printed ... */
+	int zonelist[PF_ZONES_MAX];	/* ... in fallback order: zones[] */
+	int zonelist_nodes;		/* nodes printed (more than 1: named) */
 	int nr_zones;			/* = the report's */
 	struct pf_zone_verdict zones[PF_ZONES_MAX];
 	int nr_allowed, nr_passing;
 	int cause;			/* the report's verdict (enum pf_cause) */
 	int key_zone;			/* the zone the summary speaks of, or -1 */
 	bool disagrees;			/* an allowed zone should have passed */
-	char disagreement[384];		/* why we think they differ */
-	char summary[768];		/* the one-sentence explanation */
+	int disagreement;		/* enum pf_disagreement: why */
+	int summary;			/* enum pf_summary */
+	int relief;			/* enum pf_relief */
+	long highatomic_max;		/* HIGHATOMIC_HIDDEN: its cap, pages */
 	struct pf_rule_match match;	/* known cause; match.rule NULL: none */
 };
 
 /*
  * Explain r: the era's watermark check on every zone of its Mem-Info at
- * the failed order, a verdict for the report, a sentence, and the best
+ * the failed order, a verdict for the report, its summary, and the best
  * known-cause rule of rules (NULL: the built-in ones).  Returns 0, or
  * -EINVAL when r has no order.
  */

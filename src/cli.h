@@ -223,6 +223,20 @@ struct cli_groups {
 int cli_groups_add(struct cli_groups *c, const struct pf_report *r);
 void cli_groups_release(struct cli_groups *c);
 
+/*
+ * A growable string (buf.c), zeroed to start: what does not fit grows it;
+ * only when memory is short is the rest of a cli_buf_add() dropped.
+ */
+struct cli_buf {
+	char *s;
+	size_t n, alloc;
+};
+void cli_buf_add(struct cli_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Its text: "" when nothing was added. */
+const char *cli_buf_str(const struct cli_buf *b);
+void cli_buf_release(struct cli_buf *b);
+
 /* text.c: "label text..." wrapped under the label at the terminal width */
 void cli_print_wrapped(FILE *f, int indent, const char *label,
 		       const char *text);

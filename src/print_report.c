@@ -65,7 +65,8 @@ static void print_check(const struct pf_report *r, const struct pf_explain *ex,
 	}
 	print_fp("\n");
 	print_bool(PRINT_JSON, "allowed", NULL, v->allowed);
-	print_string_opt(PRINT_JSON, "not_allowed_because", NULL, v->why_not);
+	print_string_opt(PRINT_JSON, "not_allowed_because", NULL,
+			 cli_why_not_words(v->why_not));
 	print_int(PRINT_JSON, "zone_idx", NULL, v->zone_idx);
 	if (v->evaluated) {
 		print_int(PRINT_JSON, "free_pages", NULL, c->free);
@@ -169,16 +170,19 @@ static void print_rule(const struct pf_explain *ex)
 }
 
 /* The keys explain adds to a report's object, and the text's last lines. */
-static void print_explanation(const struct pf_explain *ex)
+static void print_explanation(const struct pf_explain *ex,
+			      const struct cli_explanation *w)
 {
 	const struct pf_rule *rule = ex->match.rule;
 
 	print_wrapped(PRINT_ANY, "summary", 2,
-		      ex->disagrees ? "disagrees: " : "why: ", ex->summary);
+		      ex->disagrees ? "disagrees: " : "why: ",
+		      cli_buf_str(&w->summary));
 	print_string(PRINT_JSON, "known_cause", NULL, rule ? rule->id : NULL);
 	print_bool(PRINT_JSON, "disagrees", NULL, ex->disagrees);
 	print_string(PRINT_JSON, "cause", NULL, pf_cause_name(ex->cause));
-	print_string_opt(PRINT_JSON, "disagreement", NULL, ex->disagreement);
+	print_string_opt(PRINT_JSON, "disagreement", NULL,
+			 cli_buf_str(&w->disagreement));
 	print_string(PRINT_JSON, "watermark_era", NULL,
 		     pf_wm_era_name(ex->era));
 	open_json_array("alloc_flags");
@@ -188,8 +192,9 @@ static void print_explanation(const struct pf_explain *ex)
 			print_string(PRINT_JSON, NULL, NULL,
 				     alloc_flag_names[i]);
 	close_json_array();
-	print_string_opt(PRINT_JSON, "asked", NULL, ex->asked);
-	print_string_opt(PRINT_JSON, "zonelist", NULL, ex->zonelist);
+	print_string_opt(PRINT_JSON, "asked", NULL, cli_buf_str(&w->asked));
+	print_string_opt(PRINT_JSON, "zonelist", NULL,
+			 cli_buf_str(&w->zonelist));
 	print_rule(ex);
 }
 
@@ -292,14 +297,15 @@ static void print_kernel(const struct pf_report *r, const struct pf_explain *ex)
 	print_string_opt(PRINT_JSON, "workqueue", NULL, r->workqueue);
 }
 
-/* In what context it was asked, and from where. */
+/* In what context it was asked (w: explain's words), and from where. */
 static void print_context(const struct pf_report *r,
-			  const struct pf_explain *ex)
+			  const struct cli_explanation *w)
 {
 	char buf[512];
 
-	if (ex)
-		print_wrapped(PRINT_FP, NULL, 2, "asked: ", ex->asked);
+	if (w)
+		print_wrapped(PRINT_FP, NULL, 2, "asked: ",
+			      cli_buf_str(&w->asked));
 	open_json_object("context");
 	print_string(PRINT_JSON, "kind", NULL,
 		     pf_ctx_kind_name(r->context.kind));
@@ -373,15 +379,21 @@ static void print_meminfo(const struct pf_report *r,
 void print_report(const struct pf_report *r, const struct pf_explain *ex,
 		  unsigned long nr)
 {
+	struct cli_explanation w;
+
+	if (ex)
+		cli_explain_words(r, ex, &w);
 	open_json_object(NULL);
 	print_where(r, ex, nr);
 	print_request(r);
 	print_kernel(r, ex);
-	print_context(r, ex);
+	print_context(r, ex ? &w : NULL);
 	print_trace(r);
 	print_meminfo(r, ex);
-	if (ex)
-		print_explanation(ex);
+	if (ex) {
+		print_explanation(ex, &w);
+		cli_explanation_release(&w);
+	}
 	close_json_object();
 	print_record_end();
 }

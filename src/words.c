@@ -17,7 +17,8 @@ void cli_verdict_words(const struct pf_report *r,
 	const struct pf_wm_check *c = &v->check;
 
 	if (!v->allowed) {
-		snprintf(buf, len, "not allowed: %s", v->why_not);
+		snprintf(buf, len, "not allowed: %s",
+			 cli_why_not_words(v->why_not));
 		return;
 	}
 	if (!v->evaluated) {

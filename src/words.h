@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "libpagefail.h"
+#include "cli.h"
 
 /* A zone's verdict in explain's table: "passes (by 12 pages)" */
 void cli_verdict_words(const struct pf_report *r,
@@ -29,5 +29,30 @@ void cli_zone_words(const struct pf_report *r, char *buf, size_t len);
  * receive softirq; could not sleep or reclaim".  Returns its length.
  */
 size_t cli_report_meaning(const struct pf_report *r, char *buf, size_t len);
+
+/*
+ * explain's prose (words_explain.c), added to b: what was asked; the
+ * zonelist ("Normal > DMA32 > DMA"); why the kernel failed where the
+ * emulated check passes (nothing when it agrees); the one sentence that
+ * sums the report up.
+ */
+void cli_asked_words(const struct pf_report *r, const struct pf_explain *ex,
+		     struct cli_buf *b);
+void cli_zonelist_words(const struct pf_report *r, const struct pf_explain *ex,
+			struct cli_buf *b);
+void cli_disagreement_words(const struct pf_report *r,
+			    const struct pf_explain *ex, struct cli_buf *b);
+void cli_summary_words(const struct pf_report *r, const struct pf_explain *ex,
+		       struct cli_buf *b);
+/* Why a zone is not in the zonelist (enum pf_why_not); NULL: it is */
+const char *cli_why_not_words(int why_not);
+
+/* All of them, for printing a report's explanation */
+struct cli_explanation {
+	struct cli_buf asked, zonelist, disagreement, summary;
+};
+void cli_explain_words(const struct pf_report *r, const struct pf_explain *ex,
+		       struct cli_explanation *w);
+void cli_explanation_release(struct cli_explanation *w);
 
 #endif

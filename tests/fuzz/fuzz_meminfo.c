@@ -77,7 +77,7 @@ static void check_report(void)
 	       (unsigned long)r.pages_ram + (unsigned long)r.pages_highmem +
 	       (unsigned long)r.pages_reserved + pf_mem_zones_whole(&r);
 	if (!pf_explain_report(&r, NULL, &ex))
-		sum += (unsigned long)ex.cause + strlen(ex.summary) +
+		sum += (unsigned long)ex.cause + (unsigned long)ex.summary +
 		       (unsigned long)ex.nr_passing;
 	fuzz_diag_bytes += sum;
 }

@@ -5,7 +5,9 @@
  * tests/fixtures/corpus, gets a verdict for each of its zones; either no
  * allowed zone passes the emulated check, as the kernel found, or the
  * explanation says why they disagree.  Then the verdicts of known reports,
- * the RHEL 6 rule, and the advice computed for the RHEL 6 case.
+ * the RHEL 6 rule, and the advice computed for the RHEL 6 case.  The
+ * library gives reason codes and numbers; what the CLI says of them
+ * (src/words_explain.c, src/words_advise.c) is checked beside them.
  *
  * With "--shared DIR" (tests/shared.sh) the corpus verdicts and the known
  * ones run over DIR/corpus, read in place, so that files added there, and
@@ -16,9 +18,23 @@
 #include <errno.h>
 
 #include "helpers.h"
+#include "words.h"
 
 static char corpus[4096] = PF_FIXTURES "/corpus";
 static bool shared;	/* corpus is the shared one: --shared DIR */
+
+/* The CLI's words of one kind for ex, in a buffer the caller releases */
+typedef void words_fn(const struct pf_report *r, const struct pf_explain *ex,
+		      struct cli_buf *b);
+
+static struct cli_buf said(words_fn *words, const struct pf_report *r,
+			   const struct pf_explain *ex)
+{
+	struct cli_buf b = { 0 };
+
+	words(r, ex, &b);
+	return b;
+}
 
 static struct reports scan_corpus(const char *name)
 {
@@ -34,15 +50,19 @@ static struct reports scan_corpus(const char *name)
 static void check_explained(const struct pf_report *r, const struct pf_explain *ex,
 			    const char *file)
 {
+	struct cli_buf summary = said(cli_summary_words, r, ex);
 	int passing = 0, allowed = 0;
 
 	assert_int_equal(ex->nr_zones, r->nr_zones);
-	assert_true(ex->summary[0] != '\0');
+	assert_true(ex->summary >= PF_SUMMARY_NO_MEMINFO &&
+		    ex->summary <= PF_SUMMARY_UNKNOWN);
+	assert_true(cli_buf_str(&summary)[0] != '\0');
 	for (int i = 0; i < r->nr_zones; i++) {
 		const struct pf_zone_verdict *v = &ex->zones[i];
 
 		if (!v->allowed) {
-			assert_non_null(v->why_not);
+			assert_int_not_equal(v->why_not, PF_WHY_ALLOWED);
+			assert_non_null(cli_why_not_words(v->why_not));
 			assert_int_equal(v->check.cause, PF_CAUSE_NOT_ALLOWED);
 			continue;
 		}
@@ -65,15 +85,23 @@ static void check_explained(const struct pf_report *r, const struct pf_explain *
 	assert_int_equal(ex->nr_allowed, allowed);
 	assert_int_equal(ex->nr_passing, passing);
 	if (passing) {
+		struct cli_buf why = said(cli_disagreement_words, r, ex);
+
 		if (!ex->disagrees)
 			print_error("%s:%lu: a zone passes but no disagreement\n",
 				    file, r->line);
 		assert_true(ex->disagrees);
-		assert_true(ex->disagreement[0] != '\0');
-		assert_non_null(strstr(ex->summary, ex->disagreement));
+		assert_int_equal(ex->summary, PF_SUMMARY_DISAGREES);
+		assert_int_not_equal(ex->disagreement, PF_AGREES);
+		assert_true(cli_buf_str(&why)[0] != '\0');
+		assert_non_null(strstr(cli_buf_str(&summary),
+				       cli_buf_str(&why)));
+		cli_buf_release(&why);
 	} else {
 		assert_false(ex->disagrees);
+		assert_int_equal(ex->disagreement, PF_AGREES);
 	}
+	cli_buf_release(&summary);
 }
 
 static void test_corpus_verdicts(void **state)
@@ -120,6 +148,8 @@ struct want {
 	const char *zone;	/* the zone the summary speaks of */
 	bool disagrees;
 	const char *rule;	/* known cause id, or NULL for none */
+	int summary;		/* enum pf_summary: the sentence */
+	int relief;		/* enum pf_relief: its last clause */
 };
 
 /*
@@ -129,25 +159,33 @@ struct want {
 static const struct want wants[] = {
 	/* 5.4 GFP_ATOMIC: Normal 2112 kB free under 3/8 of min 7244 kB */
 	{ "007-system_server-order0-atomic-arm64-android-5.4.log", false, 0,
-	  PF_CAUSE_BELOW_MIN, "Normal", false, "selinux-context-to-string-atomic" },
+	  PF_CAUSE_BELOW_MIN, "Normal", false,
+	  "selinux-context-to-string-atomic",
+	  PF_SUMMARY_BELOW_MIN, PF_RELIEF_RESERVE_GONE },
 	/*
 	 * 2.6.16 GFP_ATOMIC order 1: 46198 usable, 45755 order-0 pages, 443
 	 * left at order 1 against min 886 / 2 = 443: fails exactly there.
 	 */
 	{ "019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log", false, 0,
-	  PF_CAUSE_FRAGMENTATION, "Normal", false, "net-rx-atomic-skb" },
+	  PF_CAUSE_FRAGMENTATION, "Normal", false, "net-rx-atomic-skb",
+	  PF_SUMMARY_FRAG_LOOP, PF_RELIEF_NO_COMPACTION },
 	/* 4.1 __GFP_DMA order 2: only DMA, 459 MiB free, almost all order 0-1 */
 	{ "006-sManagerService-order2-arm64-android-4.1.log", false, 0,
-	  PF_CAUSE_FRAGMENTATION, "DMA", false, "fork-kernel-stack-order2" },
+	  PF_CAUSE_FRAGMENTATION, "DMA", false, "fork-kernel-stack-order2",
+	  PF_SUMMARY_FRAG_LOOP, PF_RELIEF_NO_BLOCK },
 	/* 4.14 kswapd (no watermarks): every free block is highatomic */
 	{ "015-kswapd0-zram-order0-arm64-4.14-damaged.log", false, 0,
-	  PF_CAUSE_HIGHATOMIC, "Normal", false, "highatomic-reserve-watermark-fast" },
+	  PF_CAUSE_HIGHATOMIC, "Normal", false,
+	  "highatomic-reserve-watermark-fast",
+	  PF_SUMMARY_HIGHATOMIC_ALL, PF_RELIEF_NONE },
 	/* 4.9 order 5: DMA32 passes by 188 pages, within the counter drift */
 	{ "022-chrome-coredump-order5-4.9-fc25-abrt.log", true, 0,
-	  PF_CAUSE_OK, "DMA32", true, "elf-coredump-vma-filesz" },
+	  PF_CAUSE_OK, "DMA32", true, "elf-coredump-vma-filesz",
+	  PF_SUMMARY_DISAGREES, PF_RELIEF_NONE },
 	/* 2.6.31 atomic order 5: Normal has no block of 128 KiB */
 	{ "003-ifconfig-e100-order5-2.6.31-i386-x2.log", false, 0,
-	  PF_CAUSE_FRAGMENTATION, "Normal", false, "e100-cbs-coherent-order5" },
+	  PF_CAUSE_FRAGMENTATION, "Normal", false, "e100-cbs-coherent-order5",
+	  PF_SUMMARY_FRAG_SMALLER, PF_RELIEF_NO_COMPACTION },
 };
 
 static void test_known_verdicts(void **state)
@@ -173,6 +211,11 @@ static void test_known_verdicts(void **state)
 		assert_true(ex->key_zone >= 0);
 		assert_string_equal(rs.r[w->report].zones[ex->key_zone].name, w->zone);
 		assert_int_equal(ex->disagrees, w->disagrees);
+		assert_int_equal(ex->summary, w->summary);
+		assert_int_equal(ex->relief, w->relief);
+		/* 022: DMA32 passes by 188 pages, within the drift */
+		if (w->disagrees)
+			assert_int_equal(ex->disagreement, PF_DISAGREE_DRIFT);
 		if (w->rule) {
 			assert_non_null(ex->match.rule);
 			assert_string_equal(ex->match.rule->id, w->rule);
@@ -189,13 +232,19 @@ static void test_zone_allowed(void **state)
 {
 	struct reports rs = scan_corpus("006-sManagerService-order2-arm64-android-4.1.log");
 	struct pf_explain ex;
+	struct cli_buf zonelist;
 
 	(void)state;
 	assert_int_equal(pf_explain_report(&rs.r[0], NULL, &ex), 0);
 	assert_int_equal(ex.highest_zone, PF_ZONE_DMA);
 	assert_int_equal(ex.nr_allowed, 1);
 	assert_false(ex.zones[1].allowed);
-	assert_string_equal(ex.zonelist, "DMA");
+	assert_int_equal(ex.nr_zonelist, 1);
+	assert_int_equal(ex.zonelist[0], 0);
+	assert_int_equal(ex.zones[1].why_not, PF_WHY_DMA);
+	zonelist = said(cli_zonelist_words, &rs.r[0], &ex);
+	assert_string_equal(cli_buf_str(&zonelist), "DMA");
+	cli_buf_release(&zonelist);
 	/* the old per-order loop, at the plain min: no ALLOC_HIGH/HARDER */
 	assert_int_equal(ex.era, PF_WM_2_6);
 	assert_int_equal(ex.alloc_flags, PF_ALLOC_CPUSET);
@@ -213,6 +262,7 @@ static void test_rhel6_rule(void **state)
 	struct reports rs = { 0 };
 	struct pf_kver k220;
 	struct pf_explain ex;
+	struct cli_buf summary;
 	char path[8192];
 
 	(void)state;
@@ -224,7 +274,10 @@ static void test_rhel6_rule(void **state)
 	assert_string_equal(ex.match.rule->id, "rhel6-kswapd-no-compaction");
 	assert_int_equal(ex.match.status, PF_RULE_FIXED);
 	assert_non_null(ex.match.rule->fixed_advice);
-	assert_non_null(strstr(ex.summary, "already has"));
+	assert_int_equal(ex.summary, PF_SUMMARY_NO_MEMINFO);
+	summary = said(cli_summary_words, &rs.r[5], &ex);
+	assert_non_null(strstr(cli_buf_str(&summary), "already has"));
+	cli_buf_release(&summary);
 	assert_int_equal(ex.era, PF_WM_RHEL6);
 
 	/* the first report has no kernel: no rule that needs one */

@@ -15,6 +15,7 @@
  *   5. the invariants hold after every step (small.scn, every era).
  */
 #include "helpers.h"
+#include "words.h"
 
 #define SCENARIOS PF_FIXTURES "/../../data/scenarios"
 
@@ -165,13 +166,16 @@ static int rt_one(const struct pf_report *r, void *data)
 {
 	struct roundtrip *rt = data;
 	struct pf_explain ex;
+	struct cli_buf why = { 0 };
 
 	rt->reports++;
 	assert_int_equal(pf_explain_report(r, NULL, &ex), 0);
+	cli_summary_words(r, &ex, &why);
 	if (ex.cause != rt->want)
 		print_error("%s order %d: explain says %s (%s), the simulator %s\n",
 			    r->kernel.str, r->order, pf_cause_name(ex.cause),
-			    ex.summary, pf_cause_name(rt->want));
+			    cli_buf_str(&why), pf_cause_name(rt->want));
+	cli_buf_release(&why);
 	rt->agree += ex.cause == rt->want && !ex.disagrees;
 	return 0;
 }

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * buf.c - a growable string, for the prose the CLI composes from the
+ * library's reason codes and numbers (words_*.c): a sentence is as long as
+ * its names and numbers make it, never cut at a fixed size.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+
+/* Room for more bytes and a NUL: false when memory is short. */
+static bool buf_room(struct cli_buf *b, size_t more)
+{
+	size_t need = b->n + more + 1, n = b->alloc ? b->alloc : 128;
+	char *s;
+
+	if (need <= b->n)
+		return false;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return false;
+		n *= 2;
+	}
+	if (n == b->alloc)
+		return true;
+	s = realloc(b->s, n);
+	if (!s)
+		return false;
+	b->s = s;
+	b->alloc = n;
+	return true;
+}
+
+void cli_buf_add(struct cli_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	va_start(ap, fmt);
+	w = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (w <= 0 || !buf_room(b, (size_t)w))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->n, b->alloc - b->n, fmt, ap);
+	va_end(ap);
+	b->n += (size_t)w;
+}
+
+const char *cli_buf_str(const struct cli_buf *b)
+{
+	return b->n ? b->s : "";
+}
+
+void cli_buf_release(struct cli_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->n = b->alloc = 0;
+}
