@@ -594,6 +594,66 @@ void pf_evidence_add(struct pf_evidence *e, const struct pf_report *r,
 
 #define PF_ADVICE_MAX 8
 
+/*
+ * A step of an advice item's working, or of its cost: what it says
+ * (src/words_advise.c words it) and the numbers it says it with, in n[]
+ * as each names them.  Values are kB for vm.min_free_kbytes, the sysctl's
+ * own unit for the others.
+ */
+enum pf_advice_say {
+	/* the current value */
+	PF_SAY_SET_ASIDE,	/* n0 read, which no kernel holds; n1 1: the
+				 * report's, 0: the system's */
+	PF_SAY_DEFAULT,		/* n0 the kernel's default, n1 kB of lowmem,
+				 * n2 the cap of the default */
+	PF_SAY_CURRENT,		/* n0 the current value (current_from) */
+	/* vm.min_free_kbytes */
+	PF_SAY_DOUBLE_UNKNOWN,	/* n0 failures that could not sleep */
+	PF_SAY_NO_MACHINE,	/* no memory size: no number */
+	PF_SAY_DOUBLE,		/* n0 failures that could not sleep, n1 twice
+				 * the value */
+	PF_SAY_BURST,		/* n0 failures, n1 their order, n2 kB asked,
+				 * n3 the value that holds twice that;
+				 * seconds */
+	PF_SAY_BELOW_DEFAULT,	/* under the kernel's default: the default */
+	PF_SAY_SAFE_MAX,	/* n0 the safe bound (5% of lowmem) */
+	PF_SAY_KEEP,
+	PF_SAY_RECOMMEND_KB,	/* n0 the value */
+	PF_SAY_WMARKS,		/* cost: n0 zone's new min, n1 its new high,
+				 * n2 what more stays free there, kB */
+	PF_SAY_TOO_HIGH,	/* cost: of too high a value */
+	/* vm.zone_reclaim_mode */
+	PF_SAY_NODES_UNKNOWN,
+	PF_SAY_ONE_NODE,
+	PF_SAY_NO_FAILURE,	/* n0 nodes */
+	PF_SAY_RECLAIM_ALREADY,	/* n0 nodes, n1 the current value */
+	PF_SAY_RECLAIM_ON,	/* n0 nodes, n1 the current value, -1 unknown */
+	PF_SAY_RECLAIM_COST,	/* cost: page cache read from disk */
+	/* vm.watermark_scale_factor */
+	PF_SAY_NO_SCALE,	/* the kernel has none (4.6+) */
+	PF_SAY_NO_BURST,
+	PF_SAY_SCALE_NEED,	/* n0 pages of twice the burst, n1 the factor
+				 * that holds them in the zone */
+	PF_SAY_RECOMMEND,	/* n0 the value */
+	PF_SAY_ALREADY,		/* n0 the current value */
+	PF_SAY_SCALE_COST,	/* cost: n0 more reclaim, 1/10000 of a zone */
+	/* vm.watermark_boost_factor */
+	PF_SAY_NO_BOOST,	/* the kernel has none (5.0+) */
+	PF_SAY_BOOST_ON,	/* n0 the value (the default) */
+	PF_SAY_BOOST_COST,	/* cost: bursts of kswapd reclaim */
+	PF_SAY_BOOST_KEEP,	/* n0 the current value, n1 1: the default */
+};
+
+struct pf_advice_step {
+	int say;			/* enum pf_advice_say */
+	bool cost;			/* of the cost, not of the working */
+	long long n[4];
+	double seconds;			/* PF_SAY_BURST: first to last */
+};
+
+/* Steps of one item: the paths of advise.c take no more than 11 */
+#define PF_ADVICE_STEPS 12
+
 /* One sysctl: what it is, what it should be, and why. */
 struct pf_advice_item {
 	char name[64];			/* "vm.min_free_kbytes" */
@@ -604,8 +664,10 @@ struct pf_advice_item {
 	long value;			/* recommended */
 	long default_value;		/* the kernel's own, -1 unknown */
 	long safe_min, safe_max;	/* outside: refused without --force */
-	char working[1536];		/* how value was reached */
-	char cost[640];			/* what it costs */
+	char zone[16];			/* the zone the steps speak of */
+	int nr_steps;
+	struct pf_advice_step steps[PF_ADVICE_STEPS];	/* how, and the cost */
+	const char *set_by;		/* the --set NAME=VALUE, or NULL */
 };
 
 struct pf_advice {
@@ -617,8 +679,9 @@ struct pf_advice {
 	struct pf_advice_item items[PF_ADVICE_MAX];
 	const struct pf_rule *rule;	/* the known cause, or NULL */
 	int rule_status;
-	char update[512];		/* a kernel update to make, or "" */
-	char note[512];			/* how this distribution loads sysctls */
+	const char *update;		/* its kernel update to make, or NULL */
+	bool sysctl_conf;		/* sysctls load from /etc/sysctl.conf
+					 * only (RHEL 6 and older) */
 };
 
 /*
@@ -631,13 +694,6 @@ int pf_advise(const struct pf_evidence *e, const struct pf_system *sys,
 	      struct pf_advice *a);
 /* The item named name, or NULL. */
 struct pf_advice_item *pf_advice_item(struct pf_advice *a, const char *name);
-/*
- * The /etc/sysctl.d file setting every item that changes (or, with all,
- * every item that applies), its working as comments.  Returns the length
- * it needed, like snprintf.
- */
-size_t pf_advice_sysctl_conf(const struct pf_advice *a, bool all, char *buf,
-			     size_t len);
 
 /*
  * A /proc/vmstat counter by name, or -1 when the kernel has none or its

@@ -14,16 +14,17 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "words.h"
 
 /* The advice as a sysctl.d file, malloc'd; NULL when out of memory. */
 static char *sysctl_file(const struct pf_advice *a)
 {
-	size_t need = pf_advice_sysctl_conf(a, false, NULL, 0) + 1;
-	char *text = malloc(need);
+	struct cli_buf b = { 0 };
 
-	if (text)
-		pf_advice_sysctl_conf(a, false, text, need);
-	return text;
+	cli_advice_sysctl_conf(a, &b);
+	if (b.oom)
+		cli_buf_release(&b);
+	return b.s;
 }
 
 void cli_advise_sysctl(const struct pf_advice *a)
@@ -82,8 +83,8 @@ int cli_advise_set(struct pf_advice *a, const char *arg)
 	it->value = v;
 	it->applies = true;
 	it->change = v != it->current;
-	snprintf(it->working, sizeof(it->working), "Set by --set %s.", arg);
-	it->cost[0] = '\0';
+	/* its working is the option's now (words_advise.c) */
+	it->set_by = arg;
 	return 0;
 }
 

@@ -42,8 +42,12 @@ void cli_buf_add(struct cli_buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	w = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (w <= 0 || !buf_room(b, (size_t)w))
+	if (w <= 0)
 		return;
+	if (!buf_room(b, (size_t)w)) {
+		b->oom = true;
+		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(b->s + b->n, b->alloc - b->n, fmt, ap);
 	va_end(ap);

@@ -225,11 +225,13 @@ void cli_groups_release(struct cli_groups *c);
 
 /*
  * A growable string (buf.c), zeroed to start: what does not fit grows it;
- * only when memory is short is the rest of a cli_buf_add() dropped.
+ * only when memory is short is the rest of a cli_buf_add() dropped, and
+ * oom set.
  */
 struct cli_buf {
 	char *s;
 	size_t n, alloc;
+	bool oom;
 };
 void cli_buf_add(struct cli_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

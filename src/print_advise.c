@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "print.h"
+#include "words.h"
 
 /* The evidence: how many reports, of what orders, bursts and causes. */
 static void print_evidence(const struct pf_evidence *e)
@@ -105,6 +106,7 @@ static void print_advice_item(const struct pf_advice_item *it)
 {
 	const char *b = cli_c(CLI_BOLD), *d = cli_c(CLI_DIM);
 	const char *n = cli_c(CLI_RESET);
+	struct cli_buf working = { 0 }, cost = { 0 };
 
 	open_json_object(NULL);
 	print_fp("%s", b);
@@ -134,12 +136,16 @@ static void print_advice_item(const struct pf_advice_item *it)
 			 n);
 	if (it->applies)
 		print_fp("\n");
+	cli_advice_working(it, &working);
+	cli_advice_cost(it, &cost);
 	print_wrapped(PRINT_ANY, "working", 4, it->applies ? "working: " : "",
-		      it->working);
-	print_string_opt(PRINT_JSON, "cost", NULL, it->cost);
-	if (it->applies && (it->change || it->value < 0) && it->cost[0])
-		print_wrapped(PRINT_FP, NULL, 4, "cost: ", it->cost);
+		      cli_buf_str(&working));
+	print_string_opt(PRINT_JSON, "cost", NULL, cli_buf_str(&cost));
+	if (it->applies && (it->change || it->value < 0) && cost.n)
+		print_wrapped(PRINT_FP, NULL, 4, "cost: ", cli_buf_str(&cost));
 	close_json_object();
+	cli_buf_release(&working);
+	cli_buf_release(&cost);
 }
 
 /* The known cause of the reports, when there is one. */
@@ -196,6 +202,8 @@ static void print_verify(const struct cli_verify *v)
 void print_advice(const struct pf_evidence *e, const struct pf_advice *a,
 		  const struct cli_verify *v)
 {
+	struct cli_buf note = { 0 };
+
 	open_json_object(NULL);
 	print_machine(a, PRINT_JSON);
 	print_evidence(e);
@@ -206,10 +214,12 @@ void print_advice(const struct pf_evidence *e, const struct pf_advice *a,
 	close_json_array();
 	print_string_opt(PRINT_JSON, "kernel_update", NULL, a->update);
 	print_advice_rule(a);
-	if (a->update[0])
+	if (a->update && a->update[0])
 		print_wrapped(PRINT_FP, NULL, 0, "kernel: ", a->update);
 	print_fp("\n");
-	print_wrapped(PRINT_ANY, "note", 0, "", a->note);
+	cli_advice_note(a, &note);
+	print_wrapped(PRINT_ANY, "note", 0, "", cli_buf_str(&note));
+	cli_buf_release(&note);
 	if (v->want)
 		print_verify(v);
 	print_fp("%s'pagefail advise --sysctl' prints the file; --apply writes "

@@ -55,4 +55,15 @@ void cli_explain_words(const struct pf_report *r, const struct pf_explain *ex,
 		       struct cli_explanation *w);
 void cli_explanation_release(struct cli_explanation *w);
 
+/*
+ * advise's prose (words_advise.c), added to b: an item's working and its
+ * cost (nothing after --set); how the distribution loads sysctls; the
+ * sysctl.d file that sets every item that changes, its working as
+ * comments.
+ */
+void cli_advice_working(const struct pf_advice_item *it, struct cli_buf *b);
+void cli_advice_cost(const struct pf_advice_item *it, struct cli_buf *b);
+void cli_advice_note(const struct pf_advice *a, struct cli_buf *b);
+void cli_advice_sysctl_conf(const struct pf_advice *a, struct cli_buf *b);
+
 #endif

@@ -2,8 +2,9 @@
 /*
  * advise.c - from the reports (and the machine, when it can be read) to
  * the vm sysctls that keep the next burst from failing, each with its
- * working, its bounds and its cost, and the kernel update a known cause
- * asks for.
+ * working, its bounds and its cost (steps: what each says and its
+ * numbers, which the CLI words), and the kernel update a known cause asks
+ * for.
  *
  * The arithmetic follows the kernel's: the default min_free_kbytes of
  * init_per_zone_wmark_min(), the split of __setup_per_zone_wmarks()
@@ -26,11 +27,6 @@
 #include "util/util.h"
 
 #define VM_INT_MAX	INT_MAX	/* the kernel's int, see above */
-
-static void kb_words(unsigned long long kb, char *buf, size_t len)
-{
-	pf_format_size(kb * 1024, buf, len);
-}
 
 void pf_evidence_init(struct pf_evidence *e)
 {
@@ -230,22 +226,54 @@ static struct pf_advice_item *new_item(struct pf_advice *a, const char *name)
 	return it;
 }
 
-/* A current value the kernel could hold; -1 (and a word in w) if not. */
-static long vm_int(long v, const char *from, struct pf_sbuf *w)
+/*
+ * A step more of its working (or of its cost): its numbers to fill.  The
+ * paths here add no more than PF_ADVICE_STEPS; one past would take the
+ * place of the last.
+ */
+static struct pf_advice_step *add_step(struct pf_advice_item *it, int say,
+				       bool cost)
 {
+	struct pf_advice_step *st;
+
+	if (it->nr_steps < PF_ADVICE_STEPS)
+		it->nr_steps++;
+	st = &it->steps[it->nr_steps - 1];
+	memset(st, 0, sizeof(*st));
+	st->say = say;
+	st->cost = cost;
+	return st;
+}
+
+static struct pf_advice_step *say(struct pf_advice_item *it, int what)
+{
+	return add_step(it, what, false);
+}
+
+static struct pf_advice_step *say_cost(struct pf_advice_item *it, int what)
+{
+	return add_step(it, what, true);
+}
+
+/* A current value the kernel could hold; -1, and a step saying so, if not */
+static long vm_int(struct pf_advice_item *it, long v, bool report)
+{
+	struct pf_advice_step *st;
+
 	if (v <= VM_INT_MAX)
 		return v;
-	pf_sb_add(w, "%sThe %s says %ld, which no kernel holds (an int): set "
-		  "aside.%s", w->n ? " " : "", from, v, w->n ? "" : " ");
+	st = say(it, PF_SAY_SET_ASIDE);
+	st->n[0] = v;
+	st->n[1] = report;
 	return -1;
 }
 
 static void current_of(struct pf_advice_item *it, const struct pf_system *sys,
-		       int idx, long implied, long dflt, struct pf_sbuf *w)
+		       int idx, long implied, long dflt)
 {
-	long live = vm_int(sys ? sys->vm[idx] : -1, "system", w);
+	long live = vm_int(it, sys ? sys->vm[idx] : -1, false);
 
-	implied = vm_int(implied, "report", w);
+	implied = vm_int(it, implied, true);
 	if (live >= 0) {
 		it->current = live;
 		it->current_from = "system";
@@ -265,22 +293,22 @@ static void current_of(struct pf_advice_item *it, const struct pf_system *sys,
  */
 static long min_free_current(struct pf_advice_item *it,
 			     const struct pf_system *sys,
-			     const struct machine *m, struct pf_sbuf *w)
+			     const struct machine *m)
 {
+	struct pf_advice_step *st;
+
 	if (m->lowmem_kb) {
 		it->default_value = pf_min_free_kbytes_default(m->lowmem_kb, &m->kernel);
-		pf_sb_add(w, "kernel default %ld kB (int_sqrt(16 x %llu kB of lowmem), "
-		       "capped at %ld).", it->default_value, m->lowmem_kb,
-		       pf_min_free_kbytes_cap(&m->kernel));
+		st = say(it, PF_SAY_DEFAULT);
+		st->n[0] = it->default_value;
+		st->n[1] = (long long)m->lowmem_kb;
+		st->n[2] = pf_min_free_kbytes_cap(&m->kernel);
 	}
-	current_of(it, sys, PF_VM_MIN_FREE_KBYTES, pf_zones_min_free_kbytes(m->zones, m->nr_zones),
-		   it->default_value, w);
+	current_of(it, sys, PF_VM_MIN_FREE_KBYTES,
+		   pf_zones_min_free_kbytes(m->zones, m->nr_zones),
+		   it->default_value);
 	if (it->current >= 0)
-		pf_sb_add(w, " Current %ld kB (%s).", it->current,
-		       !strcmp(it->current_from, "report") ?
-		       "the sum of the min watermarks the report printed" :
-		       !strcmp(it->current_from, "system") ? "read from the system" :
-		       "assumed: the kernel default");
+		say(it, PF_SAY_CURRENT)->n[0] = it->current;
 	return it->current >= 0 ? it->current : it->default_value;
 }
 
@@ -291,18 +319,37 @@ static bool short_of_reserve(const struct pf_evidence *e)
 	       e->causes[PF_CAUSE_FRAGMENTATION];
 }
 
-/* Reports without Mem-Info, and no machine: advice in words. */
-static void min_free_unknown_words(const struct pf_evidence *e,
-				   struct pf_sbuf *w)
+/* Reports without Mem-Info, and no machine: no number. */
+static void min_free_unknown(const struct pf_evidence *e,
+			     struct pf_advice_item *it)
 {
 	if (short_of_reserve(e))
-		pf_sb_add(w, "%lu failure%s of requests that cannot sleep: "
-			  "double the current value (the usual first "
-			  "step; 'sysctl vm.min_free_kbytes' shows it).",
-			  e->atomic, e->atomic == 1 ? "" : "s");
-	pf_sb_add(w, " Neither the reports nor a system say how much "
-		  "memory there is, so no number is computed: give --root "
-		  "with the machine's snapshot or sosreport.");
+		say(it, PF_SAY_DOUBLE_UNKNOWN)->n[0] = (long long)e->atomic;
+	say(it, PF_SAY_NO_MACHINE);
+}
+
+/*
+ * Such a request may take the zone down to 3/8 of min; the 5/8 between
+ * is theirs alone.  The min_free_kbytes that holds the largest burst seen
+ * twice over: -1 when there was none.
+ */
+static long burst_cover(const struct pf_evidence *e, struct pf_advice_item *it)
+{
+	unsigned long long burst_kb;
+	struct pf_advice_step *st;
+	int order;
+
+	burst_kb = largest_burst_kb(e, &order);
+	if (!burst_kb)
+		return -1;
+	st = say(it, PF_SAY_BURST);
+	st->n[0] = (long long)e->burst[order].failures;
+	st->n[1] = order;
+	st->n[2] = (long long)burst_kb;
+	st->n[3] = vm_clamp(burst_kb > VM_INT_MAX ? burst_kb :
+			    (burst_kb * 2 * 8 + 4) / 5);
+	st->seconds = e->burst[order].seconds;
+	return (long)st->n[3];
 }
 
 /*
@@ -311,39 +358,19 @@ static void min_free_unknown_words(const struct pf_evidence *e,
  * up to a MiB; never below the kernel's default, never above safe_max.
  */
 static void min_free_value(struct pf_advice_item *it,
-			   const struct pf_evidence *e, long base,
-			   struct pf_sbuf *w)
+			   const struct pf_evidence *e, long base)
 {
-	unsigned long long burst_kb;
-	long doubled = -1, cover = -1;
-	int burst_order;
-	char x[32];
+	long doubled = -1, cover;
+	struct pf_advice_step *st;
 
-	burst_kb = largest_burst_kb(e, &burst_order);
 	if (short_of_reserve(e)) {
 		/* the usual first step: twice the reserve (Red Hat: x2 to x4) */
 		doubled = base > VM_INT_MAX / 2 ? VM_INT_MAX : 2 * base;
-		pf_sb_add(w, " %lu failure%s of requests that cannot sleep: the "
-		       "reserve below min was not enough, so double it: %ld kB.",
-		       e->atomic, e->atomic == 1 ? "" : "s", doubled);
+		st = say(it, PF_SAY_DOUBLE);
+		st->n[0] = (long long)e->atomic;
+		st->n[1] = doubled;
 	}
-	if (burst_kb) {
-		const struct pf_burst *b = &e->burst[burst_order];
-
-		/*
-		 * Such a request may take the zone down to 3/8 of min; the
-		 * 5/8 between is theirs alone.  Make it hold the largest burst
-		 * seen twice over.
-		 */
-		cover = vm_clamp(burst_kb > VM_INT_MAX ? burst_kb :
-				 (burst_kb * 2 * 8 + 4) / 5);
-		pf_sb_add(w, " The largest burst: %lu order-%d failure%s in %.0f s "
-		       "(%llu kB asked); a request that cannot sleep may use 5/8 "
-		       "of min, so holding twice that burst needs min_free_kbytes "
-		       ">= %llu x 2 x 8/5 = %ld kB.", b->failures, burst_order,
-		       b->failures == 1 ? "" : "s", b->seconds, burst_kb,
-		       burst_kb, cover);
-	}
+	cover = burst_cover(e, it);
 	if (doubled > it->value)
 		it->value = doubled;
 	if (cover > it->value)
@@ -351,15 +378,11 @@ static void min_free_value(struct pf_advice_item *it,
 	if (it->value != base)
 		it->value = round_up_kb(it->value, 1024);
 	if (it->default_value > it->value) {
-		pf_sb_add(w, " Below the kernel's own default: use the default.");
+		say(it, PF_SAY_BELOW_DEFAULT);
 		it->value = it->default_value;
 	}
 	if (it->value > it->safe_max) {
-		kb_words((unsigned long long)it->safe_max, x, sizeof(x));
-		pf_sb_add(w, " That is above the safe bound of 5%% of lowmem (%s, the "
-		       "cap the kernel puts on its own recommendation in "
-		       "set_recommended_min_free_kbytes()): kept at the bound; the "
-		       "rest must come from fewer or smaller atomic allocations.", x);
+		say(it, PF_SAY_SAFE_MAX)->n[0] = it->safe_max;
 		it->value = it->safe_max;
 	}
 }
@@ -369,15 +392,15 @@ static void min_free_value(struct pf_advice_item *it,
  * high (where kswapd stops), and how much more stays free there, by
  * __setup_per_zone_wmarks() run with the old value and with the new.
  */
-static void min_free_cost(const struct pf_advice_item *it,
+static void min_free_cost(struct pf_advice_item *it,
 			  const struct pf_system *sys, const struct machine *m,
-			  long base, struct pf_sbuf *c)
+			  long base)
 {
 	struct pf_zone zs[PF_ZONES_MAX];
 	long wsf = sys ? sys->vm[PF_VM_WATERMARK_SCALE_FACTOR] : -1;
 	int k = (int)(m->biggest - m->zones);
+	struct pf_advice_step *st;
 	long old_high, new_high;
-	char x[32], y[32];
 
 	if (wsf < 0 || wsf > VM_INT_MAX)
 		wsf = 10;
@@ -387,25 +410,22 @@ static void min_free_cost(const struct pf_advice_item *it,
 	old_high = zs[k].high;
 	pf_setup_zone_wmarks(zs, m->nr_zones, it->value, wsf, &m->kernel);
 	new_high = zs[k].high;
-	kb_words((unsigned long long)zs[k].min * zs[k].page_kb, x, sizeof(x));
-	kb_words((unsigned long long)new_high * zs[k].page_kb, y, sizeof(y));
-	pf_sb_add(c, "%s's min becomes %s and kswapd stops at %s; ",
-	       zs[k].name, x, y);
-	kb_words((unsigned long long)(new_high > old_high ? new_high - old_high : 0) *
-		 zs[k].page_kb, x, sizeof(x));
-	pf_sb_add(c, "about %s more is kept free there instead of page cache. ", x);
+	snprintf(it->zone, sizeof(it->zone), "%s", zs[k].name);
+	st = say_cost(it, PF_SAY_WMARKS);
+	st->n[0] = (long long)zs[k].min * zs[k].page_kb;
+	st->n[1] = (long long)new_high * zs[k].page_kb;
+	st->n[2] = (long long)(new_high > old_high ? new_high - old_high : 0) *
+		   zs[k].page_kb;
 }
 
 static void advise_min_free(const struct pf_evidence *e, const struct pf_system *sys,
 			    const struct machine *m, struct pf_advice *a)
 {
 	struct pf_advice_item *it = new_item(a, "vm.min_free_kbytes");
-	struct pf_sbuf w = { it->working, sizeof(it->working), 0 };
-	struct pf_sbuf c = { it->cost, sizeof(it->cost), 0 };
 	long base, cap;
 
 	it->applies = true;
-	base = min_free_current(it, sys, m, &w);
+	base = min_free_current(it, sys, m);
 	it->value = base;
 
 	/* bounds: the kernel default below, 5% of lowmem above */
@@ -415,153 +435,144 @@ static void advise_min_free(const struct pf_evidence *e, const struct pf_system 
 	it->safe_max = !m->lowmem_kb ? LONG_MAX : cap > it->safe_min ? cap :
 		       it->safe_min;
 	if (base < 0) {
-		min_free_unknown_words(e, &w);
+		min_free_unknown(e, it);
 		return;
 	}
 
-	min_free_value(it, e, base, &w);
+	min_free_value(it, e, base);
 	it->change = it->value != it->current;
 	if (!it->change)
-		pf_sb_add(&w, " Keep it.");
+		say(it, PF_SAY_KEEP);
 	else
-		pf_sb_add(&w, " Recommended: %ld kB.", it->value);
+		say(it, PF_SAY_RECOMMEND_KB)->n[0] = it->value;
 	if (it->change && m->biggest)
-		min_free_cost(it, sys, m, base, &c);
-	pf_sb_add(&c, "Too high a value makes ordinary allocations reclaim directly "
-	       "and can make the OOM killer fire with memory still free.");
+		min_free_cost(it, sys, m, base);
+	say_cost(it, PF_SAY_TOO_HIGH);
 }
-
-/* Fastmail's figures: shared/reference/anchors-sim-perf.md 4.3 */
-#define ZONE_RECLAIM_COST \
-	"Page cache is reclaimed on the local node while other nodes still " \
-	"have free memory: file servers and cache-heavy workloads read from " \
-	"disk more (Fastmail measured page cache at ~2 GB with it on against " \
-	"~27 GB off on 48 GB IMAP servers). Leave it at 0 for such machines."
 
 static void advise_zone_reclaim(const struct pf_evidence *e, const struct pf_system *sys,
 				const struct machine *m, struct pf_advice *a)
 {
 	struct pf_advice_item *it = new_item(a, "vm.zone_reclaim_mode");
-	struct pf_sbuf w = { it->working, sizeof(it->working), 0 };
-	struct pf_sbuf c = { it->cost, sizeof(it->cost), 0 };
+	struct pf_advice_step *st;
 
 	it->default_value = 0;
 	it->safe_min = 0;
 	it->safe_max = 1;
-	current_of(it, sys, PF_VM_ZONE_RECLAIM_MODE, -1, -1, &w);
+	current_of(it, sys, PF_VM_ZONE_RECLAIM_MODE, -1, -1);
 	it->value = it->current;
 	it->applies = a->nr_nodes > 1;
 	if (a->nr_nodes < 1) {
 		it->applies = e->reports > 0;
-		pf_sb_add(&w, "The number of NUMA nodes is not known: if 'numactl "
-			  "--hardware' shows more than one and this is 0, set it "
-			  "to 1 (see the cost).");
-		pf_sb_add(&c, "%s", ZONE_RECLAIM_COST);
+		say(it, PF_SAY_NODES_UNKNOWN);
+		say_cost(it, PF_SAY_RECLAIM_COST);
 		return;
 	}
 	if (!it->applies) {
-		pf_sb_add(&w, "One NUMA node: there is no other node to keep "
-			  "allocations from, so it changes nothing.");
+		say(it, PF_SAY_ONE_NODE);
 		return;
 	}
 	if (!e->reports) {
-		pf_sb_add(&w, "%d NUMA nodes, but no failure to act on.", a->nr_nodes);
+		say(it, PF_SAY_NO_FAILURE)->n[0] = a->nr_nodes;
 		return;
 	}
-	if (it->current > 0) {
-		pf_sb_add(&w, "%d NUMA nodes and it is already %ld: keep it.",
-		       a->nr_nodes, it->current);
+	st = say(it, it->current > 0 ? PF_SAY_RECLAIM_ALREADY :
+		 PF_SAY_RECLAIM_ON);
+	st->n[0] = a->nr_nodes;
+	st->n[1] = it->current;
+	if (it->current > 0)
 		return;
-	}
 	it->value = 1;
 	it->change = true;
-	pf_sb_add(&w, "%d NUMA nodes and it is %s: with 1, a node short of free "
-	       "memory reclaims its own page cache before taking from another "
-	       "node, so each node keeps its reserves (the RHEL 6 workaround).",
-	       a->nr_nodes, it->current == 0 ? "0" : "not known (default 0)");
-	pf_sb_add(&c, "%s", ZONE_RECLAIM_COST);
+	say_cost(it, PF_SAY_RECLAIM_COST);
+}
+
+/*
+ * An item for a sysctl an era added (PF_VM_*): its default and bounds,
+ * whether the kernel has it, and its current value, which the advice
+ * keeps unless it finds better.
+ */
+static struct pf_advice_item *era_item(struct pf_advice *a, int idx,
+				       long dflt, long min, long max,
+				       const struct pf_system *sys,
+				       const struct machine *m)
+{
+	const char *name = pf_vm_sysctl_name(idx);
+	struct pf_advice_item *it = new_item(a, name);
+
+	it->default_value = dflt;
+	it->safe_min = min;
+	it->safe_max = max;
+	/* the file under /proc/sys/vm: the name without "vm." */
+	it->applies = pf_kernel_has_sysctl(&m->kernel, name + 3);
+	current_of(it, sys, idx, -1, dflt);
+	it->value = it->current;
+	return it;
 }
 
 static void advise_scale_factor(const struct pf_evidence *e, const struct pf_system *sys,
 				const struct machine *m, struct pf_advice *a)
 {
-	struct pf_advice_item *it = new_item(a, "vm.watermark_scale_factor");
-	struct pf_sbuf w = { it->working, sizeof(it->working), 0 };
-	unsigned long long burst_kb;
+	struct pf_advice_item *it = era_item(a,
+						PF_VM_WATERMARK_SCALE_FACTOR,
+						10, 1, 1000, sys, m);
+	unsigned long long burst_kb, need, pages;
+	struct pf_advice_step *st;
+	long f;
 	int order;
 
-	it->default_value = 10;
-	it->safe_min = 1;
-	it->safe_max = 1000;
-	it->applies = pf_kernel_has_sysctl(&m->kernel, "watermark_scale_factor");
-	current_of(it, sys, PF_VM_WATERMARK_SCALE_FACTOR, -1, 10, &w);
-	it->value = it->current;
 	if (!it->applies) {
-		pf_sb_add(&w, "This kernel has no watermark_scale_factor (4.6+).");
+		say(it, PF_SAY_NO_SCALE);
 		return;
 	}
 	burst_kb = largest_burst_kb(e, &order);
 	if (!burst_kb || !m->biggest || !zone_pages(m->biggest)) {
-		pf_sb_add(&w, "No burst of requests that cannot sleep: keep it.");
+		say(it, PF_SAY_NO_BURST);
 		return;
 	}
-	{
-		/*
-		 * low - min is kswapd's head start: max(min/4, managed *
-		 * factor / 10000).  Make it hold twice the largest burst in
-		 * the biggest zone.
-		 */
-		unsigned long long need = burst_kb * 2 / m->biggest->page_kb;
-		unsigned long long pages = (unsigned long long)zone_pages(m->biggest);
-		long f = vm_clamp(need > VM_INT_MAX ? need :
-				  (need * 10000 + pages - 1) / pages);
-
-		pf_sb_add(&w, "kswapd wakes at low = min + max(min/4, managed x "
-		       "factor / 10000); for %s's gap to hold twice the largest "
-		       "burst (%llu pages) the factor must be >= %ld.",
-		       m->biggest->name, need, f);
-		if (f > it->current) {
-			it->value = f > it->safe_max ? it->safe_max : f;
-			it->change = true;
-			pf_sb_add(&w, " Recommended: %ld.", it->value);
-			snprintf(it->cost, sizeof(it->cost),
-				 "kswapd wakes earlier and reclaims %ld/10000 of each "
-				 "zone more before it sleeps: more background reclaim, "
-				 "a little less page cache.", it->value - it->current);
-		} else {
-			pf_sb_add(&w, " It is %ld already: keep it.", it->current);
-		}
+	/*
+	 * low - min is kswapd's head start: max(min/4, managed * factor /
+	 * 10000).  Make it hold twice the largest burst in the biggest zone.
+	 */
+	need = burst_kb * 2 / m->biggest->page_kb;
+	pages = (unsigned long long)zone_pages(m->biggest);
+	f = vm_clamp(need > VM_INT_MAX ? need :
+		     (need * 10000 + pages - 1) / pages);
+	snprintf(it->zone, sizeof(it->zone), "%s", m->biggest->name);
+	st = say(it, PF_SAY_SCALE_NEED);
+	st->n[0] = (long long)need;
+	st->n[1] = f;
+	if (f > it->current) {
+		it->value = f > it->safe_max ? it->safe_max : f;
+		it->change = true;
+		say(it, PF_SAY_RECOMMEND)->n[0] = it->value;
+		say_cost(it, PF_SAY_SCALE_COST)->n[0] = it->value - it->current;
+	} else {
+		say(it, PF_SAY_ALREADY)->n[0] = it->current;
 	}
 }
 
 static void advise_boost(const struct pf_evidence *e, const struct pf_system *sys,
 			 const struct machine *m, struct pf_advice *a)
 {
-	struct pf_advice_item *it = new_item(a, "vm.watermark_boost_factor");
-	struct pf_sbuf w = { it->working, sizeof(it->working), 0 };
+	struct pf_advice_item *it = era_item(a,
+						PF_VM_WATERMARK_BOOST_FACTOR,
+						15000, 0, 30000, sys, m);
+	struct pf_advice_step *st;
 
-	it->default_value = 15000;
-	it->safe_min = 0;
-	it->safe_max = 30000;
-	it->applies = pf_kernel_has_sysctl(&m->kernel, "watermark_boost_factor");
-	current_of(it, sys, PF_VM_WATERMARK_BOOST_FACTOR, -1, 15000, &w);
-	it->value = it->current;
 	if (!it->applies) {
-		pf_sb_add(&w, "This kernel has no watermark boosting (5.0+, RHEL 8.4+).");
+		say(it, PF_SAY_NO_BOOST);
 		return;
 	}
 	if (it->current == 0 && e->causes[PF_CAUSE_FRAGMENTATION]) {
 		it->value = it->default_value;
 		it->change = true;
-		pf_sb_add(&w, "Failures for fragmentation, and boosting is off: turn it "
-		       "back on (%ld, the default), so that a fragmenting fallback "
-		       "makes kswapd reclaim and compact a little more.", it->value);
-		snprintf(it->cost, sizeof(it->cost),
-			 "Short bursts of extra kswapd reclaim after fragmenting "
-			 "events (it was off, perhaps on purpose: check why).");
+		say(it, PF_SAY_BOOST_ON)->n[0] = it->value;
+		say_cost(it, PF_SAY_BOOST_COST);
 	} else {
-		pf_sb_add(&w, "%ld%s: keep it.", it->current,
-		       it->current == it->default_value ? " (the default)" : "");
+		st = say(it, PF_SAY_BOOST_KEEP);
+		st->n[0] = it->current;
+		st->n[1] = it->current == it->default_value;
 	}
 }
 
@@ -587,17 +598,9 @@ int pf_advise(const struct pf_evidence *e, const struct pf_system *sys,
 	a->rule = e->rule;
 	a->rule_status = e->rule_status;
 	if (e->rule && e->rule->update && e->rule_status != PF_RULE_FIXED)
-		snprintf(a->update, sizeof(a->update), "%s", e->rule->update);
+		a->update = e->rule->update;
 	pf_era_init(&era, &m.kernel, PF_GFP_UNKNOWN);
-	if (era.sysctl_conf_only)
-		snprintf(a->note, sizeof(a->note),
-			 "RHEL %d: put these lines in /etc/sysctl.conf and load "
-			 "them with 'sysctl -p'.", m.kernel.rhel);
-	else
-		snprintf(a->note, sizeof(a->note),
-			 "Save as /etc/sysctl.d/90-pagefail.conf and load with "
-			 "'sysctl -p /etc/sysctl.d/90-pagefail.conf' (or 'sysctl "
-			 "--system').");
+	a->sysctl_conf = era.sysctl_conf_only;
 	return a->machine_from ? 0 : -ENODATA;
 }
 
@@ -607,57 +610,4 @@ struct pf_advice_item *pf_advice_item(struct pf_advice *a, const char *name)
 		if (!strcmp(a->items[i].name, name))
 			return &a->items[i];
 	return NULL;
-}
-
-/* A comment paragraph, wrapped at 76 columns. */
-static void comment(struct pf_sbuf *b, const char *text)
-{
-	const char *p = text;
-
-	while (*p) {
-		const char *line = p, *brk = NULL;
-		int n = 0;
-
-		while (p[n] && n < 74) {
-			if (p[n] == ' ')
-				brk = p + n;
-			n++;
-		}
-		if (!p[n])
-			brk = p + n;
-		else if (!brk)
-			brk = p + n;
-		pf_sb_add(b, "# %.*s\n", (int)(brk - line), line);
-		p = brk;
-		while (*p == ' ')
-			p++;
-	}
-}
-
-size_t pf_advice_sysctl_conf(const struct pf_advice *a, bool all, char *buf,
-			     size_t len)
-{
-	char tmp[16384];
-	struct pf_sbuf b = { len ? buf : tmp, len ? len : sizeof(tmp), 0 };
-	int n = 0;
-
-	pf_sb_add(&b, "# 90-pagefail.conf: written by pagefail advise %s%s%s\n",
-	       PF_VERSION, pf_kver_known(&a->kernel) ? " for kernel " : "",
-	       pf_kver_known(&a->kernel) ? a->kernel.str : "");
-	comment(&b, a->note);
-	for (int i = 0; i < a->nr_items; i++) {
-		const struct pf_advice_item *it = &a->items[i];
-
-		if (!it->applies || it->value < 0 || !(it->change || all))
-			continue;
-		pf_sb_add(&b, "\n");
-		comment(&b, it->working);
-		if (it->cost[0])
-			comment(&b, it->cost);
-		pf_sb_add(&b, "%s = %ld\n", it->name, it->value);
-		n++;
-	}
-	if (!n)
-		pf_sb_add(&b, "\n# nothing to change\n");
-	return b.n;
 }

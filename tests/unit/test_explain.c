@@ -303,7 +303,7 @@ static void test_advise_rhel6(void **state)
 	struct pf_explain *ex = malloc(sizeof(*ex));
 	struct pf_advice_item *it;
 	struct reports rs = scan_corpus("seed-rhel6-kb-example.log");
-	char conf[16384];
+	struct cli_buf conf = { 0 }, note = { 0 };
 
 	(void)state;
 	assert_true(sys && e && a && ex);
@@ -346,13 +346,19 @@ static void test_advise_rhel6(void **state)
 	assert_false(pf_advice_item(a, "vm.watermark_scale_factor")->applies);
 	assert_false(pf_advice_item(a, "vm.watermark_boost_factor")->applies);
 	/* the kernel has the fix: no update to recommend */
-	assert_int_equal(a->update[0], '\0');
-	assert_non_null(strstr(a->note, "/etc/sysctl.conf"));
+	assert_null(a->update);
+	assert_true(a->sysctl_conf);
+	cli_advice_note(a, &note);
+	assert_non_null(strstr(cli_buf_str(&note), "/etc/sysctl.conf"));
+	cli_buf_release(&note);
 
-	pf_advice_sysctl_conf(a, false, conf, sizeof(conf));
-	assert_non_null(strstr(conf, "\nvm.min_free_kbytes = 180224\n"));
-	assert_non_null(strstr(conf, "\nvm.zone_reclaim_mode = 1\n"));
-	assert_null(strstr(conf, "watermark_scale_factor ="));
+	cli_advice_sysctl_conf(a, &conf);
+	assert_non_null(strstr(cli_buf_str(&conf),
+			       "\nvm.min_free_kbytes = 180224\n"));
+	assert_non_null(strstr(cli_buf_str(&conf),
+			       "\nvm.zone_reclaim_mode = 1\n"));
+	assert_null(strstr(cli_buf_str(&conf), "watermark_scale_factor ="));
+	cli_buf_release(&conf);
 
 	/* one NUMA node: zone_reclaim_mode changes nothing */
 	sys->nr_nodes = 1;
@@ -370,12 +376,23 @@ static void test_advise_rhel6(void **state)
 	}
 	assert_int_equal(e->rule_status, PF_RULE_AFFECTED);
 	assert_int_equal(pf_advise(e, NULL, a), -ENODATA);
+	assert_non_null(a->update);
 	assert_non_null(strstr(a->update, "358"));
 	free(rs.r);
 	free(ex);
 	free(a);
 	free(e);
 	free(sys);
+}
+
+/* The first step of it that says what, or NULL */
+static const struct pf_advice_step *find_step(const struct pf_advice_item *it,
+					      int what)
+{
+	for (int i = 0; i < it->nr_steps; i++)
+		if (it->steps[i].say == what)
+			return &it->steps[i];
+	return NULL;
 }
 
 /*
@@ -389,6 +406,8 @@ static void test_advise_burst(void **state)
 	struct pf_advice *a = calloc(1, sizeof(*a));
 	struct pf_report *r = calloc(1, sizeof(*r));
 	struct pf_advice_item *it;
+	const struct pf_advice_step *st;
+	struct cli_buf working = { 0 }, cost = { 0 };
 
 	(void)state;
 	assert_true(e && a && r);
@@ -424,13 +443,46 @@ static void test_advise_burst(void **state)
 	/* 5% of 65536 kB: 3276 kB caps the 4096 kB the burst asks */
 	assert_int_equal(it->safe_max, 3276);
 	assert_int_equal(it->value, 3276);
-	assert_non_null(strstr(it->working, "4096 kB"));
+	st = find_step(it, PF_SAY_BURST);
+	assert_non_null(st);
+	assert_false(st->cost);
+	assert_int_equal(st->n[0], 40);
+	assert_int_equal(st->n[1], 3);
+	assert_int_equal(st->n[2], 1280);
+	assert_int_equal(st->n[3], 4096);
+	assert_non_null(find_step(it, PF_SAY_SAFE_MAX));
+	assert_int_equal(find_step(it, PF_SAY_SAFE_MAX)->n[0], 3276);
+	cli_advice_working(it, &working);
+	assert_non_null(strstr(cli_buf_str(&working), "4096 kB"));
+	cli_buf_release(&working);
+	/* the cost: the watermarks of the zone, then too high a value */
+	st = find_step(it, PF_SAY_WMARKS);
+	assert_non_null(st);
+	assert_true(st->cost);
+	assert_string_equal(it->zone, "Normal");
+	cli_advice_cost(it, &cost);
+	assert_true(!strncmp(cli_buf_str(&cost), "Normal's min becomes ", 21));
+	assert_non_null(strstr(cli_buf_str(&cost), "Too high a value"));
+	cli_buf_release(&cost);
+	/* --set: the option is the working, and there is no cost */
+	it->set_by = "min_free_kbytes=2048";
+	cli_advice_working(it, &working);
+	assert_string_equal(cli_buf_str(&working),
+			    "Set by --set min_free_kbytes=2048.");
+	cli_advice_cost(it, &cost);
+	assert_int_equal(cost.n, 0);
+	cli_buf_release(&working);
 	/* 5.15: watermark_scale_factor applies; twice the burst is 640 pages */
 	it = pf_advice_item(a, "vm.watermark_scale_factor");
 	assert_true(it->applies);
 	/* 640 * 10000 / 16384 = 390.6 -> 391 */
 	assert_int_equal(it->value, 391);
 	assert_true(it->change);
+	st = find_step(it, PF_SAY_SCALE_NEED);
+	assert_non_null(st);
+	assert_int_equal(st->n[0], 640);
+	assert_int_equal(st->n[1], 391);
+	assert_int_equal(find_step(it, PF_SAY_SCALE_COST)->n[0], 391 - 10);
 	free(r);
 	free(a);
 	free(e);
