@@ -713,29 +713,33 @@ static void test_set(void **state)
  */
 static void test_set_sysctl(void **state)
 {
+	static const struct {
+		const char *name;
+		long value;
+	} sets[] = {
+		{ "vm.min_free_kbytes", 65536 },
+		{ "vm.watermark_scale_factor", 3000 },
+		{ "vm.watermark_boost_factor", 0 },
+		{ "vm.extfrag_threshold", 1000 },
+		{ "vm.compaction_proactiveness", 0 },
+		{ "vm.zone_reclaim_mode", 7 },
+	};
 	struct pf_scenario *sc = parse_ok(MINI(""));
+	struct pf_scenario *text = parse_ok(MINI(""));
 	struct pf_scenario before;
 	char v[32];
 
-	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.min_free_kbytes",
-						65536), 0);
+	/* the number sets what the same number as text sets */
+	for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++) {
+		assert_int_equal(pf_scenario_set_sysctl(sc, sets[i].name,
+							sets[i].value), 0);
+		snprintf(v, sizeof(v), "%ld", sets[i].value);
+		assert_int_equal(pf_scenario_set(text, sets[i].name, v), 0);
+		assert_memory_equal(sc, text, sizeof(*sc));
+	}
 	assert_int_equal(sc->tun.min_free_kbytes, 65536);
-	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.watermark_scale_factor",
-						3000), 0);
-	assert_int_equal(sc->tun.watermark_scale_factor, 3000);
-	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.watermark_boost_factor",
-						0), 0);
-	assert_int_equal(sc->tun.watermark_boost_factor, 0);
-	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.extfrag_threshold",
-						1000), 0);
-	assert_int_equal(sc->tun.extfrag_threshold, 1000);
-	assert_int_equal(pf_scenario_set_sysctl(sc,
-						"vm.compaction_proactiveness",
-						0), 0);
-	assert_int_equal(sc->tun.compaction_proactiveness, 0);
-	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.zone_reclaim_mode", 7),
-			 0);
 	assert_int_equal(sc->tun.zone_reclaim_mode, 7);
+	pf_scenario_free(text);
 
 	/* refused, and nothing changes */
 	memcpy(&before, sc, sizeof(before));
@@ -764,8 +768,8 @@ static void test_set_sysctl(void **state)
 	/* the text takes what the number takes, at the same bounds */
 	assert_int_equal(pf_scenario_set(sc, "vm.watermark_scale_factor",
 					 "3001"), -EINVAL);
-	snprintf(v, sizeof(v), "%d", 1000000000);
-	assert_int_equal(pf_scenario_set(sc, "vm.min_free_kbytes", v), 0);
+	assert_int_equal(pf_scenario_set(sc, "vm.min_free_kbytes",
+					 "1000000000"), 0);
 	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.min_free_kbytes",
 						1000000000), 0);
 	pf_scenario_free(sc);
