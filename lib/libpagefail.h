@@ -263,11 +263,6 @@ void pf_report_init(struct pf_report *r);
 void pf_report_classify(struct pf_report *r);
 /* A stable text key of the call site: the first frames outside the allocator. */
 /* "process", "softirq", "hardirq", "kswapd", "unknown" */
-/*
- * Bytes in words: an exact power-of-two size as "8 KiB" or "4 MiB", any
- * other amount as "75 MiB", "1.5 GiB", "812 KiB".
- */
-void pf_format_size(unsigned long long bytes, char *buf, size_t len);
 /* Counter by name, or -1 when absent. */
 
 /* ------------------------------------------------------------------ */

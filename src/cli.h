@@ -239,6 +239,12 @@ void cli_buf_add(struct cli_buf *b, const char *fmt, ...)
 const char *cli_buf_str(const struct cli_buf *b);
 void cli_buf_release(struct cli_buf *b);
 
+/*
+ * Bytes in words (words.c): an exact power-of-two size as "8 KiB" or
+ * "4 MiB", any other amount as "75 MiB", "1.5 GiB", "812 KiB".
+ */
+void cli_format_size(unsigned long long bytes, char *buf, size_t len);
+
 /* text.c: "label text..." wrapped under the label at the terminal width */
 void cli_print_wrapped(FILE *f, int indent, const char *label,
 		       const char *text);

@@ -82,7 +82,7 @@ static void print_machine(const struct pf_advice *a, enum output_type t)
 		print_fp("%smachine:%s ", b, n);
 	print_string_opt(t, "kernel", "%s", known ? a->kernel.str : NULL);
 	if (t & PRINT_FP) {
-		pf_format_size(a->ram_kb * 1024, ram, sizeof(ram));
+		cli_format_size(a->ram_kb * 1024, ram, sizeof(ram));
 		print_fp("%s, %s, ", known ? "" : "kernel unknown",
 			 a->ram_kb ? ram : "memory size unknown");
 	}

@@ -119,8 +119,8 @@ static void print_group(const struct group *g)
 	const char *n = cli_c(CLI_RESET);
 	char sz[32];
 
-	pf_format_size(4096ULL << (g->order < 0 ? 0 : g->order), sz,
-		       sizeof(sz));
+	cli_format_size(4096ULL << (g->order < 0 ? 0 : g->order), sz,
+		        sizeof(sz));
 	print_fp("%s%4lux  %s%s  order:%d (%s)  mode:%s%s%s%s\n", b, g->count,
 		 g->task[0] ? g->task : "?", n, g->order, sz,
 		 g->mode[0] ? g->mode : "?", g->mode_names[0] ? " (" : "",

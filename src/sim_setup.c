@@ -163,8 +163,8 @@ int cli_sim_memory(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 	}
 	if (limit == ~0ULL)
 		return 0;	/* cannot tell: the kernel will */
-	pf_format_size(need, n, sizeof(n));
-	pf_format_size(limit, l, sizeof(l));
+	cli_format_size(need, n, sizeof(n));
+	cli_format_size(limit, l, sizeof(l));
 	snprintf(words, sizeof(words), whose, l);
 	if (need > limit) {
 		cli_err(json, what,

@@ -82,6 +82,6 @@ void cli_pages_words(long pages, unsigned int page_kb, char *buf, size_t len)
 	if (pages < 0)
 		snprintf(buf, len, "-");
 	else
-		pf_format_size((unsigned long long)pages * page_kb * 1024, buf,
-			       len);
+		cli_format_size((unsigned long long)pages * page_kb * 1024, buf,
+			        len);
 }

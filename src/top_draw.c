@@ -105,8 +105,8 @@ static void fmt_pages(long pages, unsigned int page_kb, char *buf, size_t len)
 	if (pages < 0)
 		snprintf(buf, len, "-");
 	else
-		pf_format_size((unsigned long long)pages *
-			       (page_kb ? page_kb : 4) * 1024, buf, len);
+		cli_format_size((unsigned long long)pages *
+			        (page_kb ? page_kb : 4) * 1024, buf, len);
 }
 
 static void fmt_rate(double r, char *buf, size_t len)

@@ -58,12 +58,27 @@ void cli_verdict_words(const struct pf_report *r,
 	}
 }
 
+void cli_format_size(unsigned long long bytes, char *buf, size_t len)
+{
+	if (bytes >= (1ULL << 30) && bytes & ((1ULL << 30) - 1))
+		snprintf(buf, len, "%.1f GiB", (double)bytes / (1ULL << 30));
+	else if (bytes >= (1ULL << 30))
+		snprintf(buf, len, "%llu GiB", bytes >> 30);
+	else if (bytes >= (1ULL << 20) && (bytes & ((1ULL << 20) - 1)) &&
+		 bytes < (10ULL << 20))
+		snprintf(buf, len, "%.1f MiB", (double)bytes / (1ULL << 20));
+	else if (bytes >= (1ULL << 20))
+		snprintf(buf, len, "%llu MiB", bytes >> 20);
+	else
+		snprintf(buf, len, "%llu KiB", bytes >> 10);
+}
+
 void cli_largest_words(const struct pf_zone *z, int order, char *buf,
 		       size_t len)
 {
 	if (order >= 0)
-		pf_format_size((unsigned long long)z->page_kb * 1024 << order,
-			       buf, len);
+		cli_format_size((unsigned long long)z->page_kb * 1024 << order,
+			        buf, len);
 	else
 		snprintf(buf, len, z->nr_orders ? "none" : "-");
 }
@@ -89,8 +104,8 @@ void cli_zone_words(const struct pf_report *r, char *buf, size_t len)
 		for (int o = 0; o < z->nr_orders; o++)
 			if (z->nr_free[o])
 				largest = o;
-		pf_format_size((unsigned long long)z->free * z->page_kb * 1024,
-			       sz, sizeof(sz));
+		cli_format_size((unsigned long long)z->free * z->page_kb * 1024,
+			        sz, sizeof(sz));
 		n += (size_t)snprintf(buf + n, len - n, "%s%s free %s",
 				      n ? ", " : "", z->name, sz);
 		if (n + 1 < len && z->nr_orders)
@@ -131,7 +146,7 @@ size_t cli_report_meaning(const struct pf_report *r, char *buf, size_t len)
 	memset(&caps, 0, sizeof(caps));
 	if (r->gfp_layout)
 		pf_gfp_caps(r->gfp_mask, r->gfp_layout, &caps);
-	pf_format_size(pf_report_bytes(r), size, sizeof(size));
+	cli_format_size(pf_report_bytes(r), size, sizeof(size));
 	if (caps.atomic)
 		how = "atomic";
 	else if (r->gfp_layout && !caps.can_sleep)

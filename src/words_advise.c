@@ -48,7 +48,7 @@ static const char *const fixed_words[] = {
 /* kB in words: "1.5 GiB" */
 static void kb_words(long long kb, char *buf, size_t len)
 {
-	pf_format_size((unsigned long long)kb * 1024, buf, len);
+	cli_format_size((unsigned long long)kb * 1024, buf, len);
 }
 
 /* Where the current value came from, in words. */

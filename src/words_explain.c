@@ -15,8 +15,8 @@
 /* pages of page_kb KiB in words, none when negative */
 static void kb_words(long pages, unsigned int page_kb, char *buf, size_t len)
 {
-	pf_format_size((unsigned long long)(pages < 0 ? 0 : pages) * page_kb *
-		       1024, buf, len);
+	cli_format_size((unsigned long long)(pages < 0 ? 0 : pages) * page_kb *
+		        1024, buf, len);
 }
 
 const char *cli_why_not_words(int why_not)
@@ -81,7 +81,7 @@ void cli_asked_words(const struct pf_report *r, const struct pf_explain *ex,
 	const struct pf_gfp_caps *caps = &ex->caps;
 	char size[32];
 
-	pf_format_size(pf_report_bytes(r), size, sizeof(size));
+	cli_format_size(pf_report_bytes(r), size, sizeof(size));
 	cli_buf_add(b, "order %d: %s, %lu contiguous page%s", r->order, size,
 		    1UL << (r->order < 0 ? 0 : r->order), r->order ? "s" : "");
 	if (!r->gfp_layout) {
@@ -209,8 +209,8 @@ static void frag_loop_words(struct summary *s)
 	unsigned int page_kb = s->z->page_kb;
 	char x[32], y[32], f[32];
 
-	pf_format_size((unsigned long long)page_kb * 1024 << c->failed_order,
-		       x, sizeof(x));
+	cli_format_size((unsigned long long)page_kb * 1024 << c->failed_order,
+		        x, sizeof(x));
 	kb_words(c->order_min, page_kb, y, sizeof(y));
 	if (c->order_free > 0) {
 		kb_words(c->order_free, page_kb, f, sizeof(f));
@@ -242,8 +242,8 @@ static void fragmentation_words(struct summary *s)
 		cli_buf_add(s->b, ", all in %u KiB pieces", z->page_kb);
 		break;
 	case PF_SUMMARY_FRAG_SMALLER:
-		pf_format_size((unsigned long long)z->page_kb * 1024
-			       << s->v->largest_free_order, x, sizeof(x));
+		cli_format_size((unsigned long long)z->page_kb * 1024
+			        << s->v->largest_free_order, x, sizeof(x));
 		cli_buf_add(s->b, ", none of it in a block larger than %s", x);
 		break;
 	case PF_SUMMARY_FRAG_NO_LIST:
@@ -382,7 +382,7 @@ void cli_summary_words(const struct pf_report *r, const struct pf_explain *ex,
 			"non-blocking " : "",
 	};
 
-	pf_format_size(pf_report_bytes(r), s.size, sizeof(s.size));
+	cli_format_size(pf_report_bytes(r), s.size, sizeof(s.size));
 	switch (ex->summary) {
 	case PF_SUMMARY_NO_MEMINFO:
 	case PF_SUMMARY_UNCHECKED:

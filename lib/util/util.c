@@ -97,21 +97,6 @@ int pf_current_year(void)
 	return year;
 }
 
-void pf_format_size(unsigned long long bytes, char *buf, size_t len)
-{
-	if (bytes >= (1ULL << 30) && bytes & ((1ULL << 30) - 1))
-		snprintf(buf, len, "%.1f GiB", (double)bytes / (1ULL << 30));
-	else if (bytes >= (1ULL << 30))
-		snprintf(buf, len, "%llu GiB", bytes >> 30);
-	else if (bytes >= (1ULL << 20) && (bytes & ((1ULL << 20) - 1)) &&
-		 bytes < (10ULL << 20))
-		snprintf(buf, len, "%.1f MiB", (double)bytes / (1ULL << 20));
-	else if (bytes >= (1ULL << 20))
-		snprintf(buf, len, "%llu MiB", bytes >> 20);
-	else
-		snprintf(buf, len, "%llu KiB", bytes >> 10);
-}
-
 void *pf_grow(void *v, size_t *alloc, size_t need, size_t size, size_t first)
 {
 	size_t n = *alloc ? *alloc : first;
