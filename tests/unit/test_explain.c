@@ -294,6 +294,16 @@ static void test_rhel6_rule(void **state)
 	free(rs.r);
 }
 
+/* The first step of it that says what, or NULL */
+static const struct pf_advice_step *find_step(const struct pf_advice_item *it,
+					      int what)
+{
+	for (int i = 0; i < it->nr_steps; i++)
+		if (it->steps[i].say == what)
+			return &it->steps[i];
+	return NULL;
+}
+
 /* Advice for the RHEL 6 case on the RHEL 6 machine fixture */
 static void test_advise_rhel6(void **state)
 {
@@ -342,6 +352,10 @@ static void test_advise_rhel6(void **state)
 	it = pf_advice_item(a, "vm.zone_reclaim_mode");
 	assert_true(it->change);
 	assert_int_equal(it->value, 1);
+	/* said: two nodes, and it is 0 */
+	assert_int_equal(find_step(it, PF_SAY_RECLAIM_ON)->n[0], 2);
+	assert_int_equal(find_step(it, PF_SAY_RECLAIM_ON)->n[1], 0);
+	assert_true(find_step(it, PF_SAY_RECLAIM_COST)->cost);
 	/* 2.6.32 has neither scale nor boost factor */
 	assert_false(pf_advice_item(a, "vm.watermark_scale_factor")->applies);
 	assert_false(pf_advice_item(a, "vm.watermark_boost_factor")->applies);
@@ -383,16 +397,6 @@ static void test_advise_rhel6(void **state)
 	free(a);
 	free(e);
 	free(sys);
-}
-
-/* The first step of it that says what, or NULL */
-static const struct pf_advice_step *find_step(const struct pf_advice_item *it,
-					      int what)
-{
-	for (int i = 0; i < it->nr_steps; i++)
-		if (it->steps[i].say == what)
-			return &it->steps[i];
-	return NULL;
 }
 
 /*
