@@ -76,27 +76,44 @@ static inline void assert_parsed(int err, const void *out,
 	assert_non_null(out);
 }
 
-/* Scan path (any format pf_source_open takes); returns 0 or -errno. */
-static inline int scan_file(const char *path, struct reports *rs,
-			    const struct pf_kver *kernel)
+/*
+ * A scanner named name whose reports go to rs (the year 2024 for syslog
+ * times, kernel where the log names none); scanner_end() finishes it.
+ */
+static inline struct pf_scanner *scanner_to(const char *name,
+					    struct reports *rs,
+					    const struct pf_kver *kernel)
 {
 	struct pf_scan_opts o = { .kernel = kernel, .year = 2024,
 				  .report = collect, .diag = count_diag,
 				  .data = rs };
+	struct pf_scanner *sc = pf_scanner_new(name, &o);
+
+	assert_non_null(sc);
+	return sc;
+}
+
+static inline void scanner_end(struct pf_scanner *sc)
+{
+	assert_int_equal(pf_scanner_finish(sc), 0);
+	pf_scanner_free(sc);
+}
+
+/* Scan path (any format pf_source_open takes); returns 0 or -errno. */
+static inline int scan_file(const char *path, struct reports *rs,
+			    const struct pf_kver *kernel)
+{
 	struct pf_source *src;
 	struct pf_scanner *sc;
 	const char *buf;
-	ssize_t n;
-	int err = pf_source_open(&src, path);
+	ssize_t n = pf_source_open(&src, path);
 
-	if (err)
-		return err;
-	sc = pf_scanner_new(path, &o);
-	assert_non_null(sc);
+	if (n)
+		return (int)n;
+	sc = scanner_to(path, rs, kernel);
 	while ((n = pf_source_read(src, &buf)) > 0)
 		assert_int_equal(pf_scanner_feed(sc, buf, (size_t)n), 0);
-	assert_int_equal(pf_scanner_finish(sc), 0);
-	pf_scanner_free(sc);
+	scanner_end(sc);
 	pf_source_free(src);
 	return n < 0 ? (int)n : 0;
 }
@@ -104,19 +121,15 @@ static inline int scan_file(const char *path, struct reports *rs,
 /* Scan a string fed in pieces of step bytes (0: whole). */
 static inline void scan_string(const char *s, size_t step, struct reports *rs)
 {
-	struct pf_scan_opts o = { .year = 2024, .report = collect,
-				  .diag = count_diag, .data = rs };
-	struct pf_scanner *sc = pf_scanner_new("<string>", &o);
+	struct pf_scanner *sc = scanner_to("<string>", rs, NULL);
 	size_t len = strlen(s);
 
-	assert_non_null(sc);
 	if (!step)
 		step = len ? len : 1;
 	for (size_t i = 0; i < len; i += step)
 		assert_int_equal(pf_scanner_feed(sc, s + i,
 						 len - i < step ? len - i : step), 0);
-	assert_int_equal(pf_scanner_finish(sc), 0);
-	pf_scanner_free(sc);
+	scanner_end(sc);
 }
 
 /* A report of nothing yet, malloc'd (it is large): free() it */
