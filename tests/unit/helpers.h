@@ -77,6 +77,20 @@ static inline void assert_parsed(int err, const void *out,
 }
 
 /*
+ * out = what parse (pf_rules_parse() or pf_scenario_parse(), which take
+ * the same arguments) makes of text under name, asserted to be something
+ * and said without a diagnostic.
+ */
+#define PARSE_CLEAN(parse, out, name, text)				\
+	do {								\
+		struct diag_list d_ = { 0 };				\
+		int err_ = parse(&(out), name, text, strlen(text),	\
+				 list_diag, &d_);			\
+									\
+		assert_parsed(err_, out, &d_);				\
+	} while (0)
+
+/*
  * A scanner named name whose reports go to rs (the year 2024 for syslog
  * times, kernel where the log names none); scanner_end() finishes it.
  */

@@ -24,28 +24,34 @@
 static struct pf_rules *parse_ok(const char *text)
 {
 	struct pf_rules *rs = NULL;
-	struct diag_list d = { 0 };
-	int err = pf_rules_parse(&rs, "test.rules", text, strlen(text),
-				 list_diag, &d);
 
-	assert_parsed(err, rs, &d);
+	PARSE_CLEAN(pf_rules_parse, rs, "test.rules", text);
 	return rs;
 }
 
 /*
- * The rule of rs that r matches (with the verdict cause) is id, with score
- * conditions held and status (-1: either not asked); *m what matched.
+ * The rule of rs that r matches (with the verdict cause) is id (NULL:
+ * any), with score conditions held and status (-1: either not asked); *m
+ * what matched.  A failure names the report's kernel and order.
  */
 static void expect_match(const struct pf_rules *rs, const struct pf_report *r,
 			 int cause, struct pf_rule_match *m, const char *id,
 			 int score, int status)
 {
-	assert_true(pf_rules_match(rs, r, cause, m));
-	assert_string_equal(m->rule->id, id);
-	if (score >= 0)
-		assert_int_equal(m->score, score);
-	if (status >= 0)
-		assert_int_equal(m->status, status);
+	const char *k = r->kernel.str, *want = id ? id : "a rule";
+
+	if (!pf_rules_match(rs, r, cause, m))
+		fail_msg("'%s' order %d: no rule, not %s", k, r->order, want);
+	if (id && strcmp(m->rule->id, id))
+		fail_msg("'%s' order %d: %s, not %s", k, r->order, m->rule->id,
+			 id);
+	if (score >= 0 && m->score != score)
+		fail_msg("'%s' order %d: %s scores %d, not %d", k, r->order,
+			 m->rule->id, m->score, score);
+	if (status >= 0 && m->status != status)
+		fail_msg("'%s' order %d: %s is %s, not %s", k, r->order,
+			 m->rule->id, pf_rule_status_name(m->status),
+			 pf_rule_status_name(status));
 }
 
 /* A report with what the conditions look at; the rest as pf_report_init(). */
@@ -71,6 +77,43 @@ static void add_frame(struct pf_report *r, const char *func, int kind)
 	snprintf(f->func, sizeof(f->func), "%s", func);
 	f->kind = (unsigned int)kind;
 }
+
+/*
+ * A report built by hand (the context a softirq one when softirq is set,
+ * up to two frames) and the rule it must match with no verdict.
+ */
+struct match_case {
+	const char *kernel;
+	int order;
+	const char *mode;
+	int layout;
+	const char *softirq;
+	const char *frames[2];
+	const char *id;		/* NULL: any rule */
+	int score, status;	/* -1: not asked */
+};
+
+static void expect_cases(const struct pf_rules *rs,
+			 const struct match_case *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++, c++) {
+		struct pf_rule_match m;
+		struct pf_report r;
+
+		report_set(&r, c->kernel, c->order, c->mode, c->layout);
+		if (c->softirq) {
+			r.context.kind = PF_CTX_SOFTIRQ;
+			r.context.softirq = c->softirq;
+		}
+		for (int f = 0; f < 2 && c->frames[f]; f++)
+			add_frame(&r, c->frames[f], PF_FRAME_FUNC);
+		expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, c->id, c->score,
+			     c->status);
+	}
+}
+
+#define EXPECT_CASES(rs, cases)						\
+	expect_cases(rs, cases, sizeof(cases) / sizeof(cases[0]))
 
 /* The id of the rule rs gives r, or "" when none matches. */
 static const char *match_id(const struct pf_rules *rs,
@@ -642,42 +685,37 @@ static void test_best_match(void **state)
 		RULE("el6", "kernel = 2.6.32-220.el6 ..\nfixed = 2.6.32-358.el6\n"
 			    "gfp = atomic\norder = 1\n")
 		RULE("sleep", "gfp = sleep\n");
+	static const struct match_case cases[] = {
+		/* atomic, order 0: only the first rule */
+		{ "5.10.0", 0, "0xa20", PF_GFP_5_0, NULL, { NULL },
+		  "any-atomic", 1, PF_RULE_ANY_KERNEL },
+		/* order 1: two rules score 2, the first in the file wins */
+		{ "5.10.0", 1, "0xa20", PF_GFP_5_0, NULL, { NULL },
+		  "atomic-order1", 2, -1 },
+		/* the network rule: 5 conditions, every trace line counts */
+		{ "5.10.0", 1, "0xa20", PF_GFP_5_0, "net_rx",
+		  { "tcp_v4_rcv", "vmxnet3_poll_rx_only" },
+		  "net", 5, PF_RULE_ANY_KERNEL },
+		/* one condition short: back to the best of the rest */
+		{ "5.10.0", 1, "0xa20", PF_GFP_5_0, "net_rx", { "tcp_v4_rcv" },
+		  "atomic-order1", -1, -1 },
+		/* a RHEL 6 kernel: the el6 rule has 3 */
+		{ "2.6.32-220.el6", 1, "0x20", PF_GFP_2_6_24, NULL, { NULL },
+		  "el6", 3, PF_RULE_AFFECTED },
+	};
 	struct pf_rules *rs = parse_ok(text);
 	struct pf_rule_match m;
 	struct pf_report r;
 
 	(void)state;
-	/* atomic, order 0: only the first rule */
-	report_set(&r, "5.10.0", 0, "0xa20", PF_GFP_5_0);
-	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "any-atomic",
-		     1, PF_RULE_ANY_KERNEL);
-
-	/* order 1: two rules score 2, the first in the file wins */
-	report_set(&r, "5.10.0", 1, "0xa20", PF_GFP_5_0);
-	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "atomic-order1", 2, -1);
-
-	/* the network rule: 5 conditions, every trace line counts */
-	r.context.kind = PF_CTX_SOFTIRQ;
-	r.context.softirq = "net_rx";
-	add_frame(&r, "tcp_v4_rcv", PF_FRAME_FUNC);
-	add_frame(&r, "vmxnet3_poll_rx_only", PF_FRAME_FUNC);
-	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "net",
-		     5, PF_RULE_ANY_KERNEL);
-
-	/* one condition short: back to the best of the rest */
-	r.nr_frames = 1;
-	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "atomic-order1", -1, -1);
-
-	/* a RHEL 6 kernel: the el6 rule has 3 */
-	report_set(&r, "2.6.32-220.el6", 1, "0x20", PF_GFP_2_6_24);
-	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "el6", 3, PF_RULE_AFFECTED);
-
-	/* nothing matches */
+	/* nothing matches a report of nothing */
 	report_set(&r, NULL, 0, NULL, 0);
 	memset(&m, 0x55, sizeof(m));
 	assert_false(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
 	assert_null(m.rule);
 	assert_int_equal(m.score, 0);
+
+	EXPECT_CASES(rs, cases);
 	pf_rules_free(rs);
 }
 
@@ -687,37 +725,28 @@ static void test_status(void **state)
 		RULE("el6", "kernel = 2.6.32-220.el6 ..\nfixed = 2.6.32-358.el6\n")
 		RULE("up", "kernel = 4.4 ..\nfixed = 4.9\norder = 0..\n")
 		RULE("nokernel", "fixed = 2.6.32-358.el6\norder = 0..\ngfp = atomic\ngfp = nosleep\n");
+	static const struct match_case cases[] = {
+		{ "2.6.32-220.el6", 0, NULL, 0, NULL, { NULL },
+		  "el6", -1, PF_RULE_AFFECTED },
+		{ "2.6.32-358.el6", 0, NULL, 0, NULL, { NULL },
+		  "el6", -1, PF_RULE_FIXED },
+		{ "2.6.32-358.2.1.el6.x86_64", 0, NULL, 0, NULL, { NULL },
+		  NULL, -1, PF_RULE_FIXED },
+		{ "4.4.0", 0, NULL, 0, NULL, { NULL },
+		  "up", 2, PF_RULE_AFFECTED },
+		/* an upstream fix compares by upstream version */
+		{ "4.9.0-12-amd64", 0, NULL, 0, NULL, { NULL },
+		  "up", -1, PF_RULE_FIXED },
+		/* no kernel condition: any kernel, unless it has the fix */
+		{ "3.10.0-1160.el7", 1, "0x20", PF_GFP_3_10, NULL, { NULL },
+		  "nokernel", 2, PF_RULE_ANY_KERNEL },
+		{ "2.6.32-754.el6", 1, "0x20", PF_GFP_2_6_24, NULL, { NULL },
+		  "nokernel", -1, PF_RULE_FIXED },
+	};
 	struct pf_rules *rs = parse_ok(text);
-	struct pf_rule_match m;
-	struct pf_report r;
 
 	(void)state;
-	report_set(&r, "2.6.32-220.el6", 0, NULL, 0);
-	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "el6", -1, PF_RULE_AFFECTED);
-
-	report_set(&r, "2.6.32-358.el6", 0, NULL, 0);
-	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "el6", -1, PF_RULE_FIXED);
-
-	report_set(&r, "2.6.32-358.2.1.el6.x86_64", 0, NULL, 0);
-	assert_true(pf_rules_match(rs, &r, PF_CAUSE_UNKNOWN, &m));
-	assert_int_equal(m.status, PF_RULE_FIXED);
-
-	report_set(&r, "4.4.0", 0, NULL, 0);
-	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "up", -1, PF_RULE_AFFECTED);
-	assert_int_equal(m.score, 2);
-
-	/* an upstream fix compares by upstream version */
-	report_set(&r, "4.9.0-12-amd64", 0, NULL, 0);
-	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "up", -1, PF_RULE_FIXED);
-
-	/* no kernel condition: any kernel, unless it has the fix */
-	report_set(&r, "3.10.0-1160.el7", 1, "0x20", PF_GFP_3_10);
-	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "nokernel",
-		     2, PF_RULE_ANY_KERNEL);
-	report_set(&r, "2.6.32-754.el6", 1, "0x20", PF_GFP_2_6_24);
-	expect_match(rs, &r, PF_CAUSE_UNKNOWN, &m, "nokernel",
-		     -1, PF_RULE_FIXED);
-
+	EXPECT_CASES(rs, cases);
 	assert_string_equal(pf_rule_status_name(PF_RULE_AFFECTED), "affected");
 	assert_string_equal(pf_rule_status_name(PF_RULE_FIXED), "fixed");
 	assert_string_equal(pf_rule_status_name(PF_RULE_ANY_KERNEL), "any kernel");

@@ -22,11 +22,8 @@
 static struct pf_scenario *parse_ok(const char *text)
 {
 	struct pf_scenario *sc = NULL;
-	struct diag_list d = { 0 };
-	int err = pf_scenario_parse(&sc, "test.scn", text, strlen(text),
-				    list_diag, &d);
 
-	assert_parsed(err, sc, &d);
+	PARSE_CLEAN(pf_scenario_parse, sc, "test.scn", text);
 	return sc;
 }
 
