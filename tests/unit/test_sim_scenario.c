@@ -175,13 +175,14 @@ static void test_defaults(void **state)
 /* A byte order mark, CR LF line ends and no last newline. */
 static void test_line_ends(void **state)
 {
-	struct pf_scenario *sc = parse_ok(
+	static const char text[] =
 		"\xef\xbb\xbf[machine]\r\n"
 		"zone = DMA32 64M\r\n"
 		"\r\n"
 		"   # an indented comment\r\n"
 		"[phase p]\r\n"
-		"duration = 2s");
+		"duration = 2s";
+	struct pf_scenario *sc = parse_ok(text);
 
 	assert_int_equal(sc->nr_zones, 1);
 	assert_true(near(sc->phases[0].duration, 2));
@@ -191,7 +192,7 @@ static void test_line_ends(void **state)
 /* Every key, every value form. */
 static void test_values_exact(void **state)
 {
-	struct pf_scenario *sc = parse_ok(
+	static const char text[] =
 		"[kswapd]\r\n"
 		"scan_rate = 1000\r\n"
 		"compact_rate=2.5/s\n"
@@ -239,7 +240,8 @@ static void test_values_exact(void **state)
 		"[phase three]\n"
 		"duration = 100 us\n"
 		"burst = off\n"
-		"net_gfp = GFP_ATOMIC");	/* no last newline */
+		"net_gfp = GFP_ATOMIC";	/* no last newline */
+	struct pf_scenario *sc = parse_ok(text);
 	const struct sim_phase *ph = &sc->phases[0];
 
 	assert_true(near(sc->scan_rate, 1000));
@@ -795,9 +797,13 @@ static void test_dup(void **state)
 /* The workload on a machine built by hand                            */
 /* ------------------------------------------------------------------ */
 
-/* One DMA32 zone of mb MiB with fixed watermarks, as engine.c would. */
-static struct sim *sim_new(const struct pf_scenario *sc)
+/*
+ * The machine of a scenario text (parsed clean), its zones with fixed
+ * watermarks, as engine.c would set them up; sim_del() frees both.
+ */
+static struct sim *sim_new(const char *text)
 {
+	struct pf_scenario *sc = parse_ok(text);
 	struct sim *s = calloc(1, sizeof(*s));
 
 	assert_non_null(s);
@@ -823,12 +829,25 @@ static struct sim *sim_new(const struct pf_scenario *sc)
 	return s;
 }
 
+/* Every zone consistent (sim_zone_check()), else a failure saying how */
+static void check_zones(const struct sim *s)
+{
+	char msg[256];
+
+	for (int i = 0; i < s->nr_zones; i++)
+		if (sim_zone_check(&s->zones[i], msg, sizeof(msg)))
+			fail_msg("%s", msg);
+}
+
+/* The zones checked a last time, then the machine and its scenario freed */
 static void sim_del(struct sim *s)
 {
+	check_zones(s);
 	for (int i = 0; i < s->nr_zones; i++)
 		sim_zone_release(&s->zones[i]);
 	free(s->held);
 	free(s->failures);
+	pf_scenario_free((struct pf_scenario *)s->sc);	/* sim_new()'s */
 	free(s);
 }
 
@@ -852,24 +871,14 @@ static void run(struct sim *s, double seconds, double dt)
 	}
 }
 
-static void check_zones(const struct sim *s)
-{
-	char msg[256];
-
-	for (int i = 0; i < s->nr_zones; i++)
-		if (sim_zone_check(&s->zones[i], msg, sizeof(msg)))
-			fail_msg("%s", msg);
-}
-
 static void test_workload_fill_checkerboard(void **state)
 {
-	struct pf_scenario *sc = parse_ok(
+	struct sim *s = sim_new(
 		"[machine]\nzone = DMA32 64M\n[kernel]\nversion = 3.10\n"
 		"[phase board]\nduration = 10ms\nanon_fill = 50%\n"
 		"checkerboard = on\n"
 		"[phase cache]\nduration = 10ms\nfill = 40%\n"
 		"[phase drop]\nduration = 10ms\ndrop_caches = 1\n");
-	struct sim *s = sim_new(sc);
 	struct sim_zone *z = &s->zones[0];
 	unsigned long anon, odd = 0;
 
@@ -914,34 +923,30 @@ static void test_workload_fill_checkerboard(void **state)
 	assert_int_equal(s->phase, 3);
 	assert_int_equal(count_owner(s, SIM_ANON), anon);
 	sim_del(s);
-	pf_scenario_free(sc);
 }
 
 /* A fill takes no more than what is free above the high watermarks. */
 static void test_workload_fill_room(void **state)
 {
-	struct pf_scenario *sc = parse_ok(
+	struct sim *s = sim_new(
 		"[machine]\nzone = DMA32 16M\n"
 		"[phase all]\nduration = 1s\nanon_fill = 100%\nfill = 100%\n");
-	struct sim *s = sim_new(sc);
 
 	sim_workload_run(s, 0.001);
 	assert_int_equal(s->zones[0].free_pages, 96);
 	assert_int_equal(s->st.failures, 0);
 	assert_int_equal(count_owner(s, SIM_ANON), 4096 - 96);
 	sim_del(s);
-	pf_scenario_free(sc);
 }
 
 static void test_workload_rates(void **state)
 {
-	struct pf_scenario *sc = parse_ok(
+	struct sim *s = sim_new(
 		"[machine]\nzone = DMA32 64M\n[kernel]\nversion = 4.19\n"
 		"[phase grow]\nduration = 1s\nstream = 1000/s\nanon = 300/s\n"
 		"slab = 200.5/s\nkernel = 0.5/s\n"
 		"[phase shrink]\nduration = 1s\nanon_free = 100/s\n"
 		"slab_free = 50/s\n");
-	struct sim *s = sim_new(sc);
 	unsigned long file, anon, slab;
 
 	/* half-tick steps: the fractions carry */
@@ -967,39 +972,33 @@ static void test_workload_rates(void **state)
 	assert_true(count_owner(s, SIM_SLAB_RECLAIMABLE) + 50 >= slab &&
 		    count_owner(s, SIM_SLAB_RECLAIMABLE) + 49 <= slab);
 	assert_int_equal(s->zones[0].lru_file.nr, file);
-	check_zones(s);
-
 	sim_del(s);
-	pf_scenario_free(sc);
 }
 
 /* Freeing what is not there: nothing happens, one scan at most. */
 static void test_workload_free_nothing(void **state)
 {
-	struct pf_scenario *sc = parse_ok(
+	struct sim *s = sim_new(
 		"[machine]\nzone = DMA32 64M\n"
 		"[phase p]\nduration = 1s\nanon_free = 1000/s\n"
 		"slab_free = 1000/s\n");
-	struct sim *s = sim_new(sc);
 
 	run(s, 1, 0.001);
 	assert_true(s->no_slab);
 	assert_int_equal(s->st.frees, 0);
 	assert_int_equal(s->zones[0].free_pages, s->zones[0].nr_pages);
 	sim_del(s);
-	pf_scenario_free(sc);
 }
 
 static void test_workload_net(void **state)
 {
-	struct pf_scenario *sc = parse_ok(
+	struct sim *s = sim_new(
 		"[machine]\nzone = DMA32 64M\n[kernel]\nversion = rhel6.2\n"
 		"[phase rx]\nduration = 2s\nnet = 1000/s\nnet_order = 1\n"
 		"net_hold = 10ms\n"
 		"[phase bursts]\nduration = 2s\nnet = 10000/s\nnet_order = 2\n"
 		"net_hold = 5ms\nburst = 100ms every 1s\n"
 		"[phase quiet]\nduration = 1s\n");
-	struct sim *s = sim_new(sc);
 	unsigned long long allocs;
 
 	run(s, 1, 0.001);
@@ -1020,22 +1019,19 @@ static void test_workload_net(void **state)
 	assert_true(s->st.allocations - allocs >= 1999 &&
 		    s->st.allocations - allocs <= 2001);
 	/* the bursts are over: everything was given back */
+	assert_int_equal(s->zones[0].free_pages, s->zones[0].nr_pages);
 	assert_int_equal(s->held_nr, 0);
 	assert_int_equal(count_owner(s, SIM_NET), 0);
-	assert_int_equal(s->zones[0].free_pages, s->zones[0].nr_pages);
-	check_zones(s);
 	sim_del(s);
-	pf_scenario_free(sc);
 }
 
 /* Two phases of 0.5 s with steps of 0.3 s: each starts and ends right. */
 static void test_workload_phases(void **state)
 {
-	struct pf_scenario *sc = parse_ok(
+	struct sim *s = sim_new(
 		"[machine]\nzone = DMA32 64M\n"
 		"[phase a]\nduration = 500ms\nstream = 100/s\n"
 		"[phase b]\nduration = 500ms\nanon = 100/s\n");
-	struct sim *s = sim_new(sc);
 
 	sim_workload_run(s, 0.3);
 	assert_int_equal(s->phase, 0);
@@ -1053,7 +1049,6 @@ static void test_workload_phases(void **state)
 	assert_int_equal(s->phase, 2);
 	assert_int_equal(s->zones[0].lru_anon.nr, 50);
 	sim_del(s);
-	pf_scenario_free(sc);
 }
 
 /* ------------------------------------------------------------------ */
