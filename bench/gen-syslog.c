@@ -228,12 +228,19 @@ static struct host hosts[] = {
 
 static const struct host *cur;
 
-static void prefix(const char *prog, unsigned pid)
+/* "Mon DD HH:MM:SS host ": what every line starts with */
+static void start_line(void)
 {
 	put_stamp();
 	put_c(' ');
 	put_s(cur->name);
 	put_c(' ');
+}
+
+/* The start of a line of prog, with its [pid] unless pid is 0 */
+static void prefix(const char *prog, unsigned pid)
+{
+	start_line();
 	put_s(prog);
 	if (pid) {
 		put_c('[');
@@ -285,386 +292,340 @@ static void int_ip(void)
 	put_ip((10u << 8) | 0, (rn(4) << 8) | (1 + rn(250)));
 }
 
-static const char *const users[] = {"deploy", "backup", "alice", "bob",
-				    "nagios", "ansible"};
-static const char *const bad_users[] = {"admin", "test", "oracle", "ubuntu",
-					"pi", "guest", "ftpuser", "git"};
-
-/* ---- message generators ----------------------------------------------- */
-
-static void m_sshd(void)
-{
-	unsigned pid = rpid();
-	prefix("sshd", pid);
-	switch (rn(7)) {
-	case 0:
-		put_s("Accepted publickey for ");
-		put_s(users[rn(6)]);
-		put_s(" from ");
-		int_ip();
-		put_s(" port ");
-		put_u(32768 + rn(28000));
-		put_s(" ssh2: RSA SHA256:");
-		for (int i = 0; i < 43; i++)
-			put_c("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[rn(64)]);
-		break;
-	case 1:
-		put_s("pam_unix(sshd:session): session opened for user ");
-		put_s(users[rn(6)]);
-		put_s(" by (uid=0)");
-		break;
-	case 2:
-		put_s("pam_unix(sshd:session): session closed for user ");
-		put_s(users[rn(6)]);
-		break;
-	case 3:
-		put_s("Invalid user ");
-		put_s(bad_users[rn(8)]);
-		put_s(" from ");
-		ext_ip();
-		put_s(" port ");
-		put_u(1024 + rn(64000));
-		break;
-	case 4:
-		put_s("Connection closed by authenticating user root ");
-		ext_ip();
-		put_s(" port ");
-		put_u(1024 + rn(64000));
-		put_s(" [preauth]");
-		break;
-	case 5:
-		put_s("Received disconnect from ");
-		ext_ip();
-		put_s(" port ");
-		put_u(1024 + rn(64000));
-		put_s(":11: Bye Bye [preauth]");
-		break;
-	default:
-		put_s("Disconnected from invalid user ");
-		put_s(bad_users[rn(8)]);
-		put_c(' ');
-		ext_ip();
-		put_s(" port ");
-		put_u(1024 + rn(64000));
-		put_s(" [preauth]");
-		break;
-	}
-	end_line();
-}
-
-static void m_cron(void)
-{
-	static const char *const cmds[] = {
-		"(root) CMD (   cd / && run-parts --report /etc/cron.hourly)",
-		"(root) CMD (command -v debian-sa1 > /dev/null && debian-sa1 1 1)",
-		"(www-data) CMD (php /var/www/app/cron.php >/dev/null 2>&1)",
-		"(root) CMD (/usr/lib64/sa/sa1 1 1)",
-		"(nagios) CMD (/usr/local/bin/check_raid --quiet)",
-	};
-	unsigned pid = rpid();
-	prefix(rn(3) ? "CRON" : "crond", pid);
-	if (rn(2)) {
-		put_s(cmds[rn(5)]);
-	} else {
-		put_s("pam_unix(cron:session): session ");
-		put_s(rn(2) ? "opened for user root by (uid=0)"
-			    : "closed for user root");
-	}
-	end_line();
-}
-
-static void m_systemd(void)
-{
-	static const char *const units[] = {
-		"Daily apt download activities",
-		"Cleanup of Temporary Directories",
-		"Rotate log files",
-		"Daily man-db regeneration",
-		"Message of the Day",
-		"Refresh fwupd metadata and update motd",
-		"Discard unused blocks on filesystems from /etc/fstab",
-	};
-	static const char *const svcs[] = {"logrotate.service",
-					   "man-db.service", "apt-daily.service",
-					   "fstrim.service", "motd-news.service"};
-	unsigned s = rn(6);
-	if (s == 5) {
-		prefix("systemd-logind", cur->pid_base + 3);
-		put_s(rn(2) ? "New session " : "Removed session ");
-		put_u(1000 + rn(90000));
-		if (rn(2)) {
-			put_s(" of user ");
-			put_s(users[rn(6)]);
-		}
-		put_c('.');
-		end_line();
-		return;
-	}
-	prefix("systemd", 1);
-	switch (s) {
-	case 0:
-		put_s("Starting ");
-		put_s(units[rn(7)]);
-		put_s("...");
-		break;
-	case 1:
-		put_s("Finished ");
-		put_s(units[rn(7)]);
-		put_c('.');
-		break;
-	case 2:
-		put_s(svcs[rn(5)]);
-		put_s(": Deactivated successfully.");
-		break;
-	case 3:
-		put_s("Started Session ");
-		put_u(1000 + rn(90000));
-		put_s(" of User ");
-		put_s(users[rn(6)]);
-		put_c('.');
-		break;
-	default:
-		put_s("session-");
-		put_u(1000 + rn(90000));
-		put_s(".scope: Succeeded.");
-		break;
-	}
-	end_line();
-}
-
 static void queue_id(void)
 {
 	put_hex(rnd() & 0xfffffffffULL, 9, 1);
 	put_hex(rn(16), 1, 1);
 }
 
-static void m_postfix(void)
+/* ---- message templates ------------------------------------------------ */
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const users[] = {"deploy", "backup", "alice", "bob",
+				    "nagios", "ansible"};
+static const char *const bad_users[] = {"admin", "test", "oracle", "ubuntu",
+					"pi", "guest", "ftpuser", "git"};
+static const char *const units[] = {
+	"Daily apt download activities",
+	"Cleanup of Temporary Directories",
+	"Rotate log files",
+	"Daily man-db regeneration",
+	"Message of the Day",
+	"Refresh fwupd metadata and update motd",
+	"Discard unused blocks on filesystems from /etc/fstab",
+};
+static const char *const svcs[] = {"logrotate.service", "man-db.service",
+				   "apt-daily.service", "fstrim.service",
+				   "motd-news.service"};
+static const char *const cron_cmds[] = {
+	"(root) CMD (   cd / && run-parts --report /etc/cron.hourly)",
+	"(root) CMD (command -v debian-sa1 > /dev/null && debian-sa1 1 1)",
+	"(www-data) CMD (php /var/www/app/cron.php >/dev/null 2>&1)",
+	"(root) CMD (/usr/lib64/sa/sa1 1 1)",
+	"(nagios) CMD (/usr/local/bin/check_raid --quiet)",
+};
+
+/* The lists a template field picks one of, by name */
+static const struct pick {
+	const char *name;
+	const char *const *list;
+	unsigned n;
+} picks[] = {
+	{"user", users, ARRAY_LEN(users)},
+	{"bad_user", bad_users, ARRAY_LEN(bad_users)},
+	{"unit", units, ARRAY_LEN(units)},
+	{"svc", svcs, ARRAY_LEN(svcs)},
+	{"cron", cron_cmds, ARRAY_LEN(cron_cmds)},
+};
+
+static void put_n(const char *s, size_t n)
 {
-	switch (rn(5)) {
-	case 0:
-		prefix("postfix/smtpd", rpid());
-		put_s(rn(2) ? "connect from unknown[" : "disconnect from unknown[");
+	memcpy(obuf + olen, s, n);
+	olen += n;
+}
+
+/*
+ * A number field: [base+]A[+N|+%N][/W], A plus the host's pid base when
+ * it starts with "base+", plus rn(N) (or, with %, the full 64-bit draw
+ * modulo N), zero-padded to W digits.
+ */
+static void put_number(const char *f)
+{
+	unsigned long long v = 0;
+	char *end;
+
+	if (!strncmp(f, "base+", 5)) {
+		v = cur->pid_base;
+		f += 5;
+	}
+	v += strtoull(f, &end, 10);
+	if (end[0] == '+' && end[1] == '%')
+		v += rnd() % strtoull(end + 2, &end, 10);
+	else if (end[0] == '+')
+		v += rn((unsigned)strtoull(end + 1, &end, 10));
+	put_uw(v, *end == '/' ? atoi(end + 1) : 0, '0');
+}
+
+static int field_is(const char *f, size_t n, const char *name)
+{
+	return strlen(name) == n && !memcmp(f, name, n);
+}
+
+/* The field f (n bytes, between the braces) of a template, written */
+static void put_field(const char *f, size_t n)
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				  "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *bar = memchr(f, '|', n);
+
+	if (bar) {
+		if (rn(2))
+			put_n(f, (size_t)(bar - f));
+		else
+			put_n(bar + 1, n - (size_t)(bar - f) - 1);
+		return;
+	}
+	if ((*f >= '0' && *f <= '9') || field_is(f, 5, "base+")) {
+		put_number(f);
+		return;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(picks); i++) {
+		if (field_is(f, n, picks[i].name)) {
+			put_s(picks[i].list[rn(picks[i].n)]);
+			return;
+		}
+	}
+	if (field_is(f, n, "int_ip"))
+		int_ip();
+	else if (field_is(f, n, "nic"))
+		put_s(cur->nic);
+	else if (field_is(f, n, "ext_ip"))
 		ext_ip();
-		put_c(']');
-		break;
-	case 1:
-		prefix("postfix/qmgr", cur->pid_base + 40);
+	else if (field_is(f, n, "pid"))
+		put_u(rpid());
+	else if (field_is(f, n, "qid"))
 		queue_id();
-		put_s(": from=<root@");
+	else if (field_is(f, n, "host"))
 		put_s(cur->name);
-		put_s(".example.com>, size=");
-		put_u(400 + rn(40000));
-		put_s(", nrcpt=1 (queue active)");
-		break;
-	case 2:
-		prefix("postfix/smtp", rpid());
-		queue_id();
-		put_s(": to=<ops@example.com>, relay=mx1.example.com[192.0.2.25]:25, delay=0.");
-		put_uw(rn(100), 2, '0');
-		put_s(", delays=0.01/0/0.0");
-		put_u(rn(10));
-		put_s("/0.");
-		put_uw(rn(100), 2, '0');
-		put_s(", dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as ");
-		queue_id();
-		put_c(')');
-		break;
-	case 3:
-		prefix("postfix/cleanup", rpid());
-		queue_id();
-		put_s(": message-id=<");
-		put_u(20230000000000ULL + rnd() % 1000000000ULL);
+	else if (field_is(f, n, "epoch"))
+		put_u(epoch());
+	else if (field_is(f, n, "ms"))
+		put_uw(now_ms % 1000, 3, '0');
+	else if (field_is(f, n, "date"))
+		put_date();
+	else if (field_is(f, n, "b64"))
+		for (int i = 0; i < 43; i++)
+			put_c(b64[rn(64)]);
+	else if (field_is(f, n, "chrony"))
+		put_s(rn(3) ? "Selected source 192.0.2.123 "
+			      "(2.debian.pool.ntp.org)"
+			    : "Source 198.51.100.7 replaced with 192.0.2.77 "
+			      "(2.debian.pool.ntp.org)");
+	else
+		abort();	/* a template names a field no one writes */
+}
+
+/*
+ * Write a message template: its text as it is and, in braces, what is
+ * drawn or looked up at that point, in the template's order (the order of
+ * the draws is what keeps the bytes of a seed):
+ *   {A|B}              A when rn(2) is 1, else B
+ *   {user} {bad_user} {unit} {svc} {cron}   one of a list (picks[])
+ *   {int_ip} {ext_ip}  an address inside, outside
+ *   {pid}              a random pid
+ *   {nic} {host}       the host's interface and name
+ *   {qid}              a postfix queue id
+ *   {epoch} {ms}       the clock: seconds since 1970, milliseconds (3
+ *                      digits); {date} nginx's date and time
+ *   {b64}              43 base64 characters (a key's fingerprint)
+ *   {chrony}           chronyd's source line, two kinds, 2:1
+ *   {1024+64000}       a number, put_number(): 1024 + rn(64000)
+ */
+static void put_t(const char *t)
+{
+	while (*t) {
+		size_t n = strcspn(t, "{");
+		const char *close;
+
+		put_n(t, n);
+		t += n;
+		if (!*t)
+			break;
+		close = strchr(t, '}');
+		put_field(t + 1, (size_t)(close - t - 1));
+		t = close + 1;
+	}
+}
+
+/* ---- message generators ----------------------------------------------- */
+
+static const char *const sshd_msgs[] = {
+	"Accepted publickey for {user} from {int_ip} port {32768+28000} "
+	"ssh2: RSA SHA256:{b64}",
+	"pam_unix(sshd:session): session opened for user {user} by (uid=0)",
+	"pam_unix(sshd:session): session closed for user {user}",
+	"Invalid user {bad_user} from {ext_ip} port {1024+64000}",
+	"Connection closed by authenticating user root {ext_ip} "
+	"port {1024+64000} [preauth]",
+	"Received disconnect from {ext_ip} port {1024+64000}:11: Bye Bye "
+	"[preauth]",
+	"Disconnected from invalid user {bad_user} {ext_ip} port {1024+64000} "
+	"[preauth]",
+};
+
+static void m_sshd(void)
+{
+	prefix("sshd", rpid());
+	put_t(sshd_msgs[rn(ARRAY_LEN(sshd_msgs))]);
+	end_line();
+}
+
+static void m_cron(void)
+{
+	unsigned pid = rpid();
+
+	prefix(rn(3) ? "CRON" : "crond", pid);
+	put_t(rn(2) ? "{cron}"
+		    : "pam_unix(cron:session): session "
+		      "{opened for user root by (uid=0)|closed for user root}");
+	end_line();
+}
+
+/* systemd's lines; logind's, the sixth kind, are m_systemd()'s own */
+static const char *const systemd_msgs[] = {
+	"Starting {unit}...",
+	"Finished {unit}.",
+	"{svc}: Deactivated successfully.",
+	"Started Session {1000+90000} of User {user}.",
+	"session-{1000+90000}.scope: Succeeded.",
+};
+
+static void m_systemd(void)
+{
+	unsigned s = rn(ARRAY_LEN(systemd_msgs) + 1);
+
+	if (s == ARRAY_LEN(systemd_msgs)) {
+		prefix("systemd-logind", cur->pid_base + 3);
+		put_t("{New|Removed} session {1000+90000}");
+		if (rn(2))
+			put_t(" of user {user}");
 		put_c('.');
-		queue_id();
-		put_c('@');
-		put_s(cur->name);
-		put_s(".example.com>");
-		break;
-	default:
-		prefix("postfix/qmgr", cur->pid_base + 40);
-		queue_id();
-		put_s(": removed");
-		break;
+	} else {
+		prefix("systemd", 1);
+		put_t(systemd_msgs[s]);
 	}
 	end_line();
 }
+
+/* Whole lines after the host: the program, its pid and the message */
+static const char *const postfix_lines[] = {
+	"postfix/smtpd[{pid}]: {connect|disconnect} from unknown[{ext_ip}]",
+	"postfix/qmgr[{base+40}]: {qid}: from=<root@{host}.example.com>, "
+	"size={400+40000}, nrcpt=1 (queue active)",
+	"postfix/smtp[{pid}]: {qid}: to=<ops@example.com>, "
+	"relay=mx1.example.com[192.0.2.25]:25, delay=0.{0+100/2}, "
+	"delays=0.01/0/0.0{0+10}/0.{0+100/2}, dsn=2.0.0, "
+	"status=sent (250 2.0.0 Ok: queued as {qid})",
+	"postfix/cleanup[{pid}]: {qid}: "
+	"message-id=<{20230000000000+%1000000000}.{qid}@{host}.example.com>",
+	"postfix/qmgr[{base+40}]: {qid}: removed",
+};
+
+static void m_postfix(void)
+{
+	start_line();
+	put_t(postfix_lines[rn(ARRAY_LEN(postfix_lines))]);
+	end_line();
+}
+
+static const char *const nm_msgs[] = {
+	"dhcp4 ({nic}): state changed {expire|bound} -> bound",
+	"dhcp4 ({nic}): state changed {expire|bound} -> bound",
+	"dhcp4 ({nic}):   address 10.0.{0+4}.{1+250}",
+	"manager: NetworkManager state is now CONNECTED_GLOBAL",
+};
 
 static void m_nm(void)
 {
-	static const char *const states[] = {
-		"state changed bound -> bound",
-		"state changed expire -> bound",
-	};
 	prefix("NetworkManager", cur->pid_base + 12);
-	put_s("<info>  [");
-	put_u(epoch());
-	put_c('.');
-	put_uw(now_ms % 1000 * 10 + rn(10), 4, '0');
-	put_s("] ");
-	switch (rn(4)) {
-	case 0:
-	case 1:
-		put_s("dhcp4 (");
-		put_s(cur->nic);
-		put_s("): ");
-		put_s(states[rn(2)]);
-		break;
-	case 2:
-		put_s("dhcp4 (");
-		put_s(cur->nic);
-		put_s("):   address 10.0.");
-		put_u(rn(4));
-		put_c('.');
-		put_u(1 + rn(250));
-		break;
-	default:
-		put_s("manager: NetworkManager state is now CONNECTED_GLOBAL");
-		break;
-	}
+	put_t("<info>  [{epoch}.{ms}{0+10}] ");
+	put_t(nm_msgs[rn(ARRAY_LEN(nm_msgs))]);
 	end_line();
 }
+
+static const char *const misc_lines[] = {
+	"chronyd[{base+7}]: {chrony}",
+	"dhclient[{base+21}]: DHCPREQUEST for 10.0.{0+4}.{1+250} on {nic} "
+	"to 10.0.0.1 port 67",
+	"rsyslogd: [origin software=\"rsyslogd\" swVersion=\"8.2102.0\" "
+	"x-pid=\"{base+2}\" x-info=\"https://www.rsyslog.com\"] "
+	"rsyslogd was HUPed",
+	"sudo:    {user} : TTY=pts/{0+8} ; PWD=/home/{user} ; USER=root ; "
+	"COMMAND=/usr/bin/systemctl status nginx",
+	"nginx[{base+60+4}]: {date} [error] {base+60}#0: *{0+%10000000} "
+	"upstream timed out (110: Connection timed out) while reading "
+	"response header from upstream, client: {ext_ip}, "
+	"server: www.example.com, request: \"GET /api/v1/items HTTP/1.1\"",
+	"smartd[{base+30}]: Device: /dev/sda [SAT], SMART Usage Attribute: "
+	"194 Temperature_Celsius changed from {30+10} to {30+10}",
+};
 
 static void m_misc(void)
 {
-	switch (rn(6)) {
-	case 0:
-		prefix("chronyd", cur->pid_base + 7);
-		put_s(rn(3) ? "Selected source 192.0.2.123 (2.debian.pool.ntp.org)"
-			    : "Source 198.51.100.7 replaced with 192.0.2.77 (2.debian.pool.ntp.org)");
-		break;
-	case 1:
-		prefix("dhclient", cur->pid_base + 21);
-		put_s("DHCPREQUEST for 10.0.");
-		put_u(rn(4));
-		put_c('.');
-		put_u(1 + rn(250));
-		put_s(" on ");
-		put_s(cur->nic);
-		put_s(" to 10.0.0.1 port 67");
-		break;
-	case 2:
-		prefix("rsyslogd", 0);
-		put_s("[origin software=\"rsyslogd\" swVersion=\"8.2102.0\" x-pid=\"");
-		put_u(cur->pid_base + 2);
-		put_s("\" x-info=\"https://www.rsyslog.com\"] rsyslogd was HUPed");
-		break;
-	case 3:
-		prefix("sudo", 0);
-		put_s("   ");
-		put_s(users[rn(6)]);
-		put_s(" : TTY=pts/");
-		put_u(rn(8));
-		put_s(" ; PWD=/home/");
-		put_s(users[rn(6)]);
-		put_s(" ; USER=root ; COMMAND=/usr/bin/systemctl status nginx");
-		break;
-	case 4:
-		prefix("nginx", cur->pid_base + 60 + rn(4));
-		put_date();
-		put_s(" [error] ");
-		put_u(cur->pid_base + 60);
-		put_s("#0: *");
-		put_u(rnd() % 10000000);
-		put_s(" upstream timed out (110: Connection timed out) while reading response header from upstream, client: ");
-		ext_ip();
-		put_s(", server: www.example.com, request: \"GET /api/v1/items HTTP/1.1\"");
-		break;
-	default:
-		prefix("smartd", cur->pid_base + 30);
-		put_s("Device: /dev/sda [SAT], SMART Usage Attribute: 194 Temperature_Celsius changed from ");
-		put_u(30 + rn(10));
-		put_s(" to ");
-		put_u(30 + rn(10));
-		break;
-	}
+	start_line();
+	put_t(misc_lines[rn(ARRAY_LEN(misc_lines))]);
 	end_line();
 }
 
+static const char audit_msg[] =
+	"audit: type=1400 audit({epoch}.{ms}:{100+90000}): "
+	"apparmor=\"DENIED\" operation=\"open\" "
+	"profile=\"/usr/sbin/chronyd\" name=\"/proc/{pid}/status\" "
+	"pid={base+7} comm=\"chronyd\" requested_mask=\"r\" "
+	"denied_mask=\"r\" fsuid=0 ouid=0";
+static const char ufw_msg[] =
+	"[UFW BLOCK] IN={nic} OUT= "
+	"MAC=52:54:00:12:34:56:52:54:00:65:43:21:08:00 SRC={ext_ip} "
+	"DST=10.0.0.{1+250} LEN=40 TOS=0x00 PREC=0x00 TTL={230+20} "
+	"ID={0+65536} PROTO=TCP SPT={1024+64000} DPT={23|3389} "
+	"WINDOW=1024 RES=0x00 SYN URGP=0";
+
+/* The kernel's lines, the more frequent twice or three times */
+static const char *const kernel_msgs[] = {
+	"e1000e: {nic} NIC Link is "
+	"{Up 1000 Mbps Full Duplex, Flow Control: Rx/Tx|Down}",
+	audit_msg,
+	audit_msg,
+	"usb 2-1: new high-speed USB device number {2+30} using ehci-pci",
+	"usb 2-1: New USB device found, idVendor=0781, idProduct=5567, "
+	"bcdDevice= 1.00",
+	"{EXT4-fs (sda1): mounted filesystem with ordered data mode. "
+	"Opts: (null)|EXT4-fs (dm-2): re-mounted. Opts: errors=remount-ro}",
+	"TCP: request_sock_TCP: Possible SYN flooding on port {443|80}. "
+	"Sending cookies.  Check SNMP counters.",
+	ufw_msg,
+	ufw_msg,
+	ufw_msg,
+	"{nf_conntrack: nf_conntrack: table full, dropping packet"
+	"|sd 0:0:0:0: [sda] Synchronizing SCSI cache}",
+	"perf: interrupt took too long ({2500+2000} > 2500), "
+	"lowering kernel.perf_event_max_sample_rate to 79750",
+	"device {nic} {entered|left} promiscuous mode",
+};
+
 static void m_kernel(void)
 {
+	unsigned k;
+
 	kprefix();
-	switch (rn(14)) {
-	case 0:
-		put_s("e1000e: ");
-		put_s(cur->nic);
-		put_s(rn(2) ? " NIC Link is Up 1000 Mbps Full Duplex, Flow Control: Rx/Tx"
-			    : " NIC Link is Down");
-		break;
-	case 1:
-	case 2:
-		put_s("audit: type=1400 audit(");
-		put_u(epoch());
-		put_c('.');
-		put_uw(now_ms % 1000, 3, '0');
-		put_c(':');
-		put_u(100 + rn(90000));
-		put_s("): apparmor=\"DENIED\" operation=\"open\" profile=\"/usr/sbin/chronyd\" name=\"/proc/");
-		put_u(rpid());
-		put_s("/status\" pid=");
-		put_u(cur->pid_base + 7);
-		put_s(" comm=\"chronyd\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0");
-		break;
-	case 3:
-		put_s("usb 2-1: new high-speed USB device number ");
-		put_u(2 + rn(30));
-		put_s(" using ehci-pci");
-		break;
-	case 4:
-		put_s("usb 2-1: New USB device found, idVendor=0781, idProduct=5567, bcdDevice= 1.00");
-		break;
-	case 5:
-		put_s(rn(2) ? "EXT4-fs (sda1): mounted filesystem with ordered data mode. Opts: (null)"
-			    : "EXT4-fs (dm-2): re-mounted. Opts: errors=remount-ro");
-		break;
-	case 6:
-		put_s("TCP: request_sock_TCP: Possible SYN flooding on port ");
-		put_s(rn(2) ? "443" : "80");
-		put_s(". Sending cookies.  Check SNMP counters.");
-		break;
-	case 7:
-	case 8:
-	case 9:
-		put_s("[UFW BLOCK] IN=");
-		put_s(cur->nic);
-		put_s(" OUT= MAC=52:54:00:12:34:56:52:54:00:65:43:21:08:00 SRC=");
-		ext_ip();
-		put_s(" DST=10.0.0.");
-		put_u(1 + rn(250));
-		put_s(" LEN=40 TOS=0x00 PREC=0x00 TTL=");
-		put_u(230 + rn(20));
-		put_s(" ID=");
-		put_u(rn(65536));
-		put_s(" PROTO=TCP SPT=");
-		put_u(1024 + rn(64000));
-		put_s(" DPT=");
-		put_u(rn(2) ? 23 : 3389);
-		put_s(" WINDOW=1024 RES=0x00 SYN URGP=0");
-		break;
-	case 10:
-		put_s(rn(2) ? "nf_conntrack: nf_conntrack: table full, dropping packet"
-			    : "sd 0:0:0:0: [sda] Synchronizing SCSI cache");
-		break;
-	case 11:
-		put_s("perf: interrupt took too long (");
-		put_u(2500 + rn(2000));
-		put_s(" > 2500), lowering kernel.perf_event_max_sample_rate to 79750");
-		break;
-	case 12:
-		put_s("device ");
-		put_s(cur->nic);
-		put_s(rn(2) ? " entered promiscuous mode" : " left promiscuous mode");
-		break;
-	default:
-		/* a near miss: SLUB's own message, not a page allocator report */
-		if (rn(8) == 0) {
-			put_s("SLUB: Unable to allocate memory on node -1 (gfp=0x20)");
-		} else {
-			put_s("IPv6: ADDRCONF(NETDEV_UP): ");
-			put_s(cur->nic);
-			put_s(": link is not ready");
-		}
-		break;
-	}
+	k = rn(ARRAY_LEN(kernel_msgs) + 1);
+	if (k < ARRAY_LEN(kernel_msgs))
+		put_t(kernel_msgs[k]);
+	else if (rn(8) == 0)	/* a near miss, not the page allocator's */
+		put_s("SLUB: Unable to allocate memory on node -1 (gfp=0x20)");
+	else
+		put_t("IPv6: ADDRCONF(NETDEV_UP): {nic}: link is not ready");
 	end_line();
 }
 
@@ -771,8 +732,6 @@ static void put_lines(const char *const *lines, size_t n)
 		end_line();
 	}
 }
-
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 static void put_report(void)
 {
