@@ -162,17 +162,19 @@ static void test_reports(void **state)
 		assert_int_equal(l, c->layout);
 		assert_string_equal(fmt(c->mask, l), c->names);
 
-		/* mask and names */
-		got = pf_gfp_layout_infer(c->mask, c->names);
-		if (got != c->layout)
-			assert_int_equal(got, c->alt);
-		assert_string_equal(fmt(c->mask, got), c->names);
-
-		/* the mask alone */
-		got = pf_gfp_layout_infer(c->mask, NULL);
-		if (got != c->layout)
-			assert_int_equal(got, c->alt);
-		assert_string_equal(fmt(c->mask, got), c->names);
+		/* from mask and names, then from the mask alone */
+		for (int alone = 0; alone < 2; alone++) {
+			got = pf_gfp_layout_infer(c->mask,
+						  alone ? NULL : c->names);
+			if (got != c->layout && got != c->alt)
+				fail_msg("%s 0x%lx%s: inferred %s, not %s or %s",
+					 c->kernel, c->mask,
+					 alone ? " alone" : "",
+					 pf_gfp_layout_name(got),
+					 pf_gfp_layout_name(c->layout),
+					 pf_gfp_layout_name(c->alt));
+			assert_string_equal(fmt(c->mask, got), c->names);
+		}
 	}
 }
 
@@ -294,37 +296,45 @@ static void test_infer_shape(void **state)
 
 static void test_infer_names(void **state)
 {
+	static const struct {
+		unsigned long mask;
+		const char *names;
+		enum pf_gfp_layout layout;
+	} cases[] = {
+		/* 4.6-4.9 printed GFP_TEMPORARY: only 4.4-4.9 renders it */
+		{ 0x24000d0, "GFP_TEMPORARY", PF_GFP_4_4 },
+		/* 4.10-4.13 printed __GFP_REPEAT, renamed in 4.14: best match */
+		{ 0x14004c0, "GFP_KERNEL|__GFP_REPEAT", PF_GFP_4_10 },
+		/* 4.6-4.9 with __GFP_NOTRACK and __GFP_OTHER_NODE */
+		{ 0x2e000c0, "GFP_KERNEL|__GFP_NOTRACK|__GFP_OTHER_NODE",
+		  PF_GFP_4_4 },
+		/*
+		 * 6.3+ and 6.15+ differ only in the order of the names: names
+		 * that read the same in both keep 6.3+, the order of 6.15
+		 * gives 6.15+
+		 */
+		{ 0xc20, "GFP_ATOMIC|__GFP_DIRECT_RECLAIM", PF_GFP_6_3 },
+		{ 0x2dc2, "GFP_KERNEL|__GFP_HIGHMEM|__GFP_ZERO|__GFP_NOWARN",
+		  PF_GFP_6_15 },
+		{ 0x2dc2, "GFP_KERNEL|__GFP_HIGHMEM|__GFP_NOWARN|__GFP_ZERO",
+		  PF_GFP_5_0 },
+		/* the parentheses and blanks around the names are tolerated */
+		{ 0x480020, " (GFP_ATOMIC) ", PF_GFP_4_18 },
+		/* names that fit no era: the shape decides */
+		{ 0xa20, "FOO|BAR", PF_GFP_5_0 },
+		{ 0xa20, "", PF_GFP_5_0 },
+	};
+
 	(void)state;
-	/* 4.6-4.9 printed GFP_TEMPORARY: only 4.4-4.9 renders it */
-	assert_int_equal(pf_gfp_layout_infer(0x24000d0, "GFP_TEMPORARY"),
-			 PF_GFP_4_4);
-	/* 4.10-4.13 printed __GFP_REPEAT, renamed in 4.14: best match */
-	assert_int_equal(pf_gfp_layout_infer(0x14004c0,
-					     "GFP_KERNEL|__GFP_REPEAT"),
-			 PF_GFP_4_10);
-	/* 4.6-4.9 with __GFP_NOTRACK and __GFP_OTHER_NODE */
-	assert_int_equal(pf_gfp_layout_infer(0x2e000c0,
-			"GFP_KERNEL|__GFP_NOTRACK|__GFP_OTHER_NODE"),
-			 PF_GFP_4_4);
-	/*
-	 * 6.3+ and 6.15+ differ only in the order of the names: names that
-	 * read the same in both keep 6.3+, the order of 6.15 gives 6.15+
-	 */
-	assert_int_equal(pf_gfp_layout_infer(0xc20,
-					     "GFP_ATOMIC|__GFP_DIRECT_RECLAIM"),
-			 PF_GFP_6_3);
-	assert_int_equal(pf_gfp_layout_infer(0x2dc2,
-			"GFP_KERNEL|__GFP_HIGHMEM|__GFP_ZERO|__GFP_NOWARN"),
-			 PF_GFP_6_15);
-	assert_int_equal(pf_gfp_layout_infer(0x2dc2,
-			"GFP_KERNEL|__GFP_HIGHMEM|__GFP_NOWARN|__GFP_ZERO"),
-			 PF_GFP_5_0);
-	/* the parentheses and blanks around the names are tolerated */
-	assert_int_equal(pf_gfp_layout_infer(0x480020, " (GFP_ATOMIC) "),
-			 PF_GFP_4_18);
-	/* names that fit no era: the shape decides */
-	assert_int_equal(pf_gfp_layout_infer(0xa20, "FOO|BAR"), PF_GFP_5_0);
-	assert_int_equal(pf_gfp_layout_infer(0xa20, ""), PF_GFP_5_0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		enum pf_gfp_layout l = pf_gfp_layout_infer(cases[i].mask,
+							   cases[i].names);
+
+		if (l != cases[i].layout)
+			fail_msg("0x%lx '%s': %s, not %s", cases[i].mask,
+				 cases[i].names, pf_gfp_layout_name(l),
+				 pf_gfp_layout_name(cases[i].layout));
+	}
 }
 
 static void test_layout_of(void **state)
@@ -384,40 +394,46 @@ static void test_layout_name(void **state)
 
 static void test_format_edges(void **state)
 {
+	static const struct {
+		unsigned long mask;
+		enum pf_gfp_layout layout;
+		const char *names;
+	} cases[] = {
+		/* leftover bits print in hex, as format_flags() does */
+		{ 0xa20, PF_GFP_6_3, "GFP_ATOMIC|0x200" },
+		{ 0xa00, PF_GFP_6_3, "GFP_NOWAIT|0x200" },
+		{ 0x10000cc0, PF_GFP_5_0, "GFP_KERNEL|0x10000000" },
+		{ 0x8, PF_GFP_2_6_18, "0x8" },
+		{ 0, PF_GFP_5_0, "" },
+		/* GFP_NOIO is __GFP_RECLAIM and comes first */
+		{ 0x600080, PF_GFP_4_18, "GFP_NOIO|__GFP_FS" },
+		{ 0x400, PF_GFP_5_0, "__GFP_DIRECT_RECLAIM" },
+		/* renames within the bit */
+		{ 0x24004c0, PF_GFP_4_4, "GFP_KERNEL|__GFP_REPEAT" },
+		{ 0x14004c0, PF_GFP_4_10, "GFP_KERNEL|__GFP_RETRY_MAYFAIL" },
+		{ 0x24000d0, PF_GFP_4_4, "GFP_TEMPORARY" },
+		{ 0x14000d0, PF_GFP_4_10, "GFP_KERNEL|__GFP_RECLAIMABLE" },
+		{ 0x420, PF_GFP_RHEL5, "__GFP_HIGH|__GFP_REPEAT" },
+		{ 0x400d0, PF_GFP_RHEL5, "GFP_KERNEL|__GFP_NO_OOM" },
+		{ 0x1400cc0, PF_GFP_5_0, "GFP_KERNEL_ACCOUNT|0x1000000" },
+		/* GFP_TRANSHUGE of 2.6.38-4.3, and of 4.8+ (LIGHT | DIRECT) */
+		{ 0x4352da, PF_GFP_3_10, "GFP_TRANSHUGE" },
+		{ 0x4342ca, PF_GFP_4_4, "GFP_TRANSHUGE" },
+		{ 0x342ca, PF_GFP_4_4, "GFP_TRANSHUGE_LIGHT" },
+		{ 0x1c24ca, PF_GFP_5_0, "GFP_TRANSHUGE" },
+		{ 0x1c20ca, PF_GFP_6_3, "GFP_TRANSHUGE_LIGHT" },
+	};
 	char buf[16];
 
 	(void)state;
-	/* leftover bits print in hex, as format_flags() does */
-	assert_string_equal(fmt(0xa20, PF_GFP_6_3), "GFP_ATOMIC|0x200");
-	assert_string_equal(fmt(0xa00, PF_GFP_6_3),
-			    "GFP_NOWAIT|0x200");
-	assert_string_equal(fmt(0x10000cc0, PF_GFP_5_0),
-			    "GFP_KERNEL|0x10000000");
-	assert_string_equal(fmt(0x8, PF_GFP_2_6_18), "0x8");
-	assert_string_equal(fmt(0, PF_GFP_5_0), "");
-	/* GFP_NOIO is __GFP_RECLAIM and comes first */
-	assert_string_equal(fmt(0x600080, PF_GFP_4_18), "GFP_NOIO|__GFP_FS");
-	assert_string_equal(fmt(0x400, PF_GFP_5_0), "__GFP_DIRECT_RECLAIM");
-	/* renames within the bit */
-	assert_string_equal(fmt(0x24004c0, PF_GFP_4_4),
-			    "GFP_KERNEL|__GFP_REPEAT");
-	assert_string_equal(fmt(0x14004c0, PF_GFP_4_10),
-			    "GFP_KERNEL|__GFP_RETRY_MAYFAIL");
-	assert_string_equal(fmt(0x24000d0, PF_GFP_4_4), "GFP_TEMPORARY");
-	assert_string_equal(fmt(0x14000d0, PF_GFP_4_10),
-			    "GFP_KERNEL|__GFP_RECLAIMABLE");
-	assert_string_equal(fmt(0x420, PF_GFP_RHEL5),
-			    "__GFP_HIGH|__GFP_REPEAT");
-	assert_string_equal(fmt(0x400d0, PF_GFP_RHEL5),
-			    "GFP_KERNEL|__GFP_NO_OOM");
-	assert_string_equal(fmt(0x1400cc0, PF_GFP_5_0),
-			    "GFP_KERNEL_ACCOUNT|0x1000000");
-	/* GFP_TRANSHUGE of 2.6.38-4.3, and of 4.8+ (LIGHT | DIRECT) */
-	assert_string_equal(fmt(0x4352da, PF_GFP_3_10), "GFP_TRANSHUGE");
-	assert_string_equal(fmt(0x4342ca, PF_GFP_4_4), "GFP_TRANSHUGE");
-	assert_string_equal(fmt(0x342ca, PF_GFP_4_4), "GFP_TRANSHUGE_LIGHT");
-	assert_string_equal(fmt(0x1c24ca, PF_GFP_5_0), "GFP_TRANSHUGE");
-	assert_string_equal(fmt(0x1c20ca, PF_GFP_6_3), "GFP_TRANSHUGE_LIGHT");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *got = fmt(cases[i].mask, cases[i].layout);
+
+		if (strcmp(got, cases[i].names))
+			fail_msg("0x%lx in %s: '%s', not '%s'", cases[i].mask,
+				 pf_gfp_layout_name(cases[i].layout), got,
+				 cases[i].names);
+	}
 
 	/* truncation keeps a terminated prefix and says how much was kept */
 	assert_int_equal(pf_gfp_format(0xcc1, PF_GFP_5_0, buf, sizeof(buf)),
@@ -432,58 +448,58 @@ static void test_format_edges(void **state)
 				       sizeof(buf)), -EINVAL);
 }
 
+/*
+ * pf_gfp_flags() of a mask: how many names (-1: not asked) and those
+ * asked (NULL: not asked), with room for max names and, if spare, for
+ * the unknown bits in hex.
+ */
+static const struct flags_case {
+	unsigned long mask;
+	enum pf_gfp_layout layout;
+	size_t max;
+	bool spare;
+	int n;
+	const char *names[6];
+} flags_cases[] = {
+	{ 0xa20, PF_GFP_5_0, 8, true, 3,
+	  { "__GFP_HIGH", "__GFP_ATOMIC", "__GFP_KSWAPD_RECLAIM" } },
+	{ 0xa20, PF_GFP_6_3, 8, true, 3, { NULL, "0x200" } },
+	{ 0x2040d1, PF_GFP_3_10, 8, true, 6,
+	  { "__GFP_DMA", "__GFP_WAIT", "__GFP_IO", "__GFP_FS", "__GFP_COMP",
+	    "__GFP_NOTRACK" } },
+	{ 0x400, PF_GFP_4_4, 8, true, 1, { "__GFP_REPEAT" } },
+	{ 0x400, PF_GFP_4_18, 8, true, -1, { "__GFP_RETRY_MAYFAIL" } },
+	/* max caps the count */
+	{ 0xcc0, PF_GFP_5_0, 2, true, 2, { "__GFP_IO", "__GFP_FS" } },
+	/* unknown bits need spare room; without it they are left out */
+	{ 0x30000020, PF_GFP_5_0, 8, true, 3,
+	  { NULL, "0x10000000", "0x20000000" } },
+	{ 0x30000020, PF_GFP_5_0, 8, false, 1, { NULL } },
+	/* an unknown layout knows no bit */
+	{ 0x20, PF_GFP_UNKNOWN, 8, true, 1, { "0x20" } },
+};
+
 static void test_flags(void **state)
 {
-	const char *names[8];
-	char spare[64];
-	size_t n;
-
 	(void)state;
-	n = pf_gfp_flags(0xa20, PF_GFP_5_0, names, 8, spare, sizeof(spare));
-	assert_int_equal(n, 3);
-	assert_string_equal(names[0], "__GFP_HIGH");
-	assert_string_equal(names[1], "__GFP_ATOMIC");
-	assert_string_equal(names[2], "__GFP_KSWAPD_RECLAIM");
+	for (size_t i = 0; i < sizeof(flags_cases) / sizeof(flags_cases[0]);
+	     i++) {
+		const struct flags_case *c = &flags_cases[i];
+		const char *names[8];
+		char spare[64];
+		size_t n = pf_gfp_flags(c->mask, c->layout, names, c->max,
+					c->spare ? spare : NULL,
+					c->spare ? sizeof(spare) : 0);
 
-	n = pf_gfp_flags(0xa20, PF_GFP_6_3, names, 8, spare, sizeof(spare));
-	assert_int_equal(n, 3);
-	assert_string_equal(names[1], "0x200");
-
-	n = pf_gfp_flags(0x2040d1, PF_GFP_3_10, names, 8, spare,
-			 sizeof(spare));
-	assert_int_equal(n, 6);
-	assert_string_equal(names[0], "__GFP_DMA");
-	assert_string_equal(names[1], "__GFP_WAIT");
-	assert_string_equal(names[2], "__GFP_IO");
-	assert_string_equal(names[3], "__GFP_FS");
-	assert_string_equal(names[4], "__GFP_COMP");
-	assert_string_equal(names[5], "__GFP_NOTRACK");
-
-	n = pf_gfp_flags(0x400, PF_GFP_4_4, names, 8, spare, sizeof(spare));
-	assert_int_equal(n, 1);
-	assert_string_equal(names[0], "__GFP_REPEAT");
-	n = pf_gfp_flags(0x400, PF_GFP_4_18, names, 8, spare, sizeof(spare));
-	assert_string_equal(names[0], "__GFP_RETRY_MAYFAIL");
-
-	/* max caps the count */
-	n = pf_gfp_flags(0xcc0, PF_GFP_5_0, names, 2, spare, sizeof(spare));
-	assert_int_equal(n, 2);
-	assert_string_equal(names[0], "__GFP_IO");
-	assert_string_equal(names[1], "__GFP_FS");
-
-	/* unknown bits need spare room; without it they are left out */
-	n = pf_gfp_flags(0x30000020, PF_GFP_5_0, names, 8, spare,
-			 sizeof(spare));
-	assert_int_equal(n, 3);
-	assert_string_equal(names[1], "0x10000000");
-	assert_string_equal(names[2], "0x20000000");
-	n = pf_gfp_flags(0x30000020, PF_GFP_5_0, names, 8, NULL, 0);
-	assert_int_equal(n, 1);
-	/* an unknown layout knows no bit */
-	n = pf_gfp_flags(0x20, PF_GFP_UNKNOWN, names, 8, spare,
-			 sizeof(spare));
-	assert_int_equal(n, 1);
-	assert_string_equal(names[0], "0x20");
+		if (c->n >= 0 && n != (size_t)c->n)
+			fail_msg("0x%lx in %s: %zu names, not %d", c->mask,
+				 pf_gfp_layout_name(c->layout), n, c->n);
+		for (int k = 0; k < 6; k++)
+			if (c->names[k] && strcmp(names[k], c->names[k]))
+				fail_msg("0x%lx in %s: name %d '%s', not '%s'",
+					 c->mask, pf_gfp_layout_name(c->layout),
+					 k, names[k], c->names[k]);
+	}
 }
 
 /* pf_gfp_caps(): the flags that must be true, and those that must not */
