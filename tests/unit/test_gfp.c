@@ -167,7 +167,7 @@ static void test_reports(void **state)
 			got = pf_gfp_layout_infer(c->mask,
 						  alone ? NULL : c->names);
 			if (got != c->layout && got != c->alt)
-				fail_msg("%s 0x%lx%s: inferred %s, not %s or %s",
+				fail_msg("%s 0x%lx%s: %s, not %s or %s",
 					 c->kernel, c->mask,
 					 alone ? " alone" : "",
 					 pf_gfp_layout_name(got),
@@ -303,7 +303,7 @@ static void test_infer_names(void **state)
 	} cases[] = {
 		/* 4.6-4.9 printed GFP_TEMPORARY: only 4.4-4.9 renders it */
 		{ 0x24000d0, "GFP_TEMPORARY", PF_GFP_4_4 },
-		/* 4.10-4.13 printed __GFP_REPEAT, renamed in 4.14: best match */
+		/* 4.10-4.13 printed __GFP_REPEAT, renamed by 4.14: closest */
 		{ 0x14004c0, "GFP_KERNEL|__GFP_REPEAT", PF_GFP_4_10 },
 		/* 4.6-4.9 with __GFP_NOTRACK and __GFP_OTHER_NODE */
 		{ 0x2e000c0, "GFP_KERNEL|__GFP_NOTRACK|__GFP_OTHER_NODE",
