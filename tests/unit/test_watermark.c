@@ -18,25 +18,56 @@
 #include "libpagefail.h"
 #include "zones.h"
 
+/* GFP_ATOMIC's alloc flags (of every era but 6.3's highatomic bit) */
+#define ATOMIC (PF_ALLOC_HIGH | PF_ALLOC_HARDER)
+
+#define FAILS (-1)	/* expect_wm(): fails, whatever the cause */
+
+/*
+ * pf_zone_watermark_ok() of z for an allocation of order against mark,
+ * from classzone with flags in era: it passes when want is PF_CAUSE_OK,
+ * else fails, for the cause want unless FAILS.  *c is the check made.
+ */
+static void expect_wm(const struct pf_zone *z, int order, long mark,
+		      int classzone, unsigned int flags, int era, int want,
+		      struct pf_wm_check *c)
+{
+	bool ok = pf_zone_watermark_ok(z, order, mark, classzone, flags, era,
+				       c);
+
+	if (ok != (want == PF_CAUSE_OK) || (want != FAILS && c->cause != want))
+		fail_msg("order %d, mark %ld, flags %#x, %s: %s, not %s",
+			 order, mark, flags, pf_wm_era_name(era),
+			 ok ? "passes" : pf_cause_name(c->cause),
+			 want == FAILS ? "failing" : pf_cause_name(want));
+}
+
 static void test_era_of(void **state)
 {
+	static const struct {
+		const char *release;
+		int era;
+	} eras[] = {
+		{ "2.6.32-220.el6.x86_64", PF_WM_RHEL6 },
+		{ "2.6.32.4", PF_WM_2_6 },
+		{ "3.10.0-1160.el7.x86_64", PF_WM_2_6 },
+		{ "4.4.114+", PF_WM_4_4 },
+		{ "4.18.0-240.el8.x86_64", PF_WM_4_4 },
+		{ "6.2.0", PF_WM_4_4 },
+		{ "6.12.39", PF_WM_6_3 },
+	};
 	struct pf_kver kv;
 
 	(void)state;
-	assert_int_equal(pf_kver_parse("2.6.32-220.el6.x86_64", &kv), 0);
-	assert_int_equal(pf_wm_era_of(&kv, 0), PF_WM_RHEL6);
-	assert_int_equal(pf_kver_parse("2.6.32.4", &kv), 0);
-	assert_int_equal(pf_wm_era_of(&kv, 0), PF_WM_2_6);
-	assert_int_equal(pf_kver_parse("3.10.0-1160.el7.x86_64", &kv), 0);
-	assert_int_equal(pf_wm_era_of(&kv, 0), PF_WM_2_6);
-	assert_int_equal(pf_kver_parse("4.4.114+", &kv), 0);
-	assert_int_equal(pf_wm_era_of(&kv, 0), PF_WM_4_4);
-	assert_int_equal(pf_kver_parse("4.18.0-240.el8.x86_64", &kv), 0);
-	assert_int_equal(pf_wm_era_of(&kv, 0), PF_WM_4_4);
-	assert_int_equal(pf_kver_parse("6.2.0", &kv), 0);
-	assert_int_equal(pf_wm_era_of(&kv, 0), PF_WM_4_4);
-	assert_int_equal(pf_kver_parse("6.12.39", &kv), 0);
-	assert_int_equal(pf_wm_era_of(&kv, 0), PF_WM_6_3);
+	for (size_t i = 0; i < sizeof(eras) / sizeof(eras[0]); i++) {
+		int era;
+
+		assert_int_equal(pf_kver_parse(eras[i].release, &kv), 0);
+		era = pf_wm_era_of(&kv, 0);
+		if (era != eras[i].era)
+			fail_msg("%s: era %s, not %s", eras[i].release,
+				 pf_wm_era_name(era), pf_wm_era_name(eras[i].era));
+	}
 	/* no version: the gfp layout decides */
 	assert_int_equal(pf_wm_era_of(NULL, PF_GFP_2_6_24), PF_WM_2_6);
 	assert_int_equal(pf_wm_era_of(NULL, PF_GFP_5_0), PF_WM_4_4);
@@ -47,7 +78,7 @@ static void test_era_of(void **state)
 /* gfp_to_alloc_flags() for the masks each era's GFP_ATOMIC and friends have */
 static void test_alloc_flags(void **state)
 {
-	const unsigned int hh = PF_ALLOC_HIGH | PF_ALLOC_HARDER;
+	const unsigned int hh = ATOMIC;
 
 	(void)state;
 	/* 2.6.32: GFP_ATOMIC 0x20: HIGH, HARDER (!__GFP_WAIT), no CPUSET */
@@ -97,32 +128,27 @@ static void test_alloc_flags(void **state)
  */
 static void test_old_loop(void **state)
 {
-	unsigned long nr[11] = { 900, 50 };
-	struct pf_zone z = mkzone(1000, 400, nr, 11);
+	struct pf_zone z = MKZONE(1000, 400, 900, 50);
 	struct pf_wm_check c;
-	unsigned int f = PF_ALLOC_HIGH | PF_ALLOC_HARDER;
 
 	(void)state;
-	assert_true(pf_zone_watermark_ok(&z, 1, 400, 2, f, PF_WM_2_6, &c));
+	expect_wm(&z, 1, 400, 2, ATOMIC, PF_WM_2_6, PF_CAUSE_OK, &c);
 	assert_int_equal(c.min, 150);
 	assert_int_equal(c.usable, 999);
-	assert_int_equal(c.cause, PF_CAUSE_OK);
 
 	z.nr_free[0] = 930;
-	assert_false(pf_zone_watermark_ok(&z, 1, 400, 2, f, PF_WM_2_6, &c));
-	assert_int_equal(c.cause, PF_CAUSE_FRAGMENTATION);
+	expect_wm(&z, 1, 400, 2, ATOMIC, PF_WM_2_6, PF_CAUSE_FRAGMENTATION, &c);
 	assert_int_equal(c.failed_order, 1);
 	assert_int_equal(c.order_free, 69);
 	assert_int_equal(c.order_min, 75);
 
 	/* no reductions for GFP_KERNEL: 999 - 930 = 69 <= 200 */
-	assert_false(pf_zone_watermark_ok(&z, 1, 400, 2, 0, PF_WM_2_6, &c));
+	expect_wm(&z, 1, 400, 2, 0, PF_WM_2_6, FAILS, &c);
 	assert_int_equal(c.order_min, 200);
 
 	/* order 0 below min: free 140 - 0 <= 150 */
 	z.free = 140;
-	assert_false(pf_zone_watermark_ok(&z, 0, 400, 2, f, PF_WM_2_6, &c));
-	assert_int_equal(c.cause, PF_CAUSE_BELOW_MIN);
+	expect_wm(&z, 0, 400, 2, ATOMIC, PF_WM_2_6, PF_CAUSE_BELOW_MIN, &c);
 	assert_int_equal(c.margin, 140 - 150);
 }
 
@@ -134,19 +160,17 @@ static void test_old_loop(void **state)
  */
 static void test_rhel6_loop(void **state)
 {
-	unsigned long nr[11] = { 930, 35 };
-	struct pf_zone z = mkzone(1000, 400, nr, 11);
 	struct pf_wm_check c;
-	unsigned int f = PF_ALLOC_HIGH | PF_ALLOC_HARDER;
+	struct pf_zone z = MKZONE(1000, 400, 930, 35);
 
 	(void)state;
-	assert_true(pf_zone_watermark_ok(&z, 1, 400, 2, f, PF_WM_RHEL6, &c));
+	expect_wm(&z, 1, 400, 2, ATOMIC, PF_WM_RHEL6, PF_CAUSE_OK, &c);
 	assert_int_equal(c.usable, 997);
 	z.nr_free[0] = 997;
 	z.nr_free[1] = 0;
 	z.nr_free[2] = 1;
-	assert_false(pf_zone_watermark_ok(&z, 1, 400, 2, f, PF_WM_RHEL6, &c));
-	assert_int_equal(c.cause, PF_CAUSE_FRAGMENTATION);
+	expect_wm(&z, 1, 400, 2, ATOMIC, PF_WM_RHEL6, PF_CAUSE_FRAGMENTATION,
+		  &c);
 	assert_int_equal(c.failed_order, 1);
 	/*
 	 * At the low mark (500) the loop keeps 500 - 400 = 100, cut to 38 by
@@ -158,9 +182,9 @@ static void test_rhel6_loop(void **state)
 	z.nr_free[2] = 0;
 	z.nr_free[3] = 60;
 	z.nr_free[0] = 957;
-	assert_true(pf_zone_watermark_ok(&z, 3, 500, 2, f, PF_WM_RHEL6, &c));
+	expect_wm(&z, 3, 500, 2, ATOMIC, PF_WM_RHEL6, PF_CAUSE_OK, &c);
 	z.nr_free[0] = 982;
-	assert_false(pf_zone_watermark_ok(&z, 3, 500, 2, f, PF_WM_RHEL6, &c));
+	expect_wm(&z, 3, 500, 2, ATOMIC, PF_WM_RHEL6, FAILS, &c);
 	assert_int_equal(c.failed_order, 1);
 	assert_int_equal(c.order_min, 19);
 }
@@ -171,16 +195,14 @@ static void test_rhel6_loop(void **state)
  */
 static void test_cma(void **state)
 {
-	unsigned long nr[11] = { 1000 };
-	struct pf_zone z = mkzone(1000, 400, nr, 11);
+	struct pf_zone z = MKZONE(1000, 400, 1000);
 	struct pf_wm_check c;
 
 	(void)state;
 	z.free_cma = 900;
-	assert_false(pf_zone_watermark_ok(&z, 0, 400, 2, 0, PF_WM_2_6, &c));
-	assert_int_equal(c.cause, PF_CAUSE_BELOW_MIN);
+	expect_wm(&z, 0, 400, 2, 0, PF_WM_2_6, PF_CAUSE_BELOW_MIN, &c);
 	assert_int_equal(c.cma, 900);
-	assert_true(pf_zone_watermark_ok(&z, 0, 400, 2, PF_ALLOC_CMA, PF_WM_2_6, &c));
+	expect_wm(&z, 0, 400, 2, PF_ALLOC_CMA, PF_WM_2_6, PF_CAUSE_OK, &c);
 }
 
 /*
@@ -189,8 +211,7 @@ static void test_cma(void **state)
  */
 static void test_free_block(void **state)
 {
-	unsigned long nr[11] = { 960, 0, 10 };
-	struct pf_zone z = mkzone(1000, 400, nr, 11);
+	struct pf_zone z = MKZONE(1000, 400, 960, 0, 10);
 	struct pf_wm_check c;
 
 	(void)state;
@@ -199,41 +220,33 @@ static void test_free_block(void **state)
 	strcpy(z.mt[2], "H");
 	z.reserved_highatomic = 300;
 	/* GFP_ATOMIC (harder): min 150, free 999, the H blocks are its */
-	assert_true(pf_zone_watermark_ok(&z, 1, 400, 2,
-					 PF_ALLOC_HIGH | PF_ALLOC_HARDER,
-					 PF_WM_4_4, &c));
+	expect_wm(&z, 1, 400, 2, ATOMIC, PF_WM_4_4, PF_CAUSE_OK, &c);
 	assert_int_equal(c.highatomic, 0);
 	/* GFP_KERNEL: 999 - 300 = 699 > 400, but no block it may take */
-	assert_false(pf_zone_watermark_ok(&z, 1, 400, 2, 0, PF_WM_4_4, &c));
-	assert_int_equal(c.cause, PF_CAUSE_HIGHATOMIC);
+	expect_wm(&z, 1, 400, 2, 0, PF_WM_4_4, PF_CAUSE_HIGHATOMIC, &c);
 	assert_int_equal(c.usable, 699);
 	/* a movable order-3 block anywhere will do: no per-order loop */
 	z.nr_free[3] = 1;
 	strcpy(z.mt[3], "M");
-	assert_true(pf_zone_watermark_ok(&z, 1, 400, 2, 0, PF_WM_4_4, &c));
+	expect_wm(&z, 1, 400, 2, 0, PF_WM_4_4, PF_CAUSE_OK, &c);
 	/* the old loop would fail that zone: 999 - 960 = 39 <= 200 */
-	assert_false(pf_zone_watermark_ok(&z, 1, 400, 2, 0, PF_WM_2_6, &c));
+	expect_wm(&z, 1, 400, 2, 0, PF_WM_2_6, FAILS, &c);
 
 	/* order 0: 650 - 300 = 350 <= 400, but 650 > 400: highatomic's doing */
 	z.free = 650;
-	assert_false(pf_zone_watermark_ok(&z, 0, 400, 2, 0, PF_WM_4_4, &c));
-	assert_int_equal(c.cause, PF_CAUSE_HIGHATOMIC);
+	expect_wm(&z, 0, 400, 2, 0, PF_WM_4_4, PF_CAUSE_HIGHATOMIC, &c);
 
 	/* lowmem_reserve: 1000 <= 400 + 700, and 1000 > 400 */
 	z.free = 1000;
 	z.reserved_highatomic = 0;
 	z.lowmem_reserve[2] = 700;
-	assert_false(pf_zone_watermark_ok(&z, 0, 400, 2, 0, PF_WM_4_4, &c));
-	assert_int_equal(c.cause, PF_CAUSE_LOWMEM_RESERVE);
+	expect_wm(&z, 0, 400, 2, 0, PF_WM_4_4, PF_CAUSE_LOWMEM_RESERVE, &c);
 	assert_int_equal(c.reserve, 700);
 	/* the zone's own class: no reserve */
-	assert_true(pf_zone_watermark_ok(&z, 0, 400, 0, 0, PF_WM_4_4, &c));
+	expect_wm(&z, 0, 400, 0, 0, PF_WM_4_4, PF_CAUSE_OK, &c);
 
 	/* no free block at all of order >= 4: fragmentation */
-	assert_false(pf_zone_watermark_ok(&z, 4, 400, 2,
-					  PF_ALLOC_HIGH | PF_ALLOC_HARDER,
-					  PF_WM_4_4, &c));
-	assert_int_equal(c.cause, PF_CAUSE_FRAGMENTATION);
+	expect_wm(&z, 4, 400, 2, ATOMIC, PF_WM_4_4, PF_CAUSE_FRAGMENTATION, &c);
 }
 
 /*
@@ -243,32 +256,26 @@ static void test_free_block(void **state)
  */
 static void test_6_3(void **state)
 {
-	unsigned long nr[11] = { 450 };
-	struct pf_zone z = mkzone(450, 400, nr, 11);
+	struct pf_zone z = MKZONE(450, 400, 450);
 	struct pf_wm_check c;
 
 	(void)state;
 	z.reserved_highatomic = 300;
-	assert_true(pf_zone_watermark_ok(&z, 0, 400, 2, PF_ALLOC_HARDER,
-					 PF_WM_6_3, &c));
+	expect_wm(&z, 0, 400, 2, PF_ALLOC_HARDER, PF_WM_6_3, PF_CAUSE_OK, &c);
 	assert_int_equal(c.min, 400);
-	assert_false(pf_zone_watermark_ok(&z, 0, 400, 2, 0, PF_WM_6_3, &c));
-	assert_int_equal(c.cause, PF_CAUSE_HIGHATOMIC);
-	assert_true(pf_zone_watermark_ok(&z, 0, 400, 2,
-					 PF_ALLOC_HIGH | PF_ALLOC_HARDER,
-					 PF_WM_6_3, &c));
+	expect_wm(&z, 0, 400, 2, 0, PF_WM_6_3, PF_CAUSE_HIGHATOMIC, &c);
+	expect_wm(&z, 0, 400, 2, ATOMIC, PF_WM_6_3, PF_CAUSE_OK, &c);
 	assert_int_equal(c.min, 150);
 	/* in 4.4-6.2 the same NON_BLOCK-only caller is "harder": 400 - 100 */
-	assert_true(pf_zone_watermark_ok(&z, 0, 400, 2, PF_ALLOC_HARDER,
-					 PF_WM_4_4, &c));
+	expect_wm(&z, 0, 400, 2, PF_ALLOC_HARDER, PF_WM_4_4, PF_CAUSE_OK, &c);
 	assert_int_equal(c.min, 300);
 }
 
 /* ALLOC_NO_WATERMARKS: any block will do, except highatomic ones */
 static void test_no_watermarks(void **state)
 {
-	unsigned long nr[11] = { 860, 453, 180 };
-	struct pf_zone z = mkzone(1493, 7440, nr, 11);
+	struct pf_zone z = MKZONE(1493, 7440, 860, 453, 180);
+	const unsigned int f = PF_ALLOC_NO_WATERMARKS;
 	struct pf_wm_check c;
 
 	(void)state;
@@ -277,16 +284,11 @@ static void test_no_watermarks(void **state)
 	strcpy(z.mt[1], "H");
 	strcpy(z.mt[2], "H");
 	/* corpus 015: kswapd, every free block highatomic */
-	assert_false(pf_zone_watermark_ok(&z, 0, 7440, 2, PF_ALLOC_NO_WATERMARKS,
-					  PF_WM_4_4, &c));
-	assert_int_equal(c.cause, PF_CAUSE_HIGHATOMIC);
+	expect_wm(&z, 0, 7440, 2, f, PF_WM_4_4, PF_CAUSE_HIGHATOMIC, &c);
 	strcpy(z.mt[1], "UH");
-	assert_true(pf_zone_watermark_ok(&z, 0, 7440, 2, PF_ALLOC_NO_WATERMARKS,
-					 PF_WM_4_4, &c));
+	expect_wm(&z, 0, 7440, 2, f, PF_WM_4_4, PF_CAUSE_OK, &c);
 	/* nothing at order 3 or above: fragmentation, not the reserve */
-	assert_false(pf_zone_watermark_ok(&z, 3, 7440, 2, PF_ALLOC_NO_WATERMARKS,
-					  PF_WM_4_4, &c));
-	assert_int_equal(c.cause, PF_CAUSE_FRAGMENTATION);
+	expect_wm(&z, 3, 7440, 2, f, PF_WM_4_4, PF_CAUSE_FRAGMENTATION, &c);
 }
 
 /* Damaged or missing data: never a false pass */

@@ -39,6 +39,10 @@ static inline struct pf_zone mkzone(long free, long min,
 	return z;
 }
 
+/* mkzone() with the counts of orders 0 to 10 (x86's MAX_ORDER) in place */
+#define MKZONE(free, min, ...)						\
+	mkzone(free, min, (const unsigned long[11]){ __VA_ARGS__ }, 11)
+
 /*
  * Every field of two zones the same (cmocka: include it first): the free
  * counts and letters at every order, not only below nr_orders.
