@@ -77,6 +77,17 @@ static long line_for(const struct diags *d, const char *root, const char *rel)
 	return -1;
 }
 
+/* The diag naming tmpdir/rel says what; a failure shows what it said */
+static void diag_says(const struct diags *d, const char *rel,
+		      const char *what)
+{
+	const char *m = diag_for(d, tmpdir, rel);
+
+	if (!m || !strstr(m, what))
+		fail_msg("%s: '%s', not one saying '%s'", rel,
+			 m ? m : "(no diagnostic)", what);
+}
+
 /* How many diags name root/rel. */
 static int diags_for(const struct diags *d, const char *root, const char *rel)
 {
@@ -87,6 +98,17 @@ static int diags_for(const struct diags *d, const char *root, const char *rel)
 	for (int i = 0; i < d->nr; i++)
 		n += !strncmp(d->msg[i], want, strlen(want));
 	return n;
+}
+
+/* The one diag naming tmpdir/rel says what */
+static void only_diag_says(const struct diags *d, const char *rel,
+			   const char *what)
+{
+	int n = diags_for(d, tmpdir, rel);
+
+	if (n != 1)
+		fail_msg("%s: %d diagnostics, not one", rel, n);
+	diag_says(d, rel, what);
 }
 
 /* mkdir -p tmpdir/rel */
@@ -131,11 +153,16 @@ static void put_str(const char *rel, const char *s)
 	put_file(rel, s, strlen(s));
 }
 
-/* tmpdir read again after a change, with only the new diagnostics in d */
+/*
+ * tmpdir read again after a change, with only the new diagnostics in d
+ * (NULL: none collected)
+ */
 static void reread(struct diags *d, struct pf_system *sys)
 {
-	d->nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, sys, collect_diag, d), 0);
+	if (d)
+		d->nr = 0;
+	assert_int_equal(pf_system_read(tmpdir, sys, d ? collect_diag : NULL,
+					d), 0);
 }
 
 static void rm_file(const char *rel)
@@ -926,8 +953,8 @@ static void test_missing_files(void **state)
 	assert_non_null(diag_for(&d, tmpdir, "proc/meminfo"));
 	assert_non_null(diag_for(&d, tmpdir, "proc/sys/kernel/osrelease"));
 	assert_non_null(diag_for(&d, tmpdir, "proc/sys/vm/min_free_kbytes"));
-	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/meminfo"),
-			       ": cannot read: no such file or directory"));
+	diag_says(&d, "proc/meminfo",
+		  ": cannot read: no such file or directory");
 
 	/* what was not there is -1 */
 	assert_false(pf_kver_known(&sys.kernel));
@@ -1009,21 +1036,16 @@ static void test_unusable_files(void **state)
 	m = diag_for(&d, tmpdir, "proc/zoneinfo");
 	assert_non_null(m);
 	assert_non_null(strstr(m, "cannot read: is a directory"));
-	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/buddyinfo"),
-			       "no zones"));
-	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/meminfo"),
-			       ": line 2: MemTotal: 'lots' is not a number; "
-			       "read as unknown"));
-	assert_non_null(strstr(diag_for(&d, tmpdir,
-					"proc/sys/kernel/osrelease"),
-			       "not a kernel release"));
-	assert_non_null(strstr(diag_for(&d, tmpdir,
-					"proc/sys/vm/min_free_kbytes"),
-			       ": '12x' is not a number; read as unknown"));
+	diag_says(&d, "proc/buddyinfo", "no zones");
+	diag_says(&d, "proc/meminfo",
+		  ": line 2: MemTotal: 'lots' is not a number; "
+		  "read as unknown");
+	diag_says(&d, "proc/sys/kernel/osrelease", "not a kernel release");
+	diag_says(&d, "proc/sys/vm/min_free_kbytes",
+		  ": '12x' is not a number; read as unknown");
 	/* an optional sysctl that is there but empty is damage: said */
-	assert_non_null(strstr(diag_for(&d, tmpdir,
-					"proc/sys/vm/watermark_scale_factor"),
-			       ": no value; read as unknown"));
+	diag_says(&d, "proc/sys/vm/watermark_scale_factor",
+		  ": no value; read as unknown");
 	assert_int_equal(sys.vm[PF_VM_WATERMARK_SCALE_FACTOR], -1);
 }
 
@@ -1163,7 +1185,7 @@ static void test_limits(void **state)
 	free(zi);
 	free(bi);
 
-	assert_int_equal(pf_system_read(tmpdir, &sys, NULL, NULL), 0);
+	reread(NULL, &sys);
 	assert_int_equal(sys.nr_zones, PF_ZONES_MAX);
 	for (int i = 0; i < PF_ZONES_MAX; i++) {
 		const struct pf_zone *z = &sys.zones[i];
@@ -1215,7 +1237,7 @@ static void test_old_formats(void **state)
 		"        present  0\n"
 		"    nr_free_pages 77\n"
 		"        protection: (0, 0, 0, 0)\n");
-	assert_int_equal(pf_system_read(tmpdir, &sys, NULL, NULL), 0);
+	reread(NULL, &sys);
 	assert_int_equal(sys.nr_zones, 2);
 	assert_int_equal(sys.zones[0].free, 2891);
 	assert_int_equal(sys.zones[0].high, 25);
@@ -1257,10 +1279,9 @@ static void test_uname_fallback(void **state)
 	assert_true(sys.have & PF_SYS_SYSCTL);
 	/* buddyinfo, meminfo, and sysctl -a's zone_reclaim_mode */
 	assert_int_equal(d.nr, 3);
-	assert_non_null(strstr(diag_for(&d, tmpdir,
-					"sos_commands/kernel/sysctl_-a"),
-			       ": line 4: vm.zone_reclaim_mode: 'zero' is not a "
-			       "number; read as unknown"));
+	diag_says(&d, "sos_commands/kernel/sysctl_-a",
+		  ": line 4: vm.zone_reclaim_mode: 'zero' is not a number; "
+		  "read as unknown");
 	assert_null(diag_for(&d, tmpdir, "proc/sys/kernel/osrelease"));
 	assert_null(diag_for(&d, tmpdir, "proc/sys/vm/min_free_kbytes"));
 }
@@ -1277,7 +1298,7 @@ static void test_fallback_order(void **state)
 		"vm.min_free_kbytes = 99999\n"
 		"vm.watermark_boost_factor = 0\n");
 	put_str("sos_commands/kernel/uname_-a", "Linux h 4.4.0-1 #1 SMP\n");
-	assert_int_equal(pf_system_read(tmpdir, &sys, NULL, NULL), 0);
+	reread(NULL, &sys);
 	/* an osrelease without a newline still counts */
 	assert_string_equal(sys.kernel.str, "5.14.0-427.13.1.el9_4.x86_64");
 	assert_int_equal(sys.vm[PF_VM_MIN_FREE_KBYTES], 11264);
@@ -1286,7 +1307,7 @@ static void test_fallback_order(void **state)
 	rm_file("proc/sys/kernel/osrelease");
 	put_str("sos_commands/kernel/sysctl_-a", "vm.min_free_kbytes = 1\n");
 	put_str("uname", "Linux h 6.1.0-18-amd64 #1 SMP\n");
-	assert_int_equal(pf_system_read(tmpdir, &sys, NULL, NULL), 0);
+	reread(NULL, &sys);
 	assert_string_equal(sys.kernel.str, "4.4.0-1");
 }
 
@@ -1303,7 +1324,7 @@ static void test_cpus_and_nodes(void **state)
 	mkdirs("sys/devices/system/node/power");
 	put_str("sys/devices/system/node/node7", "a file, not a node\n");
 	put_str("sys/devices/system/node/possible", "0-3\n");
-	assert_int_equal(pf_system_read(tmpdir, &sys, NULL, NULL), 0);
+	reread(NULL, &sys);
 	assert_int_equal(sys.mem_total_kb, 8000000);
 	assert_int_equal(sys.nr_cpus, 7);
 	assert_int_equal(sys.nr_nodes, 2);
@@ -1317,12 +1338,12 @@ static void test_cpus_and_nodes(void **state)
 		"processor\t: 0\nBogoMIPS\t: 38.40\n\n"
 		"processor\t: 1\nBogoMIPS\t: 38.40\n\n"
 		"processors are not counted here\n");
-	assert_int_equal(pf_system_read(tmpdir, &sys, NULL, NULL), 0);
+	reread(NULL, &sys);
 	assert_int_equal(sys.nr_cpus, 2);
 
 	put_str("sys/devices/system/cpu/online", "3-1\n");
 	rm_file("proc/cpuinfo");
-	assert_int_equal(pf_system_read(tmpdir, &sys, NULL, NULL), 0);
+	reread(NULL, &sys);
 	assert_int_equal(sys.nr_cpus, -1);
 	assert_false(sys.have & PF_SYS_CPUS);
 }
@@ -1518,11 +1539,9 @@ static void test_pagetypeinfo_formats(void **state)
 		"Node    0, zone      DMA, type      Movable      0      2 \n"
 		"Node    0, zone    DMA32, type    Unmovable      5      0      0 \n");
 	reread(&d, &sys);
-	assert_int_equal(diags_for(&d, tmpdir, "proc/pagetypeinfo"), 1);
-	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/pagetypeinfo"),
-			       ": line 4: Node 0, zone DMA, type Movable: 2 "
-			       "counts where the other rows have 3; read as "
-			       "unknown"));
+	only_diag_says(&d, "proc/pagetypeinfo",
+		       ": line 4: Node 0, zone DMA, type Movable: 2 counts "
+		       "where the other rows have 3; read as unknown");
 	assert_int_equal(sys.pagetype[0].nr_types, 0);
 	assert_false(sys.zones[0].has_mt);
 	assert_int_equal(sys.pagetype[1].nr_free[0][0], 5);
@@ -1533,10 +1552,9 @@ static void test_pagetypeinfo_formats(void **state)
 		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
 		"Node    0, zone    DMA32, type    Unmovable      5      0      0 \n");
 	reread(&d, &sys);
-	assert_int_equal(diags_for(&d, tmpdir, "proc/pagetypeinfo"), 1);
-	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/pagetypeinfo"),
-			       ": no 'Page block order' line, which every "
-			       "kernel prints; read as unknown"));
+	only_diag_says(&d, "proc/pagetypeinfo",
+		       ": no 'Page block order' line, which every kernel "
+		       "prints; read as unknown");
 	assert_int_equal(sys.pageblock_order, -1);
 	assert_int_equal(sys.pagetype[1].nr_free[0][0], 5);
 
@@ -1544,8 +1562,7 @@ static void test_pagetypeinfo_formats(void **state)
 	put_str("proc/pagetypeinfo", "Page block order: 9\nnonsense\n");
 	reread(&d, &sys);
 	assert_false(sys.have & PF_SYS_PAGETYPEINFO);
-	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/pagetypeinfo"),
-			       "no zones"));
+	diag_says(&d, "proc/pagetypeinfo", "no zones");
 	assert_int_equal(source_err(&sys, "proc/pagetypeinfo"), -EINVAL);
 	assert_int_equal(sys.pageblock_order, 9);
 	assert_false(sys.zones[0].has_mt);
@@ -1590,10 +1607,9 @@ static void test_vmstat(void **state)
 		"nr_unstable 0");				/* cut */
 	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
 	assert_true(sys.have & PF_SYS_VMSTAT);
-	assert_int_equal(diags_for(&d, tmpdir, "proc/vmstat"), 1);
-	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
-			       ": line 2: nr_free_pages: no value; read as "
-			       "unknown (and 5 more)"));
+	only_diag_says(&d, "proc/vmstat",
+		       ": line 2: nr_free_pages: no value; read as unknown "
+		       "(and 5 more)");
 	assert_int_equal(sys.nr_vmstat, 10);
 	assert_int_equal(pf_system_vmstat(&sys, "nr_free_pages"), 3977);
 	assert_int_equal(pf_system_vmstat(&sys, "nr_zone_active_anon"), -1);
@@ -1610,21 +1626,18 @@ static void test_vmstat(void **state)
 	/* the messages of each kind */
 	put_str("proc/vmstat", "pgfault 18446744073709551616\n");
 	reread(&d, &sys);
-	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
-			       ": line 1: pgfault: 18446744073709551616 is out "
-			       "of range (0..9223372036854775807); read as "
-			       "unknown"));
+	diag_says(&d, "proc/vmstat",
+		  ": line 1: pgfault: 18446744073709551616 is out of range "
+		  "(0..9223372036854775807); read as unknown");
 	put_str("proc/vmstat", "pgfault 1\npgfree NaN\n");
 	reread(&d, &sys);
-	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
-			       ": line 2: pgfree: 'NaN' is not a number; read "
-			       "as unknown"));
+	diag_says(&d, "proc/vmstat",
+		  ": line 2: pgfree: 'NaN' is not a number; read as unknown");
 	assert_int_equal(pf_system_vmstat(&sys, "pgfault"), 1);
 	put_str("proc/vmstat", "pgfault 1\n 1321335\n");
 	reread(&d, &sys);
-	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
-			       ": line 2: '1321335' has no name; read as "
-			       "unknown"));
+	diag_says(&d, "proc/vmstat",
+		  ": line 2: '1321335' has no name; read as unknown");
 	assert_int_equal(sys.nr_vmstat, 1);
 
 	/*
@@ -1640,7 +1653,7 @@ static void test_vmstat(void **state)
 		"pgsteal_kswapd_normal 9223372036854775807\n"
 		"pgsteal_kswapd_dma 1\n"
 		"compact_stall 0\n");
-	assert_int_equal(pf_system_read(tmpdir, &sys, NULL, NULL), 0);
+	reread(NULL, &sys);
 	assert_int_equal(pf_system_counter(&sys, "allocstall"), 7);
 	assert_int_equal(pf_system_counter(&sys, "pgscan_kswapd"), -1);
 	assert_int_equal(pf_system_counter(&sys, "pgsteal_kswapd"), -1);
@@ -1655,7 +1668,7 @@ static void test_vmstat(void **state)
 	}
 	put_str("proc/vmstat", buf);
 	free(buf);
-	assert_int_equal(pf_system_read(tmpdir, &sys, NULL, NULL), 0);
+	reread(NULL, &sys);
 	assert_int_equal(sys.nr_vmstat, PF_VMSTAT_MAX);
 	assert_int_equal(pf_system_vmstat(&sys, "counter_255"), 765);
 	assert_int_equal(pf_system_vmstat(&sys, "counter_256"), -1);
@@ -1664,8 +1677,7 @@ static void test_vmstat(void **state)
 	put_str("proc/vmstat", "\n\n");
 	reread(&d, &sys);
 	assert_false(sys.have & PF_SYS_VMSTAT);
-	assert_non_null(strstr(diag_for(&d, tmpdir, "proc/vmstat"),
-			       "no counters"));
+	diag_says(&d, "proc/vmstat", "no counters");
 	assert_int_equal(source_err(&sys, "proc/vmstat"), -EINVAL);
 }
 
@@ -1694,14 +1706,11 @@ static void test_debugfs_extfrag(void **state)
 		"Node 1, zone   Normal -1.000  0.-500  0.-07  0.000  1.000 \n");
 	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
 	assert_true(sys.have & PF_SYS_EXTFRAG);
-	assert_int_equal(diags_for(&d, tmpdir, EXTFRAG_DIR "unusable_index"),
-			 1);
 	assert_null(diag_for(&d, tmpdir, EXTFRAG_DIR "extfrag_index"));
-	assert_non_null(strstr(diag_for(&d, tmpdir,
-					EXTFRAG_DIR "unusable_index"),
-			       ": line 3: Node 0, zone Normal, order 1: '0.5' "
-			       "is not an index as the kernel prints one "
-			       "(0.523); read as unknown (and 1 more)"));
+	only_diag_says(&d, EXTFRAG_DIR "unusable_index",
+		       ": line 3: Node 0, zone Normal, order 1: '0.5' is not "
+		       "an index as the kernel prints one (0.523); read as "
+		       "unknown (and 1 more)");
 	assert_int_equal(source_err(&sys, EXTFRAG_DIR "unusable_index"), 0);
 	assert_int_equal(source_err(&sys, EXTFRAG_DIR "extfrag_index"), 0);
 
@@ -1739,18 +1748,12 @@ static void test_debugfs_extfrag(void **state)
 		"Node 0, zone    DMA32 -1.000 -1.000 -1.000 -1.000 -1.000 \n"
 		"Node 1, zone   Normal -1.000 -1.000 -1.000 -1.000 -1.000 \n");
 	reread(&d, &sys);
-	assert_int_equal(diags_for(&d, tmpdir, EXTFRAG_DIR "unusable_index"),
-			 1);
-	assert_int_equal(diags_for(&d, tmpdir, EXTFRAG_DIR "extfrag_index"),
-			 1);
-	assert_non_null(strstr(diag_for(&d, tmpdir,
-					EXTFRAG_DIR "unusable_index"),
-			       ": line 1: Node 0, zone DMA, order 1: 1.001 is "
-			       "out of range (0.000..1.000); read as unknown"));
-	assert_non_null(strstr(diag_for(&d, tmpdir,
-					EXTFRAG_DIR "extfrag_index"),
-			       ": line 1: Node 0, zone DMA: 4 indices where the "
-			       "other zones have 5; read as unknown"));
+	only_diag_says(&d, EXTFRAG_DIR "unusable_index",
+		       ": line 1: Node 0, zone DMA, order 1: 1.001 is out of "
+		       "range (0.000..1.000); read as unknown");
+	only_diag_says(&d, EXTFRAG_DIR "extfrag_index",
+		       ": line 1: Node 0, zone DMA: 4 indices where the "
+		       "other zones have 5; read as unknown");
 	assert_int_equal(sys.debug_extfrag[0].nr_orders, 0);
 	assert_int_equal(sys.debug_extfrag[1].nr_orders, 5);
 
@@ -1764,11 +1767,8 @@ static void test_debugfs_extfrag(void **state)
 	/* a file with no zone in it is reported, once */
 	put_str(EXTFRAG_DIR "extfrag_index", "Node 0, zone DMA x.000\n");
 	reread(&d, &sys);
-	assert_int_equal(diags_for(&d, tmpdir, EXTFRAG_DIR "extfrag_index"),
-			 1);
-	assert_non_null(strstr(diag_for(&d, tmpdir,
-					EXTFRAG_DIR "extfrag_index"),
-			       "'x.000' is not an index"));
+	only_diag_says(&d, EXTFRAG_DIR "extfrag_index",
+		       "'x.000' is not an index");
 	assert_int_equal(source_err(&sys, EXTFRAG_DIR "extfrag_index"),
 			 -EINVAL);
 	check_no_extfrag(&sys);
