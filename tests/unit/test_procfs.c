@@ -2240,8 +2240,12 @@ static void assert_same_system(const struct pf_system *a,
 	assert_int_equal(a->pageblock_order, b->pageblock_order);
 	assert_int_equal(a->nr_vmstat, b->nr_vmstat);
 	for (int i = 0; i < a->nr_vmstat; i++) {
-		assert_string_equal(a->vmstat[i].name, b->vmstat[i].name);
-		assert_int_equal(a->vmstat[i].value, b->vmstat[i].value);
+		const struct pf_vmstat_item *x = &a->vmstat[i],
+					    *y = &b->vmstat[i];
+
+		if (strcmp(x->name, y->name) || x->value != y->value)
+			fail_msg("vmstat counter %d: %s %llu, not %s %llu", i,
+				 x->name, x->value, y->name, y->value);
 	}
 	assert_int_equal(a->nr_sources, b->nr_sources);
 	for (int i = 0; i < a->nr_sources; i++) {
