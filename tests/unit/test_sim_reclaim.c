@@ -25,37 +25,6 @@ struct machine {
 	struct sim_zone *z;
 };
 
-/*
- * A 32 MiB zone (16 pageblocks) on node 0 with min 128, low 160 and high
- * 192 pages; kswapd reclaims and compaction migrates 100000 pages a
- * second, 100 a millisecond.
- */
-static void machine_init(struct machine *m, int wm_era, bool swap)
-{
-	m->sc = calloc(1, sizeof(*m->sc));
-	m->s = calloc(1, sizeof(*m->s));
-	assert_non_null(m->sc);
-	assert_non_null(m->s);
-	m->sc->swap = swap;
-	m->sc->scan_rate = 100000;
-	m->sc->compact_rate = 100000;
-	m->sc->tick = 0.001;
-	m->s->sc = m->sc;
-	m->s->rng = 0x9e3779b97f4a7c15ULL;
-	m->s->era.wm_era = wm_era;
-	m->s->era.mobility = true;
-	m->s->era.kswapd_compact_min_order = SIM_MAX_ORDER;
-	m->s->tun.compaction_proactiveness = 20;
-	m->z = &m->s->zones[0];
-	assert_int_equal(sim_zone_init(m->z, "Normal", 0, 16 * PB_NR, true), 0);
-	m->s->nr_zones = 1;
-	m->s->nr_nodes = 1;
-	m->s->zone_enum[0] = 0;
-	m->z->min = 128;
-	m->z->low = 160;
-	m->z->high = 192;
-}
-
 static void machine_free(struct machine *m)
 {
 	sim_zone_release(m->z);
@@ -88,13 +57,19 @@ static uint32_t take_page(struct machine *m, int owner)
 	return pfn;
 }
 
+/* n order-0 pages of owner (take_page()) */
+static void fill(struct machine *m, int owner, unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++)
+		take_page(m, owner);
+}
+
 /* Every page anonymous, then every other one freed: all free blocks order 0. */
 static void checkerboard(struct machine *m)
 {
 	unsigned long n = m->z->nr_pages;
 
-	for (unsigned long i = 0; i < n; i++)
-		take_page(m, SIM_ANON);
+	fill(m, SIM_ANON, n);
 	assert_int_equal(m->z->free_pages, 0);
 	for (unsigned long pfn = 1; pfn < n; pfn += 2)
 		sim_free(m->s, 0, (uint32_t)pfn, 0);
@@ -103,6 +78,62 @@ static void checkerboard(struct machine *m)
 	assert_int_equal(m->z->lru_anon.nr, n / 2);
 	assert_invariants(m);
 }
+
+/*
+ * A test's machine: its watermark era, swap, what its kswapd and
+ * kcompactd do, and whether it starts as the checkerboard.
+ */
+struct machine_cfg {
+	int wm_era;			/* enum pf_wm_era */
+	bool swap;
+	bool board;			/* checkerboard() made */
+	int kswapd_compacts_from;	/* the lowest order, 0: it never does */
+	bool kcompactd, highatomic, proactive, boost;
+};
+
+/*
+ * A 32 MiB zone (16 pageblocks) on node 0 with min 128, low 160 and high
+ * 192 pages; kswapd reclaims and compaction migrates 100000 pages a
+ * second, 100 a millisecond.
+ */
+static void machine_init(struct machine *m, const struct machine_cfg *cfg)
+{
+	m->sc = calloc(1, sizeof(*m->sc));
+	m->s = calloc(1, sizeof(*m->s));
+	assert_non_null(m->sc);
+	assert_non_null(m->s);
+	m->sc->swap = cfg->swap;
+	m->sc->scan_rate = 100000;
+	m->sc->compact_rate = 100000;
+	m->sc->tick = 0.001;
+	m->s->sc = m->sc;
+	m->s->rng = 0x9e3779b97f4a7c15ULL;
+	m->s->era.wm_era = cfg->wm_era;
+	m->s->era.mobility = true;
+	m->s->era.kswapd_compacts = cfg->kswapd_compacts_from > 0;
+	m->s->era.kswapd_compact_min_order = cfg->kswapd_compacts_from ?
+					     cfg->kswapd_compacts_from :
+					     SIM_MAX_ORDER;
+	m->s->era.kcompactd = cfg->kcompactd;
+	m->s->era.highatomic = cfg->highatomic;
+	m->s->era.proactive = cfg->proactive;
+	m->s->era.boost = cfg->boost;
+	m->s->tun.compaction_proactiveness = 20;
+	m->z = &m->s->zones[0];
+	assert_int_equal(sim_zone_init(m->z, "Normal", 0, 16 * PB_NR, true), 0);
+	m->s->nr_zones = 1;
+	m->s->nr_nodes = 1;
+	m->s->zone_enum[0] = 0;
+	m->z->min = 128;
+	m->z->low = 160;
+	m->z->high = 192;
+	if (cfg->board)
+		checkerboard(m);
+}
+
+/* machine_init() of the fields of a struct machine_cfg given by name */
+#define MACHINE(m, ...)							\
+	machine_init(m, &(const struct machine_cfg){ __VA_ARGS__ })
 
 static unsigned long free_above(const struct sim_zone *z, int order)
 {
@@ -128,7 +159,7 @@ static void test_shrink_order(void **state)
 	unsigned long freed, before;
 
 	(void)state;
-	machine_init(&m, PF_WM_2_6, false);
+	MACHINE(&m, .wm_era = PF_WM_2_6);
 	for (int i = 0; i < 50; i++)
 		dirty[i] = take_page(&m, SIM_FILE_DIRTY);
 	for (int i = 0; i < 50; i++)
@@ -186,11 +217,9 @@ static void test_shrink_slab(void **state)
 	unsigned long freed, slab;
 
 	(void)state;
-	machine_init(&m, PF_WM_4_4, false);
-	for (int i = 0; i < 400; i++)
-		take_page(&m, SIM_SLAB_RECLAIMABLE);
-	for (int i = 0; i < 100; i++)
-		take_page(&m, SIM_SLAB);
+	MACHINE(&m, .wm_era = PF_WM_4_4);
+	fill(&m, SIM_SLAB_RECLAIMABLE, 400);
+	fill(&m, SIM_SLAB, 100);
 	slab = m.z->nr_slab_reclaimable;
 	assert_int_equal(slab, 400);
 
@@ -218,8 +247,7 @@ static void test_checkerboard_compaction(void **state)
 	unsigned long migrated, n;
 
 	(void)state;
-	machine_init(&m, PF_WM_2_6, false);
-	checkerboard(&m);
+	MACHINE(&m, .wm_era = PF_WM_2_6, .board = true);
 	n = m.z->nr_pages;
 
 	assert_int_equal(sim_shrink_zone(m.s, m.z, 1000, false), 0);
@@ -259,8 +287,7 @@ static void test_compaction_budget_and_pins(void **state)
 	uint32_t slab[64];
 
 	(void)state;
-	machine_init(&m, PF_WM_4_4, false);
-	checkerboard(&m);
+	MACHINE(&m, .wm_era = PF_WM_4_4, .board = true);
 	/* the first pageblock turns unmovable: its pages must stay */
 	m.z->pageblock_mt[0] = SIM_MT_UNMOVABLE;
 	for (int i = 0; i < 64; i++) {
@@ -295,6 +322,22 @@ static void run_ms(struct machine *m, int ms)
 	}
 }
 
+/* Node 0's kswapd awake or not, for order, woken so often (-1: not asked) */
+static void expect_kswapd(const struct machine *m, int awake, int order,
+			  long wakeups)
+{
+	const struct sim_kswapd *k = &m->s->kswapd[0];
+
+	if (awake >= 0 && k->awake != (awake > 0))
+		fail_msg("kswapd %s", k->awake ? "awake" : "asleep");
+	if (order >= 0 && k->order != order)
+		fail_msg("kswapd for order %d, not %d", k->order, order);
+	if (wakeups >= 0 &&
+	    m->s->st.kswapd_wakeups != (unsigned long long)wakeups)
+		fail_msg("%llu kswapd wakeups, not %ld",
+			 m->s->st.kswapd_wakeups, wakeups);
+}
+
 /*
  * RHEL 6.2: kswapd compacts only for order > 3.  Woken for order 1 with
  * free memory above high in order-0 pages only, it sleeps at once and
@@ -305,23 +348,17 @@ static void test_kswapd_rhel62_sleeps(void **state)
 	struct machine m;
 
 	(void)state;
-	machine_init(&m, PF_WM_RHEL6, false);
-	m.s->era.kswapd_compacts = true;
-	m.s->era.kswapd_compact_min_order = 4;
-	checkerboard(&m);
+	MACHINE(&m, .wm_era = PF_WM_RHEL6, .board = true,
+		.kswapd_compacts_from = 4);
 
 	sim_wakeup_kswapd(m.s, 0, 1);
-	assert_true(m.s->kswapd[0].awake);
-	assert_int_equal(m.s->kswapd[0].order, 1);
-	assert_int_equal(m.s->st.kswapd_wakeups, 1);
+	expect_kswapd(&m, true, 1, 1);
 	/* a second wakeup while awake is no new wakeup */
 	sim_wakeup_kswapd(m.s, 0, 0);
-	assert_int_equal(m.s->st.kswapd_wakeups, 1);
-	assert_int_equal(m.s->kswapd[0].order, 1);
+	expect_kswapd(&m, -1, 1, 1);
 
 	sim_kswapd_run(m.s, 0.001);
-	assert_false(m.s->kswapd[0].awake);
-	assert_int_equal(m.s->kswapd[0].order, 0);
+	expect_kswapd(&m, false, 0, -1);
 	assert_int_equal(free_above(m.z, 1), 0);
 	assert_int_equal(m.s->st.compacted_pages, 0);
 	assert_int_equal(m.s->st.kswapd_reclaimed_pages, 0);
@@ -338,10 +375,8 @@ static void test_kswapd_compacts(void **state)
 	struct machine m;
 
 	(void)state;
-	machine_init(&m, PF_WM_RHEL6, false);
-	m.s->era.kswapd_compacts = true;
-	m.s->era.kswapd_compact_min_order = 1;
-	checkerboard(&m);
+	MACHINE(&m, .wm_era = PF_WM_RHEL6, .kswapd_compacts_from = 1,
+		.board = true);
 
 	sim_wakeup_kswapd(m.s, 0, 1);
 	run_ms(&m, 1000);
@@ -363,10 +398,9 @@ static void test_kswapd_reclaims_to_high(void **state)
 	unsigned long n;
 
 	(void)state;
-	machine_init(&m, PF_WM_4_4, false);
+	MACHINE(&m, .wm_era = PF_WM_4_4);
 	n = m.z->nr_pages;
-	for (unsigned long i = 0; i < n - 100; i++)
-		take_page(&m, SIM_FILE);
+	fill(&m, SIM_FILE, n - 100);
 	sim_wakeup_kswapd(m.s, 0, 0);
 
 	sim_kswapd_run(m.s, 0.0005);	/* 50 pages of work */
@@ -393,10 +427,9 @@ static void test_kswapd_unreclaimable(void **state)
 
 	(void)state;
 	for (int swap = 0; swap < 2; swap++) {
-		machine_init(&m, PF_WM_2_6, swap);
+		MACHINE(&m, .wm_era = PF_WM_2_6, .swap = swap);
 		n = m.z->nr_pages;
-		for (unsigned long i = 0; i < n - 100; i++)
-			take_page(&m, SIM_ANON);
+		fill(&m, SIM_ANON, n - 100);
 		sim_wakeup_kswapd(m.s, 0, 0);
 		run_ms(&m, 100);
 		assert_false(m.s->kswapd[0].awake);
@@ -421,10 +454,8 @@ static void test_kcompactd(void **state)
 	struct machine m;
 
 	(void)state;
-	machine_init(&m, PF_WM_4_4, false);
-	m.s->era.kcompactd = true;
-	m.s->era.highatomic = true;
-	checkerboard(&m);
+	MACHINE(&m, .wm_era = PF_WM_4_4, .board = true, .kcompactd = true,
+		.highatomic = true);
 
 	sim_wakeup_kswapd(m.s, 0, 2);
 	sim_kswapd_run(m.s, 0.001);
@@ -451,10 +482,8 @@ static void test_proactive(void **state)
 	struct pf_contig_info info;
 
 	(void)state;
-	machine_init(&m, PF_WM_4_4, false);
-	m.s->era.kcompactd = true;
-	m.s->era.proactive = true;
-	checkerboard(&m);
+	MACHINE(&m, .wm_era = PF_WM_4_4, .board = true, .kcompactd = true,
+		.proactive = true);
 
 	m.s->t = 0.1;
 	sim_kswapd_run(m.s, 0.001);
@@ -478,11 +507,9 @@ static void test_proactive(void **state)
 
 	/* proactiveness 0: never */
 	machine_free(&m);
-	machine_init(&m, PF_WM_4_4, false);
-	m.s->era.kcompactd = true;
-	m.s->era.proactive = true;
+	MACHINE(&m, .wm_era = PF_WM_4_4, .board = true, .kcompactd = true,
+		.proactive = true);
 	m.s->tun.compaction_proactiveness = 0;
-	checkerboard(&m);
 	for (int i = 0; i < 1200; i++) {
 		sim_kswapd_run(m.s, 0.001);
 		m.s->t += 0.001;
@@ -501,14 +528,11 @@ static void test_boost(void **state)
 	unsigned long n;
 
 	(void)state;
-	machine_init(&m, PF_WM_4_4, true);
-	m.s->era.kcompactd = true;
-	m.s->era.boost = true;
+	MACHINE(&m, .wm_era = PF_WM_4_4, .swap = true, .kcompactd = true,
+		.boost = true);
 	n = m.z->nr_pages;
-	for (unsigned long i = 0; i < n / 2; i++)
-		take_page(&m, SIM_ANON);
-	for (unsigned long i = n / 2; i < n - 300; i++)
-		take_page(&m, SIM_FILE);
+	fill(&m, SIM_ANON, n / 2);
+	fill(&m, SIM_FILE, n - 300 - n / 2);
 	m.z->boost = 512;
 	sim_wakeup_kswapd(m.s, 0, 0);
 	run_ms(&m, 1);
