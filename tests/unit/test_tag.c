@@ -84,14 +84,10 @@ static const char *pdsh(size_t i)
 	return buf;
 }
 
-static void test_host_before_stamp(void **state)
+/* the first line pasted bare, the lines after it with a tag */
+static const char *all_but_first(size_t i)
 {
-	struct reports rs;
-
-	scan_tagged(pdsh, &rs);
-	assert_whole(&rs);
-	assert_true(rs.r[0].mono >= 1234.0);	/* the stamp behind the tag */
-	reports_release(&rs);
+	return i ? "<console-3> " : "";
 }
 
 /* a collector's "HH:MM:SS kernel: ": the numbers change on every line */
@@ -102,13 +98,10 @@ static const char *clock_kernel(size_t i)
 	return buf;
 }
 
-static void test_changing_numbers(void **state)
+/* a tag on the first line only: the task line names the comm */
+static const char *first_only(size_t i)
 {
-	struct reports rs;
-
-	scan_tagged(clock_kernel, &rs);
-	assert_whole(&rs);
-	reports_release(&rs);
+	return i ? "" : "[boot] ";
 }
 
 /* a console server's "ttyS0| " after a printk time stamp */
@@ -118,44 +111,32 @@ static const char *after_stamp(size_t i)
 	return buf;
 }
 
-static void test_after_stamp(void **state)
+/*
+ * The body behind a tagger's tags reads whole (assert_whole()), and from
+ * a time stamp behind the tag, when mono_from is not negative, at least
+ * that time since boot.
+ */
+struct tag_case {
+	const char *(*before)(size_t i);
+	double mono_from;
+};
+
+static void test_tagged(void **state)
 {
+	const struct tag_case *c = *state;
 	struct reports rs;
 
-	scan_tagged(after_stamp, &rs);
+	scan_tagged(c->before, &rs);
 	assert_whole(&rs);
+	if (c->mono_from >= 0 && !(rs.r[0].mono >= c->mono_from))
+		fail_msg("mono %f, not from %f", rs.r[0].mono, c->mono_from);
 	reports_release(&rs);
 }
 
-/* the first line pasted bare, the lines after it with a tag */
-static const char *all_but_first(size_t i)
-{
-	return i ? "<console-3> " : "";
-}
-
-static void test_first_line_bare(void **state)
-{
-	struct reports rs;
-
-	scan_tagged(all_but_first, &rs);
-	assert_whole(&rs);
-	reports_release(&rs);
-}
-
-/* a tag on the first line only: the task line names the comm */
-static const char *first_only(size_t i)
-{
-	return i ? "" : "[boot] ";
-}
-
-static void test_first_line_only(void **state)
-{
-	struct reports rs;
-
-	scan_tagged(first_only, &rs);
-	assert_whole(&rs);
-	reports_release(&rs);
-}
+/* A test of test_tagged() named NAME, for the tagger and mono_from */
+#define TAG_TEST(name, before, mono_from)				\
+	{ "test_" #name, test_tagged, NULL, NULL,			\
+	  &(struct tag_case){ before, mono_from } }
 
 /* no CPU line (2.6.8 printed none): the tag is dropped from the task */
 static void test_no_task_line(void **state)
@@ -205,11 +186,11 @@ static void test_no_tag_from_one_line(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_host_before_stamp),
-		cmocka_unit_test(test_changing_numbers),
-		cmocka_unit_test(test_after_stamp),
-		cmocka_unit_test(test_first_line_bare),
-		cmocka_unit_test(test_first_line_only),
+		TAG_TEST(host_before_stamp, pdsh, 1234.0),
+		TAG_TEST(changing_numbers, clock_kernel, -1),
+		TAG_TEST(after_stamp, after_stamp, -1),
+		TAG_TEST(first_line_bare, all_but_first, -1),
+		TAG_TEST(first_line_only, first_only, -1),
 		cmocka_unit_test(test_no_task_line),
 		cmocka_unit_test(test_no_tag_from_one_line),
 	};
