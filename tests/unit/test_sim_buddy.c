@@ -73,6 +73,21 @@ static uint32_t get(struct sim_zone *z, int order, int mt, bool ha,
 	return pfn;
 }
 
+/* A Normal zone of node 0 and nr_pages, and its stats, new */
+static void fresh(struct sim_zone *z, struct sim_stats *st,
+		  unsigned long nr_pages, bool mobility)
+{
+	memset(st, 0, sizeof(*st));
+	assert_int_equal(sim_zone_init(z, "Normal", 0, nr_pages, mobility), 0);
+}
+
+/* The zone checked a last time (check_ok()), then released */
+static void zone_done(struct sim_zone *z)
+{
+	check_ok(z);
+	sim_zone_release(z);
+}
+
 /*
  * 1000 pages: 0 (order 9), 512 (8), 768 (7), 896 (6), 960 (5), 992 (3):
  * 512 + 256 + 128 + 64 + 32 + 8, all MOVABLE, pageblocks MOVABLE.
@@ -84,7 +99,6 @@ static void test_init(void **state)
 	struct sim_zone z;
 	uint32_t pfns[8];
 
-	(void)state;
 	assert_int_equal(sim_zone_init(&z, "Normal", 1, 1000, true), 0);
 	assert_string_equal(z.name, "Normal");
 	assert_int_equal(z.type, PF_ZONE_NORMAL);
@@ -112,8 +126,7 @@ static void test_init(void **state)
 	assert_int_equal(z.pageblock_mt[0], M);
 	assert_int_equal(z.pageblock_mt[1], M);
 	assert_int_equal(sim_zone_pageblocks_free(&z), 1);
-	check_ok(&z);
-	sim_zone_release(&z);
+	zone_done(&z);
 
 	/* 4096 pages: four order-10 blocks, lowest first; 8 free pageblocks */
 	assert_int_equal(sim_zone_init(&z, "DMA32", 0, 4096, true), 0);
@@ -124,8 +137,7 @@ static void test_init(void **state)
 	assert_int_equal(pfns[2], 2048);
 	assert_int_equal(pfns[3], 3072);
 	assert_int_equal(sim_zone_pageblocks_free(&z), 8);
-	check_ok(&z);
-	sim_zone_release(&z);
+	zone_done(&z);
 
 	assert_int_equal(sim_zone_init(&z, "Normal", 0, 0, true), -EINVAL);
 	sim_zone_release(&z);
@@ -137,9 +149,7 @@ static void test_expand(void **state)
 	struct sim_stats st;
 	struct sim_zone z;
 
-	(void)state;
-	memset(&st, 0, sizeof(st));
-	assert_int_equal(sim_zone_init(&z, "Normal", 0, 1000, true), 0);
+	fresh(&z, &st, 1000, true);
 	/* order 0: the smallest block is 992 (order 3): 996/2, 994/1, 993/0 */
 	assert_int_equal(get(&z, 0, M, false, &st), 992);
 	assert_int_equal(z.nr_free[3], 0);
@@ -177,8 +187,7 @@ static void test_expand(void **state)
 	assert_int_equal(sim_rmqueue(&z, 10, M, false, &st), SIM_NONE);
 	assert_int_equal(sim_rmqueue(&z, 11, M, false, &st), SIM_NONE);
 	assert_int_equal(sim_rmqueue(&z, 0, H, false, &st), SIM_NONE);
-	check_ok(&z);
-	sim_zone_release(&z);
+	zone_done(&z);
 }
 
 /* What each list holds, to compare a zone with its first state. */
@@ -226,10 +235,9 @@ static void roundtrip(unsigned long nr_pages, bool exact, uint64_t seed)
 	size_t n = 0;
 	uint64_t x = seed;
 
-	memset(&st, 0, sizeof(st));
 	blk = calloc(nr_pages, sizeof(*blk));
 	assert_non_null(blk);
-	assert_int_equal(sim_zone_init(&z, "Normal", 0, nr_pages, true), 0);
+	fresh(&z, &st, nr_pages, true);
 	take_snap(&z, &a);
 	while (z.free_pages) {
 		int order = (int)(rnd(&x) & 3);
@@ -279,7 +287,6 @@ static void roundtrip(unsigned long nr_pages, bool exact, uint64_t seed)
 
 static void test_roundtrip(void **state)
 {
-	(void)state;
 	roundtrip(1000, true, 1);
 	roundtrip(1000, true, 12345);
 	roundtrip(4096, false, 7);
@@ -297,9 +304,7 @@ static void test_fallback_large(void **state)
 	struct sim_stats st;
 	struct sim_zone z;
 
-	(void)state;
-	memset(&st, 0, sizeof(st));
-	assert_int_equal(sim_zone_init(&z, "Normal", 0, 2048, true), 0);
+	fresh(&z, &st, 2048, true);
 	assert_int_equal(get(&z, 0, U, false, &st), 0);
 	assert_int_equal(st.steals, 2);
 	assert_int_equal(z.pageblock_mt[0], U);
@@ -321,8 +326,7 @@ static void test_fallback_large(void **state)
 	assert_int_equal(z.nr_free[10], 2);
 	assert_int_equal(z.free_list[10][U].head, 0);
 	assert_int_equal(z.free_list[10][M].head, 1024);
-	check_ok(&z);
-	sim_zone_release(&z);
+	zone_done(&z);
 }
 
 /*
@@ -333,8 +337,7 @@ static void test_fallback_large(void **state)
 static void setup_pb1(struct sim_zone *z, struct sim_stats *st,
 		      unsigned int nr_freed)
 {
-	memset(st, 0, sizeof(*st));
-	assert_int_equal(sim_zone_init(z, "Normal", 0, 1024, true), 0);
+	fresh(z, st, 1024, true);
 	assert_int_equal(get(z, 9, M, false, st), 0);
 	for (uint32_t i = 0; i < 512; i++)
 		assert_int_equal(get(z, 0, M, false, st), 512 + i);
@@ -350,7 +353,6 @@ static void test_fallback_whole_block(void **state)
 	struct sim_stats st;
 	struct sim_zone z;
 
-	(void)state;
 	/*
 	 * 300 free pages, 512..811: 512/8, 768/5, 800/3, 808/2.  An
 	 * unmovable page: the largest MOVABLE block, 512/8, and an unmovable
@@ -387,8 +389,7 @@ static void test_fallback_whole_block(void **state)
 	assert_int_equal(get(&z, 0, M, false, &st), 808);
 	assert_int_equal(st.steals, 2);
 	assert_int_equal(z.pageblock_mt[1], M);
-	check_ok(&z);
-	sim_zone_release(&z);
+	zone_done(&z);
 
 	/*
 	 * 100 free pages, 512..611: 512/6, 576/5, 608/2.  The whole block
@@ -411,8 +412,7 @@ static void test_fallback_whole_block(void **state)
 	assert_int_equal(z.free_list[2][M].nr, 1);
 	assert_int_equal(z.free_list[1][U].nr, 0);
 	assert_int_equal(z.free_list[0][U].nr, 0);
-	check_ok(&z);
-	sim_zone_release(&z);
+	zone_done(&z);
 }
 
 /*
@@ -425,9 +425,7 @@ static void test_fallback_single(void **state)
 	struct sim_stats st;
 	struct sim_zone z;
 
-	(void)state;
-	memset(&st, 0, sizeof(st));
-	assert_int_equal(sim_zone_init(&z, "Normal", 0, 1024, true), 0);
+	fresh(&z, &st, 1024, true);
 	for (uint32_t i = 0; i < 1024; i++)
 		assert_int_equal(get(&z, 0, U, false, &st), i);
 	assert_int_equal(st.steals, 2);
@@ -445,8 +443,7 @@ static void test_fallback_single(void **state)
 	/* reclaimable falls back to UNMOVABLE first: 100 */
 	assert_int_equal(get(&z, 0, E, false, &st), 100);
 	assert_int_equal(sim_rmqueue(&z, 0, M, false, &st), SIM_NONE);
-	check_ok(&z);
-	sim_zone_release(&z);
+	zone_done(&z);
 }
 
 /* Without grouping by mobility every type shares the MOVABLE lists. */
@@ -455,9 +452,7 @@ static void test_mobility_off(void **state)
 	struct sim_stats st;
 	struct sim_zone z;
 
-	(void)state;
-	memset(&st, 0, sizeof(st));
-	assert_int_equal(sim_zone_init(&z, "Normal", 0, 1024, false), 0);
+	fresh(&z, &st, 1024, false);
 	assert_false(z.mobility);
 	/* 0/10 splits into 512/9 .. 1/0, all MOVABLE lists, no steal */
 	assert_int_equal(get(&z, 0, U, false, &st), 0);
@@ -465,8 +460,8 @@ static void test_mobility_off(void **state)
 	assert_int_equal(get(&z, 1, M, false, &st), 2);
 	assert_int_equal(get(&z, 0, U, true, &st), 1);
 	assert_int_equal(st.steals, 0);
-	assert_int_equal(z.pageblock_mt[0], M);
-	assert_int_equal(z.pageblock_mt[1], M);
+	for (int pb = 0; pb < 2; pb++)
+		assert_int_equal(z.pageblock_mt[pb], M);
 	assert_int_equal(z.pages[0].mt, U);
 	assert_int_equal(z.pages[4].mt, E);
 	for (int o = 0; o < SIM_MAX_ORDER; o++)
@@ -482,12 +477,10 @@ static void test_mobility_off(void **state)
 		;
 	assert_int_equal(z.free_pages, 0);
 	assert_int_equal(st.steals, 0);
-	check_ok(&z);
-	sim_zone_release(&z);
+	zone_done(&z);
 
 	/* the same first request with mobility takes both pageblocks */
-	memset(&st, 0, sizeof(st));
-	assert_int_equal(sim_zone_init(&z, "Normal", 0, 1024, true), 0);
+	fresh(&z, &st, 1024, true);
 	assert_int_equal(get(&z, 0, U, false, &st), 0);
 	assert_int_equal(st.steals, 2);
 	assert_int_equal(z.pageblock_mt[0], U);
@@ -505,9 +498,7 @@ static void test_highatomic(void **state)
 	struct sim_zone z;
 	struct pf_zone v;
 
-	(void)state;
-	memset(&st, 0, sizeof(st));
-	assert_int_equal(sim_zone_init(&z, "Normal", 0, 2048, true), 0);
+	fresh(&z, &st, 2048, true);
 	/* 0/10 splits: 512/9, 256/8, ... 2/1 */
 	assert_int_equal(get(&z, 1, M, true, &st), 0);
 	sim_reserve_highatomic(&z, 0);
@@ -548,12 +539,10 @@ static void test_highatomic(void **state)
 	assert_int_equal(z.pageblock_mt[3], U);
 	assert_int_equal(z.pageblock_mt[0], H);
 	assert_int_equal(z.pageblock_mt[1], H);
-	check_ok(&z);
-	sim_zone_release(&z);
+	zone_done(&z);
 
 	/* one pageblock, all reserved: nothing for an ordinary request */
-	memset(&st, 0, sizeof(st));
-	assert_int_equal(sim_zone_init(&z, "Normal", 0, 512, true), 0);
+	fresh(&z, &st, 512, true);
 	assert_int_equal(get(&z, 1, U, true, &st), 0);
 	assert_int_equal(st.steals, 1);
 	sim_reserve_highatomic(&z, 0);
@@ -567,8 +556,7 @@ static void test_highatomic(void **state)
 	/* frees go back to the pageblock's HIGHATOMIC lists */
 	sim_free_block(&z, 2, 0, &st);
 	assert_int_equal(z.free_list[1][H].head, 2);
-	check_ok(&z);
-	sim_zone_release(&z);
+	zone_done(&z);
 }
 
 /* The zone as explain sees it */
@@ -579,7 +567,6 @@ static void test_view(void **state)
 	struct pf_zone v;
 	struct pf_wm_check c;
 
-	(void)state;
 	memset(&st, 0, sizeof(st));
 	assert_int_equal(sim_zone_init(&z, "Normal", 1, 1000, true), 0);
 	z.min = 10;
@@ -649,9 +636,7 @@ static void test_lru(void **state)
 	struct sim_zone z;
 	uint32_t a, b, c, d;
 
-	(void)state;
-	memset(&st, 0, sizeof(st));
-	assert_int_equal(sim_zone_init(&z, "Normal", 0, 1024, true), 0);
+	fresh(&z, &st, 1024, true);
 	a = sim_rmqueue(&z, 0, M, false, &st);
 	b = sim_rmqueue(&z, 0, M, false, &st);
 	c = sim_rmqueue(&z, 0, M, false, &st);
@@ -692,24 +677,21 @@ static void test_lru(void **state)
 	sim_free_block(&z, d, 0, &st);
 	assert_int_equal(z.lru_anon.nr, 0);
 	assert_int_equal(z.free_pages, 1024);
-	check_ok(&z);
-	sim_zone_release(&z);
+	zone_done(&z);
 }
 
-/* sim_zone_check() on a zone broken on purpose: it must say what broke. */
-static void expect_broken(const struct sim_zone *z, const char *what)
+/*
+ * sim_zone_check() on a zone broken on purpose: it must say what broke.
+ * The zone is released.
+ */
+static void expect_broken(struct sim_zone *z, const char *what)
 {
 	char msg[256];
 
 	assert_int_equal(sim_zone_check(z, msg, sizeof(msg)), -EUCLEAN);
 	if (!strstr(msg, what))
 		fail_msg("expected \"%s\" in \"%s\"", what, msg);
-}
-
-static void fresh(struct sim_zone *z, struct sim_stats *st)
-{
-	memset(st, 0, sizeof(*st));
-	assert_int_equal(sim_zone_init(z, "Normal", 0, 1000, true), 0);
+	sim_zone_release(z);
 }
 
 static void test_check(void **state)
@@ -718,9 +700,8 @@ static void test_check(void **state)
 	struct sim_zone z;
 	uint32_t p;
 
-	(void)state;
 	/* a double free through the API: 993 is inside the free 992/3 */
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	p = get(&z, 0, M, false, &st);
 	assert_int_equal(p, 992);
 	sim_free_block(&z, 992, 0, &st);
@@ -729,10 +710,9 @@ static void test_check(void **state)
 	check_ok(&z);
 	sim_free_block(&z, 993, 0, &st);
 	expect_broken(&z, "in another free block");
-	sim_zone_release(&z);
 
 	/* a double free by hand: 992 back on the order-0 list next to 993 */
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	p = get(&z, 0, M, false, &st);
 	z.pages[p].owner = SIM_FREE;
 	z.pages[p].flags = SIM_PG_HEAD;
@@ -746,71 +726,59 @@ static void test_check(void **state)
 	z.nr_free[0]++;
 	z.free_pages++;
 	expect_broken(&z, "not merged");
-	sim_zone_release(&z);
 
 	/* the same block twice on one list */
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	z.pages[992].next = 992;
 	expect_broken(&z, "broken at pfn 992");
-	sim_zone_release(&z);
 
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	z.nr_free[3]++;
 	expect_broken(&z, "nr_free[3]");
-	sim_zone_release(&z);
 
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	z.free_pages--;
 	expect_broken(&z, "NR_FREE_PAGES");
-	sim_zone_release(&z);
 
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	z.free_list[5][M].nr = 2;
 	expect_broken(&z, "holds 1 blocks, nr 2");
-	sim_zone_release(&z);
 
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	z.pages[960].order = 4;
 	expect_broken(&z, "no such free head");
-	sim_zone_release(&z);
 
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	z.pageblock_mt[1] = 9;
 	expect_broken(&z, "migratetype 9");
-	sim_zone_release(&z);
 
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	z.nr_reserved_highatomic = 512;
 	expect_broken(&z, "nr_reserved_highatomic");
-	sim_zone_release(&z);
 
 	/* a page in use inside a free block */
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	z.pages[700].owner = SIM_ANON;
 	expect_broken(&z, "in use");
-	sim_zone_release(&z);
 
 	/* a free head on no list */
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	p = get(&z, 0, M, false, &st);
 	z.pages[p].owner = SIM_FREE;
 	expect_broken(&z, "on no free list");
-	sim_zone_release(&z);
 
 	/* LRU: a page flagged but on no LRU, and a free page on it */
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	p = get(&z, 0, M, false, &st);
 	z.pages[p].flags |= SIM_PG_LRU;
 	expect_broken(&z, "flagged LRU");
-	sim_zone_release(&z);
-	fresh(&z, &st);
+	fresh(&z, &st, 1000, true);
 	p = get(&z, 0, M, false, &st);
 	sim_set_owner(&z, p, 0, SIM_FILE);
 	sim_lru_add(&z, p);
 	check_ok(&z);
 	z.pages[p].owner = SIM_ANON;
 	expect_broken(&z, "file LRU");
-	sim_zone_release(&z);
 }
 
 /*
@@ -827,10 +795,9 @@ static void stress(bool mobility, unsigned long nr_pages, int nr_ops)
 	uint64_t x = 0x1234567;
 	char msg[256];
 
-	memset(&st, 0, sizeof(st));
 	blk = calloc(nr_pages, sizeof(*blk));
 	assert_non_null(blk);
-	assert_int_equal(sim_zone_init(&z, "Normal", 0, nr_pages, mobility), 0);
+	fresh(&z, &st, nr_pages, mobility);
 	for (int i = 1; i <= nr_ops; i++) {
 		uint64_t r = rnd(&x);
 		int share = z.free_pages > nr_pages / 8 ? 55 : 20;
@@ -889,7 +856,6 @@ static void stress(bool mobility, unsigned long nr_pages, int nr_ops)
 
 static void test_stress(void **state)
 {
-	(void)state;
 	stress(true, 16384, 100000);
 	stress(false, 8192, 20000);
 }
@@ -899,7 +865,6 @@ static void test_bench(void **state)
 {
 	double ops = 0, bpp = 0;
 
-	(void)state;
 	assert_int_equal(pf_sim_bench(0.2, &ops, &bpp), 0);
 	/* valgrind runs it some fifty times slower */
 	assert_true(ops > (RUNNING_ON_VALGRIND ? 1e3 : 1e6));
