@@ -66,7 +66,8 @@ static void test_era_of(void **state)
 		era = pf_wm_era_of(&kv, 0);
 		if (era != eras[i].era)
 			fail_msg("%s: era %s, not %s", eras[i].release,
-				 pf_wm_era_name(era), pf_wm_era_name(eras[i].era));
+				 pf_wm_era_name(era),
+				 pf_wm_era_name(eras[i].era));
 	}
 	/* no version: the gfp layout decides */
 	assert_int_equal(pf_wm_era_of(NULL, PF_GFP_2_6_24), PF_WM_2_6);
