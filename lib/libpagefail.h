@@ -80,6 +80,18 @@ long pf_min_free_kbytes_cap(const struct pf_kver *kv);
 /* Does the kernel have the sysctl? ("vm.watermark_scale_factor", ...) */
 bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name);
 
+/*
+ * The one growable array (lib/util/util.c), of the library and of the
+ * command: make room for need elements in the array v (an lvalue, a
+ * pointer), which has room for alloc (an lvalue, size_t) of them.  The
+ * room doubles, from first, until need fits, and v and alloc are
+ * updated; 0, or -ENOMEM with both as they were when the bytes would
+ * pass SIZE_MAX or memory is short.  After git's ALLOC_GROW().
+ */
+#define PF_GROW(v, alloc, need, first) \
+	pf_grow((void *)&(v), &(alloc), (need), sizeof(*(v)), (first))
+/* PF_GROW() of the array whose address is vp, of elements of size bytes */
+int pf_grow(void *vp, size_t *alloc, size_t need, size_t size, size_t first);
 
 /* ------------------------------------------------------------------ */
 /* Log lines (lib/log/line.c)                                             */

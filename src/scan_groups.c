@@ -37,15 +37,8 @@ static struct group *group_of(struct cli_groups *c, const struct pf_report *r)
 	for (size_t i = 0; i < c->nr; i++)
 		if (!strcmp(c->v[i].key, key))
 			return &c->v[i];
-	if (c->nr == c->alloc) {
-		size_t n = c->alloc ? 2 * c->alloc : 16;
-		struct group *g = realloc(c->v, n * sizeof(*g));
-
-		if (!g)
-			return NULL;
-		c->v = g;
-		c->alloc = n;
-	}
+	if (PF_GROW(c->v, c->alloc, c->nr + 1, 16))
+		return NULL;
 	{
 		struct group *g = &c->v[c->nr++];
 

@@ -5,23 +5,13 @@
  * SVG plot of free memory against the watermarks (--svg).
  */
 #include <errno.h>
-#include <stdlib.h>
 
 #include "cli.h"
 
 void cli_series_add(struct cli_series *s, const struct pf_sim_sample *smp)
 {
-
-	if (s->nr == s->alloc) {
-		size_t n = s->alloc ? 2 * s->alloc : 1024;
-		struct pf_sim_sample *v = realloc(s->v, n * sizeof(*v));
-
-		if (!v)
-			return;
-		s->v = v;
-		s->alloc = n;
-	}
-	s->v[s->nr++] = *smp;
+	if (!PF_GROW(s->v, s->alloc, s->nr + 1, 1024))
+		s->v[s->nr++] = *smp;
 }
 
 int cli_series_csv(const char *path, const struct cli_series *s)

@@ -26,17 +26,13 @@ static void on_report(const char *text, int cause, void *data)
 {
 	struct sim_ctx *c = data;
 	size_t n = strlen(text);
-	char *t;
 
 	(void)cause;
-	if (c->a->com.json)
+	if (c->a->com.json ||
+	    PF_GROW(c->text, c->text_cap, c->text_len + n + 2, 4096))
 		return;
-	t = realloc(c->text, c->text_len + n + 2);
-	if (!t)
-		return;
-	c->text = t;
-	t[c->text_len++] = '\n';
-	memcpy(t + c->text_len, text, n + 1);
+	c->text[c->text_len++] = '\n';
+	memcpy(c->text + c->text_len, text, n + 1);
 	c->text_len += n;
 }
 
@@ -84,7 +80,7 @@ static int run_one(struct sim_ctx *c, int n)
 		print_fp("%s", c->text);
 		free(c->text);
 		c->text = NULL;
-		c->text_len = 0;
+		c->text_len = c->text_cap = 0;
 	}
 	if (err)
 		return CLI_EXIT_ERROR;

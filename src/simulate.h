@@ -34,7 +34,7 @@ struct sim_ctx {
 	int nr_sweep;
 	size_t reports;			/* failure reports to print */
 	char *text;			/* them, printed after the summary */
-	size_t text_len;
+	size_t text_len, text_cap;
 	struct cli_series series;
 };
 

@@ -89,11 +89,8 @@ struct parser {
 /* Memory                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Make room for one more of v[nr]; returns the array or NULL (v intact). */
-static void *grow(void *v, size_t *alloc, size_t nr, size_t size)
-{
-	return pf_grow(v, alloc, nr + 1, size, 4);
-}
+/* Room for one more of v[nr]: 0, or -ENOMEM with v intact. */
+#define GROW(v, alloc, nr) PF_GROW(v, alloc, (nr) + 1, 4)
 
 static char *memdup_str(const char *s, size_t n)
 {
@@ -110,11 +107,9 @@ static char *memdup_str(const char *s, size_t n)
 static int strbuf_join(struct strbuf *b, const char *s, size_t n)
 {
 	size_t need = b->len + (b->len ? 1 : 0) + n + 1;
-	char *p = pf_grow(b->s, &b->cap, need, 1, 64);
 
-	if (!p)
+	if (PF_GROW(b->s, b->cap, need, 64))
 		return -ENOMEM;
-	b->s = p;
 	if (b->len)
 		b->s[b->len++] = ' ';
 	memcpy(b->s + b->len, s, n);
@@ -304,7 +299,6 @@ static int key_kernel(struct parser *p, struct rule *ru, const char *v,
 		const char *comma = memchr(v, ',', (size_t)(end - v));
 		const char *pe = comma ? comma : end, *s = v, *e = pe, *dots;
 		struct kver_range kr = { 0 };
-		void *arr;
 
 		pf_ini_trim(&s, &e);
 		dots = s;
@@ -357,11 +351,8 @@ static int key_kernel(struct parser *p, struct rule *ru, const char *v,
 				return 0;
 			}
 		}
-		arr = grow(ru->kernels, &ru->alloc_kernels, ru->nr_kernels,
-			   sizeof(*ru->kernels));
-		if (!arr)
+		if (GROW(ru->kernels, ru->alloc_kernels, ru->nr_kernels))
 			return -ENOMEM;
-		ru->kernels = arr;
 		ru->kernels[ru->nr_kernels++] = kr;
 		if (!comma)
 			break;
@@ -394,7 +385,6 @@ static int key_order(struct parser *p, struct rule *ru, const char *v,
 	struct order_range o = { 0, ORDER_LIMIT };
 	bool lo, hi = false;
 	char q[64];
-	void *arr;
 
 	lo = parse_order_num(&s, end, &o.lo);
 	while (s < end && pf_ini_blank(*s))
@@ -417,11 +407,8 @@ static int key_order(struct parser *p, struct rule *ru, const char *v,
 	}
 	if (s != end || o.lo > o.hi)
 		goto bad;
-	arr = grow(ru->orders, &ru->alloc_orders, ru->nr_orders,
-		   sizeof(*ru->orders));
-	if (!arr)
+	if (GROW(ru->orders, ru->alloc_orders, ru->nr_orders))
 		return -ENOMEM;
-	ru->orders = arr;
 	ru->orders[ru->nr_orders++] = o;
 	ru->given |= COND_ORDER;
 	return 0;
@@ -468,7 +455,6 @@ static int key_gfp(struct parser *p, struct rule *ru, const char *v,
 	while (next_word(&v, end, &w, &n)) {
 		struct gfp_word gw = { 0 };
 		size_t i;
-		void *arr;
 
 		if (*w == '!') {
 			gw.neg = true;
@@ -496,11 +482,8 @@ static int key_gfp(struct parser *p, struct rule *ru, const char *v,
 				   quote(q, sizeof(q), w, n));
 			return 0;
 		}
-		arr = grow(ru->gfp, &ru->alloc_gfp, ru->nr_gfp,
-			   sizeof(*ru->gfp));
-		if (!arr)
+		if (GROW(ru->gfp, ru->alloc_gfp, ru->nr_gfp))
 			return -ENOMEM;
-		ru->gfp = arr;
 		ru->gfp[ru->nr_gfp++] = gw;
 	}
 	ru->given |= COND_GFP;
@@ -561,7 +544,6 @@ static int parse_names(struct parser *p, struct names *ns, const char *what,
 
 	while (next_word(&v, end, &w, &n)) {
 		const char *star = memchr(w, '*', n);
-		void *arr;
 
 		if (star && (star != w + n - 1 || n == 1)) {
 			stanza_err(p, "bad %s name '%s' ('*' ends a prefix)",
@@ -574,10 +556,8 @@ static int parse_names(struct parser *p, struct names *ns, const char *what,
 				   NAME_MAX_LEN);
 			return 0;
 		}
-		arr = grow(ns->v, &ns->alloc, ns->nr, sizeof(*ns->v));
-		if (!arr)
+		if (GROW(ns->v, ns->alloc, ns->nr))
 			return -ENOMEM;
-		ns->v = arr;
 		ns->v[ns->nr] = memdup_str(w, n);
 		if (!ns->v[ns->nr])
 			return -ENOMEM;
@@ -589,12 +569,8 @@ static int parse_names(struct parser *p, struct names *ns, const char *what,
 static int key_trace(struct parser *p, struct rule *ru, const char *v,
 		     const char *end)
 {
-	void *arr = grow(ru->traces, &ru->alloc_traces, ru->nr_traces,
-			 sizeof(*ru->traces));
-
-	if (!arr)
+	if (GROW(ru->traces, ru->alloc_traces, ru->nr_traces))
 		return -ENOMEM;
-	ru->traces = arr;
 	memset(&ru->traces[ru->nr_traces], 0, sizeof(*ru->traces));
 	ru->nr_traces++;
 	ru->given |= COND_TRACE;
@@ -733,7 +709,6 @@ static int stanza_end(struct parser *p)
 {
 	struct rule *ru = p->cur;
 	char missing[64] = "";
-	void *arr;
 
 	if (!ru)
 		return 0;
@@ -755,12 +730,10 @@ static int stanza_end(struct parser *p)
 		rule_free(ru);
 		return 0;
 	}
-	arr = grow(p->rs->v, &p->rs->alloc, p->rs->nr, sizeof(*p->rs->v));
-	if (!arr) {
+	if (GROW(p->rs->v, p->rs->alloc, p->rs->nr)) {
 		rule_free(ru);
 		return -ENOMEM;
 	}
-	p->rs->v = arr;
 	ru->pub.advice = ru->advice.s;
 	ru->pub.fixed_advice = ru->fixed_advice.s;
 	ru->pub.update = ru->update.s;

@@ -144,16 +144,9 @@ static int add(struct walk *w, char *path, const struct stat *st, bool link,
 {
 	struct entry *e;
 
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 32;
-		struct entry *v = realloc(w->v, cap * sizeof(*v));
-
-		if (!v) {
-			free(path);
-			return -ENOMEM;
-		}
-		w->v = v;
-		w->cap = cap;
+	if (PF_GROW(w->v, w->cap, w->n + 1, 32)) {
+		free(path);
+		return -ENOMEM;
 	}
 	e = &w->v[w->n++];
 	memset(e, 0, sizeof(*e));

@@ -260,8 +260,6 @@ static void nodes_release(struct nodes *n)
 static int read_nodes(const struct snap *s, const char *rel, struct nodes *n)
 {
 	char src[PATH_MAX], sub[PATH_MAX];
-	char (*name)[NAME_MAX + 1];
-	struct blob *cpulist;
 	size_t names = 0, cpulists = 0;		/* room in each */
 	struct dirent *de;
 	int err;
@@ -284,18 +282,11 @@ static int read_nodes(const struct snap *s, const char *rel, struct nodes *n)
 			     "the rest not copied", 0);
 			break;
 		}
-		name = pf_grow(n->name, &names, (size_t)n->nr + 1,
-			       sizeof(*n->name), 8);
-		if (name)
-			n->name = name;
-		cpulist = name ? pf_grow(n->cpulist, &cpulists,
-					 (size_t)n->nr + 1,
-					 sizeof(*n->cpulist), 8) : NULL;
-		if (!cpulist) {
+		if (PF_GROW(n->name, names, (size_t)n->nr + 1, 8) ||
+		    PF_GROW(n->cpulist, cpulists, (size_t)n->nr + 1, 8)) {
 			err = -ENOMEM;
 			break;
 		}
-		n->cpulist = cpulist;
 		pf_strlcpy(n->name[n->nr], sizeof(n->name[0]), de->d_name);
 		if (slurp_rel(s, sub, SNAP_CPULIST_MAX, &n->cpulist[n->nr]))
 			tell(s, sub, "not copied", n->cpulist[n->nr].err);

@@ -97,27 +97,32 @@ int pf_current_year(void)
 	return year;
 }
 
-void *pf_grow(void *v, size_t *alloc, size_t need, size_t size, size_t first)
+int pf_grow(void *vp, size_t *alloc, size_t need, size_t size, size_t first)
 {
 	size_t n = *alloc ? *alloc : first;
+	void *v;
 
 	if (need <= *alloc)
-		return v;
+		return 0;
 	if (*alloc && n > SIZE_MAX / 2)
-		return NULL;
+		return -ENOMEM;
 	if (*alloc)
 		n *= 2;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
-			return NULL;
+			return -ENOMEM;
 		n *= 2;
 	}
 	if (!n || n > SIZE_MAX / size)
-		return NULL;
+		return -ENOMEM;
+	/* vp is the address of a T *: its bytes, not a void * object */
+	memcpy(&v, vp, sizeof(v));
 	v = realloc(v, n * size);
-	if (v)
-		*alloc = n;
-	return v;
+	if (!v)
+		return -ENOMEM;
+	memcpy(vp, &v, sizeof(v));
+	*alloc = n;
+	return 0;
 }
 
 void pf_sb_add(struct pf_sbuf *b, const char *fmt, ...)

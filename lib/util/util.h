@@ -87,14 +87,6 @@ void pf_sb_add(struct pf_sbuf *b, const char *fmt, ...)
 int pf_current_year(void);
 
 /*
- * Make room for need elements of size bytes in the array v, which has
- * room for *alloc of them: the room doubles, from first, until need
- * fits.  Returns the array (moved or not), or NULL with v and *alloc as
- * they were when the bytes would pass SIZE_MAX or memory is short.
- */
-void *pf_grow(void *v, size_t *alloc, size_t need, size_t size, size_t first);
-
-/*
  * The "key = value" formats under "[section]" heads (the known-cause
  * rules, the scenarios): ini.c cuts them into lines and words their
  * errors.
