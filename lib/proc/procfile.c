@@ -75,8 +75,7 @@ bool pf_proc_is_node_name(const char *name)
 /* ---- files ---------------------------------------------------------- */
 
 /* root + "/" + rel into buf; "/" and "" stand for the live system. */
-int join_path(char *buf, size_t size, const char *root,
-	      const char *rel)
+int pf_proc_join(char *buf, size_t size, const char *root, const char *rel)
 {
 	size_t n = strlen(root);
 	int len;
@@ -93,7 +92,7 @@ int join_path(char *buf, size_t size, const char *root,
 static int open_file(const struct proc_ctx *c, const char *rel, char *path,
 		     size_t size, struct proc_file *f)
 {
-	int err = join_path(path, size, c->root, rel);
+	int err = pf_proc_join(path, size, c->root, rel);
 
 	memset(f, 0, sizeof(*f));
 	if (err)
@@ -259,8 +258,8 @@ void say_bad(const struct proc_ctx *c)
 		char path[PATH_MAX], msg[384], at[32] = "", more[40] = "";
 
 		if (!b->nr || !c->diag ||
-		    join_path(path, sizeof(path), c->root,
-			      pf_proc_files[id].path))
+		    pf_proc_join(path, sizeof(path), c->root,
+				 pf_proc_files[id].path))
 			continue;
 		if (b->line)
 			snprintf(at, sizeof(at), "line %lu: ", b->line);

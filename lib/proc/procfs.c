@@ -258,8 +258,8 @@ int pf_system_read(const char *root, struct pf_system *sys, pf_diag_fn diag,
 	if (!sys)
 		return -EINVAL;
 	system_init(sys);
-	if (join_path(path, sizeof(path), c->root,
-		      pf_proc_files[PF_FILE_OSRELEASE].path))
+	if (pf_proc_join(path, sizeof(path), c->root,
+			 pf_proc_files[PF_FILE_OSRELEASE].path))
 		return -ENAMETOOLONG;
 
 	/* the zone state, one file right after the other */

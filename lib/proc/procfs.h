@@ -54,6 +54,12 @@ struct pf_proc_file {
 
 extern const struct pf_proc_file pf_proc_files[PF_FILE_NR];
 
+/*
+ * root + "/" + rel into buf (procfile.c), for the readers and the
+ * snapshot: "/" and "" stand for the live system.  0, or -ENAMETOOLONG.
+ */
+int pf_proc_join(char *buf, size_t size, const char *root, const char *rel);
+
 /* Is name "node" followed by decimal digits only? */
 bool pf_proc_is_node_name(const char *name);
 

@@ -117,8 +117,6 @@ const char *num_words(char *buf, size_t size, long long v,
 
 /* procfile.c: the files, and what is said of them */
 
-/* root + "/" + rel into buf; "/" and "" stand for the live system. */
-int join_path(char *buf, size_t size, const char *root, const char *rel);
 /* Read pf_proc_files[id] under the root; path gets its name.  0 or -errno. */
 int open_id(const struct proc_ctx *c, int id, char *path, size_t size,
 	    struct proc_file *f);

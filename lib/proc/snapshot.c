@@ -66,20 +66,6 @@ struct snap {
 	void *data;
 };
 
-/* base + "/" + rel into buf. */
-static int join(char *buf, size_t size, const char *base, const char *rel)
-{
-	size_t n = strlen(base);
-	int len;
-
-	while (n > 0 && base[n - 1] == '/')
-		n--;
-	len = snprintf(buf, size, "%.*s/%s", (int)n, base, rel);
-	if (len < 0 || (size_t)len >= size)
-		return -ENAMETOOLONG;
-	return 0;
-}
-
 static void blob_free(struct blob *b)
 {
 	free(b->data);
@@ -104,7 +90,7 @@ static int slurp_rel(const struct snap *s, const char *rel, size_t max,
 		     struct blob *b)
 {
 	char path[PATH_MAX];
-	int err = join(path, sizeof(path), s->root, rel);
+	int err = pf_proc_join(path, sizeof(path), s->root, rel);
 
 	if (err) {
 		b->data = NULL;
@@ -121,7 +107,7 @@ static void tell(const struct snap *s, const char *rel, const char *msg,
 
 	if (!s->diag)
 		return;
-	if (join(path, sizeof(path), s->root, rel))
+	if (pf_proc_join(path, sizeof(path), s->root, rel))
 		pf_strlcpy(path, sizeof(path), rel);
 	if (err)
 		snprintf(text, sizeof(text), "%s: %s", msg,
@@ -158,7 +144,7 @@ static int put(const struct snap *s, const char *rel, const struct blob *b)
 	char path[PATH_MAX], *slash;
 	const char *p = b->data;
 	size_t left = b->len;
-	int fd, err = join(path, sizeof(path), s->dir, rel);
+	int fd, err = pf_proc_join(path, sizeof(path), s->dir, rel);
 
 	if (err)
 		return err;
@@ -236,7 +222,7 @@ static bool is_node_dir(const char *dir, const struct dirent *de)
 		return true;
 	if (de->d_type != DT_UNKNOWN && de->d_type != DT_LNK)
 		return false;
-	return !join(path, sizeof(path), dir, de->d_name) &&
+	return !pf_proc_join(path, sizeof(path), dir, de->d_name) &&
 	       !stat(path, &st) && S_ISDIR(st.st_mode);
 }
 
@@ -265,7 +251,7 @@ static int read_nodes(const struct snap *s, const char *rel, struct nodes *n)
 	int err;
 	DIR *d;
 
-	err = join(src, sizeof(src), s->root, rel);
+	err = pf_proc_join(src, sizeof(src), s->root, rel);
 	d = err ? NULL : opendir(src);
 	if (!d) {
 		tell(s, rel, "not copied", err ? err : -errno);
@@ -310,7 +296,7 @@ static int put_nodes(const struct snap *s, const char *rel,
 	for (int i = 0; i < n->nr; i++) {
 		snprintf(sub, sizeof(sub), "%s/%s/%s", rel, n->name[i],
 			 PF_FILE_NODE_CPULIST);
-		err = join(dst, sizeof(dst), s->dir, sub);
+		err = pf_proc_join(dst, sizeof(dst), s->dir, sub);
 		if (!err) {
 			*strrchr(dst, '/') = '\0';
 			err = make_dirs(dst);

@@ -27,8 +27,8 @@ static int count_nodes(struct proc_ctx *c)
 	DIR *d;
 	int n = 0, err;
 
-	err = join_path(path, sizeof(path), c->root,
-			pf_proc_files[PF_FILE_NODES].path);
+	err = pf_proc_join(path, sizeof(path), c->root,
+			   pf_proc_files[PF_FILE_NODES].path);
 	d = err ? NULL : opendir(path);
 	if (!d) {
 		note(c, PF_FILE_NODES, err ? err : -errno);
