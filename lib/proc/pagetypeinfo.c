@@ -368,9 +368,7 @@ static int read_extfrag_file(struct proc_ctx *c, int id)
 	bool unusable = id == PF_FILE_UNUSABLE_INDEX;
 	const struct num_range *r = unusable ? &r_unusable : &r_extfrag;
 	int *nr = unusable ? c->nr_unusable : c->nr_extfrag;
-	struct order_row rows[PF_ZONES_MAX];
-	bool odd[PF_ZONES_MAX], seen[PF_ZONES_MAX] = { false };
-	int nr_rows = 0;
+	struct zone_table t = { .nr = 0 };
 	struct proc_file f;
 	int err = open_id(c, id, path, sizeof(path), &f);
 
@@ -387,7 +385,7 @@ static int read_extfrag_file(struct proc_ctx *c, int id)
 			continue;
 		idx = zone_find(c, node, name);
 		if (idx >= 0)
-			seen[idx] = true;
+			t.seen[idx] = true;
 		for (p = skip_blank(p); *p && !bad; p = skip_blank(p)) {
 			const char *tok = p;
 			long long x;
@@ -411,7 +409,7 @@ static int read_extfrag_file(struct proc_ctx *c, int id)
 		if (bad || !n)
 			continue;
 		idx = zone_index(c, node, name);
-		if (idx < 0 || nr_rows >= PF_ZONES_MAX)
+		if (idx < 0 || t.nr >= PF_ZONES_MAX)
 			continue;
 		if (n > PF_MAX_ORDER)
 			n = PF_MAX_ORDER;
@@ -419,20 +417,14 @@ static int read_extfrag_file(struct proc_ctx *c, int id)
 				  sys->debug_extfrag[idx].extfrag,
 		       v, (size_t)n * sizeof(v[0]));
 		nr[idx] = n;
-		rows[nr_rows++] = (struct order_row){ idx, -1, n, f.line };
+		t.rows[t.nr++] = (struct order_row){ idx, -1, n, f.line };
 	}
 	close_file(&f);
-	odd_rows(c, id, rows, nr_rows, "indices", odd);
-	for (int i = 0; i < nr_rows; i++)
-		if (odd[i])
-			nr[rows[i].idx] = 0;
-	rows_missing(c, id, seen);
-	if (!nr_rows) {
-		if (!c->bad[id].nr)
-			report(c, path, "no zones in it");
-		return -EINVAL;
-	}
-	return 0;
+	err = zone_table_end(c, id, path, &t, "indices");
+	for (int i = 0; i < t.nr; i++)
+		if (t.odd[i])
+			nr[t.rows[i].idx] = 0;
+	return err;
 }
 
 void read_extfrag(struct proc_ctx *c)

@@ -107,6 +107,16 @@ int open_id(const struct proc_ctx *c, int id, char *path, size_t size,
 	return open_file(c, pf_proc_files[id].path, path, size, f);
 }
 
+int open_needed(const struct proc_ctx *c, int id, char *path, size_t size,
+		struct proc_file *f)
+{
+	int err = open_id(c, id, path, size, f);
+
+	if (err)
+		report_errno(c, path, err);
+	return err;
+}
+
 void close_file(struct proc_file *f)
 {
 	free(f->buf);

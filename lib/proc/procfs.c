@@ -91,12 +91,10 @@ static int read_meminfo(struct proc_ctx *c)
 {
 	char path[PATH_MAX], line[PROC_LINE_MAX];
 	struct proc_file f;
-	int err = open_id(c, PF_FILE_MEMINFO, path, sizeof(path), &f);
+	int err = open_needed(c, PF_FILE_MEMINFO, path, sizeof(path), &f);
 
-	if (err) {
-		report_errno(c, path, err);
+	if (err)
 		return err;
-	}
 	while (next_table_line(&f, line, sizeof(line))) {
 		const char *tok;
 		size_t len;

@@ -120,6 +120,9 @@ const char *num_words(char *buf, size_t size, long long v,
 /* Read pf_proc_files[id] under the root; path gets its name.  0 or -errno. */
 int open_id(const struct proc_ctx *c, int id, char *path, size_t size,
 	    struct proc_file *f);
+/* open_id() of a file the reading needs: why it cannot be read is said. */
+int open_needed(const struct proc_ctx *c, int id, char *path, size_t size,
+		struct proc_file *f);
 void close_file(struct proc_file *f);
 /* One line of f into buf: LINE_OK, LINE_CUT, LINE_UNTERMINATED, LINE_EOF. */
 int read_line(struct proc_file *f, char *buf, size_t size);
@@ -180,6 +183,21 @@ bool order_counts(struct proc_ctx *c, int id, unsigned long line, int node,
 /* The rows of an order table with another count than the usual one. */
 int odd_rows(struct proc_ctx *c, int id, const struct order_row *rows, int nr,
 	     const char *what, bool *odd);
+
+/* A table of a row of orders per zone (buddyinfo, an extfrag file). */
+struct zone_table {
+	struct order_row rows[PF_ZONES_MAX];
+	bool odd[PF_ZONES_MAX];		/* rows[i]: another count, said */
+	bool seen[PF_ZONES_MAX];	/* zone i has a row */
+	int nr;
+};
+/*
+ * The end of t, read from path: its odd rows (t->odd) and the zones
+ * with memory it has no row for, said (what: "counts", "indices"); 0, or
+ * -EINVAL when it has no row at all.
+ */
+int zone_table_end(struct proc_ctx *c, int id, const char *path,
+		   struct zone_table *t, const char *what);
 int read_zoneinfo(struct proc_ctx *c);
 int read_buddyinfo(struct proc_ctx *c);
 

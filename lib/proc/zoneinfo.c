@@ -357,12 +357,10 @@ int read_zoneinfo(struct proc_ctx *c)
 	struct pf_system *sys = c->sys;
 	int idx = -1, nr_heads = 0;
 	struct proc_file f;
-	int err = open_id(c, PF_FILE_ZONEINFO, path, sizeof(path), &f);
+	int err = open_needed(c, PF_FILE_ZONEINFO, path, sizeof(path), &f);
 
-	if (err) {
-		report_errno(c, path, err);
+	if (err)
 		return err;
-	}
 	while (next_table_line(&f, line, sizeof(line))) {
 		const char *p = skip_blank(line), *rest;
 		char name[sizeof(sys->zones[0].name)];
@@ -495,20 +493,28 @@ int odd_rows(struct proc_ctx *c, int id, const struct order_row *rows,
 	return k;
 }
 
+int zone_table_end(struct proc_ctx *c, int id, const char *path,
+		   struct zone_table *t, const char *what)
+{
+	odd_rows(c, id, t->rows, t->nr, what, t->odd);
+	rows_missing(c, id, t->seen);
+	if (t->nr)
+		return 0;
+	if (!c->bad[id].nr)
+		report(c, path, "no zones in it");
+	return -EINVAL;
+}
+
 int read_buddyinfo(struct proc_ctx *c)
 {
 	char path[PATH_MAX], line[PROC_LINE_MAX];
 	struct pf_system *sys = c->sys;
-	struct order_row rows[PF_ZONES_MAX];
-	bool odd[PF_ZONES_MAX], seen[PF_ZONES_MAX] = { false };
-	int nr_rows = 0;
+	struct zone_table t = { .nr = 0 };
 	struct proc_file f;
-	int err = open_id(c, PF_FILE_BUDDYINFO, path, sizeof(path), &f);
+	int err = open_needed(c, PF_FILE_BUDDYINFO, path, sizeof(path), &f);
 
-	if (err) {
-		report_errno(c, path, err);
+	if (err)
 		return err;
-	}
 	while (next_table_line(&f, line, sizeof(line))) {
 		unsigned long nr_free[PF_MAX_ORDER];
 		char name[sizeof(sys->zones[0].name)];
@@ -520,27 +526,23 @@ int read_buddyinfo(struct proc_ctx *c)
 			continue;
 		idx = zone_index(c, node, name);
 		if (idx >= 0)
-			seen[idx] = true;
+			t.seen[idx] = true;
 		if (!order_counts(c, PF_FILE_BUDDYINFO, f.line, node, name, p,
 				  "", nr_free, NULL, &n) ||
-		    idx < 0 || nr_rows >= PF_ZONES_MAX)
+		    idx < 0 || t.nr >= PF_ZONES_MAX)
 			continue;
 		sys->zones[idx].nr_orders = n < PF_MAX_ORDER ? n : PF_MAX_ORDER;
 		memcpy(sys->zones[idx].nr_free, nr_free,
 		       (size_t)sys->zones[idx].nr_orders * sizeof(nr_free[0]));
-		rows[nr_rows++] = (struct order_row){ idx, -1, n, f.line };
+		t.rows[t.nr++] = (struct order_row){ idx, -1, n, f.line };
 	}
 	close_file(&f);
-	odd_rows(c, PF_FILE_BUDDYINFO, rows, nr_rows, "counts", odd);
-	for (int i = 0; i < nr_rows; i++)
-		if (odd[i])
-			sys->zones[rows[i].idx].nr_orders = 0;
-	rows_missing(c, PF_FILE_BUDDYINFO, seen);
-	if (!nr_rows) {
-		if (!c->bad[PF_FILE_BUDDYINFO].nr)
-			report(c, path, "no zones in it");
-		return -EINVAL;
-	}
+	err = zone_table_end(c, PF_FILE_BUDDYINFO, path, &t, "counts");
+	for (int i = 0; i < t.nr; i++)
+		if (t.odd[i])
+			sys->zones[t.rows[i].idx].nr_orders = 0;
+	if (err)
+		return err;
 	sys->have |= PF_SYS_BUDDYINFO;
 	return 0;
 }
