@@ -461,17 +461,22 @@ int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
 #define PF_SYS_VMSTAT		0x0100
 #define PF_SYS_EXTFRAG		0x0200	/* debugfs unusable + extfrag index */
 
-/* vm sysctls kept in pf_system.vm[] (index with PF_VM_*). */
-enum pf_vm_sysctl {
-	PF_VM_MIN_FREE_KBYTES = 0,
-	PF_VM_WATERMARK_SCALE_FACTOR,
-	PF_VM_WATERMARK_BOOST_FACTOR,
-	PF_VM_ZONE_RECLAIM_MODE,
-	PF_VM_EXTFRAG_THRESHOLD,
-	PF_VM_COMPACTION_PROACTIVENESS,
-	PF_VM_EXTRA_FREE_KBYTES,	/* RHEL 6 only */
-	PF_VM_NR
-};
+/*
+ * vm sysctls kept in pf_system.vm[] (index with PF_VM_*), the one list of
+ * them: F(PF_VM_ suffix, name) for the sysctl vm.name, whose file is
+ * proc/sys/vm/name (lib/proc/procsys.c and procfile.c read the list).
+ */
+#define PF_VM_SYSCTLS(F)					\
+	F(MIN_FREE_KBYTES, min_free_kbytes)			\
+	F(WATERMARK_SCALE_FACTOR, watermark_scale_factor)	\
+	F(WATERMARK_BOOST_FACTOR, watermark_boost_factor)	\
+	F(ZONE_RECLAIM_MODE, zone_reclaim_mode)			\
+	F(EXTFRAG_THRESHOLD, extfrag_threshold)			\
+	F(COMPACTION_PROACTIVENESS, compaction_proactiveness)	\
+	F(EXTRA_FREE_KBYTES, extra_free_kbytes)	/* RHEL 6 only */
+#define PF_VM_ENUM(e, name) PF_VM_##e,
+enum pf_vm_sysctl { PF_VM_SYSCTLS(PF_VM_ENUM) PF_VM_NR };
+#undef PF_VM_ENUM
 /* "vm.min_free_kbytes" ... for PF_VM_*; NULL past the end. */
 const char *pf_vm_sysctl_name(int i);
 int pf_vm_sysctl_of_name(const char *name);	/* -1 when unknown */

@@ -34,21 +34,11 @@ const struct pf_proc_file pf_proc_files[PF_FILE_NR] = {
 	[PF_FILE_MEMINFO]	 = { "proc/meminfo", 0 },
 	[PF_FILE_VMSTAT]	 = { "proc/vmstat", 0 },
 	[PF_FILE_OSRELEASE]	 = { "proc/sys/kernel/osrelease", 0 },
-	/* vm_names[] without "vm." */
-	[PF_FILE_VM_FIRST + PF_VM_MIN_FREE_KBYTES] =
-		{ "proc/sys/vm/min_free_kbytes", 0 },
-	[PF_FILE_VM_FIRST + PF_VM_WATERMARK_SCALE_FACTOR] =
-		{ "proc/sys/vm/watermark_scale_factor", 0 },
-	[PF_FILE_VM_FIRST + PF_VM_WATERMARK_BOOST_FACTOR] =
-		{ "proc/sys/vm/watermark_boost_factor", 0 },
-	[PF_FILE_VM_FIRST + PF_VM_ZONE_RECLAIM_MODE] =
-		{ "proc/sys/vm/zone_reclaim_mode", 0 },
-	[PF_FILE_VM_FIRST + PF_VM_EXTFRAG_THRESHOLD] =
-		{ "proc/sys/vm/extfrag_threshold", 0 },
-	[PF_FILE_VM_FIRST + PF_VM_COMPACTION_PROACTIVENESS] =
-		{ "proc/sys/vm/compaction_proactiveness", 0 },
-	[PF_FILE_VM_FIRST + PF_VM_EXTRA_FREE_KBYTES] =
-		{ "proc/sys/vm/extra_free_kbytes", 0 },
+	/* the vm sysctls of PF_VM_SYSCTLS (libpagefail.h) */
+#define VM_FILE(e, name) \
+	[PF_FILE_VM_FIRST + PF_VM_##e] = { "proc/sys/vm/" #name, 0 },
+	PF_VM_SYSCTLS(VM_FILE)
+#undef VM_FILE
 	[PF_FILE_LOWMEM_RESERVE_RATIO] =
 		{ "proc/sys/vm/lowmem_reserve_ratio", 0 },
 	[PF_FILE_SYSCTL_A]	 = { "sos_commands/kernel/sysctl_-a",

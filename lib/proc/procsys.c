@@ -17,15 +17,9 @@
 #include "proc/procread.h"
 #include "util/util.h"
 
-static const char *const vm_names[PF_VM_NR] = {
-	[PF_VM_MIN_FREE_KBYTES]		 = "vm.min_free_kbytes",
-	[PF_VM_WATERMARK_SCALE_FACTOR]	 = "vm.watermark_scale_factor",
-	[PF_VM_WATERMARK_BOOST_FACTOR]	 = "vm.watermark_boost_factor",
-	[PF_VM_ZONE_RECLAIM_MODE]	 = "vm.zone_reclaim_mode",
-	[PF_VM_EXTFRAG_THRESHOLD]	 = "vm.extfrag_threshold",
-	[PF_VM_COMPACTION_PROACTIVENESS] = "vm.compaction_proactiveness",
-	[PF_VM_EXTRA_FREE_KBYTES]	 = "vm.extra_free_kbytes",
-};
+#define VM_NAME(e, name) [PF_VM_##e] = "vm." #name,
+static const char *const vm_names[PF_VM_NR] = { PF_VM_SYSCTLS(VM_NAME) };
+#undef VM_NAME
 
 const char *pf_vm_sysctl_name(int i)
 {
