@@ -149,40 +149,34 @@ static bool task_holds(const struct rule *ru, const struct match_ctx *mc)
 	return false;
 }
 
-/* Does ru match?  *score gets the number of conditions that held. */
+/*
+ * Does ru match?  *score gets the number of conditions that held: one for
+ * each condition given, one for each "function" line.  The tests only read
+ * ru and mc: the order they run in changes nothing.
+ */
 static bool rule_holds(const struct rule *ru, const struct match_ctx *mc,
 		       int *score)
 {
+	static const struct {
+		unsigned int cond;
+		bool (*holds)(const struct rule *, const struct match_ctx *);
+	} conds[] = {
+		{ COND_KERNEL, kernel_holds }, { COND_ORDER, order_holds },
+		{ COND_GFP, gfp_holds }, { COND_CONTEXT, context_holds },
+		{ COND_TASK, task_holds },
+	};
 	size_t i;
 
 	*score = 0;
-	if (ru->given & COND_KERNEL) {
-		if (!kernel_holds(ru, mc))
-			return false;
-		(*score)++;
-	}
-	if (ru->given & COND_ORDER) {
-		if (!order_holds(ru, mc))
-			return false;
-		(*score)++;
-	}
-	if (ru->given & COND_GFP) {
-		if (!gfp_holds(ru, mc))
-			return false;
-		(*score)++;
-	}
-	if (ru->given & COND_CONTEXT) {
-		if (!context_holds(ru, mc))
+	for (i = 0; i < ARRAY_SIZE(conds); i++) {
+		if (!(ru->given & conds[i].cond))
+			continue;
+		if (!conds[i].holds(ru, mc))
 			return false;
 		(*score)++;
 	}
 	for (i = 0; i < ru->nr_traces; i++) {
 		if (!trace_holds(&ru->traces[i], mc))
-			return false;
-		(*score)++;
-	}
-	if (ru->given & COND_TASK) {
-		if (!task_holds(ru, mc))
 			return false;
 		(*score)++;
 	}
