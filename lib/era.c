@@ -34,25 +34,26 @@ static bool rhel_at_least(const struct pf_kver *kv, int rhel, long rel)
  */
 enum pf_gfp_layout pf_gfp_layout_of(const struct pf_kver *kv)
 {
+	/* the first release of each layout after 2.6.18's (and RHEL 5's) */
+	static const unsigned int since[PF_GFP_NR_LAYOUTS] = {
+		[PF_GFP_2_6_24] = PF_KV(2, 6, 24),
+		[PF_GFP_3_10] = PF_KV(3, 6, 0),
+		[PF_GFP_4_4] = PF_KV(4, 4, 0),
+		[PF_GFP_4_10] = PF_KV(4, 10, 0),
+		[PF_GFP_4_18] = PF_KV(4, 18, 0),
+		[PF_GFP_5_0] = PF_KV(5, 1, 0),
+		[PF_GFP_6_3] = PF_KV(6, 3, 0),
+		[PF_GFP_6_15] = PF_KV(6, 15, 0),
+	};
+	int l = PF_GFP_NR_LAYOUTS - 1;
+
 	if (!pf_kver_known(kv))
 		return PF_GFP_UNKNOWN;
-	if (!at_least(kv, 2, 6, 24))
+	while (l > PF_GFP_2_6_24 && kv->code < since[l])
+		l--;
+	if (kv->code < since[l])
 		return kv->rhel == 5 ? PF_GFP_RHEL5 : PF_GFP_2_6_18;
-	if (!at_least(kv, 3, 6, 0))
-		return PF_GFP_2_6_24;
-	if (!at_least(kv, 4, 4, 0))
-		return PF_GFP_3_10;
-	if (!at_least(kv, 4, 10, 0))
-		return PF_GFP_4_4;
-	if (!at_least(kv, 4, 18, 0))
-		return PF_GFP_4_10;
-	if (!at_least(kv, 5, 1, 0))
-		return PF_GFP_4_18;
-	if (!at_least(kv, 6, 3, 0))
-		return PF_GFP_5_0;
-	if (!at_least(kv, 6, 15, 0))
-		return PF_GFP_6_3;
-	return PF_GFP_6_15;
+	return (enum pf_gfp_layout)l;
 }
 
 /*
