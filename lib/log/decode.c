@@ -55,6 +55,35 @@ static int fail(struct pf_source *src, int err, const char *fmt,
 	return err;
 }
 
+/*
+ * After a decoder's call: it left in_left bytes of src->next unread and
+ * out_left bytes of src->buf unwritten.
+ */
+static void step_moved(struct pf_source *src, size_t *pos, size_t in_left,
+		       size_t out_left)
+{
+	src->next += src->avail - in_left;
+	src->avail = in_left;
+	*pos = src->buf_size - out_left;
+}
+
+/*
+ * A step's verdict from what its decoder said: the member ended, or it
+ * went on (with no progress too: the loop tells why), or memory ran
+ * short; anything else is damaged data.
+ */
+static int step_verdict(struct pf_source *src, const char *name, bool end,
+			bool ok, bool nomem)
+{
+	if (end)
+		return STEP_END;
+	if (ok)
+		return STEP_OK;
+	if (nomem)
+		return fail(src, -ENOMEM, "out of memory decoding %s", name);
+	return fail(src, -EIO, "corrupt %s data", name);
+}
+
 /* ---- gzip (RFC 1952) ----------------------------------------------------- */
 
 static bool gz_is_member(const unsigned char *p, size_t n)
@@ -83,20 +112,10 @@ static int gz_step(struct pf_source *src, size_t *pos)
 	zs->next_out = (Bytef *)src->buf + *pos;
 	zs->avail_out = (uInt)(src->buf_size - *pos);
 	ret = inflate(zs, Z_NO_FLUSH);
-	src->next += src->avail - zs->avail_in;
-	src->avail = zs->avail_in;
-	*pos = src->buf_size - zs->avail_out;
-	switch (ret) {
-	case Z_STREAM_END:
-		return STEP_END;
-	case Z_OK:
-	case Z_BUF_ERROR:	/* no progress: the loop tells why */
-		return STEP_OK;
-	case Z_MEM_ERROR:
-		return fail(src, -ENOMEM, "out of memory decoding %s", "gzip");
-	default:
-		return fail(src, -EIO, "corrupt %s data", "gzip");
-	}
+	step_moved(src, pos, zs->avail_in, zs->avail_out);
+	return step_verdict(src, "gzip", ret == Z_STREAM_END,
+			    ret == Z_OK || ret == Z_BUF_ERROR,
+			    ret == Z_MEM_ERROR);
 }
 
 /* ---- xz (the .xz file format 1.0.4) --------------------------------------- */
@@ -135,25 +154,15 @@ static int xz_step(struct pf_source *src, size_t *pos)
 	xs->next_out = (uint8_t *)src->buf + *pos;
 	xs->avail_out = src->buf_size - *pos;
 	ret = lzma_code(xs, LZMA_RUN);
-	src->next = xs->next_in;
-	src->avail = xs->avail_in;
-	*pos = src->buf_size - xs->avail_out;
-	switch (ret) {
-	case LZMA_STREAM_END:
-		return STEP_END;
-	case LZMA_OK:
-	case LZMA_BUF_ERROR:
-		return STEP_OK;
-	case LZMA_MEM_ERROR:
-		return fail(src, -ENOMEM, "out of memory decoding %s", "xz");
-	case LZMA_MEMLIMIT_ERROR:
+	step_moved(src, pos, xs->avail_in, xs->avail_out);
+	if (ret == LZMA_MEMLIMIT_ERROR)
 		return fail(src, -ENOMEM, "%s data that needs more than 128 MiB "
 			    "of memory to decode (a dictionary past xz -9's)", "xz");
-	case LZMA_OPTIONS_ERROR:
+	if (ret == LZMA_OPTIONS_ERROR)
 		return fail(src, -EIO, "unsupported %s options", "xz");
-	default:
-		return fail(src, -EIO, "corrupt %s data", "xz");
-	}
+	return step_verdict(src, "xz", ret == LZMA_STREAM_END,
+			    ret == LZMA_OK || ret == LZMA_BUF_ERROR,
+			    ret == LZMA_MEM_ERROR);
 }
 
 /* ---- zstd (RFC 8878) ------------------------------------------------------- */
@@ -191,25 +200,16 @@ static int zstd_step(struct pf_source *src, size_t *pos)
 	ZSTD_inBuffer in = { src->next, src->avail, 0 };
 	ZSTD_outBuffer out = { src->buf, src->buf_size, *pos };
 	size_t ret = ZSTD_decompressStream(src->zds, &out, &in);
+	ZSTD_ErrorCode code = ZSTD_getErrorCode(ret);	/* 0: no error */
 
-	src->next += in.pos;
-	src->avail -= in.pos;
-	*pos = out.pos;
-	if (ZSTD_isError(ret)) {
-		switch (ZSTD_getErrorCode(ret)) {
-		case ZSTD_error_frameParameter_windowTooLarge:
-			return fail(src, -ENOMEM, "%s data that needs more than "
-				    "128 MiB of memory to decode (zstd --long=28 "
-				    "or more)", "zstd");
-		case ZSTD_error_memory_allocation:
-			return fail(src, -ENOMEM, "out of memory decoding %s",
-				    "zstd");
-		default:
-			return fail(src, -EIO, "corrupt %s data", "zstd");
-		}
-	}
+	step_moved(src, pos, src->avail - in.pos, src->buf_size - out.pos);
+	if (code == ZSTD_error_frameParameter_windowTooLarge)
+		return fail(src, -ENOMEM, "%s data that needs more than 128 MiB "
+			    "of memory to decode (zstd --long=28 or more)",
+			    "zstd");
 	/* 0: the frame is decoded and all of it handed out */
-	return ret == 0 ? STEP_END : STEP_OK;
+	return step_verdict(src, "zstd", !code && ret == 0, !code,
+			    code == ZSTD_error_memory_allocation);
 }
 
 /* ---- bzip2 --------------------------------------------------------------- */
@@ -242,19 +242,9 @@ static int bz_step(struct pf_source *src, size_t *pos)
 	bs->next_out = src->buf + *pos;
 	bs->avail_out = (unsigned int)(src->buf_size - *pos);
 	ret = BZ2_bzDecompress(bs);
-	src->next += src->avail - bs->avail_in;
-	src->avail = bs->avail_in;
-	*pos = src->buf_size - bs->avail_out;
-	switch (ret) {
-	case BZ_STREAM_END:
-		return STEP_END;
-	case BZ_OK:
-		return STEP_OK;
-	case BZ_MEM_ERROR:
-		return fail(src, -ENOMEM, "out of memory decoding %s", "bzip2");
-	default:
-		return fail(src, -EIO, "corrupt %s data", "bzip2");
-	}
+	step_moved(src, pos, bs->avail_in, bs->avail_out);
+	return step_verdict(src, "bzip2", ret == BZ_STREAM_END, ret == BZ_OK,
+			    ret == BZ_MEM_ERROR);
 }
 
 /* ---- the loop -------------------------------------------------------------- */
