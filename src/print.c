@@ -59,29 +59,23 @@ static bool to_fp(enum output_type t, const char *fmt)
 	return !jw && (t & PRINT_FP) && fmt;
 }
 
-void open_json_object(const char *key)
+/* An object or an array, opened or closed by the writer's call for it. */
+static void open_json(const char *key, void (*fn)(struct json_writer *))
 {
 	if (to_json(PRINT_JSON, key))
-		jsonw_obj_open(jw);
+		fn(jw);
 }
 
-void close_json_object(void)
+static void close_json(void (*fn)(struct json_writer *))
 {
 	if (jw)
-		jsonw_obj_close(jw);
+		fn(jw);
 }
 
-void open_json_array(const char *key)
-{
-	if (to_json(PRINT_JSON, key))
-		jsonw_arr_open(jw);
-}
-
-void close_json_array(void)
-{
-	if (jw)
-		jsonw_arr_close(jw);
-}
+void open_json_object(const char *key) { open_json(key, jsonw_obj_open); }
+void close_json_object(void) { close_json(jsonw_obj_close); }
+void open_json_array(const char *key) { open_json(key, jsonw_arr_open); }
+void close_json_array(void) { close_json(jsonw_arr_close); }
 
 void print_fp(const char *fmt, ...)
 {

@@ -53,13 +53,20 @@ void print_zone_sizes(const long *size, unsigned int page_kb,
 	}
 }
 
+/* A list of the zone: null when not known, else the opening of its array. */
+static bool open_list(const char *key, bool known)
+{
+	if (known)
+		open_json_array(key);
+	else
+		print_null(PRINT_JSON, key, NULL, NULL);
+	return known;
+}
+
 /* The free lists: what each order holds, and the reserve below it. */
 static void print_zone_lists(const struct pf_zone *z)
 {
-	if (z->nr_lowmem_reserve < 0) {
-		print_null(PRINT_JSON, "lowmem_reserve", NULL, NULL);
-	} else {
-		open_json_array("lowmem_reserve");
+	if (open_list("lowmem_reserve", z->nr_lowmem_reserve >= 0)) {
 		for (int i = 0; i < z->nr_lowmem_reserve; i++)
 			print_int(PRINT_JSON, NULL, NULL, z->lowmem_reserve[i]);
 		close_json_array();
@@ -68,18 +75,13 @@ static void print_zone_lists(const struct pf_zone *z)
 	 * Not known without a buddy line (or buddyinfo); a zone that manages
 	 * no page has no free block, with or without one
 	 */
-	if (z->buddy_total_kb < 0 && !z->nr_orders && z->managed) {
-		print_null(PRINT_JSON, "free_blocks", NULL, NULL);
-	} else {
-		open_json_array("free_blocks");
+	if (open_list("free_blocks", z->buddy_total_kb >= 0 || z->nr_orders ||
+				     !z->managed)) {
 		for (int o = 0; o < z->nr_orders; o++)
 			print_uint(PRINT_JSON, NULL, NULL, z->nr_free[o]);
 		close_json_array();
 	}
-	if (!z->has_mt) {
-		print_null(PRINT_JSON, "migratetypes", NULL, NULL);
-	} else {
-		open_json_array("migratetypes");
+	if (open_list("migratetypes", z->has_mt)) {
 		for (int o = 0; o < z->nr_orders; o++)
 			print_string(PRINT_JSON, NULL, NULL, z->mt[o]);
 		close_json_array();
