@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "era.h"
+#include "util/util.h"
 
 /* int_sqrt(): floor of the square root. */
 static unsigned long long int_sqrt(unsigned long long x)
@@ -52,10 +53,7 @@ long pf_min_free_kbytes_default(unsigned long long lowmem_kb,
 
 bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name)
 {
-	static const struct {
-		const char *name;
-		size_t off;
-	} has[] = {
+	static const struct pf_field has[] = {
 		{ "extra_free_kbytes", offsetof(struct pf_era, has_extra_free_kbytes) },
 		{ "extfrag_threshold", offsetof(struct pf_era, has_extfrag_threshold) },
 		{ "watermark_scale_factor",
@@ -65,6 +63,7 @@ bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name)
 		{ "compaction_proactiveness",
 		  offsetof(struct pf_era, has_compaction_proactiveness) },
 	};
+	const struct pf_field *f;
 	struct pf_era e;
 
 	if (!strncmp(name, "vm.", 3))
@@ -74,10 +73,8 @@ bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name)
 	if (!pf_kver_known(kv))
 		return false;
 	pf_era_init(&e, kv, PF_GFP_UNKNOWN);
-	for (size_t i = 0; i < sizeof(has) / sizeof(has[0]); i++)
-		if (!strcmp(name, has[i].name))
-			return *(const bool *)((const char *)&e + has[i].off);
-	return false;
+	f = pf_field_find(has, ARRAY_SIZE(has), name, strlen(name));
+	return f && *(const bool *)((const char *)&e + f->off);
 }
 
 long pf_zones_min_free_kbytes(const struct pf_zone *zones, int nr_zones)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "libpagefail.h"
+#include "util/util.h"
 
 void pf_zone_init(struct pf_zone *z)
 {
@@ -26,11 +27,9 @@ int pf_zone_type_of(const char *name)
 		[PF_ZONE_NORMAL] = "Normal",	[PF_ZONE_HIGHMEM] = "HighMem",
 		[PF_ZONE_MOVABLE] = "Movable",	[PF_ZONE_DEVICE] = "Device",
 	};
+	int i = pf_name_index(names, PF_ZONE_NR_TYPES, name);
 
-	for (int i = 0; i < PF_ZONE_NR_TYPES; i++)
-		if (names[i] && !strcmp(name, names[i]))
-			return i;
-	return PF_ZONE_OTHER;
+	return i < 0 ? PF_ZONE_OTHER : i;
 }
 
 unsigned long pf_zone_buddy_pages(const struct pf_zone *z)

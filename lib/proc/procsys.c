@@ -23,9 +23,7 @@ static const char *const vm_names[PF_VM_NR] = { PF_VM_SYSCTLS(VM_NAME) };
 
 const char *pf_vm_sysctl_name(int i)
 {
-	if (i < 0 || i >= PF_VM_NR)
-		return NULL;
-	return vm_names[i];
+	return pf_name_of(vm_names, PF_VM_NR, i, NULL);
 }
 
 int pf_vm_sysctl_of_name(const char *name)

@@ -370,5 +370,5 @@ const char *pf_ctx_kind_name(int kind)
 		[PF_CTX_KSWAPD] = "kswapd",
 	};
 
-	return kind >= 0 && kind < PF_CTX_NR ? names[kind] : "unknown";
+	return pf_name_of(names, PF_CTX_NR, kind, "unknown");
 }

@@ -199,10 +199,7 @@ static void zone_rescale(struct pf_zone *z, unsigned int page_kb)
 /* Where the zone line's field "key" is kept, or NULL for one not kept. */
 static long *zone_field(struct pf_zone *z, const char *k, size_t kn)
 {
-	static const struct {
-		const char *name;
-		size_t off;
-	} fields[] = {
+	static const struct pf_field fields[] = {
 		{ "free", offsetof(struct pf_zone, free) },
 		{ "boost", offsetof(struct pf_zone, boost) },
 		{ "min", offsetof(struct pf_zone, min) },
@@ -213,12 +210,10 @@ static long *zone_field(struct pf_zone *z, const char *k, size_t kn)
 		{ "managed", offsetof(struct pf_zone, managed) },
 		{ "free_cma", offsetof(struct pf_zone, free_cma) },
 	};
+	const struct pf_field *f = pf_field_find(fields, ARRAY_SIZE(fields),
+						 k, kn);
 
-	for (size_t i = 0; i < ARRAY_SIZE(fields); i++)
-		if (strlen(fields[i].name) == kn &&
-		    !memcmp(fields[i].name, k, kn))
-			return (long *)((char *)z + fields[i].off);
-	return NULL;
+	return f ? (long *)((char *)z + f->off) : NULL;
 }
 
 /* "lowmem_reserve[]: 0 2815 15868 15868" at p */

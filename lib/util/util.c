@@ -125,6 +125,30 @@ int pf_grow(void *vp, size_t *alloc, size_t need, size_t size, size_t first)
 	return 0;
 }
 
+const char *pf_name_of(const char *const *names, int nr, int i,
+		       const char *dflt)
+{
+	return i >= 0 && i < nr && names[i] ? names[i] : dflt;
+}
+
+int pf_name_index(const char *const *names, int nr, const char *name)
+{
+	for (int i = 0; i < nr; i++)
+		if (names[i] && !strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+const struct pf_field *pf_field_find(const struct pf_field *fields, size_t nr,
+				     const char *name, size_t n)
+{
+	for (size_t i = 0; i < nr; i++)
+		if (strlen(fields[i].name) == n &&
+		    !memcmp(fields[i].name, name, n))
+			return &fields[i];
+	return NULL;
+}
+
 void pf_sb_add(struct pf_sbuf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -77,6 +77,24 @@ int pf_read_text(const char *path, size_t max, char **buf, size_t *len);
 const char *pf_quote(char *buf, size_t size, const char *s, size_t n,
 		     size_t max);
 
+/* names[i], or dflt where i is past names[0..nr) or names[i] is NULL. */
+const char *pf_name_of(const char *const *names, int nr, int i,
+		       const char *dflt);
+/* The i of names[0..nr) whose names[i] is name, or -1. */
+int pf_name_index(const char *const *names, int nr, const char *name);
+
+/*
+ * A member of a struct found by its name: a row of a table from the names
+ * a file or a caller uses to the members that keep them.
+ */
+struct pf_field {
+	const char *name;
+	size_t off;		/* offsetof() the member */
+};
+/* The row of fields[0..nr) named [name, name + n), or NULL. */
+const struct pf_field *pf_field_find(const struct pf_field *fields, size_t nr,
+				     const char *name, size_t n);
+
 /* Appending text to a fixed buffer: what does not fit is dropped. */
 struct pf_sbuf {
 	char *s;
