@@ -56,6 +56,32 @@ static int fail(struct pf_source *src, int err, const char *fmt,
 }
 
 /*
+ * The end of a start: a decoder set up (ok) is one to end in the end
+ * (*init); 0, or -ENOMEM.
+ */
+static int started(bool *init, bool ok)
+{
+	if (!ok)
+		return -ENOMEM;
+	*init = true;
+	return 0;
+}
+
+/*
+ * Before a decoder's call: its stream s (z_stream, lzma_stream and
+ * bz_stream name these four fields alike, each with its own types) reads
+ * src->next and writes src->buf from *pos.  The counts of zlib and bzip2
+ * are 32-bit: src->avail is at most PF_SOURCE_IN_SIZE.
+ */
+#define STREAM_WINDOW(s, src, pos)					\
+	do {								\
+		(s)->next_in = (void *)(src)->next;			\
+		(s)->avail_in = (src)->avail;				\
+		(s)->next_out = (void *)((src)->buf + *(pos));		\
+		(s)->avail_out = (src)->buf_size - *(pos);		\
+	} while (0)
+
+/*
  * After a decoder's call: it left in_left bytes of src->next unread and
  * out_left bytes of src->buf unwritten.
  */
@@ -96,10 +122,8 @@ static int gz_start(struct pf_source *src)
 	if (src->zs_init)
 		return inflateReset(&src->zs) == Z_OK ? 0 : -ENOMEM;
 	/* 16 + MAX_WBITS: gzip wrapper only, with its CRC checked. */
-	if (inflateInit2(&src->zs, 16 + MAX_WBITS) != Z_OK)
-		return -ENOMEM;
-	src->zs_init = true;
-	return 0;
+	return started(&src->zs_init,
+		       inflateInit2(&src->zs, 16 + MAX_WBITS) == Z_OK);
 }
 
 static int gz_step(struct pf_source *src, size_t *pos)
@@ -107,10 +131,7 @@ static int gz_step(struct pf_source *src, size_t *pos)
 	z_stream *zs = &src->zs;
 	int ret;
 
-	zs->next_in = (Bytef *)src->next;
-	zs->avail_in = (uInt)src->avail;	/* at most PF_SOURCE_IN_SIZE */
-	zs->next_out = (Bytef *)src->buf + *pos;
-	zs->avail_out = (uInt)(src->buf_size - *pos);
+	STREAM_WINDOW(zs, src, pos);
 	ret = inflate(zs, Z_NO_FLUSH);
 	step_moved(src, pos, zs->avail_in, zs->avail_out);
 	return step_verdict(src, "gzip", ret == Z_STREAM_END,
@@ -129,19 +150,15 @@ static bool xz_is_member(const unsigned char *p, size_t n)
 
 static int xz_start(struct pf_source *src)
 {
-	lzma_ret ret;
-
 	if (!src->xs_init) {
 		lzma_stream init = LZMA_STREAM_INIT;
 
 		src->xs = init;
 	}
 	/* one stream: the loop finds the next, like every format's member */
-	ret = lzma_stream_decoder(&src->xs, PF_SOURCE_DECODER_MEM, 0);
-	if (ret != LZMA_OK)
-		return -ENOMEM;
-	src->xs_init = true;
-	return 0;
+	return started(&src->xs_init,
+		       lzma_stream_decoder(&src->xs, PF_SOURCE_DECODER_MEM,
+					   0) == LZMA_OK);
 }
 
 static int xz_step(struct pf_source *src, size_t *pos)
@@ -149,10 +166,7 @@ static int xz_step(struct pf_source *src, size_t *pos)
 	lzma_stream *xs = &src->xs;
 	lzma_ret ret;
 
-	xs->next_in = src->next;
-	xs->avail_in = src->avail;
-	xs->next_out = (uint8_t *)src->buf + *pos;
-	xs->avail_out = src->buf_size - *pos;
+	STREAM_WINDOW(xs, src, pos);
 	ret = lzma_code(xs, LZMA_RUN);
 	step_moved(src, pos, xs->avail_in, xs->avail_out);
 	if (ret == LZMA_MEMLIMIT_ERROR)
@@ -226,10 +240,8 @@ static int bz_start(struct pf_source *src)
 		BZ2_bzDecompressEnd(&src->bs);
 	src->bs_init = false;
 	memset(&src->bs, 0, sizeof(src->bs));
-	if (BZ2_bzDecompressInit(&src->bs, 0, 0) != BZ_OK)
-		return -ENOMEM;
-	src->bs_init = true;
-	return 0;
+	return started(&src->bs_init,
+		       BZ2_bzDecompressInit(&src->bs, 0, 0) == BZ_OK);
 }
 
 static int bz_step(struct pf_source *src, size_t *pos)
@@ -237,10 +249,7 @@ static int bz_step(struct pf_source *src, size_t *pos)
 	bz_stream *bs = &src->bs;
 	int ret;
 
-	bs->next_in = (char *)src->next;
-	bs->avail_in = (unsigned int)src->avail;
-	bs->next_out = src->buf + *pos;
-	bs->avail_out = (unsigned int)(src->buf_size - *pos);
+	STREAM_WINDOW(bs, src, pos);
 	ret = BZ2_bzDecompress(bs);
 	step_moved(src, pos, bs->avail_in, bs->avail_out);
 	return step_verdict(src, "bzip2", ret == BZ_STREAM_END, ret == BZ_OK,
