@@ -59,28 +59,15 @@ static int own_opt(struct sim_args *a, int ch, const char *arg)
 		cli_err(false, NULL,
 			"--max-memory '%s': not a size (512M, 16G)", arg);
 		return -1;
-	case OPT_SWEEP:
-		a->sweep = arg;
-		break;
-	case OPT_CSV:
-		a->csv = arg;
-		break;
-	case OPT_SVG:
-		a->svg = arg;
-		break;
-	case OPT_FROM_REPORT:
-		a->from = arg;
-		break;
-	case OPT_CHECK:
-		a->check = true;
-		break;
-	case OPT_SERIES:
-		a->series = true;
-		break;
-	case OPT_BENCH:
-		a->bench = true;
-		break;
 	}
+	/* the rest keep their argument, or that they were given */
+	a->sweep = ch == OPT_SWEEP ? arg : a->sweep;
+	a->csv = ch == OPT_CSV ? arg : a->csv;
+	a->svg = ch == OPT_SVG ? arg : a->svg;
+	a->from = ch == OPT_FROM_REPORT ? arg : a->from;
+	a->check |= ch == OPT_CHECK;
+	a->series |= ch == OPT_SERIES;
+	a->bench |= ch == OPT_BENCH;
 	return 0;
 }
 
