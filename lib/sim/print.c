@@ -783,22 +783,20 @@ static void print_trace(struct out *o, const struct pf_printk_fmt *e,
 			pending = NULL;
 			break;
 		case FR_IRQ:
-			if (e->trace == PF_TS_NOADDR)
-				pr_line(o, " <IRQ>");
-			else
-				pending = "IRQ";
-			break;
 		case FR_EOI:
-			if (e->trace == PF_TS_NOADDR)
-				pr_line(o, " </IRQ>");
+			/*
+			 * traces with addresses put <IRQ> and <EOI> at the
+			 * start of the next frame's line; later ones print
+			 * <IRQ> and </IRQ> lines
+			 */
+			if (e->trace != PF_TS_NOADDR)
+				pending = f->kind == FR_IRQ ? "IRQ" : "EOI";
 			else
-				pending = "EOI";
+				pr_line(o, " <%sIRQ>", f->kind == FR_IRQ ? "" : "/");
 			break;
 		case FR_TASK:
-			pr_line(o, " <TASK>");
-			break;
 		case FR_ETASK:
-			pr_line(o, " </TASK>");
+			pr_line(o, " <%sTASK>", f->kind == FR_TASK ? "" : "/");
 			break;
 		case FR_REGS_IDLE:
 		case FR_REGS_USER:
