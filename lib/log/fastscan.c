@@ -64,7 +64,52 @@ static inline unsigned int pop32(unsigned int v)
 	return (v * 0x01010101u) >> 24;
 }
 
+/*
+ * The first of the candidates cand (a bit for each byte from buf + i on)
+ * that starts a needle or is a NUL: its bit, or -1 when none does.
+ */
+static inline int first_hit(const char *buf, size_t i, size_t len,
+			    unsigned int cand)
+{
+	while (cand) {
+		unsigned int bit = (unsigned int)__builtin_ctz(cand);
+
+		if (!buf[i + bit] || match_at(buf + i + bit, buf + len))
+			return (int)bit;
+		cand &= cand - 1;
+	}
+	return -1;
+}
+
 #if defined(__x86_64__)
+/*
+ * The filter of one step of width W (16 or 32 bytes), in GCC's vector
+ * extension so that the SSE2 and AVX2 loops share one body: a bit for
+ * each byte of p whose bytes 0, 4 and 9 are those of "allocation"
+ * ('a', 'c', 'n') or whose bytes 0, 4 and 12 are those of "Linux
+ * version" ('L', 'x', 'n'), and with nul for each NUL.  Reads p[0 ..
+ * W + 12).  movemask is the width's _mm*_movemask_epi8(), on type M.
+ */
+#define DEFINE_FILTER(name, W, isa, M, movemask)			\
+	typedef signed char name##_v __attribute__((vector_size(W)));	\
+	__attribute__((target(isa))) static inline unsigned int	\
+	name(const char *p, bool nul)					\
+	{								\
+		name##_v b0, b4, b9, b12, m;				\
+									\
+		memcpy(&b0, p, W);					\
+		memcpy(&b4, p + 4, W);					\
+		memcpy(&b9, p + 9, W);					\
+		memcpy(&b12, p + 12, W);				\
+		m = ((b0 == 'a') & (b4 == 'c') & (b9 == 'n')) |	\
+		    ((b0 == 'L') & (b4 == 'x') & (b12 == 'n'));	\
+		if (nul)						\
+			m |= b0 == 0;					\
+		return (unsigned int)movemask((M)m);			\
+	}
+DEFINE_FILTER(filter16, 16, "sse2", __m128i, _mm_movemask_epi8)
+DEFINE_FILTER(filter32, 32, "avx2", __m256i, _mm256_movemask_epi8)
+
 /*
  * The AVX2 loop, chosen at run time: 32 bytes a step; newlines are summed
  * per byte lane and folded with a sum of absolute differences every 255
@@ -86,10 +131,6 @@ __attribute__((target("avx2")))
 static size_t scan_avx2(const char *buf, size_t len, unsigned long *lines,
 			bool nul, bool *found)
 {
-	const __m256i a0 = _mm256_set1_epi8('a'), a4 = _mm256_set1_epi8('c'),
-		      a9 = _mm256_set1_epi8('n');
-	const __m256i l0 = _mm256_set1_epi8('L'), l4 = _mm256_set1_epi8('x'),
-		      l12 = _mm256_set1_epi8('n');
 	const __m256i lf = _mm256_set1_epi8('\n'), zero = _mm256_setzero_si256();
 	__m256i acc = zero;
 	unsigned long nl = 0;
@@ -97,35 +138,20 @@ static size_t scan_avx2(const char *buf, size_t len, unsigned long *lines,
 	int steps = 0;
 
 	*found = false;
+	/* the last load reads buf[i + 12 + 31] */
 	for (; i + 44 <= len; i += 32) {
 		__m256i b0 = _mm256_loadu_si256((const __m256i *)(buf + i));
-		__m256i b4 = _mm256_loadu_si256((const __m256i *)(buf + i + 4));
-		__m256i b9 = _mm256_loadu_si256((const __m256i *)(buf + i + 9));
-		__m256i b12 = _mm256_loadu_si256((const __m256i *)(buf + i + 12));
-		__m256i ma = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(b0, a0),
-							       _mm256_cmpeq_epi8(b4, a4)),
-					      _mm256_cmpeq_epi8(b9, a9));
-		__m256i ml = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(b0, l0),
-							       _mm256_cmpeq_epi8(b4, l4)),
-					      _mm256_cmpeq_epi8(b12, l12));
 		__m256i eq = _mm256_cmpeq_epi8(b0, lf);
-		unsigned int cand = (unsigned int)_mm256_movemask_epi8(_mm256_or_si256(ma, ml));
+		int bit = first_hit(buf, i, len, filter32(buf + i, nul));
 
-		if (nul)
-			cand |= (unsigned int)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b0, zero));
-		while (cand) {
-			unsigned int bit = (unsigned int)__builtin_ctz(cand);
+		if (bit >= 0) {
+			unsigned int m = (unsigned int)_mm256_movemask_epi8(eq);
 
-			if (!buf[i + bit] || match_at(buf + i + bit, buf + len)) {
-				unsigned int m = (unsigned int)_mm256_movemask_epi8(eq);
-
-				nl += lane_sum(acc);
-				nl += pop32(m & ((1u << bit) - 1));
-				*lines += nl;
-				*found = true;
-				return i + bit;
-			}
-			cand &= cand - 1;
+			nl += lane_sum(acc);
+			nl += pop32(m & ((1u << bit) - 1));
+			*lines += nl;
+			*found = true;
+			return i + (size_t)bit;
 		}
 		acc = _mm256_sub_epi8(acc, eq);
 		if (++steps == 255) {
@@ -158,40 +184,20 @@ size_t pf_fastscan(const char *buf, size_t len, unsigned long *lines,
 		if (found)
 			return i;
 	}
-#endif
-#if defined(__SSE2__)
-	const __m128i a0 = _mm_set1_epi8('a'), a4 = _mm_set1_epi8('c'),
-		      a9 = _mm_set1_epi8('n');
-	const __m128i l0 = _mm_set1_epi8('L'), l4 = _mm_set1_epi8('x'),
-		      l12 = _mm_set1_epi8('n');
-	const __m128i lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+
+	const __m128i lf = _mm_set1_epi8('\n');
 
 	/* the last load reads buf[i + 12 + 15] */
 	for (; i + 28 <= len; i += 16) {
 		__m128i b0 = _mm_loadu_si128((const __m128i *)(buf + i));
-		__m128i b4 = _mm_loadu_si128((const __m128i *)(buf + i + 4));
-		__m128i b9 = _mm_loadu_si128((const __m128i *)(buf + i + 9));
-		__m128i b12 = _mm_loadu_si128((const __m128i *)(buf + i + 12));
-		__m128i ma = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(b0, a0),
-							 _mm_cmpeq_epi8(b4, a4)),
-					   _mm_cmpeq_epi8(b9, a9));
-		__m128i ml = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(b0, l0),
-							 _mm_cmpeq_epi8(b4, l4)),
-					   _mm_cmpeq_epi8(b12, l12));
-		unsigned int cand = (unsigned int)_mm_movemask_epi8(_mm_or_si128(ma, ml));
-		unsigned int nlm = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(b0, lf));
+		unsigned int nlm =
+			(unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(b0, lf));
+		int bit = first_hit(buf, i, len, filter16(buf + i, nul));
 
-		if (nul)
-			cand |= (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(b0, zero));
-		while (cand) {
-			unsigned int bit = (unsigned int)__builtin_ctz(cand);
-
-			if (!buf[i + bit] || match_at(buf + i + bit, buf + len)) {
-				nl += pop32(nlm & ((1u << bit) - 1));
-				*lines += nl;
-				return i + bit;
-			}
-			cand &= cand - 1;
+		if (bit >= 0) {
+			nl += pop32(nlm & ((1u << bit) - 1));
+			*lines += nl;
+			return i + (size_t)bit;
 		}
 		nl += pop32(nlm);
 	}
