@@ -81,7 +81,7 @@ static long setup_wmarks(struct sim *s)
 	return mfk;
 }
 
-static void sim_destroy(struct sim *s)
+void sim_destroy(struct sim *s)
 {
 	for (int i = 0; i < s->nr_zones; i++)
 		sim_zone_release(&s->zones[i]);

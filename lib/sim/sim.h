@@ -237,6 +237,12 @@ struct sim {
 	char check_msg[256];
 };
 
+/*
+ * Free s with its zones, failures and held buffers: a run's, or one a
+ * test builds by hand the same way (calloc(), sim_zone_init()).
+ */
+void sim_destroy(struct sim *s);
+
 /* the simulator's only source of chance (rand.h) */
 static inline uint64_t sim_rand(struct sim *s)
 {
