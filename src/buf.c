@@ -5,7 +5,6 @@
  * its names and numbers make it, never cut at a fixed size.
  */
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -14,24 +13,9 @@
 /* Room for more bytes and a NUL: false when memory is short. */
 static bool buf_room(struct cli_buf *b, size_t more)
 {
-	size_t need = b->n + more + 1, n = b->alloc ? b->alloc : 128;
-	char *s;
+	size_t need = b->n + more + 1;
 
-	if (need <= b->n)
-		return false;
-	while (n < need) {
-		if (n > SIZE_MAX / 2)
-			return false;
-		n *= 2;
-	}
-	if (n == b->alloc)
-		return true;
-	s = realloc(b->s, n);
-	if (!s)
-		return false;
-	b->s = s;
-	b->alloc = n;
-	return true;
+	return need > b->n && !PF_GROW(b->s, b->alloc, need, 128);
 }
 
 void cli_buf_add(struct cli_buf *b, const char *fmt, ...)
