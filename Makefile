@@ -10,8 +10,9 @@
 #                checks against ../shared when it is there; Debug,
 #                RelWithDebInfo and Release builds with gcc and clang; an
 #                ASan+UBSan build of the whole suite;
-#                valgrind; fuzzing.  Warnings are errors in all of these,
-#                and only in these.
+#                valgrind; fuzzing; the style check (tests/style.sh:
+#                clang-format, function length, nothing printed by lib/).
+#                Warnings are errors in all of these, and only in these.
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -26,7 +27,7 @@ CHECK_FLAGS = -DPF_WERROR=ON -DPF_UNIT_TESTS=ON
 TEST_BUILD = scripts/build.sh $(BUILD) all -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	     -DBUILD_TESTING=ON $(CHECK_FLAGS)
 
-.PHONY: all run check test release asan valgrind fuzz bench clean format
+.PHONY: all run check style test release asan valgrind fuzz bench clean format
 
 all:
 	@scripts/deps.sh build
@@ -49,7 +50,11 @@ run: $(BUILD)/pagefail
 
 check:
 	@scripts/deps.sh check
-	@$(MAKE) --no-print-directory test release asan valgrind fuzz
+	@$(MAKE) --no-print-directory style test release asan valgrind fuzz
+
+# formatted as .clang-format says, no function over 80 lines, a silent lib/
+style:
+	tests/style.sh
 
 test:
 	@$(TEST_BUILD)
@@ -92,7 +97,7 @@ bench: $(BUILD)/pagefail
 	@if [ -n "$(PREVIOUS)" ]; then bench/previous.sh $(RELEASE_BUILD)/pagefail $(PREVIOUS); fi
 
 format:
-	clang-format -i $$(git ls-files "*.c" "*.h")
+	clang-format-14 -i $$(git ls-files "*.c" "*.h")
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-Debug-* build-RelWithDebInfo-* build-Release-*

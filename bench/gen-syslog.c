@@ -142,13 +142,14 @@ static inline unsigned rn(unsigned n)
 
 /* ---- the clock -------------------------------------------------------- */
 
-static const char *const mon_name[12] = {"Jan", "Feb", "Mar", "Apr",
-					 "May", "Jun", "Jul", "Aug",
-					 "Sep", "Oct", "Nov", "Dec"};
-static const int mon_days[12] = {31, 28, 31, 30, 31, 30,
-				 31, 31, 30, 31, 30, 31};
+static const char *const mon_name[12] = { "Jan", "Feb", "Mar", "Apr",
+					  "May", "Jun", "Jul", "Aug",
+					  "Sep", "Oct", "Nov", "Dec" };
+static const int mon_days[12] = {
+	31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+};
 
-static uint64_t now_ms;      /* milliseconds since Jan 1 00:00:00 */
+static uint64_t now_ms;	     /* milliseconds since Jan 1 00:00:00 */
 static uint64_t step_max_ms; /* each line advances the clock by 0..this */
 
 /* now_ms as month (0..11), day of month (0-based) and second of the day */
@@ -219,11 +220,11 @@ struct host {
 };
 
 static struct host hosts[] = {
-	{"web01", 1, "eth0", 0, 900},   {"web02", 1, "eth0", 0, 910},
-	{"db01", 0, "em1", 0, 1200},    {"mail01", 1, "ens3", 0, 700},
-	{"gw-edge", 1, "enp3s0", 0, 650}, {"stor03", 0, "eth0", 0, 1500},
+	{ "web01", 1, "eth0", 0, 900 },	    { "web02", 1, "eth0", 0, 910 },
+	{ "db01", 0, "em1", 0, 1200 },	    { "mail01", 1, "ens3", 0, 700 },
+	{ "gw-edge", 1, "enp3s0", 0, 650 }, { "stor03", 0, "eth0", 0, 1500 },
 };
-#define NHOSTS (sizeof(hosts) / sizeof(hosts[0]))
+#define NHOSTS	    (sizeof(hosts) / sizeof(hosts[0]))
 #define REPORT_HOST 5 /* stor03: a RHEL 6 box, like the seed report */
 
 static const struct host *cur;
@@ -282,8 +283,8 @@ static void put_ip(unsigned a, unsigned b)
 
 static void ext_ip(void)
 {
-	static const unsigned nets[] = {(203u << 8) | 0, (198u << 8) | 51,
-					(192u << 8) | 0, (185u << 8) | 220};
+	static const unsigned nets[] = { (203u << 8) | 0, (198u << 8) | 51,
+					 (192u << 8) | 0, (185u << 8) | 220 };
 	put_ip(nets[rn(4)], rn(65536));
 }
 
@@ -302,10 +303,10 @@ static void queue_id(void)
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const users[] = {"deploy", "backup", "alice", "bob",
-				    "nagios", "ansible"};
-static const char *const bad_users[] = {"admin", "test", "oracle", "ubuntu",
-					"pi", "guest", "ftpuser", "git"};
+static const char *const users[] = { "deploy", "backup", "alice",
+				     "bob",    "nagios", "ansible" };
+static const char *const bad_users[] = { "admin", "test",  "oracle",  "ubuntu",
+					 "pi",	  "guest", "ftpuser", "git" };
 static const char *const units[] = {
 	"Daily apt download activities",
 	"Cleanup of Temporary Directories",
@@ -315,9 +316,9 @@ static const char *const units[] = {
 	"Refresh fwupd metadata and update motd",
 	"Discard unused blocks on filesystems from /etc/fstab",
 };
-static const char *const svcs[] = {"logrotate.service", "man-db.service",
-				   "apt-daily.service", "fstrim.service",
-				   "motd-news.service"};
+static const char *const svcs[] = { "logrotate.service", "man-db.service",
+				    "apt-daily.service", "fstrim.service",
+				    "motd-news.service" };
 static const char *const cron_cmds[] = {
 	"(root) CMD (   cd / && run-parts --report /etc/cron.hourly)",
 	"(root) CMD (command -v debian-sa1 > /dev/null && debian-sa1 1 1)",
@@ -332,11 +333,11 @@ static const struct pick {
 	const char *const *list;
 	unsigned n;
 } picks[] = {
-	{"user", users, ARRAY_LEN(users)},
-	{"bad_user", bad_users, ARRAY_LEN(bad_users)},
-	{"unit", units, ARRAY_LEN(units)},
-	{"svc", svcs, ARRAY_LEN(svcs)},
-	{"cron", cron_cmds, ARRAY_LEN(cron_cmds)},
+	{ "user", users, ARRAY_LEN(users) },
+	{ "bad_user", bad_users, ARRAY_LEN(bad_users) },
+	{ "unit", units, ARRAY_LEN(units) },
+	{ "svc", svcs, ARRAY_LEN(svcs) },
+	{ "cron", cron_cmds, ARRAY_LEN(cron_cmds) },
 };
 
 static void put_n(const char *s, size_t n)
@@ -423,7 +424,7 @@ static void put_field(const char *f, size_t n)
 			    : "Source 198.51.100.7 replaced with 192.0.2.77 "
 			      "(2.debian.pool.ntp.org)");
 	else
-		abort();	/* a template names a field no one writes */
+		abort(); /* a template names a field no one writes */
 }
 
 /*
@@ -622,7 +623,7 @@ static void m_kernel(void)
 	k = rn(ARRAY_LEN(kernel_msgs) + 1);
 	if (k < ARRAY_LEN(kernel_msgs))
 		put_t(kernel_msgs[k]);
-	else if (rn(8) == 0)	/* a near miss, not the page allocator's */
+	else if (rn(8) == 0) /* a near miss, not the page allocator's */
 		put_s("SLUB: Unable to allocate memory on node -1 (gfp=0x20)");
 	else
 		put_t("IPv6: ADDRCONF(NETDEV_UP): {nic}: link is not ready");
@@ -689,10 +690,10 @@ static const struct pcp_zone {
 	int busy_cpu; /* the CPU with a nonzero usd, -1 for none */
 	unsigned busy_usd;
 } report_pcp[] = {
-	{"Node 0 DMA", 0, 1, -1, 0},
-	{"Node 0 DMA32", 186, 31, -1, 0},
-	{"Node 0 Normal", 186, 31, 4, 28},
-	{"Node 1 Normal", 186, 31, -1, 0},
+	{ "Node 0 DMA", 0, 1, -1, 0 },
+	{ "Node 0 DMA32", 186, 31, -1, 0 },
+	{ "Node 0 Normal", 186, 31, 4, 28 },
+	{ "Node 1 Normal", 186, 31, -1, 0 },
 };
 
 static const char *const report_tail[] = {
@@ -806,8 +807,8 @@ int main(int argc, char **argv)
 		ofp = fopen(out, "w");
 		oname = out;
 		if (!ofp) {
-			fprintf(stderr, "gen-syslog: cannot open '%s': %s\n", out,
-				strerror(errno));
+			fprintf(stderr, "gen-syslog: cannot open '%s': %s\n",
+				out, strerror(errno));
 			return 1;
 		}
 	} else {
@@ -866,7 +867,8 @@ int main(int argc, char **argv)
 			strerror(errno));
 		return 1;
 	}
-	fprintf(stderr, "gen-syslog: bytes=%llu lines=%llu reports=%llu seed=%llu\n",
+	fprintf(stderr,
+		"gen-syslog: bytes=%llu lines=%llu reports=%llu seed=%llu\n",
 		total_bytes, total_lines, reports, seed);
 	return 0;
 }

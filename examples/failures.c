@@ -49,7 +49,8 @@ static void on_diag(const char *source, unsigned long line, const char *msg,
 
 static int scan_one(const char *path, int *n)
 {
-	struct pf_scan_opts opts = { .report = on_report, .diag = on_diag,
+	struct pf_scan_opts opts = { .report = on_report,
+				     .diag = on_diag,
 				     .data = n };
 	struct pf_source *src;
 	struct pf_scanner *sc;

@@ -45,16 +45,17 @@ typedef void (*pf_diag_fn)(const char *source, unsigned long line,
 /* A kernel release; rel[] is 358, 2, 1 of 2.6.32-358.2.1.el6 (RHEL order). */
 #define PF_KVER_REL_MAX 6
 struct pf_kver {
-	char str[96];		/* as printed, or as given */
+	char str[96]; /* as printed, or as given */
 	int major, minor, sublevel;
-	unsigned int code;	/* PF_KV(major, minor, sublevel) */
-	int rhel;		/* 5..9 for .elN kernels, else 0 */
+	unsigned int code; /* PF_KV(major, minor, sublevel) */
+	int rhel;	   /* 5..9 for .elN kernels, else 0 */
 	int nr_rel;
 	long rel[PF_KVER_REL_MAX];
 };
 
-#define PF_KV(a, b, c) (((unsigned int)(a) << 16) + ((unsigned int)(b) << 8) + \
-			((unsigned int)(c) > 255 ? 255u : (unsigned int)(c)))
+#define PF_KV(a, b, c)                                                         \
+	(((unsigned int)(a) << 16) + ((unsigned int)(b) << 8) +                \
+	 ((unsigned int)(c) > 255 ? 255u : (unsigned int)(c)))
 
 /*
  * Parse a release such as "2.6.32-358.2.1.el6.x86_64", "5.10.10+",
@@ -80,16 +81,16 @@ static inline bool pf_kver_known(const struct pf_kver *kv)
  */
 enum pf_gfp_layout {
 	PF_GFP_UNKNOWN = 0,
-	PF_GFP_2_6_18,		/* 2.6.18 .. 2.6.23 (vanilla) */
-	PF_GFP_RHEL5,		/* RHEL 5: 2.6.18 plus __GFP_NO_OOM */
-	PF_GFP_2_6_24,		/* 2.6.24 .. 3.x before __GFP_MEMALLOC */
-	PF_GFP_3_10,		/* 3.6 .. 4.3, RHEL 7 */
-	PF_GFP_4_4,		/* 4.4 .. 4.9: __GFP_WAIT split */
-	PF_GFP_4_10,		/* 4.10 .. 4.17: __GFP_OTHER_NODE gone */
-	PF_GFP_4_18,		/* 4.18 .. 5.0, RHEL 8 */
-	PF_GFP_5_0,		/* 5.1 .. 6.2, RHEL 9: "shuffle GFP_* flags" */
-	PF_GFP_6_3,		/* 6.3 .. 6.14: __GFP_ATOMIC gone */
-	PF_GFP_6_15,		/* 6.15+: 6.3's bits, names in bit order */
+	PF_GFP_2_6_18, /* 2.6.18 .. 2.6.23 (vanilla) */
+	PF_GFP_RHEL5,  /* RHEL 5: 2.6.18 plus __GFP_NO_OOM */
+	PF_GFP_2_6_24, /* 2.6.24 .. 3.x before __GFP_MEMALLOC */
+	PF_GFP_3_10,   /* 3.6 .. 4.3, RHEL 7 */
+	PF_GFP_4_4,    /* 4.4 .. 4.9: __GFP_WAIT split */
+	PF_GFP_4_10,   /* 4.10 .. 4.17: __GFP_OTHER_NODE gone */
+	PF_GFP_4_18,   /* 4.18 .. 5.0, RHEL 8 */
+	PF_GFP_5_0,    /* 5.1 .. 6.2, RHEL 9: "shuffle GFP_* flags" */
+	PF_GFP_6_3,    /* 6.3 .. 6.14: __GFP_ATOMIC gone */
+	PF_GFP_6_15,   /* 6.15+: 6.3's bits, names in bit order */
 	PF_GFP_NR_LAYOUTS
 };
 
@@ -107,8 +108,8 @@ int pf_gfp_format(unsigned long mask, enum pf_gfp_layout layout, char *buf,
 
 /* ---- The zone model ---- */
 
-#define PF_MAX_ORDER	16	/* enough for every arch's MAX_ORDER */
-#define PF_MAX_ZONES	8	/* lowmem_reserve[] entries kept */
+#define PF_MAX_ORDER 16 /* enough for every arch's MAX_ORDER */
+#define PF_MAX_ZONES 8	/* lowmem_reserve[] entries kept */
 
 enum pf_zone_type {
 	PF_ZONE_DMA = 0,
@@ -130,26 +131,26 @@ enum pf_zone_type {
  * did not print it), never 0.
  */
 struct pf_zone {
-	int node;			/* pgdat->node_id; 0 on non-NUMA builds */
-	bool node_printed;		/* the source printed "Node N" */
-	char name[16];			/* zone->name: "DMA", "Normal", ... */
-	int type;			/* enum pf_zone_type */
-	unsigned int page_kb;		/* PAGE_SIZE / 1024 */
-	long free;			/* NR_FREE_PAGES */
-	long boost;			/* zone->watermark_boost (5.0+) */
-	long min, low, high;		/* zone->_watermark[] */
-	long reserved_highatomic;	/* zone->nr_reserved_highatomic */
+	int node;		  /* pgdat->node_id; 0 on non-NUMA builds */
+	bool node_printed;	  /* the source printed "Node N" */
+	char name[16];		  /* zone->name: "DMA", "Normal", ... */
+	int type;		  /* enum pf_zone_type */
+	unsigned int page_kb;	  /* PAGE_SIZE / 1024 */
+	long free;		  /* NR_FREE_PAGES */
+	long boost;		  /* zone->watermark_boost (5.0+) */
+	long min, low, high;	  /* zone->_watermark[] */
+	long reserved_highatomic; /* zone->nr_reserved_highatomic */
 	long present, managed;
 	long free_cma;
-	int nr_lowmem_reserve;		/* -1 when no lowmem_reserve[] line */
-	long lowmem_reserve[PF_MAX_ZONES];	/* zone->lowmem_reserve[], pages */
-	int nr_orders;			/* 0 when no buddy line / buddyinfo */
-	unsigned long nr_free[PF_MAX_ORDER];	/* free_area[o].nr_free */
-	bool has_mt;			/* migratetype letters were printed */
-	char mt[PF_MAX_ORDER][PF_MT_LETTERS];	/* letters per order, "UME" */
-	long buddy_total_kb;		/* the "= NkB" the kernel printed, -1 */
-	unsigned long line;		/* of a report: the log line it came from */
-	unsigned long buddy_line;	/* ... and its buddy line ("= NkB") */
+	int nr_lowmem_reserve; /* -1 when no lowmem_reserve[] line */
+	long lowmem_reserve[PF_MAX_ZONES]; /* zone->lowmem_reserve[], pages */
+	int nr_orders; /* 0 when no buddy line / buddyinfo */
+	unsigned long nr_free[PF_MAX_ORDER]; /* free_area[o].nr_free */
+	bool has_mt; /* migratetype letters were printed */
+	char mt[PF_MAX_ORDER][PF_MT_LETTERS]; /* letters per order, "UME" */
+	long buddy_total_kb;	  /* the "= NkB" the kernel printed, -1 */
+	unsigned long line;	  /* of a report: the log line it came from */
+	unsigned long buddy_line; /* ... and its buddy line ("= NkB") */
 };
 
 void pf_zone_init(struct pf_zone *z);
@@ -175,10 +176,10 @@ int pf_largest_free_order(const unsigned long *nr_free, int nr_orders);
  */
 enum pf_wm_era {
 	PF_WM_UNKNOWN = 0,
-	PF_WM_2_6,	/* 2.6.18 .. 4.3 (RHEL 5, RHEL 7): per-order loop */
-	PF_WM_RHEL6,	/* RHEL 6: the loop restarts at mark - min */
-	PF_WM_4_4,	/* 4.4 .. 6.2: free-block test, highatomic reserve */
-	PF_WM_6_3,	/* 6.3+: ALLOC_MIN_RESERVE / ALLOC_NON_BLOCK */
+	PF_WM_2_6,   /* 2.6.18 .. 4.3 (RHEL 5, RHEL 7): per-order loop */
+	PF_WM_RHEL6, /* RHEL 6: the loop restarts at mark - min */
+	PF_WM_4_4,   /* 4.4 .. 6.2: free-block test, highatomic reserve */
+	PF_WM_6_3,   /* 6.3+: ALLOC_MIN_RESERVE / ALLOC_NON_BLOCK */
 	PF_WM_NR_ERAS
 };
 int pf_wm_era_of(const struct pf_kver *kv, int gfp_layout);
@@ -186,18 +187,18 @@ const char *pf_wm_era_name(int era);
 
 /* Alloc flags, one meaning across eras: HIGH is ALLOC_HIGH/ALLOC_MIN_RESERVE,
  * HARDER is ALLOC_HARDER/ALLOC_NON_BLOCK (the kernel renumbered them). */
-#define PF_ALLOC_NO_WATERMARKS	0x01
-#define PF_ALLOC_HIGH		0x02
-#define PF_ALLOC_HARDER		0x04
-#define PF_ALLOC_HIGHATOMIC	0x08
-#define PF_ALLOC_OOM		0x10
-#define PF_ALLOC_CMA		0x20
-#define PF_ALLOC_CPUSET		0x40
+#define PF_ALLOC_NO_WATERMARKS 0x01
+#define PF_ALLOC_HIGH	       0x02
+#define PF_ALLOC_HARDER	       0x04
+#define PF_ALLOC_HIGHATOMIC    0x08
+#define PF_ALLOC_OOM	       0x10
+#define PF_ALLOC_CMA	       0x20
+#define PF_ALLOC_CPUSET	       0x40
 
 /* Where the caller ran, as far as gfp_to_alloc_flags() cares. */
-#define PF_CALLER_INTERRUPT	0x01	/* in_interrupt() */
-#define PF_CALLER_MEMALLOC	0x02	/* PF_MEMALLOC: kswapd, direct reclaim */
-#define PF_CALLER_RT		0x04	/* an rt task */
+#define PF_CALLER_INTERRUPT 0x01 /* in_interrupt() */
+#define PF_CALLER_MEMALLOC  0x02 /* PF_MEMALLOC: kswapd, direct reclaim */
+#define PF_CALLER_RT	    0x04 /* an rt task */
 
 /* gfp_to_alloc_flags() of the era's slow path: the last failed check's flags */
 unsigned int pf_alloc_flags(unsigned long gfp, int gfp_layout, int era,
@@ -206,12 +207,12 @@ unsigned int pf_alloc_flags(unsigned long gfp, int gfp_layout, int era,
 /* Why a zone fails (or passes) the check. */
 enum pf_cause {
 	PF_CAUSE_OK = 0,
-	PF_CAUSE_BELOW_MIN,		/* free memory under the watermark */
-	PF_CAUSE_FRAGMENTATION,		/* enough free, no block big enough */
-	PF_CAUSE_LOWMEM_RESERVE,	/* only the lowmem_reserve holds it back */
-	PF_CAUSE_HIGHATOMIC,		/* only the highatomic reserve does */
-	PF_CAUSE_NOT_ALLOWED,		/* the request may not use this zone */
-	PF_CAUSE_UNKNOWN,		/* not enough data to tell */
+	PF_CAUSE_BELOW_MIN,	 /* free memory under the watermark */
+	PF_CAUSE_FRAGMENTATION,	 /* enough free, no block big enough */
+	PF_CAUSE_LOWMEM_RESERVE, /* only the lowmem_reserve holds it back */
+	PF_CAUSE_HIGHATOMIC,	 /* only the highatomic reserve does */
+	PF_CAUSE_NOT_ALLOWED,	 /* the request may not use this zone */
+	PF_CAUSE_UNKNOWN,	 /* not enough data to tell */
 	PF_CAUSE_NR
 };
 /* "ok", "below_min", "fragmentation", "lowmem_reserve", ... */
@@ -220,18 +221,18 @@ const char *pf_cause_name(int cause);
 /* The working of one emulated check, for explaining it. */
 struct pf_wm_check {
 	bool passes;
-	int cause;		/* enum pf_cause */
-	long free;		/* NR_FREE_PAGES */
-	long usable;		/* free less what this caller may not use */
-	long mark;		/* the watermark asked for */
-	long min;		/* mark after the ALLOC_HIGH/HARDER cuts */
-	long reserve;		/* lowmem_reserve[classzone] added to it */
-	long highatomic;	/* pages withheld as highatomic reserve */
-	long cma;		/* free CMA pages withheld */
-	int failed_order;	/* order whose step failed, or -1 */
-	long margin;		/* usable - (min + reserve) at order 0 */
-	long order_free;	/* pre-4.4 loop: free left at failed_order */
-	long order_min;		/* and the mark it had to stay above */
+	int cause;	  /* enum pf_cause */
+	long free;	  /* NR_FREE_PAGES */
+	long usable;	  /* free less what this caller may not use */
+	long mark;	  /* the watermark asked for */
+	long min;	  /* mark after the ALLOC_HIGH/HARDER cuts */
+	long reserve;	  /* lowmem_reserve[classzone] added to it */
+	long highatomic;  /* pages withheld as highatomic reserve */
+	long cma;	  /* free CMA pages withheld */
+	int failed_order; /* order whose step failed, or -1 */
+	long margin;	  /* usable - (min + reserve) at order 0 */
+	long order_free;  /* pre-4.4 loop: free left at failed_order */
+	long order_min;	  /* and the mark it had to stay above */
 };
 
 /*
@@ -318,8 +319,9 @@ void pf_report_free(struct pf_report *r);
 typedef int (*pf_report_fn)(const struct pf_report *r, void *data);
 
 struct pf_scan_opts {
-	const struct pf_kver *kernel;	/* --kernel: used when the log says none */
-	int year;			/* for syslog times without a year; 0: now */
+	const struct pf_kver
+		*kernel; /* --kernel: used when the log says none */
+	int year;	 /* for syslog times without a year; 0: now */
 	pf_report_fn report;
 	pf_diag_fn diag;
 	void *data;
@@ -451,14 +453,14 @@ long long pf_system_vmstat(const struct pf_system *sys, const char *name);
 
 /* ---- Zone status: indices and atomic headroom (lib/mm/headroom.c) ---- */
 
-#define PF_HEADROOM_ORDERS 4	/* orders 0 .. 3 */
+#define PF_HEADROOM_ORDERS 4 /* orders 0 .. 3 */
 
 /* What status shows for one zone, beside the zone itself. */
 struct pf_zone_status {
 	int nr_orders;
-	int unusable[PF_MAX_ORDER];	/* unusable_free_index(), 1/1000 */
-	int extfrag[PF_MAX_ORDER];	/* __fragmentation_index(), 1/1000 */
-	long headroom[PF_HEADROOM_ORDERS];	/* GFP_ATOMIC allocations left, -1 */
+	int unusable[PF_MAX_ORDER];	   /* unusable_free_index(), 1/1000 */
+	int extfrag[PF_MAX_ORDER];	   /* __fragmentation_index(), 1/1000 */
+	long headroom[PF_HEADROOM_ORDERS]; /* GFP_ATOMIC allocations left, -1 */
 };
 
 /*

@@ -123,23 +123,24 @@ static void era_wmarks(struct pf_era *e, const struct pf_kver *kv)
 	e->movable_highmem = known && !kv->rhel && at_least(kv, 6, 13, 0);
 
 	if (!known) {
-		e->has_watermark_scale_factor = true;	/* the formula, not the file */
+		e->has_watermark_scale_factor =
+			true; /* the formula, not the file */
 		return;
 	}
 	e->has_extra_free_kbytes = kv->rhel == 6;
 	e->has_extfrag_threshold = kv->rhel == 6 || at_least(kv, 2, 6, 35);
 	/* 4.6; RHEL 8 has it, RHEL 7 does not */
-	e->has_watermark_scale_factor = kv->rhel ? kv->rhel >= 8 :
-						   at_least(kv, 4, 6, 0);
+	e->has_watermark_scale_factor =
+		kv->rhel ? kv->rhel >= 8 : at_least(kv, 4, 6, 0);
 	/* 5.0 and 5.9 upstream; both backported to RHEL 8.4 (-305) */
 	if (kv->rhel == 8) {
 		e->has_watermark_boost_factor = rhel_at_least(kv, 8, 305);
 		e->has_compaction_proactiveness = rhel_at_least(kv, 8, 305);
 	} else {
-		e->has_watermark_boost_factor = kv->rhel ? kv->rhel >= 9 :
-						at_least(kv, 5, 0, 0);
-		e->has_compaction_proactiveness = kv->rhel ? kv->rhel >= 9 :
-						  at_least(kv, 5, 9, 0);
+		e->has_watermark_boost_factor =
+			kv->rhel ? kv->rhel >= 9 : at_least(kv, 5, 0, 0);
+		e->has_compaction_proactiveness =
+			kv->rhel ? kv->rhel >= 9 : at_least(kv, 5, 9, 0);
 	}
 	/* their initscripts load /etc/sysctl.conf, which sysctl -p reads */
 	e->sysctl_conf_only = kv->rhel == 5 || kv->rhel == 6;
@@ -187,9 +188,9 @@ static enum pf_call_gen call_gen(const struct pf_kver *kv)
 		int a, b, c;
 		enum pf_call_gen gen;
 	} since[] = {
-		{ 6, 10, 0, PF_G_610 }, { 5, 13, 0, PF_G_513 },
-		{ 4, 13, 0, PF_G_413 }, { 4, 9, 0, PF_G_49 },
-		{ 4, 4, 0, PF_G_44 },	{ 3, 10, 0, PF_G_310 },
+		{ 6, 10, 0, PF_G_610 },	 { 5, 13, 0, PF_G_513 },
+		{ 4, 13, 0, PF_G_413 },	 { 4, 9, 0, PF_G_49 },
+		{ 4, 4, 0, PF_G_44 },	 { 3, 10, 0, PF_G_310 },
 		{ 2, 6, 24, PF_G_2632 },
 	};
 
@@ -204,8 +205,9 @@ static void era_printk_task(struct pf_printk_fmt *p, const struct pf_kver *kv)
 {
 	p->gen = call_gen(kv);
 	p->rhel5 = p->gen == PF_G_2618;
-	p->trace = p->rhel5 ? PF_TS_2618 :
-		   at_least(kv, 4, 10, 0) ? PF_TS_NOADDR : PF_TS_ADDR;
+	p->trace = p->rhel5		    ? PF_TS_2618
+		   : at_least(kv, 4, 10, 0) ? PF_TS_NOADDR
+					    : PF_TS_ADDR;
 	p->dot = !at_least(kv, 3, 0, 0);
 	p->names = at_least(kv, 4, 6, 0);
 	p->nodemask = at_least(kv, 4, 12, 0);
@@ -265,8 +267,8 @@ void pf_era_init(struct pf_era *e, const struct pf_kver *kv, int gfp_layout)
 		kv = &unknown;
 	memset(e, 0, sizeof(*e));
 	e->kver = *kv;
-	e->gfp_layout = pf_kver_known(kv) ? (int)pf_gfp_layout_of(kv) :
-					    gfp_layout;
+	e->gfp_layout =
+		pf_kver_known(kv) ? (int)pf_gfp_layout_of(kv) : gfp_layout;
 	e->wm_era = pf_wm_era_of(kv, e->gfp_layout);
 	era_wmarks(e, kv);
 	era_reclaim(e, kv);

@@ -27,23 +27,23 @@ extern "C" {
 /* Beside the public mechanisms                                       */
 /* ------------------------------------------------------------------ */
 
-#define PF_LINE_MAX (64 * 1024)	/* longer log lines are cut to this */
+#define PF_LINE_MAX (64 * 1024) /* longer log lines are cut to this */
 
 /* What a mask allows the allocator to do, in that layout. */
 struct pf_gfp_caps {
-	bool can_sleep;		/* __GFP_WAIT / __GFP_DIRECT_RECLAIM */
+	bool can_sleep; /* __GFP_WAIT / __GFP_DIRECT_RECLAIM */
 	bool direct_reclaim;
-	bool wakes_kswapd;	/* __GFP_KSWAPD_RECLAIM, or !__GFP_NO_KSWAPD */
+	bool wakes_kswapd; /* __GFP_KSWAPD_RECLAIM, or !__GFP_NO_KSWAPD */
 	bool io, fs;
-	bool high;		/* __GFP_HIGH: may dip into the min reserve */
-	bool atomic;		/* GFP_ATOMIC-like: high and cannot sleep */
+	bool high;   /* __GFP_HIGH: may dip into the min reserve */
+	bool atomic; /* GFP_ATOMIC-like: high and cannot sleep */
 	bool nowarn, noretry, retry_mayfail, nofail, comp, zero;
 	bool nomemalloc, memalloc, thisnode, hardwall;
-	bool gfp_atomic;	/* the __GFP_ATOMIC bit itself (4.4 .. 6.2) */
-	bool no_kswapd;		/* __GFP_NO_KSWAPD (2.6.38 .. 4.3) */
-	bool movable;		/* __GFP_MOVABLE */
-	int highest_zone;	/* enum pf_zone_type the zone bits allow */
-	int migratetype;	/* 0 unmovable, 1 movable, 2 reclaimable */
+	bool gfp_atomic;  /* the __GFP_ATOMIC bit itself (4.4 .. 6.2) */
+	bool no_kswapd;	  /* __GFP_NO_KSWAPD (2.6.38 .. 4.3) */
+	bool movable;	  /* __GFP_MOVABLE */
+	int highest_zone; /* enum pf_zone_type the zone bits allow */
+	int migratetype;  /* 0 unmovable, 1 movable, 2 reclaimable */
 };
 int pf_gfp_caps(unsigned long mask, enum pf_gfp_layout layout,
 		struct pf_gfp_caps *caps);
@@ -55,7 +55,8 @@ int pf_gfp_caps(unsigned long mask, enum pf_gfp_layout layout,
  * the mask's shape decides (for example a set 0x2000000 bit is
  * __GFP_KSWAPD_RECLAIM of 4.4-4.9).  Returns PF_GFP_UNKNOWN when nothing fits.
  */
-enum pf_gfp_layout pf_gfp_layout_infer(unsigned long mask, const char *symbolic);
+enum pf_gfp_layout pf_gfp_layout_infer(unsigned long mask,
+				       const char *symbolic);
 
 /*
  * The single ___GFP_* bits set in mask, by name ("__GFP_HIGH", ...), in bit
@@ -64,7 +65,8 @@ enum pf_gfp_layout pf_gfp_layout_infer(unsigned long mask, const char *symbolic)
  * 512 bytes is always enough).  Returns the number of names (<= max).
  */
 size_t pf_gfp_flags(unsigned long mask, enum pf_gfp_layout layout,
-		    const char **names, size_t max, char *spare, size_t spare_len);
+		    const char **names, size_t max, char *spare,
+		    size_t spare_len);
 
 int pf_cause_of_name(const char *name);
 
@@ -88,7 +90,7 @@ bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name);
  * updated; 0, or -ENOMEM with both as they were when the bytes would
  * pass SIZE_MAX or memory is short.  After git's ALLOC_GROW().
  */
-#define PF_GROW(v, alloc, need, first) \
+#define PF_GROW(v, alloc, need, first)                                         \
 	pf_grow((void *)&(v), &(alloc), (need), sizeof(*(v)), (first))
 /* PF_GROW() of the array whose address is vp, of elements of size bytes */
 int pf_grow(void *vp, size_t *alloc, size_t need, size_t size, size_t first);
@@ -99,44 +101,45 @@ int pf_grow(void *vp, size_t *alloc, size_t need, size_t size, size_t first);
 
 /* What kind of wrapper a line carried (pf_line.style). */
 enum pf_line_style {
-	PF_STYLE_BARE = 0,	/* no wrapper: a paste, dmesg without time */
-	PF_STYLE_SYSLOG,	/* "Mar 18 14:39:17 host kernel: " */
-	PF_STYLE_RFC3339,	/* "2024-03-18T14:39:17.123456+00:00 host kernel: " */
-	PF_STYLE_JOURNAL_MONO,	/* "[  123.456789] host kernel: " */
-	PF_STYLE_DMESG,		/* "[  123.456789] " */
-	PF_STYLE_DMESG_T,	/* "[Tue Mar 18 14:39:17 2014] " */
-	PF_STYLE_KMSG,		/* "4,1234,5678,-;" */
-	PF_STYLE_ANDROID,	/* "07-13 08:41:51.341 <4>[309805.658142s]..." */
-	PF_STYLE_KERNEL_TAG,	/* "kernel: " alone */
-	PF_STYLE_CRI,		/* "2024-03-18T14:39:17.1Z stdout F " (kubectl logs) */
-	PF_STYLE_RFC5424,	/* "<4>1 2024-03-18T14:39:17Z host kernel - - - " */
-	PF_STYLE_JSON,		/* journalctl -o json, Docker json-file */
+	PF_STYLE_BARE = 0, /* no wrapper: a paste, dmesg without time */
+	PF_STYLE_SYSLOG,   /* "Mar 18 14:39:17 host kernel: " */
+	PF_STYLE_RFC3339, /* "2024-03-18T14:39:17.123456+00:00 host kernel: " */
+	PF_STYLE_JOURNAL_MONO, /* "[  123.456789] host kernel: " */
+	PF_STYLE_DMESG,	       /* "[  123.456789] " */
+	PF_STYLE_DMESG_T,      /* "[Tue Mar 18 14:39:17 2014] " */
+	PF_STYLE_KMSG,	       /* "4,1234,5678,-;" */
+	PF_STYLE_ANDROID,      /* "07-13 08:41:51.341 <4>[309805.658142s]..." */
+	PF_STYLE_KERNEL_TAG,   /* "kernel: " alone */
+	PF_STYLE_CRI, /* "2024-03-18T14:39:17.1Z stdout F " (kubectl logs) */
+	PF_STYLE_RFC5424, /* "<4>1 2024-03-18T14:39:17Z host kernel - - - " */
+	PF_STYLE_JSON,	  /* journalctl -o json, Docker json-file */
 	PF_STYLE_NR
 };
 
-#define PF_LINE_PREFIXED	0x01	/* some wrapper was stripped */
-#define PF_LINE_NOT_KERNEL	0x02	/* a syslog line of another program */
-#define PF_LINE_QUOTED		0x04	/* a mail quote ("> ") was stripped */
-#define PF_LINE_CONT		0x08	/* kernel continuation (no own time) */
+#define PF_LINE_PREFIXED   0x01 /* some wrapper was stripped */
+#define PF_LINE_NOT_KERNEL 0x02 /* a syslog line of another program */
+#define PF_LINE_QUOTED	   0x04 /* a mail quote ("> ") was stripped */
+#define PF_LINE_CONT	   0x08 /* kernel continuation (no own time) */
 
 /*
  * One physical log line with its wrappers taken apart.  Every pointer points
  * into the caller's buffer; nothing is allocated.
  */
 struct pf_line {
-	const char *msg;	/* the kernel's own text */
+	const char *msg; /* the kernel's own text */
 	size_t msg_len;
-	const char *host;	/* NULL when the wrapper names none */
+	const char *host; /* NULL when the wrapper names none */
 	size_t host_len;
-	const char *time;	/* the time as printed, NULL when none */
+	const char *time; /* the time as printed, NULL when none */
 	size_t time_len;
-	double mono;		/* seconds since boot, or -1 */
-	int64_t epoch;		/* wall clock seconds, or INT64_MIN */
-	int level;		/* printk level 0..7, or -1 */
-	const char *caller;	/* printk caller id "T123" or "C1", NULL when none */
+	double mono;   /* seconds since boot, or -1 */
+	int64_t epoch; /* wall clock seconds, or INT64_MIN */
+	int level;     /* printk level 0..7, or -1 */
+	const char
+		*caller; /* printk caller id "T123" or "C1", NULL when none */
 	size_t caller_len;
-	int style;		/* enum pf_line_style */
-	unsigned int flags;	/* PF_LINE_* */
+	int style;	    /* enum pf_line_style */
+	unsigned int flags; /* PF_LINE_* */
 };
 
 /*
@@ -157,20 +160,20 @@ enum pf_frame_kind {
 };
 
 struct pf_frame {
-	char func[64];		/* symbol without +off/len */
-	char module[32];	/* "[vmxnet3]" -> "vmxnet3", else "" */
-	unsigned int kind : 2;	/* enum pf_frame_kind */
-	unsigned int unreliable : 1;	/* printed with "? " */
+	char func[64];		     /* symbol without +off/len */
+	char module[32];	     /* "[vmxnet3]" -> "vmxnet3", else "" */
+	unsigned int kind : 2;	     /* enum pf_frame_kind */
+	unsigned int unreliable : 1; /* printed with "? " */
 };
 
 #define PF_TRACE_MAX 96
 
 struct pf_context {
-	int kind;			/* enum pf_ctx_kind */
-	const char *softirq;		/* "net_rx", "timer", "block", ... or NULL */
-	const char *subsystem;		/* "network", "slab", "dma", ... or NULL */
-	const char *via;		/* the allocator path: "slab", "skb", ... */
-	char call_site[64];		/* first frame outside the page allocator */
+	int kind;	       /* enum pf_ctx_kind */
+	const char *softirq;   /* "net_rx", "timer", "block", ... or NULL */
+	const char *subsystem; /* "network", "slab", "dma", ... or NULL */
+	const char *via;       /* the allocator path: "slab", "skb", ... */
+	char call_site[64];    /* first frame outside the page allocator */
 };
 
 /* A "key:value" counter of the Mem-Info summary, in pages as printed. */
@@ -183,11 +186,12 @@ struct pf_counter {
 #define PF_ZONES_MAX	32
 
 /* Report flags (pf_report.flags). */
-#define PF_REPORT_HAS_MEMINFO	0x01	/* a Mem-Info header or body was seen */
-#define PF_REPORT_COMPLETE	0x02	/* Mem-Info present and whole */
-#define PF_REPORT_TRUNCATED	0x04	/* ended before its end (cut, EOF) */
-#define PF_REPORT_WRAPPED	0x08	/* lines were re-joined after mail wrap */
-#define PF_REPORT_NO_YEAR	0x10	/* its time printed no year: epoch is in
+#define PF_REPORT_HAS_MEMINFO 0x01 /* a Mem-Info header or body was seen */
+#define PF_REPORT_COMPLETE    0x02 /* Mem-Info present and whole */
+#define PF_REPORT_TRUNCATED   0x04 /* ended before its end (cut, EOF) */
+#define PF_REPORT_WRAPPED     0x08 /* lines were re-joined after mail wrap */
+#define PF_REPORT_NO_YEAR                                                      \
+	0x10 /* its time printed no year: epoch is in
 					 * pf_scan_opts.year, or the current one */
 
 /*
@@ -195,38 +199,38 @@ struct pf_counter {
  * when not printed; numbers are -1 when not printed.
  */
 struct pf_report {
-	const char *source;		/* the caller's source name */
-	unsigned long line;		/* 1-based line of the first line */
+	const char *source; /* the caller's source name */
+	unsigned long line; /* 1-based line of the first line */
 	unsigned long last_line;
 	char host[64];
-	char time[48];			/* as printed of the first line */
-	double mono;			/* seconds since boot, or -1 */
-	int64_t epoch;			/* wall clock, or INT64_MIN */
+	char time[48]; /* as printed of the first line */
+	double mono;   /* seconds since boot, or -1 */
+	int64_t epoch; /* wall clock, or INT64_MIN */
 
 	/* The first line: "<task>: page allocation failure[:.] order:N, mode:0xM(...)" */
 	char task[64];
 	int order;
-	char mode[24];			/* "0x20" as printed */
+	char mode[24]; /* "0x20" as printed */
 	unsigned long gfp_mask;
-	char mode_names[256];		/* the "(...)" %pGg text, or "" */
-	char nodemask[64];		/* "(null)", "0-1", or "" */
+	char mode_names[256]; /* the "(...)" %pGg text, or "" */
+	char nodemask[64];    /* "(null)", "0-1", or "" */
 	char cpuset[128];
 	char mems_allowed[64];
-	long callbacks_suppressed;	/* "warn_alloc: N callbacks suppressed" */
-	char caller_msg[128];		/* a caller's text before it (vmalloc) */
+	long callbacks_suppressed; /* "warn_alloc: N callbacks suppressed" */
+	char caller_msg[128];	   /* a caller's text before it (vmalloc) */
 
 	/* The task line of dump_stack() */
 	int pid;
 	int cpu;
-	char comm[64];			/* Comm: as printed there */
-	char taint[40];			/* "Not tainted" or "Tainted: G  W" */
+	char comm[64];	/* Comm: as printed there */
+	char taint[40]; /* "Not tainted" or "Tainted: G  W" */
 	char hardware[128];
 	char workqueue[96];
 
 	/* Kernel version and the eras it selects */
-	struct pf_kver kernel;		/* from the report, the log, or --kernel */
-	int kernel_from;		/* enum pf_kernel_from */
-	int gfp_layout;			/* enum pf_gfp_layout used to decode */
+	struct pf_kver kernel; /* from the report, the log, or --kernel */
+	int kernel_from;       /* enum pf_kernel_from */
+	int gfp_layout;	       /* enum pf_gfp_layout used to decode */
 
 	/* Call trace, innermost first as printed */
 	int nr_frames;
@@ -238,7 +242,7 @@ struct pf_report {
 	struct pf_counter counters[PF_COUNTERS_MAX];
 	int nr_zones;
 	struct pf_zone zones[PF_ZONES_MAX];
-	long pagecache_pages;		/* "N total pagecache pages" */
+	long pagecache_pages; /* "N total pagecache pages" */
 	long swap_cache_pages;
 	long free_swap_kb, total_swap_kb;
 	long pages_ram, pages_highmem, pages_reserved;
@@ -246,27 +250,27 @@ struct pf_report {
 
 	/* Mem-Info fields no kernel prints so, read as unknown */
 	int nr_bad_fields;
-	char bad_field[80];		/* the first of them, as printed */
-	int bad_kind;			/* enum pf_bad_kind of the first */
-	unsigned long bad_line;		/* and its line */
+	char bad_field[80];	/* the first of them, as printed */
+	int bad_kind;		/* enum pf_bad_kind of the first */
+	unsigned long bad_line; /* and its line */
 
-	unsigned int flags;		/* PF_REPORT_* */
+	unsigned int flags; /* PF_REPORT_* */
 };
 
 /* What is wrong with a field of a report (pf_report.bad_kind). */
 enum pf_bad_kind {
-	PF_BAD_RANGE = 0,	/* a number out of what a kernel can print */
-	PF_BAD_NAN,		/* no number where the kernel prints one */
-	PF_BAD_MISSING,		/* a field every era prints is not there */
-	PF_BAD_SUM,		/* a buddy line's blocks against its total */
+	PF_BAD_RANGE = 0, /* a number out of what a kernel can print */
+	PF_BAD_NAN,	  /* no number where the kernel prints one */
+	PF_BAD_MISSING,	  /* a field every era prints is not there */
+	PF_BAD_SUM,	  /* a buddy line's blocks against its total */
 };
 
 enum pf_kernel_from {
 	PF_KERNEL_NONE = 0,
-	PF_KERNEL_REPORT,	/* the task line of this report */
-	PF_KERNEL_LOG,		/* a "Linux version" boot line of the log */
-	PF_KERNEL_OPTION,	/* --kernel */
-	PF_KERNEL_INFERRED,	/* from the printed names or the mask's shape */
+	PF_KERNEL_REPORT,   /* the task line of this report */
+	PF_KERNEL_LOG,	    /* a "Linux version" boot line of the log */
+	PF_KERNEL_OPTION,   /* --kernel */
+	PF_KERNEL_INFERRED, /* from the printed names or the mask's shape */
 };
 
 void pf_report_init(struct pf_report *r);
@@ -304,28 +308,28 @@ void pf_contig_info(const unsigned long *nr_free, int nr_orders, int order,
 struct pf_rule {
 	char id[64];
 	char title[256];
-	const char *advice;		/* what to do, one paragraph */
-	const char *fixed_advice;	/* when the kernel has the fix, or NULL */
-	const char *update;		/* the kernel update to recommend, or NULL */
+	const char *advice;	  /* what to do, one paragraph */
+	const char *fixed_advice; /* when the kernel has the fix, or NULL */
+	const char *update;	  /* the kernel update to recommend, or NULL */
 	bool has_fixed;
-	struct pf_kver fixed;		/* first kernel with the fix */
+	struct pf_kver fixed; /* first kernel with the fix */
 	int nr_sources;
 	const char *sources[PF_RULE_SOURCES_MAX];
-	unsigned long line;		/* where its stanza starts */
+	unsigned long line; /* where its stanza starts */
 };
 
 const struct pf_rule *pf_rules_get(const struct pf_rules *rs, size_t i);
 
 enum pf_rule_status {
-	PF_RULE_AFFECTED = 0,	/* the kernel is one the cause applies to */
-	PF_RULE_FIXED,		/* the kernel has the fix; what is left */
-	PF_RULE_ANY_KERNEL,	/* the rule names no kernel */
+	PF_RULE_AFFECTED = 0, /* the kernel is one the cause applies to */
+	PF_RULE_FIXED,	      /* the kernel has the fix; what is left */
+	PF_RULE_ANY_KERNEL,   /* the rule names no kernel */
 };
 
 struct pf_rule_match {
-	const struct pf_rule *rule;	/* NULL: none matched */
-	int status;			/* enum pf_rule_status */
-	int score;			/* conditions that held */
+	const struct pf_rule *rule; /* NULL: none matched */
+	int status;		    /* enum pf_rule_status */
+	int score;		    /* conditions that held */
 };
 
 /*
@@ -344,26 +348,26 @@ const char *pf_rule_status_name(int status);
 
 /* Why a printed zone is not in the request's zonelist (src/words_explain.c) */
 enum pf_why_not {
-	PF_WHY_ALLOWED = 0,		/* it is */
-	PF_WHY_EMPTY,			/* no pages: not in any zonelist */
-	PF_WHY_DMA,			/* __GFP_DMA: ZONE_DMA only */
-	PF_WHY_DMA32,			/* __GFP_DMA32: DMA32 and below */
-	PF_WHY_HIGHMEM,			/* above Normal, no __GFP_HIGHMEM */
-	PF_WHY_ABOVE,			/* above the zone the mask allows */
-	PF_WHY_NODEMASK,		/* its node is not in the nodemask */
-	PF_WHY_CPUSET,			/* ... not in the task's mems_allowed */
+	PF_WHY_ALLOWED = 0, /* it is */
+	PF_WHY_EMPTY,	    /* no pages: not in any zonelist */
+	PF_WHY_DMA,	    /* __GFP_DMA: ZONE_DMA only */
+	PF_WHY_DMA32,	    /* __GFP_DMA32: DMA32 and below */
+	PF_WHY_HIGHMEM,	    /* above Normal, no __GFP_HIGHMEM */
+	PF_WHY_ABOVE,	    /* above the zone the mask allows */
+	PF_WHY_NODEMASK,    /* its node is not in the nodemask */
+	PF_WHY_CPUSET,	    /* ... not in the task's mems_allowed */
 };
 
 /* One zone of a report, judged as the failed allocation saw it. */
 struct pf_zone_verdict {
-	bool allowed;			/* in the request's zonelist */
-	int why_not;			/* enum pf_why_not */
-	int zone_idx;			/* its index in lowmem_reserve[] */
-	bool evaluated;			/* check below was computed */
-	struct pf_wm_check check;	/* at the failed order, min watermark */
-	int largest_free_order;		/* -1: no free block, or unknown */
-	int unusable_index;		/* at the failed order, 1/1000; -1 unknown */
-	int extfrag_index;		/* at the failed order, 1/1000 */
+	bool allowed;		  /* in the request's zonelist */
+	int why_not;		  /* enum pf_why_not */
+	int zone_idx;		  /* its index in lowmem_reserve[] */
+	bool evaluated;		  /* check below was computed */
+	struct pf_wm_check check; /* at the failed order, min watermark */
+	int largest_free_order;	  /* -1: no free block, or unknown */
+	int unusable_index;	  /* at the failed order, 1/1000; -1 unknown */
+	int extfrag_index;	  /* at the failed order, 1/1000 */
 };
 
 /*
@@ -372,10 +376,10 @@ struct pf_zone_verdict {
  */
 enum pf_disagreement {
 	PF_AGREES = 0,
-	PF_DISAGREE_VMALLOC,		/* the warning is vmalloc's own */
-	PF_DISAGREE_INJECTED,		/* fault injection (should_fail) */
-	PF_DISAGREE_DRIFT,		/* within the per-CPU counters' error */
-	PF_DISAGREE_LATE_DUMP,		/* Mem-Info printed after the failure */
+	PF_DISAGREE_VMALLOC,   /* the warning is vmalloc's own */
+	PF_DISAGREE_INJECTED,  /* fault injection (should_fail) */
+	PF_DISAGREE_DRIFT,     /* within the per-CPU counters' error */
+	PF_DISAGREE_LATE_DUMP, /* Mem-Info printed after the failure */
 };
 
 /*
@@ -384,56 +388,56 @@ enum pf_disagreement {
  * the zone, its check and the request.
  */
 enum pf_summary {
-	PF_SUMMARY_NO_MEMINFO = 0,	/* no zones printed: state unknown */
-	PF_SUMMARY_UNCHECKED,		/* zones printed, none checkable */
-	PF_SUMMARY_NOT_ALLOWED,		/* no zone it may use printed */
-	PF_SUMMARY_DISAGREES,		/* a zone passes: see disagreement */
-	PF_SUMMARY_FRAG_LOOP,		/* blocks as large, too few above the
+	PF_SUMMARY_NO_MEMINFO = 0, /* no zones printed: state unknown */
+	PF_SUMMARY_UNCHECKED,	   /* zones printed, none checkable */
+	PF_SUMMARY_NOT_ALLOWED,	   /* no zone it may use printed */
+	PF_SUMMARY_DISAGREES,	   /* a zone passes: see disagreement */
+	PF_SUMMARY_FRAG_LOOP,	   /* blocks as large, too few above the
 					 * mark (the pre-4.4 order loop) */
-	PF_SUMMARY_FRAG_PAGES,		/* free memory all in single pages */
-	PF_SUMMARY_FRAG_SMALLER,	/* no free block as large as asked */
-	PF_SUMMARY_FRAG_NO_LIST,	/* none on a free list it may use */
-	PF_SUMMARY_FRAG,		/* fragmentation, no buddy line */
+	PF_SUMMARY_FRAG_PAGES,	   /* free memory all in single pages */
+	PF_SUMMARY_FRAG_SMALLER,   /* no free block as large as asked */
+	PF_SUMMARY_FRAG_NO_LIST,   /* none on a free list it may use */
+	PF_SUMMARY_FRAG,	   /* fragmentation, no buddy line */
 	PF_SUMMARY_BELOW_MIN,
 	PF_SUMMARY_LOWMEM_RESERVE,
-	PF_SUMMARY_HIGHATOMIC_HIDDEN,	/* 4.4-5.14: the reserve not printed */
-	PF_SUMMARY_HIGHATOMIC_PART,	/* part of the free memory is it */
-	PF_SUMMARY_HIGHATOMIC_ALL,	/* all of it in highatomic blocks */
-	PF_SUMMARY_UNKNOWN,		/* not checked further: no buddy line */
+	PF_SUMMARY_HIGHATOMIC_HIDDEN, /* 4.4-5.14: the reserve not printed */
+	PF_SUMMARY_HIGHATOMIC_PART,   /* part of the free memory is it */
+	PF_SUMMARY_HIGHATOMIC_ALL,    /* all of it in highatomic blocks */
+	PF_SUMMARY_UNKNOWN,	      /* not checked further: no buddy line */
 };
 
 /* Why reclaim and compaction did not end it: the summary's last clause. */
 enum pf_relief {
 	PF_RELIEF_NONE = 0,
-	PF_RELIEF_NO_COMPACTION,	/* cannot sleep, so cannot compact */
-	PF_RELIEF_COSTLY,		/* a costly order was not assembled */
-	PF_RELIEF_NO_BLOCK,		/* no free block of the size made */
-	PF_RELIEF_EMPTY,		/* empty even without watermarks */
-	PF_RELIEF_RESERVE_GONE,		/* cannot sleep; the reserve was gone */
-	PF_RELIEF_NOT_RELIEVED,		/* a shortage reclaim did not relieve */
+	PF_RELIEF_NO_COMPACTION, /* cannot sleep, so cannot compact */
+	PF_RELIEF_COSTLY,	 /* a costly order was not assembled */
+	PF_RELIEF_NO_BLOCK,	 /* no free block of the size made */
+	PF_RELIEF_EMPTY,	 /* empty even without watermarks */
+	PF_RELIEF_RESERVE_GONE,	 /* cannot sleep; the reserve was gone */
+	PF_RELIEF_NOT_RELIEVED,	 /* a shortage reclaim did not relieve */
 };
 
 struct pf_explain {
-	int era;			/* enum pf_wm_era */
-	unsigned int caller;		/* PF_CALLER_* seen in the trace */
-	unsigned int alloc_flags;	/* PF_ALLOC_* of the failed check */
-	struct pf_gfp_caps caps;	/* of its gfp mask, zero: not decoded */
-	int highest_zone;		/* enum pf_zone_type the gfp allows */
-	int classzone;			/* index into lowmem_reserve[] */
-	int nr_zonelist;		/* the allowed zones printed ... */
-	int zonelist[PF_ZONES_MAX];	/* ... in fallback order: zones[] */
-	int zonelist_nodes;		/* nodes printed (more than 1: named) */
-	int nr_zones;			/* = the report's */
+	int era;		    /* enum pf_wm_era */
+	unsigned int caller;	    /* PF_CALLER_* seen in the trace */
+	unsigned int alloc_flags;   /* PF_ALLOC_* of the failed check */
+	struct pf_gfp_caps caps;    /* of its gfp mask, zero: not decoded */
+	int highest_zone;	    /* enum pf_zone_type the gfp allows */
+	int classzone;		    /* index into lowmem_reserve[] */
+	int nr_zonelist;	    /* the allowed zones printed ... */
+	int zonelist[PF_ZONES_MAX]; /* ... in fallback order: zones[] */
+	int zonelist_nodes;	    /* nodes printed (more than 1: named) */
+	int nr_zones;		    /* = the report's */
 	struct pf_zone_verdict zones[PF_ZONES_MAX];
 	int nr_allowed, nr_passing;
-	int cause;			/* the report's verdict (enum pf_cause) */
-	int key_zone;			/* the zone the summary speaks of, or -1 */
-	bool disagrees;			/* an allowed zone should have passed */
-	int disagreement;		/* enum pf_disagreement: why */
-	int summary;			/* enum pf_summary */
-	int relief;			/* enum pf_relief */
-	long highatomic_max;		/* HIGHATOMIC_HIDDEN: its cap, pages */
-	struct pf_rule_match match;	/* known cause; match.rule NULL: none */
+	int cause;		    /* the report's verdict (enum pf_cause) */
+	int key_zone;		    /* the zone the summary speaks of, or -1 */
+	bool disagrees;		    /* an allowed zone should have passed */
+	int disagreement;	    /* enum pf_disagreement: why */
+	int summary;		    /* enum pf_summary */
+	int relief;		    /* enum pf_relief */
+	long highatomic_max;	    /* HIGHATOMIC_HIDDEN: its cap, pages */
+	struct pf_rule_match match; /* known cause; match.rule NULL: none */
 };
 
 /*
@@ -450,51 +454,51 @@ int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
 /* ------------------------------------------------------------------ */
 
 /* Bits of pf_system.have: which files were read. */
-#define PF_SYS_ZONEINFO		0x0001
-#define PF_SYS_BUDDYINFO	0x0002
-#define PF_SYS_MEMINFO		0x0004
-#define PF_SYS_OSRELEASE	0x0008
-#define PF_SYS_SYSCTL		0x0010	/* at least one vm sysctl */
-#define PF_SYS_NODES		0x0020
-#define PF_SYS_CPUS		0x0040
-#define PF_SYS_PAGETYPEINFO	0x0080
-#define PF_SYS_VMSTAT		0x0100
-#define PF_SYS_EXTFRAG		0x0200	/* debugfs unusable + extfrag index */
+#define PF_SYS_ZONEINFO	    0x0001
+#define PF_SYS_BUDDYINFO    0x0002
+#define PF_SYS_MEMINFO	    0x0004
+#define PF_SYS_OSRELEASE    0x0008
+#define PF_SYS_SYSCTL	    0x0010 /* at least one vm sysctl */
+#define PF_SYS_NODES	    0x0020
+#define PF_SYS_CPUS	    0x0040
+#define PF_SYS_PAGETYPEINFO 0x0080
+#define PF_SYS_VMSTAT	    0x0100
+#define PF_SYS_EXTFRAG	    0x0200 /* debugfs unusable + extfrag index */
 
 /*
  * vm sysctls kept in pf_system.vm[] (index with PF_VM_*), the one list of
  * them: F(PF_VM_ suffix, name) for the sysctl vm.name, whose file is
  * proc/sys/vm/name (lib/proc/procsys.c and procfile.c read the list).
  */
-#define PF_VM_SYSCTLS(F)					\
-	F(MIN_FREE_KBYTES, min_free_kbytes)			\
-	F(WATERMARK_SCALE_FACTOR, watermark_scale_factor)	\
-	F(WATERMARK_BOOST_FACTOR, watermark_boost_factor)	\
-	F(ZONE_RECLAIM_MODE, zone_reclaim_mode)			\
-	F(EXTFRAG_THRESHOLD, extfrag_threshold)			\
-	F(COMPACTION_PROACTIVENESS, compaction_proactiveness)	\
-	F(EXTRA_FREE_KBYTES, extra_free_kbytes)	/* RHEL 6 only */
+#define PF_VM_SYSCTLS(F)                                                       \
+	F(MIN_FREE_KBYTES, min_free_kbytes)                                    \
+	F(WATERMARK_SCALE_FACTOR, watermark_scale_factor)                      \
+	F(WATERMARK_BOOST_FACTOR, watermark_boost_factor)                      \
+	F(ZONE_RECLAIM_MODE, zone_reclaim_mode)                                \
+	F(EXTFRAG_THRESHOLD, extfrag_threshold)                                \
+	F(COMPACTION_PROACTIVENESS, compaction_proactiveness)                  \
+	F(EXTRA_FREE_KBYTES, extra_free_kbytes) /* RHEL 6 only */
 #define PF_VM_ENUM(e, name) PF_VM_##e,
 enum pf_vm_sysctl { PF_VM_SYSCTLS(PF_VM_ENUM) PF_VM_NR };
 #undef PF_VM_ENUM
 /* "vm.min_free_kbytes" ... for PF_VM_*; NULL past the end. */
 const char *pf_vm_sysctl_name(int i);
-int pf_vm_sysctl_of_name(const char *name);	/* -1 when unknown */
+int pf_vm_sysctl_of_name(const char *name); /* -1 when unknown */
 
 /* Free blocks per migratetype of one zone, as /proc/pagetypeinfo prints. */
 #define PF_MT_MAX 8
 struct pf_pagetype {
-	int nr_types;			/* 0: the zone has no lines */
-	char type[PF_MT_MAX][16];	/* "Unmovable", "Movable", ... */
+	int nr_types;		  /* 0: the zone has no lines */
+	char type[PF_MT_MAX][16]; /* "Unmovable", "Movable", ... */
 	unsigned long nr_free[PF_MT_MAX][PF_MAX_ORDER];
-	bool capped[PF_MT_MAX][PF_MAX_ORDER];	/* 6.x prints ">100000" */
-	long nr_blocks[PF_MT_MAX];	/* "Number of blocks type", -1 */
+	bool capped[PF_MT_MAX][PF_MAX_ORDER]; /* 6.x prints ">100000" */
+	long nr_blocks[PF_MT_MAX];	      /* "Number of blocks type", -1 */
 };
 
 #define PF_VMSTAT_MAX 256
 struct pf_vmstat_item {
 	char name[48];
-	unsigned long long value;	/* PF_VMSTAT_UNKNOWN: see below */
+	unsigned long long value; /* PF_VMSTAT_UNKNOWN: see below */
 };
 
 /*
@@ -513,8 +517,8 @@ struct pf_extfrag {
 
 #define PF_SYS_SOURCES_MAX 48
 struct pf_sys_source {
-	char path[96];			/* "proc/zoneinfo", relative to root */
-	int err;			/* 0 read; -ENOENT, -EACCES, ... */
+	char path[96]; /* "proc/zoneinfo", relative to root */
+	int err;       /* 0 read; -ENOENT, -EACCES, ... */
 };
 
 /*
@@ -522,19 +526,19 @@ struct pf_sys_source {
  * about its memory.  Numbers are -1 when the file was missing.
  */
 struct pf_system {
-	struct pf_kver kernel;		/* /proc/sys/kernel/osrelease */
+	struct pf_kver kernel; /* /proc/sys/kernel/osrelease */
 	int nr_zones;
-	struct pf_zone zones[PF_ZONES_MAX];	/* /proc/zoneinfo + buddyinfo */
-	int nr_nodes;			/* /sys/devices/system/node, or zones */
-	int nr_cpus;			/* online CPUs */
-	long long mem_total_kb;		/* /proc/meminfo MemTotal */
-	long vm[PF_VM_NR];		/* /proc/sys/vm/..., -1 when absent */
+	struct pf_zone zones[PF_ZONES_MAX]; /* /proc/zoneinfo + buddyinfo */
+	int nr_nodes;		/* /sys/devices/system/node, or zones */
+	int nr_cpus;		/* online CPUs */
+	long long mem_total_kb; /* /proc/meminfo MemTotal */
+	long vm[PF_VM_NR];	/* /proc/sys/vm/..., -1 when absent */
 	int nr_lowmem_reserve_ratio;
 	long lowmem_reserve_ratio[PF_MAX_ZONES];
-	unsigned int have;		/* PF_SYS_* */
+	unsigned int have; /* PF_SYS_* */
 
 	/* /proc/pagetypeinfo (root only from 5.4): per zone, like zones[] */
-	int pageblock_order;		/* "Page block order: 9", or -1 */
+	int pageblock_order; /* "Page block order: 9", or -1 */
 	struct pf_pagetype pagetype[PF_ZONES_MAX];
 
 	/* /proc/vmstat, every counter by name, in file order */
@@ -569,14 +573,14 @@ int pf_system_read(const char *root, struct pf_system *sys, pf_diag_fn diag,
 /* Advice: the sysctls and kernel that prevent it (lib/analysis/advise.c)      */
 /* ------------------------------------------------------------------ */
 
-#define PF_BURST_WINDOW	60	/* seconds: failures this close are one burst */
+#define PF_BURST_WINDOW 60 /* seconds: failures this close are one burst */
 
 /* The largest burst of failures of one order. */
 struct pf_burst {
-	unsigned long failures;		/* reports plus callbacks suppressed */
-	double seconds;			/* first to last */
-	unsigned long long bytes;	/* asked for, together */
-	char first[48];			/* time of the first, as printed */
+	unsigned long failures;	  /* reports plus callbacks suppressed */
+	double seconds;		  /* first to last */
+	unsigned long long bytes; /* asked for, together */
+	char first[48];		  /* time of the first, as printed */
 	/* the burst being counted */
 	double cur_start, cur_last;
 	unsigned long cur_failures;
@@ -586,16 +590,20 @@ struct pf_burst {
 /* What the reports say, gathered one report at a time. */
 struct pf_evidence {
 	unsigned long reports, with_meminfo, atomic;
-	unsigned long by_order[PF_MAX_ORDER];	/* failures, with suppressed */
-	struct pf_burst burst[PF_MAX_ORDER];	/* atomic (cannot sleep) only */
+	unsigned long by_order[PF_MAX_ORDER]; /* failures, with suppressed */
+	struct pf_burst burst[PF_MAX_ORDER];  /* atomic (cannot sleep) only */
 	unsigned long causes[PF_CAUSE_NR];
-	struct pf_kver kernel;			/* the newest report's */
-	int nr_zones;				/* the newest Mem-Info's zones */
+	struct pf_kver kernel; /* the newest report's */
+	int nr_zones;	       /* the newest Mem-Info's zones */
 	struct pf_zone zones[PF_ZONES_MAX];
-	const struct pf_rule *rule;		/* the most frequent known cause */
+	const struct pf_rule *rule; /* the most frequent known cause */
 	int rule_status;
 	unsigned long rule_count;
-	struct { const struct pf_rule *rule; int status; unsigned long n; } seen[16];
+	struct {
+		const struct pf_rule *rule;
+		int status;
+		unsigned long n;
+	} seen[16];
 	int nr_seen;
 };
 
@@ -614,53 +622,53 @@ void pf_evidence_add(struct pf_evidence *e, const struct pf_report *r,
  */
 enum pf_advice_say {
 	/* the current value */
-	PF_SAY_SET_ASIDE,	/* n0 read, which no kernel holds; n1 1: the
+	PF_SAY_SET_ASIDE, /* n0 read, which no kernel holds; n1 1: the
 				 * report's, 0: the system's */
-	PF_SAY_DEFAULT,		/* n0 the kernel's default, n1 kB of lowmem,
+	PF_SAY_DEFAULT,	  /* n0 the kernel's default, n1 kB of lowmem,
 				 * n2 the cap of the default */
-	PF_SAY_CURRENT,		/* n0 the current value (current_from) */
+	PF_SAY_CURRENT,	  /* n0 the current value (current_from) */
 	/* vm.min_free_kbytes */
-	PF_SAY_DOUBLE_UNKNOWN,	/* n0 failures that could not sleep */
-	PF_SAY_NO_MACHINE,	/* no memory size: no number */
-	PF_SAY_DOUBLE,		/* n0 failures that could not sleep, n1 twice
+	PF_SAY_DOUBLE_UNKNOWN, /* n0 failures that could not sleep */
+	PF_SAY_NO_MACHINE,     /* no memory size: no number */
+	PF_SAY_DOUBLE,	       /* n0 failures that could not sleep, n1 twice
 				 * the value */
-	PF_SAY_BURST,		/* n0 failures, n1 their order, n2 kB asked,
+	PF_SAY_BURST,	       /* n0 failures, n1 their order, n2 kB asked,
 				 * n3 the value that holds twice that;
 				 * seconds */
-	PF_SAY_BELOW_DEFAULT,	/* under the kernel's default: the default */
-	PF_SAY_SAFE_MAX,	/* n0 the safe bound (5% of lowmem) */
+	PF_SAY_BELOW_DEFAULT,  /* under the kernel's default: the default */
+	PF_SAY_SAFE_MAX,       /* n0 the safe bound (5% of lowmem) */
 	PF_SAY_KEEP,
-	PF_SAY_RECOMMEND_KB,	/* n0 the value */
-	PF_SAY_WMARKS,		/* cost: n0 zone's new min, n1 its new high,
+	PF_SAY_RECOMMEND_KB, /* n0 the value */
+	PF_SAY_WMARKS,	     /* cost: n0 zone's new min, n1 its new high,
 				 * n2 what more stays free there, kB */
-	PF_SAY_TOO_HIGH,	/* cost: of too high a value */
+	PF_SAY_TOO_HIGH,     /* cost: of too high a value */
 	/* vm.zone_reclaim_mode */
 	PF_SAY_NODES_UNKNOWN,
 	PF_SAY_ONE_NODE,
 	PF_SAY_NO_FAILURE,	/* n0 nodes */
-	PF_SAY_RECLAIM_ALREADY,	/* n0 nodes, n1 the current value */
+	PF_SAY_RECLAIM_ALREADY, /* n0 nodes, n1 the current value */
 	PF_SAY_RECLAIM_ON,	/* n0 nodes, n1 the current value, -1 unknown */
 	PF_SAY_RECLAIM_COST,	/* cost: page cache read from disk */
 	/* vm.watermark_scale_factor */
-	PF_SAY_NO_SCALE,	/* the kernel has none (4.6+) */
+	PF_SAY_NO_SCALE, /* the kernel has none (4.6+) */
 	PF_SAY_NO_BURST,
-	PF_SAY_SCALE_NEED,	/* n0 pages of twice the burst, n1 the factor
+	PF_SAY_SCALE_NEED, /* n0 pages of twice the burst, n1 the factor
 				 * that holds them in the zone */
-	PF_SAY_RECOMMEND,	/* n0 the value */
-	PF_SAY_ALREADY,		/* n0 the current value */
-	PF_SAY_SCALE_COST,	/* cost: n0 more reclaim, 1/10000 of a zone */
+	PF_SAY_RECOMMEND,  /* n0 the value */
+	PF_SAY_ALREADY,	   /* n0 the current value */
+	PF_SAY_SCALE_COST, /* cost: n0 more reclaim, 1/10000 of a zone */
 	/* vm.watermark_boost_factor */
-	PF_SAY_NO_BOOST,	/* the kernel has none (5.0+) */
-	PF_SAY_BOOST_ON,	/* n0 the value (the default) */
-	PF_SAY_BOOST_COST,	/* cost: bursts of kswapd reclaim */
-	PF_SAY_BOOST_KEEP,	/* n0 the current value, n1 1: the default */
+	PF_SAY_NO_BOOST,   /* the kernel has none (5.0+) */
+	PF_SAY_BOOST_ON,   /* n0 the value (the default) */
+	PF_SAY_BOOST_COST, /* cost: bursts of kswapd reclaim */
+	PF_SAY_BOOST_KEEP, /* n0 the current value, n1 1: the default */
 };
 
 struct pf_advice_step {
-	int say;			/* enum pf_advice_say */
-	bool cost;			/* of the cost, not of the working */
+	int say;   /* enum pf_advice_say */
+	bool cost; /* of the cost, not of the working */
 	long long n[4];
-	double seconds;			/* PF_SAY_BURST: first to last */
+	double seconds; /* PF_SAY_BURST: first to last */
 };
 
 /* Steps of one item: the paths of advise.c take no more than 11 */
@@ -668,31 +676,31 @@ struct pf_advice_step {
 
 /* One sysctl: what it is, what it should be, and why. */
 struct pf_advice_item {
-	char name[64];			/* "vm.min_free_kbytes" */
-	bool applies;			/* the kernel has it and it bears on this */
-	bool change;			/* value differs from current */
-	long current;			/* -1 unknown */
-	const char *current_from;	/* "system", "report", "default" */
-	long value;			/* recommended */
-	long default_value;		/* the kernel's own, -1 unknown */
-	long safe_min, safe_max;	/* outside: refused without --force */
-	char zone[16];			/* the zone the steps speak of */
+	char name[64];		  /* "vm.min_free_kbytes" */
+	bool applies;		  /* the kernel has it and it bears on this */
+	bool change;		  /* value differs from current */
+	long current;		  /* -1 unknown */
+	const char *current_from; /* "system", "report", "default" */
+	long value;		  /* recommended */
+	long default_value;	  /* the kernel's own, -1 unknown */
+	long safe_min, safe_max;  /* outside: refused without --force */
+	char zone[16];		  /* the zone the steps speak of */
 	int nr_steps;
-	struct pf_advice_step steps[PF_ADVICE_STEPS];	/* how, and the cost */
-	const char *set_by;		/* the --set NAME=VALUE, or NULL */
+	struct pf_advice_step steps[PF_ADVICE_STEPS]; /* how, and the cost */
+	const char *set_by; /* the --set NAME=VALUE, or NULL */
 };
 
 struct pf_advice {
 	struct pf_kver kernel;
-	const char *machine_from;	/* "system", "report", or NULL */
+	const char *machine_from; /* "system", "report", or NULL */
 	int nr_nodes, nr_cpus;
 	unsigned long long ram_kb, lowmem_kb;
 	int nr_items;
 	struct pf_advice_item items[PF_ADVICE_MAX];
-	const struct pf_rule *rule;	/* the known cause, or NULL */
+	const struct pf_rule *rule; /* the known cause, or NULL */
 	int rule_status;
-	const char *update;		/* its kernel update to make, or NULL */
-	bool sysctl_conf;		/* sysctls load from /etc/sysctl.conf
+	const char *update; /* its kernel update to make, or NULL */
+	bool sysctl_conf;   /* sysctls load from /etc/sysctl.conf
 					 * only (RHEL 6 and older) */
 };
 
@@ -768,25 +776,25 @@ long long pf_system_counter(const struct pf_system *sys, const char *base);
  */
 int pf_parse_long(const char *s, long min, long max, long *v);
 
-#define PF_SYSCTL_CONF	"etc/sysctl.d/90-pagefail.conf"	/* under root */
-#define PF_APPLY_MAX	16
+#define PF_SYSCTL_CONF "etc/sysctl.d/90-pagefail.conf" /* under root */
+#define PF_APPLY_MAX   16
 
 struct pf_sysctl_item {
-	char name[64];		/* "vm.min_free_kbytes" */
-	long value;		/* to set */
-	long old;		/* live value before, -1 when unknown */
-	bool present;		/* the kernel has it (root/proc/sys/...) */
+	char name[64]; /* "vm.min_free_kbytes" */
+	long value;    /* to set */
+	long old;      /* live value before, -1 when unknown */
+	bool present;  /* the kernel has it (root/proc/sys/...) */
 	bool written, verified;
 };
 
 struct pf_apply {
 	int nr;
 	struct pf_sysctl_item items[PF_APPLY_MAX];
-	char conf[4096];	/* the sysctl.d file written */
-	char backup[4096];	/* where the previous one went, or "" */
+	char conf[4096];   /* the sysctl.d file written */
+	char backup[4096]; /* where the previous one went, or "" */
 	bool rolled_back;
-	int failed;		/* the item that failed, or -1 */
-	char error[256];	/* one line, naming the file */
+	int failed;	 /* the item that failed, or -1 */
+	char error[256]; /* one line, naming the file */
 };
 
 /*
@@ -828,7 +836,8 @@ struct pf_scenario;
  * half-read scenario would simulate something else.
  */
 int pf_scenario_parse(struct pf_scenario **out, const char *name,
-		      const char *text, size_t len, pf_diag_fn diag, void *data);
+		      const char *text, size_t len, pf_diag_fn diag,
+		      void *data);
 int pf_scenario_load(struct pf_scenario **out, const char *path,
 		     pf_diag_fn diag, void *data);
 /*
@@ -837,7 +846,8 @@ int pf_scenario_load(struct pf_scenario **out, const char *path,
  * (on/off), "swap" (on/off), "scan_rate", "compact_rate", "seed".
  * Returns 0, -ENOENT (no such setting) or -EINVAL (not a value it takes).
  */
-int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value);
+int pf_scenario_set(struct pf_scenario *sc, const char *name,
+		    const char *value);
 /*
  * A vm sysctl of the scenario ("vm.min_free_kbytes", ... but the list
  * vm.lowmem_reserve_ratio) set to value, within the bounds its scenario
@@ -874,8 +884,8 @@ struct pf_sim_sample {
 };
 
 struct pf_sim_opts {
-	bool check;			/* invariants after every step (slow) */
-	double sample_every;		/* seconds between samples; 0: none */
+	bool check;	     /* invariants after every step (slow) */
+	double sample_every; /* seconds between samples; 0: none */
 	void (*sample)(const struct pf_sim_sample *smp, void *data);
 	/*
 	 * each failure as the era's kernel prints it, the first max_reports,
@@ -888,17 +898,18 @@ struct pf_sim_opts {
 
 struct pf_sim_result {
 	double sim_seconds;
-	double first_failure;		/* virtual seconds, -1: none */
+	double first_failure; /* virtual seconds, -1: none */
 	unsigned long long allocations, page_ops;
 	unsigned long long failures, failures_by_order[PF_MAX_ORDER];
-	unsigned long long failures_above_min;	/* free above min in the zone */
+	unsigned long long failures_above_min; /* free above min in the zone */
 	unsigned long long kswapd_wakeups, kswapd_reclaimed_pages;
 	unsigned long long direct_reclaimed_pages;
 	unsigned long long compact_stall, compacted_pages;
-	unsigned long long free_pageblocks;	/* free blocks >= pageblock order at the end */
-	unsigned long long free_blocks[PF_MAX_ORDER];	/* per order at the end */
-	long min_free_kbytes;		/* the value the run used */
-	int check_err;			/* 0, or -EUCLEAN: an invariant broke */
+	unsigned long long
+		free_pageblocks; /* free blocks >= pageblock order at the end */
+	unsigned long long free_blocks[PF_MAX_ORDER]; /* per order at the end */
+	long min_free_kbytes; /* the value the run used */
+	int check_err;	      /* 0, or -EUCLEAN: an invariant broke */
 	char check_msg[256];
 };
 

@@ -13,9 +13,10 @@ build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev l
 # check: the unit tests (cmocka), the clang Release and fuzz builds, valgrind,
 # the JSON checks of the CLI tests (python3), the kill-at-unmount test of
 # the debugfs mount and the hostile matrix's watch on writes (strace), the
-# compressed inputs of the tests (xz, gzip, zstd, bzip2)
+# compressed inputs of the tests (xz, gzip, zstd, bzip2), and the style
+# check (clang-format 14: another version formats otherwise)
 check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip
-       zstd bzip2 python3 strace"
+       zstd bzip2 python3 strace clang-format-14"
 
 case "${1:-build}" in
 build) want=$build ;;

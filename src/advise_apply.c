@@ -65,14 +65,18 @@ int cli_advise_set(struct pf_advice *a, const char *arg)
 	int err;
 
 	if (!it) {
-		cli_err(false, NULL, "--set '%s': not NAME=VALUE for a sysctl "
-			"advise knows", arg);
+		cli_err(false, NULL,
+			"--set '%s': not NAME=VALUE for a sysctl "
+			"advise knows",
+			arg);
 		return -1;
 	}
 	err = pf_parse_long(strchr(arg, '=') + 1, 0, INT_MAX, &v);
 	if (err == -ERANGE) {
-		cli_err(false, NULL, "--set '%s': out of range: %s is an int "
-			"of 0..%d in the kernel", arg, it->name, INT_MAX);
+		cli_err(false, NULL,
+			"--set '%s': out of range: %s is an int "
+			"of 0..%d in the kernel",
+			arg, it->name, INT_MAX);
 		return -1;
 	}
 	if (err) {
@@ -152,7 +156,8 @@ static void apply_said(const struct pf_apply *ap, const char *root,
 			       s->name);
 		else if (!s->present)
 			printf("%s: no such file under proc/sys in %s; only in "
-			       "the file\n", s->name, root);
+			       "the file\n",
+			       s->name, root);
 		else if (dry_run)
 			printf("would set %s: %ld -> %ld\n", s->name, s->old,
 			       s->value);
@@ -162,8 +167,8 @@ static void apply_said(const struct pf_apply *ap, const char *root,
 	}
 }
 
-int cli_advise_apply(const struct pf_advice *a, const char *root,
-		     bool dry_run, bool force)
+int cli_advise_apply(const struct pf_advice *a, const char *root, bool dry_run,
+		     bool force)
 {
 	bool live = is_live_root(root);
 	struct pf_apply ap;
@@ -190,8 +195,8 @@ int cli_advise_apply(const struct pf_advice *a, const char *root,
 	}
 	err = pf_sysctl_apply(root, &ap, text, dry_run);
 	if (err)
-		cli_err(false, ap.conf, "%s%s", ap.error, ap.rolled_back ?
-			"; every change was rolled back" : "");
+		cli_err(false, ap.conf, "%s%s", ap.error,
+			ap.rolled_back ? "; every change was rolled back" : "");
 	else
 		apply_said(&ap, root, text, live, dry_run);
 	free(text);

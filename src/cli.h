@@ -16,11 +16,11 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Exit codes (documented in pagefail(1)). */
-#define CLI_EXIT_NONE		0	/* ran; nothing found */
-#define CLI_EXIT_ERROR		1	/* an error, nothing found */
-#define CLI_EXIT_USAGE		2
-#define CLI_EXIT_FOUND		3	/* reports found */
-#define CLI_EXIT_FOUND_ERROR	4	/* reports found, and an error */
+#define CLI_EXIT_NONE	     0 /* ran; nothing found */
+#define CLI_EXIT_ERROR	     1 /* an error, nothing found */
+#define CLI_EXIT_USAGE	     2
+#define CLI_EXIT_FOUND	     3 /* reports found */
+#define CLI_EXIT_FOUND_ERROR 4 /* reports found, and an error */
 
 struct cli_cmd {
 	const char *name;
@@ -42,23 +42,23 @@ void cli_err_no_report(bool json, const char *source, unsigned long seen,
  * NULL.
  */
 void cli_diag_print(const char *source, unsigned long line, const char *msg,
-		   void *data);
+		    void *data);
 
 /*
  * The same, at most CLI_DIAG_SHOWN of them (a file of junk has one per
  * line), printed at once or, with hold, kept until cli_diag_flush(), which
  * also says how many more there were; data is a struct cli_diag *.
  */
-#define CLI_DIAG_SHOWN	10
+#define CLI_DIAG_SHOWN 10
 struct cli_diag {
-	bool json;			/* errors as JSON lines too */
-	bool hold;			/* keep them for cli_diag_flush() */
-	unsigned long nr;		/* seen, shown or not */
+	bool json;	  /* errors as JSON lines too */
+	bool hold;	  /* keep them for cli_diag_flush() */
+	unsigned long nr; /* seen, shown or not */
 	int nr_kept;
 	struct {
 		char *source, *msg;
 	} kept[CLI_DIAG_SHOWN];
-	char *last_source;		/* named in "... and N more" */
+	char *last_source; /* named in "... and N more" */
 };
 void cli_diag(const char *source, unsigned long line, const char *msg,
 	      void *data);
@@ -84,9 +84,9 @@ int cli_exit_status(unsigned long found, unsigned long errors);
  * Colour (text.c): off for NO_COLOR, --no-color, or a stdout that is not a
  * tty; cli_c(CLI_BOLD) is "" then.
  */
-#define CLI_BOLD	"\033[1m"
-#define CLI_DIM		"\033[2m"
-#define CLI_RESET	"\033[0m"
+#define CLI_BOLD  "\033[1m"
+#define CLI_DIM	  "\033[2m"
+#define CLI_RESET "\033[0m"
 extern bool cli_color;
 const char *cli_c(const char *sgr);
 
@@ -94,14 +94,15 @@ const char *cli_c(const char *sgr);
  * The common options (options.c), declared once: a command takes those it
  * names in cli_opts.common, and getopt_long() sees them beside its own.
  */
-#define CLI_COMMON_JSON		(1u << 0)	/* -j/--json, -p/--pretty */
-#define CLI_COMMON_KERNEL	(1u << 1)	/* --kernel VERSION */
-#define CLI_COMMON_YEAR		(1u << 2)	/* --year YEAR */
-#define CLI_COMMON_ROOT		(1u << 3)	/* --root DIR */
-#define CLI_COMMON_COLOR	(1u << 4)	/* --no-color */
+#define CLI_COMMON_JSON	  (1u << 0) /* -j/--json, -p/--pretty */
+#define CLI_COMMON_KERNEL (1u << 1) /* --kernel VERSION */
+#define CLI_COMMON_YEAR	  (1u << 2) /* --year YEAR */
+#define CLI_COMMON_ROOT	  (1u << 3) /* --root DIR */
+#define CLI_COMMON_COLOR  (1u << 4) /* --no-color */
 /* what the commands that read logs take (scan, explain, advise) */
-#define CLI_COMMON_LOGS		(CLI_COMMON_JSON | CLI_COMMON_KERNEL | \
-				 CLI_COMMON_YEAR | CLI_COMMON_COLOR)
+#define CLI_COMMON_LOGS                                                        \
+	(CLI_COMMON_JSON | CLI_COMMON_KERNEL | CLI_COMMON_YEAR |               \
+	 CLI_COMMON_COLOR)
 
 /* getopt values of the long-only common options: a command's own are less */
 enum {
@@ -114,37 +115,37 @@ enum {
 /* What the common options said. */
 struct cli_common {
 	bool json, pretty;
-	struct pf_kver kernel;		/* --kernel */
+	struct pf_kver kernel; /* --kernel */
 	bool have_kernel;
-	int year;			/* --year, 0: not given */
-	const char *root;		/* --root, NULL: not given */
+	int year;	  /* --year, 0: not given */
+	const char *root; /* --root, NULL: not given */
 };
 
 /* A command's options. */
 struct cli_opts {
-	const char *cmd;		/* named in the errors */
-	void (*usage)(FILE *f);		/* --help */
-	unsigned int common;		/* CLI_COMMON_* it takes */
-	unsigned int pass;		/* of those, what it does itself */
-	const char *shorts;		/* its own short options ("d:n:b") */
-	const struct option *longs;	/* its own, { 0 } at the end, or NULL */
+	const char *cmd;	    /* named in the errors */
+	void (*usage)(FILE *f);	    /* --help */
+	unsigned int common;	    /* CLI_COMMON_* it takes */
+	unsigned int pass;	    /* of those, what it does itself */
+	const char *shorts;	    /* its own short options ("d:n:b") */
+	const struct option *longs; /* its own, { 0 } at the end, or NULL */
 	/*
 	 * An option it does not take (getopt's '?' or ':'): the exit status
 	 * after saying so.  NULL: cli_opt_bad().
 	 */
 	int (*bad)(int ch, int argc, char **argv);
-	bool getopt_says;		/* top: getopt's own words on errors */
+	bool getopt_says; /* top: getopt's own words on errors */
 };
 
-#define CLI_MAX_OPTS	32
+#define CLI_MAX_OPTS 32
 struct cli_parser {
 	const struct cli_opts *o;
 	struct option table[CLI_MAX_OPTS];
 	char shorts[CLI_MAX_OPTS];
-	int status;			/* the exit status after CLI_OPT_EXIT */
+	int status; /* the exit status after CLI_OPT_EXIT */
 };
 
-#define CLI_OPT_EXIT	(-2)
+#define CLI_OPT_EXIT (-2)
 
 /* Build the getopt_long() table of o, and start at argv[1]. */
 void cli_parser_init(struct cli_parser *p, const struct cli_opts *o);
@@ -165,7 +166,7 @@ void cli_color_init(void);
  * Option values: 0, or -1 after a line naming the option and what it
  * takes.  cli_root_check: --root must be a directory that is there.
  */
-#define CLI_MIN_INTERVAL	0.1	/* seconds: status INTERVAL, top -d */
+#define CLI_MIN_INTERVAL 0.1 /* seconds: status INTERVAL, top -d */
 int cli_opt_long(const char *opt, const char *arg, long min, long max, long *v);
 int cli_opt_seconds(const char *opt, const char *arg, double min, double max,
 		    double *v);
@@ -191,15 +192,15 @@ int cli_parse_when(const char *s, int64_t *epoch);
  * Errors are printed (cli_err) and counted; reading goes on.
  */
 struct cli_collect {
-	bool json;			/* errors as JSON lines too */
-	struct pf_kver kernel;		/* --kernel */
+	bool json;	       /* errors as JSON lines too */
+	struct pf_kver kernel; /* --kernel */
 	bool have_kernel;
-	int year;			/* --year */
-	pf_report_fn report;		/* non-zero return: stop */
+	int year;	     /* --year */
+	pf_report_fn report; /* non-zero return: stop */
 	void *data;
 	unsigned long nr_sources, errors;
 	bool stop;
-	struct collect_held *held;	/* warnings of the source read now */
+	struct collect_held *held; /* warnings of the source read now */
 };
 /* c ready to collect for a command with the common options com. */
 void cli_collect_init(struct cli_collect *c, const struct cli_common *com,
@@ -257,12 +258,12 @@ void cli_pages_words(long pages, unsigned int page_kb, char *buf, size_t len);
  */
 struct cli_verify {
 	bool want, done;
-	struct pf_report *r;		/* a copy, its source in source */
+	struct pf_report *r; /* a copy, its source in source */
 	char source[256];
 	char kernel[96];
 	unsigned long long before, after;
-	char error[256];		/* why it was not replayed, or "" */
-	char note[256];			/* what the replay assumed, or "" */
+	char error[256]; /* why it was not replayed, or "" */
+	char note[256];	 /* what the replay assumed, or "" */
 };
 
 /* Keep a copy of r when v wants one and has none: the first with Mem-Info */
@@ -274,8 +275,8 @@ int cli_advise_set(struct pf_advice *a, const char *arg);
 /* --sysctl: the advice as a sysctl.d file, on stdout */
 void cli_advise_sysctl(const struct pf_advice *a);
 /* --apply under root: the exit status (advise_apply.c) */
-int cli_advise_apply(const struct pf_advice *a, const char *root,
-		     bool dry_run, bool force);
+int cli_advise_apply(const struct pf_advice *a, const char *root, bool dry_run,
+		     bool force);
 
 /*
  * simulate: the time series kept (sim_files.c), and what is checked and
@@ -308,9 +309,9 @@ void cli_sim_set_error(int err, const char *opt, const char *arg,
 
 /* status: what it reads, once (status_read.c) or an interval */
 struct cli_status {
-	struct cli_common com;		/* json, pretty, kernel */
+	struct cli_common com; /* json, pretty, kernel */
 	const char *root;
-	double interval;		/* seconds between lines, 0: once */
+	double interval; /* seconds between lines, 0: once */
 };
 /* The machine and its zones' status, read at t (a monotonic clock). */
 struct cli_sample {
@@ -327,8 +328,8 @@ int cli_status_lines(const struct cli_status *c, long count);
  * A subcommand is two functions, cmd_NAME() (cmd_NAME.c) that runs it and
  * usage_NAME() (usage.c) that prints its usage: main.c's table holds both.
  */
-#define CLI_SUBCOMMAND(name)				\
-	int cmd_##name(int argc, char **argv);		\
+#define CLI_SUBCOMMAND(name)                                                   \
+	int cmd_##name(int argc, char **argv);                                 \
 	void usage_##name(FILE *f)
 
 CLI_SUBCOMMAND(scan);

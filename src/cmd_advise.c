@@ -18,15 +18,15 @@ struct advise_ctx {
 	struct cli_common com;
 	bool sysctl, apply, dry_run, force;
 	const char *rules_path;
-	const char *sets[MAX_SETS];	/* --set NAME=VALUE */
+	const char *sets[MAX_SETS]; /* --set NAME=VALUE */
 	int nr_sets;
-	const char *root;		/* the machine's, or NULL: none */
+	const char *root; /* the machine's, or NULL: none */
 	struct cli_collect in;
 	struct pf_rules *rules;
 	struct pf_evidence ev;
-	struct pf_explain ex;		/* scratch, per report */
+	struct pf_explain ex; /* scratch, per report */
 	struct cli_verify v;
-	struct pf_system *sys;		/* the machine, or NULL */
+	struct pf_system *sys; /* the machine, or NULL */
 	struct pf_advice advice;
 };
 
@@ -43,8 +43,15 @@ static int on_report(const struct pf_report *r, void *data)
 /* The options into c: -1 to go on, or the exit status. */
 static int parse_args(struct advise_ctx *c, int argc, char **argv)
 {
-	enum { OPT_RULES = 256, OPT_SYSCTL, OPT_APPLY, OPT_DRYRUN, OPT_FORCE,
-	       OPT_SET, OPT_VERIFY };
+	enum {
+		OPT_RULES = 256,
+		OPT_SYSCTL,
+		OPT_APPLY,
+		OPT_DRYRUN,
+		OPT_FORCE,
+		OPT_SET,
+		OPT_VERIFY
+	};
 	static const struct option own[] = {
 		{ "sysctl", no_argument, NULL, OPT_SYSCTL },
 		{ "apply", no_argument, NULL, OPT_APPLY },
@@ -56,7 +63,9 @@ static int parse_args(struct advise_ctx *c, int argc, char **argv)
 		{ 0 }
 	};
 	static const struct cli_opts opts = {
-		.cmd = "advise", .usage = usage_advise, .longs = own,
+		.cmd = "advise",
+		.usage = usage_advise,
+		.longs = own,
 		.common = CLI_COMMON_LOGS | CLI_COMMON_ROOT,
 	};
 	struct cli_parser p;
@@ -115,8 +124,10 @@ static int read_machine(struct advise_ctx *c, int nr, char **paths)
 	if (!c->sys)
 		return CLI_EXIT_ERROR;
 	if (pf_system_read(c->root, c->sys, cli_diag_print, &c->com.json)) {
-		cli_err(c->com.json, c->root, "nothing about memory could be "
-			"read under '%s'", c->root);
+		cli_err(c->com.json, c->root,
+			"nothing about memory could be "
+			"read under '%s'",
+			c->root);
 		free(c->sys);
 		c->sys = NULL;
 	}

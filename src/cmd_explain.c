@@ -15,9 +15,9 @@
 struct explain_ctx {
 	struct cli_collect in;
 	bool json;
-	long want;			/* --report N, 0: all */
+	long want; /* --report N, 0: all */
 	unsigned long seen, shown, disagree;
-	struct pf_rules *rules;		/* --rules, else the built-in ones */
+	struct pf_rules *rules; /* --rules, else the built-in ones */
 };
 
 static int on_report(const struct pf_report *r, void *data)
@@ -79,7 +79,9 @@ int cmd_explain(int argc, char **argv)
 		{ 0 }
 	};
 	static const struct cli_opts opts = {
-		.cmd = "explain", .usage = usage_explain, .longs = own,
+		.cmd = "explain",
+		.usage = usage_explain,
+		.longs = own,
 		.common = CLI_COMMON_LOGS,
 	};
 	const char *rules_path = NULL;

@@ -20,8 +20,8 @@ struct scan_ctx {
 	bool json, quiet;
 	bool have_since, have_until;
 	int64_t since, until;
-	bool said_year;			/* the year assumed was said */
-	struct cli_groups groups;	/* the text's */
+	bool said_year;		  /* the year assumed was said */
+	struct cli_groups groups; /* the text's */
 	unsigned long nr_reports;
 };
 
@@ -81,7 +81,10 @@ int cmd_scan(int argc, char **argv)
 		{ 0 }
 	};
 	static const struct cli_opts opts = {
-		.cmd = "scan", .usage = usage_scan, .shorts = "q", .longs = own,
+		.cmd = "scan",
+		.usage = usage_scan,
+		.shorts = "q",
+		.longs = own,
 		.common = CLI_COMMON_LOGS,
 	};
 	struct cli_common com = { 0 };

@@ -15,8 +15,17 @@
 #include "simulate.h"
 
 enum {
-	OPT_SET = 256, OPT_SWEEP, OPT_CSV, OPT_SVG, OPT_REPORTS, OPT_CHECK,
-	OPT_BENCH, OPT_FROM_REPORT, OPT_REPORT, OPT_SERIES, OPT_MAX_MEMORY,
+	OPT_SET = 256,
+	OPT_SWEEP,
+	OPT_CSV,
+	OPT_SVG,
+	OPT_REPORTS,
+	OPT_CHECK,
+	OPT_BENCH,
+	OPT_FROM_REPORT,
+	OPT_REPORT,
+	OPT_SERIES,
+	OPT_MAX_MEMORY,
 };
 
 /* --kernel V: --set kernel=V in its place (also the report's kernel). */
@@ -90,9 +99,11 @@ static int parse_args(struct sim_args *a, int argc, char **argv)
 	};
 	/* --kernel V is --set kernel=V, in its place among the --set */
 	static const struct cli_opts opts = {
-		.cmd = "simulate", .usage = usage_simulate, .longs = own,
-		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL |
-			  CLI_COMMON_COLOR,
+		.cmd = "simulate",
+		.usage = usage_simulate,
+		.longs = own,
+		.common =
+			CLI_COMMON_JSON | CLI_COMMON_KERNEL | CLI_COMMON_COLOR,
 		.pass = CLI_COMMON_KERNEL,
 	};
 	struct cli_parser p;
@@ -119,8 +130,9 @@ int cmd_simulate(int argc, char **argv)
 		ret = sim_apply_sets(&c);
 	if (ret < 0 && a.sweep)
 		ret = sim_make_sweep(&c);
-	c.reports = a.reports >= 0 ? (size_t)a.reports :
-		    a.com.json || a.sweep ? 0 : 1;
+	c.reports = a.reports >= 0	    ? (size_t)a.reports
+		    : a.com.json || a.sweep ? 0
+					    : 1;
 	if (ret < 0)
 		ret = sim_run_all(&c);
 	fflush(stdout);

@@ -20,8 +20,11 @@ int cmd_snapshot(int argc, char **argv)
 		{ 0 }
 	};
 	static const struct cli_opts opts = {
-		.cmd = "snapshot", .usage = usage_snapshot, .shorts = "fq",
-		.longs = own, .common = CLI_COMMON_ROOT,
+		.cmd = "snapshot",
+		.usage = usage_snapshot,
+		.shorts = "fq",
+		.longs = own,
+		.common = CLI_COMMON_ROOT,
 	};
 	struct cli_diag d = { .hold = true };
 	struct cli_common com = { .root = "/" };
@@ -47,8 +50,8 @@ int cmd_snapshot(int argc, char **argv)
 	if (cli_root_check(com.root, false))
 		return CLI_EXIT_ERROR;
 	/* held: when nothing at all can be read, one line says so */
-	n = force ? pf_system_snapshot_replace(com.root, dir, cli_diag, &d) :
-		    pf_system_snapshot(com.root, dir, cli_diag, &d);
+	n = force ? pf_system_snapshot_replace(com.root, dir, cli_diag, &d)
+		  : pf_system_snapshot(com.root, dir, cli_diag, &d);
 	if (!n) {
 		cli_diag_release(&d);
 		cli_err(false, com.root,

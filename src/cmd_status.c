@@ -19,8 +19,8 @@ static int bad_option(int ch, int argc, char **argv)
 {
 	double interval;
 
-	for (int i = 1; ch == '?' && (isdigit(optopt) || optopt == '.') &&
-	     i < argc; i++) {
+	for (int i = 1;
+	     ch == '?' && (isdigit(optopt) || optopt == '.') && i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1] == optopt) {
 			cli_opt_seconds("INTERVAL", argv[i], CLI_MIN_INTERVAL,
 					86400, &interval);
@@ -34,7 +34,9 @@ static int bad_option(int ch, int argc, char **argv)
 int cmd_status(int argc, char **argv)
 {
 	static const struct cli_opts opts = {
-		.cmd = "status", .usage = usage_status, .bad = bad_option,
+		.cmd = "status",
+		.usage = usage_status,
+		.bad = bad_option,
 		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL |
 			  CLI_COMMON_ROOT | CLI_COMMON_COLOR,
 	};

@@ -14,7 +14,7 @@
  * blocked after the last wait, so that a second one cannot kill the
  * shutdown the first began.
  */
-#define _GNU_SOURCE	/* ppoll */
+#define _GNU_SOURCE /* ppoll */
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -111,9 +111,13 @@ static int parse_args(struct top *t, int argc, char **argv)
 		{ 0 }
 	};
 	static const struct cli_opts opts = {
-		.cmd = "top", .usage = usage_top, .shorts = "d:n:b",
-		.longs = own, .common = CLI_COMMON_ROOT | CLI_COMMON_COLOR,
-		.bad = bad_option, .getopt_says = true,
+		.cmd = "top",
+		.usage = usage_top,
+		.shorts = "d:n:b",
+		.longs = own,
+		.common = CLI_COMMON_ROOT | CLI_COMMON_COLOR,
+		.bad = bad_option,
+		.getopt_says = true,
 	};
 	struct cli_common com = { .root = "/" };
 	struct cli_parser p;
@@ -128,12 +132,15 @@ static int parse_args(struct top *t, int argc, char **argv)
 		return p.status;
 	t->root = com.root;
 	if (optind < argc) {
-		cli_err(false, NULL, "top takes no arguments, not '%s' (see "
-			"'pagefail help top')", argv[optind]);
+		cli_err(false, NULL,
+			"top takes no arguments, not '%s' (see "
+			"'pagefail help top')",
+			argv[optind]);
 		return CLI_EXIT_USAGE;
 	}
 	if (!t->batch && !cli_top_screen) {
-		cli_err(false, NULL, "top was built without ncurses, so it has "
+		cli_err(false, NULL,
+			"top was built without ncurses, so it has "
 			"no full screen: use -b for plain-text frames");
 		return CLI_EXIT_ERROR;
 	}
@@ -196,8 +203,8 @@ int cmd_top(int argc, char **argv)
 	}
 	if (ret < 0) {
 		block_signals(!t->batch, &unblocked);
-		ret = t->batch ? run_batch(t, &unblocked) :
-		      cli_top_run_screen(t, &unblocked);
+		ret = t->batch ? run_batch(t, &unblocked)
+			       : cli_top_run_screen(t, &unblocked);
 	}
 	/*
 	 * The mask and the handlers stay as they are until exit: a stop is

@@ -21,12 +21,12 @@
  * says so (bzip2 checks a block's CRC at its end), and then the one line
  * that says the file is damaged is what is true; the warnings are dropped.
  */
-#define HELD_MAX	16
+#define HELD_MAX 16
 
 struct collect_held {
 	char *msg[HELD_MAX];
 	int n;
-	bool spilt;		/* too many to hold: said as they come */
+	bool spilt; /* too many to hold: said as they come */
 };
 
 /* Say the held warnings, or only forget them when the source was damaged. */
@@ -125,7 +125,8 @@ static void open_error(struct cli_collect *c, const char *path, int err)
 {
 	if (err == -PF_ENOTREG)
 		/* a FIFO, a device: its reads may block or never end */
-		cli_err(c->json, path, "cannot read '%s': not a regular file "
+		cli_err(c->json, path,
+			"cannot read '%s': not a regular file "
 			"(to read a FIFO or a device anyway, pipe it to '-')",
 			path);
 	else
@@ -180,9 +181,9 @@ void cli_collect(struct cli_collect *c, int nr, char **paths)
 			cli_err(c->json, "/dev/kmsg",
 				"cannot read '/dev/kmsg': %s%s",
 				pf_source_strerror(NULL, err),
-				err == -EACCES || err == -EPERM ?
-				" (try as root, or kernel.dmesg_restrict=0)" :
-				"");
+				err == -EACCES || err == -EPERM
+					? " (try as root, or kernel.dmesg_restrict=0)"
+					: "");
 			c->errors++;
 		} else {
 			collect_one(c, src);

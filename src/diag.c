@@ -76,7 +76,7 @@ void cli_diag(const char *source, unsigned long line, const char *msg,
 {
 	struct cli_diag *d = data;
 
-	(void)line;	/* the library's messages name their line themselves */
+	(void)line; /* the library's messages name their line themselves */
 	if (d->nr++ >= CLI_DIAG_SHOWN) {
 		/* counted, and named once at the end */
 		if (!d->last_source || strcmp(d->last_source, source)) {

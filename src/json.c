@@ -19,7 +19,7 @@ struct json_writer {
 	FILE *f;
 	bool pretty;
 	int depth;
-	bool first[JSON_DEPTH];	/* nothing written yet at this depth */
+	bool first[JSON_DEPTH]; /* nothing written yet at this depth */
 	bool after_key;
 };
 
@@ -84,10 +84,22 @@ static void close_(struct json_writer *j, int c)
 	fputc(c, j->f);
 }
 
-void jsonw_obj_open(struct json_writer *j) { open_(j, '{'); }
-void jsonw_obj_close(struct json_writer *j) { close_(j, '}'); }
-void jsonw_arr_open(struct json_writer *j) { open_(j, '['); }
-void jsonw_arr_close(struct json_writer *j) { close_(j, ']'); }
+void jsonw_obj_open(struct json_writer *j)
+{
+	open_(j, '{');
+}
+void jsonw_obj_close(struct json_writer *j)
+{
+	close_(j, '}');
+}
+void jsonw_arr_open(struct json_writer *j)
+{
+	open_(j, '[');
+}
+void jsonw_arr_close(struct json_writer *j)
+{
+	close_(j, ']');
+}
 
 /* Length of a valid UTF-8 sequence at s (at most n bytes), or 0. */
 static size_t utf8_len(const unsigned char *s, size_t n)
@@ -122,12 +134,23 @@ static void put_string(struct json_writer *j, const char *s, size_t n)
 		size_t u;
 
 		switch (c) {
-		case '"': fputs("\\\"", j->f); continue;
-		case '\\': fputs("\\\\", j->f); continue;
-		case '\n': fputs("\\n", j->f); continue;
-		case '\t': fputs("\\t", j->f); continue;
-		case '\r': fputs("\\r", j->f); continue;
-		default: break;
+		case '"':
+			fputs("\\\"", j->f);
+			continue;
+		case '\\':
+			fputs("\\\\", j->f);
+			continue;
+		case '\n':
+			fputs("\\n", j->f);
+			continue;
+		case '\t':
+			fputs("\\t", j->f);
+			continue;
+		case '\r':
+			fputs("\\r", j->f);
+			continue;
+		default:
+			break;
 		}
 		if (c < 0x20 || c == 0x7f) {
 			fprintf(j->f, "\\u%04x", c);

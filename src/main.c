@@ -11,7 +11,6 @@
 #include "cli.h"
 #include "libpagefail.h"
 
-
 static int cmd_help(int argc, char **argv);
 
 static void usage_help(FILE *f)
@@ -54,7 +53,8 @@ static void usage(FILE *f)
 		fprintf(f, "  %-10s %s\n", commands[i].name,
 			commands[i].summary);
 	fputs("\n'pagefail help <command>' shows a command's options; "
-	      "man pagefail for more.\n", f);
+	      "man pagefail for more.\n",
+	      f);
 }
 
 /*

@@ -21,7 +21,6 @@
 
 #include "cli.h"
 
-
 /*
  * The common options, each with the CLI_COMMON_* bit a command takes it
  * by; --help (no bit) every command takes.  -p implies -j, so both go by
@@ -33,12 +32,12 @@ static const struct {
 } common_opts[] = {
 	{ CLI_COMMON_JSON, { "json", no_argument, NULL, 'j' } },
 	{ CLI_COMMON_JSON, { "pretty", no_argument, NULL, 'p' } },
-	{ CLI_COMMON_KERNEL, { "kernel", required_argument, NULL,
-			       CLI_OPT_KERNEL } },
+	{ CLI_COMMON_KERNEL,
+	  { "kernel", required_argument, NULL, CLI_OPT_KERNEL } },
 	{ CLI_COMMON_YEAR, { "year", required_argument, NULL, CLI_OPT_YEAR } },
 	{ CLI_COMMON_ROOT, { "root", required_argument, NULL, CLI_OPT_ROOT } },
-	{ CLI_COMMON_COLOR, { "no-color", no_argument, NULL,
-			      CLI_OPT_NOCOLOR } },
+	{ CLI_COMMON_COLOR,
+	  { "no-color", no_argument, NULL, CLI_OPT_NOCOLOR } },
 	{ 0, { "help", no_argument, NULL, 'h' } },
 };
 
@@ -95,7 +94,7 @@ int cli_common_opt(struct cli_common *com, int ch, const char *arg)
 	switch (ch) {
 	case 'j':
 	case 'p':
-		com->json = true;	/* -p implies -j */
+		com->json = true; /* -p implies -j */
 		com->pretty |= ch == 'p';
 		return 0;
 	case CLI_OPT_KERNEL:
@@ -144,10 +143,10 @@ int cli_getopt(struct cli_parser *p, int argc, char **argv,
 			return CLI_OPT_EXIT;
 		}
 		if (o->pass & common_bit(ch))
-			return ch;	/* the command does it itself */
+			return ch; /* the command does it itself */
 		err = cli_common_opt(com, ch, optarg);
 		if (err > 0)
-			return ch;	/* the command's own */
+			return ch; /* the command's own */
 		if (err < 0) {
 			p->status = CLI_EXIT_USAGE;
 			return CLI_OPT_EXIT;

@@ -13,7 +13,7 @@
 #include "print.h"
 
 static FILE *out;
-static struct json_writer *jw;	/* NULL: the output is text */
+static struct json_writer *jw; /* NULL: the output is text */
 
 int print_begin(FILE *f, bool json, bool pretty)
 {
@@ -72,10 +72,22 @@ static void close_json(void (*fn)(struct json_writer *))
 		fn(jw);
 }
 
-void open_json_object(const char *key) { open_json(key, jsonw_obj_open); }
-void close_json_object(void) { close_json(jsonw_obj_close); }
-void open_json_array(const char *key) { open_json(key, jsonw_arr_open); }
-void close_json_array(void) { close_json(jsonw_arr_close); }
+void open_json_object(const char *key)
+{
+	open_json(key, jsonw_obj_open);
+}
+void close_json_object(void)
+{
+	close_json(jsonw_obj_close);
+}
+void open_json_array(const char *key)
+{
+	open_json(key, jsonw_arr_open);
+}
+void close_json_array(void)
+{
+	close_json(jsonw_arr_close);
+}
 
 void print_fp(const char *fmt, ...)
 {
@@ -189,8 +201,8 @@ static void print_size(enum output_type t, const char *key, const char *fmt,
 	}
 }
 
-void print_kb(enum output_type t, const char *key, const char *fmt,
-	      long pages, unsigned int page_kb)
+void print_kb(enum output_type t, const char *key, const char *fmt, long pages,
+	      unsigned int page_kb)
 {
 	print_size(t, key, fmt, pages, page_kb, page_kb);
 }
@@ -201,8 +213,7 @@ void print_pages(enum output_type t, const char *key, const char *fmt,
 	print_size(t, key, fmt, pages, page_kb, 1);
 }
 
-void print_index(enum output_type t, const char *key, const char *fmt,
-		 int v)
+void print_index(enum output_type t, const char *key, const char *fmt, int v)
 {
 	char x[16];
 

@@ -16,8 +16,8 @@
 #include "cli.h"
 
 enum output_type {
-	PRINT_FP = 1,			/* the text only */
-	PRINT_JSON = 2,			/* the JSON only */
+	PRINT_FP = 1,	/* the text only */
+	PRINT_JSON = 2, /* the JSON only */
 	PRINT_ANY = PRINT_FP | PRINT_JSON,
 };
 
@@ -67,13 +67,12 @@ void print_wrapped(enum output_type t, const char *key, int indent,
  * (print_pages), null when not known (negative); the text's format takes
  * them in words ("75 MiB", "-")
  */
-void print_kb(enum output_type t, const char *key, const char *fmt,
-	      long pages, unsigned int page_kb);
+void print_kb(enum output_type t, const char *key, const char *fmt, long pages,
+	      unsigned int page_kb);
 void print_pages(enum output_type t, const char *key, const char *fmt,
 		 long pages, unsigned int page_kb);
 /* an index in thousandths: JSON 0.123; the text's format takes "0.123" */
-void print_index(enum output_type t, const char *key, const char *fmt,
-		 int v);
+void print_index(enum output_type t, const char *key, const char *fmt, int v);
 
 /*
  * The records: each printed in text and JSON by one function.
@@ -81,10 +80,18 @@ void print_index(enum output_type t, const char *key, const char *fmt,
 
 /* The sizes of a zone (print_zone.c), each printed as NAME_kb and NAME_pages */
 enum zone_size {
-	ZS_FREE, ZS_MIN, ZS_LOW, ZS_HIGH, ZS_MANAGED, ZS_PRESENT, ZS_BOOST,
-	ZS_HIGHATOMIC, ZS_CMA, ZS_NR
+	ZS_FREE,
+	ZS_MIN,
+	ZS_LOW,
+	ZS_HIGH,
+	ZS_MANAGED,
+	ZS_PRESENT,
+	ZS_BOOST,
+	ZS_HIGHATOMIC,
+	ZS_CMA,
+	ZS_NR
 };
-#define ZS_ALL		((1u << ZS_NR) - 1)
+#define ZS_ALL ((1u << ZS_NR) - 1)
 /* JSON: the sizes in which of size[] (pages, -1 not known) */
 void print_zone_sizes(const long *size, unsigned int page_kb,
 		      unsigned int which);

@@ -96,8 +96,8 @@ static void print_machine(const struct pf_advice *a, enum output_type t)
 	if (!(t & PRINT_FP))
 		return;
 	if (from)
-		from = strcmp(from, "system") ? "the newest report's Mem-Info" :
-		       "the system";
+		from = strcmp(from, "system") ? "the newest report's Mem-Info"
+					      : "the system";
 	print_fp(" %s(from %s)%s\n\n", d, from ? from : "nothing", n);
 }
 
@@ -160,15 +160,16 @@ static void print_advice_rule(const struct pf_advice *a)
 	}
 	open_json_object("known_cause");
 	print_string(PRINT_JSON, "id", NULL, r->id);
-	snprintf(label, sizeof(label), "known cause (%s): ",
-		 pf_rule_status_name(a->rule_status));
+	snprintf(label, sizeof(label),
+		 "known cause (%s): ", pf_rule_status_name(a->rule_status));
 	print_fp("\n");
 	print_wrapped(PRINT_ANY, "title", 0, label, r->title);
 	print_string(PRINT_JSON, "status", NULL,
 		     pf_rule_status_name(a->rule_status));
 	print_wrapped(PRINT_FP, NULL, 4, "advice: ",
-		      a->rule_status == PF_RULE_FIXED && r->fixed_advice ?
-		      r->fixed_advice : r->advice);
+		      a->rule_status == PF_RULE_FIXED && r->fixed_advice
+			      ? r->fixed_advice
+			      : r->advice);
 	if (r->nr_sources)
 		print_fp("    source: %s\n", r->sources[0]);
 	close_json_object();
@@ -223,7 +224,8 @@ void print_advice(const struct pf_evidence *e, const struct pf_advice *a,
 	if (v->want)
 		print_verify(v);
 	print_fp("%s'pagefail advise --sysctl' prints the file; --apply writes "
-		 "and sets it.%s\n", cli_c(CLI_DIM), cli_c(CLI_RESET));
+		 "and sets it.%s\n",
+		 cli_c(CLI_DIM), cli_c(CLI_RESET));
 	close_json_object();
 	print_record_end();
 }

@@ -16,16 +16,15 @@
 #include "print.h"
 #include "words.h"
 
-
 static const char *const kernel_from_names[] = {
-	[PF_KERNEL_NONE] = NULL, [PF_KERNEL_REPORT] = "report",
-	[PF_KERNEL_LOG] = "log", [PF_KERNEL_OPTION] = "option",
+	[PF_KERNEL_NONE] = NULL,	   [PF_KERNEL_REPORT] = "report",
+	[PF_KERNEL_LOG] = "log",	   [PF_KERNEL_OPTION] = "option",
 	[PF_KERNEL_INFERRED] = "inferred",
 };
 
 static const char *const alloc_flag_names[] = {
 	"ALLOC_NO_WATERMARKS", "ALLOC_HIGH", "ALLOC_HARDER", "ALLOC_HIGHATOMIC",
-	"ALLOC_OOM", "ALLOC_CMA", "ALLOC_CPUSET",
+	"ALLOC_OOM",	       "ALLOC_CMA",  "ALLOC_CPUSET",
 };
 
 /*
@@ -81,8 +80,10 @@ static void print_check(const struct pf_report *r, const struct pf_explain *ex,
 	}
 	close_json_object();
 	cli_verdict_words(r, v, verdict, sizeof(verdict));
-	print_fp("  %12s %s%s%s\n", "", v->allowed && v->evaluated &&
-		 !c->passes ? cli_c(CLI_BOLD) : "", verdict, cli_c(CLI_RESET));
+	print_fp("  %12s %s%s%s\n", "",
+		 v->allowed && v->evaluated && !c->passes ? cli_c(CLI_BOLD)
+							  : "",
+		 verdict, cli_c(CLI_RESET));
 }
 
 /*
@@ -115,7 +116,8 @@ static void print_zones(const struct pf_report *r, const struct pf_explain *ex)
 
 	if (r->nr_zones)
 		print_fp("\n  %szone               free      min  check at  "
-			 "reserve  largest  unusable  extfrag%s\n", d, n);
+			 "reserve  largest  unusable  extfrag%s\n",
+			 d, n);
 	else
 		print_fp("  %szones: not in the report (no Mem-Info)%s\n", d,
 			 n);
@@ -152,10 +154,10 @@ static void print_rule(const struct pf_explain *ex)
 	if (fixed)
 		print_fp("    fixed in: %s, which this kernel is at or past\n",
 			 rule->fixed.str);
-	advice = fixed && rule->fixed_advice ? rule->fixed_advice :
-		 rule->advice;
-	print_wrapped(PRINT_ANY, "advice", 4, "advice: ",
-		      advice && advice[0] ? advice : NULL);
+	advice =
+		fixed && rule->fixed_advice ? rule->fixed_advice : rule->advice;
+	print_wrapped(PRINT_ANY, "advice", 4,
+		      "advice: ", advice && advice[0] ? advice : NULL);
 	print_string_opt(PRINT_JSON, "fixed_in", NULL,
 			 rule->has_fixed ? rule->fixed.str : NULL);
 	print_string_opt(PRINT_JSON, "update", NULL, rule->update);
@@ -232,8 +234,8 @@ static void print_request(const struct pf_report *r)
 		print_string(PRINT_JSON, "gfp_symbolic", NULL, buf);
 	else
 		print_null(PRINT_JSON, "gfp_symbolic", NULL, NULL);
-	print_string(PRINT_JSON, "gfp_layout", NULL, r->gfp_layout ?
-		     pf_gfp_layout_name(r->gfp_layout) : NULL);
+	print_string(PRINT_JSON, "gfp_layout", NULL,
+		     r->gfp_layout ? pf_gfp_layout_name(r->gfp_layout) : NULL);
 	print_string_opt(PRINT_JSON, "nodemask", NULL, r->nodemask);
 	print_string_opt(PRINT_JSON, "cpuset", NULL, r->cpuset);
 	print_string_opt(PRINT_JSON, "mems_allowed", NULL, r->mems_allowed);
@@ -290,8 +292,9 @@ static void print_kernel(const struct pf_report *r, const struct pf_explain *ex)
 		print_fp("  %s(watermark check of %s)%s\n", d,
 			 pf_wm_era_name(ex->era), n);
 	print_string(PRINT_JSON, "kernel_source", NULL,
-		     known || r->kernel_from == PF_KERNEL_INFERRED ?
-		     kernel_from_names[r->kernel_from] : NULL);
+		     known || r->kernel_from == PF_KERNEL_INFERRED
+			     ? kernel_from_names[r->kernel_from]
+			     : NULL);
 	print_string_opt(PRINT_JSON, "taint", NULL, r->taint);
 	print_string_opt(PRINT_JSON, "hardware", NULL, r->hardware);
 	print_string_opt(PRINT_JSON, "workqueue", NULL, r->workqueue);
@@ -304,8 +307,8 @@ static void print_context(const struct pf_report *r,
 	char buf[512];
 
 	if (w)
-		print_wrapped(PRINT_FP, NULL, 2, "asked: ",
-			      cli_buf_str(&w->asked));
+		print_wrapped(PRINT_FP, NULL, 2,
+			      "asked: ", cli_buf_str(&w->asked));
 	open_json_object("context");
 	print_string(PRINT_JSON, "kind", NULL,
 		     pf_ctx_kind_name(r->context.kind));
@@ -324,8 +327,8 @@ static void print_context(const struct pf_report *r,
 enum frame_part { FRAME_FUNC, FRAME_MODULE, FRAME_UNRELIABLE };
 
 /* One array of the call trace: a part of each frame of a kind. */
-static void print_frames(const struct pf_report *r, const char *key,
-			 int kind, enum frame_part part)
+static void print_frames(const struct pf_report *r, const char *key, int kind,
+			 enum frame_part part)
 {
 	open_json_array(key);
 	for (int i = 0; i < r->nr_frames; i++) {

@@ -10,7 +10,7 @@
 #include "print.h"
 
 /* The simulator's pages are 4 KiB (lib/sim/buddy.c) */
-#define SIM_PAGE_KB	4
+#define SIM_PAGE_KB 4
 
 /* The time series as JSON: the same columns as the CSV. */
 static void print_series(const struct pf_sim_sample *v, size_t nr)
@@ -20,15 +20,18 @@ static void print_series(const struct pf_sim_sample *v, size_t nr)
 		const struct pf_sim_sample *p = &v[i];
 
 		const long size[ZS_NR] = {
-			[ZS_FREE] = (long)p->free_pages, [ZS_MIN] = p->min,
-			[ZS_LOW] = p->low, [ZS_HIGH] = p->high,
+			[ZS_FREE] = (long)p->free_pages,
+			[ZS_MIN] = p->min,
+			[ZS_LOW] = p->low,
+			[ZS_HIGH] = p->high,
 		};
 
 		open_json_object(NULL);
 		print_double(PRINT_JSON, "t", NULL, p->t);
 		/* the sums over the zones, in the keys of a zone */
-		print_zone_sizes(size, SIM_PAGE_KB, 1u << ZS_FREE |
-				 1u << ZS_MIN | 1u << ZS_LOW | 1u << ZS_HIGH);
+		print_zone_sizes(size, SIM_PAGE_KB,
+				 1u << ZS_FREE | 1u << ZS_MIN | 1u << ZS_LOW |
+					 1u << ZS_HIGH);
 		open_json_array("free_blocks");
 		for (int o = 0; o < 11; o++)
 			print_uint(PRINT_JSON, NULL, NULL, p->nr_free[o]);
@@ -116,16 +119,20 @@ void print_sim_result(const struct pf_sim_result *r, const char *kernel,
 	print_uint(PRINT_JSON, "allocations", NULL, r->allocations);
 	print_uint(one, "kswapd_wakeups", "  kswapd: %llu wakeups, ",
 		   r->kswapd_wakeups);
-	print_uint(PRINT_ANY, "kswapd_reclaimed_pages", sweep ? " %12llu" :
-		   "%llu pages reclaimed; ", r->kswapd_reclaimed_pages);
+	print_uint(PRINT_ANY, "kswapd_reclaimed_pages",
+		   sweep ? " %12llu" : "%llu pages reclaimed; ",
+		   r->kswapd_reclaimed_pages);
 	print_uint(one, "direct_reclaimed_pages",
 		   "direct reclaim: %llu pages; ", r->direct_reclaimed_pages);
 	print_uint(one, "compact_stall", "compaction: %llu stalls, ",
 		   r->compact_stall);
-	print_uint(PRINT_ANY, "compacted_pages", sweep ? " %12llu\n" :
-		   "%llu pages migrated\n", r->compacted_pages);
-	print_uint(one, "free_pageblocks", "  free blocks of pageblock order "
-		   "or more at the end: %llu\n", r->free_pageblocks);
+	print_uint(PRINT_ANY, "compacted_pages",
+		   sweep ? " %12llu\n" : "%llu pages migrated\n",
+		   r->compacted_pages);
+	print_uint(one, "free_pageblocks",
+		   "  free blocks of pageblock order "
+		   "or more at the end: %llu\n",
+		   r->free_pageblocks);
 	print_double(PRINT_JSON, "sim_seconds", NULL, r->sim_seconds);
 	print_uint(PRINT_JSON, "page_ops", NULL, r->page_ops);
 	if (series)

@@ -105,8 +105,8 @@ static void print_status_zone(const struct pf_system *sys, int i,
 	/* 2.6.32 and RHEL 6 print no managed count: present stands in */
 	bool managed = z->managed >= 0;
 	/* an empty zone, or one without buddyinfo, has no rows */
-	enum output_type rows = z->managed && z->nr_orders ? PRINT_ANY :
-				PRINT_JSON;
+	enum output_type rows =
+		z->managed && z->nr_orders ? PRINT_ANY : PRINT_JSON;
 
 	open_json_object(NULL);
 	print_zone_keys(z);
@@ -132,10 +132,10 @@ static void print_status_zone(const struct pf_system *sys, int i,
 	print_order_row(rows & PRINT_FP, NULL, "free blocks", z->nr_orders,
 			z->nr_free, NULL);
 	print_types(rows, z, &sys->pagetype[i]);
-	print_order_row(rows, "unusable_index", "unusable", s->nr_orders,
-			NULL, s->unusable);
-	print_order_row(rows, "extfrag_index", "extfrag", s->nr_orders,
-			NULL, s->extfrag);
+	print_order_row(rows, "unusable_index", "unusable", s->nr_orders, NULL,
+			s->unusable);
+	print_order_row(rows, "extfrag_index", "extfrag", s->nr_orders, NULL,
+			s->extfrag);
 	print_headroom(rows, s);
 	close_json_object();
 }

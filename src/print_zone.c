@@ -13,20 +13,21 @@
 
 /* The sizes of a zone, in pages: the members of print_zone_sizes() */
 static const char *const size_names[ZS_NR] = {
-	[ZS_FREE] = "free", [ZS_MIN] = "min", [ZS_LOW] = "low",
-	[ZS_HIGH] = "high", [ZS_MANAGED] = "managed", [ZS_PRESENT] = "present",
-	[ZS_BOOST] = "boost", [ZS_HIGHATOMIC] = "reserved_highatomic",
+	[ZS_FREE] = "free",	  [ZS_MIN] = "min",
+	[ZS_LOW] = "low",	  [ZS_HIGH] = "high",
+	[ZS_MANAGED] = "managed", [ZS_PRESENT] = "present",
+	[ZS_BOOST] = "boost",	  [ZS_HIGHATOMIC] = "reserved_highatomic",
 	[ZS_CMA] = "free_cma",
 };
 
 /* kB in the order of scan's contract, pages in the order status had */
 static const enum zone_size kb_order[] = {
-	ZS_FREE, ZS_MIN, ZS_LOW, ZS_HIGH, ZS_MANAGED, ZS_PRESENT, ZS_BOOST,
-	ZS_HIGHATOMIC, ZS_CMA,
+	ZS_FREE,    ZS_MIN,   ZS_LOW,	     ZS_HIGH, ZS_MANAGED,
+	ZS_PRESENT, ZS_BOOST, ZS_HIGHATOMIC, ZS_CMA,
 };
 static const enum zone_size pages_order[] = {
-	ZS_MANAGED, ZS_PRESENT, ZS_FREE, ZS_MIN, ZS_LOW, ZS_HIGH, ZS_BOOST,
-	ZS_HIGHATOMIC, ZS_CMA,
+	ZS_MANAGED, ZS_PRESENT, ZS_FREE,       ZS_MIN, ZS_LOW,
+	ZS_HIGH,    ZS_BOOST,	ZS_HIGHATOMIC, ZS_CMA,
 };
 
 void print_zone_sizes(const long *size, unsigned int page_kb,
@@ -75,8 +76,8 @@ static void print_zone_lists(const struct pf_zone *z)
 	 * Not known without a buddy line (or buddyinfo); a zone that manages
 	 * no page has no free block, with or without one
 	 */
-	if (open_list("free_blocks", z->buddy_total_kb >= 0 || z->nr_orders ||
-				     !z->managed)) {
+	if (open_list("free_blocks",
+		      z->buddy_total_kb >= 0 || z->nr_orders || !z->managed)) {
 		for (int o = 0; o < z->nr_orders; o++)
 			print_uint(PRINT_JSON, NULL, NULL, z->nr_free[o]);
 		close_json_array();
@@ -91,9 +92,13 @@ static void print_zone_lists(const struct pf_zone *z)
 void print_zone_keys(const struct pf_zone *z)
 {
 	const long size[ZS_NR] = {
-		[ZS_FREE] = z->free, [ZS_MIN] = z->min, [ZS_LOW] = z->low,
-		[ZS_HIGH] = z->high, [ZS_MANAGED] = z->managed,
-		[ZS_PRESENT] = z->present, [ZS_BOOST] = z->boost,
+		[ZS_FREE] = z->free,
+		[ZS_MIN] = z->min,
+		[ZS_LOW] = z->low,
+		[ZS_HIGH] = z->high,
+		[ZS_MANAGED] = z->managed,
+		[ZS_PRESENT] = z->present,
+		[ZS_BOOST] = z->boost,
 		[ZS_HIGHATOMIC] = z->reserved_highatomic,
 		[ZS_CMA] = z->free_cma,
 	};

@@ -23,8 +23,8 @@ struct group {
 	int order;
 	unsigned long gfp_mask;
 	unsigned long count, with_meminfo;
-	char where[256];		/* source:line of the first one */
-	char zones[256];		/* a word on the free memory seen */
+	char where[256]; /* source:line of the first one */
+	char zones[256]; /* a word on the free memory seen */
 };
 
 static struct group *group_of(struct cli_groups *c, const struct pf_report *r)
@@ -113,7 +113,7 @@ static void print_group(const struct group *g)
 	char sz[32];
 
 	cli_format_size(4096ULL << (g->order < 0 ? 0 : g->order), sz,
-		        sizeof(sz));
+			sizeof(sz));
 	print_fp("%s%4lux  %s%s  order:%d (%s)  mode:%s%s%s%s\n", b, g->count,
 		 g->task[0] ? g->task : "?", n, g->order, sz,
 		 g->mode[0] ? g->mode : "?", g->mode_names[0] ? " (" : "",
@@ -149,8 +149,8 @@ void print_groups(const struct cli_groups *c, unsigned long nr_sources)
 	const char *b = cli_c(CLI_BOLD), *n = cli_c(CLI_RESET);
 
 	print_fp("%s%lu page allocation failure report%s%s in %lu source%s, "
-		 "%zu kind%s\n\n", b, c->nr_reports,
-		 c->nr_reports == 1 ? "" : "s", n, nr_sources,
+		 "%zu kind%s\n\n",
+		 b, c->nr_reports, c->nr_reports == 1 ? "" : "s", n, nr_sources,
 		 nr_sources == 1 ? "" : "s", c->nr, c->nr == 1 ? "" : "s");
 	for (size_t i = 0; i < c->nr; i++)
 		print_group(&c->v[i]);

@@ -38,15 +38,15 @@ int cli_series_csv(const char *path, const struct cli_series *s)
 }
 
 /* The plot's size and margins, in pixels, and the ranges it shows. */
-#define SVG_W	800.0
-#define SVG_H	360.0
-#define SVG_L	70.0	/* left margin: the y labels */
-#define SVG_R	20.0
-#define SVG_T	30.0	/* top margin: the title */
-#define SVG_B	40.0	/* bottom margin: the x labels, the legend */
+#define SVG_W 800.0
+#define SVG_H 360.0
+#define SVG_L 70.0 /* left margin: the y labels */
+#define SVG_R 20.0
+#define SVG_T 30.0 /* top margin: the title */
+#define SVG_B 40.0 /* bottom margin: the x labels, the legend */
 
 struct plot {
-	double tmax, ymax;		/* seconds, pages */
+	double tmax, ymax; /* seconds, pages */
 };
 
 /* Where t (seconds) and y (pages) fall on the plot. */
@@ -63,7 +63,8 @@ static double plot_y(const struct plot *pl, double y)
 /* The page, the title (escaped), the axes and their end labels. */
 static void svg_frame(FILE *f, const struct plot *pl, const char *title)
 {
-	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
+	fprintf(f,
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
 		"height=\"%.0f\" font-family=\"sans-serif\" font-size=\"12\">\n",
 		SVG_W, SVG_H);
 	fprintf(f, "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n");
@@ -77,17 +78,24 @@ static void svg_frame(FILE *f, const struct plot *pl, const char *title)
 			fputc(*p, f);
 	}
 	fputs("</text>\n", f);
-	fprintf(f, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" "
-		"stroke=\"black\"/>\n", SVG_L, SVG_H - SVG_B, SVG_W - SVG_R,
-		SVG_H - SVG_B);
-	fprintf(f, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" "
-		"stroke=\"black\"/>\n", SVG_L, SVG_T, SVG_L, SVG_H - SVG_B);
-	fprintf(f, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%.0f "
-		"MiB</text>\n", SVG_L - 4, SVG_T + 4, pl->ymax * 4 / 1024);
+	fprintf(f,
+		"<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" "
+		"stroke=\"black\"/>\n",
+		SVG_L, SVG_H - SVG_B, SVG_W - SVG_R, SVG_H - SVG_B);
+	fprintf(f,
+		"<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" "
+		"stroke=\"black\"/>\n",
+		SVG_L, SVG_T, SVG_L, SVG_H - SVG_B);
+	fprintf(f,
+		"<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%.0f "
+		"MiB</text>\n",
+		SVG_L - 4, SVG_T + 4, pl->ymax * 4 / 1024);
 	fprintf(f, "<text x=\"%.0f\" y=\"%.0f\">0</text>\n", SVG_L - 12,
 		SVG_H - SVG_B + 4);
-	fprintf(f, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%.1f "
-		"s</text>\n", SVG_W - SVG_R, SVG_H - SVG_B + 16, pl->tmax);
+	fprintf(f,
+		"<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%.1f "
+		"s</text>\n",
+		SVG_W - SVG_R, SVG_H - SVG_B + 16, pl->tmax);
 }
 
 /* What a line of the plot shows of a sample, in pages. */
@@ -143,16 +151,18 @@ int cli_series_svg(const char *path, const struct cli_series *s,
 			lines[k].colour);
 		for (size_t i = 0; i < s->nr; i++)
 			fprintf(f, "%.1f,%.1f ", plot_x(&pl, s->v[i].t),
-				plot_y(&pl, plot_value(&s->v[i],
-						       lines[k].which)));
+				plot_y(&pl,
+				       plot_value(&s->v[i], lines[k].which)));
 		fputs("\"/>\n", f);
-		fprintf(f, "<text x=\"%.0f\" y=\"%.0f\" fill=\"%s\">%s</text>\n",
+		fprintf(f,
+			"<text x=\"%.0f\" y=\"%.0f\" fill=\"%s\">%s</text>\n",
 			SVG_L + 10 + 150.0 * (double)k, SVG_H - 8,
 			lines[k].colour, lines[k].name);
 	}
 	for (size_t i = 1; i < s->nr; i++)
 		if (s->v[i].failures > s->v[i - 1].failures)
-			fprintf(f, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" "
+			fprintf(f,
+				"<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" "
 				"y2=\"%.0f\" stroke=\"red\"/>\n",
 				plot_x(&pl, s->v[i].t), SVG_T,
 				plot_x(&pl, s->v[i].t), SVG_T + 10);

@@ -13,7 +13,7 @@
 #include "print.h"
 #include "simulate.h"
 
-#define SAMPLE_EVERY	0.1	/* seconds: the time series, 10 a second */
+#define SAMPLE_EVERY 0.1 /* seconds: the time series, 10 a second */
 
 static void on_sample(const struct pf_sim_sample *smp, void *data)
 {
@@ -41,8 +41,10 @@ static struct pf_sim_opts run_opts(struct sim_ctx *c)
 {
 	const struct sim_args *a = c->a;
 	struct pf_sim_opts o = {
-		.check = a->check, .report = on_report,
-		.max_reports = c->reports, .data = c,
+		.check = a->check,
+		.report = on_report,
+		.max_reports = c->reports,
+		.data = c,
 	};
 
 	if (a->csv || a->svg || a->series) {
@@ -98,8 +100,8 @@ static int write_series(const struct sim_ctx *c, int ret)
 
 		if (!path[i])
 			continue;
-		err = i ? cli_series_svg(path[i], &c->series, c->what) :
-			  cli_series_csv(path[i], &c->series);
+		err = i ? cli_series_svg(path[i], &c->series, c->what)
+			: cli_series_csv(path[i], &c->series);
 		if (!err)
 			continue;
 		cli_err(a->com.json, path[i], "cannot write '%s': %s", path[i],
@@ -115,8 +117,8 @@ int sim_run_all(struct sim_ctx *c)
 	const struct sim_args *a = c->a;
 	/* a sweep changes no zone: one check for every run */
 	struct pf_sim_opts o = run_opts(c);
-	int ret = cli_sim_memory(c->sc, &o, a->max_memory, c->what,
-				 a->com.json);
+	int ret =
+		cli_sim_memory(c->sc, &o, a->max_memory, c->what, a->com.json);
 
 	if (ret)
 		return ret;
@@ -149,4 +151,3 @@ int sim_run_bench(const struct sim_args *a)
 	print_end();
 	return 0;
 }
-

@@ -25,16 +25,15 @@ static int on_pick(const struct pf_report *r, void *data)
 	struct pick *p = data;
 
 	p->seen++;
-	if (p->want > 0 ? p->seen != p->want :
-	    !(r->flags & PF_REPORT_HAS_MEMINFO))
+	if (p->want > 0 ? p->seen != p->want
+			: !(r->flags & PF_REPORT_HAS_MEMINFO))
 		return 0;
 	memcpy(p->r, r, sizeof(*r));
 	return 1;
 }
 
-int cli_sim_from_report(const char *path, long nth,
-			const struct pf_kver *kv, struct pf_scenario **sc,
-			bool json)
+int cli_sim_from_report(const char *path, long nth, const struct pf_kver *kv,
+			struct pf_scenario **sc, bool json)
 {
 	struct pick p = { .want = nth };
 	struct pf_scan_opts o = { .kernel = kv, .report = on_pick, .data = &p };
@@ -162,7 +161,7 @@ int cli_sim_memory(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		fix = "raise ulimit -v";
 	}
 	if (limit == ~0ULL)
-		return 0;	/* cannot tell: the kernel will */
+		return 0; /* cannot tell: the kernel will */
 	cli_format_size(need, n, sizeof(n));
 	cli_format_size(limit, l, sizeof(l));
 	snprintf(words, sizeof(words), whose, l);
@@ -211,8 +210,10 @@ void cli_sim_set_error(int err, const char *opt, const char *arg,
 	snprintf(label, sizeof(label), "%s%s", opt,
 		 strcmp(opt, "--kernel") ? " kernel=" : "");
 	if (!cli_opt_kernel(label, value, &kv))
-		cli_err(false, NULL, "%s '%s': the simulator knows kernels "
-			"from 2.6.18 on", opt, arg);
+		cli_err(false, NULL,
+			"%s '%s': the simulator knows kernels "
+			"from 2.6.18 on",
+			opt, arg);
 }
 
 /* The scenario: a file, or a report of a log replayed.  -1 to go on. */
@@ -229,9 +230,11 @@ int sim_load_scenario(struct sim_ctx *c, int argc, char **argv)
 	c->what = a->from ? a->from : argv[optind];
 	if (a->from)
 		return cli_sim_from_report(a->from, a->nth,
-					   pf_kver_known(&a->com.kernel) ?
-					   &a->com.kernel : NULL, &c->sc,
-					   a->com.json) ?: -1;
+					   pf_kver_known(&a->com.kernel)
+						   ? &a->com.kernel
+						   : NULL,
+					   &c->sc, a->com.json)
+			       ?: -1;
 	err = pf_scenario_load(&c->sc, c->what, cli_diag, &d);
 	if (cli_load_failed(&d, err, "cannot use the scenario '%s'", c->what,
 			    NULL))
@@ -288,8 +291,10 @@ static int split_sweep(struct sim_ctx *c)
 	for (tok = strtok_r(c->sweep_buf, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
 		if (c->nr_sweep == MAX_SWEEP) {
-			cli_err(false, NULL, "--sweep takes at most %d values, "
-				"not more ('%s')", MAX_SWEEP, sweep);
+			cli_err(false, NULL,
+				"--sweep takes at most %d values, "
+				"not more ('%s')",
+				MAX_SWEEP, sweep);
 			return CLI_EXIT_USAGE;
 		}
 		c->sweep_vals[c->nr_sweep++] = tok;

@@ -9,13 +9,13 @@
 
 #include "cli.h"
 
-#define MAX_SETS	16
-#define MAX_SWEEP	32
+#define MAX_SETS  16
+#define MAX_SWEEP 32
 
 /* What the command line asks. */
 struct sim_args {
 	struct cli_common com;
-	const char *sets[MAX_SETS];	/* --set, and --kernel as kernel=V */
+	const char *sets[MAX_SETS]; /* --set, and --kernel as kernel=V */
 	bool is_kernel[MAX_SETS];
 	int nr_sets;
 	const char *sweep, *csv, *svg, *from;
@@ -27,13 +27,13 @@ struct sim_args {
 /* The runs, and what they give. */
 struct sim_ctx {
 	const struct sim_args *a;
-	const char *what;		/* the scenario's file, or the log's */
+	const char *what; /* the scenario's file, or the log's */
 	struct pf_scenario *sc;
 	char sweep_name[64], *sweep_vals[MAX_SWEEP], *sweep_buf;
 	struct pf_scenario *runs[MAX_SWEEP];
 	int nr_sweep;
-	size_t reports;			/* failure reports to print */
-	char *text;			/* them, printed after the summary */
+	size_t reports; /* failure reports to print */
+	char *text;	/* them, printed after the summary */
 	size_t text_len, text_cap;
 	struct cli_series series;
 };

@@ -13,8 +13,8 @@
 #include "print.h"
 
 static const char *const short_names[PF_NR_COUNTERS] = {
-	"cstall", "cfail", "csucc", "klow", "khigh", "astall", "scan_k",
-	"scan_d", "steal_k", "steal_d", "kcompd", "kswapd",
+	"cstall", "cfail",  "csucc",   "klow",	  "khigh",  "astall",
+	"scan_k", "scan_d", "steal_k", "steal_d", "kcompd", "kswapd",
 };
 
 /*
@@ -26,11 +26,12 @@ static void line_legend(void)
 	char text[1024];
 	size_t n;
 
-	n = (size_t)snprintf(text, sizeof(text), "%s",
-			     "free_MiB: free memory of all zones; atomic0-3: "
-			     "GFP_ATOMIC allocations of order 0-3 left before a "
-			     "zone fails its watermark check; per second, from "
-			     "/proc/vmstat:");
+	n = (size_t)snprintf(
+		text, sizeof(text), "%s",
+		"free_MiB: free memory of all zones; atomic0-3: "
+		"GFP_ATOMIC allocations of order 0-3 left before a "
+		"zone fails its watermark check; per second, from "
+		"/proc/vmstat:");
 	for (int i = 0; i < PF_NR_COUNTERS && n < sizeof(text); i++)
 		n += (size_t)snprintf(text + n, sizeof(text) - n, " %s=%s%s",
 				      short_names[i], pf_counter_names[i],
@@ -48,8 +49,7 @@ static void line_header(void)
 	putchar('\n');
 }
 
-static void sample_sums(const struct cli_sample *s, double *free_mib,
-			long *hr)
+static void sample_sums(const struct cli_sample *s, double *free_mib, long *hr)
 {
 	*free_mib = 0;
 	for (int o = 0; o < PF_HEADROOM_ORDERS; o++)
@@ -65,8 +65,7 @@ static void sample_sums(const struct cli_sample *s, double *free_mib,
 	}
 }
 
-static void print_line(const struct cli_status *c,
-		       const struct cli_sample *cur,
+static void print_line(const struct cli_status *c, const struct cli_sample *cur,
 		       const struct cli_sample *prev)
 {
 	double free_mib, dt = prev ? cur->t - prev->t : 0;
@@ -89,11 +88,12 @@ static void print_line(const struct cli_status *c,
 	}
 	for (int i = 0; i < PF_NR_COUNTERS; i++) {
 		long long a = pf_system_counter(cur->sys, pf_counter_names[i]);
-		long long p = prev ? pf_system_counter(prev->sys,
-						      pf_counter_names[i]) : -1;
+		long long p =
+			prev ? pf_system_counter(prev->sys, pf_counter_names[i])
+			     : -1;
 
-		rates[i] = a >= 0 && p >= 0 && dt > 0 ? (double)(a - p) / dt :
-			   NAN;
+		rates[i] =
+			a >= 0 && p >= 0 && dt > 0 ? (double)(a - p) / dt : NAN;
 	}
 	print_status_line(tbuf, (long long)t, free_mib, hr, rates);
 	fflush(stdout);
@@ -134,4 +134,3 @@ int cli_status_lines(const struct cli_status *c, long count)
 	free(b.st);
 	return ret;
 }
-

@@ -127,4 +127,3 @@ bool cli_sample_take(const struct cli_status *c, struct cli_sample *s)
 	s->t = now();
 	return true;
 }
-

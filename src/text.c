@@ -83,5 +83,5 @@ void cli_pages_words(long pages, unsigned int page_kb, char *buf, size_t len)
 		snprintf(buf, len, "-");
 	else
 		cli_format_size((unsigned long long)pages * page_kb * 1024, buf,
-			        len);
+				len);
 }

@@ -23,7 +23,7 @@ struct top_rate {
 	bool alarm;
 };
 extern const struct top_rate cli_top_rates[];
-#define TOP_NR_RATES	11
+#define TOP_NR_RATES 11
 /* Where each line of rates starts in cli_top_rates[], and the end. */
 extern const int cli_top_rate_lines[5];
 
@@ -32,17 +32,17 @@ enum style {
 	S_NORMAL = 0,
 	S_DIM,
 	S_BOLD,
-	S_TITLE,	/* table headers */
-	S_ZONE_HL,	/* the highlighted zone's name */
-	S_HEAT0,	/* no free block of the order */
-	S_HEAT1,	/* its blocks hold < 1% of the zone's free pages */
-	S_HEAT2,	/* < 10% */
-	S_HEAT3,	/* < 30% */
-	S_HEAT4,	/* 30% or more */
-	S_BAD,		/* below min, headroom 0, stalls */
-	S_WARN,		/* below low */
-	S_GOOD,		/* above high */
-	S_KEYS,		/* the key bar */
+	S_TITLE,   /* table headers */
+	S_ZONE_HL, /* the highlighted zone's name */
+	S_HEAT0,   /* no free block of the order */
+	S_HEAT1,   /* its blocks hold < 1% of the zone's free pages */
+	S_HEAT2,   /* < 10% */
+	S_HEAT3,   /* < 30% */
+	S_HEAT4,   /* 30% or more */
+	S_BAD,	   /* below min, headroom 0, stalls */
+	S_WARN,	   /* below low */
+	S_GOOD,	   /* above high */
+	S_KEYS,	   /* the key bar */
 	S_NR
 };
 
@@ -54,29 +54,29 @@ struct view {
 };
 
 struct top {
-	const char *root;		/* what pf_system_read() reads */
-	bool live;			/* this machine: time, uptime */
+	const char *root; /* what pf_system_read() reads */
+	bool live;	  /* this machine: time, uptime */
 	bool batch;
 	double interval;
-	long count;			/* frames to show, 0: no end */
+	long count; /* frames to show, 0: no end */
 	unsigned long frames;
-	bool diag_quiet;		/* after the first read */
+	bool diag_quiet; /* after the first read */
 
 	struct pf_system *prev, *cur;
 	bool have_prev;
 	struct timespec t_prev, t_cur;
 	struct pf_zone_status st[PF_ZONES_MAX];
-	double rate[TOP_NR_RATES];		/* per second; < 0: not known */
+	double rate[TOP_NR_RATES]; /* per second; < 0: not known */
 
-	int nodes[PF_ZONES_MAX];	/* nodes with a zone shown */
+	int nodes[PF_ZONES_MAX]; /* nodes with a zone shown */
 	int nr_nodes;
-	int node_sel;			/* index into nodes[] */
-	int zone_sel;			/* index among that node's zones */
+	int node_sel; /* index into nodes[] */
+	int zone_sel; /* index among that node's zones */
 	bool help;
 
-	char when[32];			/* the frame's wall-clock time, "-" */
+	char when[32]; /* the frame's wall-clock time, "-" */
 	char clock[16];
-	char uptime[40];		/* "3 days, 2:01", or "" */
+	char uptime[40]; /* "3 days, 2:01", or "" */
 };
 
 /* SIGINT, SIGTERM (and 'q' on the screen): stop after this frame */
@@ -98,7 +98,7 @@ void cli_top_draw_batch(const struct top *t);
 void cli_top_draw_frame(struct view *v, const struct top *t);
 
 /* top_screen.c: the full screen (top_noscreen.c without ncurses) */
-extern const bool cli_top_screen;		/* built with ncurses */
+extern const bool cli_top_screen; /* built with ncurses */
 void cli_top_screen_put(struct view *v, int style, const char *s, int n);
 int cli_top_run_screen(struct top *t, const sigset_t *unblocked);
 

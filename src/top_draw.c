@@ -13,12 +13,11 @@
 
 #include "top.h"
 
-
-#define HEAT_W		6	/* a heat map cell: " 12345" */
-#define MT_W		12	/* the migratetype column: "Reclaimable " */
-#define BAR_W		24	/* cells of the watermark bar */
-#define BAR_SCALE	2	/* the bar spans BAR_SCALE x the high mark */
-#define UNUSABLE_HIGH	9	/* the fourth unusable column: this order */
+#define HEAT_W	      6	 /* a heat map cell: " 12345" */
+#define MT_W	      12 /* the migratetype column: "Reclaimable " */
+#define BAR_W	      24 /* cells of the watermark bar */
+#define BAR_SCALE     2	 /* the bar spans BAR_SCALE x the high mark */
+#define UNUSABLE_HIGH 9	 /* the fourth unusable column: this order */
 
 /* ---- the view ------------------------------------------------------- */
 
@@ -106,7 +105,8 @@ static void fmt_pages(long pages, unsigned int page_kb, char *buf, size_t len)
 		snprintf(buf, len, "-");
 	else
 		cli_format_size((unsigned long long)pages *
-			        (page_kb ? page_kb : 4) * 1024, buf, len);
+					(page_kb ? page_kb : 4) * 1024,
+				buf, len);
 }
 
 static void fmt_rate(double r, char *buf, size_t len)
@@ -140,8 +140,7 @@ static void fmt_group(const char *label, int width, char *buf, size_t len)
 	buf[left + 1 + n] = ' ';
 }
 
-static bool zone_highlighted(const struct top *t, const struct view *v,
-			     int nth)
+static bool zone_highlighted(const struct top *t, const struct view *v, int nth)
 {
 	return v->curses && nth == t->zone_sel;
 }
@@ -163,8 +162,8 @@ static void draw_header(struct view *v, const struct top *t)
 	if (v->curses)
 		v_put(v, S_TITLE, "pagefail top %s  ",
 		      t->live ? t->clock : t->root);
-	v_put(v, S_NORMAL, "kernel %s", pf_kver_known(&sys->kernel) ?
-	      sys->kernel.str : "unknown");
+	v_put(v, S_NORMAL, "kernel %s",
+	      pf_kver_known(&sys->kernel) ? sys->kernel.str : "unknown");
 	if (t->uptime[0])
 		v_put(v, S_NORMAL, "  up %s", t->uptime);
 	v_put(v, S_NORMAL, "  nodes ");
@@ -174,11 +173,11 @@ static void draw_header(struct view *v, const struct top *t)
 	v_nl(v);
 
 	v_put(v, S_NORMAL, "min_free_kbytes ");
-	v_put(v, S_BOLD, "%s", fmt_num(sys->vm[PF_VM_MIN_FREE_KBYTES], num,
-					 sizeof(num)));
+	v_put(v, S_BOLD, "%s",
+	      fmt_num(sys->vm[PF_VM_MIN_FREE_KBYTES], num, sizeof(num)));
 	v_put(v, S_NORMAL, "  watermark_scale_factor ");
-	v_put(v, S_BOLD, "%s", fmt_num(sys->vm[PF_VM_WATERMARK_SCALE_FACTOR],
-					 num, sizeof(num)));
+	v_put(v, S_BOLD, "%s",
+	      fmt_num(sys->vm[PF_VM_WATERMARK_SCALE_FACTOR], num, sizeof(num)));
 	snprintf(num, sizeof(num), "%g", t->interval);
 	v_put(v, S_NORMAL, "  interval %ss", num);
 	if (v->curses && t->nr_nodes > 1)
@@ -252,9 +251,9 @@ static void draw_heat(struct view *v, const struct top *t, int node,
 		v_nl(v);
 		return;
 	}
-	fmt_group(v->curses ? "free blocks by order, shaded by pages held" :
-		  "free blocks by order", orders * HEAT_W, group,
-		  sizeof(group));
+	fmt_group(v->curses ? "free blocks by order, shaded by pages held"
+			    : "free blocks by order",
+		  orders * HEAT_W, group, sizeof(group));
 	v_put(v, S_TITLE, "%s", group);
 	v_nl(v);
 	put_orders(v, "zone", 8, orders);
@@ -382,17 +381,25 @@ static void draw_headroom(struct view *v, const struct top *t, int node,
 			else
 				fmt_count((unsigned long long)h, 7, num,
 					  sizeof(num));
-			v_put(v, h == 0 ? S_BAD : h < 0 ? S_DIM : S_NORMAL,
+			v_put(v,
+			      h == 0  ? S_BAD
+			      : h < 0 ? S_DIM
+				      : S_NORMAL,
 			      "%8s", num);
 		}
 		v_put(v, S_NORMAL, "  ");
 		for (int k = 0; k < 4; k++) {
-			int u = order[k] >= 0 && order[k] < st->nr_orders ?
-				st->unusable[order[k]] : -1;
+			int u = order[k] >= 0 && order[k] < st->nr_orders
+					? st->unusable[order[k]]
+					: -1;
 
 			fmt_index(u, num, sizeof(num));
-			v_put(v, u >= 900 ? S_BAD : u >= 500 ? S_WARN :
-			      u < 0 ? S_DIM : S_NORMAL, "%7s", num);
+			v_put(v,
+			      u >= 900	 ? S_BAD
+			      : u >= 500 ? S_WARN
+			      : u < 0	 ? S_DIM
+					 : S_NORMAL,
+			      "%7s", num);
 		}
 		v_nl(v);
 	}

@@ -8,7 +8,7 @@
  * (cmd_top.c), so that they can only arrive while we wait, and always end
  * the wait: the terminal is restored on the way out.
  */
-#define _GNU_SOURCE	/* ppoll */
+#define _GNU_SOURCE /* ppoll */
 #include <curses.h>
 #include <errno.h>
 #include <poll.h>
@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 #include "top.h"
-
 
 /* Refresh intervals that + and - step through, in seconds. */
 static const double interval_steps[] = {
@@ -59,8 +58,8 @@ static void styles_init(attr_t *attr, bool color)
 	if (color && has_colors() && start_color() == OK) {
 		short bg = use_default_colors() == OK ? -1 : COLOR_BLACK;
 		static const short fg[] = {
-			COLOR_BLUE, COLOR_CYAN, COLOR_GREEN, COLOR_YELLOW,
-			COLOR_RED, COLOR_YELLOW, COLOR_GREEN,
+			COLOR_BLUE, COLOR_CYAN,	  COLOR_GREEN, COLOR_YELLOW,
+			COLOR_RED,  COLOR_YELLOW, COLOR_GREEN,
 		};
 
 		for (short i = 0; i < (short)ARRAY_SIZE(fg); i++)
@@ -131,8 +130,8 @@ static bool on_key(struct top *t, int ch)
 	case 'z':
 	case 'Z':
 		if (nr > 0)
-			t->zone_sel = (t->zone_sel + (ch == 'z' ? 1 : nr - 1)) %
-				      nr;
+			t->zone_sel =
+				(t->zone_sel + (ch == 'z' ? 1 : nr - 1)) % nr;
 		return true;
 	case '+':
 	case '=':
@@ -147,7 +146,7 @@ static bool on_key(struct top *t, int ch)
 	case KEY_F(1):
 		t->help = true;
 		return true;
-	case 12:	/* Ctrl-L */
+	case 12: /* Ctrl-L */
 		clearok(curscr, TRUE);
 		return true;
 	case KEY_RESIZE:

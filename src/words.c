@@ -36,13 +36,16 @@ void cli_verdict_words(const struct pf_report *r,
 	case PF_CAUSE_FRAGMENTATION:
 		if (c->failed_order > 0 && c->order_min >= 0 &&
 		    c->order_free >= 0 && (c->order_free || c->order_min))
-			snprintf(buf, len, "fragmentation (%ld pages free in "
+			snprintf(buf, len,
+				 "fragmentation (%ld pages free in "
 				 "blocks of order >= %d; the check needs more "
-				 "than %ld)", c->order_free, c->failed_order,
-				 c->order_min);
+				 "than %ld)",
+				 c->order_free, c->failed_order, c->order_min);
 		else
-			snprintf(buf, len, "fragmentation (no free block of "
-				 "order >= %d)", r->order);
+			snprintf(buf, len,
+				 "fragmentation (no free block of "
+				 "order >= %d)",
+				 r->order);
 		break;
 	case PF_CAUSE_LOWMEM_RESERVE:
 		snprintf(buf, len, "lowmem_reserve (%ld pages kept back)",
@@ -78,7 +81,7 @@ void cli_largest_words(const struct pf_zone *z, int order, char *buf,
 {
 	if (order >= 0)
 		cli_format_size((unsigned long long)z->page_kb * 1024 << order,
-			        buf, len);
+				buf, len);
 	else
 		snprintf(buf, len, z->nr_orders ? "none" : "-");
 }
@@ -105,14 +108,15 @@ void cli_zone_words(const struct pf_report *r, char *buf, size_t len)
 			if (z->nr_free[o])
 				largest = o;
 		cli_format_size((unsigned long long)z->free * z->page_kb * 1024,
-			        sz, sizeof(sz));
+				sz, sizeof(sz));
 		n += (size_t)snprintf(buf + n, len - n, "%s%s free %s",
 				      n ? ", " : "", z->name, sz);
 		if (n + 1 < len && z->nr_orders)
-			n += (size_t)snprintf(buf + n, len - n, largest < 0 ?
-					      " (no free block)" :
-					      " (largest block order %d)",
-					      largest);
+			n += (size_t)snprintf(
+				buf + n, len - n,
+				largest < 0 ? " (no free block)"
+					    : " (largest block order %d)",
+				largest);
 	}
 	if (n >= len)
 		buf[len - 1] = '\0';
@@ -123,10 +127,14 @@ static const char *softirq_words(const char *s)
 	static const struct {
 		const char *id, *words;
 	} w[] = {
-		{ "net_rx", "network receive" }, { "net_tx", "network transmit" },
-		{ "timer", "timer" }, { "block", "block I/O completion" },
-		{ "tasklet", "tasklet" }, { "rcu", "RCU callback" },
-		{ "hrtimer", "hrtimer" }, { "sched", "scheduler" },
+		{ "net_rx", "network receive" },
+		{ "net_tx", "network transmit" },
+		{ "timer", "timer" },
+		{ "block", "block I/O completion" },
+		{ "tasklet", "tasklet" },
+		{ "rcu", "RCU callback" },
+		{ "hrtimer", "hrtimer" },
+		{ "sched", "scheduler" },
 	};
 
 	for (size_t i = 0; s && i < ARRAY_SIZE(w); i++)
@@ -158,12 +166,16 @@ size_t cli_report_meaning(const struct pf_report *r, char *buf, size_t len)
 	if (!r->gfp_layout)
 		limits = "gfp mask not decoded (unknown kernel era)";
 	else if (!caps.can_sleep)
-		limits = caps.high ? "could not sleep or reclaim, may use part of the min reserve"
-				   : "could not sleep or reclaim";
+		limits =
+			caps.high
+				? "could not sleep or reclaim, may use part of the min reserve"
+				: "could not sleep or reclaim";
 	else if (r->order > 3)
-		limits = "a costly order: reclaim and compaction could not assemble it";
+		limits =
+			"a costly order: reclaim and compaction could not assemble it";
 	else
-		limits = "reclaim and compaction did not free a large enough block";
+		limits =
+			"reclaim and compaction did not free a large enough block";
 
 	n = snprintf(buf, len, "%s %s allocation", size, how);
 	switch (c->kind) {
@@ -188,11 +200,11 @@ size_t cli_report_meaning(const struct pf_report *r, char *buf, size_t len)
 	}
 	if (c->subsystem && !(c->softirq && !strcmp(c->subsystem, "network") &&
 			      !strcmp(c->softirq, "net_rx")))
-		n += snprintf(buf + n, len > (size_t)n ? len - n : 0,
-			      " for %s", c->subsystem);
+		n += snprintf(buf + n, len > (size_t)n ? len - n : 0, " for %s",
+			      c->subsystem);
 	if (c->via && (!c->subsystem || strcmp(c->via, c->subsystem)))
-		n += snprintf(buf + n, len > (size_t)n ? len - n : 0,
-			      " via %s", c->via);
+		n += snprintf(buf + n, len > (size_t)n ? len - n : 0, " via %s",
+			      c->via);
 	n += snprintf(buf + n, len > (size_t)n ? len - n : 0, "; %s", limits);
 	return n < 0 ? 0 : (size_t)n;
 }

@@ -12,35 +12,38 @@
 #include "words.h"
 
 /* Fastmail's figures: shared/reference/anchors-sim-perf.md 4.3 */
-#define ZONE_RECLAIM_COST \
-	"Page cache is reclaimed on the local node while other nodes still " \
-	"have free memory: file servers and cache-heavy workloads read from " \
+#define ZONE_RECLAIM_COST                                                      \
+	"Page cache is reclaimed on the local node while other nodes still "   \
+	"have free memory: file servers and cache-heavy workloads read from "  \
 	"disk more (Fastmail measured page cache at ~2 GB with it on against " \
 	"~27 GB off on 48 GB IMAP servers). Leave it at 0 for such machines."
 
 /* The steps that say no number. */
 static const char *const fixed_words[] = {
-	[PF_SAY_NO_MACHINE] = " Neither the reports nor a system say how much "
+	[PF_SAY_NO_MACHINE] =
+		" Neither the reports nor a system say how much "
 		"memory there is, so no number is computed: give --root with "
 		"the machine's snapshot or sosreport.",
 	[PF_SAY_BELOW_DEFAULT] =
 		" Below the kernel's own default: use the default.",
 	[PF_SAY_KEEP] = " Keep it.",
-	[PF_SAY_TOO_HIGH] = "Too high a value makes ordinary allocations "
+	[PF_SAY_TOO_HIGH] =
+		"Too high a value makes ordinary allocations "
 		"reclaim directly and can make the OOM killer fire with memory "
 		"still free.",
-	[PF_SAY_NODES_UNKNOWN] = "The number of NUMA nodes is not known: if "
+	[PF_SAY_NODES_UNKNOWN] =
+		"The number of NUMA nodes is not known: if "
 		"'numactl --hardware' shows more than one and this is 0, set "
 		"it to 1 (see the cost).",
 	[PF_SAY_ONE_NODE] = "One NUMA node: there is no other node to keep "
-		"allocations from, so it changes nothing.",
+			    "allocations from, so it changes nothing.",
 	[PF_SAY_RECLAIM_COST] = ZONE_RECLAIM_COST,
-	[PF_SAY_NO_SCALE] =
-		"This kernel has no watermark_scale_factor (4.6+).",
+	[PF_SAY_NO_SCALE] = "This kernel has no watermark_scale_factor (4.6+).",
 	[PF_SAY_NO_BURST] = "No burst of requests that cannot sleep: keep it.",
 	[PF_SAY_NO_BOOST] =
 		"This kernel has no watermark boosting (5.0+, RHEL 8.4+).",
-	[PF_SAY_BOOST_COST] = "Short bursts of extra kswapd reclaim after "
+	[PF_SAY_BOOST_COST] =
+		"Short bursts of extra kswapd reclaim after "
 		"fragmenting events (it was off, perhaps on purpose: check "
 		"why).",
 };
@@ -70,43 +73,52 @@ static void min_free_words(const struct pf_advice_item *it,
 
 	switch (st->say) {
 	case PF_SAY_DEFAULT:
-		cli_buf_add(b, "kernel default %lld kB (int_sqrt(16 x %llu kB "
-			    "of lowmem), capped at %lld).", n[0],
-			    (unsigned long long)n[1], n[2]);
+		cli_buf_add(b,
+			    "kernel default %lld kB (int_sqrt(16 x %llu kB "
+			    "of lowmem), capped at %lld).",
+			    n[0], (unsigned long long)n[1], n[2]);
 		break;
 	case PF_SAY_CURRENT:
 		cli_buf_add(b, " Current %lld kB (%s).", n[0],
 			    current_words(it->current_from));
 		break;
 	case PF_SAY_DOUBLE_UNKNOWN:
-		cli_buf_add(b, "%llu failure%s of requests that cannot sleep: "
+		cli_buf_add(b,
+			    "%llu failure%s of requests that cannot sleep: "
 			    "double the current value (the usual first step; "
 			    "'sysctl vm.min_free_kbytes' shows it).",
 			    (unsigned long long)n[0], n[0] == 1 ? "" : "s");
 		break;
 	case PF_SAY_DOUBLE:
-		cli_buf_add(b, " %llu failure%s of requests that cannot sleep: "
+		cli_buf_add(b,
+			    " %llu failure%s of requests that cannot sleep: "
 			    "the reserve below min was not enough, so double "
-			    "it: %lld kB.", (unsigned long long)n[0],
-			    n[0] == 1 ? "" : "s", n[1]);
+			    "it: %lld kB.",
+			    (unsigned long long)n[0], n[0] == 1 ? "" : "s",
+			    n[1]);
 		break;
 	case PF_SAY_BURST:
-		cli_buf_add(b, " The largest burst: %llu order-%lld failure%s "
+		cli_buf_add(b,
+			    " The largest burst: %llu order-%lld failure%s "
 			    "in %.0f s (%llu kB asked); a request that cannot "
 			    "sleep may use 5/8 of min, so holding twice that "
 			    "burst needs min_free_kbytes >= %llu x 2 x 8/5 = "
-			    "%lld kB.", (unsigned long long)n[0], n[1],
+			    "%lld kB.",
+			    (unsigned long long)n[0], n[1],
 			    n[0] == 1 ? "" : "s", st->seconds,
 			    (unsigned long long)n[2], (unsigned long long)n[2],
 			    n[3]);
 		break;
 	case PF_SAY_SAFE_MAX:
 		kb_words(n[0], x, sizeof(x));
-		cli_buf_add(b, " That is above the safe bound of 5%% of lowmem "
-			    "(%s, the cap the kernel puts on its own "
-			    "recommendation in set_recommended_min_free_kbytes()"
-			    "): kept at the bound; the rest must come from "
-			    "fewer or smaller atomic allocations.", x);
+		cli_buf_add(
+			b,
+			" That is above the safe bound of 5%% of lowmem "
+			"(%s, the cap the kernel puts on its own "
+			"recommendation in set_recommended_min_free_kbytes()"
+			"): kept at the bound; the rest must come from "
+			"fewer or smaller atomic allocations.",
+			x);
 		break;
 	case PF_SAY_RECOMMEND_KB:
 		cli_buf_add(b, " Recommended: %lld kB.", n[0]);
@@ -115,9 +127,11 @@ static void min_free_words(const struct pf_advice_item *it,
 		kb_words(n[0], x, sizeof(x));
 		kb_words(n[1], y, sizeof(y));
 		kb_words(n[2], z, sizeof(z));
-		cli_buf_add(b, "%s's min becomes %s and kswapd stops at %s; "
+		cli_buf_add(b,
+			    "%s's min becomes %s and kswapd stops at %s; "
 			    "about %s more is kept free there instead of page "
-			    "cache. ", it->zone, x, y, z);
+			    "cache. ",
+			    it->zone, x, y, z);
 		break;
 	default:
 		break;
@@ -136,21 +150,26 @@ static void other_words(const struct pf_advice_item *it,
 			    n[0]);
 		break;
 	case PF_SAY_RECLAIM_ALREADY:
-		cli_buf_add(b, "%lld NUMA nodes and it is already %lld: keep "
-			    "it.", n[0], n[1]);
+		cli_buf_add(b,
+			    "%lld NUMA nodes and it is already %lld: keep "
+			    "it.",
+			    n[0], n[1]);
 		break;
 	case PF_SAY_RECLAIM_ON:
-		cli_buf_add(b, "%lld NUMA nodes and it is %s: with 1, a node "
+		cli_buf_add(b,
+			    "%lld NUMA nodes and it is %s: with 1, a node "
 			    "short of free memory reclaims its own page cache "
 			    "before taking from another node, so each node "
-			    "keeps its reserves (the RHEL 6 workaround).", n[0],
-			    n[1] == 0 ? "0" : "not known (default 0)");
+			    "keeps its reserves (the RHEL 6 workaround).",
+			    n[0], n[1] == 0 ? "0" : "not known (default 0)");
 		break;
 	case PF_SAY_SCALE_NEED:
-		cli_buf_add(b, "kswapd wakes at low = min + max(min/4, managed "
+		cli_buf_add(b,
+			    "kswapd wakes at low = min + max(min/4, managed "
 			    "x factor / 10000); for %s's gap to hold twice the "
 			    "largest burst (%llu pages) the factor must be >= "
-			    "%lld.", it->zone, (unsigned long long)n[0], n[1]);
+			    "%lld.",
+			    it->zone, (unsigned long long)n[0], n[1]);
 		break;
 	case PF_SAY_RECOMMEND:
 		cli_buf_add(b, " Recommended: %lld.", n[0]);
@@ -159,15 +178,19 @@ static void other_words(const struct pf_advice_item *it,
 		cli_buf_add(b, " It is %lld already: keep it.", n[0]);
 		break;
 	case PF_SAY_SCALE_COST:
-		cli_buf_add(b, "kswapd wakes earlier and reclaims %lld/10000 of "
+		cli_buf_add(b,
+			    "kswapd wakes earlier and reclaims %lld/10000 of "
 			    "each zone more before it sleeps: more background "
-			    "reclaim, a little less page cache.", n[0]);
+			    "reclaim, a little less page cache.",
+			    n[0]);
 		break;
 	case PF_SAY_BOOST_ON:
-		cli_buf_add(b, "Failures for fragmentation, and boosting is off: "
+		cli_buf_add(b,
+			    "Failures for fragmentation, and boosting is off: "
 			    "turn it back on (%lld, the default), so that a "
 			    "fragmenting fallback makes kswapd reclaim and "
-			    "compact a little more.", n[0]);
+			    "compact a little more.",
+			    n[0]);
 		break;
 	case PF_SAY_BOOST_KEEP:
 		cli_buf_add(b, "%lld%s: keep it.", n[0],
@@ -193,7 +216,8 @@ static void steps_words(const struct pf_advice_item *it, bool cost,
 			continue;
 		if (say == PF_SAY_SET_ASIDE)
 			/* a space after it when it opens, before it after */
-			cli_buf_add(b, "%sThe %s says %lld, which no kernel "
+			cli_buf_add(b,
+				    "%sThe %s says %lld, which no kernel "
 				    "holds (an int): set aside.%s",
 				    b->n > start ? " " : "",
 				    st->n[1] ? "report" : "system", st->n[0],
@@ -223,12 +247,16 @@ void cli_advice_cost(const struct pf_advice_item *it, struct cli_buf *b)
 void cli_advice_note(const struct pf_advice *a, struct cli_buf *b)
 {
 	if (a->sysctl_conf)
-		cli_buf_add(b, "RHEL %d: put these lines in /etc/sysctl.conf "
-			    "and load them with 'sysctl -p'.", a->kernel.rhel);
+		cli_buf_add(b,
+			    "RHEL %d: put these lines in /etc/sysctl.conf "
+			    "and load them with 'sysctl -p'.",
+			    a->kernel.rhel);
 	else
-		cli_buf_add(b, "Save as /etc/sysctl.d/90-pagefail.conf and "
-			    "load with 'sysctl -p /etc/sysctl.d/90-pagefail.conf'"
-			    " (or 'sysctl --system').");
+		cli_buf_add(
+			b,
+			"Save as /etc/sysctl.d/90-pagefail.conf and "
+			"load with 'sysctl -p /etc/sysctl.d/90-pagefail.conf'"
+			" (or 'sysctl --system').");
 }
 
 /* A comment paragraph, wrapped at 76 columns. */
@@ -277,7 +305,8 @@ void cli_advice_sysctl_conf(const struct pf_advice *a, struct cli_buf *b)
 	struct cli_buf note = { 0 };
 	int n = 0;
 
-	cli_buf_add(b, "# 90-pagefail.conf: written by pagefail advise %s%s%s\n",
+	cli_buf_add(b,
+		    "# 90-pagefail.conf: written by pagefail advise %s%s%s\n",
 		    PF_VERSION, known ? " for kernel " : "",
 		    known ? a->kernel.str : "");
 	cli_advice_note(a, &note);

@@ -16,7 +16,8 @@
 static void kb_words(long pages, unsigned int page_kb, char *buf, size_t len)
 {
 	cli_format_size((unsigned long long)(pages < 0 ? 0 : pages) * page_kb *
-		        1024, buf, len);
+				1024,
+			buf, len);
 }
 
 const char *cli_why_not_words(int why_not)
@@ -89,9 +90,10 @@ void cli_asked_words(const struct pf_report *r, const struct pf_explain *ex,
 		return;
 	}
 	if (caps->can_sleep)
-		cli_buf_add(b, "; may sleep, reclaim%s", caps->io || caps->fs ?
-			    " and compact" :
-			    " (no I/O or FS: little compaction)");
+		cli_buf_add(b, "; may sleep, reclaim%s",
+			    caps->io || caps->fs
+				    ? " and compact"
+				    : " (no I/O or FS: little compaction)");
 	else
 		cli_buf_add(b, "; cannot sleep, reclaim or compact");
 	cli_buf_add(b, "%s", reserve_words(ex));
@@ -124,23 +126,27 @@ void cli_disagreement_words(const struct pf_report *r,
 		    z->name, v->check.margin, margin);
 	switch (ex->disagreement) {
 	case PF_DISAGREE_VMALLOC:
-		cli_buf_add(b, ": the warning came from vmalloc (\"%s\"), "
+		cli_buf_add(b,
+			    ": the warning came from vmalloc (\"%s\"), "
 			    "which fails without a page allocator failure when "
 			    "the size is impossible or its own bookkeeping "
-			    "cannot be allocated", r->caller_msg);
+			    "cannot be allocated",
+			    r->caller_msg);
 		break;
 	case PF_DISAGREE_INJECTED:
 		cli_buf_add(b, ": fault injection (should_fail) forced this "
-			    "failure; the zones did not cause it");
+			       "failure; the zones did not cause it");
 		break;
 	case PF_DISAGREE_DRIFT:
-		cli_buf_add(b, ": within the error of the per-CPU free page "
+		cli_buf_add(b,
+			    ": within the error of the per-CPU free page "
 			    "counters (up to 125 pages per CPU), and the dump "
 			    "was taken after the failure; the zone was at its "
 			    "limit");
 		break;
 	default:
-		cli_buf_add(b, ": the Mem-Info dump was taken after the "
+		cli_buf_add(b,
+			    ": the Mem-Info dump was taken after the "
 			    "failure, so memory freed in between, or drained "
 			    "from the per-CPU lists, shows as free; a cpuset "
 			    "or __GFP_THISNODE limit the report does not print "
@@ -154,11 +160,11 @@ struct summary {
 	struct cli_buf *b;
 	const struct pf_report *r;
 	const struct pf_explain *ex;
-	const struct pf_zone_verdict *v;	/* the key zone's verdict */
-	const struct pf_zone *z;		/* ... and the zone */
-	char size[32];				/* the request's size */
-	char free_w[32];			/* the key zone's free memory */
-	const char *kind;		/* "atomic ", "non-blocking ", "" */
+	const struct pf_zone_verdict *v; /* the key zone's verdict */
+	const struct pf_zone *z;	 /* ... and the zone */
+	char size[32];			 /* the request's size */
+	char free_w[32];		 /* the key zone's free memory */
+	const char *kind;		 /* "atomic ", "non-blocking ", "" */
 };
 
 /* No zone could be checked: the report has no Mem-Info, or lacks numbers. */
@@ -167,18 +173,22 @@ static void unchecked_words(struct summary *s)
 	const struct pf_rule_match *m = &s->ex->match;
 
 	if (s->ex->summary == PF_SUMMARY_NO_MEMINFO)
-		cli_buf_add(s->b, "The report has no Mem-Info, so the zones' "
+		cli_buf_add(s->b,
+			    "The report has no Mem-Info, so the zones' "
 			    "state at the failure is not known: the %s "
-			    "%srequest failed", s->size, s->kind);
+			    "%srequest failed",
+			    s->size, s->kind);
 	else
-		cli_buf_add(s->b, "No zone could be checked (watermarks or "
+		cli_buf_add(s->b,
+			    "No zone could be checked (watermarks or "
 			    "free counts missing): the %s %srequest failed",
 			    s->size, s->kind);
 	if (m->rule) {
 		cli_buf_add(s->b, "; it matches the known cause \"%s\"",
 			    m->rule->title);
 		if (m->status == PF_RULE_FIXED)
-			cli_buf_add(s->b, ", whose fix this kernel already "
+			cli_buf_add(s->b,
+				    ", whose fix this kernel already "
 				    "has (since %s): what is left is a burst "
 				    "that outran the reserves",
 				    m->rule->fixed.str);
@@ -210,17 +220,21 @@ static void frag_loop_words(struct summary *s)
 	char x[32], y[32], f[32];
 
 	cli_format_size((unsigned long long)page_kb * 1024 << c->failed_order,
-		        x, sizeof(x));
+			x, sizeof(x));
 	kb_words(c->order_min, page_kb, y, sizeof(y));
 	if (c->order_free > 0) {
 		kb_words(c->order_free, page_kb, f, sizeof(f));
-		cli_buf_add(s->b, ", but only about %s of it in blocks of %s "
+		cli_buf_add(s->b,
+			    ", but only about %s of it in blocks of %s "
 			    "or more, where this kernel's watermark check "
-			    "wants more than %s", f, x, y);
+			    "wants more than %s",
+			    f, x, y);
 	} else {
-		cli_buf_add(s->b, ", almost none of it in blocks of %s or "
+		cli_buf_add(s->b,
+			    ", almost none of it in blocks of %s or "
 			    "more, where this kernel's watermark check wants "
-			    "more than %s", x, y);
+			    "more than %s",
+			    x, y);
 	}
 }
 
@@ -243,7 +257,8 @@ static void fragmentation_words(struct summary *s)
 		break;
 	case PF_SUMMARY_FRAG_SMALLER:
 		cli_format_size((unsigned long long)z->page_kb * 1024
-			        << s->v->largest_free_order, x, sizeof(x));
+					<< s->v->largest_free_order,
+				x, sizeof(x));
 		cli_buf_add(s->b, ", none of it in a block larger than %s", x);
 		break;
 	case PF_SUMMARY_FRAG_NO_LIST:
@@ -253,17 +268,25 @@ static void fragmentation_words(struct summary *s)
 		break;
 	}
 	if (s->ex->relief == PF_RELIEF_NO_COMPACTION)
-		cli_buf_add(s->b, "; the %s %srequest could not be met without "
+		cli_buf_add(s->b,
+			    "; the %s %srequest could not be met without "
 			    "compaction, which a request that cannot sleep "
-			    "cannot do", s->size, s->kind);
+			    "cannot do",
+			    s->size, s->kind);
 	else if (s->ex->relief == PF_RELIEF_COSTLY)
-		cli_buf_add(s->b, "; the %s request is a costly order, and "
+		cli_buf_add(s->b,
+			    "; the %s request is a costly order, and "
 			    "reclaim and compaction did not assemble a free "
-			    "block that large%s", s->size, s->ex->caps.noretry ?
-			    " before it gave up (__GFP_NORETRY)" : "");
+			    "block that large%s",
+			    s->size,
+			    s->ex->caps.noretry
+				    ? " before it gave up (__GFP_NORETRY)"
+				    : "");
 	else
-		cli_buf_add(s->b, "; reclaim and compaction did not produce a "
-			    "free %s block for the request", s->size);
+		cli_buf_add(s->b,
+			    "; reclaim and compaction did not produce a "
+			    "free %s block for the request",
+			    s->size);
 }
 
 /* PF_CAUSE_BELOW_MIN: a real shortage, and who could have relieved it. */
@@ -274,26 +297,31 @@ static void below_min_words(struct summary *s)
 	char x[32], y[32];
 
 	kb_words(c->min + c->reserve, z->page_kb, x, sizeof(x));
-	cli_buf_add(s->b, "%s had %s free, under the %s this request had to "
-		    "leave", z->name, s->free_w, x);
+	cli_buf_add(s->b,
+		    "%s had %s free, under the %s this request had to "
+		    "leave",
+		    z->name, s->free_w, x);
 	if (c->cma > 0) {
 		kb_words(c->cma, z->page_kb, y, sizeof(y));
-		cli_buf_add(s->b, " (%s of the free memory is CMA, which it "
-			    "may not use)", y);
+		cli_buf_add(s->b,
+			    " (%s of the free memory is CMA, which it "
+			    "may not use)",
+			    y);
 	}
 	if (s->ex->relief == PF_RELIEF_EMPTY)
 		cli_buf_add(s->b, ": the zone was empty even for a caller that "
-			    "ignores the watermarks");
+				  "ignores the watermarks");
 	else if (s->ex->relief == PF_RELIEF_RESERVE_GONE)
-		cli_buf_add(s->b, ": a real shortage; even the reserve below "
+		cli_buf_add(s->b,
+			    ": a real shortage; even the reserve below "
 			    "min that a request which cannot sleep may use was "
 			    "gone, and kswapd had not caught up");
 	else
 		cli_buf_add(s->b, ": a real shortage, which reclaim did not "
-			    "relieve");
+				  "relieve");
 	if (s->ex->nr_allowed > 1)
 		cli_buf_add(s->b, "; no other allowed zone could serve it "
-			    "either");
+				  "either");
 }
 
 /*
@@ -309,20 +337,26 @@ static void highatomic_words(struct summary *s)
 	switch (s->ex->summary) {
 	case PF_SUMMARY_HIGHATOMIC_HIDDEN:
 		kb_words(s->ex->highatomic_max, z->page_kb, x, sizeof(x));
-		cli_buf_add(s->b, "%s had %s free, no more than the highatomic "
+		cli_buf_add(s->b,
+			    "%s had %s free, no more than the highatomic "
 			    "reserve may hold (up to %s here; kernels before "
 			    "5.15 do not print it), and this %s %srequest may "
 			    "not use that reserve: nothing else explains the "
-			    "failure", z->name, s->free_w, x, s->size, s->kind);
+			    "failure",
+			    z->name, s->free_w, x, s->size, s->kind);
 		return;
 	case PF_SUMMARY_HIGHATOMIC_PART:
 		kb_words(c->highatomic, z->page_kb, x, sizeof(x));
-		cli_buf_add(s->b, "%s had %s free, but %s of it is the "
-			    "highatomic reserve", z->name, s->free_w, x);
+		cli_buf_add(s->b,
+			    "%s had %s free, but %s of it is the "
+			    "highatomic reserve",
+			    z->name, s->free_w, x);
 		break;
 	default:
-		cli_buf_add(s->b, "%s had %s free, but all of it sits in "
-			    "highatomic pageblocks", z->name, s->free_w);
+		cli_buf_add(s->b,
+			    "%s had %s free, but all of it sits in "
+			    "highatomic pageblocks",
+			    z->name, s->free_w);
 		if (z->reserved_highatomic > 0) {
 			kb_words(z->reserved_highatomic, z->page_kb, x,
 				 sizeof(x));
@@ -330,8 +364,10 @@ static void highatomic_words(struct summary *s)
 		}
 		break;
 	}
-	cli_buf_add(s->b, ", kept for high-order atomic requests, which this "
-		    "%s %srequest may not use", s->size, s->kind);
+	cli_buf_add(s->b,
+		    ", kept for high-order atomic requests, which this "
+		    "%s %srequest may not use",
+		    s->size, s->kind);
 }
 
 /* A sentence on the key zone, by the report's cause. */
@@ -352,11 +388,12 @@ static void cause_words(struct summary *s)
 		break;
 	case PF_SUMMARY_LOWMEM_RESERVE:
 		kb_words(s->v->check.reserve, s->z->page_kb, x, sizeof(x));
-		cli_buf_add(s->b, "%s had %s free, above its min watermark, "
+		cli_buf_add(s->b,
+			    "%s had %s free, above its min watermark, "
 			    "but keeps %s (lowmem_reserve) for requests that "
 			    "cannot use a higher zone, and the higher zones "
-			    "could not serve the %s %srequest", s->z->name,
-			    s->free_w, x, s->size, s->kind);
+			    "could not serve the %s %srequest",
+			    s->z->name, s->free_w, x, s->size, s->kind);
 		break;
 	case PF_SUMMARY_HIGHATOMIC_HIDDEN:
 	case PF_SUMMARY_HIGHATOMIC_PART:
@@ -364,9 +401,10 @@ static void cause_words(struct summary *s)
 		highatomic_words(s);
 		break;
 	default:
-		cli_buf_add(s->b, "%s had %s free; the %s %srequest could not "
-			    "be checked further (no buddy line)", s->z->name,
-			    s->free_w, s->size, s->kind);
+		cli_buf_add(s->b,
+			    "%s had %s free; the %s %srequest could not "
+			    "be checked further (no buddy line)",
+			    s->z->name, s->free_w, s->size, s->kind);
 		break;
 	}
 	cli_buf_add(s->b, ".");
@@ -376,10 +414,12 @@ void cli_summary_words(const struct pf_report *r, const struct pf_explain *ex,
 		       struct cli_buf *b)
 {
 	struct summary s = {
-		.b = b, .r = r, .ex = ex,
-		.kind = ex->caps.atomic ? "atomic " :
-			r->gfp_layout && !ex->caps.can_sleep ?
-			"non-blocking " : "",
+		.b = b,
+		.r = r,
+		.ex = ex,
+		.kind = ex->caps.atomic			       ? "atomic "
+			: r->gfp_layout && !ex->caps.can_sleep ? "non-blocking "
+							       : "",
 	};
 
 	cli_format_size(pf_report_bytes(r), s.size, sizeof(s.size));

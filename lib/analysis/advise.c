@@ -26,7 +26,7 @@
 #include "era.h"
 #include "util/util.h"
 
-#define VM_INT_MAX	INT_MAX	/* the kernel's int, see above */
+#define VM_INT_MAX INT_MAX /* the kernel's int, see above */
 
 void pf_evidence_init(struct pf_evidence *e)
 {
@@ -53,8 +53,9 @@ static void burst_add(struct pf_burst *b, const struct pf_report *r,
 {
 	double t = report_time(r);
 
-	if (b->cur_failures && (t < 0 || b->cur_start < 0 ||
-				(t >= b->cur_start && t - b->cur_start <= PF_BURST_WINDOW))) {
+	if (b->cur_failures &&
+	    (t < 0 || b->cur_start < 0 ||
+	     (t >= b->cur_start && t - b->cur_start <= PF_BURST_WINDOW))) {
 		b->cur_failures += n;
 		if (t >= 0)
 			b->cur_last = t;
@@ -75,8 +76,9 @@ void pf_evidence_add(struct pf_evidence *e, const struct pf_report *r,
 		     const struct pf_explain *ex)
 {
 	struct pf_gfp_caps caps;
-	unsigned long n = 1 + (r->callbacks_suppressed > 0 ?
-			       (unsigned long)r->callbacks_suppressed : 0);
+	unsigned long n = 1 + (r->callbacks_suppressed > 0
+				       ? (unsigned long)r->callbacks_suppressed
+				       : 0);
 	int o = r->order;
 
 	e->reports++;
@@ -93,7 +95,8 @@ void pf_evidence_add(struct pf_evidence *e, const struct pf_report *r,
 	if (r->nr_zones) {
 		e->with_meminfo++;
 		e->nr_zones = r->nr_zones;
-		memcpy(e->zones, r->zones, sizeof(r->zones[0]) * (size_t)r->nr_zones);
+		memcpy(e->zones, r->zones,
+		       sizeof(r->zones[0]) * (size_t)r->nr_zones);
 	}
 	if (!ex)
 		return;
@@ -128,7 +131,7 @@ struct machine {
 	int nr_zones;
 	struct pf_kver kernel;
 	unsigned long long lowmem_kb, ram_kb;
-	const struct pf_zone *biggest;	/* the largest lowmem zone */
+	const struct pf_zone *biggest; /* the largest lowmem zone */
 };
 
 static long zone_pages(const struct pf_zone *z)
@@ -158,7 +161,8 @@ static void machine_of(const struct pf_evidence *e, const struct pf_system *sys,
 
 	for (int i = 0; i < m->nr_zones; i++) {
 		const struct pf_zone *z = &m->zones[i];
-		unsigned long long kb = (unsigned long long)zone_pages(z) * z->page_kb;
+		unsigned long long kb =
+			(unsigned long long)zone_pages(z) * z->page_kb;
 
 		m->ram_kb += kb;
 		if (z->type > PF_ZONE_NORMAL)
@@ -203,7 +207,8 @@ static long vm_clamp(unsigned long long v)
 }
 
 /* The largest atomic burst over every order, in kB, and its order. */
-static unsigned long long largest_burst_kb(const struct pf_evidence *e, int *order)
+static unsigned long long largest_burst_kb(const struct pf_evidence *e,
+					   int *order)
 {
 	unsigned long long best = 0;
 
@@ -298,7 +303,8 @@ static long min_free_current(struct pf_advice_item *it,
 	struct pf_advice_step *st;
 
 	if (m->lowmem_kb) {
-		it->default_value = pf_min_free_kbytes_default(m->lowmem_kb, &m->kernel);
+		it->default_value =
+			pf_min_free_kbytes_default(m->lowmem_kb, &m->kernel);
 		st = say(it, PF_SAY_DEFAULT);
 		st->n[0] = it->default_value;
 		st->n[1] = (long long)m->lowmem_kb;
@@ -346,8 +352,8 @@ static long burst_cover(const struct pf_evidence *e, struct pf_advice_item *it)
 	st->n[0] = (long long)e->burst[order].failures;
 	st->n[1] = order;
 	st->n[2] = (long long)burst_kb;
-	st->n[3] = vm_clamp(burst_kb > VM_INT_MAX ? burst_kb :
-			    (burst_kb * 2 * 8 + 4) / 5);
+	st->n[3] = vm_clamp(burst_kb > VM_INT_MAX ? burst_kb
+						  : (burst_kb * 2 * 8 + 4) / 5);
 	st->seconds = e->burst[order].seconds;
 	return (long)st->n[3];
 }
@@ -405,8 +411,9 @@ static void min_free_cost(struct pf_advice_item *it,
 	if (wsf < 0 || wsf > VM_INT_MAX)
 		wsf = 10;
 	memcpy(zs, m->zones, sizeof(zs[0]) * (size_t)m->nr_zones);
-	pf_setup_zone_wmarks(zs, m->nr_zones, it->current > 0 ?
-			     it->current : base, wsf, &m->kernel);
+	pf_setup_zone_wmarks(zs, m->nr_zones,
+			     it->current > 0 ? it->current : base, wsf,
+			     &m->kernel);
 	old_high = zs[k].high;
 	pf_setup_zone_wmarks(zs, m->nr_zones, it->value, wsf, &m->kernel);
 	new_high = zs[k].high;
@@ -418,7 +425,8 @@ static void min_free_cost(struct pf_advice_item *it,
 		   zs[k].page_kb;
 }
 
-static void advise_min_free(const struct pf_evidence *e, const struct pf_system *sys,
+static void advise_min_free(const struct pf_evidence *e,
+			    const struct pf_system *sys,
 			    const struct machine *m, struct pf_advice *a)
 {
 	struct pf_advice_item *it = new_item(a, "vm.min_free_kbytes");
@@ -429,11 +437,13 @@ static void advise_min_free(const struct pf_evidence *e, const struct pf_system 
 	it->value = base;
 
 	/* bounds: the kernel default below, 5% of lowmem above */
-	it->safe_min = it->default_value > 0 && it->default_value < 1024 ?
-		       it->default_value : 1024;
+	it->safe_min = it->default_value > 0 && it->default_value < 1024
+			       ? it->default_value
+			       : 1024;
 	cap = (long)(m->lowmem_kb / 20);
-	it->safe_max = !m->lowmem_kb ? LONG_MAX : cap > it->safe_min ? cap :
-		       it->safe_min;
+	it->safe_max = !m->lowmem_kb	    ? LONG_MAX
+		       : cap > it->safe_min ? cap
+					    : it->safe_min;
 	if (base < 0) {
 		min_free_unknown(e, it);
 		return;
@@ -450,7 +460,8 @@ static void advise_min_free(const struct pf_evidence *e, const struct pf_system 
 	say_cost(it, PF_SAY_TOO_HIGH);
 }
 
-static void advise_zone_reclaim(const struct pf_evidence *e, const struct pf_system *sys,
+static void advise_zone_reclaim(const struct pf_evidence *e,
+				const struct pf_system *sys,
 				const struct machine *m, struct pf_advice *a)
 {
 	struct pf_advice_item *it = new_item(a, "vm.zone_reclaim_mode");
@@ -476,8 +487,8 @@ static void advise_zone_reclaim(const struct pf_evidence *e, const struct pf_sys
 		say(it, PF_SAY_NO_FAILURE)->n[0] = a->nr_nodes;
 		return;
 	}
-	st = say(it, it->current > 0 ? PF_SAY_RECLAIM_ALREADY :
-		 PF_SAY_RECLAIM_ON);
+	st = say(it,
+		 it->current > 0 ? PF_SAY_RECLAIM_ALREADY : PF_SAY_RECLAIM_ON);
 	st->n[0] = a->nr_nodes;
 	st->n[1] = it->current;
 	if (it->current > 0)
@@ -492,8 +503,8 @@ static void advise_zone_reclaim(const struct pf_evidence *e, const struct pf_sys
  * whether the kernel has it, and its current value, which the advice
  * keeps unless it finds better.
  */
-static struct pf_advice_item *era_item(struct pf_advice *a, int idx,
-				       long dflt, long min, long max,
+static struct pf_advice_item *era_item(struct pf_advice *a, int idx, long dflt,
+				       long min, long max,
 				       const struct pf_system *sys,
 				       const struct machine *m)
 {
@@ -510,12 +521,12 @@ static struct pf_advice_item *era_item(struct pf_advice *a, int idx,
 	return it;
 }
 
-static void advise_scale_factor(const struct pf_evidence *e, const struct pf_system *sys,
+static void advise_scale_factor(const struct pf_evidence *e,
+				const struct pf_system *sys,
 				const struct machine *m, struct pf_advice *a)
 {
-	struct pf_advice_item *it = era_item(a,
-						PF_VM_WATERMARK_SCALE_FACTOR,
-						10, 1, 1000, sys, m);
+	struct pf_advice_item *it =
+		era_item(a, PF_VM_WATERMARK_SCALE_FACTOR, 10, 1, 1000, sys, m);
 	unsigned long long burst_kb, need, pages;
 	struct pf_advice_step *st;
 	long f;
@@ -536,8 +547,8 @@ static void advise_scale_factor(const struct pf_evidence *e, const struct pf_sys
 	 */
 	need = burst_kb * 2 / m->biggest->page_kb;
 	pages = (unsigned long long)zone_pages(m->biggest);
-	f = vm_clamp(need > VM_INT_MAX ? need :
-		     (need * 10000 + pages - 1) / pages);
+	f = vm_clamp(need > VM_INT_MAX ? need
+				       : (need * 10000 + pages - 1) / pages);
 	snprintf(it->zone, sizeof(it->zone), "%s", m->biggest->name);
 	st = say(it, PF_SAY_SCALE_NEED);
 	st->n[0] = (long long)need;
@@ -552,12 +563,12 @@ static void advise_scale_factor(const struct pf_evidence *e, const struct pf_sys
 	}
 }
 
-static void advise_boost(const struct pf_evidence *e, const struct pf_system *sys,
-			 const struct machine *m, struct pf_advice *a)
+static void advise_boost(const struct pf_evidence *e,
+			 const struct pf_system *sys, const struct machine *m,
+			 struct pf_advice *a)
 {
-	struct pf_advice_item *it = era_item(a,
-						PF_VM_WATERMARK_BOOST_FACTOR,
-						15000, 0, 30000, sys, m);
+	struct pf_advice_item *it = era_item(a, PF_VM_WATERMARK_BOOST_FACTOR,
+					     15000, 0, 30000, sys, m);
 	struct pf_advice_step *st;
 
 	if (!it->applies) {
@@ -587,7 +598,8 @@ int pf_advise(const struct pf_evidence *e, const struct pf_system *sys,
 	a->kernel = m.kernel;
 	a->ram_kb = m.ram_kb;
 	a->lowmem_kb = m.lowmem_kb;
-	a->nr_nodes = sys && sys->nr_nodes > 0 ? sys->nr_nodes : count_nodes(&m);
+	a->nr_nodes =
+		sys && sys->nr_nodes > 0 ? sys->nr_nodes : count_nodes(&m);
 	a->nr_cpus = sys && sys->nr_cpus > 0 ? sys->nr_cpus : -1;
 
 	advise_min_free(e, sys, &m, a);

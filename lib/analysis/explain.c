@@ -18,9 +18,10 @@
 #include "util/util.h"
 
 /* vmstat's per-CPU threshold is at most 125 pages; 8 CPUs' worth */
-#define PCP_DRIFT	(125L * 8)
+#define PCP_DRIFT (125L * 8)
 
-static bool has_frame(const struct pf_report *r, int from, const char *const *names)
+static bool has_frame(const struct pf_report *r, int from,
+		      const char *const *names)
 {
 	for (int i = from < 0 ? 0 : from; i < r->nr_frames; i++) {
 		if (r->frames[i].kind != PF_FRAME_FUNC)
@@ -39,18 +40,30 @@ static bool has_frame(const struct pf_report *r, int from, const char *const *na
  */
 static unsigned int caller_flags(const struct pf_report *r)
 {
-	static const char *const reclaim[] = {
-		"try_to_free_pages", "do_try_to_free_pages", "shrink_page_list",
-		"shrink_inactive_list", "shrink_node", "shrink_zone",
-		"shrink_zones", "shrink_lruvec", "shrink_folio_list",
-		"balance_pgdat", "kswapd", "__node_reclaim", "zone_reclaim",
-		"node_reclaim", "__zone_reclaim", "try_to_compact_pages",
-		"compact_zone", "kcompactd", NULL
-	};
+	static const char *const reclaim[] = { "try_to_free_pages",
+					       "do_try_to_free_pages",
+					       "shrink_page_list",
+					       "shrink_inactive_list",
+					       "shrink_node",
+					       "shrink_zone",
+					       "shrink_zones",
+					       "shrink_lruvec",
+					       "shrink_folio_list",
+					       "balance_pgdat",
+					       "kswapd",
+					       "__node_reclaim",
+					       "zone_reclaim",
+					       "node_reclaim",
+					       "__zone_reclaim",
+					       "try_to_compact_pages",
+					       "compact_zone",
+					       "kcompactd",
+					       NULL };
 	unsigned int f = 0;
 	int start = 0;
 
-	if (r->context.kind == PF_CTX_SOFTIRQ || r->context.kind == PF_CTX_HARDIRQ)
+	if (r->context.kind == PF_CTX_SOFTIRQ ||
+	    r->context.kind == PF_CTX_HARDIRQ)
 		f |= PF_CALLER_INTERRUPT;
 	if (r->context.kind == PF_CTX_KSWAPD)
 		f |= PF_CALLER_MEMALLOC;
@@ -137,7 +150,8 @@ static void zonelist_of(const struct pf_report *r, struct pf_explain *ex)
 			;
 		if (k < nr_nodes && nodes[k] == n)
 			continue;
-		memmove(&nodes[k + 1], &nodes[k], sizeof(nodes[0]) * (size_t)(nr_nodes - k));
+		memmove(&nodes[k + 1], &nodes[k],
+			sizeof(nodes[0]) * (size_t)(nr_nodes - k));
 		nodes[k] = n;
 		nr_nodes++;
 	}
@@ -164,7 +178,8 @@ static int key_zone(const struct pf_report *r, const struct pf_explain *ex,
 	for (int i = 0; i < r->nr_zones; i++) {
 		const struct pf_zone_verdict *v = &ex->zones[i];
 
-		if (!v->allowed || !v->evaluated || (passing && !v->check.passes))
+		if (!v->allowed || !v->evaluated ||
+		    (passing && !v->check.passes))
 			continue;
 		if (best < 0 || r->zones[i].free > r->zones[best].free)
 			best = i;
@@ -179,14 +194,16 @@ static int key_zone(const struct pf_report *r, const struct pf_explain *ex,
 static int disagreement_of(const struct pf_report *r,
 			   const struct pf_explain *ex)
 {
-	static const char *const injected[] = {
-		"should_fail", "should_fail_alloc_page", "__should_failslab",
-		"should_failslab", NULL
-	};
-	static const char *const vmalloc[] = {
-		"__vmalloc_node_range", "__vmalloc_area_node", "__vmalloc_node",
-		"vmalloc", "__vmalloc", NULL
-	};
+	static const char *const injected[] = { "should_fail",
+						"should_fail_alloc_page",
+						"__should_failslab",
+						"should_failslab", NULL };
+	static const char *const vmalloc[] = { "__vmalloc_node_range",
+					       "__vmalloc_area_node",
+					       "__vmalloc_node",
+					       "vmalloc",
+					       "__vmalloc",
+					       NULL };
 
 	if (!strncmp(r->caller_msg, "vmalloc", 7) ||
 	    (r->order == 0 && has_frame(r, 0, vmalloc) &&
@@ -239,8 +256,8 @@ static void summary_of(const struct pf_report *r, struct pf_explain *ex)
 	const struct pf_zone *z;
 
 	if (ex->cause == PF_CAUSE_UNKNOWN && ex->key_zone < 0) {
-		ex->summary = r->nr_zones ? PF_SUMMARY_UNCHECKED :
-			      PF_SUMMARY_NO_MEMINFO;
+		ex->summary = r->nr_zones ? PF_SUMMARY_UNCHECKED
+					  : PF_SUMMARY_NO_MEMINFO;
 		return;
 	}
 	if (ex->cause == PF_CAUSE_NOT_ALLOWED || ex->key_zone < 0) {
@@ -320,9 +337,47 @@ static void hidden_highatomic(const struct pf_report *r, struct pf_explain *ex)
 			continue;
 		v->check.passes = false;
 		v->check.cause = PF_CAUSE_HIGHATOMIC;
-		v->check.highatomic = -1;	/* not printed: inferred */
+		v->check.highatomic = -1; /* not printed: inferred */
 		ex->nr_passing--;
 	}
+}
+
+/* Zone z of r put through the era's check at the failed order, in v. */
+static void judge_zone(const struct pf_report *r, const struct pf_zone *z,
+		       const struct pf_gfp_caps *caps, struct pf_explain *ex,
+		       struct pf_zone_verdict *v)
+{
+	v->zone_idx = pf_zone_enum_index(r->zones, r->nr_zones, z->type);
+	v->why_not = zone_not_allowed(r, z, caps, ex->alloc_flags);
+	v->allowed = v->why_not == PF_WHY_ALLOWED;
+	v->largest_free_order =
+		z->nr_orders ? pf_largest_free_order(z->nr_free, z->nr_orders)
+			     : -1;
+	v->unusable_index = -1;
+	v->extfrag_index = 0;
+	if (z->nr_orders) {
+		v->unusable_index =
+			pf_unusable_index(z->nr_free, z->nr_orders, r->order);
+		v->extfrag_index =
+			pf_extfrag_index(z->nr_free, z->nr_orders, r->order);
+	}
+	if (!v->allowed) {
+		v->check.cause = PF_CAUSE_NOT_ALLOWED;
+		v->check.failed_order = -1;
+		return;
+	}
+	ex->nr_allowed++;
+	if (z->free < 0 || z->min < 0) {
+		v->check.cause = PF_CAUSE_UNKNOWN;
+		v->check.failed_order = -1;
+		return;
+	}
+	/* the slow path's last try: ALLOC_WMARK_MIN with these flags */
+	v->evaluated = true;
+	pf_zone_watermark_ok(z, r->order, z->min, ex->classzone,
+			     ex->alloc_flags, ex->era, &v->check);
+	if (v->check.passes)
+		ex->nr_passing++;
 }
 
 int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
@@ -341,49 +396,18 @@ int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
 		pf_gfp_caps(r->gfp_mask, r->gfp_layout, &caps);
 	ex->era = pf_wm_era_of(&r->kernel, r->gfp_layout);
 	ex->caller = caller_flags(r);
-	ex->alloc_flags = r->gfp_layout ?
-		pf_alloc_flags(r->gfp_mask, r->gfp_layout, ex->era, r->order,
-			       ex->caller) : 0;
+	ex->alloc_flags =
+		r->gfp_layout ? pf_alloc_flags(r->gfp_mask, r->gfp_layout,
+					       ex->era, r->order, ex->caller)
+			      : 0;
 	ex->caps = caps;
 	ex->highest_zone = caps.highest_zone;
-	ex->classzone = pf_zone_classzone(r->zones, r->nr_zones, caps.highest_zone);
+	ex->classzone =
+		pf_zone_classzone(r->zones, r->nr_zones, caps.highest_zone);
 	ex->nr_zones = r->nr_zones;
 
-	for (int i = 0; i < r->nr_zones; i++) {
-		const struct pf_zone *z = &r->zones[i];
-		struct pf_zone_verdict *v = &ex->zones[i];
-
-		v->zone_idx = pf_zone_enum_index(r->zones, r->nr_zones, z->type);
-		v->why_not = zone_not_allowed(r, z, &caps, ex->alloc_flags);
-		v->allowed = v->why_not == PF_WHY_ALLOWED;
-		v->largest_free_order = z->nr_orders ?
-			pf_largest_free_order(z->nr_free, z->nr_orders) : -1;
-		v->unusable_index = -1;
-		v->extfrag_index = 0;
-		if (z->nr_orders) {
-			v->unusable_index = pf_unusable_index(z->nr_free,
-							      z->nr_orders, r->order);
-			v->extfrag_index = pf_extfrag_index(z->nr_free,
-							    z->nr_orders, r->order);
-		}
-		if (!v->allowed) {
-			v->check.cause = PF_CAUSE_NOT_ALLOWED;
-			v->check.failed_order = -1;
-			continue;
-		}
-		ex->nr_allowed++;
-		if (z->free < 0 || z->min < 0) {
-			v->check.cause = PF_CAUSE_UNKNOWN;
-			v->check.failed_order = -1;
-			continue;
-		}
-		/* the slow path's last try: ALLOC_WMARK_MIN with these flags */
-		v->evaluated = true;
-		pf_zone_watermark_ok(z, r->order, z->min, ex->classzone,
-				     ex->alloc_flags, ex->era, &v->check);
-		if (v->check.passes)
-			ex->nr_passing++;
-	}
+	for (int i = 0; i < r->nr_zones; i++)
+		judge_zone(r, &r->zones[i], &caps, ex, &ex->zones[i]);
 	zonelist_of(r, ex);
 
 	if (ex->nr_passing)
@@ -401,7 +425,8 @@ int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
 			ex->cause = ex->zones[ex->key_zone].check.cause;
 	}
 
-	pf_rules_match(rules ? rules : pf_rules_builtin(), r, ex->cause, &ex->match);
+	pf_rules_match(rules ? rules : pf_rules_builtin(), r, ex->cause,
+		       &ex->match);
 	summary_of(r, ex);
 	return 0;
 }

@@ -42,12 +42,12 @@ static const char *const gfp_words[] = {
 
 /* softirq_to_name[] of kernel/softirq.c, lower case */
 const char *const pf_rule_softirq_names[NR_SOFTIRQ_NAMES] = {
-	"hi", "timer", "net_tx", "net_rx", "block", "irq_poll", "tasklet",
-	"sched", "hrtimer", "rcu",
+	"hi",	    "timer",   "net_tx", "net_rx",  "block",
+	"irq_poll", "tasklet", "sched",	 "hrtimer", "rcu",
 };
 
 int pf_rule_bound_cmp(const struct pf_kver *k, const struct pf_kver *b,
-		     bool *ok)
+		      bool *ok)
 {
 	struct pf_kver up;
 
@@ -66,18 +66,18 @@ int pf_rule_bound_cmp(const struct pf_kver *k, const struct pf_kver *b,
 
 /* An id seen in the file, kept or not, for the duplicate check */
 struct id_slot {
-	char id[64];		/* "" when the slot is free */
+	char id[64]; /* "" when the slot is free */
 	unsigned long line;
 };
 
 struct parser {
-	struct pf_ini ini;		/* the text, its line, its errors */
+	struct pf_ini ini; /* the text, its line, its errors */
 	struct pf_rules *rs;
-	struct rule *cur;		/* the stanza being read, or NULL */
-	bool bad;			/* cur is dropped at its end */
+	struct rule *cur; /* the stanza being read, or NULL */
+	bool bad;	  /* cur is dropped at its end */
 
 	struct id_slot *ids;
-	size_t nr_ids, alloc_ids;	/* alloc_ids is a power of two */
+	size_t nr_ids, alloc_ids; /* alloc_ids is a power of two */
 
 	/* every single-bit flag name of every gfp layout, built on first use */
 	bool have_flag_names;
@@ -205,8 +205,8 @@ static const char *quote(char *buf, size_t size, const char *s, size_t n)
 }
 
 /* An error on the current line: report it and drop the stanza. */
-__attribute__((format(printf, 2, 3)))
-static void stanza_err(struct parser *p, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static void
+stanza_err(struct parser *p, const char *fmt, ...)
 {
 	char what[192];
 	va_list ap;
@@ -289,7 +289,6 @@ static bool parse_kver(const char *s, const char *e, struct pf_kver *kv)
 	return pf_kver_parse(buf, kv) == 0;
 }
 
-
 static int key_kernel(struct parser *p, struct rule *ru, const char *v,
 		      const char *end)
 {
@@ -315,7 +314,8 @@ static int key_kernel(struct parser *p, struct rule *ru, const char *v,
 			pf_ini_trim(&fs, &fe);
 			pf_ini_trim(&ts, &te);
 			if (fs == fe && ts == te) {
-				stanza_err(p, "kernel range '..' names no kernel");
+				stanza_err(p,
+					   "kernel range '..' names no kernel");
 				return 0;
 			}
 			if (fs < fe && !parse_kver(fs, fe, &kr.from)) {
@@ -339,9 +339,11 @@ static int key_kernel(struct parser *p, struct rule *ru, const char *v,
 
 			if (kr.from.rhel && kr.to.rhel &&
 			    kr.from.rhel != kr.to.rhel) {
-				stanza_err(p, "kernel range '%s' spans RHEL releases",
-					   quote(q, sizeof(q), s,
-						 (size_t)(e - s)));
+				stanza_err(
+					p,
+					"kernel range '%s' spans RHEL releases",
+					quote(q, sizeof(q), s,
+					      (size_t)(e - s)));
 				return 0;
 			}
 			if (ok && c >= 0) {
@@ -518,7 +520,8 @@ static int key_context(struct parser *p, struct rule *ru, const char *v,
 		}
 		if (n > 8 && !memcmp(w, "softirq:", 8)) {
 			for (i = 0; i < NR_SOFTIRQ_NAMES; i++) {
-				if (word_is(w + 8, n - 8, pf_rule_softirq_names[i])) {
+				if (word_is(w + 8, n - 8,
+					    pf_rule_softirq_names[i])) {
 					ru->ctx_softirqs |= 1u << i;
 					found = true;
 				}
@@ -771,9 +774,9 @@ static int stanza_start(struct parser *p, const char *s, const char *e)
 	for (c = id; c < idend; c++) {
 		if (!((*c >= 'a' && *c <= 'z') || is_digit(*c) || *c == '-' ||
 		      *c == '.')) {
-			stanza_err(p, "bad rule id '%s' (a-z, 0-9, '-', '.')",
-				   quote(q, sizeof(q), id,
-					 (size_t)(idend - id)));
+			stanza_err(
+				p, "bad rule id '%s' (a-z, 0-9, '-', '.')",
+				quote(q, sizeof(q), id, (size_t)(idend - id)));
 			return 0;
 		}
 	}
@@ -831,7 +834,8 @@ static int parse_line(struct parser *p, const struct pf_ini_line *l)
 		if (p->cur)
 			stanza_err(p, "NUL byte in the line");
 		else
-			pf_ini_err(&p->ini, p->ini.lineno, "NUL byte in the line");
+			pf_ini_err(&p->ini, p->ini.lineno,
+				   "NUL byte in the line");
 		return 0;
 	case PF_INI_SECTION:
 		return stanza_start(p, l->s, l->e);

@@ -20,10 +20,10 @@ enum {
 };
 
 /* PAGE_ALLOC_COSTLY_ORDER */
-#define COSTLY_ORDER	3
-#define ORDER_LIMIT	63
-#define NAME_MAX_LEN	63	/* what pf_frame.func, pf_report.task hold */
-#define QUOTE_MAX	40	/* bytes of the input quoted in a message */
+#define COSTLY_ORDER 3
+#define ORDER_LIMIT  63
+#define NAME_MAX_LEN 63 /* what pf_frame.func, pf_report.task hold */
+#define QUOTE_MAX    40 /* bytes of the input quoted in a message */
 
 enum gfp_word_kind {
 	GW_ATOMIC,
@@ -34,9 +34,9 @@ enum gfp_word_kind {
 };
 
 struct gfp_word {
-	int kind;		/* enum gfp_word_kind */
+	int kind; /* enum gfp_word_kind */
 	bool neg;
-	char flag[32];		/* GW_FLAG: "__GFP_COMP" */
+	char flag[32]; /* GW_FLAG: "__GFP_COMP" */
 };
 
 /* softirq_to_name[] of kernel/softirq.c, lower case */
@@ -65,7 +65,7 @@ struct strbuf {
 
 struct rule {
 	struct pf_rule pub;
-	unsigned int given;		/* COND_* */
+	unsigned int given; /* COND_* */
 
 	struct kver_range *kernels;
 	size_t nr_kernels, alloc_kernels;
@@ -73,12 +73,12 @@ struct rule {
 	size_t nr_orders, alloc_orders;
 	struct gfp_word *gfp;
 	size_t nr_gfp, alloc_gfp;
-	unsigned int ctx_kinds;		/* 1 << enum pf_ctx_kind */
-	unsigned int ctx_softirqs;	/* 1 << index in softirq_names[] */
-	struct names *traces;		/* each must hold */
+	unsigned int ctx_kinds;	   /* 1 << enum pf_ctx_kind */
+	unsigned int ctx_softirqs; /* 1 << index in softirq_names[] */
+	struct names *traces;	   /* each must hold */
 	size_t nr_traces, alloc_traces;
 	struct names tasks;
-	unsigned int causes;		/* 1 << enum pf_cause */
+	unsigned int causes; /* 1 << enum pf_cause */
 
 	struct strbuf advice, fixed_advice, update;
 	char *sources[PF_RULE_SOURCES_MAX];
@@ -94,6 +94,7 @@ struct pf_rules {
  * release only compares with kernels of that RHEL major (*ok false
  * otherwise), by RHEL ordering; one without compares the upstream version.
  */
-int pf_rule_bound_cmp(const struct pf_kver *k, const struct pf_kver *b, bool *ok);
+int pf_rule_bound_cmp(const struct pf_kver *k, const struct pf_kver *b,
+		      bool *ok);
 
 #endif /* PF_RULES_H */

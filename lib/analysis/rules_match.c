@@ -33,9 +33,11 @@ static bool kernel_holds(const struct rule *ru, const struct match_ctx *mc)
 		const struct kver_range *kr = &ru->kernels[i];
 		bool ok;
 
-		if (kr->has_from && (pf_rule_bound_cmp(k, &kr->from, &ok) < 0 || !ok))
+		if (kr->has_from &&
+		    (pf_rule_bound_cmp(k, &kr->from, &ok) < 0 || !ok))
 			continue;
-		if (kr->has_to && (pf_rule_bound_cmp(k, &kr->to, &ok) >= 0 || !ok))
+		if (kr->has_to &&
+		    (pf_rule_bound_cmp(k, &kr->to, &ok) >= 0 || !ok))
 			continue;
 		return true;
 	}
@@ -162,7 +164,7 @@ static bool rule_holds(const struct rule *ru, const struct match_ctx *mc,
 		bool (*holds)(const struct rule *, const struct match_ctx *);
 	} conds[] = {
 		{ COND_KERNEL, kernel_holds }, { COND_ORDER, order_holds },
-		{ COND_GFP, gfp_holds }, { COND_CONTEXT, context_holds },
+		{ COND_GFP, gfp_holds },       { COND_CONTEXT, context_holds },
 		{ COND_TASK, task_holds },
 	};
 	size_t i;

@@ -35,7 +35,7 @@
 enum { STEP_OK = 0, STEP_END = 1 };
 
 struct codec {
-	const char *name;	/* in messages: "gzip" ... */
+	const char *name; /* in messages: "gzip" ... */
 	/* Does p (n bytes, at least PF_SOURCE_MAGIC_MAX unless at EOF) start a member? */
 	bool (*is_member)(const unsigned char *p, size_t n);
 	int (*start)(struct pf_source *src);
@@ -73,12 +73,12 @@ static int started(bool *init, bool ok)
  * src->next and writes src->buf from *pos.  The counts of zlib and bzip2
  * are 32-bit: src->avail is at most PF_SOURCE_IN_SIZE.
  */
-#define STREAM_WINDOW(s, src, pos)					\
-	do {								\
-		(s)->next_in = (void *)(src)->next;			\
-		(s)->avail_in = (src)->avail;				\
-		(s)->next_out = (void *)((src)->buf + *(pos));		\
-		(s)->avail_out = (src)->buf_size - *(pos);		\
+#define STREAM_WINDOW(s, src, pos)                                             \
+	do {                                                                   \
+		(s)->next_in = (void *)(src)->next;                            \
+		(s)->avail_in = (src)->avail;                                  \
+		(s)->next_out = (void *)((src)->buf + *(pos));                 \
+		(s)->avail_out = (src)->buf_size - *(pos);                     \
 	} while (0)
 
 /*
@@ -170,8 +170,10 @@ static int xz_step(struct pf_source *src, size_t *pos)
 	ret = lzma_code(xs, LZMA_RUN);
 	step_moved(src, pos, xs->avail_in, xs->avail_out);
 	if (ret == LZMA_MEMLIMIT_ERROR)
-		return fail(src, -ENOMEM, "%s data that needs more than 128 MiB "
-			    "of memory to decode (a dictionary past xz -9's)", "xz");
+		return fail(src, -ENOMEM,
+			    "%s data that needs more than 128 MiB "
+			    "of memory to decode (a dictionary past xz -9's)",
+			    "xz");
 	if (ret == LZMA_OPTIONS_ERROR)
 		return fail(src, -EIO, "unsupported %s options", "xz");
 	return step_verdict(src, "xz", ret == LZMA_STREAM_END,
@@ -197,14 +199,15 @@ static int zstd_start(struct pf_source *src)
 {
 	if (src->zds)
 		return ZSTD_isError(ZSTD_DCtx_reset(src->zds,
-						    ZSTD_reset_session_only)) ?
-		       -ENOMEM : 0;
+						    ZSTD_reset_session_only))
+			       ? -ENOMEM
+			       : 0;
 	src->zds = ZSTD_createDStream();
 	if (!src->zds)
 		return -ENOMEM;
 	/* 2^27: zstd's own default, PF_SOURCE_DECODER_MEM, said explicitly */
-	if (ZSTD_isError(ZSTD_DCtx_setParameter(src->zds, ZSTD_d_windowLogMax,
-						27)))
+	if (ZSTD_isError(
+		    ZSTD_DCtx_setParameter(src->zds, ZSTD_d_windowLogMax, 27)))
 		return -ENOMEM;
 	return 0;
 }
@@ -214,11 +217,12 @@ static int zstd_step(struct pf_source *src, size_t *pos)
 	ZSTD_inBuffer in = { src->next, src->avail, 0 };
 	ZSTD_outBuffer out = { src->buf, src->buf_size, *pos };
 	size_t ret = ZSTD_decompressStream(src->zds, &out, &in);
-	ZSTD_ErrorCode code = ZSTD_getErrorCode(ret);	/* 0: no error */
+	ZSTD_ErrorCode code = ZSTD_getErrorCode(ret); /* 0: no error */
 
 	step_moved(src, pos, src->avail - in.pos, src->buf_size - out.pos);
 	if (code == ZSTD_error_frameParameter_windowTooLarge)
-		return fail(src, -ENOMEM, "%s data that needs more than 128 MiB "
+		return fail(src, -ENOMEM,
+			    "%s data that needs more than 128 MiB "
 			    "of memory to decode (zstd --long=28 or more)",
 			    "zstd");
 	/* 0: the frame is decoded and all of it handed out */
@@ -268,8 +272,8 @@ static const struct codec codecs[] = {
 int pf_decode_kind(const unsigned char *p, size_t n)
 {
 	/* A text log may begin with "BZh9"; bzip2's block magic makes it sure. */
-	static const unsigned char bz2_block[] = { 0x31, 0x41, 0x59, 0x26,
-						   0x53, 0x59 };
+	static const unsigned char bz2_block[] = { 0x31, 0x41, 0x59,
+						   0x26, 0x53, 0x59 };
 
 	if (gz_is_member(p, n))
 		return PF_SRC_GZIP;
@@ -362,7 +366,8 @@ static void check_bomb(struct pf_source *src)
 	snprintf(src->errbuf, sizeof(src->errbuf),
 		 "%llu MiB decoded from %llu KiB, more than %d times its size: "
 		 "stopped there, as a decompression bomb",
-		 src->out_total >> 20, (used + 1023) >> 10, PF_SOURCE_BOMB_RATIO);
+		 src->out_total >> 20, (used + 1023) >> 10,
+		 PF_SOURCE_BOMB_RATIO);
 	pf_source_fail(src, -EFBIG, src->errbuf);
 }
 
@@ -383,7 +388,8 @@ static ssize_t decode_read(struct pf_source *src, const char **buf)
 				break;
 			r = c->start(src);
 			if (r) {
-				fail(src, r, "out of memory decoding %s", c->name);
+				fail(src, r, "out of memory decoding %s",
+				     c->name);
 				break;
 			}
 			src->member_open = true;

@@ -21,8 +21,8 @@
 #include <immintrin.h>
 #endif
 
-static const char needle_alloc[] = "allocation";	/* a...c....n */
-static const char needle_linux[] = "Linux version";	/* L...x.......n */
+static const char needle_alloc[] = "allocation";    /* a...c....n */
+static const char needle_linux[] = "Linux version"; /* L...x.......n */
 
 /* Newlines in [p, p+n), eight bytes at a time (exact zero-byte count). */
 static size_t count_nl(const char *p, size_t n)
@@ -90,22 +90,22 @@ static inline int first_hit(const char *buf, size_t i, size_t len,
  * version" ('L', 'x', 'n'), and with nul for each NUL.  Reads p[0 ..
  * W + 12).  movemask is the width's _mm*_movemask_epi8(), on type M.
  */
-#define DEFINE_FILTER(name, W, isa, M, movemask)			\
-	typedef signed char name##_v __attribute__((vector_size(W)));	\
-	__attribute__((target(isa))) static inline unsigned int	\
-	name(const char *p, bool nul)					\
-	{								\
-		name##_v b0, b4, b9, b12, m;				\
-									\
-		memcpy(&b0, p, W);					\
-		memcpy(&b4, p + 4, W);					\
-		memcpy(&b9, p + 9, W);					\
-		memcpy(&b12, p + 12, W);				\
-		m = ((b0 == 'a') & (b4 == 'c') & (b9 == 'n')) |	\
-		    ((b0 == 'L') & (b4 == 'x') & (b12 == 'n'));	\
-		if (nul)						\
-			m |= b0 == 0;					\
-		return (unsigned int)movemask((M)m);			\
+#define DEFINE_FILTER(name, W, isa, M, movemask)                               \
+	typedef signed char name##_v __attribute__((vector_size(W)));          \
+	__attribute__((target(isa))) static inline unsigned int name(          \
+		const char *p, bool nul)                                       \
+	{                                                                      \
+		name##_v b0, b4, b9, b12, m;                                   \
+                                                                               \
+		memcpy(&b0, p, W);                                             \
+		memcpy(&b4, p + 4, W);                                         \
+		memcpy(&b9, p + 9, W);                                         \
+		memcpy(&b12, p + 12, W);                                       \
+		m = ((b0 == 'a') & (b4 == 'c') & (b9 == 'n')) |                \
+		    ((b0 == 'L') & (b4 == 'x') & (b12 == 'n'));                \
+		if (nul)                                                       \
+			m |= b0 == 0;                                          \
+		return (unsigned int)movemask((M)m);                           \
 	}
 DEFINE_FILTER(filter16, 16, "sse2", __m128i, _mm_movemask_epi8)
 DEFINE_FILTER(filter32, 32, "avx2", __m256i, _mm256_movemask_epi8)
@@ -116,8 +116,8 @@ DEFINE_FILTER(filter32, 32, "avx2", __m256i, _mm256_movemask_epi8)
  * steps instead of a popcount per step.
  */
 /* The sum of the 32 byte counters of acc. */
-__attribute__((target("avx2")))
-static inline unsigned long lane_sum(__m256i acc)
+__attribute__((target("avx2"))) static inline unsigned long
+lane_sum(__m256i acc)
 {
 	__m256i sad = _mm256_sad_epu8(acc, _mm256_setzero_si256());
 
@@ -127,11 +127,13 @@ static inline unsigned long lane_sum(__m256i acc)
 			       _mm256_extract_epi64(sad, 3));
 }
 
-__attribute__((target("avx2")))
-static size_t scan_avx2(const char *buf, size_t len, unsigned long *lines,
-			bool nul, bool *found)
+__attribute__((target("avx2"))) static size_t scan_avx2(const char *buf,
+							size_t len,
+							unsigned long *lines,
+							bool nul, bool *found)
 {
-	const __m256i lf = _mm256_set1_epi8('\n'), zero = _mm256_setzero_si256();
+	const __m256i lf = _mm256_set1_epi8('\n'),
+		      zero = _mm256_setzero_si256();
 	__m256i acc = zero;
 	unsigned long nl = 0;
 	size_t i = 0;
@@ -166,8 +168,7 @@ static size_t scan_avx2(const char *buf, size_t len, unsigned long *lines,
 }
 #endif
 
-size_t pf_fastscan(const char *buf, size_t len, unsigned long *lines,
-		   bool nul)
+size_t pf_fastscan(const char *buf, size_t len, unsigned long *lines, bool nul)
 {
 	size_t i = 0;
 	unsigned long nl = 0;

@@ -10,8 +10,7 @@
  * Offset of the first "allocation" or "Linux version" in buf, or with nul
  * of a NUL byte too (len when none); *lines grows by the newlines before it.
  */
-size_t pf_fastscan(const char *buf, size_t len, unsigned long *lines,
-		   bool nul);
+size_t pf_fastscan(const char *buf, size_t len, unsigned long *lines, bool nul);
 size_t pf_count_lines(const char *buf, size_t len);
 
 #endif

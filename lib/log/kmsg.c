@@ -21,12 +21,11 @@
 #include "log/stream.h"
 #include "util/util.h"
 
-
 /* the three kinds of kernel log source, defined after their read() */
 static const struct pf_source_ops kmsg_dev_ops, kmsg_file_ops, syslog_ops;
 /* From linux/printk.h (not exported to user space headers). */
-#define SYSLOG_ACTION_READ_ALL		3
-#define SYSLOG_ACTION_SIZE_BUFFER	10
+#define SYSLOG_ACTION_READ_ALL	  3
+#define SYSLOG_ACTION_SIZE_BUFFER 10
 
 #define KMSG_LIVE "/dev/kmsg"
 
@@ -142,8 +141,10 @@ int pf_source_open_kmsg(struct pf_source **srcp, const char *root)
 	 * be allowed.  When it is not either, the /dev/kmsg error is the one
 	 * worth telling.
 	 */
-	if (err && live && (err == -EACCES || err == -EPERM || err == -ENOENT ||
-			    err == -PF_ENOTREG) && open_syslog(srcp) == 0)
+	if (err && live &&
+	    (err == -EACCES || err == -EPERM || err == -ENOENT ||
+	     err == -PF_ENOTREG) &&
+	    open_syslog(srcp) == 0)
 		return 0;
 	return err;
 }

@@ -75,8 +75,11 @@ static int64_t local_epoch(int year, int mon, int mday, int h, int m, int s)
 	if (year != c_year || mon != c_mon || mday != c_mday ||
 	    c_midnight == INT64_MIN) {
 		struct tm tm = {
-			.tm_year = year - 1900, .tm_mon = mon, .tm_mday = mday,
-			.tm_hour = 12, .tm_isdst = -1,
+			.tm_year = year - 1900,
+			.tm_mon = mon,
+			.tm_mday = mday,
+			.tm_hour = 12,
+			.tm_isdst = -1,
 		};
 		time_t t = mktime(&tm);
 
@@ -160,8 +163,8 @@ static const char *syslog_tail(const char *p, const char *end,
  * print it: the day of the month and the time.  Returns what follows, or
  * NULL.
  */
-static const char *mday_hms(const char *p, const char *end, int *mday,
-			    int *h, int *m, int *s)
+static const char *mday_hms(const char *p, const char *end, int *mday, int *h,
+			    int *m, int *s)
 {
 	size_t n;
 
@@ -246,8 +249,12 @@ static const char *rfc3339_time(const char *p, const char *end, int64_t *epoch)
 	}
 	if (zoned) {
 		struct tm tm = {
-			.tm_year = year - 1900, .tm_mon = mon, .tm_mday = mday,
-			.tm_hour = h, .tm_min = m, .tm_sec = s,
+			.tm_year = year - 1900,
+			.tm_mon = mon,
+			.tm_mday = mday,
+			.tm_hour = h,
+			.tm_min = m,
+			.tm_sec = s,
 		};
 		*epoch = (int64_t)timegm(&tm) - off;
 	} else {
@@ -271,8 +278,8 @@ static const char *strip_rfc3339(const char *p, const char *end, int year,
 	p = rfc3339_time(p, end, &e);
 	if (!p || p >= end || *p != ' ')
 		return NULL;
-	if (end - p >= 10 && (!memcmp(p, " stdout ", 8) ||
-			      !memcmp(p, " stderr ", 8)) &&
+	if (end - p >= 10 &&
+	    (!memcmp(p, " stdout ", 8) || !memcmp(p, " stderr ", 8)) &&
 	    (p[8] == 'F' || p[8] == 'P') && p[9] == ' ') {
 		r = p + 10;
 		out->style = PF_STYLE_CRI;
@@ -307,8 +314,8 @@ static const char *strip_rfc5424(const char *p, const char *end, int year,
 	q = p + 1;
 	n = digits(q, end);
 	/* ">1 " and at least the time or its "-" after it */
-	if (!n || n > 3 || q + n + 3 >= end ||
-	    q[n] != '>' || q[n + 1] != '1' || q[n + 2] != ' ')
+	if (!n || n > 3 || q + n + 3 >= end || q[n] != '>' || q[n + 1] != '1' ||
+	    q[n + 2] != ' ')
 		return NULL;
 	out->level = (int)(num(q, n) & 7);
 	q += n + 3;
@@ -392,7 +399,7 @@ static const char *json_value(const char *p, const char *end, const char *key,
 		while (v < end && *v == ' ')
 			v++;
 		if (v >= end || *v != '"')
-			return NULL;	/* a number, or bytes as an array */
+			return NULL; /* a number, or bytes as an array */
 		{
 			const char *e = ++v;
 
@@ -514,7 +521,7 @@ static const char *strip_mono(const char *p, const char *end,
 	if (!f)
 		return NULL;
 	out->mono = (double)num(q, n) + (double)num(q + n + 1, f > 9 ? 9 : f) /
-		    pf_pow10(f > 9 ? 9 : (int)f);
+						pf_pow10(f > 9 ? 9 : (int)f);
 	q += n + 1 + f;
 	if (q < end && *q == 's')
 		q++;
@@ -585,24 +592,24 @@ static const char *strip_tags(const char *p, const char *end,
 				continue;
 			}
 			if (len > 4 && !memcmp(in, "pid:", 4)) {
-				p = close + 1;	/* Android [pid:N,cpuN,comm] */
+				p = close + 1; /* Android [pid:N,cpuN,comm] */
 				continue;
 			}
 			if (len > 4 && !memcmp(in, "CPU", 3) &&
 			    digits(in + 4, close) == len - 4) {
-				p = close + 1;	/* [CPU 1] */
+				p = close + 1; /* [CPU 1] */
 				continue;
 			}
 			if (isdigit((unsigned char)in[0]) &&
 			    in[digits(in, close)] == ':' &&
 			    memchr(in, ' ', len) == NULL) {
-				p = close + 1;	/* [0:swapper/0] */
+				p = close + 1; /* [0:swapper/0] */
 				continue;
 			}
 			if (isdigit((unsigned char)in[0]) &&
-			    in[digits(in, close)] == ':' &&
-			    close[-1] != ':' && isdigit((unsigned char)close[-1])) {
-				p = close + 1;	/* [0:  swapper/0:    0] */
+			    in[digits(in, close)] == ':' && close[-1] != ':' &&
+			    isdigit((unsigned char)close[-1])) {
+				p = close + 1; /* [0:  swapper/0:    0] */
 				continue;
 			}
 		}
@@ -641,11 +648,11 @@ static const char *strip_kmsg(const char *p, const char *end, int year,
 		return NULL;
 	prio = num(q, n);
 	q += n + 1;
-	n = digits(q, end);	/* seq */
+	n = digits(q, end); /* seq */
 	if (!n || q + n >= end || q[n] != ',')
 		return NULL;
 	q += n + 1;
-	n = digits(q, end);	/* usec */
+	n = digits(q, end); /* usec */
 	if (!n || q + n >= end || q[n] != ',')
 		return NULL;
 	for (size_t i = 0; i < n && i < 18; i++)
@@ -654,11 +661,11 @@ static const char *strip_kmsg(const char *p, const char *end, int year,
 	q += n + 1;
 	while (q < end && *q != ';' && *q != ',' && q - p < 40)
 		q++;
-	while (q < end && *q != ';' && q - p < 64)	/* ",caller=T1" */
+	while (q < end && *q != ';' && q - p < 64) /* ",caller=T1" */
 		q++;
 	if (q >= end || *q != ';')
 		return NULL;
-	out->time = u;		/* microseconds since boot, as printed */
+	out->time = u; /* microseconds since boot, as printed */
 	out->time_len = n;
 	out->level = (int)(prio & 7);
 	out->mono = (double)usec / 1e6;
@@ -701,13 +708,13 @@ static const char *strip_decode(const char *p, const char *end, int year,
 				struct pf_line *out)
 {
 	static const char *const levels[] = {
-		"emerg", "alert", "crit", "err", "warn", "notice", "info",
-		"debug",
+		"emerg", "alert",  "crit", "err",
+		"warn",	 "notice", "info", "debug",
 	};
 	const char *q = p, *l;
 
-	while (q < end && q - p < 9 && (islower((unsigned char)*q) ||
-					isdigit((unsigned char)*q)))
+	while (q < end && q - p < 9 &&
+	       (islower((unsigned char)*q) || isdigit((unsigned char)*q)))
 		q++;
 	if (q == p)
 		return NULL;
@@ -773,14 +780,14 @@ static const char *strip_kernel_tag(const char *p, const char *end, int year,
 typedef const char *(*strip_fn)(const char *p, const char *end, int year,
 				struct pf_line *out);
 static const strip_fn wrappers[] = {
-	strip_json,		/* journalctl -o json, Docker json-file */
-	strip_rfc5424,		/* "<4>1 2024-03-18T14:39:17Z host kernel - - - " */
-	strip_kmsg,		/* "4,1234,5678,-;" */
-	strip_bsd_syslog,	/* "Mar 18 14:39:17 host kernel: " */
-	strip_rfc3339,		/* "2024-03-18T14:39:17.123456+00:00 host kernel: " */
-	strip_dmesg_ctime,	/* "[Tue Mar 18 14:39:17 2014] " */
-	strip_android,		/* "07-13 08:41:51.341 <4>[309805.658142s]..." */
-	strip_decode,		/* dmesg -x: "kern  :warn  : " */
+	strip_json,	  /* journalctl -o json, Docker json-file */
+	strip_rfc5424,	  /* "<4>1 2024-03-18T14:39:17Z host kernel - - - " */
+	strip_kmsg,	  /* "4,1234,5678,-;" */
+	strip_bsd_syslog, /* "Mar 18 14:39:17 host kernel: " */
+	strip_rfc3339,	  /* "2024-03-18T14:39:17.123456+00:00 host kernel: " */
+	strip_dmesg_ctime, /* "[Tue Mar 18 14:39:17 2014] " */
+	strip_android,	   /* "07-13 08:41:51.341 <4>[309805.658142s]..." */
+	strip_decode,	   /* dmesg -x: "kern  :warn  : " */
 	strip_kernel_tag,
 };
 
@@ -827,7 +834,8 @@ void pf_line_parse(const char *s, size_t len, int year, struct pf_line *out)
 			struct pf_line tmp = *out;
 
 			r = syslog_tail(p, end, &tmp);
-			if (r && tmp.host && !(tmp.flags & PF_LINE_NOT_KERNEL)) {
+			if (r && tmp.host &&
+			    !(tmp.flags & PF_LINE_NOT_KERNEL)) {
 				*out = tmp;
 				out->style = PF_STYLE_JOURNAL_MONO;
 				p = r;

@@ -23,9 +23,9 @@
 #define WALK_MAX_DEPTH 4
 
 struct known_place {
-	const char *subdir;	/* relative to dir, "" for dir itself */
-	const char *prefix;	/* name prefix of the kind's files */
-	bool journal;		/* journalctl output: skip non-log ones */
+	const char *subdir; /* relative to dir, "" for dir itself */
+	const char *prefix; /* name prefix of the kind's files */
+	bool journal;	    /* journalctl output: skip non-log ones */
 };
 
 /* The order of this table is the order of the walk. */
@@ -45,28 +45,28 @@ static const struct known_place known[] = {
 
 /* Rotation groups, in walk order within one kind. */
 enum {
-	ROT_OTHER = 0,	/* "messages.old", "journalctl_--no-pager" ... */
-	ROT_DATED,	/* "messages-20240101": ascending */
-	ROT_NUMBERED,	/* "messages.1": descending */
-	ROT_LIVE,	/* "messages" */
+	ROT_OTHER = 0, /* "messages.old", "journalctl_--no-pager" ... */
+	ROT_DATED,     /* "messages-20240101": ascending */
+	ROT_NUMBERED,  /* "messages.1": descending */
+	ROT_LIVE,      /* "messages" */
 };
 
 struct entry {
-	char *path;		/* as handed to fn: dir + "/" + relative */
-	const char *name;	/* the file name within path */
-	int kind;		/* index into known[], or 0 */
-	int rot;		/* ROT_* */
-	char date[24];		/* ROT_DATED: the digits */
-	unsigned long num;	/* ROT_NUMBERED */
+	char *path;	   /* as handed to fn: dir + "/" + relative */
+	const char *name;  /* the file name within path */
+	int kind;	   /* index into known[], or 0 */
+	int rot;	   /* ROT_* */
+	char date[24];	   /* ROT_DATED: the digits */
+	unsigned long num; /* ROT_NUMBERED */
 	dev_t dev;
 	ino_t ino;
-	bool link;		/* reached through a symlink */
+	bool link; /* reached through a symlink */
 };
 
 struct walk {
-	const char *dir;	/* as given, without trailing slashes */
+	const char *dir; /* as given, without trailing slashes */
 	size_t dir_len;
-	char *root;		/* realpath(dir) */
+	char *root; /* realpath(dir) */
 	struct entry *v;
 	size_t n, cap;
 };
@@ -175,7 +175,8 @@ static void classify(struct entry *e, const char *suffix)
 	/* The compression is no part of the rotation name. */
 	if (ends_with(suffix, len, ".gz") || ends_with(suffix, len, ".xz"))
 		len -= 3;
-	else if (ends_with(suffix, len, ".bz2") || ends_with(suffix, len, ".zst"))
+	else if (ends_with(suffix, len, ".bz2") ||
+		 ends_with(suffix, len, ".zst"))
 		len -= 4;
 
 	if (len == 0) {
@@ -190,7 +191,7 @@ static void classify(struct entry *e, const char *suffix)
 			if (nd + 1 < sizeof(e->date))
 				e->date[nd++] = suffix[i];
 		} else if (suffix[i] == '-' && i > 1) {
-			digits_only = false;	/* "2024-01-01" */
+			digits_only = false; /* "2024-01-01" */
 		} else {
 			e->date[0] = '\0';
 			return;
@@ -220,7 +221,7 @@ static int cmp_known(const void *pa, const void *pb)
 		if (r)
 			return r;
 	} else if (a->rot == ROT_NUMBERED && a->num != b->num) {
-		return a->num > b->num ? -1 : 1;	/* .3 is older than .1 */
+		return a->num > b->num ? -1 : 1; /* .3 is older than .1 */
 	}
 	return strcmp(a->name, b->name);
 }
@@ -236,9 +237,9 @@ static int cmp_path(const void *pa, const void *pb)
 static bool journal_ok(const char *name)
 {
 	static const char *const skip[] = {
-		"disk-usage", "list-boots", "verbose", "json", "export",
-		"--unit", "_-u_", "--identifier", "_-t_", "--header",
-		"--field", "--verify", "--list",
+		"disk-usage", "list-boots", "verbose",	    "json", "export",
+		"--unit",     "_-u_",	    "--identifier", "_-t_", "--header",
+		"--field",    "--verify",   "--list",
 	};
 	size_t i;
 
@@ -296,7 +297,8 @@ static int scan_known(struct walk *w, int kind)
 		}
 		err = add(w, path, &st, link, kind);
 		if (!err)
-			classify(&w->v[w->n - 1], de->d_name + strlen(k->prefix));
+			classify(&w->v[w->n - 1],
+				 de->d_name + strlen(k->prefix));
 	}
 	closedir(d);
 	free(sub);

@@ -50,8 +50,8 @@ static bool task_line_at(const char *p, const char *end)
 static bool anchor_at(const char *p, const char *end)
 {
 	static const char *const words[] = {
-		"Call Trace:", "Call trace:", "Mem-Info:", "Mem-info:",
-		"Hardware name: ",
+		"Call Trace:", "Call trace:",	  "Mem-Info:",
+		"Mem-info:",   "Hardware name: ",
 	};
 	size_t len = (size_t)(end - p);
 

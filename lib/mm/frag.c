@@ -37,8 +37,8 @@ int pf_unusable_index(const unsigned long *nr_free, int nr_orders, int order)
 	pf_contig_info(nr_free, nr_orders, order, &info);
 	if (!info.free_pages)
 		return 1000;
-	return (int)(((info.free_pages -
-		       (info.free_blocks_suitable << order)) * 1000UL) /
+	return (int)(((info.free_pages - (info.free_blocks_suitable << order)) *
+		      1000UL) /
 		     info.free_pages);
 }
 

@@ -25,33 +25,33 @@ enum gfp_bit {
 	GB_HIGHMEM,
 	GB_DMA32,
 	GB_MOVABLE,
-	GB_WAIT,		/* up to 4.3; split into the two RECLAIMs */
+	GB_WAIT, /* up to 4.3; split into the two RECLAIMs */
 	GB_RECLAIMABLE,
 	GB_HIGH,
-	GB_ATOMIC,		/* 4.4 .. 6.2 */
+	GB_ATOMIC, /* 4.4 .. 6.2 */
 	GB_IO,
 	GB_FS,
-	GB_COLD,		/* up to 4.14 */
+	GB_COLD, /* up to 4.14 */
 	GB_NOWARN,
-	GB_REPEAT,		/* __GFP_RETRY_MAYFAIL from 4.14 */
+	GB_REPEAT, /* __GFP_RETRY_MAYFAIL from 4.14 */
 	GB_NOFAIL,
 	GB_NORETRY,
-	GB_MEMALLOC,		/* 3.6+ */
+	GB_MEMALLOC, /* 3.6+ */
 	GB_COMP,
 	GB_ZERO,
 	GB_NOMEMALLOC,
 	GB_HARDWALL,
 	GB_THISNODE,
-	GB_ACCOUNT,		/* KMEMCG, NOACCOUNT, ACCOUNT: same bit */
-	GB_NOTRACK,		/* kmemcheck, 2.6.31 .. 4.14 */
-	GB_NO_KSWAPD,		/* 2.6.38 .. 4.3 */
-	GB_OTHER_NODE,		/* 2.6.39 .. 4.9 */
-	GB_WRITE,		/* 3.2+ */
-	GB_DIRECT_RECLAIM,	/* 4.4+ */
-	GB_KSWAPD_RECLAIM,	/* 4.4+ */
-	GB_ZEROTAGS,		/* 5.15+ (arm64 MTE) */
-	GB_NO_GROW,		/* 2.6.18 slab */
-	GB_NO_OOM,		/* RHEL 5 only */
+	GB_ACCOUNT,	   /* KMEMCG, NOACCOUNT, ACCOUNT: same bit */
+	GB_NOTRACK,	   /* kmemcheck, 2.6.31 .. 4.14 */
+	GB_NO_KSWAPD,	   /* 2.6.38 .. 4.3 */
+	GB_OTHER_NODE,	   /* 2.6.39 .. 4.9 */
+	GB_WRITE,	   /* 3.2+ */
+	GB_DIRECT_RECLAIM, /* 4.4+ */
+	GB_KSWAPD_RECLAIM, /* 4.4+ */
+	GB_ZEROTAGS,	   /* 5.15+ (arm64 MTE) */
+	GB_NO_GROW,	   /* 2.6.18 slab */
+	GB_NO_OOM,	   /* RHEL 5 only */
 	GB_NR
 };
 
@@ -69,13 +69,13 @@ enum gfp_composite {
 	GC_ATOMIC,
 	GC_NOIO,
 	GC_NOWAIT,
-	GC_DMA,			/* GFP_DMA, GFP_DMA32: one bit, own name */
+	GC_DMA, /* GFP_DMA, GFP_DMA32: one bit, own name */
 	GC_DMA32,
-	GC_RECLAIM,		/* __GFP_RECLAIM: both reclaim bits */
+	GC_RECLAIM, /* __GFP_RECLAIM: both reclaim bits */
 	GC_END
 };
 
-#define GC_BIT(c) (1u << ((c) - GB_NR))
+#define GC_BIT(c) (1u << ((c)-GB_NR))
 
 /*
  * The walk order of the name table of 4.6 .. 6.14.  It is the hand-written
@@ -91,16 +91,50 @@ enum gfp_composite {
  * as in 5.15+.  Entries a layout lacks are skipped.
  */
 static const unsigned char gfp_order_4_6[] = {
-	GC_TRANSHUGE, GC_TRANSHUGE_LIGHT, GC_HIGHUSER_MOVABLE, GC_HIGHUSER,
-	GC_USER, GC_TEMPORARY, GC_KERNEL_ACCOUNT, GC_KERNEL, GC_NOFS,
-	GC_ATOMIC, GC_NOIO, GC_NOWAIT,
-	GC_DMA, GB_HIGHMEM, GC_DMA32,
-	GB_HIGH, GB_ATOMIC, GB_WAIT, GB_IO, GB_FS, GB_COLD, GB_NOWARN,
-	GB_REPEAT, GB_NOFAIL, GB_NORETRY, GB_COMP, GB_ZERO, GB_NOMEMALLOC,
-	GB_MEMALLOC, GB_HARDWALL, GB_THISNODE, GB_RECLAIMABLE, GB_MOVABLE,
-	GB_ACCOUNT, GB_NOTRACK, GB_WRITE, GC_RECLAIM, GB_DIRECT_RECLAIM,
-	GB_KSWAPD_RECLAIM, GB_OTHER_NODE, GB_ZEROTAGS, GB_NO_KSWAPD,
-	GB_NO_GROW, GB_NO_OOM,
+	GC_TRANSHUGE,
+	GC_TRANSHUGE_LIGHT,
+	GC_HIGHUSER_MOVABLE,
+	GC_HIGHUSER,
+	GC_USER,
+	GC_TEMPORARY,
+	GC_KERNEL_ACCOUNT,
+	GC_KERNEL,
+	GC_NOFS,
+	GC_ATOMIC,
+	GC_NOIO,
+	GC_NOWAIT,
+	GC_DMA,
+	GB_HIGHMEM,
+	GC_DMA32,
+	GB_HIGH,
+	GB_ATOMIC,
+	GB_WAIT,
+	GB_IO,
+	GB_FS,
+	GB_COLD,
+	GB_NOWARN,
+	GB_REPEAT,
+	GB_NOFAIL,
+	GB_NORETRY,
+	GB_COMP,
+	GB_ZERO,
+	GB_NOMEMALLOC,
+	GB_MEMALLOC,
+	GB_HARDWALL,
+	GB_THISNODE,
+	GB_RECLAIMABLE,
+	GB_MOVABLE,
+	GB_ACCOUNT,
+	GB_NOTRACK,
+	GB_WRITE,
+	GC_RECLAIM,
+	GB_DIRECT_RECLAIM,
+	GB_KSWAPD_RECLAIM,
+	GB_OTHER_NODE,
+	GB_ZEROTAGS,
+	GB_NO_KSWAPD,
+	GB_NO_GROW,
+	GB_NO_OOM,
 };
 
 /*
@@ -114,13 +148,43 @@ static const unsigned char gfp_order_4_6[] = {
  * __GFP_ZEROTAGS (KASAN, NOLOCKDEP) are left out as in every layout.
  */
 static const unsigned char gfp_order_6_15[] = {
-	GC_TRANSHUGE, GC_TRANSHUGE_LIGHT, GC_HIGHUSER_MOVABLE, GC_HIGHUSER,
-	GC_USER, GC_KERNEL_ACCOUNT, GC_KERNEL, GC_NOFS, GC_ATOMIC, GC_NOIO,
-	GC_NOWAIT, GC_DMA, GC_DMA32, GC_RECLAIM,
-	GB_DMA, GB_HIGHMEM, GB_DMA32, GB_MOVABLE, GB_RECLAIMABLE, GB_HIGH,
-	GB_IO, GB_FS, GB_ZERO, GB_DIRECT_RECLAIM, GB_KSWAPD_RECLAIM, GB_WRITE,
-	GB_NOWARN, GB_REPEAT, GB_NOFAIL, GB_NORETRY, GB_MEMALLOC, GB_COMP,
-	GB_NOMEMALLOC, GB_HARDWALL, GB_THISNODE, GB_ACCOUNT, GB_ZEROTAGS,
+	GC_TRANSHUGE,
+	GC_TRANSHUGE_LIGHT,
+	GC_HIGHUSER_MOVABLE,
+	GC_HIGHUSER,
+	GC_USER,
+	GC_KERNEL_ACCOUNT,
+	GC_KERNEL,
+	GC_NOFS,
+	GC_ATOMIC,
+	GC_NOIO,
+	GC_NOWAIT,
+	GC_DMA,
+	GC_DMA32,
+	GC_RECLAIM,
+	GB_DMA,
+	GB_HIGHMEM,
+	GB_DMA32,
+	GB_MOVABLE,
+	GB_RECLAIMABLE,
+	GB_HIGH,
+	GB_IO,
+	GB_FS,
+	GB_ZERO,
+	GB_DIRECT_RECLAIM,
+	GB_KSWAPD_RECLAIM,
+	GB_WRITE,
+	GB_NOWARN,
+	GB_REPEAT,
+	GB_NOFAIL,
+	GB_NORETRY,
+	GB_MEMALLOC,
+	GB_COMP,
+	GB_NOMEMALLOC,
+	GB_HARDWALL,
+	GB_THISNODE,
+	GB_ACCOUNT,
+	GB_ZEROTAGS,
 };
 
 static const char *const gfp_names[GC_END] = {
@@ -174,25 +238,26 @@ static const char *const gfp_names[GC_END] = {
 
 struct gfp_layout_desc {
 	const char *name;
-	const unsigned char *order;	/* the era's name table, in order */
+	const unsigned char *order; /* the era's name table, in order */
 	size_t nr_order;
-	unsigned long gfp_atomic;	/* GFP_ATOMIC as gfp.h defines it */
-	unsigned int composites;	/* GC_BIT() of the names listed */
-	bool retry_mayfail;		/* GB_REPEAT is __GFP_RETRY_MAYFAIL */
-	bool mobility;			/* migratetype from the mask (2.6.24+) */
+	unsigned long gfp_atomic; /* GFP_ATOMIC as gfp.h defines it */
+	unsigned int composites;  /* GC_BIT() of the names listed */
+	bool retry_mayfail;	  /* GB_REPEAT is __GFP_RETRY_MAYFAIL */
+	bool mobility;		  /* migratetype from the mask (2.6.24+) */
 };
 
 #define GFP_ORDER(table) .order = (table), .nr_order = ARRAY_SIZE(table)
 
 /* Composites every era defines (GFP_NOWAIT is 0 before 4.4: skipped). */
-#define GC_COMMON (GC_BIT(GC_HIGHUSER) | GC_BIT(GC_USER) | \
-		   GC_BIT(GC_KERNEL) | GC_BIT(GC_NOFS) | GC_BIT(GC_NOIO) | \
-		   GC_BIT(GC_DMA) | GC_BIT(GC_DMA32))
+#define GC_COMMON                                                              \
+	(GC_BIT(GC_HIGHUSER) | GC_BIT(GC_USER) | GC_BIT(GC_KERNEL) |           \
+	 GC_BIT(GC_NOFS) | GC_BIT(GC_NOIO) | GC_BIT(GC_DMA) |                  \
+	 GC_BIT(GC_DMA32))
 /* 4.4+ (__GFP_WAIT split): __GFP_RECLAIM and the names of 4.9's table */
-#define GC_NEW (GC_COMMON | GC_BIT(GC_HIGHUSER_MOVABLE) | \
-		GC_BIT(GC_TRANSHUGE) | GC_BIT(GC_TRANSHUGE_LIGHT) | \
-		GC_BIT(GC_KERNEL_ACCOUNT) | GC_BIT(GC_ATOMIC) | \
-		GC_BIT(GC_NOWAIT) | GC_BIT(GC_RECLAIM))
+#define GC_NEW                                                                 \
+	(GC_COMMON | GC_BIT(GC_HIGHUSER_MOVABLE) | GC_BIT(GC_TRANSHUGE) |      \
+	 GC_BIT(GC_TRANSHUGE_LIGHT) | GC_BIT(GC_KERNEL_ACCOUNT) |              \
+	 GC_BIT(GC_ATOMIC) | GC_BIT(GC_NOWAIT) | GC_BIT(GC_RECLAIM))
 
 /*
  * GFP_ATOMIC is left out of the 2.6.x/3.x tables: there it is __GFP_HIGH
@@ -203,10 +268,8 @@ struct gfp_layout_desc {
  */
 
 /* The composites of gfp_types.h from 6.3 on (6.3+ and 6.15+). */
-#define GFP_LAYOUT_6_3 \
-	.gfp_atomic = 0x820, \
-	.composites = GC_NEW, \
-	.retry_mayfail = true, \
+#define GFP_LAYOUT_6_3                                                         \
+	.gfp_atomic = 0x820, .composites = GC_NEW, .retry_mayfail = true,      \
 	.mobility = true
 
 /*
@@ -218,41 +281,41 @@ struct gfp_layout_desc {
  * kernel never sets a bit it lacks, so the superset renders every kernel
  * of the era).  The sources of each column are said at the layout below.
  */
-#define NO	-1
+#define NO -1
 static const signed char gfp_bit_nr[GB_NR][PF_GFP_NR_LAYOUTS - 1] = {
 	/*                    2.6.18  2.6.24     4.4    4.18     6.3
 	 *                         rhel5     3.6    4.10     5.1    6.15 */
-	[GB_DMA] =		{  0,  0,  0,  0,  0,  0,  0,  0,  0,  0 },
-	[GB_HIGHMEM] =		{  1,  1,  1,  1,  1,  1,  1,  1,  1,  1 },
-	[GB_DMA32] =		{  2,  2,  2,  2,  2,  2,  2,  2,  2,  2 },
-	[GB_MOVABLE] =		{ NO, NO,  3,  3,  3,  3,  3,  3,  3,  3 },
-	[GB_WAIT] =		{  4,  4,  4,  4, NO, NO, NO, NO, NO, NO },
-	[GB_RECLAIMABLE] =	{ NO, NO, 19, 19,  4,  4,  4,  4,  4,  4 },
-	[GB_HIGH] =		{  5,  5,  5,  5,  5,  5,  5,  5,  5,  5 },
-	[GB_ATOMIC] =		{ NO, NO, NO, NO, 19, 19, 19,  9, NO, NO },
-	[GB_IO] =		{  6,  6,  6,  6,  6,  6,  6,  6,  6,  6 },
-	[GB_FS] =		{  7,  7,  7,  7,  7,  7,  7,  7,  7,  7 },
-	[GB_COLD] =		{  8,  8,  8,  8,  8,  8, NO, NO, NO, NO },
-	[GB_NOWARN] =		{  9,  9,  9,  9,  9,  9,  9, 13, 13, 13 },
-	[GB_REPEAT] =		{ 10, 10, 10, 10, 10, 10, 10, 14, 14, 14 },
-	[GB_NOFAIL] =		{ 11, 11, 11, 11, 11, 11, 11, 15, 15, 15 },
-	[GB_NORETRY] =		{ 12, 12, 12, 12, 12, 12, 12, 16, 16, 16 },
-	[GB_MEMALLOC] =		{ NO, NO, NO, 13, 13, 13, 13, 17, 17, 17 },
-	[GB_COMP] =		{ 14, 14, 14, 14, 14, 14, 14, 18, 18, 18 },
-	[GB_ZERO] =		{ 15, 15, 15, 15, 15, 15, 15,  8,  8,  8 },
-	[GB_NOMEMALLOC] =	{ 16, 16, 16, 16, 16, 16, 16, 19, 19, 19 },
-	[GB_HARDWALL] =		{ 17, 17, 17, 17, 17, 17, 17, 20, 20, 20 },
-	[GB_THISNODE] =		{ 18, NO, 18, 18, 18, 18, 18, 21, 21, 21 },
-	[GB_ACCOUNT] =		{ NO, NO, NO, 20, 20, 20, 20, 22, 22, 22 },
-	[GB_NOTRACK] =		{ NO, NO, 21, 21, 21, 21, NO, NO, NO, NO },
-	[GB_NO_KSWAPD] =	{ NO, NO, 22, 22, NO, NO, NO, NO, NO, NO },
-	[GB_OTHER_NODE] =	{ NO, NO, 23, 23, 23, NO, NO, NO, NO, NO },
-	[GB_WRITE] =		{ NO, NO, 24, 24, 24, 23,  8, 12, 12, 12 },
-	[GB_DIRECT_RECLAIM] =	{ NO, NO, NO, NO, 22, 22, 21, 10, 10, 10 },
-	[GB_KSWAPD_RECLAIM] =	{ NO, NO, NO, NO, 25, 24, 22, 11, 11, 11 },
-	[GB_ZEROTAGS] =		{ NO, NO, NO, NO, NO, NO, NO, 23, 23, 23 },
-	[GB_NO_GROW] =		{ 13, 13, NO, NO, NO, NO, NO, NO, NO, NO },
-	[GB_NO_OOM] =		{ NO, 18, NO, NO, NO, NO, NO, NO, NO, NO },
+	[GB_DMA] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+	[GB_HIGHMEM] = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
+	[GB_DMA32] = { 2, 2, 2, 2, 2, 2, 2, 2, 2, 2 },
+	[GB_MOVABLE] = { NO, NO, 3, 3, 3, 3, 3, 3, 3, 3 },
+	[GB_WAIT] = { 4, 4, 4, 4, NO, NO, NO, NO, NO, NO },
+	[GB_RECLAIMABLE] = { NO, NO, 19, 19, 4, 4, 4, 4, 4, 4 },
+	[GB_HIGH] = { 5, 5, 5, 5, 5, 5, 5, 5, 5, 5 },
+	[GB_ATOMIC] = { NO, NO, NO, NO, 19, 19, 19, 9, NO, NO },
+	[GB_IO] = { 6, 6, 6, 6, 6, 6, 6, 6, 6, 6 },
+	[GB_FS] = { 7, 7, 7, 7, 7, 7, 7, 7, 7, 7 },
+	[GB_COLD] = { 8, 8, 8, 8, 8, 8, NO, NO, NO, NO },
+	[GB_NOWARN] = { 9, 9, 9, 9, 9, 9, 9, 13, 13, 13 },
+	[GB_REPEAT] = { 10, 10, 10, 10, 10, 10, 10, 14, 14, 14 },
+	[GB_NOFAIL] = { 11, 11, 11, 11, 11, 11, 11, 15, 15, 15 },
+	[GB_NORETRY] = { 12, 12, 12, 12, 12, 12, 12, 16, 16, 16 },
+	[GB_MEMALLOC] = { NO, NO, NO, 13, 13, 13, 13, 17, 17, 17 },
+	[GB_COMP] = { 14, 14, 14, 14, 14, 14, 14, 18, 18, 18 },
+	[GB_ZERO] = { 15, 15, 15, 15, 15, 15, 15, 8, 8, 8 },
+	[GB_NOMEMALLOC] = { 16, 16, 16, 16, 16, 16, 16, 19, 19, 19 },
+	[GB_HARDWALL] = { 17, 17, 17, 17, 17, 17, 17, 20, 20, 20 },
+	[GB_THISNODE] = { 18, NO, 18, 18, 18, 18, 18, 21, 21, 21 },
+	[GB_ACCOUNT] = { NO, NO, NO, 20, 20, 20, 20, 22, 22, 22 },
+	[GB_NOTRACK] = { NO, NO, 21, 21, 21, 21, NO, NO, NO, NO },
+	[GB_NO_KSWAPD] = { NO, NO, 22, 22, NO, NO, NO, NO, NO, NO },
+	[GB_OTHER_NODE] = { NO, NO, 23, 23, 23, NO, NO, NO, NO, NO },
+	[GB_WRITE] = { NO, NO, 24, 24, 24, 23, 8, 12, 12, 12 },
+	[GB_DIRECT_RECLAIM] = { NO, NO, NO, NO, 22, 22, 21, 10, 10, 10 },
+	[GB_KSWAPD_RECLAIM] = { NO, NO, NO, NO, 25, 24, 22, 11, 11, 11 },
+	[GB_ZEROTAGS] = { NO, NO, NO, NO, NO, NO, NO, 23, 23, 23 },
+	[GB_NO_GROW] = { 13, 13, NO, NO, NO, NO, NO, NO, NO, NO },
+	[GB_NO_OOM] = { NO, 18, NO, NO, NO, NO, NO, NO, NO, NO },
 };
 #undef NO
 
@@ -388,7 +451,7 @@ static const struct gfp_layout_desc gfp_layouts[PF_GFP_NR_LAYOUTS] = {
  * read the same in both keeps the older, longer era's "6.3+".
  */
 static const enum pf_gfp_layout gfp_infer_order[] = {
-	PF_GFP_6_3, PF_GFP_6_15, PF_GFP_5_0, PF_GFP_4_18, PF_GFP_4_10,
+	PF_GFP_6_3, PF_GFP_6_15, PF_GFP_5_0,	PF_GFP_4_18,  PF_GFP_4_10,
 	PF_GFP_4_4, PF_GFP_3_10, PF_GFP_2_6_24, PF_GFP_RHEL5, PF_GFP_2_6_18,
 };
 
@@ -433,13 +496,13 @@ static unsigned long gfp_value(const struct gfp_layout_desc *d, unsigned int id)
 
 	switch (id) {
 	case GC_TRANSHUGE:
-		if (b[GB_WAIT])	/* 2.6.38 .. 4.3 */
+		if (b[GB_WAIT]) /* 2.6.38 .. 4.3 */
 			return hum | b[GB_COMP] | b[GB_NOMEMALLOC] |
-			       b[GB_NORETRY] | b[GB_NOWARN] |
-			       b[GB_NO_KSWAPD];
+			       b[GB_NORETRY] | b[GB_NOWARN] | b[GB_NO_KSWAPD];
 		/* 4.8+: GFP_TRANSHUGE_LIGHT | __GFP_DIRECT_RECLAIM */
 		return ((hum | b[GB_COMP] | b[GB_NOMEMALLOC] | b[GB_NOWARN]) &
-			~reclaim) | b[GB_DIRECT_RECLAIM];
+			~reclaim) |
+		       b[GB_DIRECT_RECLAIM];
 	case GC_TRANSHUGE_LIGHT:
 		return (hum | b[GB_COMP] | b[GB_NOMEMALLOC] | b[GB_NOWARN]) &
 		       ~reclaim;
@@ -686,7 +749,7 @@ static void gfp_score(const char *text, const char *render, int *common,
 	const char *p;
 
 	*common = *differ = 0;
-	for (p = text; *p; ) {
+	for (p = text; *p;) {
 		size_t n = strcspn(p, "|");
 
 		if (n && strncmp(p, "0x", 2)) {
@@ -699,7 +762,7 @@ static void gfp_score(const char *text, const char *render, int *common,
 		if (*p)
 			p++;
 	}
-	for (p = render; *p; ) {
+	for (p = render; *p;) {
 		size_t n = strcspn(p, "|");
 
 		if (n && strncmp(p, "0x", 2) && !gfp_has_name(text, p, n))

@@ -32,7 +32,8 @@ unsigned int pf_atomic_alloc_flags(int era, int order)
 	l = layout[era];
 	/* ALLOC_CPUSET only limits which zones; the check does not read it */
 	return pf_alloc_flags(pf_gfp_atomic(l), l, era, order,
-			      PF_CALLER_INTERRUPT) & ~PF_ALLOC_CPUSET;
+			      PF_CALLER_INTERRUPT) &
+	       ~PF_ALLOC_CPUSET;
 }
 
 /*
@@ -61,8 +62,8 @@ static void zone_after(const struct pf_zone *z, int order, unsigned long n,
 			out->nr_free[k] = 0;
 			continue;
 		}
-		used = (left + per - 1) / per;	/* blocks broken into */
-		rest = used * per - left;	/* chunks still free in the last */
+		used = (left + per - 1) / per; /* blocks broken into */
+		rest = used * per - left; /* chunks still free in the last */
 		out->nr_free[k] = have - used;
 		for (int b = 0; b < k - order; b++) {
 			char *mt = out->mt[order + b];
@@ -109,8 +110,8 @@ long pf_zone_headroom(const struct pf_zone *z, int order, unsigned int flags,
 		unsigned long mid = lo + (hi - lo) / 2;
 
 		zone_after(z, order, mid, usable, &after);
-		if (pf_zone_watermark_ok(&after, order, z->min, classzone, flags,
-					 era, NULL))
+		if (pf_zone_watermark_ok(&after, order, z->min, classzone,
+					 flags, era, NULL))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -125,7 +126,8 @@ void pf_system_status(const struct pf_system *sys, struct pf_zone_status *st)
 
 	pf_era_init(&e, &sys->kernel, PF_GFP_UNKNOWN);
 	era = e.wm_era;
-	classzone = pf_zone_classzone(sys->zones, sys->nr_zones, PF_ZONE_NORMAL);
+	classzone =
+		pf_zone_classzone(sys->zones, sys->nr_zones, PF_ZONE_NORMAL);
 
 	for (int i = 0; i < sys->nr_zones; i++) {
 		const struct pf_zone *z = &sys->zones[i];
@@ -134,16 +136,19 @@ void pf_system_status(const struct pf_system *sys, struct pf_zone_status *st)
 		memset(s, 0, sizeof(*s));
 		s->nr_orders = z->nr_orders;
 		for (int o = 0; o < z->nr_orders; o++) {
-			s->unusable[o] = pf_unusable_index(z->nr_free, z->nr_orders, o);
-			s->extfrag[o] = pf_extfrag_index(z->nr_free, z->nr_orders, o);
+			s->unusable[o] =
+				pf_unusable_index(z->nr_free, z->nr_orders, o);
+			s->extfrag[o] =
+				pf_extfrag_index(z->nr_free, z->nr_orders, o);
 		}
 		for (int o = 0; o < PF_HEADROOM_ORDERS; o++) {
 			/* GFP_ATOMIC stops at ZONE_NORMAL; an empty zone serves none */
 			if (z->type > PF_ZONE_NORMAL || z->managed == 0)
 				s->headroom[o] = 0;
 			else
-				s->headroom[o] = pf_zone_headroom(z, o,
-					pf_atomic_alloc_flags(era, o), classzone, era);
+				s->headroom[o] = pf_zone_headroom(
+					z, o, pf_atomic_alloc_flags(era, o),
+					classzone, era);
 		}
 	}
 }

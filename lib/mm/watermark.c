@@ -15,7 +15,8 @@
 
 static const char *const era_names[PF_WM_NR_ERAS] = {
 	[PF_WM_UNKNOWN] = "unknown", [PF_WM_2_6] = "2.6.18-4.3",
-	[PF_WM_RHEL6] = "rhel6", [PF_WM_4_4] = "4.4-6.2", [PF_WM_6_3] = "6.3+",
+	[PF_WM_RHEL6] = "rhel6",     [PF_WM_4_4] = "4.4-6.2",
+	[PF_WM_6_3] = "6.3+",
 };
 
 const char *pf_wm_era_name(int era)
@@ -24,11 +25,13 @@ const char *pf_wm_era_name(int era)
 }
 
 static const char *const cause_names[PF_CAUSE_NR] = {
-	[PF_CAUSE_OK] = "ok", [PF_CAUSE_BELOW_MIN] = "below_min",
+	[PF_CAUSE_OK] = "ok",
+	[PF_CAUSE_BELOW_MIN] = "below_min",
 	[PF_CAUSE_FRAGMENTATION] = "fragmentation",
 	[PF_CAUSE_LOWMEM_RESERVE] = "lowmem_reserve",
 	[PF_CAUSE_HIGHATOMIC] = "highatomic_reserved",
-	[PF_CAUSE_NOT_ALLOWED] = "not_allowed", [PF_CAUSE_UNKNOWN] = "unknown",
+	[PF_CAUSE_NOT_ALLOWED] = "not_allowed",
+	[PF_CAUSE_UNKNOWN] = "unknown",
 };
 
 const char *pf_cause_name(int cause)
@@ -85,7 +88,7 @@ unsigned int pf_alloc_flags(unsigned long gfp, int gfp_layout, int era,
 		 * __GFP_NO_KSWAPD (a THP allocation is not "atomic").
 		 */
 		nonblock = !caps.can_sleep && !caps.no_kswapd;
-harder:
+	harder:
 		if (nonblock) {
 			if (!caps.nomemalloc)
 				flags |= PF_ALLOC_HARDER;
@@ -121,9 +124,8 @@ harder:
  */
 bool pf_alloc_highatomic_ok(unsigned int flags, int era)
 {
-	return era == PF_WM_6_3 ?
-		(flags & (PF_ALLOC_HIGHATOMIC | PF_ALLOC_OOM)) :
-		(flags & (PF_ALLOC_HARDER | PF_ALLOC_OOM));
+	return era == PF_WM_6_3 ? (flags & (PF_ALLOC_HIGHATOMIC | PF_ALLOC_OOM))
+				: (flags & (PF_ALLOC_HARDER | PF_ALLOC_OOM));
 }
 
 /*
@@ -141,10 +143,10 @@ bool pf_zone_order_usable(const struct pf_zone *z, int o, unsigned int flags,
 		return true;
 	for (const char *mt = z->mt[o]; *mt; mt++) {
 		switch (*mt) {
-		case 'U':	/* MIGRATE_PCPTYPES: always usable */
+		case 'U': /* MIGRATE_PCPTYPES: always usable */
 		case 'M':
 		case 'E':
-		case 'R':	/* MIGRATE_RESERVE (before 4.4) */
+		case 'R': /* MIGRATE_RESERVE (before 4.4) */
 			return true;
 		case 'C':
 			if (flags & PF_ALLOC_CMA)
@@ -175,8 +177,7 @@ static bool block_usable(const struct pf_zone *z, int o, unsigned int flags,
 
 /* ALLOC_NO_WATERMARKS: only an empty free list can make it fail. */
 static bool no_watermarks_ok(const struct pf_zone *z, int order,
-			     unsigned int flags, int era,
-			     struct pf_wm_check *c)
+			     unsigned int flags, int era, struct pf_wm_check *c)
 {
 	bool only_highatomic = false;
 
@@ -192,8 +193,8 @@ static bool no_watermarks_ok(const struct pf_zone *z, int order,
 		/* every free page it has sits in those blocks */
 		c->highatomic = z->free;
 	} else
-		c->cause = z->free >> order ? PF_CAUSE_FRAGMENTATION :
-					      PF_CAUSE_BELOW_MIN;
+		c->cause = z->free >> order ? PF_CAUSE_FRAGMENTATION
+					    : PF_CAUSE_BELOW_MIN;
 	c->failed_order = order;
 	return false;
 }
@@ -256,8 +257,8 @@ static bool free_block_ok(const struct pf_zone *z, int order,
 	for (int o = order; o < z->nr_orders; o++)
 		if (block_usable(z, o, flags, era, &only_highatomic))
 			return true;
-	c->cause = only_highatomic ? PF_CAUSE_HIGHATOMIC :
-				     PF_CAUSE_FRAGMENTATION;
+	c->cause =
+		only_highatomic ? PF_CAUSE_HIGHATOMIC : PF_CAUSE_FRAGMENTATION;
 	c->failed_order = order;
 	return false;
 }
@@ -286,8 +287,7 @@ static bool order0_ok(const struct pf_zone *z, long unusable,
 	c->margin = c->usable - (c->min + c->reserve);
 	if (c->usable > c->min + c->reserve)
 		return true;
-	if (c->highatomic &&
-	    c->usable + c->highatomic > c->min + c->reserve)
+	if (c->highatomic && c->usable + c->highatomic > c->min + c->reserve)
 		c->cause = PF_CAUSE_HIGHATOMIC;
 	else if (c->usable > c->min)
 		c->cause = PF_CAUSE_LOWMEM_RESERVE;
@@ -316,9 +316,8 @@ static long min_2_6(long mark, unsigned int flags)
  * halves min and ALLOC_HARDER takes a quarter off; then, order by order,
  * the pages too small for the request stop counting and min halves.
  */
-static bool zone_watermark_ok_2_6(const struct pf_zone *z, int order,
-				  long mark, unsigned int flags,
-				  struct pf_wm_check *c)
+static bool zone_watermark_ok_2_6(const struct pf_zone *z, int order, long mark,
+				  unsigned int flags, struct pf_wm_check *c)
 {
 	long free_pages;
 
@@ -353,9 +352,8 @@ static bool zone_watermark_ok_rhel6(const struct pf_zone *z, int order,
  * ALLOC_HARDER takes a quarter off; any free block of the order or larger
  * on a list the caller may use passes the high orders.
  */
-static bool zone_watermark_ok_4_4(const struct pf_zone *z, int order,
-				  long mark, unsigned int flags,
-				  struct pf_wm_check *c)
+static bool zone_watermark_ok_4_4(const struct pf_zone *z, int order, long mark,
+				  unsigned int flags, struct pf_wm_check *c)
 {
 	long free_pages;
 
@@ -382,9 +380,8 @@ static bool zone_watermark_ok_4_4(const struct pf_zone *z, int order,
  * (ALLOC_HARDER) then takes a quarter off, ALLOC_OOM halves it; the high
  * orders as in 4.4.
  */
-static bool zone_watermark_ok_6_3(const struct pf_zone *z, int order,
-				  long mark, unsigned int flags,
-				  struct pf_wm_check *c)
+static bool zone_watermark_ok_6_3(const struct pf_zone *z, int order, long mark,
+				  unsigned int flags, struct pf_wm_check *c)
 {
 	bool reserves = flags & (PF_ALLOC_HARDER | PF_ALLOC_HIGH |
 				 PF_ALLOC_HIGHATOMIC | PF_ALLOC_OOM);

@@ -54,8 +54,10 @@ long pf_min_free_kbytes_default(unsigned long long lowmem_kb,
 bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name)
 {
 	static const struct pf_field has[] = {
-		{ "extra_free_kbytes", offsetof(struct pf_era, has_extra_free_kbytes) },
-		{ "extfrag_threshold", offsetof(struct pf_era, has_extfrag_threshold) },
+		{ "extra_free_kbytes",
+		  offsetof(struct pf_era, has_extra_free_kbytes) },
+		{ "extfrag_threshold",
+		  offsetof(struct pf_era, has_extfrag_threshold) },
 		{ "watermark_scale_factor",
 		  offsetof(struct pf_era, has_watermark_scale_factor) },
 		{ "watermark_boost_factor",
@@ -68,7 +70,8 @@ bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name)
 
 	if (!strncmp(name, "vm.", 3))
 		name += 3;
-	if (!strcmp(name, "min_free_kbytes") || !strcmp(name, "zone_reclaim_mode"))
+	if (!strcmp(name, "min_free_kbytes") ||
+	    !strcmp(name, "zone_reclaim_mode"))
 		return true;
 	if (!pf_kver_known(kv))
 		return false;
@@ -134,15 +137,19 @@ void pf_setup_zone_wmarks(struct pf_zone *zones, int nr_zones,
 
 	for (int i = 0; i < nr_zones; i++)
 		if (!is_highmem(&zones[i], &e))
-			lowmem += (unsigned long long)zone_pages(&zones[i], managed);
+			lowmem += (unsigned long long)zone_pages(&zones[i],
+								 managed);
 
 	for (int i = 0; i < nr_zones; i++) {
 		struct pf_zone *z = &zones[i];
-		unsigned long long pages = (unsigned long long)zone_pages(z, managed);
+		unsigned long long pages =
+			(unsigned long long)zone_pages(z, managed);
 		unsigned long long tmp;
 
-		pages_min = min_free_kbytes / (long)(z->page_kb ? z->page_kb : 4);
-		tmp = lowmem ? (unsigned long long)pages_min * pages / lowmem : 0;
+		pages_min =
+			min_free_kbytes / (long)(z->page_kb ? z->page_kb : 4);
+		tmp = lowmem ? (unsigned long long)pages_min * pages / lowmem
+			     : 0;
 		if (is_highmem(z, &e)) {
 			long m = (long)(pages / 1024);
 
@@ -152,9 +159,10 @@ void pf_setup_zone_wmarks(struct pf_zone *zones, int nr_zones,
 		}
 		if (scale) {
 			unsigned long long gap = tmp >> 2;
-			unsigned long long f = (unsigned long long)zone_pages(z, true) *
-					       (unsigned long long)watermark_scale_factor /
-					       10000;
+			unsigned long long f =
+				(unsigned long long)zone_pages(z, true) *
+				(unsigned long long)watermark_scale_factor /
+				10000;
 
 			if (f > gap)
 				gap = f;

@@ -23,9 +23,9 @@ int pf_zone_type_of(const char *name)
 {
 	/* zone_names[] of mm/page_alloc.c */
 	static const char *const names[PF_ZONE_NR_TYPES] = {
-		[PF_ZONE_DMA] = "DMA",		[PF_ZONE_DMA32] = "DMA32",
-		[PF_ZONE_NORMAL] = "Normal",	[PF_ZONE_HIGHMEM] = "HighMem",
-		[PF_ZONE_MOVABLE] = "Movable",	[PF_ZONE_DEVICE] = "Device",
+		[PF_ZONE_DMA] = "DMA",	       [PF_ZONE_DMA32] = "DMA32",
+		[PF_ZONE_NORMAL] = "Normal",   [PF_ZONE_HIGHMEM] = "HighMem",
+		[PF_ZONE_MOVABLE] = "Movable", [PF_ZONE_DEVICE] = "Device",
 	};
 	int i = pf_name_index(names, PF_ZONE_NR_TYPES, name);
 

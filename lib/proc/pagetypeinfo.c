@@ -29,9 +29,9 @@ static char mt_letter(const char *type)
 		char letter;
 	} letters[] = {
 		{ "Unmovable", 'U' },	{ "Movable", 'M' },
-		{ "Reclaimable", 'E' },	{ "HighAtomic", 'H' },
+		{ "Reclaimable", 'E' }, { "HighAtomic", 'H' },
 		{ "CMA", 'C' },		{ "Isolate", 'I' },
-		{ "Reserve", 'R' },	/* MIGRATE_RESERVE, before 4.4 */
+		{ "Reserve", 'R' }, /* MIGRATE_RESERVE, before 4.4 */
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(letters); i++)
@@ -75,10 +75,9 @@ static bool take_word(const char **p, char *buf, size_t size)
  * row to rows[] for the count check.  A row that is not whole makes the
  * zone's free counts by type unknown (they only mean something together).
  */
-static bool pagetype_free_row(struct proc_ctx *c, unsigned long line,
-			      int node, const char *zone, const char *p,
-			      bool *had_free, struct order_row *rows,
-			      int *nr_rows)
+static bool pagetype_free_row(struct proc_ctx *c, unsigned long line, int node,
+			      const char *zone, const char *p, bool *had_free,
+			      struct order_row *rows, int *nr_rows)
 {
 	unsigned long v[PF_MAX_ORDER];
 	bool capped[PF_MAX_ORDER];
@@ -94,8 +93,8 @@ static bool pagetype_free_row(struct proc_ctx *c, unsigned long line,
 	if (!take_word(&p, type, sizeof(type)))
 		return false;
 	snprintf(what, sizeof(what), ", type %s", type);
-	if (!order_counts(c, PF_FILE_PAGETYPEINFO, line, node, zone, p, what,
-			  v, capped, &n)) {
+	if (!order_counts(c, PF_FILE_PAGETYPEINFO, line, node, zone, p, what, v,
+			  capped, &n)) {
 		idx = zone_index(c, node, zone);
 		if (idx >= 0)
 			c->pt_bad[idx] = true;
@@ -105,7 +104,7 @@ static bool pagetype_free_row(struct proc_ctx *c, unsigned long line,
 		return false;
 	idx = zone_index(c, node, zone);
 	if (idx < 0)
-		return true;	/* a zone past the model: dropped */
+		return true; /* a zone past the model: dropped */
 	t = pagetype_index(&c->sys->pagetype[idx], type);
 	if (t < 0)
 		return true;
@@ -133,15 +132,15 @@ static int pagetype_block_heads(const char *p, char heads[][16], int max)
 		if (n >= max)
 			return -1;
 		if (strlen(word) >= 16)
-			word[0] = '\0';	/* too long: its column is skipped */
+			word[0] = '\0'; /* too long: its column is skipped */
 		pf_strlcpy(heads[n++], 16, word);
 	}
 	return n;
 }
 
 /* "Node 0, zone   Normal           45         1189 ..." under the heads. */
-static bool pagetype_block_row(struct proc_ctx *c, unsigned long line,
-			       int node, const char *zone, const char *p,
+static bool pagetype_block_row(struct proc_ctx *c, unsigned long line, int node,
+			       const char *zone, const char *p,
 			       char heads[][16], int nr_heads)
 {
 	long v[PF_MT_MAX];
@@ -160,7 +159,7 @@ static bool pagetype_block_row(struct proc_ctx *c, unsigned long line,
 				 n < nr_heads && heads[n][0] ? heads[n] : "?");
 			bad_num(c, PF_FILE_PAGETYPEINFO, line, field, how, tok,
 				(size_t)(p - tok), &r_pages);
-			return true;	/* its counts stay unknown */
+			return true; /* its counts stay unknown */
 		}
 		if (n < PF_MT_MAX)
 			v[n] = (long)x;
@@ -232,13 +231,13 @@ static void pagetype_forget(struct proc_ctx *c, bool *had_free)
 /* What read_pagetypeinfo() keeps between the lines of the file. */
 struct pt_read {
 	enum { PT_HEAD, PT_FREE, PT_BLOCKS, PT_OTHER } section;
-	char heads[PF_MT_MAX][16];	/* the block table's columns */
+	char heads[PF_MT_MAX][16]; /* the block table's columns */
 	int nr_heads;
-	bool had_free[PF_ZONES_MAX];	/* a whole free row for the zone */
-	struct order_row rows[PF_ZONES_MAX * PF_MT_MAX];	/* free rows */
+	bool had_free[PF_ZONES_MAX]; /* a whole free row for the zone */
+	struct order_row rows[PF_ZONES_MAX * PF_MT_MAX]; /* free rows */
 	int nr_free_rows;
-	int nr_rows;			/* rows of either table */
-	bool have_order;		/* "Page block order:" seen */
+	int nr_rows;	 /* rows of either table */
+	bool have_order; /* "Page block order:" seen */
 };
 
 /*
@@ -268,8 +267,8 @@ static bool pagetype_section(struct proc_ctx *c, struct pt_read *st,
 		st->section = PT_FREE;
 	} else if (!strncmp(line, "Number of blocks type", 21)) {
 		st->section = PT_BLOCKS;
-		st->nr_heads = pagetype_block_heads(line + 21, st->heads,
-						    PF_MT_MAX);
+		st->nr_heads =
+			pagetype_block_heads(line + 21, st->heads, PF_MT_MAX);
 	} else if (!strncmp(line, "Number of", 9)) {
 		/* "Number of mixed blocks" (page_owner) and the like */
 		st->section = PT_OTHER;
@@ -287,8 +286,8 @@ static void pagetype_row(struct proc_ctx *c, struct pt_read *st,
 	const char *rest;
 	int node, how;
 
-	how = parse_zone_head(c, PF_FILE_PAGETYPEINFO, lineno, line,
-			      &node, zone, sizeof(zone), &rest);
+	how = parse_zone_head(c, PF_FILE_PAGETYPEINFO, lineno, line, &node,
+			      zone, sizeof(zone), &rest);
 	if (how < 0)
 		return;
 	if (how && st->section == PT_FREE &&
@@ -311,8 +310,8 @@ static void pagetype_check_rows(struct proc_ctx *c, const struct pt_read *st)
 {
 	bool odd[PF_ZONES_MAX * PF_MT_MAX];
 
-	odd_rows(c, PF_FILE_PAGETYPEINFO, st->rows, st->nr_free_rows,
-		 "counts", odd);
+	odd_rows(c, PF_FILE_PAGETYPEINFO, st->rows, st->nr_free_rows, "counts",
+		 odd);
 	for (int i = 0; i < st->nr_free_rows; i++)
 		if (odd[i])
 			c->pt_bad[st->rows[i].idx] = true;
@@ -333,7 +332,7 @@ int read_pagetypeinfo(struct proc_ctx *c)
 	int err = open_id(c, PF_FILE_PAGETYPEINFO, path, sizeof(path), &f);
 
 	if (err)
-		return err;	/* optional: root only from 5.4 */
+		return err; /* optional: root only from 5.4 */
 	while (next_table_line(&f, line, sizeof(line))) {
 		if (pagetype_section(c, &st, line, f.line))
 			continue;
@@ -351,7 +350,8 @@ int read_pagetypeinfo(struct proc_ctx *c)
 	}
 	/* pagetypeinfo_show() prints it first, in every era (2.6.24+) */
 	if (!st.have_order)
-		bad_add(c, PF_FILE_PAGETYPEINFO, 0, "no 'Page block order' "
+		bad_add(c, PF_FILE_PAGETYPEINFO, 0,
+			"no 'Page block order' "
 			"line, which every kernel prints");
 	pagetype_letters(c->sys, st.had_free);
 	c->sys->have |= PF_SYS_PAGETYPEINFO;
@@ -373,7 +373,7 @@ static int read_extfrag_file(struct proc_ctx *c, int id)
 	int err = open_id(c, id, path, sizeof(path), &f);
 
 	if (err)
-		return err;	/* optional: debugfs is seldom mounted */
+		return err; /* optional: debugfs is seldom mounted */
 	while (next_table_line(&f, line, sizeof(line))) {
 		char name[sizeof(sys->zones[0].name)];
 		int v[PF_MAX_ORDER], node, n = 0, idx;
@@ -413,8 +413,8 @@ static int read_extfrag_file(struct proc_ctx *c, int id)
 			continue;
 		if (n > PF_MAX_ORDER)
 			n = PF_MAX_ORDER;
-		memcpy(unusable ? sys->debug_extfrag[idx].unusable :
-				  sys->debug_extfrag[idx].extfrag,
+		memcpy(unusable ? sys->debug_extfrag[idx].unusable
+				: sys->debug_extfrag[idx].extfrag,
 		       v, (size_t)n * sizeof(v[0]));
 		nr[idx] = n;
 		t.rows[t.nr++] = (struct order_row){ idx, -1, n, f.line };
@@ -438,8 +438,8 @@ void read_extfrag(struct proc_ctx *c)
 
 	/* the orders both files give */
 	for (int i = 0; i < sys->nr_zones; i++) {
-		int n = c->nr_unusable[i] < c->nr_extfrag[i] ?
-			c->nr_unusable[i] : c->nr_extfrag[i];
+		int n = c->nr_unusable[i] < c->nr_extfrag[i] ? c->nr_unusable[i]
+							     : c->nr_extfrag[i];
 
 		sys->debug_extfrag[i].nr_orders = eu || ee ? 0 : n;
 		any |= sys->debug_extfrag[i].nr_orders > 0;

@@ -24,31 +24,30 @@
 #include "util/util.h"
 
 const struct pf_proc_file pf_proc_files[PF_FILE_NR] = {
-	[PF_FILE_ZONEINFO]	 = { "proc/zoneinfo", PF_FILE_ZONES },
-	[PF_FILE_BUDDYINFO]	 = { "proc/buddyinfo", PF_FILE_ZONES },
-	[PF_FILE_PAGETYPEINFO]	 = { "proc/pagetypeinfo", PF_FILE_ZONES },
+	[PF_FILE_ZONEINFO] = { "proc/zoneinfo", PF_FILE_ZONES },
+	[PF_FILE_BUDDYINFO] = { "proc/buddyinfo", PF_FILE_ZONES },
+	[PF_FILE_PAGETYPEINFO] = { "proc/pagetypeinfo", PF_FILE_ZONES },
 	[PF_FILE_UNUSABLE_INDEX] = { "sys/kernel/debug/extfrag/unusable_index",
 				     PF_FILE_ZONES },
-	[PF_FILE_EXTFRAG_INDEX]	 = { "sys/kernel/debug/extfrag/extfrag_index",
-				     PF_FILE_ZONES },
-	[PF_FILE_MEMINFO]	 = { "proc/meminfo", 0 },
-	[PF_FILE_VMSTAT]	 = { "proc/vmstat", 0 },
-	[PF_FILE_OSRELEASE]	 = { "proc/sys/kernel/osrelease", 0 },
-	/* the vm sysctls of PF_VM_SYSCTLS (libpagefail.h) */
-#define VM_FILE(e, name) \
+	[PF_FILE_EXTFRAG_INDEX] = { "sys/kernel/debug/extfrag/extfrag_index",
+				    PF_FILE_ZONES },
+	[PF_FILE_MEMINFO] = { "proc/meminfo", 0 },
+	[PF_FILE_VMSTAT] = { "proc/vmstat", 0 },
+	[PF_FILE_OSRELEASE] = { "proc/sys/kernel/osrelease", 0 },
+/* the vm sysctls of PF_VM_SYSCTLS (libpagefail.h) */
+#define VM_FILE(e, name)                                                       \
 	[PF_FILE_VM_FIRST + PF_VM_##e] = { "proc/sys/vm/" #name, 0 },
 	PF_VM_SYSCTLS(VM_FILE)
 #undef VM_FILE
-	[PF_FILE_LOWMEM_RESERVE_RATIO] =
-		{ "proc/sys/vm/lowmem_reserve_ratio", 0 },
-	[PF_FILE_SYSCTL_A]	 = { "sos_commands/kernel/sysctl_-a",
-				     PF_FILE_STANDIN },
-	[PF_FILE_UNAME_A]	 = { "sos_commands/kernel/uname_-a",
-				     PF_FILE_STANDIN },
-	[PF_FILE_UNAME]		 = { "uname", PF_FILE_STANDIN },
-	[PF_FILE_NODES]		 = { "sys/devices/system/node", PF_FILE_DIR },
-	[PF_FILE_CPU_ONLINE]	 = { "sys/devices/system/cpu/online", 0 },
-	[PF_FILE_CPUINFO]	 = { "proc/cpuinfo", 0 },
+		[PF_FILE_LOWMEM_RESERVE_RATIO] = { "proc/sys/vm/lowmem_reserve_ratio",
+						   0 },
+	[PF_FILE_SYSCTL_A] = { "sos_commands/kernel/sysctl_-a",
+			       PF_FILE_STANDIN },
+	[PF_FILE_UNAME_A] = { "sos_commands/kernel/uname_-a", PF_FILE_STANDIN },
+	[PF_FILE_UNAME] = { "uname", PF_FILE_STANDIN },
+	[PF_FILE_NODES] = { "sys/devices/system/node", PF_FILE_DIR },
+	[PF_FILE_CPU_ONLINE] = { "sys/devices/system/cpu/online", 0 },
+	[PF_FILE_CPUINFO] = { "proc/cpuinfo", 0 },
 };
 
 bool pf_proc_is_node_name(const char *name)
@@ -169,8 +168,7 @@ int note(struct proc_ctx *c, int id, int err)
 	return err;
 }
 
-void report(const struct proc_ctx *c, const char *path,
-	    const char *msg)
+void report(const struct proc_ctx *c, const char *path, const char *msg)
 {
 	if (c->diag)
 		c->diag(path, 0, msg, c->data);
@@ -180,10 +178,10 @@ void report_errno(const struct proc_ctx *c, const char *path, int err)
 {
 	char msg[192];
 
-	snprintf(msg, sizeof(msg), "cannot read: %s%s",
-		 pf_strerror(err),
+	snprintf(msg, sizeof(msg), "cannot read: %s%s", pf_strerror(err),
 		 err == -PF_ENOTREG ? " (a tree to read holds copies of the "
-				      "files, as pagefail snapshot makes)" : "");
+				      "files, as pagefail snapshot makes)"
+				    : "");
 	report(c, path, msg);
 }
 
@@ -191,8 +189,8 @@ void report_errno(const struct proc_ctx *c, const char *path, int err)
  * The first line of root/rel.  0, -errno, or -EINVAL for a file without
  * one (empty) or whose first line is not whole (too long, a NUL in it).
  */
-int read_first_line(const struct proc_ctx *c, const char *rel,
-		    char *path, size_t path_size, char *buf, size_t size)
+int read_first_line(const struct proc_ctx *c, const char *rel, char *path,
+		    size_t path_size, char *buf, size_t size)
 {
 	struct proc_file f;
 	int r, err = open_file(c, rel, path, path_size, &f);
@@ -208,9 +206,8 @@ int read_first_line(const struct proc_ctx *c, const char *rel,
 
 /* ---- what is wrong, once per file -------------------------------------- */
 
-__attribute__((format(printf, 4, 5)))
-void bad_add(struct proc_ctx *c, int id, unsigned long line,
-	     const char *fmt, ...)
+__attribute__((format(printf, 4, 5))) void
+bad_add(struct proc_ctx *c, int id, unsigned long line, const char *fmt, ...)
 {
 	struct proc_bad *b = &c->bad[id];
 	va_list ap;
@@ -229,9 +226,8 @@ void bad_add(struct proc_ctx *c, int id, unsigned long line,
  * range (0..1099511627776)", "FIELD: no value".  field is "" in a file of
  * one value, whose path says what it is.
  */
-void bad_num(struct proc_ctx *c, int id, unsigned long line,
-	     const char *field, int how, const char *tok, size_t len,
-	     const struct num_range *r)
+void bad_num(struct proc_ctx *c, int id, unsigned long line, const char *field,
+	     int how, const char *tok, size_t len, const struct num_range *r)
 {
 	const char *sep = *field ? ": " : "";
 	char q[40], lo[32], hi[32];
@@ -240,8 +236,10 @@ void bad_num(struct proc_ctx *c, int id, unsigned long line,
 	if (how == NUM_NONE)
 		bad_add(c, id, line, "%s%sno value", field, sep);
 	else if (how == NUM_JUNK && r->frac)
-		bad_add(c, id, line, "%s%s'%s' is not an index as the kernel "
-			"prints one (0.523)", field, sep, q);
+		bad_add(c, id, line,
+			"%s%s'%s' is not an index as the kernel "
+			"prints one (0.523)",
+			field, sep, q);
 	else if (how == NUM_JUNK)
 		bad_add(c, id, line, "%s%s'%s' is not a number", field, sep, q);
 	else

@@ -80,10 +80,10 @@ static int meminfo_kb(const char *line, const char *name, long long *v,
 	*len = (size_t)(p - *tok);
 	if (how == NUM_OK && *(p = skip_blank(p)) && strcmp(p, "kB")) {
 		*len = strlen(*tok);
-		return NUM_JUNK;	/* "123 MB": not the kernel's unit */
+		return NUM_JUNK; /* "123 MB": not the kernel's unit */
 	}
 	if (how == NUM_JUNK && !strcmp(*tok, "kB"))
-		return NUM_NONE;	/* "MemTotal:   kB" */
+		return NUM_NONE; /* "MemTotal:   kB" */
 	return how;
 }
 
@@ -125,7 +125,10 @@ static int read_meminfo(struct proc_ctx *c)
 long long pf_system_mem_available(const char *root)
 {
 	static const char *const names[] = {
-		"MemAvailable:", "MemFree:", "Buffers:", "Cached:",
+		"MemAvailable:",
+		"MemFree:",
+		"Buffers:",
+		"Cached:",
 	};
 	struct proc_ctx c = { .root = root && *root ? root : "/" };
 	long long kb[ARRAY_SIZE(names)] = { -1, -1, -1, -1 };
@@ -195,7 +198,7 @@ static int read_vmstat(struct proc_ctx *c)
 		}
 		if (p == line || (*p && !isspace((unsigned char)*p)) ||
 		    (size_t)(p - line) >= sizeof(it->name))
-			continue;	/* not a name, or none of the kernel's */
+			continue; /* not a name, or none of the kernel's */
 		pf_strlcpyn(name, sizeof(name), line, (size_t)(p - line));
 		how = proc_value(p, &r_counter, &v, &tok, &len);
 		if (how)
@@ -269,8 +272,8 @@ int pf_system_read(const char *root, struct pf_system *sys, pf_diag_fn diag,
 	note(c, PF_FILE_MEMINFO, read_meminfo(c));
 	note(c, PF_FILE_VMSTAT, read_vmstat(c));
 
-	os_err = read_first_line(c, pf_proc_files[PF_FILE_OSRELEASE].path,
-				 path, sizeof(path), buf, sizeof(buf));
+	os_err = read_first_line(c, pf_proc_files[PF_FILE_OSRELEASE].path, path,
+				 sizeof(path), buf, sizeof(buf));
 	if (!os_err && !set_kernel(sys, skip_blank(buf)))
 		os_err = -EINVAL;
 	note(c, PF_FILE_OSRELEASE, os_err);

@@ -17,7 +17,7 @@
  * file holds, so the bound is on the bytes read.  Far past any real file:
  * zoneinfo's pagesets of 8192 CPUs in 32 zones are some 40 MiB.
  */
-#define PF_PROC_FILE_MAX	(64u << 20)
+#define PF_PROC_FILE_MAX (64u << 20)
 
 /* pf_proc_files[] by name, in the order pf_system_read() reads them. */
 enum pf_proc_file_id {
@@ -30,7 +30,7 @@ enum pf_proc_file_id {
 	PF_FILE_MEMINFO,
 	PF_FILE_VMSTAT,
 	PF_FILE_OSRELEASE,
-	PF_FILE_VM_FIRST,	/* PF_VM_NR files, in enum pf_vm_sysctl order */
+	PF_FILE_VM_FIRST, /* PF_VM_NR files, in enum pf_vm_sysctl order */
 	PF_FILE_LOWMEM_RESERVE_RATIO = PF_FILE_VM_FIRST + PF_VM_NR,
 	PF_FILE_SYSCTL_A,
 	PF_FILE_UNAME_A,
@@ -42,13 +42,13 @@ enum pf_proc_file_id {
 };
 
 /* pf_proc_file.flags */
-#define PF_FILE_ZONES	0x01	/* zone state: a snapshot takes them together */
-#define PF_FILE_STANDIN	0x02	/* a sosreport's stand-in for proc/sys */
-#define PF_FILE_DIR	0x04	/* a directory of node[0-9]+ directories */
-#define PF_FILE_NODE_CPULIST "cpulist"	/* what a snapshot keeps in each */
+#define PF_FILE_ZONES	     0x01 /* zone state: a snapshot takes them together */
+#define PF_FILE_STANDIN	     0x02 /* a sosreport's stand-in for proc/sys */
+#define PF_FILE_DIR	     0x04 /* a directory of node[0-9]+ directories */
+#define PF_FILE_NODE_CPULIST "cpulist" /* what a snapshot keeps in each */
 
 struct pf_proc_file {
-	const char *path;	/* relative to the root */
+	const char *path; /* relative to the root */
 	unsigned int flags;
 };
 

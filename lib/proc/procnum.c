@@ -74,18 +74,18 @@ const struct num_range r_cpu = { 0, (1 << 22) - 1, 0 };
  * other bit is taken and printed back.
  */
 const struct num_range vm_ranges[PF_VM_NR] = {
-	[PF_VM_MIN_FREE_KBYTES]		 = { 0, INT_MAX, 0 },
+	[PF_VM_MIN_FREE_KBYTES] = { 0, INT_MAX, 0 },
 	/* 1..1000 when it came (4.6), 1..3000 in 6.13 */
-	[PF_VM_WATERMARK_SCALE_FACTOR]	 = { 1, 3000, 0 },
+	[PF_VM_WATERMARK_SCALE_FACTOR] = { 1, 3000, 0 },
 	/* 5.0+: a minimum of 0, no maximum */
-	[PF_VM_WATERMARK_BOOST_FACTOR]	 = { 0, INT_MAX, 0 },
-	[PF_VM_ZONE_RECLAIM_MODE]	 = { 0, INT_MAX, 0 },
+	[PF_VM_WATERMARK_BOOST_FACTOR] = { 0, INT_MAX, 0 },
+	[PF_VM_ZONE_RECLAIM_MODE] = { 0, INT_MAX, 0 },
 	/* 2.6.35+: min_extfrag_threshold 0, max_extfrag_threshold 1000 */
-	[PF_VM_EXTFRAG_THRESHOLD]	 = { 0, 1000, 0 },
+	[PF_VM_EXTFRAG_THRESHOLD] = { 0, 1000, 0 },
 	/* 5.9+: 0..100 */
 	[PF_VM_COMPACTION_PROACTIVENESS] = { 0, 100, 0 },
 	/* RHEL 6 and 7: min_free_kbytes_sysctl_handler, a minimum of 0 */
-	[PF_VM_EXTRA_FREE_KBYTES]	 = { 0, INT_MAX, 0 },
+	[PF_VM_EXTRA_FREE_KBYTES] = { 0, INT_MAX, 0 },
 };
 
 /*
@@ -102,7 +102,7 @@ static void take_digits(const char **p, unsigned long long *x, bool *big)
 
 	for (; isdigit((unsigned char)*q); q++) {
 		if (*x > (ULLONG_MAX - 9) / 10)
-			*big = true;	/* stop counting: never overflow */
+			*big = true; /* stop counting: never overflow */
 		else
 			*x = *x * 10 + (unsigned long long)(*q - '0');
 	}
@@ -151,8 +151,8 @@ static bool take_fraction(const char **p, unsigned long long *x, bool *neg,
  * every case but NUM_NONE (to the end of the word for NUM_JUNK), so that
  * the fields after a bad one are still read.
  */
-int proc_num(const char **p, const char *stops,
-	     const struct num_range *r, long long *v)
+int proc_num(const char **p, const char *stops, const struct num_range *r,
+	     long long *v)
 {
 	const char *q = *p, *digits;
 	unsigned long long x = 0;

@@ -20,14 +20,14 @@
 #include "libpagefail.h"
 #include "proc/procfs.h"
 
-#define PROC_LINE_MAX	4096
+#define PROC_LINE_MAX 4096
 
 /* What read_line() found. */
 enum {
 	LINE_EOF = -1,
 	LINE_OK = 0,
-	LINE_CUT,		/* too long, or a NUL inside: unusable */
-	LINE_UNTERMINATED,	/* the last line, without its newline */
+	LINE_CUT,	   /* too long, or a NUL inside: unusable */
+	LINE_UNTERMINATED, /* the last line, without its newline */
 };
 
 /*
@@ -36,7 +36,7 @@ enum {
  */
 struct proc_bad {
 	int nr;
-	unsigned long line;	/* of the first; 0 for a file of one value */
+	unsigned long line; /* of the first; 0 for a file of one value */
 	char what[224];
 };
 
@@ -46,13 +46,13 @@ struct proc_ctx {
 	struct pf_system *sys;
 	pf_diag_fn diag;
 	void *data;
-	long nr_free_pages[PF_ZONES_MAX];	/* zoneinfo's vmstat item */
+	long nr_free_pages[PF_ZONES_MAX]; /* zoneinfo's vmstat item */
 	/* per zone: the line of its zoneinfo head (0: none), its fields */
 	unsigned long zi_line[PF_ZONES_MAX];
 	unsigned int zi_fields[PF_ZONES_MAX];
 	/* per zone: a pagetypeinfo row of it was not whole */
 	bool pt_bad[PF_ZONES_MAX];
-	bool mfk_said;		/* sysctl -a's min_free_kbytes was bad, said */
+	bool mfk_said; /* sysctl -a's min_free_kbytes was bad, said */
 	/* the orders of each debugfs file, per zone */
 	int nr_unusable[PF_ZONES_MAX];
 	int nr_extfrag[PF_ZONES_MAX];
@@ -68,7 +68,7 @@ struct proc_ctx {
 struct proc_file {
 	char *buf;
 	size_t len, pos;
-	unsigned long line;	/* of the line read last, from 1 */
+	unsigned long line; /* of the line read last, from 1 */
 };
 
 /* procnum.c: the one number reader, and the range of each kind of field */
@@ -76,7 +76,7 @@ struct proc_file {
 /* What a kernel can print in a field: see procnum.c. */
 struct num_range {
 	long long min, max;
-	int frac;	/* digits after the point: 3 for the extfrag indices */
+	int frac; /* digits after the point: 3 for the extfrag indices */
 };
 
 extern const struct num_range r_pages, r_kb, r_node, r_order, r_counter,
@@ -86,9 +86,9 @@ extern const struct num_range vm_ranges[PF_VM_NR];
 /* What proc_num() found. */
 enum {
 	NUM_OK = 0,
-	NUM_NONE,	/* no number where one should be */
-	NUM_JUNK,	/* something else: "NaN", "12x", "0.5" for an index */
-	NUM_RANGE,	/* a number out of the field's range */
+	NUM_NONE,  /* no number where one should be */
+	NUM_JUNK,  /* something else: "NaN", "12x", "0.5" for an index */
+	NUM_RANGE, /* a number out of the field's range */
 };
 
 /* The blanks at p skipped.  Inline, as every reader calls it on every field. */
@@ -136,13 +136,11 @@ int note(struct proc_ctx *c, int id, int err);
 void report(const struct proc_ctx *c, const char *path, const char *msg);
 void report_errno(const struct proc_ctx *c, const char *path, int err);
 /* A value of file id that is not one a kernel prints: said by say_bad(). */
-void bad_add(struct proc_ctx *c, int id, unsigned long line,
-	     const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+void bad_add(struct proc_ctx *c, int id, unsigned long line, const char *fmt,
+	     ...) __attribute__((format(printf, 4, 5)));
 /* A number proc_num() did not take (how), in words, to bad_add(). */
-void bad_num(struct proc_ctx *c, int id, unsigned long line,
-	     const char *field, int how, const char *tok, size_t len,
-	     const struct num_range *r);
+void bad_num(struct proc_ctx *c, int id, unsigned long line, const char *field,
+	     int how, const char *tok, size_t len, const struct num_range *r);
 /* Say what was wrong in each file: one line a file. */
 void say_bad(const struct proc_ctx *c);
 
@@ -187,8 +185,8 @@ int odd_rows(struct proc_ctx *c, int id, const struct order_row *rows, int nr,
 /* A table of a row of orders per zone (buddyinfo, an extfrag file). */
 struct zone_table {
 	struct order_row rows[PF_ZONES_MAX];
-	bool odd[PF_ZONES_MAX];		/* rows[i]: another count, said */
-	bool seen[PF_ZONES_MAX];	/* zone i has a row */
+	bool odd[PF_ZONES_MAX];	 /* rows[i]: another count, said */
+	bool seen[PF_ZONES_MAX]; /* zone i has a row */
 	int nr;
 };
 /*

@@ -110,9 +110,9 @@ static bool set_lowmem_ratio(struct proc_ctx *c, int id, unsigned long line,
 	int n = 0, how = parse_ratios(s, v, &n, &tok, &len);
 
 	if (how) {
-		bad_num(c, id, line, id == PF_FILE_SYSCTL_A ?
-			"vm.lowmem_reserve_ratio" : "", how, tok, len,
-			&r_ratio);
+		bad_num(c, id, line,
+			id == PF_FILE_SYSCTL_A ? "vm.lowmem_reserve_ratio" : "",
+			how, tok, len, &r_ratio);
 		return false;
 	}
 	sys->nr_lowmem_reserve_ratio = n;
@@ -127,8 +127,8 @@ static bool set_lowmem_ratio(struct proc_ctx *c, int id, unsigned long line,
  * -EINVAL when its value is not one the kernel prints (said here).
  */
 static int read_value_file(struct proc_ctx *c, int id,
-			   const struct num_range *r, long long *v,
-			   char *path, size_t path_size)
+			   const struct num_range *r, long long *v, char *path,
+			   size_t path_size)
 {
 	char buf[PROC_LINE_MAX];
 	const char *tok = "";
@@ -140,10 +140,10 @@ static int read_value_file(struct proc_ctx *c, int id,
 		return err;
 	switch (read_line(&f, buf, sizeof(buf))) {
 	case LINE_EOF:
-		how = NUM_NONE;		/* an empty file */
+		how = NUM_NONE; /* an empty file */
 		break;
 	case LINE_CUT:
-		how = NUM_JUNK;		/* too long, or a NUL in it */
+		how = NUM_JUNK; /* too long, or a NUL in it */
 		tok = f.buf;
 		len = f.len;
 		break;

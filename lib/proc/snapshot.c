@@ -45,13 +45,13 @@
  * than MAX_NUMNODES with the largest NODES_SHIFT (10) the kernel allows,
  * and a cpulist of 1024 CPUs in the worst notation is far under 64 KiB.
  */
-#define SNAP_NODES_MAX	1024
+#define SNAP_NODES_MAX	 1024
 #define SNAP_CPULIST_MAX (64u << 10)
 /*
  * pagetypeinfo walks every free list with the zone lock held (why it is
  * root only from 5.4): a few tries, not more.
  */
-#define SNAP_TRIES	10
+#define SNAP_TRIES 10
 
 /* A file's bytes, or why there are none. */
 struct blob {
@@ -196,7 +196,8 @@ static void capture_zones(const struct snap *s, struct blob *b)
 			if (!(pf_proc_files[id].flags & PF_FILE_ZONES))
 				continue;
 			blob_free(&b[id]);
-			slurp_rel(s, pf_proc_files[id].path, PF_PROC_FILE_MAX, &b[id]);
+			slurp_rel(s, pf_proc_files[id].path, PF_PROC_FILE_MAX,
+				  &b[id]);
 		}
 		if (b[PF_FILE_BUDDYINFO].err)
 			return;
@@ -246,7 +247,7 @@ static void nodes_release(struct nodes *n)
 static int read_nodes(const struct snap *s, const char *rel, struct nodes *n)
 {
 	char src[PATH_MAX], sub[PATH_MAX];
-	size_t names = 0, cpulists = 0;		/* room in each */
+	size_t names = 0, cpulists = 0; /* room in each */
 	struct dirent *de;
 	int err;
 	DIR *d;
@@ -264,8 +265,10 @@ static int read_nodes(const struct snap *s, const char *rel, struct nodes *n)
 			     PF_FILE_NODE_CPULIST) >= (int)sizeof(sub))
 			continue;
 		if (n->nr == SNAP_NODES_MAX) {
-			tell(s, rel, "more node directories than a kernel has: "
-			     "the rest not copied", 0);
+			tell(s, rel,
+			     "more node directories than a kernel has: "
+			     "the rest not copied",
+			     0);
 			break;
 		}
 		if (PF_GROW(n->name, names, (size_t)n->nr + 1, 8) ||
@@ -333,7 +336,8 @@ static bool snapshot_file(const char *rel)
 	if (!q || (size_t)(q - p) >= sizeof(name))
 		return false;
 	pf_strlcpyn(name, sizeof(name), p, (size_t)(q - p));
-	return pf_proc_is_node_name(name) && !strcmp(q + 1, PF_FILE_NODE_CPULIST);
+	return pf_proc_is_node_name(name) &&
+	       !strcmp(q + 1, PF_FILE_NODE_CPULIST);
 }
 
 /* Is rel a directory on the way to one (proc, proc/sys, NODES/nodeN)? */
@@ -390,11 +394,13 @@ static int dir_holds(int fd, char *rel, size_t size, bool remove)
 			if (remove && unlinkat(dirfd(d), de->d_name, 0))
 				ret = -errno;
 		} else if (S_ISDIR(st.st_mode) && snapshot_dir(rel)) {
-			sub = openat(dirfd(d), de->d_name, O_RDONLY | O_DIRECTORY |
-				     O_NOFOLLOW | O_CLOEXEC);
-			sub = sub < 0 ? -errno : dir_holds(sub, rel, size, remove);
+			sub = openat(dirfd(d), de->d_name,
+				     O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+					     O_CLOEXEC);
+			sub = sub < 0 ? -errno
+				      : dir_holds(sub, rel, size, remove);
 			if (sub == HOLDS_NOTHING)
-				sub = HOLDS_SNAPSHOT;	/* an empty proc/ */
+				sub = HOLDS_SNAPSHOT; /* an empty proc/ */
 			if (sub == HOLDS_SNAPSHOT && remove &&
 			    unlinkat(dirfd(d), de->d_name, AT_REMOVEDIR))
 				sub = -errno;
@@ -480,9 +486,11 @@ static void tell_unread(const struct snap *s, const struct pf_proc_file *pf,
 	bool absent = err == -ENOENT;
 
 	if (absent && !strncmp(pf->path, "sys/kernel/debug/", 17))
-		tell(s, pf->path, "not copied: debugfs is not "
+		tell(s, pf->path,
+		     "not copied: debugfs is not "
 		     "mounted (mount -t debugfs none "
-		     "/sys/kernel/debug)", 0);
+		     "/sys/kernel/debug)",
+		     0);
 	else if (!(absent && ((pf->flags & PF_FILE_STANDIN) ||
 			      !strncmp(pf->path, "proc/sys/vm/", 12))))
 		tell(s, pf->path, "not copied", err);
@@ -524,8 +532,7 @@ static int snapshot_read(const struct snap *s, struct blob *b,
  * there (replace).  Returns the files copied, or -errno.
  */
 static int snapshot_write(const struct snap *s, const struct blob *b,
-			  const struct nodes *nodes, int nodes_id,
-			  bool replace)
+			  const struct nodes *nodes, int nodes_id, bool replace)
 {
 	char path[PATH_MAX];
 	int err, copied = 0;
@@ -555,7 +562,9 @@ static int snapshot(const char *root, const char *dir, bool replace,
 {
 	struct snap s = {
 		.root = root && *root ? root : "/",
-		.dir = dir, .diag = diag, .data = data,
+		.dir = dir,
+		.diag = diag,
+		.data = data,
 	};
 	struct blob b[PF_FILE_NR];
 	struct nodes nodes = { 0 };

@@ -53,7 +53,7 @@
  * sos_commands/kernel/sysctl_-a) is a record of another machine: an apply
  * with values to set refuses it rather than call every sysctl missing.
  */
-#define _GNU_SOURCE	/* O_PATH */
+#define _GNU_SOURCE /* O_PATH */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -78,7 +78,7 @@
 #include "libpagefail.h"
 #include "util/util.h"
 
-#define SYSCTL_PROC	"proc/sys"
+#define SYSCTL_PROC "proc/sys"
 /* A value file longer than this is not one number. */
 #define SYSCTL_VALUE_MAX 64
 
@@ -86,10 +86,10 @@
 
 /* The root every path is resolved under, opened once. */
 struct sysctl_root {
-	int fd;			/* O_PATH of the root */
-	char real[PATH_MAX];	/* its real path */
-	bool live;		/* it is this machine's "/" */
-	char why[PATH_MAX + 128];	/* what a refusal refused, or "" */
+	int fd;			  /* O_PATH of the root */
+	char real[PATH_MAX];	  /* its real path */
+	bool live;		  /* it is this machine's "/" */
+	char why[PATH_MAX + 128]; /* what a refusal refused, or "" */
 };
 
 /*
@@ -150,8 +150,8 @@ static void root_close(struct sysctl_root *r)
 	r->fd = -1;
 }
 
-__attribute__((format(printf, 2, 3)))
-static void root_why(struct sysctl_root *r, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static void
+root_why(struct sysctl_root *r, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -223,8 +223,8 @@ static int beneath_walk(struct sysctl_root *r, const char *rel, int *out)
 			err = -ELOOP;
 			break;
 		}
-		next = openat(fd, name, O_PATH | O_DIRECTORY | O_NOFOLLOW |
-			      O_CLOEXEC);
+		next = openat(fd, name,
+			      O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		if (next < 0) {
 			err = -errno;
 			break;
@@ -254,7 +254,7 @@ static int beneath_dir(struct sysctl_root *r, const char *rel, int *fd)
 
 	r->why[0] = '\0';
 	/* openat2 would take "a/../b", the walk would not: neither does. */
-	for (p = rel; *p; ) {
+	for (p = rel; *p;) {
 		size_t len = strcspn(p, "/");
 
 		if (p == rel && !len) {
@@ -336,8 +336,10 @@ static int value_file_ok(struct sysctl_root *r, const char *rel, int dfd,
 		return -EPERM;
 	}
 	if (S_ISREG(st->st_mode) && st->st_nlink > 1) {
-		root_why(r, "'%s' has %lu hard links: a write would change the "
-			 "other names too", path, (unsigned long)st->st_nlink);
+		root_why(r,
+			 "'%s' has %lu hard links: a write would change the "
+			 "other names too",
+			 path, (unsigned long)st->st_nlink);
 		return -EMLINK;
 	}
 	return 0;
@@ -357,11 +359,15 @@ static int value_fs_ok(struct sysctl_root *r, const char *rel, int fd)
 		return 0;
 	root_path(r, rel, path, sizeof(path));
 	if (r->live)
-		root_why(r, "'%s' is not on procfs: it is not the kernel's "
-			 "(is /proc mounted?)", path);
+		root_why(r,
+			 "'%s' is not on procfs: it is not the kernel's "
+			 "(is /proc mounted?)",
+			 path);
 	else
-		root_why(r, "'%s' is on procfs: it is this machine's kernel, "
-			 "not a file of '%s'", path, r->real);
+		root_why(r,
+			 "'%s' is on procfs: it is this machine's kernel, "
+			 "not a file of '%s'",
+			 path, r->real);
 	return -EXDEV;
 }
 
@@ -370,7 +376,7 @@ static int value_fs_ok(struct sysctl_root *r, const char *rel, int fd)
  * the first byte are waited for FIFO_WAIT_MS at most, never forever (an
  * open of a FIFO blocks until its other end is opened).  The fd, or -errno.
  */
-#define FIFO_WAIT_MS	5000
+#define FIFO_WAIT_MS 5000
 
 static int fifo_open(int dfd, const char *name, int flags)
 {
@@ -379,8 +385,8 @@ static int fifo_open(int dfd, const char *name, int flags)
 	for (;;) {
 		/* O_NONBLOCK: a reader opens at once, a writer fails (ENXIO)
 		 * while nobody reads */
-		fd = openat(dfd, name, flags | O_NONBLOCK | O_NOFOLLOW |
-			    O_CLOEXEC);
+		fd = openat(dfd, name,
+			    flags | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
 		if (fd >= 0 || errno != ENXIO)
 			break;
 		if (waited >= FIFO_WAIT_MS)
@@ -468,7 +474,7 @@ static int value_open(struct sysctl_root *r, const char *rel, int flags,
 	if (fstat(fd, &now) < 0)
 		err = -errno;
 	else if (now.st_dev != st.st_dev || now.st_ino != st.st_ino)
-		err = -EAGAIN;	/* replaced between the two: try no more */
+		err = -EAGAIN; /* replaced between the two: try no more */
 	else
 		err = value_fs_ok(r, rel, fd);
 	if (err)
@@ -543,13 +549,12 @@ static int sysctl_read_fd(int fd, long *value)
 	}
 	buf[len] = '\0';
 	if (strlen(buf) != len)
-		return -EINVAL;	/* a NUL in a value file */
+		return -EINVAL; /* a NUL in a value file */
 	return pf_parse_long(buf, LONG_MIN, LONG_MAX, value);
 }
 
 /* Read the number in the value file rel under r.  0 or -errno. */
-static int sysctl_read_rel(struct sysctl_root *r, const char *rel,
-			   long *value)
+static int sysctl_read_rel(struct sysctl_root *r, const char *rel, long *value)
 {
 	int fd, err;
 
@@ -584,8 +589,7 @@ static int write_all(int fd, const char *buf, size_t len)
  * Write value to the value file rel.  O_TRUNC matters for plain files (a
  * test root) and is ignored by procfs.
  */
-static int sysctl_write_rel(struct sysctl_root *r, const char *rel,
-			    long value)
+static int sysctl_write_rel(struct sysctl_root *r, const char *rel, long value)
 {
 	char buf[32];
 	int fd, err, n;
@@ -631,8 +635,8 @@ static void sysctl_one_line(char *s)
 			*s = '?';
 }
 
-__attribute__((format(printf, 2, 3)))
-static void sysctl_error(struct pf_apply *a, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static void
+sysctl_error(struct pf_apply *a, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -655,8 +659,7 @@ static void sysctl_error_errno(struct pf_apply *a, const struct sysctl_root *r,
 			     r->why);
 		return;
 	}
-	sysctl_error(a, "%s '%s': %s", what, path,
-		     pf_strerror(err));
+	sysctl_error(a, "%s '%s': %s", what, path, pf_strerror(err));
 }
 
 /* Add "; could not ..." to the error of the failure being undone. */
@@ -666,8 +669,7 @@ static void sysctl_error_append(struct pf_apply *a, const char *what,
 	size_t len = strlen(a->error);
 
 	snprintf(a->error + len, sizeof(a->error) - len,
-		 "; could not %s '%s': %s", what, path,
-		 pf_strerror(err));
+		 "; could not %s '%s': %s", what, path, pf_strerror(err));
 	sysctl_one_line(a->error);
 }
 
@@ -685,28 +687,28 @@ static void sysctl_error_note(struct pf_apply *a, const char *note)
 struct apply_state {
 	struct pf_apply *a;
 	struct sysctl_root r;
-	char etc[64];		/* "etc" */
-	char dir[64];		/* "etc/sysctl.d" */
-	const char *sub;	/* "sysctl.d", the last part of dir */
-	const char *name;	/* "90-pagefail.conf" */
-	char bak[NAME_MAX + 1];	/* name + ".bak" */
-	char tmp[NAME_MAX + 1];	/* the temporary file's name, or "" */
-	int etc_fd, dir_fd;	/* O_PATH of etc and dir, -1 until open */
-	bool made_etc, made_dir;	/* created by this apply */
-	bool had_conf;		/* the previous file is at bak */
-	bool replaced;		/* the new file is at conf */
+	char etc[64];		 /* "etc" */
+	char dir[64];		 /* "etc/sysctl.d" */
+	const char *sub;	 /* "sysctl.d", the last part of dir */
+	const char *name;	 /* "90-pagefail.conf" */
+	char bak[NAME_MAX + 1];	 /* name + ".bak" */
+	char tmp[NAME_MAX + 1];	 /* the temporary file's name, or "" */
+	int etc_fd, dir_fd;	 /* O_PATH of etc and dir, -1 until open */
+	bool made_etc, made_dir; /* created by this apply */
+	bool had_conf;		 /* the previous file is at bak */
+	bool replaced;		 /* the new file is at conf */
 };
 
 /* The real path of rel, for a message. */
-static const char *apply_path(struct apply_state *s, const char *rel,
-			      char *buf, size_t size)
+static const char *apply_path(struct apply_state *s, const char *rel, char *buf,
+			      size_t size)
 {
 	return root_path(&s->r, rel, buf, size);
 }
 
 /* The real path of a name in etc/sysctl.d. */
-static const char *dir_path(struct apply_state *s, const char *name,
-			    char *buf, size_t size)
+static const char *dir_path(struct apply_state *s, const char *name, char *buf,
+			    size_t size)
 {
 	char rel[sizeof(s->dir) + NAME_MAX + 2];
 	int n = snprintf(rel, sizeof(rel), "%s/%s", s->dir, name);
@@ -759,11 +761,11 @@ static int not_live_dir(struct apply_state *s, int fd, const char *rel)
 		return 0;
 	snprintf(live, sizeof(live), "/%s", rel);
 	if (stat(live, &mine) < 0 || fstat(fd, &st) < 0)
-		return 0;	/* no such directory here: not the same one */
+		return 0; /* no such directory here: not the same one */
 	if (st.st_dev != mine.st_dev || st.st_ino != mine.st_ino)
 		return 0;
-	root_why(&s->r, "'%s' is this machine's %s", apply_path(s, rel, path,
-		 sizeof(path)), live);
+	root_why(&s->r, "'%s' is this machine's %s",
+		 apply_path(s, rel, path, sizeof(path)), live);
 	return -EXDEV;
 }
 
@@ -815,11 +817,13 @@ static int check_conf(struct apply_state *s)
 		return err;
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
 		dir_path(s, names[i], path, sizeof(path));
-		if (fstatat(s->dir_fd, names[i], &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		if (fstatat(s->dir_fd, names[i], &st, AT_SYMLINK_NOFOLLOW) <
+		    0) {
 			if (errno == ENOENT)
 				continue;
 			err = -errno;
-			sysctl_error_errno(s->a, NULL, "cannot read", path, err);
+			sysctl_error_errno(s->a, NULL, "cannot read", path,
+					   err);
 			return err;
 		}
 		if (S_ISLNK(st.st_mode)) {
@@ -896,7 +900,8 @@ static void tmp_name(struct apply_state *s)
 
 	if (getrandom(rnd, sizeof(rnd), GRND_NONBLOCK) != sizeof(rnd)) {
 		unsigned long x = (unsigned long)getpid() * 2654435761UL ^
-				  (unsigned long)time(NULL) ^ (unsigned long)clock();
+				  (unsigned long)time(NULL) ^
+				  (unsigned long)clock();
 
 		for (size_t i = 0; i < sizeof(rnd); i++, x >>= 5)
 			rnd[i] = (unsigned char)x;
@@ -915,8 +920,10 @@ static int write_tmp(struct apply_state *s, const char *text)
 
 	for (tries = 0; tries < 100; tries++) {
 		tmp_name(s);
-		fd = openat(s->dir_fd, s->tmp, O_WRONLY | O_CREAT | O_EXCL |
-			    O_NOFOLLOW | O_CLOEXEC, 0600);
+		fd = openat(s->dir_fd, s->tmp,
+			    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+				    O_CLOEXEC,
+			    0600);
 		if (fd >= 0 || errno != EEXIST)
 			break;
 	}
@@ -924,7 +931,8 @@ static int write_tmp(struct apply_state *s, const char *text)
 		err = -errno;
 		s->tmp[0] = '\0';
 		sysctl_error_errno(s->a, NULL, "cannot create a file in",
-				   apply_path(s, s->dir, path, sizeof(path)), err);
+				   apply_path(s, s->dir, path, sizeof(path)),
+				   err);
 		return err;
 	}
 	err = write_all(fd, text, strlen(text));
@@ -936,7 +944,8 @@ static int write_tmp(struct apply_state *s, const char *text)
 		err = -errno;
 	if (err) {
 		sysctl_error_errno(s->a, NULL, "cannot write",
-				   dir_path(s, s->tmp, path, sizeof(path)), err);
+				   dir_path(s, s->tmp, path, sizeof(path)),
+				   err);
 		unlinkat(s->dir_fd, s->tmp, 0);
 		s->tmp[0] = '\0';
 	}
@@ -980,8 +989,8 @@ static int keep_backup(struct apply_state *s, bool *moved)
 		err = -errno;
 		if ((err != -EPERM && err != -ENOTSUP) ||
 		    renameat(s->dir_fd, s->name, s->dir_fd, s->bak) < 0) {
-			sysctl_error(s->a, "cannot keep '%s' as '%s': %s",
-				     conf, bak, pf_strerror(err));
+			sysctl_error(s->a, "cannot keep '%s' as '%s': %s", conf,
+				     bak, pf_strerror(err));
 			return err;
 		}
 		*moved = true;
@@ -1038,8 +1047,8 @@ static int write_conf(struct apply_state *s, const char *text)
 		sysctl_error(s->a, "cannot rename '%s' to '%s': %s",
 			     dir_path(s, s->tmp, path, sizeof(path)),
 			     s->a->conf, pf_strerror(err));
-		if (moved && renameat(s->dir_fd, s->bak, s->dir_fd,
-				      s->name) < 0)
+		if (moved &&
+		    renameat(s->dir_fd, s->bak, s->dir_fd, s->name) < 0)
 			sysctl_error_append(s->a, "put back", s->a->conf,
 					    -errno);
 		goto out_tmp;
@@ -1111,10 +1120,10 @@ static void rollback(struct apply_state *s, int last)
 			err = -EIO;
 		if (err) {
 			if (ok)
-				sysctl_error_append(a, "set back",
-						    apply_path(s, rel, path,
-							       sizeof(path)),
-						    err);
+				sysctl_error_append(
+					a, "set back",
+					apply_path(s, rel, path, sizeof(path)),
+					err);
 			ok = false;
 		}
 	}
@@ -1220,16 +1229,17 @@ static int read_old_values(struct apply_state *s)
 		return 0;
 	err = beneath_dir(&s->r, SYSCTL_PROC, &fd);
 	if (err == -ENOENT) {
-		sysctl_error(a, "'%s' has no " SYSCTL_PROC ": a sosreport or a "
+		sysctl_error(a,
+			     "'%s' has no " SYSCTL_PROC ": a sosreport or a "
 			     "saved tree records another machine, and cannot "
 			     "be applied to (--sysctl prints the file for it)",
 			     s->r.real);
 		return err;
 	}
 	if (err) {
-		sysctl_error_errno(a, &s->r, "cannot open",
-				   apply_path(s, SYSCTL_PROC, path,
-					      sizeof(path)), err);
+		sysctl_error_errno(
+			a, &s->r, "cannot open",
+			apply_path(s, SYSCTL_PROC, path, sizeof(path)), err);
 		return err;
 	}
 	close(fd);
@@ -1237,17 +1247,17 @@ static int read_old_values(struct apply_state *s)
 	for (i = 0; i < a->nr; i++) {
 		struct pf_sysctl_item *it = &a->items[i];
 
-		sysctl_rel(rel, sizeof(rel), it->name);	/* checked */
+		sysctl_rel(rel, sizeof(rel), it->name); /* checked */
 		err = sysctl_read_rel(&s->r, rel, &it->old);
 		if (err == -ENOENT && !s->r.why[0]) {
 			it->old = -1;
-			continue;	/* the kernel lacks it */
+			continue; /* the kernel lacks it */
 		}
 		if (err) {
 			it->old = -1;
-			sysctl_error_errno(a, &s->r, "cannot read",
-					   apply_path(s, rel, path,
-						      sizeof(path)), err);
+			sysctl_error_errno(
+				a, &s->r, "cannot read",
+				apply_path(s, rel, path, sizeof(path)), err);
 			a->failed = i;
 			return err;
 		}

@@ -21,15 +21,15 @@
 
 /* Bits of proc_ctx.zi_fields: the fields of a zone block zoneinfo printed. */
 enum {
-	ZF_FREE = 0x01,		/* "pages free" */
+	ZF_FREE = 0x01, /* "pages free" */
 	ZF_MIN = 0x02,
 	ZF_LOW = 0x04,
 	ZF_HIGH = 0x08,
 	ZF_PRESENT = 0x10,
-	ZF_MANAGED = 0x20,	/* 3.10+ */
-	ZF_BOOST = 0x40,	/* 6.1+ */
+	ZF_MANAGED = 0x20, /* 3.10+ */
+	ZF_BOOST = 0x40,   /* 6.1+ */
 	ZF_PROTECTION = 0x80,
-	ZF_NR_FREE = 0x100,	/* the vmstat item nr_free_pages */
+	ZF_NR_FREE = 0x100, /* the vmstat item nr_free_pages */
 };
 
 /* The count most rows of a table of orders have (the larger on a tie). */
@@ -60,8 +60,8 @@ static int usual_count(const struct order_row *rows, int nr)
  * file id, at line).
  */
 int parse_zone_head(struct proc_ctx *c, int id, unsigned long line,
-		    const char *s, int *node, char *name,
-		    size_t name_size, const char **rest)
+		    const char *s, int *node, char *name, size_t name_size,
+		    const char **rest)
 {
 	const char *p = s, *q, *tok;
 	long long n;
@@ -95,8 +95,7 @@ int parse_zone_head(struct proc_ctx *c, int id, unsigned long line,
 }
 
 /* A line of a table that is not a zone's row: damage, said. */
-void bad_row(struct proc_ctx *c, int id, unsigned long line,
-	     const char *s)
+void bad_row(struct proc_ctx *c, int id, unsigned long line, const char *s)
 {
 	char q[40];
 
@@ -109,8 +108,8 @@ void bad_row(struct proc_ctx *c, int id, unsigned long line,
  * the debugfs files): true, or false after saying what the line is not.
  */
 bool table_row_head(struct proc_ctx *c, int id, unsigned long line,
-		    const char *s, int *node, char *name,
-		    size_t name_size, const char **rest)
+		    const char *s, int *node, char *name, size_t name_size,
+		    const char **rest)
 {
 	int r = parse_zone_head(c, id, line, s, node, name, name_size, rest);
 
@@ -164,8 +163,10 @@ void rows_missing(struct proc_ctx *c, int id, const bool *seen)
 
 		if (seen[i] || !c->zi_line[i] || z->present <= 0)
 			continue;
-		bad_add(c, id, 0, "Node %d, zone %s: no row, which the kernel "
-			"prints for every zone with memory", z->node, z->name);
+		bad_add(c, id, 0,
+			"Node %d, zone %s: no row, which the kernel "
+			"prints for every zone with memory",
+			z->node, z->name);
 	}
 }
 
@@ -240,8 +241,10 @@ static void zone_field(struct proc_ctx *c, int idx, unsigned long line,
 		long *val;
 		unsigned int bit;
 	} fields[] = {
-		{ "min", &z->min, ZF_MIN },	{ "low", &z->low, ZF_LOW },
-		{ "high", &z->high, ZF_HIGH },	{ "boost", &z->boost, ZF_BOOST },
+		{ "min", &z->min, ZF_MIN },
+		{ "low", &z->low, ZF_LOW },
+		{ "high", &z->high, ZF_HIGH },
+		{ "boost", &z->boost, ZF_BOOST },
 		{ "present", &z->present, ZF_PRESENT },
 		{ "managed", &z->managed, ZF_MANAGED },
 		{ "nr_free_cma", &z->free_cma, 0 },
@@ -283,7 +286,7 @@ static void zone_field(struct proc_ctx *c, int idx, unsigned long line,
 		}
 	}
 	if (!name)
-		return;		/* a field of another era, or not a number */
+		return; /* a field of another era, or not a number */
 	c->zi_fields[idx] |= bit;
 	how = proc_value(p, &r_pages, &v, &tok, &len);
 	if (how == NUM_OK)
@@ -317,9 +320,12 @@ static void zoneinfo_missing(struct proc_ctx *c)
 		const char *name;
 		bool every_era;
 	} want[] = {
-		{ ZF_FREE, "pages free", true },	{ ZF_BOOST, "boost", false },
-		{ ZF_MIN, "min", true },		{ ZF_LOW, "low", true },
-		{ ZF_HIGH, "high", true },		{ ZF_PRESENT, "present", true },
+		{ ZF_FREE, "pages free", true },
+		{ ZF_BOOST, "boost", false },
+		{ ZF_MIN, "min", true },
+		{ ZF_LOW, "low", true },
+		{ ZF_HIGH, "high", true },
+		{ ZF_PRESENT, "present", true },
 		{ ZF_MANAGED, "managed", false },
 		{ ZF_PROTECTION, "protection", true },
 	};
@@ -342,10 +348,11 @@ static void zoneinfo_missing(struct proc_ctx *c)
 			    (!want[k].every_era && !(era & want[k].bit)))
 				continue;
 			bad_add(c, PF_FILE_ZONEINFO, c->zi_line[i],
-				"%s: no %s line, which %s", zone_field_name(c, i,
-				"", field, sizeof(field)), want[k].name,
-				want[k].every_era ? "every kernel prints" :
-				"the other zones have");
+				"%s: no %s line, which %s",
+				zone_field_name(c, i, "", field, sizeof(field)),
+				want[k].name,
+				want[k].every_era ? "every kernel prints"
+						  : "the other zones have");
 		}
 	}
 }
@@ -372,7 +379,8 @@ int read_zoneinfo(struct proc_ctx *c)
 			state = ZI_ZONE;
 			if (parse_zone_head(c, PF_FILE_ZONEINFO, f.line, line,
 					    &node, name, sizeof(name),
-					    &rest) <= 0 || *skip_blank(rest))
+					    &rest) <= 0 ||
+			    *skip_blank(rest))
 				continue;
 			idx = zone_index(c, node, name);
 			if (idx >= 0 && !c->zi_line[idx])
@@ -428,16 +436,15 @@ int read_zoneinfo(struct proc_ctx *c)
  * "Node 0, zone   Normal   1895    540 ..." after the name: the counts,
  * or false when one is not a count (said).
  */
-bool order_counts(struct proc_ctx *c, int id, unsigned long line,
-		  int node, const char *zone, const char *p,
-		  const char *what, unsigned long *out, bool *capped,
-		  int *nr)
+bool order_counts(struct proc_ctx *c, int id, unsigned long line, int node,
+		  const char *zone, const char *p, const char *what,
+		  unsigned long *out, bool *capped, int *nr)
 {
 	int n = 0;
 
 	for (p = skip_blank(p); *p; p = skip_blank(p)) {
 		const char *tok = p;
-		bool cap = capped && *p == '>';	/* 6.x: ">100000" */
+		bool cap = capped && *p == '>'; /* 6.x: ">100000" */
 		long long x;
 		int how;
 
@@ -450,8 +457,8 @@ bool order_counts(struct proc_ctx *c, int id, unsigned long line,
 			snprintf(field, sizeof(field),
 				 "Node %d, zone %s%s, order %d", node, zone,
 				 what, n);
-			bad_num(c, id, line, field, how, tok,
-				(size_t)(p - tok), &r_pages);
+			bad_num(c, id, line, field, how, tok, (size_t)(p - tok),
+				&r_pages);
 			return false;
 		}
 		if (n < PF_MAX_ORDER) {
@@ -466,8 +473,8 @@ bool order_counts(struct proc_ctx *c, int id, unsigned long line,
 }
 
 /* The rows of an order table with another count than the usual one. */
-int odd_rows(struct proc_ctx *c, int id, const struct order_row *rows,
-	     int nr, const char *what, bool *odd)
+int odd_rows(struct proc_ctx *c, int id, const struct order_row *rows, int nr,
+	     const char *what, bool *odd)
 {
 	int want = usual_count(rows, nr), k = 0;
 
@@ -481,13 +488,15 @@ int odd_rows(struct proc_ctx *c, int id, const struct order_row *rows,
 		if (rows[i].type < 0)
 			bad_add(c, id, rows[i].line,
 				"Node %d, zone %s: %d %s where the other zones "
-				"have %d", z->node, z->name, rows[i].n, what,
-				want);
+				"have %d",
+				z->node, z->name, rows[i].n, what, want);
 		else
 			bad_add(c, id, rows[i].line,
 				"Node %d, zone %s, type %s: %d %s where the "
-				"other rows have %d", z->node, z->name,
-				c->sys->pagetype[rows[i].idx].type[rows[i].type],
+				"other rows have %d",
+				z->node, z->name,
+				c->sys->pagetype[rows[i].idx]
+					.type[rows[i].type],
 				rows[i].n, what, want);
 	}
 	return k;

@@ -24,37 +24,37 @@
 #include "report/internal.h"
 #include "util/util.h"
 
-#define PF_HOSTS	32
+#define PF_HOSTS 32
 /*
  * Lines a report may go without one of its own before a line of another
  * host is no longer given to it (see adopter()).
  */
-#define PF_ADOPT_LINES	20
+#define PF_ADOPT_LINES 20
 /* Lines of other messages tolerated inside a report before it is closed. */
-#define PF_FOREIGN_MAX	400
+#define PF_FOREIGN_MAX 400
 /* Seconds the printk clocks of two CPUs may disagree by. */
-#define PF_CLOCK_SKEW	0.05
+#define PF_CLOCK_SKEW 0.05
 /* A report whose next line comes this much later (seconds) was cut off. */
-#define PF_GAP_MAX	30.0
+#define PF_GAP_MAX 30.0
 /* Lines between a lone "<comm>:" and the rest of its first line. */
-#define PF_FRAG_LINES	8
+#define PF_FRAG_LINES 8
 
 enum phase {
-	PH_HEAD = 0,	/* first line seen; task line, trace may follow */
-	PH_MEM,		/* inside Mem-Info */
-	PH_TRAILER,	/* pagecache / swap / "pages RAM" lines */
+	PH_HEAD = 0, /* first line seen; task line, trace may follow */
+	PH_MEM,	     /* inside Mem-Info */
+	PH_TRAILER,  /* pagecache / swap / "pages RAM" lines */
 };
 
 /* A report being assembled, and where its assembly stands. */
 struct open {
-	struct pf_report *r;		/* NULL when none */
-	bool ignore;			/* a stall warning or another dump */
+	struct pf_report *r; /* NULL when none */
+	bool ignore;	     /* a stall warning or another dump */
 	int phase;
-	bool head_more;			/* a part of the first line is to come */
-	bool want_cpuset;		/* "task cpuset=" waits for its value */
+	bool head_more;	  /* a part of the first line is to come */
+	bool want_cpuset; /* "task cpuset=" waits for its value */
 	bool task_seen;
 	bool trace_open;
-	bool foreign_seen;		/* other lines came since the header */
+	bool foreign_seen; /* other lines came since the header */
 	unsigned long foreign;
 	double last_mono;
 };
@@ -71,16 +71,16 @@ struct host_state {
 	char caller[16];
 	bool used;
 	unsigned long last_use;
-	struct pf_kver kernel;		/* the release this host's log names */
-	long suppressed;		/* "warn_alloc: N callbacks suppressed" */
+	struct pf_kver kernel; /* the release this host's log names */
+	long suppressed;       /* "warn_alloc: N callbacks suppressed" */
 	unsigned long suppressed_line;
-	char prev_msg[160];		/* previous kernel line (vmalloc text) */
+	char prev_msg[160]; /* previous kernel line (vmalloc text) */
 	unsigned long prev_line;
-	char frag[24];			/* a line that was only "<comm>:" */
+	char frag[24]; /* a line that was only "<comm>:" */
 	unsigned long frag_line;
 
-	struct open cur;		/* the report whose lines come now */
-	struct open sib;		/* an older one, superseded too early */
+	struct open cur; /* the report whose lines come now */
+	struct open sib; /* an older one, superseded too early */
 };
 
 struct pf_asm {
@@ -89,8 +89,8 @@ struct pf_asm {
 	const struct pf_tag *tag;
 	struct host_state hosts[PF_HOSTS];
 	int nr_open;
-	int stop;			/* the callback's non-zero return */
-	struct pf_report *spare;	/* a report buffer ready for reuse */
+	int stop;		 /* the callback's non-zero return */
+	struct pf_report *spare; /* a report buffer ready for reuse */
 };
 
 struct pf_asm *pf_asm_new(const char *name, const struct pf_scan_opts *opts,
@@ -160,10 +160,11 @@ static void diag_bad_fields(struct pf_asm *a, const struct pf_report *r)
 		[PF_BAD_SUM] = "is not what the blocks before it add up to",
 	};
 
-	pf_scan_diag(a->name, a->opts, r->bad_line ? r->bad_line : r->line,
-		     "'%s' in the report of %s at line %lu %s%s; read as unknown",
-		     r->bad_field, r->task[0] ? r->task : "?", r->line,
-		     why[r->bad_kind], more);
+	pf_scan_diag(
+		a->name, a->opts, r->bad_line ? r->bad_line : r->line,
+		"'%s' in the report of %s at line %lu %s%s; read as unknown",
+		r->bad_field, r->task[0] ? r->task : "?", r->line,
+		why[r->bad_kind], more);
 }
 
 /* Does the field of size bytes hold s[0..n) (cut as it was stored)? */
@@ -177,7 +178,7 @@ static bool same(const char *field, size_t size, const char *s, size_t n)
 }
 
 static struct host_state *find_host(struct pf_asm *a, const struct pf_line *l,
-				     unsigned long lineno)
+				    unsigned long lineno)
 {
 	for (int i = 0; i < PF_HOSTS; i++) {
 		struct host_state *h = &a->hosts[i];
@@ -218,8 +219,8 @@ static struct host_state *pick_slot(struct pf_asm *a)
 	return lru;
 }
 
-static void close_open(struct pf_asm *a, struct host_state *h,
-		       struct open *o, bool cut)
+static void close_open(struct pf_asm *a, struct host_state *h, struct open *o,
+		       bool cut)
 {
 	struct pf_report *r = o->r;
 
@@ -390,7 +391,7 @@ static bool cpuset_line(struct open *o, const char *msg, size_t len)
 		}
 		if (len && msg[0] == '/' && !memchr(msg, ' ', len)) {
 			pf_strlcpyn(r->cpuset, sizeof(r->cpuset), msg, len);
-			o->want_cpuset = true;	/* mems_allowed next */
+			o->want_cpuset = true; /* mems_allowed next */
 			return true;
 		}
 	}
@@ -405,8 +406,8 @@ static bool cpuset_line(struct open *o, const char *msg, size_t len)
  * A line of the call trace (pf_trace_line() said which kind k): ours when
  * it follows our own task line, or no other task's came in between.
  */
-static enum head_verdict trace_part(struct open *o, const char *msg,
-				    size_t len, int k)
+static enum head_verdict trace_part(struct open *o, const char *msg, size_t len,
+				    int k)
 {
 	struct pf_report *r = o->r;
 
@@ -425,15 +426,15 @@ static enum head_verdict trace_part(struct open *o, const char *msg,
 	}
 	if (k == PF_TRACE_FRAMES) {
 		if (!o->trace_open && !o->foreign_seen && !r->nr_frames)
-			o->trace_open = true;	/* 2.6.8: no header */
+			o->trace_open = true; /* 2.6.8: no header */
 		if (!o->trace_open)
 			return HEAD_NOT_OURS;
 		pf_trace_line(msg, len, r, true);
 		return HEAD_OURS;
 	}
 	if (k == PF_TRACE_NOISE)
-		return !o->foreign_seen || o->task_seen ? HEAD_OURS :
-							  HEAD_NOT_OURS;
+		return !o->foreign_seen || o->task_seen ? HEAD_OURS
+							: HEAD_NOT_OURS;
 	return HEAD_UNTOLD;
 }
 
@@ -442,8 +443,7 @@ static enum head_verdict trace_part(struct open *o, const char *msg,
  * hardware and workqueue lines, the call trace.  HEAD_UNTOLD: none of
  * those, the Mem-Info tests decide.
  */
-static enum head_verdict head_line(struct open *o, const char *msg,
-				   size_t len)
+static enum head_verdict head_line(struct open *o, const char *msg, size_t len)
 {
 	struct pf_report *r = o->r;
 	bool foreign_task;
@@ -463,11 +463,11 @@ static enum head_verdict head_line(struct open *o, const char *msg,
 		return HEAD_OURS;
 	}
 	if (pf_starts(msg, len, "Workqueue: ")) {
-		pf_strlcpyn(r->workqueue, sizeof(r->workqueue),
-			    msg + 11, len - 11);
+		pf_strlcpyn(r->workqueue, sizeof(r->workqueue), msg + 11,
+			    len - 11);
 		return HEAD_OURS;
 	}
-	if (pf_starts(msg, len, "TGID: "))	/* Android kernels */
+	if (pf_starts(msg, len, "TGID: ")) /* Android kernels */
 		return HEAD_OURS;
 	return trace_part(o, msg, len, pf_trace_line(msg, len, r, false));
 }
@@ -581,12 +581,12 @@ static bool sib_line(struct host_state *h, const char *msg, size_t len)
  * the colon): the first piece of a first line, see open_report().  Copies
  * the comm to frag.
  */
-static bool task_fragment(const char *msg, size_t len, char *frag,
-			  size_t size)
+static bool task_fragment(const char *msg, size_t len, char *frag, size_t size)
 {
 	static const char *const words[] = {
-		"Call Trace:", "Call trace:", "Backtrace:", "Mem-Info:",
-		"Mem-info:", "Stack:", "Code:", "Trace:", "Exception stack:",
+		"Call Trace:", "Call trace:", "Backtrace:",
+		"Mem-Info:",   "Mem-info:",   "Stack:",
+		"Code:",       "Trace:",      "Exception stack:",
 	};
 
 	while (len && (msg[len - 1] == ' ' || msg[len - 1] == '\t'))
@@ -618,7 +618,7 @@ static struct host_state *adopter(struct pf_asm *a, struct host_state *h,
 		if (c == h || !c->used || !c->cur.r)
 			continue;
 		if (o)
-			return NULL;	/* two candidates: no guess */
+			return NULL; /* two candidates: no guess */
 		o = c;
 	}
 	if (!o || (h->host[0] && o->host[0]) ||
@@ -629,8 +629,8 @@ static struct host_state *adopter(struct pf_asm *a, struct host_state *h,
 }
 
 /* A line of the host's reports' own: note it in the report that took it. */
-static void took(struct open *o, const struct pf_line *l,
-		 unsigned long lineno, bool joined)
+static void took(struct open *o, const struct pf_line *l, unsigned long lineno,
+		 bool joined)
 {
 	o->r->last_line = lineno;
 	if (o->r->nr_bad_fields && !o->r->bad_line)
@@ -709,8 +709,8 @@ static void report_lines(struct pf_asm *a, struct host_state *h,
 	}
 }
 
-int pf_asm_line(struct pf_asm *a, const struct pf_line *l,
-		unsigned long lineno, bool joined)
+int pf_asm_line(struct pf_asm *a, const struct pf_line *l, unsigned long lineno,
+		bool joined)
 {
 	const char *msg = l->msg;
 	size_t len = l->msg_len;
@@ -726,12 +726,14 @@ int pf_asm_line(struct pf_asm *a, const struct pf_line *l,
 	}
 
 	if (len == 0)
-		return 0;	/* an empty line inside a report says nothing */
+		return 0; /* an empty line inside a report says nothing */
 
 	if (task_fragment(msg, len, h->frag, sizeof(h->frag)))
 		h->frag_line = lineno;
-	if (pf_memstr(msg, len, "allocation") || pf_memstr(msg, len, "Show Memory") ||
-	    pf_memstr(msg, len, "oom-killer") || pf_memstr(msg, len, "show_mem"))
+	if (pf_memstr(msg, len, "allocation") ||
+	    pf_memstr(msg, len, "Show Memory") ||
+	    pf_memstr(msg, len, "oom-killer") ||
+	    pf_memstr(msg, len, "show_mem"))
 		kind = pf_head_parse(msg, len, NULL);
 	if (kind != PF_HEAD_NONE) {
 		if (open_report(a, h, l, msg, len, lineno, kind))

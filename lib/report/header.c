@@ -40,8 +40,7 @@ static void trim_copy(char *dst, size_t size, const char *s, const char *e)
  * ", nodemask=...", ",cpuset=...", ",mems_allowed=...".  Any of these may be
  * missing because a mail client wrapped the line.
  */
-static void parse_mode_tail(const char *p, const char *end,
-			    struct pf_report *r)
+static void parse_mode_tail(const char *p, const char *end, struct pf_report *r)
 {
 	const char *q = p, *s;
 	unsigned long mask;
@@ -70,13 +69,15 @@ static void parse_mode_tail(const char *p, const char *end,
 	s = pf_memstr(q, (size_t)(end - q), "cpuset=");
 	if (s) {
 		const char *v = s + 7;
-		const char *e = pf_memstr(v, (size_t)(end - v), ",mems_allowed=");
+		const char *e =
+			pf_memstr(v, (size_t)(end - v), ",mems_allowed=");
 
 		trim_copy(r->cpuset, sizeof(r->cpuset), v, e ? e : end);
 	}
 	s = pf_memstr(q, (size_t)(end - q), "mems_allowed=");
 	if (s)
-		trim_copy(r->mems_allowed, sizeof(r->mems_allowed), s + 13, end);
+		trim_copy(r->mems_allowed, sizeof(r->mems_allowed), s + 13,
+			  end);
 }
 
 static bool contains(const char *msg, size_t len, const char *needle)
@@ -90,8 +91,7 @@ static int head_other(const char *msg, size_t len)
 	if (contains(msg, len, "page allocation stalls for"))
 		return PF_HEAD_STALL;
 	if (contains(msg, len, "invoked oom-killer") ||
-	    contains(msg, len, "Show Memory") ||
-	    contains(msg, len, "show_mem"))
+	    contains(msg, len, "Show Memory") || contains(msg, len, "show_mem"))
 		return PF_HEAD_OTHER_DUMP;
 	return PF_HEAD_NONE;
 }
@@ -173,7 +173,7 @@ int pf_head_parse(const char *msg, size_t len, struct pf_report *r)
 	if (!p)
 		return PF_HEAD_NONE;
 	if (!r)
-		return PF_HEAD_FAILURE;	/* only asked what the line is */
+		return PF_HEAD_FAILURE; /* only asked what the line is */
 
 	pf_report_init(r);
 	head_task(msg, hit, r);
@@ -225,7 +225,8 @@ bool pf_head_continue(const char *msg, size_t len, struct pf_report *r)
 		return true;
 	}
 	if ((pf_starts(msg, len, "nodemask=") && !r->nodemask[0]) ||
-	    ((pf_starts(msg, len, "cpuset=") || pf_starts(msg, len, ",cpuset=")) &&
+	    ((pf_starts(msg, len, "cpuset=") ||
+	      pf_starts(msg, len, ",cpuset=")) &&
 	     !r->cpuset[0]) ||
 	    (pf_starts(msg, len, "mems_allowed=") && !r->mems_allowed[0]) ||
 	    (pf_starts(msg, len, ",mems_allowed=") && !r->mems_allowed[0])) {
@@ -258,7 +259,8 @@ bool pf_head_cpuset(const char *msg, size_t len, struct pf_report *r)
 	m = pf_memstr(c, (size_t)(end - c), " mems_allowed=");
 	trim_copy(r->cpuset, sizeof(r->cpuset), c, m ? m : end);
 	if (m)
-		trim_copy(r->mems_allowed, sizeof(r->mems_allowed), m + 14, end);
+		trim_copy(r->mems_allowed, sizeof(r->mems_allowed), m + 14,
+			  end);
 	return true;
 }
 
@@ -283,7 +285,7 @@ static const char *taint_after(const char *p, const char *end, char *taint,
 			pf_strlcpy(taint, size, "Not tainted");
 		return p + 11;
 	}
-	p += 8;		/* "Tainted:" */
+	p += 8; /* "Tainted:" */
 	while (p < end) {
 		const char *q = skip_spaces(p, end);
 		const char *e = q;
@@ -384,7 +386,7 @@ static const char *taint_of_comm(const char *c, const char *end,
 static void task_comm(const char *c, const char *end, const char *t,
 		      const struct pf_report *r, char *comm, size_t size)
 {
-	const char *ct = t ? t : end;	/* cut by the poster: all */
+	const char *ct = t ? t : end; /* cut by the poster: all */
 	const char *k = pf_memstr(c, (size_t)(ct - c), " Kdump: ");
 	size_t tl = strlen(r->task);
 
@@ -449,7 +451,8 @@ bool pf_head_task(const char *msg, size_t len, struct pf_report *r,
 	r->cpu = cpu;
 	if (taint_start)
 		task_release(taint_after(taint_start, end, r->taint,
-					 sizeof(r->taint)), end, r);
+					 sizeof(r->taint)),
+			     end, r);
 	return true;
 }
 

@@ -14,9 +14,9 @@
 /* What a line says about allocation warnings. */
 enum pf_head_kind {
 	PF_HEAD_NONE = 0,
-	PF_HEAD_FAILURE,	/* "... page allocation failure ..." */
-	PF_HEAD_STALL,		/* "... page allocation stalls for ..." (4.9-4.14) */
-	PF_HEAD_OTHER_DUMP,	/* a dump that prints its own Mem-Info */
+	PF_HEAD_FAILURE, /* "... page allocation failure ..." */
+	PF_HEAD_STALL,	 /* "... page allocation stalls for ..." (4.9-4.14) */
+	PF_HEAD_OTHER_DUMP, /* a dump that prints its own Mem-Info */
 };
 
 /* Classify msg; a failure header is parsed into r (reset) unless r is NULL. */
@@ -40,10 +40,10 @@ long pf_head_suppressed(const char *msg, size_t len);
 /* trace.c: call trace lines */
 
 enum pf_trace_kind {
-	PF_TRACE_NONE = 0,	/* not a trace line */
-	PF_TRACE_START,		/* "Call Trace:", "Backtrace:" (may hold frames) */
-	PF_TRACE_FRAMES,	/* one or more frames or markers */
-	PF_TRACE_NOISE,		/* register dump, stack words: part of the dump */
+	PF_TRACE_NONE = 0, /* not a trace line */
+	PF_TRACE_START,	   /* "Call Trace:", "Backtrace:" (may hold frames) */
+	PF_TRACE_FRAMES,   /* one or more frames or markers */
+	PF_TRACE_NOISE,	   /* register dump, stack words: part of the dump */
 };
 
 /* Classify msg and append its frames to r (when append is true). */
@@ -54,15 +54,14 @@ int pf_trace_line(const char *msg, size_t len, struct pf_report *r,
 
 enum pf_mem_kind {
 	PF_MEM_NONE = 0,
-	PF_MEM_START,		/* "Mem-Info:" */
-	PF_MEM_BODY,		/* counters, per-cpu, node, zone, buddy lines */
-	PF_MEM_TRAILER,		/* pagecache, swap, "N pages RAM" and after */
-	PF_MEM_END,		/* the last line show_mem() prints */
+	PF_MEM_START,	/* "Mem-Info:" */
+	PF_MEM_BODY,	/* counters, per-cpu, node, zone, buddy lines */
+	PF_MEM_TRAILER, /* pagecache, swap, "N pages RAM" and after */
+	PF_MEM_END,	/* the last line show_mem() prints */
 };
 
 /* Classify msg as a Mem-Info line and record what it says in r. */
-int pf_mem_line(const char *msg, size_t len, struct pf_report *r,
-		bool in_mem);
+int pf_mem_line(const char *msg, size_t len, struct pf_report *r, bool in_mem);
 /* A wrapped piece of a buddy or zone line ("3*16kB 0*32kB = 12kB")? */
 bool pf_mem_continue(const char *msg, size_t len, struct pf_report *r);
 /* Every zone printed its buddy line. */
@@ -70,11 +69,11 @@ bool pf_mem_zones_whole(const struct pf_report *r);
 
 /* tag.c: a tag before every line, learnt from the log */
 
-#define PF_TAG_MAX	96
+#define PF_TAG_MAX 96
 struct pf_tag {
-	char tag[PF_TAG_MAX];	/* seen on two lines: stripped */
+	char tag[PF_TAG_MAX]; /* seen on two lines: stripped */
 	size_t len;
-	char cand[PF_TAG_MAX];	/* seen on one line so far */
+	char cand[PF_TAG_MAX]; /* seen on one line so far */
 	size_t cand_len;
 };
 
@@ -95,8 +94,8 @@ struct pf_asm;
 struct pf_asm *pf_asm_new(const char *name, const struct pf_scan_opts *opts,
 			  const struct pf_tag *tag);
 /* One kernel message of line lineno (joined: re-joined after a wrap). */
-int pf_asm_line(struct pf_asm *a, const struct pf_line *l,
-		unsigned long lineno, bool joined);
+int pf_asm_line(struct pf_asm *a, const struct pf_line *l, unsigned long lineno,
+		bool joined);
 /* Hand on every report still open; the callback's stop value. */
 int pf_asm_finish(struct pf_asm *a);
 int pf_asm_nr_open(const struct pf_asm *a);

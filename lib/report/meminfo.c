@@ -73,8 +73,8 @@ static const char *skip_sep(const char *p, const char *end)
  * prints these fields with %lu, and global_node_page_state() clamps its
  * per-cpu drift at 0), come from a damaged paste, not from a kernel.
  */
-#define MEM_MAX		(1UL << 42)
-#define NODES_MAX	1024	/* 1 << NODES_SHIFT, whose largest is 10 */
+#define MEM_MAX	  (1UL << 42)
+#define NODES_MAX 1024 /* 1 << NODES_SHIFT, whose largest is 10 */
 
 enum mem_num { NUM_NONE = 0, NUM_OK, NUM_BAD };
 
@@ -97,7 +97,7 @@ static enum mem_num mem_num(const char **p, const char *end, unsigned long *v)
 		return NUM_NONE;
 	for (; q < end && isdigit((unsigned char)*q); q++) {
 		if (x > MEM_MAX)
-			bad = true;	/* stop growing: no overflow */
+			bad = true; /* stop growing: no overflow */
 		else
 			x = x * 10 + (unsigned long)(*q - '0');
 	}
@@ -183,9 +183,9 @@ static struct pf_zone *add_zone(struct pf_report *r, int node, bool printed,
 /* Change the page size of a zone whose counts were kept in 4 KiB pages. */
 static void zone_rescale(struct pf_zone *z, unsigned int page_kb)
 {
-	long *f[] = { &z->free, &z->boost, &z->min, &z->low, &z->high,
-		      &z->reserved_highatomic, &z->present, &z->managed,
-		      &z->free_cma };
+	long *f[] = { &z->free,	   &z->boost,	&z->min,
+		      &z->low,	   &z->high,	&z->reserved_highatomic,
+		      &z->present, &z->managed, &z->free_cma };
 
 	if (!page_kb || page_kb == z->page_kb)
 		return;
@@ -205,13 +205,14 @@ static long *zone_field(struct pf_zone *z, const char *k, size_t kn)
 		{ "min", offsetof(struct pf_zone, min) },
 		{ "low", offsetof(struct pf_zone, low) },
 		{ "high", offsetof(struct pf_zone, high) },
-		{ "reserved_highatomic", offsetof(struct pf_zone, reserved_highatomic) },
+		{ "reserved_highatomic",
+		  offsetof(struct pf_zone, reserved_highatomic) },
 		{ "present", offsetof(struct pf_zone, present) },
 		{ "managed", offsetof(struct pf_zone, managed) },
 		{ "free_cma", offsetof(struct pf_zone, free_cma) },
 	};
-	const struct pf_field *f = pf_field_find(fields, ARRAY_SIZE(fields),
-						 k, kn);
+	const struct pf_field *f =
+		pf_field_find(fields, ARRAY_SIZE(fields), k, kn);
 
 	return f ? (long *)((char *)z + f->off) : NULL;
 }
@@ -359,8 +360,8 @@ static const char *buddy_other(const char *p, const char *end,
 
 		if (!c)
 			return NULL;
-		pf_strlcpyn(z->mt[z->nr_orders - 1], PF_MT_LETTERS,
-			    p + 1, (size_t)(c - p - 1));
+		pf_strlcpyn(z->mt[z->nr_orders - 1], PF_MT_LETTERS, p + 1,
+			    (size_t)(c - p - 1));
 		z->has_mt = true;
 		return c + 1;
 	}
@@ -453,7 +454,7 @@ static bool parse_counters(const char *p, const char *end, struct pf_report *r)
 			continue;
 		}
 		if (q < end && *q != ' ' && !escaped_sep(q, end))
-			break;	/* "12kB": not a page counter */
+			break; /* "12kB": not a page counter */
 		if (num == NUM_BAD) {
 			if (!bad)
 				bad = k;
@@ -514,18 +515,27 @@ static int parse_trailer(const char *p, const char *end, struct pf_report *r)
 	/* "N <words>" lines; END marks the last line show_mem() prints */
 	static const struct {
 		const char *words;
-		size_t off;	/* where the count goes, or NONE */
+		size_t off; /* where the count goes, or NONE */
 		int kind;
 	} lines[] = {
 #define NONE ((size_t)-1)
-		{ "total pagecache pages", offsetof(struct pf_report, pagecache_pages), PF_MEM_TRAILER },
-		{ "pages in swap cache", offsetof(struct pf_report, swap_cache_pages), PF_MEM_TRAILER },
-		{ "pages RAM", offsetof(struct pf_report, pages_ram), PF_MEM_TRAILER },
-		{ "pages of RAM", offsetof(struct pf_report, pages_ram), PF_MEM_TRAILER },
-		{ "pages HighMem", offsetof(struct pf_report, pages_highmem), PF_MEM_TRAILER },
-		{ "pages of HIGHMEM", offsetof(struct pf_report, pages_highmem), PF_MEM_TRAILER },
-		{ "pages reserved", offsetof(struct pf_report, pages_reserved), PF_MEM_TRAILER },
-		{ "reserved pages", offsetof(struct pf_report, pages_reserved), PF_MEM_TRAILER },
+		{ "total pagecache pages",
+		  offsetof(struct pf_report, pagecache_pages), PF_MEM_TRAILER },
+		{ "pages in swap cache",
+		  offsetof(struct pf_report, swap_cache_pages),
+		  PF_MEM_TRAILER },
+		{ "pages RAM", offsetof(struct pf_report, pages_ram),
+		  PF_MEM_TRAILER },
+		{ "pages of RAM", offsetof(struct pf_report, pages_ram),
+		  PF_MEM_TRAILER },
+		{ "pages HighMem", offsetof(struct pf_report, pages_highmem),
+		  PF_MEM_TRAILER },
+		{ "pages of HIGHMEM", offsetof(struct pf_report, pages_highmem),
+		  PF_MEM_TRAILER },
+		{ "pages reserved", offsetof(struct pf_report, pages_reserved),
+		  PF_MEM_TRAILER },
+		{ "reserved pages", offsetof(struct pf_report, pages_reserved),
+		  PF_MEM_TRAILER },
 		{ "pages hwpoisoned", NONE, PF_MEM_END },
 		{ "pages non-shared", NONE, PF_MEM_END },
 		{ "pages swap cached", NONE, PF_MEM_END },
@@ -568,8 +578,8 @@ static int parse_trailer(const char *p, const char *end, struct pf_report *r)
 }
 
 /* The zone of "[Node N ]<name>" (n bytes at name), added when new. */
-static struct pf_zone *mem_zone(struct pf_report *r, int node,
-				const char *name, size_t n)
+static struct pf_zone *mem_zone(struct pf_report *r, int node, const char *name,
+				size_t n)
 {
 	struct pf_zone *z = find_zone(r, node < 0 ? 0 : node, name, n);
 
@@ -628,8 +638,8 @@ static bool buddy_line(const char *rest, const char *end, struct pf_report *r,
  * The lines only told apart from other messages by where they stand:
  * after "Mem-Info:".  rest is the line after its "Node N " (node >= 0).
  */
-static int mem_only_line(const char *p, size_t len, const char *rest,
-			 int node, struct pf_report *r)
+static int mem_only_line(const char *p, size_t len, const char *rest, int node,
+			 struct pf_report *r)
 {
 	const char *end = p + len;
 	int t;
@@ -637,8 +647,8 @@ static int mem_only_line(const char *p, size_t len, const char *rest,
 	/* per-cpu lists (2.6.x - 3.10) */
 	if (zone_name_at(rest, end, " per-cpu:") ||
 	    (pf_starts(p, len, "CPU ") && pf_memstr(p, len, "hi:")) ||
-	    (pf_starts(p, len, "cpu ") && (pf_memstr(p, len, " hot:") ||
-					   pf_memstr(p, len, " cold:"))))
+	    (pf_starts(p, len, "cpu ") &&
+	     (pf_memstr(p, len, " hot:") || pf_memstr(p, len, " cold:"))))
 		return PF_MEM_BODY;
 	if (pf_starts(p, len, "Free pages:"))
 		return PF_MEM_BODY;
@@ -699,8 +709,8 @@ bool pf_mem_continue(const char *msg, size_t len, struct pf_report *r)
 	z = &r->zones[r->nr_zones - 1];
 	/* a buddy line cut before its "= NkB" */
 	if (z->nr_orders > 0 && z->buddy_total_kb < 0 &&
-	    (buddy_start(msg, end) ||
-	     (msg[0] == '(' && len < 12) || msg[0] == '=')) {
+	    (buddy_start(msg, end) || (msg[0] == '(' && len < 12) ||
+	     msg[0] == '=')) {
 		parse_buddy(msg, end, r, z, false);
 		return true;
 	}
@@ -755,7 +765,8 @@ void pf_mem_check(struct pf_report *r)
 		for (size_t k = 0; line && k < ARRAY_SIZE(zone_keys); k++) {
 			char key[16];
 
-			if (*zone_field(z, zone_keys[k], strlen(zone_keys[k])) >= 0)
+			if (*zone_field(z, zone_keys[k],
+					strlen(zone_keys[k])) >= 0)
 				continue;
 			snprintf(key, sizeof(key), "%s:", zone_keys[k]);
 			pf_report_bad(r, PF_BAD_MISSING, z->name, key,
@@ -771,7 +782,7 @@ void pf_mem_check(struct pf_report *r)
 		 */
 		if (z->nr_orders && z->buddy_total_kb >= 0 &&
 		    pf_zone_buddy_pages(z) * z->page_kb !=
-		    (unsigned long)z->buddy_total_kb) {
+			    (unsigned long)z->buddy_total_kb) {
 			pf_report_bad(r, PF_BAD_SUM, z->name, "=", NULL);
 			if (r->nr_bad_fields == 1)
 				r->bad_line = z->buddy_line;

@@ -89,7 +89,8 @@ void pf_report_decode(struct pf_report *r, const struct pf_kver *log_kernel,
 		char buf[256];
 
 		if (!r->gfp_layout ||
-		    pf_gfp_format(r->gfp_mask, r->gfp_layout, buf, sizeof(buf)) < 0 ||
+		    pf_gfp_format(r->gfp_mask, r->gfp_layout, buf,
+				  sizeof(buf)) < 0 ||
 		    strcmp(buf, r->mode_names)) {
 			int l = pf_gfp_layout_infer(r->gfp_mask, r->mode_names);
 

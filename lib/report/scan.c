@@ -25,43 +25,43 @@
 #include "util/util.h"
 
 /* Lines before a first line that may hold a part of it (see feed). */
-#define PF_LOOK_BACK	8
+#define PF_LOOK_BACK 8
 /* Bytes of a source's start judged for text or binary (see probe()). */
-#define TEXT_PROBE	PF_TEXT_PROBE
+#define TEXT_PROBE PF_TEXT_PROBE
 
 struct pf_scanner {
 	const char *name;
 	struct pf_scan_opts opts;
-	unsigned long lineno;		/* lines completed so far */
+	unsigned long lineno; /* lines completed so far */
 
-	char *carry;			/* a line split between two feeds */
+	char *carry; /* a line split between two feeds */
 	size_t carry_len;
 	bool carry_cut;
 
-	char *pend;			/* the logical line waiting for look-ahead */
+	char *pend; /* the logical line waiting for look-ahead */
 	size_t pend_len;
 	bool pend_valid;
 	bool pend_prefixed;
 	bool pend_joined;
 	unsigned long pend_line;
-	size_t phys_len;		/* the last physical line, as read */
-	bool phys_space;		/* ... ended in white space */
+	size_t phys_len; /* the last physical line, as read */
+	bool phys_space; /* ... ended in white space */
 
-	struct pf_tag tag;		/* a tag before every line (tag.c) */
+	struct pf_tag tag; /* a tag before every line (tag.c) */
 
-	char *qp;			/* quoted-printable soft breaks: the */
-	size_t qp_len;			/* line so far, and where it began */
+	char *qp;      /* quoted-printable soft breaks: the */
+	size_t qp_len; /* line so far, and where it began */
 	unsigned long qp_line;
 	bool qp_seen;
 
-	bool nul_seen;			/* said once a source */
-	char *probe;			/* the start, held until judged */
+	bool nul_seen; /* said once a source */
+	char *probe;   /* the start, held until judged */
 	size_t probe_len;
-	bool text_checked;		/* ... as text */
-	bool binary;			/* ... as binary: refused */
-	unsigned long warned_line;	/* one warning a line */
+	bool text_checked;	   /* ... as text */
+	bool binary;		   /* ... as binary: refused */
+	unsigned long warned_line; /* one warning a line */
 
-	struct pf_asm *asm_;		/* stage 3 */
+	struct pf_asm *asm_; /* stage 3 */
 };
 
 struct pf_scanner *pf_scanner_new(const char *name,
@@ -114,7 +114,6 @@ static void diag(struct pf_scanner *sc, unsigned long line, const char *msg)
 	pf_scan_diag(sc->name, &sc->opts, line, "%s", msg);
 }
 
-
 /* ------------------------------------------------------------------ */
 /* Stage 2: unwrap                                                    */
 /* ------------------------------------------------------------------ */
@@ -135,8 +134,8 @@ static int flush_pend(struct pf_scanner *sc)
  * format=flowed at 78): a broken line plus the next word passes WRAP_MIN,
  * and no broken line is longer than WRAP_MAX.
  */
-#define WRAP_MIN	64
-#define WRAP_MAX	100
+#define WRAP_MIN 64
+#define WRAP_MAX 100
 
 static size_t first_word(const char *s, size_t len)
 {
@@ -169,10 +168,12 @@ static int logical_line(struct pf_scanner *sc, const char *s, size_t len,
 	 * than any such width was not wrapped.  Once a line was broken, an
 	 * unwrapped line after a piece of it is one more piece.
 	 */
-	if (sc->pend_valid && sc->pend_prefixed && !(l.flags & PF_LINE_PREFIXED) &&
-	    l.msg_len && sc->pend_len + 1 + l.msg_len <= 2 * PF_LINE_MAX &&
-	    (prev_space || sc->pend_joined || (prev_len <= WRAP_MAX &&
-			    prev_len + 1 + first_word(l.msg, l.msg_len) > WRAP_MIN))) {
+	if (sc->pend_valid && sc->pend_prefixed &&
+	    !(l.flags & PF_LINE_PREFIXED) && l.msg_len &&
+	    sc->pend_len + 1 + l.msg_len <= 2 * PF_LINE_MAX &&
+	    (prev_space || sc->pend_joined ||
+	     (prev_len <= WRAP_MAX &&
+	      prev_len + 1 + first_word(l.msg, l.msg_len) > WRAP_MIN))) {
 		sc->pend[sc->pend_len++] = ' ';
 		memcpy(sc->pend + sc->pend_len, l.msg, l.msg_len);
 		sc->pend_len += l.msg_len;
@@ -188,8 +189,8 @@ static int logical_line(struct pf_scanner *sc, const char *s, size_t len,
 	sc->pend_len = len;
 	sc->pend_valid = true;
 	sc->pend_joined = false;
-	sc->pend_prefixed = (l.flags & PF_LINE_PREFIXED) &&
-			    !(l.flags & PF_LINE_NOT_KERNEL);
+	sc->pend_prefixed =
+		(l.flags & PF_LINE_PREFIXED) && !(l.flags & PF_LINE_NOT_KERNEL);
 	sc->pend_line = lineno;
 	return 0;
 }
@@ -204,8 +205,8 @@ static int logical_line(struct pf_scanner *sc, const char *s, size_t len,
  * A first soft break is told by its width (encoders fill lines to 76); from
  * then on the source is decoded: "=XX" to its byte, soft breaks joined.
  */
-#define QP_WIDTH	76
-#define QP_FILL		70
+#define QP_WIDTH 76
+#define QP_FILL	 70
 
 static int hexval(int c)
 {
@@ -319,7 +320,8 @@ static int one_line(struct pf_scanner *sc, const char *s, size_t len)
 	}
 	if (!sc->nul_seen && memchr(s, '\0', len)) {
 		sc->nul_seen = true;
-		diag(sc, lineno, "NUL bytes in the line: the log is damaged "
+		diag(sc, lineno,
+		     "NUL bytes in the line: the log is damaged "
 		     "(a crash can leave a block of zeros); read on");
 	}
 	while ((e = seam(s, len))) {
@@ -395,7 +397,8 @@ static inline int finish_carry(struct pf_scanner *sc, const char **pp,
 
 	if (n > room) {
 		if (!sc->carry_cut)
-			diag(sc, sc->lineno + 1, "line longer than 64 KiB, cut");
+			diag(sc, sc->lineno + 1,
+			     "line longer than 64 KiB, cut");
 		sc->carry_cut = true;
 	}
 	memcpy(sc->carry + sc->carry_len, p, n < room ? n : room);
@@ -506,8 +509,9 @@ static int feed(struct pf_scanner *sc, const char *buf, size_t len)
 		if (err)
 			return err;
 		p = nl + 1;
-		if (pf_asm_nr_open(sc->asm_) == 0 && !(sc->pend_valid &&
-		    pf_memstr(sc->pend, sc->pend_len, "allocation"))) {
+		if (pf_asm_nr_open(sc->asm_) == 0 &&
+		    !(sc->pend_valid &&
+		      pf_memstr(sc->pend, sc->pend_len, "allocation"))) {
 			/*
 			 * Look-ahead is only needed while a report is open, or
 			 * for a line that may open one (its wrapped rest).
@@ -525,8 +529,7 @@ static int feed(struct pf_scanner *sc, const char *buf, size_t len)
  * file given for a log is refused whole (-EILSEQ), whatever the sizes of
  * the pieces it came in.
  */
-static int probe(struct pf_scanner *sc, const char *buf, size_t len,
-		 bool last)
+static int probe(struct pf_scanner *sc, const char *buf, size_t len, bool last)
 {
 	size_t n = TEXT_PROBE - sc->probe_len;
 	int err;
@@ -575,7 +578,7 @@ int pf_scanner_finish(struct pf_scanner *sc)
 		sc->carry_len = 0;
 		err = one_line(sc, sc->carry, n);
 	}
-	if (!err && sc->qp_len)		/* the last line ended in a soft break */
+	if (!err && sc->qp_len) /* the last line ended in a soft break */
 		err = qp_line(sc, "", 0, sc->lineno);
 	if (!err)
 		err = flush_pend(sc);

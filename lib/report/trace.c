@@ -59,7 +59,7 @@ static size_t marker_len(const char *p, const char *end)
 		q++;
 	while (q < end && isupper((unsigned char)*q))
 		q++;
-	if (q < end && *q == '_')	/* <ENTRY_TRAMPOLINE> */
+	if (q < end && *q == '_') /* <ENTRY_TRAMPOLINE> */
 		while (q < end && (isupper((unsigned char)*q) || *q == '_'))
 			q++;
 	if (q >= end || *q != '>' || q - p < 3)
@@ -192,7 +192,8 @@ static const char *frame_sym(const char *p, const char *end,
 		return NULL;
 	q = skip_ws(after, end);
 	if (q < end && *q == '[') {
-		const char *m = q + 1, *close = memchr(m, ']', (size_t)(end - m));
+		const char *m = q + 1,
+			   *close = memchr(m, ']', (size_t)(end - m));
 
 		if (close && close - m < 32) {
 			if (append)
@@ -227,69 +228,116 @@ static const char *one_frame(const char *p, const char *end,
 }
 
 /* Lines of dump_stack() that are not frames but belong to the dump. */
-static bool is_noise(const char *p, size_t len)
+static const char *const noise_prefixes[] = {
+	"RIP: ",
+	"RSP: ",
+	"RAX: ",
+	"RBX: ",
+	"RCX: ",
+	"RDX: ",
+	"RBP: ",
+	"RSI: ",
+	"RDI: ",
+	"R08: ",
+	"R09: ",
+	"R10: ",
+	"R11: ",
+	"R12: ",
+	"R13: ",
+	"R14: ",
+	"R15: ",
+	"FS: ",
+	"CS: ",
+	"CR2: ",
+	"Code: ",
+	"DR0: ",
+	"DR3: ",
+	"DR6: ",
+	"EIP: ",
+	"EAX: ",
+	"ESI: ",
+	"DS: ",
+	"Stack:",
+	"Stack : ",
+	"Exception stack",
+	"pc : ",
+	"lr : ",
+	"sp : ",
+	"x29: ",
+	"PC is at",
+	"LR is at",
+	"epc   :",
+	"ra    :",
+	"Status:",
+	"Cause :",
+	"PrId  :",
+	"...",
+	"Trace:",
+	"shadow_call_stack",
+	"NIP:",
+	"LR:",
+	"CTR:",
+	"REGS:",
+	"MSR:",
+	"GPR",
+	"irq event stamp",
+	"hardirqs last",
+	"softirqs last",
+};
+
+/* arm "r6:600f0013 r5:8141c21c", x86 stack words "ffff8801ca657d38" */
+static bool register_words(const char *p, const char *end)
 {
-	static const char *const prefixes[] = {
-		"RIP: ", "RSP: ", "RAX: ", "RBX: ", "RCX: ", "RDX: ", "RBP: ",
-		"RSI: ", "RDI: ", "R08: ", "R09: ", "R10: ", "R11: ", "R12: ",
-		"R13: ", "R14: ", "R15: ", "FS: ", "CS: ", "CR2: ", "Code: ",
-		"DR0: ", "DR3: ", "DR6: ", "EIP: ", "EAX: ", "ESI: ", "DS: ",
-		"Stack:", "Stack : ", "Exception stack", "pc : ", "lr : ",
-		"sp : ", "x29: ", "PC is at", "LR is at", "epc   :", "ra    :",
-		"Status:", "Cause :", "PrId  :", "...", "Trace:",
-		"shadow_call_stack", "NIP:", "LR:", "CTR:", "REGS:", "MSR:",
-		"GPR", "irq event stamp", "hardirqs last", "softirqs last",
-	};
-	const char *end = p + len;
+	const char *q = p;
+	int words = 0;
 
-	for (size_t i = 0; i < ARRAY_SIZE(prefixes); i++)
-		if (pf_starts(p, len, prefixes[i]))
-			return true;
-	/* arm "r6:600f0013 r5:8141c21c", x86 stack words "ffff8801ca657d38" */
-	{
-		const char *q = p;
-		int words = 0;
+	while (q < end) {
+		const char *w = q;
+		unsigned long v;
 
-		while (q < end) {
-			const char *w = q;
-			unsigned long v;
+		if (*q == 'r' || *q == 'x') { /* r10: / x29: */
+			const char *d = q + 1;
 
-			if (*q == 'r' || *q == 'x') {	/* r10: / x29: */
-				const char *d = q + 1;
-
-				while (d < end && isdigit((unsigned char)*d))
-					d++;
-				if (d > q + 1 && d < end && *d == ':')
-					q = d + 1;
-				else if (*q == 'x')
-					return false;
-			}
-			if (q < end && *q == 'f' && q + 1 < end && q[1] == 'p' &&
-			    q + 2 < end && q[2] == ':')
-				q += 3;
-			if (q < end && *q == 's' && q + 2 < end && q[1] == 'l' &&
-			    q[2] == ':')
-				q += 3;
-			if (q < end && *q == 'i' && q + 2 < end && q[1] == 'p' &&
-			    q[2] == ':')
-				q += 3;
-			if (!pf_scan_hex(&q, end, &v) || q - w < 8)
+			while (d < end && isdigit((unsigned char)*d))
+				d++;
+			if (d > q + 1 && d < end && *d == ':')
+				q = d + 1;
+			else if (*q == 'x')
 				return false;
-			words++;
-			q = skip_ws(q, end);
 		}
-		return words > 0;
+		if (q < end && *q == 'f' && q + 1 < end && q[1] == 'p' &&
+		    q + 2 < end && q[2] == ':')
+			q += 3;
+		if (q < end && *q == 's' && q + 2 < end && q[1] == 'l' &&
+		    q[2] == ':')
+			q += 3;
+		if (q < end && *q == 'i' && q + 2 < end && q[1] == 'p' &&
+		    q[2] == ':')
+			q += 3;
+		if (!pf_scan_hex(&q, end, &v) || q - w < 8)
+			return false;
+		words++;
+		q = skip_ws(q, end);
 	}
+	return words > 0;
 }
 
-int pf_trace_line(const char *msg, size_t len, struct pf_report *r,
-		  bool append)
+static bool is_noise(const char *p, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(noise_prefixes); i++)
+		if (pf_starts(p, len, noise_prefixes[i]))
+			return true;
+	return register_words(p, p + len);
+}
+
+int pf_trace_line(const char *msg, size_t len, struct pf_report *r, bool append)
 {
 	const char *p = msg, *end = msg + len, *q;
 	int kind = PF_TRACE_FRAMES;
 	int found = 0;
 
-	if (pf_starts(p, len, "Call Trace:") || pf_starts(p, len, "Call trace:")) {
+	if (pf_starts(p, len, "Call Trace:") ||
+	    pf_starts(p, len, "Call trace:")) {
 		p += 11;
 		kind = PF_TRACE_START;
 	} else if (pf_starts(p, len, "Backtrace:")) {

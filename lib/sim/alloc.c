@@ -11,7 +11,7 @@
 
 #include "sim.h"
 
-#define SIM_MAX_RETRIES	16	/* of the slow path of a sleeping request */
+#define SIM_MAX_RETRIES 16 /* of the slow path of a sleeping request */
 
 /* The zonelist of node: its zones high to low, then the other nodes'. */
 static int zonelist(const struct sim *s, int node, int highest, int *zl)
@@ -37,14 +37,15 @@ static int zonelist(const struct sim *s, int node, int highest, int *zl)
  * era's whole check on the zone's view.
  */
 static bool watermark_ok(const struct sim *s, int zi, int order, long mark,
-			 int classzone, unsigned int flags, struct pf_wm_check *c)
+			 int classzone, unsigned int flags,
+			 struct pf_wm_check *c)
 {
 	const struct sim_zone *z = &s->zones[zi];
 	struct pf_zone view;
 
 	if (!order && !c && !(flags & PF_ALLOC_NO_WATERMARKS) &&
 	    (long)z->free_pages - z->nr_reserved_highatomic >
-	    mark + (classzone >= 0 ? z->lowmem_reserve[classzone] : 0))
+		    mark + (classzone >= 0 ? z->lowmem_reserve[classzone] : 0))
 		return true;
 	sim_zone_view(z, &view);
 	return pf_zone_watermark_ok(&view, order, mark, classzone, flags,
@@ -56,11 +57,11 @@ static bool watermark_ok(const struct sim *s, int zi, int order, long mark,
  * shares.
  */
 struct alloc_context {
-	int zl[SIM_MAX_ZONES];	/* the zonelist, the preferred zone first */
-	int nr;			/* ... its length */
+	int zl[SIM_MAX_ZONES]; /* the zonelist, the preferred zone first */
+	int nr;		       /* ... its length */
 	int order;
-	int mt;			/* 0 unmovable, 1 movable, 2 reclaimable */
-	int classzone;		/* the lowmem_reserve column: the preferred zone's */
+	int mt;	       /* 0 unmovable, 1 movable, 2 reclaimable */
+	int classzone; /* the lowmem_reserve column: the preferred zone's */
 };
 
 /* get_page_from_freelist(): the first zone of the list that passes */
@@ -81,8 +82,9 @@ static uint32_t from_freelist(struct sim *s, const struct alloc_context *ac,
 				  flags, NULL))
 			continue;
 		harder = pf_alloc_highatomic_ok(flags, s->era.wm_era);
-		pfn = sim_rmqueue(z, order, ac->mt, harder && order > 0 &&
-				  s->era.highatomic, &s->st);
+		pfn = sim_rmqueue(z, order, ac->mt,
+				  harder && order > 0 && s->era.highatomic,
+				  &s->st);
 		if (pfn == SIM_NONE)
 			continue;
 		/* a high-order atomic success grows the highatomic reserve */
@@ -107,10 +109,12 @@ static void record_failure(struct sim *s, const struct alloc_context *ac,
 		s->st.failures_by_order[order]++;
 	/* the verdict, as explain reaches it: the zone with the most free */
 	for (int k = 0; k < ac->nr; k++)
-		if (key < 0 || s->zones[ac->zl[k]].free_pages > s->zones[key].free_pages)
+		if (key < 0 ||
+		    s->zones[ac->zl[k]].free_pages > s->zones[key].free_pages)
 			key = ac->zl[k];
 	if (key >= 0) {
-		watermark_ok(s, key, order, s->zones[key].min + s->zones[key].boost,
+		watermark_ok(s, key, order,
+			     s->zones[key].min + s->zones[key].boost,
 			     ac->classzone, flags, &c);
 		cause = c.passes ? PF_CAUSE_OK : c.cause;
 		/* the RHEL 6 story: failing with free memory above min */
@@ -126,8 +130,9 @@ static void record_failure(struct sim *s, const struct alloc_context *ac,
 	f->gfp = gfp;
 	f->ctx = ctx;
 	snprintf(f->task, sizeof(f->task), "%s",
-		 ctx == PF_CTX_SOFTIRQ || ctx == PF_CTX_HARDIRQ ? "swapper/0" :
-		 ctx == PF_CTX_KSWAPD ? "kswapd0" : "simulate");
+		 ctx == PF_CTX_SOFTIRQ || ctx == PF_CTX_HARDIRQ ? "swapper/0"
+		 : ctx == PF_CTX_KSWAPD				? "kswapd0"
+								: "simulate");
 	f->cause = cause;
 	f->nr_zones = s->nr_zones;
 	for (int i = 0; i < s->nr_zones; i++)
@@ -168,16 +173,17 @@ static uint32_t direct_reclaim(struct sim *s, const struct alloc_context *ac,
 	s->st.allocstall++;
 	for (int k = 0; k < ac->nr; k++)
 		s->st.direct_reclaimed_pages +=
-			sim_shrink_zone(s, &s->zones[ac->zl[k]], 32UL << ac->order,
-					s->sc->swap);
+			sim_shrink_zone(s, &s->zones[ac->zl[k]],
+					32UL << ac->order, s->sc->swap);
 	pfn = from_freelist(s, ac, false, flags, zone);
 	if (pfn != SIM_NONE)
 		return pfn;
 	if (s->era.highatomic)
 		for (int k = 0; k < ac->nr; k++)
 			sim_unreserve_highatomic(&s->zones[ac->zl[k]],
-						 ac->mt == SIM_MT_MOVABLE ?
-						 SIM_MT_MOVABLE : ac->mt);
+						 ac->mt == SIM_MT_MOVABLE
+							 ? SIM_MT_MOVABLE
+							 : ac->mt);
 	return from_freelist(s, ac, false, flags, zone);
 }
 
@@ -192,7 +198,8 @@ static uint32_t slowpath_retries(struct sim *s, const struct alloc_context *ac,
 {
 	uint32_t pfn = SIM_NONE;
 
-	for (int retry = 0; caps->can_sleep && retry < SIM_MAX_RETRIES; retry++) {
+	for (int retry = 0; caps->can_sleep && retry < SIM_MAX_RETRIES;
+	     retry++) {
 		if (ac->order > 0 && s->era.compaction) {
 			pfn = direct_compact(s, ac, flags, zone);
 			if (pfn != SIM_NONE)
@@ -247,7 +254,8 @@ uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
 	if (caps.wakes_kswapd)
 		sim_wakeup_kswapd(s, s->zones[ac.zl[0]].node, order);
 	flags = slowpath_flags(s, gfp, order, ctx);
-	pfn = from_freelist(s, &ac, false, flags & ~PF_ALLOC_NO_WATERMARKS, zone);
+	pfn = from_freelist(s, &ac, false, flags & ~PF_ALLOC_NO_WATERMARKS,
+			    zone);
 	if (pfn == SIM_NONE && (flags & PF_ALLOC_NO_WATERMARKS))
 		pfn = from_freelist(s, &ac, false, flags, zone);
 	if (pfn == SIM_NONE)

@@ -15,8 +15,8 @@
 
 #include "sim.h"
 
-#define BENCH_PAGES	(1UL << 20)	/* 4 GiB of 4 KiB pages */
-#define BENCH_BATCH	65536		/* operations between clock reads */
+#define BENCH_PAGES (1UL << 20) /* 4 GiB of 4 KiB pages */
+#define BENCH_BATCH 65536	/* operations between clock reads */
 
 struct bench_block {
 	uint32_t pfn;
@@ -120,8 +120,8 @@ int pf_sim_bench(double seconds, double *page_ops_per_second,
 		for (int i = 0; i < BENCH_BATCH; i++) {
 			uint64_t r = xorshift64(&x);
 			/* three steps in four go toward the target */
-			bool alloc = used < target ? (r & 3) != 0 :
-						     (r & 3) == 0;
+			bool alloc =
+				used < target ? (r & 3) != 0 : (r & 3) == 0;
 
 			used += bench_step(z, held, &nr, alloc, r, &st);
 		}
@@ -134,11 +134,12 @@ int pf_sim_bench(double seconds, double *page_ops_per_second,
 	nr_pb = (BENCH_PAGES + (1UL << SIM_PAGEBLOCK_ORDER) - 1) >>
 		SIM_PAGEBLOCK_ORDER;
 	if (bytes_per_page)
-		*bytes_per_page = (double)sizeof(struct sim_page) +
+		*bytes_per_page =
+			(double)sizeof(struct sim_page) +
 			(double)nr_pb / BENCH_PAGES +
 			(double)(sizeof(z->free_list) + sizeof(z->nr_free) +
 				 sizeof(z->lru_file) + sizeof(z->lru_anon)) /
-			BENCH_PAGES;
+				BENCH_PAGES;
 	err = sim_zone_check(z, NULL, 0);
 	sim_zone_release(z);
 out:

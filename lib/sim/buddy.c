@@ -21,8 +21,8 @@
 
 #include "sim.h"
 
-#define PB_NR		(1UL << SIM_PAGEBLOCK_ORDER)	/* pageblock_nr_pages */
-#define PB_OF(pfn)	((pfn) >> SIM_PAGEBLOCK_ORDER)
+#define PB_NR	   (1UL << SIM_PAGEBLOCK_ORDER) /* pageblock_nr_pages */
+#define PB_OF(pfn) ((pfn) >> SIM_PAGEBLOCK_ORDER)
 
 /*
  * fallbacks[] of mm/page_alloc.c (2.6.24+): the types a request of each
@@ -100,8 +100,8 @@ static inline bool is_free_head(const struct sim_page *p)
 }
 
 /* add_to_free_area() / add_to_free_area_tail() */
-static inline void add_free(struct sim_zone *z, uint32_t pfn, int order,
-			    int mt, bool tail)
+static inline void add_free(struct sim_zone *z, uint32_t pfn, int order, int mt,
+			    bool tail)
 {
 	struct sim_page *p = &z->pages[pfn];
 	struct sim_list *l = &z->free_list[order][mt];
@@ -259,8 +259,7 @@ static inline bool pb_fixed(int mt)
 static inline bool can_steal_fallback(int order, int start_mt)
 {
 	return order >= SIM_PAGEBLOCK_ORDER / 2 ||
-	       start_mt == SIM_MT_RECLAIMABLE ||
-	       start_mt == SIM_MT_UNMOVABLE;
+	       start_mt == SIM_MT_RECLAIMABLE || start_mt == SIM_MT_UNMOVABLE;
 }
 
 /*
@@ -386,8 +385,9 @@ uint32_t sim_rmqueue(struct sim_zone *z, int order, int mt, bool highatomic,
 /* The zone's counts of slab and network pages, as NR_SLAB_* counts. */
 static void count_add(unsigned long *c, long pages)
 {
-	*c = pages < 0 && (unsigned long)-pages > *c ? 0 :
-	     (unsigned long)((long)*c + pages);
+	*c = pages < 0 && (unsigned long)-pages > *c
+		     ? 0
+		     : (unsigned long)((long)*c + pages);
 }
 
 static void count_owner(struct sim_zone *z, int owner, long pages)
@@ -450,8 +450,8 @@ void sim_free_block(struct sim_zone *z, uint32_t pfn, int order,
 		if (o >= SIM_PAGEBLOCK_ORDER) {
 			int bmt = z->pageblock_mt[PB_OF(buddy)];
 
-			if (bmt != mt && (bmt == SIM_MT_ISOLATE ||
-					  mt == SIM_MT_ISOLATE))
+			if (bmt != mt &&
+			    (bmt == SIM_MT_ISOLATE || mt == SIM_MT_ISOLATE))
 				break;
 		}
 		del_free(z, buddy);
@@ -655,7 +655,7 @@ static const char *const mt_names[SIM_MT_NR] = {
 /* What the checks share: the zone, a map of the free pages, the message. */
 struct check {
 	const struct sim_zone *z;
-	uint8_t *cover;		/* 1: head of a listed free block, 2: inside */
+	uint8_t *cover; /* 1: head of a listed free block, 2: inside */
 	char *msg;
 	size_t len;
 };
@@ -722,8 +722,10 @@ static int check_pageblocks(struct check *c)
 				   pb, mt_names[mt]);
 	}
 	if (z->nr_reserved_highatomic != (long)(hpb * PB_NR))
-		return bad(c, "nr_reserved_highatomic %ld, %lu highatomic pageblocks",
-			   z->nr_reserved_highatomic, hpb);
+		return bad(
+			c,
+			"nr_reserved_highatomic %ld, %lu highatomic pageblocks",
+			z->nr_reserved_highatomic, hpb);
 	return 0;
 }
 
@@ -741,19 +743,25 @@ static int check_free_block(struct check *c, uint32_t pfn, int o, int mt)
 			   pfn, o);
 	if (!is_free_head(p) || p->flags != SIM_PG_HEAD || p->order != o ||
 	    p->mt != mt)
-		return bad(c, "pfn %u on the order %d %s list is no such free head (owner %u flags %#x order %u mt %u)",
-			   pfn, o, mt_names[mt], p->owner, p->flags, p->order,
-			   p->mt);
+		return bad(
+			c,
+			"pfn %u on the order %d %s list is no such free head (owner %u flags %#x order %u mt %u)",
+			pfn, o, mt_names[mt], p->owner, p->flags, p->order,
+			p->mt);
 	for (uint32_t i = 0; i < sz; i++) {
 		const struct sim_page *q = &z->pages[pfn + i];
 
 		if (c->cover[pfn + i])
-			return bad(c, "pfn %u of free block %u order %d is in another free block or on two lists",
-				   pfn + i, pfn, o);
+			return bad(
+				c,
+				"pfn %u of free block %u order %d is in another free block or on two lists",
+				pfn + i, pfn, o);
 		c->cover[pfn + i] = i ? 2 : 1;
 		if (i && (q->owner != SIM_FREE || q->flags))
-			return bad(c, "pfn %u inside free block %u order %d is in use (owner %u flags %#x)",
-				   pfn + i, pfn, o, q->owner, q->flags);
+			return bad(
+				c,
+				"pfn %u inside free block %u order %d is in use (owner %u flags %#x)",
+				pfn + i, pfn, o, q->owner, q->flags);
 	}
 	return 0;
 }
@@ -774,15 +782,21 @@ static int check_free_lists(struct check *c)
 			long n = walk_list(z, l, &where);
 
 			if (n < 0)
-				return bad(c, "free list order %d %s broken at pfn %u",
-					   o, mt_names[mt], where);
+				return bad(
+					c,
+					"free list order %d %s broken at pfn %u",
+					o, mt_names[mt], where);
 			if ((unsigned long)n != l->nr)
-				return bad(c, "free list order %d %s holds %ld blocks, nr %lu",
-					   o, mt_names[mt], n, l->nr);
+				return bad(
+					c,
+					"free list order %d %s holds %ld blocks, nr %lu",
+					o, mt_names[mt], n, l->nr);
 			if (!z->mobility && n && mt != SIM_MT_MOVABLE &&
 			    mt != SIM_MT_ISOLATE)
-				return bad(c, "%s free list in use without mobility",
-					   mt_names[mt]);
+				return bad(
+					c,
+					"%s free list in use without mobility",
+					mt_names[mt]);
 			for (uint32_t pfn = l->head; pfn != SIM_NONE;
 			     pfn = z->pages[pfn].next) {
 				err = check_free_block(c, pfn, o, mt);
@@ -826,7 +840,8 @@ static int check_pages(struct check *c, unsigned long *lru_flags)
 		if (p->owner >= SIM_OWNER_NR)
 			return bad(c, "pfn %lu has owner %u", pfn, p->owner);
 		if (is_free_head(p) && c->cover[pfn] != 1)
-			return bad(c, "free head pfn %lu order %u on no free list",
+			return bad(c,
+				   "free head pfn %lu order %u on no free list",
 				   pfn, p->order);
 		if (p->flags & SIM_PG_LRU)
 			(*lru_flags)++;
@@ -836,8 +851,10 @@ static int check_pages(struct check *c, unsigned long *lru_flags)
 		if (b > pfn && b < z->nr_pages && c->cover[b] == 1 &&
 		    z->pages[b].order == p->order &&
 		    mergeable(z, pfn, b, p->order))
-			return bad(c, "free buddies %lu and %lu of order %u not merged",
-				   pfn, b, p->order);
+			return bad(
+				c,
+				"free buddies %lu and %lu of order %u not merged",
+				pfn, b, p->order);
 	}
 	return 0;
 }
@@ -866,9 +883,11 @@ static int check_lrus(struct check *c, unsigned long lru_flags)
 
 			if (!(p->flags & SIM_PG_LRU) || c->cover[pfn] ||
 			    (k ? p->owner != SIM_ANON : !file))
-				return bad(c, "pfn %u on the %s LRU (owner %u flags %#x%s)",
-					   pfn, what, p->owner, p->flags,
-					   c->cover[pfn] ? ", free" : "");
+				return bad(
+					c,
+					"pfn %u on the %s LRU (owner %u flags %#x%s)",
+					pfn, what, p->owner, p->flags,
+					c->cover[pfn] ? ", free" : "");
 		}
 	}
 	if (lru_flags != z->lru_file.nr + z->lru_anon.nr)

@@ -21,25 +21,24 @@
  */
 #include "sim.h"
 
-#define PB_NR			(1UL << SIM_PAGEBLOCK_ORDER)
-#define PB_START(pfn)		((pfn) & ~(PB_NR - 1))
-#define PB_MT(z, pfn)	((z)->pageblock_mt[(pfn) >> SIM_PAGEBLOCK_ORDER])
-#define COMPACT_CLUSTER_MAX	32	/* pages migrated in one batch */
+#define PB_NR		    (1UL << SIM_PAGEBLOCK_ORDER)
+#define PB_START(pfn)	    ((pfn) & ~(PB_NR - 1))
+#define PB_MT(z, pfn)	    ((z)->pageblock_mt[(pfn) >> SIM_PAGEBLOCK_ORDER])
+#define COMPACT_CLUSTER_MAX 32 /* pages migrated in one batch */
 /* targets in hand: a batch's worth plus the last free block taken */
-#define FREE_POOL_MAX	\
-	(COMPACT_CLUSTER_MAX + (1UL << (SIM_PAGEBLOCK_ORDER - 1)))
+#define FREE_POOL_MAX (COMPACT_CLUSTER_MAX + (1UL << (SIM_PAGEBLOCK_ORDER - 1)))
 
 /* compact_control */
 struct cc {
 	struct sim *s;
 	struct sim_zone *z;
 	int order;
-	uint32_t migrate[COMPACT_CLUSTER_MAX];	/* isolated, to move */
+	uint32_t migrate[COMPACT_CLUSTER_MAX]; /* isolated, to move */
 	unsigned int nr_migrate;
-	uint32_t free[FREE_POOL_MAX];		/* isolated free pages */
+	uint32_t free[FREE_POOL_MAX]; /* isolated free pages */
 	unsigned int nr_free;
-	bool met;				/* the scanners met */
-	bool no_free;				/* min watermark reached */
+	bool met;     /* the scanners met */
+	bool no_free; /* min watermark reached */
 };
 
 /* __reset_isolation_suitable(): a new pass from both ends */
@@ -68,7 +67,7 @@ static bool compact_finished(const struct cc *cc)
 	bool found = false;
 
 	if (cc->order < 0)
-		return false;	/* compact_memory, proactive: whole pass */
+		return false; /* compact_memory, proactive: whole pass */
 	for (int o = cc->order; o < SIM_MAX_ORDER && !found; o++)
 		found = z->free_list[o][SIM_MT_UNMOVABLE].nr ||
 			z->free_list[o][SIM_MT_MOVABLE].nr ||
@@ -105,7 +104,7 @@ static void isolate_migratepages(struct cc *cc, unsigned int max)
 			const struct sim_page *p = &z->pages[pfn];
 
 			if (!(p->flags & SIM_PG_HEAD)) {
-				pfn++;	/* inside a free or used block */
+				pfn++; /* inside a free or used block */
 				continue;
 			}
 			if (p->owner != SIM_FREE && !p->order &&
@@ -114,7 +113,7 @@ static void isolate_migratepages(struct cc *cc, unsigned int max)
 			pfn += 1UL << p->order;
 		}
 		if (pfn >= end && !cc->nr_migrate)
-			continue;	/* nothing here: the next pageblock */
+			continue; /* nothing here: the next pageblock */
 		break;
 	}
 	z->migrate_pfn = pfn;
@@ -128,8 +127,8 @@ static void isolate_migratepages(struct cc *cc, unsigned int max)
 static bool free_target(const struct sim_page *p)
 {
 	return (p->flags & SIM_PG_HEAD) && p->owner == SIM_FREE &&
-	       p->order < SIM_PAGEBLOCK_ORDER &&
-	       p->mt != SIM_MT_HIGHATOMIC && p->mt != SIM_MT_ISOLATE;
+	       p->order < SIM_PAGEBLOCK_ORDER && p->mt != SIM_MT_HIGHATOMIC &&
+	       p->mt != SIM_MT_ISOLATE;
 }
 
 /* __isolate_free_page(): off its free list, its pages ours to fill */
@@ -184,8 +183,8 @@ static void isolate_freepages(struct cc *cc)
 		if (end > z->nr_pages)
 			end = z->nr_pages;
 		if (PB_MT(z, start) == SIM_MT_MOVABLE) {
-			for (pfn = start; pfn < end &&
-			     cc->nr_free < cc->nr_migrate;) {
+			for (pfn = start;
+			     pfn < end && cc->nr_free < cc->nr_migrate;) {
 				const struct sim_page *p = &z->pages[pfn];
 				unsigned long step = 1;
 
@@ -197,7 +196,7 @@ static void isolate_freepages(struct cc *cc)
 				pfn += step;
 			}
 			if (cc->nr_free >= cc->nr_migrate)
-				return;	/* the pageblock may have more */
+				return; /* the pageblock may have more */
 		}
 		z->free_pfn -= PB_NR;
 	}
@@ -235,8 +234,8 @@ unsigned long sim_compact_zone(struct sim *s, struct sim_zone *z, int order,
 	if (!z->pages || z->nr_pages < 2 * PB_NR || !budget)
 		return 0;
 	/* not without the free pages to move into */
-	if (order >= 0 && !pf_compaction_suitable((long)z->free_pages, z->min,
-						   order))
+	if (order >= 0 &&
+	    !pf_compaction_suitable((long)z->free_pages, z->min, order))
 		return 0;
 	if (z->free_pfn >= z->nr_pages || (z->free_pfn & (PB_NR - 1)) ||
 	    z->migrate_pfn >= z->nr_pages || z->free_pfn <= z->migrate_pfn)

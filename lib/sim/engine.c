@@ -13,8 +13,8 @@
 
 #include "sim.h"
 
-#define SIM_FAILURES_KEPT	64		/* failures kept for their reports */
-#define SIM_REPORT_MAX		65536		/* the text of one report */
+#define SIM_FAILURES_KEPT 64	/* failures kept for their reports */
+#define SIM_REPORT_MAX	  65536 /* the text of one report */
 
 /* A scenario may turn grouping by mobility off (mobility = no). */
 void sim_era_of(const struct pf_kver *kv, bool mobility, struct pf_era *era)
@@ -41,14 +41,16 @@ static void setup_lowmem_reserve(struct sim *s)
 			struct sim_zone *hi = &s->zones[j];
 			unsigned long pages = 0;
 
-			if (hi->node != lo->node || s->zone_enum[j] <= s->zone_enum[i])
+			if (hi->node != lo->node ||
+			    s->zone_enum[j] <= s->zone_enum[i])
 				continue;
 			for (int k = 0; k < s->nr_zones; k++)
 				if (s->zones[k].node == lo->node &&
 				    s->zone_enum[k] > s->zone_enum[i] &&
 				    s->zone_enum[k] <= s->zone_enum[j])
 					pages += s->zones[k].nr_pages;
-			lo->lowmem_reserve[s->zone_enum[j]] = (long)pages / ratio;
+			lo->lowmem_reserve[s->zone_enum[j]] =
+				(long)pages / ratio;
 		}
 	}
 }
@@ -109,7 +111,8 @@ static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
 		const struct sim_zone_spec *zs = &sc->zones[i];
 		struct sim_zone *z = &s->zones[i];
 
-		if (sim_zone_init(z, zs->name, zs->node, (unsigned long)(zs->bytes >> 12),
+		if (sim_zone_init(z, zs->name, zs->node,
+				  (unsigned long)(zs->bytes >> 12),
 				  s->era.mobility))
 			goto fail;
 		s->nr_zones++;
@@ -137,8 +140,9 @@ static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
 		if (!s->era.boost || s->tun.watermark_boost_factor <= 0 ||
 		    z->nr_pages < 4UL << SIM_PAGEBLOCK_ORDER)
 			continue;
-		z->boost_max = max > (1L << SIM_PAGEBLOCK_ORDER) ? max :
-			       1L << SIM_PAGEBLOCK_ORDER;
+		z->boost_max = max > (1L << SIM_PAGEBLOCK_ORDER)
+				       ? max
+				       : 1L << SIM_PAGEBLOCK_ORDER;
 	}
 	/* a replayed report starts from its free lists (fromreport.c) */
 	if (sim_shape_free_lists(s))
@@ -205,8 +209,10 @@ unsigned long long pf_sim_memory(const struct pf_scenario *sc,
 	bytes += held;
 	if (o && o->sample && o->sample_every > 0)
 		bytes += ring_cap((unsigned long long)(duration /
-						       o->sample_every) + 1,
-				  1024) * sizeof(struct pf_sim_sample) * 3 / 2;
+						       o->sample_every) +
+					  1,
+				  1024) *
+			 sizeof(struct pf_sim_sample) * 3 / 2;
 
 	if (fill)
 		passing = pages * (sizeof(uint32_t) + sizeof(int));
@@ -280,8 +286,8 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		sim_kswapd_run(s, tick);
 		s->t += tick;
 		if (s->st.failures && res->first_failure < 0)
-			res->first_failure = s->nr_failures ?
-				s->failures[0].t : s->t;
+			res->first_failure =
+				s->nr_failures ? s->failures[0].t : s->t;
 		if (s->check && (err = check_all(s)))
 			break;
 		if (o->sample && o->sample_every > 0 && s->t >= next_sample) {
@@ -318,8 +324,10 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 	if (o->report) {
 		char *buf = malloc(SIM_REPORT_MAX);
 
-		for (size_t i = 0; buf && i < s->nr_failures && i < o->max_reports; i++) {
-			sim_print_failure(s, &s->failures[i], buf, SIM_REPORT_MAX);
+		for (size_t i = 0;
+		     buf && i < s->nr_failures && i < o->max_reports; i++) {
+			sim_print_failure(s, &s->failures[i], buf,
+					  SIM_REPORT_MAX);
 			o->report(buf, s->failures[i].cause, o->data);
 		}
 		free(buf);

@@ -22,12 +22,12 @@
  * the rest of FR_DURATION to recover.  The page cache stream is light:
  * it only keeps kswapd and the watermarks honest.
  */
-#define FR_DURATION	5.0
-#define FR_RATE		400.0
-#define FR_BURST	1.0
-#define FR_HOLD		1.0
-#define FR_STREAM	2000.0
-#define FR_OLDEST	"2.6.18"	/* the oldest kernel the simulator has */
+#define FR_DURATION 5.0
+#define FR_RATE	    400.0
+#define FR_BURST    1.0
+#define FR_HOLD	    1.0
+#define FR_STREAM   2000.0
+#define FR_OLDEST   "2.6.18" /* the oldest kernel the simulator has */
 
 /* A minimal scenario text: the parser's defaults, then set by hand. */
 static const char fr_base[] =
@@ -50,8 +50,9 @@ static int fr_cmp(const void *a, const void *b)
 /* min_free_kbytes the zones' min watermarks imply, within a scenario's range */
 static long fr_min_free_kbytes(const struct pf_report *r)
 {
-	long kb = pf_zones_min_free_kbytes(r->zones, r->nr_zones < PF_ZONES_MAX ?
-					   r->nr_zones : PF_ZONES_MAX);
+	long kb = pf_zones_min_free_kbytes(r->zones, r->nr_zones < PF_ZONES_MAX
+							     ? r->nr_zones
+							     : PF_ZONES_MAX);
 
 	return kb < 1000000000 ? kb : -1;
 }
@@ -80,8 +81,8 @@ static unsigned long fr_free_lists(const struct pf_zone *z,
  * many, or -EINVAL (said in err) for pages the simulator does not model
  * or no zone at all.
  */
-static int fr_zones(const struct pf_report *r, struct fr_zone *zs,
-		    char *err, size_t errlen)
+static int fr_zones(const struct pf_report *r, struct fr_zone *zs, char *err,
+		    size_t errlen)
 {
 	int nr = 0;
 
@@ -93,8 +94,10 @@ static int fr_zones(const struct pf_report *r, struct fr_zone *zs,
 		    z->node < 0)
 			continue;
 		if (z->page_kb && z->page_kb != 4) {
-			snprintf(err, errlen, "pages of %u KiB: the simulator models 4 KiB pages",
-				 z->page_kb);
+			snprintf(
+				err, errlen,
+				"pages of %u KiB: the simulator models 4 KiB pages",
+				z->page_kb);
 			return -EINVAL;
 		}
 		zs[nr].node = z->node;
@@ -104,8 +107,10 @@ static int fr_zones(const struct pf_report *r, struct fr_zone *zs,
 		nr++;
 	}
 	if (!nr) {
-		snprintf(err, errlen, "the report at line %lu has no zones with memory (no Mem-Info to replay)",
-			 r->line);
+		snprintf(
+			err, errlen,
+			"the report at line %lu has no zones with memory (no Mem-Info to replay)",
+			r->line);
 		return -EINVAL;
 	}
 	qsort(zs, (size_t)nr, sizeof(zs[0]), fr_cmp);
@@ -137,9 +142,10 @@ static void fr_machine(struct pf_scenario *sc, const struct pf_report *r,
 			continue;
 		}
 		if (sc->nr_zones == SIM_MAX_ZONES || node >= SIM_MAX_NODES) {
-			snprintf(err, errlen,
-				 "more zones or nodes than the simulator has (%d zones, %d nodes): the rest left out",
-				 SIM_MAX_ZONES, SIM_MAX_NODES);
+			snprintf(
+				err, errlen,
+				"more zones or nodes than the simulator has (%d zones, %d nodes): the rest left out",
+				SIM_MAX_ZONES, SIM_MAX_NODES);
 			break;
 		}
 		spec = &sc->zones[sc->nr_zones];
@@ -163,13 +169,17 @@ static void fr_kernel(struct pf_scenario *sc, const struct pf_report *r,
 		      char *err, size_t errlen)
 {
 	if (!pf_kver_known(&r->kernel)) {
-		snprintf(err, errlen, "the report names no kernel: replaying it on %s (--kernel to choose)",
-			 sc->kernel.str);
+		snprintf(
+			err, errlen,
+			"the report names no kernel: replaying it on %s (--kernel to choose)",
+			sc->kernel.str);
 	} else if (pf_scenario_set(sc, "kernel", r->kernel.str)) {
 		/* older than the simulator's eras: the oldest is the closest */
 		pf_scenario_set(sc, "kernel", FR_OLDEST);
-		snprintf(err, errlen, "kernel %s is older than the simulator knows: replaying it on %s",
-			 r->kernel.str, FR_OLDEST);
+		snprintf(
+			err, errlen,
+			"kernel %s is older than the simulator knows: replaying it on %s",
+			r->kernel.str, FR_OLDEST);
 	} else {
 		sc->kernel = r->kernel;
 	}
@@ -182,7 +192,8 @@ static void fr_replay_phase(struct sim_phase *ph, const struct pf_report *r)
 	ph->duration = FR_DURATION;
 	ph->stream_rate = FR_STREAM;
 	ph->net_rate = FR_RATE;
-	ph->net_order = r->order >= 0 && r->order < SIM_MAX_ORDER ? r->order : 0;
+	ph->net_order =
+		r->order >= 0 && r->order < SIM_MAX_ORDER ? r->order : 0;
 	ph->net_gfp = r->gfp_mask;
 	ph->net_hold = FR_HOLD;
 	ph->burst_len = FR_BURST;
@@ -268,7 +279,7 @@ static void fr_plan(struct sim *s, uint8_t *mark, unsigned long n,
 				k = k + 1 < slots ? k + 1 : 0;
 			}
 			if (tries == slots)
-				break;	/* no room left at this order */
+				break; /* no room left at this order */
 		}
 	}
 }
@@ -288,7 +299,8 @@ static int fr_shape_zone(struct sim *s, struct sim_zone *z,
 	}
 	fr_plan(s, mark, n, nr_free);
 	/* every page in use, then the planned blocks given back whole */
-	while ((pfn = sim_rmqueue(z, 0, SIM_MT_MOVABLE, false, NULL)) != SIM_NONE)
+	while ((pfn = sim_rmqueue(z, 0, SIM_MT_MOVABLE, false, NULL)) !=
+	       SIM_NONE)
 		sim_set_owner(z, pfn, 0, SIM_FILE);
 	for (unsigned long p = 0; p < n; p++) {
 		if (mark[p] >= 2)

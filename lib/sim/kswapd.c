@@ -28,11 +28,11 @@
  */
 #include "sim.h"
 
-#define SIM_SWAP_CLUSTER_MAX	32
+#define SIM_SWAP_CLUSTER_MAX 32
 /* HPAGE_FRAG_CHECK_INTERVAL_MSEC, in seconds */
-#define SIM_FRAG_CHECK_INTERVAL	0.5
-#define SIM_COMPACTION_HPAGE_ORDER	SIM_PAGEBLOCK_ORDER
-#define SIM_PROACTIVE_CHUNK	256	/* pages between score checks */
+#define SIM_FRAG_CHECK_INTERVAL	   0.5
+#define SIM_COMPACTION_HPAGE_ORDER SIM_PAGEBLOCK_ORDER
+#define SIM_PROACTIVE_CHUNK	   256 /* pages between score checks */
 
 /* The pages of work in [t, t + dt) at rate per second: the fractions add up. */
 static unsigned long slice_pages(double rate, double t, double dt)
@@ -85,8 +85,8 @@ static bool kswapd_compacts(const struct sim *s, int order)
 static unsigned long extfrag_for_order(const struct sim_zone *z, int order)
 {
 	struct pf_contig_info info;
-	int nr_orders = SIM_MAX_ORDER < PF_MAX_ORDER ? SIM_MAX_ORDER :
-						       PF_MAX_ORDER;
+	int nr_orders =
+		SIM_MAX_ORDER < PF_MAX_ORDER ? SIM_MAX_ORDER : PF_MAX_ORDER;
 
 	pf_contig_info(z->nr_free, nr_orders, order, &info);
 	if (!info.free_pages)
@@ -309,8 +309,8 @@ static void balance_pgdat(struct sim *s, int node, double dt)
 	ks->credit += (s->sc ? s->sc->scan_rate : 0) * dt;
 	budget = ks->credit > 0 ? (unsigned long)ks->credit : 0;
 	ks->credit -= (double)budget;
-	s->st.kswapd_reclaimed_pages += kswapd_shrink_node(s, node, budget,
-							   may_swap);
+	s->st.kswapd_reclaimed_pages +=
+		kswapd_shrink_node(s, node, budget, may_swap);
 
 	/*
 	 * compact_pgdat() by kswapd itself (3.x, RHEL 7, RHEL 6 for order > 3)
@@ -373,7 +373,7 @@ static void kcompactd_run(struct sim *s, int node, double dt)
 				m = sim_compact_zone(s, z, -1, chunk);
 				budget -= m;
 				if (m < chunk)
-					break;	/* the scanners met */
+					break; /* the scanners met */
 			}
 			continue;
 		}

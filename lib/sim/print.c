@@ -34,7 +34,7 @@
 struct out {
 	char *buf;
 	size_t len, n;
-	unsigned long long us;	/* time stamp of the next line */
+	unsigned long long us; /* time stamp of the next line */
 };
 
 static void vadd(struct out *o, const char *fmt, va_list ap)
@@ -163,12 +163,12 @@ static int task_pid(const char *task)
 
 enum frame_kind {
 	FR_FUNC = 0,
-	FR_IRQ,		/* the IRQ stack starts */
-	FR_EOI,		/* the IRQ stack ends */
-	FR_TASK,	/* <TASK> */
-	FR_ETASK,	/* </TASK> */
-	FR_REGS_IDLE,	/* the registers of the interrupted idle loop */
-	FR_REGS_USER,	/* the registers of user space (syscall, interrupt) */
+	FR_IRQ,	      /* the IRQ stack starts */
+	FR_EOI,	      /* the IRQ stack ends */
+	FR_TASK,      /* <TASK> */
+	FR_ETASK,     /* </TASK> */
+	FR_REGS_IDLE, /* the registers of the interrupted idle loop */
+	FR_REGS_USER, /* the registers of user space (syscall, interrupt) */
 };
 
 struct frame {
@@ -213,7 +213,7 @@ static void mark(struct trace *t, int kind)
 }
 
 /* A call chain written out: its function names, innermost first. */
-#define FRAMES(...)	((const char *const[]){ __VA_ARGS__, NULL })
+#define FRAMES(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 /* The frames of a call chain (FRAMES()), each "? " when unreliable. */
 static void chain(struct trace *t, bool unreliable, const char *const *names)
@@ -228,7 +228,7 @@ static void trace_report(struct trace *t, const struct pf_printk_fmt *e)
 	switch (e->gen) {
 	case PF_G_2618:
 	case PF_G_2632:
-		break;		/* the trace starts at the allocator */
+		break; /* the trace starts at the allocator */
 	case PF_G_310:
 	case PF_G_44:
 		fn(t, "dump_stack");
@@ -236,12 +236,14 @@ static void trace_report(struct trace *t, const struct pf_printk_fmt *e)
 		break;
 	case PF_G_49:
 	case PF_G_413:
-		chain(t, false, FRAMES("dump_stack", "warn_alloc",
-				       "__alloc_pages_slowpath"));
+		chain(t, false,
+		      FRAMES("dump_stack", "warn_alloc",
+			     "__alloc_pages_slowpath"));
 		break;
 	default:
-		chain(t, false, FRAMES("dump_stack_lvl", "warn_alloc",
-				       "__alloc_pages_slowpath.constprop.0"));
+		chain(t, false,
+		      FRAMES("dump_stack_lvl", "warn_alloc",
+			     "__alloc_pages_slowpath.constprop.0"));
 		break;
 	}
 }
@@ -273,9 +275,10 @@ static const char *alloc_pages_fn(const struct pf_printk_fmt *e)
 }
 
 /* A slab grows for an object of order's size, up to the slab cache. */
-static void trace_slab(struct trace *t, const struct pf_printk_fmt *e, int order)
+static void trace_slab(struct trace *t, const struct pf_printk_fmt *e,
+		       int order)
 {
-	const bool q = e->gen == PF_G_2632;	/* RHEL 6 prints every frame "? " */
+	const bool q = e->gen == PF_G_2632; /* RHEL 6 prints every frame "? " */
 
 	add(t, FR_FUNC, alloc_entry(e), NULL, q);
 	switch (e->gen) {
@@ -284,8 +287,9 @@ static void trace_slab(struct trace *t, const struct pf_printk_fmt *e, int order
 		fn(t, "cache_alloc_refill");
 		return;
 	case PF_G_2632:
-		chain(t, q, FRAMES("kmem_getpages", "fallback_alloc",
-				   "cache_grow", "____cache_alloc_node"));
+		chain(t, q,
+		      FRAMES("kmem_getpages", "fallback_alloc", "cache_grow",
+			     "____cache_alloc_node"));
 		return;
 	default:
 		break;
@@ -293,7 +297,7 @@ static void trace_slab(struct trace *t, const struct pf_printk_fmt *e, int order
 	/* SLUB: kmalloc() above 8 KiB goes to the page allocator directly */
 	if (order >= 2) {
 		fn(t, e->kmalloc_large_uu ? "__kmalloc_large_node"
-						 : "kmalloc_large_node");
+					  : "kmalloc_large_node");
 		return;
 	}
 	fn(t, alloc_pages_fn(e));
@@ -365,14 +369,16 @@ static void trace_idle(struct trace *t, const struct pf_printk_fmt *e, int cpu)
 		break;
 	case PF_G_310:
 		fnq(t, "cpuidle_enter_state");
-		chain(t, false, FRAMES("cpuidle_idle_call", "arch_cpu_idle",
-				       "cpu_startup_entry"));
+		chain(t, false,
+		      FRAMES("cpuidle_idle_call", "arch_cpu_idle",
+			     "cpu_startup_entry"));
 		break;
 	case PF_G_44:
 	case PF_G_49:
 		fnq(t, "cpuidle_enter_state");
-		chain(t, false, FRAMES("cpuidle_enter", "call_cpuidle",
-				       "cpu_startup_entry"));
+		chain(t, false,
+		      FRAMES("cpuidle_enter", "call_cpuidle",
+			     "cpu_startup_entry"));
 		break;
 	case PF_G_413:
 		fnq(t, "cpuidle_enter_state");
@@ -381,8 +387,8 @@ static void trace_idle(struct trace *t, const struct pf_printk_fmt *e, int cpu)
 		break;
 	default:
 		fnq(t, "cpuidle_enter_state");
-		chain(t, false, FRAMES("cpuidle_enter", "do_idle",
-				       "cpu_startup_entry"));
+		chain(t, false,
+		      FRAMES("cpuidle_enter", "do_idle", "cpu_startup_entry"));
 		break;
 	}
 	if (cpu) {
@@ -447,7 +453,8 @@ static void trace_irq_exit(struct trace *t, const struct pf_printk_fmt *e,
 		}
 		add(t, FR_FUNC, "irq_exit", NULL, q);
 		add(t, FR_FUNC, "do_IRQ", NULL, q);
-		add(t, FR_FUNC, q ? "ret_from_intr" : "common_interrupt", NULL, q);
+		add(t, FR_FUNC, q ? "ret_from_intr" : "common_interrupt", NULL,
+		    q);
 		break;
 	case PF_G_44:
 	case PF_G_49:
@@ -495,8 +502,8 @@ static void trace_rx_refill(struct trace *t, const struct pf_printk_fmt *e,
 }
 
 /* Network receive in softirq: the driver refills its ring with skbs. */
-static void trace_net_rx(struct trace *t, const struct pf_printk_fmt *e, int order,
-			 const char *task)
+static void trace_net_rx(struct trace *t, const struct pf_printk_fmt *e,
+			 int order, const char *task)
 {
 	const bool q = e->gen == PF_G_2632;
 	const char *mod = driver_mod(e);
@@ -509,7 +516,8 @@ static void trace_net_rx(struct trace *t, const struct pf_printk_fmt *e, int ord
 		mark(t, FR_TASK);
 	trace_rx_refill(t, e, order);
 	add(t, FR_FUNC, "e1000_clean_rx_irq", mod, q);
-	add(t, FR_FUNC, e->gen <= PF_G_2632 ? "e1000_clean" : "e1000e_poll", mod, q);
+	add(t, FR_FUNC, e->gen <= PF_G_2632 ? "e1000_clean" : "e1000e_poll",
+	    mod, q);
 	if (e->napi_poll)
 		fn(t, "__napi_poll");
 	add(t, FR_FUNC, "net_rx_action", NULL, q);
@@ -523,19 +531,21 @@ static void trace_net_rx(struct trace *t, const struct pf_printk_fmt *e, int ord
 	}
 	/* run by ksoftirqd */
 	if (e->gen <= PF_G_2632) {
-		chain(t, q, FRAMES("do_softirq", "ksoftirqd", "kthread",
-				   "child_rip"));
+		chain(t, q,
+		      FRAMES("do_softirq", "ksoftirqd", "kthread",
+			     "child_rip"));
 	} else {
-		chain(t, false, FRAMES("run_ksoftirqd", "smpboot_thread_fn",
-				       "kthread", "ret_from_fork"));
+		chain(t, false,
+		      FRAMES("run_ksoftirqd", "smpboot_thread_fn", "kthread",
+			     "ret_from_fork"));
 	}
 	if (e->task_marker)
 		mark(t, FR_ETASK);
 }
 
 /* A driver allocating in its hard interrupt handler. */
-static void trace_hardirq(struct trace *t, const struct pf_printk_fmt *e, int order,
-			  const char *task)
+static void trace_hardirq(struct trace *t, const struct pf_printk_fmt *e,
+			  int order, const char *task)
 {
 	const bool q = e->gen == PF_G_2632;
 	const char *mod = driver_mod(e);
@@ -544,18 +554,21 @@ static void trace_hardirq(struct trace *t, const struct pf_printk_fmt *e, int or
 	trace_rx_refill(t, e, order);
 	add(t, FR_FUNC, e->rhel5 ? "e1000_intr" : "e1000_intr_msi", mod, q);
 	if (e->gen <= PF_G_2632) {
-		chain(t, q, FRAMES("handle_IRQ_event", "handle_edge_irq",
-				   "handle_irq"));
+		chain(t, q,
+		      FRAMES("handle_IRQ_event", "handle_edge_irq",
+			     "handle_irq"));
 	} else {
-		chain(t, false, FRAMES("__handle_irq_event_percpu",
-				       "handle_irq_event", "handle_edge_irq"));
+		chain(t, false,
+		      FRAMES("__handle_irq_event_percpu", "handle_irq_event",
+			     "handle_edge_irq"));
 		fn(t, e->gen >= PF_G_513 ? "__common_interrupt" : "handle_irq");
 	}
 	trace_irq_exit(t, e, task, false);
 }
 
 /* kswapd: reclaim itself needed a page (a swap cache node) and failed. */
-static void trace_kswapd(struct trace *t, const struct pf_printk_fmt *e, int order)
+static void trace_kswapd(struct trace *t, const struct pf_printk_fmt *e,
+			 int order)
 {
 	const bool q = e->gen == PF_G_2632;
 
@@ -563,16 +576,19 @@ static void trace_kswapd(struct trace *t, const struct pf_printk_fmt *e, int ord
 		mark(t, FR_TASK);
 	trace_report(t, e);
 	trace_slab(t, e, order < 2 ? order : 1);
-	chain(t, q, FRAMES("kmem_cache_alloc", "add_to_swap",
-			   "shrink_page_list", "shrink_inactive_list"));
+	chain(t, q,
+	      FRAMES("kmem_cache_alloc", "add_to_swap", "shrink_page_list",
+		     "shrink_inactive_list"));
 	if (e->gen >= PF_G_49) {
-		fn(t, e->gen >= PF_G_513 ? "shrink_lruvec" : "shrink_node_memcg");
+		fn(t,
+		   e->gen >= PF_G_513 ? "shrink_lruvec" : "shrink_node_memcg");
 		fn(t, "shrink_node");
 	} else {
 		add(t, FR_FUNC, "shrink_zone", NULL, q);
 	}
 	chain(t, q, FRAMES("balance_pgdat", "kswapd", "kthread"));
-	add(t, FR_FUNC, e->gen <= PF_G_2632 ? "child_rip" : "ret_from_fork", NULL, q);
+	add(t, FR_FUNC, e->gen <= PF_G_2632 ? "child_rip" : "ret_from_fork",
+	    NULL, q);
 	if (e->task_marker)
 		mark(t, FR_ETASK);
 }
@@ -588,31 +604,31 @@ static void trace_read(struct trace *t, const struct pf_printk_fmt *e)
 	add(t, FR_FUNC, alloc_entry(e), NULL, q);
 	switch (e->gen) {
 	case PF_G_2618:
-		chain(t, false, FRAMES("__do_page_cache_readahead",
-				       "do_generic_mapping_read",
-				       "generic_file_aio_read", "do_sync_read",
-				       "vfs_read", "sys_read"));
+		chain(t, false,
+		      FRAMES("__do_page_cache_readahead",
+			     "do_generic_mapping_read", "generic_file_aio_read",
+			     "do_sync_read", "vfs_read", "sys_read"));
 		break;
 	case PF_G_2632:
 	case PF_G_310:
-		chain(t, q, FRAMES("alloc_pages_current", "__page_cache_alloc",
-				   "__do_page_cache_readahead", "ra_submit",
-				   "ondemand_readahead",
-				   "page_cache_sync_readahead",
-				   "generic_file_aio_read", "do_sync_read",
-				   "vfs_read"));
-		add(t, FR_FUNC, e->gen == PF_G_310 ? "SyS_read" : "sys_read", NULL, q);
+		chain(t, q,
+		      FRAMES("alloc_pages_current", "__page_cache_alloc",
+			     "__do_page_cache_readahead", "ra_submit",
+			     "ondemand_readahead", "page_cache_sync_readahead",
+			     "generic_file_aio_read", "do_sync_read",
+			     "vfs_read"));
+		add(t, FR_FUNC, e->gen == PF_G_310 ? "SyS_read" : "sys_read",
+		    NULL, q);
 		break;
 	case PF_G_44:
 	case PF_G_49:
 	case PF_G_413:
-		chain(t, false, FRAMES("alloc_pages_current",
-				       "__page_cache_alloc",
-				       "__do_page_cache_readahead",
-				       "ondemand_readahead",
-				       "page_cache_sync_readahead",
-				       "generic_file_read_iter", "__vfs_read",
-				       "vfs_read"));
+		chain(t, false,
+		      FRAMES("alloc_pages_current", "__page_cache_alloc",
+			     "__do_page_cache_readahead", "ondemand_readahead",
+			     "page_cache_sync_readahead",
+			     "generic_file_read_iter", "__vfs_read",
+			     "vfs_read"));
 		if (e->ksys_read) {
 			fn(t, "ksys_read");
 			fn(t, "do_syscall_64");
@@ -629,10 +645,10 @@ static void trace_read(struct trace *t, const struct pf_printk_fmt *e)
 		} else {
 			fn(t, "__page_cache_alloc");
 		}
-		chain(t, false, FRAMES("page_cache_ra_unbounded",
-				       "filemap_get_pages", "filemap_read",
-				       "vfs_read", "ksys_read",
-				       "do_syscall_64"));
+		chain(t, false,
+		      FRAMES("page_cache_ra_unbounded", "filemap_get_pages",
+			     "filemap_read", "vfs_read", "ksys_read",
+			     "do_syscall_64"));
 		break;
 	}
 	add(t, FR_FUNC, syscall_entry(e), NULL, q);
@@ -644,7 +660,8 @@ static void trace_read(struct trace *t, const struct pf_printk_fmt *e)
 
 /* Where a symbol lives and how long it is, stable for its name. */
 static void sym_place(const struct pf_printk_fmt *e, const struct frame *f,
-		      unsigned long *addr, unsigned int *off, unsigned int *size)
+		      unsigned long *addr, unsigned int *off,
+		      unsigned int *size)
 {
 	unsigned long h = hash_str(f->fn);
 	unsigned long base;
@@ -660,7 +677,7 @@ static void sym_place(const struct pf_printk_fmt *e, const struct frame *f,
 	}
 	if (f->mod)
 		base = e->module_base_4_0 ? 0xffffffffc0000000UL
-						 : 0xffffffffa0000000UL;
+					  : 0xffffffffa0000000UL;
 	else
 		base = 0xffffffff81000000UL;
 	*addr = (base + (h % (f->mod ? 0x80000UL : 0xa00000UL))) & ~0xfUL;
@@ -690,33 +707,38 @@ static void print_regs(struct out *o, const struct pf_printk_fmt *e, bool user,
 				: 0xffffffff82203e38UL - (seed & 0x7f0);
 
 	if (user) {
-		pr_line(o, "RIP: 0033:0x7f%010lx", 0x3a5c2e1e8eUL + (seed & 0xfff0));
+		pr_line(o, "RIP: 0033:0x7f%010lx",
+			0x3a5c2e1e8eUL + (seed & 0xfff0));
 		pr_line(o, "Code: %s", code_user);
-		pr_line(o, "RSP: 002b:%016lx EFLAGS: 00000246 ORIG_RAX: 0000000000000000",
+		pr_line(o,
+			"RSP: 002b:%016lx EFLAGS: 00000246 ORIG_RAX: 0000000000000000",
 			sp);
-		regs_line(o, "RAX", 0xffffffffffffffdaUL, "RBX", 0x20000,
-			  "RCX", 0x7f3a5c2e1e8eUL);
+		regs_line(o, "RAX", 0xffffffffffffffdaUL, "RBX", 0x20000, "RCX",
+			  0x7f3a5c2e1e8eUL);
 		regs_line(o, "RDX", 0x20000, "RSI", 0x7f3a5b1f0000UL, "RDI", 3);
 	} else {
-		struct frame f = { .kind = FR_FUNC, .fn = "cpuidle_enter_state" };
+		struct frame f = { .kind = FR_FUNC,
+				   .fn = "cpuidle_enter_state" };
 		unsigned long addr;
 		unsigned int off, size;
 
 		sym_place(e, &f, &addr, &off, &size);
-		pr_line(o, "RIP: 0010:cpuidle_enter_state+0x%x/0x%x", off, size);
+		pr_line(o, "RIP: 0010:cpuidle_enter_state+0x%x/0x%x", off,
+			size);
 		pr_line(o, "Code: %s", code_idle);
-		pr_line(o, "RSP: 0018:%016lx EFLAGS: 00000246 ORIG_RAX: ffffffffffffffdd",
+		pr_line(o,
+			"RSP: 0018:%016lx EFLAGS: 00000246 ORIG_RAX: ffffffffffffffdd",
 			sp);
-		regs_line(o, "RAX", 0xffff88883fa2b3c0UL, "RBX", 0xffff88810f6c4400UL,
-			  "RCX", 0x1f);
+		regs_line(o, "RAX", 0xffff88883fa2b3c0UL, "RBX",
+			  0xffff88810f6c4400UL, "RCX", 0x1f);
 		regs_line(o, "RDX", 0, "RSI", 0x2aaaaaaaUL, "RDI", 0);
 	}
 	regs_line(o, "RBP", user ? 0x7ffc8d1e2b50UL : 1, "R08", 0, "R09",
 		  user ? 0 : 0x28f5c28f5c28f5c3UL);
 	regs_line(o, "R10", user ? 0 : 0x3e9, "R11", 0x246, "R12",
 		  user ? 0x20000 : 0xffffffff82555ba0UL);
-	regs_line(o, "R13", user ? 3 : 0x2b6c9d3e61aUL, "R14", user ? 0x7f3a5b1f0000UL : 2,
-		  "R15", 0);
+	regs_line(o, "R13", user ? 3 : 0x2b6c9d3e61aUL, "R14",
+		  user ? 0x7f3a5b1f0000UL : 2, "R15", 0);
 }
 
 static void print_frame(struct out *o, const struct pf_printk_fmt *e,
@@ -740,7 +762,8 @@ static void print_frame(struct out *o, const struct pf_printk_fmt *e,
 				size);
 		break;
 	case PF_TS_ADDR:
-		pr_cont(o, " [<%016lx>] %s%s+0x%x/0x%x", addr, q, f->fn, off, size);
+		pr_cont(o, " [<%016lx>] %s%s+0x%x/0x%x", addr, q, f->fn, off,
+			size);
 		if (f->mod)
 			pr_cont(o, " [%s]", f->mod);
 		break;
@@ -792,7 +815,8 @@ static void print_trace(struct out *o, const struct pf_printk_fmt *e,
 			if (e->trace != PF_TS_NOADDR)
 				pending = f->kind == FR_IRQ ? "IRQ" : "EOI";
 			else
-				pr_line(o, " <%sIRQ>", f->kind == FR_IRQ ? "" : "/");
+				pr_line(o, " <%sIRQ>",
+					f->kind == FR_IRQ ? "" : "/");
 			break;
 		case FR_TASK:
 		case FR_ETASK:
@@ -813,13 +837,13 @@ static void print_trace(struct out *o, const struct pf_printk_fmt *e,
 /* One zone with the counters the simulator does not keep, in pages. */
 struct zstat {
 	const struct pf_zone *z;
-	bool shown;			/* printed (6.x shows only usable zones) */
+	bool shown; /* printed (6.x shows only usable zones) */
 	long free, min, low, high, boost, highatomic;
 	long present, managed, free_cma, lowmem_last;
 	long active_anon, inactive_anon, active_file, inactive_file;
 	long unevictable, dirty, writeback, mapped, shmem;
 	long slab_reclaimable, slab_unreclaimable, kernel_stack_kb, pagetables;
-	unsigned long buddy;		/* pages on the free lists */
+	unsigned long buddy; /* pages on the free lists */
 };
 
 static long nonneg(long v)
@@ -843,8 +867,9 @@ static void zstat_of(const struct pf_printk_fmt *e, const struct pf_zone *z,
 	s->low = nonneg(z->low) + s->boost;
 	s->high = nonneg(z->high) + s->boost;
 	s->highatomic = nonneg(z->reserved_highatomic);
-	s->present = z->present >= 0 ? z->present :
-		     z->managed >= 0 ? z->managed : s->free;
+	s->present = z->present >= 0   ? z->present
+		     : z->managed >= 0 ? z->managed
+				       : s->free;
 	s->managed = z->managed >= 0 ? z->managed : s->present;
 	s->free_cma = nonneg(z->free_cma);
 
@@ -877,10 +902,10 @@ static long zsum(const struct zstat *zs, int nr, int node, size_t off)
 	return sum;
 }
 
-#define ZSUM(zs, nr, node, field) \
+#define ZSUM(zs, nr, node, field)                                              \
 	zsum(zs, nr, node, offsetof(struct zstat, field))
 
-#define K(x) ((unsigned long)(x) * 4UL)
+#define K(x) ((unsigned long)(x)*4UL)
 
 static void print_pcp(struct out *o, const struct pf_printk_fmt *e,
 		      const struct zstat *zs, int nr, bool numa, int ncpus)
@@ -912,17 +937,23 @@ static void print_pcp(struct out *o, const struct pf_printk_fmt *e,
 		pr_cont(o, "%s per-cpu:", s->z->name);
 		pr_end(o);
 		for (int cpu = 0; cpu < ncpus; cpu++) {
-			long used = high ? (long)((hash_str(s->z->name) >> cpu) %
-						  (unsigned long)high) : 0;
+			long used =
+				high ? (long)((hash_str(s->z->name) >> cpu) %
+					      (unsigned long)high)
+				     : 0;
 
 			if (e->rhel5) {
-				pr_line(o, "cpu %d hot: high %ld, batch %ld used:%ld",
+				pr_line(o,
+					"cpu %d hot: high %ld, batch %ld used:%ld",
 					cpu, high, batch, used);
-				pr_line(o, "cpu %d cold: high %ld, batch %ld used:%ld",
-					cpu, high / 3, (batch + 1) / 2 - (batch > 1),
+				pr_line(o,
+					"cpu %d cold: high %ld, batch %ld used:%ld",
+					cpu, high / 3,
+					(batch + 1) / 2 - (batch > 1),
 					used / 3);
 			} else {
-				pr_line(o, "CPU %4d: hi:%5ld, btch:%4ld usd:%4ld",
+				pr_line(o,
+					"CPU %4d: hi:%5ld, btch:%4ld usd:%4ld",
 					cpu, high, batch, used);
 			}
 		}
@@ -952,21 +983,27 @@ static void print_summary(struct out *o, const struct pf_printk_fmt *e,
 		for (int i = 0; i < nr; i++)
 			if (zs[i].z->type == PF_ZONE_HIGHMEM)
 				high += zs[i].free;
-		pr_line(o, "Free pages: %11lukB (%lukB HighMem)", K(free), K(high));
-		pr_line(o, "Active:%ld inactive:%ld dirty:%ld writeback:0 unstable:0 "
+		pr_line(o, "Free pages: %11lukB (%lukB HighMem)", K(free),
+			K(high));
+		pr_line(o,
+			"Active:%ld inactive:%ld dirty:%ld writeback:0 unstable:0 "
 			"free:%ld slab:%ld mapped-file:%ld mapped-anon:%ld "
-			"pagetables:%ld", aa + af, ia + inf, dirty, free, sr + su,
-			mapped, aa + ia, pt);
+			"pagetables:%ld",
+			aa + af, ia + inf, dirty, free, sr + su, mapped,
+			aa + ia, pt);
 		return;
 	}
 	pr_line(o, "active_anon:%ld inactive_anon:%ld isolated_anon:0", aa, ia);
-	pr_line(o, " active_file:%ld inactive_file:%ld isolated_file:0", af, inf);
+	pr_line(o, " active_file:%ld inactive_file:%ld isolated_file:0", af,
+		inf);
 	if (e->unstable)
-		pr_line(o, " unevictable:0 dirty:%ld writeback:0 unstable:0", dirty);
+		pr_line(o, " unevictable:0 dirty:%ld writeback:0 unstable:0",
+			dirty);
 	else
 		pr_line(o, " unevictable:0 dirty:%ld writeback:0", dirty);
 	if (!e->free_last) {
-		pr_line(o, " free:%ld slab_reclaimable:%ld slab_unreclaimable:%ld",
+		pr_line(o,
+			" free:%ld slab_reclaimable:%ld slab_unreclaimable:%ld",
 			free, sr, su);
 		pr_line(o, " mapped:%ld shmem:%ld pagetables:%ld bounce:0",
 			mapped, shmem, pt);
@@ -976,7 +1013,8 @@ static void print_summary(struct out *o, const struct pf_printk_fmt *e,
 	}
 	pr_line(o, " slab_reclaimable:%ld slab_unreclaimable:%ld", sr, su);
 	if (e->sec_pagetables) {
-		pr_line(o, " mapped:%ld shmem:%ld pagetables:%ld", mapped, shmem, pt);
+		pr_line(o, " mapped:%ld shmem:%ld pagetables:%ld", mapped,
+			shmem, pt);
 		pr_line(o, " sec_pagetables:0 bounce:0");
 	} else {
 		pr_line(o, " mapped:%ld shmem:%ld pagetables:%ld bounce:0",
@@ -992,12 +1030,13 @@ static void print_node_line(struct out *o, const struct pf_printk_fmt *e,
 			    const struct zstat *zs, int nr, int node)
 {
 	pr_start(o);
-	pr_cont(o, "Node %d active_anon:%lukB inactive_anon:%lukB "
+	pr_cont(o,
+		"Node %d active_anon:%lukB inactive_anon:%lukB "
 		"active_file:%lukB inactive_file:%lukB unevictable:0kB "
 		"isolated(anon):0kB isolated(file):0kB mapped:%lukB dirty:%lukB "
 		"writeback:0kB shmem:%lukB shmem_thp: 0kB shmem_pmdmapped: 0kB "
-		"anon_thp: 0kB writeback_tmp:0kB", node,
-		K(ZSUM(zs, nr, node, active_anon)),
+		"anon_thp: 0kB writeback_tmp:0kB",
+		node, K(ZSUM(zs, nr, node, active_anon)),
 		K(ZSUM(zs, nr, node, inactive_anon)),
 		K(ZSUM(zs, nr, node, active_file)),
 		K(ZSUM(zs, nr, node, inactive_file)),
@@ -1011,7 +1050,8 @@ static void print_node_line(struct out *o, const struct pf_printk_fmt *e,
 		pr_cont(o, " kernel_stack:%ldkB",
 			ZSUM(zs, nr, node, kernel_stack_kb));
 	if (!e->zone_pagetables)
-		pr_cont(o, " pagetables:%lukB", K(ZSUM(zs, nr, node, pagetables)));
+		pr_cont(o, " pagetables:%lukB",
+			K(ZSUM(zs, nr, node, pagetables)));
 	if (e->sec_pagetables)
 		pr_cont(o, " sec_pagetables:0kB");
 	pr_cont(o, " all_unreclaimable? no");
@@ -1032,7 +1072,8 @@ static void print_zone_line(struct out *o, const struct pf_printk_fmt *e,
 	pr_cont(o, " min:%lukB low:%lukB high:%lukB", K(s->min), K(s->low),
 		K(s->high));
 	if (e->rhel5) {
-		pr_cont(o, " active:%lukB inactive:%lukB present:%lukB "
+		pr_cont(o,
+			" active:%lukB inactive:%lukB present:%lukB "
 			"pages_scanned:0 all_unreclaimable? no",
 			K(s->active_anon + s->active_file),
 			K(s->inactive_anon + s->inactive_file), K(s->present));
@@ -1041,20 +1082,27 @@ static void print_zone_line(struct out *o, const struct pf_printk_fmt *e,
 	}
 	if (e->highatomic)
 		pr_cont(o, " reserved_highatomic:%luKB", K(s->highatomic));
-	pr_cont(o, " active_anon:%lukB inactive_anon:%lukB active_file:%lukB "
-		"inactive_file:%lukB unevictable:0kB", K(s->active_anon),
-		K(s->inactive_anon), K(s->active_file), K(s->inactive_file));
+	pr_cont(o,
+		" active_anon:%lukB inactive_anon:%lukB active_file:%lukB "
+		"inactive_file:%lukB unevictable:0kB",
+		K(s->active_anon), K(s->inactive_anon), K(s->active_file),
+		K(s->inactive_file));
 	if (e->node_line) {
-		pr_cont(o, " writepending:%lukB present:%lukB managed:%lukB "
-			"mlocked:0kB", K(s->dirty), K(s->present), K(s->managed));
+		pr_cont(o,
+			" writepending:%lukB present:%lukB managed:%lukB "
+			"mlocked:0kB",
+			K(s->dirty), K(s->present), K(s->managed));
 		if (e->zone_slab)
-			pr_cont(o, " slab_reclaimable:%lukB slab_unreclaimable:%lukB",
-				K(s->slab_reclaimable), K(s->slab_unreclaimable));
+			pr_cont(o,
+				" slab_reclaimable:%lukB slab_unreclaimable:%lukB",
+				K(s->slab_reclaimable),
+				K(s->slab_unreclaimable));
 		if (e->zone_kstack)
 			pr_cont(o, " kernel_stack:%ldkB", s->kernel_stack_kb);
 		if (e->zone_pagetables)
 			pr_cont(o, " pagetables:%lukB", K(s->pagetables));
-		pr_cont(o, " bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:%lukB",
+		pr_cont(o,
+			" bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:%lukB",
 			K(s->free_cma));
 		pr_end(o);
 		return;
@@ -1063,7 +1111,8 @@ static void print_zone_line(struct out *o, const struct pf_printk_fmt *e,
 		K(s->present));
 	if (e->managed)
 		pr_cont(o, " managed:%lukB", K(s->managed));
-	pr_cont(o, " mlocked:0kB dirty:%lukB writeback:0kB mapped:%lukB "
+	pr_cont(o,
+		" mlocked:0kB dirty:%lukB writeback:0kB mapped:%lukB "
 		"shmem:%lukB slab_reclaimable:%lukB slab_unreclaimable:%lukB "
 		"kernel_stack:%ldkB pagetables:%lukB unstable:0kB bounce:0kB",
 		K(s->dirty), K(s->mapped), K(s->shmem), K(s->slab_reclaimable),
@@ -1094,7 +1143,8 @@ static void print_lowmem_reserve(struct out *o, const struct pf_printk_fmt *e,
 	for (int i = 0; i < n; i++) {
 		long v;
 
-		if (i < nr_types && i < z->nr_lowmem_reserve && i < PF_MAX_ZONES)
+		if (i < nr_types && i < z->nr_lowmem_reserve &&
+		    i < PF_MAX_ZONES)
 			v = z->lowmem_reserve[i];
 		else if (i < nr_types)
 			v = 0;
@@ -1137,7 +1187,8 @@ static void print_buddy(struct out *o, const struct pf_printk_fmt *e,
 			const struct zstat *s, bool numa)
 {
 	const struct pf_zone *z = s->z;
-	int nr_orders = z->nr_orders > SIM_MAX_ORDER ? z->nr_orders : SIM_MAX_ORDER;
+	int nr_orders =
+		z->nr_orders > SIM_MAX_ORDER ? z->nr_orders : SIM_MAX_ORDER;
 	unsigned long total = 0;
 
 	if (nr_orders > PF_MAX_ORDER)
@@ -1163,7 +1214,8 @@ static void print_trailer(struct out *o, const struct pf_printk_fmt *e,
 			  const int *nodes, int nr_nodes)
 {
 	long pagecache = ZSUM(zs, nr, -1, active_file) +
-			 ZSUM(zs, nr, -1, inactive_file) + ZSUM(zs, nr, -1, shmem);
+			 ZSUM(zs, nr, -1, inactive_file) +
+			 ZSUM(zs, nr, -1, shmem);
 	long ram = ZSUM(zs, nr, -1, present);
 	long reserved = ram - ZSUM(zs, nr, -1, managed);
 	unsigned long swap_kb = s->sc && s->sc->swap ? 2097148UL : 0;
@@ -1187,11 +1239,14 @@ static void print_trailer(struct out *o, const struct pf_printk_fmt *e,
 	if (e->hugepages)
 		for (int n = 0; n < nr_nodes; n++) {
 			if (e->hugepages_1g)
-				pr_line(o, "Node %d hugepages_total=0 hugepages_free=0 "
+				pr_line(o,
+					"Node %d hugepages_total=0 hugepages_free=0 "
 					"hugepages_surp=0 hugepages_size=1048576kB",
 					nodes[n]);
-			pr_line(o, "Node %d hugepages_total=0 hugepages_free=0 "
-				"hugepages_surp=0 hugepages_size=2048kB", nodes[n]);
+			pr_line(o,
+				"Node %d hugepages_total=0 hugepages_free=0 "
+				"hugepages_surp=0 hugepages_size=2048kB",
+				nodes[n]);
 		}
 	pr_line(o, "%ld total pagecache pages", pagecache);
 	pr_line(o, "0 pages in swap cache");
@@ -1203,7 +1258,8 @@ static void print_trailer(struct out *o, const struct pf_printk_fmt *e,
 	if (!e->new_show_mem) {
 		pr_line(o, "%ld pages reserved", reserved);
 		pr_line(o, "%ld pages shared", pagecache / 3);
-		pr_line(o, "%ld pages non-shared", ram - reserved - pagecache / 3);
+		pr_line(o, "%ld pages non-shared",
+			ram - reserved - pagecache / 3);
 		return;
 	}
 	pr_line(o, "%ld pages HighMem/MovableOnly", highmem);
@@ -1231,9 +1287,10 @@ static void print_mem(struct out *o, const struct pf_printk_fmt *e,
 	for (int i = 0; i < nr; i++) {
 		int k = i;
 
-		while (k > 0 && (f->zones[idx[k - 1]].node > f->zones[i].node ||
-				 (f->zones[idx[k - 1]].node == f->zones[i].node &&
-				  f->zones[idx[k - 1]].type > f->zones[i].type))) {
+		while (k > 0 &&
+		       (f->zones[idx[k - 1]].node > f->zones[i].node ||
+			(f->zones[idx[k - 1]].node == f->zones[i].node &&
+			 f->zones[idx[k - 1]].type > f->zones[i].type))) {
 			idx[k] = idx[k - 1];
 			k--;
 		}
@@ -1288,9 +1345,9 @@ static void print_mem(struct out *o, const struct pf_printk_fmt *e,
 
 /* ---- the report ------------------------------------------------------------------ */
 
-static void print_head(struct out *o, const struct pf_printk_fmt *e,
-		       int layout, const struct sim_failure *f,
-		       const char *task, const char *mems)
+static void print_head(struct out *o, const struct pf_printk_fmt *e, int layout,
+		       const struct sim_failure *f, const char *task,
+		       const char *mems)
 {
 	char names[256];
 
@@ -1320,13 +1377,15 @@ static void print_task(struct out *o, const struct pf_printk_fmt *e,
 
 	release_of(&s->era.kver, rel, sizeof(rel));
 	if (e->rhel5)
-		return;		/* dump_stack() of 2.6.18 prints no task line */
+		return; /* dump_stack() of 2.6.18 prints no task line */
 	if (e->pid_line) {
-		pr_line(o, "Pid: %d, comm: %.20s Not tainted %s #1", pid, task, rel);
+		pr_line(o, "Pid: %d, comm: %.20s Not tainted %s #1", pid, task,
+			rel);
 		return;
 	}
 	if (e->uid)
-		pr_line(o, "CPU: %d UID: 0 PID: %d Comm: %.20s Not tainted %s #1",
+		pr_line(o,
+			"CPU: %d UID: 0 PID: %d Comm: %.20s Not tainted %s #1",
 			cpu, pid, task, rel);
 	else
 		pr_line(o, "CPU: %d PID: %d Comm: %.20s Not tainted %s #1", cpu,

@@ -16,8 +16,8 @@
  */
 #include "sim.h"
 
-#define SIM_SWAP_CLUSTER_MAX	32	/* reclaim's batch */
-#define SIM_SLAB_WINDOW		4096	/* blocks one shrink_slab() sees */
+#define SIM_SWAP_CLUSTER_MAX 32	  /* reclaim's batch */
+#define SIM_SLAB_WINDOW	     4096 /* blocks one shrink_slab() sees */
 
 /*
  * shrink_inactive_list() of one list: look at each page at most once per
@@ -75,8 +75,9 @@ static unsigned long shrink_slab(struct sim *s, struct sim_zone *z,
 	if (!z->nr_pages || !to_scan)
 		return 0;
 	pfn = (unsigned long)(sim_rand(s) % z->nr_pages);
-	for (unsigned long n = 0; n < SIM_SLAB_WINDOW && scanned < to_scan &&
-	     spanned < z->nr_pages; n++) {
+	for (unsigned long n = 0;
+	     n < SIM_SLAB_WINDOW && scanned < to_scan && spanned < z->nr_pages;
+	     n++) {
 		const struct sim_page *p = &z->pages[pfn];
 		unsigned long step = 1;
 
@@ -118,8 +119,8 @@ unsigned long sim_shrink_zone(struct sim *s, struct sim_zone *z,
 	 * looked for.
 	 */
 	if (freed && z->nr_slab_reclaimable)
-		to_scan = (2 * freed * z->nr_slab_reclaimable +
-			   lru_pages) / (lru_pages + 1);
+		to_scan = (2 * freed * z->nr_slab_reclaimable + lru_pages) /
+			  (lru_pages + 1);
 	if (freed < nr)
 		to_scan += 4 * (nr - freed);
 	if (to_scan < SIM_SWAP_CLUSTER_MAX && freed < nr)

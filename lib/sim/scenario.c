@@ -27,22 +27,22 @@
 #include "util/util.h"
 
 /* The kernel of a scenario that names none. */
-#define SC_DEFAULT_KERNEL	"6.6"
-#define SC_MAX_BYTES		(1u << 20)	/* pf_scenario_load() */
-#define SC_QUOTE_MAX		40		/* of a value, in messages */
-#define SC_ZONE_MIN		(1ULL << 20)	/* bytes: 256 pages */
-#define SC_ZONE_MAX		(1ULL << 42)	/* bytes: 2^30 pages */
-#define SC_RATE_MAX		1e12		/* per second */
-#define SC_TIME_MAX		1e6		/* seconds: 11 days */
+#define SC_DEFAULT_KERNEL "6.6"
+#define SC_MAX_BYTES	  (1u << 20)   /* pf_scenario_load() */
+#define SC_QUOTE_MAX	  40	       /* of a value, in messages */
+#define SC_ZONE_MIN	  (1ULL << 20) /* bytes: 256 pages */
+#define SC_ZONE_MAX	  (1ULL << 42) /* bytes: 2^30 pages */
+#define SC_RATE_MAX	  1e12	       /* per second */
+#define SC_TIME_MAX	  1e6	       /* seconds: 11 days */
 
 enum sc_section {
-	SEC_NONE,	/* before the first section */
+	SEC_NONE, /* before the first section */
 	SEC_MACHINE,
 	SEC_KERNEL,
 	SEC_TUNABLES,
 	SEC_KSWAPD,
 	SEC_PHASE,
-	SEC_BAD,	/* a section in error: its lines are skipped */
+	SEC_BAD, /* a section in error: its lines are skipped */
 };
 
 struct key;
@@ -56,22 +56,22 @@ typedef int (*key_fn)(const struct key *k, struct pf_scenario *sc,
 		      char *err, size_t len);
 
 struct key {
-	int sec;		/* enum sc_section */
+	int sec; /* enum sc_section */
 	const char *name;
 	key_fn fn;
-	size_t off;		/* of the field in the section's struct */
-	double min, max;	/* accepted values */
-	long def;		/* "default" (tunables) */
-	bool repeat;		/* may be given more than once */
+	size_t off;	 /* of the field in the section's struct */
+	double min, max; /* accepted values */
+	long def;	 /* "default" (tunables) */
+	bool repeat;	 /* may be given more than once */
 };
 
 struct parser {
-	struct pf_ini ini;		/* the text, its line, its errors */
+	struct pf_ini ini; /* the text, its line, its errors */
 	struct pf_scenario *sc;
-	int sec;			/* enum sc_section */
-	struct sim_phase *ph;		/* the phase being read */
-	unsigned long phase_line;	/* of its "[phase NAME]" */
-	uint64_t seen, phase_seen;	/* keys given, by index in keys[] */
+	int sec;		   /* enum sc_section */
+	struct sim_phase *ph;	   /* the phase being read */
+	unsigned long phase_line;  /* of its "[phase NAME]" */
+	uint64_t seen, phase_seen; /* keys given, by index in keys[] */
 };
 
 /* ------------------------------------------------------------------ */
@@ -117,8 +117,8 @@ static const char *quote(char *buf, size_t size, const char *s, const char *e)
 	return pf_quote(buf, size, s, (size_t)(e - s), SC_QUOTE_MAX);
 }
 
-__attribute__((format(printf, 3, 4)))
-static int bad(char *err, size_t len, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static int bad(char *err, size_t len,
+						     const char *fmt, ...)
 {
 	va_list ap;
 
@@ -132,9 +132,9 @@ static int bad(char *err, size_t len, const char *fmt, ...)
  * Key k refuses the value [v, e): "NAME: 'VALUE' " and what fmt says,
  * into err.  Returns -EINVAL.
  */
-__attribute__((format(printf, 6, 7)))
-static int refuse(const struct key *k, const char *v, const char *e,
-		  char *err, size_t len, const char *fmt, ...)
+__attribute__((format(printf, 6, 7))) static int
+refuse(const struct key *k, const char *v, const char *e, char *err, size_t len,
+       const char *fmt, ...)
 {
 	va_list ap;
 	char q[64];
@@ -242,7 +242,10 @@ static bool scan_duration(const char **p, const char *e, double *sec)
 		const char *unit;
 		double scale;
 	} units[] = {
-		{ "us", 1e-6 }, { "ms", 1e-3 }, { "s", 1 }, { "min", 60 },
+		{ "us", 1e-6 },
+		{ "ms", 1e-3 },
+		{ "s", 1 },
+		{ "min", 60 },
 	};
 	const char *s = *p, *u;
 	double x;
@@ -283,7 +286,7 @@ static void *key_base(const struct key *k, struct pf_scenario *sc,
 	}
 }
 
-#define FIELD(type, k, sc, ph) \
+#define FIELD(type, k, sc, ph)                                                 \
 	((type *)((char *)key_base(k, sc, ph) + (k)->off))
 
 static int key_bool(const struct key *k, struct pf_scenario *sc,
@@ -315,8 +318,8 @@ static int key_int(const struct key *k, struct pf_scenario *sc,
 
 	if (!parse_long(v, e, k, &x))
 		return refuse(k, v, e, err, len,
-			      "is not a whole number from %.0f to %.0f",
-			      k->min, k->max);
+			      "is not a whole number from %.0f to %.0f", k->min,
+			      k->max);
 	*FIELD(int, k, sc, ph) = (int)x;
 	return 0;
 }
@@ -333,9 +336,10 @@ static int key_tunable(const struct key *k, struct pf_scenario *sc,
 		return 0;
 	}
 	if (!parse_long(v, e, k, &x))
-		return refuse(k, v, e, err, len,
-			      "is not 'default' or a whole number from %.0f to %.0f",
-			      k->min, k->max);
+		return refuse(
+			k, v, e, err, len,
+			"is not 'default' or a whole number from %.0f to %.0f",
+			k->min, k->max);
 	*FIELD(long, k, sc, ph) = x;
 	return 0;
 }
@@ -476,27 +480,28 @@ static int key_kernel(const struct key *k, struct pf_scenario *sc,
 		goto err;
 	if (kv.code < PF_KV(2, 6, 18) ||
 	    pf_gfp_layout_of(&kv) == PF_GFP_UNKNOWN)
-		return bad(err, len, "kernel '%s' is older than 2.6.18, which the simulator does not know",
-			   quote(q, sizeof(q), v, e));
+		return bad(
+			err, len,
+			"kernel '%s' is older than 2.6.18, which the simulator does not know",
+			quote(q, sizeof(q), v, e));
 	sc->kernel = kv;
 	return 0;
 err:
-	return bad(err, len, "'%s' is not a kernel release (2.6.32-220.el6, 5.15) or era (rhel6.2)",
-		   quote(q, sizeof(q), v, e));
+	return bad(
+		err, len,
+		"'%s' is not a kernel release (2.6.32-220.el6, 5.15) or era (rhel6.2)",
+		quote(q, sizeof(q), v, e));
 }
 
 /* The zone names of mm/page_alloc.c, in the zone enum's order. */
 static const char *const zone_names[] = {
-	[PF_ZONE_DMA] = "DMA",
-	[PF_ZONE_DMA32] = "DMA32",
-	[PF_ZONE_NORMAL] = "Normal",
-	[PF_ZONE_HIGHMEM] = "HighMem",
+	[PF_ZONE_DMA] = "DMA",	       [PF_ZONE_DMA32] = "DMA32",
+	[PF_ZONE_NORMAL] = "Normal",   [PF_ZONE_HIGHMEM] = "HighMem",
 	[PF_ZONE_MOVABLE] = "Movable",
 };
 
 /* "4G", "16M", "1048576": bytes, K/M/G/T (optionally "B" or "iB") binary */
-static bool parse_size(const char *v, const char *e,
-		       unsigned long long *bytes)
+static bool parse_size(const char *v, const char *e, unsigned long long *bytes)
 {
 	static const char suffixes[] = "kmgt";
 	unsigned long long x;
@@ -526,6 +531,33 @@ static bool parse_size(const char *v, const char *e,
 }
 
 /* "[nodeN] NAME SIZE" */
+/* Nodes go in order from 0, a node's zones in the zone enum's order. */
+static int zone_in_order(const struct pf_scenario *sc, unsigned long long node,
+			 int type, char *err, size_t len)
+{
+	if (sc->nr_zones) {
+		const struct sim_zone_spec *prev = &sc->zones[sc->nr_zones - 1];
+		int ptype = pf_zone_type_of(prev->name);
+
+		if ((int)node != prev->node && (int)node != prev->node + 1)
+			return bad(
+				err, len,
+				"zone: node %llu after node %d (nodes go in order from 0)",
+				node, prev->node);
+		if ((int)node == prev->node && type <= ptype)
+			return bad(
+				err, len,
+				"zone: %s after %s on node %llu (zones go DMA, DMA32, Normal, HighMem, Movable)",
+				zone_names[type], prev->name, node);
+	} else if (node) {
+		return bad(
+			err, len,
+			"zone: the first zone is on node %llu (nodes go in order from 0)",
+			node);
+	}
+	return 0;
+}
+
 static int key_zone(const struct key *k, struct pf_scenario *sc,
 		    struct sim_phase *ph, const char *v, const char *e,
 		    char *err, size_t len)
@@ -554,8 +586,10 @@ static int key_zone(const struct key *k, struct pf_scenario *sc,
 		    !scan_u64(&n, we[0], &node) || n != we[0])
 			goto usage;
 		if (node >= SIM_MAX_NODES)
-			return bad(err, len, "zone: node %llu (the simulator has nodes 0 to %d)",
-				   node, SIM_MAX_NODES - 1);
+			return bad(
+				err, len,
+				"zone: node %llu (the simulator has nodes 0 to %d)",
+				node, SIM_MAX_NODES - 1);
 		w[0] = w[1];
 		we[0] = we[1];
 		w[1] = w[2];
@@ -565,34 +599,24 @@ static int key_zone(const struct key *k, struct pf_scenario *sc,
 		if (word_is_nocase(w[0], (size_t)(we[0] - w[0]), zone_names[i]))
 			type = i;
 	if (type < 0)
-		return bad(err, len, "zone: unknown zone '%s' (DMA, DMA32, Normal, HighMem, Movable)",
-			   quote(q, sizeof(q), w[0], we[0]));
+		return bad(
+			err, len,
+			"zone: unknown zone '%s' (DMA, DMA32, Normal, HighMem, Movable)",
+			quote(q, sizeof(q), w[0], we[0]));
 	if (!parse_size(w[1], we[1], &bytes))
 		return refuse(k, w[1], we[1], err, len,
 			      "is not a size (16M, 3G, bytes)");
 	if (bytes % 4096)
-		return bad(err, len, "zone: %s is not a whole number of 4 KiB pages",
+		return bad(err, len,
+			   "zone: %s is not a whole number of 4 KiB pages",
 			   quote(q, sizeof(q), w[1], we[1]));
 	if (bytes < SC_ZONE_MIN || bytes > SC_ZONE_MAX)
 		return bad(err, len, "zone: %s is out of range (1M to 4T)",
 			   quote(q, sizeof(q), w[1], we[1]));
 	if (sc->nr_zones == SIM_MAX_ZONES)
 		return bad(err, len, "zone: more than %d zones", SIM_MAX_ZONES);
-	/* nodes in order from 0, a node's zones in the zone enum's order */
-	if (sc->nr_zones) {
-		const struct sim_zone_spec *prev = &sc->zones[sc->nr_zones - 1];
-		int ptype = pf_zone_type_of(prev->name);
-
-		if ((int)node != prev->node && (int)node != prev->node + 1)
-			return bad(err, len, "zone: node %llu after node %d (nodes go in order from 0)",
-				   node, prev->node);
-		if ((int)node == prev->node && type <= ptype)
-			return bad(err, len, "zone: %s after %s on node %llu (zones go DMA, DMA32, Normal, HighMem, Movable)",
-				   zone_names[type], prev->name, node);
-	} else if (node) {
-		return bad(err, len, "zone: the first zone is on node %llu (nodes go in order from 0)",
-			   node);
-	}
+	if (zone_in_order(sc, node, type, err, len))
+		return -EINVAL;
 	z = &sc->zones[sc->nr_zones++];
 	memset(z, 0, sizeof(*z));
 	pf_strlcpy(z->name, sizeof(z->name), zone_names[type]);
@@ -670,9 +694,9 @@ err:
 		      "is not 'LENGTH every PERIOD' (50ms every 1s) or off");
 }
 
-#define SC(f)	offsetof(struct pf_scenario, f)
-#define TUN(f)	offsetof(struct sim_tunables, f)
-#define PH(f)	offsetof(struct sim_phase, f)
+#define SC(f)  offsetof(struct pf_scenario, f)
+#define TUN(f) offsetof(struct sim_tunables, f)
+#define PH(f)  offsetof(struct sim_phase, f)
 
 /*
  * Every key.  For durations, def 1 means "must be more than 0".  The
@@ -687,8 +711,8 @@ static const struct key keys[] = {
 	{ SEC_KERNEL, "version", key_kernel, 0, 0, 0, 0, false },
 	{ SEC_KERNEL, "mobility", key_bool, SC(mobility), 0, 0, 0, false },
 
-	{ SEC_TUNABLES, "vm.min_free_kbytes", key_tunable,
-	  TUN(min_free_kbytes), 0, 1e9, -1, false },
+	{ SEC_TUNABLES, "vm.min_free_kbytes", key_tunable, TUN(min_free_kbytes),
+	  0, 1e9, -1, false },
 	{ SEC_TUNABLES, "vm.watermark_scale_factor", key_tunable,
 	  TUN(watermark_scale_factor), 1, 3000, 10, false },
 	{ SEC_TUNABLES, "vm.watermark_boost_factor", key_tunable,
@@ -699,43 +723,41 @@ static const struct key keys[] = {
 	  TUN(compaction_proactiveness), 0, 100, 20, false },
 	{ SEC_TUNABLES, "vm.zone_reclaim_mode", key_tunable,
 	  TUN(zone_reclaim_mode), 0, 7, 0, false },
-	{ SEC_TUNABLES, "vm.lowmem_reserve_ratio", key_lowmem_ratio,
-	  0, 0, 1e9, 0, false },
-
-	{ SEC_KSWAPD, "scan_rate", key_rate, SC(scan_rate), 0, SC_RATE_MAX,
+	{ SEC_TUNABLES, "vm.lowmem_reserve_ratio", key_lowmem_ratio, 0, 0, 1e9,
 	  0, false },
+
+	{ SEC_KSWAPD, "scan_rate", key_rate, SC(scan_rate), 0, SC_RATE_MAX, 0,
+	  false },
 	{ SEC_KSWAPD, "compact_rate", key_rate, SC(compact_rate), 0,
 	  SC_RATE_MAX, 0, false },
 	{ SEC_KSWAPD, "tick", key_duration, SC(tick), 1e-6, 1, 1, false },
 	{ SEC_KSWAPD, "seed", key_seed, 0, 0, 0, 0, false },
 
-	{ SEC_PHASE, "duration", key_duration, PH(duration), 0, SC_TIME_MAX,
-	  1, false },
+	{ SEC_PHASE, "duration", key_duration, PH(duration), 0, SC_TIME_MAX, 1,
+	  false },
 	{ SEC_PHASE, "fill", key_percent, PH(fill), 0, 0, 0, false },
 	{ SEC_PHASE, "anon_fill", key_percent, PH(anon_fill), 0, 0, 0, false },
 	{ SEC_PHASE, "checkerboard", key_bool, PH(checkerboard), 0, 0, 0,
 	  false },
-	{ SEC_PHASE, "drop_caches", key_int, PH(drop_caches), 1, 3, 0,
-	  false },
+	{ SEC_PHASE, "drop_caches", key_int, PH(drop_caches), 1, 3, 0, false },
 	{ SEC_PHASE, "stream", key_rate, PH(stream_rate), 0, SC_RATE_MAX, 0,
 	  false },
 	{ SEC_PHASE, "anon", key_rate, PH(anon_rate), 0, SC_RATE_MAX, 0,
 	  false },
-	{ SEC_PHASE, "anon_free", key_rate, PH(anon_free_rate), 0,
-	  SC_RATE_MAX, 0, false },
+	{ SEC_PHASE, "anon_free", key_rate, PH(anon_free_rate), 0, SC_RATE_MAX,
+	  0, false },
 	{ SEC_PHASE, "slab", key_rate, PH(slab_rate), 0, SC_RATE_MAX, 0,
 	  false },
-	{ SEC_PHASE, "slab_free", key_rate, PH(slab_free_rate), 0,
-	  SC_RATE_MAX, 0, false },
+	{ SEC_PHASE, "slab_free", key_rate, PH(slab_free_rate), 0, SC_RATE_MAX,
+	  0, false },
 	{ SEC_PHASE, "kernel", key_rate, PH(kernel_rate), 0, SC_RATE_MAX, 0,
 	  false },
-	{ SEC_PHASE, "net", key_rate, PH(net_rate), 0, SC_RATE_MAX, 0,
-	  false },
-	{ SEC_PHASE, "net_order", key_int, PH(net_order), 0,
-	  SIM_MAX_ORDER - 1, 0, false },
-	{ SEC_PHASE, "net_gfp", key_gfp, 0, 0, 0, 0, false },
-	{ SEC_PHASE, "net_hold", key_duration, PH(net_hold), 0, SC_TIME_MAX,
+	{ SEC_PHASE, "net", key_rate, PH(net_rate), 0, SC_RATE_MAX, 0, false },
+	{ SEC_PHASE, "net_order", key_int, PH(net_order), 0, SIM_MAX_ORDER - 1,
 	  0, false },
+	{ SEC_PHASE, "net_gfp", key_gfp, 0, 0, 0, 0, false },
+	{ SEC_PHASE, "net_hold", key_duration, PH(net_hold), 0, SC_TIME_MAX, 0,
+	  false },
 	{ SEC_PHASE, "burst", key_burst, 0, 0, 0, 0, false },
 };
 
@@ -800,8 +822,9 @@ static void scenario_name(struct pf_scenario *sc, const char *name)
 /* The end of a phase: it must say how long it runs. */
 static void phase_end(struct parser *p)
 {
-	if (p->sec == SEC_PHASE && p->ph && !(p->phase_seen &
-	    (1ULL << (key_find(SEC_PHASE, "duration", 8) - keys))))
+	if (p->sec == SEC_PHASE && p->ph &&
+	    !(p->phase_seen &
+	      (1ULL << (key_find(SEC_PHASE, "duration", 8) - keys))))
 		pf_ini_err(&p->ini, p->phase_line, "phase '%s' has no duration",
 			   p->ph->name);
 	p->ph = NULL;
@@ -817,31 +840,37 @@ static void phase_start(struct parser *p, const char *s, const char *e)
 
 	p->sec = SEC_BAD;
 	if (s == e) {
-		pf_ini_err(&p->ini, p->ini.lineno, "a phase needs a name: '[phase NAME]'");
+		pf_ini_err(&p->ini, p->ini.lineno,
+			   "a phase needs a name: '[phase NAME]'");
 		return;
 	}
 	for (c = s; c < e; c++) {
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
 		      is_digit(*c) || *c == '-' || *c == '_' || *c == '.')) {
-			pf_ini_err(&p->ini, p->ini.lineno, "bad phase name '%s' (letters, digits, '-', '_', '.')",
-				   quote(q, sizeof(q), s, e));
+			pf_ini_err(
+				&p->ini, p->ini.lineno,
+				"bad phase name '%s' (letters, digits, '-', '_', '.')",
+				quote(q, sizeof(q), s, e));
 			return;
 		}
 	}
 	if ((size_t)(e - s) >= sizeof(ph->name)) {
-		pf_ini_err(&p->ini, p->ini.lineno, "phase name '%s' is longer than %zu bytes",
+		pf_ini_err(&p->ini, p->ini.lineno,
+			   "phase name '%s' is longer than %zu bytes",
 			   quote(q, sizeof(q), s, e), sizeof(ph->name) - 1);
 		return;
 	}
 	for (i = 0; i < sc->nr_phases; i++) {
 		if (word_is(s, (size_t)(e - s), sc->phases[i].name)) {
-			pf_ini_err(&p->ini, p->ini.lineno, "phase '%s' is given twice",
+			pf_ini_err(&p->ini, p->ini.lineno,
+				   "phase '%s' is given twice",
 				   sc->phases[i].name);
 			return;
 		}
 	}
 	if (sc->nr_phases == SIM_MAX_PHASES) {
-		pf_ini_err(&p->ini, p->ini.lineno, "more than %d phases", SIM_MAX_PHASES);
+		pf_ini_err(&p->ini, p->ini.lineno, "more than %d phases",
+			   SIM_MAX_PHASES);
 		return;
 	}
 	ph = &sc->phases[sc->nr_phases++];
@@ -862,8 +891,10 @@ static void section_start(struct parser *p, const char *s, const char *e)
 		const char *name;
 		int sec;
 	} sections[] = {
-		{ "machine", SEC_MACHINE }, { "kernel", SEC_KERNEL },
-		{ "tunables", SEC_TUNABLES }, { "kswapd", SEC_KSWAPD },
+		{ "machine", SEC_MACHINE },
+		{ "kernel", SEC_KERNEL },
+		{ "tunables", SEC_TUNABLES },
+		{ "kswapd", SEC_KSWAPD },
 	};
 	const char *n = s + 1, *ne = e - 1;
 	char q[64];
@@ -890,8 +921,10 @@ static void section_start(struct parser *p, const char *s, const char *e)
 		phase_start(p, n, ne);
 		return;
 	}
-	pf_ini_err(&p->ini, p->ini.lineno, "unknown section '%s' (machine, kernel, tunables, kswapd, phase NAME)",
-		   quote(q, sizeof(q), s, e));
+	pf_ini_err(
+		&p->ini, p->ini.lineno,
+		"unknown section '%s' (machine, kernel, tunables, kswapd, phase NAME)",
+		quote(q, sizeof(q), s, e));
 }
 
 /* "key = value" */
@@ -903,9 +936,10 @@ static void key_line(struct parser *p, const struct pf_ini_line *l)
 	char q[64], err[192];
 
 	if (p->sec == SEC_NONE) {
-		pf_ini_err(&p->ini, p->ini.lineno,
-			   "'%s' is outside a section ([machine], [kernel], ...)",
-			   quote(q, sizeof(q), ks, ke));
+		pf_ini_err(
+			&p->ini, p->ini.lineno,
+			"'%s' is outside a section ([machine], [kernel], ...)",
+			quote(q, sizeof(q), ks, ke));
 		return;
 	}
 	k = key_find(p->sec, ks, (size_t)(ke - ks));
@@ -960,9 +994,12 @@ static void scenario_end(struct parser *p)
 
 	phase_end(p);
 	if (!p->sc->nr_zones)
-		pf_ini_err(&p->ini, last, "no zone: [machine] needs 'zone = [nodeN] NAME SIZE'");
+		pf_ini_err(
+			&p->ini, last,
+			"no zone: [machine] needs 'zone = [nodeN] NAME SIZE'");
 	if (!p->sc->nr_phases)
-		pf_ini_err(&p->ini, last, "no phase: the workload needs a '[phase NAME]'");
+		pf_ini_err(&p->ini, last,
+			   "no phase: the workload needs a '[phase NAME]'");
 }
 
 int pf_scenario_parse(struct pf_scenario **out, const char *name,
@@ -1040,7 +1077,7 @@ int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value)
 			k = key_find(aliases[i].sec, aliases[i].key,
 				     strlen(aliases[i].key));
 	if (!k)
-		return -ENOENT;	/* no such setting, unlike a bad value */
+		return -ENOENT; /* no such setting, unlike a bad value */
 	v = value;
 	e = value + strlen(value);
 	pf_ini_trim(&v, &e);
@@ -1050,8 +1087,7 @@ int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value)
 }
 
 /* A vm sysctl from a number (advise --verify): the bounds of its key */
-int pf_scenario_set_sysctl(struct pf_scenario *sc, const char *name,
-			   long value)
+int pf_scenario_set_sysctl(struct pf_scenario *sc, const char *name, long value)
 {
 	const struct key *k;
 

@@ -25,45 +25,45 @@
 #include "mm/mm.h"
 #include "sim/rand.h"
 
-#define SIM_MAX_ORDER		11	/* orders 0 .. 10 (x86_64 MAX_ORDER) */
-#define SIM_PAGEBLOCK_ORDER	9	/* x86_64 with 2 MiB huge pages */
-#define SIM_NONE		UINT32_MAX	/* end of a list, no page */
-#define SIM_MAX_ZONES		8
-#define SIM_MAX_NODES		4
+#define SIM_MAX_ORDER	    11	       /* orders 0 .. 10 (x86_64 MAX_ORDER) */
+#define SIM_PAGEBLOCK_ORDER 9	       /* x86_64 with 2 MiB huge pages */
+#define SIM_NONE	    UINT32_MAX /* end of a list, no page */
+#define SIM_MAX_ZONES	    8
+#define SIM_MAX_NODES	    4
 
 /* The migratetypes, in the 4.4+ enum order. */
 enum sim_mt {
 	SIM_MT_UNMOVABLE = 0,
 	SIM_MT_MOVABLE,
 	SIM_MT_RECLAIMABLE,
-	SIM_MT_HIGHATOMIC,	/* MIGRATE_PCPTYPES: 4.4+ only */
+	SIM_MT_HIGHATOMIC, /* MIGRATE_PCPTYPES: 4.4+ only */
 	SIM_MT_ISOLATE,
 	SIM_MT_NR
 };
 
 /* What a page in use holds: who owns it, so reclaim and compaction know. */
 enum sim_owner {
-	SIM_FREE = 0,		/* on a free list (the head) or inside a free block */
-	SIM_FILE,		/* page cache, clean: reclaim frees it at once */
-	SIM_FILE_DIRTY,		/* page cache, dirty: written back first */
-	SIM_ANON,		/* anonymous: reclaimable only with swap */
-	SIM_SLAB_RECLAIMABLE,	/* dentries, inodes: shrinkable, not movable */
-	SIM_SLAB,		/* unmovable kernel memory */
-	SIM_NET,		/* a network buffer held by the workload */
+	SIM_FREE = 0,	/* on a free list (the head) or inside a free block */
+	SIM_FILE,	/* page cache, clean: reclaim frees it at once */
+	SIM_FILE_DIRTY, /* page cache, dirty: written back first */
+	SIM_ANON,	/* anonymous: reclaimable only with swap */
+	SIM_SLAB_RECLAIMABLE, /* dentries, inodes: shrinkable, not movable */
+	SIM_SLAB,	      /* unmovable kernel memory */
+	SIM_NET,	      /* a network buffer held by the workload */
 	SIM_OWNER_NR
 };
 
 /* sim_page.flags */
-#define SIM_PG_HEAD	0x01	/* first page of a free block, or of an allocation */
-#define SIM_PG_LRU	0x02	/* on the zone's LRU (file or anon) */
+#define SIM_PG_HEAD 0x01 /* first page of a free block, or of an allocation */
+#define SIM_PG_LRU  0x02 /* on the zone's LRU (file or anon) */
 
 /* 12 bytes a page: the memory figure of the benchmark. */
 struct sim_page {
-	uint32_t next, prev;	/* free list, or LRU list, links */
-	uint8_t order;		/* of the block it heads */
-	uint8_t owner;		/* enum sim_owner */
-	uint8_t flags;		/* SIM_PG_* */
-	uint8_t mt;		/* the migratetype it was allocated as */
+	uint32_t next, prev; /* free list, or LRU list, links */
+	uint8_t order;	     /* of the block it heads */
+	uint8_t owner;	     /* enum sim_owner */
+	uint8_t flags;	     /* SIM_PG_* */
+	uint8_t mt;	     /* the migratetype it was allocated as */
 };
 
 struct sim_list {
@@ -72,19 +72,19 @@ struct sim_list {
 };
 
 struct sim_zone {
-	char name[16];			/* "DMA32", "Normal" */
-	int type;			/* enum pf_zone_type */
+	char name[16]; /* "DMA32", "Normal" */
+	int type;      /* enum pf_zone_type */
 	int node;
-	unsigned long nr_pages;		/* spanned = present = managed here */
-	bool mobility;			/* grouping by mobility: else one list type */
+	unsigned long nr_pages; /* spanned = present = managed here */
+	bool mobility;		/* grouping by mobility: else one list type */
 	struct sim_page *pages;
-	uint8_t *pageblock_mt;		/* per pageblock: enum sim_mt */
+	uint8_t *pageblock_mt; /* per pageblock: enum sim_mt */
 	struct sim_list free_list[SIM_MAX_ORDER][SIM_MT_NR];
-	unsigned long nr_free[SIM_MAX_ORDER];	/* free_area[o].nr_free */
-	unsigned long free_pages;	/* NR_FREE_PAGES */
-	long min, low, high;		/* watermarks, pages */
-	long boost;			/* watermark_boost */
-	long boost_max;			/* its cap; 0: the era does not boost */
+	unsigned long nr_free[SIM_MAX_ORDER]; /* free_area[o].nr_free */
+	unsigned long free_pages;	      /* NR_FREE_PAGES */
+	long min, low, high;		      /* watermarks, pages */
+	long boost;			      /* watermark_boost */
+	long boost_max; /* its cap; 0: the era does not boost */
 	long lowmem_reserve[SIM_MAX_ZONES];
 	long nr_reserved_highatomic;
 	/* LRU: the pages reclaim may take, oldest at the head */
@@ -96,25 +96,25 @@ struct sim_zone {
 
 /* The tunables of a run (vm sysctls). */
 struct sim_tunables {
-	long min_free_kbytes;		/* -1: the kernel default */
-	long watermark_scale_factor;	/* 10 */
-	long watermark_boost_factor;	/* 15000 */
-	long extfrag_threshold;		/* 500 */
-	long compaction_proactiveness;	/* 20 */
-	long zone_reclaim_mode;		/* 0 */
+	long min_free_kbytes;	       /* -1: the kernel default */
+	long watermark_scale_factor;   /* 10 */
+	long watermark_boost_factor;   /* 15000 */
+	long extfrag_threshold;	       /* 500 */
+	long compaction_proactiveness; /* 20 */
+	long zone_reclaim_mode;	       /* 0 */
 	long lowmem_reserve_ratio[SIM_MAX_ZONES];
 };
 
 /* One recorded failure: what the kernel would have printed. */
 struct sim_failure {
-	double t;			/* virtual seconds */
+	double t; /* virtual seconds */
 	int order;
-	unsigned long gfp;		/* in the era's gfp layout */
-	int ctx;			/* enum pf_ctx_kind */
+	unsigned long gfp; /* in the era's gfp layout */
+	int ctx;	   /* enum pf_ctx_kind */
 	char task[16];
-	int cause;			/* enum pf_cause the simulator saw */
+	int cause; /* enum pf_cause the simulator saw */
 	int nr_zones;
-	struct pf_zone zones[SIM_MAX_ZONES];	/* the state at that instant */
+	struct pf_zone zones[SIM_MAX_ZONES]; /* the state at that instant */
 };
 
 /* Counters of a run: the JSON of simulate -j, and the time series. */
@@ -125,32 +125,33 @@ struct sim_stats {
 	unsigned long long direct_reclaimed_pages, allocstall;
 	unsigned long long compact_stall, compact_success, compact_fail;
 	unsigned long long compacted_pages, kcompactd_wakeups;
-	unsigned long long page_ops;	/* pages taken or given back */
-	unsigned long long steals;	/* fallback steals of pageblocks */
-	unsigned long long failures_above_min;	/* free > min where it failed */
+	unsigned long long page_ops; /* pages taken or given back */
+	unsigned long long steals;   /* fallback steals of pageblocks */
+	unsigned long long failures_above_min; /* free > min where it failed */
 };
 
 /* ---- scenario.c: a parsed scenario file (data/scenarios/README.md) ----- */
 
-#define SIM_MAX_PHASES	16
+#define SIM_MAX_PHASES 16
 
 /* What a phase does while it runs; rates are per virtual second. */
 struct sim_phase {
 	char name[32];
-	double duration;		/* seconds */
-	double fill;			/* page cache to fill at the start, share of RAM, 0..1 */
-	double anon_fill;		/* anonymous memory to fill at the start, share of RAM */
-	bool checkerboard;		/* then free every other page of it */
-	int drop_caches;		/* at the start, first: 1 page cache, 2 slab, 3 both */
-	double stream_rate;		/* page cache pages read per second */
-	double anon_rate, anon_free_rate;	/* anonymous pages in / out per second */
-	double slab_rate, slab_free_rate;	/* reclaimable slab pages in / out */
-	double kernel_rate;		/* unmovable kernel pages per second (kept) */
-	double net_rate;		/* network receive allocations per second */
+	double duration; /* seconds */
+	double fill; /* page cache to fill at the start, share of RAM, 0..1 */
+	double anon_fill; /* anonymous memory to fill at the start, share of RAM */
+	bool checkerboard; /* then free every other page of it */
+	int drop_caches; /* at the start, first: 1 page cache, 2 slab, 3 both */
+	double stream_rate; /* page cache pages read per second */
+	double anon_rate,
+		anon_free_rate; /* anonymous pages in / out per second */
+	double slab_rate, slab_free_rate; /* reclaimable slab pages in / out */
+	double kernel_rate; /* unmovable kernel pages per second (kept) */
+	double net_rate;    /* network receive allocations per second */
 	int net_order;
-	unsigned long net_gfp;		/* in the era's layout; 0: GFP_ATOMIC */
-	double net_hold;		/* seconds each buffer is held */
-	double burst_len, burst_every;	/* net allocations only in bursts */
+	unsigned long net_gfp;	       /* in the era's layout; 0: GFP_ATOMIC */
+	double net_hold;	       /* seconds each buffer is held */
+	double burst_len, burst_every; /* net allocations only in bursts */
 };
 
 struct sim_zone_spec {
@@ -165,12 +166,12 @@ struct pf_scenario {
 	struct sim_zone_spec zones[SIM_MAX_ZONES];
 	int cpus;
 	bool swap;
-	struct pf_kver kernel;		/* "rhel6.2", "5.15" ... */
-	bool mobility;			/* default true (2.6.24+) */
+	struct pf_kver kernel; /* "rhel6.2", "5.15" ... */
+	bool mobility;	       /* default true (2.6.24+) */
 	struct sim_tunables tun;
-	double scan_rate;		/* kswapd pages per second */
-	double compact_rate;		/* pages migrated per second */
-	double tick;			/* seconds of one engine step (0.001) */
+	double scan_rate;    /* kswapd pages per second */
+	double compact_rate; /* pages migrated per second */
+	double tick;	     /* seconds of one engine step (0.001) */
 	unsigned long long seed;
 	int nr_phases;
 	struct sim_phase phases[SIM_MAX_PHASES];
@@ -194,10 +195,10 @@ void sim_era_of(const struct pf_kver *kv, bool mobility, struct pf_era *era);
 /* kswapd and kcompactd of one node */
 struct sim_kswapd {
 	bool awake;
-	int order;			/* pgdat->kswapd_order */
+	int order; /* pgdat->kswapd_order */
 	bool kcompactd_awake;
 	int kcompactd_order;
-	double credit;			/* pages of work it may still do this tick */
+	double credit; /* pages of work it may still do this tick */
 };
 
 /* A network buffer held until t (workload.c frees it then). */
@@ -214,11 +215,12 @@ struct sim {
 	struct sim_tunables tun;
 	int nr_zones;
 	struct sim_zone zones[SIM_MAX_ZONES];
-	int zone_enum[SIM_MAX_ZONES];	/* each zone's index in lowmem_reserve[] */
+	int zone_enum
+		[SIM_MAX_ZONES]; /* each zone's index in lowmem_reserve[] */
 	int nr_nodes;
 	struct sim_kswapd kswapd[SIM_MAX_NODES];
-	double t;			/* virtual seconds */
-	uint64_t rng;			/* xorshift64*: runs are deterministic */
+	double t;     /* virtual seconds */
+	uint64_t rng; /* xorshift64*: runs are deterministic */
 	struct sim_stats st;
 	/* failures: all counted, the first max_failures kept */
 	struct sim_failure *failures;
@@ -229,8 +231,8 @@ struct sim {
 	/* workload bookkeeping: fractional pages carried between ticks */
 	double carry[8];
 	int phase;
-	double phase_t;			/* seconds into the phase */
-	bool no_slab;			/* workload.c: a whole scan found no reclaimable slab */
+	double phase_t; /* seconds into the phase */
+	bool no_slab;	/* workload.c: a whole scan found no reclaimable slab */
 	/* debug: check the invariants after every step */
 	bool check;
 	int check_err;
@@ -290,7 +292,7 @@ int sim_zone_check(const struct sim_zone *z, char *msg, size_t len);
 unsigned long sim_zone_pageblocks_free(const struct sim_zone *z);
 
 /* LRU of reclaimable pages (reclaim.c uses, workload.c fills) */
-void sim_lru_add(struct sim_zone *z, uint32_t pfn);	/* tail: newest */
+void sim_lru_add(struct sim_zone *z, uint32_t pfn); /* tail: newest */
 void sim_lru_del(struct sim_zone *z, uint32_t pfn);
 
 /* ---- reclaim.c: shrink_node() ------------------------------------------- */

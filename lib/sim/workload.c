@@ -42,15 +42,15 @@ enum {
 	CARRY_NR
 };
 
-#define WL_DIRTY_ONE_IN		10	/* 1 page cache page in 10 is dirty */
-#define WL_HELD_MIN		1024	/* first size of the held ring */
+#define WL_DIRTY_ONE_IN 10   /* 1 page cache page in 10 is dirty */
+#define WL_HELD_MIN	1024 /* first size of the held ring */
 
 /* The masks the workload allocates with, in the era's gfp layout. */
 struct wl_gfp {
-	unsigned long atomic;		/* GFP_ATOMIC */
-	unsigned long kernel;		/* GFP_KERNEL */
-	unsigned long user;		/* GFP_HIGHUSER_MOVABLE: cache, anon */
-	unsigned long reclaimable;	/* __GFP_RECLAIMABLE */
+	unsigned long atomic;	   /* GFP_ATOMIC */
+	unsigned long kernel;	   /* GFP_KERNEL */
+	unsigned long user;	   /* GFP_HIGHUSER_MOVABLE: cache, anon */
+	unsigned long reclaimable; /* __GFP_RECLAIMABLE */
 };
 
 /*
@@ -268,8 +268,8 @@ static void wl_fill(struct sim *s, double share, bool anon, bool checkerboard)
 			pfn = sim_rmqueue(z, 0, SIM_MT_MOVABLE, false, &s->st);
 			if (pfn == SIM_NONE)
 				break;
-			sim_set_owner(z, pfn, 0, anon ? SIM_ANON :
-				      wl_file_owner(s));
+			sim_set_owner(z, pfn, 0,
+				      anon ? SIM_ANON : wl_file_owner(s));
 			v[n].pfn = pfn;
 			v[n].zone = zi;
 			n++;
@@ -404,7 +404,7 @@ static void wl_net(struct sim *s, const struct sim_phase *ph, unsigned long n)
 		pfn = sim_alloc(s, 0, ph->net_order, gfp, SIM_NET,
 				PF_CTX_SOFTIRQ, &zone);
 		if (pfn == SIM_NONE)
-			continue;	/* recorded by sim_alloc() */
+			continue; /* recorded by sim_alloc() */
 		h.t = s->t + ph->net_hold;
 		h.zone = zone;
 		h.pfn = pfn;
@@ -421,14 +421,17 @@ static void wl_net(struct sim *s, const struct sim_phase *ph, unsigned long n)
 static void wl_mix(struct sim *s, unsigned long *nr)
 {
 	static const int owner_of[4] = {
-		SIM_FILE, SIM_ANON, SIM_SLAB_RECLAIMABLE, SIM_SLAB,
+		SIM_FILE,
+		SIM_ANON,
+		SIM_SLAB_RECLAIMABLE,
+		SIM_SLAB,
 	};
 	unsigned long total = nr[0] + nr[1] + nr[2] + nr[3];
 
 	while (total) {
 		int kinds = !!nr[0] + !!nr[1] + !!nr[2] + !!nr[3];
-		unsigned long r = kinds > 1 ?
-				  (unsigned long)(sim_rand(s) % total) : 0;
+		unsigned long r =
+			kinds > 1 ? (unsigned long)(sim_rand(s) % total) : 0;
 		int k = 0, zone, owner;
 		uint32_t pfn;
 
@@ -483,7 +486,7 @@ static void wl_rates(struct sim *s, const struct sim_phase *ph, double dt)
 /* ------------------------------------------------------------------ */
 
 /* A phase is over when less than this is left of it (float steps). */
-#define WL_EPSILON	1e-9
+#define WL_EPSILON 1e-9
 
 void sim_workload_run(struct sim *s, double dt)
 {

@@ -63,7 +63,8 @@ bool pf_scan_hex(const char **p, const char *end, unsigned long *v)
 		int c = tolower((unsigned char)*q);
 
 		if (n < 16)
-			x = x * 16 + (unsigned long)(isdigit(c) ? c - '0' : c - 'a' + 10);
+			x = x * 16 + (unsigned long)(isdigit(c) ? c - '0'
+								: c - 'a' + 10);
 		n++;
 		q++;
 	}
@@ -160,7 +161,8 @@ void pf_sb_add(struct pf_sbuf *b, const char *fmt, ...)
 	w = vsnprintf(b->s + b->n, b->len - b->n, fmt, ap);
 	va_end(ap);
 	if (w > 0)
-		b->n = b->n + (size_t)w >= b->len ? b->len - 1 : b->n + (size_t)w;
+		b->n = b->n + (size_t)w >= b->len ? b->len - 1
+						  : b->n + (size_t)w;
 }
 
 int pf_open_regular(const char *path, struct stat *st)
@@ -299,7 +301,8 @@ bool pf_looks_binary(const char *buf, size_t len)
 		unsigned char c = (unsigned char)buf[i];
 
 		if ((c < 0x20 && c && c != '\t' && c != '\n' && c != '\r' &&
-		     c != '\f' && c != 0x1b) || c == 0x7f)
+		     c != '\f' && c != 0x1b) ||
+		    c == 0x7f)
 			bad++;
 	}
 	return bad * 20 > len;

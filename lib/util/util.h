@@ -65,7 +65,7 @@ int pf_read_file(const char *path, size_t max, char **buf, size_t *len);
  * a control character no text holds (NUL left out: a crash can leave a
  * block of zeros in a log; ESC left in: logs keep terminal colours).
  */
-#define PF_TEXT_PROBE	4096
+#define PF_TEXT_PROBE 4096
 bool pf_looks_binary(const char *buf, size_t len);
 /* pf_read_file() of a text file: -EILSEQ for binary data. */
 int pf_read_text(const char *path, size_t max, char **buf, size_t *len);
@@ -89,7 +89,7 @@ int pf_name_index(const char *const *names, int nr, const char *name);
  */
 struct pf_field {
 	const char *name;
-	size_t off;		/* offsetof() the member */
+	size_t off; /* offsetof() the member */
 };
 /* The row of fields[0..nr) named [name, name + n), or NULL. */
 const struct pf_field *pf_field_find(const struct pf_field *fields, size_t nr,
@@ -109,8 +109,8 @@ int pf_current_year(void);
  * rules, the scenarios): ini.c cuts them into lines and words their
  * errors.
  */
-bool pf_ini_blank(char c);		/* ' ', '\t', '\r', '\v', '\f' */
-void pf_ini_trim(const char **s, const char **e);	/* blanks off [s, e) */
+bool pf_ini_blank(char c); /* ' ', '\t', '\r', '\v', '\f' */
+void pf_ini_trim(const char **s, const char **e); /* blanks off [s, e) */
 
 /* pf_diag_fn of pagefail.h */
 typedef void (*pf_ini_diag_fn)(const char *source, unsigned long line,
@@ -118,27 +118,27 @@ typedef void (*pf_ini_diag_fn)(const char *source, unsigned long line,
 
 /* A text being read: where its errors go, and how far it was read. */
 struct pf_ini {
-	const char *name;		/* the source, for diag */
-	pf_ini_diag_fn diag;		/* may be NULL */
+	const char *name;    /* the source, for diag */
+	pf_ini_diag_fn diag; /* may be NULL */
 	void *data;
-	unsigned long lineno;		/* of the line pf_ini_next() gave */
-	unsigned int errors;		/* pf_ini_err() calls so far */
-	const char *p, *end;		/* what is left to read */
+	unsigned long lineno; /* of the line pf_ini_next() gave */
+	unsigned int errors;  /* pf_ini_err() calls so far */
+	const char *p, *end;  /* what is left to read */
 };
 
 enum pf_ini_kind {
-	PF_INI_BLANK,		/* empty or blank, or a '#' comment */
-	PF_INI_NUL,		/* a NUL byte in it: an error of the line */
-	PF_INI_SECTION,		/* starts with '[' */
-	PF_INI_KEY,		/* "key = value" */
-	PF_INI_NOT_KEY,		/* anything else: no '=' */
+	PF_INI_BLANK,	/* empty or blank, or a '#' comment */
+	PF_INI_NUL,	/* a NUL byte in it: an error of the line */
+	PF_INI_SECTION, /* starts with '[' */
+	PF_INI_KEY,	/* "key = value" */
+	PF_INI_NOT_KEY, /* anything else: no '=' */
 };
 
 /* One line: [s, e) trimmed; key and value trimmed (the value may be empty). */
 struct pf_ini_line {
 	enum pf_ini_kind kind;
 	const char *s, *e;
-	const char *key, *key_end;	/* PF_INI_KEY */
+	const char *key, *key_end; /* PF_INI_KEY */
 	const char *val, *val_end;
 };
 

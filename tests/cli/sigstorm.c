@@ -39,7 +39,7 @@ static bool pass_through(int fd, bool *eof)
 	if (n <= 0)
 		return false;
 	if (write(STDOUT_FILENO, buf, (size_t)n) != n)
-		*eof = true;	/* nowhere to copy to: stop reading */
+		*eof = true; /* nowhere to copy to: stop reading */
 	return memchr(buf, '\n', (size_t)n) != NULL;
 }
 
@@ -97,11 +97,13 @@ int main(int argc, char **argv)
 			kill(pid, sig);
 		sent += 64;
 		if (!eof)
-			pass_through(fds[0], &eof);	/* never a full pipe */
+			pass_through(fds[0], &eof); /* never a full pipe */
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		if (now.tv_sec - start.tv_sec > STORM_SECONDS) {
-			fprintf(stderr, "sigstorm: still running after %d s of "
-				"signal %d: killed\n", STORM_SECONDS, sig);
+			fprintf(stderr,
+				"sigstorm: still running after %d s of "
+				"signal %d: killed\n",
+				STORM_SECONDS, sig);
 			kill(pid, SIGKILL);
 			waitpid(pid, &st, 0);
 			break;

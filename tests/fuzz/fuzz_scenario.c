@@ -21,11 +21,20 @@ static void on_diag(const char *source, unsigned long line, const char *msg,
 }
 
 static const char *const set_names[] = {
-	"vm.min_free_kbytes", "vm.watermark_scale_factor",
-	"vm.watermark_boost_factor", "vm.extfrag_threshold",
-	"vm.compaction_proactiveness", "vm.zone_reclaim_mode",
-	"vm.lowmem_reserve_ratio", "kernel", "mobility", "swap", "scan_rate",
-	"compact_rate", "seed", "nonsense",
+	"vm.min_free_kbytes",
+	"vm.watermark_scale_factor",
+	"vm.watermark_boost_factor",
+	"vm.extfrag_threshold",
+	"vm.compaction_proactiveness",
+	"vm.zone_reclaim_mode",
+	"vm.lowmem_reserve_ratio",
+	"kernel",
+	"mobility",
+	"swap",
+	"scan_rate",
+	"compact_rate",
+	"seed",
+	"nonsense",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -51,8 +60,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < sizeof(set_names) / sizeof(set_names[0]); i++) {
 		size_t off = size ? (i * 7919) % size : 0;
 
-		n = size - off < sizeof(value) - 1 ? size - off :
-						     sizeof(value) - 1;
+		n = size - off < sizeof(value) - 1 ? size - off
+						   : sizeof(value) - 1;
 		memcpy(value, data + off, n);
 		value[n] = '\0';
 		if (!pf_scenario_set(d, set_names[i], value))

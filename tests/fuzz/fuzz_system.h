@@ -128,8 +128,9 @@ static inline void fuzz_check_system(const struct pf_system *sys)
 				break;
 			}
 		v = pf_system_vmstat(sys, it->name);
-		if (first->value == PF_VMSTAT_UNKNOWN ? v != -1 :
-		    v != (long long)first->value)
+		if (first->value == PF_VMSTAT_UNKNOWN
+			    ? v != -1
+			    : v != (long long)first->value)
 			abort();
 		sum += (unsigned long)it->value;
 	}

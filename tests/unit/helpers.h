@@ -81,25 +81,26 @@ static inline void assert_parsed(int err, const void *out,
  * the same arguments) makes of text under name, asserted to be something
  * and said without a diagnostic.
  */
-#define PARSE_CLEAN(parse, out, name, text)				\
-	do {								\
-		struct diag_list d_ = { 0 };				\
-		int err_ = parse(&(out), name, text, strlen(text),	\
-				 list_diag, &d_);			\
-									\
-		assert_parsed(err_, out, &d_);				\
+#define PARSE_CLEAN(parse, out, name, text)                                    \
+	do {                                                                   \
+		struct diag_list d_ = { 0 };                                   \
+		int err_ = parse(&(out), name, text, strlen(text), list_diag,  \
+				 &d_);                                         \
+                                                                               \
+		assert_parsed(err_, out, &d_);                                 \
 	} while (0)
 
 /*
  * A scanner named name whose reports go to rs (the year 2024 for syslog
  * times, kernel where the log names none); scanner_end() finishes it.
  */
-static inline struct pf_scanner *scanner_to(const char *name,
-					    struct reports *rs,
-					    const struct pf_kver *kernel)
+static inline struct pf_scanner *
+scanner_to(const char *name, struct reports *rs, const struct pf_kver *kernel)
 {
-	struct pf_scan_opts o = { .kernel = kernel, .year = 2024,
-				  .report = collect, .diag = count_diag,
+	struct pf_scan_opts o = { .kernel = kernel,
+				  .year = 2024,
+				  .report = collect,
+				  .diag = count_diag,
 				  .data = rs };
 	struct pf_scanner *sc = pf_scanner_new(name, &o);
 
@@ -141,8 +142,10 @@ static inline void scan_string(const char *s, size_t step, struct reports *rs)
 	if (!step)
 		step = len ? len : 1;
 	for (size_t i = 0; i < len; i += step)
-		assert_int_equal(pf_scanner_feed(sc, s + i,
-						 len - i < step ? len - i : step), 0);
+		assert_int_equal(
+			pf_scanner_feed(sc, s + i,
+					len - i < step ? len - i : step),
+			0);
 	scanner_end(sc);
 }
 

@@ -32,7 +32,7 @@ static inline char *join_lines(const char *const *lines, size_t n)
 	return s;
 }
 
-#define JOIN(a) join_lines(a, sizeof(a) / sizeof(a[0]))
+#define JOIN(a)	  join_lines(a, sizeof(a) / sizeof(a[0]))
 #define NLINES(a) (sizeof(a) / sizeof(a[0]))
 
 static inline void assert_str_or_null_equal(const char *a, const char *b)
@@ -44,7 +44,7 @@ static inline void assert_str_or_null_equal(const char *a, const char *b)
 }
 
 static inline void assert_reports_equal(const struct pf_report *a,
-				 const struct pf_report *b)
+					const struct pf_report *b)
 {
 	assert_string_equal(a->source, b->source);
 	assert_int_equal(a->line, b->line);
@@ -78,7 +78,8 @@ static inline void assert_reports_equal(const struct pf_report *a,
 		assert_string_equal(a->frames[i].func, b->frames[i].func);
 		assert_string_equal(a->frames[i].module, b->frames[i].module);
 		assert_int_equal(a->frames[i].kind, b->frames[i].kind);
-		assert_int_equal(a->frames[i].unreliable, b->frames[i].unreliable);
+		assert_int_equal(a->frames[i].unreliable,
+				 b->frames[i].unreliable);
 	}
 	assert_int_equal(a->context.kind, b->context.kind);
 	assert_str_or_null_equal(a->context.softirq, b->context.softirq);

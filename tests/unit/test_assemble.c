@@ -168,7 +168,7 @@ static void test_caller_ids(void **state)
 	assert_int_equal(rs.nr, 2);
 	a = by_task(&rs, "swapper/0");
 	b = by_task(&rs, "nginx");
-	assert_int_equal(a->nr_frames, 3);	/* <IRQ> and two */
+	assert_int_equal(a->nr_frames, 3); /* <IRQ> and two */
 	assert_string_equal(a->context.call_site, "tcp_v4_rcv");
 	assert_int_equal(b->pid, 4321);
 	assert_string_equal(b->context.call_site, "ext4_readdir");
@@ -193,7 +193,8 @@ static void test_first_line_without_prefix(void **state)
 	assert_int_equal(rs.nr, 1);
 	assert_string_equal(rs.r[0].kernel.str, "4.9.24-coreos");
 	assert_int_equal(rs.r[0].pid, 111104);
-	assert_string_equal(rs.r[0].context.call_site, "xennet_alloc_rx_buffers");
+	assert_string_equal(rs.r[0].context.call_site,
+			    "xennet_alloc_rx_buffers");
 	reports_release(&rs);
 }
 
@@ -265,8 +266,9 @@ static void test_comm_as_printed(void **state)
 {
 	struct reports rs;
 
-	scan_steps("> kernel: WebContainer : : page allocation failure: order:4, mode:0x4d0\n",
-		   &rs);
+	scan_steps(
+		"> kernel: WebContainer : : page allocation failure: order:4, mode:0x4d0\n",
+		&rs);
 	assert_int_equal(rs.nr, 1);
 	assert_string_equal(rs.r[0].task, "WebContainer : ");
 	reports_release(&rs);

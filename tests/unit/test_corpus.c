@@ -23,7 +23,7 @@ static const struct {
 	const char *prefix;
 	size_t count;
 } counts[] = {
-	{ "003-", 2 }, { "012-", 2 }, { "017-", 2 }, { "023-", 2 },
+	{ "003-", 2 },	     { "012-", 2 }, { "017-", 2 }, { "023-", 2 },
 	{ "seed-rhel6", 6 }, { "027-", 1 }, { "024-", 1 }, { "019-", 1 },
 };
 
@@ -62,12 +62,14 @@ static void check_buddy_sums(const struct pf_report *r, const char *file)
 
 		if (z->buddy_total_kb < 0)
 			continue;
-		if (pf_zone_buddy_pages(z) * z->page_kb != (unsigned long)z->buddy_total_kb)
-			fail_msg("%s line %lu: zone %d %s: buddy lines add up to "
-				 "%lukB, the kernel printed %ldkB", file, r->line,
-				 z->node, z->name,
-				 pf_zone_buddy_pages(z) * z->page_kb,
-				 z->buddy_total_kb);
+		if (pf_zone_buddy_pages(z) * z->page_kb !=
+		    (unsigned long)z->buddy_total_kb)
+			fail_msg(
+				"%s line %lu: zone %d %s: buddy lines add up to "
+				"%lukB, the kernel printed %ldkB",
+				file, r->line, z->node, z->name,
+				pf_zone_buddy_pages(z) * z->page_kb,
+				z->buddy_total_kb);
 	}
 }
 
@@ -78,10 +80,12 @@ static void check_names(const struct pf_report *r, const char *file)
 	if (!r->mode_names[0])
 		return;
 	assert_true(r->gfp_layout != PF_GFP_UNKNOWN);
-	assert_true(pf_gfp_format(r->gfp_mask, r->gfp_layout, buf, sizeof(buf)) >= 0);
+	assert_true(pf_gfp_format(r->gfp_mask, r->gfp_layout, buf,
+				  sizeof(buf)) >= 0);
 	if (strcmp(buf, r->mode_names))
 		fail_msg("%s line %lu: mode %s decodes to '%s' with layout %s, "
-			 "the kernel printed '%s'", file, r->line, r->mode, buf,
+			 "the kernel printed '%s'",
+			 file, r->line, r->mode, buf,
 			 pf_gfp_layout_name(r->gfp_layout), r->mode_names);
 }
 
@@ -113,11 +117,12 @@ static int check_index(const char *dir, int min_rows)
 	snprintf(path, sizeof(path), "%s/INDEX.tsv", dir);
 	f = fopen(path, "r");
 	assert_non_null(f);
-	assert_non_null(fgets(line, sizeof(line), f));	/* header */
+	assert_non_null(fgets(line, sizeof(line), f)); /* header */
 	while (fgets(line, sizeof(line), f)) {
 		char *file = field(line, 0);
-		char file_copy[1024], task[256], order[64], mode[512], kver[256],
-		     mem[16], nrep[16] = "", zlist[512] = "", first[32] = "";
+		char file_copy[1024], task[256], order[64], mode[512],
+			kver[256], mem[16], nrep[16] = "", zlist[512] = "",
+					    first[32] = "";
 		struct reports rs = { 0 };
 		int err;
 
@@ -136,7 +141,8 @@ static int check_index(const char *dir, int min_rows)
 		}
 		snprintf(path, sizeof(path), "%s/%s", dir, file_copy);
 		if (!path_exists(path)) {
-			fprintf(stderr, "skip %s: not in this copy\n", file_copy);
+			fprintf(stderr, "skip %s: not in this copy\n",
+				file_copy);
 			continue;
 		}
 		rows++;
@@ -148,9 +154,11 @@ static int check_index(const char *dir, int min_rows)
 		if (!strcmp(task, "none")) {
 			nearmiss++;
 			if (rs.nr)
-				fail_msg("%s: a near miss gave %zu report(s), the "
-					 "first '%s' at line %lu", file_copy, rs.nr,
-					 rs.r[0].task, rs.r[0].line);
+				fail_msg(
+					"%s: a near miss gave %zu report(s), the "
+					"first '%s' at line %lu",
+					file_copy, rs.nr, rs.r[0].task,
+					rs.r[0].line);
 			reports_release(&rs);
 			continue;
 		}
@@ -179,32 +187,40 @@ static int check_index(const char *dir, int min_rows)
 			if (!strcmp(kver, "unknown")) {
 				if (r->kernel_from == PF_KERNEL_REPORT ||
 				    r->kernel_from == PF_KERNEL_LOG)
-					fail_msg("%s: kernel '%s' but the log names none",
-						 file_copy, r->kernel.str);
+					fail_msg(
+						"%s: kernel '%s' but the log names none",
+						file_copy, r->kernel.str);
 			} else if (!pf_kver_known(&r->kernel) ||
 				   strcmp(r->kernel.str, kver)) {
-				fail_msg("%s: kernel '%s', label '%s'", file_copy,
-					 pf_kver_known(&r->kernel) ? r->kernel.str : "(none)",
+				fail_msg("%s: kernel '%s', label '%s'",
+					 file_copy,
+					 pf_kver_known(&r->kernel)
+						 ? r->kernel.str
+						 : "(none)",
 					 kver);
 			}
-			if (!!(r->flags & PF_REPORT_HAS_MEMINFO) != !strcmp(mem, "yes"))
+			if (!!(r->flags & PF_REPORT_HAS_MEMINFO) !=
+			    !strcmp(mem, "yes"))
 				fail_msg("%s: Mem-Info %s, label %s", file_copy,
-					 r->flags & PF_REPORT_HAS_MEMINFO ? "yes" : "no",
+					 r->flags & PF_REPORT_HAS_MEMINFO
+						 ? "yes"
+						 : "no",
 					 mem);
 			zone_list(r, zl, sizeof(zl));
 			if (zlist[0] && strcmp(zl, zlist))
-				fail_msg("%s: zones %s, label %s", file_copy, zl,
-					 zlist);
+				fail_msg("%s: zones %s, label %s", file_copy,
+					 zl, zlist);
 			if (first[0] && strcmp(first, "-") &&
 			    r->line != strtoul(first, NULL, 10))
-				fail_msg("%s: first line %lu, label %s", file_copy,
-					 r->line, first);
+				fail_msg("%s: first line %lu, label %s",
+					 file_copy, r->line, first);
 		}
 		for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++)
-			if (!strncmp(file_copy, counts[i].prefix, strlen(counts[i].prefix)) &&
+			if (!strncmp(file_copy, counts[i].prefix,
+				     strlen(counts[i].prefix)) &&
 			    rs.nr != counts[i].count)
-				fail_msg("%s: %zu reports, expected %zu", file_copy,
-					 rs.nr, counts[i].count);
+				fail_msg("%s: %zu reports, expected %zu",
+					 file_copy, rs.nr, counts[i].count);
 		for (size_t i = 0; i < rs.nr; i++) {
 			check_buddy_sums(&rs.r[i], file_copy);
 			check_names(&rs.r[i], file_copy);
@@ -217,9 +233,10 @@ static int check_index(const char *dir, int min_rows)
 		reports_release(&rs);
 	}
 	fclose(f);
-	fprintf(stderr, "%s: %d files (%d near misses), %d reports, %d zones, "
-		"%d with printed GFP names\n", dir, rows, nearmiss, reports,
-		zones, named);
+	fprintf(stderr,
+		"%s: %d files (%d near misses), %d reports, %d zones, "
+		"%d with printed GFP names\n",
+		dir, rows, nearmiss, reports, zones, named);
 	assert_true(rows >= min_rows);
 	return rows;
 }
@@ -269,8 +286,8 @@ static void test_corpus_details(void **state)
 	reports_release(&rs);
 
 	/* 4.14 arm64 kswapd/zram: damaged Mem-Info with \x0a escapes */
-	snprintf(path, sizeof(path), "%s/015-kswapd0-zram-order0-arm64-4.14-damaged.log",
-		 corpus);
+	snprintf(path, sizeof(path),
+		 "%s/015-kswapd0-zram-order0-arm64-4.14-damaged.log", corpus);
 	assert_int_equal(scan_file(path, &rs, NULL), 0);
 	assert_int_equal(rs.nr, 1);
 	r = &rs.r[0];
@@ -290,9 +307,10 @@ static void test_corpus_details(void **state)
 	reports_release(&rs);
 
 	/* 2.6.16 x86_64: mail-wrapped header, two NUMA nodes, old trace */
-	snprintf(path, sizeof(path),
-		 "%s/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log",
-		 corpus);
+	snprintf(
+		path, sizeof(path),
+		"%s/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log",
+		corpus);
 	assert_int_equal(scan_file(path, &rs, NULL), 0);
 	assert_int_equal(rs.nr, 1);
 	r = &rs.r[0];
@@ -306,7 +324,8 @@ static void test_corpus_details(void **state)
 	reports_release(&rs);
 
 	/* 5.x on one line: nodemask, cpuset and mems_allowed, wrapped by mail */
-	snprintf(path, sizeof(path), "%s/008-swapper10-amd-iommu-order0-atomic-wrapped.log",
+	snprintf(path, sizeof(path),
+		 "%s/008-swapper10-amd-iommu-order0-atomic-wrapped.log",
 		 corpus);
 	assert_int_equal(scan_file(path, &rs, NULL), 0);
 	assert_int_equal(rs.nr, 1);

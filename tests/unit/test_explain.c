@@ -21,7 +21,7 @@
 #include "words.h"
 
 static char corpus[4096] = PF_FIXTURES "/corpus";
-static bool shared;	/* corpus is the shared one: --shared DIR */
+static bool shared; /* corpus is the shared one: --shared DIR */
 
 /* The CLI's words of one kind for ex, in a buffer the caller releases */
 typedef void words_fn(const struct pf_report *r, const struct pf_explain *ex,
@@ -47,8 +47,8 @@ static struct reports scan_corpus(const char *name)
 }
 
 /* The corpus-wide rule of the explain contract. */
-static void check_explained(const struct pf_report *r, const struct pf_explain *ex,
-			    const char *file)
+static void check_explained(const struct pf_report *r,
+			    const struct pf_explain *ex, const char *file)
 {
 	struct cli_buf summary = said(cli_summary_words, r, ex);
 	int passing = 0, allowed = 0;
@@ -70,16 +70,19 @@ static void check_explained(const struct pf_report *r, const struct pf_explain *
 		/* a zone with watermarks is always checked */
 		if (r->zones[i].free >= 0 && r->zones[i].min >= 0)
 			assert_true(v->evaluated);
-		assert_true(v->check.cause >= 0 && v->check.cause < PF_CAUSE_NR);
+		assert_true(v->check.cause >= 0 &&
+			    v->check.cause < PF_CAUSE_NR);
 		assert_true(v->check.cause != PF_CAUSE_NOT_ALLOWED);
 		if (v->check.passes) {
 			passing++;
 			assert_int_equal(v->check.cause, PF_CAUSE_OK);
 		}
 		if (r->zones[i].nr_orders) {
-			assert_true(v->unusable_index >= 0 && v->unusable_index <= 1000);
+			assert_true(v->unusable_index >= 0 &&
+				    v->unusable_index <= 1000);
 			assert_true(v->extfrag_index == -1000 ||
-				    (v->extfrag_index >= 0 && v->extfrag_index <= 1000));
+				    (v->extfrag_index >= 0 &&
+				     v->extfrag_index <= 1000));
 		}
 	}
 	assert_int_equal(ex->nr_allowed, allowed);
@@ -88,14 +91,15 @@ static void check_explained(const struct pf_report *r, const struct pf_explain *
 		struct cli_buf why = said(cli_disagreement_words, r, ex);
 
 		if (!ex->disagrees)
-			print_error("%s:%lu: a zone passes but no disagreement\n",
-				    file, r->line);
+			print_error(
+				"%s:%lu: a zone passes but no disagreement\n",
+				file, r->line);
 		assert_true(ex->disagrees);
 		assert_int_equal(ex->summary, PF_SUMMARY_DISAGREES);
 		assert_int_not_equal(ex->disagreement, PF_AGREES);
 		assert_true(cli_buf_str(&why)[0] != '\0');
-		assert_non_null(strstr(cli_buf_str(&summary),
-				       cli_buf_str(&why)));
+		assert_non_null(
+			strstr(cli_buf_str(&summary), cli_buf_str(&why)));
 		cli_buf_release(&why);
 	} else {
 		assert_false(ex->disagrees);
@@ -123,7 +127,8 @@ static void test_corpus_verdicts(void **state)
 		rs = scan_corpus(de->d_name);
 		files++;
 		for (size_t i = 0; i < rs.nr; i++) {
-			assert_int_equal(pf_explain_report(&rs.r[i], NULL, ex), 0);
+			assert_int_equal(pf_explain_report(&rs.r[i], NULL, ex),
+					 0);
 			check_explained(&rs.r[i], ex, de->d_name);
 			if (rs.r[i].nr_zones)
 				with_zones++;
@@ -134,7 +139,8 @@ static void test_corpus_verdicts(void **state)
 	closedir(d);
 	free(ex);
 	print_message("explained %lu corpus files, %lu reports with zones, "
-		      "%lu disagreeing\n", files, with_zones, disagree);
+		      "%lu disagreeing\n",
+		      files, with_zones, disagree);
 	/* the fixtures: 18 files, 7 reports with zones; shared/ has 022-024 */
 	assert_true(files >= 18);
 	assert_true(with_zones >= (shared ? 8 : 7));
@@ -142,14 +148,14 @@ static void test_corpus_verdicts(void **state)
 
 struct want {
 	const char *file;
-	bool shared;		/* not copied: read in place from shared/ only */
+	bool shared; /* not copied: read in place from shared/ only */
 	size_t report;
-	int cause;		/* the report's verdict */
-	const char *zone;	/* the zone the summary speaks of */
+	int cause;	  /* the report's verdict */
+	const char *zone; /* the zone the summary speaks of */
 	bool disagrees;
-	const char *rule;	/* known cause id, or NULL for none */
-	int summary;		/* enum pf_summary: the sentence */
-	int relief;		/* enum pf_relief: its last clause */
+	const char *rule; /* known cause id, or NULL for none */
+	int summary;	  /* enum pf_summary: the sentence */
+	int relief;	  /* enum pf_relief: its last clause */
 };
 
 /*
@@ -160,15 +166,15 @@ static const struct want wants[] = {
 	/* 5.4 GFP_ATOMIC: Normal 2112 kB free under 3/8 of min 7244 kB */
 	{ "007-system_server-order0-atomic-arm64-android-5.4.log", false, 0,
 	  PF_CAUSE_BELOW_MIN, "Normal", false,
-	  "selinux-context-to-string-atomic",
-	  PF_SUMMARY_BELOW_MIN, PF_RELIEF_RESERVE_GONE },
+	  "selinux-context-to-string-atomic", PF_SUMMARY_BELOW_MIN,
+	  PF_RELIEF_RESERVE_GONE },
 	/*
 	 * 2.6.16 GFP_ATOMIC order 1: 46198 usable, 45755 order-0 pages, 443
 	 * left at order 1 against min 886 / 2 = 443: fails exactly there.
 	 */
-	{ "019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log", false, 0,
-	  PF_CAUSE_FRAGMENTATION, "Normal", false, "net-rx-atomic-skb",
-	  PF_SUMMARY_FRAG_LOOP, PF_RELIEF_NO_COMPACTION },
+	{ "019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log",
+	  false, 0, PF_CAUSE_FRAGMENTATION, "Normal", false,
+	  "net-rx-atomic-skb", PF_SUMMARY_FRAG_LOOP, PF_RELIEF_NO_COMPACTION },
 	/* 4.1 __GFP_DMA order 2: only DMA, 459 MiB free, almost all order 0-1 */
 	{ "006-sManagerService-order2-arm64-android-4.1.log", false, 0,
 	  PF_CAUSE_FRAGMENTATION, "DMA", false, "fork-kernel-stack-order2",
@@ -176,12 +182,12 @@ static const struct want wants[] = {
 	/* 4.14 kswapd (no watermarks): every free block is highatomic */
 	{ "015-kswapd0-zram-order0-arm64-4.14-damaged.log", false, 0,
 	  PF_CAUSE_HIGHATOMIC, "Normal", false,
-	  "highatomic-reserve-watermark-fast",
-	  PF_SUMMARY_HIGHATOMIC_ALL, PF_RELIEF_NONE },
+	  "highatomic-reserve-watermark-fast", PF_SUMMARY_HIGHATOMIC_ALL,
+	  PF_RELIEF_NONE },
 	/* 4.9 order 5: DMA32 passes by 188 pages, within the counter drift */
-	{ "022-chrome-coredump-order5-4.9-fc25-abrt.log", true, 0,
-	  PF_CAUSE_OK, "DMA32", true, "elf-coredump-vma-filesz",
-	  PF_SUMMARY_DISAGREES, PF_RELIEF_NONE },
+	{ "022-chrome-coredump-order5-4.9-fc25-abrt.log", true, 0, PF_CAUSE_OK,
+	  "DMA32", true, "elf-coredump-vma-filesz", PF_SUMMARY_DISAGREES,
+	  PF_RELIEF_NONE },
 	/* 2.6.31 atomic order 5: Normal has no block of 128 KiB */
 	{ "003-ifconfig-e100-order5-2.6.31-i386-x2.log", false, 0,
 	  PF_CAUSE_FRAGMENTATION, "Normal", false, "e100-cbs-coherent-order5",
@@ -203,13 +209,16 @@ static void test_known_verdicts(void **state)
 		rs = scan_corpus(w->file);
 
 		assert_true(rs.nr > w->report);
-		assert_int_equal(pf_explain_report(&rs.r[w->report], NULL, ex), 0);
+		assert_int_equal(pf_explain_report(&rs.r[w->report], NULL, ex),
+				 0);
 		if (ex->cause != w->cause)
 			print_error("%s: cause %s, want %s\n", w->file,
-				    pf_cause_name(ex->cause), pf_cause_name(w->cause));
+				    pf_cause_name(ex->cause),
+				    pf_cause_name(w->cause));
 		assert_int_equal(ex->cause, w->cause);
 		assert_true(ex->key_zone >= 0);
-		assert_string_equal(rs.r[w->report].zones[ex->key_zone].name, w->zone);
+		assert_string_equal(rs.r[w->report].zones[ex->key_zone].name,
+				    w->zone);
 		assert_int_equal(ex->disagrees, w->disagrees);
 		assert_int_equal(ex->summary, w->summary);
 		assert_int_equal(ex->relief, w->relief);
@@ -230,7 +239,8 @@ static void test_known_verdicts(void **state)
 /* corpus 006: __GFP_DMA allows DMA only; the zonelist says so */
 static void test_zone_allowed(void **state)
 {
-	struct reports rs = scan_corpus("006-sManagerService-order2-arm64-android-4.1.log");
+	struct reports rs =
+		scan_corpus("006-sManagerService-order2-arm64-android-4.1.log");
 	struct pf_explain ex;
 	struct cli_buf zonelist;
 
@@ -318,7 +328,8 @@ static void test_advise_rhel6(void **state)
 	(void)state;
 	assert_true(sys && e && a && ex);
 	assert_int_equal(pf_system_read(PF_FIXTURES "/system/rhel6-sosreport",
-					sys, NULL, NULL), 0);
+					sys, NULL, NULL),
+			 0);
 	pf_evidence_init(e);
 	for (size_t i = 0; i < rs.nr; i++) {
 		pf_explain_report(&rs.r[i], NULL, ex);
@@ -367,10 +378,10 @@ static void test_advise_rhel6(void **state)
 	cli_buf_release(&note);
 
 	cli_advice_sysctl_conf(a, &conf);
-	assert_non_null(strstr(cli_buf_str(&conf),
-			       "\nvm.min_free_kbytes = 180224\n"));
-	assert_non_null(strstr(cli_buf_str(&conf),
-			       "\nvm.zone_reclaim_mode = 1\n"));
+	assert_non_null(
+		strstr(cli_buf_str(&conf), "\nvm.min_free_kbytes = 180224\n"));
+	assert_non_null(
+		strstr(cli_buf_str(&conf), "\nvm.zone_reclaim_mode = 1\n"));
 	assert_null(strstr(cli_buf_str(&conf), "watermark_scale_factor ="));
 	cli_buf_release(&conf);
 
@@ -381,8 +392,9 @@ static void test_advise_rhel6(void **state)
 
 	/* on 2.6.32-220.el6 the fix is missing: the update is advised */
 	for (size_t i = 0; i < rs.nr; i++)
-		assert_int_equal(pf_kver_parse("2.6.32-220.el6.x86_64",
-					       &rs.r[i].kernel), 0);
+		assert_int_equal(
+			pf_kver_parse("2.6.32-220.el6.x86_64", &rs.r[i].kernel),
+			0);
 	pf_evidence_init(e);
 	for (size_t i = 0; i < rs.nr; i++) {
 		pf_explain_report(&rs.r[i], NULL, ex);

@@ -16,7 +16,7 @@
  * dies with that namespace, so no exit path, not even SIGKILL, can leave
  * it on the machine (tests/mounts.sh checks that).
  */
-#define _GNU_SOURCE	/* nftw, unshare */
+#define _GNU_SOURCE /* nftw, unshare */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -42,7 +42,7 @@
 #define DEBUGFS		"/sys/kernel/debug"
 #define EXTFRAG_REL	"sys/kernel/debug/extfrag/"
 #define UNUSABLE_REL	EXTFRAG_REL "unusable_index"
-#define EXTFRAG_IDX_REL	EXTFRAG_REL "extfrag_index"
+#define EXTFRAG_IDX_REL EXTFRAG_REL "extfrag_index"
 #define TRIES		50
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -153,7 +153,8 @@ static void parse_printed(const char *text, struct printed *pr)
 			end = line + strlen(line);
 		assert_true(pr->nr < PF_ZONES_MAX);
 		assert_int_equal(sscanf(line, "Node %d, zone %15s %n", &z->node,
-					z->name, &off) >= 2, 1);
+					z->name, &off) >= 2,
+				 1);
 		z->nr_orders = 0;
 		for (const char *p = line + off; p < end;) {
 			char *q, *r;
@@ -171,8 +172,8 @@ static void parse_printed(const char *text, struct printed *pr)
 			frac = strtol(q + 1, &r, 10);
 			assert_int_equal(r - (q + 1), 3);
 			assert_true(z->nr_orders < PF_MAX_ORDER);
-			z->v[z->nr_orders++] = (int)(neg ? -(ip * 1000 + frac) :
-							   ip * 1000 + frac);
+			z->v[z->nr_orders++] = (int)(neg ? -(ip * 1000 + frac)
+							 : ip * 1000 + frac);
 			p = r;
 		}
 		pr->nr++;
@@ -196,9 +197,10 @@ static void expect(const struct pf_zone *z, int order, const char *what,
 	if (computed == printed)
 		return;
 	print_message("Node %d, zone %s, order %d: %s computed %d.%03d, "
-		      "the kernel printed %d.%03d\n", z->node, z->name, order,
-		      what, computed / 1000, abs(computed % 1000),
-		      printed / 1000, abs(printed % 1000));
+		      "the kernel printed %d.%03d\n",
+		      z->node, z->name, order, what, computed / 1000,
+		      abs(computed % 1000), printed / 1000,
+		      abs(printed % 1000));
 	fail();
 }
 
@@ -225,7 +227,7 @@ static int check_indices(const struct pf_system *sys, const char *unusable,
 		const struct printed_zone *u, *e;
 
 		if (!z->nr_orders)
-			continue;	/* no buddyinfo line: not populated */
+			continue; /* no buddyinfo line: not populated */
 		u = printed_zone(pu, z->node, z->name);
 		e = printed_zone(pe, z->node, z->name);
 		if (!u || !e)
@@ -337,18 +339,17 @@ static int capture(const char *dir)
 	struct capture c = { 0 };
 	int tries = take_snapshot(&c), err;
 
-	if (tries > 0 &&
-	    ((err = save(dir, "proc/buddyinfo", c.buddy)) ||
-	     (err = save(dir, UNUSABLE_REL, c.unusable)) ||
-	     (err = save(dir, EXTFRAG_IDX_REL, c.extfrag))))
+	if (tries > 0 && ((err = save(dir, "proc/buddyinfo", c.buddy)) ||
+			  (err = save(dir, UNUSABLE_REL, c.unusable)) ||
+			  (err = save(dir, EXTFRAG_IDX_REL, c.extfrag))))
 		tries = err;
 	capture_free(&c);
 	return tries;
 }
 
 /* A child's exit status beyond the tries of capture(). */
-#define CHILD_SKIP	100	/* no debugfs to be had: it said why */
-#define CHILD_ERRNO	101	/* capture() failed: it said why */
+#define CHILD_SKIP  100 /* no debugfs to be had: it said why */
+#define CHILD_ERRNO 101 /* capture() failed: it said why */
 
 /*
  * In a child, in a mount namespace of its own: debugfs mounted and
@@ -363,7 +364,8 @@ static void capture_child(const char *dir)
 
 	if (unshare(CLONE_NEWNS)) {
 		printf("fidelity: unshare(CLONE_NEWNS): %s: skipped (the fixture "
-		       "check ran)\n", strerror(errno));
+		       "check ran)\n",
+		       strerror(errno));
 		goto skip;
 	}
 	/*
@@ -380,7 +382,8 @@ static void capture_child(const char *dir)
 	}
 	if (mount("none", DEBUGFS, "debugfs", 0, NULL)) {
 		printf("fidelity: mount -t debugfs none %s: %s: skipped (the "
-		       "fixture check ran)\n", DEBUGFS, strerror(errno));
+		       "fixture check ran)\n",
+		       DEBUGFS, strerror(errno));
 		goto skip;
 	}
 	if (access("/" UNUSABLE_REL, R_OK)) {
@@ -452,10 +455,12 @@ static void test_live(void **state)
 	if (tries <= 0) {
 		if (tries < 0)
 			print_message("fidelity: reading the snapshot: %s: "
-				      "skipped\n", strerror(-tries));
+				      "skipped\n",
+				      strerror(-tries));
 		else if (!said)
 			print_message("fidelity: buddyinfo changed in each "
-				      "of %d tries: skipped\n", TRIES);
+				      "of %d tries: skipped\n",
+				      TRIES);
 		nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 		skip();
 	}
@@ -477,10 +482,11 @@ static void test_live(void **state)
 
 	nr = check_indices(sys, c.unusable, c.extfrag);
 	print_message("fidelity: %d zones, %d values equal (snapshot in %d "
-		      "tr%s%s)\n", sys->nr_zones, nr, tries,
-		      tries == 1 ? "y" : "ies",
+		      "tr%s%s)\n",
+		      sys->nr_zones, nr, tries, tries == 1 ? "y" : "ies",
 		      mounted ? ", debugfs mounted for it in a namespace of "
-				"its own" : "");
+				"its own"
+			      : "");
 	assert_true(nr > 0);
 	free(sys);
 	capture_free(&c);

@@ -96,50 +96,91 @@ struct report_case {
 	const char *kernel;
 	unsigned long mask;
 	const char *names;
-	bool printed;		/* the kernel printed the names */
-	enum pf_gfp_layout layout[2];	/* and alt */
+	bool printed;		      /* the kernel printed the names */
+	enum pf_gfp_layout layout[2]; /* and alt */
 };
 
 static const struct report_case reports[] = {
-	{ "5.10.43", 0x194dc2,
+	{ "5.10.43",
+	  0x194dc2,
 	  "GFP_HIGHUSER|__GFP_RETRY_MAYFAIL|__GFP_NORETRY|__GFP_ZERO|"
-	  "__GFP_NOMEMALLOC", true, { PF_GFP_5_0, PF_GFP_6_3 } },
-	{ "5.13.0-0.rc5.20210611git929d931f2b40.42.fc35.x86_64", 0xcc1,
-	  "GFP_KERNEL|GFP_DMA", true, { PF_GFP_5_0, PF_GFP_6_3 } },
-	{ "5.4.161-qgki-24219806-abA236USQU0AVE1", 0xa20, "GFP_ATOMIC", true,
+	  "__GFP_NOMEMALLOC",
+	  true,
+	  { PF_GFP_5_0, PF_GFP_6_3 } },
+	{ "5.13.0-0.rc5.20210611git929d931f2b40.42.fc35.x86_64",
+	  0xcc1,
+	  "GFP_KERNEL|GFP_DMA",
+	  true,
+	  { PF_GFP_5_0, PF_GFP_6_3 } },
+	{ "5.4.161-qgki-24219806-abA236USQU0AVE1",
+	  0xa20,
+	  "GFP_ATOMIC",
+	  true,
 	  { PF_GFP_5_0 } },
 	{ "4.19.0", 0x480020, "GFP_ATOMIC", true, { PF_GFP_4_18 } },
-	{ "6.12.39", 0x40dc0, "GFP_KERNEL|__GFP_COMP|__GFP_ZERO", true,
+	{ "6.12.39",
+	  0x40dc0,
+	  "GFP_KERNEL|__GFP_COMP|__GFP_ZERO",
+	  true,
 	  { PF_GFP_6_3, PF_GFP_5_0 } },
-	{ "4.14.113-18770262-userdebug", 0x140000a,
-	  "GFP_NOIO|__GFP_HIGHMEM|__GFP_MOVABLE", true, { PF_GFP_4_10 } },
+	{ "4.14.113-18770262-userdebug",
+	  0x140000a,
+	  "GFP_NOIO|__GFP_HIGHMEM|__GFP_MOVABLE",
+	  true,
+	  { PF_GFP_4_10 } },
 	{ "4.9.0", 0x24040c0, "GFP_KERNEL|__GFP_COMP", true, { PF_GFP_4_4 } },
 	{ "4.19.0", 0x484020, "GFP_ATOMIC|__GFP_COMP", true, { PF_GFP_4_18 } },
 	{ "4.14.0", 0x14040c0, "GFP_KERNEL|__GFP_COMP", true, { PF_GFP_4_10 } },
 	{ "5.0.0", 0x404000, "GFP_NOWAIT|__GFP_COMP", true, { PF_GFP_4_18 } },
 	{ "6.6.0", 0x820, "GFP_ATOMIC", true, { PF_GFP_6_3 } },
 	{ "4.18.0-240.el8", 0x6000c0, "GFP_KERNEL", true, { PF_GFP_4_18 } },
-	{ "5.14.0-70.el9", 0x100cca, "GFP_HIGHUSER_MOVABLE", true,
+	{ "5.14.0-70.el9",
+	  0x100cca,
+	  "GFP_HIGHUSER_MOVABLE",
+	  true,
 	  { PF_GFP_5_0, PF_GFP_6_3 } },
 
-	{ "2.6.32-358.2.1.el6.x86_64", 0x20, "__GFP_HIGH", false,
+	{ "2.6.32-358.2.1.el6.x86_64",
+	  0x20,
+	  "__GFP_HIGH",
+	  false,
 	  { PF_GFP_2_6_24 } },
 	{ "2.6.32", 0x4020, "__GFP_HIGH|__GFP_COMP", false, { PF_GFP_2_6_24 } },
-	{ "2.6.31+frans2+mel-00002-g90702f9-dirty", 0x8020,
-	  "__GFP_HIGH|__GFP_ZERO", false, { PF_GFP_2_6_24 } },
+	{ "2.6.31+frans2+mel-00002-g90702f9-dirty",
+	  0x8020,
+	  "__GFP_HIGH|__GFP_ZERO",
+	  false,
+	  { PF_GFP_2_6_24 } },
 	{ "2.6.32-220.el6", 0xd0, "GFP_KERNEL", false, { PF_GFP_2_6_24 } },
-	{ "2.6.7", 0xd2, "GFP_KERNEL|__GFP_HIGHMEM", false,
+	{ "2.6.7",
+	  0xd2,
+	  "GFP_KERNEL|__GFP_HIGHMEM",
+	  false,
 	  { PF_GFP_2_6_18, PF_GFP_2_6_24 } },
-	{ "2.6.7", 0x1d2, "GFP_KERNEL|__GFP_HIGHMEM|__GFP_COLD", false,
+	{ "2.6.7",
+	  0x1d2,
+	  "GFP_KERNEL|__GFP_HIGHMEM|__GFP_COLD",
+	  false,
 	  { PF_GFP_2_6_18, PF_GFP_2_6_24 } },
-	{ "4.1.0", 0x2000d1, "GFP_KERNEL|GFP_DMA|__GFP_NOTRACK", false,
+	{ "4.1.0",
+	  0x2000d1,
+	  "GFP_KERNEL|GFP_DMA|__GFP_NOTRACK",
+	  false,
 	  { PF_GFP_3_10, PF_GFP_2_6_24 } },
-	{ "4.4.114+", 0x24000c2, "GFP_KERNEL|__GFP_HIGHMEM", false,
+	{ "4.4.114+",
+	  0x24000c2,
+	  "GFP_KERNEL|__GFP_HIGHMEM",
+	  false,
 	  { PF_GFP_4_4 } },
-	{ "3.10.0-1160.el7.x86_64", 0x2040d0,
-	  "GFP_KERNEL|__GFP_COMP|__GFP_NOTRACK", false,
+	{ "3.10.0-1160.el7.x86_64",
+	  0x2040d0,
+	  "GFP_KERNEL|__GFP_COMP|__GFP_NOTRACK",
+	  false,
 	  { PF_GFP_3_10, PF_GFP_2_6_24 } },
-	{ "3.4", 0x10200da, "GFP_HIGHUSER_MOVABLE|__GFP_WRITE", false,
+	{ "3.4",
+	  0x10200da,
+	  "GFP_HIGHUSER_MOVABLE|__GFP_WRITE",
+	  false,
 	  { PF_GFP_2_6_24, PF_GFP_3_10 } },
 };
 
@@ -188,14 +229,15 @@ static void test_name_order(void **state)
 		const char *kernel;
 		unsigned long mask;
 		const char *names;
-		const char *layout;	/* pf_gfp_layout_name() */
+		const char *layout; /* pf_gfp_layout_name() */
 	} printed[] = {
 		{ "6.19.0-rc5-00027-g40fd0acc45d0", 0xc0d60,
 		  "GFP_NOFS|__GFP_HIGH|__GFP_ZERO|__GFP_COMP|__GFP_NOMEMALLOC",
 		  "6.15+" },
 		{ "6.15.0-rc1", 0xd2050,
 		  "__GFP_RECLAIMABLE|__GFP_IO|__GFP_NOWARN|__GFP_NORETRY|"
-		  "__GFP_COMP|__GFP_NOMEMALLOC", "6.15+" },
+		  "__GFP_COMP|__GFP_NOMEMALLOC",
+		  "6.15+" },
 		{ "6.12.39", 0x40dc0, "GFP_KERNEL|__GFP_COMP|__GFP_ZERO",
 		  "6.3+" },
 		{ "6.10.0-syzkaller-04483-g0be9ae5486cd", 0x52dc0,
@@ -203,12 +245,14 @@ static void test_name_order(void **state)
 		  "6.3+" },
 		{ "6.4.0-syzkaller-11311-g24be4d0b46bb", 0x1d20d0,
 		  "__GFP_IO|__GFP_FS|__GFP_NOWARN|__GFP_NORETRY|__GFP_COMP|"
-		  "__GFP_NOMEMALLOC|__GFP_HARDWALL|__GFP_RECLAIMABLE", "6.3+" },
+		  "__GFP_NOMEMALLOC|__GFP_HARDWALL|__GFP_RECLAIMABLE",
+		  "6.3+" },
 		{ "6.3.0-rc6-syzkaller-00173-g7a934f4bd7d6", 0x2dc2,
 		  "GFP_KERNEL|__GFP_HIGHMEM|__GFP_NOWARN|__GFP_ZERO", "6.3+" },
 		{ "6.0.0-rc7-syzkaller-00239-gb357fd1c2afc", 0x242050,
 		  "__GFP_IO|__GFP_NOWARN|__GFP_COMP|__GFP_THISNODE|"
-		  "__GFP_RECLAIMABLE", "5.1-6.2" },
+		  "__GFP_RECLAIMABLE",
+		  "5.1-6.2" },
 		{ "6.0.0-rc6-syzkaller", 0x2dc2,
 		  "GFP_KERNEL|__GFP_HIGHMEM|__GFP_NOWARN|__GFP_ZERO",
 		  "5.1-6.2" },
@@ -228,7 +272,8 @@ static void test_name_order(void **state)
 		{ "4.9.0", 0x2400208, "GFP_NOIO|__GFP_NOWARN|__GFP_MOVABLE" },
 		{ "4.14.0", 0x1400208, "GFP_NOIO|__GFP_NOWARN|__GFP_MOVABLE" },
 		{ "4.19.0", 0x600208, "GFP_NOIO|__GFP_NOWARN|__GFP_MOVABLE" },
-		{ "4.19.0", 0x84220, "__GFP_HIGH|__GFP_ATOMIC|__GFP_NOWARN|"
+		{ "4.19.0", 0x84220,
+		  "__GFP_HIGH|__GFP_ATOMIC|__GFP_NOWARN|"
 		  "__GFP_COMP" },
 	};
 	size_t i;
@@ -251,9 +296,9 @@ static void test_name_order(void **state)
 			assert_string_equal(pf_gfp_layout_name(l), "6.15+");
 	}
 	for (i = 0; i < sizeof(hand) / sizeof(hand[0]); i++)
-		assert_string_equal(fmt(hand[i].mask,
-					layout_of(hand[i].kernel)),
-				    hand[i].names);
+		assert_string_equal(
+			fmt(hand[i].mask, layout_of(hand[i].kernel)),
+			hand[i].names);
 }
 
 /* Where the mask alone decides, it decides for the right era. */
@@ -263,20 +308,19 @@ static void test_infer_shape(void **state)
 		unsigned long mask;
 		enum pf_gfp_layout layout;
 	} shapes[] = {
-		{ 0x2080020, PF_GFP_4_4 }, { 0x24000c0, PF_GFP_4_4 },
-		{ 0x2000000, PF_GFP_4_4 },
-		{ 0x1080020, PF_GFP_4_10 }, { 0x14000c0, PF_GFP_4_10 },
-		{ 0x14200ca, PF_GFP_4_10 },
-		{ 0x480020, PF_GFP_4_18 }, { 0x6000c0, PF_GFP_4_18 },
-		{ 0x6000d0, PF_GFP_4_18 }, { 0x404000, PF_GFP_4_18 },
-		{ 0xa20, PF_GFP_5_0 }, { 0xcc0, PF_GFP_5_0 },
-		{ 0x400cc0, PF_GFP_5_0 }, { 0x400a20, PF_GFP_5_0 },
-		{ 0xcd0, PF_GFP_5_0 }, { 0x800, PF_GFP_5_0 },
-		{ 0x820, PF_GFP_6_3 }, { 0x2820, PF_GFP_6_3 },
-		{ 0x20, PF_GFP_2_6_24 }, { 0xd0, PF_GFP_2_6_24 },
-		{ 0x4d0, PF_GFP_2_6_24 }, { 0x200d2, PF_GFP_2_6_24 },
-		{ 0x22d0, PF_GFP_3_10 }, { 0x1000d0, PF_GFP_3_10 },
-		{ 0x0, PF_GFP_UNKNOWN }, { 0x10000000, PF_GFP_UNKNOWN },
+		{ 0x2080020, PF_GFP_4_4 },  { 0x24000c0, PF_GFP_4_4 },
+		{ 0x2000000, PF_GFP_4_4 },  { 0x1080020, PF_GFP_4_10 },
+		{ 0x14000c0, PF_GFP_4_10 }, { 0x14200ca, PF_GFP_4_10 },
+		{ 0x480020, PF_GFP_4_18 },  { 0x6000c0, PF_GFP_4_18 },
+		{ 0x6000d0, PF_GFP_4_18 },  { 0x404000, PF_GFP_4_18 },
+		{ 0xa20, PF_GFP_5_0 },	    { 0xcc0, PF_GFP_5_0 },
+		{ 0x400cc0, PF_GFP_5_0 },   { 0x400a20, PF_GFP_5_0 },
+		{ 0xcd0, PF_GFP_5_0 },	    { 0x800, PF_GFP_5_0 },
+		{ 0x820, PF_GFP_6_3 },	    { 0x2820, PF_GFP_6_3 },
+		{ 0x20, PF_GFP_2_6_24 },    { 0xd0, PF_GFP_2_6_24 },
+		{ 0x4d0, PF_GFP_2_6_24 },   { 0x200d2, PF_GFP_2_6_24 },
+		{ 0x22d0, PF_GFP_3_10 },    { 0x1000d0, PF_GFP_3_10 },
+		{ 0x0, PF_GFP_UNKNOWN },    { 0x10000000, PF_GFP_UNKNOWN },
 	};
 	size_t i;
 
@@ -319,8 +363,8 @@ static void test_infer_names(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		enum pf_gfp_layout l = pf_gfp_layout_infer(cases[i].mask,
-							   cases[i].names);
+		enum pf_gfp_layout l =
+			pf_gfp_layout_infer(cases[i].mask, cases[i].names);
 
 		if (l != cases[i].layout)
 			fail_msg("0x%lx '%s': %s, not %s", cases[i].mask,
@@ -335,20 +379,33 @@ static void test_layout_of(void **state)
 		const char *kernel;
 		enum pf_gfp_layout layout;
 	} map[] = {
-		{ "2.6.16", PF_GFP_2_6_18 }, { "2.6.23.17", PF_GFP_2_6_18 },
-		{ "2.6.18-8.el5", PF_GFP_RHEL5 }, { "rhel5", PF_GFP_RHEL5 },
+		{ "2.6.16", PF_GFP_2_6_18 },
+		{ "2.6.23.17", PF_GFP_2_6_18 },
+		{ "2.6.18-8.el5", PF_GFP_RHEL5 },
+		{ "rhel5", PF_GFP_RHEL5 },
 		{ "2.6.18-274.7.1.el5", PF_GFP_RHEL5 },
-		{ "2.6.24", PF_GFP_2_6_24 }, { "rhel6.4", PF_GFP_2_6_24 },
-		{ "3.5.7", PF_GFP_2_6_24 }, { "3.6", PF_GFP_3_10 },
-		{ "rhel7", PF_GFP_3_10 }, { "4.3.6", PF_GFP_3_10 },
-		{ "4.4.0", PF_GFP_4_4 }, { "4.9.337", PF_GFP_4_4 },
-		{ "4.10", PF_GFP_4_10 }, { "4.17.19", PF_GFP_4_10 },
-		{ "4.18.0-240.el8", PF_GFP_4_18 }, { "rhel8", PF_GFP_4_18 },
-		{ "4.20.17", PF_GFP_4_18 }, { "5.0.21", PF_GFP_4_18 },
-		{ "5.1.0", PF_GFP_5_0 }, { "rhel9", PF_GFP_5_0 },
-		{ "6.2.16", PF_GFP_5_0 }, { "6.3.0", PF_GFP_6_3 },
-		{ "6.12.39", PF_GFP_6_3 }, { "6.14.11", PF_GFP_6_3 },
-		{ "6.15.0-rc1", PF_GFP_6_15 }, { "6.19.0", PF_GFP_6_15 },
+		{ "2.6.24", PF_GFP_2_6_24 },
+		{ "rhel6.4", PF_GFP_2_6_24 },
+		{ "3.5.7", PF_GFP_2_6_24 },
+		{ "3.6", PF_GFP_3_10 },
+		{ "rhel7", PF_GFP_3_10 },
+		{ "4.3.6", PF_GFP_3_10 },
+		{ "4.4.0", PF_GFP_4_4 },
+		{ "4.9.337", PF_GFP_4_4 },
+		{ "4.10", PF_GFP_4_10 },
+		{ "4.17.19", PF_GFP_4_10 },
+		{ "4.18.0-240.el8", PF_GFP_4_18 },
+		{ "rhel8", PF_GFP_4_18 },
+		{ "4.20.17", PF_GFP_4_18 },
+		{ "5.0.21", PF_GFP_4_18 },
+		{ "5.1.0", PF_GFP_5_0 },
+		{ "rhel9", PF_GFP_5_0 },
+		{ "6.2.16", PF_GFP_5_0 },
+		{ "6.3.0", PF_GFP_6_3 },
+		{ "6.12.39", PF_GFP_6_3 },
+		{ "6.14.11", PF_GFP_6_3 },
+		{ "6.15.0-rc1", PF_GFP_6_15 },
+		{ "6.19.0", PF_GFP_6_15 },
 		{ "5.4.1-1.el7.elrepo.x86_64", PF_GFP_5_0 },
 	};
 	struct pf_kver none;
@@ -434,10 +491,11 @@ static void test_format_edges(void **state)
 	assert_int_equal(pf_gfp_format(0xcc1, PF_GFP_5_0, buf, 1), 0);
 	assert_string_equal(buf, "");
 	assert_int_equal(pf_gfp_format(0xcc1, PF_GFP_5_0, NULL, 0), 0);
-	assert_int_equal(pf_gfp_format(0xcc1, PF_GFP_UNKNOWN, buf,
-				       sizeof(buf)), -EINVAL);
-	assert_int_equal(pf_gfp_format(0xcc1, PF_GFP_NR_LAYOUTS, buf,
-				       sizeof(buf)), -EINVAL);
+	assert_int_equal(pf_gfp_format(0xcc1, PF_GFP_UNKNOWN, buf, sizeof(buf)),
+			 -EINVAL);
+	assert_int_equal(
+		pf_gfp_format(0xcc1, PF_GFP_NR_LAYOUTS, buf, sizeof(buf)),
+		-EINVAL);
 }
 
 /*
@@ -453,10 +511,18 @@ static const struct flags_case {
 	int n;
 	const char *names[6];
 } flags_cases[] = {
-	{ 0xa20, PF_GFP_5_0, 8, true, 3,
+	{ 0xa20,
+	  PF_GFP_5_0,
+	  8,
+	  true,
+	  3,
 	  { "__GFP_HIGH", "__GFP_ATOMIC", "__GFP_KSWAPD_RECLAIM" } },
 	{ 0xa20, PF_GFP_6_3, 8, true, 3, { NULL, "0x200" } },
-	{ 0x2040d1, PF_GFP_3_10, 8, true, 6,
+	{ 0x2040d1,
+	  PF_GFP_3_10,
+	  8,
+	  true,
+	  6,
 	  { "__GFP_DMA", "__GFP_WAIT", "__GFP_IO", "__GFP_FS", "__GFP_COMP",
 	    "__GFP_NOTRACK" } },
 	{ 0x400, PF_GFP_4_4, 8, true, 1, { "__GFP_REPEAT" } },
@@ -464,7 +530,11 @@ static const struct flags_case {
 	/* max caps the count */
 	{ 0xcc0, PF_GFP_5_0, 2, true, 2, { "__GFP_IO", "__GFP_FS" } },
 	/* unknown bits need spare room; without it they are left out */
-	{ 0x30000020, PF_GFP_5_0, 8, true, 3,
+	{ 0x30000020,
+	  PF_GFP_5_0,
+	  8,
+	  true,
+	  3,
 	  { NULL, "0x10000000", "0x20000000" } },
 	{ 0x30000020, PF_GFP_5_0, 8, false, 1, { NULL } },
 	/* an unknown layout knows no bit */
@@ -498,12 +568,15 @@ static void test_flags(void **state)
 struct caps_case {
 	unsigned long mask;
 	enum pf_gfp_layout layout;
-	const char *set, *clear;	/* names of struct pf_gfp_caps bools */
-	int highest_zone;		/* -1: not asked */
-	int migratetype;		/* -1: not asked */
+	const char *set, *clear; /* names of struct pf_gfp_caps bools */
+	int highest_zone;	 /* -1: not asked */
+	int migratetype;	 /* -1: not asked */
 };
 
-#define CAPS_FIELD(f) { #f, offsetof(struct pf_gfp_caps, f) }
+#define CAPS_FIELD(f)                                                          \
+	{                                                                      \
+#f, offsetof(struct pf_gfp_caps, f)                            \
+	}
 
 static void check_caps_bools(const struct pf_gfp_caps *c, const char *names,
 			     bool want)
@@ -512,13 +585,15 @@ static void check_caps_bools(const struct pf_gfp_caps *c, const char *names,
 		const char *name;
 		size_t off;
 	} fields[] = {
-		CAPS_FIELD(can_sleep), CAPS_FIELD(direct_reclaim),
-		CAPS_FIELD(wakes_kswapd), CAPS_FIELD(io), CAPS_FIELD(fs),
-		CAPS_FIELD(high), CAPS_FIELD(atomic), CAPS_FIELD(nowarn),
-		CAPS_FIELD(noretry), CAPS_FIELD(retry_mayfail),
-		CAPS_FIELD(nofail), CAPS_FIELD(comp), CAPS_FIELD(zero),
-		CAPS_FIELD(nomemalloc), CAPS_FIELD(memalloc),
-		CAPS_FIELD(thisnode), CAPS_FIELD(hardwall),
+		CAPS_FIELD(can_sleep),	  CAPS_FIELD(direct_reclaim),
+		CAPS_FIELD(wakes_kswapd), CAPS_FIELD(io),
+		CAPS_FIELD(fs),		  CAPS_FIELD(high),
+		CAPS_FIELD(atomic),	  CAPS_FIELD(nowarn),
+		CAPS_FIELD(noretry),	  CAPS_FIELD(retry_mayfail),
+		CAPS_FIELD(nofail),	  CAPS_FIELD(comp),
+		CAPS_FIELD(zero),	  CAPS_FIELD(nomemalloc),
+		CAPS_FIELD(memalloc),	  CAPS_FIELD(thisnode),
+		CAPS_FIELD(hardwall),
 	};
 	char buf[256], *save = NULL;
 
@@ -556,9 +631,11 @@ static void check_caps(const struct caps_case *cases, size_t n)
 }
 
 #define CHECK_CAPS(c) check_caps(c, sizeof(c) / sizeof(c[0]))
-#define GFP_ATOMIC_CAPS(mask, layout)					\
-	{ mask, layout, "atomic high wakes_kswapd",			\
-	  "can_sleep direct_reclaim io fs", PF_ZONE_NORMAL, 0 }
+#define GFP_ATOMIC_CAPS(mask, layout)                                          \
+	{                                                                      \
+		mask, layout, "atomic high wakes_kswapd",                      \
+			"can_sleep direct_reclaim io fs", PF_ZONE_NORMAL, 0    \
+	}
 
 static void test_caps_atomic(void **state)
 {
@@ -590,23 +667,22 @@ static void test_caps_sleep(void **state)
 {
 	static const struct caps_case c[] = {
 		{ 0xcc0, PF_GFP_5_0,
-		  "can_sleep direct_reclaim wakes_kswapd io fs",
-		  "atomic high", -1, -1 },
-		{ 0xd0, PF_GFP_2_6_24, "can_sleep wakes_kswapd io fs", NULL,
+		  "can_sleep direct_reclaim wakes_kswapd io fs", "atomic high",
 		  -1, -1 },
+		{ 0xd0, PF_GFP_2_6_24, "can_sleep wakes_kswapd io fs", NULL, -1,
+		  -1 },
 		{ 0x10, PF_GFP_2_6_18, "can_sleep", "io", -1, -1 },
-		{ 0x24000c0, PF_GFP_4_4, "can_sleep wakes_kswapd", NULL,
-		  -1, -1 },
+		{ 0x24000c0, PF_GFP_4_4, "can_sleep wakes_kswapd", NULL, -1,
+		  -1 },
 		/* 4.4-4.9 DIRECT without KSWAPD: sleeps, wakes no kswapd */
 		{ 0x4000c0, PF_GFP_4_4, "can_sleep", "wakes_kswapd", -1, -1 },
 		/* 2.6.38-4.3: THP's __GFP_NO_KSWAPD */
 		{ 0x4352da, PF_GFP_3_10,
-		  "can_sleep comp nowarn noretry hardwall", "wakes_kswapd",
-		  -1, -1 },
+		  "can_sleep comp nowarn noretry hardwall", "wakes_kswapd", -1,
+		  -1 },
 		{ 0x194dc2, PF_GFP_5_0,
 		  "retry_mayfail noretry zero nomemalloc hardwall",
-		  "comp nofail nowarn memalloc thisnode", PF_ZONE_HIGHMEM,
-		  -1 },
+		  "comp nofail nowarn memalloc thisnode", PF_ZONE_HIGHMEM, -1 },
 		{ 0x22acc0, PF_GFP_5_0, "nofail memalloc thisnode nowarn", NULL,
 		  -1, -1 },
 		{ 0x2800, PF_GFP_3_10, "memalloc nofail", NULL, -1, -1 },

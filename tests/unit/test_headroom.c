@@ -97,7 +97,8 @@ static void test_atomic_flags(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(old_eras) / sizeof(old_eras[0]); i++)
 		for (int o = 0; o < PF_HEADROOM_ORDERS; o++)
-			assert_int_equal(pf_atomic_alloc_flags(old_eras[i], o), hh);
+			assert_int_equal(pf_atomic_alloc_flags(old_eras[i], o),
+					 hh);
 	assert_int_equal(pf_atomic_alloc_flags(PF_WM_6_3, 0), hh);
 	for (int o = 1; o < PF_HEADROOM_ORDERS; o++)
 		assert_int_equal(pf_atomic_alloc_flags(PF_WM_6_3, o),
@@ -149,8 +150,8 @@ static void test_headroom_eras(void **state)
 /* GFP_ATOMIC's headroom in era, the lowmem_reserve[] slot 2 */
 static long atomic_headroom(const struct pf_zone *z, int order, int era)
 {
-	return pf_zone_headroom(z, order, pf_atomic_alloc_flags(era, order),
-				2, era);
+	return pf_zone_headroom(z, order, pf_atomic_alloc_flags(era, order), 2,
+				era);
 }
 
 /*
@@ -199,10 +200,10 @@ static void test_system_status(void **state)
 	unsigned long nr[11] = { 20, 10, 0, 5 };
 	struct pf_system *sys = calloc(1, sizeof(*sys));
 	struct pf_zone_status st[3];
-	static const int unusable[11] = { 0, 250, 500, 500, 1000, 1000, 1000,
-					  1000, 1000, 1000, 1000 };
+	static const int unusable[11] = { 0,	250,  500,  500,  1000, 1000,
+					  1000, 1000, 1000, 1000, 1000 };
 	static const int extfrag[11] = { -1000, -1000, -1000, -1000, 829, 900,
-					 936, 954, 963, 967, 970 };
+					 936,	954,   963,   967,   970 };
 	static const long headroom[PF_HEADROOM_ORDERS] = { 50, 25, 10, 5 };
 
 	(void)state;

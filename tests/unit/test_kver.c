@@ -38,7 +38,12 @@ static const struct kver_case kver_cases[] = {
 	{ "6.12.39", 6, 12, 39, 0, 0, { 0 } },
 	{ "2.6.31+frans2+mel-00002-g90702f9-dirty", 2, 6, 31, 0, 1, { 2 } },
 	{ "5.13.0-0.rc5.20210611git929d931f2b40.42.fc35.x86_64",
-	  5, 13, 0, 0, 1, { 0 } },
+	  5,
+	  13,
+	  0,
+	  0,
+	  1,
+	  { 0 } },
 	{ "4.4.114+", 4, 4, 114, 0, 0, { 0 } },
 	{ "6.1.0-27-amd64", 6, 1, 0, 0, 1, { 27 } },
 	{ "3.4", 3, 4, 0, 0, 0, { 0 } },
@@ -91,8 +96,17 @@ static void test_parse_releases(void **state)
 static void test_parse_invalid(void **state)
 {
 	static const char *const bad[] = {
-		"", "linux", "v5.10", "rhel", "rhel10", "rhel6.11", "5",
-		"5.", ".5.10", "-2.6.32", "Linux version 5.10",
+		"",
+		"linux",
+		"v5.10",
+		"rhel",
+		"rhel10",
+		"rhel6.11",
+		"5",
+		"5.",
+		".5.10",
+		"-2.6.32",
+		"Linux version 5.10",
 	};
 	struct pf_kver kv;
 	size_t i;
@@ -183,8 +197,9 @@ static void test_era_names(void **state)
 	for (size_t i = 0; i < ARRAY_SIZE(era_cases); i++)
 		check_era(&era_cases[i]);
 	for (int minor = 0; minor < (int)ARRAY_SIZE(rhel6_builds); minor++) {
-		struct era_case c = { NULL, { NULL, 2, 6, 32, 6, 1,
-					      { rhel6_builds[minor] } } };
+		struct era_case c = {
+			NULL, { NULL, 2, 6, 32, 6, 1, { rhel6_builds[minor] } }
+		};
 		char name[16], release[32];
 
 		if (!rhel6_builds[minor])

@@ -17,17 +17,17 @@
 #include <math.h>
 #include <time.h>
 
-#define NO_MONO		-1.0
-#define NO_EPOCH	INT64_MIN
-#define P		PF_LINE_PREFIXED
-#define NK		PF_LINE_NOT_KERNEL
-#define Q		PF_LINE_QUOTED
+#define NO_MONO	 -1.0
+#define NO_EPOCH INT64_MIN
+#define P	 PF_LINE_PREFIXED
+#define NK	 PF_LINE_NOT_KERNEL
+#define Q	 PF_LINE_QUOTED
 
 struct line_case {
 	const char *in;
 	const char *msg;
-	const char *host;	/* NULL: none */
-	const char *time;	/* NULL: none */
+	const char *host; /* NULL: none */
+	const char *time; /* NULL: none */
 	double mono;
 	int64_t epoch;
 	int level;
@@ -52,7 +52,8 @@ static const struct line_case cases[] = {
 	  1710772757, -1, PF_STYLE_SYSLOG, P },
 	/* journalctl -o short-precise */
 	{ "Mar 18 14:39:17.123456 host kernel: x", "x", "host",
-	  "Mar 18 14:39:17.123456", NO_MONO, 1710772757, -1, PF_STYLE_SYSLOG, P },
+	  "Mar 18 14:39:17.123456", NO_MONO, 1710772757, -1, PF_STYLE_SYSLOG,
+	  P },
 	/* rsyslog around a printk time: both times are kept */
 	{ "Mar 18 14:39:17 host kernel: [  123.456789] x", "x", "host",
 	  "Mar 18 14:39:17", 123.456789, 1710772757, -1, PF_STYLE_SYSLOG, P },
@@ -70,11 +71,11 @@ static const struct line_case cases[] = {
 	  PF_STYLE_RFC3339, P },
 	/* journalctl -o short-iso */
 	{ "2024-03-18T14:39:17+0000 host kernel: x", "x", "host",
-	  "2024-03-18T14:39:17+0000", NO_MONO, 1710772757, -1,
-	  PF_STYLE_RFC3339, P },
+	  "2024-03-18T14:39:17+0000", NO_MONO, 1710772757, -1, PF_STYLE_RFC3339,
+	  P },
 	/* journalctl -o short-monotonic */
-	{ "[  123.456789] host kernel: x", "x", "host", "123.456789", 123.456789,
-	  NO_EPOCH, -1, PF_STYLE_JOURNAL_MONO, P },
+	{ "[  123.456789] host kernel: x", "x", "host", "123.456789",
+	  123.456789, NO_EPOCH, -1, PF_STYLE_JOURNAL_MONO, P },
 	/* dmesg */
 	{ "[  123.456789] x", "x", NULL, "123.456789", 123.456789, NO_EPOCH, -1,
 	  PF_STYLE_DMESG, P },
@@ -98,7 +99,8 @@ static const struct line_case cases[] = {
 	{ "6,99,100,-,caller=T1;x", "x", NULL, "100", 0.0001, NO_EPOCH, 6,
 	  PF_STYLE_KMSG, P },
 	/* printk level before a time, and alone */
-	{ "<4>[  1.5] x", "x", NULL, "1.5", 1.5, NO_EPOCH, 4, PF_STYLE_DMESG, P },
+	{ "<4>[  1.5] x", "x", NULL, "1.5", 1.5, NO_EPOCH, 4, PF_STYLE_DMESG,
+	  P },
 	/*
 	 * A level alone is a wrapper (PREFIXED) but names no style of log:
 	 * the style stays BARE.
@@ -111,8 +113,8 @@ static const struct line_case cases[] = {
 	  NULL, "07-13 08:41:51.341", 309805.658142, NO_EPOCH, 4,
 	  PF_STYLE_ANDROID, P },
 	/* per-CPU tags of vendor kernels */
-	{ "[  123.456789] (2)[0:swapper/2]x", "x", NULL, "123.456789", 123.456789,
-	  NO_EPOCH, -1, PF_STYLE_DMESG, P },
+	{ "[  123.456789] (2)[0:swapper/2]x", "x", NULL, "123.456789",
+	  123.456789, NO_EPOCH, -1, PF_STYLE_DMESG, P },
 	{ "[  123.456789] [0:  swapper/0:    0] x", "x", NULL, "123.456789",
 	  123.456789, NO_EPOCH, -1, PF_STYLE_DMESG, P },
 	{ "[  123.456789] (12)[0:swapper/12]x", "x", NULL, "123.456789",
@@ -160,17 +162,18 @@ static const struct line_case cases[] = {
 	/* journalctl -o json: kernel and other transports; Docker json-file */
 	{ "{\"__REALTIME_TIMESTAMP\":\"1710772757123456\",\"_TRANSPORT\":\"kernel\","
 	  "\"PRIORITY\":\"4\",\"_SOURCE_MONOTONIC_TIMESTAMP\":\"100000001\","
-	  "\"_HOSTNAME\":\"web1\",\"MESSAGE\":\"x y\"}", "x y", "web1",
-	  "100000001", 100.000001, 1710772757, 4, PF_STYLE_JSON, P },
-	{ "{ \"_TRANSPORT\" : \"syslog\", \"MESSAGE\" : \"x\" }", "x", NULL, NULL,
-	  NO_MONO, NO_EPOCH, -1, PF_STYLE_JSON, P | NK },
-	{ "{\"log\":\"[  100.000001] x\\n\",\"stream\":\"stdout\","
-	  "\"time\":\"2024-03-18T14:39:17.1Z\"}", "x", NULL,
-	  "2024-03-18T14:39:17.1Z", 100.000001, 1710772757, -1, PF_STYLE_JSON,
+	  "\"_HOSTNAME\":\"web1\",\"MESSAGE\":\"x y\"}",
+	  "x y", "web1", "100000001", 100.000001, 1710772757, 4, PF_STYLE_JSON,
 	  P },
+	{ "{ \"_TRANSPORT\" : \"syslog\", \"MESSAGE\" : \"x\" }", "x", NULL,
+	  NULL, NO_MONO, NO_EPOCH, -1, PF_STYLE_JSON, P | NK },
+	{ "{\"log\":\"[  100.000001] x\\n\",\"stream\":\"stdout\","
+	  "\"time\":\"2024-03-18T14:39:17.1Z\"}",
+	  "x", NULL, "2024-03-18T14:39:17.1Z", 100.000001, 1710772757, -1,
+	  PF_STYLE_JSON, P },
 	/* dmesg -x: facility and level, each padded to six */
-	{ "kern  :warn  : [  123.456789] x", "x", NULL, "123.456789", 123.456789,
-	  NO_EPOCH, 4, PF_STYLE_DMESG, P },
+	{ "kern  :warn  : [  123.456789] x", "x", NULL, "123.456789",
+	  123.456789, NO_EPOCH, 4, PF_STYLE_DMESG, P },
 	{ "kern  :info  : [  123.456789] Mem-Info:", "Mem-Info:", NULL,
 	  "123.456789", 123.456789, NO_EPOCH, 6, PF_STYLE_DMESG, P },
 	{ "daemon:err   : x", "x", NULL, NULL, NO_MONO, NO_EPOCH, 3,
@@ -200,15 +203,15 @@ static void check_str(const char *what, const char *in, const char *got,
 {
 	if (!want) {
 		if (got)
-			fail_msg("%s: %s: expected none, got \"%.*s\"", in, what,
-				 (int)got_len, got);
+			fail_msg("%s: %s: expected none, got \"%.*s\"", in,
+				 what, (int)got_len, got);
 		return;
 	}
 	if (!got)
 		fail_msg("%s: %s: expected \"%s\", got none", in, what, want);
 	if (got_len != strlen(want) || memcmp(got, want, got_len))
-		fail_msg("%s: %s: expected \"%s\", got \"%.*s\"", in, what, want,
-			 (int)got_len, got);
+		fail_msg("%s: %s: expected \"%s\", got \"%.*s\"", in, what,
+			 want, (int)got_len, got);
 }
 
 static void check_case(const struct line_case *c)
@@ -224,9 +227,11 @@ static void check_case(const struct line_case *c)
 	check_str("time", c->in, l.time, l.time_len, c->time);
 	if (c->mono < 0) {
 		if (l.mono != -1)
-			fail_msg("%s: mono: expected -1, got %f", c->in, l.mono);
+			fail_msg("%s: mono: expected -1, got %f", c->in,
+				 l.mono);
 	} else if (fabs(l.mono - c->mono) > 1e-9) {
-		fail_msg("%s: mono: expected %f, got %f", c->in, c->mono, l.mono);
+		fail_msg("%s: mono: expected %f, got %f", c->in, c->mono,
+			 l.mono);
 	}
 	if (l.epoch != c->epoch)
 		fail_msg("%s: epoch: expected %lld, got %lld", c->in,
@@ -335,14 +340,16 @@ static void test_binary_junk(void **state)
 	{
 		char buf[96];
 		unsigned int seed = 12345;
-		static const char alphabet[] = "0123456789[]<>:;,. -TMarJ\t\r\n>\0\xff";
+		static const char alphabet[] =
+			"0123456789[]<>:;,. -TMarJ\t\r\n>\0\xff";
 
 		for (int round = 0; round < 20000; round++) {
 			size_t n = (size_t)(round % (int)sizeof(buf));
 
 			for (size_t i = 0; i < n; i++) {
 				seed = seed * 1103515245u + 12345u;
-				buf[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+				buf[i] = alphabet[(seed >> 16) %
+						  (sizeof(alphabet) - 1)];
 			}
 			pf_line_parse(buf, n, 2024, &l);
 			assert_parts_inside(&l, buf, n);

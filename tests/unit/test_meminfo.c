@@ -33,14 +33,14 @@ struct want_zone {
 	int node;
 	const char *name;
 	bool node_printed;
-	long free, min, low, high, present, managed;	/* pages */
+	long free, min, low, high, present, managed; /* pages */
 	long boost, reserved_highatomic, free_cma;
 	int nr_reserve;
 	long reserve[4];
 	int nr_orders;
 	unsigned long nr[11];
-	const char *mt[11];	/* letters per order; all NULL: none printed */
-	long total_kb;		/* the buddy line's "= NkB" */
+	const char *mt[11]; /* letters per order; all NULL: none printed */
+	long total_kb;	    /* the buddy line's "= NkB" */
 };
 
 struct want_counter {
@@ -50,13 +50,16 @@ struct want_counter {
 
 /* One era's excerpt and what its Mem-Info says */
 struct era_case {
-	const char *file;	/* under tests/fixtures/corpus */
-	int first, last;	/* lines to pf_mem_line(); 0: scan it all */
+	const char *file; /* under tests/fixtures/corpus */
+	int first, last;  /* lines to pf_mem_line(); 0: scan it all */
 	/* per line: S start, B body, T trailer, E end (NULL: scanned) */
 	const char *kinds;
 	int nr_zones;
-	struct { int index; struct want_zone z; } zones[3];
-	int nr_counters;	/* -1: not counted */
+	struct {
+		int index;
+		struct want_zone z;
+	} zones[3];
+	int nr_counters; /* -1: not counted */
 	struct want_counter counters[6];
 	/* the trailer: pagecache, swap cache and swap, show_mem()'s totals */
 	long pagecache, swap_cache, free_swap_kb, total_swap_kb;
@@ -72,8 +75,9 @@ struct era_case {
 static void feed_excerpt(const struct era_case *c, struct pf_report *r)
 {
 	static const char letter[] = {
-		[PF_MEM_NONE] = 'N', [PF_MEM_START] = 'S', [PF_MEM_BODY] = 'B',
-		[PF_MEM_TRAILER] = 'T', [PF_MEM_END] = 'E',
+		[PF_MEM_NONE] = 'N', [PF_MEM_START] = 'S',
+		[PF_MEM_BODY] = 'B', [PF_MEM_TRAILER] = 'T',
+		[PF_MEM_END] = 'E',
 	};
 	char path[512], got[64] = "", *line = NULL;
 	size_t cap = 0, n_got = 0;
@@ -187,19 +191,66 @@ static void check_era(const struct era_case *c)
  * 1*512kB = 1096kB, what the line says after "=".
  */
 static const struct era_case era_2_6_31 = {
-	"003-ifconfig-e100-order5-2.6.31-i386-x2.log", 27, 49,
-	"SBBBBBBBBBBBBBTTTTTTTTE", 2, {
-		{ 0, { 0, "DMA", false, 274, 31, 38, 46, 3967, -1,
-		       -1, -1, -1, 3, { 0, 238, 238 },
-		       11, { 46, 0, 5, 0, 1, 0, 1, 1 }, { NULL },
-		       1096 } },
-		{ 1, { 0, "Normal", false, 757, 477, 596, 715, 60944,
-		       -1, -1, -1, -1, 3, { 0, 0, 0 },
-		       11, { 135, 213, 21, 4, 5 }, { NULL }, 3028 } },
-	}, 13, {
-		{ "Active_anon", 14778 }, { "inactive_file", 11854 },
-		{ "free", 1031 }, { "slab", 2083 }, { "bounce", 0 },
-	}, 25927, 3010, 485236, 514040, 65520, -1, 1663
+	"003-ifconfig-e100-order5-2.6.31-i386-x2.log",
+	27,
+	49,
+	"SBBBBBBBBBBBBBTTTTTTTTE",
+	2,
+	{
+		{ 0,
+		  { 0,
+		    "DMA",
+		    false,
+		    274,
+		    31,
+		    38,
+		    46,
+		    3967,
+		    -1,
+		    -1,
+		    -1,
+		    -1,
+		    3,
+		    { 0, 238, 238 },
+		    11,
+		    { 46, 0, 5, 0, 1, 0, 1, 1 },
+		    { NULL },
+		    1096 } },
+		{ 1,
+		  { 0,
+		    "Normal",
+		    false,
+		    757,
+		    477,
+		    596,
+		    715,
+		    60944,
+		    -1,
+		    -1,
+		    -1,
+		    -1,
+		    3,
+		    { 0, 0, 0 },
+		    11,
+		    { 135, 213, 21, 4, 5 },
+		    { NULL },
+		    3028 } },
+	},
+	13,
+	{
+		{ "Active_anon", 14778 },
+		{ "inactive_file", 11854 },
+		{ "free", 1031 },
+		{ "slab", 2083 },
+		{ "bounce", 0 },
+	},
+	25927,
+	3010,
+	485236,
+	514040,
+	65520,
+	-1,
+	1663
 };
 
 /*
@@ -211,23 +262,66 @@ static const struct era_case era_2_6_31 = {
  * 1*256 = 4584kB.
  */
 static const struct era_case era_4_1 = {
-	"006-sManagerService-order2-arm64-android-4.1.log", 15, 36,
-	"SBBBBBBBBBBBBTTTTTTTTT", 2, {
-		{ 0, { 0, "DMA", false, 117657, 1700, 7279, 7704,
-		       861695, 826764, -1, -1, 0, 3, { 0, 415, 415 },
-		       11, { 68324, 24706, 2 },
-		       { "UEM", "UER", "U", "", "", "", "", "", "", "",
-			 "" }, 470976 } },
-		{ 1, { 0, "Normal", false, 1021, 218, 935, 990,
-		       131072, 106370, -1, -1, 0, 3, { 0, 0, 0 },
-		       11, { 270, 82, 48, 25, 12, 2, 1 },
-		       { "UMR", "UMR", "MR", "R", "R", "R", "R", "", "",
-			 "", "" }, 4584 } },
-	}, -1, {
-		{ "active_anon", 491074 }, { "isolated_file", 0 },
-		{ "free", 118678 }, { "free_pcp", 58 },
+	"006-sManagerService-order2-arm64-android-4.1.log",
+	15,
+	36,
+	"SBBBBBBBBBBBBTTTTTTTTT",
+	2,
+	{
+		{ 0,
+		  { 0,
+		    "DMA",
+		    false,
+		    117657,
+		    1700,
+		    7279,
+		    7704,
+		    861695,
+		    826764,
+		    -1,
+		    -1,
+		    0,
+		    3,
+		    { 0, 415, 415 },
+		    11,
+		    { 68324, 24706, 2 },
+		    { "UEM", "UER", "U", "", "", "", "", "", "", "", "" },
+		    470976 } },
+		{ 1,
+		  { 0,
+		    "Normal",
+		    false,
+		    1021,
+		    218,
+		    935,
+		    990,
+		    131072,
+		    106370,
+		    -1,
+		    -1,
+		    0,
+		    3,
+		    { 0, 0, 0 },
+		    11,
+		    { 270, 82, 48, 25, 12, 2, 1 },
+		    { "UMR", "UMR", "MR", "R", "R", "R", "R", "", "", "", "" },
+		    4584 } },
+	},
+	-1,
+	{
+		{ "active_anon", 491074 },
+		{ "isolated_file", 0 },
+		{ "free", 118678 },
+		{ "free_pcp", 58 },
 		{ "bounce", 72 },
-	}, 38319, 5384, 0, 524284, 992767, 0, 51441
+	},
+	38319,
+	5384,
+	0,
+	524284,
+	992767,
+	0,
+	51441
 };
 
 /*
@@ -239,17 +333,46 @@ static const struct era_case era_4_1 = {
  * 5*8 + 13*16 + 25*32 = 1080kB.
  */
 static const struct era_case era_5_4 = {
-	"007-system_server-order0-atomic-arm64-android-5.4.log", 26, 45,
-	"SBBBBBBBBBBTTTTTTTTT", 1, {
-		{ 0, { 0, "Normal", false, 528, 1811, 17223, 18045,
-		       906703, 822175, -1, -1, 147, 2, { 0, 0 },
-		       11, { 8, 5, 13, 25 },
-		       { "H", "H", "H", "H", "", "", "", "", "", "",
-			 "" }, 1080 } },
-	}, 19, {
-		{ "free", 528 }, { "free_pcp", 844 },
-		{ "free_cma", 147 }, { "slab_unreclaimable", 61909 },
-	}, 242549, 12446, 3445756, 4194300, 906703, 0, 84528
+	"007-system_server-order0-atomic-arm64-android-5.4.log",
+	26,
+	45,
+	"SBBBBBBBBBBTTTTTTTTT",
+	1,
+	{
+		{ 0,
+		  { 0,
+		    "Normal",
+		    false,
+		    528,
+		    1811,
+		    17223,
+		    18045,
+		    906703,
+		    822175,
+		    -1,
+		    -1,
+		    147,
+		    2,
+		    { 0, 0 },
+		    11,
+		    { 8, 5, 13, 25 },
+		    { "H", "H", "H", "H", "", "", "", "", "", "", "" },
+		    1080 } },
+	},
+	19,
+	{
+		{ "free", 528 },
+		{ "free_pcp", 844 },
+		{ "free_cma", 147 },
+		{ "slab_unreclaimable", 61909 },
+	},
+	242549,
+	12446,
+	3445756,
+	4194300,
+	906703,
+	0,
+	84528
 };
 
 /*
@@ -263,23 +386,83 @@ static const struct era_case era_5_4 = {
  */
 static const struct era_case era_2_6_16 = {
 	"019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log",
-	0, 0, NULL, 8, {
-		{ 2, { 1, "Normal", true, 46199, 2361, 2951, 3541,
-		       2068480, -1, -1, -1, -1, 4, { 0, 0, 0, 0 },
-		       11, { 45755, 0, 1, 1, 1, 1, 0, 1, 1 }, { NULL },
-		       184796 } },
+	0,
+	0,
+	NULL,
+	8,
+	{
+		{ 2,
+		  { 1,
+		    "Normal",
+		    true,
+		    46199,
+		    2361,
+		    2951,
+		    3541,
+		    2068480,
+		    -1,
+		    -1,
+		    -1,
+		    -1,
+		    4,
+		    { 0, 0, 0, 0 },
+		    11,
+		    { 45755, 0, 1, 1, 1, 1, 0, 1, 1 },
+		    { NULL },
+		    184796 } },
 		/* "Node 1 HighMem: empty" */
-		{ 3, { 1, "HighMem", true, 0, 32, 32, 32, 0, -1, -1,
-		       -1, -1, 4, { 0, 0, 0, 0 }, 0, { 0 }, { NULL },
-		       0 } },
-		{ 4, { 0, "DMA", true, 2249, 2, 2, 3, 2141, -1, -1,
-		       -1, -1, 4, { 0, 3896, 3896, 3896 },
-		       11, { 5, 4, 3, 4, 1, 2, 1, 0, 0, 0, 2 },
-		       { NULL }, 8996 } },
-	}, -1, {
-		{ "Active", 897229 }, { "free", 77555 },
+		{ 3,
+		  { 1,
+		    "HighMem",
+		    true,
+		    0,
+		    32,
+		    32,
+		    32,
+		    0,
+		    -1,
+		    -1,
+		    -1,
+		    -1,
+		    4,
+		    { 0, 0, 0, 0 },
+		    0,
+		    { 0 },
+		    { NULL },
+		    0 } },
+		{ 4,
+		  { 0,
+		    "DMA",
+		    true,
+		    2249,
+		    2,
+		    2,
+		    3,
+		    2141,
+		    -1,
+		    -1,
+		    -1,
+		    -1,
+		    4,
+		    { 0, 3896, 3896, 3896 },
+		    11,
+		    { 5, 4, 3, 4, 1, 2, 1, 0, 0, 0, 2 },
+		    { NULL },
+		    8996 } },
+	},
+	-1,
+	{
+		{ "Active", 897229 },
+		{ "free", 77555 },
 		{ "pagetables", 23124 },
-	}, -1, -1, 0, 0, 3145728, -1, 100273
+	},
+	-1,
+	-1,
+	0,
+	0,
+	3145728,
+	-1,
+	100273
 };
 
 /*
@@ -292,17 +475,45 @@ static const struct era_case era_2_6_16 = {
  */
 static const struct era_case era_6_12 = {
 	"014-systemd-network-mt7621-order10-mips-6.12-wrapped.log",
-	0, 0, NULL, 1, {
-		{ 0, { 0, "Normal", false, 11283, 340, 425, 510, 32768,
-		       29375, 0, 0, 0, 3, { 0, 0, 0 },
-		       11,
-		       { 145, 155, 238, 231, 106, 51, 27, 15, 2, 1 },
-		       { "UE", "UME", "UME", "UME", "UME", "UME", "M",
-			 "M", "M", "M", "" }, 45020 } },
-	}, -1, {
+	0,
+	0,
+	NULL,
+	1,
+	{
+		{ 0,
+		  { 0,
+		    "Normal",
+		    false,
+		    11283,
+		    340,
+		    425,
+		    510,
+		    32768,
+		    29375,
+		    0,
+		    0,
+		    0,
+		    3,
+		    { 0, 0, 0 },
+		    11,
+		    { 145, 155, 238, 231, 106, 51, 27, 15, 2, 1 },
+		    { "UE", "UME", "UME", "UME", "UME", "UME", "M", "M", "M",
+		      "M", "" },
+		    45020 } },
+	},
+	-1,
+	{
 		{ "sec_pagetables", 0 },
-		{ "kernel_misc_reclaimable", 0 }, { "free", 11393 },
-	}, 7274, 0, 0, 0, 32768, 0, 3393
+		{ "kernel_misc_reclaimable", 0 },
+		{ "free", 11393 },
+	},
+	7274,
+	0,
+	0,
+	0,
+	32768,
+	0,
+	3393
 };
 
 /* An era's excerpt as a test of its own, named after it (ERA_TEST()) */
@@ -311,7 +522,10 @@ static void test_era(void **state)
 	check_era(*state);
 }
 
-#define ERA_TEST(e) { "test_" #e, test_era, NULL, NULL, (void *)&e }
+#define ERA_TEST(e)                                                            \
+	{                                                                      \
+		"test_" #e, test_era, NULL, NULL, (void *)&e                   \
+	}
 
 /*
  * Lines no report in the corpus has, from the kernel's format strings
@@ -333,16 +547,17 @@ static void test_hugepages_page_size(void **state)
 		"hugepages_size=524288kB",
 	};
 	static const int want[] = {
-		PF_MEM_START, PF_MEM_BODY, PF_MEM_BODY, PF_MEM_BODY,
-		PF_MEM_TRAILER, PF_MEM_TRAILER,
+		PF_MEM_START, PF_MEM_BODY,    PF_MEM_BODY,
+		PF_MEM_BODY,  PF_MEM_TRAILER, PF_MEM_TRAILER,
 	};
 	struct pf_report *r = report_new();
 	const struct pf_zone *z;
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		assert_int_equal(pf_mem_line(lines[i], strlen(lines[i]), r,
-					     i > 0), want[i]);
+		assert_int_equal(
+			pf_mem_line(lines[i], strlen(lines[i]), r, i > 0),
+			want[i]);
 	assert_int_equal(r->nr_hugepage_lines, 2);
 	z = &r->zones[0];
 	assert_int_equal(z->page_kb, 64);
@@ -425,8 +640,9 @@ static const char *const lines[] = {
 /* Scan lines with line no (1-based) replaced by repl, or none when 0. */
 static void scan_with(unsigned no, const char *repl, struct diags *d)
 {
-	struct pf_scan_opts o = { .year = 2024, .report = keep,
-				  .diag = on_diag, .data = d };
+	struct pf_scan_opts o = {
+		.year = 2024, .report = keep, .diag = on_diag, .data = d
+	};
 	struct pf_scanner *sc = pf_scanner_new("<mem>", &o);
 
 	memset(d, 0, sizeof(*d));
@@ -439,7 +655,7 @@ static void scan_with(unsigned no, const char *repl, struct diags *d)
 	}
 	assert_int_equal(pf_scanner_finish(sc), 0);
 	pf_scanner_free(sc);
-	assert_int_equal(d->rs.nr, 1);		/* the report is kept */
+	assert_int_equal(d->rs.nr, 1); /* the report is kept */
 }
 
 static void test_clean(void **state)
@@ -461,17 +677,22 @@ static void expect(struct diags *d, unsigned long line, const char *field)
 
 	assert_int_equal(d->n, 1);
 	assert_int_equal(d->line, line);
-	snprintf(want, sizeof(want), "'%s' in the report of swapper/0 at line 1 "
-		 "is out of range; read as unknown", field);
+	snprintf(want, sizeof(want),
+		 "'%s' in the report of swapper/0 at line 1 "
+		 "is out of range; read as unknown",
+		 field);
 	assert_string_equal(d->msg, want);
 }
 
 static void test_zone_fields(void **state)
 {
 	static const char *const bad[] = {
-		"free:18446744073709551616kB", "free:18446744073709551615kB",
-		"free:-5kB", "free:99999999999999999999kB",
-		"min:4398046511105kB", "managed:-1kB",
+		"free:18446744073709551616kB",
+		"free:18446744073709551615kB",
+		"free:-5kB",
+		"free:99999999999999999999kB",
+		"min:4398046511105kB",
+		"managed:-1kB",
 	};
 	struct diags d;
 
@@ -482,12 +703,12 @@ static void test_zone_fields(void **state)
 		snprintf(field, sizeof(field), "%.*s",
 			 (int)(strchr(bad[i], ':') - bad[i]), bad[i]);
 		snprintf(line, sizeof(line), "[  1.4] Node 0 DMA%s %s",
-			 strcmp(field, "free") ? " free:15908kB" : "",
-			 bad[i]);
+			 strcmp(field, "free") ? " free:15908kB" : "", bad[i]);
 		/* the other fields as printed */
 		strcat(line, !strcmp(field, "min") ? "" : " min:20kB");
 		strcat(line, " low:24kB high:28kB present:15992kB");
-		strcat(line, !strcmp(field, "managed") ? "" : " managed:15908kB");
+		strcat(line,
+		       !strcmp(field, "managed") ? "" : " managed:15908kB");
 		scan_with(5, line, &d);
 		{
 			char f[96];
@@ -502,7 +723,7 @@ static void test_zone_fields(void **state)
 			assert_int_equal(z->min, -1);
 		else
 			assert_int_equal(z->managed, -1);
-		assert_int_equal(z->low, 6);	/* the rest still read */
+		assert_int_equal(z->low, 6); /* the rest still read */
 		reports_release(&d.rs);
 	}
 }
@@ -538,30 +759,47 @@ static const struct bad_case {
 	struct {
 		const char *name;
 		long value;
-	} want[2];		/* up to a NULL name */
+	} want[2]; /* up to a NULL name */
 } bad_cases[] = {
 	/* buddy lines */
-	{ 7, "[  1.6] Node 0 DMA: 1*4kB (U) -3*8kB 0*16kB = 15908kB",
-	  "DMA -3*8kB", { { "nr_orders", 0 }, { "buddy_total_kb", -1 } } },
-	{ 7, "[  1.6] Node 0 DMA: 18446744073709551617*4kB 0*8kB = 4kB",
-	  "DMA 18446744073709551617*4kB", { { "nr_orders", 0 } } },
-	{ 7, "[  1.6] Node 0 DMA: 1*4kB 2*12kB = 28kB", "DMA 2*12kB",
+	{ 7,
+	  "[  1.6] Node 0 DMA: 1*4kB (U) -3*8kB 0*16kB = 15908kB",
+	  "DMA -3*8kB",
+	  { { "nr_orders", 0 }, { "buddy_total_kb", -1 } } },
+	{ 7,
+	  "[  1.6] Node 0 DMA: 18446744073709551617*4kB 0*8kB = 4kB",
+	  "DMA 18446744073709551617*4kB",
+	  { { "nr_orders", 0 } } },
+	{ 7,
+	  "[  1.6] Node 0 DMA: 1*4kB 2*12kB = 28kB",
+	  "DMA 2*12kB",
 	  { { 0 } } },
-	{ 7, "[  1.6] Node 0 DMA: 1*4kB 0*8kB = 99999999999999999999kB",
-	  "DMA =", { { "nr_orders", 2 }, { "buddy_total_kb", -1 } } },
+	{ 7,
+	  "[  1.6] Node 0 DMA: 1*4kB 0*8kB = 99999999999999999999kB",
+	  "DMA =",
+	  { { "nr_orders", 2 }, { "buddy_total_kb", -1 } } },
 	/* the other lines */
-	{ 6, "[  1.5] lowmem_reserve[]: 0 18446744073709551616 15868 15868",
-	  "DMA lowmem_reserve[]:", { { "nr_lowmem_reserve", -1 } } },
-	{ 4, "[  1.3] active_anon:1 inactive_anon:-2 isolated_anon:0",
+	{ 6,
+	  "[  1.5] lowmem_reserve[]: 0 18446744073709551616 15868 15868",
+	  "DMA lowmem_reserve[]:",
+	  { { "nr_lowmem_reserve", -1 } } },
+	{ 4,
+	  "[  1.3] active_anon:1 inactive_anon:-2 isolated_anon:0",
 	  "inactive_anon:-2",
 	  { { "inactive_anon", -1 }, { "isolated_anon", 0 } } },
-	{ 9, "[  1.8] 36893488147419103232 pages RAM", "36893488147419103232",
+	{ 9,
+	  "[  1.8] 36893488147419103232 pages RAM",
+	  "36893488147419103232",
 	  { { "pages_ram", -1 } } },
-	{ 5, "[  1.4] Node 99999999999999999999 DMA free:15908kB min:20kB",
-	  "Node", { { 0 } } },
-	{ 1, "[  1.1] swapper/0: page allocation failure: "
-	     "order:4294967297, mode:0x20",
-	  "order:4294967297", { { "order", -1 } } },
+	{ 5,
+	  "[  1.4] Node 99999999999999999999 DMA free:15908kB min:20kB",
+	  "Node",
+	  { { 0 } } },
+	{ 1,
+	  "[  1.1] swapper/0: page allocation failure: "
+	  "order:4294967297, mode:0x20",
+	  "order:4294967297",
+	  { { "order", -1 } } },
 };
 
 static void test_bad_fields(void **state)
@@ -590,11 +828,14 @@ static void test_not_numbers(void **state)
 		unsigned no;
 		const char *line, *field, *why;
 	} cases[] = {
-		{ 5, "[  1.4] Node 0 DMA free:NaNkB min:20kB low:24kB high:28kB present:15992kB",
+		{ 5,
+		  "[  1.4] Node 0 DMA free:NaNkB min:20kB low:24kB high:28kB present:15992kB",
 		  "DMA free:NaNkB", "is not a number" },
-		{ 5, "[  1.4] Node 0 DMA free:kB min:20kB low:24kB high:28kB present:15992kB",
+		{ 5,
+		  "[  1.4] Node 0 DMA free:kB min:20kB low:24kB high:28kB present:15992kB",
 		  "DMA free:kB", "is not a number" },
-		{ 5, "[  1.4] Node 0 DMA free:15908kB low:24kB high:28kB present:15992kB",
+		{ 5,
+		  "[  1.4] Node 0 DMA free:15908kB low:24kB high:28kB present:15992kB",
 		  "DMA min:", "is missing" },
 		{ 4, "[  1.3] active_anon:NaN inactive_anon:2 isolated_anon:0",
 		  "active_anon:NaN", "is not a number" },
@@ -604,9 +845,11 @@ static void test_not_numbers(void **state)
 		  "DMA NaN*4kB", "is not a number" },
 		{ 7, "[  1.6] Node 0 DMA: 1*4kB (U) 0*8kB = NaNkB",
 		  "DMA =", "is not a number" },
-		{ 5, "[  1.4] Node 0 DMA min:20kB low:24kB high:28kB present:15992kB",
+		{ 5,
+		  "[  1.4] Node 0 DMA min:20kB low:24kB high:28kB present:15992kB",
 		  "DMA free:", "is missing" },
-		{ 7, "[  1.6] Node 0 DMA: 1*4kB (U) 0*8kB 0*16kB 1*32kB (U) 1*8192kB = 9999kB",
+		{ 7,
+		  "[  1.6] Node 0 DMA: 1*4kB (U) 0*8kB 0*16kB 1*32kB (U) 1*8192kB = 9999kB",
 		  "DMA =", "is not what the blocks before it add up to" },
 	};
 	struct diags d;
@@ -616,9 +859,10 @@ static void test_not_numbers(void **state)
 
 		scan_with(cases[i].no, cases[i].line, &d);
 		assert_int_equal(d.n, 1);
-		snprintf(want, sizeof(want), "'%s' in the report of swapper/0 "
-			 "at line 1 %s; read as unknown", cases[i].field,
-			 cases[i].why);
+		snprintf(want, sizeof(want),
+			 "'%s' in the report of swapper/0 "
+			 "at line 1 %s; read as unknown",
+			 cases[i].field, cases[i].why);
 		assert_string_equal(d.msg, want);
 		assert_int_equal(d.line, cases[i].no);
 		reports_release(&d.rs);
@@ -635,7 +879,8 @@ static void test_many(void **state)
 {
 	struct diags d;
 
-	scan_with(5, "[  1.4] Node 0 DMA free:-1kB min:-1kB low:-1kB high:28kB", &d);
+	scan_with(5, "[  1.4] Node 0 DMA free:-1kB min:-1kB low:-1kB high:28kB",
+		  &d);
 	assert_int_equal(d.n, 1);
 	assert_non_null(strstr(d.msg, "'DMA free:-1kB'"));
 	assert_non_null(strstr(d.msg, "(and 2 more)"));
@@ -656,7 +901,8 @@ static void test_escaped_newlines(void **state)
 	for (size_t i = 0; i < 2; i++) {
 		scan_with(4, escaped[i], &d);
 		assert_int_equal(d.n, 0);
-		assert_int_equal(pf_report_counter(&d.rs.r[0], "active_file"), 7);
+		assert_int_equal(pf_report_counter(&d.rs.r[0], "active_file"),
+				 7);
 		assert_int_equal(pf_report_counter(&d.rs.r[0], "dirty"), 9);
 		reports_release(&d.rs);
 	}

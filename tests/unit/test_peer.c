@@ -49,8 +49,9 @@ static void scan_dir(const char *peer, const char *sub, size_t *files,
 		assert_int_equal(scan_file(path, &rs, NULL), 0);
 		if (rs.nr != expect(rel))
 			fail_msg("%s: %zu page allocation failure report(s), "
-				 "expected %zu (first: '%s' at line %lu)", rel,
-				 rs.nr, expect(rel), rs.nr ? rs.r[0].task : "",
+				 "expected %zu (first: '%s' at line %lu)",
+				 rel, rs.nr, expect(rel),
+				 rs.nr ? rs.r[0].task : "",
 				 rs.nr ? rs.r[0].line : 0);
 		for (size_t i = 0; i < rs.nr; i++) {
 			assert_true(rs.r[i].order >= 0);

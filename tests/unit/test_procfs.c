@@ -6,7 +6,7 @@
  * machine), roots with files missing or damaged (built in a temporary
  * directory), the live /proc, and snapshots of all of them read back.
  */
-#define _GNU_SOURCE	/* nftw */
+#define _GNU_SOURCE /* nftw */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -23,14 +23,13 @@
 #include <unistd.h>
 
 #include "libpagefail.h"
-#include "proc/procfs.h"	/* lib/: the list of files, shared with snapshot.c */
+#include "proc/procfs.h" /* lib/: the list of files, shared with snapshot.c */
 
 #include "tmpdir.h"
 #include "zones.h"
 
-#define SYSTEMS PF_FIXTURES "/system"
+#define SYSTEMS	      PF_FIXTURES "/system"
 #define ARRAY_SIZE(a) ((int)(sizeof(a) / sizeof((a)[0])))
-
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -38,8 +37,8 @@
 
 struct diags {
 	int nr;
-	char msg[DIAGS_MAX][PATH_MAX + 384];	/* "path: msg" */
-	unsigned long line[DIAGS_MAX];		/* what the reader gave */
+	char msg[DIAGS_MAX][PATH_MAX + 384]; /* "path: msg" */
+	unsigned long line[DIAGS_MAX];	     /* what the reader gave */
 };
 
 static void collect_diag(const char *source, unsigned long line,
@@ -78,8 +77,7 @@ static long line_for(const struct diags *d, const char *root, const char *rel)
 }
 
 /* The diag naming tmpdir/rel says what; a failure shows what it said */
-static void diag_says(const struct diags *d, const char *rel,
-		      const char *what)
+static void diag_says(const struct diags *d, const char *rel, const char *what)
 {
 	const char *m = diag_for(d, tmpdir, rel);
 
@@ -161,8 +159,8 @@ static void reread(struct diags *d, struct pf_system *sys)
 {
 	if (d)
 		d->nr = 0;
-	assert_int_equal(pf_system_read(tmpdir, sys, d ? collect_diag : NULL,
-					d), 0);
+	assert_int_equal(
+		pf_system_read(tmpdir, sys, d ? collect_diag : NULL, d), 0);
 }
 
 static void rm_file(const char *rel)
@@ -237,9 +235,8 @@ static void check_sources(const struct pf_system *sys,
 		if (strcmp(sys->sources[i].path, w[i].path) ||
 		    sys->sources[i].err != w[i].err)
 			print_message("sources[%d]: %s %d, want %s %d\n", i,
-				      sys->sources[i].path,
-				      sys->sources[i].err, w[i].path,
-				      w[i].err);
+				      sys->sources[i].path, sys->sources[i].err,
+				      w[i].path, w[i].err);
 		assert_string_equal(sys->sources[i].path, w[i].path);
 		assert_int_equal(sys->sources[i].err, w[i].err);
 	}
@@ -250,23 +247,23 @@ static void check_sources(const struct pf_system *sys,
  * The files every root is looked for, in the order they are read: SRC_NAME
  * indexes src_always[].
  */
-#define SRC_ALWAYS(X)							\
-	X(ZONEINFO, "proc/zoneinfo")					\
-	X(BUDDYINFO, "proc/buddyinfo")					\
-	X(PAGETYPEINFO, "proc/pagetypeinfo")				\
-	X(UNUSABLE_INDEX, "sys/kernel/debug/extfrag/unusable_index")	\
-	X(EXTFRAG_INDEX, "sys/kernel/debug/extfrag/extfrag_index")	\
-	X(MEMINFO, "proc/meminfo")					\
-	X(VMSTAT, "proc/vmstat")					\
-	X(OSRELEASE, "proc/sys/kernel/osrelease")			\
-	X(MIN_FREE, "proc/sys/vm/min_free_kbytes")			\
-	X(SCALE_FACTOR, "proc/sys/vm/watermark_scale_factor")		\
-	X(BOOST_FACTOR, "proc/sys/vm/watermark_boost_factor")		\
-	X(ZONE_RECLAIM, "proc/sys/vm/zone_reclaim_mode")		\
-	X(EXTFRAG_THRESHOLD, "proc/sys/vm/extfrag_threshold")		\
-	X(PROACTIVENESS, "proc/sys/vm/compaction_proactiveness")	\
-	X(EXTRA_FREE, "proc/sys/vm/extra_free_kbytes")			\
-	X(LOWMEM_RESERVE, "proc/sys/vm/lowmem_reserve_ratio")		\
+#define SRC_ALWAYS(X)                                                          \
+	X(ZONEINFO, "proc/zoneinfo")                                           \
+	X(BUDDYINFO, "proc/buddyinfo")                                         \
+	X(PAGETYPEINFO, "proc/pagetypeinfo")                                   \
+	X(UNUSABLE_INDEX, "sys/kernel/debug/extfrag/unusable_index")           \
+	X(EXTFRAG_INDEX, "sys/kernel/debug/extfrag/extfrag_index")             \
+	X(MEMINFO, "proc/meminfo")                                             \
+	X(VMSTAT, "proc/vmstat")                                               \
+	X(OSRELEASE, "proc/sys/kernel/osrelease")                              \
+	X(MIN_FREE, "proc/sys/vm/min_free_kbytes")                             \
+	X(SCALE_FACTOR, "proc/sys/vm/watermark_scale_factor")                  \
+	X(BOOST_FACTOR, "proc/sys/vm/watermark_boost_factor")                  \
+	X(ZONE_RECLAIM, "proc/sys/vm/zone_reclaim_mode")                       \
+	X(EXTFRAG_THRESHOLD, "proc/sys/vm/extfrag_threshold")                  \
+	X(PROACTIVENESS, "proc/sys/vm/compaction_proactiveness")               \
+	X(EXTRA_FREE, "proc/sys/vm/extra_free_kbytes")                         \
+	X(LOWMEM_RESERVE, "proc/sys/vm/lowmem_reserve_ratio")                  \
 	X(SOS_SYSCTL, "sos_commands/kernel/sysctl_-a")
 
 #define SRC_ENUM(name, path) SRC_##name,
@@ -280,7 +277,7 @@ static const char *const src_always[NR_SRC_ALWAYS] = { SRC_ALWAYS(SRC_PATH) };
  * was found or missed, in order.
  */
 struct want_sources {
-	unsigned int missing;	/* SRC_BIT()s of those always looked for */
+	unsigned int missing; /* SRC_BIT()s of those always looked for */
 	struct want_source rest[4];
 	int nr_rest;
 };
@@ -367,8 +364,8 @@ static void check_letters(const struct pf_system *sys, int i,
 	for (int o = 0; o < 11; o++) {
 		if (strcmp(z->mt[o], want[o]))
 			print_message("zone %d (%s) order %d: \"%s\", "
-				      "want \"%s\"\n", i, z->name, o,
-				      z->mt[o], want[o]);
+				      "want \"%s\"\n",
+				      i, z->name, o, z->mt[o], want[o]);
 		assert_string_equal(z->mt[o], want[o]);
 	}
 }
@@ -395,8 +392,8 @@ static void check_pagetype_sums(const struct pf_system *sys, int nr_with)
 
 			for (int t = 0; t < pt->nr_types; t++)
 				sum += pt->nr_free[t][o];
-			assert_int_equal(sum, o < z->nr_orders ?
-					 z->nr_free[o] : 0);
+			assert_int_equal(sum,
+					 o < z->nr_orders ? z->nr_free[o] : 0);
 		}
 	}
 	assert_int_equal(with, nr_with);
@@ -406,7 +403,7 @@ static void check_pagetype_sums(const struct pf_system *sys, int nr_with)
 struct want_pageblocks {
 	int zone;
 	long blocks[PF_MT_MAX];
-	const char *const *letters;	/* NULL: not checked */
+	const char *const *letters; /* NULL: not checked */
 };
 
 /* The zones with pagetypeinfo rows, all of them, and their sums */
@@ -486,8 +483,7 @@ static void check_vm(const struct pf_system *sys, const long *want)
 }
 
 /* vm.lowmem_reserve_ratio: n entries, all of them as want[] */
-static void check_ratios(const struct pf_system *sys, const long *want,
-			 int n)
+static void check_ratios(const struct pf_system *sys, const long *want, int n)
 {
 	assert_int_equal(sys->nr_lowmem_reserve_ratio, n);
 	for (int i = 0; i < n; i++)
@@ -505,8 +501,8 @@ static void check_split(const struct pf_system *sys, long wsf)
 	long pages_min = sys->vm[PF_VM_MIN_FREE_KBYTES] / 4, lowmem = 0;
 
 	for (int i = 0; i < sys->nr_zones; i++)
-		lowmem += wsf < 0 ? sys->zones[i].present :
-				    sys->zones[i].managed;
+		lowmem +=
+			wsf < 0 ? sys->zones[i].present : sys->zones[i].managed;
 	for (int i = 0; i < sys->nr_zones; i++) {
 		const struct pf_zone *z = &sys->zones[i];
 		long pages = wsf < 0 ? z->present : z->managed;
@@ -544,21 +540,82 @@ static const struct want_sources debian12_sources = {
 static void test_debian12_live(void **state)
 {
 	static const struct want_zone want[] = {
-		{ 0, "DMA", PF_ZONE_DMA, 3840, 45, 56, 67, 0, 3998, 3840, 0,
-		  5, { 0, 3018, 5578, 5578, 5578 },
-		  11, { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3 } },
-		{ 0, "DMA32", PF_ZONE_DMA32, 772808, 9118, 11397, 13676, 0,
-		  782336, 772808, 0, 5, { 0, 0, 2560, 2560, 2560 },
-		  11, { 2, 3, 0, 2, 3, 2, 1, 4, 4, 2, 752 } },
-		{ 0, "Normal", PF_ZONE_NORMAL, 544687, 7732, 9665, 11598, 0,
-		  5505024, 655360, 0, 5, { 0, 0, 0, 0, 0 },
-		  11, { 1895, 540, 220, 236, 314, 251, 601, 338, 223, 96,
-			330 } },
+		{ 0,
+		  "DMA",
+		  PF_ZONE_DMA,
+		  3840,
+		  45,
+		  56,
+		  67,
+		  0,
+		  3998,
+		  3840,
+		  0,
+		  5,
+		  { 0, 3018, 5578, 5578, 5578 },
+		  11,
+		  { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3 } },
+		{ 0,
+		  "DMA32",
+		  PF_ZONE_DMA32,
+		  772808,
+		  9118,
+		  11397,
+		  13676,
+		  0,
+		  782336,
+		  772808,
+		  0,
+		  5,
+		  { 0, 0, 2560, 2560, 2560 },
+		  11,
+		  { 2, 3, 0, 2, 3, 2, 1, 4, 4, 2, 752 } },
+		{ 0,
+		  "Normal",
+		  PF_ZONE_NORMAL,
+		  544687,
+		  7732,
+		  9665,
+		  11598,
+		  0,
+		  5505024,
+		  655360,
+		  0,
+		  5,
+		  { 0, 0, 0, 0, 0 },
+		  11,
+		  { 1895, 540, 220, 236, 314, 251, 601, 338, 223, 96, 330 } },
 		/* unpopulated, printed since 4.12: kept, no buddy line */
-		{ 0, "Movable", PF_ZONE_MOVABLE, 0, 32, 32, 32, 0, 0, 0, -1,
-		  5, { 0, 0, 0, 0, 0 }, 0, { 0 } },
-		{ 0, "Device", PF_ZONE_DEVICE, 0, 0, 0, 0, 0, 0, 0, -1,
-		  5, { 0, 0, 0, 0, 0 }, 0, { 0 } },
+		{ 0,
+		  "Movable",
+		  PF_ZONE_MOVABLE,
+		  0,
+		  32,
+		  32,
+		  32,
+		  0,
+		  0,
+		  0,
+		  -1,
+		  5,
+		  { 0, 0, 0, 0, 0 },
+		  0,
+		  { 0 } },
+		{ 0,
+		  "Device",
+		  PF_ZONE_DEVICE,
+		  0,
+		  0,
+		  0,
+		  0,
+		  0,
+		  0,
+		  0,
+		  -1,
+		  5,
+		  { 0, 0, 0, 0, 0 },
+		  0,
+		  { 0 } },
 	};
 	static const char *const types[] = {
 		"Unmovable", "Movable", "Reclaimable", "HighAtomic", "Isolate",
@@ -570,8 +627,8 @@ static void test_debian12_live(void **state)
 		"M", "M", "", "M", "M", "M", "M", "M", "M", "M", "M",
 	};
 	static const char *const normal_letters[11] = {
-		"UME", "UME", "UME", "UME", "UME", "UME", "UME", "UME", "UME",
-		"M", "M",
+		"UME", "UME", "UME", "UME", "UME", "UME",
+		"UME", "UME", "UME", "M",   "M",
 	};
 	static const struct want_pageblocks blocks[] = {
 		{ 0, { 1, 7, 0, 0, 0 }, dma_letters },
@@ -579,18 +636,19 @@ static void test_debian12_live(void **state)
 		{ 2, { 45, 1189, 46, 0, 0 }, normal_letters },
 	};
 	static const int all_minus_one[11] = {
-		-1000, -1000, -1000, -1000, -1000, -1000, -1000, -1000, -1000,
-		-1000, -1000,
+		-1000, -1000, -1000, -1000, -1000, -1000,
+		-1000, -1000, -1000, -1000, -1000,
 	};
 	/* RHEL 6 only, extra_free_kbytes: absent, and not reported */
 	static const long vm[PF_VM_NR] = { 67584, 10, 15000, 0, 500, 20, -1 };
 	struct pf_system sys;
 	unsigned long long sum = 0;
 
-	read_system("debian12-live", &sys, PF_SYS_ZONEINFO |
-		    PF_SYS_BUDDYINFO | PF_SYS_MEMINFO | PF_SYS_OSRELEASE |
-		    PF_SYS_SYSCTL | PF_SYS_NODES | PF_SYS_CPUS |
-		    PF_SYS_PAGETYPEINFO | PF_SYS_VMSTAT | PF_SYS_EXTFRAG,
+	read_system("debian12-live", &sys,
+		    PF_SYS_ZONEINFO | PF_SYS_BUDDYINFO | PF_SYS_MEMINFO |
+			    PF_SYS_OSRELEASE | PF_SYS_SYSCTL | PF_SYS_NODES |
+			    PF_SYS_CPUS | PF_SYS_PAGETYPEINFO | PF_SYS_VMSTAT |
+			    PF_SYS_EXTFRAG,
 		    want, 5, &debian12_sources);
 
 	/* proc/pagetypeinfo: no CMA on this kernel; Movable, Device empty */
@@ -604,8 +662,8 @@ static void test_debian12_live(void **state)
 	check_row(&sys, 1, "Movable",
 		  (const unsigned long[]){ 2, 3, 0, 2, 3, 2, 1, 4, 4, 2, 752 });
 	check_row(&sys, 2, "Unmovable",
-		  (const unsigned long[]){ 125, 13, 1, 78, 56, 41, 32, 16, 8,
-					   0, 0 });
+		  (const unsigned long[]){ 125, 13, 1, 78, 56, 41, 32, 16, 8, 0,
+					   0 });
 	check_row(&sys, 2, "Movable",
 		  (const unsigned long[]){ 1619, 491, 218, 81, 185, 183, 560,
 					   316, 211, 96, 330 });
@@ -641,13 +699,12 @@ static void test_debian12_live(void **state)
 	check_extfrag(&sys, 0,
 		      (const int[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 66, 200 },
 		      all_minus_one);
-	check_extfrag(&sys, 1,
-		      (const int[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3 },
+	check_extfrag(&sys, 1, (const int[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3 },
 		      all_minus_one);
-	check_extfrag(&sys, 2,
-		      (const int[]){ 0, 3, 5, 7, 10, 19, 34, 105, 184, 289,
-				     379 },
-		      all_minus_one);
+	check_extfrag(
+		&sys, 2,
+		(const int[]){ 0, 3, 5, 7, 10, 19, 34, 105, 184, 289, 379 },
+		all_minus_one);
 	assert_int_equal(sys.debug_extfrag[3].nr_orders, 0);
 	assert_int_equal(sys.debug_extfrag[4].nr_orders, 0);
 
@@ -663,18 +720,66 @@ static void test_rhel6_sosreport(void **state)
 {
 	static const struct want_zone want[] = {
 		/* 2.6.32: no managed, boost, nr_free_cma; 4 zones per node */
-		{ 0, "DMA", PF_ZONE_DMA, 3711, 21, 26, 31, -1, 3942, -1, -1,
-		  4, { 0, 3000, 8050, 8050 },
-		  11, { 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 3 } },
-		{ 0, "DMA32", PF_ZONE_DMA32, 477202, 4186, 5232, 6279, -1,
-		  768056, -1, -1, 4, { 0, 0, 5050, 5050 },
-		  11, { 1420, 987, 654, 433, 311, 201, 118, 64, 37, 22, 410 } },
-		{ 0, "Normal", PF_ZONE_NORMAL, 14463, 7046, 8807, 10569, -1,
-		  1292800, -1, -1, 4, { 0, 0, 0, 0 },
-		  11, { 5123, 2310, 876, 120, 12, 2, 0, 0, 0, 0, 0 } },
-		{ 1, "Normal", PF_ZONE_NORMAL, 40665, 11274, 14092, 16911, -1,
-		  2068480, -1, -1, 4, { 0, 0, 0, 0 },
-		  11, { 14321, 6210, 2101, 432, 87, 11, 3, 1, 0, 0, 0 } },
+		{ 0,
+		  "DMA",
+		  PF_ZONE_DMA,
+		  3711,
+		  21,
+		  26,
+		  31,
+		  -1,
+		  3942,
+		  -1,
+		  -1,
+		  4,
+		  { 0, 3000, 8050, 8050 },
+		  11,
+		  { 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 3 } },
+		{ 0,
+		  "DMA32",
+		  PF_ZONE_DMA32,
+		  477202,
+		  4186,
+		  5232,
+		  6279,
+		  -1,
+		  768056,
+		  -1,
+		  -1,
+		  4,
+		  { 0, 0, 5050, 5050 },
+		  11,
+		  { 1420, 987, 654, 433, 311, 201, 118, 64, 37, 22, 410 } },
+		{ 0,
+		  "Normal",
+		  PF_ZONE_NORMAL,
+		  14463,
+		  7046,
+		  8807,
+		  10569,
+		  -1,
+		  1292800,
+		  -1,
+		  -1,
+		  4,
+		  { 0, 0, 0, 0 },
+		  11,
+		  { 5123, 2310, 876, 120, 12, 2, 0, 0, 0, 0, 0 } },
+		{ 1,
+		  "Normal",
+		  PF_ZONE_NORMAL,
+		  40665,
+		  11274,
+		  14092,
+		  16911,
+		  -1,
+		  2068480,
+		  -1,
+		  -1,
+		  4,
+		  { 0, 0, 0, 0 },
+		  11,
+		  { 14321, 6210, 2101, 432, 87, 11, 3, 1, 0, 0, 0 } },
 	};
 	static const struct want_sources sources = {
 		/* no debugfs, no proc/sys: the sysctls come from sysctl_-a */
@@ -701,8 +806,8 @@ static void test_rhel6_sosreport(void **state)
 		"M", "M", "M", "M", "M", "M", "M", "", "", "R", "M",
 	};
 	static const char *const dma32_letters[11] = {
-		"UEM", "UEM", "UEM", "UEM", "UM", "UM", "UM", "UM", "UM", "M",
-		"MR",
+		"UEM", "UEM", "UEM", "UEM", "UM", "UM",
+		"UM",  "UM",  "UM",  "M",   "MR",
 	};
 	static const char *const normal0_letters[11] = {
 		"UEM", "UEM", "UEMR", "UEMR", "M", "M", "", "", "", "", "",
@@ -725,18 +830,19 @@ static void test_rhel6_sosreport(void **state)
 	 * no debugfs: nothing to report; no sys/devices/system/node: the
 	 * node count comes from the zones
 	 */
-	read_system("rhel6-sosreport", &sys, PF_SYS_ZONEINFO |
-		    PF_SYS_BUDDYINFO | PF_SYS_MEMINFO | PF_SYS_OSRELEASE |
-		    PF_SYS_SYSCTL | PF_SYS_CPUS | PF_SYS_PAGETYPEINFO |
-		    PF_SYS_VMSTAT, want, 4, &sources);
+	read_system("rhel6-sosreport", &sys,
+		    PF_SYS_ZONEINFO | PF_SYS_BUDDYINFO | PF_SYS_MEMINFO |
+			    PF_SYS_OSRELEASE | PF_SYS_SYSCTL | PF_SYS_CPUS |
+			    PF_SYS_PAGETYPEINFO | PF_SYS_VMSTAT,
+		    want, 4, &sources);
 
 	/* pagetypeinfo, printed once per node */
 	assert_int_equal(sys.pageblock_order, 9);
 	for (int i = 0; i < 4; i++)
 		check_types(&sys, i, types, 5);
 	check_row(&sys, 1, "Unmovable",
-		  (const unsigned long[]){ 213, 148, 98, 64, 15, 10, 5, 3, 1,
-					   0, 0 });
+		  (const unsigned long[]){ 213, 148, 98, 64, 15, 10, 5, 3, 1, 0,
+					   0 });
 	check_row(&sys, 1, "Reclaimable",
 		  (const unsigned long[]){ 142, 98, 65, 43, 0, 0, 0, 0, 0, 0,
 					   0 });
@@ -787,32 +893,85 @@ static void test_rhel6_sosreport(void **state)
  * A zone with no pages on a kernel with 5 zones a node: nothing but the
  * reserve it keeps against the zones from the third on.
  */
-#define EMPTY_ZONE_5(node, name, type, reserve)				\
-	{ node, name, type, 0, 0, 0, 0, -1, 0, 0, -1,			\
-	  5, { 0, 0, reserve, reserve, reserve }, 0, { 0 } }
+#define EMPTY_ZONE_5(node, name, type, reserve)                                \
+	{                                                                      \
+		node, name, type, 0, 0, 0, 0, -1, 0, 0, -1, 5,                 \
+			{ 0, 0, reserve, reserve, reserve }, 0,                \
+		{                                                              \
+			0                                                      \
+		}                                                              \
+	}
 
 /* A 4.19 NUMA machine: per-node stats, empty zones in every node. */
 static void test_v419_numa(void **state)
 {
 	static const struct want_zone want[] = {
-		{ 0, "DMA", PF_ZONE_DMA, 3971, 5, 8, 11, -1, 3998, 3977, 0,
-		  5, { 0, 2993, 31013, 31013, 31013 },
-		  11, { 1, 1, 0, 0, 2, 1, 1, 0, 1, 1, 3 } },
-		{ 0, "DMA32", PF_ZONE_DMA32, 394018, 1065, 1831, 2597, -1,
-		  782335, 766379, 0, 5, { 0, 0, 28019, 28019, 28019 },
-		  11, { 712, 603, 455, 389, 274, 188, 121, 77, 41, 19, 331 } },
-		{ 0, "Normal", PF_ZONE_NORMAL, 89718, 9974, 17147, 24320, -1,
-		  7340032, 7173045, 0, 5, { 0, 0, 0, 0, 0 },
-		  11, { 20876, 9821, 4410, 1977, 602, 131, 24, 3, 0, 0, 0 } },
+		{ 0,
+		  "DMA",
+		  PF_ZONE_DMA,
+		  3971,
+		  5,
+		  8,
+		  11,
+		  -1,
+		  3998,
+		  3977,
+		  0,
+		  5,
+		  { 0, 2993, 31013, 31013, 31013 },
+		  11,
+		  { 1, 1, 0, 0, 2, 1, 1, 0, 1, 1, 3 } },
+		{ 0,
+		  "DMA32",
+		  PF_ZONE_DMA32,
+		  394018,
+		  1065,
+		  1831,
+		  2597,
+		  -1,
+		  782335,
+		  766379,
+		  0,
+		  5,
+		  { 0, 0, 28019, 28019, 28019 },
+		  11,
+		  { 712, 603, 455, 389, 274, 188, 121, 77, 41, 19, 331 } },
+		{ 0,
+		  "Normal",
+		  PF_ZONE_NORMAL,
+		  89718,
+		  9974,
+		  17147,
+		  24320,
+		  -1,
+		  7340032,
+		  7173045,
+		  0,
+		  5,
+		  { 0, 0, 0, 0, 0 },
+		  11,
+		  { 20876, 9821, 4410, 1977, 602, 131, 24, 3, 0, 0, 0 } },
 		EMPTY_ZONE_5(0, "Movable", PF_ZONE_MOVABLE, 0),
 		EMPTY_ZONE_5(0, "Device", PF_ZONE_DEVICE, 0),
 		/* 4.19 keeps a reserve in empty lower zones */
 		EMPTY_ZONE_5(1, "DMA", PF_ZONE_DMA, 32255),
 		EMPTY_ZONE_5(1, "DMA32", PF_ZONE_DMA32, 32255),
 		/* per-node stats printed under this one: not its fields */
-		{ 1, "Normal", PF_ZONE_NORMAL, 160132, 11482, 19739, 27996, -1,
-		  8388608, 8257535, 0, 5, { 0, 0, 0, 0, 0 },
-		  11, { 31022, 15873, 8211, 3177, 1090, 321, 88, 17, 4, 1, 2 } },
+		{ 1,
+		  "Normal",
+		  PF_ZONE_NORMAL,
+		  160132,
+		  11482,
+		  19739,
+		  27996,
+		  -1,
+		  8388608,
+		  8257535,
+		  0,
+		  5,
+		  { 0, 0, 0, 0, 0 },
+		  11,
+		  { 31022, 15873, 8211, 3177, 1090, 321, 88, 17, 4, 1, 2 } },
 		EMPTY_ZONE_5(1, "Movable", PF_ZONE_MOVABLE, 0),
 		EMPTY_ZONE_5(1, "Device", PF_ZONE_DEVICE, 0),
 	};
@@ -828,15 +987,15 @@ static void test_v419_numa(void **state)
 		.nr_rest = 2,
 	};
 	static const char *const types[] = {
-		"Unmovable", "Movable", "Reclaimable", "HighAtomic", "CMA",
-		"Isolate",
+		"Unmovable",  "Movable", "Reclaimable",
+		"HighAtomic", "CMA",	 "Isolate",
 	};
 	static const char *const normal0_letters[11] = {
 		"UME", "UMEH", "UMEH", "UME", "UM", "UM", "UM", "M", "", "", "",
 	};
 	static const char *const normal1_letters[11] = {
-		"UMEH", "UME", "UME", "UMEH", "UM", "UM", "UM", "M", "M", "M",
-		"M",
+		"UMEH", "UME", "UME", "UMEH", "UM", "UM",
+		"UM",	"M",   "M",   "M",    "M",
 	};
 	static const struct want_pageblocks blocks[] = {
 		{ 0, { 1, 7, 0, 0, 0, 0 }, NULL },
@@ -847,10 +1006,11 @@ static void test_v419_numa(void **state)
 	static const long vm[PF_VM_NR] = { 90112, 10, -1, 0, 500, -1, -1 };
 	struct pf_system sys;
 
-	read_system("v4.19-numa", &sys, PF_SYS_ZONEINFO | PF_SYS_BUDDYINFO |
-		    PF_SYS_MEMINFO | PF_SYS_OSRELEASE | PF_SYS_SYSCTL |
-		    PF_SYS_NODES | PF_SYS_CPUS | PF_SYS_PAGETYPEINFO |
-		    PF_SYS_VMSTAT, want, 10, &sources);
+	read_system("v4.19-numa", &sys,
+		    PF_SYS_ZONEINFO | PF_SYS_BUDDYINFO | PF_SYS_MEMINFO |
+			    PF_SYS_OSRELEASE | PF_SYS_SYSCTL | PF_SYS_NODES |
+			    PF_SYS_CPUS | PF_SYS_PAGETYPEINFO | PF_SYS_VMSTAT,
+		    want, 10, &sources);
 
 	/* pagetypeinfo: populated zones only (0, 1, 2 and node 1 Normal) */
 	assert_int_equal(sys.pageblock_order, 9);
@@ -898,8 +1058,8 @@ static void test_root_trailing_slash(void **state)
 {
 	struct pf_system sys;
 
-	assert_int_equal(pf_system_read(SYSTEMS "/v4.19-numa//", &sys, NULL,
-					NULL), 0);
+	assert_int_equal(
+		pf_system_read(SYSTEMS "/v4.19-numa//", &sys, NULL, NULL), 0);
 	assert_int_equal(sys.nr_zones, 10);
 	assert_int_equal(sys.nr_nodes, 2);
 }
@@ -1013,7 +1173,8 @@ static void test_empty_dir(void **state)
 
 	/* a root that does not exist, and no diag callback */
 	assert_int_equal(pf_system_read(PF_FIXTURES "/system/no-such-system",
-					&sys, NULL, NULL), -ENOENT);
+					&sys, NULL, NULL),
+			 -ENOENT);
 	assert_int_equal(pf_system_read(tmpdir, NULL, NULL, NULL), -EINVAL);
 }
 
@@ -1050,9 +1211,10 @@ static void test_unusable_files(void **state)
 }
 
 /* The zone node/name, there, with its free pages and watermarks */
-static const struct pf_zone *
-zone_wmarks(const struct pf_system *sys, int node, const char *name,
-	    long long free, long long min, long long low, long long high)
+static const struct pf_zone *zone_wmarks(const struct pf_system *sys, int node,
+					 const char *name, long long free,
+					 long long min, long long low,
+					 long long high)
 {
 	const struct pf_zone *z = find_zone(sys, node, name);
 
@@ -1079,30 +1241,29 @@ static void test_damaged_zoneinfo(void **state)
 		"@@@@ \x01\x02\xff noise\n"
 		"        low      20\n"
 		"        high     24\n"
-		"        high     25 extra words\n"	/* ignored */
+		"        high     25 extra words\n" /* ignored */
 		"        spanned  4095\n"
 		"        present  3998\n"
 		"        managed  3977\n"
-		"        managed  12abc\n"		/* ignored */
+		"        managed  12abc\n" /* ignored */
 		"        boost    -\n"
 		"        protection: (0, 2966, 3887, 3887)\n"
-		"        protection: (1, 2\n"		/* ignored */
-		"Node x, zone Normal\n"		/* garbled head */
-		"        min      999\n"		/* belongs to none */
+		"        protection: (1, 2\n" /* ignored */
+		"Node x, zone Normal\n"	      /* garbled head */
+		"        min      999\n"      /* belongs to none */
 		"Node 0, zone    DMA32\n"
 		"  pages free     721349\n"
 		"        min      3030\n";
-	static const char tail[] =
-		"\n"
-		"        low      3787\n"
-		"        high     4544\n"
-		"        present  782288\n"
-		"        managed  759397\n"
-		"        protection: (0, 0, 921, 921)\n"
-		"Node 0, zone   Normal\n"
-		"  pages free     52341\n"
-		"        min      1234\n"
-		"        low      15";		/* cut: no newline */
+	static const char tail[] = "\n"
+				   "        low      3787\n"
+				   "        high     4544\n"
+				   "        present  782288\n"
+				   "        managed  759397\n"
+				   "        protection: (0, 0, 921, 921)\n"
+				   "Node 0, zone   Normal\n"
+				   "  pages free     52341\n"
+				   "        min      1234\n"
+				   "        low      15"; /* cut: no newline */
 	static const char nul_line[] = "\n        min 7\0 8";
 	size_t long_len = 3 * 4096, len = 0;
 	char *buf = malloc(sizeof(head) + long_len + 64 + sizeof(tail));
@@ -1158,12 +1319,13 @@ static void test_limits(void **state)
 	assert_non_null(zi);
 	assert_non_null(bi);
 	for (int node = 0; node < 40; node++) {
-		n += (size_t)snprintf(zi + n, size - n,
-				      "Node %d, zone   Normal\n"
-				      "  pages free     %d\n"
-				      "        min      %d\n"
-				      "        protection: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)\n",
-				      node, 1000 + node, node);
+		n += (size_t)snprintf(
+			zi + n, size - n,
+			"Node %d, zone   Normal\n"
+			"  pages free     %d\n"
+			"        min      %d\n"
+			"        protection: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)\n",
+			node, 1000 + node, node);
 		assert_true(n < size);
 	}
 	put_str("proc/zoneinfo", zi);
@@ -1211,32 +1373,31 @@ static void test_old_formats(void **state)
 {
 	struct pf_system sys;
 
-	put_str("proc/zoneinfo",
-		"Node 0, zone      DMA\n"
-		"  pages free     2891\n"
-		"        min      17\n"
-		"        low      21\n"
-		"        high     25\n"
-		"        active   0\n"
-		"        inactive 0\n"
-		"        scanned  0 (a: 3 i: 3)\n"
-		"        spanned  4096\n"
-		"        present  3836\n"
-		"    nr_anon_pages 0\n"
-		"        protection: (0, 3014, 3014, 3014)\n"
-		"  pagesets\n"
-		"    cpu: 0 pcp: 0\n"
-		"              count: 0\n"
-		"              high:  0\n"
-		"              batch: 1\n"
-		"  all_unreclaimable: 0\n"
-		"  prev_priority:     12\n"
-		"  start_pfn:         0\n"
-		"Node 0, zone  HighMem\n"
-		"        min      128\n"
-		"        present  0\n"
-		"    nr_free_pages 77\n"
-		"        protection: (0, 0, 0, 0)\n");
+	put_str("proc/zoneinfo", "Node 0, zone      DMA\n"
+				 "  pages free     2891\n"
+				 "        min      17\n"
+				 "        low      21\n"
+				 "        high     25\n"
+				 "        active   0\n"
+				 "        inactive 0\n"
+				 "        scanned  0 (a: 3 i: 3)\n"
+				 "        spanned  4096\n"
+				 "        present  3836\n"
+				 "    nr_anon_pages 0\n"
+				 "        protection: (0, 3014, 3014, 3014)\n"
+				 "  pagesets\n"
+				 "    cpu: 0 pcp: 0\n"
+				 "              count: 0\n"
+				 "              high:  0\n"
+				 "              batch: 1\n"
+				 "  all_unreclaimable: 0\n"
+				 "  prev_priority:     12\n"
+				 "  start_pfn:         0\n"
+				 "Node 0, zone  HighMem\n"
+				 "        min      128\n"
+				 "        present  0\n"
+				 "    nr_free_pages 77\n"
+				 "        protection: (0, 0, 0, 0)\n");
 	reread(NULL, &sys);
 	assert_int_equal(sys.nr_zones, 2);
 	assert_int_equal(sys.zones[0].free, 2891);
@@ -1333,11 +1494,10 @@ static void test_cpus_and_nodes(void **state)
 
 	/* garbage in online: cpuinfo decides */
 	put_str("sys/devices/system/cpu/online", "0-x\n");
-	put_str("proc/cpuinfo",
-		"Processor\t: ARMv7 Processor rev 10 (v7l)\n"
-		"processor\t: 0\nBogoMIPS\t: 38.40\n\n"
-		"processor\t: 1\nBogoMIPS\t: 38.40\n\n"
-		"processors are not counted here\n");
+	put_str("proc/cpuinfo", "Processor\t: ARMv7 Processor rev 10 (v7l)\n"
+				"processor\t: 0\nBogoMIPS\t: 38.40\n\n"
+				"processor\t: 1\nBogoMIPS\t: 38.40\n\n"
+				"processors are not counted here\n");
 	reread(NULL, &sys);
 	assert_int_equal(sys.nr_cpus, 2);
 
@@ -1400,7 +1560,7 @@ static void test_file_list(void **state)
 /* The head of the pagetypeinfo files below, as 6.x prints it */
 #define PTI_HEAD "Page block order: 10\nPages per block:  1024\n\n"
 /* the head of the free counts, orders 0 to 2: a small MAX_ORDER */
-#define PTI_FREE_HEAD \
+#define PTI_FREE_HEAD                                                          \
 	"Free pages count per migrate type at order       0      1      2 \n"
 
 /*
@@ -1420,9 +1580,7 @@ static void test_pagetypeinfo_formats(void **state)
 	int t;
 
 	put_str("proc/zoneinfo", small_zoneinfo);
-	put_str("proc/pagetypeinfo",
-		PTI_HEAD
-		PTI_FREE_HEAD
+	put_str("proc/pagetypeinfo", PTI_HEAD PTI_FREE_HEAD
 		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
 		"Node    0, zone      DMA, type      Movable      0      2      0 \n"
 		"Node    0, zone      DMA, type  Reclaimable      0      0      0 \n"
@@ -1438,9 +1596,8 @@ static void test_pagetypeinfo_formats(void **state)
 		"Node 0, zone    DMA32           20          700            3            0            0            0 \n"
 		"\n"
 		"Number of mixed blocks    Unmovable      Movable  Reclaimable   HighAtomic          CMA      Isolate \n"
-		"Node 0, zone      DMA            0            9            9            9            9            9 \n"
-		PTI_HEAD
-		PTI_FREE_HEAD
+		"Node 0, zone      DMA            0            9            9            9            9            9 \n" PTI_HEAD
+			PTI_FREE_HEAD
 		"Node    2, zone   Normal, type    Unmovable      0      0      1 \n"
 		"\n"
 		"Number of blocks type     Unmovable      Movable  Reclaimable   HighAtomic          CMA      Isolate \n"
@@ -1472,7 +1629,7 @@ static void test_pagetypeinfo_formats(void **state)
 
 	/* DMA32: capped counts; an unknown type has no letter */
 	pt = &sys.pagetype[1];
-	assert_int_equal(pt->nr_types, 7);	/* 3 counted, 4 more blocks */
+	assert_int_equal(pt->nr_types, 7); /* 3 counted, 4 more blocks */
 	t = type_index(pt, "Movable");
 	assert_int_equal(pt->nr_free[t][0], 100000);
 	assert_true(pt->capped[t][0]);
@@ -1497,9 +1654,7 @@ static void test_pagetypeinfo_formats(void **state)
 	 * blocks row short of its heads.  DMA32's counts by type are unknown,
 	 * all of them; DMA's are whole.
 	 */
-	put_str("proc/pagetypeinfo",
-		PTI_HEAD
-		PTI_FREE_HEAD
+	put_str("proc/pagetypeinfo", PTI_HEAD PTI_FREE_HEAD
 		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
 		"Node    0, zone      DMA, type      Movable      0      2      0 \n"
 		"Node    0, zone    DMA32, type    Unmovable >100000     12      0 \n"
@@ -1517,8 +1672,8 @@ static void test_pagetypeinfo_formats(void **state)
 	m = diag_for(&d, tmpdir, "proc/pagetypeinfo");
 	assert_non_null(m);
 	assert_non_null(strstr(m, ": line 9: Node 0, zone DMA32, type "
-			       "Reclaimable, order 1: 'x' is not a number; "
-			       "read as unknown (and 4 more)"));
+				  "Reclaimable, order 1: 'x' is not a number; "
+				  "read as unknown (and 4 more)"));
 	assert_int_equal(line_for(&d, tmpdir, "proc/pagetypeinfo"), 9);
 	assert_true(sys.have & PF_SYS_PAGETYPEINFO);
 	pt = &sys.pagetype[1];
@@ -1533,8 +1688,7 @@ static void test_pagetypeinfo_formats(void **state)
 
 	/* a row short of the others: which count it lost is not known */
 	put_str("proc/pagetypeinfo",
-		"Page block order: 10\n"
-		PTI_FREE_HEAD
+		"Page block order: 10\n" PTI_FREE_HEAD
 		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
 		"Node    0, zone      DMA, type      Movable      0      2 \n"
 		"Node    0, zone    DMA32, type    Unmovable      5      0      0 \n");
@@ -1547,8 +1701,7 @@ static void test_pagetypeinfo_formats(void **state)
 	assert_int_equal(sys.pagetype[1].nr_free[0][0], 5);
 
 	/* no "Page block order", which pagetypeinfo_show() always prints */
-	put_str("proc/pagetypeinfo",
-		PTI_FREE_HEAD
+	put_str("proc/pagetypeinfo", PTI_FREE_HEAD
 		"Node    0, zone      DMA, type    Unmovable      1      0      0 \n"
 		"Node    0, zone    DMA32, type    Unmovable      5      0      0 \n");
 	reread(&d, &sys);
@@ -1594,17 +1747,17 @@ static void test_vmstat(void **state)
 	put_str("proc/zoneinfo", small_zoneinfo);
 	put_str("proc/vmstat",
 		"nr_free_pages 3977\n"
-		"nr_free_pages\n"				/* no value */
-		"nr_zone_active_anon -5\n"			/* not the kernel's */
+		"nr_free_pages\n"	   /* no value */
+		"nr_zone_active_anon -5\n" /* not the kernel's */
 		"nr_bogus 12x\n"
-		"pgfault 9223372036854775807\n"			/* LLONG_MAX */
-		"pgmajfault 9223372036854775808\n"		/* past it */
-		"pgfree 18446744073709551616\n"			/* 2^64 */
+		"pgfault 9223372036854775807\n"	   /* LLONG_MAX */
+		"pgmajfault 9223372036854775808\n" /* past it */
+		"pgfree 18446744073709551616\n"	   /* 2^64 */
 		"a_name_of_forty_eight_characters_which_is_to_long 1\n"
 		"a_name_of_forty_seven_characters_which_fits_47c 2\n"
 		"two words 3\n"
 		"compact_stall\t7\n"
-		"nr_unstable 0");				/* cut */
+		"nr_unstable 0"); /* cut */
 	assert_int_equal(pf_system_read(tmpdir, &sys, collect_diag, &d), 0);
 	assert_true(sys.have & PF_SYS_VMSTAT);
 	only_diag_says(&d, "proc/vmstat",
@@ -1618,8 +1771,11 @@ static void test_vmstat(void **state)
 	assert_int_equal(pf_system_vmstat(&sys, "pgmajfault"), -1);
 	assert_int_equal(pf_system_vmstat(&sys, "pgfree"), -1);
 	assert_int_equal(pf_system_vmstat(&sys, "two"), -1);
-	assert_int_equal(pf_system_vmstat(
-		&sys, "a_name_of_forty_seven_characters_which_fits_47c"), 2);
+	assert_int_equal(
+		pf_system_vmstat(
+			&sys,
+			"a_name_of_forty_seven_characters_which_fits_47c"),
+		2);
 	assert_int_equal(pf_system_vmstat(&sys, "compact_stall"), 7);
 	assert_int_equal(pf_system_vmstat(&sys, "nr_unstable"), -1);
 
@@ -1645,14 +1801,13 @@ static void test_vmstat(void **state)
 	 * unknown variant makes the sum unknown, and so does a sum past
 	 * LLONG_MAX (a signed overflow before).
 	 */
-	put_str("proc/vmstat",
-		"allocstall_normal 3\n"
-		"allocstall_movable 4\n"
-		"pgscan_kswapd_normal 5\n"
-		"pgscan_kswapd_dma32 NaN\n"
-		"pgsteal_kswapd_normal 9223372036854775807\n"
-		"pgsteal_kswapd_dma 1\n"
-		"compact_stall 0\n");
+	put_str("proc/vmstat", "allocstall_normal 3\n"
+			       "allocstall_movable 4\n"
+			       "pgscan_kswapd_normal 5\n"
+			       "pgscan_kswapd_dma32 NaN\n"
+			       "pgsteal_kswapd_normal 9223372036854775807\n"
+			       "pgsteal_kswapd_dma 1\n"
+			       "compact_stall 0\n");
 	reread(NULL, &sys);
 	assert_int_equal(pf_system_counter(&sys, "allocstall"), 7);
 	assert_int_equal(pf_system_counter(&sys, "pgscan_kswapd"), -1);
@@ -1697,8 +1852,8 @@ static void test_debugfs_extfrag(void **state)
 	put_str(EXTFRAG_DIR "unusable_index",
 		"Node 0, zone      DMA 0.000 0.000 0.000 0.125 1.000 \n"
 		"Node 0, zone    DMA32 0.000 0.012 0.523 0.999 1.000 \n"
-		"Node 0, zone   Normal 0.000 0.5 0.000 0.000 0.000 \n"	/* damaged */
-		"Node 0, zone  HighMem 0.000 2.000 0.000 0.000 0.000 \n"	/* out of range */
+		"Node 0, zone   Normal 0.000 0.5 0.000 0.000 0.000 \n" /* damaged */
+		"Node 0, zone  HighMem 0.000 2.000 0.000 0.000 0.000 \n" /* out of range */
 		"Node 1, zone   Normal 0.000 0.100 0.000 0.000 0.000 \n");
 	put_str(EXTFRAG_DIR "extfrag_index",
 		"Node 0, zone      DMA -1.000 -1.000 -1.000  0.523  0.961 \n"
@@ -1924,8 +2079,9 @@ static void memtotal_unknown(const struct pf_system *sys, int arg)
 static void vm_unknown(const struct pf_system *sys, int arg)
 {
 	assert_int_equal(sys->vm[arg], -1);
-	assert_int_equal(sys->vm[arg ? PF_VM_MIN_FREE_KBYTES :
-			 PF_VM_EXTFRAG_THRESHOLD], arg ? 67584 : 500);
+	assert_int_equal(
+		sys->vm[arg ? PF_VM_MIN_FREE_KBYTES : PF_VM_EXTFRAG_THRESHOLD],
+		arg ? 67584 : 500);
 }
 
 static void ratio_unknown(const struct pf_system *sys, int arg)
@@ -1967,18 +2123,21 @@ struct bad_case {
 };
 
 #define PAGES "0..1099511627776"
-#define INTS "0..2147483647"
+#define INTS  "0..2147483647"
 
 static const struct bad_case bad_cases[] = {
 	{ "proc/zoneinfo", "  pages free     544687\n", "  pages free     %s\n",
-	  146, "Node 0, zone Normal, pages free", PAGES, NULL, free_unknown, 0 },
+	  146, "Node 0, zone Normal, pages free", PAGES, NULL, free_unknown,
+	  0 },
 	{ "proc/zoneinfo", "        min      7732\n", "        min      %s\n",
 	  148, "Node 0, zone Normal, min", PAGES, NULL, min_unknown, 0 },
 	{ "proc/zoneinfo", "        managed  655360\n", "        managed  %s\n",
-	  154, "Node 0, zone Normal, managed", PAGES, NULL, managed_unknown, 0 },
+	  154, "Node 0, zone Normal, managed", PAGES, NULL, managed_unknown,
+	  0 },
 	{ "proc/zoneinfo", "protection: (0, 0, 0, 0, 0)",
 	  "protection: (0, %s, 0, 0, 0)", 156,
-	  "Node 0, zone Normal, protection", PAGES, NULL, protection_unknown, 0 },
+	  "Node 0, zone Normal, protection", PAGES, NULL, protection_unknown,
+	  0 },
 	{ "proc/buddyinfo", "Normal   1895    540    220    236",
 	  "Normal   1895    540    220 %s", 3, "Node 0, zone Normal, order 3",
 	  PAGES, "Node 0, zone Normal: 10 counts where the other zones have 11",
@@ -1986,9 +2145,11 @@ static const struct bad_case bad_cases[] = {
 	{ "proc/pagetypeinfo", "Movable   1619    491", "Movable   1619 %s", 16,
 	  "Node 0, zone Normal, type Movable, order 1", PAGES,
 	  "Node 0, zone Normal, type Movable: 10 counts where the other rows "
-	  "have 11", pagetype_unknown, 0 },
-	{ "proc/pagetypeinfo", "Page block order: 9\n", "Page block order: %s\n",
-	  1, "Page block order", "0..15", NULL, order_unknown, 0 },
+	  "have 11",
+	  pagetype_unknown, 0 },
+	{ "proc/pagetypeinfo", "Page block order: 9\n",
+	  "Page block order: %s\n", 1, "Page block order", "0..15", NULL,
+	  order_unknown, 0 },
 	{ "proc/vmstat", "nr_free_pages 1321335\n", "nr_free_pages %s\n", 1,
 	  "nr_free_pages", "0..9223372036854775807", NULL, vmstat_unknown, 0 },
 	{ "proc/meminfo", "MemTotal:       24683656 kB",
@@ -1998,14 +2159,14 @@ static const struct bad_case bad_cases[] = {
 	  vm_unknown, PF_VM_MIN_FREE_KBYTES },
 	{ "proc/sys/vm/watermark_scale_factor", NULL, "%s\n", 0, "", "1..3000",
 	  NULL, vm_unknown, PF_VM_WATERMARK_SCALE_FACTOR },
-	{ "proc/sys/vm/watermark_boost_factor", NULL, "%s\n", 0, "", INTS,
-	  NULL, vm_unknown, PF_VM_WATERMARK_BOOST_FACTOR },
+	{ "proc/sys/vm/watermark_boost_factor", NULL, "%s\n", 0, "", INTS, NULL,
+	  vm_unknown, PF_VM_WATERMARK_BOOST_FACTOR },
 	{ "proc/sys/vm/zone_reclaim_mode", NULL, "%s\n", 0, "", INTS, NULL,
 	  vm_unknown, PF_VM_ZONE_RECLAIM_MODE },
-	{ "proc/sys/vm/extfrag_threshold", NULL, "%s\n", 0, "", "0..1000",
-	  NULL, vm_unknown, PF_VM_EXTFRAG_THRESHOLD },
-	{ "proc/sys/vm/compaction_proactiveness", NULL, "%s\n", 0, "",
-	  "0..100", NULL, vm_unknown, PF_VM_COMPACTION_PROACTIVENESS },
+	{ "proc/sys/vm/extfrag_threshold", NULL, "%s\n", 0, "", "0..1000", NULL,
+	  vm_unknown, PF_VM_EXTFRAG_THRESHOLD },
+	{ "proc/sys/vm/compaction_proactiveness", NULL, "%s\n", 0, "", "0..100",
+	  NULL, vm_unknown, PF_VM_COMPACTION_PROACTIVENESS },
 	{ "proc/sys/vm/lowmem_reserve_ratio", NULL, "%s\n", 0, "", INTS, NULL,
 	  ratio_unknown, 0 },
 	{ EXTFRAG_DIR "unusable_index", "Normal 0.000 0.003 0.005 0.007",
@@ -2034,8 +2195,10 @@ static void bad_words(const struct bad_case *c, const char *v, char *buf,
 	else if (!*v)
 		snprintf(buf, size, "%s%sno value", c->field, sep);
 	else if (!c->range)
-		snprintf(buf, size, "%s%s'%s' is not an index as the kernel "
-			 "prints one (0.523)", c->field, sep, v);
+		snprintf(buf, size,
+			 "%s%s'%s' is not an index as the kernel "
+			 "prints one (0.523)",
+			 c->field, sep, v);
 	else if (!strcmp(v, "NaN"))
 		snprintf(buf, size, "%s%s'NaN' is not a number", c->field, sep);
 	else
@@ -2063,21 +2226,25 @@ static void test_bad_numbers(void **state)
 			copy_system("debian12-live");
 			snprintf(to, sizeof(to), c->to, bad_values[v]);
 			edit_file(c->rel, c->from, to);
-			assert_int_equal(pf_system_read(tmpdir, &sys,
-							collect_diag, &d), 0);
+			assert_int_equal(
+				pf_system_read(tmpdir, &sys, collect_diag, &d),
+				0);
 			bad_words(c, bad_values[v], words, sizeof(words));
 			if (c->line)
-				snprintf(want, sizeof(want), "%s/%s: line %lu: "
-					 "%s; read as unknown", tmpdir, c->rel,
-					 c->line, words);
+				snprintf(want, sizeof(want),
+					 "%s/%s: line %lu: "
+					 "%s; read as unknown",
+					 tmpdir, c->rel, c->line, words);
 			else
-				snprintf(want, sizeof(want), "%s/%s: %s; read "
-					 "as unknown", tmpdir, c->rel, words);
+				snprintf(want, sizeof(want),
+					 "%s/%s: %s; read "
+					 "as unknown",
+					 tmpdir, c->rel, words);
 			m = diag_for(&d, tmpdir, c->rel);
 			if (d.nr != 1 || !m || strcmp(m, want))
 				print_message("%s '%s': %d diags, the first: "
-					      "%s\n   want: %s\n", c->rel,
-					      bad_values[v], d.nr,
+					      "%s\n   want: %s\n",
+					      c->rel, bad_values[v], d.nr,
 					      d.nr ? d.msg[0] : "", want);
 			assert_int_equal(d.nr, 1);
 			assert_string_equal(m, want);
@@ -2101,34 +2268,45 @@ static void test_missing_fields(void **state)
 		void (*unknown)(const struct pf_system *sys, int arg);
 		int arg;
 	} cases[] = {
-		{ "debian12-live", "proc/zoneinfo", "        min      7732\n", "",
+		{ "debian12-live", "proc/zoneinfo", "        min      7732\n",
+		  "",
 		  "line 145: Node 0, zone Normal: no min line, which every "
-		  "kernel prints; read as unknown", min_unknown, 0 },
-		{ "debian12-live", "proc/zoneinfo",
-		  "        managed  655360\n", "",
+		  "kernel prints; read as unknown",
+		  min_unknown, 0 },
+		{ "debian12-live", "proc/zoneinfo", "        managed  655360\n",
+		  "",
 		  "line 145: Node 0, zone Normal: no managed line, which the "
-		  "other zones have; read as unknown", managed_unknown, 0 },
+		  "other zones have; read as unknown",
+		  managed_unknown, 0 },
 		{ "debian12-live", "proc/zoneinfo",
 		  "        protection: (0, 0, 0, 0, 0)\n", "",
 		  "line 145: Node 0, zone Normal: no protection line, which "
-		  "every kernel prints; read as unknown", protection_unknown, 0 },
+		  "every kernel prints; read as unknown",
+		  protection_unknown, 0 },
 		{ "debian12-live", "proc/buddyinfo",
-		  "Node 0, zone   Normal   1895", "Node 99999999999999999999, "
+		  "Node 0, zone   Normal   1895",
+		  "Node 99999999999999999999, "
 		  "zone   Normal   1895",
 		  "line 3: the node of a zone: 99999999999999999999 is out of "
 		  "range (0..1023); read as unknown (and 1 more)",
 		  buddy_unknown, 0 },
-		{ "debian12-live", "proc/buddyinfo", "Node 0, zone   Normal", "",
+		{ "debian12-live", "proc/buddyinfo", "Node 0, zone   Normal",
+		  "",
 		  "line 3: '   1895    540    220   ...' is not a zone's "
-		  "row; read as unknown (and 1 more)", buddy_unknown, 0 },
+		  "row; read as unknown (and 1 more)",
+		  buddy_unknown, 0 },
 		{ "debian12-live", "proc/pagetypeinfo", "Page block order: 9\n",
-		  "", "no 'Page block order' line, which every kernel prints; "
-		  "read as unknown", order_unknown, 0 },
+		  "",
+		  "no 'Page block order' line, which every kernel prints; "
+		  "read as unknown",
+		  order_unknown, 0 },
 		{ "debian12-live", "proc/vmstat", "nr_free_pages 1321335\n",
-		  " 1321335\n", "line 1: '1321335' has no name; read as "
-		  "unknown", vmstat_unknown, 0 },
-		{ "debian12-live", "proc/sys/vm/watermark_scale_factor", NULL, "",
-		  "no value; read as unknown", vm_unknown,
+		  " 1321335\n",
+		  "line 1: '1321335' has no name; read as "
+		  "unknown",
+		  vmstat_unknown, 0 },
+		{ "debian12-live", "proc/sys/vm/watermark_scale_factor", NULL,
+		  "", "no value; read as unknown", vm_unknown,
 		  PF_VM_WATERMARK_SCALE_FACTOR },
 		{ "debian12-live", "proc/sys/vm/lowmem_reserve_ratio", NULL, "",
 		  "no value; read as unknown", ratio_unknown, 0 },
@@ -2136,13 +2314,14 @@ static void test_missing_fields(void **state)
 		{ "rhel6-sosreport", "sos_commands/kernel/sysctl_-a",
 		  "vm.min_free_kbytes = 90112", "vm.min_free_kbytes = -1",
 		  "line 21: vm.min_free_kbytes: -1 is out of range "
-		  "(0..2147483647); read as unknown", sosreport_unknown,
-		  PF_VM_MIN_FREE_KBYTES },
+		  "(0..2147483647); read as unknown",
+		  sosreport_unknown, PF_VM_MIN_FREE_KBYTES },
 		{ "rhel6-sosreport", "sos_commands/kernel/sysctl_-a",
 		  "vm.lowmem_reserve_ratio = 256\t256\t32",
 		  "vm.lowmem_reserve_ratio = 256\tNaN\t32",
 		  "line 19: vm.lowmem_reserve_ratio: 'NaN' is not a number; "
-		  "read as unknown", sosreport_unknown, -1 },
+		  "read as unknown",
+		  sosreport_unknown, -1 },
 	};
 
 	for (size_t k = 0; k < ARRAY_SIZE(cases); k++) {
@@ -2162,8 +2341,9 @@ static void test_missing_fields(void **state)
 		m = diag_for(&d, tmpdir, cases[k].rel);
 		if (d.nr != 1 || !m || strcmp(m, want))
 			print_message("%s: %d diags, the first: %s\n   want: "
-				      "%s\n", cases[k].rel, d.nr,
-				      d.nr ? d.msg[0] : "", want);
+				      "%s\n",
+				      cases[k].rel, d.nr, d.nr ? d.msg[0] : "",
+				      want);
 		assert_int_equal(d.nr, 1);
 		assert_string_equal(m, want);
 		assert_true(pf_kver_known(&sys.kernel));
@@ -2181,8 +2361,7 @@ static void test_sources_empty(void **state)
 	/* every file of the list, in its order: nothing was there */
 	for (int i = 0; i < PF_FILE_NR; i++) {
 		assert_true(n < sys.nr_sources);
-		assert_string_equal(sys.sources[n].path,
-				    pf_proc_files[i].path);
+		assert_string_equal(sys.sources[n].path, pf_proc_files[i].path);
 		assert_int_equal(sys.sources[n].err, -ENOENT);
 		n++;
 	}
@@ -2232,7 +2411,8 @@ static void assert_same_system(const struct pf_system *a,
 	assert_int_equal(a->mem_total_kb, b->mem_total_kb);
 	for (int i = 0; i < PF_VM_NR; i++)
 		assert_int_equal(a->vm[i], b->vm[i]);
-	assert_int_equal(a->nr_lowmem_reserve_ratio, b->nr_lowmem_reserve_ratio);
+	assert_int_equal(a->nr_lowmem_reserve_ratio,
+			 b->nr_lowmem_reserve_ratio);
 	for (int i = 0; i < a->nr_lowmem_reserve_ratio; i++)
 		assert_int_equal(a->lowmem_reserve_ratio[i],
 				 b->lowmem_reserve_ratio[i]);
@@ -2301,17 +2481,19 @@ static void test_snapshot_fixtures(void **state)
 	/* the same again into the same place: refused, then replaced */
 	snprintf(snap, sizeof(snap), "%s/v4.19-numa/snap", tmpdir);
 	assert_int_equal(pf_system_snapshot(SYSTEMS "/v4.19-numa", snap,
-					    collect_diag, &d), -EEXIST);
+					    collect_diag, &d),
+			 -EEXIST);
 	assert_int_equal(pf_system_snapshot_replace(SYSTEMS "/v4.19-numa", snap,
-						    collect_diag, &d), 14);
+						    collect_diag, &d),
+			 14);
 	/* a snapshot of a snapshot */
 	d.nr = 0;
 	{
 		char again[PATH_MAX];
 
 		snprintf(again, sizeof(again), "%s/again/", tmpdir);
-		assert_int_equal(pf_system_snapshot(snap, again, collect_diag,
-						    &d), 14);
+		assert_int_equal(
+			pf_system_snapshot(snap, again, collect_diag, &d), 14);
 	}
 }
 
@@ -2328,8 +2510,8 @@ static void test_snapshot_errors(void **state)
 	put_str("root/proc/zoneinfo", small_zoneinfo);
 	put_str("root/proc/buddyinfo",
 		"Node 0, zone      DMA      1      1      0 \n");
-	mkdirs("root/proc/vmstat");		/* unreadable */
-	mkdirs("root/sys/devices/system/node/node0");	/* no cpulist */
+	mkdirs("root/proc/vmstat");		      /* unreadable */
+	mkdirs("root/sys/devices/system/node/node0"); /* no cpulist */
 	mkdirs("root/sys/devices/system/node/nodes");
 	put_str("root/sys/devices/system/node/node1", "a file\n");
 
@@ -2338,8 +2520,8 @@ static void test_snapshot_errors(void **state)
 			       "not copied: is a directory"));
 	assert_non_null(strstr(diag_for(&d, root, "proc/meminfo"),
 			       "not copied: no such file or directory"));
-	assert_non_null(diag_for(&d, root,
-				 "sys/devices/system/node/node0/cpulist"));
+	assert_non_null(
+		diag_for(&d, root, "sys/devices/system/node/node0/cpulist"));
 	assert_non_null(diag_for(&d, root, "proc/pagetypeinfo"));
 	/* the stand-ins of a sosreport are not missed */
 	assert_null(diag_for(&d, root, "sos_commands/kernel/sysctl_-a"));
@@ -2511,20 +2693,18 @@ static void test_mem_available(void **state)
 	long long kb;
 
 	snprintf(root, sizeof(root), "%s/root", tmpdir);
-	put_str("root/proc/meminfo",
-		"MemTotal:       32768000 kB\n"
-		"MemFree:         1000000 kB\n"
-		"MemAvailable:   23800000 kB\n"
-		"Buffers:          200000 kB\n"
-		"Cached:          9000000 kB\n");
+	put_str("root/proc/meminfo", "MemTotal:       32768000 kB\n"
+				     "MemFree:         1000000 kB\n"
+				     "MemAvailable:   23800000 kB\n"
+				     "Buffers:          200000 kB\n"
+				     "Cached:          9000000 kB\n");
 	assert_int_equal(pf_system_mem_available(root), 23800000);
 	/* 2.6.32: no MemAvailable */
-	put_str("root/proc/meminfo",
-		"MemTotal:       32768000 kB\n"
-		"MemFree:         1000000 kB\n"
-		"Buffers:          200000 kB\n"
-		"Cached:          9000000 kB\n"
-		"SwapCached:            0 kB\n");
+	put_str("root/proc/meminfo", "MemTotal:       32768000 kB\n"
+				     "MemFree:         1000000 kB\n"
+				     "Buffers:          200000 kB\n"
+				     "Cached:          9000000 kB\n"
+				     "SwapCached:            0 kB\n");
 	assert_int_equal(pf_system_mem_available(root), 10200000);
 	put_str("root/proc/meminfo", "MemTotal: 1 kB\nMemFree: lots kB\n");
 	assert_int_equal(pf_system_mem_available(root), -EINVAL);
@@ -2564,8 +2744,8 @@ static void test_live(void **state)
 		struct live_zone *z = nr ? &lz[nr - 1] : NULL;
 		long v;
 
-		if (nr < 64 && sscanf(line, "Node %d, zone %15s",
-				      &lz[nr].node, lz[nr].name) == 2) {
+		if (nr < 64 && sscanf(line, "Node %d, zone %15s", &lz[nr].node,
+				      lz[nr].name) == 2) {
 			lz[nr].min = lz[nr].low = lz[nr].high = -1;
 			nr++;
 		} else if (z && sscanf(line, " min %ld", &v) == 1) {
@@ -2584,8 +2764,8 @@ static void test_live(void **state)
 	assert_true(sys.have & PF_SYS_ZONEINFO);
 	assert_int_equal(sys.nr_zones, nr < PF_ZONES_MAX ? nr : PF_ZONES_MAX);
 	for (int i = 0; i < nr && i < PF_ZONES_MAX; i++) {
-		const struct pf_zone *z = find_zone(&sys, lz[i].node,
-						    lz[i].name);
+		const struct pf_zone *z =
+			find_zone(&sys, lz[i].node, lz[i].name);
 
 		assert_non_null(z);
 		if (z->min == lz[i].min && z->low == lz[i].low &&
@@ -2655,8 +2835,7 @@ static void test_snapshot_live(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, tmpdir_setup, \
-						   tmpdir_teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, tmpdir_setup, tmpdir_teardown)
 		cmocka_unit_test(test_debian12_live),
 		cmocka_unit_test(test_rhel6_sosreport),
 		cmocka_unit_test(test_v419_numa),

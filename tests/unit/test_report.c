@@ -45,14 +45,15 @@ static void test_call_site_reliable(void **state)
 {
 	struct reports rs = { 0 };
 	char *log = join(unreliable_first, sizeof(unreliable_first) /
-					   sizeof(unreliable_first[0]));
+						   sizeof(unreliable_first[0]));
 	char sig[256];
 
 	scan_string(log, 0, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_string_equal(rs.r[0].context.call_site, "atomic_pool_expand");
 	pf_report_signature(&rs.r[0], sig, sizeof(sig));
-	assert_string_equal(sig, "atomic_pool_expand<__dma_atomic_pool_init<kernel_init");
+	assert_string_equal(
+		sig, "atomic_pool_expand<__dma_atomic_pool_init<kernel_init");
 	reports_release(&rs);
 	free(log);
 }
@@ -77,7 +78,7 @@ static void test_json_unreliable(void **state)
 {
 	struct reports rs = { 0 };
 	char *log = join(unreliable_first, sizeof(unreliable_first) /
-					   sizeof(unreliable_first[0]));
+						   sizeof(unreliable_first[0]));
 	char *s;
 
 	scan_string(log, 0, &rs);

@@ -11,15 +11,14 @@
 #include <unistd.h>
 
 #define RULES_FILE PF_FIXTURES "/../../data/causes.rules"
-#define SEED_LOG PF_FIXTURES "/corpus/seed-rhel6-kb-example.log"
+#define SEED_LOG   PF_FIXTURES "/corpus/seed-rhel6-kb-example.log"
 
 /* A rule with the three required texts and the conditions in extra. */
-#define RULE(id, extra)							\
-	"[" id "]\n"							\
-	"title = T " id "\n"						\
-	"advice = A " id "\n"						\
-	"source = https://example.org/" id "\n"				\
-	extra
+#define RULE(id, extra)                                                        \
+	"[" id "]\n"                                                           \
+	"title = T " id "\n"                                                   \
+	"advice = A " id "\n"                                                  \
+	"source = https://example.org/" id "\n" extra
 
 static struct pf_rules *parse_ok(const char *text)
 {
@@ -89,12 +88,12 @@ struct match_case {
 	int layout;
 	const char *softirq;
 	const char *frames[2];
-	const char *id;		/* NULL: any rule */
-	int score, status;	/* -1: not asked */
+	const char *id;	   /* NULL: any rule */
+	int score, status; /* -1: not asked */
 };
 
-static void expect_cases(const struct pf_rules *rs,
-			 const struct match_case *c, size_t n)
+static void expect_cases(const struct pf_rules *rs, const struct match_case *c,
+			 size_t n)
 {
 	for (size_t i = 0; i < n; i++, c++) {
 		struct pf_rule_match m;
@@ -112,7 +111,7 @@ static void expect_cases(const struct pf_rules *rs,
 	}
 }
 
-#define EXPECT_CASES(rs, cases)						\
+#define EXPECT_CASES(rs, cases)                                                \
 	expect_cases(rs, cases, sizeof(cases) / sizeof(cases[0]))
 
 /* The id of the rule rs gives r, or "" when none matches. */
@@ -168,7 +167,7 @@ static void test_parse_valid(void **state)
 		"[second]\n"
 		"\ttitle=Second\n"
 		"advice=Do it\n"
-		"source=http://example.org/x";	/* no final newline */
+		"source=http://example.org/x"; /* no final newline */
 	struct pf_rules *rs;
 	const struct pf_rule *ru;
 
@@ -179,8 +178,10 @@ static void test_parse_valid(void **state)
 	ru = pf_rules_get(rs, 0);
 	assert_non_null(ru);
 	assert_string_equal(ru->id, "rhel6-kswapd.no-compaction");
-	assert_string_equal(ru->title, "RHEL 6.2 to 6.3: kswapd never compacts");
-	assert_string_equal(ru->advice, "Raise vm.min_free_kbytes. Then watch it.");
+	assert_string_equal(ru->title,
+			    "RHEL 6.2 to 6.3: kswapd never compacts");
+	assert_string_equal(ru->advice,
+			    "Raise vm.min_free_kbytes. Then watch it.");
 	assert_string_equal(ru->fixed_advice, "Nothing left.");
 	assert_string_equal(ru->update, "2.6.32-358.el6 or later");
 	assert_true(ru->has_fixed);
@@ -208,33 +209,41 @@ static void test_parse_valid(void **state)
 	pf_rules_free(rs);
 }
 
-#define GOOD1 RULE("good-one", "")		/* lines 1-4 */
+#define GOOD1 RULE("good-one", "") /* lines 1-4 */
 #define GOOD2 RULE("good-two", "order = 0\n")
 
 struct err_case {
-	const char *text;	/* a stanza between GOOD1 and GOOD2 */
+	const char *text; /* a stanza between GOOD1 and GOOD2 */
 	size_t len;
-	unsigned long line;	/* of the error, within text */
-	const char *what;	/* in the message */
+	unsigned long line; /* of the error, within text */
+	const char *what;   /* in the message */
 };
 
-#define ERR(t, l, w) { t, sizeof(t) - 1, l, w }
+#define ERR(t, l, w)                                                           \
+	{                                                                      \
+		t, sizeof(t) - 1, l, w                                         \
+	}
 
 static const struct err_case err_cases[] = {
 	ERR(RULE("a", "colour = red\n"), 5, "unknown key 'colour'"),
-	ERR(RULE("good-one", ""), 1, "duplicate rule id 'good-one' (first on line 1)"),
-	ERR("[a]\nadvice = x\nsource = https://x\n", 1, "rule 'a' has no title"),
-	ERR("[a]\ntitle = x\nsource = https://x\n", 1, "rule 'a' has no advice"),
+	ERR(RULE("good-one", ""), 1,
+	    "duplicate rule id 'good-one' (first on line 1)"),
+	ERR("[a]\nadvice = x\nsource = https://x\n", 1,
+	    "rule 'a' has no title"),
+	ERR("[a]\ntitle = x\nsource = https://x\n", 1,
+	    "rule 'a' has no advice"),
 	ERR("[a]\ntitle = x\nadvice = y\n", 1, "rule 'a' has no source"),
 	ERR("[a]\n\n", 1, "rule 'a' has no title, advice, source"),
 	ERR(RULE("Big", ""), 1, "bad rule id 'Big'"),
 	ERR(RULE("a b", ""), 1, "bad rule id 'a b'"),
 	ERR("[a\ntitle = x\nadvice = y\nsource = z\n", 1, "no closing ']'"),
 	ERR("[]\ntitle = x\nadvice = y\nsource = z\n", 1, "empty rule id"),
-	ERR(RULE("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", ""),
+	ERR(RULE("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		 ""),
 	    1, "is longer than 63 bytes"),
 	ERR(RULE("a", "kernel = 2.6.32-220.el6\n"), 5, "is not FROM .. TO"),
-	ERR(RULE("a", "kernel = linux .. 5.0\n"), 5, "bad kernel version 'linux'"),
+	ERR(RULE("a", "kernel = linux .. 5.0\n"), 5,
+	    "bad kernel version 'linux'"),
 	ERR(RULE("a", "kernel = 5.0 .. 4.4\n"), 5, "is empty"),
 	ERR(RULE("a", "kernel = ..\n"), 5, "names no kernel"),
 	ERR(RULE("a", "kernel = 4.4 .., \n"), 5, "is not FROM .. TO"),
@@ -247,7 +256,8 @@ static const struct err_case err_cases[] = {
 	ERR(RULE("a", "order = 99\n"), 5, "bad order"),
 	ERR(RULE("a", "gfp = atomic sleepy\n"), 5, "unknown gfp word 'sleepy'"),
 	ERR(RULE("a", "gfp = !\n"), 5, "unknown gfp word ''"),
-	ERR(RULE("a", "gfp = GFP_KERNEL\n"), 5, "unknown gfp word 'GFP_KERNEL'"),
+	ERR(RULE("a", "gfp = GFP_KERNEL\n"), 5,
+	    "unknown gfp word 'GFP_KERNEL'"),
 	ERR(RULE("a", "context = irq\n"), 5, "unknown context 'irq'"),
 	ERR(RULE("a", "context = softirq:netrx\n"), 5, "unknown context"),
 	ERR(RULE("a", "cause = fragmented\n"), 5, "unknown cause 'fragmented'"),
@@ -257,7 +267,7 @@ static const struct err_case err_cases[] = {
 	ERR(RULE("a", "trace = *\n"), 5, "'*' ends a prefix"),
 	ERR(RULE("a", "trace = tcp_*_rcv\n"), 5, "'*' ends a prefix"),
 	ERR(RULE("a", "task = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-			       "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"),
+		      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"),
 	    5, "is longer than 63 bytes"),
 	ERR(RULE("a", "source = 2\nsource = 3\nsource = 4\nsource = 5\n"
 		      "source = 6\nsource = 7\nsource = 8\nsource = 9\n"),
@@ -288,15 +298,16 @@ static void test_parse_errors(void **state)
 		len += strlen(GOOD2);
 
 		assert_int_equal(pf_rules_parse(&rs, "err.rules", text, len,
-						list_diag, &d), 0);
+						list_diag, &d),
+				 0);
 		if (d.nr != 1)
 			fail_msg("case %zu: %d diags (%s)", i, d.nr,
 				 d.nr ? d.msg[0] : "none");
 		snprintf(want, sizeof(want), "line %lu: ", 4 + c->line);
 		if (strncmp(d.msg[0], want, strlen(want)) ||
 		    !strstr(d.msg[0], c->what))
-			fail_msg("case %zu: got '%s', want '%s%s'", i,
-				 d.msg[0], want, c->what);
+			fail_msg("case %zu: got '%s', want '%s%s'", i, d.msg[0],
+				 want, c->what);
 		assert_int_equal(d.line[0], 4 + c->line);
 		assert_string_equal(d.source[0], "err.rules");
 		assert_null(strchr(d.msg[0], '\n'));
@@ -309,18 +320,19 @@ static void test_parse_errors(void **state)
 
 static void test_parse_outside(void **state)
 {
-	static const char text[] =
-		"order = 1\n"
-		"just words\n"
-		GOOD1;
+	static const char text[] = "order = 1\n"
+				   "just words\n" GOOD1;
 	struct pf_rules *rs = NULL;
 	struct diag_list d = { 0 };
 
 	(void)state;
 	assert_int_equal(pf_rules_parse(&rs, "o.rules", text, strlen(text),
-					list_diag, &d), 0);
+					list_diag, &d),
+			 0);
 	assert_int_equal(d.nr, 2);
-	assert_string_equal(d.msg[0], "line 1: 'order' is outside a rule (no '[id]' before)");
+	assert_string_equal(
+		d.msg[0],
+		"line 1: 'order' is outside a rule (no '[id]' before)");
 	assert_int_equal(d.line[1], 2);
 	assert_int_equal(pf_rules_count(rs), 1);
 	pf_rules_free(rs);
@@ -329,7 +341,10 @@ static void test_parse_outside(void **state)
 static void test_parse_nothing_left(void **state)
 {
 	static const char *const texts[] = {
-		"", "\n\n", "# only a comment\n", "[a]\ntitle = x\n",
+		"",
+		"\n\n",
+		"# only a comment\n",
+		"[a]\ntitle = x\n",
 		"[a]\nbogus = 1\n",
 	};
 	struct pf_rules *rs = (struct pf_rules *)&rs;
@@ -346,10 +361,12 @@ static void test_parse_nothing_left(void **state)
 	}
 	assert_int_equal(d.nr, 2);
 	assert_int_equal(pf_rules_parse(NULL, "n", "", 0, NULL, NULL), -EINVAL);
-	assert_int_equal(pf_rules_parse(&rs, "n", NULL, 0, NULL, NULL), -EINVAL);
+	assert_int_equal(pf_rules_parse(&rs, "n", NULL, 0, NULL, NULL),
+			 -EINVAL);
 	/* no diag callback: errors are dropped silently */
 	assert_int_equal(pf_rules_parse(&rs, "n", "[a]\nx\n" GOOD1,
-					strlen("[a]\nx\n" GOOD1), NULL, NULL), 0);
+					strlen("[a]\nx\n" GOOD1), NULL, NULL),
+			 0);
 	assert_int_equal(pf_rules_count(rs), 1);
 	pf_rules_free(rs);
 }
@@ -368,7 +385,9 @@ static void test_parse_huge_and_binary(void **state)
 	len = (size_t)sprintf(text, "[a]\ntitle = ");
 	memset(text + len, 'x', big);
 	len += big;
-	len += (size_t)sprintf(text + len, "\nadvice = y\nsource = z\n[b]\ntitle = t\nadvice = ");
+	len += (size_t)sprintf(
+		text + len,
+		"\nadvice = y\nsource = z\n[b]\ntitle = t\nadvice = ");
 	memset(text + len, 'y', big);
 	len += big;
 	len += (size_t)sprintf(text + len, "\nsource = https://s");
@@ -383,11 +402,39 @@ static void test_parse_huge_and_binary(void **state)
 	/* bytes of every kind, cut anywhere: no crash, no leak */
 	for (i = 0; i < 3000; i++) {
 		static const char *const bits[] = {
-			"[", "]", "a", "=", " ", "\n", "\r\n", "\0", "..", ",",
-			"!", "*", "#", "title", "advice", "source", "kernel",
-			"order", "gfp", "context", "trace", "task", "cause",
-			"fixed", "2.6.32-220.el6", "5.10", "atomic", "softirq:",
-			"net_rx", "__GFP_COMP", "1", "\xff", "\t",
+			"[",
+			"]",
+			"a",
+			"=",
+			" ",
+			"\n",
+			"\r\n",
+			"\0",
+			"..",
+			",",
+			"!",
+			"*",
+			"#",
+			"title",
+			"advice",
+			"source",
+			"kernel",
+			"order",
+			"gfp",
+			"context",
+			"trace",
+			"task",
+			"cause",
+			"fixed",
+			"2.6.32-220.el6",
+			"5.10",
+			"atomic",
+			"softirq:",
+			"net_rx",
+			"__GFP_COMP",
+			"1",
+			"\xff",
+			"\t",
 		};
 		size_t n = 0, parts = (size_t)(rand_r(&seed) % 64);
 
@@ -429,7 +476,7 @@ static void test_load(void **state)
 			 (ssize_t)(sizeof(text) - 1));
 	close(fd);
 	err = pf_rules_load(&rs, path, list_diag, &d);
-	unlink(path);	/* before an assert can leave it behind */
+	unlink(path); /* before an assert can leave it behind */
 	assert_int_equal(err, 0);
 	assert_int_equal(pf_rules_count(rs), 1);
 	assert_int_equal(d.nr, 1);
@@ -443,7 +490,7 @@ static void test_load(void **state)
 static void test_kernel_ranges(void **state)
 {
 	static const struct {
-		const char *kernel;	/* NULL: unknown */
+		const char *kernel; /* NULL: unknown */
 		bool in_el6, in_el6_open, in_upstream, in_era;
 	} cases[] = {
 		{ "2.6.32-131.0.15.el6", false, false, false, false },
@@ -475,8 +522,8 @@ static void test_kernel_ranges(void **state)
 		if (holds("kernel = 2.6.32-358.el6 ..", &r, PF_CAUSE_UNKNOWN) !=
 		    cases[i].in_el6_open)
 			fail_msg("open el6 range, %s", cases[i].kernel);
-		if (holds("kernel = 4.4 .. 4.10, 5.0 ..", &r, PF_CAUSE_UNKNOWN) !=
-		    cases[i].in_upstream)
+		if (holds("kernel = 4.4 .. 4.10, 5.0 ..", &r,
+			  PF_CAUSE_UNKNOWN) != cases[i].in_upstream)
 			fail_msg("upstream ranges, %s", cases[i].kernel);
 		if (holds("kernel = rhel6.2..rhel6.4", &r, PF_CAUSE_UNKNOWN) !=
 		    cases[i].in_era)
@@ -496,14 +543,16 @@ static void test_order_ranges(void **state)
 {
 	static const struct {
 		const char *cond;
-		bool in[6];	/* orders -1 (unknown), 0, 1, 3, 4, 10 */
+		bool in[6]; /* orders -1 (unknown), 0, 1, 3, 4, 10 */
 	} cases[] = {
 		{ "order = 1", { false, false, true, false, false, false } },
 		{ "order = 1..3", { false, false, true, true, false, false } },
-		{ "order = 1 .. 3", { false, false, true, true, false, false } },
+		{ "order = 1 .. 3",
+		  { false, false, true, true, false, false } },
 		{ "order = 4..", { false, false, false, false, true, true } },
 		{ "order = ..1", { false, true, true, false, false, false } },
-		{ "order = 0\norder = 4..4", { false, true, false, false, true, false } },
+		{ "order = 0\norder = 4..4",
+		  { false, true, false, false, true, false } },
 	};
 	static const int orders[6] = { -1, 0, 1, 3, 4, 10 };
 	struct pf_report r;
@@ -536,22 +585,28 @@ static void test_gfp_words(void **state)
 		{ "0x20", PF_GFP_2_6_24, 1, "gfp = !sleep !atomic", false },
 		{ "0x20", PF_GFP_2_6_24, 1, "gfp = __GFP_HIGH", true },
 		{ "0x20", PF_GFP_2_6_24, 1, "gfp = atomic !__GFP_COMP", true },
-		{ "0x4020", PF_GFP_2_6_24, 1, "gfp = atomic !__GFP_COMP", false },
-		{ "0x4020", PF_GFP_2_6_24, 1, "gfp = __GFP_COMP, atomic", true },
+		{ "0x4020", PF_GFP_2_6_24, 1, "gfp = atomic !__GFP_COMP",
+		  false },
+		{ "0x4020", PF_GFP_2_6_24, 1, "gfp = __GFP_COMP, atomic",
+		  true },
 		{ "0x20", PF_GFP_2_6_24, 4, "gfp = atomic costly", true },
 		{ "0x20", PF_GFP_2_6_24, 3, "gfp = costly", false },
 		{ "0x20", PF_GFP_2_6_24, 3, "gfp = !costly", true },
-		{ "0x20", PF_GFP_3_10, 0, "gfp = atomic\ngfp = !__GFP_DMA", true },
-		{ "0x21", PF_GFP_3_10, 0, "gfp = atomic\ngfp = !__GFP_DMA", false },
+		{ "0x20", PF_GFP_3_10, 0, "gfp = atomic\ngfp = !__GFP_DMA",
+		  true },
+		{ "0x21", PF_GFP_3_10, 0, "gfp = atomic\ngfp = !__GFP_DMA",
+		  false },
 		{ "0xd0", PF_GFP_2_6_24, 0, "gfp = sleep", true },
 		{ "0xd0", PF_GFP_2_6_24, 0, "gfp = atomic", false },
 		{ "0xa20", PF_GFP_5_0, 0, "gfp = atomic", true },
-		{ "0xa20", PF_GFP_5_0, 0, "gfp = __GFP_ATOMIC __GFP_HIGH", true },
+		{ "0xa20", PF_GFP_5_0, 0, "gfp = __GFP_ATOMIC __GFP_HIGH",
+		  true },
 		{ "0xa20", PF_GFP_5_0, 0, "gfp = sleep", false },
 		{ "0xcc0", PF_GFP_5_0, 0, "gfp = sleep", true },
 		{ "0xcc0", PF_GFP_5_0, 0, "gfp = atomic", false },
 		{ "0xcc0", PF_GFP_5_0, 0, "gfp = nosleep", false },
-		{ "0xcc0", PF_GFP_5_0, 0, "gfp = __GFP_DIRECT_RECLAIM __GFP_IO", true },
+		{ "0xcc0", PF_GFP_5_0, 0, "gfp = __GFP_DIRECT_RECLAIM __GFP_IO",
+		  true },
 		{ "0x2080020", PF_GFP_4_4, 0, "gfp = atomic", true },
 		{ "0x24000c0", PF_GFP_4_4, 0, "gfp = sleep", true },
 		{ "0x820", PF_GFP_6_3, 0, "gfp = atomic", true },
@@ -567,7 +622,8 @@ static void test_gfp_words(void **state)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		report_set(&r, NULL, cases[i].order, cases[i].mode,
 			   cases[i].layout);
-		if (holds(cases[i].cond, &r, PF_CAUSE_UNKNOWN) != cases[i].holds)
+		if (holds(cases[i].cond, &r, PF_CAUSE_UNKNOWN) !=
+		    cases[i].holds)
 			fail_msg("'%s' for %s in %s", cases[i].cond,
 				 cases[i].mode,
 				 pf_gfp_layout_name(cases[i].layout));
@@ -589,15 +645,18 @@ static void test_context(void **state)
 		{ PF_CTX_SOFTIRQ, "net_rx", "context = hardirq", false },
 		{ PF_CTX_SOFTIRQ, "net_rx", "context = softirq:net_rx", true },
 		{ PF_CTX_SOFTIRQ, "timer", "context = softirq:net_rx", false },
-		{ PF_CTX_SOFTIRQ, "timer", "context = softirq:net_rx softirq:timer", true },
+		{ PF_CTX_SOFTIRQ, "timer",
+		  "context = softirq:net_rx softirq:timer", true },
 		{ PF_CTX_SOFTIRQ, NULL, "context = softirq:net_rx", false },
 		{ PF_CTX_HARDIRQ, NULL, "context = interrupt", true },
 		{ PF_CTX_HARDIRQ, NULL, "context = softirq, hardirq", true },
 		{ PF_CTX_HARDIRQ, NULL, "context = softirq:net_rx", false },
 		{ PF_CTX_KSWAPD, NULL, "context = kswapd", true },
 		{ PF_CTX_KSWAPD, NULL, "context = process", false },
-		{ PF_CTX_PROCESS, NULL, "context = kswapd\ncontext = process", true },
-		{ PF_CTX_UNKNOWN, NULL, "context = process softirq hardirq kswapd", false },
+		{ PF_CTX_PROCESS, NULL, "context = kswapd\ncontext = process",
+		  true },
+		{ PF_CTX_UNKNOWN, NULL,
+		  "context = process softirq hardirq kswapd", false },
 	};
 	struct pf_report r;
 	size_t i;
@@ -607,7 +666,8 @@ static void test_context(void **state)
 		report_set(&r, NULL, 0, NULL, 0);
 		r.context.kind = cases[i].kind;
 		r.context.softirq = cases[i].softirq;
-		if (holds(cases[i].cond, &r, PF_CAUSE_UNKNOWN) != cases[i].holds)
+		if (holds(cases[i].cond, &r, PF_CAUSE_UNKNOWN) !=
+		    cases[i].holds)
 			fail_msg("case %zu: '%s'", i, cases[i].cond);
 	}
 }
@@ -624,7 +684,7 @@ static void test_trace_and_task(void **state)
 	add_frame(&r, "<IRQ>", PF_FRAME_MARKER);
 	add_frame(&r, "__alloc_pages_nodemask", PF_FRAME_FUNC);
 	add_frame(&r, "tcp_v4_rcv", PF_FRAME_FUNC);
-	add_frame(&r, "net_rx_action", PF_FRAME_MARKER);	/* not a frame */
+	add_frame(&r, "net_rx_action", PF_FRAME_MARKER); /* not a frame */
 	add_frame(&r, "vmxnet3_poll_rx_only", PF_FRAME_FUNC);
 	snprintf(r.task, sizeof(r.task), "swapper/3");
 
@@ -651,10 +711,9 @@ static void test_trace_and_task(void **state)
 
 static void test_cause(void **state)
 {
-	static const char text[] =
-		RULE("frag", "cause = fragmentation\n")
-		RULE("min", "cause = below_min lowmem_reserve\n")
-		RULE("other", "cause = highatomic_reserved, not_allowed\n");
+	static const char text[] = RULE("frag", "cause = fragmentation\n")
+		RULE("min", "cause = below_min lowmem_reserve\n") RULE(
+			"other", "cause = highatomic_reserved, not_allowed\n");
 	struct pf_rules *rs = parse_ok(text);
 	struct pf_rule_match m;
 	struct pf_report r;
@@ -676,32 +735,67 @@ static void test_cause(void **state)
 
 static void test_best_match(void **state)
 {
-	static const char text[] =
-		RULE("any-atomic", "gfp = atomic\n")
-		RULE("atomic-order1", "gfp = atomic\norder = 1\n")
-		RULE("order1-atomic", "order = 1\ngfp = atomic\n")
-		RULE("net", "gfp = atomic\norder = 1..3\ncontext = softirq:net_rx\n"
-			    "trace = tcp_*\ntrace = vmxnet3_*\n")
-		RULE("el6", "kernel = 2.6.32-220.el6 ..\nfixed = 2.6.32-358.el6\n"
-			    "gfp = atomic\norder = 1\n")
-		RULE("sleep", "gfp = sleep\n");
+	static const char text[] = RULE("any-atomic", "gfp = atomic\n") RULE(
+		"atomic-order1", "gfp = atomic\norder = 1\n")
+		RULE("order1-atomic", "order = 1\ngfp = atomic\n") RULE(
+			"net",
+			"gfp = atomic\norder = 1..3\ncontext = softirq:net_rx\n"
+			"trace = tcp_*\ntrace = vmxnet3_*\n")
+			RULE("el6",
+			     "kernel = 2.6.32-220.el6 ..\nfixed = 2.6.32-358.el6\n"
+			     "gfp = atomic\norder = 1\n")
+				RULE("sleep", "gfp = sleep\n");
 	static const struct match_case cases[] = {
 		/* atomic, order 0: only the first rule */
-		{ "5.10.0", 0, "0xa20", PF_GFP_5_0, NULL, { NULL },
-		  "any-atomic", 1, PF_RULE_ANY_KERNEL },
+		{ "5.10.0",
+		  0,
+		  "0xa20",
+		  PF_GFP_5_0,
+		  NULL,
+		  { NULL },
+		  "any-atomic",
+		  1,
+		  PF_RULE_ANY_KERNEL },
 		/* order 1: two rules score 2, the first in the file wins */
-		{ "5.10.0", 1, "0xa20", PF_GFP_5_0, NULL, { NULL },
-		  "atomic-order1", 2, -1 },
+		{ "5.10.0",
+		  1,
+		  "0xa20",
+		  PF_GFP_5_0,
+		  NULL,
+		  { NULL },
+		  "atomic-order1",
+		  2,
+		  -1 },
 		/* the network rule: 5 conditions, every trace line counts */
-		{ "5.10.0", 1, "0xa20", PF_GFP_5_0, "net_rx",
+		{ "5.10.0",
+		  1,
+		  "0xa20",
+		  PF_GFP_5_0,
+		  "net_rx",
 		  { "tcp_v4_rcv", "vmxnet3_poll_rx_only" },
-		  "net", 5, PF_RULE_ANY_KERNEL },
+		  "net",
+		  5,
+		  PF_RULE_ANY_KERNEL },
 		/* one condition short: back to the best of the rest */
-		{ "5.10.0", 1, "0xa20", PF_GFP_5_0, "net_rx", { "tcp_v4_rcv" },
-		  "atomic-order1", -1, -1 },
+		{ "5.10.0",
+		  1,
+		  "0xa20",
+		  PF_GFP_5_0,
+		  "net_rx",
+		  { "tcp_v4_rcv" },
+		  "atomic-order1",
+		  -1,
+		  -1 },
 		/* a RHEL 6 kernel: the el6 rule has 3 */
-		{ "2.6.32-220.el6", 1, "0x20", PF_GFP_2_6_24, NULL, { NULL },
-		  "el6", 3, PF_RULE_AFFECTED },
+		{ "2.6.32-220.el6",
+		  1,
+		  "0x20",
+		  PF_GFP_2_6_24,
+		  NULL,
+		  { NULL },
+		  "el6",
+		  3,
+		  PF_RULE_AFFECTED },
 	};
 	struct pf_rules *rs = parse_ok(text);
 	struct pf_rule_match m;
@@ -721,27 +815,77 @@ static void test_best_match(void **state)
 
 static void test_status(void **state)
 {
-	static const char text[] =
-		RULE("el6", "kernel = 2.6.32-220.el6 ..\nfixed = 2.6.32-358.el6\n")
-		RULE("up", "kernel = 4.4 ..\nfixed = 4.9\norder = 0..\n")
-		RULE("nokernel", "fixed = 2.6.32-358.el6\norder = 0..\ngfp = atomic\ngfp = nosleep\n");
+	static const char text[] = RULE(
+		"el6", "kernel = 2.6.32-220.el6 ..\nfixed = 2.6.32-358.el6\n")
+		RULE("up", "kernel = 4.4 ..\nfixed = 4.9\norder = 0..\n") RULE(
+			"nokernel",
+			"fixed = 2.6.32-358.el6\norder = 0..\ngfp = atomic\ngfp = nosleep\n");
 	static const struct match_case cases[] = {
-		{ "2.6.32-220.el6", 0, NULL, 0, NULL, { NULL },
-		  "el6", -1, PF_RULE_AFFECTED },
-		{ "2.6.32-358.el6", 0, NULL, 0, NULL, { NULL },
-		  "el6", -1, PF_RULE_FIXED },
-		{ "2.6.32-358.2.1.el6.x86_64", 0, NULL, 0, NULL, { NULL },
-		  NULL, -1, PF_RULE_FIXED },
-		{ "4.4.0", 0, NULL, 0, NULL, { NULL },
-		  "up", 2, PF_RULE_AFFECTED },
+		{ "2.6.32-220.el6",
+		  0,
+		  NULL,
+		  0,
+		  NULL,
+		  { NULL },
+		  "el6",
+		  -1,
+		  PF_RULE_AFFECTED },
+		{ "2.6.32-358.el6",
+		  0,
+		  NULL,
+		  0,
+		  NULL,
+		  { NULL },
+		  "el6",
+		  -1,
+		  PF_RULE_FIXED },
+		{ "2.6.32-358.2.1.el6.x86_64",
+		  0,
+		  NULL,
+		  0,
+		  NULL,
+		  { NULL },
+		  NULL,
+		  -1,
+		  PF_RULE_FIXED },
+		{ "4.4.0",
+		  0,
+		  NULL,
+		  0,
+		  NULL,
+		  { NULL },
+		  "up",
+		  2,
+		  PF_RULE_AFFECTED },
 		/* an upstream fix compares by upstream version */
-		{ "4.9.0-12-amd64", 0, NULL, 0, NULL, { NULL },
-		  "up", -1, PF_RULE_FIXED },
+		{ "4.9.0-12-amd64",
+		  0,
+		  NULL,
+		  0,
+		  NULL,
+		  { NULL },
+		  "up",
+		  -1,
+		  PF_RULE_FIXED },
 		/* no kernel condition: any kernel, unless it has the fix */
-		{ "3.10.0-1160.el7", 1, "0x20", PF_GFP_3_10, NULL, { NULL },
-		  "nokernel", 2, PF_RULE_ANY_KERNEL },
-		{ "2.6.32-754.el6", 1, "0x20", PF_GFP_2_6_24, NULL, { NULL },
-		  "nokernel", -1, PF_RULE_FIXED },
+		{ "3.10.0-1160.el7",
+		  1,
+		  "0x20",
+		  PF_GFP_3_10,
+		  NULL,
+		  { NULL },
+		  "nokernel",
+		  2,
+		  PF_RULE_ANY_KERNEL },
+		{ "2.6.32-754.el6",
+		  1,
+		  "0x20",
+		  PF_GFP_2_6_24,
+		  NULL,
+		  { NULL },
+		  "nokernel",
+		  -1,
+		  PF_RULE_FIXED },
 	};
 	struct pf_rules *rs = parse_ok(text);
 
@@ -749,7 +893,8 @@ static void test_status(void **state)
 	EXPECT_CASES(rs, cases);
 	assert_string_equal(pf_rule_status_name(PF_RULE_AFFECTED), "affected");
 	assert_string_equal(pf_rule_status_name(PF_RULE_FIXED), "fixed");
-	assert_string_equal(pf_rule_status_name(PF_RULE_ANY_KERNEL), "any kernel");
+	assert_string_equal(pf_rule_status_name(PF_RULE_ANY_KERNEL),
+			    "any kernel");
 	assert_non_null(pf_rule_status_name(42));
 	pf_rules_free(rs);
 }
@@ -778,12 +923,11 @@ static void test_null_safety(void **state)
 /* The last report of a real log: swapper, order 1, 0x20, RHEL 6.4 z-stream */
 static void test_scanned_report(void **state)
 {
-	static const char text[] =
-		RULE("generic", "gfp = atomic\n")
-		RULE("kb", "kernel = 2.6.32-220.el6 ..\nfixed = 2.6.32-358.el6\n"
-			   "order = 1..3\ngfp = atomic !sleep\n"
-			   "context = softirq:net_rx\ntrace = tcp_v4_rcv\n"
-			   "trace = vmxnet3_*\ntask = swapper*\n")
+	static const char text[] = RULE("generic", "gfp = atomic\n") RULE(
+		"kb", "kernel = 2.6.32-220.el6 ..\nfixed = 2.6.32-358.el6\n"
+		      "order = 1..3\ngfp = atomic !sleep\n"
+		      "context = softirq:net_rx\ntrace = tcp_v4_rcv\n"
+		      "trace = vmxnet3_*\ntask = swapper*\n")
 		RULE("el7", "kernel = 3.10.0-123.el7 ..\norder = 1..3\n"
 			    "gfp = atomic\ncontext = softirq\ntask = swapper*\n"
 			    "trace = tcp_v4_rcv\n");
@@ -819,7 +963,8 @@ static void check_rules(const struct pf_rules *rs)
 		bool http = false;
 
 		assert_non_null(ru);
-		if (!ru->id[0] || !ru->title[0] || !ru->advice || !ru->advice[0])
+		if (!ru->id[0] || !ru->title[0] || !ru->advice ||
+		    !ru->advice[0])
 			fail_msg("rule %zu (%s) lacks id, title or advice", i,
 				 ru->id);
 		for (j = 0; j < (size_t)ru->nr_sources; j++)

@@ -39,14 +39,15 @@ static const struct pf_zone *zone_of(const struct pf_report *r, int node,
 	return NULL;
 }
 
-static void assert_free_blocks(const struct pf_zone *z, const unsigned long *want,
-			       int n)
+static void assert_free_blocks(const struct pf_zone *z,
+			       const unsigned long *want, int n)
 {
 	assert_int_equal(z->nr_orders, n);
 	for (int o = 0; o < n; o++)
 		if (z->nr_free[o] != want[o])
-			fail_msg("zone %s order %d: %lu free blocks, expected %lu",
-				 z->name, o, z->nr_free[o], want[o]);
+			fail_msg(
+				"zone %s order %d: %lu free blocks, expected %lu",
+				z->name, o, z->nr_free[o], want[o]);
 	/* the buddy line adds up to the total the kernel printed */
 	assert_int_equal(pf_zone_buddy_pages(z) * z->page_kb,
 			 (unsigned long)z->buddy_total_kb);
@@ -96,12 +97,13 @@ static const char *const rhel6[] = {
 	S " unevictable:0 dirty:5 writeback:0 unstable:0",
 	S " free:1234 slab_reclaimable:50 slab_unreclaimable:60",
 	S " mapped:70 shmem:8 pagetables:9 bounce:0",
-	S "Node 0 DMA free:15688kB min:256kB low:320kB high:384kB active_anon:0kB "
-	  "inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB "
-	  "isolated(anon):0kB isolated(file):0kB present:15296kB mlocked:0kB "
-	  "dirty:0kB writeback:0kB mapped:0kB shmem:0kB slab_reclaimable:0kB "
-	  "slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB unstable:0kB "
-	  "bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? yes",
+	S
+	"Node 0 DMA free:15688kB min:256kB low:320kB high:384kB active_anon:0kB "
+	"inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB "
+	"isolated(anon):0kB isolated(file):0kB present:15296kB mlocked:0kB "
+	"dirty:0kB writeback:0kB mapped:0kB shmem:0kB slab_reclaimable:0kB "
+	"slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB unstable:0kB "
+	"bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? yes",
 	S "lowmem_reserve[]: 0 2004 2004 2004",
 	S "Node 0 DMA32 free:8248kB min:32768kB low:40960kB high:49152kB "
 	  "active_anon:404kB inactive_anon:808kB active_file:1212kB "
@@ -112,8 +114,9 @@ static const char *const rhel6[] = {
 	  "unstable:0kB bounce:0kB writeback_tmp:0kB pages_scanned:0 "
 	  "all_unreclaimable? no",
 	S "lowmem_reserve[]: 0 0 0 0",
-	S "Node 0 DMA: 0*4kB 1*8kB 2*16kB 1*32kB 2*64kB 1*128kB 0*256kB 0*512kB "
-	  "1*1024kB 1*2048kB 3*4096kB = 15688kB",
+	S
+	"Node 0 DMA: 0*4kB 1*8kB 2*16kB 1*32kB 2*64kB 1*128kB 0*256kB 0*512kB "
+	"1*1024kB 1*2048kB 3*4096kB = 15688kB",
 	S "Node 0 DMA32: 1682*4kB 190*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB "
 	  "0*512kB 0*1024kB 0*2048kB 0*4096kB = 8248kB",
 	S "2400 total pagecache pages",
@@ -129,7 +132,8 @@ static const char *const rhel6[] = {
 };
 
 static const unsigned long dma_blocks[] = { 0, 1, 2, 1, 2, 1, 0, 0, 1, 1, 3 };
-static const unsigned long dma32_blocks[] = { 1682, 190, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+static const unsigned long dma32_blocks[] = { 1682, 190, 0, 0, 0, 0,
+					      0,    0,	 0, 0, 0 };
 
 /* Everything test (a) knows about rhel6[], shifted by first_line. */
 static void check_rhel6(const struct pf_report *r, unsigned long first_line,
@@ -221,7 +225,7 @@ static void check_rhel6(const struct pf_report *r, unsigned long first_line,
 	assert_int_equal(r->pages_highmem, -1);
 	/* "Mar 18 14:39:17": the year is assumed */
 	assert_int_equal(r->flags, PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE |
-			 PF_REPORT_NO_YEAR);
+					   PF_REPORT_NO_YEAR);
 }
 
 static void test_rhel6_syslog(void **state)
@@ -296,7 +300,8 @@ static void test_chunks(void **state)
 #define D "Mar 18 14:39:17 db2 kernel: "
 static const char *const db2[] = {
 	D "java: page allocation failure: order:2, mode:0x4020",
-	D "Pid: 4711, comm: java Tainted: G        W  ---------------    3.10.0-123.el7.x86_64 #1",
+	D
+	"Pid: 4711, comm: java Tainted: G        W  ---------------    3.10.0-123.el7.x86_64 #1",
 	D "Call Trace:",
 	D " [<ffffffff815e0e08>] dump_stack+0x19/0x1b",
 	D " [<ffffffff8113d9d0>] warn_alloc_failed+0xf0/0x160",
@@ -305,9 +310,11 @@ static const char *const db2[] = {
 	D "Mem-Info:",
 	D "active_anon:11 inactive_anon:22 isolated_anon:0",
 	D " free:777 slab_reclaimable:1 slab_unreclaimable:2",
-	D "Node 0 Normal free:3108kB min:1024kB low:1280kB high:1536kB present:1048576kB managed:1000000kB",
+	D
+	"Node 0 Normal free:3108kB min:1024kB low:1280kB high:1536kB present:1048576kB managed:1000000kB",
 	D "lowmem_reserve[]: 0 0 0 0",
-	D "Node 0 Normal: 377*4kB 100*8kB 25*16kB 1*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 2740kB",
+	D
+	"Node 0 Normal: 377*4kB 100*8kB 25*16kB 1*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 2740kB",
 	D "1000 total pagecache pages",
 	D "262144 pages RAM",
 	D "4096 pages reserved",
@@ -340,7 +347,7 @@ static void test_two_hosts(void **state)
 	assert_string_equal(a->zones[1].name, "DMA32");
 	assert_free_blocks(&a->zones[1], dma32_blocks, 11);
 	assert_int_equal(a->flags, PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE |
-			 PF_REPORT_NO_YEAR);
+					   PF_REPORT_NO_YEAR);
 	assert_int_equal(pf_report_counter(a, "free"), 1234);
 
 	assert_string_equal(b->task, "java");
@@ -353,8 +360,8 @@ static void test_two_hosts(void **state)
 	assert_int_equal(b->nr_frames, 4);
 	assert_int_equal(b->nr_zones, 1);
 	{
-		static const unsigned long want[] = { 377, 100, 25, 1, 0, 0, 0,
-						      0, 0, 0, 0 };
+		static const unsigned long want[] = { 377, 100, 25, 1, 0, 0,
+						      0,   0,	0,  0, 0 };
 		const struct pf_zone *z = zone_of(b, 0, "Normal");
 
 		assert_int_equal(z->free, 777);
@@ -384,7 +391,8 @@ static void test_truncated(void **state)
 	assert_int_equal(rs.r[0].nr_zones, 2);
 	assert_int_equal(rs.r[0].zones[1].buddy_total_kb, -1);
 	assert_int_equal(rs.r[0].flags, PF_REPORT_HAS_MEMINFO |
-			 PF_REPORT_TRUNCATED | PF_REPORT_NO_YEAR);
+						PF_REPORT_TRUNCATED |
+						PF_REPORT_NO_YEAR);
 	reports_release(&rs);
 
 	/* only the header and the task line */
@@ -392,7 +400,8 @@ static void test_truncated(void **state)
 	assert_int_equal(rs.nr, 1);
 	assert_int_equal(rs.r[0].last_line, 4);
 	assert_int_equal(rs.r[0].nr_zones, 0);
-	assert_int_equal(rs.r[0].flags, PF_REPORT_TRUNCATED | PF_REPORT_NO_YEAR);
+	assert_int_equal(rs.r[0].flags,
+			 PF_REPORT_TRUNCATED | PF_REPORT_NO_YEAR);
 	reports_release(&rs);
 }
 
@@ -426,7 +435,7 @@ static void test_foreign_lines(void **state)
 {
 	const size_t nforeign = 500;
 	const char **lines = calloc(nforeign + 64, sizeof(*lines));
-	char (*buf)[96] = calloc(nforeign, sizeof(*buf));
+	char(*buf)[96] = calloc(nforeign, sizeof(*buf));
 	struct reports rs;
 	size_t n = 0;
 
@@ -434,12 +443,14 @@ static void test_foreign_lines(void **state)
 	assert_non_null(buf);
 	lines[n++] = S "swapper: page allocation failure. order:1, mode:0x20";
 	for (size_t i = 0; i < nforeign; i++) {
-		snprintf(buf[i], sizeof(buf[i]),
-			 S "usb 1-1: new high-speed USB device number %zu using ehci_hcd",
-			 i);
+		snprintf(
+			buf[i], sizeof(buf[i]),
+			S
+			"usb 1-1: new high-speed USB device number %zu using ehci_hcd",
+			i);
 		lines[n++] = buf[i];
 	}
-	for (size_t i = 24; i <= 50; i++)	/* rhel6[]'s Mem-Info and trailer */
+	for (size_t i = 24; i <= 50; i++) /* rhel6[]'s Mem-Info and trailer */
 		lines[n++] = rhel6[i];
 	scan_lines(lines, n, &rs);
 	assert_int_equal(rs.nr, 1);
@@ -449,7 +460,8 @@ static void test_foreign_lines(void **state)
 	assert_int_equal(rs.r[0].nr_zones, 0);
 	assert_int_equal(rs.r[0].nr_counters, 0);
 	assert_int_equal(rs.r[0].pages_ram, -1);
-	assert_false(rs.r[0].flags & (PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE));
+	assert_false(rs.r[0].flags &
+		     (PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE));
 	assert_true(rs.r[0].flags & PF_REPORT_TRUNCATED);
 	reports_release(&rs);
 	free(buf);
@@ -497,7 +509,8 @@ static void test_sysrq_after_header(void **state)
 	assert_int_equal(rs.r[0].nr_zones, 0);
 	assert_int_equal(rs.r[0].nr_counters, 0);
 	assert_int_equal(rs.r[0].pagecache_pages, -1);
-	assert_false(rs.r[0].flags & (PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE));
+	assert_false(rs.r[0].flags &
+		     (PF_REPORT_HAS_MEMINFO | PF_REPORT_COMPLETE));
 	reports_release(&rs);
 }
 
@@ -595,10 +608,12 @@ static void test_cpuset_line(void **state)
 	assert_string_equal(rs.r[0].kernel.str, "4.19.0-16-amd64");
 	assert_int_equal(rs.r[0].kernel_from, PF_KERNEL_REPORT);
 	assert_int_equal(rs.r[0].gfp_layout, PF_GFP_4_18);
-	assert_string_equal(rs.r[0].hardware,
-			    "QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.14.0 04/01/2014");
-	assert_string_equal(rs.r[0].workqueue,
-			    "events_freezable ieee80211_restart_work [mac80211]");
+	assert_string_equal(
+		rs.r[0].hardware,
+		"QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.14.0 04/01/2014");
+	assert_string_equal(
+		rs.r[0].workqueue,
+		"events_freezable ieee80211_restart_work [mac80211]");
 	assert_int_equal(rs.r[0].nr_frames, 7);
 	assert_string_equal(rs.r[0].frames[4].func, "ieee80211_restart_work");
 	assert_string_equal(rs.r[0].frames[4].module, "mac80211");
@@ -691,7 +706,8 @@ static void test_v6(void **state)
 	assert_int_equal(r->kernel.code, PF_KV(6, 12, 0));
 	assert_int_equal(r->kernel_from, PF_KERNEL_REPORT);
 	assert_int_equal(r->gfp_layout, PF_GFP_5_0);
-	assert_string_equal(r->workqueue, "events_power_efficient fb_flashcursor");
+	assert_string_equal(r->workqueue,
+			    "events_power_efficient fb_flashcursor");
 	assert_int_equal(r->context.kind, PF_CTX_SOFTIRQ);
 	assert_string_equal(r->context.softirq, "net_rx");
 	/* 17 functions, <IRQ> </IRQ> <TASK> </TASK> */
@@ -718,8 +734,8 @@ static void test_v6(void **state)
 	assert_string_equal(z->mt[8], "U");
 	assert_string_equal(z->mt[10], "M");
 	{
-		static const unsigned long want[] = { 0, 0, 0, 0, 0, 0, 0, 0,
-						      1, 1, 1 };
+		static const unsigned long want[] = { 0, 0, 0, 0, 0, 0,
+						      0, 0, 1, 1, 1 };
 
 		assert_free_blocks(z, want, 11);
 	}
@@ -786,8 +802,8 @@ static void test_no_final_newline(void **state)
 	reports_release(&rs);
 
 	/* the whole report, its "pages non-shared" line unterminated */
-	log[strlen(log) - 1] = '\0';			/* last '\n' */
-	*strrchr(log, '\n') = '\0';			/* drop the last line */
+	log[strlen(log) - 1] = '\0'; /* last '\n' */
+	*strrchr(log, '\n') = '\0';  /* drop the last line */
 	scan_steps(log, &rs);
 	assert_int_equal(rs.nr, 1);
 	check_rhel6(&rs.r[0], 3, "web1");
@@ -941,9 +957,9 @@ static const char *json_value(const char *p, int depth)
 static void check_json(const char *s)
 {
 	static const char *const keys[] = {
-		"source", "line", "host", "time", "task", "pid", "order", "mode",
-		"gfp_mask", "gfp_flags", "kernel", "context", "trace", "zones",
-		"complete",
+		"source", "line",    "host",  "time",	  "task",
+		"pid",	  "order",   "mode",  "gfp_mask", "gfp_flags",
+		"kernel", "context", "trace", "zones",	  "complete",
 	};
 	const char *end;
 
@@ -953,7 +969,7 @@ static void check_json(const char *s)
 	end = json_ws(end);
 	if (*end)
 		fail_msg("text after the JSON value: %s", end);
-	assert_int_equal(s[strlen(s) - 1], '\n');	/* a JSON Lines record */
+	assert_int_equal(s[strlen(s) - 1], '\n'); /* a JSON Lines record */
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		char k[32];
 
@@ -969,17 +985,20 @@ static void test_rhel5_module_frames(void **state)
 	struct reports rs = { 0 };
 
 	(void)state;
-	scan_string("swapper: page allocation failure. order:1, mode:0x20\n"
-		    "\n"
-		    "Call Trace:\n"
-		    " <IRQ> [<ffffffff8000f2e2>] __alloc_pages+0x2b5/0x2ce\n"
-		    " [<ffffffff8802f1d2>] :e1000:e1000_alloc_rx_buffers+0x94/0x2e1\n"
-		    " [<ffffffff80012f5d>] net_rx_action+0xac/0x1e0\n", 0, &rs);
+	scan_string(
+		"swapper: page allocation failure. order:1, mode:0x20\n"
+		"\n"
+		"Call Trace:\n"
+		" <IRQ> [<ffffffff8000f2e2>] __alloc_pages+0x2b5/0x2ce\n"
+		" [<ffffffff8802f1d2>] :e1000:e1000_alloc_rx_buffers+0x94/0x2e1\n"
+		" [<ffffffff80012f5d>] net_rx_action+0xac/0x1e0\n",
+		0, &rs);
 	assert_int_equal(rs.nr, 1);
 	assert_int_equal(rs.r[0].nr_frames, 4);
 	assert_string_equal(rs.r[0].frames[2].func, "e1000_alloc_rx_buffers");
 	assert_string_equal(rs.r[0].frames[2].module, "e1000");
-	assert_string_equal(rs.r[0].context.call_site, "e1000_alloc_rx_buffers");
+	assert_string_equal(rs.r[0].context.call_site,
+			    "e1000_alloc_rx_buffers");
 	free(rs.r);
 }
 

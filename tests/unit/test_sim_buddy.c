@@ -64,7 +64,9 @@ static uint32_t get(struct sim_zone *z, int order, int mt, bool ha,
 		    struct sim_stats *st)
 {
 	static const int owner[3] = {
-		[U] = SIM_SLAB, [M] = SIM_ANON, [E] = SIM_SLAB_RECLAIMABLE,
+		[U] = SIM_SLAB,
+		[M] = SIM_ANON,
+		[E] = SIM_SLAB_RECLAIMABLE,
 	};
 	uint32_t pfn = sim_rmqueue(z, order, mt, ha, st);
 
@@ -177,8 +179,8 @@ static void test_expand(void **state)
 	for (uint32_t p = 993; p < 1000; p++) {
 		assert_int_equal(z.pages[p].owner, SIM_ANON);
 		assert_int_equal(z.pages[p].flags & SIM_PG_HEAD,
-				 p == 993 || p == 994 || p == 996 ?
-				 SIM_PG_HEAD : 0);
+				 p == 993 || p == 994 || p == 996 ? SIM_PG_HEAD
+								  : 0);
 	}
 	assert_int_equal(z.free_pages, 1000 - 9);
 	assert_int_equal(st.page_ops, 9);
@@ -228,7 +230,10 @@ static uint64_t rnd(uint64_t *x)
  */
 static void roundtrip(unsigned long nr_pages, bool exact, uint64_t seed)
 {
-	struct { uint32_t pfn; int order; } *blk;
+	struct {
+		uint32_t pfn;
+		int order;
+	} * blk;
 	struct snap a, b;
 	struct sim_stats st;
 	struct sim_zone z;
@@ -608,12 +613,11 @@ static void test_view(void **state)
 	assert_int_equal(get(&z, 0, U, false, &st), 0);
 	sim_zone_view(&z, &v);
 	{
-		static const unsigned long nr[11] = {
-			1, 1, 1, 2, 1, 2, 2, 2, 2, 0, 0
-		};
-		static const char *const mt[11] = {
-			"U", "U", "U", "UM", "U", "UM", "UM", "UM", "UM", "", ""
-		};
+		static const unsigned long nr[11] = { 1, 1, 1, 2, 1, 2,
+						      2, 2, 2, 0, 0 };
+		static const char *const mt[11] = { "U",  "U",	"U",  "UM",
+						    "U",  "UM", "UM", "UM",
+						    "UM", "",	"" };
 
 		for (int o = 0; o < 11; o++) {
 			assert_int_equal(v.nr_free[o], nr[o]);
@@ -648,8 +652,8 @@ static void test_lru(void **state)
 	sim_lru_add(&z, a);
 	sim_lru_add(&z, b);
 	sim_lru_add(&z, c);
-	sim_lru_add(&z, d);	/* slab: no LRU */
-	sim_lru_add(&z, a);	/* already on it */
+	sim_lru_add(&z, d); /* slab: no LRU */
+	sim_lru_add(&z, a); /* already on it */
 	assert_int_equal(z.lru_file.nr, 2);
 	assert_int_equal(z.lru_file.head, a);
 	assert_int_equal(z.lru_file.tail, c);
@@ -706,7 +710,7 @@ static void test_check(void **state)
 	assert_int_equal(p, 992);
 	sim_free_block(&z, 992, 0, &st);
 	check_ok(&z);
-	sim_free_block(&z, 992, 0, &st);	/* a free head: refused */
+	sim_free_block(&z, 992, 0, &st); /* a free head: refused */
 	check_ok(&z);
 	sim_free_block(&z, 993, 0, &st);
 	expect_broken(&z, "in another free block");
@@ -788,7 +792,10 @@ static void test_check(void **state)
  */
 static void stress(bool mobility, unsigned long nr_pages, int nr_ops)
 {
-	struct { uint32_t pfn; int order; } *blk;
+	struct {
+		uint32_t pfn;
+		int order;
+	} * blk;
 	struct sim_stats st;
 	struct sim_zone z;
 	size_t n = 0;
@@ -815,8 +822,8 @@ static void stress(bool mobility, unsigned long nr_pages, int nr_ops)
 				if (mt == E)
 					owner = SIM_SLAB_RECLAIMABLE;
 				else if (mt == M)
-					owner = (r >> 28) & 1 ? SIM_FILE :
-								SIM_ANON;
+					owner = (r >> 28) & 1 ? SIM_FILE
+							      : SIM_ANON;
 
 				sim_set_owner(&z, pfn, order, owner);
 				if (mt == M && !order)

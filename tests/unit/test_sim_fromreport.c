@@ -12,7 +12,8 @@
 
 #include "sim/sim.h"
 
-#define CORPUS_019 "/corpus/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log"
+#define CORPUS_019                                                             \
+	"/corpus/019-swapper-tg3-order1-numa2-2.6.16-x86_64-syslog-wrapped.log"
 
 static struct reports rs;
 static const struct pf_report *rep;
@@ -43,7 +44,8 @@ static struct pf_scenario *build(void)
 	char err[256];
 
 	assert_non_null(rep);
-	assert_int_equal(pf_scenario_from_report(&sc, rep, err, sizeof(err)), 0);
+	assert_int_equal(pf_scenario_from_report(&sc, rep, err, sizeof(err)),
+			 0);
 	assert_non_null(sc);
 	/* 2.6.16 is older than the simulator's eras: a warning, 2.6.18 */
 	assert_non_null(strstr(err, "2.6.16"));
@@ -95,7 +97,8 @@ static const struct pf_zone *report_zone(const char *name, int node)
 {
 	/* the report's node 1 is the simulator's node 1: both have memory */
 	for (int i = 0; i < rep->nr_zones; i++)
-		if (!strcmp(rep->zones[i].name, name) && rep->zones[i].node == node)
+		if (!strcmp(rep->zones[i].name, name) &&
+		    rep->zones[i].node == node)
 			return &rep->zones[i];
 	return NULL;
 }
@@ -114,10 +117,12 @@ static void test_initial_state(void **state)
 	s->sc = sc;
 	s->rng = 12345;
 	for (int i = 0; i < sc->nr_zones; i++) {
-		assert_int_equal(sim_zone_init(&s->zones[i], sc->zones[i].name,
-					       sc->zones[i].node,
-					       (unsigned long)(sc->zones[i].bytes >> 12),
-					       false), 0);
+		assert_int_equal(
+			sim_zone_init(&s->zones[i], sc->zones[i].name,
+				      sc->zones[i].node,
+				      (unsigned long)(sc->zones[i].bytes >> 12),
+				      false),
+			0);
 		s->nr_zones++;
 	}
 	assert_int_equal(sim_shape_free_lists(s), 0);

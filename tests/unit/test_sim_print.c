@@ -12,7 +12,7 @@
 #include "helpers.h"
 #include "sim/sim.h"
 
-#define NO_LETTERS NULL
+#define NO_LETTERS    NULL
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* GFP_ATOMIC in each gfp layout (kernel-facts.md 1.3) */
@@ -106,28 +106,32 @@ static void failure_set(struct sim_failure *f, const struct sim *s,
 	static const long dma_res[SIM_MAX_ZONES] = { 0, 3000, 8000 };
 	static const long dma32_res[SIM_MAX_ZONES] = { 0, 0, 5000 };
 	static const long normal_res[SIM_MAX_ZONES] = { 0 };
-	static const unsigned long dma_free[SIM_MAX_ORDER] = {
-		2, 3, 3, 2, 1, 2, 1, 1, 1, 1, 2 };
-	static const char *const dma_mt[SIM_MAX_ORDER] = {
-		"U", "U", "UE", "U", "U", "U", "U", "U", "U", "U", "M" };
-	static const unsigned long dma32_low[SIM_MAX_ORDER] = {
-		1500, 300, 100, 20, 5 };
+	static const unsigned long dma_free[SIM_MAX_ORDER] = { 2, 3, 3, 2, 1, 2,
+							       1, 1, 1, 1, 2 };
+	static const char *const dma_mt[SIM_MAX_ORDER] = { "U", "U", "UE", "U",
+							   "U", "U", "U",  "U",
+							   "U", "U", "M" };
+	static const unsigned long dma32_low[SIM_MAX_ORDER] = { 1500, 300, 100,
+								20, 5 };
 	static const unsigned long dma32_frag[SIM_MAX_ORDER] = { 8000, 1000 };
-	static const char *const dma32_mt[SIM_MAX_ORDER] = {
-		"UME", "UM", "ME", "M", "M" };
-	static const unsigned long normal_low[SIM_MAX_ORDER] = {
-		2000, 500, 150, 50, 25 };
+	static const char *const dma32_mt[SIM_MAX_ORDER] = { "UME", "UM", "ME",
+							     "M", "M" };
+	static const unsigned long normal_low[SIM_MAX_ORDER] = { 2000, 500, 150,
+								 50, 25 };
 	static const unsigned long normal_frag[SIM_MAX_ORDER] = { 60000, 2000 };
-	static const char *const normal_mt_3x[SIM_MAX_ORDER] = {
-		"UEM", "UM", "M", "EM", "M" };
-	static const char *const normal_mt_44[SIM_MAX_ORDER] = {
-		"UME", "UM", "MH", "ME", "H" };
+	static const char *const normal_mt_3x[SIM_MAX_ORDER] = { "UEM", "UM",
+								 "M", "EM",
+								 "M" };
+	static const char *const normal_mt_44[SIM_MAX_ORDER] = { "UME", "UM",
+								 "MH", "ME",
+								 "H" };
 	static const unsigned long node1_low[SIM_MAX_ORDER] = { 1000, 200, 50 };
 	static const unsigned long node1_frag[SIM_MAX_ORDER] = { 30000 };
 	bool letters = era_ge(s, 3, 0, 0) && s->era.kver.rhel != 6;
 	bool l44 = era_ge(s, 4, 4, 0);
-	const char *const *nmt = !letters ? NO_LETTERS :
-				 l44 ? normal_mt_44 : normal_mt_3x;
+	const char *const *nmt = !letters ? NO_LETTERS
+				 : l44	  ? normal_mt_44
+					  : normal_mt_3x;
 	bool low = shape == BELOW_MIN;
 
 	memset(f, 0, sizeof(*f));
@@ -145,8 +149,9 @@ static void failure_set(struct sim_failure *f, const struct sim *s,
 		 24000, normal_res, low ? normal_low : normal_frag, nmt);
 	f->nr_zones = 3;
 	if (numa) {
-		zone_set(&f->zones[3], 1, "Normal", 1048576, 1030000, 12000, 15000,
-			 18000, normal_res, low ? node1_low : node1_frag, nmt);
+		zone_set(&f->zones[3], 1, "Normal", 1048576, 1030000, 12000,
+			 15000, 18000, normal_res, low ? node1_low : node1_frag,
+			 nmt);
 		f->nr_zones = 4;
 	}
 	if (era_ge(s, 5, 15, 0))
@@ -169,10 +174,11 @@ static long printed_min(const struct sim *s, const struct pf_zone *z)
 static int recorded_cause(const struct sim *s, const struct sim_failure *f)
 {
 	int layout = pf_gfp_layout_of(&s->era.kver);
-	unsigned int flags = pf_alloc_flags(f->gfp, layout, s->era.wm_era,
-					    f->order, f->ctx == PF_CTX_PROCESS ?
-					    0 : PF_CALLER_INTERRUPT);
-	int classzone = pf_zone_classzone(f->zones, f->nr_zones, PF_ZONE_NORMAL);
+	unsigned int flags = pf_alloc_flags(
+		f->gfp, layout, s->era.wm_era, f->order,
+		f->ctx == PF_CTX_PROCESS ? 0 : PF_CALLER_INTERRUPT);
+	int classzone =
+		pf_zone_classzone(f->zones, f->nr_zones, PF_ZONE_NORMAL);
 	struct pf_wm_check c;
 	struct pf_zone z;
 	int key = 0;
@@ -208,7 +214,7 @@ static void check_zone(const struct sim *s, const struct pf_zone *want,
 		       const struct pf_zone *got, bool numa)
 {
 	bool letters = era_ge(s, 3, 0, 0) && s->era.kver.rhel != 6;
-	int nr_types = 3;	/* DMA, DMA32, Normal */
+	int nr_types = 3; /* DMA, DMA32, Normal */
 
 	assert_non_null(got);
 	assert_int_equal(got->page_kb, 4);
@@ -224,16 +230,18 @@ static void check_zone(const struct sim *s, const struct pf_zone *want,
 		assert_int_equal(got->high, want->high);
 	}
 	assert_int_equal(got->boost, era_ge(s, 5, 16, 0) ? want->boost : -1);
-	assert_int_equal(got->reserved_highatomic, era_ge(s, 5, 15, 0) ?
-			 want->reserved_highatomic : -1);
+	assert_int_equal(got->reserved_highatomic,
+			 era_ge(s, 5, 15, 0) ? want->reserved_highatomic : -1);
 	assert_int_equal(got->present, want->present);
-	assert_int_equal(got->managed, era_ge(s, 3, 10, 0) ? want->managed : -1);
+	assert_int_equal(got->managed,
+			 era_ge(s, 3, 10, 0) ? want->managed : -1);
 	assert_int_equal(got->free_cma, era_ge(s, 3, 10, 0) ? 0 : -1);
 	/* MAX_NR_ZONES columns; past the machine's types they repeat */
 	assert_true(got->nr_lowmem_reserve >= nr_types);
 	for (int i = 0; i < got->nr_lowmem_reserve; i++)
-		assert_int_equal(got->lowmem_reserve[i],
-				 want->lowmem_reserve[i < nr_types ? i : nr_types - 1]);
+		assert_int_equal(
+			got->lowmem_reserve[i],
+			want->lowmem_reserve[i < nr_types ? i : nr_types - 1]);
 	assert_int_equal(got->nr_orders, SIM_MAX_ORDER);
 	for (int o = 0; o < SIM_MAX_ORDER; o++)
 		assert_int_equal(got->nr_free[o], want->nr_free[o]);
@@ -323,15 +331,18 @@ static void round_trip(const struct sim *s, const struct sim_failure *f,
 	 */
 	if ((f->ctx == PF_CTX_SOFTIRQ || f->ctx == PF_CTX_HARDIRQ) &&
 	    era_ge(s, 2, 6, 24))
-		assert_string_equal(r->context.call_site, "e1000_alloc_rx_buffers");
+		assert_string_equal(r->context.call_site,
+				    "e1000_alloc_rx_buffers");
 
 	assert_int_equal(r->nr_zones, f->nr_zones);
 	for (int i = 0; i < f->nr_zones; i++)
 		check_zone(s, &f->zones[i],
-			   find_zone(r, f->zones[i].node, f->zones[i].name), numa);
+			   find_zone(r, f->zones[i].node, f->zones[i].name),
+			   numa);
 	assert_int_equal(pf_report_counter(r, "free"),
-			 f->zones[0].free + f->zones[1].free + f->zones[2].free +
-			 (numa ? f->zones[3].free : 0));
+			 f->zones[0].free + f->zones[1].free +
+				 f->zones[2].free +
+				 (numa ? f->zones[3].free : 0));
 	assert_true(r->pages_ram > 0);
 	/* RHEL 5 printed no page cache total */
 	assert_int_equal(r->pagecache_pages > 0, era_ge(s, 2, 6, 24));
@@ -346,9 +357,9 @@ static void round_trip(const struct sim *s, const struct sim_failure *f,
 }
 
 static const char *const eras[] = {
-	"rhel5", "rhel6.2", "rhel6.4", "rhel7", "3.10", "4.4", "4.9", "4.14",
-	"4.19", "rhel8", "5.4", "5.10", "5.15", "rhel9", "6.1", "6.6", "6.12",
-	"6.15",
+	"rhel5", "rhel6.2", "rhel6.4", "rhel7", "3.10", "4.4",
+	"4.9",	 "4.14",    "4.19",    "rhel8", "5.4",	"5.10",
+	"5.15",	 "rhel9",   "6.1",     "6.6",	"6.12", "6.15",
 };
 
 static void one_era(const char *kernel, int ctx, const char *task, bool numa)
@@ -401,54 +412,70 @@ static const struct exact_case {
 	const char *kernel;
 	int nr_nodes;
 	bool numa;
-	const char *has[14];	/* pieces it prints, up to a NULL */
-	const char *lacks;	/* one it does not print, or NULL */
+	const char *has[14]; /* pieces it prints, up to a NULL */
+	const char *lacks;   /* one it does not print, or NULL */
 } exact_cases[] = {
-	{ "rhel6.2", 1, false, {
-		"] swapper: page allocation failure. order:1, mode:0x20\n",
-		"] Pid: 0, comm: swapper Not tainted "
-		"2.6.32-220.el6.x86_64 #1\n",
-		"] Call Trace:\n",
-		"]  <IRQ>  [<ffffffff",
-		"] ? __alloc_pages_nodemask+0x",
-		"] ? e1000_alloc_rx_buffers+0x",
-		" [e1000e]\n",
-		"]  <EOI>  [<ffffffff",
-		"] Normal: 2000*4kB 500*8kB 150*16kB 50*32kB 25*64kB 0*128kB "
-		"0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 17600kB\n",
-		"] lowmem_reserve[]: 0 3000 8000 8000\n",
-		" pages non-shared\n",
-	}, NULL },
-	{ "4.19", 1, false, {
-		"] swapper/0: page allocation failure: order:1, "
-		"mode:0x480020(GFP_ATOMIC), nodemask=(null)\n",
-		"] swapper/0 cpuset=/ mems_allowed=0\n",
-		"] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 4.19.0 #1\n",
-		"]  <IRQ>\n",
-		"]  </IRQ>\n",
-		"] RIP: 0010:cpuidle_enter_state+0x",
-		"] Node 0 active_anon:",
-		"] Normal: 2000*4kB (UME) 500*8kB (UM) 150*16kB (MH) "
-		"50*32kB (ME) 25*64kB (H) 0*128kB 0*256kB",
-		"] lowmem_reserve[]: 0 3000 8000 8000 8000\n",
-	}, NULL },
-	{ "3.10", 1, false, {
-		/* 3.x letters: U E M R in that order */
-		"] Normal: 2000*4kB (UEM) 500*8kB (UM) 150*16kB (M) "
-		"50*32kB (EM) 25*64kB (M) ",
-		"] Hardware name: pagefail simulator\n",
-	}, NULL },
-	{ "6.6", 2, true, {
-		"] swapper/0: page allocation failure: order:1, "
-		"mode:0x820(GFP_ATOMIC), "
-		"nodemask=(null),cpuset=/,mems_allowed=0-1\n",
-		"] Node 0 Normal free:17600kB boost:6000kB min:70000kB "
-		"low:86000kB high:102000kB reserved_highatomic:4096KB "
-		"active_anon:",
-		"]  <TASK>\n",
-		"]  </TASK>\n",
-		"] Node 1 Normal: 1000*4kB",
-	}, "Swap cache stats" },
+	{ "rhel6.2",
+	  1,
+	  false,
+	  {
+		  "] swapper: page allocation failure. order:1, mode:0x20\n",
+		  "] Pid: 0, comm: swapper Not tainted "
+		  "2.6.32-220.el6.x86_64 #1\n",
+		  "] Call Trace:\n",
+		  "]  <IRQ>  [<ffffffff",
+		  "] ? __alloc_pages_nodemask+0x",
+		  "] ? e1000_alloc_rx_buffers+0x",
+		  " [e1000e]\n",
+		  "]  <EOI>  [<ffffffff",
+		  "] Normal: 2000*4kB 500*8kB 150*16kB 50*32kB 25*64kB 0*128kB "
+		  "0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 17600kB\n",
+		  "] lowmem_reserve[]: 0 3000 8000 8000\n",
+		  " pages non-shared\n",
+	  },
+	  NULL },
+	{ "4.19",
+	  1,
+	  false,
+	  {
+		  "] swapper/0: page allocation failure: order:1, "
+		  "mode:0x480020(GFP_ATOMIC), nodemask=(null)\n",
+		  "] swapper/0 cpuset=/ mems_allowed=0\n",
+		  "] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 4.19.0 #1\n",
+		  "]  <IRQ>\n",
+		  "]  </IRQ>\n",
+		  "] RIP: 0010:cpuidle_enter_state+0x",
+		  "] Node 0 active_anon:",
+		  "] Normal: 2000*4kB (UME) 500*8kB (UM) 150*16kB (MH) "
+		  "50*32kB (ME) 25*64kB (H) 0*128kB 0*256kB",
+		  "] lowmem_reserve[]: 0 3000 8000 8000 8000\n",
+	  },
+	  NULL },
+	{ "3.10",
+	  1,
+	  false,
+	  {
+		  /* 3.x letters: U E M R in that order */
+		  "] Normal: 2000*4kB (UEM) 500*8kB (UM) 150*16kB (M) "
+		  "50*32kB (EM) 25*64kB (M) ",
+		  "] Hardware name: pagefail simulator\n",
+	  },
+	  NULL },
+	{ "6.6",
+	  2,
+	  true,
+	  {
+		  "] swapper/0: page allocation failure: order:1, "
+		  "mode:0x820(GFP_ATOMIC), "
+		  "nodemask=(null),cpuset=/,mems_allowed=0-1\n",
+		  "] Node 0 Normal free:17600kB boost:6000kB min:70000kB "
+		  "low:86000kB high:102000kB reserved_highatomic:4096KB "
+		  "active_anon:",
+		  "]  <TASK>\n",
+		  "]  </TASK>\n",
+		  "] Node 1 Normal: 1000*4kB",
+	  },
+	  "Swap cache stats" },
 };
 
 static void test_exact_lines(void **state)

@@ -17,7 +17,7 @@
 
 #include "sim/sim.h"
 
-#define PB_NR	(1UL << SIM_PAGEBLOCK_ORDER)
+#define PB_NR (1UL << SIM_PAGEBLOCK_ORDER)
 
 struct machine {
 	struct sim *s;
@@ -44,9 +44,9 @@ static void assert_invariants(const struct machine *m)
 /* One order-0 page of owner, on the LRU when it is page cache or anon. */
 static uint32_t take_page(struct machine *m, int owner)
 {
-	int mt = owner == SIM_SLAB_RECLAIMABLE ? SIM_MT_RECLAIMABLE :
-		 owner == SIM_SLAB || owner == SIM_NET ? SIM_MT_UNMOVABLE :
-		 SIM_MT_MOVABLE;
+	int mt = owner == SIM_SLAB_RECLAIMABLE		 ? SIM_MT_RECLAIMABLE
+		 : owner == SIM_SLAB || owner == SIM_NET ? SIM_MT_UNMOVABLE
+							 : SIM_MT_MOVABLE;
 	uint32_t pfn = sim_rmqueue(m->z, 0, mt, false, &m->s->st);
 
 	assert_int_not_equal(pfn, SIM_NONE);
@@ -84,10 +84,10 @@ static void checkerboard(struct machine *m)
  * kcompactd do, and whether it starts as the checkerboard.
  */
 struct machine_cfg {
-	int wm_era;			/* enum pf_wm_era */
+	int wm_era; /* enum pf_wm_era */
 	bool swap;
-	bool board;			/* checkerboard() made */
-	int kswapd_compacts_from;	/* the lowest order, 0: it never does */
+	bool board;		  /* checkerboard() made */
+	int kswapd_compacts_from; /* the lowest order, 0: it never does */
 	bool kcompactd, highatomic, proactive, boost;
 };
 
@@ -111,9 +111,9 @@ static void machine_init(struct machine *m, const struct machine_cfg *cfg)
 	m->s->era.wm_era = cfg->wm_era;
 	m->s->era.mobility = true;
 	m->s->era.kswapd_compacts = cfg->kswapd_compacts_from > 0;
-	m->s->era.kswapd_compact_min_order = cfg->kswapd_compacts_from ?
-					     cfg->kswapd_compacts_from :
-					     SIM_MAX_ORDER;
+	m->s->era.kswapd_compact_min_order = cfg->kswapd_compacts_from
+						     ? cfg->kswapd_compacts_from
+						     : SIM_MAX_ORDER;
 	m->s->era.kcompactd = cfg->kcompactd;
 	m->s->era.highatomic = cfg->highatomic;
 	m->s->era.proactive = cfg->proactive;
@@ -132,7 +132,7 @@ static void machine_init(struct machine *m, const struct machine_cfg *cfg)
 }
 
 /* machine_init() of the fields of a struct machine_cfg given by name */
-#define MACHINE(m, ...)							\
+#define MACHINE(m, ...)                                                        \
 	machine_init(m, &(const struct machine_cfg){ __VA_ARGS__ })
 
 static unsigned long free_above(const struct sim_zone *z, int order)
@@ -403,7 +403,7 @@ static void test_kswapd_reclaims_to_high(void **state)
 	fill(&m, SIM_FILE, n - 100);
 	sim_wakeup_kswapd(m.s, 0, 0);
 
-	sim_kswapd_run(m.s, 0.0005);	/* 50 pages of work */
+	sim_kswapd_run(m.s, 0.0005); /* 50 pages of work */
 	m.s->t += 0.0005;
 	assert_int_equal(m.s->st.kswapd_reclaimed_pages, 50);
 	assert_true(m.s->kswapd[0].awake);
@@ -500,8 +500,8 @@ static void test_proactive(void **state)
 	assert_false(m.s->kswapd[0].kcompactd_awake);
 	pf_contig_info(m.z->nr_free, SIM_MAX_ORDER, SIM_PAGEBLOCK_ORDER, &info);
 	frag = (info.free_pages -
-		(info.free_blocks_suitable << SIM_PAGEBLOCK_ORDER)) * 100 /
-	       info.free_pages;
+		(info.free_blocks_suitable << SIM_PAGEBLOCK_ORDER)) *
+	       100 / info.free_pages;
 	assert_true(frag <= 80);
 	assert_invariants(&m);
 
@@ -543,7 +543,7 @@ static void test_boost(void **state)
 	assert_false(m.s->kswapd[0].awake);
 	assert_int_equal(m.z->boost, 0);
 	assert_true((long)m.z->free_pages > m.z->high + 512);
-	assert_int_equal(m.z->lru_anon.nr, n / 2);	/* no swap */
+	assert_int_equal(m.z->lru_anon.nr, n / 2); /* no swap */
 	assert_true(m.s->st.kcompactd_wakeups >= 1);
 	assert_invariants(&m);
 	machine_free(&m);

@@ -28,12 +28,11 @@ static struct pf_scenario *parse_ok(const char *text)
 }
 
 /* The smallest valid scenario, then extra (which may add sections). */
-#define MINI(extra)							\
-	"[machine]\n"							\
-	"zone = DMA32 64M\n"						\
-	"[phase p]\n"							\
-	"duration = 1s\n"						\
-	extra
+#define MINI(extra)                                                            \
+	"[machine]\n"                                                          \
+	"zone = DMA32 64M\n"                                                   \
+	"[phase p]\n"                                                          \
+	"duration = 1s\n" extra
 
 static bool near(double a, double b)
 {
@@ -84,7 +83,8 @@ static void test_rhel6_file(void **state)
 	struct diag_list d = { 0 };
 
 	assert_int_equal(pf_scenario_load(&sc, SCN_DIR "/rhel6-net-burst.scn",
-					  list_diag, &d), 0);
+					  list_diag, &d),
+			 0);
 	assert_int_equal(d.nr, 0);
 	assert_string_equal(sc->name, "rhel6-net-burst");
 
@@ -98,7 +98,8 @@ static void test_rhel6_file(void **state)
 	assert_true(sc->zones[0].bytes == 16ULL << 20);
 	assert_true(sc->zones[1].bytes == 3ULL << 30);
 	assert_true(sc->zones[0].bytes + sc->zones[1].bytes +
-		    sc->zones[2].bytes == 8ULL << 30);
+			    sc->zones[2].bytes ==
+		    8ULL << 30);
 	assert_int_equal(sc->cpus, 8);
 	assert_false(sc->swap);
 
@@ -131,7 +132,7 @@ static void test_rhel6_file(void **state)
 	assert_true(near(ph->stream_rate, 25000));
 	assert_true(near(ph->net_rate, 100000));
 	assert_int_equal(ph->net_order, 1);
-	assert_true(ph->net_gfp == 0);		/* GFP_ATOMIC of the era */
+	assert_true(ph->net_gfp == 0); /* GFP_ATOMIC of the era */
 	assert_true(near(ph->net_hold, 0.020));
 	assert_true(near(ph->burst_len, 0.05));
 	assert_true(near(ph->burst_every, 1));
@@ -175,13 +176,12 @@ static void test_defaults(void **state)
 /* A byte order mark, CR LF line ends and no last newline. */
 static void test_line_ends(void **state)
 {
-	static const char text[] =
-		"\xef\xbb\xbf[machine]\r\n"
-		"zone = DMA32 64M\r\n"
-		"\r\n"
-		"   # an indented comment\r\n"
-		"[phase p]\r\n"
-		"duration = 2s";
+	static const char text[] = "\xef\xbb\xbf[machine]\r\n"
+				   "zone = DMA32 64M\r\n"
+				   "\r\n"
+				   "   # an indented comment\r\n"
+				   "[phase p]\r\n"
+				   "duration = 2s";
 	struct pf_scenario *sc = parse_ok(text);
 
 	assert_int_equal(sc->nr_zones, 1);
@@ -192,55 +192,54 @@ static void test_line_ends(void **state)
 /* Every key, every value form. */
 static void test_values_exact(void **state)
 {
-	static const char text[] =
-		"[kswapd]\r\n"
-		"scan_rate = 1000\r\n"
-		"compact_rate=2.5/s\n"
-		"tick = 100us\n"
-		"seed = 18446744073709551615\n"
-		"[ machine ]\n"
-		"\tzone = node0 DMA 16M   \n"
-		"zone = dma32 1GiB\n"
-		"zone = NORMAL 1048576B\n"
-		"zone = node1 Normal 2097152\n"
-		"zone = node1 movable 1024K\n"
-		"cpus = 64\n"
-		"swap = yes\n"
-		"[kernel]\n"
-		"version = 2.6.32-220.el6\n"
-		"mobility = off\n"
-		"[tunables]\n"
-		"vm.min_free_kbytes = 65536\n"
-		"vm.watermark_scale_factor = 200\n"
-		"vm.watermark_boost_factor = 0\n"
-		"vm.extfrag_threshold = 1000\n"
-		"vm.compaction_proactiveness = 0\n"
-		"vm.zone_reclaim_mode = 1\n"
-		"vm.lowmem_reserve_ratio = 1 2, 3\n"
-		"[phase one]\n"
-		"duration = 1.5min\n"
-		"fill = 12.5%\n"
-		"anon_fill = 40 %\n"
-		"checkerboard = on\n"
-		"drop_caches = 3\n"
-		"stream = 1/s\n"
-		"anon = 2/s\n"
-		"anon_free = 3/s\n"
-		"slab = 4/s\n"
-		"slab_free = 5/s\n"
-		"kernel = 6/s\n"
-		"net = 7 /s\n"
-		"net_order = 10\n"
-		"net_gfp = 0xA20\n"
-		"net_hold = 0ms\n"
-		"burst = 50ms every 1s\n"
-		"[phase two.2_x-y]\n"
-		"duration = 500ms\n"
-		"burst = 1s every 1s\n"
-		"[phase three]\n"
-		"duration = 100 us\n"
-		"burst = off\n"
-		"net_gfp = GFP_ATOMIC";	/* no last newline */
+	static const char text[] = "[kswapd]\r\n"
+				   "scan_rate = 1000\r\n"
+				   "compact_rate=2.5/s\n"
+				   "tick = 100us\n"
+				   "seed = 18446744073709551615\n"
+				   "[ machine ]\n"
+				   "\tzone = node0 DMA 16M   \n"
+				   "zone = dma32 1GiB\n"
+				   "zone = NORMAL 1048576B\n"
+				   "zone = node1 Normal 2097152\n"
+				   "zone = node1 movable 1024K\n"
+				   "cpus = 64\n"
+				   "swap = yes\n"
+				   "[kernel]\n"
+				   "version = 2.6.32-220.el6\n"
+				   "mobility = off\n"
+				   "[tunables]\n"
+				   "vm.min_free_kbytes = 65536\n"
+				   "vm.watermark_scale_factor = 200\n"
+				   "vm.watermark_boost_factor = 0\n"
+				   "vm.extfrag_threshold = 1000\n"
+				   "vm.compaction_proactiveness = 0\n"
+				   "vm.zone_reclaim_mode = 1\n"
+				   "vm.lowmem_reserve_ratio = 1 2, 3\n"
+				   "[phase one]\n"
+				   "duration = 1.5min\n"
+				   "fill = 12.5%\n"
+				   "anon_fill = 40 %\n"
+				   "checkerboard = on\n"
+				   "drop_caches = 3\n"
+				   "stream = 1/s\n"
+				   "anon = 2/s\n"
+				   "anon_free = 3/s\n"
+				   "slab = 4/s\n"
+				   "slab_free = 5/s\n"
+				   "kernel = 6/s\n"
+				   "net = 7 /s\n"
+				   "net_order = 10\n"
+				   "net_gfp = 0xA20\n"
+				   "net_hold = 0ms\n"
+				   "burst = 50ms every 1s\n"
+				   "[phase two.2_x-y]\n"
+				   "duration = 500ms\n"
+				   "burst = 1s every 1s\n"
+				   "[phase three]\n"
+				   "duration = 100 us\n"
+				   "burst = off\n"
+				   "net_gfp = GFP_ATOMIC"; /* no last newline */
 	struct pf_scenario *sc = parse_ok(text);
 	const struct sim_phase *ph = &sc->phases[0];
 
@@ -277,7 +276,7 @@ static void test_values_exact(void **state)
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[0], 1);
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[1], 2);
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[2], 3);
-	assert_int_equal(sc->tun.lowmem_reserve_ratio[3], 32);	/* kept */
+	assert_int_equal(sc->tun.lowmem_reserve_ratio[3], 32); /* kept */
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[4], 0);
 
 	assert_int_equal(sc->nr_phases, 3);
@@ -320,7 +319,7 @@ static void test_values_exact(void **state)
 static const struct {
 	const char *text;
 	unsigned long line;
-	const char *what;	/* a piece of the message */
+	const char *what; /* a piece of the message */
 } errors[] = {
 	/* sections */
 	{ MINI("[memory]\nsize = 1\n"), 5, "unknown section '[memory]'" },
@@ -332,7 +331,8 @@ static const struct {
 	  5, "longer than 31 bytes" },
 	{ MINI("[phase q]\nfill = 10%\n"), 5, "phase 'q' has no duration" },
 	{ "[phase q]\nfill = 10%\n[machine]\nzone = DMA 16M\n"
-	  "[phase r]\nduration = 2s\n", 1, "phase 'q' has no duration" },
+	  "[phase r]\nduration = 2s\n",
+	  1, "phase 'q' has no duration" },
 	/* lines */
 	{ "zone = DMA 16M\n" MINI(""), 1, "outside a section" },
 	{ MINI("just words\n"), 5, "is not 'key = value'" },
@@ -348,38 +348,48 @@ static const struct {
 	{ MINI("[machine]\ncpus = 0\n"), 6, "cpus: '0'" },
 	{ MINI("[machine]\ncpus = 1.5\n"), 6, "cpus: '1.5'" },
 	{ MINI("[machine]\ncpus = 99999999999999999999999\n"), 6, "cpus:" },
-	{ MINI("[machine]\nswap = maybe\n"), 6, "swap: 'maybe' is not on or off" },
+	{ MINI("[machine]\nswap = maybe\n"), 6,
+	  "swap: 'maybe' is not on or off" },
 	{ MINI("[machine]\nzone = DMA\n"), 6, "is not '[nodeN] NAME SIZE'" },
-	{ MINI("[machine]\nzone = node0 DMA 16M x\n"), 6, "is not '[nodeN] NAME SIZE'" },
-	{ MINI("[machine]\nzone = nodeX Normal 16M\n"), 6, "is not '[nodeN] NAME SIZE'" },
-	{ MINI("[machine]\nzone = Highmem2 16M\n"), 6, "unknown zone 'Highmem2'" },
+	{ MINI("[machine]\nzone = node0 DMA 16M x\n"), 6,
+	  "is not '[nodeN] NAME SIZE'" },
+	{ MINI("[machine]\nzone = nodeX Normal 16M\n"), 6,
+	  "is not '[nodeN] NAME SIZE'" },
+	{ MINI("[machine]\nzone = Highmem2 16M\n"), 6,
+	  "unknown zone 'Highmem2'" },
 	{ MINI("[machine]\nzone = Normal 16Q\n"), 6, "'16Q' is not a size" },
 	{ MINI("[machine]\nzone = Normal 99999999999T\n"), 6, "is not a size" },
 	{ MINI("[machine]\nzone = Normal 1000000\n"), 6, "4 KiB pages" },
 	{ MINI("[machine]\nzone = Normal 512K\n"), 6, "out of range" },
 	{ MINI("[machine]\nzone = Normal 8T\n"), 6, "out of range" },
 	{ MINI("[machine]\nzone = node4 Normal 16M\n"), 6, "node 4" },
-	{ MINI("[machine]\nzone = node2 Normal 16M\n"), 6, "node 2 after node 0" },
+	{ MINI("[machine]\nzone = node2 Normal 16M\n"), 6,
+	  "node 2 after node 0" },
 	{ MINI("[machine]\nzone = DMA 16M\n"), 6, "DMA after DMA32" },
 	{ MINI("[machine]\nzone = DMA32 16M\n"), 6, "DMA32 after DMA32" },
 	{ "[machine]\nzone = node1 DMA 16M\nzone = DMA 16M\n"
-	  "[phase p]\nduration = 1s\n", 2,
-	  "the first zone is on node 1" },
+	  "[phase p]\nduration = 1s\n",
+	  2, "the first zone is on node 1" },
 	{ "[machine]\nzone = DMA 1M\nzone = node1 DMA 1M\nzone = node2 DMA 1M\n"
 	  "zone = node3 DMA 1M\nzone = node3 DMA32 1M\nzone = node3 Normal 1M\n"
 	  "zone = node3 HighMem 1M\nzone = node3 Movable 1M\n"
-	  "zone = node3 Movable 1M\n[phase p]\nduration = 1s\n", 10,
-	  "more than 8 zones" },
+	  "zone = node3 Movable 1M\n[phase p]\nduration = 1s\n",
+	  10, "more than 8 zones" },
 	/* kernel */
-	{ MINI("[kernel]\nversion = linux\n"), 6, "'linux' is not a kernel release" },
+	{ MINI("[kernel]\nversion = linux\n"), 6,
+	  "'linux' is not a kernel release" },
 	{ MINI("[kernel]\nversion = 1.2.13\n"), 6, "older than 2.6.18" },
-	{ MINI("[kernel]\nmobility = 2\n"), 6, "mobility: '2' is not on or off" },
+	{ MINI("[kernel]\nmobility = 2\n"), 6,
+	  "mobility: '2' is not on or off" },
 	/* tunables */
-	{ MINI("[tunables]\nvm.swappiness = 60\n"), 6, "unknown key 'vm.swappiness'" },
-	{ MINI("[tunables]\nvm.min_free_kbytes = -1\n"), 6, "vm.min_free_kbytes: '-1'" },
+	{ MINI("[tunables]\nvm.swappiness = 60\n"), 6,
+	  "unknown key 'vm.swappiness'" },
+	{ MINI("[tunables]\nvm.min_free_kbytes = -1\n"), 6,
+	  "vm.min_free_kbytes: '-1'" },
 	{ MINI("[tunables]\nvm.watermark_scale_factor = 0\n"), 6,
 	  "from 1 to 3000" },
-	{ MINI("[tunables]\nvm.extfrag_threshold = 1001\n"), 6, "from 0 to 1000" },
+	{ MINI("[tunables]\nvm.extfrag_threshold = 1001\n"), 6,
+	  "from 0 to 1000" },
 	{ MINI("[tunables]\nvm.compaction_proactiveness = 101\n"), 6,
 	  "from 0 to 100" },
 	{ MINI("[tunables]\nvm.zone_reclaim_mode = 8\n"), 6, "from 0 to 7" },
@@ -387,7 +397,8 @@ static const struct {
 	  "more than 8 values" },
 	{ MINI("[tunables]\nvm.lowmem_reserve_ratio = 256 x 32\n"), 6, "'x'" },
 	/* kswapd */
-	{ MINI("[kswapd]\nscan_rate = fast\n"), 6, "scan_rate: 'fast' is not a rate" },
+	{ MINI("[kswapd]\nscan_rate = fast\n"), 6,
+	  "scan_rate: 'fast' is not a rate" },
 	{ MINI("[kswapd]\nscan_rate = -5/s\n"), 6, "is not a rate" },
 	{ MINI("[kswapd]\nscan_rate = 5/min\n"), 6, "is not a rate" },
 	{ MINI("[kswapd]\ncompact_rate = 1e6\n"), 6, "is not a rate" },
@@ -416,7 +427,8 @@ static const struct {
 	{ MINI("net_hold = -1ms\n"), 5, "is not a duration" },
 	{ MINI("burst = 50ms\n"), 5, "is not 'LENGTH every PERIOD'" },
 	{ MINI("burst = 50ms each 1s\n"), 5, "is not 'LENGTH every PERIOD'" },
-	{ MINI("burst = 50ms every 1s x\n"), 5, "is not 'LENGTH every PERIOD'" },
+	{ MINI("burst = 50ms every 1s x\n"), 5,
+	  "is not 'LENGTH every PERIOD'" },
 	{ MINI("burst = 2s every 1s\n"), 5, "needs 0 < LENGTH <= PERIOD" },
 	{ MINI("burst = 0s every 1s\n"), 5, "needs 0 < LENGTH <= PERIOD" },
 	/* the whole */
@@ -457,21 +469,21 @@ static void test_errors(void **state)
 /* Every error is reported, each once, and the parse still fails. */
 static void test_errors_all_reported(void **state)
 {
-	static const char text[] =
-		"[machine]\n"
-		"zone = DMA32 64M\n"
-		"cpus = many\n"			/* 3 */
-		"[bogus]\n"			/* 4 */
-		"anything = at all\n"		/* skipped */
-		"[phase p]\n"
-		"duration = 1s\n"
-		"fill = 200%\n"			/* 8 */
-		"[phase q]\n";			/* 9: no duration */
+	static const char text[] = "[machine]\n"
+				   "zone = DMA32 64M\n"
+				   "cpus = many\n"	 /* 3 */
+				   "[bogus]\n"		 /* 4 */
+				   "anything = at all\n" /* skipped */
+				   "[phase p]\n"
+				   "duration = 1s\n"
+				   "fill = 200%\n" /* 8 */
+				   "[phase q]\n";  /* 9: no duration */
 	struct pf_scenario *sc = NULL;
 	struct diag_list d = { 0 };
 
 	assert_int_equal(pf_scenario_parse(&sc, "e.scn", text, strlen(text),
-					   list_diag, &d), -EINVAL);
+					   list_diag, &d),
+			 -EINVAL);
 	assert_null(sc);
 	assert_int_equal(d.nr, 4);
 	assert_int_equal(d.line[0], 3);
@@ -480,8 +492,9 @@ static void test_errors_all_reported(void **state)
 	assert_int_equal(d.line[3], 9);
 
 	/* without a diag callback, the same verdict */
-	assert_int_equal(pf_scenario_parse(&sc, "e.scn", text, strlen(text),
-					   NULL, NULL), -EINVAL);
+	assert_int_equal(
+		pf_scenario_parse(&sc, "e.scn", text, strlen(text), NULL, NULL),
+		-EINVAL);
 }
 
 static void test_too_many_phases(void **state)
@@ -494,7 +507,8 @@ static void test_too_many_phases(void **state)
 		snprintf(text + strlen(text), sizeof(text) - strlen(text),
 			 "[phase p%d]\nduration = 1s\n", i);
 	assert_int_equal(pf_scenario_parse(&sc, "e.scn", text, strlen(text),
-					   list_diag, &d), -EINVAL);
+					   list_diag, &d),
+			 -EINVAL);
 	assert_int_equal(d.nr, 1);
 	assert_int_equal(d.line[0], 3 + 2 * SIM_MAX_PHASES);
 	assert_non_null(strstr(d.msg[0], "more than 16 phases"));
@@ -530,20 +544,23 @@ static void test_bad_input(void **state)
 		x ^= x << 17;
 		junk[i] = (char)x;
 	}
-	assert_int_equal(pf_scenario_parse(&sc, "junk", junk, sizeof(junk),
-					   NULL, NULL), -EINVAL);
+	assert_int_equal(
+		pf_scenario_parse(&sc, "junk", junk, sizeof(junk), NULL, NULL),
+		-EINVAL);
 	line = malloc(1 << 20);
 	assert_non_null(line);
 	memcpy(line, "[machine]\nzone = ", 17);
 	memset(line + 17, '9', (1 << 20) - 17);
 	memset(&d, 0, sizeof(d));
-	assert_int_equal(pf_scenario_parse(&sc, "long", line, 1 << 20,
-					   list_diag, &d), -EINVAL);
+	assert_int_equal(
+		pf_scenario_parse(&sc, "long", line, 1 << 20, list_diag, &d),
+		-EINVAL);
 	assert_true(d.nr >= 1 && strlen(d.msg[0]) < 256);
 	free(line);
 
-	assert_int_equal(pf_scenario_load(&sc, SCN_DIR "/no-such.scn", NULL,
-					  NULL), -ENOENT);
+	assert_int_equal(
+		pf_scenario_load(&sc, SCN_DIR "/no-such.scn", NULL, NULL),
+		-ENOENT);
 	assert_null(sc);
 	assert_int_equal(pf_scenario_load(&sc, NULL, NULL, NULL), -EINVAL);
 	assert_null(pf_scenario_kernel(NULL));
@@ -644,25 +661,32 @@ static void test_set(void **state)
 
 	assert_int_equal(pf_scenario_set(sc, "vm.min_free_kbytes", "65536"), 0);
 	assert_int_equal(sc->tun.min_free_kbytes, 65536);
-	assert_int_equal(pf_scenario_set(sc, "vm.min_free_kbytes", " default "), 0);
+	assert_int_equal(pf_scenario_set(sc, "vm.min_free_kbytes", " default "),
+			 0);
 	assert_int_equal(sc->tun.min_free_kbytes, -1);
-	assert_int_equal(pf_scenario_set(sc, "vm.watermark_scale_factor", "150"), 0);
+	assert_int_equal(
+		pf_scenario_set(sc, "vm.watermark_scale_factor", "150"), 0);
 	assert_int_equal(sc->tun.watermark_scale_factor, 150);
-	assert_int_equal(pf_scenario_set(sc, "vm.watermark_scale_factor", "default"), 0);
+	assert_int_equal(
+		pf_scenario_set(sc, "vm.watermark_scale_factor", "default"), 0);
 	assert_int_equal(sc->tun.watermark_scale_factor, 10);
-	assert_int_equal(pf_scenario_set(sc, "vm.watermark_boost_factor", "0"), 0);
+	assert_int_equal(pf_scenario_set(sc, "vm.watermark_boost_factor", "0"),
+			 0);
 	assert_int_equal(sc->tun.watermark_boost_factor, 0);
 	assert_int_equal(pf_scenario_set(sc, "vm.extfrag_threshold", "0"), 0);
 	assert_int_equal(sc->tun.extfrag_threshold, 0);
-	assert_int_equal(pf_scenario_set(sc, "vm.compaction_proactiveness", "100"), 0);
+	assert_int_equal(
+		pf_scenario_set(sc, "vm.compaction_proactiveness", "100"), 0);
 	assert_int_equal(sc->tun.compaction_proactiveness, 100);
 	assert_int_equal(pf_scenario_set(sc, "vm.zone_reclaim_mode", "1"), 0);
 	assert_int_equal(sc->tun.zone_reclaim_mode, 1);
-	assert_int_equal(pf_scenario_set(sc, "vm.lowmem_reserve_ratio", "128 64 16"), 0);
+	assert_int_equal(
+		pf_scenario_set(sc, "vm.lowmem_reserve_ratio", "128 64 16"), 0);
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[0], 128);
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[2], 16);
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[3], 32);
-	assert_int_equal(pf_scenario_set(sc, "vm.lowmem_reserve_ratio", "default"), 0);
+	assert_int_equal(
+		pf_scenario_set(sc, "vm.lowmem_reserve_ratio", "default"), 0);
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[0], 256);
 
 	assert_int_equal(pf_scenario_set(sc, "kernel", "4.19"), 0);
@@ -697,8 +721,10 @@ static void test_set(void **state)
 	assert_int_equal(pf_scenario_set(sc, "mobility", "perhaps"), -EINVAL);
 	assert_int_equal(pf_scenario_set(sc, "seed", "0"), -EINVAL);
 	assert_int_equal(pf_scenario_set(sc, "scan_rate", "-1"), -EINVAL);
-	assert_int_equal(pf_scenario_set(sc, "vm.min_free_kbytes", "lots"), -EINVAL);
-	assert_int_equal(pf_scenario_set(sc, "vm.lowmem_reserve_ratio", "1 x"), -EINVAL);
+	assert_int_equal(pf_scenario_set(sc, "vm.min_free_kbytes", "lots"),
+			 -EINVAL);
+	assert_int_equal(pf_scenario_set(sc, "vm.lowmem_reserve_ratio", "1 x"),
+			 -EINVAL);
 	assert_int_equal(pf_scenario_set(NULL, "seed", "1"), -EINVAL);
 	assert_int_equal(pf_scenario_set(sc, NULL, "1"), -EINVAL);
 	assert_int_equal(pf_scenario_set(sc, "seed", NULL), -EINVAL);
@@ -730,8 +756,9 @@ static void test_set_sysctl(void **state)
 
 	/* the number sets what the same number as text sets */
 	for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++) {
-		assert_int_equal(pf_scenario_set_sysctl(sc, sets[i].name,
-							sets[i].value), 0);
+		assert_int_equal(
+			pf_scenario_set_sysctl(sc, sets[i].name, sets[i].value),
+			0);
 		snprintf(v, sizeof(v), "%ld", sets[i].value);
 		assert_int_equal(pf_scenario_set(text, sets[i].name, v), 0);
 		assert_memory_equal(sc, text, sizeof(*sc));
@@ -744,16 +771,20 @@ static void test_set_sysctl(void **state)
 	memcpy(&before, sc, sizeof(before));
 	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.min_free_kbytes", -1),
 			 -ERANGE);
-	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.min_free_kbytes",
-						1000000001), -ERANGE);
-	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.watermark_scale_factor",
-						0), -ERANGE);
-	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.watermark_scale_factor",
-						3001), -ERANGE);
+	assert_int_equal(
+		pf_scenario_set_sysctl(sc, "vm.min_free_kbytes", 1000000001),
+		-ERANGE);
+	assert_int_equal(
+		pf_scenario_set_sysctl(sc, "vm.watermark_scale_factor", 0),
+		-ERANGE);
+	assert_int_equal(
+		pf_scenario_set_sysctl(sc, "vm.watermark_scale_factor", 3001),
+		-ERANGE);
 	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.zone_reclaim_mode", 8),
 			 -ERANGE);
-	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.lowmem_reserve_ratio",
-						32), -ENOENT);
+	assert_int_equal(
+		pf_scenario_set_sysctl(sc, "vm.lowmem_reserve_ratio", 32),
+		-ENOENT);
 	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.swappiness", 60),
 			 -ENOENT);
 	assert_int_equal(pf_scenario_set_sysctl(sc, "min_free_kbytes", 1024),
@@ -765,12 +796,14 @@ static void test_set_sysctl(void **state)
 	assert_memory_equal(&before, sc, sizeof(before));
 
 	/* the text takes what the number takes, at the same bounds */
-	assert_int_equal(pf_scenario_set(sc, "vm.watermark_scale_factor",
-					 "3001"), -EINVAL);
-	assert_int_equal(pf_scenario_set(sc, "vm.min_free_kbytes",
-					 "1000000000"), 0);
-	assert_int_equal(pf_scenario_set_sysctl(sc, "vm.min_free_kbytes",
-						1000000000), 0);
+	assert_int_equal(
+		pf_scenario_set(sc, "vm.watermark_scale_factor", "3001"),
+		-EINVAL);
+	assert_int_equal(
+		pf_scenario_set(sc, "vm.min_free_kbytes", "1000000000"), 0);
+	assert_int_equal(
+		pf_scenario_set_sysctl(sc, "vm.min_free_kbytes", 1000000000),
+		0);
 	pf_scenario_free(sc);
 }
 
@@ -778,8 +811,9 @@ static void test_dup(void **state)
 {
 	struct pf_scenario *sc = NULL, *d;
 
-	assert_int_equal(pf_scenario_load(&sc, SCN_DIR "/kvm-host-6.x.scn",
-					  NULL, NULL), 0);
+	assert_int_equal(
+		pf_scenario_load(&sc, SCN_DIR "/kvm-host-6.x.scn", NULL, NULL),
+		0);
 	d = pf_scenario_dup(sc);
 	assert_non_null(d);
 	assert_ptr_not_equal(d, sc);
@@ -814,10 +848,11 @@ static struct sim *sim_new(const char *text)
 	for (int i = 0; i < sc->nr_zones; i++) {
 		struct sim_zone *z = &s->zones[i];
 
-		assert_int_equal(sim_zone_init(z, sc->zones[i].name,
-					       sc->zones[i].node,
-					       (unsigned long)(sc->zones[i].bytes >> 12),
-					       s->era.mobility), 0);
+		assert_int_equal(
+			sim_zone_init(z, sc->zones[i].name, sc->zones[i].node,
+				      (unsigned long)(sc->zones[i].bytes >> 12),
+				      s->era.mobility),
+			0);
 		z->min = 64;
 		z->low = 80;
 		z->high = 96;
@@ -847,7 +882,7 @@ static void sim_del(struct sim *s)
 		sim_zone_release(&s->zones[i]);
 	free(s->held);
 	free(s->failures);
-	pf_scenario_free((struct pf_scenario *)s->sc);	/* sim_new()'s */
+	pf_scenario_free((struct pf_scenario *)s->sc); /* sim_new()'s */
 	free(s);
 }
 
@@ -912,7 +947,8 @@ static void test_workload_fill_checkerboard(void **state)
 	run(s, 0.011, 0.001);
 	assert_int_equal(s->phase, 2);
 	assert_int_equal(z->lru_file.nr, 0);
-	assert_int_equal(count_owner(s, SIM_FILE) + count_owner(s, SIM_FILE_DIRTY), 0);
+	assert_int_equal(
+		count_owner(s, SIM_FILE) + count_owner(s, SIM_FILE_DIRTY), 0);
 	assert_int_equal(count_owner(s, SIM_ANON), anon);
 	check_zones(s);
 
@@ -960,7 +996,7 @@ static void test_workload_rates(void **state)
 	assert_true(anon >= 299 && anon <= 300);
 	assert_int_equal(s->zones[0].lru_anon.nr, anon);
 	assert_true(slab >= 199 && slab <= 201);
-	assert_int_equal(count_owner(s, SIM_SLAB), 0);	/* 0.5 carried */
+	assert_int_equal(count_owner(s, SIM_SLAB), 0); /* 0.5 carried */
 	assert_int_equal(s->st.allocations, file + anon + slab);
 	check_zones(s);
 
@@ -978,10 +1014,9 @@ static void test_workload_rates(void **state)
 /* Freeing what is not there: nothing happens, one scan at most. */
 static void test_workload_free_nothing(void **state)
 {
-	struct sim *s = sim_new(
-		"[machine]\nzone = DMA32 64M\n"
-		"[phase p]\nduration = 1s\nanon_free = 1000/s\n"
-		"slab_free = 1000/s\n");
+	struct sim *s = sim_new("[machine]\nzone = DMA32 64M\n"
+				"[phase p]\nduration = 1s\nanon_free = 1000/s\n"
+				"slab_free = 1000/s\n");
 
 	run(s, 1, 0.001);
 	assert_true(s->no_slab);
@@ -1006,7 +1041,8 @@ static void test_workload_net(void **state)
 	assert_int_equal(s->held_nr, 10);
 	assert_int_equal(count_owner(s, SIM_NET), 20);
 	for (size_t i = 0; i < s->held_nr; i++)
-		assert_int_equal(s->held[(s->held_head + i) % s->held_cap].order, 1);
+		assert_int_equal(
+			s->held[(s->held_head + i) % s->held_cap].order, 1);
 	run(s, 1, 0.001);
 	assert_int_equal(s->phase, 1);
 	assert_true(s->st.allocations >= 1999 && s->st.allocations <= 2000);
@@ -1028,10 +1064,9 @@ static void test_workload_net(void **state)
 /* Two phases of 0.5 s with steps of 0.3 s: each starts and ends right. */
 static void test_workload_phases(void **state)
 {
-	struct sim *s = sim_new(
-		"[machine]\nzone = DMA32 64M\n"
-		"[phase a]\nduration = 500ms\nstream = 100/s\n"
-		"[phase b]\nduration = 500ms\nanon = 100/s\n");
+	struct sim *s = sim_new("[machine]\nzone = DMA32 64M\n"
+				"[phase a]\nduration = 500ms\nstream = 100/s\n"
+				"[phase b]\nduration = 500ms\nanon = 100/s\n");
 
 	sim_workload_run(s, 0.3);
 	assert_int_equal(s->phase, 0);
@@ -1061,8 +1096,9 @@ static void test_simulate_checkerboard(void **state)
 	unsigned long long failed[3], compacted[3];
 	struct pf_scenario *sc = NULL;
 
-	assert_int_equal(pf_scenario_load(&sc, SCN_DIR "/checkerboard.scn",
-					  NULL, NULL), 0);
+	assert_int_equal(
+		pf_scenario_load(&sc, SCN_DIR "/checkerboard.scn", NULL, NULL),
+		0);
 	/* short: the board, then a second of demand */
 	sc->phases[1].duration = 1;
 	for (size_t i = 0; i < sizeof(kernels) / sizeof(kernels[0]); i++) {

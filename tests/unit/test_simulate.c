@@ -56,7 +56,9 @@ static int replay_one(const struct pf_report *r, void *data)
 
 static void on_report(const char *text, int cause, void *data)
 {
-	struct pf_scan_opts so = { .year = 2024, .report = replay_one, .data = data };
+	struct pf_scan_opts so = { .year = 2024,
+				   .report = replay_one,
+				   .data = data };
 	struct pf_scanner *scn = pf_scanner_new("simulate", &so);
 
 	(void)cause;
@@ -71,7 +73,9 @@ static void test_rhel6_story(void **state)
 	struct pf_scenario *sc = load("rhel6-net-burst.scn");
 	struct pf_sim_result r62, r64, radv;
 	struct replay *rp = calloc(1, sizeof(*rp));
-	struct pf_sim_opts o = { .report = on_report, .max_reports = 8, .data = rp };
+	struct pf_sim_opts o = { .report = on_report,
+				 .max_reports = 8,
+				 .data = rp };
 	struct pf_advice *a = calloc(1, sizeof(*a));
 	const struct pf_advice_item *it;
 	char v[32];
@@ -82,8 +86,9 @@ static void test_rhel6_story(void **state)
 	pf_evidence_init(&rp->ev);
 	assert_int_equal(pf_scenario_set(sc, "kernel", "rhel6.2"), 0);
 	run(sc, &r62, &o);
-	print_message("rhel6.2: %llu failures, %llu above min, %lu reports read back\n",
-		      r62.failures, r62.failures_above_min, rp->reports);
+	print_message(
+		"rhel6.2: %llu failures, %llu above min, %lu reports read back\n",
+		r62.failures, r62.failures_above_min, rp->reports);
 	/* failures recur while free memory stays above min */
 	assert_true(r62.failures >= 20);
 	assert_true(r62.failures_above_min * 10 >= r62.failures * 9);
@@ -103,7 +108,8 @@ static void test_rhel6_story(void **state)
 	assert_int_equal(pf_scenario_set(sc, "vm.min_free_kbytes", v), 0);
 	run(sc, &radv, NULL);
 	print_message("rhel6.4 with vm.min_free_kbytes=%s (advised; was %ld): "
-		      "%llu failures\n", v, r64.min_free_kbytes, radv.failures);
+		      "%llu failures\n",
+		      v, r64.min_free_kbytes, radv.failures);
 	/* a burst still outruns kswapd on 6.4; the advised reserve covers it */
 	assert_true(r64.failures > 0);
 	assert_true(radv.failures < r64.failures);
@@ -125,10 +131,11 @@ static void test_checkerboard(void **state)
 	run(sc, &kswapd, NULL);
 	assert_int_equal(pf_scenario_set(sc, "kernel", "4.19"), 0);
 	run(sc, &kcompactd, NULL);
-	print_message("order-2 failures after the checkerboard: reclaim only %llu "
-		      "of %llu, kswapd compaction %llu, kcompactd %llu\n",
-		      none.failures, none.allocations, kswapd.failures,
-		      kcompactd.failures);
+	print_message(
+		"order-2 failures after the checkerboard: reclaim only %llu "
+		"of %llu, kswapd compaction %llu, kcompactd %llu\n",
+		none.failures, none.allocations, kswapd.failures,
+		kcompactd.failures);
 	/* without compaction every order-2 request of the demand phase fails */
 	assert_true(none.failures_by_order[2] >= 10000);
 	assert_int_equal(none.compacted_pages, 0);
@@ -152,14 +159,15 @@ static void test_mobility(void **state)
 	run(sc, &off, NULL);
 	print_message("free pageblocks: mobility on %llu, off %llu\n",
 		      on.free_pageblocks, off.free_pageblocks);
-	assert_true(on.free_pageblocks >= 5 * (off.free_pageblocks ? off.free_pageblocks : 1));
+	assert_true(on.free_pageblocks >=
+		    5 * (off.free_pageblocks ? off.free_pageblocks : 1));
 	pf_scenario_free(sc);
 }
 
 /* Every printed failure reads back as one report whose verdict agrees. */
 struct roundtrip {
 	unsigned long reports, agree;
-	int want;			/* the cause the simulator recorded */
+	int want; /* the cause the simulator recorded */
 };
 
 static int rt_one(const struct pf_report *r, void *data)
@@ -172,9 +180,10 @@ static int rt_one(const struct pf_report *r, void *data)
 	assert_int_equal(pf_explain_report(r, NULL, &ex), 0);
 	cli_summary_words(r, &ex, &why);
 	if (ex.cause != rt->want)
-		print_error("%s order %d: explain says %s (%s), the simulator %s\n",
-			    r->kernel.str, r->order, pf_cause_name(ex.cause),
-			    cli_buf_str(&why), pf_cause_name(rt->want));
+		print_error(
+			"%s order %d: explain says %s (%s), the simulator %s\n",
+			r->kernel.str, r->order, pf_cause_name(ex.cause),
+			cli_buf_str(&why), pf_cause_name(rt->want));
 	cli_buf_release(&why);
 	rt->agree += ex.cause == rt->want && !ex.disagrees;
 	return 0;
@@ -182,7 +191,9 @@ static int rt_one(const struct pf_report *r, void *data)
 
 static void rt_report(const char *text, int cause, void *data)
 {
-	struct pf_scan_opts so = { .year = 2024, .report = rt_one, .data = data };
+	struct pf_scan_opts so = { .year = 2024,
+				   .report = rt_one,
+				   .data = data };
 	struct pf_scanner *scn = pf_scanner_new("simulate", &so);
 	unsigned long before = ((struct roundtrip *)data)->reports;
 
@@ -196,23 +207,29 @@ static void rt_report(const char *text, int cause, void *data)
 
 static void test_round_trip(void **state)
 {
-	static const char *const kernels[] = { "2.6.18", "rhel6.2", "3.10", "4.4",
-					       "4.19", "5.15", "6.6", "6.15" };
+	static const char *const kernels[] = { "2.6.18", "rhel6.2", "3.10",
+					       "4.4",	 "4.19",    "5.15",
+					       "6.6",	 "6.15" };
 	struct pf_scenario *sc = NULL;
 	unsigned long long failures_6_6 = 0;
 
 	(void)state;
-	assert_int_equal(pf_scenario_load(&sc, PF_FIXTURES "/scenarios/roundtrip.scn",
-					  NULL, NULL), 0);
+	assert_int_equal(
+		pf_scenario_load(&sc, PF_FIXTURES "/scenarios/roundtrip.scn",
+				 NULL, NULL),
+		0);
 	for (size_t k = 0; k < sizeof(kernels) / sizeof(kernels[0]); k++) {
 		struct roundtrip rt = { 0 };
-		struct pf_sim_opts o = { .report = rt_report, .max_reports = 5, .data = &rt };
+		struct pf_sim_opts o = { .report = rt_report,
+					 .max_reports = 5,
+					 .data = &rt };
 		struct pf_sim_result r;
 
 		assert_int_equal(pf_scenario_set(sc, "kernel", kernels[k]), 0);
 		run(sc, &r, &o);
-		print_message("%s: %llu failures, %lu reports read back, %lu agree\n",
-			      kernels[k], r.failures, rt.reports, rt.agree);
+		print_message(
+			"%s: %llu failures, %lu reports read back, %lu agree\n",
+			kernels[k], r.failures, rt.reports, rt.agree);
 		assert_true(r.failures >= 5);
 		assert_int_equal(rt.reports, 5);
 		assert_int_equal(rt.agree, rt.reports);
@@ -228,13 +245,16 @@ static void test_round_trip(void **state)
 /* The invariant checker after every step, in every era */
 static void test_invariants(void **state)
 {
-	static const char *const kernels[] = { "2.6.18", "2.6.32", "rhel6.2", "3.10",
-					       "4.19", "5.15", "6.6" };
+	static const char *const kernels[] = { "2.6.18", "2.6.32", "rhel6.2",
+					       "3.10",	 "4.19",   "5.15",
+					       "6.6" };
 	struct pf_scenario *sc = NULL;
 
 	(void)state;
-	assert_int_equal(pf_scenario_load(&sc, PF_FIXTURES "/scenarios/small.scn",
-					  NULL, NULL), 0);
+	assert_int_equal(pf_scenario_load(&sc,
+					  PF_FIXTURES "/scenarios/small.scn",
+					  NULL, NULL),
+			 0);
 	for (size_t k = 0; k < sizeof(kernels) / sizeof(kernels[0]); k++) {
 		struct pf_sim_opts o = { .check = true };
 		struct pf_sim_result r;

@@ -8,7 +8,7 @@
  * The machines are the saved ones of tests/fixtures/system; every
  * directory is made in a temporary directory.
  */
-#define _GNU_SOURCE	/* nftw */
+#define _GNU_SOURCE /* nftw */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -130,13 +130,16 @@ static void test_other_files_refused(void **state)
 	put_str("outside/min_free_kbytes", "1\n");
 	assert_int_equal(unlink(at("o/proc/sys/vm/min_free_kbytes")), 0);
 	assert_int_equal(symlink(at("outside/min_free_kbytes"),
-				 at("o/proc/sys/vm/min_free_kbytes")), 0);
+				 at("o/proc/sys/vm/min_free_kbytes")),
+			 0);
 	assert_int_equal(replace_with("debian12-live", "o"), -ENOTEMPTY);
 	assert_int_equal(unlink(at("o/proc/sys/vm/min_free_kbytes")), 0);
 	assert_int_equal(rename(at("o/sys/devices/system/node/node1"),
-				at("outside/node1")), 0);
+				at("outside/node1")),
+			 0);
 	assert_int_equal(symlink(at("outside/node1"),
-				 at("o/sys/devices/system/node/node1")), 0);
+				 at("o/sys/devices/system/node/node1")),
+			 0);
 	assert_int_equal(replace_with("debian12-live", "o"), -ENOTEMPTY);
 	assert_true(exists("outside/min_free_kbytes"));
 	assert_true(exists("outside/node1/cpulist"));
@@ -148,11 +151,12 @@ static void test_nothing_read_keeps(void **state)
 {
 	assert_int_equal(mkdir(at("void"), 0755), 0);
 	assert_int_equal(snap("v4.19-numa", "k"), 14);
-	assert_int_equal(pf_system_snapshot_replace(at("void"), at("k"), NULL,
-						    NULL), 0);
+	assert_int_equal(
+		pf_system_snapshot_replace(at("void"), at("k"), NULL, NULL), 0);
 	assert_machine("k", "4.19.0-26-amd64", 2);
 	/* nor is a new directory made for nothing */
-	assert_int_equal(pf_system_snapshot(at("void"), at("none"), NULL, NULL), 0);
+	assert_int_equal(pf_system_snapshot(at("void"), at("none"), NULL, NULL),
+			 0);
 	assert_false(exists("none"));
 }
 

@@ -5,7 +5,7 @@
  * concatenated, bombs), stdin, what is not a regular file, /dev/kmsg under
  * a test root and named, and the log directory walk over a fake sosreport.
  */
-#define _GNU_SOURCE	/* memmem */
+#define _GNU_SOURCE /* memmem */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -85,10 +85,11 @@ static char *gen_text(size_t len, size_t *out_len)
 	while (n < len) {
 		/* Some noise so that compression stays realistic. */
 		x = x * 1103515245 + 12345;
-		n += sprintf(p + n,
-			     "[%8lu.%06lu] swapper/%lu: page allocation failure: order:%lu, mode:0x%lx\n",
-			     i / 1000, (i * 7919) % 1000000, (x >> 16) % 64,
-			     (x >> 8) % 11, (x >> 4) & 0xfffff);
+		n += sprintf(
+			p + n,
+			"[%8lu.%06lu] swapper/%lu: page allocation failure: order:%lu, mode:0x%lx\n",
+			i / 1000, (i * 7919) % 1000000, (x >> 16) % 64,
+			(x >> 8) % 11, (x >> 4) & 0xfffff);
 		i++;
 	}
 	*out_len = n;
@@ -295,8 +296,10 @@ static unsigned char *compress_mem(enum fmt f, const void *data, size_t len,
 	case F_GZIP: {
 		z_stream zs = { 0 };
 
-		assert_int_equal(deflateInit2(&zs, 9, Z_DEFLATED, 16 + MAX_WBITS,
-					      9, Z_DEFAULT_STRATEGY), Z_OK);
+		assert_int_equal(deflateInit2(&zs, 9, Z_DEFLATED,
+					      16 + MAX_WBITS, 9,
+					      Z_DEFAULT_STRATEGY),
+				 Z_OK);
 		zs.next_in = (Bytef *)data;
 		zs.avail_in = len;
 		zs.next_out = out;
@@ -309,9 +312,10 @@ static unsigned char *compress_mem(enum fmt f, const void *data, size_t len,
 	case F_XZ: {
 		size_t pos = 0;
 
-		assert_int_equal(lzma_easy_buffer_encode(1, LZMA_CHECK_CRC64, NULL,
-							 data, len, out, &pos,
-							 cap), LZMA_OK);
+		assert_int_equal(lzma_easy_buffer_encode(1, LZMA_CHECK_CRC64,
+							 NULL, data, len, out,
+							 &pos, cap),
+				 LZMA_OK);
 		*out_len = pos;
 		break;
 	}
@@ -323,8 +327,9 @@ static unsigned char *compress_mem(enum fmt f, const void *data, size_t len,
 		unsigned int n = cap;
 
 		assert_int_equal(BZ2_bzBuffToBuffCompress((char *)out, &n,
-							  (char *)data, len,
-							  1, 0, 0), BZ_OK);
+							  (char *)data, len, 1,
+							  0, 0),
+				 BZ_OK);
 		*out_len = n;
 		break;
 	}
@@ -386,7 +391,8 @@ static void test_formats_concatenated(void **state)
 	/* zstd's skippable frames (pzstd writes one before each frame) */
 	{
 		static const unsigned char skip[] = { 0x50, 0x2a, 0x4d, 0x18,
-						      4, 0, 0, 0, 1, 2, 3, 4 };
+						      4,    0,	  0,	0,
+						      1,    2,	  3,	4 };
 		const char *path = fmt_path(F_ZSTD, "skip");
 
 		write_file(path, skip, sizeof(skip));
@@ -486,7 +492,8 @@ static void test_formats_bomb(void **state)
 		print_message("  %s\n", fmt_name[f]);
 		for (int i = 0; i < 9; i++)
 			fmt_write(f, path, i > 0, zeros, len);
-		assert_true(file_size(path) < (off_t)(total / PF_SOURCE_BOMB_RATIO));
+		assert_true(file_size(path) <
+			    (off_t)(total / PF_SOURCE_BOMB_RATIO));
 		assert_int_equal(pf_source_open(&src, path), 0);
 		rc = read_all(src, &out, &n, NULL);
 		assert_int_equal(rc, -EFBIG);
@@ -515,11 +522,11 @@ static void test_flood_no_bomb(void **state)
 
 	assert_non_null(text);
 	for (unsigned long i = 0; len < cap; i++)
-		len += sprintf(text + len,
-			       "Mar 18 14:%02lu:%02lu host kernel: [%lu.%06lu] "
-			       "TCP: out of memory -- consider tuning tcp_mem\n",
-			       i / 6000 % 60, i / 100 % 60, i / 100,
-			       i * 37 % 1000000);
+		len += sprintf(
+			text + len,
+			"Mar 18 14:%02lu:%02lu host kernel: [%lu.%06lu] "
+			"TCP: out of memory -- consider tuning tcp_mem\n",
+			i / 6000 % 60, i / 100 % 60, i / 100, i * 37 % 1000000);
 	z = compress_mem(F_ZSTD, text, len, &zlen);
 	assert_true(zlen < len / 20);
 	write_file(path, z, zlen);
@@ -617,7 +624,7 @@ static void test_kmsg_named(void **state)
 	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
 
 	if (fd < 0)
-		skip();	/* not allowed here: test_kmsg_live covers why */
+		skip(); /* not allowed here: test_kmsg_live covers why */
 	close(fd);
 	alarm(10);
 	assert_int_equal(pf_source_open(&src, "/dev/kmsg"), 0);
@@ -735,18 +742,20 @@ static void test_kmsg_root_large(void **state)
 
 	assert_true(rec && want);
 	for (i = 0; len < cap - 4096; i++) {
-		int n = sprintf(rec + len, "4,%zu,%zu,-;record %zu %.*s\n", i,
-				i * 1000, i, (int)(i % 97),
-				"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		int n = sprintf(
+			rec + len, "4,%zu,%zu,-;record %zu %.*s\n", i, i * 1000,
+			i, (int)(i % 97),
+			"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
 
 		memcpy(want + wlen, rec + len, n);
 		wlen += n;
 		len += n;
 		if (i % 3 == 0)
-			len += sprintf(rec + len,
-				       " SUBSYSTEM=block\n DEVICE=+block:sda%.*s\n",
-				       (int)(i % 53),
-				       "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy");
+			len += sprintf(
+				rec + len,
+				" SUBSYSTEM=block\n DEVICE=+block:sda%.*s\n",
+				(int)(i % 53),
+				"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy");
 	}
 	mkdirs("big/dev");
 	write_file(tpath("big/dev/kmsg"), rec, len);
@@ -789,7 +798,7 @@ static void test_kmsg_live(void **state)
 struct seen {
 	char paths[32][PATH_MAX];
 	int n;
-	int stop_at;	/* return 7 on this call (1-based), 0: never */
+	int stop_at; /* return 7 on this call (1-based), 0: never */
 };
 
 static int collect(const char *path, void *data)
@@ -857,11 +866,13 @@ static void test_logdir_sosreport(void **state)
 	touch("sos/sos_commands/logs/journalctl_--disk-usage", "1G\n");
 	/* What a sosreport holds: a link out of the tree, a link inside. */
 	assert_int_equal(symlink(tpath("outside.log"),
-				 tpath("sos/var/log/messages-20240201")), 0);
-	assert_int_equal(symlink("sos_commands/kernel/dmesg", tpath("sos/dmesg")),
+				 tpath("sos/var/log/messages-20240201")),
 			 0);
+	assert_int_equal(
+		symlink("sos_commands/kernel/dmesg", tpath("sos/dmesg")), 0);
 	assert_int_equal(symlink("/nonexistent/dangling",
-				 tpath("sos/var/log/messages-20240301")), 0);
+				 tpath("sos/var/log/messages-20240301")),
+			 0);
 
 	expect_walk(tpath("sos"), want, 5);
 	/* A trailing slash gives the same paths. */
@@ -886,13 +897,20 @@ static void test_logdir_numbered(void **state)
 	};
 
 	static const char *const before[] = {
-		"vl/messages", "vl/messages.1", "vl/messages.2",
+		"vl/messages",
+		"vl/messages.1",
+		"vl/messages.2",
 	};
 	static const char *const after[] = {
-		"vl/kern.log", "vl/kern.log.1", "vl/dmesg", "vl/dmesg.0",
-		"vl/auth.log", "vl/messagesfoo",
+		"vl/kern.log",
+		"vl/kern.log.1",
+		"vl/dmesg",
+		"vl/dmesg.0",
+		"vl/auth.log",
+		"vl/messagesfoo",
 		/* logrotate's compresscmd zstd or bzip2: the same order */
-		"vl/messages.4.bz2", "vl/messages.5.zst",
+		"vl/messages.4.bz2",
+		"vl/messages.5.zst",
 	};
 
 	mkdirs("vl");
@@ -906,13 +924,17 @@ static void test_logdir_numbered(void **state)
 static void test_logdir_dated_compressed(void **state)
 {
 	static const char *const want[] = {
-		"dl/messages-20231201.zst", "dl/messages-20240101.bz2",
-		"dl/messages-20240201.gz",  "dl/messages",
+		"dl/messages-20231201.zst",
+		"dl/messages-20240101.bz2",
+		"dl/messages-20240201.gz",
+		"dl/messages",
 	};
 	/* made in an order that is not the walk's */
 	static const char *const files[] = {
-		"dl/messages", "dl/messages-20240201.gz",
-		"dl/messages-20240101.bz2", "dl/messages-20231201.zst",
+		"dl/messages",
+		"dl/messages-20240201.gz",
+		"dl/messages-20240101.bz2",
+		"dl/messages-20231201.zst",
 	};
 
 	mkdirs("dl");
@@ -938,8 +960,8 @@ static void test_logdir_any(void **state)
 	touch("elsewhere/out.log", "outside\n");
 	/* Links to a directory are not descended; links out are skipped. */
 	assert_int_equal(symlink(tpath("elsewhere"), tpath("any/dirlink")), 0);
-	assert_int_equal(symlink(tpath("elsewhere/out.log"),
-				 tpath("any/out.log")), 0);
+	assert_int_equal(
+		symlink(tpath("elsewhere/out.log"), tpath("any/out.log")), 0);
 	assert_int_equal(symlink("a/x.log", tpath("any/link.txt")), 0);
 	/*
 	 * Loops: a link to the tree itself and one to its parent (never
@@ -967,8 +989,8 @@ static void test_logdir_loop(void **state)
 
 	mkdirs("loop/var/log");
 	touch("loop/var/log/messages", "live\n");
-	assert_int_equal(symlink("messages.1", tpath("loop/var/log/messages.1")),
-			 0);
+	assert_int_equal(
+		symlink("messages.1", tpath("loop/var/log/messages.1")), 0);
 	/* a directory cycle is not gone round */
 	assert_int_equal(symlink("../..", tpath("loop/var/log/up")), 0);
 	expect_walk(tpath("loop"), want, 2);
@@ -978,7 +1000,8 @@ static void test_logdir_errors(void **state)
 {
 	struct seen s = { .n = 0 };
 
-	assert_int_equal(pf_logdir_walk(tpath("missing"), collect, &s), -ENOENT);
+	assert_int_equal(pf_logdir_walk(tpath("missing"), collect, &s),
+			 -ENOENT);
 	touch("file", "x\n");
 	assert_int_equal(pf_logdir_walk(tpath("file"), collect, &s), -ENOTDIR);
 	mkdirs("emptydir");
@@ -989,8 +1012,7 @@ static void test_logdir_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, tmpdir_setup, \
-						   tmpdir_teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, tmpdir_setup, tmpdir_teardown)
 		T(test_plain),
 		T(test_empty),
 		T(test_plain_named_gz),

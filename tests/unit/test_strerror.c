@@ -23,7 +23,8 @@ static void test_words(void **state)
 	/* strerror()'s "Cannot allocate memory" says less */
 	assert_string_equal(pf_strerror(-ENOMEM), "out of memory");
 	assert_string_equal(pf_strerror(-ENOTEMPTY), "directory not empty");
-	assert_string_equal(pf_source_strerror(NULL, -EACCES), "permission denied");
+	assert_string_equal(pf_source_strerror(NULL, -EACCES),
+			    "permission denied");
 }
 
 /* Not in the table: strerror()'s words, the first letter made small. */

@@ -14,7 +14,7 @@
  * twice, the second time under tests/helpers/no_openat2 (a seccomp filter
  * that makes openat2 fail with ENOSYS), so each test covers both ways.
  */
-#define _GNU_SOURCE	/* nftw */
+#define _GNU_SOURCE /* nftw */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -41,10 +41,10 @@
 
 static char root[300];
 
-#define VM	"proc/sys/vm/"
-#define CONF	PF_SYSCTL_CONF
-#define BAK	PF_SYSCTL_CONF ".bak"
-#define CONFDIR	"etc/sysctl.d"
+#define VM	      "proc/sys/vm/"
+#define CONF	      PF_SYSCTL_CONF
+#define BAK	      PF_SYSCTL_CONF ".bak"
+#define CONFDIR	      "etc/sysctl.d"
 #define ARRAY_SIZE(x) (sizeof(x) / sizeof((x)[0]))
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -307,7 +307,7 @@ static pid_t start_child(void)
 
 	assert_true(pid >= 0);
 	if (pid == 0)
-		alarm(20);	/* never outlive a test gone wrong */
+		alarm(20); /* never outlive a test gone wrong */
 	return pid;
 }
 
@@ -335,8 +335,8 @@ static void test_read(void **state)
 	assert_int_equal(v, 0);
 	/* A trailing slash on root changes nothing. */
 	snprintf(slash, sizeof(slash), "%s//", root);
-	assert_int_equal(pf_sysctl_read(slash, "vm.watermark_scale_factor",
-					&v), 0);
+	assert_int_equal(pf_sysctl_read(slash, "vm.watermark_scale_factor", &v),
+			 0);
 	assert_int_equal(v, 10);
 
 	assert_int_equal(pf_sysctl_read(root, "vm.extfrag_threshold", &v),
@@ -346,7 +346,7 @@ static void test_read(void **state)
 	put(VM "a", "  -1 \n\n");
 	assert_int_equal(pf_sysctl_read(root, "vm.a", &v), 0);
 	assert_int_equal(v, -1);
-	put(VM "b", "4096\t87380\t6291456\n");	/* several numbers */
+	put(VM "b", "4096\t87380\t6291456\n"); /* several numbers */
 	assert_int_equal(pf_sysctl_read(root, "vm.b", &v), -EINVAL);
 	put(VM "c", "");
 	assert_int_equal(pf_sysctl_read(root, "vm.c", &v), -EINVAL);
@@ -361,7 +361,7 @@ static void test_read(void **state)
 	longer[sizeof(longer) - 1] = '\0';
 	put(VM "f", longer);
 	assert_int_equal(pf_sysctl_read(root, "vm.f", &v), -EINVAL);
-	assert_int_equal(v, -1);	/* untouched by the failures */
+	assert_int_equal(v, -1); /* untouched by the failures */
 
 	assert_int_equal(pf_sysctl_read(NULL, "vm.a", &v), -EINVAL);
 	assert_int_equal(pf_sysctl_read("", "vm.a", &v), -EINVAL);
@@ -382,9 +382,18 @@ static void test_read_live(void **state)
 static void test_invalid_names(void **state)
 {
 	static const char *const bad[] = {
-		"", ".", "..", "vm..min_free_kbytes", ".vm.min_free_kbytes",
-		"vm.min_free_kbytes.", "vm/min_free_kbytes", "../../etc/passwd",
-		"vm.Min_free_kbytes", "vm.min-free", "vm. x", "vm.x\n",
+		"",
+		".",
+		"..",
+		"vm..min_free_kbytes",
+		".vm.min_free_kbytes",
+		"vm.min_free_kbytes.",
+		"vm/min_free_kbytes",
+		"../../etc/passwd",
+		"vm.Min_free_kbytes",
+		"vm.min-free",
+		"vm. x",
+		"vm.x\n",
 		"net.ipv4.conf.eth0@1.rp_filter",
 	};
 	struct pf_apply a;
@@ -468,7 +477,7 @@ static void test_dry_run(void **state)
 
 	before = listing();
 	add_three(&a);
-	add(&a, "vm.extfrag_threshold", 500);	/* not in the test root */
+	add(&a, "vm.extfrag_threshold", 500); /* not in the test root */
 	assert_int_equal(pf_sysctl_apply(root, &a, "vm.x = 1\n", true), 0);
 	after = listing();
 	assert_string_equal(before, after);
@@ -594,7 +603,7 @@ static void test_missing_skipped(void **state)
 
 	memset(&a, 0, sizeof(a));
 	add(&a, "vm.min_free_kbytes", 90000);
-	add(&a, "vm.extra_free_kbytes", 1000);	/* RHEL 6 only */
+	add(&a, "vm.extra_free_kbytes", 1000); /* RHEL 6 only */
 	add(&a, "vm.zone_reclaim_mode", 1);
 	assert_int_equal(pf_sysctl_apply(root, &a, "text\n", false), 0);
 	assert_false(a.items[1].present);
@@ -628,7 +637,7 @@ static void apply_zrm_broken(struct pf_apply *a, char *zrm)
 	assert_int_equal(mkfifo(fifo, 0644), 0);
 	pid = start_child();
 	if (pid == 0) {
-		int fd = open(fifo, O_WRONLY);	/* the parent reads item 3 */
+		int fd = open(fifo, O_WRONLY); /* the parent reads item 3 */
 
 		if (fd < 0)
 			_exit(1);
@@ -737,15 +746,15 @@ static void test_rollback_mismatch(void **state)
 	if (pid == 0) {
 		char buf[64];
 
-		if (!serve_value(fifo, "1\n"))		/* the old value */
+		if (!serve_value(fifo, "1\n")) /* the old value */
 			_exit(1);
 		if (!take_value(fifo, buf, sizeof(buf)) || strcmp(buf, "4\n"))
-			_exit(2);			/* the new one */
-		if (!serve_value(fifo, "3\n"))		/* read back: not 4 */
+			_exit(2);	       /* the new one */
+		if (!serve_value(fifo, "3\n")) /* read back: not 4 */
 			_exit(3);
 		if (!take_value(fifo, buf, sizeof(buf)) || strcmp(buf, "1\n"))
-			_exit(4);			/* set back */
-		if (!serve_value(fifo, "1\n"))		/* and read back */
+			_exit(4);	       /* set back */
+		if (!serve_value(fifo, "1\n")) /* and read back */
 			_exit(5);
 		_exit(0);
 	}
@@ -796,9 +805,9 @@ static void test_resolver_mode(void **state)
  * nothing written inside or outside root.
  */
 struct link_case {
-	const char *at;		/* the link, under root */
-	const char *to;		/* its target: "@" is tmpdir/outside */
-	const char *named;	/* the path the error names, under root */
+	const char *at;	   /* the link, under root */
+	const char *to;	   /* its target: "@" is tmpdir/outside */
+	const char *named; /* the path the error names, under root */
 };
 
 static const struct link_case link_cases[] = {
@@ -811,8 +820,8 @@ static const struct link_case link_cases[] = {
 	{ CONFDIR, "@/" CONFDIR, CONFDIR },
 	{ CONF, "@/" CONF, CONF },
 	{ BAK, "@/" BAK, BAK },
-	{ "proc/sys/vm", "vm", "proc/sys/vm" },		/* a loop */
-	{ "etc", "etc2", "etc" },			/* a loop of two */
+	{ "proc/sys/vm", "vm", "proc/sys/vm" }, /* a loop */
+	{ "etc", "etc2", "etc" },		/* a loop of two */
 };
 
 /* Make tmpdir/outside a copy of a machine: its files, its own conf. */
@@ -843,7 +852,8 @@ static void make_link(const char *at, const char *to)
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", rpath(at));
 	assert_int_equal(system(cmd), 0);
 	if (to[0] == '@')
-		snprintf(target, sizeof(target), "%s/outside%s", tmpdir, to + 1);
+		snprintf(target, sizeof(target), "%s/outside%s", tmpdir,
+			 to + 1);
 	else
 		snprintf(target, sizeof(target), "%s", to);
 	assert_int_equal(symlink(target, rpath(at)), 0);
@@ -868,20 +878,24 @@ static void test_links_refused(void **state)
 
 		for (int dry = 0; dry < 2; dry++) {
 			add_three(&a);
-			assert_int_equal(pf_sysctl_apply(root, &a, "new\n", dry),
-					 -ELOOP);
+			assert_int_equal(
+				pf_sysctl_apply(root, &a, "new\n", dry),
+				-ELOOP);
 			assert_non_null(strstr(a.error, rpath(c->named)));
 			assert_non_null(strstr(a.error, "symbolic link"));
 			assert_null(strchr(a.error, '\n'));
-			assert_true(!dry == !!strstr(a.error, "nothing was written"));
+			assert_true(!dry ==
+				    !!strstr(a.error, "nothing was written"));
 			assert_false(a.rolled_back);
 			for (int k = 0; k < a.nr; k++)
 				assert_false(a.items[k].written);
 		}
 		/* a read does not follow one either */
 		if (!strncmp(c->at, "proc", 4))
-			assert_int_equal(pf_sysctl_read(root,
-					 "vm.watermark_scale_factor", &v), -ELOOP);
+			assert_int_equal(
+				pf_sysctl_read(root,
+					       "vm.watermark_scale_factor", &v),
+				-ELOOP);
 
 		after = listing_of(tmpdir);
 		assert_string_equal(before, after);
@@ -933,7 +947,7 @@ static void test_device_refused(void **state)
 	assert_int_equal(unlink(rpath(VM "zone_reclaim_mode")), 0);
 	if (mknod(rpath(VM "zone_reclaim_mode"), S_IFCHR | 0644,
 		  makedev(1, 3)) < 0)
-		skip();		/* not root: no device node to test with */
+		skip(); /* not root: no device node to test with */
 	add_three(&a);
 	assert_int_equal(pf_sysctl_apply(root, &a, "new\n", false), -EPERM);
 	assert_non_null(strstr(a.error, "device"));
@@ -997,22 +1011,26 @@ static void test_unserved_fifo(void **state)
 
 		add_three(&a);
 		alarm(30);
-		assert_int_not_equal(pf_sysctl_apply(root, &a, "x\n", false), 0);
+		assert_int_not_equal(pf_sysctl_apply(root, &a, "x\n", false),
+				     0);
 		alarm(0);
 		assert_non_null(strstr(a.error, "min_free_kbytes"));
-		assert_false(exists(CONF));	/* nothing written */
+		assert_false(exists(CONF)); /* nothing written */
 	}
 }
 
 static void test_parse_long(void **state)
 {
 	static const char *const junk[] = {
-		"", " ", "-", "abc", "12abc", "+5", "0x10", "1 2", "1.5",
-		"99999999999999999999x", "--1",
+		"",    " ",    "-",   "abc", "12abc",
+		"+5",  "0x10", "1 2", "1.5", "99999999999999999999x",
+		"--1",
 	};
 	static const char *const huge[] = {
-		"99999999999999999999", "-99999999999999999999",
-		"9223372036854775808", " 18446744073709551616\n",
+		"99999999999999999999",
+		"-99999999999999999999",
+		"9223372036854775808",
+		" 18446744073709551616\n",
 	};
 	long v = 7;
 
@@ -1020,8 +1038,9 @@ static void test_parse_long(void **state)
 	assert_int_equal(v, 42);
 	assert_int_equal(pf_parse_long(" \t-7 \n", LONG_MIN, LONG_MAX, &v), 0);
 	assert_int_equal(v, -7);
-	assert_int_equal(pf_parse_long("9223372036854775807", LONG_MIN,
-				       LONG_MAX, &v), 0);
+	assert_int_equal(
+		pf_parse_long("9223372036854775807", LONG_MIN, LONG_MAX, &v),
+		0);
 	assert_int_equal(v, LONG_MAX);
 	v = 7;
 	for (size_t i = 0; i < ARRAY_SIZE(junk); i++)
@@ -1034,7 +1053,7 @@ static void test_parse_long(void **state)
 	assert_int_equal(pf_parse_long("-1", 0, INT_MAX, &v), -ERANGE);
 	assert_int_equal(pf_parse_long("2147483648", 0, INT_MAX, &v), -ERANGE);
 	assert_int_equal(pf_parse_long("101", 0, 100, &v), -ERANGE);
-	assert_int_equal(v, 7);		/* untouched by every failure */
+	assert_int_equal(v, 7); /* untouched by every failure */
 	assert_int_equal(pf_parse_long("2147483647", 0, INT_MAX, &v), 0);
 	assert_int_equal(v, INT_MAX);
 }

@@ -134,9 +134,13 @@ static void test_tagged(void **state)
 }
 
 /* A test of test_tagged() named NAME, for the tagger and mono_from */
-#define TAG_TEST(name, before, mono_from)				\
-	{ "test_" #name, test_tagged, NULL, NULL,			\
-	  &(struct tag_case){ before, mono_from } }
+#define TAG_TEST(name, before, mono_from)                                      \
+	{                                                                      \
+		"test_" #name, test_tagged, NULL, NULL, &(struct tag_case)     \
+		{                                                              \
+			before, mono_from                                      \
+		}                                                              \
+	}
 
 /* no CPU line (2.6.8 printed none): the tag is dropped from the task */
 static void test_no_task_line(void **state)

@@ -21,7 +21,7 @@
 /* GFP_ATOMIC's alloc flags (of every era but 6.3's highatomic bit) */
 #define ATOMIC (PF_ALLOC_HIGH | PF_ALLOC_HARDER)
 
-#define FAILS (-1)	/* expect_wm(): fails, whatever the cause */
+#define FAILS (-1) /* expect_wm(): fails, whatever the cause */
 
 /*
  * pf_zone_watermark_ok() of z for an allocation of order against mark,
@@ -32,12 +32,12 @@ static void expect_wm(const struct pf_zone *z, int order, long mark,
 		      int classzone, unsigned int flags, int era, int want,
 		      struct pf_wm_check *c)
 {
-	bool ok = pf_zone_watermark_ok(z, order, mark, classzone, flags, era,
-				       c);
+	bool ok =
+		pf_zone_watermark_ok(z, order, mark, classzone, flags, era, c);
 
 	if (ok != (want == PF_CAUSE_OK) || (want != FAILS && c->cause != want))
-		fail_msg("order %d, mark %ld, flags %#x, %s: %s, not %s",
-			 order, mark, flags, pf_wm_era_name(era),
+		fail_msg("order %d, mark %ld, flags %#x, %s: %s, not %s", order,
+			 mark, flags, pf_wm_era_name(era),
 			 ok ? "passes" : pf_cause_name(c->cause),
 			 want == FAILS ? "failing" : pf_cause_name(want));
 }
@@ -83,7 +83,8 @@ static void test_alloc_flags(void **state)
 
 	(void)state;
 	/* 2.6.32: GFP_ATOMIC 0x20: HIGH, HARDER (!__GFP_WAIT), no CPUSET */
-	assert_int_equal(pf_alloc_flags(0x20, PF_GFP_2_6_24, PF_WM_2_6, 1, 0), hh);
+	assert_int_equal(pf_alloc_flags(0x20, PF_GFP_2_6_24, PF_WM_2_6, 1, 0),
+			 hh);
 	/* GFP_KERNEL 0xd0 sleeps: only the cpuset */
 	assert_int_equal(pf_alloc_flags(0xd0, PF_GFP_2_6_24, PF_WM_2_6, 0, 0),
 			 PF_ALLOC_CPUSET);
@@ -91,20 +92,24 @@ static void test_alloc_flags(void **state)
 	assert_int_equal(pf_alloc_flags(0, PF_GFP_2_6_24, PF_WM_2_6, 0, 0),
 			 PF_ALLOC_HARDER);
 	/* __GFP_NOMEMALLOC takes HARDER away */
-	assert_int_equal(pf_alloc_flags(0x10020, PF_GFP_2_6_24, PF_WM_2_6, 0, 0),
-			 PF_ALLOC_HIGH);
+	assert_int_equal(
+		pf_alloc_flags(0x10020, PF_GFP_2_6_24, PF_WM_2_6, 0, 0),
+		PF_ALLOC_HIGH);
 	/* 3.10: a THP allocation (__GFP_NO_KSWAPD, no wait) is not "atomic" */
 	assert_int_equal(pf_alloc_flags(0x400000, PF_GFP_3_10, PF_WM_2_6, 9, 0),
 			 PF_ALLOC_CPUSET);
 	/* 4.4: GFP_ATOMIC 0x2080020 has __GFP_ATOMIC */
-	assert_int_equal(pf_alloc_flags(0x2080020, PF_GFP_4_4, PF_WM_4_4, 0, 0), hh);
+	assert_int_equal(pf_alloc_flags(0x2080020, PF_GFP_4_4, PF_WM_4_4, 0, 0),
+			 hh);
 	/* 4.4: GFP_NOWAIT 0x2000000 cannot sleep but is not __GFP_ATOMIC */
 	assert_int_equal(pf_alloc_flags(0x2000000, PF_GFP_4_4, PF_WM_4_4, 0, 0),
 			 PF_ALLOC_CPUSET);
 	/* 5.x: 0xa20 */
-	assert_int_equal(pf_alloc_flags(0xa20, PF_GFP_5_0, PF_WM_4_4, 2, 0), hh);
+	assert_int_equal(pf_alloc_flags(0xa20, PF_GFP_5_0, PF_WM_4_4, 2, 0),
+			 hh);
 	/* 6.3+: GFP_ATOMIC 0x820: MIN_RESERVE, NON_BLOCK, HIGHATOMIC if order > 0 */
-	assert_int_equal(pf_alloc_flags(0x820, PF_GFP_6_3, PF_WM_6_3, 0, 0), hh);
+	assert_int_equal(pf_alloc_flags(0x820, PF_GFP_6_3, PF_WM_6_3, 0, 0),
+			 hh);
 	assert_int_equal(pf_alloc_flags(0x820, PF_GFP_6_3, PF_WM_6_3, 2, 0),
 			 hh | PF_ALLOC_HIGHATOMIC);
 	/* 6.3+: GFP_NOWAIT 0x800: NON_BLOCK, and keeps the cpuset */
@@ -114,8 +119,10 @@ static void test_alloc_flags(void **state)
 	assert_int_equal(pf_alloc_flags(0xcc0, PF_GFP_5_0, PF_WM_4_4, 0,
 					PF_CALLER_MEMALLOC),
 			 PF_ALLOC_CPUSET | PF_ALLOC_NO_WATERMARKS);
-	assert_int_equal(pf_alloc_flags(0xa20, PF_GFP_5_0, PF_WM_4_4, 0,
-					PF_CALLER_MEMALLOC | PF_CALLER_INTERRUPT), hh);
+	assert_int_equal(
+		pf_alloc_flags(0xa20, PF_GFP_5_0, PF_WM_4_4, 0,
+			       PF_CALLER_MEMALLOC | PF_CALLER_INTERRUPT),
+		hh);
 	/* movable (GFP_HIGHUSER_MOVABLE 0x100cca) may use CMA */
 	assert_true(pf_alloc_flags(0x100cca, PF_GFP_5_0, PF_WM_4_4, 0, 0) &
 		    PF_ALLOC_CMA);
@@ -304,8 +311,10 @@ static void test_unknown(void **state)
 	assert_int_equal(c.cause, PF_CAUSE_UNKNOWN);
 	z.free = -1;
 	assert_false(pf_zone_watermark_ok(&z, 0, 400, 2, 0, PF_WM_4_4, &c));
-	assert_false(pf_zone_watermark_ok(&z, PF_MAX_ORDER, 400, 2, 0, PF_WM_4_4, &c));
-	assert_string_equal(pf_cause_name(PF_CAUSE_HIGHATOMIC), "highatomic_reserved");
+	assert_false(pf_zone_watermark_ok(&z, PF_MAX_ORDER, 400, 2, 0,
+					  PF_WM_4_4, &c));
+	assert_string_equal(pf_cause_name(PF_CAUSE_HIGHATOMIC),
+			    "highatomic_reserved");
 	assert_int_equal(pf_cause_of_name("below_min"), PF_CAUSE_BELOW_MIN);
 	assert_int_equal(pf_cause_of_name("nonsense"), -1);
 }

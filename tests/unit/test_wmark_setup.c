@@ -13,7 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <assert.h>	/* static_assert */
+#include <assert.h> /* static_assert */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,10 +69,9 @@ static void check_setup(const char *dir)
 	assert_true(sys->nr_zones > 0);
 	assert_true(sys->vm[PF_VM_MIN_FREE_KBYTES] > 0);
 	memcpy(zones, sys->zones, sizeof(zones));
-	pf_setup_zone_wmarks(zones, sys->nr_zones,
-			     sys->vm[PF_VM_MIN_FREE_KBYTES],
-			     sys->vm[PF_VM_WATERMARK_SCALE_FACTOR],
-			     &sys->kernel);
+	pf_setup_zone_wmarks(
+		zones, sys->nr_zones, sys->vm[PF_VM_MIN_FREE_KBYTES],
+		sys->vm[PF_VM_WATERMARK_SCALE_FACTOR], &sys->kernel);
 	for (int i = 0; i < sys->nr_zones; i++) {
 		const struct pf_zone *want = &sys->zones[i];
 		long boost = want->boost > 0 ? want->boost : 0;
@@ -153,12 +152,17 @@ static void test_min_free_default_edges(void **state)
 static void test_min_free_cap(void **state)
 {
 	static const char *const small[] = {
-		"2.6.18-398.el5", "2.6.32-358.2.1.el6.x86_64",
-		"4.18.0-305.el8.x86_64", "2.6.32.4", "5.6.19",
+		"2.6.18-398.el5",
+		"2.6.32-358.2.1.el6.x86_64",
+		"4.18.0-305.el8.x86_64",
+		"2.6.32.4",
+		"5.6.19",
 	};
 	static const char *const large[] = {
-		"3.10.0-1160.el7.x86_64", "5.14.0-70.13.1.el9_0.x86_64",
-		"5.7.0", "6.12.39",
+		"3.10.0-1160.el7.x86_64",
+		"5.14.0-70.13.1.el9_0.x86_64",
+		"5.7.0",
+		"6.12.39",
 	};
 
 	(void)state;
@@ -234,10 +238,9 @@ struct marks {
 	long min, low, high;
 };
 
-static void check_wmarks(const char *release, long min_free_kbytes,
-			 long wsf, unsigned int page_kb,
-			 const struct setup_zone *sz, const struct marks *want,
-			 int n)
+static void check_wmarks(const char *release, long min_free_kbytes, long wsf,
+			 unsigned int page_kb, const struct setup_zone *sz,
+			 const struct marks *want, int n)
 {
 	struct pf_kver kv, *kp = NULL;
 	struct pf_zone zones[8];
@@ -264,12 +267,13 @@ static void check_wmarks(const char *release, long min_free_kbytes,
 	}
 }
 
-#define CHECK_WMARKS(rel, mfk, wsf, kb, zones, marks)			\
-	do {								\
-		static_assert(sizeof(zones) / sizeof(zones[0]) ==	\
-			      sizeof(marks) / sizeof(marks[0]), "");	\
-		check_wmarks(rel, mfk, wsf, kb, zones, marks,		\
-			     sizeof(zones) / sizeof(zones[0]));		\
+#define CHECK_WMARKS(rel, mfk, wsf, kb, zones, marks)                          \
+	do {                                                                   \
+		static_assert(sizeof(zones) / sizeof(zones[0]) ==              \
+				      sizeof(marks) / sizeof(marks[0]),        \
+			      "");                                             \
+		check_wmarks(rel, mfk, wsf, kb, zones, marks,                  \
+			     sizeof(zones) / sizeof(zones[0]));                \
 	} while (0)
 
 /* debian12-live's zones: Normal has far fewer managed than present */
@@ -301,21 +305,28 @@ static const struct setup_zone live_zones[] = {
 static void test_setup_eras(void **state)
 {
 	static const struct marks v618[] = {
-		{ 45, 56, 67 }, { 9118, 11397, 13676 }, { 7732, 9665, 11598 },
+		{ 45, 56, 67 },
+		{ 9118, 11397, 13676 },
+		{ 7732, 9665, 11598 },
 	};
 	static const struct marks v310[] = {
-		{ 45, 56, 67 }, { 9118, 11397, 13677 }, { 7732, 9665, 11598 },
+		{ 45, 56, 67 },
+		{ 9118, 11397, 13677 },
+		{ 7732, 9665, 11598 },
 	};
 	static const struct marks scaled[] = {
-		{ 45, 429, 813 }, { 9118, 86398, 163678 },
+		{ 45, 429, 813 },
+		{ 9118, 86398, 163678 },
 		{ 7732, 73268, 138804 },
 	};
 	static const struct marks v2632[] = {
-		{ 10, 12, 15 }, { 2101, 2626, 3151 }, { 14784, 18480, 22176 },
+		{ 10, 12, 15 },
+		{ 2101, 2626, 3151 },
+		{ 14784, 18480, 22176 },
 	};
 
 	static const struct {
-		const char *release;	/* NULL: none known */
+		const char *release; /* NULL: none known */
 		long wsf;
 		const struct marks *marks;
 	} eras[] = {
@@ -335,8 +346,8 @@ static void test_setup_eras(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(eras) / sizeof(eras[0]); i++)
-		check_wmarks(eras[i].release, 67584, eras[i].wsf, 4,
-			     live_zones, eras[i].marks, 3);
+		check_wmarks(eras[i].release, 67584, eras[i].wsf, 4, live_zones,
+			     eras[i].marks, 3);
 }
 
 /*
@@ -353,18 +364,24 @@ static void test_setup_eras(void **state)
 static void test_setup_highmem(void **state)
 {
 	static const struct setup_zone big[] = {
-		{ "DMA", 4096, 4096 }, { "Normal", 225280, 225280 },
+		{ "DMA", 4096, 4096 },
+		{ "Normal", 225280, 225280 },
 		{ "HighMem", 1835008, 1835008 },
 	};
 	static const struct setup_zone small[] = {
-		{ "DMA", 4096, 4096 }, { "Normal", 225280, 225280 },
+		{ "DMA", 4096, 4096 },
+		{ "Normal", 225280, 225280 },
 		{ "HighMem", 16384, 16384 },
 	};
 	static const struct marks big_marks[] = {
-		{ 18, 22, 27 }, { 1005, 1256, 1507 }, { 128, 2176, 4224 },
+		{ 18, 22, 27 },
+		{ 1005, 1256, 1507 },
+		{ 128, 2176, 4224 },
 	};
 	static const struct marks small_marks[] = {
-		{ 18, 22, 27 }, { 1005, 1256, 1507 }, { 32, 50, 68 },
+		{ 18, 22, 27 },
+		{ 1005, 1256, 1507 },
+		{ 32, 50, 68 },
 	};
 
 	(void)state;
@@ -384,13 +401,16 @@ static void test_setup_highmem(void **state)
 static void test_setup_movable(void **state)
 {
 	static const struct setup_zone zones[] = {
-		{ "DMA32", 782336, 772808 }, { "Movable", 262144, 262144 },
+		{ "DMA32", 782336, 772808 },
+		{ "Movable", 262144, 262144 },
 	};
 	static const struct marks v612[] = {
-		{ 12616, 15770, 18924 }, { 4279, 5348, 6417 },
+		{ 12616, 15770, 18924 },
+		{ 4279, 5348, 6417 },
 	};
 	static const struct marks v613[] = {
-		{ 16896, 21120, 25344 }, { 128, 1560, 2992 },
+		{ 16896, 21120, 25344 },
+		{ 128, 1560, 2992 },
 	};
 
 	(void)state;
@@ -428,7 +448,9 @@ static void test_zones_min_free(void **state)
 		const char *name;
 		long min, boost;
 	} live[] = {
-		{ "DMA", 45, 0 }, { "DMA32", 9118, 0 }, { "Normal", 7732, 0 },
+		{ "DMA", 45, 0 },
+		{ "DMA32", 9118, 0 },
+		{ "Normal", 7732, 0 },
 		{ "Movable", 32, 0 },
 	};
 	struct pf_zone zones[4];

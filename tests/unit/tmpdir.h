@@ -9,7 +9,7 @@
 #ifndef PF_TEST_TMPDIR_H
 #define PF_TEST_TMPDIR_H
 
-#include <errno.h>	/* program_invocation_short_name */
+#include <errno.h> /* program_invocation_short_name */
 #include <ftw.h>
 #include <limits.h>
 #include <stdio.h>

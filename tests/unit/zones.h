@@ -40,7 +40,7 @@ static inline struct pf_zone mkzone(long free, long min,
 }
 
 /* mkzone() with the counts of orders 0 to 10 (x86's MAX_ORDER) in place */
-#define MKZONE(free, min, ...)						\
+#define MKZONE(free, min, ...)                                                 \
 	mkzone(free, min, (const unsigned long[11]){ __VA_ARGS__ }, 11)
 
 /*
