@@ -7,8 +7,8 @@
 # A previous build: git worktree add /tmp/prev REV && (cd /tmp/prev &&
 # scripts/build.sh build pagefail-cli -DCMAKE_BUILD_TYPE=Release).
 # Each command runs RUNS times (default 5), the two builds in turn, after
-# one warm-up each; the median wall time of each is printed with their
-# ratio.  The commands: scan -q and scan -j of a generated syslog file of
+# one warm-up each; printed are the median wall and CPU times of each and
+# the median of the ratios of each pair (this / previous).  The commands: scan -q and scan -j of a generated syslog file of
 # SIZE_MB MiB (default 256), explain of the repository's corpus, status -j
 # of a saved system, and the RHEL 6 scenario's simulation.
 set -eu
@@ -29,34 +29,40 @@ trap 'exit 1' INT TERM HUP
 "${CC:-cc}" -O2 -o "$tmp/gen" "$here/gen-syslog.c"
 "$tmp/gen" -o "$tmp/syslog" $((${SIZE_MB:-256} << 20)) 2>/dev/null
 
-# seconds of one run of "$@", its output to a file (grep-like baselines
-# that see /dev/null may stop early; these do not, but keep it honest)
+# wall and CPU (user + system) seconds of one run of "$@", its output to a
+# file (grep-like baselines that see /dev/null may stop early; these do
+# not, but keep it honest); bash's own clock, no process forked for it
 one() {
-	local s e
-	s=$(date +%s.%N)
-	"$@" >"$tmp/out" 2>/dev/null || true
-	e=$(date +%s.%N)
-	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f\n", e - s }'
+	local TIMEFORMAT='%R %U %S' t
+	t=$({ time "$@" >"$tmp/out" 2>/dev/null; } 2>&1) || true
+	echo "$t" | awk '{ printf "%.4f %.4f\n", $1, $2 + $3 }'
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+# The two builds in turn, A B A B, so that a drift of the machine's speed
+# reaches both: the medians of each, and the median of the ratios pair by
+# pair, which a noisy neighbour moves least.
 row() {
 	local name=$1 a b
 	shift
 	one "$new" "$@" >/dev/null
 	one "$old" "$@" >/dev/null
-	: >"$tmp/a"
-	: >"$tmp/b"
+	: >"$tmp/pairs"
 	for _ in $(seq "$runs"); do
-		one "$new" "$@" >>"$tmp/a"
-		one "$old" "$@" >>"$tmp/b"
+		a=$(one "$new" "$@")
+		b=$(one "$old" "$@")
+		echo "$a $b" >>"$tmp/pairs"
 	done
-	a=$(median <"$tmp/a")
-	b=$(median <"$tmp/b")
-	printf '%-28s %10.3f %10.3f %8.2f\n' "$name" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN { print a / b }')"
+	printf '%-28s %8.3f %8.3f %6.2f %8.3f %8.3f %6.2f\n' "$name" \
+		"$(awk '{ print $1 }' "$tmp/pairs" | median)" \
+		"$(awk '{ print $3 }' "$tmp/pairs" | median)" \
+		"$(awk '{ print $1 / $3 }' "$tmp/pairs" | median)" \
+		"$(awk '{ print $2 }' "$tmp/pairs" | median)" \
+		"$(awk '{ print $4 }' "$tmp/pairs" | median)" \
+		"$(awk '{ print ($4 > 0 ? $2 / $4 : 1) }' "$tmp/pairs" | median)"
 }
 
-printf '%-28s %10s %10s %8s\n' "median wall seconds" "this" "previous" "ratio"
+printf '%-28s %8s %8s %6s %8s %8s %6s\n' "medians, seconds" "wall" "prev" "ratio" "cpu" "prev" "ratio"
 row "scan -q (${SIZE_MB:-256} MiB syslog)" scan -q "$tmp/syslog"
 row "scan -j (same)" scan -j "$tmp/syslog"
 row "explain -j (corpus)" explain -j "$top"/tests/fixtures/corpus/*.log
