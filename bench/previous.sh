@@ -10,7 +10,9 @@
 # one warm-up each; printed are the median wall and CPU times of each and
 # the median of the ratios of each pair (this / previous).  The commands: scan -q and scan -j of a generated syslog file of
 # SIZE_MB MiB (default 256), explain of the repository's corpus, status -j
-# of a saved system, and the RHEL 6 scenario's simulation.
+# of a saved system, and the RHEL 6 scenario's simulation.  With INSNS=1
+# the instructions each executes are counted too (valgrind, some minutes):
+# a figure a noisy machine does not move.
 set -eu
 
 prog=${0##*/}
@@ -62,9 +64,36 @@ row() {
 		"$(awk '{ print ($4 > 0 ? $2 / $4 : 1) }' "$tmp/pairs" | median)"
 }
 
+# instructions executed by one run of "$@" (valgrind's cachegrind): the same
+# on every run, where a shared machine's times are not
+insns() {
+	valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+		"$@" 2>&1 >/dev/null | awk '/I *refs:/ { gsub(",", "", $NF); print $NF }'
+}
+
+irow() {
+	local name=$1 a b
+	shift
+	a=$(insns "$new" "$@")
+	b=$(insns "$old" "$@")
+	printf '%-28s %12.1f %12.1f %6.3f\n' "$name" "$(awk -v a="$a" 'BEGIN { print a / 1e6 }')" \
+		"$(awk -v b="$b" 'BEGIN { print b / 1e6 }')" "$(awk -v a="$a" -v b="$b" 'BEGIN { print a / b }')"
+}
+
+# The commands, each with its name: timed with row(), counted with irow().
+each() {
+	local r=$1
+	$r "scan -q (${SIZE_MB:-256} MiB syslog)" scan -q "$tmp/syslog"
+	$r "scan -j (same)" scan -j "$tmp/syslog"
+	$r "explain -j (corpus)" explain -j "$top"/tests/fixtures/corpus/*.log
+	$r "status -j (saved system)" status -j --root "$top/tests/fixtures/system/rhel6-sosreport"
+	$r "simulate rhel6-net-burst" simulate "$top/data/scenarios/rhel6-net-burst.scn" --reports 0
+}
+
 printf '%-28s %8s %8s %6s %8s %8s %6s\n' "medians, seconds" "wall" "prev" "ratio" "cpu" "prev" "ratio"
-row "scan -q (${SIZE_MB:-256} MiB syslog)" scan -q "$tmp/syslog"
-row "scan -j (same)" scan -j "$tmp/syslog"
-row "explain -j (corpus)" explain -j "$top"/tests/fixtures/corpus/*.log
-row "status -j (saved system)" status -j --root "$top/tests/fixtures/system/rhel6-sosreport"
-row "simulate rhel6-net-burst" simulate "$top/data/scenarios/rhel6-net-burst.scn" --reports 0
+each row
+if [ -n "${INSNS:-}" ]; then
+	command -v valgrind >/dev/null || { echo "$prog: INSNS needs valgrind" >&2; exit 1; }
+	printf '\n%-28s %12s %12s %6s\n' "instructions, millions" "this" "prev" "ratio"
+	each irow
+fi
