@@ -62,12 +62,12 @@ static int parse_args(struct advise_ctx *c, int argc, char **argv)
 		{ "rules", required_argument, NULL, OPT_RULES },
 		{ 0 }
 	};
+	/* clang-format off */
 	static const struct cli_opts opts = {
-		.cmd = "advise",
-		.usage = usage_advise,
-		.longs = own,
+		.cmd = "advise", .usage = usage_advise, .longs = own,
 		.common = CLI_COMMON_LOGS | CLI_COMMON_ROOT,
 	};
+	/* clang-format on */
 	struct cli_parser p;
 	int ch;
 

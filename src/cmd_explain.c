@@ -78,12 +78,12 @@ int cmd_explain(int argc, char **argv)
 		{ "rules", required_argument, NULL, OPT_RULES },
 		{ 0 }
 	};
+	/* clang-format off */
 	static const struct cli_opts opts = {
-		.cmd = "explain",
-		.usage = usage_explain,
-		.longs = own,
+		.cmd = "explain", .usage = usage_explain, .longs = own,
 		.common = CLI_COMMON_LOGS,
 	};
+	/* clang-format on */
 	const char *rules_path = NULL;
 	struct cli_common com = { 0 };
 	struct explain_ctx c = { 0 };

@@ -80,13 +80,12 @@ int cmd_scan(int argc, char **argv)
 		{ "until", required_argument, NULL, OPT_UNTIL },
 		{ 0 }
 	};
+	/* clang-format off */
 	static const struct cli_opts opts = {
-		.cmd = "scan",
-		.usage = usage_scan,
-		.shorts = "q",
-		.longs = own,
+		.cmd = "scan", .usage = usage_scan, .shorts = "q", .longs = own,
 		.common = CLI_COMMON_LOGS,
 	};
+	/* clang-format on */
 	struct cli_common com = { 0 };
 	struct cli_parser p;
 	struct scan_ctx c;

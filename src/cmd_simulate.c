@@ -98,14 +98,14 @@ static int parse_args(struct sim_args *a, int argc, char **argv)
 		{ 0 }
 	};
 	/* --kernel V is --set kernel=V, in its place among the --set */
+	/* clang-format off */
 	static const struct cli_opts opts = {
-		.cmd = "simulate",
-		.usage = usage_simulate,
-		.longs = own,
-		.common =
-			CLI_COMMON_JSON | CLI_COMMON_KERNEL | CLI_COMMON_COLOR,
+		.cmd = "simulate", .usage = usage_simulate, .longs = own,
+		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL |
+			  CLI_COMMON_COLOR,
 		.pass = CLI_COMMON_KERNEL,
 	};
+	/* clang-format on */
 	struct cli_parser p;
 	int ch;
 

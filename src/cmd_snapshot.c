@@ -19,13 +19,12 @@ int cmd_snapshot(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ 0 }
 	};
+	/* clang-format off */
 	static const struct cli_opts opts = {
-		.cmd = "snapshot",
-		.usage = usage_snapshot,
-		.shorts = "fq",
-		.longs = own,
-		.common = CLI_COMMON_ROOT,
+		.cmd = "snapshot", .usage = usage_snapshot, .shorts = "fq",
+		.longs = own, .common = CLI_COMMON_ROOT,
 	};
+	/* clang-format on */
 	struct cli_diag d = { .hold = true };
 	struct cli_common com = { .root = "/" };
 	bool quiet = false, force = false;

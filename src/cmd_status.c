@@ -33,13 +33,13 @@ static int bad_option(int ch, int argc, char **argv)
 
 int cmd_status(int argc, char **argv)
 {
+	/* clang-format off */
 	static const struct cli_opts opts = {
-		.cmd = "status",
-		.usage = usage_status,
-		.bad = bad_option,
+		.cmd = "status", .usage = usage_status, .bad = bad_option,
 		.common = CLI_COMMON_JSON | CLI_COMMON_KERNEL |
 			  CLI_COMMON_ROOT | CLI_COMMON_COLOR,
 	};
+	/* clang-format on */
 	struct cli_status c = { .root = "/" };
 	struct cli_sample s = { 0 };
 	struct cli_parser p;

@@ -110,15 +110,13 @@ static int parse_args(struct top *t, int argc, char **argv)
 		{ "batch", no_argument, NULL, 'b' },
 		{ 0 }
 	};
+	/* clang-format off */
 	static const struct cli_opts opts = {
-		.cmd = "top",
-		.usage = usage_top,
-		.shorts = "d:n:b",
-		.longs = own,
-		.common = CLI_COMMON_ROOT | CLI_COMMON_COLOR,
-		.bad = bad_option,
-		.getopt_says = true,
+		.cmd = "top", .usage = usage_top, .shorts = "d:n:b",
+		.longs = own, .common = CLI_COMMON_ROOT | CLI_COMMON_COLOR,
+		.bad = bad_option, .getopt_says = true,
 	};
+	/* clang-format on */
 	struct cli_common com = { .root = "/" };
 	struct cli_parser p;
 	int ch;

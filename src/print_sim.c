@@ -19,12 +19,12 @@ static void print_series(const struct pf_sim_sample *v, size_t nr)
 	for (size_t i = 0; i < nr; i++) {
 		const struct pf_sim_sample *p = &v[i];
 
+		/* clang-format off */
 		const long size[ZS_NR] = {
-			[ZS_FREE] = (long)p->free_pages,
-			[ZS_MIN] = p->min,
-			[ZS_LOW] = p->low,
-			[ZS_HIGH] = p->high,
+			[ZS_FREE] = (long)p->free_pages, [ZS_MIN] = p->min,
+			[ZS_LOW] = p->low, [ZS_HIGH] = p->high,
 		};
+		/* clang-format on */
 
 		open_json_object(NULL);
 		print_double(PRINT_JSON, "t", NULL, p->t);

@@ -12,13 +12,14 @@
 #include "print.h"
 
 /* The sizes of a zone, in pages: the members of print_zone_sizes() */
+/* clang-format off */
 static const char *const size_names[ZS_NR] = {
-	[ZS_FREE] = "free",	  [ZS_MIN] = "min",
-	[ZS_LOW] = "low",	  [ZS_HIGH] = "high",
-	[ZS_MANAGED] = "managed", [ZS_PRESENT] = "present",
-	[ZS_BOOST] = "boost",	  [ZS_HIGHATOMIC] = "reserved_highatomic",
+	[ZS_FREE] = "free", [ZS_MIN] = "min", [ZS_LOW] = "low",
+	[ZS_HIGH] = "high", [ZS_MANAGED] = "managed", [ZS_PRESENT] = "present",
+	[ZS_BOOST] = "boost", [ZS_HIGHATOMIC] = "reserved_highatomic",
 	[ZS_CMA] = "free_cma",
 };
+/* clang-format on */
 
 /* kB in the order of scan's contract, pages in the order status had */
 static const enum zone_size kb_order[] = {
@@ -91,17 +92,15 @@ static void print_zone_lists(const struct pf_zone *z)
 
 void print_zone_keys(const struct pf_zone *z)
 {
+	/* clang-format off */
 	const long size[ZS_NR] = {
-		[ZS_FREE] = z->free,
-		[ZS_MIN] = z->min,
-		[ZS_LOW] = z->low,
-		[ZS_HIGH] = z->high,
-		[ZS_MANAGED] = z->managed,
-		[ZS_PRESENT] = z->present,
-		[ZS_BOOST] = z->boost,
+		[ZS_FREE] = z->free, [ZS_MIN] = z->min, [ZS_LOW] = z->low,
+		[ZS_HIGH] = z->high, [ZS_MANAGED] = z->managed,
+		[ZS_PRESENT] = z->present, [ZS_BOOST] = z->boost,
 		[ZS_HIGHATOMIC] = z->reserved_highatomic,
 		[ZS_CMA] = z->free_cma,
 	};
+	/* clang-format on */
 	long total = z->buddy_total_kb;
 
 	print_int(PRINT_JSON, "node", NULL, z->node);

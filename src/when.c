@@ -40,18 +40,18 @@ int cli_parse_when(const char *s, int64_t *epoch)
 		return 0;
 	}
 	if (s[0] == '-' || s[0] == '+') {
+		/* clang-format off */
 		static const struct {
 			const char *unit;
 			long secs;
 		} units[] = {
-			{ "s", 1 },	     { "sec", 1 },
-			{ "min", 60 },	     { "m", 60 },
-			{ "h", 3600 },	     { "hour", 3600 },
-			{ "hours", 3600 },   { "d", 86400 },
-			{ "day", 86400 },    { "days", 86400 },
-			{ "w", 604800 },     { "week", 604800 },
+			{ "s", 1 }, { "sec", 1 }, { "min", 60 }, { "m", 60 },
+			{ "h", 3600 }, { "hour", 3600 }, { "hours", 3600 },
+			{ "d", 86400 }, { "day", 86400 }, { "days", 86400 },
+			{ "w", 604800 }, { "week", 604800 },
 			{ "weeks", 604800 },
 		};
+		/* clang-format on */
 		long long v, secs;
 
 		if (!isdigit((unsigned char)s[1]))

@@ -124,18 +124,16 @@ void cli_zone_words(const struct pf_report *r, char *buf, size_t len)
 
 static const char *softirq_words(const char *s)
 {
+	/* clang-format off */
 	static const struct {
 		const char *id, *words;
 	} w[] = {
-		{ "net_rx", "network receive" },
-		{ "net_tx", "network transmit" },
-		{ "timer", "timer" },
-		{ "block", "block I/O completion" },
-		{ "tasklet", "tasklet" },
-		{ "rcu", "RCU callback" },
-		{ "hrtimer", "hrtimer" },
-		{ "sched", "scheduler" },
+		{ "net_rx", "network receive" }, { "net_tx", "network transmit" },
+		{ "timer", "timer" }, { "block", "block I/O completion" },
+		{ "tasklet", "tasklet" }, { "rcu", "RCU callback" },
+		{ "hrtimer", "hrtimer" }, { "sched", "scheduler" },
 	};
+	/* clang-format on */
 
 	for (size_t i = 0; s && i < ARRAY_SIZE(w); i++)
 		if (!strcmp(s, w[i].id))

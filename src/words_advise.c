@@ -19,34 +19,33 @@
 	"~27 GB off on 48 GB IMAP servers). Leave it at 0 for such machines."
 
 /* The steps that say no number. */
+/* clang-format off */
 static const char *const fixed_words[] = {
-	[PF_SAY_NO_MACHINE] =
-		" Neither the reports nor a system say how much "
+	[PF_SAY_NO_MACHINE] = " Neither the reports nor a system say how much "
 		"memory there is, so no number is computed: give --root with "
 		"the machine's snapshot or sosreport.",
 	[PF_SAY_BELOW_DEFAULT] =
 		" Below the kernel's own default: use the default.",
 	[PF_SAY_KEEP] = " Keep it.",
-	[PF_SAY_TOO_HIGH] =
-		"Too high a value makes ordinary allocations "
+	[PF_SAY_TOO_HIGH] = "Too high a value makes ordinary allocations "
 		"reclaim directly and can make the OOM killer fire with memory "
 		"still free.",
-	[PF_SAY_NODES_UNKNOWN] =
-		"The number of NUMA nodes is not known: if "
+	[PF_SAY_NODES_UNKNOWN] = "The number of NUMA nodes is not known: if "
 		"'numactl --hardware' shows more than one and this is 0, set "
 		"it to 1 (see the cost).",
 	[PF_SAY_ONE_NODE] = "One NUMA node: there is no other node to keep "
-			    "allocations from, so it changes nothing.",
+		"allocations from, so it changes nothing.",
 	[PF_SAY_RECLAIM_COST] = ZONE_RECLAIM_COST,
-	[PF_SAY_NO_SCALE] = "This kernel has no watermark_scale_factor (4.6+).",
+	[PF_SAY_NO_SCALE] =
+		"This kernel has no watermark_scale_factor (4.6+).",
 	[PF_SAY_NO_BURST] = "No burst of requests that cannot sleep: keep it.",
 	[PF_SAY_NO_BOOST] =
 		"This kernel has no watermark boosting (5.0+, RHEL 8.4+).",
-	[PF_SAY_BOOST_COST] =
-		"Short bursts of extra kswapd reclaim after "
+	[PF_SAY_BOOST_COST] = "Short bursts of extra kswapd reclaim after "
 		"fragmenting events (it was off, perhaps on purpose: check "
 		"why).",
 };
+/* clang-format on */
 
 /* kB in words: "1.5 GiB" */
 static void kb_words(long long kb, char *buf, size_t len)

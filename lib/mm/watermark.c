@@ -13,26 +13,27 @@
 #include "mm/mm.h"
 #include "util/util.h"
 
+/* clang-format off */
 static const char *const era_names[PF_WM_NR_ERAS] = {
 	[PF_WM_UNKNOWN] = "unknown", [PF_WM_2_6] = "2.6.18-4.3",
-	[PF_WM_RHEL6] = "rhel6",     [PF_WM_4_4] = "4.4-6.2",
-	[PF_WM_6_3] = "6.3+",
+	[PF_WM_RHEL6] = "rhel6", [PF_WM_4_4] = "4.4-6.2", [PF_WM_6_3] = "6.3+",
 };
+/* clang-format on */
 
 const char *pf_wm_era_name(int era)
 {
 	return pf_name_of(era_names, PF_WM_NR_ERAS, era, "unknown");
 }
 
+/* clang-format off */
 static const char *const cause_names[PF_CAUSE_NR] = {
-	[PF_CAUSE_OK] = "ok",
-	[PF_CAUSE_BELOW_MIN] = "below_min",
+	[PF_CAUSE_OK] = "ok", [PF_CAUSE_BELOW_MIN] = "below_min",
 	[PF_CAUSE_FRAGMENTATION] = "fragmentation",
 	[PF_CAUSE_LOWMEM_RESERVE] = "lowmem_reserve",
 	[PF_CAUSE_HIGHATOMIC] = "highatomic_reserved",
-	[PF_CAUSE_NOT_ALLOWED] = "not_allowed",
-	[PF_CAUSE_UNKNOWN] = "unknown",
+	[PF_CAUSE_NOT_ALLOWED] = "not_allowed", [PF_CAUSE_UNKNOWN] = "unknown",
 };
+/* clang-format on */
 
 const char *pf_cause_name(int cause)
 {

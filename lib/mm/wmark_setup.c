@@ -53,11 +53,10 @@ long pf_min_free_kbytes_default(unsigned long long lowmem_kb,
 
 bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name)
 {
+	/* clang-format off */
 	static const struct pf_field has[] = {
-		{ "extra_free_kbytes",
-		  offsetof(struct pf_era, has_extra_free_kbytes) },
-		{ "extfrag_threshold",
-		  offsetof(struct pf_era, has_extfrag_threshold) },
+		{ "extra_free_kbytes", offsetof(struct pf_era, has_extra_free_kbytes) },
+		{ "extfrag_threshold", offsetof(struct pf_era, has_extfrag_threshold) },
 		{ "watermark_scale_factor",
 		  offsetof(struct pf_era, has_watermark_scale_factor) },
 		{ "watermark_boost_factor",
@@ -65,6 +64,7 @@ bool pf_kernel_has_sysctl(const struct pf_kver *kv, const char *name)
 		{ "compaction_proactiveness",
 		  offsetof(struct pf_era, has_compaction_proactiveness) },
 	};
+	/* clang-format on */
 	const struct pf_field *f;
 	struct pf_era e;
 

@@ -12,28 +12,23 @@
 
 #include "libpagefail.h"
 
+/* clang-format off */
 const char *const pf_counter_names[PF_NR_COUNTERS] = {
-	"compact_stall",
-	"compact_fail",
-	"compact_success",
-	"kswapd_low_wmark_hit_quickly",
-	"kswapd_high_wmark_hit_quickly",
-	"allocstall",
-	"pgscan_kswapd",
-	"pgscan_direct",
-	"pgsteal_kswapd",
-	"pgsteal_direct",
-	"compact_daemon_wake",
-	"pageoutrun",
+	"compact_stall", "compact_fail", "compact_success",
+	"kswapd_low_wmark_hit_quickly", "kswapd_high_wmark_hit_quickly",
+	"allocstall", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd",
+	"pgsteal_direct", "compact_daemon_wake", "pageoutrun",
 };
+/* clang-format on */
 
 /* "base" itself, or "base_<zone>" with a zone name after the underscore */
 static bool is_variant(const char *name, const char *base, size_t n)
 {
+	/* clang-format off */
 	static const char *const zones[] = {
-		"dma",	   "dma32",   "normal", "high",
-		"highmem", "movable", "device",
+		"dma", "dma32", "normal", "high", "highmem", "movable", "device",
 	};
+	/* clang-format on */
 
 	if (strncmp(name, base, n))
 		return false;

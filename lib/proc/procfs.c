@@ -124,12 +124,11 @@ static int read_meminfo(struct proc_ctx *c)
 
 long long pf_system_mem_available(const char *root)
 {
+	/* clang-format off */
 	static const char *const names[] = {
-		"MemAvailable:",
-		"MemFree:",
-		"Buffers:",
-		"Cached:",
+		"MemAvailable:", "MemFree:", "Buffers:", "Cached:",
 	};
+	/* clang-format on */
 	struct proc_ctx c = { .root = root && *root ? root : "/" };
 	long long kb[ARRAY_SIZE(names)] = { -1, -1, -1, -1 };
 	char path[PATH_MAX], line[PROC_LINE_MAX];

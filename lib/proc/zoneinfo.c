@@ -236,20 +236,20 @@ static void zone_field(struct proc_ctx *c, int idx, unsigned long line,
 		       const char *s)
 {
 	struct pf_zone *z = &c->sys->zones[idx];
+	/* clang-format off */
 	const struct {
 		const char *name;
 		long *val;
 		unsigned int bit;
 	} fields[] = {
-		{ "min", &z->min, ZF_MIN },
-		{ "low", &z->low, ZF_LOW },
-		{ "high", &z->high, ZF_HIGH },
-		{ "boost", &z->boost, ZF_BOOST },
+		{ "min", &z->min, ZF_MIN },	{ "low", &z->low, ZF_LOW },
+		{ "high", &z->high, ZF_HIGH },	{ "boost", &z->boost, ZF_BOOST },
 		{ "present", &z->present, ZF_PRESENT },
 		{ "managed", &z->managed, ZF_MANAGED },
 		{ "nr_free_cma", &z->free_cma, 0 },
 		{ "nr_free_pages", &c->nr_free_pages[idx], ZF_NR_FREE },
 	};
+	/* clang-format on */
 	const char *p = s, *key = s, *name = NULL, *tok;
 	long *val = NULL;
 	unsigned int bit = 0;
@@ -315,20 +315,19 @@ static size_t indent_of(const char *s)
  */
 static void zoneinfo_missing(struct proc_ctx *c)
 {
+	/* clang-format off */
 	static const struct {
 		unsigned int bit;
 		const char *name;
 		bool every_era;
 	} want[] = {
-		{ ZF_FREE, "pages free", true },
-		{ ZF_BOOST, "boost", false },
-		{ ZF_MIN, "min", true },
-		{ ZF_LOW, "low", true },
-		{ ZF_HIGH, "high", true },
-		{ ZF_PRESENT, "present", true },
+		{ ZF_FREE, "pages free", true },	{ ZF_BOOST, "boost", false },
+		{ ZF_MIN, "min", true },		{ ZF_LOW, "low", true },
+		{ ZF_HIGH, "high", true },		{ ZF_PRESENT, "present", true },
 		{ ZF_MANAGED, "managed", false },
 		{ ZF_PROTECTION, "protection", true },
 	};
+	/* clang-format on */
 	const struct pf_system *sys = c->sys;
 	unsigned int era = 0;
 

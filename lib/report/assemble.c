@@ -583,11 +583,12 @@ static bool sib_line(struct host_state *h, const char *msg, size_t len)
  */
 static bool task_fragment(const char *msg, size_t len, char *frag, size_t size)
 {
+	/* clang-format off */
 	static const char *const words[] = {
-		"Call Trace:", "Call trace:", "Backtrace:",
-		"Mem-Info:",   "Mem-info:",   "Stack:",
-		"Code:",       "Trace:",      "Exception stack:",
+		"Call Trace:", "Call trace:", "Backtrace:", "Mem-Info:",
+		"Mem-info:", "Stack:", "Code:", "Trace:", "Exception stack:",
 	};
+	/* clang-format on */
 
 	while (len && (msg[len - 1] == ' ' || msg[len - 1] == '\t'))
 		len--;

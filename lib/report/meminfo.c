@@ -199,18 +199,19 @@ static void zone_rescale(struct pf_zone *z, unsigned int page_kb)
 /* Where the zone line's field "key" is kept, or NULL for one not kept. */
 static long *zone_field(struct pf_zone *z, const char *k, size_t kn)
 {
+	/* clang-format off */
 	static const struct pf_field fields[] = {
 		{ "free", offsetof(struct pf_zone, free) },
 		{ "boost", offsetof(struct pf_zone, boost) },
 		{ "min", offsetof(struct pf_zone, min) },
 		{ "low", offsetof(struct pf_zone, low) },
 		{ "high", offsetof(struct pf_zone, high) },
-		{ "reserved_highatomic",
-		  offsetof(struct pf_zone, reserved_highatomic) },
+		{ "reserved_highatomic", offsetof(struct pf_zone, reserved_highatomic) },
 		{ "present", offsetof(struct pf_zone, present) },
 		{ "managed", offsetof(struct pf_zone, managed) },
 		{ "free_cma", offsetof(struct pf_zone, free_cma) },
 	};
+	/* clang-format on */
 	const struct pf_field *f =
 		pf_field_find(fields, ARRAY_SIZE(fields), k, kn);
 
@@ -513,29 +514,21 @@ static void swap_kb(const char *p, const char *end, struct pf_report *r,
 static int parse_trailer(const char *p, const char *end, struct pf_report *r)
 {
 	/* "N <words>" lines; END marks the last line show_mem() prints */
+	/* clang-format off */
 	static const struct {
 		const char *words;
 		size_t off; /* where the count goes, or NONE */
 		int kind;
 	} lines[] = {
 #define NONE ((size_t)-1)
-		{ "total pagecache pages",
-		  offsetof(struct pf_report, pagecache_pages), PF_MEM_TRAILER },
-		{ "pages in swap cache",
-		  offsetof(struct pf_report, swap_cache_pages),
-		  PF_MEM_TRAILER },
-		{ "pages RAM", offsetof(struct pf_report, pages_ram),
-		  PF_MEM_TRAILER },
-		{ "pages of RAM", offsetof(struct pf_report, pages_ram),
-		  PF_MEM_TRAILER },
-		{ "pages HighMem", offsetof(struct pf_report, pages_highmem),
-		  PF_MEM_TRAILER },
-		{ "pages of HIGHMEM", offsetof(struct pf_report, pages_highmem),
-		  PF_MEM_TRAILER },
-		{ "pages reserved", offsetof(struct pf_report, pages_reserved),
-		  PF_MEM_TRAILER },
-		{ "reserved pages", offsetof(struct pf_report, pages_reserved),
-		  PF_MEM_TRAILER },
+		{ "total pagecache pages", offsetof(struct pf_report, pagecache_pages), PF_MEM_TRAILER },
+		{ "pages in swap cache", offsetof(struct pf_report, swap_cache_pages), PF_MEM_TRAILER },
+		{ "pages RAM", offsetof(struct pf_report, pages_ram), PF_MEM_TRAILER },
+		{ "pages of RAM", offsetof(struct pf_report, pages_ram), PF_MEM_TRAILER },
+		{ "pages HighMem", offsetof(struct pf_report, pages_highmem), PF_MEM_TRAILER },
+		{ "pages of HIGHMEM", offsetof(struct pf_report, pages_highmem), PF_MEM_TRAILER },
+		{ "pages reserved", offsetof(struct pf_report, pages_reserved), PF_MEM_TRAILER },
+		{ "reserved pages", offsetof(struct pf_report, pages_reserved), PF_MEM_TRAILER },
 		{ "pages hwpoisoned", NONE, PF_MEM_END },
 		{ "pages non-shared", NONE, PF_MEM_END },
 		{ "pages swap cached", NONE, PF_MEM_END },
@@ -544,6 +537,7 @@ static int parse_trailer(const char *p, const char *end, struct pf_report *r)
 		{ "slab pages", NONE, PF_MEM_TRAILER },
 		{ "pages shared", NONE, PF_MEM_TRAILER },
 	};
+	/* clang-format on */
 	size_t len = (size_t)(end - p);
 	const char *q = p;
 	unsigned long v = 0;

@@ -238,15 +238,14 @@ static bool parse_long(const char *v, const char *e, const struct key *k,
  */
 static bool scan_duration(const char **p, const char *e, double *sec)
 {
+	/* clang-format off */
 	static const struct {
 		const char *unit;
 		double scale;
 	} units[] = {
-		{ "us", 1e-6 },
-		{ "ms", 1e-3 },
-		{ "s", 1 },
-		{ "min", 60 },
+		{ "us", 1e-6 }, { "ms", 1e-3 }, { "s", 1 }, { "min", 60 },
 	};
+	/* clang-format on */
 	const char *s = *p, *u;
 	double x;
 	bool frac;
@@ -887,15 +886,15 @@ static void phase_start(struct parser *p, const char *s, const char *e)
 /* "[...]", trimmed: [s, e) */
 static void section_start(struct parser *p, const char *s, const char *e)
 {
+	/* clang-format off */
 	static const struct {
 		const char *name;
 		int sec;
 	} sections[] = {
-		{ "machine", SEC_MACHINE },
-		{ "kernel", SEC_KERNEL },
-		{ "tunables", SEC_TUNABLES },
-		{ "kswapd", SEC_KSWAPD },
+		{ "machine", SEC_MACHINE }, { "kernel", SEC_KERNEL },
+		{ "tunables", SEC_TUNABLES }, { "kswapd", SEC_KSWAPD },
 	};
+	/* clang-format on */
 	const char *n = s + 1, *ne = e - 1;
 	char q[64];
 	size_t i;

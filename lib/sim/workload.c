@@ -420,12 +420,11 @@ static void wl_net(struct sim *s, const struct sim_phase *ph, unsigned long n)
  */
 static void wl_mix(struct sim *s, unsigned long *nr)
 {
+	/* clang-format off */
 	static const int owner_of[4] = {
-		SIM_FILE,
-		SIM_ANON,
-		SIM_SLAB_RECLAIMABLE,
-		SIM_SLAB,
+		SIM_FILE, SIM_ANON, SIM_SLAB_RECLAIMABLE, SIM_SLAB,
 	};
+	/* clang-format on */
 	unsigned long total = nr[0] + nr[1] + nr[2] + nr[3];
 
 	while (total) {

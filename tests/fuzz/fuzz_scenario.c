@@ -20,22 +20,15 @@ static void on_diag(const char *source, unsigned long line, const char *msg,
 	diag_bytes += strlen(source) + strlen(msg) + line % 2;
 }
 
+/* clang-format off */
 static const char *const set_names[] = {
-	"vm.min_free_kbytes",
-	"vm.watermark_scale_factor",
-	"vm.watermark_boost_factor",
-	"vm.extfrag_threshold",
-	"vm.compaction_proactiveness",
-	"vm.zone_reclaim_mode",
-	"vm.lowmem_reserve_ratio",
-	"kernel",
-	"mobility",
-	"swap",
-	"scan_rate",
-	"compact_rate",
-	"seed",
-	"nonsense",
+	"vm.min_free_kbytes", "vm.watermark_scale_factor",
+	"vm.watermark_boost_factor", "vm.extfrag_threshold",
+	"vm.compaction_proactiveness", "vm.zone_reclaim_mode",
+	"vm.lowmem_reserve_ratio", "kernel", "mobility", "swap", "scan_rate",
+	"compact_rate", "seed", "nonsense",
 };
+/* clang-format on */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

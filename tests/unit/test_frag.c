@@ -172,21 +172,21 @@ static void test_orders_past_max(void **state)
  */
 static void test_debugfs_fixture(void **state)
 {
+	/* clang-format off */
 	static const struct {
 		const char *zone;
 		unsigned long nr[11];
 		int unusable[11];
 	} zones[] = {
-		{ "DMA",
-		  { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3 },
+		{ "DMA", { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3 },
 		  { 0, 0, 0, 0, 0, 0, 0, 0, 0, 66, 200 } },
-		{ "DMA32",
-		  { 2, 3, 0, 2, 3, 2, 1, 4, 4, 2, 752 },
+		{ "DMA32", { 2, 3, 0, 2, 3, 2, 1, 4, 4, 2, 752 },
 		  { 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3 } },
-		{ "Normal",
-		  { 1895, 540, 220, 236, 314, 251, 601, 338, 223, 96, 330 },
+		{ "Normal", { 1895, 540, 220, 236, 314, 251, 601, 338, 223, 96,
+			      330 },
 		  { 0, 3, 5, 7, 10, 19, 34, 105, 184, 289, 379 } },
 	};
+	/* clang-format on */
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(zones) / sizeof(zones[0]); i++) {

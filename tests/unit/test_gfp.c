@@ -100,89 +100,50 @@ struct report_case {
 	enum pf_gfp_layout layout[2]; /* and alt */
 };
 
+/* clang-format off */
 static const struct report_case reports[] = {
-	{ "5.10.43",
-	  0x194dc2,
+	{ "5.10.43", 0x194dc2,
 	  "GFP_HIGHUSER|__GFP_RETRY_MAYFAIL|__GFP_NORETRY|__GFP_ZERO|"
-	  "__GFP_NOMEMALLOC",
-	  true,
-	  { PF_GFP_5_0, PF_GFP_6_3 } },
-	{ "5.13.0-0.rc5.20210611git929d931f2b40.42.fc35.x86_64",
-	  0xcc1,
-	  "GFP_KERNEL|GFP_DMA",
-	  true,
-	  { PF_GFP_5_0, PF_GFP_6_3 } },
-	{ "5.4.161-qgki-24219806-abA236USQU0AVE1",
-	  0xa20,
-	  "GFP_ATOMIC",
-	  true,
+	  "__GFP_NOMEMALLOC", true, { PF_GFP_5_0, PF_GFP_6_3 } },
+	{ "5.13.0-0.rc5.20210611git929d931f2b40.42.fc35.x86_64", 0xcc1,
+	  "GFP_KERNEL|GFP_DMA", true, { PF_GFP_5_0, PF_GFP_6_3 } },
+	{ "5.4.161-qgki-24219806-abA236USQU0AVE1", 0xa20, "GFP_ATOMIC", true,
 	  { PF_GFP_5_0 } },
 	{ "4.19.0", 0x480020, "GFP_ATOMIC", true, { PF_GFP_4_18 } },
-	{ "6.12.39",
-	  0x40dc0,
-	  "GFP_KERNEL|__GFP_COMP|__GFP_ZERO",
-	  true,
+	{ "6.12.39", 0x40dc0, "GFP_KERNEL|__GFP_COMP|__GFP_ZERO", true,
 	  { PF_GFP_6_3, PF_GFP_5_0 } },
-	{ "4.14.113-18770262-userdebug",
-	  0x140000a,
-	  "GFP_NOIO|__GFP_HIGHMEM|__GFP_MOVABLE",
-	  true,
-	  { PF_GFP_4_10 } },
+	{ "4.14.113-18770262-userdebug", 0x140000a,
+	  "GFP_NOIO|__GFP_HIGHMEM|__GFP_MOVABLE", true, { PF_GFP_4_10 } },
 	{ "4.9.0", 0x24040c0, "GFP_KERNEL|__GFP_COMP", true, { PF_GFP_4_4 } },
 	{ "4.19.0", 0x484020, "GFP_ATOMIC|__GFP_COMP", true, { PF_GFP_4_18 } },
 	{ "4.14.0", 0x14040c0, "GFP_KERNEL|__GFP_COMP", true, { PF_GFP_4_10 } },
 	{ "5.0.0", 0x404000, "GFP_NOWAIT|__GFP_COMP", true, { PF_GFP_4_18 } },
 	{ "6.6.0", 0x820, "GFP_ATOMIC", true, { PF_GFP_6_3 } },
 	{ "4.18.0-240.el8", 0x6000c0, "GFP_KERNEL", true, { PF_GFP_4_18 } },
-	{ "5.14.0-70.el9",
-	  0x100cca,
-	  "GFP_HIGHUSER_MOVABLE",
-	  true,
+	{ "5.14.0-70.el9", 0x100cca, "GFP_HIGHUSER_MOVABLE", true,
 	  { PF_GFP_5_0, PF_GFP_6_3 } },
 
-	{ "2.6.32-358.2.1.el6.x86_64",
-	  0x20,
-	  "__GFP_HIGH",
-	  false,
+	{ "2.6.32-358.2.1.el6.x86_64", 0x20, "__GFP_HIGH", false,
 	  { PF_GFP_2_6_24 } },
 	{ "2.6.32", 0x4020, "__GFP_HIGH|__GFP_COMP", false, { PF_GFP_2_6_24 } },
-	{ "2.6.31+frans2+mel-00002-g90702f9-dirty",
-	  0x8020,
-	  "__GFP_HIGH|__GFP_ZERO",
-	  false,
-	  { PF_GFP_2_6_24 } },
+	{ "2.6.31+frans2+mel-00002-g90702f9-dirty", 0x8020,
+	  "__GFP_HIGH|__GFP_ZERO", false, { PF_GFP_2_6_24 } },
 	{ "2.6.32-220.el6", 0xd0, "GFP_KERNEL", false, { PF_GFP_2_6_24 } },
-	{ "2.6.7",
-	  0xd2,
-	  "GFP_KERNEL|__GFP_HIGHMEM",
-	  false,
+	{ "2.6.7", 0xd2, "GFP_KERNEL|__GFP_HIGHMEM", false,
 	  { PF_GFP_2_6_18, PF_GFP_2_6_24 } },
-	{ "2.6.7",
-	  0x1d2,
-	  "GFP_KERNEL|__GFP_HIGHMEM|__GFP_COLD",
-	  false,
+	{ "2.6.7", 0x1d2, "GFP_KERNEL|__GFP_HIGHMEM|__GFP_COLD", false,
 	  { PF_GFP_2_6_18, PF_GFP_2_6_24 } },
-	{ "4.1.0",
-	  0x2000d1,
-	  "GFP_KERNEL|GFP_DMA|__GFP_NOTRACK",
-	  false,
+	{ "4.1.0", 0x2000d1, "GFP_KERNEL|GFP_DMA|__GFP_NOTRACK", false,
 	  { PF_GFP_3_10, PF_GFP_2_6_24 } },
-	{ "4.4.114+",
-	  0x24000c2,
-	  "GFP_KERNEL|__GFP_HIGHMEM",
-	  false,
+	{ "4.4.114+", 0x24000c2, "GFP_KERNEL|__GFP_HIGHMEM", false,
 	  { PF_GFP_4_4 } },
-	{ "3.10.0-1160.el7.x86_64",
-	  0x2040d0,
-	  "GFP_KERNEL|__GFP_COMP|__GFP_NOTRACK",
-	  false,
+	{ "3.10.0-1160.el7.x86_64", 0x2040d0,
+	  "GFP_KERNEL|__GFP_COMP|__GFP_NOTRACK", false,
 	  { PF_GFP_3_10, PF_GFP_2_6_24 } },
-	{ "3.4",
-	  0x10200da,
-	  "GFP_HIGHUSER_MOVABLE|__GFP_WRITE",
-	  false,
+	{ "3.4", 0x10200da, "GFP_HIGHUSER_MOVABLE|__GFP_WRITE", false,
 	  { PF_GFP_2_6_24, PF_GFP_3_10 } },
 };
+/* clang-format on */
 
 static void test_reports(void **state)
 {
@@ -225,6 +186,7 @@ static void test_reports(void **state)
  */
 static void test_name_order(void **state)
 {
+	/* clang-format off */
 	static const struct {
 		const char *kernel;
 		unsigned long mask;
@@ -236,8 +198,7 @@ static void test_name_order(void **state)
 		  "6.15+" },
 		{ "6.15.0-rc1", 0xd2050,
 		  "__GFP_RECLAIMABLE|__GFP_IO|__GFP_NOWARN|__GFP_NORETRY|"
-		  "__GFP_COMP|__GFP_NOMEMALLOC",
-		  "6.15+" },
+		  "__GFP_COMP|__GFP_NOMEMALLOC", "6.15+" },
 		{ "6.12.39", 0x40dc0, "GFP_KERNEL|__GFP_COMP|__GFP_ZERO",
 		  "6.3+" },
 		{ "6.10.0-syzkaller-04483-g0be9ae5486cd", 0x52dc0,
@@ -245,25 +206,25 @@ static void test_name_order(void **state)
 		  "6.3+" },
 		{ "6.4.0-syzkaller-11311-g24be4d0b46bb", 0x1d20d0,
 		  "__GFP_IO|__GFP_FS|__GFP_NOWARN|__GFP_NORETRY|__GFP_COMP|"
-		  "__GFP_NOMEMALLOC|__GFP_HARDWALL|__GFP_RECLAIMABLE",
-		  "6.3+" },
+		  "__GFP_NOMEMALLOC|__GFP_HARDWALL|__GFP_RECLAIMABLE", "6.3+" },
 		{ "6.3.0-rc6-syzkaller-00173-g7a934f4bd7d6", 0x2dc2,
 		  "GFP_KERNEL|__GFP_HIGHMEM|__GFP_NOWARN|__GFP_ZERO", "6.3+" },
 		{ "6.0.0-rc7-syzkaller-00239-gb357fd1c2afc", 0x242050,
 		  "__GFP_IO|__GFP_NOWARN|__GFP_COMP|__GFP_THISNODE|"
-		  "__GFP_RECLAIMABLE",
-		  "5.1-6.2" },
+		  "__GFP_RECLAIMABLE", "5.1-6.2" },
 		{ "6.0.0-rc6-syzkaller", 0x2dc2,
 		  "GFP_KERNEL|__GFP_HIGHMEM|__GFP_NOWARN|__GFP_ZERO",
 		  "5.1-6.2" },
 		{ "5.7.0-1.fc33.x86_64", 0x400d0,
 		  "__GFP_IO|__GFP_FS|__GFP_COMP|__GFP_RECLAIMABLE", "5.1-6.2" },
 	};
+	/* clang-format on */
 	/*
 	 * 4.6-5.0 kept the hand-written order too: __GFP_MOVABLE (0x08)
 	 * after __GFP_NOWARN (0x200), __GFP_ATOMIC right after __GFP_HIGH
 	 * though its bit is far above (rendered from 4.9's table).
 	 */
+	/* clang-format off */
 	static const struct {
 		const char *kernel;
 		unsigned long mask;
@@ -272,10 +233,10 @@ static void test_name_order(void **state)
 		{ "4.9.0", 0x2400208, "GFP_NOIO|__GFP_NOWARN|__GFP_MOVABLE" },
 		{ "4.14.0", 0x1400208, "GFP_NOIO|__GFP_NOWARN|__GFP_MOVABLE" },
 		{ "4.19.0", 0x600208, "GFP_NOIO|__GFP_NOWARN|__GFP_MOVABLE" },
-		{ "4.19.0", 0x84220,
-		  "__GFP_HIGH|__GFP_ATOMIC|__GFP_NOWARN|"
+		{ "4.19.0", 0x84220, "__GFP_HIGH|__GFP_ATOMIC|__GFP_NOWARN|"
 		  "__GFP_COMP" },
 	};
+	/* clang-format on */
 	size_t i;
 
 	(void)state;
@@ -375,39 +336,28 @@ static void test_infer_names(void **state)
 
 static void test_layout_of(void **state)
 {
+	/* clang-format off */
 	static const struct {
 		const char *kernel;
 		enum pf_gfp_layout layout;
 	} map[] = {
-		{ "2.6.16", PF_GFP_2_6_18 },
-		{ "2.6.23.17", PF_GFP_2_6_18 },
-		{ "2.6.18-8.el5", PF_GFP_RHEL5 },
-		{ "rhel5", PF_GFP_RHEL5 },
+		{ "2.6.16", PF_GFP_2_6_18 }, { "2.6.23.17", PF_GFP_2_6_18 },
+		{ "2.6.18-8.el5", PF_GFP_RHEL5 }, { "rhel5", PF_GFP_RHEL5 },
 		{ "2.6.18-274.7.1.el5", PF_GFP_RHEL5 },
-		{ "2.6.24", PF_GFP_2_6_24 },
-		{ "rhel6.4", PF_GFP_2_6_24 },
-		{ "3.5.7", PF_GFP_2_6_24 },
-		{ "3.6", PF_GFP_3_10 },
-		{ "rhel7", PF_GFP_3_10 },
-		{ "4.3.6", PF_GFP_3_10 },
-		{ "4.4.0", PF_GFP_4_4 },
-		{ "4.9.337", PF_GFP_4_4 },
-		{ "4.10", PF_GFP_4_10 },
-		{ "4.17.19", PF_GFP_4_10 },
-		{ "4.18.0-240.el8", PF_GFP_4_18 },
-		{ "rhel8", PF_GFP_4_18 },
-		{ "4.20.17", PF_GFP_4_18 },
-		{ "5.0.21", PF_GFP_4_18 },
-		{ "5.1.0", PF_GFP_5_0 },
-		{ "rhel9", PF_GFP_5_0 },
-		{ "6.2.16", PF_GFP_5_0 },
-		{ "6.3.0", PF_GFP_6_3 },
-		{ "6.12.39", PF_GFP_6_3 },
-		{ "6.14.11", PF_GFP_6_3 },
-		{ "6.15.0-rc1", PF_GFP_6_15 },
-		{ "6.19.0", PF_GFP_6_15 },
+		{ "2.6.24", PF_GFP_2_6_24 }, { "rhel6.4", PF_GFP_2_6_24 },
+		{ "3.5.7", PF_GFP_2_6_24 }, { "3.6", PF_GFP_3_10 },
+		{ "rhel7", PF_GFP_3_10 }, { "4.3.6", PF_GFP_3_10 },
+		{ "4.4.0", PF_GFP_4_4 }, { "4.9.337", PF_GFP_4_4 },
+		{ "4.10", PF_GFP_4_10 }, { "4.17.19", PF_GFP_4_10 },
+		{ "4.18.0-240.el8", PF_GFP_4_18 }, { "rhel8", PF_GFP_4_18 },
+		{ "4.20.17", PF_GFP_4_18 }, { "5.0.21", PF_GFP_4_18 },
+		{ "5.1.0", PF_GFP_5_0 }, { "rhel9", PF_GFP_5_0 },
+		{ "6.2.16", PF_GFP_5_0 }, { "6.3.0", PF_GFP_6_3 },
+		{ "6.12.39", PF_GFP_6_3 }, { "6.14.11", PF_GFP_6_3 },
+		{ "6.15.0-rc1", PF_GFP_6_15 }, { "6.19.0", PF_GFP_6_15 },
 		{ "5.4.1-1.el7.elrepo.x86_64", PF_GFP_5_0 },
 	};
+	/* clang-format on */
 	struct pf_kver none;
 	size_t i;
 
@@ -503,6 +453,7 @@ static void test_format_edges(void **state)
  * asked (NULL: not asked), with room for max names and, if spare, for
  * the unknown bits in hex.
  */
+/* clang-format off */
 static const struct flags_case {
 	unsigned long mask;
 	enum pf_gfp_layout layout;
@@ -511,18 +462,10 @@ static const struct flags_case {
 	int n;
 	const char *names[6];
 } flags_cases[] = {
-	{ 0xa20,
-	  PF_GFP_5_0,
-	  8,
-	  true,
-	  3,
+	{ 0xa20, PF_GFP_5_0, 8, true, 3,
 	  { "__GFP_HIGH", "__GFP_ATOMIC", "__GFP_KSWAPD_RECLAIM" } },
 	{ 0xa20, PF_GFP_6_3, 8, true, 3, { NULL, "0x200" } },
-	{ 0x2040d1,
-	  PF_GFP_3_10,
-	  8,
-	  true,
-	  6,
+	{ 0x2040d1, PF_GFP_3_10, 8, true, 6,
 	  { "__GFP_DMA", "__GFP_WAIT", "__GFP_IO", "__GFP_FS", "__GFP_COMP",
 	    "__GFP_NOTRACK" } },
 	{ 0x400, PF_GFP_4_4, 8, true, 1, { "__GFP_REPEAT" } },
@@ -530,16 +473,13 @@ static const struct flags_case {
 	/* max caps the count */
 	{ 0xcc0, PF_GFP_5_0, 2, true, 2, { "__GFP_IO", "__GFP_FS" } },
 	/* unknown bits need spare room; without it they are left out */
-	{ 0x30000020,
-	  PF_GFP_5_0,
-	  8,
-	  true,
-	  3,
+	{ 0x30000020, PF_GFP_5_0, 8, true, 3,
 	  { NULL, "0x10000000", "0x20000000" } },
 	{ 0x30000020, PF_GFP_5_0, 8, false, 1, { NULL } },
 	/* an unknown layout knows no bit */
 	{ 0x20, PF_GFP_UNKNOWN, 8, true, 1, { "0x20" } },
 };
+/* clang-format on */
 
 static void test_flags(void **state)
 {
@@ -581,20 +521,20 @@ struct caps_case {
 static void check_caps_bools(const struct pf_gfp_caps *c, const char *names,
 			     bool want)
 {
+	/* clang-format off */
 	static const struct {
 		const char *name;
 		size_t off;
 	} fields[] = {
-		CAPS_FIELD(can_sleep),	  CAPS_FIELD(direct_reclaim),
-		CAPS_FIELD(wakes_kswapd), CAPS_FIELD(io),
-		CAPS_FIELD(fs),		  CAPS_FIELD(high),
-		CAPS_FIELD(atomic),	  CAPS_FIELD(nowarn),
-		CAPS_FIELD(noretry),	  CAPS_FIELD(retry_mayfail),
-		CAPS_FIELD(nofail),	  CAPS_FIELD(comp),
-		CAPS_FIELD(zero),	  CAPS_FIELD(nomemalloc),
-		CAPS_FIELD(memalloc),	  CAPS_FIELD(thisnode),
-		CAPS_FIELD(hardwall),
+		CAPS_FIELD(can_sleep), CAPS_FIELD(direct_reclaim),
+		CAPS_FIELD(wakes_kswapd), CAPS_FIELD(io), CAPS_FIELD(fs),
+		CAPS_FIELD(high), CAPS_FIELD(atomic), CAPS_FIELD(nowarn),
+		CAPS_FIELD(noretry), CAPS_FIELD(retry_mayfail),
+		CAPS_FIELD(nofail), CAPS_FIELD(comp), CAPS_FIELD(zero),
+		CAPS_FIELD(nomemalloc), CAPS_FIELD(memalloc),
+		CAPS_FIELD(thisnode), CAPS_FIELD(hardwall),
 	};
+	/* clang-format on */
 	char buf[256], *save = NULL;
 
 	snprintf(buf, sizeof(buf), "%s", names ? names : "");

@@ -25,6 +25,7 @@ struct kver_case {
 	long rel[3];
 };
 
+/* clang-format off */
 static const struct kver_case kver_cases[] = {
 	{ "2.6.32-358.2.1.el6.x86_64", 2, 6, 32, 6, 3, { 358, 2, 1 } },
 	{ "2.6.32-220.el6", 2, 6, 32, 6, 1, { 220 } },
@@ -38,12 +39,7 @@ static const struct kver_case kver_cases[] = {
 	{ "6.12.39", 6, 12, 39, 0, 0, { 0 } },
 	{ "2.6.31+frans2+mel-00002-g90702f9-dirty", 2, 6, 31, 0, 1, { 2 } },
 	{ "5.13.0-0.rc5.20210611git929d931f2b40.42.fc35.x86_64",
-	  5,
-	  13,
-	  0,
-	  0,
-	  1,
-	  { 0 } },
+	  5, 13, 0, 0, 1, { 0 } },
 	{ "4.4.114+", 4, 4, 114, 0, 0, { 0 } },
 	{ "6.1.0-27-amd64", 6, 1, 0, 0, 1, { 27 } },
 	{ "3.4", 3, 4, 0, 0, 0, { 0 } },
@@ -51,6 +47,7 @@ static const struct kver_case kver_cases[] = {
 	{ "2.6.32.69", 2, 6, 32, 0, 0, { 0 } },
 	{ "5.4.1-1.el7.elrepo.x86_64", 5, 4, 1, 7, 1, { 1 } },
 };
+/* clang-format on */
 
 /*
  * Parse s into kv and check it against c, field by field; a failure names
@@ -95,19 +92,12 @@ static void test_parse_releases(void **state)
 
 static void test_parse_invalid(void **state)
 {
+	/* clang-format off */
 	static const char *const bad[] = {
-		"",
-		"linux",
-		"v5.10",
-		"rhel",
-		"rhel10",
-		"rhel6.11",
-		"5",
-		"5.",
-		".5.10",
-		"-2.6.32",
-		"Linux version 5.10",
+		"", "linux", "v5.10", "rhel", "rhel10", "rhel6.11", "5",
+		"5.", ".5.10", "-2.6.32", "Linux version 5.10",
 	};
+	/* clang-format on */
 	struct pf_kver kv;
 	size_t i;
 

@@ -35,6 +35,7 @@ struct line_case {
 	unsigned int flags;
 };
 
+/* clang-format off */
 static const struct line_case cases[] = {
 	/* BSD syslog (rsyslog/syslog-ng default, /var/log/messages) */
 	{ "Mar 18 14:39:17 host kernel: swapper: page allocation failure. order:1, mode:0x20",
@@ -52,8 +53,7 @@ static const struct line_case cases[] = {
 	  1710772757, -1, PF_STYLE_SYSLOG, P },
 	/* journalctl -o short-precise */
 	{ "Mar 18 14:39:17.123456 host kernel: x", "x", "host",
-	  "Mar 18 14:39:17.123456", NO_MONO, 1710772757, -1, PF_STYLE_SYSLOG,
-	  P },
+	  "Mar 18 14:39:17.123456", NO_MONO, 1710772757, -1, PF_STYLE_SYSLOG, P },
 	/* rsyslog around a printk time: both times are kept */
 	{ "Mar 18 14:39:17 host kernel: [  123.456789] x", "x", "host",
 	  "Mar 18 14:39:17", 123.456789, 1710772757, -1, PF_STYLE_SYSLOG, P },
@@ -71,11 +71,11 @@ static const struct line_case cases[] = {
 	  PF_STYLE_RFC3339, P },
 	/* journalctl -o short-iso */
 	{ "2024-03-18T14:39:17+0000 host kernel: x", "x", "host",
-	  "2024-03-18T14:39:17+0000", NO_MONO, 1710772757, -1, PF_STYLE_RFC3339,
-	  P },
+	  "2024-03-18T14:39:17+0000", NO_MONO, 1710772757, -1,
+	  PF_STYLE_RFC3339, P },
 	/* journalctl -o short-monotonic */
-	{ "[  123.456789] host kernel: x", "x", "host", "123.456789",
-	  123.456789, NO_EPOCH, -1, PF_STYLE_JOURNAL_MONO, P },
+	{ "[  123.456789] host kernel: x", "x", "host", "123.456789", 123.456789,
+	  NO_EPOCH, -1, PF_STYLE_JOURNAL_MONO, P },
 	/* dmesg */
 	{ "[  123.456789] x", "x", NULL, "123.456789", 123.456789, NO_EPOCH, -1,
 	  PF_STYLE_DMESG, P },
@@ -99,8 +99,7 @@ static const struct line_case cases[] = {
 	{ "6,99,100,-,caller=T1;x", "x", NULL, "100", 0.0001, NO_EPOCH, 6,
 	  PF_STYLE_KMSG, P },
 	/* printk level before a time, and alone */
-	{ "<4>[  1.5] x", "x", NULL, "1.5", 1.5, NO_EPOCH, 4, PF_STYLE_DMESG,
-	  P },
+	{ "<4>[  1.5] x", "x", NULL, "1.5", 1.5, NO_EPOCH, 4, PF_STYLE_DMESG, P },
 	/*
 	 * A level alone is a wrapper (PREFIXED) but names no style of log:
 	 * the style stays BARE.
@@ -113,8 +112,8 @@ static const struct line_case cases[] = {
 	  NULL, "07-13 08:41:51.341", 309805.658142, NO_EPOCH, 4,
 	  PF_STYLE_ANDROID, P },
 	/* per-CPU tags of vendor kernels */
-	{ "[  123.456789] (2)[0:swapper/2]x", "x", NULL, "123.456789",
-	  123.456789, NO_EPOCH, -1, PF_STYLE_DMESG, P },
+	{ "[  123.456789] (2)[0:swapper/2]x", "x", NULL, "123.456789", 123.456789,
+	  NO_EPOCH, -1, PF_STYLE_DMESG, P },
 	{ "[  123.456789] [0:  swapper/0:    0] x", "x", NULL, "123.456789",
 	  123.456789, NO_EPOCH, -1, PF_STYLE_DMESG, P },
 	{ "[  123.456789] (12)[0:swapper/12]x", "x", NULL, "123.456789",
@@ -162,18 +161,17 @@ static const struct line_case cases[] = {
 	/* journalctl -o json: kernel and other transports; Docker json-file */
 	{ "{\"__REALTIME_TIMESTAMP\":\"1710772757123456\",\"_TRANSPORT\":\"kernel\","
 	  "\"PRIORITY\":\"4\",\"_SOURCE_MONOTONIC_TIMESTAMP\":\"100000001\","
-	  "\"_HOSTNAME\":\"web1\",\"MESSAGE\":\"x y\"}",
-	  "x y", "web1", "100000001", 100.000001, 1710772757, 4, PF_STYLE_JSON,
-	  P },
-	{ "{ \"_TRANSPORT\" : \"syslog\", \"MESSAGE\" : \"x\" }", "x", NULL,
-	  NULL, NO_MONO, NO_EPOCH, -1, PF_STYLE_JSON, P | NK },
+	  "\"_HOSTNAME\":\"web1\",\"MESSAGE\":\"x y\"}", "x y", "web1",
+	  "100000001", 100.000001, 1710772757, 4, PF_STYLE_JSON, P },
+	{ "{ \"_TRANSPORT\" : \"syslog\", \"MESSAGE\" : \"x\" }", "x", NULL, NULL,
+	  NO_MONO, NO_EPOCH, -1, PF_STYLE_JSON, P | NK },
 	{ "{\"log\":\"[  100.000001] x\\n\",\"stream\":\"stdout\","
-	  "\"time\":\"2024-03-18T14:39:17.1Z\"}",
-	  "x", NULL, "2024-03-18T14:39:17.1Z", 100.000001, 1710772757, -1,
-	  PF_STYLE_JSON, P },
+	  "\"time\":\"2024-03-18T14:39:17.1Z\"}", "x", NULL,
+	  "2024-03-18T14:39:17.1Z", 100.000001, 1710772757, -1, PF_STYLE_JSON,
+	  P },
 	/* dmesg -x: facility and level, each padded to six */
-	{ "kern  :warn  : [  123.456789] x", "x", NULL, "123.456789",
-	  123.456789, NO_EPOCH, 4, PF_STYLE_DMESG, P },
+	{ "kern  :warn  : [  123.456789] x", "x", NULL, "123.456789", 123.456789,
+	  NO_EPOCH, 4, PF_STYLE_DMESG, P },
 	{ "kern  :info  : [  123.456789] Mem-Info:", "Mem-Info:", NULL,
 	  "123.456789", 123.456789, NO_EPOCH, 6, PF_STYLE_DMESG, P },
 	{ "daemon:err   : x", "x", NULL, NULL, NO_MONO, NO_EPOCH, 3,
@@ -197,6 +195,7 @@ static const struct line_case cases[] = {
 	{ "", "", NULL, NULL, NO_MONO, NO_EPOCH, -1, PF_STYLE_BARE, 0 },
 	{ " \t ", "", NULL, NULL, NO_MONO, NO_EPOCH, -1, PF_STYLE_BARE, 0 },
 };
+/* clang-format on */
 
 static void check_str(const char *what, const char *in, const char *got,
 		      size_t got_len, const char *want)

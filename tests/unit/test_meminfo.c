@@ -74,11 +74,12 @@ struct era_case {
  */
 static void feed_excerpt(const struct era_case *c, struct pf_report *r)
 {
+	/* clang-format off */
 	static const char letter[] = {
-		[PF_MEM_NONE] = 'N', [PF_MEM_START] = 'S',
-		[PF_MEM_BODY] = 'B', [PF_MEM_TRAILER] = 'T',
-		[PF_MEM_END] = 'E',
+		[PF_MEM_NONE] = 'N', [PF_MEM_START] = 'S', [PF_MEM_BODY] = 'B',
+		[PF_MEM_TRAILER] = 'T', [PF_MEM_END] = 'E',
 	};
+	/* clang-format on */
 	char path[512], got[64] = "", *line = NULL;
 	size_t cap = 0, n_got = 0;
 	ssize_t n;
@@ -686,14 +687,13 @@ static void expect(struct diags *d, unsigned long line, const char *field)
 
 static void test_zone_fields(void **state)
 {
+	/* clang-format off */
 	static const char *const bad[] = {
-		"free:18446744073709551616kB",
-		"free:18446744073709551615kB",
-		"free:-5kB",
-		"free:99999999999999999999kB",
-		"min:4398046511105kB",
-		"managed:-1kB",
+		"free:18446744073709551616kB", "free:18446744073709551615kB",
+		"free:-5kB", "free:99999999999999999999kB",
+		"min:4398046511105kB", "managed:-1kB",
 	};
+	/* clang-format on */
 	struct diags d;
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -753,6 +753,7 @@ static long report_value(const struct pf_report *r, const char *name)
  * Line no replaced by a line with one field out of range: the diagnostic
  * names the field (expect()), and the values named in want are read so.
  */
+/* clang-format off */
 static const struct bad_case {
 	unsigned no;
 	const char *line, *field;
@@ -762,45 +763,29 @@ static const struct bad_case {
 	} want[2]; /* up to a NULL name */
 } bad_cases[] = {
 	/* buddy lines */
-	{ 7,
-	  "[  1.6] Node 0 DMA: 1*4kB (U) -3*8kB 0*16kB = 15908kB",
-	  "DMA -3*8kB",
-	  { { "nr_orders", 0 }, { "buddy_total_kb", -1 } } },
-	{ 7,
-	  "[  1.6] Node 0 DMA: 18446744073709551617*4kB 0*8kB = 4kB",
-	  "DMA 18446744073709551617*4kB",
-	  { { "nr_orders", 0 } } },
-	{ 7,
-	  "[  1.6] Node 0 DMA: 1*4kB 2*12kB = 28kB",
-	  "DMA 2*12kB",
+	{ 7, "[  1.6] Node 0 DMA: 1*4kB (U) -3*8kB 0*16kB = 15908kB",
+	  "DMA -3*8kB", { { "nr_orders", 0 }, { "buddy_total_kb", -1 } } },
+	{ 7, "[  1.6] Node 0 DMA: 18446744073709551617*4kB 0*8kB = 4kB",
+	  "DMA 18446744073709551617*4kB", { { "nr_orders", 0 } } },
+	{ 7, "[  1.6] Node 0 DMA: 1*4kB 2*12kB = 28kB", "DMA 2*12kB",
 	  { { 0 } } },
-	{ 7,
-	  "[  1.6] Node 0 DMA: 1*4kB 0*8kB = 99999999999999999999kB",
-	  "DMA =",
-	  { { "nr_orders", 2 }, { "buddy_total_kb", -1 } } },
+	{ 7, "[  1.6] Node 0 DMA: 1*4kB 0*8kB = 99999999999999999999kB",
+	  "DMA =", { { "nr_orders", 2 }, { "buddy_total_kb", -1 } } },
 	/* the other lines */
-	{ 6,
-	  "[  1.5] lowmem_reserve[]: 0 18446744073709551616 15868 15868",
-	  "DMA lowmem_reserve[]:",
-	  { { "nr_lowmem_reserve", -1 } } },
-	{ 4,
-	  "[  1.3] active_anon:1 inactive_anon:-2 isolated_anon:0",
+	{ 6, "[  1.5] lowmem_reserve[]: 0 18446744073709551616 15868 15868",
+	  "DMA lowmem_reserve[]:", { { "nr_lowmem_reserve", -1 } } },
+	{ 4, "[  1.3] active_anon:1 inactive_anon:-2 isolated_anon:0",
 	  "inactive_anon:-2",
 	  { { "inactive_anon", -1 }, { "isolated_anon", 0 } } },
-	{ 9,
-	  "[  1.8] 36893488147419103232 pages RAM",
-	  "36893488147419103232",
+	{ 9, "[  1.8] 36893488147419103232 pages RAM", "36893488147419103232",
 	  { { "pages_ram", -1 } } },
-	{ 5,
-	  "[  1.4] Node 99999999999999999999 DMA free:15908kB min:20kB",
-	  "Node",
-	  { { 0 } } },
-	{ 1,
-	  "[  1.1] swapper/0: page allocation failure: "
-	  "order:4294967297, mode:0x20",
-	  "order:4294967297",
-	  { { "order", -1 } } },
+	{ 5, "[  1.4] Node 99999999999999999999 DMA free:15908kB min:20kB",
+	  "Node", { { 0 } } },
+	{ 1, "[  1.1] swapper/0: page allocation failure: "
+	     "order:4294967297, mode:0x20",
+	  "order:4294967297", { { "order", -1 } } },
 };
+/* clang-format on */
 
 static void test_bad_fields(void **state)
 {
@@ -824,18 +809,16 @@ static void test_bad_fields(void **state)
 /* no number where the kernel prints one, or a field of the zone line gone */
 static void test_not_numbers(void **state)
 {
+	/* clang-format off */
 	static const struct {
 		unsigned no;
 		const char *line, *field, *why;
 	} cases[] = {
-		{ 5,
-		  "[  1.4] Node 0 DMA free:NaNkB min:20kB low:24kB high:28kB present:15992kB",
+		{ 5, "[  1.4] Node 0 DMA free:NaNkB min:20kB low:24kB high:28kB present:15992kB",
 		  "DMA free:NaNkB", "is not a number" },
-		{ 5,
-		  "[  1.4] Node 0 DMA free:kB min:20kB low:24kB high:28kB present:15992kB",
+		{ 5, "[  1.4] Node 0 DMA free:kB min:20kB low:24kB high:28kB present:15992kB",
 		  "DMA free:kB", "is not a number" },
-		{ 5,
-		  "[  1.4] Node 0 DMA free:15908kB low:24kB high:28kB present:15992kB",
+		{ 5, "[  1.4] Node 0 DMA free:15908kB low:24kB high:28kB present:15992kB",
 		  "DMA min:", "is missing" },
 		{ 4, "[  1.3] active_anon:NaN inactive_anon:2 isolated_anon:0",
 		  "active_anon:NaN", "is not a number" },
@@ -845,13 +828,12 @@ static void test_not_numbers(void **state)
 		  "DMA NaN*4kB", "is not a number" },
 		{ 7, "[  1.6] Node 0 DMA: 1*4kB (U) 0*8kB = NaNkB",
 		  "DMA =", "is not a number" },
-		{ 5,
-		  "[  1.4] Node 0 DMA min:20kB low:24kB high:28kB present:15992kB",
+		{ 5, "[  1.4] Node 0 DMA min:20kB low:24kB high:28kB present:15992kB",
 		  "DMA free:", "is missing" },
-		{ 7,
-		  "[  1.6] Node 0 DMA: 1*4kB (U) 0*8kB 0*16kB 1*32kB (U) 1*8192kB = 9999kB",
+		{ 7, "[  1.6] Node 0 DMA: 1*4kB (U) 0*8kB 0*16kB 1*32kB (U) 1*8192kB = 9999kB",
 		  "DMA =", "is not what the blocks before it add up to" },
 	};
+	/* clang-format on */
 	struct diags d;
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

@@ -224,26 +224,22 @@ struct err_case {
 		t, sizeof(t) - 1, l, w                                         \
 	}
 
+/* clang-format off */
 static const struct err_case err_cases[] = {
 	ERR(RULE("a", "colour = red\n"), 5, "unknown key 'colour'"),
-	ERR(RULE("good-one", ""), 1,
-	    "duplicate rule id 'good-one' (first on line 1)"),
-	ERR("[a]\nadvice = x\nsource = https://x\n", 1,
-	    "rule 'a' has no title"),
-	ERR("[a]\ntitle = x\nsource = https://x\n", 1,
-	    "rule 'a' has no advice"),
+	ERR(RULE("good-one", ""), 1, "duplicate rule id 'good-one' (first on line 1)"),
+	ERR("[a]\nadvice = x\nsource = https://x\n", 1, "rule 'a' has no title"),
+	ERR("[a]\ntitle = x\nsource = https://x\n", 1, "rule 'a' has no advice"),
 	ERR("[a]\ntitle = x\nadvice = y\n", 1, "rule 'a' has no source"),
 	ERR("[a]\n\n", 1, "rule 'a' has no title, advice, source"),
 	ERR(RULE("Big", ""), 1, "bad rule id 'Big'"),
 	ERR(RULE("a b", ""), 1, "bad rule id 'a b'"),
 	ERR("[a\ntitle = x\nadvice = y\nsource = z\n", 1, "no closing ']'"),
 	ERR("[]\ntitle = x\nadvice = y\nsource = z\n", 1, "empty rule id"),
-	ERR(RULE("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-		 ""),
+	ERR(RULE("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", ""),
 	    1, "is longer than 63 bytes"),
 	ERR(RULE("a", "kernel = 2.6.32-220.el6\n"), 5, "is not FROM .. TO"),
-	ERR(RULE("a", "kernel = linux .. 5.0\n"), 5,
-	    "bad kernel version 'linux'"),
+	ERR(RULE("a", "kernel = linux .. 5.0\n"), 5, "bad kernel version 'linux'"),
 	ERR(RULE("a", "kernel = 5.0 .. 4.4\n"), 5, "is empty"),
 	ERR(RULE("a", "kernel = ..\n"), 5, "names no kernel"),
 	ERR(RULE("a", "kernel = 4.4 .., \n"), 5, "is not FROM .. TO"),
@@ -256,8 +252,7 @@ static const struct err_case err_cases[] = {
 	ERR(RULE("a", "order = 99\n"), 5, "bad order"),
 	ERR(RULE("a", "gfp = atomic sleepy\n"), 5, "unknown gfp word 'sleepy'"),
 	ERR(RULE("a", "gfp = !\n"), 5, "unknown gfp word ''"),
-	ERR(RULE("a", "gfp = GFP_KERNEL\n"), 5,
-	    "unknown gfp word 'GFP_KERNEL'"),
+	ERR(RULE("a", "gfp = GFP_KERNEL\n"), 5, "unknown gfp word 'GFP_KERNEL'"),
 	ERR(RULE("a", "context = irq\n"), 5, "unknown context 'irq'"),
 	ERR(RULE("a", "context = softirq:netrx\n"), 5, "unknown context"),
 	ERR(RULE("a", "cause = fragmented\n"), 5, "unknown cause 'fragmented'"),
@@ -267,7 +262,7 @@ static const struct err_case err_cases[] = {
 	ERR(RULE("a", "trace = *\n"), 5, "'*' ends a prefix"),
 	ERR(RULE("a", "trace = tcp_*_rcv\n"), 5, "'*' ends a prefix"),
 	ERR(RULE("a", "task = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"),
+			       "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"),
 	    5, "is longer than 63 bytes"),
 	ERR(RULE("a", "source = 2\nsource = 3\nsource = 4\nsource = 5\n"
 		      "source = 6\nsource = 7\nsource = 8\nsource = 9\n"),
@@ -277,6 +272,7 @@ static const struct err_case err_cases[] = {
 	ERR(RULE("a", "title = x\0y\n"), 5, "NUL byte"),
 	ERR(RULE("a", "= 3\n"), 5, "unknown key ''"),
 };
+/* clang-format on */
 
 static void test_parse_errors(void **state)
 {
@@ -340,13 +336,12 @@ static void test_parse_outside(void **state)
 
 static void test_parse_nothing_left(void **state)
 {
+	/* clang-format off */
 	static const char *const texts[] = {
-		"",
-		"\n\n",
-		"# only a comment\n",
-		"[a]\ntitle = x\n",
+		"", "\n\n", "# only a comment\n", "[a]\ntitle = x\n",
 		"[a]\nbogus = 1\n",
 	};
+	/* clang-format on */
 	struct pf_rules *rs = (struct pf_rules *)&rs;
 	struct diag_list d = { 0 };
 	size_t i;
@@ -401,41 +396,15 @@ static void test_parse_huge_and_binary(void **state)
 
 	/* bytes of every kind, cut anywhere: no crash, no leak */
 	for (i = 0; i < 3000; i++) {
+		/* clang-format off */
 		static const char *const bits[] = {
-			"[",
-			"]",
-			"a",
-			"=",
-			" ",
-			"\n",
-			"\r\n",
-			"\0",
-			"..",
-			",",
-			"!",
-			"*",
-			"#",
-			"title",
-			"advice",
-			"source",
-			"kernel",
-			"order",
-			"gfp",
-			"context",
-			"trace",
-			"task",
-			"cause",
-			"fixed",
-			"2.6.32-220.el6",
-			"5.10",
-			"atomic",
-			"softirq:",
-			"net_rx",
-			"__GFP_COMP",
-			"1",
-			"\xff",
-			"\t",
+			"[", "]", "a", "=", " ", "\n", "\r\n", "\0", "..", ",",
+			"!", "*", "#", "title", "advice", "source", "kernel",
+			"order", "gfp", "context", "trace", "task", "cause",
+			"fixed", "2.6.32-220.el6", "5.10", "atomic", "softirq:",
+			"net_rx", "__GFP_COMP", "1", "\xff", "\t",
 		};
+		/* clang-format on */
 		size_t n = 0, parts = (size_t)(rand_r(&seed) % 64);
 
 		while (parts--) {
@@ -541,19 +510,19 @@ static void test_kernel_ranges(void **state)
 
 static void test_order_ranges(void **state)
 {
+	/* clang-format off */
 	static const struct {
 		const char *cond;
 		bool in[6]; /* orders -1 (unknown), 0, 1, 3, 4, 10 */
 	} cases[] = {
 		{ "order = 1", { false, false, true, false, false, false } },
 		{ "order = 1..3", { false, false, true, true, false, false } },
-		{ "order = 1 .. 3",
-		  { false, false, true, true, false, false } },
+		{ "order = 1 .. 3", { false, false, true, true, false, false } },
 		{ "order = 4..", { false, false, false, false, true, true } },
 		{ "order = ..1", { false, true, true, false, false, false } },
-		{ "order = 0\norder = 4..4",
-		  { false, true, false, false, true, false } },
+		{ "order = 0\norder = 4..4", { false, true, false, false, true, false } },
 	};
+	/* clang-format on */
 	static const int orders[6] = { -1, 0, 1, 3, 4, 10 };
 	struct pf_report r;
 	size_t i, j;
@@ -572,6 +541,7 @@ static void test_order_ranges(void **state)
 
 static void test_gfp_words(void **state)
 {
+	/* clang-format off */
 	static const struct {
 		const char *mode;
 		int layout;
@@ -585,28 +555,22 @@ static void test_gfp_words(void **state)
 		{ "0x20", PF_GFP_2_6_24, 1, "gfp = !sleep !atomic", false },
 		{ "0x20", PF_GFP_2_6_24, 1, "gfp = __GFP_HIGH", true },
 		{ "0x20", PF_GFP_2_6_24, 1, "gfp = atomic !__GFP_COMP", true },
-		{ "0x4020", PF_GFP_2_6_24, 1, "gfp = atomic !__GFP_COMP",
-		  false },
-		{ "0x4020", PF_GFP_2_6_24, 1, "gfp = __GFP_COMP, atomic",
-		  true },
+		{ "0x4020", PF_GFP_2_6_24, 1, "gfp = atomic !__GFP_COMP", false },
+		{ "0x4020", PF_GFP_2_6_24, 1, "gfp = __GFP_COMP, atomic", true },
 		{ "0x20", PF_GFP_2_6_24, 4, "gfp = atomic costly", true },
 		{ "0x20", PF_GFP_2_6_24, 3, "gfp = costly", false },
 		{ "0x20", PF_GFP_2_6_24, 3, "gfp = !costly", true },
-		{ "0x20", PF_GFP_3_10, 0, "gfp = atomic\ngfp = !__GFP_DMA",
-		  true },
-		{ "0x21", PF_GFP_3_10, 0, "gfp = atomic\ngfp = !__GFP_DMA",
-		  false },
+		{ "0x20", PF_GFP_3_10, 0, "gfp = atomic\ngfp = !__GFP_DMA", true },
+		{ "0x21", PF_GFP_3_10, 0, "gfp = atomic\ngfp = !__GFP_DMA", false },
 		{ "0xd0", PF_GFP_2_6_24, 0, "gfp = sleep", true },
 		{ "0xd0", PF_GFP_2_6_24, 0, "gfp = atomic", false },
 		{ "0xa20", PF_GFP_5_0, 0, "gfp = atomic", true },
-		{ "0xa20", PF_GFP_5_0, 0, "gfp = __GFP_ATOMIC __GFP_HIGH",
-		  true },
+		{ "0xa20", PF_GFP_5_0, 0, "gfp = __GFP_ATOMIC __GFP_HIGH", true },
 		{ "0xa20", PF_GFP_5_0, 0, "gfp = sleep", false },
 		{ "0xcc0", PF_GFP_5_0, 0, "gfp = sleep", true },
 		{ "0xcc0", PF_GFP_5_0, 0, "gfp = atomic", false },
 		{ "0xcc0", PF_GFP_5_0, 0, "gfp = nosleep", false },
-		{ "0xcc0", PF_GFP_5_0, 0, "gfp = __GFP_DIRECT_RECLAIM __GFP_IO",
-		  true },
+		{ "0xcc0", PF_GFP_5_0, 0, "gfp = __GFP_DIRECT_RECLAIM __GFP_IO", true },
 		{ "0x2080020", PF_GFP_4_4, 0, "gfp = atomic", true },
 		{ "0x24000c0", PF_GFP_4_4, 0, "gfp = sleep", true },
 		{ "0x820", PF_GFP_6_3, 0, "gfp = atomic", true },
@@ -615,6 +579,7 @@ static void test_gfp_words(void **state)
 		{ "0x20", PF_GFP_UNKNOWN, 0, "gfp = !sleep", false },
 		{ "0x20", PF_GFP_UNKNOWN, 0, "gfp = !costly", false },
 	};
+	/* clang-format on */
 	struct pf_report r;
 	size_t i;
 
@@ -632,6 +597,7 @@ static void test_gfp_words(void **state)
 
 static void test_context(void **state)
 {
+	/* clang-format off */
 	static const struct {
 		int kind;
 		const char *softirq;
@@ -645,19 +611,17 @@ static void test_context(void **state)
 		{ PF_CTX_SOFTIRQ, "net_rx", "context = hardirq", false },
 		{ PF_CTX_SOFTIRQ, "net_rx", "context = softirq:net_rx", true },
 		{ PF_CTX_SOFTIRQ, "timer", "context = softirq:net_rx", false },
-		{ PF_CTX_SOFTIRQ, "timer",
-		  "context = softirq:net_rx softirq:timer", true },
+		{ PF_CTX_SOFTIRQ, "timer", "context = softirq:net_rx softirq:timer", true },
 		{ PF_CTX_SOFTIRQ, NULL, "context = softirq:net_rx", false },
 		{ PF_CTX_HARDIRQ, NULL, "context = interrupt", true },
 		{ PF_CTX_HARDIRQ, NULL, "context = softirq, hardirq", true },
 		{ PF_CTX_HARDIRQ, NULL, "context = softirq:net_rx", false },
 		{ PF_CTX_KSWAPD, NULL, "context = kswapd", true },
 		{ PF_CTX_KSWAPD, NULL, "context = process", false },
-		{ PF_CTX_PROCESS, NULL, "context = kswapd\ncontext = process",
-		  true },
-		{ PF_CTX_UNKNOWN, NULL,
-		  "context = process softirq hardirq kswapd", false },
+		{ PF_CTX_PROCESS, NULL, "context = kswapd\ncontext = process", true },
+		{ PF_CTX_UNKNOWN, NULL, "context = process softirq hardirq kswapd", false },
 	};
+	/* clang-format on */
 	struct pf_report r;
 	size_t i;
 
@@ -745,58 +709,26 @@ static void test_best_match(void **state)
 			     "kernel = 2.6.32-220.el6 ..\nfixed = 2.6.32-358.el6\n"
 			     "gfp = atomic\norder = 1\n")
 				RULE("sleep", "gfp = sleep\n");
+	/* clang-format off */
 	static const struct match_case cases[] = {
 		/* atomic, order 0: only the first rule */
-		{ "5.10.0",
-		  0,
-		  "0xa20",
-		  PF_GFP_5_0,
-		  NULL,
-		  { NULL },
-		  "any-atomic",
-		  1,
-		  PF_RULE_ANY_KERNEL },
+		{ "5.10.0", 0, "0xa20", PF_GFP_5_0, NULL, { NULL },
+		  "any-atomic", 1, PF_RULE_ANY_KERNEL },
 		/* order 1: two rules score 2, the first in the file wins */
-		{ "5.10.0",
-		  1,
-		  "0xa20",
-		  PF_GFP_5_0,
-		  NULL,
-		  { NULL },
-		  "atomic-order1",
-		  2,
-		  -1 },
+		{ "5.10.0", 1, "0xa20", PF_GFP_5_0, NULL, { NULL },
+		  "atomic-order1", 2, -1 },
 		/* the network rule: 5 conditions, every trace line counts */
-		{ "5.10.0",
-		  1,
-		  "0xa20",
-		  PF_GFP_5_0,
-		  "net_rx",
+		{ "5.10.0", 1, "0xa20", PF_GFP_5_0, "net_rx",
 		  { "tcp_v4_rcv", "vmxnet3_poll_rx_only" },
-		  "net",
-		  5,
-		  PF_RULE_ANY_KERNEL },
+		  "net", 5, PF_RULE_ANY_KERNEL },
 		/* one condition short: back to the best of the rest */
-		{ "5.10.0",
-		  1,
-		  "0xa20",
-		  PF_GFP_5_0,
-		  "net_rx",
-		  { "tcp_v4_rcv" },
-		  "atomic-order1",
-		  -1,
-		  -1 },
+		{ "5.10.0", 1, "0xa20", PF_GFP_5_0, "net_rx", { "tcp_v4_rcv" },
+		  "atomic-order1", -1, -1 },
 		/* a RHEL 6 kernel: the el6 rule has 3 */
-		{ "2.6.32-220.el6",
-		  1,
-		  "0x20",
-		  PF_GFP_2_6_24,
-		  NULL,
-		  { NULL },
-		  "el6",
-		  3,
-		  PF_RULE_AFFECTED },
+		{ "2.6.32-220.el6", 1, "0x20", PF_GFP_2_6_24, NULL, { NULL },
+		  "el6", 3, PF_RULE_AFFECTED },
 	};
+	/* clang-format on */
 	struct pf_rules *rs = parse_ok(text);
 	struct pf_rule_match m;
 	struct pf_report r;
@@ -820,73 +752,26 @@ static void test_status(void **state)
 		RULE("up", "kernel = 4.4 ..\nfixed = 4.9\norder = 0..\n") RULE(
 			"nokernel",
 			"fixed = 2.6.32-358.el6\norder = 0..\ngfp = atomic\ngfp = nosleep\n");
+	/* clang-format off */
 	static const struct match_case cases[] = {
-		{ "2.6.32-220.el6",
-		  0,
-		  NULL,
-		  0,
-		  NULL,
-		  { NULL },
-		  "el6",
-		  -1,
-		  PF_RULE_AFFECTED },
-		{ "2.6.32-358.el6",
-		  0,
-		  NULL,
-		  0,
-		  NULL,
-		  { NULL },
-		  "el6",
-		  -1,
-		  PF_RULE_FIXED },
-		{ "2.6.32-358.2.1.el6.x86_64",
-		  0,
-		  NULL,
-		  0,
-		  NULL,
-		  { NULL },
-		  NULL,
-		  -1,
-		  PF_RULE_FIXED },
-		{ "4.4.0",
-		  0,
-		  NULL,
-		  0,
-		  NULL,
-		  { NULL },
-		  "up",
-		  2,
-		  PF_RULE_AFFECTED },
+		{ "2.6.32-220.el6", 0, NULL, 0, NULL, { NULL },
+		  "el6", -1, PF_RULE_AFFECTED },
+		{ "2.6.32-358.el6", 0, NULL, 0, NULL, { NULL },
+		  "el6", -1, PF_RULE_FIXED },
+		{ "2.6.32-358.2.1.el6.x86_64", 0, NULL, 0, NULL, { NULL },
+		  NULL, -1, PF_RULE_FIXED },
+		{ "4.4.0", 0, NULL, 0, NULL, { NULL },
+		  "up", 2, PF_RULE_AFFECTED },
 		/* an upstream fix compares by upstream version */
-		{ "4.9.0-12-amd64",
-		  0,
-		  NULL,
-		  0,
-		  NULL,
-		  { NULL },
-		  "up",
-		  -1,
-		  PF_RULE_FIXED },
+		{ "4.9.0-12-amd64", 0, NULL, 0, NULL, { NULL },
+		  "up", -1, PF_RULE_FIXED },
 		/* no kernel condition: any kernel, unless it has the fix */
-		{ "3.10.0-1160.el7",
-		  1,
-		  "0x20",
-		  PF_GFP_3_10,
-		  NULL,
-		  { NULL },
-		  "nokernel",
-		  2,
-		  PF_RULE_ANY_KERNEL },
-		{ "2.6.32-754.el6",
-		  1,
-		  "0x20",
-		  PF_GFP_2_6_24,
-		  NULL,
-		  { NULL },
-		  "nokernel",
-		  -1,
-		  PF_RULE_FIXED },
+		{ "3.10.0-1160.el7", 1, "0x20", PF_GFP_3_10, NULL, { NULL },
+		  "nokernel", 2, PF_RULE_ANY_KERNEL },
+		{ "2.6.32-754.el6", 1, "0x20", PF_GFP_2_6_24, NULL, { NULL },
+		  "nokernel", -1, PF_RULE_FIXED },
 	};
+	/* clang-format on */
 	struct pf_rules *rs = parse_ok(text);
 
 	(void)state;

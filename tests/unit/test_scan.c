@@ -60,6 +60,7 @@ static void assert_free_blocks(const struct pf_zone *z,
 #define S "Mar 18 14:39:17 web1 kernel: "
 
 /* Lines 3 .. 51 are the report; line 52 is the next message. */
+/* clang-format off */
 static const char *const rhel6[] = {
 	"Mar 18 14:39:16 web1 sshd[991]: Accepted publickey for root from 10.0.0.1",
 	"Mar 18 14:39:16 web1 kernel: e1000: eth0 NIC Link is Up 1000 Mbps Full Duplex",
@@ -97,13 +98,12 @@ static const char *const rhel6[] = {
 	S " unevictable:0 dirty:5 writeback:0 unstable:0",
 	S " free:1234 slab_reclaimable:50 slab_unreclaimable:60",
 	S " mapped:70 shmem:8 pagetables:9 bounce:0",
-	S
-	"Node 0 DMA free:15688kB min:256kB low:320kB high:384kB active_anon:0kB "
-	"inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB "
-	"isolated(anon):0kB isolated(file):0kB present:15296kB mlocked:0kB "
-	"dirty:0kB writeback:0kB mapped:0kB shmem:0kB slab_reclaimable:0kB "
-	"slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB unstable:0kB "
-	"bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? yes",
+	S "Node 0 DMA free:15688kB min:256kB low:320kB high:384kB active_anon:0kB "
+	  "inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB "
+	  "isolated(anon):0kB isolated(file):0kB present:15296kB mlocked:0kB "
+	  "dirty:0kB writeback:0kB mapped:0kB shmem:0kB slab_reclaimable:0kB "
+	  "slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB unstable:0kB "
+	  "bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? yes",
 	S "lowmem_reserve[]: 0 2004 2004 2004",
 	S "Node 0 DMA32 free:8248kB min:32768kB low:40960kB high:49152kB "
 	  "active_anon:404kB inactive_anon:808kB active_file:1212kB "
@@ -114,9 +114,8 @@ static const char *const rhel6[] = {
 	  "unstable:0kB bounce:0kB writeback_tmp:0kB pages_scanned:0 "
 	  "all_unreclaimable? no",
 	S "lowmem_reserve[]: 0 0 0 0",
-	S
-	"Node 0 DMA: 0*4kB 1*8kB 2*16kB 1*32kB 2*64kB 1*128kB 0*256kB 0*512kB "
-	"1*1024kB 1*2048kB 3*4096kB = 15688kB",
+	S "Node 0 DMA: 0*4kB 1*8kB 2*16kB 1*32kB 2*64kB 1*128kB 0*256kB 0*512kB "
+	  "1*1024kB 1*2048kB 3*4096kB = 15688kB",
 	S "Node 0 DMA32: 1682*4kB 190*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB "
 	  "0*512kB 0*1024kB 0*2048kB 0*4096kB = 8248kB",
 	S "2400 total pagecache pages",
@@ -130,6 +129,7 @@ static const char *const rhel6[] = {
 	S "456789 pages non-shared",
 	"Mar 18 14:39:18 web1 kernel: e1000: eth0 NIC Link is Down",
 };
+/* clang-format on */
 
 static const unsigned long dma_blocks[] = { 0, 1, 2, 1, 2, 1, 0, 0, 1, 1, 3 };
 static const unsigned long dma32_blocks[] = { 1682, 190, 0, 0, 0, 0,
@@ -298,10 +298,10 @@ static void test_chunks(void **state)
 /* ------------------------------------------------------------------ */
 
 #define D "Mar 18 14:39:17 db2 kernel: "
+/* clang-format off */
 static const char *const db2[] = {
 	D "java: page allocation failure: order:2, mode:0x4020",
-	D
-	"Pid: 4711, comm: java Tainted: G        W  ---------------    3.10.0-123.el7.x86_64 #1",
+	D "Pid: 4711, comm: java Tainted: G        W  ---------------    3.10.0-123.el7.x86_64 #1",
 	D "Call Trace:",
 	D " [<ffffffff815e0e08>] dump_stack+0x19/0x1b",
 	D " [<ffffffff8113d9d0>] warn_alloc_failed+0xf0/0x160",
@@ -310,15 +310,14 @@ static const char *const db2[] = {
 	D "Mem-Info:",
 	D "active_anon:11 inactive_anon:22 isolated_anon:0",
 	D " free:777 slab_reclaimable:1 slab_unreclaimable:2",
-	D
-	"Node 0 Normal free:3108kB min:1024kB low:1280kB high:1536kB present:1048576kB managed:1000000kB",
+	D "Node 0 Normal free:3108kB min:1024kB low:1280kB high:1536kB present:1048576kB managed:1000000kB",
 	D "lowmem_reserve[]: 0 0 0 0",
-	D
-	"Node 0 Normal: 377*4kB 100*8kB 25*16kB 1*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 2740kB",
+	D "Node 0 Normal: 377*4kB 100*8kB 25*16kB 1*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 2740kB",
 	D "1000 total pagecache pages",
 	D "262144 pages RAM",
 	D "4096 pages reserved",
 };
+/* clang-format on */
 
 static void test_two_hosts(void **state)
 {

@@ -63,11 +63,11 @@ static size_t list_pfns(const struct sim_zone *z, int o, int mt, uint32_t *out,
 static uint32_t get(struct sim_zone *z, int order, int mt, bool ha,
 		    struct sim_stats *st)
 {
+	/* clang-format off */
 	static const int owner[3] = {
-		[U] = SIM_SLAB,
-		[M] = SIM_ANON,
-		[E] = SIM_SLAB_RECLAIMABLE,
+		[U] = SIM_SLAB, [M] = SIM_ANON, [E] = SIM_SLAB_RECLAIMABLE,
 	};
+	/* clang-format on */
 	uint32_t pfn = sim_rmqueue(z, order, mt, ha, st);
 
 	if (pfn != SIM_NONE)

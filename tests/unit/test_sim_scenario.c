@@ -316,6 +316,7 @@ static void test_values_exact(void **state)
 /* Errors                                                             */
 /* ------------------------------------------------------------------ */
 
+/* clang-format off */
 static const struct {
 	const char *text;
 	unsigned long line;
@@ -331,8 +332,7 @@ static const struct {
 	  5, "longer than 31 bytes" },
 	{ MINI("[phase q]\nfill = 10%\n"), 5, "phase 'q' has no duration" },
 	{ "[phase q]\nfill = 10%\n[machine]\nzone = DMA 16M\n"
-	  "[phase r]\nduration = 2s\n",
-	  1, "phase 'q' has no duration" },
+	  "[phase r]\nduration = 2s\n", 1, "phase 'q' has no duration" },
 	/* lines */
 	{ "zone = DMA 16M\n" MINI(""), 1, "outside a section" },
 	{ MINI("just words\n"), 5, "is not 'key = value'" },
@@ -348,48 +348,38 @@ static const struct {
 	{ MINI("[machine]\ncpus = 0\n"), 6, "cpus: '0'" },
 	{ MINI("[machine]\ncpus = 1.5\n"), 6, "cpus: '1.5'" },
 	{ MINI("[machine]\ncpus = 99999999999999999999999\n"), 6, "cpus:" },
-	{ MINI("[machine]\nswap = maybe\n"), 6,
-	  "swap: 'maybe' is not on or off" },
+	{ MINI("[machine]\nswap = maybe\n"), 6, "swap: 'maybe' is not on or off" },
 	{ MINI("[machine]\nzone = DMA\n"), 6, "is not '[nodeN] NAME SIZE'" },
-	{ MINI("[machine]\nzone = node0 DMA 16M x\n"), 6,
-	  "is not '[nodeN] NAME SIZE'" },
-	{ MINI("[machine]\nzone = nodeX Normal 16M\n"), 6,
-	  "is not '[nodeN] NAME SIZE'" },
-	{ MINI("[machine]\nzone = Highmem2 16M\n"), 6,
-	  "unknown zone 'Highmem2'" },
+	{ MINI("[machine]\nzone = node0 DMA 16M x\n"), 6, "is not '[nodeN] NAME SIZE'" },
+	{ MINI("[machine]\nzone = nodeX Normal 16M\n"), 6, "is not '[nodeN] NAME SIZE'" },
+	{ MINI("[machine]\nzone = Highmem2 16M\n"), 6, "unknown zone 'Highmem2'" },
 	{ MINI("[machine]\nzone = Normal 16Q\n"), 6, "'16Q' is not a size" },
 	{ MINI("[machine]\nzone = Normal 99999999999T\n"), 6, "is not a size" },
 	{ MINI("[machine]\nzone = Normal 1000000\n"), 6, "4 KiB pages" },
 	{ MINI("[machine]\nzone = Normal 512K\n"), 6, "out of range" },
 	{ MINI("[machine]\nzone = Normal 8T\n"), 6, "out of range" },
 	{ MINI("[machine]\nzone = node4 Normal 16M\n"), 6, "node 4" },
-	{ MINI("[machine]\nzone = node2 Normal 16M\n"), 6,
-	  "node 2 after node 0" },
+	{ MINI("[machine]\nzone = node2 Normal 16M\n"), 6, "node 2 after node 0" },
 	{ MINI("[machine]\nzone = DMA 16M\n"), 6, "DMA after DMA32" },
 	{ MINI("[machine]\nzone = DMA32 16M\n"), 6, "DMA32 after DMA32" },
 	{ "[machine]\nzone = node1 DMA 16M\nzone = DMA 16M\n"
-	  "[phase p]\nduration = 1s\n",
-	  2, "the first zone is on node 1" },
+	  "[phase p]\nduration = 1s\n", 2,
+	  "the first zone is on node 1" },
 	{ "[machine]\nzone = DMA 1M\nzone = node1 DMA 1M\nzone = node2 DMA 1M\n"
 	  "zone = node3 DMA 1M\nzone = node3 DMA32 1M\nzone = node3 Normal 1M\n"
 	  "zone = node3 HighMem 1M\nzone = node3 Movable 1M\n"
-	  "zone = node3 Movable 1M\n[phase p]\nduration = 1s\n",
-	  10, "more than 8 zones" },
+	  "zone = node3 Movable 1M\n[phase p]\nduration = 1s\n", 10,
+	  "more than 8 zones" },
 	/* kernel */
-	{ MINI("[kernel]\nversion = linux\n"), 6,
-	  "'linux' is not a kernel release" },
+	{ MINI("[kernel]\nversion = linux\n"), 6, "'linux' is not a kernel release" },
 	{ MINI("[kernel]\nversion = 1.2.13\n"), 6, "older than 2.6.18" },
-	{ MINI("[kernel]\nmobility = 2\n"), 6,
-	  "mobility: '2' is not on or off" },
+	{ MINI("[kernel]\nmobility = 2\n"), 6, "mobility: '2' is not on or off" },
 	/* tunables */
-	{ MINI("[tunables]\nvm.swappiness = 60\n"), 6,
-	  "unknown key 'vm.swappiness'" },
-	{ MINI("[tunables]\nvm.min_free_kbytes = -1\n"), 6,
-	  "vm.min_free_kbytes: '-1'" },
+	{ MINI("[tunables]\nvm.swappiness = 60\n"), 6, "unknown key 'vm.swappiness'" },
+	{ MINI("[tunables]\nvm.min_free_kbytes = -1\n"), 6, "vm.min_free_kbytes: '-1'" },
 	{ MINI("[tunables]\nvm.watermark_scale_factor = 0\n"), 6,
 	  "from 1 to 3000" },
-	{ MINI("[tunables]\nvm.extfrag_threshold = 1001\n"), 6,
-	  "from 0 to 1000" },
+	{ MINI("[tunables]\nvm.extfrag_threshold = 1001\n"), 6, "from 0 to 1000" },
 	{ MINI("[tunables]\nvm.compaction_proactiveness = 101\n"), 6,
 	  "from 0 to 100" },
 	{ MINI("[tunables]\nvm.zone_reclaim_mode = 8\n"), 6, "from 0 to 7" },
@@ -397,8 +387,7 @@ static const struct {
 	  "more than 8 values" },
 	{ MINI("[tunables]\nvm.lowmem_reserve_ratio = 256 x 32\n"), 6, "'x'" },
 	/* kswapd */
-	{ MINI("[kswapd]\nscan_rate = fast\n"), 6,
-	  "scan_rate: 'fast' is not a rate" },
+	{ MINI("[kswapd]\nscan_rate = fast\n"), 6, "scan_rate: 'fast' is not a rate" },
 	{ MINI("[kswapd]\nscan_rate = -5/s\n"), 6, "is not a rate" },
 	{ MINI("[kswapd]\nscan_rate = 5/min\n"), 6, "is not a rate" },
 	{ MINI("[kswapd]\ncompact_rate = 1e6\n"), 6, "is not a rate" },
@@ -427,8 +416,7 @@ static const struct {
 	{ MINI("net_hold = -1ms\n"), 5, "is not a duration" },
 	{ MINI("burst = 50ms\n"), 5, "is not 'LENGTH every PERIOD'" },
 	{ MINI("burst = 50ms each 1s\n"), 5, "is not 'LENGTH every PERIOD'" },
-	{ MINI("burst = 50ms every 1s x\n"), 5,
-	  "is not 'LENGTH every PERIOD'" },
+	{ MINI("burst = 50ms every 1s x\n"), 5, "is not 'LENGTH every PERIOD'" },
 	{ MINI("burst = 2s every 1s\n"), 5, "needs 0 < LENGTH <= PERIOD" },
 	{ MINI("burst = 0s every 1s\n"), 5, "needs 0 < LENGTH <= PERIOD" },
 	/* the whole */
@@ -436,6 +424,7 @@ static const struct {
 	{ "[machine]\nzone = DMA 16M\n", 2, "no phase" },
 	{ "[machine]\nzone = DMA 16M\n# the end\n\n", 4, "no phase" },
 };
+/* clang-format on */
 
 static void test_errors(void **state)
 {

@@ -896,22 +896,19 @@ static void test_logdir_numbered(void **state)
 		"vl/dmesg",
 	};
 
+	/* clang-format off */
 	static const char *const before[] = {
-		"vl/messages",
-		"vl/messages.1",
-		"vl/messages.2",
+		"vl/messages", "vl/messages.1", "vl/messages.2",
 	};
+	/* clang-format on */
+	/* clang-format off */
 	static const char *const after[] = {
-		"vl/kern.log",
-		"vl/kern.log.1",
-		"vl/dmesg",
-		"vl/dmesg.0",
-		"vl/auth.log",
-		"vl/messagesfoo",
+		"vl/kern.log", "vl/kern.log.1", "vl/dmesg", "vl/dmesg.0",
+		"vl/auth.log", "vl/messagesfoo",
 		/* logrotate's compresscmd zstd or bzip2: the same order */
-		"vl/messages.4.bz2",
-		"vl/messages.5.zst",
+		"vl/messages.4.bz2", "vl/messages.5.zst",
 	};
+	/* clang-format on */
 
 	mkdirs("vl");
 	TOUCH_EACH(before);
@@ -923,19 +920,19 @@ static void test_logdir_numbered(void **state)
 /* Dated names with .zst and .bz2 sort by their dates like .gz does. */
 static void test_logdir_dated_compressed(void **state)
 {
+	/* clang-format off */
 	static const char *const want[] = {
-		"dl/messages-20231201.zst",
-		"dl/messages-20240101.bz2",
-		"dl/messages-20240201.gz",
-		"dl/messages",
+		"dl/messages-20231201.zst", "dl/messages-20240101.bz2",
+		"dl/messages-20240201.gz",  "dl/messages",
 	};
+	/* clang-format on */
 	/* made in an order that is not the walk's */
+	/* clang-format off */
 	static const char *const files[] = {
-		"dl/messages",
-		"dl/messages-20240201.gz",
-		"dl/messages-20240101.bz2",
-		"dl/messages-20231201.zst",
+		"dl/messages", "dl/messages-20240201.gz",
+		"dl/messages-20240101.bz2", "dl/messages-20231201.zst",
 	};
+	/* clang-format on */
 
 	mkdirs("dl");
 	TOUCH_EACH(files);

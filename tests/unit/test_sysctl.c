@@ -381,21 +381,14 @@ static void test_read_live(void **state)
 
 static void test_invalid_names(void **state)
 {
+	/* clang-format off */
 	static const char *const bad[] = {
-		"",
-		".",
-		"..",
-		"vm..min_free_kbytes",
-		".vm.min_free_kbytes",
-		"vm.min_free_kbytes.",
-		"vm/min_free_kbytes",
-		"../../etc/passwd",
-		"vm.Min_free_kbytes",
-		"vm.min-free",
-		"vm. x",
-		"vm.x\n",
+		"", ".", "..", "vm..min_free_kbytes", ".vm.min_free_kbytes",
+		"vm.min_free_kbytes.", "vm/min_free_kbytes", "../../etc/passwd",
+		"vm.Min_free_kbytes", "vm.min-free", "vm. x", "vm.x\n",
 		"net.ipv4.conf.eth0@1.rp_filter",
 	};
+	/* clang-format on */
 	struct pf_apply a;
 	char *before, *after;
 	size_t i;
@@ -1021,17 +1014,18 @@ static void test_unserved_fifo(void **state)
 
 static void test_parse_long(void **state)
 {
+	/* clang-format off */
 	static const char *const junk[] = {
-		"",    " ",    "-",   "abc", "12abc",
-		"+5",  "0x10", "1 2", "1.5", "99999999999999999999x",
-		"--1",
+		"", " ", "-", "abc", "12abc", "+5", "0x10", "1 2", "1.5",
+		"99999999999999999999x", "--1",
 	};
+	/* clang-format on */
+	/* clang-format off */
 	static const char *const huge[] = {
-		"99999999999999999999",
-		"-99999999999999999999",
-		"9223372036854775808",
-		" 18446744073709551616\n",
+		"99999999999999999999", "-99999999999999999999",
+		"9223372036854775808", " 18446744073709551616\n",
 	};
+	/* clang-format on */
 	long v = 7;
 
 	assert_int_equal(pf_parse_long("42", 0, 100, &v), 0);

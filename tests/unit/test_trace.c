@@ -120,31 +120,25 @@ static void run_cases(const struct trace_case *c, size_t n)
  */
 static void test_x86_64_2_6_16(void **state)
 {
+	/* clang-format off */
 	static const struct trace_case c[] = {
-		{ "019:4",
-		  "Mar 28 18:03:47 t06 kernel: Call Trace: <IRQ> ",
-		  PF_TRACE_START,
-		  1,
-		  { MK("IRQ") } },
+		{ "019:4", "Mar 28 18:03:47 t06 kernel: Call Trace: <IRQ> ",
+		  PF_TRACE_START, 1, { MK("IRQ") } },
 		ONEFRAME("019:5", "<ffffffff8015d501>{__alloc_pages+705}",
 			 FN("__alloc_pages")),
-		ONEFRAME("019:6",
-			 "Mar 28 18:03:47 t06 kernel:        "
+		ONEFRAME("019:6", "Mar 28 18:03:47 t06 kernel:        "
 			 "<ffffffff8017be67>{cache_grow+359} ",
 			 FN("cache_grow")),
-		{ "019:6-7",
-		  "Mar 28 18:03:47 t06 kernel:        "
-		  "<ffffffff8017be67>{cache_grow+359} "
-		  "<ffffffff8017c362>{cache_alloc_refill+450}",
-		  PF_TRACE_FRAMES,
-		  2,
+		{ "019:6-7", "Mar 28 18:03:47 t06 kernel:        "
+			     "<ffffffff8017be67>{cache_grow+359} "
+			     "<ffffffff8017c362>{cache_alloc_refill+450}",
+		  PF_TRACE_FRAMES, 2,
 		  { FN("cache_grow"), FN("cache_alloc_refill") } },
-		{ "019:30",
-		  "<ffffffff8010b120>{ret_from_intr+0} <EOI>",
-		  PF_TRACE_FRAMES,
-		  2,
+		{ "019:30", "<ffffffff8010b120>{ret_from_intr+0} <EOI>",
+		  PF_TRACE_FRAMES, 2,
 		  { FN("ret_from_intr"), MK("EOI") } },
 	};
+	/* clang-format on */
 
 	(void)state;
 	RUN_CASES(c);
@@ -158,39 +152,29 @@ static void test_x86_64_2_6_16(void **state)
  */
 static void test_x86_2_6_32(void **state)
 {
+	/* clang-format off */
 	static const struct trace_case c[] = {
 		NOFRAME("seed:8", "kernel: Call Trace:", PF_TRACE_START),
-		{ "seed:9",
-		  "kernel: <IRQ>  [<ffffffff8112c207>] ? "
-		  "__alloc_pages_nodemask+0x757/0x8d0",
-		  PF_TRACE_FRAMES,
-		  2,
+		{ "seed:9", "kernel: <IRQ>  [<ffffffff8112c207>] ? "
+			    "__alloc_pages_nodemask+0x757/0x8d0",
+		  PF_TRACE_FRAMES, 2,
 		  { MK("IRQ"), FQ("__alloc_pages_nodemask") } },
-		ONEFRAME("seed:31",
-			 "kernel: [<ffffffffa008b975>] ? "
+		ONEFRAME("seed:31", "kernel: [<ffffffffa008b975>] ? "
 			 "vmxnet3_rq_rx_complete+0x365/0x890 [vmxnet3]",
 			 FQM("vmxnet3_rq_rx_complete", "vmxnet3")),
-		ONEFRAME("seed:32",
-			 "kernel: [<ffffffff8128d2b0>] ? "
-			 "swiotlb_map_page+0x0/0x100",
-			 FQ("swiotlb_map_page")),
-		{ "seed:42",
-		  "kernel: <EOI>  [<ffffffff8103b90b>] ? "
-		  "native_safe_halt+0xb/0x10",
-		  PF_TRACE_FRAMES,
-		  2,
+		ONEFRAME("seed:32", "kernel: [<ffffffff8128d2b0>] ? "
+			 "swiotlb_map_page+0x0/0x100", FQ("swiotlb_map_page")),
+		{ "seed:42", "kernel: <EOI>  [<ffffffff8103b90b>] ? "
+			     "native_safe_halt+0xb/0x10",
+		  PF_TRACE_FRAMES, 2,
 		  { MK("EOI"), FQ("native_safe_halt") } },
-		{ "005:7",
-		  "  Feb 20 21:20:06 server1 kernel: <IRQ>  "
-		  "[<ffffffff81084d3a>] ? "
-		  "__alloc_pages_nodemask+0x54a/0x670",
-		  PF_TRACE_FRAMES,
-		  2,
+		{ "005:7", "  Feb 20 21:20:06 server1 kernel: <IRQ>  "
+			   "[<ffffffff81084d3a>] ? "
+			   "__alloc_pages_nodemask+0x54a/0x670",
+		  PF_TRACE_FRAMES, 2,
 		  { MK("IRQ"), FQ("__alloc_pages_nodemask") } },
-		ONEFRAME("003:12",
-			 " [<d1614b6f>] ? e100_alloc_cbs+0xc7/0x174 "
-			 "[e100]",
-			 FQM("e100_alloc_cbs", "e100")),
+		ONEFRAME("003:12", " [<d1614b6f>] ? e100_alloc_cbs+0xc7/0x174 "
+			 "[e100]", FQM("e100_alloc_cbs", "e100")),
 		ONEFRAME("012:2", " [<c01065b7>] dump_stack+0x17/0x20",
 			 FN("dump_stack")),
 		ONEFRAME("012:9", " [<f1a47d97>] kmem_alloc+0x57/0xc0 [xfs]",
@@ -200,11 +184,11 @@ static void test_x86_2_6_32(void **state)
 		 * colons before the symbol (no such report in the corpus:
 		 * the format's shape)
 		 */
-		ONEFRAME("RHEL 5 format",
-			 " [<ffffffff8823b26e>] "
+		ONEFRAME("RHEL 5 format", " [<ffffffff8823b26e>] "
 			 ":e1000:e1000_alloc_rx_buffers+0x94/0x2e1",
 			 FNM("e1000_alloc_rx_buffers", "e1000")),
 	};
+	/* clang-format on */
 
 	(void)state;
 	RUN_CASES(c);
@@ -219,38 +203,35 @@ static void test_x86_2_6_32(void **state)
  */
 static void test_x86_4_10_on(void **state)
 {
+	/* clang-format off */
 	static const struct trace_case c[] = {
 		NOFRAME("008:7", "Call Trace:", PF_TRACE_START),
 		ONEFRAME("008:8", " <IRQ>", MK("IRQ")),
 		ONEFRAME("008:10", " warn_alloc.cold.43+0x8a/0x148",
 			 FN("warn_alloc.cold.43")),
-		ONEFRAME("008:16",
-			 " pqi_raid_submit_scsi_cmd_with_io_request"
+		ONEFRAME("008:16", " pqi_raid_submit_scsi_cmd_with_io_request"
 			 "+0x1c3/0x470 [smartpqi]",
 			 FNM("pqi_raid_submit_scsi_cmd_with_io_request",
 			     "smartpqi")),
 		ONEFRAME("008:19", " </IRQ>", MK("/IRQ")),
 		NOFRAME("001:4", "[ 9556.710268] Call Trace:", PF_TRACE_START),
-		ONEFRAME("001:7",
-			 "[ 9556.710297]  ? "
+		ONEFRAME("001:7", "[ 9556.710297]  ? "
 			 "__alloc_pages_direct_compact+0x137/0x150",
 			 FQ("__alloc_pages_direct_compact")),
-		ONEFRAME("001:8",
-			 "[ 9556.710303]  "
+		ONEFRAME("001:8", "[ 9556.710303]  "
 			 "__alloc_pages_slowpath.constprop.0+0xc1b/0xc50",
 			 FN("__alloc_pages_slowpath.constprop.0")),
-		ONEFRAME("001:18",
-			 "[ 9556.710657]  ? "
+		ONEFRAME("001:18", "[ 9556.710657]  ? "
 			 "amdgpu_bo_subtract_pin_size+0x60/0x60 [amdgpu]",
 			 FQM("amdgpu_bo_subtract_pin_size", "amdgpu")),
-		ONEFRAME("029:8",
-			 "> \t[Mon Mar 25 23:35:17 2019]  ? "
+		ONEFRAME("029:8", "> \t[Mon Mar 25 23:35:17 2019]  ? "
 			 "rcu_read_lock_sched_held+0x68/0x70",
 			 FQ("rcu_read_lock_sched_held")),
 		ONEFRAME("5.15+ format", "[  123.456789]  <TASK>", MK("TASK")),
 		ONEFRAME("5.15+ format", "[  123.456789]  </TASK>",
 			 MK("/TASK")),
 	};
+	/* clang-format on */
 
 	(void)state;
 	RUN_CASES(c);
@@ -266,46 +247,36 @@ static void test_x86_4_10_on(void **state)
  */
 static void test_arm_mips(void **state)
 {
+	/* clang-format off */
 	static const struct trace_case c[] = {
-		NOFRAME("006:5",
-			"07-13 08:41:51.347 <0>[309805.658172s]"
+		NOFRAME("006:5", "07-13 08:41:51.347 <0>[309805.658172s]"
 			"[pid:1361,cpu5,sManagerService]Call trace:",
 			PF_TRACE_START),
-		ONEFRAME("006:6",
-			 "07-13 08:41:51.347 <4>[309805.658203s]"
+		ONEFRAME("006:6", "07-13 08:41:51.347 <4>[309805.658203s]"
 			 "[pid:1361,cpu5,sManagerService][<ffffffc00008a0a4>] "
-			 "dump_backtrace+0x0/0x150",
-			 FN("dump_backtrace")),
-		ONEFRAME("006:12",
-			 "07-13 08:41:51.347 <4>[309805.658233s]"
+			 "dump_backtrace+0x0/0x150", FN("dump_backtrace")),
+		ONEFRAME("006:12", "07-13 08:41:51.347 <4>[309805.658233s]"
 			 "[pid:1361,cpu5,sManagerService][<ffffffc00009fa78>] "
 			 "copy_process.part.46+0x140/0x15ac",
 			 FN("copy_process.part.46")),
 		NOFRAME("015:4", "[ 4738.329350] Call trace: ", PF_TRACE_START),
-		ONEFRAME("015:5",
-			 "[ 4738.329366] [<0000000000000000>] "
-			 "dump_backtrace+0x0/0x248",
-			 FN("dump_backtrace")),
-		ONEFRAME("007:16",
-			 "<4>[   59.707785]  "
+		ONEFRAME("015:5", "[ 4738.329366] [<0000000000000000>] "
+			 "dump_backtrace+0x0/0x248", FN("dump_backtrace")),
+		ONEFRAME("007:16", "<4>[   59.707785]  "
 			 "security_compute_sid.llvm.13699573597798246927"
 			 "+0x508/0x5d8",
 			 FN("security_compute_sid.llvm.13699573597798246927")),
-		ONEFRAME("014:18",
-			 "[ 3011.726291] [<80008430>] "
-			 "show_stack+0x28/0xf0",
-			 FN("show_stack")),
+		ONEFRAME("014:18", "[ 3011.726291] [<80008430>] "
+			 "show_stack+0x28/0xf0", FN("show_stack")),
 		NOFRAME("027:6", "[ 3205.845153] Backtrace:", PF_TRACE_START),
-		ONEFRAME("027:7-8",
-			 "[ 3205.847617] [<8020dbec>] "
+		ONEFRAME("027:7-8", "[ 3205.847617] [<8020dbec>] "
 			 "(dump_backtrace) from [<8020ded0>] "
-			 "(show_stack+0x18/0x1c)",
-			 FN("dump_backtrace")),
-		ONEFRAME("027:19",
-			 "[ 3205.897771] [<803507d4>] "
+			 "(show_stack+0x18/0x1c)", FN("dump_backtrace")),
+		ONEFRAME("027:19", "[ 3205.897771] [<803507d4>] "
 			 "(__alloc_pages_nodemask) from [<80375484>]",
 			 FN("__alloc_pages_nodemask")),
 	};
+	/* clang-format on */
 
 	(void)state;
 	RUN_CASES(c);
@@ -320,66 +291,48 @@ static void test_arm_mips(void **state)
  */
 static void test_no_frames(void **state)
 {
+	/* clang-format off */
 	static const struct trace_case c[] = {
-		NOFRAME("027:9",
-			"[ 3205.855187]  r6:600f0013 r5:8141c21c "
-			"r4:00000000 r3:d98a4108",
-			PF_TRACE_NOISE),
-		NOFRAME("027:21",
-			"[ 3205.906906]  r10:00080000 r9:803a983c "
-			"r8:00080000 r7:00000007",
-			PF_TRACE_NOISE),
+		NOFRAME("027:9", "[ 3205.855187]  r6:600f0013 r5:8141c21c "
+			"r4:00000000 r3:d98a4108", PF_TRACE_NOISE),
+		NOFRAME("027:21", "[ 3205.906906]  r10:00080000 r9:803a983c "
+			"r8:00080000 r7:00000007", PF_TRACE_NOISE),
 		NOFRAME("027:23", "[ 3205.914731]  r4:bf20b800",
 			PF_TRACE_NOISE),
-		NOFRAME("014:6",
-			"[ 3011.725948] Stack : 00000001 8009888c "
-			"00000001 00000004 00000001",
-			PF_TRACE_NOISE),
-		NOFRAME("014:8",
-			"[ 3011.726039]         01000000 80097b10 "
-			"00000000 00000000 00000000",
-			PF_TRACE_NOISE),
+		NOFRAME("014:6", "[ 3011.725948] Stack : 00000001 8009888c "
+			"00000001 00000004 00000001", PF_TRACE_NOISE),
+		NOFRAME("014:8", "[ 3011.726039]         01000000 80097b10 "
+			"00000000 00000000 00000000", PF_TRACE_NOISE),
 		NOFRAME("014:16", "[ 3011.726269]         ...", PF_TRACE_NOISE),
-		NOFRAME("%016lx format",
-			" ffff8801ca657d38 ffffffff8112c207 "
-			"0000000000000000",
-			PF_TRACE_NOISE),
+		NOFRAME("%016lx format", " ffff8801ca657d38 ffffffff8112c207 "
+			"0000000000000000", PF_TRACE_NOISE),
 		NOFRAME("RIP: format", "RIP: 0010:native_safe_halt+0xb/0x10",
 			PF_TRACE_NOISE),
 		/* lines of a report (and around one) that are no trace */
-		NOFRAME("019:1",
-			"Mar 28 18:03:47 t06 kernel: swapper: page "
-			"allocation failure. order:1, ",
+		NOFRAME("019:1", "Mar 28 18:03:47 t06 kernel: swapper: page "
+			"allocation failure. order:1, ", PF_TRACE_NONE),
+		NOFRAME("019:35", "Mar 28 18:03:47 t06 kernel: Mem-info:",
 			PF_TRACE_NONE),
-		NOFRAME("019:35",
-			"Mar 28 18:03:47 t06 kernel: Mem-info:", PF_TRACE_NONE),
 		NOFRAME("014:5", "[ 3011.725931] Hardware name: MT7621DAT",
 			PF_TRACE_NONE),
-		NOFRAME("007:2",
-			"<4>[   59.707676] CPU: 5 PID: 1209 Comm: "
+		NOFRAME("007:2", "<4>[   59.707676] CPU: 5 PID: 1209 Comm: "
 			"system_server Tainted: G S O      "
 			"5.4.161-qgki-24219806-abA236USQU0AVE1 #1",
 			PF_TRACE_NONE),
-		NOFRAME("007:27",
-			"<4>[   59.707890] active_anon:223569 "
-			"inactive_anon:74412 isolated_anon:0",
-			PF_TRACE_NONE),
+		NOFRAME("007:27", "<4>[   59.707890] active_anon:223569 "
+			"inactive_anon:74412 isolated_anon:0", PF_TRACE_NONE),
 		NOFRAME("007:35", "<4>[   59.707915] lowmem_reserve[]: 0 0",
 			PF_TRACE_NONE),
-		NOFRAME("007:36",
-			"<4>[   59.707922] Normal: 8*4kB (H) 5*8kB "
+		NOFRAME("007:36", "<4>[   59.707922] Normal: 8*4kB (H) 5*8kB "
 			"(H) 13*16kB (H) 25*32kB (H) 0*64kB 0*128kB 0*256kB "
 			"0*512kB 0*1024kB 0*2048kB 0*4096kB = 1080kB",
 			PF_TRACE_NONE),
-		NOFRAME("003:1",
-			"e100: Intel(R) PRO/100 Network Driver, "
-			"3.5.24-k2-NAPI",
-			PF_TRACE_NONE),
-		NOFRAME("009:10",
-			" SLUB: Unable to allocate memory on node "
-			"-1, gfp=0xa20(GFP_ATOMIC)",
-			PF_TRACE_NONE),
+		NOFRAME("003:1", "e100: Intel(R) PRO/100 Network Driver, "
+			"3.5.24-k2-NAPI", PF_TRACE_NONE),
+		NOFRAME("009:10", " SLUB: Unable to allocate memory on node "
+			"-1, gfp=0xa20(GFP_ATOMIC)", PF_TRACE_NONE),
 	};
+	/* clang-format on */
 
 	(void)state;
 	RUN_CASES(c);
@@ -429,53 +382,27 @@ static void check_names(const struct pf_report *r, const char *const *want,
  */
 static void test_scanned(void **state)
 {
+	/* clang-format off */
 	static const char *const t019[] = {
-		"<IRQ>",
-		"__alloc_pages",
-		"cache_grow",
-		"cache_alloc_refill",
-		"__kmalloc",
-		"__alloc_skb",
-		"tcp_collapse",
-		"tcp_prune_queue",
-		"tcp_data_queue",
-		"tcp_rcv_established",
-		"tcp_v4_do_rcv",
-		"nf_iterate",
-		"tcp_v4_rcv",
-		"ip_local_deliver_finish",
-		"ip_local_deliver",
-		"ip_rcv",
-		"__alloc_skb",
-		"netif_receive_skb",
-		"tg3_poll",
-		"net_rx_action",
-		"__do_softirq",
-		"call_softirq",
-		"do_softirq",
-		"do_IRQ",
-		"default_idle",
-		"ret_from_intr",
-		"<EOI>",
-		"thread_return",
-		"default_idle",
-		"cpu_idle",
-		"start_secondary",
+		"<IRQ>", "__alloc_pages", "cache_grow", "cache_alloc_refill",
+		"__kmalloc", "__alloc_skb", "tcp_collapse", "tcp_prune_queue",
+		"tcp_data_queue", "tcp_rcv_established", "tcp_v4_do_rcv",
+		"nf_iterate", "tcp_v4_rcv", "ip_local_deliver_finish",
+		"ip_local_deliver", "ip_rcv", "__alloc_skb",
+		"netif_receive_skb", "tg3_poll", "net_rx_action",
+		"__do_softirq", "call_softirq", "do_softirq", "do_IRQ",
+		"default_idle", "ret_from_intr", "<EOI>", "thread_return",
+		"default_idle", "cpu_idle", "start_secondary",
 	};
+	/* clang-format on */
+	/* clang-format off */
 	static const char *const t027[] = {
-		"dump_backtrace",
-		"show_stack",
-		"dump_stack",
-		"warn_alloc",
-		"__alloc_pages_nodemask",
-		"kmalloc_order_trace",
-		"__kmalloc",
-		"dma_common_contiguous_remap",
-		"__alloc_from_contiguous",
-		"cma_allocator_alloc",
-		"__dma_alloc",
-		"arm_dma_alloc",
+		"dump_backtrace", "show_stack", "dump_stack", "warn_alloc",
+		"__alloc_pages_nodemask", "kmalloc_order_trace", "__kmalloc",
+		"dma_common_contiguous_remap", "__alloc_from_contiguous",
+		"cma_allocator_alloc", "__dma_alloc", "arm_dma_alloc",
 	};
+	/* clang-format on */
 	struct reports rs = { 0 };
 
 	(void)state;

@@ -151,19 +151,18 @@ static void test_min_free_default_edges(void **state)
  */
 static void test_min_free_cap(void **state)
 {
+	/* clang-format off */
 	static const char *const small[] = {
-		"2.6.18-398.el5",
-		"2.6.32-358.2.1.el6.x86_64",
-		"4.18.0-305.el8.x86_64",
-		"2.6.32.4",
-		"5.6.19",
+		"2.6.18-398.el5", "2.6.32-358.2.1.el6.x86_64",
+		"4.18.0-305.el8.x86_64", "2.6.32.4", "5.6.19",
 	};
+	/* clang-format on */
+	/* clang-format off */
 	static const char *const large[] = {
-		"3.10.0-1160.el7.x86_64",
-		"5.14.0-70.13.1.el9_0.x86_64",
-		"5.7.0",
-		"6.12.39",
+		"3.10.0-1160.el7.x86_64", "5.14.0-70.13.1.el9_0.x86_64",
+		"5.7.0", "6.12.39",
 	};
+	/* clang-format on */
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(small) / sizeof(small[0]); i++) {
@@ -304,26 +303,27 @@ static const struct setup_zone live_zones[] = {
  */
 static void test_setup_eras(void **state)
 {
+	/* clang-format off */
 	static const struct marks v618[] = {
-		{ 45, 56, 67 },
-		{ 9118, 11397, 13676 },
-		{ 7732, 9665, 11598 },
+		{ 45, 56, 67 }, { 9118, 11397, 13676 }, { 7732, 9665, 11598 },
 	};
+	/* clang-format on */
+	/* clang-format off */
 	static const struct marks v310[] = {
-		{ 45, 56, 67 },
-		{ 9118, 11397, 13677 },
-		{ 7732, 9665, 11598 },
+		{ 45, 56, 67 }, { 9118, 11397, 13677 }, { 7732, 9665, 11598 },
 	};
+	/* clang-format on */
+	/* clang-format off */
 	static const struct marks scaled[] = {
-		{ 45, 429, 813 },
-		{ 9118, 86398, 163678 },
+		{ 45, 429, 813 }, { 9118, 86398, 163678 },
 		{ 7732, 73268, 138804 },
 	};
+	/* clang-format on */
+	/* clang-format off */
 	static const struct marks v2632[] = {
-		{ 10, 12, 15 },
-		{ 2101, 2626, 3151 },
-		{ 14784, 18480, 22176 },
+		{ 10, 12, 15 }, { 2101, 2626, 3151 }, { 14784, 18480, 22176 },
 	};
+	/* clang-format on */
 
 	static const struct {
 		const char *release; /* NULL: none known */
@@ -363,26 +363,28 @@ static void test_setup_eras(void **state)
  */
 static void test_setup_highmem(void **state)
 {
+	/* clang-format off */
 	static const struct setup_zone big[] = {
-		{ "DMA", 4096, 4096 },
-		{ "Normal", 225280, 225280 },
+		{ "DMA", 4096, 4096 }, { "Normal", 225280, 225280 },
 		{ "HighMem", 1835008, 1835008 },
 	};
+	/* clang-format on */
+	/* clang-format off */
 	static const struct setup_zone small[] = {
-		{ "DMA", 4096, 4096 },
-		{ "Normal", 225280, 225280 },
+		{ "DMA", 4096, 4096 }, { "Normal", 225280, 225280 },
 		{ "HighMem", 16384, 16384 },
 	};
+	/* clang-format on */
+	/* clang-format off */
 	static const struct marks big_marks[] = {
-		{ 18, 22, 27 },
-		{ 1005, 1256, 1507 },
-		{ 128, 2176, 4224 },
+		{ 18, 22, 27 }, { 1005, 1256, 1507 }, { 128, 2176, 4224 },
 	};
+	/* clang-format on */
+	/* clang-format off */
 	static const struct marks small_marks[] = {
-		{ 18, 22, 27 },
-		{ 1005, 1256, 1507 },
-		{ 32, 50, 68 },
+		{ 18, 22, 27 }, { 1005, 1256, 1507 }, { 32, 50, 68 },
 	};
+	/* clang-format on */
 
 	(void)state;
 	CHECK_WMARKS("2.6.32.4", 4096, 10, 4, big, big_marks);
@@ -400,18 +402,21 @@ static void test_setup_highmem(void **state)
  */
 static void test_setup_movable(void **state)
 {
+	/* clang-format off */
 	static const struct setup_zone zones[] = {
-		{ "DMA32", 782336, 772808 },
-		{ "Movable", 262144, 262144 },
+		{ "DMA32", 782336, 772808 }, { "Movable", 262144, 262144 },
 	};
+	/* clang-format on */
+	/* clang-format off */
 	static const struct marks v612[] = {
-		{ 12616, 15770, 18924 },
-		{ 4279, 5348, 6417 },
+		{ 12616, 15770, 18924 }, { 4279, 5348, 6417 },
 	};
+	/* clang-format on */
+	/* clang-format off */
 	static const struct marks v613[] = {
-		{ 16896, 21120, 25344 },
-		{ 128, 1560, 2992 },
+		{ 16896, 21120, 25344 }, { 128, 1560, 2992 },
 	};
+	/* clang-format on */
 
 	(void)state;
 	CHECK_WMARKS("6.12.39", 67584, 10, 4, zones, v612);
@@ -444,15 +449,15 @@ static void test_setup_page_size(void **state)
  */
 static void test_zones_min_free(void **state)
 {
+	/* clang-format off */
 	static const struct {
 		const char *name;
 		long min, boost;
 	} live[] = {
-		{ "DMA", 45, 0 },
-		{ "DMA32", 9118, 0 },
-		{ "Normal", 7732, 0 },
+		{ "DMA", 45, 0 }, { "DMA32", 9118, 0 }, { "Normal", 7732, 0 },
 		{ "Movable", 32, 0 },
 	};
+	/* clang-format on */
 	struct pf_zone zones[4];
 
 	(void)state;
