@@ -11,56 +11,6 @@
 #include "cli.h"
 #include "words.h"
 
-void cli_verdict_words(const struct pf_report *r,
-		       const struct pf_zone_verdict *v, char *buf, size_t len)
-{
-	const struct pf_wm_check *c = &v->check;
-
-	if (!v->allowed) {
-		snprintf(buf, len, "not allowed: %s",
-			 cli_why_not_words(v->why_not));
-		return;
-	}
-	if (!v->evaluated) {
-		snprintf(buf, len, "not checked: watermarks not printed");
-		return;
-	}
-	switch (c->cause) {
-	case PF_CAUSE_OK:
-		snprintf(buf, len, "passes (by %ld pages)", c->margin);
-		break;
-	case PF_CAUSE_BELOW_MIN:
-		snprintf(buf, len, "below min (short by %ld pages)",
-			 -c->margin);
-		break;
-	case PF_CAUSE_FRAGMENTATION:
-		if (c->failed_order > 0 && c->order_min >= 0 &&
-		    c->order_free >= 0 && (c->order_free || c->order_min))
-			snprintf(buf, len,
-				 "fragmentation (%ld pages free in "
-				 "blocks of order >= %d; the check needs more "
-				 "than %ld)",
-				 c->order_free, c->failed_order, c->order_min);
-		else
-			snprintf(buf, len,
-				 "fragmentation (no free block of "
-				 "order >= %d)",
-				 r->order);
-		break;
-	case PF_CAUSE_LOWMEM_RESERVE:
-		snprintf(buf, len, "lowmem_reserve (%ld pages kept back)",
-			 c->reserve);
-		break;
-	case PF_CAUSE_HIGHATOMIC:
-		snprintf(buf, len, "highatomic reserve (%ld pages kept back)",
-			 c->highatomic);
-		break;
-	default:
-		snprintf(buf, len, "unknown (no buddy line)");
-		break;
-	}
-}
-
 void cli_format_size(unsigned long long bytes, char *buf, size_t len)
 {
 	if (bytes >= (1ULL << 30) && bytes & ((1ULL << 30) - 1))

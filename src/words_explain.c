@@ -1,16 +1,68 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * words_explain.c - explain's prose: what was asked, the zonelist, why a
- * zone is not in it, why the kernel and the emulated check disagree, and
- * the one sentence that sums a report up.  The library's explanation
- * (lib/analysis/explain.c) gives the reason codes (enum pf_why_not,
- * pf_disagreement, pf_summary, pf_relief) and the numbers; this file says
- * them, into a growable buffer.
+ * zone is not in it, each zone's verdict, why the kernel and the emulated
+ * check disagree, and the one sentence that sums a report up.  The
+ * library's explanation (lib/analysis/explain.c) gives the reason codes
+ * (enum pf_why_not, pf_disagreement, pf_summary, pf_relief) and the
+ * numbers; this file says them, into a growable buffer.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "words.h"
+
+/* a zone's verdict: why the check failed there, with its numbers */
+void cli_verdict_words(const struct pf_report *r,
+		       const struct pf_zone_verdict *v, char *buf, size_t len)
+{
+	const struct pf_wm_check *c = &v->check;
+
+	if (!v->allowed) {
+		snprintf(buf, len, "not allowed: %s",
+			 cli_why_not_words(v->why_not));
+		return;
+	}
+	if (!v->evaluated) {
+		snprintf(buf, len, "not checked: watermarks not printed");
+		return;
+	}
+	switch (c->cause) {
+	case PF_CAUSE_OK:
+		snprintf(buf, len, "passes (by %ld pages)", c->margin);
+		break;
+	case PF_CAUSE_BELOW_MIN:
+		snprintf(buf, len, "below min (short by %ld pages)",
+			 -c->margin);
+		break;
+	case PF_CAUSE_FRAGMENTATION:
+		if (c->failed_order > 0 && c->order_min >= 0 &&
+		    c->order_free >= 0 && (c->order_free || c->order_min))
+			snprintf(buf, len,
+				 "fragmentation (%ld pages free in "
+				 "blocks of order >= %d; the check needs more "
+				 "than %ld)",
+				 c->order_free, c->failed_order, c->order_min);
+		else
+			snprintf(buf, len,
+				 "fragmentation (no free block of "
+				 "order >= %d)",
+				 r->order);
+		break;
+	case PF_CAUSE_LOWMEM_RESERVE:
+		snprintf(buf, len, "lowmem_reserve (%ld pages kept back)",
+			 c->reserve);
+		break;
+	case PF_CAUSE_HIGHATOMIC:
+		snprintf(buf, len, "highatomic reserve (%ld pages kept back)",
+			 c->highatomic);
+		break;
+	default:
+		snprintf(buf, len, "unknown (no buddy line)");
+		break;
+	}
+}
 
 /* pages of page_kb KiB in words, none when negative */
 static void kb_words(long pages, unsigned int page_kb, char *buf, size_t len)
