@@ -360,10 +360,11 @@ enum pf_why_not {
 
 /* One zone of a report, judged as the failed allocation saw it. */
 struct pf_zone_verdict {
-	bool allowed;		  /* in the request's zonelist */
-	int why_not;		  /* enum pf_why_not */
-	int zone_idx;		  /* its index in lowmem_reserve[] */
-	bool evaluated;		  /* check below was computed */
+	bool allowed;	       /* in the request's zonelist */
+	int why_not;	       /* enum pf_why_not */
+	int zone_idx;	       /* its index in lowmem_reserve[] */
+	bool evaluated;	       /* check below was computed */
+	bool highatomic_floor; /* check.highatomic inferred from 'H' letters */
 	struct pf_wm_check check; /* at the failed order, min watermark */
 	int largest_free_order;	  /* -1: no free block, or unknown */
 	int unusable_index;	  /* at the failed order, 1/1000; -1 unknown */

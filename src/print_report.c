@@ -74,6 +74,8 @@ static void print_check(const struct pf_report *r, const struct pf_explain *ex,
 		print_int(PRINT_JSON, "min_pages", NULL, c->min);
 		print_int(PRINT_JSON, "lowmem_reserve_pages", NULL, c->reserve);
 		print_int(PRINT_JSON, "highatomic_pages", NULL, c->highatomic);
+		print_bool(PRINT_JSON, "highatomic_inferred", NULL,
+			   v->highatomic_floor);
 		print_int(PRINT_JSON, "cma_pages", NULL, c->cma);
 		print_int(PRINT_JSON, "margin_pages", NULL, c->margin);
 		print_num(PRINT_JSON, "failed_order", NULL, c->failed_order);

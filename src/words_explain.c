@@ -55,8 +55,12 @@ void cli_verdict_words(const struct pf_report *r,
 			 c->reserve);
 		break;
 	case PF_CAUSE_HIGHATOMIC:
-		snprintf(buf, len, "highatomic reserve (%ld pages kept back)",
-			 c->highatomic);
+		snprintf(buf, len,
+			 "highatomic reserve (%s%ld pages kept back%s)",
+			 v->highatomic_floor ? "at least " : "", c->highatomic,
+			 v->highatomic_floor
+				 ? ": its H blocks show one pageblock"
+				 : "");
 		break;
 	default:
 		snprintf(buf, len, "unknown (no buddy line)");
@@ -399,10 +403,20 @@ static void highatomic_words(struct summary *s)
 		return;
 	case PF_SUMMARY_HIGHATOMIC_PART:
 		kb_words(c->highatomic, z->page_kb, x, sizeof(x));
-		cli_buf_add(s->b,
-			    "%s had %s free, but %s of it is the "
-			    "highatomic reserve",
-			    z->name, s->free_w, x);
+		if (s->v->highatomic_floor)
+			cli_buf_add(
+				s->b,
+				"%s had %s free, but at least %s of it is "
+				"the highatomic reserve (a whole pageblock: "
+				"its free lists hold highatomic blocks, H, "
+				"and this kernel did not print the "
+				"reserve's size)",
+				z->name, s->free_w, x);
+		else
+			cli_buf_add(s->b,
+				    "%s had %s free, but %s of it is the "
+				    "highatomic reserve",
+				    z->name, s->free_w, x);
 		break;
 	default:
 		cli_buf_add(s->b,

@@ -347,6 +347,9 @@ static void judge_zone(const struct pf_report *r, const struct pf_zone *z,
 		       const struct pf_gfp_caps *caps, struct pf_explain *ex,
 		       struct pf_zone_verdict *v)
 {
+	struct pf_zone held;
+	long floor;
+
 	v->zone_idx = pf_zone_enum_index(r->zones, r->nr_zones, z->type);
 	v->why_not = zone_not_allowed(r, z, caps, ex->alloc_flags);
 	v->allowed = v->why_not == PF_WHY_ALLOWED;
@@ -371,6 +374,17 @@ static void judge_zone(const struct pf_report *r, const struct pf_zone *z,
 		v->check.cause = PF_CAUSE_UNKNOWN;
 		v->check.failed_order = -1;
 		return;
+	}
+	/*
+	 * A reserve the report did not print, but its 'H' blocks prove: the
+	 * check counts the least it can be.
+	 */
+	floor = pf_zone_highatomic_floor(z, ex->era);
+	if (floor > 0) {
+		held = *z;
+		held.reserved_highatomic = floor;
+		z = &held;
+		v->highatomic_floor = true;
 	}
 	/* the slow path's last try: ALLOC_WMARK_MIN with these flags */
 	v->evaluated = true;

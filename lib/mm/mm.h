@@ -19,6 +19,12 @@ unsigned long pf_gfp_atomic(enum pf_gfp_layout layout);
 bool pf_alloc_highatomic_ok(unsigned int flags, int era);
 
 /*
+ * The least pages the highatomic reserve of z held, from the 'H' letters
+ * of its buddy line, when the report did not print it; else -1.
+ */
+long pf_zone_highatomic_floor(const struct pf_zone *z, int era);
+
+/*
  * Does a free list of order o of z hold a block of a migratetype this
  * caller may take?  *only_highatomic (may be NULL) is set when only the
  * highatomic reserve held one (watermark.c).

@@ -130,6 +130,30 @@ bool pf_alloc_highatomic_ok(unsigned int flags, int era)
 }
 
 /*
+ * The least the highatomic reserve of z can hold when its size was not
+ * printed (before 5.10 show_free_areas() has no reserved_highatomic), or
+ * -1.  reserve_highatomic_pageblock() (4.4-6.17) converts whole pageblocks,
+ * adding pageblock_nr_pages to zone->nr_reserved_highatomic each time, and
+ * only unreserve_highatomic_pageblock() takes them back out of the
+ * MIGRATE_HIGHATOMIC lists; an 'H' among the buddy line's letters
+ * (show_migration_types(), 4.4+) is a free block on such a list, so at
+ * least one pageblock was reserved.  pageblock_order is HUGETLB_PAGE_ORDER,
+ * 9 with 4 KiB pages on x86-64, arm64 and riscv, or MAX_ORDER - 1 (10 or
+ * more) without huge pages: 512 pages is the floor for 4 KiB pages.  Other
+ * page sizes (and s390's 1 MiB huge pages) have other pageblocks: no floor.
+ */
+long pf_zone_highatomic_floor(const struct pf_zone *z, int era)
+{
+	if (z->reserved_highatomic >= 0 || !z->has_mt || z->page_kb != 4 ||
+	    (era != PF_WM_4_4 && era != PF_WM_6_3))
+		return -1;
+	for (int o = 0; o < z->nr_orders && o < PF_MAX_ORDER; o++)
+		if (z->nr_free[o] && strchr(z->mt[o], 'H'))
+			return 512;
+	return -1;
+}
+
+/*
  * Do the free lists of order o hold a block this caller may take?  The
  * migratetypes come from the buddy line's letters; without them (2.6.x
  * printed none, /proc/buddyinfo has none) every block counts.  Sets
