@@ -11,6 +11,7 @@
  * and backport features: where a backport is known, the RHEL release
  * decides, otherwise the base version does.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "era.h"
@@ -274,4 +275,167 @@ void pf_era_init(struct pf_era *e, const struct pf_kver *kv, int gfp_layout)
 	era_reclaim(e, kv);
 	era_printk_task(&e->printk, kv);
 	era_printk_mem(&e->printk, kv);
+}
+
+/* ---- the era of a report that names no release ---------------------- */
+
+/*
+ * The releases where something the evidence reads changed (era_printk_*
+ * above, pf_gfp_layout_of()): between two of them, every era of the list
+ * looks the same in a report.
+ */
+static const char *const era_probes[] = {
+	"2.6.18", "2.6.24", "3.0",  "3.6", "3.10", "4.4",  "4.6",
+	"4.10",	  "4.12",   "4.18", "5.1", "6.3",  "6.15",
+};
+
+/* Does the mask name only bits that layout has? */
+static bool mask_named(const struct pf_report *r, int layout)
+{
+	char buf[512];
+
+	return pf_gfp_format(r->gfp_mask, layout, buf, sizeof(buf)) >= 0 &&
+	       !strstr(buf, "0x");
+}
+
+/* Migratetype letters on r's buddy lines: 'H' (4.4+), 'R' (before), any. */
+static unsigned int letters_seen(const struct pf_report *r, bool *h, bool *rv)
+{
+	unsigned int ev = 0;
+
+	*h = *rv = false;
+	for (int i = 0; i < r->nr_zones; i++) {
+		const struct pf_zone *z = &r->zones[i];
+
+		if (!z->nr_orders)
+			continue;
+		ev |= z->has_mt ? PF_EVID_LETTERS : PF_EVID_NO_LETTERS;
+		for (int o = 0; z->has_mt && o < z->nr_orders; o++) {
+			*h |= strchr(z->mt[o], 'H') != NULL;
+			*rv |= strchr(z->mt[o], 'R') != NULL;
+		}
+	}
+	/* some zones with letters and some without: no evidence */
+	if ((ev & PF_EVID_LETTERS) && (ev & PF_EVID_NO_LETTERS))
+		ev = 0;
+	return ev;
+}
+
+/* What r's format shows, in PF_EVID_* (PF_EVID_MASK set by the caller). */
+static unsigned int report_evidence(const struct pf_report *r)
+{
+	unsigned int ev = 0;
+	bool h, rv;
+
+	if (r->seen & PF_SAW_DOT)
+		ev |= PF_EVID_DOT;
+	else if (r->seen & PF_SAW_COLON)
+		ev |= PF_EVID_COLON;
+	if (r->seen & PF_SAW_PID_LINE)
+		ev |= PF_EVID_PID_LINE;
+	else if (r->seen & PF_SAW_CPU_LINE)
+		ev |= PF_EVID_CPU_LINE;
+	if (r->mode[0])
+		ev |= r->mode_names[0] ? PF_EVID_NAMES : PF_EVID_NO_NAMES;
+	if (r->nodemask[0])
+		ev |= PF_EVID_NODEMASK;
+	return ev | letters_seen(r, &h, &rv);
+}
+
+/*
+ * Could a kernel of era kv have printed r?  Only what r shows is asked:
+ * a line the paste lost proves nothing.  *mask_cut is set when only the
+ * mask rules kv out.
+ */
+static bool era_fits(const struct pf_report *r, unsigned int ev,
+		     const struct pf_kver *kv, bool *mask_cut)
+{
+	const struct pf_printk_fmt *p;
+	struct pf_era e;
+	bool h, rv;
+
+	pf_era_init(&e, kv, PF_GFP_UNKNOWN);
+	p = &e.printk;
+	letters_seen(r, &h, &rv);
+	if (((ev & PF_EVID_DOT) && !p->dot) || ((ev & PF_EVID_COLON) && p->dot))
+		return false;
+	if (((ev & PF_EVID_PID_LINE) && !p->pid_line) ||
+	    ((ev & PF_EVID_CPU_LINE) && p->pid_line))
+		return false;
+	if (((ev & PF_EVID_NAMES) && !p->names) ||
+	    ((ev & PF_EVID_NO_NAMES) && p->names))
+		return false;
+	if ((ev & PF_EVID_NODEMASK) && !p->nodemask)
+		return false;
+	if (((ev & PF_EVID_LETTERS) && !p->letters) ||
+	    ((ev & PF_EVID_NO_LETTERS) && p->letters) ||
+	    (h && !p->letters_44) || (rv && p->letters_44))
+		return false;
+	/* the names were rendered in one layout; a bare mask, in any that names its bits */
+	if ((ev & PF_EVID_NAMES) ? e.gfp_layout != r->gfp_layout
+				 : r->mode[0] && !mask_named(r, e.gfp_layout)) {
+		*mask_cut = true;
+		return false;
+	}
+	return true;
+}
+
+/* The range of probes that fit r into c->lo, c->hi; the oldest in *first. */
+static void era_range(const struct pf_report *r, struct pf_era_choice *c,
+		      int *first)
+{
+	const int n = (int)(sizeof(era_probes) / sizeof(era_probes[0]));
+	int last = -1;
+	bool mask_cut = false;
+
+	*first = -1;
+	for (int i = 0; i < n; i++) {
+		struct pf_kver kv;
+
+		pf_kver_parse(era_probes[i], &kv);
+		if (!era_fits(r, c->evidence, &kv, &mask_cut))
+			continue;
+		if (*first < 0)
+			*first = i;
+		last = i;
+	}
+	if (mask_cut)
+		c->evidence |= PF_EVID_MASK;
+	c->fits = *first >= 0;
+	if (*first > 0)
+		pf_kver_parse(era_probes[*first], &c->lo);
+	if (last >= 0 && last + 1 < n)
+		pf_kver_parse(era_probes[last + 1], &c->hi);
+}
+
+int pf_report_era(const struct pf_report *r, struct pf_era_choice *c)
+{
+	int first;
+	bool unused = false;
+
+	memset(c, 0, sizeof(*c));
+	if (pf_kver_known(&r->kernel) && (r->kernel_from == PF_KERNEL_REPORT ||
+					  r->kernel_from == PF_KERNEL_LOG)) {
+		c->from = PF_ERA_PRINTED;
+		c->kver = r->kernel;
+		c->fits = true;
+		return 0;
+	}
+	c->evidence = report_evidence(r);
+	era_range(r, c, &first);
+	if (pf_kver_known(&r->kernel) && r->kernel_from == PF_KERNEL_OPTION) {
+		c->from = PF_ERA_OPTION;
+		c->kver = r->kernel;
+		/* a format no era fits (damaged, a vendor's) rules nothing out */
+		if (c->fits && !era_fits(r, c->evidence, &r->kernel, &unused)) {
+			c->ruled_out = true;
+			return -EDOM;
+		}
+		return 0;
+	}
+	if (c->fits) {
+		c->from = PF_ERA_FORMAT;
+		pf_kver_parse(era_probes[first], &c->kver);
+	}
+	return 0;
 }

@@ -255,7 +255,61 @@ struct pf_report {
 	unsigned long bad_line; /* and its line */
 
 	unsigned int flags; /* PF_REPORT_* */
+	unsigned int seen;  /* PF_SAW_*: its format, witness of its era */
 };
+
+/*
+ * The one decision of a report's era, which explain, simulate
+ * --from-report and advise --verify all take (era.c): the release it or
+ * its log printed; else --kernel, when the report's format allows it;
+ * else the oldest era its format allows.  The format is the evidence: the
+ * first line's '.' or ':', the task line, %pGg names and which gfp bit
+ * layout names the mask, the nodemask, the migratetype letters.
+ */
+enum pf_era_from {
+	PF_ERA_NONE = 0, /* nothing known: the caller's default */
+	PF_ERA_PRINTED,	 /* the report or its log printed the release */
+	PF_ERA_OPTION,	 /* --kernel, which the format allows */
+	PF_ERA_FORMAT,	 /* the oldest era the format allows */
+};
+
+/* What the format showed (pf_era_choice.evidence). */
+#define PF_EVID_DOT	   0x001 /* "failure. order:" (before 3.0) */
+#define PF_EVID_COLON	   0x002 /* "failure: order:" (3.0+) */
+#define PF_EVID_PID_LINE   0x004 /* "Pid: %d, comm:" (before 3.10) */
+#define PF_EVID_CPU_LINE   0x008 /* "CPU: %d PID:" (3.10+) */
+#define PF_EVID_NAMES	   0x010 /* %pGg names (4.6+), of one layout */
+#define PF_EVID_NO_NAMES   0x020 /* a mode without names (before 4.6) */
+#define PF_EVID_NODEMASK   0x040 /* "nodemask=" (4.12+) */
+#define PF_EVID_LETTERS	   0x080 /* migratetype letters (3.0+) */
+#define PF_EVID_NO_LETTERS 0x100 /* buddy lines without them */
+#define PF_EVID_MASK	   0x200 /* the mask has bits only some layouts name */
+
+struct pf_era_choice {
+	int from;	       /* enum pf_era_from */
+	struct pf_kver kver;   /* the era to model; unknown for PF_ERA_NONE */
+	unsigned int evidence; /* PF_EVID_* the format showed */
+	bool fits;	       /* some era fits all of it */
+	bool ruled_out;	       /* --kernel is an era it rules out (-EDOM) */
+	struct pf_kver lo, hi; /* fits: from lo (unknown: the oldest known)
+				* up to before hi (unknown: the newest) */
+};
+
+/*
+ * Choose r's era into *c.  0, or -EDOM when --kernel names an era the
+ * report's format rules out (c->lo, c->hi and c->evidence say why).
+ */
+int pf_report_era(const struct pf_report *r, struct pf_era_choice *c);
+
+/*
+ * How the report's lines were printed (pf_report.seen), where the kernel
+ * changed them: the evidence of its era when it names no release (era.c,
+ * pf_report_era()).
+ */
+#define PF_SAW_DOT	0x01 /* "page allocation failure. order:" */
+#define PF_SAW_COLON	0x02 /* "page allocation failure: order:" */
+#define PF_SAW_PID_LINE 0x04 /* "Pid: %d, comm:" task line */
+#define PF_SAW_CPU_LINE 0x08 /* "CPU: %d PID: %d Comm:" task line */
 
 /* What is wrong with a field of a report (pf_report.bad_kind). */
 enum pf_bad_kind {
@@ -419,16 +473,17 @@ enum pf_relief {
 };
 
 struct pf_explain {
-	int era;		    /* enum pf_wm_era */
-	unsigned int caller;	    /* PF_CALLER_* seen in the trace */
-	unsigned int alloc_flags;   /* PF_ALLOC_* of the failed check */
-	struct pf_gfp_caps caps;    /* of its gfp mask, zero: not decoded */
-	int highest_zone;	    /* enum pf_zone_type the gfp allows */
-	int classzone;		    /* index into lowmem_reserve[] */
-	int nr_zonelist;	    /* the allowed zones printed ... */
-	int zonelist[PF_ZONES_MAX]; /* ... in fallback order: zones[] */
-	int zonelist_nodes;	    /* nodes printed (more than 1: named) */
-	int nr_zones;		    /* = the report's */
+	struct pf_era_choice choice; /* pf_report_era(): whose check */
+	int era;		     /* enum pf_wm_era */
+	unsigned int caller;	     /* PF_CALLER_* seen in the trace */
+	unsigned int alloc_flags;    /* PF_ALLOC_* of the failed check */
+	struct pf_gfp_caps caps;     /* of its gfp mask, zero: not decoded */
+	int highest_zone;	     /* enum pf_zone_type the gfp allows */
+	int classzone;		     /* index into lowmem_reserve[] */
+	int nr_zonelist;	     /* the allowed zones printed ... */
+	int zonelist[PF_ZONES_MAX];  /* ... in fallback order: zones[] */
+	int zonelist_nodes;	     /* nodes printed (more than 1: named) */
+	int nr_zones;		     /* = the report's */
 	struct pf_zone_verdict zones[PF_ZONES_MAX];
 	int nr_allowed, nr_passing;
 	int cause;		    /* the report's verdict (enum pf_cause) */
@@ -868,7 +923,9 @@ const struct pf_kver *pf_scenario_kernel(const struct pf_scenario *sc);
  * state r's free lists, block for block, the rest clean page cache.  One
  * phase of 5 s: r's request (order, gfp mask) as a burst of 400 a second
  * for the first second, each held 1 s, and a light page cache stream.
- * Returns 0, -EINVAL (r has no usable zones; why in err) or -ENOMEM.  On
+ * The era is pf_report_era()'s.  Returns 0, -EINVAL (r has no usable
+ * zones; why in err), -EDOM (--kernel names an era r's format rules out)
+ * or -ENOMEM.  On
  * success err holds a warning, or "" (r names no kernel: the default
  * one is used).
  */

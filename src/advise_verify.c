@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "words.h"
 
 void cli_verify_keep(struct cli_verify *v, const struct pf_report *r)
 {
@@ -57,7 +58,7 @@ static int verify_sim(struct cli_verify *v, const struct pf_scenario *sc,
 void cli_verify_run(struct cli_verify *v, struct pf_advice *a)
 {
 	struct pf_scenario *sc = NULL, *with = NULL;
-	char err[256];
+	char err[256], era[512];
 	int ret;
 
 	if (!v->r) {
@@ -66,12 +67,16 @@ void cli_verify_run(struct cli_verify *v, struct pf_advice *a)
 		return;
 	}
 	ret = pf_scenario_from_report(&sc, v->r, err, sizeof(err));
+	cli_replay_era_words(v->r, ret, era, sizeof(era));
 	if (ret) {
 		snprintf(v->error, sizeof(v->error), "%s",
-			 ret == -EINVAL ? err : pf_strerror(ret));
+			 ret == -EINVAL ? err
+			 : ret == -EDOM ? era
+					: pf_strerror(ret));
 		return;
 	}
-	snprintf(v->note, sizeof(v->note), "%s", err);
+	snprintf(v->note, sizeof(v->note), "%s%s%s", era,
+		 era[0] && err[0] ? "; " : "", err);
 	with = pf_scenario_dup(sc);
 	if (!with) {
 		snprintf(v->error, sizeof(v->error), "out of memory");

@@ -262,8 +262,8 @@ struct cli_verify {
 	char source[256];
 	char kernel[96];
 	unsigned long long before, after;
-	char error[256]; /* why it was not replayed, or "" */
-	char note[256];	 /* what the replay assumed, or "" */
+	char error[512]; /* why it was not replayed, or "" */
+	char note[800];	 /* what the replay assumed, or "" */
 };
 
 /* Keep a copy of r when v wants one and has none: the first with Mem-Info */

@@ -196,7 +196,10 @@ static void print_verify(const struct cli_verify *v)
 	print_fp(" failure%s as it was, ", v->before == 1 ? "" : "s");
 	print_uint(PRINT_ANY, "failures_after", "%llu with the advice\n",
 		   v->after);
-	print_string_opt(PRINT_JSON, "note", NULL, v->note);
+	if (v->note[0])
+		print_wrapped(PRINT_ANY, "note", 2, "note: ", v->note);
+	else
+		print_null(PRINT_JSON, "note", NULL, NULL);
 	close_json_object();
 }
 

@@ -279,6 +279,44 @@ static void print_where(const struct pf_report *r, const struct pf_explain *ex,
 		print_null(PRINT_JSON, "monotonic", NULL, NULL);
 }
 
+/*
+ * A release the report did not print: the eras its format allows, and
+ * the one explain, simulate --from-report and advise --verify take.
+ */
+static void print_era(const struct pf_report *r, const struct pf_era_choice *c)
+{
+	static const char *const from[] = {
+		[PF_ERA_NONE] = NULL,
+		[PF_ERA_PRINTED] = "printed",
+		[PF_ERA_OPTION] = "option",
+		[PF_ERA_FORMAT] = "format",
+	};
+	char words[512];
+
+	cli_era_words(c, words, sizeof(words));
+	if (c->ruled_out)
+		print_fp("  %s--kernel %s cannot have printed this report:%s\n",
+			 cli_c(CLI_BOLD), r->kernel.str, cli_c(CLI_RESET));
+	print_wrapped(PRINT_FP, NULL, 2, "format: ", words);
+	open_json_object("era");
+	print_string(PRINT_JSON, "from", NULL, from[c->from]);
+	print_string_opt(PRINT_JSON, "kernel", NULL,
+			 pf_kver_known(&c->kver) ? c->kver.str : NULL);
+	print_bool(PRINT_JSON, "fits", NULL, c->fits);
+	print_bool(PRINT_JSON, "ruled_out", NULL, c->ruled_out);
+	print_string_opt(PRINT_JSON, "since", NULL,
+			 pf_kver_known(&c->lo) ? c->lo.str : NULL);
+	print_string_opt(PRINT_JSON, "before", NULL,
+			 pf_kver_known(&c->hi) ? c->hi.str : NULL);
+	open_json_array("evidence");
+	for (unsigned int bit = 1; bit <= PF_EVID_MASK; bit <<= 1)
+		if (c->evidence & bit)
+			print_string(PRINT_JSON, NULL, NULL,
+				     cli_evidence_name(bit));
+	close_json_array();
+	close_json_object();
+}
+
 /* The kernel: named in JSON and in text, with the check of its era. */
 static void print_kernel(const struct pf_report *r, const struct pf_explain *ex)
 {
@@ -293,6 +331,8 @@ static void print_kernel(const struct pf_report *r, const struct pf_explain *ex)
 	if (ex)
 		print_fp("  %s(watermark check of %s)%s\n", d,
 			 pf_wm_era_name(ex->era), n);
+	if (ex && ex->choice.from != PF_ERA_PRINTED)
+		print_era(r, &ex->choice);
 	print_string(PRINT_JSON, "kernel_source", NULL,
 		     known || r->kernel_from == PF_KERNEL_INFERRED
 			     ? kernel_from_names[r->kernel_from]

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "simulate.h"
+#include "words.h"
 
 /* The report --from-report replays: the nth, or the first with Mem-Info. */
 struct pick {
@@ -40,7 +41,7 @@ int cli_sim_from_report(const char *path, long nth, const struct pf_kver *kv,
 	struct pf_source *src;
 	struct pf_scanner *scan = NULL;
 	const char *buf;
-	char err[256];
+	char err[256], era[512];
 	ssize_t n;
 	int ret;
 
@@ -82,12 +83,17 @@ int cli_sim_from_report(const char *path, long nth, const struct pf_kver *kv,
 		goto out;
 	}
 	ret = pf_scenario_from_report(sc, p.r, err, sizeof(err));
+	cli_replay_era_words(p.r, ret, era, sizeof(era));
 	if (ret) {
 		cli_err(json, path, "%s:%lu: %s", path, p.r->line,
-			ret == -EINVAL ? err : pf_strerror(ret));
+			ret == -EINVAL ? err
+			: ret == -EDOM ? era
+				       : pf_strerror(ret));
 		ret = CLI_EXIT_ERROR;
 		goto out;
 	}
+	if (era[0])
+		cli_err(json, path, "%s:%lu: %s", path, p.r->line, era);
 	if (err[0])
 		cli_err(json, path, "%s:%lu: %s", path, p.r->line, err);
 	ret = 0;

@@ -36,6 +36,81 @@ void cli_largest_words(const struct pf_zone *z, int order, char *buf,
 		snprintf(buf, len, z->nr_orders ? "none" : "-");
 }
 
+/* PF_EVID_* in bit order: the JSON name, then the words */
+static const char *const evidence[][2] = {
+	{ "dot", "failure. order:" },
+	{ "colon", "failure: order:" },
+	{ "pid_line", "Pid: task line" },
+	{ "cpu_line", "CPU: task line" },
+	{ "names", "%pGg names" },
+	{ "no_names", "no %pGg names" },
+	{ "nodemask", "nodemask=" },
+	{ "letters", "migratetype letters" },
+	{ "no_letters", "no migratetype letters" },
+	{ "mask", "the mask's bits" },
+};
+
+const char *cli_evidence_name(unsigned int bit)
+{
+	for (unsigned int i = 0; i < sizeof(evidence) / sizeof(evidence[0]);
+	     i++)
+		if (bit == 1U << i)
+			return evidence[i][0];
+	return NULL;
+}
+
+void cli_era_words(const struct pf_era_choice *c, char *buf, size_t len)
+{
+	size_t n;
+	const char *sep = " (";
+
+	if (!c->fits)
+		n = (size_t)snprintf(buf, len, "no one kernel era");
+	else if (pf_kver_known(&c->lo) && pf_kver_known(&c->hi))
+		n = (size_t)snprintf(buf, len, "kernels %s to before %s",
+				     c->lo.str, c->hi.str);
+	else if (pf_kver_known(&c->lo))
+		n = (size_t)snprintf(buf, len, "kernels %s or later",
+				     c->lo.str);
+	else if (pf_kver_known(&c->hi))
+		n = (size_t)snprintf(buf, len, "kernels before %s", c->hi.str);
+	else
+		n = (size_t)snprintf(buf, len, "any kernel");
+	for (unsigned int i = 0; i < sizeof(evidence) / sizeof(evidence[0]);
+	     i++) {
+		if (!(c->evidence & 1U << i) || n >= len)
+			continue;
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", sep,
+				      evidence[i][1]);
+		sep = ", ";
+	}
+	if (*sep == ',' && n < len)
+		snprintf(buf + n, len - n, ")");
+}
+
+void cli_replay_era_words(const struct pf_report *r, int ret, char *buf,
+			  size_t len)
+{
+	struct pf_era_choice c;
+	char eras[256];
+
+	buf[0] = '\0';
+	pf_report_era(r, &c);
+	cli_era_words(&c, eras, sizeof(eras));
+	if (ret == -EDOM)
+		snprintf(buf, len,
+			 "--kernel %s cannot have printed this report: its "
+			 "format is that of %s",
+			 r->kernel.str, eras);
+	else if (c.from == PF_ERA_FORMAT)
+		snprintf(
+			buf, len,
+			"the report names no kernel; its format is that of %s: "
+			"replaying it on %s, the oldest of them (--kernel to "
+			"choose another)",
+			eras, c.kver.str);
+}
+
 const char *cli_source_words(int err)
 {
 	return err == -EINVAL ? "not understood" : pf_strerror(err);

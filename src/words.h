@@ -18,6 +18,21 @@ void cli_verdict_words(const struct pf_report *r,
 void cli_largest_words(const struct pf_zone *z, int order, char *buf,
 		       size_t len);
 
+/*
+ * The eras a report's format allows, and what showed it: "kernels
+ * before 3.0 (failure. order:, no %pGg names)".
+ */
+void cli_era_words(const struct pf_era_choice *c, char *buf, size_t len);
+/*
+ * What a replay of r says of its era (ret: pf_scenario_from_report()'s):
+ * the era its format allows and the one taken, or why --kernel was
+ * refused.  "" when the release was printed or given and allowed.
+ */
+void cli_replay_era_words(const struct pf_report *r, int ret, char *buf,
+			  size_t len);
+/* The name of one PF_EVID_* bit, for JSON ("dot", "no_names") */
+const char *cli_evidence_name(unsigned int bit);
+
 /* Why a file of a root was not read: -EINVAL is the reader's "junk". */
 const char *cli_source_words(int err);
 

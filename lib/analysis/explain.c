@@ -408,7 +408,16 @@ int pf_explain_report(const struct pf_report *r, const struct pf_rules *rules,
 	caps.highest_zone = PF_ZONE_NORMAL;
 	if (r->gfp_layout)
 		pf_gfp_caps(r->gfp_mask, r->gfp_layout, &caps);
-	ex->era = pf_wm_era_of(&r->kernel, r->gfp_layout);
+	/*
+	 * The era simulate --from-report and advise --verify replay on:
+	 * without a release, the oldest the format allows (its check is
+	 * the layout's, unless the format narrows it further).
+	 */
+	pf_report_era(r, &ex->choice);
+	ex->era =
+		pf_wm_era_of(ex->choice.from == PF_ERA_FORMAT ? &ex->choice.kver
+							      : &r->kernel,
+			     r->gfp_layout);
 	ex->caller = caller_flags(r);
 	ex->alloc_flags =
 		r->gfp_layout ? pf_alloc_flags(r->gfp_mask, r->gfp_layout,

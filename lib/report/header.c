@@ -176,6 +176,9 @@ int pf_head_parse(const char *msg, size_t len, struct pf_report *r)
 		return PF_HEAD_FAILURE; /* only asked what the line is */
 
 	pf_report_init(r);
+	/* head_order_at() took '.' or ':' right after the phrase */
+	r->seen |= hit[strlen("page allocation failure")] == '.' ? PF_SAW_DOT
+								 : PF_SAW_COLON;
 	head_task(msg, hit, r);
 	p += 6;
 	head_order(&p, end, r);
@@ -449,6 +452,7 @@ bool pf_head_task(const char *msg, size_t len, struct pf_report *r,
 	pf_strlcpy(r->comm, sizeof(r->comm), comm);
 	r->pid = pid;
 	r->cpu = cpu;
+	r->seen |= cpu < 0 ? PF_SAW_PID_LINE : PF_SAW_CPU_LINE;
 	if (taint_start)
 		task_release(taint_after(taint_start, end, r->taint,
 					 sizeof(r->taint)),

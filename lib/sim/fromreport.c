@@ -164,25 +164,38 @@ static void fr_machine(struct pf_scenario *sc, const struct pf_report *r,
 	}
 }
 
-/* The report's kernel, or the closest era the simulator has (said in err). */
-static void fr_kernel(struct pf_scenario *sc, const struct pf_report *r,
-		      char *err, size_t errlen)
+/*
+ * The era to replay on: the one decision pf_report_era() makes for
+ * explain too.  A printed release or --kernel older than the simulator's
+ * eras gets the oldest (said in err); the era the report's format allows
+ * is the oldest of them, which the caller words; nothing known leaves the
+ * parser's default (said in err).  -EDOM: --kernel is an era the report's
+ * format rules out.
+ */
+static int fr_kernel(struct pf_scenario *sc, const struct pf_report *r,
+		     char *err, size_t errlen)
 {
-	if (!pf_kver_known(&r->kernel)) {
+	struct pf_era_choice c;
+	int ret = pf_report_era(r, &c);
+
+	if (ret)
+		return ret;
+	if (c.from == PF_ERA_NONE) {
 		snprintf(
 			err, errlen,
 			"the report names no kernel: replaying it on %s (--kernel to choose)",
 			sc->kernel.str);
-	} else if (pf_scenario_set(sc, "kernel", r->kernel.str)) {
+	} else if (pf_scenario_set(sc, "kernel", c.kver.str)) {
 		/* older than the simulator's eras: the oldest is the closest */
 		pf_scenario_set(sc, "kernel", FR_OLDEST);
 		snprintf(
 			err, errlen,
 			"kernel %s is older than the simulator knows: replaying it on %s",
-			r->kernel.str, FR_OLDEST);
+			c.kver.str, FR_OLDEST);
 	} else {
-		sc->kernel = r->kernel;
+		sc->kernel = c.kver;
 	}
+	return 0;
 }
 
 /* The workload: the failed request again, as a burst (see FR_RATE). */
@@ -222,7 +235,11 @@ int pf_scenario_from_report(struct pf_scenario **out, const struct pf_report *r,
 		return ret;
 	snprintf(sc->name, sizeof(sc->name), "report-line-%lu", r->line);
 	fr_machine(sc, r, zs, nr, err, errlen);
-	fr_kernel(sc, r, err, errlen);
+	ret = fr_kernel(sc, r, err, errlen);
+	if (ret) {
+		pf_scenario_free(sc);
+		return ret;
+	}
 	sc->swap = r->total_swap_kb > 0;
 	sc->tun.min_free_kbytes = fr_min_free_kbytes(r);
 	fr_replay_phase(&sc->phases[0], r);

@@ -93,15 +93,29 @@ if [ -f "$c019" ]; then
 	check fromreport-printed "grep -q 'swapper: page allocation failure. order:1, mode:0x20' $tmp/fr.txt"
 	"$pf" simulate --from-report "$c019" --report 2 >/dev/null 2>"$tmp/fr2.err"
 	check fromreport-nth "[ $? -eq 1 ] && grep -q '1 report, no report 2' $tmp/fr2.err"
-	"$pf" simulate --sweep vm.min_free_kbytes=14004,65536 --from-report "$c019" --kernel 4.19 >"$tmp/frs.txt" 2>/dev/null
+	"$pf" simulate --sweep vm.min_free_kbytes=14004,65536 --from-report "$c019" --kernel 2.6.32 >"$tmp/frs.txt" 2>/dev/null
 	check fromreport-sweep "[ \$(wc -l <$tmp/frs.txt) -eq 3 ]"
+	# one era decision: 019 names no kernel; its format ("failure.", no
+	# names, no letters) is of kernels before 3.0, the oldest is replayed,
+	# it fails as its kernel did, and a --kernel it rules out is refused
+	"$pf" simulate --from-report "$c019" --reports 0 >"$tmp/fre.txt" 2>"$tmp/fre.err"
+	check fromreport-era "grep -q 'its format is that of kernels before 3.0 (failure. order:, no %pGg names, no migratetype letters): replaying it on 2.6.18' $tmp/fre.err && grep -q '^kernel 2.6.18,' $tmp/fre.txt && ! grep -q ' 0 failures' $tmp/fre.txt"
+	"$pf" simulate --from-report "$c019" --kernel 4.19 >"$tmp/frk.txt" 2>"$tmp/frk.err"
+	check fromreport-refused "[ \$? -eq 1 ] && [ ! -s $tmp/frk.txt ] && grep -q -- '--kernel 4.19 cannot have printed this report: its format is that of kernels before 3.0' $tmp/frk.err"
 
 	# advise --verify: the same report as it was and with the advice
 	"$pf" advise --no-color --verify "$c019" >"$tmp/av.txt" 2>/dev/null
 	check verify-line "grep -q '^verify: replaying swapper order 1 on [0-9.a-z]*: [0-9]* failures\\{0,1\\} as it was, [0-9]* with the advice$' $tmp/av.txt"
-	check verify-not-worse "sed -n 's/.*: \\([0-9]*\\) failures\\{0,1\\} as it was, \\([0-9]*\\) with.*/\\1 \\2/p' $tmp/av.txt | { read b a && [ \$a -le \$b ]; }"
-	"$pf" advise -j --verify --kernel 4.19 "$c019" >"$tmp/av.j" 2>/dev/null
-	command -v python3 >/dev/null 2>&1 && check verify-json "python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))[\"verify\"]; assert v[\"report\"].endswith(\":1\") and v[\"failures_after\"] <= v[\"failures_before\"]' $tmp/av.j"
+	check verify-fails-as-it-was "grep -q '^verify: replaying swapper order 1 on 2.6.18: [1-9][0-9]* failures\\{0,1\\} as it was' $tmp/av.txt && grep -q '^  note: the report names no kernel; its format is that of kernels before 3.0' $tmp/av.txt"
+	# the era explain chose is the one replayed
+	"$pf" advise -j --verify "$c019" >"$tmp/av0.j" 2>/dev/null
+	"$pf" explain -j "$c019" >"$tmp/ex0.j" 2>/dev/null
+	command -v python3 >/dev/null 2>&1 && check verify-era-is-explains "python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))[\"verify\"]; e=json.load(open(sys.argv[2]))[\"era\"]; assert e[\"from\"] == \"format\" and v[\"kernel\"] == e[\"kernel\"] == \"2.6.18\", (v, e)' $tmp/av0.j $tmp/ex0.j"
+	# on the RHEL 6.2 model the advice does not make the replay worse
+	"$pf" advise --no-color --verify --kernel rhel6.2 "$c019" >"$tmp/av6.txt" 2>/dev/null
+	check verify-not-worse "sed -n 's/.*: \\([0-9]*\\) failures\\{0,1\\} as it was, \\([0-9]*\\) with.*/\\1 \\2/p' $tmp/av6.txt | { read b a && [ \$a -le \$b ]; }"
+	"$pf" advise -j --verify --kernel rhel6.2 "$c019" >"$tmp/av.j" 2>/dev/null
+	command -v python3 >/dev/null 2>&1 && check verify-json "python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))[\"verify\"]; assert v[\"report\"].endswith(\":1\") and v[\"failures_after\"] <= v[\"failures_before\"] and v[\"note\"] is None' $tmp/av.j"
 fi
 printf 'foo: page allocation failure: order:2, mode:0x20\n' >"$tmp/nomem.log"
 "$pf" simulate --from-report "$tmp/nomem.log" >/dev/null 2>"$tmp/nomem.err"

@@ -585,12 +585,99 @@ static void test_highatomic_floor(void **state)
 	free(ex);
 }
 
+/*
+ * The format never rules out the kernel that printed it: every report
+ * that names its release, read as if it did not, gets a range of eras
+ * that holds that release, and --kernel with its own release is allowed.
+ */
+static void test_era_holds_release(void **state)
+{
+	DIR *d = opendir(corpus);
+	struct dirent *de;
+	unsigned long checked = 0;
+
+	(void)state;
+	assert_non_null(d);
+	while ((de = readdir(d))) {
+		size_t n = strlen(de->d_name);
+		struct reports rs;
+
+		if (n < 5 || strcmp(de->d_name + n - 4, ".log"))
+			continue;
+		rs = scan_corpus(de->d_name);
+		for (size_t i = 0; i < rs.nr; i++) {
+			struct pf_report *r = &rs.r[i];
+			struct pf_kver truth = r->kernel;
+			struct pf_era_choice c;
+
+			if (!pf_kver_known(&truth) ||
+			    r->kernel_from != PF_KERNEL_REPORT)
+				continue;
+			memset(&r->kernel, 0, sizeof(r->kernel));
+			r->kernel_from = PF_KERNEL_NONE;
+			assert_int_equal(pf_report_era(r, &c), 0);
+			if (!c.fits ||
+			    (pf_kver_known(&c.lo) && truth.code < c.lo.code) ||
+			    (pf_kver_known(&c.hi) && truth.code >= c.hi.code))
+				print_error("%s:%lu: %s outside %s..%s\n",
+					    de->d_name, r->line, truth.str,
+					    c.lo.str, c.hi.str);
+			assert_true(c.fits);
+			assert_int_equal(c.from, PF_ERA_FORMAT);
+			assert_true(!pf_kver_known(&c.lo) ||
+				    truth.code >= c.lo.code);
+			assert_true(!pf_kver_known(&c.hi) ||
+				    truth.code < c.hi.code);
+			r->kernel = truth;
+			r->kernel_from = PF_KERNEL_OPTION;
+			assert_int_equal(pf_report_era(r, &c), 0);
+			assert_false(c.ruled_out);
+			checked++;
+		}
+		free(rs.r);
+	}
+	closedir(d);
+	print_message("%lu reports that name their release: each within "
+		      "the eras its format allows\n",
+		      checked);
+	assert_true(checked >= 8);
+}
+
+/* A 2.6 format with --kernel 6.6: refused, and why. */
+static void test_era_ruled_out(void **state)
+{
+	struct reports rs =
+		scan_corpus("019-swapper-tg3-order1-numa2-2.6.16-x86_64-"
+			    "syslog-wrapped.log");
+	struct pf_report *r = &rs.r[0];
+	struct pf_era_choice c;
+
+	(void)state;
+	assert_true(rs.nr >= 1);
+	assert_int_equal(pf_report_era(r, &c), 0);
+	assert_int_equal(c.from, PF_ERA_FORMAT);
+	assert_string_equal(c.kver.str, "2.6.18");
+	assert_string_equal(c.hi.str, "3.0");
+	assert_int_equal(c.evidence,
+			 PF_EVID_DOT | PF_EVID_NO_NAMES | PF_EVID_NO_LETTERS);
+	pf_kver_parse("6.6", &r->kernel);
+	r->kernel_from = PF_KERNEL_OPTION;
+	assert_int_equal(pf_report_era(r, &c), -EDOM);
+	assert_true(c.ruled_out);
+	pf_kver_parse("2.6.32-220.el6", &r->kernel);
+	assert_int_equal(pf_report_era(r, &c), 0);
+	assert_int_equal(c.from, PF_ERA_OPTION);
+	free(rs.r);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus_verdicts),
 		cmocka_unit_test(test_known_verdicts),
 		cmocka_unit_test(test_highatomic_floor),
+		cmocka_unit_test(test_era_holds_release),
+		cmocka_unit_test(test_era_ruled_out),
 		cmocka_unit_test(test_zone_allowed),
 		cmocka_unit_test(test_rhel6_rule),
 		cmocka_unit_test(test_advise_rhel6),
@@ -600,6 +687,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest shared_tests[] = {
 		cmocka_unit_test(test_corpus_verdicts),
 		cmocka_unit_test(test_known_verdicts),
+		cmocka_unit_test(test_era_holds_release),
 	};
 	const char *dir = shared_arg(argc, argv);
 
