@@ -23,8 +23,9 @@ static int zonelist(const struct sim *s, int node, int highest, int *zl)
 			for (int i = 0; i < s->nr_zones; i++) {
 				const struct sim_zone *z = &s->zones[i];
 
-				if (s->zone_enum[i] != e || z->type > highest ||
-				    (pass == 0) != (z->node == node))
+				if (s->zone_enum[i] != e ||
+				    z->zone.type > highest ||
+				    (pass == 0) != (z->zone.node == node))
 					continue;
 				zl[n++] = i;
 			}
@@ -34,21 +35,19 @@ static int zonelist(const struct sim *s, int node, int highest, int *zl)
 /*
  * zone_watermark_fast(): an order-0 request with the free count well
  * above the mark needs no look at the free lists; anything else gets the
- * era's whole check on the zone's view.
+ * era's whole check on the zone as it is.
  */
 static bool watermark_ok(const struct sim *s, int zi, int order, long mark,
 			 int classzone, unsigned int flags,
 			 struct pf_wm_check *c)
 {
-	const struct sim_zone *z = &s->zones[zi];
-	struct pf_zone view;
+	const struct pf_zone *z = &s->zones[zi].zone;
 
 	if (!order && !c && !(flags & PF_ALLOC_NO_WATERMARKS) &&
-	    (long)z->free_pages - z->nr_reserved_highatomic >
+	    z->free - z->reserved_highatomic >
 		    mark + (classzone >= 0 ? z->lowmem_reserve[classzone] : 0))
 		return true;
-	sim_zone_view(z, &view);
-	return pf_zone_watermark_ok(&view, order, mark, classzone, flags,
+	return pf_zone_watermark_ok(z, order, mark, classzone, flags,
 				    s->era.wm_era, c);
 }
 
@@ -73,7 +72,7 @@ static uint32_t from_freelist(struct sim *s, const struct alloc_context *ac,
 	for (int k = 0; k < ac->nr; k++) {
 		struct sim_zone *z = &s->zones[ac->zl[k]];
 		/* wmark_pages(): the watermark with the boost (5.0+) on it */
-		long mark = (low ? z->low : z->min) + z->boost;
+		long mark = (low ? z->zone.low : z->zone.min) + z->zone.boost;
 		bool harder;
 		uint32_t pfn;
 
@@ -109,16 +108,17 @@ static void record_failure(struct sim *s, const struct alloc_context *ac,
 		s->st.failures_by_order[order]++;
 	/* the verdict, as explain reaches it: the zone with the most free */
 	for (int k = 0; k < ac->nr; k++)
-		if (key < 0 ||
-		    s->zones[ac->zl[k]].free_pages > s->zones[key].free_pages)
+		if (key < 0 || (unsigned long)s->zones[ac->zl[k]].zone.free >
+				       (unsigned long)s->zones[key].zone.free)
 			key = ac->zl[k];
 	if (key >= 0) {
-		watermark_ok(s, key, order,
-			     s->zones[key].min + s->zones[key].boost,
-			     ac->classzone, flags, &c);
+		const struct pf_zone *z = &s->zones[key].zone;
+
+		watermark_ok(s, key, order, z->min + z->boost, ac->classzone,
+			     flags, &c);
 		cause = c.passes ? PF_CAUSE_OK : c.cause;
 		/* the RHEL 6 story: failing with free memory above min */
-		if (s->zones[key].free_pages > (unsigned long)s->zones[key].min)
+		if ((unsigned long)z->free > (unsigned long)z->min)
 			s->st.failures_above_min++;
 	}
 	if (s->nr_failures >= s->max_failures)
@@ -209,7 +209,7 @@ static uint32_t slowpath_retries(struct sim *s, const struct alloc_context *ac,
 		if (pfn != SIM_NONE)
 			break;
 		if (caps->noretry || ac->order > 3 ||
-		    s->zones[ac->zl[0]].free_pages == 0)
+		    s->zones[ac->zl[0]].zone.free == 0)
 			break;
 	}
 	return pfn;
@@ -252,7 +252,7 @@ uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
 
 	/* the slow path: wake kswapd, then the min watermark */
 	if (caps.wakes_kswapd)
-		sim_wakeup_kswapd(s, s->zones[ac.zl[0]].node, order);
+		sim_wakeup_kswapd(s, s->zones[ac.zl[0]].zone.node, order);
 	flags = slowpath_flags(s, gfp, order, ctx);
 	pfn = from_freelist(s, &ac, false, flags & ~PF_ALLOC_NO_WATERMARKS,
 			    zone);
@@ -266,8 +266,9 @@ uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
 	}
 got:
 	/* rmqueue(): a boosted zone wakes kswapd to reclaim the boost */
-	if (s->zones[*zone].boost > 0 && !s->kswapd[s->zones[*zone].node].awake)
-		sim_wakeup_kswapd(s, s->zones[*zone].node, 0);
+	if (s->zones[*zone].zone.boost > 0 &&
+	    !s->kswapd[s->zones[*zone].zone.node].awake)
+		sim_wakeup_kswapd(s, s->zones[*zone].zone.node, 0);
 	sim_set_owner(&s->zones[*zone], pfn, order, owner);
 	s->st.allocations++;
 	s->st.alloc_pages += 1UL << order;

@@ -137,7 +137,8 @@ int pf_sim_bench(double seconds, double *page_ops_per_second,
 		*bytes_per_page =
 			(double)sizeof(struct sim_page) +
 			(double)nr_pb / BENCH_PAGES +
-			(double)(sizeof(z->free_list) + sizeof(z->nr_free) +
+			(double)(sizeof(z->free_list) +
+				 SIM_MAX_ORDER * sizeof(z->zone.nr_free[0]) +
 				 sizeof(z->lru_file) + sizeof(z->lru_anon)) /
 				BENCH_PAGES;
 	err = sim_zone_check(z, NULL, 0);

@@ -99,6 +99,46 @@ static inline bool is_free_head(const struct sim_page *p)
 	return (p->flags & SIM_PG_HEAD) && p->owner == SIM_FREE;
 }
 
+/*
+ * show_migration_types(): a letter for each type whose list of order o
+ * holds a block, in the 4.4+ enum order; the bytes after them all NUL.
+ */
+static void mt_letters(const struct sim_zone *z, int o, char out[PF_MT_LETTERS])
+{
+	static const char letters[SIM_MT_NR] = "UMEHI";
+	char *s = out;
+
+	memset(out, 0, PF_MT_LETTERS);
+	if (z->zone.nr_free[o])
+		for (int mt = 0; mt < SIM_MT_NR; mt++)
+			if (z->free_list[o][mt].nr)
+				*s++ = letters[mt];
+}
+
+/*
+ * The letters of each set of non-empty lists (bit mt of the index: list
+ * mt holds a block), so that a list emptied or filled costs one store.
+ */
+/* clang-format off */
+static const char mt_str[1 << SIM_MT_NR][PF_MT_LETTERS] = {
+	"", "U", "M", "UM", "E", "UE", "ME", "UME",
+	"H", "UH", "MH", "UMH", "EH", "UEH", "MEH", "UMEH",
+	"I", "UI", "MI", "UMI", "EI", "UEI", "MEI", "UMEI",
+	"HI", "UHI", "MHI", "UMHI", "EHI", "UEHI", "MEHI", "UMEHI",
+};
+/* clang-format on */
+_Static_assert(SIM_MT_NR == 5, "mt_str[] is written for five list types");
+
+void sim_zone_mt_update(struct sim_zone *z, int o, int mt, bool nonempty)
+{
+	if (nonempty)
+		z->mt_mask[o] |= (uint8_t)(1U << mt);
+	else
+		z->mt_mask[o] &= (uint8_t) ~(1U << mt);
+	/* all of mt[o], so that no letter of before is left past the NUL */
+	memcpy(z->zone.mt[o], mt_str[z->mt_mask[o]], PF_MT_LETTERS);
+}
+
 /* add_to_free_area() / add_to_free_area_tail() */
 static inline void add_free(struct sim_zone *z, uint32_t pfn, int order, int mt,
 			    bool tail)
@@ -114,20 +154,49 @@ static inline void add_free(struct sim_zone *z, uint32_t pfn, int order, int mt,
 		list_add_tail(z->pages, l, pfn);
 	else
 		list_add_head(z->pages, l, pfn);
-	z->nr_free[order]++;
+	z->zone.nr_free[order]++;
+	/* a letter more for this order */
+	if (l->nr == 1)
+		sim_zone_mt_update(z, order, mt, true);
 }
 
 /* del_page_from_free_area(): the head stays SIM_FREE, no longer a head */
 static inline void del_free(struct sim_zone *z, uint32_t pfn)
 {
 	struct sim_page *p = &z->pages[pfn];
+	struct sim_list *l = &z->free_list[p->order][p->mt];
 
-	list_unlink(z->pages, &z->free_list[p->order][p->mt], pfn);
-	z->nr_free[p->order]--;
+	list_unlink(z->pages, l, pfn);
+	z->zone.nr_free[p->order]--;
+	/* a letter less */
+	if (!l->nr)
+		sim_zone_mt_update(z, p->order, p->mt, false);
 	p->flags = 0;
 }
 
 /* ---- zone setup ---------------------------------------------------------- */
+
+/*
+ * The pf_zone of a new zone as the analysis reads it: counts in pages,
+ * every one known (0 until the engine sets the watermarks and
+ * lowmem_reserve[]), the node printed, letters for every order.
+ */
+static void zone_view_init(struct pf_zone *v, const char *name, int node,
+			   unsigned long nr_pages)
+{
+	pf_zone_init(v);
+	snprintf(v->name, sizeof(v->name), "%s", name ? name : "Normal");
+	v->type = pf_zone_type_of(v->name);
+	v->node = node;
+	v->node_printed = true;
+	v->page_kb = 4;
+	v->free = v->boost = v->min = v->low = v->high = 0;
+	v->reserved_highatomic = v->free_cma = 0;
+	v->present = v->managed = (long)nr_pages;
+	v->nr_lowmem_reserve = SIM_MAX_ZONES;
+	v->nr_orders = SIM_MAX_ORDER;
+	v->has_mt = true;
+}
 
 int sim_zone_init(struct sim_zone *z, const char *name, int node,
 		  unsigned long nr_pages, bool mobility)
@@ -144,9 +213,7 @@ int sim_zone_init(struct sim_zone *z, const char *name, int node,
 		sim_zone_release(z);
 		return -ENOMEM;
 	}
-	snprintf(z->name, sizeof(z->name), "%s", name ? name : "Normal");
-	z->type = pf_zone_type_of(z->name);
-	z->node = node;
+	zone_view_init(&z->zone, name, node, nr_pages);
 	z->nr_pages = nr_pages;
 	z->mobility = mobility;
 	/* memmap_init_zone(): every pageblock starts MIGRATE_MOVABLE */
@@ -171,7 +238,7 @@ int sim_zone_init(struct sim_zone *z, const char *name, int node,
 		add_free(z, (uint32_t)pfn, o, SIM_MT_MOVABLE, true);
 		pfn += 1UL << o;
 	}
-	z->free_pages = nr_pages;
+	z->zone.free = (long)nr_pages;
 	/* compaction's cached scanners: zone start and last pageblock */
 	z->migrate_pfn = 0;
 	z->free_pfn = (nr_pages - 1) & ~(PB_NR - 1);
@@ -324,7 +391,7 @@ static bool rmqueue_fallback(struct sim_zone *z, int order, int start_mt,
 			     struct sim_stats *st)
 {
 	for (int o = SIM_MAX_ORDER - 1; o >= order; o--) {
-		if (!z->nr_free[o])
+		if (!z->zone.nr_free[o])
 			continue;
 		for (int i = 0; i < 2; i++) {
 			int fmt = fallbacks[start_mt][i];
@@ -340,9 +407,9 @@ static bool rmqueue_fallback(struct sim_zone *z, int order, int start_mt,
 			 * order fragments; kswapd is to reclaim a pageblock more
 			 */
 			if (o < SIM_PAGEBLOCK_ORDER && z->boost_max > 0) {
-				z->boost += (long)PB_NR;
-				if (z->boost > z->boost_max)
-					z->boost = z->boost_max;
+				z->zone.boost += (long)PB_NR;
+				if (z->zone.boost > z->boost_max)
+					z->zone.boost = z->boost_max;
 			}
 			return true;
 		}
@@ -376,7 +443,7 @@ uint32_t sim_rmqueue(struct sim_zone *z, int order, int mt, bool highatomic,
 	z->pages[pfn].order = (uint8_t)order;
 	for (uint32_t i = 0; i < n; i++)
 		z->pages[pfn + i].mt = (uint8_t)mt;
-	z->free_pages -= n;
+	z->zone.free -= (long)n;
 	if (st)
 		st->page_ops += n;
 	return pfn;
@@ -431,7 +498,7 @@ void sim_free_block(struct sim_zone *z, uint32_t pfn, int order,
 		p->owner = SIM_FREE;
 		p->flags = 0;
 	}
-	z->free_pages += n;
+	z->zone.free += (long)n;
 	if (st)
 		st->page_ops += n;
 
@@ -510,12 +577,12 @@ void sim_reserve_highatomic(struct sim_zone *z, uint32_t pfn)
 	int mt;
 
 	if (!z->mobility || pfn >= z->nr_pages ||
-	    z->nr_reserved_highatomic >= max)
+	    z->zone.reserved_highatomic >= max)
 		return;
 	mt = z->pageblock_mt[PB_OF(pfn)];
 	if (pb_fixed(mt))
 		return;
-	z->nr_reserved_highatomic += PB_NR;
+	z->zone.reserved_highatomic += PB_NR;
 	z->pageblock_mt[PB_OF(pfn)] = SIM_MT_HIGHATOMIC;
 	move_freepages_block(z, pfn, SIM_MT_HIGHATOMIC, NULL);
 }
@@ -534,9 +601,9 @@ bool sim_unreserve_highatomic(struct sim_zone *z, int mt)
 			continue;
 		z->pageblock_mt[PB_OF(pfn)] = (uint8_t)mt;
 		move_freepages_block(z, pfn, mt, NULL);
-		z->nr_reserved_highatomic -= (long)PB_NR;
-		if (z->nr_reserved_highatomic < 0)
-			z->nr_reserved_highatomic = 0;
+		z->zone.reserved_highatomic -= (long)PB_NR;
+		if (z->zone.reserved_highatomic < 0)
+			z->zone.reserved_highatomic = 0;
 		return true;
 	}
 	return false;
@@ -546,41 +613,11 @@ bool sim_unreserve_highatomic(struct sim_zone *z, int mt)
 
 void sim_zone_view(const struct sim_zone *z, struct pf_zone *out)
 {
-	/* show_migration_types() letters, in the 4.4+ enum order */
-	static const char letters[SIM_MT_NR] = "UMEHI";
 	unsigned long total = 0;
 
-	pf_zone_init(out);
-	memcpy(out->name, z->name, sizeof(out->name));
-	out->name[sizeof(out->name) - 1] = '\0';
-	out->type = z->type;
-	out->node = z->node;
-	out->node_printed = true;
-	out->page_kb = 4;
-	out->free = (long)z->free_pages;
-	out->min = z->min;
-	out->low = z->low;
-	out->high = z->high;
-	out->boost = z->boost;
-	out->present = out->managed = (long)z->nr_pages;
-	out->reserved_highatomic = z->nr_reserved_highatomic;
-	out->free_cma = 0;
-	out->nr_lowmem_reserve = SIM_MAX_ZONES;
-	for (int i = 0; i < SIM_MAX_ZONES; i++)
-		out->lowmem_reserve[i] = z->lowmem_reserve[i];
-	out->nr_orders = SIM_MAX_ORDER;
-	out->has_mt = true;
-	for (int o = 0; o < SIM_MAX_ORDER; o++) {
-		char *s = out->mt[o];
-
-		out->nr_free[o] = z->nr_free[o];
-		total += z->nr_free[o] << o;
-		if (z->nr_free[o])
-			for (int mt = 0; mt < SIM_MT_NR; mt++)
-				if (z->free_list[o][mt].nr)
-					*s++ = letters[mt];
-		*s = '\0';
-	}
+	memcpy(out, &z->zone, sizeof(*out));
+	for (int o = 0; o < SIM_MAX_ORDER; o++)
+		total += z->zone.nr_free[o] << o;
 	out->buddy_total_kb = (long)(total * 4);
 }
 
@@ -589,7 +626,7 @@ unsigned long sim_zone_pageblocks_free(const struct sim_zone *z)
 	unsigned long n = 0;
 
 	for (int o = SIM_PAGEBLOCK_ORDER; o < SIM_MAX_ORDER; o++)
-		n += z->nr_free[o] << (o - SIM_PAGEBLOCK_ORDER);
+		n += z->zone.nr_free[o] << (o - SIM_PAGEBLOCK_ORDER);
 	return n;
 }
 
@@ -667,7 +704,7 @@ bad(struct check *c, const char *fmt, ...)
 	int n;
 
 	if (c->msg && c->len) {
-		n = snprintf(c->msg, c->len, "zone %s: ", c->z->name);
+		n = snprintf(c->msg, c->len, "zone %s: ", c->z->zone.name);
 		if (n >= 0 && (size_t)n < c->len) {
 			va_start(ap, fmt);
 			vsnprintf(c->msg + n, c->len - (size_t)n, fmt, ap);
@@ -721,11 +758,11 @@ static int check_pageblocks(struct check *c)
 			return bad(c, "pageblock %lu is %s without mobility",
 				   pb, mt_names[mt]);
 	}
-	if (z->nr_reserved_highatomic != (long)(hpb * PB_NR))
+	if (z->zone.reserved_highatomic != (long)(hpb * PB_NR))
 		return bad(
 			c,
 			"nr_reserved_highatomic %ld, %lu highatomic pageblocks",
-			z->nr_reserved_highatomic, hpb);
+			z->zone.reserved_highatomic, hpb);
 	return 0;
 }
 
@@ -805,14 +842,45 @@ static int check_free_lists(struct check *c)
 			}
 			sum += l->nr;
 		}
-		if (sum != z->nr_free[o])
+		if (sum != z->zone.nr_free[o])
 			return bad(c, "nr_free[%d] %lu, lists hold %lu", o,
-				   z->nr_free[o], sum);
-		total += z->nr_free[o] << o;
+				   z->zone.nr_free[o], sum);
+		total += z->zone.nr_free[o] << o;
 	}
-	if (total != z->free_pages)
+	if (total != (unsigned long)z->zone.free)
 		return bad(c, "NR_FREE_PAGES %lu, free lists hold %lu pages",
-			   z->free_pages, total);
+			   (unsigned long)z->zone.free, total);
+	return 0;
+}
+
+/*
+ * The zone's pf_zone: what setup fixed (letters kept, every order and
+ * lowmem_reserve[] column there, present = managed = nr_pages) as it was,
+ * and the migratetype letters of every order those of the lists.
+ */
+static int check_zone_view(struct check *c)
+{
+	const struct pf_zone *v = &c->z->zone;
+
+	if (!v->has_mt || v->nr_orders != SIM_MAX_ORDER ||
+	    v->nr_lowmem_reserve != SIM_MAX_ZONES ||
+	    v->present != (long)c->z->nr_pages || v->managed != v->present)
+		return bad(
+			c,
+			"pf_zone has_mt %d nr_orders %d nr_lowmem_reserve %d present %ld managed %ld",
+			v->has_mt, v->nr_orders, v->nr_lowmem_reserve,
+			v->present, v->managed);
+	/* after check_free_lists(): nr_free[] is what the lists hold */
+	for (int o = 0; o < SIM_MAX_ORDER; o++) {
+		char want[PF_MT_LETTERS];
+
+		mt_letters(c->z, o, want);
+		if (memcmp(v->mt[o], want, sizeof(want)))
+			return bad(
+				c,
+				"order %d migratetype letters \"%.*s\", the lists say \"%s\"",
+				o, PF_MT_LETTERS, v->mt[o], want);
+	}
 	return 0;
 }
 
@@ -912,6 +980,8 @@ int sim_zone_check(const struct sim_zone *z, char *msg, size_t len)
 	err = check_pageblocks(&c);
 	if (!err)
 		err = check_free_lists(&c);
+	if (!err)
+		err = check_zone_view(&c);
 	if (!err)
 		err = check_pages(&c, &lru_flags);
 	if (!err)

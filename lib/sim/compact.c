@@ -63,7 +63,6 @@ static bool movable_owner(int owner)
 static bool compact_finished(const struct cc *cc)
 {
 	const struct sim_zone *z = cc->z;
-	struct pf_zone v;
 	bool found = false;
 
 	if (cc->order < 0)
@@ -74,8 +73,7 @@ static bool compact_finished(const struct cc *cc)
 			z->free_list[o][SIM_MT_RECLAIMABLE].nr;
 	if (!found)
 		return false;
-	sim_zone_view(z, &v);
-	return pf_zone_watermark_ok(&v, cc->order, z->low, -1, 0,
+	return pf_zone_watermark_ok(&z->zone, cc->order, z->zone.low, -1, 0,
 				    cc->s->era.wm_era, NULL);
 }
 
@@ -139,7 +137,7 @@ static bool isolate_free_block(struct cc *cc, uint32_t pfn)
 	int o = p->order;
 	struct sim_list *l = &z->free_list[o][p->mt];
 
-	if ((long)z->free_pages - (1L << o) < z->min ||
+	if (z->zone.free - (1L << o) < z->zone.min ||
 	    cc->nr_free + (1U << o) > FREE_POOL_MAX) {
 		cc->no_free = true;
 		return false;
@@ -154,8 +152,11 @@ static bool isolate_free_block(struct cc *cc, uint32_t pfn)
 		l->tail = p->prev;
 	p->next = p->prev = SIM_NONE;
 	l->nr--;
-	z->nr_free[o]--;
-	z->free_pages -= 1UL << o;
+	z->zone.nr_free[o]--;
+	z->zone.free -= 1L << o;
+	/* its letter goes with the last block of its list (buddy.c) */
+	if (!l->nr)
+		sim_zone_mt_update(z, o, p->mt, false);
 	/* split_page(): order-0 pages, none a head, none owned */
 	p->flags = 0;
 	p->order = 0;
@@ -235,7 +236,7 @@ unsigned long sim_compact_zone(struct sim *s, struct sim_zone *z, int order,
 		return 0;
 	/* not without the free pages to move into */
 	if (order >= 0 &&
-	    !pf_compaction_suitable((long)z->free_pages, z->min, order))
+	    !pf_compaction_suitable(z->zone.free, z->zone.min, order))
 		return 0;
 	if (z->free_pfn >= z->nr_pages || (z->free_pfn & (PB_NR - 1)) ||
 	    z->migrate_pfn >= z->nr_pages || z->free_pfn <= z->migrate_pfn)

@@ -34,22 +34,23 @@ static void setup_lowmem_reserve(struct sim *s)
 		struct sim_zone *lo = &s->zones[i];
 		long ratio = s->tun.lowmem_reserve_ratio[s->zone_enum[i]];
 
-		memset(lo->lowmem_reserve, 0, sizeof(lo->lowmem_reserve));
+		memset(lo->zone.lowmem_reserve, 0,
+		       sizeof(lo->zone.lowmem_reserve));
 		if (ratio < 1)
 			ratio = 1;
 		for (int j = 0; j < s->nr_zones; j++) {
 			struct sim_zone *hi = &s->zones[j];
 			unsigned long pages = 0;
 
-			if (hi->node != lo->node ||
+			if (hi->zone.node != lo->zone.node ||
 			    s->zone_enum[j] <= s->zone_enum[i])
 				continue;
 			for (int k = 0; k < s->nr_zones; k++)
-				if (s->zones[k].node == lo->node &&
+				if (s->zones[k].zone.node == lo->zone.node &&
 				    s->zone_enum[k] > s->zone_enum[i] &&
 				    s->zone_enum[k] <= s->zone_enum[j])
 					pages += s->zones[k].nr_pages;
-			lo->lowmem_reserve[s->zone_enum[j]] =
+			lo->zone.lowmem_reserve[s->zone_enum[j]] =
 				(long)pages / ratio;
 		}
 	}
@@ -66,7 +67,7 @@ static long setup_wmarks(struct sim *s)
 		struct pf_zone *v = &views[i];
 
 		pf_zone_init(v);
-		v->type = s->zones[i].type;
+		v->type = s->zones[i].zone.type;
 		v->present = v->managed = (long)s->zones[i].nr_pages;
 		if (v->type <= PF_ZONE_NORMAL)
 			lowmem_kb += s->zones[i].nr_pages * 4ULL;
@@ -76,9 +77,9 @@ static long setup_wmarks(struct sim *s)
 	pf_setup_zone_wmarks(views, s->nr_zones, mfk,
 			     s->tun.watermark_scale_factor, &s->era.kver);
 	for (int i = 0; i < s->nr_zones; i++) {
-		s->zones[i].min = views[i].min;
-		s->zones[i].low = views[i].low;
-		s->zones[i].high = views[i].high;
+		s->zones[i].zone.min = views[i].min;
+		s->zones[i].zone.low = views[i].low;
+		s->zones[i].zone.high = views[i].high;
 	}
 	return mfk;
 }
@@ -116,17 +117,16 @@ static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
 				  s->era.mobility))
 			goto fail;
 		s->nr_zones++;
-		z->type = pf_zone_type_of(zs->name);
 		if (zs->node + 1 > s->nr_nodes)
 			s->nr_nodes = zs->node + 1;
 		pf_zone_init(&views[i]);
-		views[i].type = z->type;
+		views[i].type = z->zone.type;
 	}
 	if (s->nr_nodes > SIM_MAX_NODES)
 		goto fail;
 	for (int i = 0; i < s->nr_zones; i++)
 		s->zone_enum[i] = pf_zone_enum_index(views, s->nr_zones,
-						     s->zones[i].type);
+						     s->zones[i].zone.type);
 	*mfk = setup_wmarks(s);
 	setup_lowmem_reserve(s);
 	/*
@@ -135,7 +135,7 @@ static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
 	 */
 	for (int i = 0; i < s->nr_zones; i++) {
 		struct sim_zone *z = &s->zones[i];
-		long max = z->high * s->tun.watermark_boost_factor / 10000;
+		long max = z->zone.high * s->tun.watermark_boost_factor / 10000;
 
 		if (!s->era.boost || s->tun.watermark_boost_factor <= 0 ||
 		    z->nr_pages < 4UL << SIM_PAGEBLOCK_ORDER)
@@ -230,12 +230,12 @@ static void take_sample(const struct sim *s, struct pf_sim_sample *smp)
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct sim_zone *z = &s->zones[i];
 
-		smp->free_pages += z->free_pages;
+		smp->free_pages += (unsigned long)z->zone.free;
 		for (int o = 0; o < SIM_MAX_ORDER && o < PF_MAX_ORDER; o++)
-			smp->nr_free[o] += z->nr_free[o];
-		smp->min += z->min;
-		smp->low += z->low;
-		smp->high += z->high;
+			smp->nr_free[o] += z->zone.nr_free[o];
+		smp->min += z->zone.min;
+		smp->low += z->zone.low;
+		smp->high += z->zone.high;
 	}
 	smp->kswapd_reclaimed = s->st.kswapd_reclaimed_pages;
 	smp->compacted = s->st.compacted_pages;
@@ -316,7 +316,7 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 	for (int i = 0; i < s->nr_zones; i++) {
 		res->free_pageblocks += sim_zone_pageblocks_free(&s->zones[i]);
 		for (int k = 0; k < SIM_MAX_ORDER && k < PF_MAX_ORDER; k++)
-			res->free_blocks[k] += s->zones[i].nr_free[k];
+			res->free_blocks[k] += s->zones[i].zone.nr_free[k];
 	}
 	res->check_err = s->check_err;
 	memcpy(res->check_msg, s->check_msg, sizeof(res->check_msg));

@@ -54,24 +54,22 @@ static double compact_rate(const struct sim *s)
 /* high_wmark_pages(): with the boost on top in the eras that have it */
 static long high_mark(const struct sim *s, const struct sim_zone *z)
 {
-	return z->high + (s->era.boost && z->boost > 0 ? z->boost : 0);
+	return z->zone.high +
+	       (s->era.boost && z->zone.boost > 0 ? z->zone.boost : 0);
 }
 
 /* zone_watermark_ok() with kswapd's flags: none, no lowmem_reserve */
 static bool zone_ok(const struct sim *s, const struct sim_zone *z, int order,
 		    long mark)
 {
-	struct pf_zone v;
-
-	sim_zone_view(z, &v);
-	return pf_zone_watermark_ok(&v, order, mark, -1, 0, s->era.wm_era,
+	return pf_zone_watermark_ok(&z->zone, order, mark, -1, 0, s->era.wm_era,
 				    NULL);
 }
 
 /* enough free memory that the migration targets keep the zone above low */
 static bool compaction_suitable(const struct sim_zone *z, int order)
 {
-	return pf_compaction_suitable((long)z->free_pages, z->low, order);
+	return pf_compaction_suitable(z->zone.free, z->zone.low, order);
 }
 
 /* Does kswapd itself compact for this order in this era? */
@@ -88,7 +86,7 @@ static unsigned long extfrag_for_order(const struct sim_zone *z, int order)
 	int nr_orders =
 		SIM_MAX_ORDER < PF_MAX_ORDER ? SIM_MAX_ORDER : PF_MAX_ORDER;
 
-	pf_contig_info(z->nr_free, nr_orders, order, &info);
+	pf_contig_info(z->zone.nr_free, nr_orders, order, &info);
 	if (!info.free_pages)
 		return 0;
 	return (info.free_pages - (info.free_blocks_suitable << order)) * 100 /
@@ -101,12 +99,12 @@ static unsigned long fragmentation_score(const struct sim *s, int node)
 	unsigned long node_pages = 0, score = 0;
 
 	for (int i = 0; i < s->nr_zones; i++)
-		if (s->zones[i].node == node)
+		if (s->zones[i].zone.node == node)
 			node_pages += s->zones[i].nr_pages;
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct sim_zone *z = &s->zones[i];
 
-		if (z->node != node)
+		if (z->zone.node != node)
 			continue;
 		score += z->nr_pages *
 			 extfrag_for_order(z, SIM_COMPACTION_HPAGE_ORDER) /
@@ -178,7 +176,7 @@ static bool pgdat_balanced(const struct sim *s, int node, int order,
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct sim_zone *z = &s->zones[i];
 
-		if (z->node != node)
+		if (z->zone.node != node)
 			continue;
 		if (!zone_ok(s, z, 0, high_mark(s, z))) {
 			if (zone_reclaimable(z, may_swap))
@@ -207,7 +205,7 @@ static unsigned long compact_pgdat(struct sim *s, int node, int order,
 		unsigned long m;
 		bool fresh;
 
-		if (z->node != node || zone_ok(s, z, order, z->low) ||
+		if (z->zone.node != node || zone_ok(s, z, order, z->zone.low) ||
 		    !compaction_suitable(z, order))
 			continue;
 		*tried = true;
@@ -225,8 +223,8 @@ static unsigned long compact_pgdat(struct sim *s, int node, int order,
 static bool node_boosted(const struct sim *s, int node)
 {
 	for (int i = 0; i < s->nr_zones; i++)
-		if (s->zones[i].node == node && s->era.boost &&
-		    s->zones[i].boost > 0)
+		if (s->zones[i].zone.node == node && s->era.boost &&
+		    s->zones[i].zone.boost > 0)
 			return true;
 	return false;
 }
@@ -247,11 +245,11 @@ static unsigned long kswapd_shrink_node(struct sim *s, int node,
 		unsigned long nr, freed;
 		long need;
 
-		if (z->node != node || zone_ok(s, z, 0, mark) ||
+		if (z->zone.node != node || zone_ok(s, z, 0, mark) ||
 		    !zone_reclaimable(z, may_swap))
 			continue;
 		/* + 2: the check's own slack (2^0 + 1 on RHEL 6) */
-		need = mark + 2 - (long)z->free_pages;
+		need = mark + 2 - z->zone.free;
 		if (need < SIM_SWAP_CLUSTER_MAX)
 			need = SIM_SWAP_CLUSTER_MAX;
 		nr = (unsigned long)need;
@@ -278,7 +276,8 @@ static void kswapd_sleep(struct sim *s, int node, int order, bool boosted)
 		for (int i = 0; order > 0 && i < s->nr_zones; i++) {
 			struct sim_zone *z = &s->zones[i];
 
-			if (z->node == node && !zone_ok(s, z, order, z->low) &&
+			if (z->zone.node == node &&
+			    !zone_ok(s, z, order, z->zone.low) &&
 			    compaction_suitable(z, order)) {
 				wakeup_kcompactd(s, node, order);
 				break;
@@ -289,8 +288,8 @@ static void kswapd_sleep(struct sim *s, int node, int order, bool boosted)
 	}
 	/* the boost is spent once the node is balanced (5.0+) */
 	for (int i = 0; boosted && i < s->nr_zones; i++)
-		if (s->zones[i].node == node)
-			s->zones[i].boost = 0;
+		if (s->zones[i].zone.node == node)
+			s->zones[i].zone.boost = 0;
 	ks->awake = false;
 	ks->order = 0;
 	ks->credit = 0;
@@ -357,7 +356,7 @@ static void kcompactd_run(struct sim *s, int node, double dt)
 		struct sim_zone *z = &s->zones[i];
 		unsigned long m;
 
-		if (z->node != node)
+		if (z->zone.node != node)
 			continue;
 		if (order < 0) {
 			/* proactive: in chunks, looking at the score between */
@@ -377,7 +376,7 @@ static void kcompactd_run(struct sim *s, int node, double dt)
 			}
 			continue;
 		}
-		if (zone_ok(s, z, order, z->low) ||
+		if (zone_ok(s, z, order, z->zone.low) ||
 		    !compaction_suitable(z, order))
 			continue;
 		if (!budget) {

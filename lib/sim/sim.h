@@ -71,28 +71,41 @@ struct sim_list {
 	unsigned long nr;
 };
 
+/*
+ * A zone: the pf_zone the analysis reads (zone), kept current as the
+ * allocator runs so that the watermark checks of alloc.c, kswapd.c and
+ * compact.c read it as it is, with no copy; and what only the simulator
+ * has, its pages and their lists.
+ */
 struct sim_zone {
-	char name[16]; /* "DMA32", "Normal" */
-	int type;      /* enum pf_zone_type */
-	int node;
-	unsigned long nr_pages; /* spanned = present = managed here */
+	/*
+	 * name, type, node; NR_FREE_PAGES (free); the watermarks, boost
+	 * and nr_reserved_highatomic; lowmem_reserve[] (SIM_MAX_ZONES of
+	 * them); free_area[o].nr_free (nr_free[], SIM_MAX_ORDER of them)
+	 * and the migratetype letters of each order (mt[], has_mt), which
+	 * sim_zone_mt_update() keeps to the lists; all in pages, present =
+	 * managed = nr_pages.  Its buddy_total_kb is not kept: -1.
+	 */
+	struct pf_zone zone;
+	unsigned long nr_pages; /* the length of pages[] */
 	bool mobility;		/* grouping by mobility: else one list type */
 	struct sim_page *pages;
 	uint8_t *pageblock_mt; /* per pageblock: enum sim_mt */
 	struct sim_list free_list[SIM_MAX_ORDER][SIM_MT_NR];
-	unsigned long nr_free[SIM_MAX_ORDER]; /* free_area[o].nr_free */
-	unsigned long free_pages;	      /* NR_FREE_PAGES */
-	long min, low, high;		      /* watermarks, pages */
-	long boost;			      /* watermark_boost */
-	long boost_max; /* its cap; 0: the era does not boost */
-	long lowmem_reserve[SIM_MAX_ZONES];
-	long nr_reserved_highatomic;
+	uint8_t mt_mask
+		[SIM_MAX_ORDER]; /* bit mt: free_list[o][mt] has a block */
+	long boost_max; /* the cap of zone.boost; 0: the era does not boost */
 	/* LRU: the pages reclaim may take, oldest at the head */
 	struct sim_list lru_file, lru_anon;
 	unsigned long nr_slab_reclaimable, nr_slab, nr_net;
 	/* compaction's cached scanner positions (zone->compact_cached_*) */
 	unsigned long migrate_pfn, free_pfn;
 };
+
+/* what struct sim_zone's zone holds must fit its arrays */
+_Static_assert(SIM_MAX_ORDER <= PF_MAX_ORDER, "nr_free[] and mt[] too short");
+_Static_assert(SIM_MAX_ZONES <= PF_MAX_ZONES, "lowmem_reserve[] too short");
+_Static_assert(SIM_MT_NR < PF_MT_LETTERS, "no room for a letter per type");
 
 /* The tunables of a run (vm sysctls). */
 struct sim_tunables {
@@ -277,15 +290,22 @@ void sim_reserve_highatomic(struct sim_zone *z, uint32_t pfn);
 /* unreserve_highatomic_pageblock(): give one back, as mt. */
 bool sim_unreserve_highatomic(struct sim_zone *z, int mt);
 /*
- * The zone as the analysis sees it (pf_zone): free, watermarks,
- * lowmem_reserve, nr_free per order, migratetype letters per order.
+ * show_migration_types(): the letters of order o in z->zone.mt[o], one
+ * for each migratetype whose list of that order holds a block.  Whoever
+ * empties list (o, mt), or adds to it when empty, calls it (nonempty:
+ * what the list is now): pf_zone_order_usable() reads them.
+ */
+void sim_zone_mt_update(struct sim_zone *z, int o, int mt, bool nonempty);
+/*
+ * The zone as the analysis sees it, for a failure record: z->zone, with
+ * the "= NkB" total of its free lists (buddy_total_kb).
  */
 void sim_zone_view(const struct sim_zone *z, struct pf_zone *out);
 /*
  * Check every invariant: free counts equal the lists, no block on two
  * lists or overlapping another, no free buddies left unmerged, heads
- * aligned to their order.  Returns 0, or -EUCLEAN with a description of
- * the first violation in msg.
+ * aligned to their order, migratetype letters as the lists say.  Returns
+ * 0, or -EUCLEAN with a description of the first violation in msg.
  */
 int sim_zone_check(const struct sim_zone *z, char *msg, size_t len);
 /* Free blocks of pageblock order or larger (acceptance 3) */

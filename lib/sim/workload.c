@@ -252,8 +252,8 @@ static void wl_fill(struct sim *s, double share, bool anon, bool checkerboard)
 	for (int zi = 0; zi < s->nr_zones; zi++) {
 		const struct sim_zone *z = &s->zones[zi];
 
-		room += z->free_pages;
-		high += z->high > 0 ? (unsigned long)z->high : 0;
+		room += (unsigned long)z->zone.free;
+		high += z->zone.high > 0 ? (unsigned long)z->zone.high : 0;
 	}
 	if (room <= high)
 		return;

@@ -102,18 +102,18 @@ static void test_init(void **state)
 	uint32_t pfns[8];
 
 	assert_int_equal(sim_zone_init(&z, "Normal", 1, 1000, true), 0);
-	assert_string_equal(z.name, "Normal");
-	assert_int_equal(z.type, PF_ZONE_NORMAL);
-	assert_int_equal(z.node, 1);
+	assert_string_equal(z.zone.name, "Normal");
+	assert_int_equal(z.zone.type, PF_ZONE_NORMAL);
+	assert_int_equal(z.zone.node, 1);
 	assert_true(z.mobility);
-	assert_int_equal(z.free_pages, 1000);
+	assert_int_equal(z.zone.free, 1000);
 	for (int o = 0; o < SIM_MAX_ORDER; o++) {
 		unsigned long want = 0;
 
 		for (size_t i = 0; i < 6; i++)
 			if (orders[i] == o)
 				want = 1;
-		assert_int_equal(z.nr_free[o], want);
+		assert_int_equal(z.zone.nr_free[o], want);
 		for (int mt = 0; mt < SIM_MT_NR; mt++)
 			if (mt != M)
 				assert_int_equal(z.free_list[o][mt].nr, 0);
@@ -132,7 +132,7 @@ static void test_init(void **state)
 
 	/* 4096 pages: four order-10 blocks, lowest first; 8 free pageblocks */
 	assert_int_equal(sim_zone_init(&z, "DMA32", 0, 4096, true), 0);
-	assert_int_equal(z.type, PF_ZONE_DMA32);
+	assert_int_equal(z.zone.type, PF_ZONE_DMA32);
 	assert_int_equal(list_pfns(&z, 10, M, pfns, 8), 4);
 	assert_int_equal(pfns[0], 0);
 	assert_int_equal(pfns[1], 1024);
@@ -154,13 +154,13 @@ static void test_expand(void **state)
 	fresh(&z, &st, 1000, true);
 	/* order 0: the smallest block is 992 (order 3): 996/2, 994/1, 993/0 */
 	assert_int_equal(get(&z, 0, M, false, &st), 992);
-	assert_int_equal(z.nr_free[3], 0);
+	assert_int_equal(z.zone.nr_free[3], 0);
 	assert_int_equal(z.free_list[2][M].head, 996);
 	assert_int_equal(z.free_list[1][M].head, 994);
 	assert_int_equal(z.free_list[0][M].head, 993);
 	assert_int_equal(z.pages[996].order, 2);
 	assert_int_equal(z.pages[994].order, 1);
-	assert_int_equal(z.free_pages, 999);
+	assert_int_equal(z.zone.free, 999);
 	assert_int_equal(z.pages[992].owner, SIM_ANON);
 	assert_int_equal(z.pages[992].flags, SIM_PG_HEAD);
 	assert_int_equal(z.pages[992].mt, M);
@@ -182,7 +182,7 @@ static void test_expand(void **state)
 				 p == 993 || p == 994 || p == 996 ? SIM_PG_HEAD
 								  : 0);
 	}
-	assert_int_equal(z.free_pages, 1000 - 9);
+	assert_int_equal(z.zone.free, 1000 - 9);
 	assert_int_equal(st.page_ops, 9);
 	assert_int_equal(st.steals, 0);
 	/* nothing of order 10 in a 1000-page zone */
@@ -244,7 +244,7 @@ static void roundtrip(unsigned long nr_pages, bool exact, uint64_t seed)
 	assert_non_null(blk);
 	fresh(&z, &st, nr_pages, true);
 	take_snap(&z, &a);
-	while (z.free_pages) {
+	while (z.zone.free) {
 		int order = (int)(rnd(&x) & 3);
 		uint32_t pfn;
 
@@ -268,7 +268,7 @@ static void roundtrip(unsigned long nr_pages, bool exact, uint64_t seed)
 		if (i % 97 == 0)
 			check_ok(&z);
 	}
-	assert_int_equal(z.free_pages, nr_pages);
+	assert_int_equal(z.zone.free, nr_pages);
 	assert_int_equal(st.page_ops, 2 * nr_pages);
 	assert_int_equal(st.steals, 0);
 	check_ok(&z);
@@ -320,7 +320,7 @@ static void test_fallback_large(void **state)
 	assert_int_equal(z.free_list[9][U].head, 512);
 	assert_int_equal(z.free_list[0][U].head, 1);
 	assert_int_equal(z.free_list[10][M].head, 1024);
-	assert_int_equal(z.nr_free[10], 1);
+	assert_int_equal(z.zone.nr_free[10], 1);
 	assert_int_equal(z.pages[0].mt, U);
 	check_ok(&z);
 	/* another unmovable page comes from the UNMOVABLE lists: no steal */
@@ -328,7 +328,7 @@ static void test_fallback_large(void **state)
 	assert_int_equal(st.steals, 2);
 	sim_free_block(&z, 1, 0, &st);
 	sim_free_block(&z, 0, 0, &st);
-	assert_int_equal(z.nr_free[10], 2);
+	assert_int_equal(z.zone.nr_free[10], 2);
 	assert_int_equal(z.free_list[10][U].head, 0);
 	assert_int_equal(z.free_list[10][M].head, 1024);
 	zone_done(&z);
@@ -346,10 +346,10 @@ static void setup_pb1(struct sim_zone *z, struct sim_stats *st,
 	assert_int_equal(get(z, 9, M, false, st), 0);
 	for (uint32_t i = 0; i < 512; i++)
 		assert_int_equal(get(z, 0, M, false, st), 512 + i);
-	assert_int_equal(z->free_pages, 0);
+	assert_int_equal(z->zone.free, 0);
 	for (uint32_t i = 0; i < nr_freed; i++)
 		sim_free_block(z, 512 + i, 0, st);
-	assert_int_equal(z->free_pages, nr_freed);
+	assert_int_equal(z->zone.free, nr_freed);
 	check_ok(z);
 }
 
@@ -476,11 +476,11 @@ static void test_mobility_off(void **state)
 	/* no highatomic reserve before 4.4 */
 	sim_reserve_highatomic(&z, 4);
 	assert_int_equal(z.pageblock_mt[0], M);
-	assert_int_equal(z.nr_reserved_highatomic, 0);
+	assert_int_equal(z.zone.reserved_highatomic, 0);
 	/* unmovable from anywhere, down to the last page */
 	while (get(&z, 0, U, false, &st) != SIM_NONE)
 		;
-	assert_int_equal(z.free_pages, 0);
+	assert_int_equal(z.zone.free, 0);
 	assert_int_equal(st.steals, 0);
 	zone_done(&z);
 
@@ -508,7 +508,7 @@ static void test_highatomic(void **state)
 	assert_int_equal(get(&z, 1, M, true, &st), 0);
 	sim_reserve_highatomic(&z, 0);
 	assert_int_equal(z.pageblock_mt[0], H);
-	assert_int_equal(z.nr_reserved_highatomic, 512);
+	assert_int_equal(z.zone.reserved_highatomic, 512);
 	for (int o = 1; o <= 8; o++) {
 		assert_int_equal(z.free_list[o][H].nr, 1);
 		assert_int_equal(z.free_list[o][M].nr, 0);
@@ -521,14 +521,14 @@ static void test_highatomic(void **state)
 	assert_int_equal(v.reserved_highatomic, 512);
 	/* again on the same block: nothing changes */
 	sim_reserve_highatomic(&z, 3);
-	assert_int_equal(z.nr_reserved_highatomic, 512);
+	assert_int_equal(z.zone.reserved_highatomic, 512);
 	sim_reserve_highatomic(&z, 600);
 	assert_int_equal(z.pageblock_mt[1], H);
-	assert_int_equal(z.nr_reserved_highatomic, 1024);
+	assert_int_equal(z.zone.reserved_highatomic, 1024);
 	assert_int_equal(z.free_list[9][H].head, 512);
 	sim_reserve_highatomic(&z, 1500);
 	assert_int_equal(z.pageblock_mt[2], M);
-	assert_int_equal(z.nr_reserved_highatomic, 1024);
+	assert_int_equal(z.zone.reserved_highatomic, 1024);
 	check_ok(&z);
 	/* only a highatomic caller takes from the reserve */
 	assert_int_equal(get(&z, 1, M, false, &st), 1024);
@@ -574,11 +574,11 @@ static void test_view(void **state)
 
 	memset(&st, 0, sizeof(st));
 	assert_int_equal(sim_zone_init(&z, "Normal", 1, 1000, true), 0);
-	z.min = 10;
-	z.low = 12;
-	z.high = 15;
-	z.boost = 3;
-	z.lowmem_reserve[3] = 7;
+	z.zone.min = 10;
+	z.zone.low = 12;
+	z.zone.high = 15;
+	z.zone.boost = 3;
+	z.zone.lowmem_reserve[3] = 7;
 	sim_zone_view(&z, &v);
 	assert_string_equal(v.name, "Normal");
 	assert_int_equal(v.type, PF_ZONE_NORMAL);
@@ -680,7 +680,7 @@ static void test_lru(void **state)
 	sim_free_block(&z, b, 0, &st);
 	sim_free_block(&z, d, 0, &st);
 	assert_int_equal(z.lru_anon.nr, 0);
-	assert_int_equal(z.free_pages, 1024);
+	assert_int_equal(z.zone.free, 1024);
 	zone_done(&z);
 }
 
@@ -727,8 +727,8 @@ static void test_check(void **state)
 	z.pages[z.free_list[0][M].head].prev = p;
 	z.free_list[0][M].head = p;
 	z.free_list[0][M].nr++;
-	z.nr_free[0]++;
-	z.free_pages++;
+	z.zone.nr_free[0]++;
+	z.zone.free++;
 	expect_broken(&z, "not merged");
 
 	/* the same block twice on one list */
@@ -737,11 +737,11 @@ static void test_check(void **state)
 	expect_broken(&z, "broken at pfn 992");
 
 	fresh(&z, &st, 1000, true);
-	z.nr_free[3]++;
+	z.zone.nr_free[3]++;
 	expect_broken(&z, "nr_free[3]");
 
 	fresh(&z, &st, 1000, true);
-	z.free_pages--;
+	z.zone.free--;
 	expect_broken(&z, "NR_FREE_PAGES");
 
 	fresh(&z, &st, 1000, true);
@@ -757,7 +757,7 @@ static void test_check(void **state)
 	expect_broken(&z, "migratetype 9");
 
 	fresh(&z, &st, 1000, true);
-	z.nr_reserved_highatomic = 512;
+	z.zone.reserved_highatomic = 512;
 	expect_broken(&z, "nr_reserved_highatomic");
 
 	/* a page in use inside a free block */
@@ -786,6 +786,158 @@ static void test_check(void **state)
 }
 
 /*
+ * The migratetype letters of order o as sim_zone_view() used to build
+ * them for every check: one for each non-empty list, "UMEHI" order,
+ * none when nr_free[o] is 0, NUL to the end.
+ */
+static void letters_of(const struct sim_zone *z, int o, char out[PF_MT_LETTERS])
+{
+	static const char letters[SIM_MT_NR] = "UMEHI";
+	size_t n = 0;
+
+	memset(out, 0, PF_MT_LETTERS);
+	if (!z->zone.nr_free[o])
+		return;
+	for (int mt = 0; mt < SIM_MT_NR; mt++)
+		if (z->free_list[o][mt].nr)
+			out[n++] = letters[mt];
+}
+
+/* zone.mt[] of every order is what the lists say, after step */
+static void letters_ok(const struct sim_zone *z, const char *step, int i)
+{
+	for (int o = 0; o < PF_MAX_ORDER; o++) {
+		char want[PF_MT_LETTERS] = { 0 };
+
+		if (o < SIM_MAX_ORDER)
+			letters_of(z, o, want);
+		if (memcmp(z->zone.mt[o], want, sizeof(want)))
+			fail_msg(
+				"after %s %d: order %d letters \"%.*s\", the lists say \"%s\"",
+				step, i, o, PF_MT_LETTERS, z->zone.mt[o], want);
+	}
+	assert_true(z->zone.has_mt);
+}
+
+/*
+ * One step of test_mt_letters(): a random allocation of any order and
+ * type (highatomic or not, growing the reserve sometimes), a free, or
+ * the reserve given back.  Returns the name of what it did.
+ */
+static const char *letters_step(struct sim_zone *z, struct sim_stats *st,
+				uint64_t r, uint32_t *pfns, int *orders,
+				size_t *n)
+{
+	if ((r & 15) == 0)
+		return sim_unreserve_highatomic(z, (int)((r >> 4) % 3))
+			       ? "unreserve"
+			       : "no unreserve";
+	if ((r % 100) < 55 || !*n) {
+		int order = (int)((r >> 8) % 7), mt = (int)((r >> 16) % 3);
+		bool ha = ((r >> 24) & 3) == 0;
+		uint32_t pfn = get(z, order, mt, ha, st);
+
+		if (pfn == SIM_NONE)
+			return "failed rmqueue";
+		if (ha && order && ((r >> 32) & 1))
+			sim_reserve_highatomic(z, pfn);
+		pfns[*n] = pfn;
+		orders[(*n)++] = order;
+		return "rmqueue";
+	}
+	r = (r >> 32) % *n;
+	sim_free_block(z, pfns[r], orders[r], st);
+	pfns[r] = pfns[--*n];
+	orders[r] = orders[*n];
+	return "free";
+}
+
+/*
+ * The letters pf_zone_order_usable() reads are kept as the lists change
+ * (sim_zone_mt_update()), not rebuilt: after every allocation, free,
+ * steal, move of a pageblock's free pages and highatomic reserve taken
+ * or given back, each order's letters are the lists', and the checker
+ * sees a letter that is not.
+ */
+static void test_mt_letters(void **state)
+{
+	static uint32_t pfns[4096];
+	static int orders[4096];
+	struct sim_stats st;
+	struct sim_zone z;
+	uint64_t x = 0xfeedbeef;
+	size_t n = 0;
+
+	/*
+	 * By hand, on the 1000-page zone of test_view(): an unmovable page
+	 * steals the pageblock of 0/9, whose halves 256/8 .. 1/0 are "U".
+	 */
+	fresh(&z, &st, 1000, true);
+	letters_ok(&z, "init", 0);
+	assert_string_equal(z.zone.mt[9], "M");
+	assert_string_equal(z.zone.mt[4], "");
+	assert_int_equal(get(&z, 0, U, false, &st), 0);
+	letters_ok(&z, "steal", 0);
+	assert_string_equal(z.zone.mt[9], "");
+	assert_string_equal(z.zone.mt[8], "UM");
+	assert_string_equal(z.zone.mt[4], "U");
+	/* a highatomic reserve of that pageblock: its free blocks turn H */
+	sim_reserve_highatomic(&z, 0);
+	letters_ok(&z, "reserve", 0);
+	assert_string_equal(z.zone.mt[8], "MH");
+	assert_string_equal(z.zone.mt[4], "H");
+	assert_string_equal(z.zone.mt[3], "MH");
+	/* given back as unmovable: "U" again */
+	assert_true(sim_unreserve_highatomic(&z, U));
+	letters_ok(&z, "unreserve", 0);
+	assert_string_equal(z.zone.mt[8], "UM");
+	assert_string_equal(z.zone.mt[4], "U");
+	/* the page back: 0/9 again, on the lists of its pageblock, U */
+	sim_free_block(&z, 0, 0, &st);
+	letters_ok(&z, "free", 0);
+	assert_string_equal(z.zone.mt[9], "U");
+	assert_string_equal(z.zone.mt[8], "M");
+	assert_string_equal(z.zone.mt[4], "");
+	assert_string_equal(z.zone.mt[0], "");
+	zone_done(&z);
+
+	/* at random, with grouping by mobility and without */
+	for (int mob = 0; mob < 2; mob++) {
+		fresh(&z, &st, 4096, mob);
+		for (int i = 0; i < 20000; i++) {
+			const char *step = letters_step(&z, &st, rnd(&x), pfns,
+							orders, &n);
+
+			letters_ok(&z, step, i);
+		}
+		if (mob)
+			assert_true(st.steals > 0);
+		while (n) {
+			n--;
+			sim_free_block(&z, pfns[n], orders[n], &st);
+			letters_ok(&z, "free all", (int)n);
+		}
+		/* all merged back: four order-10 blocks, whatever their types */
+		assert_int_equal(z.zone.nr_free[10], 4);
+		assert_true(z.zone.mt[10][0] != '\0');
+		zone_done(&z);
+	}
+
+	/* the checker: a letter too many, one missing, one left past NUL */
+	fresh(&z, &st, 1000, true);
+	z.zone.mt[3][1] = 'U';
+	expect_broken(&z, "order 3 migratetype letters \"MU\"");
+	fresh(&z, &st, 1000, true);
+	z.zone.mt[9][0] = '\0';
+	expect_broken(&z,
+		      "order 9 migratetype letters \"\", the lists say \"M\"");
+	fresh(&z, &st, 1000, true);
+	get(&z, 0, M, false, &st);
+	z.zone.mt[0][1] = 'E';
+	expect_broken(&z, "order 0 migratetype letters");
+}
+
+/*
  * 100k random operations, orders 0-5, every migratetype, highatomic
  * callers and reserves, LRU pages: the invariants hold after every 1000,
  * and freeing everything merges the zone back into order-10 blocks.
@@ -807,7 +959,7 @@ static void stress(bool mobility, unsigned long nr_pages, int nr_ops)
 	fresh(&z, &st, nr_pages, mobility);
 	for (int i = 1; i <= nr_ops; i++) {
 		uint64_t r = rnd(&x);
-		int share = z.free_pages > nr_pages / 8 ? 55 : 20;
+		int share = (unsigned long)z.zone.free > nr_pages / 8 ? 55 : 20;
 		bool alloc = (int)(r % 100) < share;
 
 		if (alloc || !n) {
@@ -854,8 +1006,8 @@ static void stress(bool mobility, unsigned long nr_pages, int nr_ops)
 		sim_free_block(&z, blk[n].pfn, blk[n].order, &st);
 	}
 	check_ok(&z);
-	assert_int_equal(z.free_pages, nr_pages);
-	assert_int_equal(z.nr_free[10], nr_pages >> 10);
+	assert_int_equal(z.zone.free, nr_pages);
+	assert_int_equal(z.zone.nr_free[10], nr_pages >> 10);
 	assert_int_equal(z.lru_file.nr + z.lru_anon.nr, 0);
 	sim_zone_release(&z);
 	free(blk);
@@ -895,6 +1047,7 @@ int main(void)
 		cmocka_unit_test(test_view),
 		cmocka_unit_test(test_lru),
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_mt_letters),
 		cmocka_unit_test(test_stress),
 		cmocka_unit_test(test_bench),
 	};

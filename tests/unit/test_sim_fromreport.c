@@ -128,19 +128,20 @@ static void test_initial_state(void **state)
 	assert_int_equal(sim_shape_free_lists(s), 0);
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct sim_zone *z = &s->zones[i];
-		const struct pf_zone *rz = report_zone(z->name, z->node);
+		const struct pf_zone *rz =
+			report_zone(z->zone.name, z->zone.node);
 		unsigned long pages = 0;
 
 		assert_non_null(rz);
 		assert_int_equal(sim_zone_check(z, msg, sizeof(msg)), 0);
 		for (int o = 0; o < SIM_MAX_ORDER; o++) {
-			assert_int_equal(z->nr_free[o], rz->nr_free[o]);
+			assert_int_equal(z->zone.nr_free[o], rz->nr_free[o]);
 			pages += rz->nr_free[o] << o;
 			sum[o] += rz->nr_free[o];
 		}
-		assert_int_equal(z->free_pages, pages);
+		assert_int_equal(z->zone.free, pages);
 		/* the rest is page cache, all of it on the LRU */
-		assert_int_equal(z->lru_file.nr + z->free_pages, z->nr_pages);
+		assert_int_equal(z->lru_file.nr + z->zone.free, z->nr_pages);
 	}
 	for (int i = 0; i < s->nr_zones; i++)
 		sim_zone_release(&s->zones[i]);

@@ -842,13 +842,13 @@ static struct sim *sim_new(const char *text)
 				      (unsigned long)(sc->zones[i].bytes >> 12),
 				      s->era.mobility),
 			0);
-		z->min = 64;
-		z->low = 80;
-		z->high = 96;
+		z->zone.min = 64;
+		z->zone.low = 80;
+		z->zone.high = 96;
 		s->zone_enum[i] = i;
 		s->nr_zones++;
-		if (z->node + 1 > s->nr_nodes)
-			s->nr_nodes = z->node + 1;
+		if (z->zone.node + 1 > s->nr_nodes)
+			s->nr_nodes = z->zone.node + 1;
 	}
 	return s;
 }
@@ -921,7 +921,7 @@ static void test_workload_fill_checkerboard(void **state)
 		assert_int_equal(z->pages[p ^ 1].order, 0);
 	}
 	assert_int_equal(odd, anon);
-	assert_true(z->nr_free[0] >= anon);
+	assert_true(z->zone.nr_free[0] >= anon);
 	check_zones(s);
 
 	/* the page cache fill: 40% of RAM, one page in ten or so dirty */
@@ -958,7 +958,7 @@ static void test_workload_fill_room(void **state)
 		"[phase all]\nduration = 1s\nanon_fill = 100%\nfill = 100%\n");
 
 	sim_workload_run(s, 0.001);
-	assert_int_equal(s->zones[0].free_pages, 96);
+	assert_int_equal(s->zones[0].zone.free, 96);
 	assert_int_equal(s->st.failures, 0);
 	assert_int_equal(count_owner(s, SIM_ANON), 4096 - 96);
 	sim_del(s);
@@ -1010,7 +1010,7 @@ static void test_workload_free_nothing(void **state)
 	run(s, 1, 0.001);
 	assert_true(s->no_slab);
 	assert_int_equal(s->st.frees, 0);
-	assert_int_equal(s->zones[0].free_pages, s->zones[0].nr_pages);
+	assert_int_equal(s->zones[0].zone.free, s->zones[0].nr_pages);
 	sim_del(s);
 }
 
@@ -1044,7 +1044,7 @@ static void test_workload_net(void **state)
 	assert_true(s->st.allocations - allocs >= 1999 &&
 		    s->st.allocations - allocs <= 2001);
 	/* the bursts are over: everything was given back */
-	assert_int_equal(s->zones[0].free_pages, s->zones[0].nr_pages);
+	assert_int_equal(s->zones[0].zone.free, s->zones[0].nr_pages);
 	assert_int_equal(s->held_nr, 0);
 	assert_int_equal(count_owner(s, SIM_NET), 0);
 	sim_del(s);
