@@ -27,6 +27,31 @@ static const char *const alloc_flag_names[] = {
 	"ALLOC_OOM",	       "ALLOC_CMA",  "ALLOC_CPUSET",
 };
 
+/* The working of a zone's check, in pages, in explain -j's check object. */
+static void print_check_working(const struct pf_zone_verdict *v)
+{
+	const struct pf_wm_check *c = &v->check;
+	const struct {
+		const char *key;
+		long pages;
+	} f[] = {
+		{ "free_pages", c->free },
+		{ "usable_pages", c->usable },
+		{ "mark_pages", c->mark },
+		{ "min_pages", c->min },
+		{ "lowmem_reserve_pages", c->reserve },
+		{ "highatomic_pages", c->highatomic },
+	};
+
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		print_int(PRINT_JSON, f[i].key, NULL, f[i].pages);
+	print_bool(PRINT_JSON, "highatomic_inferred", NULL,
+		   v->highatomic_floor);
+	print_int(PRINT_JSON, "cma_pages", NULL, c->cma);
+	print_int(PRINT_JSON, "margin_pages", NULL, c->margin);
+	print_num(PRINT_JSON, "failed_order", NULL, c->failed_order);
+}
+
 /*
  * zones[].check: the emulated watermark check at the failed order; in
  * text, the rest of the zone's row and the verdict under it.
@@ -67,19 +92,8 @@ static void print_check(const struct pf_report *r, const struct pf_explain *ex,
 	print_string_opt(PRINT_JSON, "not_allowed_because", NULL,
 			 cli_why_not_words(v->why_not));
 	print_int(PRINT_JSON, "zone_idx", NULL, v->zone_idx);
-	if (v->evaluated) {
-		print_int(PRINT_JSON, "free_pages", NULL, c->free);
-		print_int(PRINT_JSON, "usable_pages", NULL, c->usable);
-		print_int(PRINT_JSON, "mark_pages", NULL, c->mark);
-		print_int(PRINT_JSON, "min_pages", NULL, c->min);
-		print_int(PRINT_JSON, "lowmem_reserve_pages", NULL, c->reserve);
-		print_int(PRINT_JSON, "highatomic_pages", NULL, c->highatomic);
-		print_bool(PRINT_JSON, "highatomic_inferred", NULL,
-			   v->highatomic_floor);
-		print_int(PRINT_JSON, "cma_pages", NULL, c->cma);
-		print_int(PRINT_JSON, "margin_pages", NULL, c->margin);
-		print_num(PRINT_JSON, "failed_order", NULL, c->failed_order);
-	}
+	if (v->evaluated)
+		print_check_working(v);
 	close_json_object();
 	cli_verdict_words(r, v, verdict, sizeof(verdict));
 	print_fp("  %12s %s%s%s\n", "",
