@@ -148,6 +148,25 @@ static void era_wmarks(struct pf_era *e, const struct pf_kver *kv)
 }
 
 /*
+ * compaction_suitable() (docs/eras/kswapd.md, section 3): from 2.6.35 to
+ * 4.8 and in RHEL 6 and 7 the zone must stay above the low watermark
+ * plus 2 << order, and a fragmentation index from 0 to extfrag_threshold
+ * skips the zone at every order; 4.9 ("mm, compaction: require only min
+ * watermarks for non-costly orders", 8348faf91f56, and "restrict
+ * fragindex to costly orders") asks only min for orders up to
+ * PAGE_ALLOC_COSTLY_ORDER and keeps the index gate for costlier ones.
+ * 6.15+ lets the caller name the watermark, but direct compaction and
+ * kcompactd name min and add low - min for costly orders: the same.
+ */
+static void era_compaction_suitable(struct pf_era *e, const struct pf_kver *kv)
+{
+	bool v49 = kv->rhel ? kv->rhel >= 8 : at_least(kv, 4, 9, 0);
+
+	e->compact_min_wmark = v49;
+	e->fragindex_min_order = v49 ? 4 : 1;
+}
+
+/*
  * What changed when (kernel-facts.md section 6): grouping by mobility
  * 2.6.24; compaction 2.6.35; kswapd compacting (compact_pgdat) from about
  * 3.6 until kcompactd took over in 4.6; highatomic reserve 4.4; boost 5.0;
@@ -158,6 +177,7 @@ static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 {
 	e->mobility = kv->rhel >= 6 || at_least(kv, 2, 6, 24);
 	e->compaction = kv->rhel >= 6 || at_least(kv, 2, 6, 35);
+	era_compaction_suitable(e, kv);
 	e->kswapd_compact_min_order = PF_MAX_ORDER;
 	if (kv->rhel == 6) {
 		e->kswapd_compacts = true;

@@ -112,6 +112,9 @@ struct pf_era {
 	bool kcompactd;		      /* 4.6+ */
 	bool proactive;		      /* 5.9+ proactive compaction */
 	bool boost;		      /* 5.0+ watermark boost */
+	/* compaction_suitable(): the watermark and fragmentation-index gates */
+	bool compact_min_wmark;	 /* 4.9+: min, not low, for order <= 3 */
+	int fragindex_min_order; /* the lowest order the index gate holds */
 
 	struct pf_printk_fmt printk; /* how a failure is printed */
 };

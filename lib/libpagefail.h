@@ -971,7 +971,10 @@ struct pf_sim_result {
 	char check_msg[256];
 };
 
-/* Run sc.  Returns 0, -ENOMEM, or -EUCLEAN when an invariant broke. */
+/*
+ * Run sc.  Returns 0, -ENOMEM, -EUCLEAN when an invariant broke, or
+ * -EOPNOTSUPP when sc sets vm.zone_reclaim_mode, which is not modelled.
+ */
 int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		struct pf_sim_result *res);
 /*

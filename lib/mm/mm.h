@@ -32,11 +32,13 @@ long pf_zone_highatomic_floor(const struct pf_zone *z, int era);
 bool pf_zone_order_usable(const struct pf_zone *z, int o, unsigned int flags,
 			  int era, bool *only_highatomic);
 
+struct pf_era;
 /*
- * compaction_suitable(): is there room to compact for order, free pages
- * staying above mark plus the compaction gap, 2 << order, once the
- * migration targets are taken? (compaction.c)
+ * compaction_suitable() of era e: may compacting z for order help?  Room
+ * for the migration targets above the era's watermark, and memory that is
+ * fragmented rather than short (vm.extfrag_threshold) (compaction.c).
  */
-bool pf_compaction_suitable(long free_pages, long mark, int order);
+bool pf_compaction_suitable(const struct pf_zone *z, int order,
+			    const struct pf_era *e, long extfrag_threshold);
 
 #endif

@@ -235,8 +235,8 @@ unsigned long sim_compact_zone(struct sim *s, struct sim_zone *z, int order,
 	if (!z->pages || z->nr_pages < 2 * PB_NR || !budget)
 		return 0;
 	/* not without the free pages to move into */
-	if (order >= 0 &&
-	    !pf_compaction_suitable(z->zone.free, z->zone.min, order))
+	if (order >= 0 && !pf_compaction_suitable(&z->zone, order, &s->era,
+						  s->tun.extfrag_threshold))
 		return 0;
 	if (z->free_pfn >= z->nr_pages || (z->free_pfn & (PB_NR - 1)) ||
 	    z->migrate_pfn >= z->nr_pages || z->free_pfn <= z->migrate_pfn)

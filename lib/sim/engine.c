@@ -254,6 +254,11 @@ static int check_all(struct sim *s)
 	return 0;
 }
 
+/*
+ * zone_reclaim()/node_reclaim() is not modelled: a run that sets
+ * vm.zone_reclaim_mode is refused, since a tunable that changes nothing
+ * would be a silent answer (docs/eras/reclaim.md).
+ */
 int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		struct pf_sim_result *res)
 {
@@ -267,6 +272,8 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		o = &none;
 	memset(res, 0, sizeof(*res));
 	res->first_failure = -1;
+	if (sc->tun.zone_reclaim_mode)
+		return -EOPNOTSUPP;
 	s = sim_create(sc, &mfk);
 	if (!s)
 		return -ENOMEM;

@@ -66,10 +66,12 @@ static bool zone_ok(const struct sim *s, const struct sim_zone *z, int order,
 				    NULL);
 }
 
-/* enough free memory that the migration targets keep the zone above low */
-static bool compaction_suitable(const struct sim_zone *z, int order)
+/* compaction_suitable() of the era, kswapd's and kcompactd's too */
+static bool compaction_suitable(const struct sim *s, const struct sim_zone *z,
+				int order)
 {
-	return pf_compaction_suitable(z->zone.free, z->zone.low, order);
+	return pf_compaction_suitable(&z->zone, order, &s->era,
+				      s->tun.extfrag_threshold);
 }
 
 /* Does kswapd itself compact for this order in this era? */
@@ -206,7 +208,7 @@ static unsigned long compact_pgdat(struct sim *s, int node, int order,
 		bool fresh;
 
 		if (z->zone.node != node || zone_ok(s, z, order, z->zone.low) ||
-		    !compaction_suitable(z, order))
+		    !compaction_suitable(s, z, order))
 			continue;
 		*tried = true;
 		fresh = !z->migrate_pfn;
@@ -278,7 +280,7 @@ static void kswapd_sleep(struct sim *s, int node, int order, bool boosted)
 
 			if (z->zone.node == node &&
 			    !zone_ok(s, z, order, z->zone.low) &&
-			    compaction_suitable(z, order)) {
+			    compaction_suitable(s, z, order)) {
 				wakeup_kcompactd(s, node, order);
 				break;
 			}
@@ -377,7 +379,7 @@ static void kcompactd_run(struct sim *s, int node, double dt)
 			continue;
 		}
 		if (zone_ok(s, z, order, z->zone.low) ||
-		    !compaction_suitable(z, order))
+		    !compaction_suitable(s, z, order))
 			continue;
 		if (!budget) {
 			done = false;

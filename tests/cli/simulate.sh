@@ -67,6 +67,14 @@ fails bad-sweep-value 2 "pagefail: --sweep kernel= $K" simulate --sweep kernel=r
 fails old-kernel 2 "pagefail: --kernel '2.4.0': the simulator knows kernels from 2.6.18 on" \
 	simulate --kernel 2.4.0 $small
 check bad-sweep-value-first "[ ! -s $tmp/bad-sweep-value.out ]"
+# a tunable the model does not implement is refused, not answered
+fails zone-reclaim-refused 1 "pagefail: vm.zone_reclaim_mode is not modelled: an atomic request skips a zone below its watermark under it as under 0, but the node-local reclaim it has sleeping allocations do is not simulated; only 0 runs" \
+	simulate --set vm.zone_reclaim_mode=1 $small
+# vm.extfrag_threshold gates compaction_suitable() at every order up to
+# 4.8: at 1000 nothing is compacted for small.scn's requests, at 0 the
+# gate lets it through and failures fall
+"$pf" simulate --kernel 4.4 --sweep vm.extfrag_threshold=0,1000 $small >"$tmp/xfrag.txt" 2>&1
+check extfrag-gate-4.4 "awk 'NR == 2 { a = \$2; c = \$5 } NR == 3 { b = \$2; d = \$5 } END { exit !(a < b && c > 0 && d == 0) }' $tmp/xfrag.txt"
 vals=$(seq -s, 1 33)
 fails sweep-too-many 2 "pagefail: --sweep takes at most 32 values, not more ('seed=$vals')" \
 	simulate --sweep "seed=$vals" $small

@@ -15,7 +15,9 @@
 
 #include <string.h>
 
+#include "era.h"
 #include "libpagefail.h"
+#include "mm/mm.h"
 #include "zones.h"
 
 /* GFP_ATOMIC's alloc flags (of every era but 6.3's highatomic bit) */
@@ -319,6 +321,39 @@ static void test_unknown(void **state)
 	assert_int_equal(pf_cause_of_name("nonsense"), -1);
 }
 
+/*
+ * compaction_suitable() by era (lib/mm/compaction.c): 10000 free pages
+ * all of order 0, min 9000, low 9990.  For order 1 the fragmentation
+ * index is 1000 - (1000 + 10000 * 1000 / 2) / 10000 = 500 (integers).
+ */
+static void test_compaction_suitable(void **state)
+{
+	unsigned long nr[2] = { 10000, 0 };
+	struct pf_zone z = mkzone(10000, 9000, nr, 2);
+	struct pf_era e44, e49;
+	struct pf_kver k;
+
+	(void)state;
+	z.low = 9990;
+	pf_kver_parse("4.4", &k);
+	pf_era_init(&e44, &k, PF_GFP_UNKNOWN);
+	pf_kver_parse("4.9", &k);
+	pf_era_init(&e49, &k, PF_GFP_UNKNOWN);
+	assert_int_equal(pf_extfrag_index(nr, 2, 1), 500);
+	/* 4.4: low + 4 = 9994 < 10000, but 500 <= 500: short, not fragmented */
+	assert_false(pf_compaction_suitable(&z, 1, &e44, 500));
+	assert_true(pf_compaction_suitable(&z, 1, &e44, 499));
+	/* 4.9: min + 4 for order 1, and no index gate below order 4 */
+	assert_true(pf_compaction_suitable(&z, 1, &e49, 500));
+	/* low + 2 << order: 9990 + 8 passes order 2 on 4.4 (index 750) */
+	assert_true(pf_compaction_suitable(&z, 2, &e44, 500));
+	/* and fails order 3 (9990 + 16 > 10000), where 4.9 asks min + 16 */
+	assert_false(pf_compaction_suitable(&z, 3, &e44, 1000));
+	assert_true(pf_compaction_suitable(&z, 3, &e49, 1000));
+	/* a costly order on 4.9: low again, 9990 + 32 > 10000 */
+	assert_false(pf_compaction_suitable(&z, 4, &e49, 1000));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -331,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_6_3),
 		cmocka_unit_test(test_no_watermarks),
 		cmocka_unit_test(test_unknown),
+		cmocka_unit_test(test_compaction_suitable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
