@@ -387,8 +387,13 @@ static bool era_fits(const struct pf_report *r, unsigned int ev,
 		return false;
 	if ((ev & PF_EVID_NODEMASK) && !p->nodemask)
 		return false;
+	/*
+	 * show_migration_types() came between 3.6.5 (none) and 3.10 (read
+	 * in both, docs/eras/reclaim.md 2c); era.c prints them from 3.0, so
+	 * buddy lines without them rule out only 3.10 and later.
+	 */
 	if (((ev & PF_EVID_LETTERS) && !p->letters) ||
-	    ((ev & PF_EVID_NO_LETTERS) && p->letters) ||
+	    ((ev & PF_EVID_NO_LETTERS) && at_least(kv, 3, 10, 0)) ||
 	    (h && !p->letters_44) || (rv && p->letters_44))
 		return false;
 	/* the names were rendered in one layout; a bare mask, in any that names its bits */
