@@ -167,11 +167,17 @@ static void era_compaction_suitable(struct pf_era *e, const struct pf_kver *kv)
 }
 
 /*
- * What changed when (kernel-facts.md section 6): grouping by mobility
- * 2.6.24; compaction 2.6.35; kswapd compacting (compact_pgdat) from about
- * 3.6 until kcompactd took over in 4.6; highatomic reserve 4.4; boost 5.0;
- * proactive compaction 5.9.  RHEL 6 backported compaction but its kswapd
- * compacts only for order > 3 before 2.6.32-358 (RHEL 6.4).
+ * What changed when (kernel-facts.md section 6, docs/eras/kswapd.md
+ * section 1): grouping by mobility 2.6.24; compaction 2.6.35; kswapd
+ * compacting each zone for order > 0 in 2.6.38 only (5a03b051, reverted
+ * in 2.6.39 by d527caf2), then compact_pgdat() from 3.4 (7be62de99adc,
+ * read absent in 3.3.8 and present in 3.4.108) until kcompactd took over
+ * in 4.6; highatomic reserve 4.4; boost 5.0; proactive compaction 5.9.
+ * RHEL 6 backported compaction; the model's kswapd compacts order 1 from
+ * 2.6.32-358 (RHEL 6.4), as Red Hat describes the fix, although every
+ * RHEL 6 balance_pgdat() read (-358 to -754) compacts only for order > 3
+ * (docs/eras/kswapd.md): an assumption, which pf_kver_assumptions()
+ * names so that every run resting on it says so.
  */
 static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 {
@@ -197,7 +203,8 @@ static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 		return;
 	}
 	e->highatomic = at_least(kv, 4, 4, 0);
-	if (at_least(kv, 3, 6, 0)) {
+	if (at_least(kv, 3, 4, 0) ||
+	    (at_least(kv, 2, 6, 38) && !at_least(kv, 2, 6, 39))) {
 		e->kswapd_compacts = true;
 		e->kswapd_compact_min_order = 1;
 	}
@@ -463,4 +470,13 @@ int pf_report_era(const struct pf_report *r, struct pf_era_choice *c)
 		pf_kver_parse(era_probes[first], &c->kver);
 	}
 	return 0;
+}
+
+unsigned int pf_kver_assumptions(const struct pf_kver *kv)
+{
+	unsigned int a = 0;
+
+	if (pf_kver_known(kv) && kv->rhel == 6 && rhel_at_least(kv, 6, 358))
+		a |= PF_ASSUME_RHEL6_KSWAPD_COMPACT;
+	return a;
 }

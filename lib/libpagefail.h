@@ -302,6 +302,14 @@ struct pf_era_choice {
 int pf_report_era(const struct pf_report *r, struct pf_era_choice *c);
 
 /*
+ * What the model of kernel kv rests on beyond the sources read (era.c):
+ * PF_ASSUME_* bits, each to be said beside a run that relies on it.
+ */
+#define PF_ASSUME_RHEL6_KSWAPD_COMPACT                                         \
+	0x1 /* RHEL 6.4+: kswapd compacts orders 1-3 (Red Hat's account) */
+unsigned int pf_kver_assumptions(const struct pf_kver *kv);
+
+/*
  * How the report's lines were printed (pf_report.seen), where the kernel
  * changed them: the evidence of its era when it names no release (era.c,
  * pf_report_era()).

@@ -55,6 +55,21 @@ static struct pf_sim_opts run_opts(struct sim_ctx *c)
 }
 
 /* Run the n-th scenario (of the sweep) and print it: its exit status. */
+/* What the model of the run's kernel assumes, once a command. */
+static void say_assumptions(struct sim_ctx *c, const struct pf_kver *kv)
+{
+	unsigned int a = pf_kver_assumptions(kv) & ~c->said;
+
+	if (a & PF_ASSUME_RHEL6_KSWAPD_COMPACT)
+		cli_err(c->a->com.json, c->what,
+			"%s: kswapd compacts orders 1 to 3 here, as Red Hat "
+			"describes RHEL 6.4's fix, but the balance_pgdat() of "
+			"every RHEL 6 source read (2.6.32-358 to -754) "
+			"compacts only above order 3 (docs/eras/kswapd.md)",
+			kv->str);
+	c->said |= a;
+}
+
 static int run_one(struct sim_ctx *c, int n)
 {
 	const struct sim_args *a = c->a;
@@ -64,6 +79,7 @@ static int run_one(struct sim_ctx *c, int n)
 	int err;
 
 	c->series.nr = 0;
+	say_assumptions(c, pf_scenario_kernel(sc));
 	err = pf_simulate(sc, &o, &r);
 	if (err == -EOPNOTSUPP) {
 		cli_err(a->com.json, c->what,

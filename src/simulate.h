@@ -36,6 +36,7 @@ struct sim_ctx {
 	char *text;	/* them, printed after the summary */
 	size_t text_len, text_cap;
 	struct cli_series series;
+	unsigned int said; /* PF_ASSUME_* said already */
 };
 
 /* Before the runs: -1 to go on, or the exit status after saying why not */

@@ -67,6 +67,11 @@ fails bad-sweep-value 2 "pagefail: --sweep kernel= $K" simulate --sweep kernel=r
 fails old-kernel 2 "pagefail: --kernel '2.4.0': the simulator knows kernels from 2.6.18 on" \
 	simulate --kernel 2.4.0 $small
 check bad-sweep-value-first "[ ! -s $tmp/bad-sweep-value.out ]"
+# a run that rests on an assumption says so, once, and only that run
+"$pf" simulate --sweep kernel=rhel6.2,rhel6.4,rhel6.10 --reports 0 $small >/dev/null 2>"$tmp/assume.err"
+check assumption-said "[ \$(grep -c 'kswapd compacts orders 1 to 3 here, as Red Hat describes' $tmp/assume.err) -eq 1 ] && grep -q '^pagefail: rhel6.4: ' $tmp/assume.err"
+"$pf" simulate --kernel rhel6.2 --reports 0 $small >/dev/null 2>"$tmp/assume62.err"
+check assumption-not-said "[ ! -s $tmp/assume62.err ]"
 # a tunable the model does not implement is refused, not answered
 fails zone-reclaim-refused 1 "pagefail: vm.zone_reclaim_mode is not modelled: an atomic request skips a zone below its watermark under it as under 0, but the node-local reclaim it has sleeping allocations do is not simulated; only 0 runs" \
 	simulate --set vm.zone_reclaim_mode=1 $small
