@@ -58,7 +58,7 @@ static int verify_sim(struct cli_verify *v, const struct pf_scenario *sc,
 void cli_verify_run(struct cli_verify *v, struct pf_advice *a)
 {
 	struct pf_scenario *sc = NULL, *with = NULL;
-	char err[256], era[512];
+	char err[256], era[512], assume[320];
 	int ret;
 
 	if (!v->r) {
@@ -75,8 +75,12 @@ void cli_verify_run(struct cli_verify *v, struct pf_advice *a)
 					: pf_strerror(ret));
 		return;
 	}
-	snprintf(v->note, sizeof(v->note), "%s%s%s", era,
-		 era[0] && err[0] ? "; " : "", err);
+	cli_assumption_words(pf_scenario_kernel(sc),
+			     pf_kver_assumptions(pf_scenario_kernel(sc)),
+			     assume, sizeof(assume));
+	snprintf(v->note, sizeof(v->note), "%s%s%s%s%s", era,
+		 era[0] && err[0] ? "; " : "", err,
+		 (era[0] || err[0]) && assume[0] ? "; " : "", assume);
 	with = pf_scenario_dup(sc);
 	if (!with) {
 		snprintf(v->error, sizeof(v->error), "out of memory");

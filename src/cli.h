@@ -263,7 +263,7 @@ struct cli_verify {
 	char kernel[96];
 	unsigned long long before, after;
 	char error[512]; /* why it was not replayed, or "" */
-	char note[800];	 /* what the replay assumed, or "" */
+	char note[1100]; /* what the replay assumed, or "" */
 };
 
 /* Keep a copy of r when v wants one and has none: the first with Mem-Info */

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "print.h"
 #include "simulate.h"
+#include "words.h"
 
 #define SAMPLE_EVERY 0.1 /* seconds: the time series, 10 a second */
 
@@ -59,14 +60,10 @@ static struct pf_sim_opts run_opts(struct sim_ctx *c)
 static void say_assumptions(struct sim_ctx *c, const struct pf_kver *kv)
 {
 	unsigned int a = pf_kver_assumptions(kv) & ~c->said;
+	char words[320];
 
-	if (a & PF_ASSUME_RHEL6_KSWAPD_COMPACT)
-		cli_err(c->a->com.json, c->what,
-			"%s: kswapd compacts orders 1 to 3 here, as Red Hat "
-			"describes RHEL 6.4's fix, but the balance_pgdat() of "
-			"every RHEL 6 source read (2.6.32-358 to -754) "
-			"compacts only above order 3 (docs/eras/kswapd.md)",
-			kv->str);
+	if (cli_assumption_words(kv, a, words, sizeof(words)))
+		cli_err(c->a->com.json, c->what, "%s", words);
 	c->said |= a;
 }
 

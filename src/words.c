@@ -111,6 +111,21 @@ void cli_replay_era_words(const struct pf_report *r, int ret, char *buf,
 			eras, c.kver.str);
 }
 
+bool cli_assumption_words(const struct pf_kver *kv, unsigned int a, char *buf,
+			  size_t len)
+{
+	buf[0] = '\0';
+	if (!(a & PF_ASSUME_RHEL6_KSWAPD_COMPACT))
+		return false;
+	snprintf(buf, len,
+		 "%s: kswapd compacts orders 1 to 3 here, as Red Hat describes "
+		 "RHEL 6.4's fix, but the balance_pgdat() of every RHEL 6 "
+		 "source read (2.6.32-358 to -754) compacts only above order "
+		 "3 (docs/eras/kswapd.md)",
+		 kv->str);
+	return true;
+}
+
 const char *cli_source_words(int err)
 {
 	return err == -EINVAL ? "not understood" : pf_strerror(err);

@@ -30,6 +30,12 @@ void cli_era_words(const struct pf_era_choice *c, char *buf, size_t len);
  */
 void cli_replay_era_words(const struct pf_report *r, int ret, char *buf,
 			  size_t len);
+/*
+ * The PF_ASSUME_* bits a of kv's model, in words; false when a holds
+ * none.
+ */
+bool cli_assumption_words(const struct pf_kver *kv, unsigned int a, char *buf,
+			  size_t len);
 /* The name of one PF_EVID_* bit, for JSON ("dot", "no_names") */
 const char *cli_evidence_name(unsigned int bit);
 
