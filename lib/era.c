@@ -325,12 +325,11 @@ static bool mask_named(const struct pf_report *r, int layout)
 	       !strstr(buf, "0x");
 }
 
-/* Migratetype letters on r's buddy lines: 'H' (4.4+), 'R' (before), any. */
-static unsigned int letters_seen(const struct pf_report *r, bool *h, bool *rv)
+/* Migratetype letters on r's buddy lines, and 'H' (4.4+) or 'R' among them. */
+static unsigned int letters_seen(const struct pf_report *r)
 {
 	unsigned int ev = 0;
 
-	*h = *rv = false;
 	for (int i = 0; i < r->nr_zones; i++) {
 		const struct pf_zone *z = &r->zones[i];
 
@@ -338,13 +337,15 @@ static unsigned int letters_seen(const struct pf_report *r, bool *h, bool *rv)
 			continue;
 		ev |= z->has_mt ? PF_EVID_LETTERS : PF_EVID_NO_LETTERS;
 		for (int o = 0; z->has_mt && o < z->nr_orders; o++) {
-			*h |= strchr(z->mt[o], 'H') != NULL;
-			*rv |= strchr(z->mt[o], 'R') != NULL;
+			if (strchr(z->mt[o], 'H'))
+				ev |= PF_EVID_H;
+			if (strchr(z->mt[o], 'R'))
+				ev |= PF_EVID_R;
 		}
 	}
-	/* some zones with letters and some without: no evidence */
+	/* some zones with letters and some without: no evidence of either */
 	if ((ev & PF_EVID_LETTERS) && (ev & PF_EVID_NO_LETTERS))
-		ev = 0;
+		ev &= ~(PF_EVID_LETTERS | PF_EVID_NO_LETTERS);
 	return ev;
 }
 
@@ -352,7 +353,6 @@ static unsigned int letters_seen(const struct pf_report *r, bool *h, bool *rv)
 static unsigned int report_evidence(const struct pf_report *r)
 {
 	unsigned int ev = 0;
-	bool h, rv;
 
 	if (r->seen & PF_SAW_DOT)
 		ev |= PF_EVID_DOT;
@@ -366,7 +366,7 @@ static unsigned int report_evidence(const struct pf_report *r)
 		ev |= r->mode_names[0] ? PF_EVID_NAMES : PF_EVID_NO_NAMES;
 	if (r->nodemask[0])
 		ev |= PF_EVID_NODEMASK;
-	return ev | letters_seen(r, &h, &rv);
+	return ev | letters_seen(r);
 }
 
 /*
@@ -379,11 +379,9 @@ static bool era_fits(const struct pf_report *r, unsigned int ev,
 {
 	const struct pf_printk_fmt *p;
 	struct pf_era e;
-	bool h, rv;
 
 	pf_era_init(&e, kv, PF_GFP_UNKNOWN);
 	p = &e.printk;
-	letters_seen(r, &h, &rv);
 	if (((ev & PF_EVID_DOT) && !p->dot) || ((ev & PF_EVID_COLON) && p->dot))
 		return false;
 	if (((ev & PF_EVID_PID_LINE) && !p->pid_line) ||
@@ -401,7 +399,8 @@ static bool era_fits(const struct pf_report *r, unsigned int ev,
 	 */
 	if (((ev & PF_EVID_LETTERS) && !p->letters) ||
 	    ((ev & PF_EVID_NO_LETTERS) && at_least(kv, 3, 10, 0)) ||
-	    (h && !p->letters_44) || (rv && p->letters_44))
+	    ((ev & PF_EVID_H) && !p->letters_44) ||
+	    ((ev & PF_EVID_R) && p->letters_44))
 		return false;
 	/* the names were rendered in one layout; a bare mask, in any that names its bits */
 	if ((ev & PF_EVID_NAMES) ? e.gfp_layout != r->gfp_layout

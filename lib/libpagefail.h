@@ -284,6 +284,8 @@ enum pf_era_from {
 #define PF_EVID_LETTERS	   0x080 /* migratetype letters (3.0+) */
 #define PF_EVID_NO_LETTERS 0x100 /* buddy lines without them */
 #define PF_EVID_MASK	   0x200 /* the mask has bits only some layouts name */
+#define PF_EVID_H	   0x400 /* 'H' among the letters (4.4+) */
+#define PF_EVID_R	   0x800 /* 'R' among them (before 4.4) */
 
 struct pf_era_choice {
 	int from;	       /* enum pf_era_from */

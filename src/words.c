@@ -48,6 +48,8 @@ static const char *const evidence[][2] = {
 	{ "letters", "migratetype letters" },
 	{ "no_letters", "no migratetype letters" },
 	{ "mask", "the mask's bits" },
+	{ "letter_h", "H among the letters" },
+	{ "letter_r", "R among the letters" },
 };
 
 const char *cli_evidence_name(unsigned int bit)
