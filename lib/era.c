@@ -475,7 +475,7 @@ unsigned int pf_kver_assumptions(const struct pf_kver *kv)
 {
 	unsigned int a = 0;
 
-	if (pf_kver_known(kv) && kv->rhel == 6 && rhel_at_least(kv, 6, 358))
+	if (pf_kver_known(kv) && rhel_at_least(kv, 6, 358))
 		a |= PF_ASSUME_RHEL6_KSWAPD_COMPACT;
 	return a;
 }

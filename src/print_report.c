@@ -323,7 +323,7 @@ static void print_era(const struct pf_report *r, const struct pf_era_choice *c)
 	print_string_opt(PRINT_JSON, "before", NULL,
 			 pf_kver_known(&c->hi) ? c->hi.str : NULL);
 	open_json_array("evidence");
-	for (unsigned int bit = 1; bit <= PF_EVID_R; bit <<= 1)
+	for (unsigned int bit = 1; cli_evidence_name(bit); bit <<= 1)
 		if (c->evidence & bit)
 			print_string(PRINT_JSON, NULL, NULL,
 				     cli_evidence_name(bit));

@@ -55,7 +55,6 @@ static struct pf_sim_opts run_opts(struct sim_ctx *c)
 	return o;
 }
 
-/* Run the n-th scenario (of the sweep) and print it: its exit status. */
 /* What the model of the run's kernel assumes, once a command. */
 static void say_assumptions(struct sim_ctx *c, const struct pf_kver *kv)
 {
@@ -67,6 +66,7 @@ static void say_assumptions(struct sim_ctx *c, const struct pf_kver *kv)
 	c->said |= a;
 }
 
+/* Run the n-th scenario (of the sweep) and print it: its exit status. */
 static int run_one(struct sim_ctx *c, int n)
 {
 	const struct sim_args *a = c->a;

@@ -36,7 +36,7 @@ void cli_replay_era_words(const struct pf_report *r, int ret, char *buf,
  */
 bool cli_assumption_words(const struct pf_kver *kv, unsigned int a, char *buf,
 			  size_t len);
-/* The name of one PF_EVID_* bit, for JSON ("dot", "no_names") */
+/* The name of one PF_EVID_* bit, for JSON ("dot", "no_names"); NULL past the last */
 const char *cli_evidence_name(unsigned int bit);
 
 /* Why a file of a root was not read: -EINVAL is the reader's "junk". */
