@@ -142,6 +142,10 @@ struct pf_zone {
 	long reserved_highatomic; /* zone->nr_reserved_highatomic */
 	long present, managed;
 	long free_cma;
+	/* pages on the LRU lists the zone line printed, -1 each when not:
+	 * active/inactive anon, active/inactive file, active/inactive of
+	 * 2.6.18-2.6.27 (lib/libpagefail.h: enum pf_lru) */
+	long lru[6];
 	int nr_lowmem_reserve; /* -1 when no lowmem_reserve[] line */
 	long lowmem_reserve[PF_MAX_ZONES]; /* zone->lowmem_reserve[], pages */
 	int nr_orders; /* 0 when no buddy line / buddyinfo */

@@ -19,6 +19,20 @@
 
 #include "pagefail.h"
 
+/* The LRU lists of a zone line: 2.6.28+ four, before two (no anon/file) */
+enum pf_lru {
+	PF_LRU_ACTIVE_ANON,
+	PF_LRU_INACTIVE_ANON,
+	PF_LRU_ACTIVE_FILE,
+	PF_LRU_INACTIVE_FILE,
+	PF_LRU_ACTIVE,
+	PF_LRU_INACTIVE,
+	PF_LRU_NR
+};
+
+/* Pages on the zone's LRU lists, or -1 when its line printed none. */
+long pf_zone_lru_pages(const struct pf_zone *z);
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -657,8 +671,23 @@ struct pf_burst {
 struct pf_evidence {
 	unsigned long reports, with_meminfo, atomic;
 	unsigned long by_order[PF_MAX_ORDER]; /* failures, with suppressed */
+	unsigned long failures;		      /* their sum */
 	struct pf_burst burst[PF_MAX_ORDER];  /* atomic (cannot sleep) only */
 	unsigned long causes[PF_CAUSE_NR];
+	/*
+	 * Failures that found free memory far above the watermark, none of it
+	 * in a block of the order asked, and every smaller free block in a
+	 * pageblock of kernel memory, unmovable or reclaimable slab (the
+	 * report's migratetype letters, no M): kernel memory holds the free
+	 * pages apart, and compaction cannot move it.  unmovable_zone is the last
+	 * such zone, its free and its mark in kB.
+	 */
+	unsigned long unmovable;
+	char unmovable_zone[16];
+	unsigned long long unmovable_free_kb, unmovable_mark_kb;
+	long long unmovable_lru_kb;  /* its LRU pages, -1: told by letters */
+	long long unmovable_used_kb; /* managed less free */
+	int unmovable_order;
 	struct pf_kver kernel; /* the newest report's */
 	int nr_zones;	       /* the newest Mem-Info's zones */
 	struct pf_zone zones[PF_ZONES_MAX];
@@ -703,6 +732,11 @@ enum pf_advice_say {
 				 * seconds */
 	PF_SAY_BELOW_DEFAULT,  /* under the kernel's default: the default */
 	PF_SAY_SAFE_MAX,       /* n0 the safe bound (5% of lowmem) */
+	PF_SAY_UNMOVABLE,      /* n0 failures, all unmovable fragmentation
+				* (pf_evidence.unmovable): no value helps;
+				* n1 the order, n2 the zone's free kB, n3
+				* its watermark and reserve kB, n4 its LRU
+				* kB (-1: the letters told), n5 in use */
 	PF_SAY_KEEP,
 	PF_SAY_RECOMMEND_KB, /* n0 the value */
 	PF_SAY_WMARKS,	     /* cost: n0 zone's new min, n1 its new high,
@@ -733,7 +767,7 @@ enum pf_advice_say {
 struct pf_advice_step {
 	int say;   /* enum pf_advice_say */
 	bool cost; /* of the cost, not of the working */
-	long long n[4];
+	long long n[6];
 	double seconds; /* PF_SAY_BURST: first to last */
 };
 

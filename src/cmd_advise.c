@@ -141,9 +141,9 @@ static int advise(struct advise_ctx *c, int nr, char **paths)
 	int ret = 0;
 
 	cli_collect_init(&c->in, &c->com, on_report, c);
-	/* --apply to this machine needs no log: it applies what it has */
-	if (nr || !c->apply || !c->root || strcmp(c->root, "/"))
-		cli_collect(&c->in, nr, paths);
+	/* --apply reads the same log as the advice it applies: what the
+	 * working printed without --apply is what is set with it */
+	cli_collect(&c->in, nr, paths);
 	if (c->in.have_kernel && !pf_kver_known(&c->ev.kernel))
 		c->ev.kernel = c->in.kernel;
 	pf_advise(&c->ev, c->sys, a);

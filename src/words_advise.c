@@ -63,6 +63,41 @@ static const char *current_words(const char *from)
 	return "assumed: the kernel default";
 }
 
+/* Why no value helps: the free pages are held apart by kernel memory. */
+static void unmovable_words(const struct pf_advice_item *it, const long long *n,
+			    struct cli_buf *b)
+{
+	char x[32], y[32], l[32], u[32];
+
+	kb_words(n[2], x, sizeof(x));
+	kb_words(n[3], y, sizeof(y));
+	cli_buf_add(b,
+		    " Every failure (%llu) found %s free in %s against a "
+		    "watermark of %s, yet no block of order %lld: ",
+		    (unsigned long long)n[0], x, it->zone, y, n[1]);
+	if (n[4] >= 0) {
+		kb_words(n[4], l, sizeof(l));
+		kb_words(n[5], u, sizeof(u));
+		cli_buf_add(b,
+			    "of its %s in use only %s is on the LRU lists "
+			    "(page cache and anonymous memory, all that "
+			    "compaction can move or reclaim can free), so ",
+			    u, l);
+	} else {
+		cli_buf_add(b,
+			    "the report's migratetype letters put every "
+			    "smaller free block in a pageblock of kernel "
+			    "memory (unmovable, or reclaimable slab), none in "
+			    "a movable one, so ");
+	}
+	cli_buf_add(b, "kernel memory holds the free pages apart, and neither "
+		       "compaction nor reclaim can undo it. A larger reserve "
+		       "would only keep more 4 KiB pieces free: no vm tunable "
+		       "helps. Find what holds the memory (slabtop, "
+		       "/proc/pagetypeinfo, a driver or module that keeps "
+		       "pages).");
+}
+
 /* The steps of vm.min_free_kbytes: the reserve, and how much of it. */
 static void min_free_words(const struct pf_advice_item *it,
 			   const struct pf_advice_step *st, struct cli_buf *b)
@@ -107,6 +142,9 @@ static void min_free_words(const struct pf_advice_item *it,
 			    n[0] == 1 ? "" : "s", st->seconds,
 			    (unsigned long long)n[2], (unsigned long long)n[2],
 			    n[3]);
+		break;
+	case PF_SAY_UNMOVABLE:
+		unmovable_words(it, n, b);
 		break;
 	case PF_SAY_SAFE_MAX:
 		kb_words(n[0], x, sizeof(x));

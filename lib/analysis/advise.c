@@ -72,6 +72,87 @@ static void burst_add(struct pf_burst *b, const struct pf_report *r,
 	}
 }
 
+/*
+ * Is zone z, which failed r's check for fragmentation, fragmented by pages
+ * that cannot move?  Compaction moves only pages on an LRU list (page
+ * cache, anonymous memory): when the zone line prints them, fewer than an
+ * eighth of the zone's pages in use is the proof.  Without them, the
+ * migratetype letters (3.10+): every free block below r's order on an
+ * Unmovable, Reclaimable or HighAtomic list, none on a Movable or CMA one.
+ * Returns 1 (by the LRU), 2 (by the letters) or 0.
+ */
+static int zone_unmovable(const struct pf_zone *z, int order)
+{
+	long lru = pf_zone_lru_pages(z);
+	bool any = false;
+
+	if (lru >= 0 && z->managed > 0 && z->free >= 0)
+		return z->managed > z->free && lru * 8 < z->managed - z->free;
+	if (!z->has_mt)
+		return 0;
+	for (int o = 0; o < order && o < z->nr_orders; o++) {
+		if (!z->nr_free[o])
+			continue;
+		if (!z->mt[o][0] || strpbrk(z->mt[o], "MC"))
+			return 0;
+		any = true;
+	}
+	return any ? 2 : 0;
+}
+
+/*
+ * Count r's failures as unmovable fragmentation when every allowed zone
+ * that failed on fragmentation did so with unmovable free blocks, at
+ * least one did, and none was short of free memory.
+ */
+static void unmovable_add(struct pf_evidence *e, const struct pf_report *r,
+			  const struct pf_explain *ex, unsigned long n)
+{
+	const struct pf_zone_verdict *key = NULL;
+	int k = -1, how = 0, h;
+
+	for (int i = 0; i < ex->nr_zones; i++) {
+		const struct pf_zone_verdict *v = &ex->zones[i];
+
+		if (!v->allowed || !v->evaluated)
+			continue;
+		if (v->check.cause == PF_CAUSE_BELOW_MIN)
+			return;
+		if (v->check.cause != PF_CAUSE_FRAGMENTATION)
+			continue;
+		h = zone_unmovable(&r->zones[i], r->order);
+		if (!h)
+			return;
+		if (!key || v->check.free > key->check.free) {
+			key = v;
+			k = i;
+			how = h;
+		}
+	}
+	if (!key)
+		return;
+	e->unmovable += n;
+	e->unmovable_order = r->order;
+	snprintf(e->unmovable_zone, sizeof(e->unmovable_zone), "%s",
+		 r->zones[k].name);
+	e->unmovable_free_kb = (unsigned long long)key->check.free *
+			       (unsigned long long)r->zones[k].page_kb;
+	e->unmovable_mark_kb =
+		(unsigned long long)(key->check.min + key->check.reserve) *
+		(unsigned long long)r->zones[k].page_kb;
+	/* by the LRU: its pages and the zone's in use, to say so */
+	e->unmovable_lru_kb = -1;
+	e->unmovable_used_kb = -1;
+	if (how == 1) {
+		const struct pf_zone *z = &r->zones[k];
+
+		e->unmovable_lru_kb =
+			(long long)pf_zone_lru_pages(z) * z->page_kb;
+		e->unmovable_used_kb =
+			(long long)(z->managed - z->free) * z->page_kb;
+	}
+}
+
 void pf_evidence_add(struct pf_evidence *e, const struct pf_report *r,
 		     const struct pf_explain *ex)
 {
@@ -85,6 +166,7 @@ void pf_evidence_add(struct pf_evidence *e, const struct pf_report *r,
 	if (o < 0 || o >= PF_MAX_ORDER)
 		return;
 	e->by_order[o] += n;
+	e->failures += n;
 	if (r->gfp_layout && !pf_gfp_caps(r->gfp_mask, r->gfp_layout, &caps) &&
 	    !caps.can_sleep) {
 		e->atomic += n;
@@ -102,6 +184,8 @@ void pf_evidence_add(struct pf_evidence *e, const struct pf_report *r,
 		return;
 	if (ex->cause >= 0 && ex->cause < PF_CAUSE_NR)
 		e->causes[ex->cause] += n;
+	if (ex->cause == PF_CAUSE_FRAGMENTATION && r->nr_zones)
+		unmovable_add(e, r, ex, n);
 	if (ex->match.rule) {
 		int i;
 
@@ -369,6 +453,18 @@ static void min_free_value(struct pf_advice_item *it,
 	long doubled = -1, cover;
 	struct pf_advice_step *st;
 
+	/* every failure seen held apart by unmovable pages: no reserve helps */
+	if (e->unmovable && e->unmovable == e->failures) {
+		st = say(it, PF_SAY_UNMOVABLE);
+		st->n[0] = (long long)e->unmovable;
+		st->n[1] = e->unmovable_order;
+		st->n[2] = (long long)e->unmovable_free_kb;
+		st->n[3] = (long long)e->unmovable_mark_kb;
+		st->n[4] = e->unmovable_lru_kb;
+		st->n[5] = e->unmovable_used_kb;
+		snprintf(it->zone, sizeof(it->zone), "%s", e->unmovable_zone);
+		return;
+	}
 	if (short_of_reserve(e)) {
 		/* the usual first step: twice the reserve (Red Hat: x2 to x4) */
 		doubled = base > VM_INT_MAX / 2 ? VM_INT_MAX : 2 * base;

@@ -15,8 +15,23 @@ void pf_zone_init(struct pf_zone *z)
 	z->free = z->boost = z->min = z->low = z->high = -1;
 	z->reserved_highatomic = z->present = z->managed = z->free_cma = -1;
 	z->nr_lowmem_reserve = -1;
+	for (int i = 0; i < PF_LRU_NR; i++)
+		z->lru[i] = -1;
 	z->buddy_total_kb = -1;
 	z->type = PF_ZONE_OTHER;
+}
+
+_Static_assert(PF_LRU_NR == sizeof(((struct pf_zone *)0)->lru) / sizeof(long),
+	       "struct pf_zone.lru[] has a slot for each enum pf_lru");
+
+long pf_zone_lru_pages(const struct pf_zone *z)
+{
+	long sum = -1;
+
+	for (int i = 0; i < PF_LRU_NR; i++)
+		if (z->lru[i] >= 0)
+			sum = (sum < 0 ? 0 : sum) + z->lru[i];
+	return sum;
 }
 
 int pf_zone_type_of(const char *name)

@@ -347,7 +347,10 @@ static int open_report(struct pf_asm *a, struct host_state *h,
 		h->frag_line = 0;
 	}
 	pf_strlcpy(r->host, sizeof(r->host), h->host);
-	if (l->time)
+	/* /dev/kmsg prints microseconds: shown in seconds, as dmesg does */
+	if (l->style == PF_STYLE_KMSG)
+		snprintf(r->time, sizeof(r->time), "%.6f", l->mono);
+	else if (l->time)
 		pf_strlcpyn(r->time, sizeof(r->time), l->time, l->time_len);
 	r->mono = l->mono;
 	r->epoch = l->epoch;

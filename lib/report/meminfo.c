@@ -193,6 +193,10 @@ static void zone_rescale(struct pf_zone *z, unsigned int page_kb)
 		if (*f[i] >= 0)
 			*f[i] = (long)((unsigned long)*f[i] * z->page_kb /
 				       page_kb);
+	for (int i = 0; i < PF_LRU_NR; i++)
+		if (z->lru[i] >= 0)
+			z->lru[i] = (long)((unsigned long)z->lru[i] *
+					   z->page_kb / page_kb);
 	z->page_kb = page_kb;
 }
 
@@ -210,6 +214,12 @@ static long *zone_field(struct pf_zone *z, const char *k, size_t kn)
 		{ "present", offsetof(struct pf_zone, present) },
 		{ "managed", offsetof(struct pf_zone, managed) },
 		{ "free_cma", offsetof(struct pf_zone, free_cma) },
+		{ "active_anon", offsetof(struct pf_zone, lru[PF_LRU_ACTIVE_ANON]) },
+		{ "inactive_anon", offsetof(struct pf_zone, lru[PF_LRU_INACTIVE_ANON]) },
+		{ "active_file", offsetof(struct pf_zone, lru[PF_LRU_ACTIVE_FILE]) },
+		{ "inactive_file", offsetof(struct pf_zone, lru[PF_LRU_INACTIVE_FILE]) },
+		{ "active", offsetof(struct pf_zone, lru[PF_LRU_ACTIVE]) },
+		{ "inactive", offsetof(struct pf_zone, lru[PF_LRU_INACTIVE]) },
 	};
 	/* clang-format on */
 	const struct pf_field *f =

@@ -736,6 +736,8 @@ static const struct key keys[] = {
 	  false },
 	{ SEC_PHASE, "fill", key_percent, PH(fill), 0, 0, 0, false },
 	{ SEC_PHASE, "anon_fill", key_percent, PH(anon_fill), 0, 0, 0, false },
+	{ SEC_PHASE, "hold", key_percent, PH(hold), 0, 0, 0, false },
+	{ SEC_PHASE, "fresh", key_bool, PH(fresh), 0, 0, 0, false },
 	{ SEC_PHASE, "checkerboard", key_bool, PH(checkerboard), 0, 0, 0,
 	  false },
 	{ SEC_PHASE, "drop_caches", key_int, PH(drop_caches), 1, 3, 0, false },

@@ -153,7 +153,9 @@ struct sim_phase {
 	double duration; /* seconds */
 	double fill; /* page cache to fill at the start, share of RAM, 0..1 */
 	double anon_fill; /* anonymous memory to fill at the start, share of RAM */
-	bool checkerboard; /* then free every other page of it */
+	bool checkerboard; /* then free every other page of it (and of hold) */
+	double hold; /* after the fills: unmovable pages to hold, share of free */
+	bool fresh; /* fills as on a machine just booted, not a long uptime */
 	int drop_caches; /* at the start, first: 1 page cache, 2 slab, 3 both */
 	double stream_rate; /* page cache pages read per second */
 	double anon_rate,

@@ -237,9 +237,13 @@ struct wl_page {
  * is then in pieces all over, not the unsplit tail of each zone that any
  * allocation that stops at a watermark leaves.  The rest goes on the LRU
  * in a random order; a checkerboard then frees those of even pfn, whose
- * buddies (odd) stay in use, so nothing merges.
+ * buddies (odd) stay in use, so nothing merges.  With fresh, the fill is
+ * of a machine just booted, as the lab's guests are: pages kept in the
+ * order the allocator handed them out, on the LRU in that order, so that
+ * reclaim frees them in runs, oldest first.
  */
-static void wl_fill(struct sim *s, double share, bool anon, bool checkerboard)
+static void wl_fill(struct sim *s, double share, bool anon, bool checkerboard,
+		    bool fresh)
 {
 	unsigned long total = wl_total_pages(s), room = 0, high = 0, n = 0;
 	unsigned long want = (unsigned long)(share * (double)total);
@@ -277,8 +281,9 @@ static void wl_fill(struct sim *s, double share, bool anon, bool checkerboard)
 	}
 	s->st.allocations += n;
 	s->st.alloc_pages += n;
-	/* Fisher-Yates: then the first keep pages are a random choice */
-	for (i = n; i > 1; i--) {
+	/* Fisher-Yates: then the first keep pages are a random choice; a
+	 * fresh fill keeps them in the order the buddy allocator gave them */
+	for (i = fresh ? 0 : n; i > 1; i--) {
 		unsigned long j = (unsigned long)(sim_rand(s) % i);
 		struct wl_page t = v[i - 1];
 
@@ -296,6 +301,55 @@ static void wl_fill(struct sim *s, double share, bool anon, bool checkerboard)
 		for (i = 0; i < keep; i++)
 			if (!(v[i].pfn & 1))
 				sim_free(s, v[i].zone, v[i].pfn, 0);
+	free(v);
+}
+
+/*
+ * What a driver or module that keeps memory does, the lab's pfburst module
+ * among them: take share of the free pages as unmovable kernel pages, one
+ * order-0 page at a time as GFP_NOWAIT gets them (the zones from the
+ * highest down, none below its min watermark and the lowmem reserve
+ * kept from the highest), then, with checkerboard, give back those of odd
+ * pfn, whose buddies stay held.  Unlike a fill, it takes from the lowest
+ * orders up, as the buddy allocator hands pages out: what it leaves free
+ * are the large blocks it did not reach.
+ */
+static void wl_hold(struct sim *s, double share, bool checkerboard)
+{
+	unsigned long nr_free = 0, want, n = 0;
+	int top = s->nr_zones - 1;
+	struct wl_page *v;
+
+	for (int zi = 0; zi < s->nr_zones; zi++)
+		nr_free += (unsigned long)s->zones[zi].zone.free;
+	want = (unsigned long)(share * (double)nr_free);
+	/* all taken first, then the odd ones given back: given back at
+	 * once, each would be the next page handed out */
+	v = malloc((want ? want : 1) * sizeof(*v));
+	if (!v)
+		return;
+	for (int zi = top; zi >= 0 && n < want; zi--) {
+		struct sim_zone *z = &s->zones[zi];
+		long floor =
+			z->zone.min + z->zone.lowmem_reserve[s->zone_enum[top]];
+		uint32_t pfn;
+
+		while (n < want && z->zone.free > floor) {
+			pfn = sim_rmqueue(z, 0, SIM_MT_UNMOVABLE, false,
+					  &s->st);
+			if (pfn == SIM_NONE)
+				break;
+			sim_set_owner(z, pfn, 0, SIM_SLAB);
+			v[n].pfn = pfn;
+			v[n].zone = zi;
+			n++;
+		}
+	}
+	s->st.allocations += n;
+	s->st.alloc_pages += n;
+	for (unsigned long i = 0; checkerboard && i < n; i++)
+		if (v[i].pfn & 1)
+			sim_free(s, v[i].zone, v[i].pfn, 0);
 	free(v);
 }
 
@@ -337,9 +391,11 @@ static void wl_phase_start(struct sim *s, const struct sim_phase *ph)
 	if (ph->drop_caches)
 		wl_drop_caches(s, ph->drop_caches);
 	if (ph->anon_fill > 0)
-		wl_fill(s, ph->anon_fill, true, ph->checkerboard);
+		wl_fill(s, ph->anon_fill, true, ph->checkerboard, ph->fresh);
 	if (ph->fill > 0)
-		wl_fill(s, ph->fill, false, false);
+		wl_fill(s, ph->fill, false, false, ph->fresh);
+	if (ph->hold > 0)
+		wl_hold(s, ph->hold, ph->checkerboard);
 }
 
 /* ------------------------------------------------------------------ */

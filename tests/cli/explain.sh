@@ -168,5 +168,24 @@ check apply-sosreport-dry "[ $? -eq 1 ] && grep -q 'has no proc/sys' $tmp/sos.er
 "$pf" advise --apply --dry-run --root "$root" --set watermark_boost_factor=20000 $ex >"$tmp/tree.out" 2>&1
 check apply-tree-missing "grep -qx 'vm.watermark_boost_factor: no such file under proc/sys in $root; only in the file' $tmp/tree.out"
 
+# reports of Debian's 6.1 kernel, made in the real-kernel lab (lab/): a
+# checkerboard of unmovable pages (tests/fixtures/lab/unmovable-atomic-1)
+# and a page cache burst (reclaim-atomic-1), each with the guest's snapshot
+lab=tests/fixtures/lab
+for r in unmovable-atomic-1 reclaim-atomic-1; do
+	n=$(grep -c 'page allocation failure' $lab/$r/console.log)
+	"$pf" scan -j $lab/$r/console.log >"$tmp/lab.out"
+	o=$(sed 's/.*order=\([0-9]*\).*/\1/' $lab/$r/module-result)
+	c=$(grep -c "\"order\":$o," "$tmp/lab.out")
+	# every report the console printed, each of the module's order
+	check "lab-scan-$r" "[ $n -gt 0 ] && [ $c -eq $n ]"
+done
+"$pf" explain -j $lab/unmovable-atomic-1/console.log >"$tmp/lab-u.json"
+check lab-explain-unmovable "grep -q '\"cause\":\"fragmentation\"' $tmp/lab-u.json && ! grep -q '\"allowed\":true,\"not_allowed_because\":null,[^}]*\"passes\":true' $tmp/lab-u.json"
+"$pf" advise --no-color --root $lab/unmovable-atomic-1/snap-before $lab/unmovable-atomic-1/console.log >"$tmp/lab-u.out"
+check lab-advise-unmovable "grep -q 'vm.min_free_kbytes: [0-9]* (keep)' $tmp/lab-u.out && tr '\n' ' ' <$tmp/lab-u.out | tr -s ' ' | grep -q 'no vm tunable helps'"
+"$pf" advise --no-color --root $lab/reclaim-atomic-1/snap-before $lab/reclaim-atomic-1/console.log >"$tmp/lab-r.out"
+check lab-advise-reclaim "grep -q 'vm.min_free_kbytes: [0-9]* -> [0-9]*' $tmp/lab-r.out && ! grep -q 'no vm tunable' $tmp/lab-r.out"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
