@@ -81,6 +81,12 @@ def write(run, scn, vars_, res):
     if scn == "unmovable":
         lines += ["hold = %s%%" % vars_.get("HOLD", "90"),
                   "checkerboard = on"]
+    elif scn == "numa":
+        # the reader on node 0 through the allocator, where
+        # vm.zone_reclaim_mode acts: what fill_cache reads, in a second
+        total = sum(p for _, _, p in zones(root))
+        lines += ["[phase read]", "duration = 1s",
+                  "stream = %d/s" % (total * 5 // 4), "node = 0"]
     else:
         lines += ["fill = 100%", "fresh = on"]
     lines += ["[phase burst]",

@@ -1006,6 +1006,7 @@ struct pf_sim_result {
 	unsigned long long failures_above_min; /* free above min in the zone */
 	unsigned long long kswapd_wakeups, kswapd_reclaimed_pages;
 	unsigned long long direct_reclaimed_pages;
+	unsigned long long node_reclaimed_pages; /* vm.zone_reclaim_mode */
 	unsigned long long compact_stall, compacted_pages;
 	unsigned long long
 		free_pageblocks; /* free blocks >= pageblock order at the end */
@@ -1016,8 +1017,7 @@ struct pf_sim_result {
 };
 
 /*
- * Run sc.  Returns 0, -ENOMEM, -EUCLEAN when an invariant broke, or
- * -EOPNOTSUPP when sc sets vm.zone_reclaim_mode, which is not modelled.
+ * Run sc.  Returns 0, -ENOMEM, or -EUCLEAN when an invariant broke.
  */
 int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		struct pf_sim_result *res);

@@ -124,6 +124,11 @@ void print_sim_result(const struct pf_sim_result *r, const char *kernel,
 		   r->kswapd_reclaimed_pages);
 	print_uint(one, "direct_reclaimed_pages",
 		   "direct reclaim: %llu pages; ", r->direct_reclaimed_pages);
+	/* vm.zone_reclaim_mode's own reclaim, in text only when it did any */
+	print_uint(one == PRINT_ANY && !r->node_reclaimed_pages ? PRINT_JSON
+								: one,
+		   "node_reclaimed_pages", "node reclaim: %llu pages; ",
+		   r->node_reclaimed_pages);
 	print_uint(one, "compact_stall", "compaction: %llu stalls, ",
 		   r->compact_stall);
 	print_uint(PRINT_ANY, "compacted_pages",

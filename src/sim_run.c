@@ -78,14 +78,6 @@ static int run_one(struct sim_ctx *c, int n)
 	c->series.nr = 0;
 	say_assumptions(c, pf_scenario_kernel(sc));
 	err = pf_simulate(sc, &o, &r);
-	if (err == -EOPNOTSUPP) {
-		cli_err(a->com.json, c->what,
-			"vm.zone_reclaim_mode is not modelled: an atomic "
-			"request skips a zone below its watermark under it as "
-			"under 0, but the node-local reclaim it has sleeping "
-			"allocations do is not simulated; only 0 runs");
-		return CLI_EXIT_ERROR;
-	}
 	if (err == -EUCLEAN || r.check_err)
 		cli_err(a->com.json, c->what,
 			"the allocator broke an invariant: %s", r.check_msg);

@@ -65,7 +65,8 @@ static char pfb_result[256];
 
 static int pfb_hold(unsigned int percent)
 {
-	unsigned long want = global_zone_page_state(NR_FREE_PAGES) / 100 * percent;
+	unsigned long want =
+		global_zone_page_state(NR_FREE_PAGES) / 100 * percent;
 	struct page *page, *next;
 	unsigned long taken = 0, given = 0;
 
@@ -79,7 +80,8 @@ static int pfb_hold(unsigned int percent)
 		if (!(taken & 1023))
 			cond_resched();
 	}
-	list_for_each_entry_safe(page, next, &pfb_held, lru) {
+	list_for_each_entry_safe(page, next, &pfb_held, lru)
+	{
 		if (page_to_pfn(page) & 1) {
 			list_del(&page->lru);
 			__free_page(page);
@@ -96,7 +98,8 @@ static void pfb_unhold(void)
 {
 	struct page *page, *next;
 
-	list_for_each_entry_safe(page, next, &pfb_held, lru) {
+	list_for_each_entry_safe(page, next, &pfb_held, lru)
+	{
 		list_del(&page->lru);
 		__free_page(page);
 	}
@@ -138,8 +141,9 @@ static int pfb_mode(const char *mode)
 		pfb.gfp = GFP_ATOMIC | __GFP_DMA32;
 	else
 		return -EINVAL;
-	pfb.mode = mode[0] == 'a' ? "atomic" : mode[0] == 'n' ? "nowait" :
-				    "dma32";
+	pfb.mode = mode[0] == 'a'   ? "atomic"
+		   : mode[0] == 'n' ? "nowait"
+				    : "dma32";
 	return 0;
 }
 
@@ -171,11 +175,12 @@ static int pfb_burst(unsigned int order, const char *mode,
 		__free_pages(pfb.pages[i], order);
 	vfree(pfb.pages);
 	pfb.pages = NULL;
-	snprintf(pfb_result, sizeof(pfb_result),
-		 "order=%u mode=%s gfp=%#x per_tick=%u attempts=%lu allocs=%lu fails=%lu ticks=%lu first_fail_tick=%lu held=%lu\n",
-		 order, pfb.mode, (unsigned int)pfb.gfp, per_tick, pfb.attempts,
-		 pfb.allocs, pfb.fails, pfb.ticks, pfb.first_fail_tick,
-		 pfb_nr_held);
+	snprintf(
+		pfb_result, sizeof(pfb_result),
+		"order=%u mode=%s gfp=%#x per_tick=%u attempts=%lu allocs=%lu fails=%lu ticks=%lu first_fail_tick=%lu held=%lu\n",
+		order, pfb.mode, (unsigned int)pfb.gfp, per_tick, pfb.attempts,
+		pfb.allocs, pfb.fails, pfb.ticks, pfb.first_fail_tick,
+		pfb_nr_held);
 	pr_info("pfburst: result %s", pfb_result);
 	return 0;
 }
@@ -207,8 +212,8 @@ static ssize_t pfb_ctl_write(struct file *file, const char __user *ubuf,
 	return err ? err : len;
 }
 
-static ssize_t pfb_result_read(struct file *file, char __user *ubuf,
-			       size_t len, loff_t *ppos)
+static ssize_t pfb_result_read(struct file *file, char __user *ubuf, size_t len,
+			       loff_t *ppos)
 {
 	return simple_read_from_buffer(ubuf, len, ppos, pfb_result,
 				       strlen(pfb_result));

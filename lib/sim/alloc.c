@@ -61,7 +61,64 @@ struct alloc_context {
 	int order;
 	int mt;	       /* 0 unmovable, 1 movable, 2 reclaimable */
 	int classzone; /* the lowmem_reserve column: the preferred zone's */
+	int node;      /* the CPU's node: the only one node_reclaim() scans */
+	bool can_reclaim; /* may sleep, and not kswapd (PF_MEMALLOC) */
 };
+
+/* RECLAIM_* of vm.zone_reclaim_mode (mm/vmscan.c) */
+#define SIM_RECLAIM_WRITE 2 /* write dirty page cache out */
+#define SIM_RECLAIM_UNMAP 4 /* unmap, so swap anonymous memory out */
+
+/*
+ * zone_reclaim() (2.6.16-4.7) and node_reclaim() (4.8+), called by
+ * get_page_from_freelist() on a zone that failed its watermark when
+ * vm.zone_reclaim_mode is set; docs/eras/reclaim.md has each era's text.
+ * In every era read (2.6.18, 2.6.32, RHEL 6, 3.10-6.18):
+ *  - a request that cannot sleep (no __GFP_WAIT, or !gfpflags_allow_
+ *    blocking()), and PF_MEMALLOC (kswapd), get NOSCAN: the loop moves
+ *    to the next zone, so an atomic request never fails for it;
+ *  - a node that has CPUs and is not the caller's gets NOSCAN: the
+ *    model takes every node to have CPUs (a scenario has no topology);
+ *  - a node with no more reclaimable page cache than min_unmapped_pages
+ *    (1% of it, vm.min_unmapped_ratio's default) gets FULL;
+ *  - else the node is shrunk by max(1 << order, SWAP_CLUSTER_MAX) pages
+ *    (__node_reclaim()'s nr_to_reclaim), clean page cache only unless
+ *    RECLAIM_WRITE / RECLAIM_UNMAP, and the watermark is tried again.
+ * Not modelled, each an assumption: the node distance test of 3.10+
+ * (zone_allows_reclaim(): every node taken within RECLAIM_DISTANCE), the
+ * zone_reclaim_mode that 2.6.16-3.15 switch on at boot for distant
+ * nodes (a scenario sets the value the machine has), reclaimable slab
+ * (min_slab_ratio), and RHEL 6's compaction before the reclaim.
+ */
+static bool node_reclaim(struct sim *s, const struct alloc_context *ac, int zi)
+{
+	const struct sim_zone *z = &s->zones[zi];
+	unsigned int mode = (unsigned int)s->sc->tun.zone_reclaim_mode;
+	unsigned long nr = 1UL << ac->order, cache = 0, managed = 0, freed = 0;
+	int node = z->zone.node;
+
+	if (!mode || !ac->can_reclaim || node != ac->node)
+		return false;
+	for (int i = 0; i < s->nr_zones; i++) {
+		if (s->zones[i].zone.node != node)
+			continue;
+		cache += s->zones[i].lru_file.nr;
+		managed += s->zones[i].nr_pages;
+	}
+	if (cache <= managed / 100)
+		return false;
+	if (nr < SIM_SWAP_CLUSTER_MAX)
+		nr = SIM_SWAP_CLUSTER_MAX;
+	s->st.node_reclaims++;
+	for (int i = s->nr_zones - 1; i >= 0 && freed < nr; i--)
+		if (s->zones[i].zone.node == node &&
+		    s->zone_enum[i] <= ac->classzone)
+			freed += sim_shrink_zone(
+				s, &s->zones[i], nr - freed,
+				s->sc->swap && (mode & SIM_RECLAIM_UNMAP));
+	s->st.node_reclaimed_pages += freed;
+	return freed > 0;
+}
 
 /* get_page_from_freelist(): the first zone of the list that passes */
 static uint32_t from_freelist(struct sim *s, const struct alloc_context *ac,
@@ -78,7 +135,10 @@ static uint32_t from_freelist(struct sim *s, const struct alloc_context *ac,
 
 		if (!(flags & PF_ALLOC_NO_WATERMARKS) &&
 		    !watermark_ok(s, ac->zl[k], order, mark, ac->classzone,
-				  flags, NULL))
+				  flags, NULL) &&
+		    (!node_reclaim(s, ac, ac->zl[k]) ||
+		     !watermark_ok(s, ac->zl[k], order, mark, ac->classzone,
+				   flags, NULL)))
 			continue;
 		harder = pf_alloc_highatomic_ok(flags, s->era.wm_era);
 		pfn = sim_rmqueue(z, order, ac->mt,
@@ -244,6 +304,8 @@ uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
 	if (!ac.nr)
 		return SIM_NONE;
 	ac.classzone = s->zone_enum[ac.zl[0]];
+	ac.node = node;
+	ac.can_reclaim = caps.can_sleep && ctx != PF_CTX_KSWAPD;
 
 	/* the fast path: ALLOC_WMARK_LOW | ALLOC_CPUSET */
 	pfn = from_freelist(s, &ac, true, PF_ALLOC_CPUSET, zone);

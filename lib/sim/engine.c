@@ -254,11 +254,6 @@ static int check_all(struct sim *s)
 	return 0;
 }
 
-/*
- * zone_reclaim()/node_reclaim() is not modelled: a run that sets
- * vm.zone_reclaim_mode is refused, since a tunable that changes nothing
- * would be a silent answer (docs/eras/reclaim.md).
- */
 int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		struct pf_sim_result *res)
 {
@@ -272,8 +267,6 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		o = &none;
 	memset(res, 0, sizeof(*res));
 	res->first_failure = -1;
-	if (sc->tun.zone_reclaim_mode)
-		return -EOPNOTSUPP;
 	s = sim_create(sc, &mfk);
 	if (!s)
 		return -ENOMEM;
@@ -318,6 +311,7 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 	res->kswapd_wakeups = s->st.kswapd_wakeups;
 	res->kswapd_reclaimed_pages = s->st.kswapd_reclaimed_pages;
 	res->direct_reclaimed_pages = s->st.direct_reclaimed_pages;
+	res->node_reclaimed_pages = s->st.node_reclaimed_pages;
 	res->compact_stall = s->st.compact_stall;
 	res->compacted_pages = s->st.compacted_pages;
 	for (int i = 0; i < s->nr_zones; i++) {

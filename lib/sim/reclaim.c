@@ -16,8 +16,7 @@
  */
 #include "sim.h"
 
-#define SIM_SWAP_CLUSTER_MAX 32	  /* reclaim's batch */
-#define SIM_SLAB_WINDOW	     4096 /* blocks one shrink_slab() sees */
+#define SIM_SLAB_WINDOW 4096 /* blocks one shrink_slab() sees */
 
 /*
  * shrink_inactive_list() of one list: look at each page at most once per

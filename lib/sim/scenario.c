@@ -738,6 +738,8 @@ static const struct key keys[] = {
 	{ SEC_PHASE, "anon_fill", key_percent, PH(anon_fill), 0, 0, 0, false },
 	{ SEC_PHASE, "hold", key_percent, PH(hold), 0, 0, 0, false },
 	{ SEC_PHASE, "fresh", key_bool, PH(fresh), 0, 0, 0, false },
+	{ SEC_PHASE, "node", key_int, PH(node), 0, SIM_MAX_NODES - 1, 0,
+	  false },
 	{ SEC_PHASE, "checkerboard", key_bool, PH(checkerboard), 0, 0, 0,
 	  false },
 	{ SEC_PHASE, "drop_caches", key_int, PH(drop_caches), 1, 3, 0, false },
@@ -879,6 +881,7 @@ static void phase_start(struct parser *p, const char *s, const char *e)
 	pf_strlcpyn(ph->name, sizeof(ph->name), s, (size_t)(e - s));
 	ph->net_order = 0;
 	ph->net_gfp = 0;
+	ph->node = -1;
 	p->ph = ph;
 	p->phase_line = p->ini.lineno;
 	p->phase_seen = 0;

@@ -136,6 +136,8 @@ struct sim_stats {
 	unsigned long long failures, failures_by_order[SIM_MAX_ORDER];
 	unsigned long long kswapd_wakeups, kswapd_reclaimed_pages;
 	unsigned long long direct_reclaimed_pages, allocstall;
+	unsigned long long node_reclaims,
+		node_reclaimed_pages; /* zone_reclaim */
 	unsigned long long compact_stall, compact_success, compact_fail;
 	unsigned long long compacted_pages, kcompactd_wakeups;
 	unsigned long long page_ops; /* pages taken or given back */
@@ -156,6 +158,7 @@ struct sim_phase {
 	bool checkerboard; /* then free every other page of it (and of hold) */
 	double hold; /* after the fills: unmovable pages to hold, share of free */
 	bool fresh; /* fills as on a machine just booted, not a long uptime */
+	int node;   /* the node whose CPUs allocate for processes; -1 any */
 	int drop_caches; /* at the start, first: 1 page cache, 2 slab, 3 both */
 	double stream_rate; /* page cache pages read per second */
 	double anon_rate,
@@ -318,6 +321,9 @@ void sim_lru_add(struct sim_zone *z, uint32_t pfn); /* tail: newest */
 void sim_lru_del(struct sim_zone *z, uint32_t pfn);
 
 /* ---- reclaim.c: shrink_node() ------------------------------------------- */
+
+/* SWAP_CLUSTER_MAX (include/linux/swap.h, every era): reclaim's batch */
+#define SIM_SWAP_CLUSTER_MAX 32
 
 /*
  * Reclaim up to nr pages of zone z, oldest first: clean file pages at

@@ -83,6 +83,13 @@ static const struct wl_gfp *wl_gfp_of(const struct sim *s)
 /* The node a process allocates on: any, as its tasks run on any CPU. */
 static int wl_node(struct sim *s)
 {
+	const struct sim_phase *ph =
+		s->phase >= 0 && s->phase < s->sc->nr_phases
+			? &s->sc->phases[s->phase]
+			: NULL;
+
+	if (ph && ph->node >= 0 && ph->node < s->nr_nodes)
+		return ph->node;
 	return s->nr_nodes > 1 ? (int)(sim_rand(s) % (uint64_t)s->nr_nodes) : 0;
 }
 
