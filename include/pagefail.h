@@ -49,6 +49,7 @@ struct pf_kver {
 	int major, minor, sublevel;
 	unsigned int code; /* PF_KV(major, minor, sublevel) */
 	int rhel;	   /* 5..9 for .elN kernels, else 0 */
+	bool vendor;	   /* "rhel6.N-vendor": the vendor's account (era.c) */
 	int nr_rel;
 	long rel[PF_KVER_REL_MAX];
 };

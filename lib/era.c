@@ -173,11 +173,14 @@ static void era_compaction_suitable(struct pf_era *e, const struct pf_kver *kv)
  * in 2.6.39 by d527caf2), then compact_pgdat() from 3.4 (7be62de99adc,
  * read absent in 3.3.8 and present in 3.4.108) until kcompactd took over
  * in 4.6; highatomic reserve 4.4; boost 5.0; proactive compaction 5.9.
- * RHEL 6 backported compaction; the model's kswapd compacts order 1 from
- * 2.6.32-358 (RHEL 6.4), as Red Hat describes the fix, although every
- * RHEL 6 balance_pgdat() read (-358 to -754) compacts only for order > 3
- * (docs/eras/kswapd.md): an assumption, which pf_kver_assumptions()
- * names so that every run resting on it says so.
+ * RHEL 6 backported compaction.  Its kswapd, as read in balance_pgdat()
+ * of 2.6.32-279 (6.3: none) and -358 to -754 (6.4 on: compact_zone_order()
+ * only when sc.order > PAGE_ALLOC_COSTLY_ORDER), compacts nothing before
+ * RHEL 6.4 and only orders above 3 from it (docs/eras/kswapd.md): the
+ * model follows that code.  Red Hat describes 6.4's fix as a kswapd that
+ * compacts when an order-1 burst needs it; "rhel6.N-vendor" (N >= 4)
+ * models that account instead, and pf_kver_assumptions() names it so
+ * that every run resting on it says so.
  */
 static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 {
@@ -186,8 +189,9 @@ static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 	era_compaction_suitable(e, kv);
 	e->kswapd_compact_min_order = PF_MAX_ORDER;
 	if (kv->rhel == 6) {
-		e->kswapd_compacts = true;
-		e->kswapd_compact_min_order = rhel_at_least(kv, 6, 358) ? 1 : 4;
+		e->kswapd_compacts = rhel_at_least(kv, 6, 358);
+		if (e->kswapd_compacts)
+			e->kswapd_compact_min_order = kv->vendor ? 1 : 4;
 		return;
 	}
 	if (kv->rhel == 7) {
@@ -475,7 +479,7 @@ unsigned int pf_kver_assumptions(const struct pf_kver *kv)
 {
 	unsigned int a = 0;
 
-	if (pf_kver_known(kv) && rhel_at_least(kv, 6, 358))
+	if (pf_kver_known(kv) && kv->vendor && rhel_at_least(kv, 6, 358))
 		a |= PF_ASSUME_RHEL6_KSWAPD_COMPACT;
 	return a;
 }

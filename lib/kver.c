@@ -20,7 +20,9 @@
  * keyed on the version (or the RHEL build) applies unchanged.  "rhel6"
  * alone is the last minor release, 6.10; "rhel5" is the first, 5.0,
  * whose 2.6.18-8.el5 lacks the later __GFP_NO_OOM (the layout is the
- * same for every .el5 build, see lib/mm/gfp.c).
+ * same for every .el5 build, see lib/mm/gfp.c).  "rhel6.N-vendor", N 4 to
+ * 10 (and "rhel6-vendor"), is that release as Red Hat describes its
+ * kswapd rather than as its source reads (lib/era.c, era_reclaim()).
  */
 static const struct {
 	const char *name;
@@ -123,11 +125,23 @@ int pf_kver_parse(const char *s, struct pf_kver *kv)
 		return -EINVAL;
 
 	for (i = 0; i < sizeof(kver_eras) / sizeof(kver_eras[0]); i++) {
-		if (strcasecmp(s, kver_eras[i].name))
+		size_t len = strlen(kver_eras[i].name);
+		bool vendor = false;
+
+		if (strncasecmp(s, kver_eras[i].name, len))
+			continue;
+		/* "rhel6.4-vendor": the era as its vendor describes it */
+		if (!strcasecmp(s + len, "-vendor"))
+			vendor = true;
+		else if (s[len])
 			continue;
 		if (pf_kver_parse(kver_eras[i].release, kv))
 			return -EINVAL;
+		/* only where the account and the source differ: 6.4 on */
+		if (vendor && !(kv->rhel == 6 && kv->rel[0] >= 358))
+			return -EINVAL;
 		kver_set_str(kv, s);
+		kv->vendor = vendor;
 		return 0;
 	}
 

@@ -322,7 +322,7 @@ int pf_report_era(const struct pf_report *r, struct pf_era_choice *c);
  * PF_ASSUME_* bits, each to be said beside a run that relies on it.
  */
 #define PF_ASSUME_RHEL6_KSWAPD_COMPACT                                         \
-	0x1 /* RHEL 6.4+: kswapd compacts orders 1-3 (Red Hat's account) */
+	0x1 /* rhel6.4-vendor on: kswapd compacts orders 1-3 (Red Hat's word) */
 unsigned int pf_kver_assumptions(const struct pf_kver *kv);
 
 /*

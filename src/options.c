@@ -202,7 +202,8 @@ int cli_opt_kernel(const char *opt, const char *arg, struct pf_kver *kv)
 	cli_err(false, NULL,
 		"%s takes a kernel release as uname -r prints it "
 		"(2.6.32-358.el6.x86_64, 5.14.0) or an era name (rhel5, rhel6.0 "
-		"to rhel6.10, rhel7, rhel8, rhel9), not '%s'",
+		"to rhel6.10, rhel6.4-vendor to rhel6.10-vendor, rhel7, rhel8, "
+		"rhel9), not '%s'",
 		opt, arg);
 	return -1;
 }

@@ -123,7 +123,7 @@ bool cli_assumption_words(const struct pf_kver *kv, unsigned int a, char *buf,
 		 "%s: kswapd compacts orders 1 to 3 here, as Red Hat describes "
 		 "RHEL 6.4's fix, but the balance_pgdat() of every RHEL 6 "
 		 "source read (2.6.32-358 to -754) compacts only above order "
-		 "3 (docs/eras/kswapd.md)",
+		 "3, as the era without -vendor does (docs/eras/kswapd.md)",
 		 kv->str);
 	return true;
 }

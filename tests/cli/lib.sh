@@ -39,7 +39,7 @@ fails() {
 }
 
 # what --kernel says it takes, after "pagefail: OPTION "
-K="takes a kernel release as uname -r prints it (2.6.32-358.el6.x86_64, 5.14.0) or an era name (rhel5, rhel6.0 to rhel6.10, rhel7, rhel8, rhel9), not 'banana'"
+K="takes a kernel release as uname -r prints it (2.6.32-358.el6.x86_64, 5.14.0) or an era name (rhel5, rhel6.0 to rhel6.10, rhel6.4-vendor to rhel6.10-vendor, rhel7, rhel8, rhel9), not 'banana'"
 
 # check NAME 'shell condition': a condition over $tmp files
 check() {
