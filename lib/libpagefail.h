@@ -732,6 +732,7 @@ enum pf_advice_say {
 				 * seconds */
 	PF_SAY_BELOW_DEFAULT,  /* under the kernel's default: the default */
 	PF_SAY_SAFE_MAX,       /* n0 the safe bound (5% of lowmem) */
+	PF_SAY_OTHER_MACHINE,  /* n0 failures, of another machine's reserve */
 	PF_SAY_UNMOVABLE,      /* n0 failures, all unmovable fragmentation
 				* (pf_evidence.unmovable): no value helps;
 				* n1 the order, n2 the zone's free kB, n3
@@ -790,9 +791,24 @@ struct pf_advice_item {
 	const char *set_by; /* the --set NAME=VALUE, or NULL */
 };
 
+/* How the reports' machine differs from the one advised (pf_advice.other) */
+#define PF_OTHER_KERNEL 0x1 /* another kernel release */
+#define PF_OTHER_PAGE	0x2 /* another page size: another architecture */
+#define PF_OTHER_ZONES	0x4 /* other zones (DMA32, HighMem): another arch */
+#define PF_OTHER_SIZE	0x8 /* memory a quarter larger or smaller, or more */
+
 struct pf_advice {
 	struct pf_kver kernel;
 	const char *machine_from; /* "system", "report", or NULL */
+	/*
+	 * PF_OTHER_*: the newest report with Mem-Info is of another machine
+	 * than the system advised.  Its burst (bytes asked) carries over; its
+	 * reserve, the one that was not enough, does not: no doubling.
+	 */
+	unsigned int other;
+	struct pf_kver report_kernel;
+	unsigned long long report_ram_kb;
+	unsigned int report_page_kb;
 	int nr_nodes, nr_cpus;
 	unsigned long long ram_kb, lowmem_kb;
 	int nr_items;

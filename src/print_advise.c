@@ -98,7 +98,47 @@ static void print_machine(const struct pf_advice *a, enum output_type t)
 	if (from)
 		from = strcmp(from, "system") ? "the newest report's Mem-Info"
 					      : "the system";
-	print_fp(" %s(from %s)%s\n\n", d, from ? from : "nothing", n);
+	print_fp(" %s(from %s)%s\n%s", d, from ? from : "nothing", n,
+		 a->other ? "" : "\n");
+}
+
+/*
+ * The reports' machine, when it is not the one advised: one line of text
+ * (after the machine's), an object in JSON ("other_machine", else null).
+ */
+static void print_other(const struct pf_advice *a, enum output_type t)
+{
+	static const struct {
+		unsigned int bit;
+		const char *name;
+	} what[] = { { PF_OTHER_KERNEL, "kernel" },
+		     { PF_OTHER_PAGE, "page_size" },
+		     { PF_OTHER_ZONES, "zones" },
+		     { PF_OTHER_SIZE, "memory" } };
+	char ram[32];
+
+	if (!a->other) {
+		print_null(t & PRINT_JSON, "other_machine", NULL, NULL);
+		return;
+	}
+	open_json_object("other_machine");
+	print_fp("%sthe reports are of another machine:%s", cli_c(CLI_BOLD),
+		 cli_c(CLI_RESET));
+	print_string_opt(t, "kernel", " kernel %s,",
+			 pf_kver_known(&a->report_kernel) ? a->report_kernel.str
+							  : NULL);
+	print_uint(t, "page_kb", " %llu KiB pages,", a->report_page_kb);
+	cli_format_size(a->report_ram_kb * 1024, ram, sizeof(ram));
+	print_uint(t & PRINT_JSON, "ram_kb", NULL, a->report_ram_kb);
+	print_fp(" %s in its zones; differs in", ram);
+	open_json_array("differs");
+	for (size_t i = 0, k = 0; i < sizeof(what) / sizeof(what[0]); i++)
+		if (a->other & what[i].bit)
+			print_string(t, NULL, k++ ? ", %s" : " %s",
+				     what[i].name);
+	close_json_array();
+	close_json_object();
+	print_fp("\n\n");
 }
 
 /* One sysctl: where it is and where it should be, and why. */
@@ -212,6 +252,7 @@ void print_advice(const struct pf_evidence *e, const struct pf_advice *a,
 	print_machine(a, PRINT_JSON);
 	print_evidence(e);
 	print_machine(a, PRINT_FP);
+	print_other(a, PRINT_ANY);
 	open_json_array("recommendations");
 	for (int i = 0; i < a->nr_items; i++)
 		print_advice_item(&a->items[i]);

@@ -146,6 +146,13 @@ static void min_free_words(const struct pf_advice_item *it,
 	case PF_SAY_UNMOVABLE:
 		unmovable_words(it, n, b);
 		break;
+	case PF_SAY_OTHER_MACHINE:
+		cli_buf_add(b,
+			    " %llu failure%s on another machine (see above): "
+			    "the reserve that fell short was its own, so only "
+			    "its burst, what was asked, carries over here.",
+			    (unsigned long long)n[0], n[0] == 1 ? "" : "s");
+		break;
 	case PF_SAY_SAFE_MAX:
 		kb_words(n[0], x, sizeof(x));
 		cli_buf_add(

@@ -259,6 +259,54 @@ static void machine_of(const struct pf_evidence *e, const struct pf_system *sys,
 		m->ram_kb = (unsigned long long)sys->mem_total_kb;
 }
 
+/* A zone layout as a set of enum pf_zone_type bits, empty zones left out. */
+static unsigned int zone_set(const struct pf_zone *zs, int n)
+{
+	unsigned int set = 0;
+
+	for (int i = 0; i < n; i++)
+		if (zone_pages(&zs[i]) && zs[i].type >= 0 && zs[i].type < 32)
+			set |= 1U << zs[i].type;
+	return set;
+}
+
+/*
+ * Is the newest report with Mem-Info from the system advised?  Another
+ * release, page size, zone layout, or a quarter more or less memory
+ * says not (a report has no host name that --root could be held to).
+ */
+static void other_machine(const struct pf_evidence *e,
+			  const struct pf_system *sys, struct pf_advice *a)
+{
+	unsigned long long ram = 0, sys_ram;
+
+	if (!sys || !sys->nr_zones || !e->nr_zones)
+		return;
+	for (int i = 0; i < e->nr_zones; i++)
+		ram += (unsigned long long)zone_pages(&e->zones[i]) *
+		       e->zones[i].page_kb;
+	sys_ram = 0;
+	for (int i = 0; i < sys->nr_zones; i++)
+		sys_ram += (unsigned long long)zone_pages(&sys->zones[i]) *
+			   sys->zones[i].page_kb;
+	a->report_kernel = e->kernel;
+	a->report_ram_kb = ram;
+	a->report_page_kb = e->zones[0].page_kb;
+	if (pf_kver_known(&e->kernel) && pf_kver_known(&sys->kernel) &&
+	    (e->kernel.code != sys->kernel.code ||
+	     e->kernel.rhel != sys->kernel.rhel ||
+	     (e->kernel.nr_rel && sys->kernel.nr_rel &&
+	      e->kernel.rel[0] != sys->kernel.rel[0])))
+		a->other |= PF_OTHER_KERNEL;
+	if (e->zones[0].page_kb != sys->zones[0].page_kb)
+		a->other |= PF_OTHER_PAGE;
+	if (zone_set(e->zones, e->nr_zones) !=
+	    zone_set(sys->zones, sys->nr_zones))
+		a->other |= PF_OTHER_ZONES;
+	if (ram && sys_ram && (ram * 4 > sys_ram * 5 || ram * 5 < sys_ram * 4))
+		a->other |= PF_OTHER_SIZE;
+}
+
 static int count_nodes(const struct machine *m)
 {
 	unsigned long long seen = 0;
@@ -446,9 +494,12 @@ static long burst_cover(const struct pf_evidence *e, struct pf_advice_item *it)
  * The value the failures ask for: twice base (the usual first step), or
  * enough to hold the largest burst twice over, whichever is more, rounded
  * up to a MiB; never below the kernel's default, never above safe_max.
+ * Twice base only when the reports are of this machine (other 0): the
+ * reserve that fell short is then the one being raised.
  */
 static void min_free_value(struct pf_advice_item *it,
-			   const struct pf_evidence *e, long base)
+			   const struct pf_evidence *e, long base,
+			   unsigned int other)
 {
 	long doubled = -1, cover;
 	struct pf_advice_step *st;
@@ -465,7 +516,10 @@ static void min_free_value(struct pf_advice_item *it,
 		snprintf(it->zone, sizeof(it->zone), "%s", e->unmovable_zone);
 		return;
 	}
-	if (short_of_reserve(e)) {
+	if (short_of_reserve(e) && other) {
+		/* the reserve that was short was another machine's */
+		say(it, PF_SAY_OTHER_MACHINE)->n[0] = (long long)e->failures;
+	} else if (short_of_reserve(e)) {
 		/* the usual first step: twice the reserve (Red Hat: x2 to x4) */
 		doubled = base > VM_INT_MAX / 2 ? VM_INT_MAX : 2 * base;
 		st = say(it, PF_SAY_DOUBLE);
@@ -545,7 +599,7 @@ static void advise_min_free(const struct pf_evidence *e,
 		return;
 	}
 
-	min_free_value(it, e, base);
+	min_free_value(it, e, base, a->other);
 	it->change = it->value != it->current;
 	if (!it->change)
 		say(it, PF_SAY_KEEP);
@@ -691,6 +745,7 @@ int pf_advise(const struct pf_evidence *e, const struct pf_system *sys,
 
 	memset(a, 0, sizeof(*a));
 	machine_of(e, sys, &m, a);
+	other_machine(e, sys, a);
 	a->kernel = m.kernel;
 	a->ram_kb = m.ram_kb;
 	a->lowmem_kb = m.lowmem_kb;
