@@ -1011,6 +1011,9 @@ struct pf_sim_opts {
 	 */
 	void (*report)(const char *text, int cause, void *data);
 	size_t max_reports;
+	/* every 256 ticks: virtual seconds done of total, pages handled */
+	void (*progress)(double t, double total, unsigned long long page_ops,
+			 void *data);
 	void *data;
 };
 

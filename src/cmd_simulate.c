@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "print.h"
@@ -116,6 +117,7 @@ static int parse_args(struct sim_args *a, int argc, char **argv)
 			return CLI_EXIT_USAGE;
 	return ch == CLI_OPT_EXIT ? p.status : -1;
 }
+
 int cmd_simulate(int argc, char **argv)
 {
 	struct sim_args a = { 0 };
@@ -130,6 +132,8 @@ int cmd_simulate(int argc, char **argv)
 		ret = sim_apply_sets(&c);
 	if (ret < 0 && a.sweep)
 		ret = sim_make_sweep(&c);
+	/* off when stderr is not a terminal: a log or a pipe keeps no \r */
+	c.progress = isatty(STDERR_FILENO);
 	c.reports = a.reports >= 0	    ? (size_t)a.reports
 		    : a.com.json || a.sweep ? 0
 					    : 1;

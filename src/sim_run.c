@@ -6,8 +6,10 @@
  * --series; and the microbenchmark.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "print.h"
@@ -37,6 +39,39 @@ static void on_report(const char *text, int cause, void *data)
 	c->text_len += n;
 }
 
+/* Seconds of wall clock, monotonic. */
+static double wall(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * A run longer than 2 s says how far it is, on one line of a terminal's
+ * stderr redrawn twice a second: simulated time, its rate, the time left.
+ */
+static void on_progress(double t, double total, unsigned long long ops,
+			void *data)
+{
+	struct sim_ctx *c = data;
+	double now = wall(), spent = now - c->started;
+	double step = now - c->shown;
+
+	if (spent < 2 || step < 0.5 || t <= c->t_shown)
+		return;
+	/* the time left at the pace of the last half second, not the mean:
+	 * a fill phase runs at another pace than the steady state after it */
+	fprintf(stderr,
+		"\rpagefail: simulated %.1f of %.1f s, %.1f M page ops/s, "
+		"about %.0f s left   ",
+		t, total, (double)ops / spent / 1e6,
+		step * (total - t) / (t - c->t_shown));
+	c->shown = now;
+	c->t_shown = t;
+}
+
 /* The options of a run: its failures, and its samples when kept. */
 static struct pf_sim_opts run_opts(struct sim_ctx *c)
 {
@@ -52,6 +87,8 @@ static struct pf_sim_opts run_opts(struct sim_ctx *c)
 		o.sample = on_sample;
 		o.sample_every = SAMPLE_EVERY;
 	}
+	if (c->progress)
+		o.progress = on_progress;
 	return o;
 }
 
@@ -77,7 +114,12 @@ static int run_one(struct sim_ctx *c, int n)
 
 	c->series.nr = 0;
 	say_assumptions(c, pf_scenario_kernel(sc));
+	c->started = c->shown = wall();
+	c->t_shown = 0;
 	err = pf_simulate(sc, &o, &r);
+	/* the progress line, if one was drawn, gives way to the results */
+	if (c->progress && c->shown > c->started)
+		fprintf(stderr, "\r%79s\r", "");
 	if (err == -EUCLEAN || r.check_err)
 		cli_err(a->com.json, c->what,
 			"the allocator broke an invariant: %s", r.check_msg);

@@ -37,6 +37,10 @@ struct sim_ctx {
 	size_t text_len, text_cap;
 	struct cli_series series;
 	unsigned int said; /* PF_ASSUME_* said already */
+	/* the progress line on stderr: a terminal's only, after 2 s */
+	bool progress;
+	double started, shown; /* wall clock: the run's start, last line */
+	double t_shown;	       /* simulated seconds at the last line */
 };
 
 /* Before the runs: -1 to go on, or the exit status after saying why not */

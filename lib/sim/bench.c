@@ -136,7 +136,11 @@ int pf_sim_bench(double seconds, double *page_ops_per_second,
 	if (bytes_per_page)
 		*bytes_per_page =
 			(double)sizeof(struct sim_page) +
-			(double)nr_pb / BENCH_PAGES +
+			(double)nr_pb *
+				(1 + sizeof(*z->pb_anon.nr) +
+				 sizeof(*z->pb_slab_reclaimable.nr) +
+				 sizeof(*z->pb_free) + 2.0 / 8) /
+				BENCH_PAGES +
 			(double)(sizeof(z->free_list) +
 				 SIM_MAX_ORDER * sizeof(z->zone.nr_free[0]) +
 				 sizeof(z->lru_file) + sizeof(z->lru_anon)) /

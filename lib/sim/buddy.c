@@ -129,7 +129,13 @@ static const char mt_str[1 << SIM_MT_NR][PF_MT_LETTERS] = {
 /* clang-format on */
 _Static_assert(SIM_MT_NR == 5, "mt_str[] is written for five list types");
 
-void sim_zone_mt_update(struct sim_zone *z, int o, int mt, bool nonempty)
+/*
+ * show_migration_types(): the letters of order o in z->zone.mt[o], one
+ * for each migratetype whose list of that order holds a block.  Whoever
+ * empties list (o, mt), or adds to it when empty, calls it (nonempty:
+ * what the list is now): pf_zone_order_usable() reads them.
+ */
+static void sim_zone_mt_update(struct sim_zone *z, int o, int mt, bool nonempty)
 {
 	if (nonempty)
 		z->mt_mask[o] |= (uint8_t)(1U << mt);
@@ -155,6 +161,8 @@ static inline void add_free(struct sim_zone *z, uint32_t pfn, int order, int mt,
 	else
 		list_add_head(z->pages, l, pfn);
 	z->zone.nr_free[order]++;
+	if (order < SIM_PAGEBLOCK_ORDER)
+		z->pb_free[PB_OF(pfn)] += (uint16_t)(1U << order);
 	/* a letter more for this order */
 	if (l->nr == 1)
 		sim_zone_mt_update(z, order, mt, true);
@@ -168,6 +176,8 @@ static inline void del_free(struct sim_zone *z, uint32_t pfn)
 
 	list_unlink(z->pages, l, pfn);
 	z->zone.nr_free[p->order]--;
+	if (p->order < SIM_PAGEBLOCK_ORDER)
+		z->pb_free[PB_OF(pfn)] -= (uint16_t)(1U << p->order);
 	/* a letter less */
 	if (!l->nr)
 		sim_zone_mt_update(z, p->order, p->mt, false);
@@ -198,6 +208,40 @@ static void zone_view_init(struct pf_zone *v, const char *name, int node,
 	v->has_mt = true;
 }
 
+static int pb_count_init(struct sim_pb_count *c, unsigned long nr_pb)
+{
+	c->nr = calloc(nr_pb, sizeof(*c->nr));
+	c->any = calloc((nr_pb + 63) / 64, sizeof(*c->any));
+	return c->nr && c->any ? 0 : -ENOMEM;
+}
+
+static void pb_count_release(struct sim_pb_count *c)
+{
+	free(c->nr);
+	free(c->any);
+	c->nr = NULL;
+	c->any = NULL;
+}
+
+unsigned long sim_pb_next(const struct sim_pb_count *c, unsigned long pb,
+			  unsigned long nr_pb)
+{
+	unsigned long w = pb / 64;
+	uint64_t bits;
+
+	if (pb >= nr_pb)
+		return nr_pb;
+	/* the bits of pb's word from pb on, then whole words */
+	bits = c->any[w] & (~0ULL << (pb % 64));
+	while (!bits) {
+		if (++w >= (nr_pb + 63) / 64)
+			return nr_pb;
+		bits = c->any[w];
+	}
+	pb = w * 64 + (unsigned long)__builtin_ctzll(bits);
+	return pb < nr_pb ? pb : nr_pb;
+}
+
 int sim_zone_init(struct sim_zone *z, const char *name, int node,
 		  unsigned long nr_pages, bool mobility)
 {
@@ -209,7 +253,10 @@ int sim_zone_init(struct sim_zone *z, const char *name, int node,
 	nr_pb = (nr_pages + PB_NR - 1) >> SIM_PAGEBLOCK_ORDER;
 	z->pages = calloc(nr_pages, sizeof(*z->pages));
 	z->pageblock_mt = malloc(nr_pb);
-	if (!z->pages || !z->pageblock_mt) {
+	z->pb_free = calloc(nr_pb, sizeof(*z->pb_free));
+	if (!z->pages || !z->pageblock_mt || !z->pb_free ||
+	    pb_count_init(&z->pb_anon, nr_pb) ||
+	    pb_count_init(&z->pb_slab_reclaimable, nr_pb)) {
 		sim_zone_release(z);
 		return -ENOMEM;
 	}
@@ -249,8 +296,12 @@ void sim_zone_release(struct sim_zone *z)
 {
 	free(z->pages);
 	free(z->pageblock_mt);
+	free(z->pb_free);
+	pb_count_release(&z->pb_anon);
+	pb_count_release(&z->pb_slab_reclaimable);
 	z->pages = NULL;
 	z->pageblock_mt = NULL;
+	z->pb_free = NULL;
 	z->nr_pages = 0;
 }
 
@@ -457,8 +508,31 @@ static void count_add(unsigned long *c, long pages)
 		     : (unsigned long)((long)*c + pages);
 }
 
-static void count_owner(struct sim_zone *z, int owner, long pages)
+/*
+ * pages pages from pfn on change to or from owner (negative: from): the
+ * zone's counts, and those of each pageblock they lie in.
+ */
+static void count_owner(struct sim_zone *z, uint32_t pfn, int owner, long pages)
 {
+	struct sim_pb_count *c = sim_pb_owned(z, owner);
+
+	if (c) {
+		unsigned long n = (unsigned long)labs(pages), end = pfn + n;
+
+		for (unsigned long i = pfn; i < end;) {
+			unsigned long pb = PB_OF(i);
+			unsigned long next = (pb + 1) << SIM_PAGEBLOCK_ORDER;
+			unsigned long in = (next < end ? next : end) - i;
+
+			c->nr[pb] = (uint16_t)(pages < 0 ? c->nr[pb] - in
+							 : c->nr[pb] + in);
+			if (c->nr[pb])
+				c->any[pb / 64] |= 1ULL << (pb % 64);
+			else
+				c->any[pb / 64] &= ~(1ULL << (pb % 64));
+			i += in;
+		}
+	}
 	switch (owner) {
 	case SIM_SLAB_RECLAIMABLE:
 		count_add(&z->nr_slab_reclaimable, pages);
@@ -489,7 +563,7 @@ void sim_free_block(struct sim_zone *z, uint32_t pfn, int order,
 	if (is_free_head(&z->pages[pfn]))
 		return;
 	n = 1U << order;
-	count_owner(z, z->pages[pfn].owner, -(long)n);
+	count_owner(z, pfn, z->pages[pfn].owner, -(long)n);
 	for (i = 0; i < n; i++) {
 		struct sim_page *p = &z->pages[pfn + i];
 
@@ -546,6 +620,16 @@ void sim_free(struct sim *s, int zone, uint32_t pfn, int order)
 	s->st.frees++;
 }
 
+void sim_isolate_free_block(struct sim_zone *z, uint32_t pfn)
+{
+	struct sim_page *p = &z->pages[pfn];
+
+	z->zone.free -= 1L << p->order;
+	del_free(z, pfn);
+	/* split_page(): no head left among them */
+	p->order = 0;
+}
+
 void sim_set_owner(struct sim_zone *z, uint32_t pfn, int order, int owner)
 {
 	uint32_t n = 1U << order;
@@ -553,8 +637,8 @@ void sim_set_owner(struct sim_zone *z, uint32_t pfn, int order, int owner)
 	if (order < 0 || order >= SIM_MAX_ORDER || pfn >= z->nr_pages ||
 	    z->nr_pages - pfn < n)
 		return;
-	count_owner(z, z->pages[pfn].owner, -(long)n);
-	count_owner(z, owner, (long)n);
+	count_owner(z, pfn, z->pages[pfn].owner, -(long)n);
+	count_owner(z, pfn, owner, (long)n);
 	for (uint32_t i = 0; i < n; i++) {
 		struct sim_page *p = &z->pages[pfn + i];
 
@@ -714,19 +798,31 @@ bad(struct check *c, const char *fmt, ...)
 	return -EUCLEAN;
 }
 
-/* Walk one list both ways; returns its length or -1 when broken. */
+/*
+ * Walk one list both ways; returns its length, or -1 when broken, or -2
+ * when lru is 0 or 1 and a page is not what the file or anon LRU holds
+ * (one walk: on a large zone each step is a cache miss).
+ */
 static long walk_list(const struct sim_zone *z, const struct sim_list *l,
-		      uint32_t *where)
+		      int lru, uint32_t *where)
 {
 	uint32_t pfn = l->head, prev = SIM_NONE;
 	unsigned long n = 0;
 
 	while (pfn != SIM_NONE) {
-		if (pfn >= z->nr_pages || n >= z->nr_pages ||
-		    z->pages[pfn].prev != prev) {
-			*where = pfn;
+		const struct sim_page *p;
+
+		*where = pfn;
+		if (pfn >= z->nr_pages || n >= z->nr_pages)
 			return -1;
-		}
+		p = &z->pages[pfn];
+		if (p->prev != prev)
+			return -1;
+		if (lru >= 0 && (!(p->flags & SIM_PG_LRU) ||
+				 (lru ? p->owner != SIM_ANON
+				      : p->owner != SIM_FILE &&
+						  p->owner != SIM_FILE_DIRTY)))
+			return -2;
 		prev = pfn;
 		pfn = z->pages[pfn].next;
 		n++;
@@ -816,7 +912,7 @@ static int check_free_lists(struct check *c)
 
 		for (int mt = 0; mt < SIM_MT_NR; mt++) {
 			const struct sim_list *l = &z->free_list[o][mt];
-			long n = walk_list(z, l, &where);
+			long n = walk_list(z, l, -1, &where);
 
 			if (n < 0)
 				return bad(
@@ -899,6 +995,7 @@ static bool mergeable(const struct sim_zone *z, unsigned long pfn,
 static int check_pages(struct check *c, unsigned long *lru_flags)
 {
 	const struct sim_zone *z = c->z;
+	unsigned int anon = 0, slab = 0, fr = 0;
 
 	*lru_flags = 0;
 	for (unsigned long pfn = 0; pfn < z->nr_pages; pfn++) {
@@ -907,6 +1004,31 @@ static int check_pages(struct check *c, unsigned long *lru_flags)
 
 		if (p->owner >= SIM_OWNER_NR)
 			return bad(c, "pfn %lu has owner %u", pfn, p->owner);
+		anon += p->owner == SIM_ANON;
+		slab += p->owner == SIM_SLAB_RECLAIMABLE;
+		if (is_free_head(p) && p->order < SIM_PAGEBLOCK_ORDER)
+			fr += 1U << p->order;
+		/* the pageblock's last page: its counts are all seen */
+		if ((pfn + 1) % PB_NR == 0 || pfn + 1 == z->nr_pages) {
+			unsigned long pb = PB_OF(pfn);
+
+			bool a = z->pb_anon.any[pb / 64] >> (pb % 64) & 1;
+			bool s = z->pb_slab_reclaimable.any[pb / 64] >>
+					 (pb % 64) &
+				 1;
+
+			if (z->pb_anon.nr[pb] != anon ||
+			    z->pb_slab_reclaimable.nr[pb] != slab ||
+			    a != !!anon || s != !!slab || z->pb_free[pb] != fr)
+				return bad(c,
+					   "pageblock %lu counts %u anon, %u "
+					   "slab, %u small free pages, holds "
+					   "%u, %u, %u",
+					   pb, z->pb_anon.nr[pb],
+					   z->pb_slab_reclaimable.nr[pb],
+					   z->pb_free[pb], anon, slab, fr);
+			anon = slab = fr = 0;
+		}
 		if (is_free_head(p) && c->cover[pfn] != 1)
 			return bad(c,
 				   "free head pfn %lu order %u on no free list",
@@ -936,27 +1058,19 @@ static int check_lrus(struct check *c, unsigned long lru_flags)
 	for (int k = 0; k < 2; k++) {
 		const struct sim_list *l = k ? &z->lru_anon : &z->lru_file;
 		const char *what = k ? "anon" : "file";
-		long n = walk_list(z, l, &where);
+		long n = walk_list(z, l, k, &where);
 
-		if (n < 0)
+		if (n == -1)
 			return bad(c, "%s LRU broken at pfn %u", what, where);
+		/* a free page too: its owner is SIM_FREE */
+		if (n == -2)
+			return bad(c,
+				   "pfn %u on the %s LRU (owner %u flags %#x)",
+				   where, what, z->pages[where].owner,
+				   z->pages[where].flags);
 		if ((unsigned long)n != l->nr)
 			return bad(c, "%s LRU holds %ld pages, nr %lu", what, n,
 				   l->nr);
-		for (uint32_t pfn = l->head; pfn != SIM_NONE;
-		     pfn = z->pages[pfn].next) {
-			const struct sim_page *p = &z->pages[pfn];
-			bool file = p->owner == SIM_FILE ||
-				    p->owner == SIM_FILE_DIRTY;
-
-			if (!(p->flags & SIM_PG_LRU) || c->cover[pfn] ||
-			    (k ? p->owner != SIM_ANON : !file))
-				return bad(
-					c,
-					"pfn %u on the %s LRU (owner %u flags %#x%s)",
-					pfn, what, p->owner, p->flags,
-					c->cover[pfn] ? ", free" : "");
-		}
 	}
 	if (lru_flags != z->lru_file.nr + z->lru_anon.nr)
 		return bad(c, "%lu pages flagged LRU, the LRUs hold %lu",

@@ -133,33 +133,14 @@ static bool free_target(const struct sim_page *p)
 static bool isolate_free_block(struct cc *cc, uint32_t pfn)
 {
 	struct sim_zone *z = cc->z;
-	struct sim_page *p = &z->pages[pfn];
-	int o = p->order;
-	struct sim_list *l = &z->free_list[o][p->mt];
+	int o = z->pages[pfn].order;
 
 	if (z->zone.free - (1L << o) < z->zone.min ||
 	    cc->nr_free + (1U << o) > FREE_POOL_MAX) {
 		cc->no_free = true;
 		return false;
 	}
-	if (p->prev != SIM_NONE)
-		z->pages[p->prev].next = p->next;
-	else
-		l->head = p->next;
-	if (p->next != SIM_NONE)
-		z->pages[p->next].prev = p->prev;
-	else
-		l->tail = p->prev;
-	p->next = p->prev = SIM_NONE;
-	l->nr--;
-	z->zone.nr_free[o]--;
-	z->zone.free -= 1L << o;
-	/* its letter goes with the last block of its list (buddy.c) */
-	if (!l->nr)
-		sim_zone_mt_update(z, o, p->mt, false);
-	/* split_page(): order-0 pages, none a head, none owned */
-	p->flags = 0;
-	p->order = 0;
+	sim_isolate_free_block(z, pfn);
 	for (uint32_t i = 0; i < (1U << o); i++)
 		cc->free[cc->nr_free++] = pfn + i;
 	return true;
@@ -183,7 +164,9 @@ static void isolate_freepages(struct cc *cc)
 		}
 		if (end > z->nr_pages)
 			end = z->nr_pages;
-		if (PB_MT(z, start) == SIM_MT_MOVABLE) {
+		/* a pageblock without a small free block has nothing */
+		if (PB_MT(z, start) == SIM_MT_MOVABLE &&
+		    z->pb_free[start >> SIM_PAGEBLOCK_ORDER]) {
 			for (pfn = start;
 			     pfn < end && cc->nr_free < cc->nr_migrate;) {
 				const struct sim_page *p = &z->pages[pfn];

@@ -254,11 +254,37 @@ static int check_all(struct sim *s)
 	return 0;
 }
 
+/* What a run gives its caller: pf_simulate()'s counters and last state. */
+static void fill_result(const struct sim *s, struct pf_sim_result *res)
+{
+	res->sim_seconds = s->t;
+	res->allocations = s->st.allocations;
+	res->page_ops = s->st.page_ops;
+	res->failures = s->st.failures;
+	for (int i = 0; i < SIM_MAX_ORDER && i < PF_MAX_ORDER; i++)
+		res->failures_by_order[i] = s->st.failures_by_order[i];
+	res->failures_above_min = s->st.failures_above_min;
+	res->kswapd_wakeups = s->st.kswapd_wakeups;
+	res->kswapd_reclaimed_pages = s->st.kswapd_reclaimed_pages;
+	res->direct_reclaimed_pages = s->st.direct_reclaimed_pages;
+	res->node_reclaimed_pages = s->st.node_reclaimed_pages;
+	res->compact_stall = s->st.compact_stall;
+	res->compacted_pages = s->st.compacted_pages;
+	for (int i = 0; i < s->nr_zones; i++) {
+		res->free_pageblocks += sim_zone_pageblocks_free(&s->zones[i]);
+		for (int k = 0; k < SIM_MAX_ORDER && k < PF_MAX_ORDER; k++)
+			res->free_blocks[k] += s->zones[i].zone.nr_free[k];
+	}
+	res->check_err = s->check_err;
+	memcpy(res->check_msg, s->check_msg, sizeof(res->check_msg));
+}
+
 int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		struct pf_sim_result *res)
 {
 	static const struct pf_sim_opts none;
 	double total = 0, next_sample = 0, tick;
+	unsigned long ticks = 0;
 	struct sim *s;
 	long mfk = 0;
 	int err = 0;
@@ -290,6 +316,8 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 				s->nr_failures ? s->failures[0].t : s->t;
 		if (s->check && (err = check_all(s)))
 			break;
+		if (o->progress && !(++ticks & 255))
+			o->progress(s->t, total, s->st.page_ops, o->data);
 		if (o->sample && o->sample_every > 0 && s->t >= next_sample) {
 			struct pf_sim_sample smp;
 
@@ -301,26 +329,7 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 	if (!err && !s->check)
 		err = check_all(s);
 
-	res->sim_seconds = s->t;
-	res->allocations = s->st.allocations;
-	res->page_ops = s->st.page_ops;
-	res->failures = s->st.failures;
-	for (int i = 0; i < SIM_MAX_ORDER && i < PF_MAX_ORDER; i++)
-		res->failures_by_order[i] = s->st.failures_by_order[i];
-	res->failures_above_min = s->st.failures_above_min;
-	res->kswapd_wakeups = s->st.kswapd_wakeups;
-	res->kswapd_reclaimed_pages = s->st.kswapd_reclaimed_pages;
-	res->direct_reclaimed_pages = s->st.direct_reclaimed_pages;
-	res->node_reclaimed_pages = s->st.node_reclaimed_pages;
-	res->compact_stall = s->st.compact_stall;
-	res->compacted_pages = s->st.compacted_pages;
-	for (int i = 0; i < s->nr_zones; i++) {
-		res->free_pageblocks += sim_zone_pageblocks_free(&s->zones[i]);
-		for (int k = 0; k < SIM_MAX_ORDER && k < PF_MAX_ORDER; k++)
-			res->free_blocks[k] += s->zones[i].zone.nr_free[k];
-	}
-	res->check_err = s->check_err;
-	memcpy(res->check_msg, s->check_msg, sizeof(res->check_msg));
+	fill_result(s, res);
 
 	if (o->report) {
 		char *buf = malloc(SIM_REPORT_MAX);

@@ -244,6 +244,7 @@ static bool scan_duration(const char **p, const char *e, double *sec)
 		double scale;
 	} units[] = {
 		{ "us", 1e-6 }, { "ms", 1e-3 }, { "s", 1 }, { "min", 60 },
+		{ "h", 3600 },
 	};
 	/* clang-format on */
 	const char *s = *p, *u;
@@ -424,8 +425,9 @@ static int key_duration(const struct key *k, struct pf_scenario *sc,
 	double x;
 
 	if (!scan_duration(&s, e, &x) || s != e)
-		return refuse(k, v, e, err, len,
-			      "is not a duration (10s, 500ms, 100us, 2min)");
+		return refuse(
+			k, v, e, err, len,
+			"is not a duration (10s, 500ms, 100us, 2min, 1h)");
 	if (k->def && x <= 0)
 		return refuse(k, v, e, err, len, "must be more than 0");
 	if (!key_takes(k, x))

@@ -72,6 +72,16 @@ struct sim_list {
 };
 
 /*
+ * How many pages of one kind each pageblock holds (nr), and a bitmap of
+ * the pageblocks that hold any (any), so that a search for the next one
+ * that does steps a word of 64 pageblocks at a time.
+ */
+struct sim_pb_count {
+	uint16_t *nr;
+	uint64_t *any;
+};
+
+/*
  * A zone: the pf_zone the analysis reads (zone), kept current as the
  * allocator runs so that the watermark checks of alloc.c, kswapd.c and
  * compact.c read it as it is, with no copy; and what only the simulator
@@ -98,9 +108,29 @@ struct sim_zone {
 	/* LRU: the pages reclaim may take, oldest at the head */
 	struct sim_list lru_file, lru_anon;
 	unsigned long nr_slab_reclaimable, nr_slab, nr_net;
+	/*
+	 * Per pageblock, how many of its pages are anon and reclaimable
+	 * slab, the two kinds the workload frees at random: wl_pick()
+	 * steps over the pageblocks that hold none of the kind it wants.
+	 */
+	struct sim_pb_count pb_anon, pb_slab_reclaimable;
+	/*
+	 * Per pageblock, its free pages in blocks smaller than a pageblock,
+	 * the only ones compaction's free scanner takes: it steps over the
+	 * pageblocks that have none.
+	 */
+	uint16_t *pb_free;
 	/* compaction's cached scanner positions (zone->compact_cached_*) */
 	unsigned long migrate_pfn, free_pfn;
 };
+
+/* The per-pageblock count of an owner's pages, or NULL if none is kept. */
+static inline struct sim_pb_count *sim_pb_owned(struct sim_zone *z, int owner)
+{
+	return owner == SIM_ANON	       ? &z->pb_anon
+	       : owner == SIM_SLAB_RECLAIMABLE ? &z->pb_slab_reclaimable
+					       : NULL;
+}
 
 /* what struct sim_zone's zone holds must fit its arrays */
 _Static_assert(SIM_MAX_ORDER <= PF_MAX_ORDER, "nr_free[] and mt[] too short");
@@ -275,6 +305,9 @@ static inline uint64_t sim_rand(struct sim *s)
 int sim_zone_init(struct sim_zone *z, const char *name, int node,
 		  unsigned long nr_pages, bool mobility);
 void sim_zone_release(struct sim_zone *z);
+/* The first pageblock from pb on that c counts pages in, or nr_pb. */
+unsigned long sim_pb_next(const struct sim_pb_count *c, unsigned long pb,
+			  unsigned long nr_pb);
 /*
  * __rmqueue(): a block of order for migratetype mt, from the smallest
  * free block that fits, falling back to other types as the era's
@@ -288,19 +321,17 @@ uint32_t sim_rmqueue(struct sim_zone *z, int order, int mt, bool highatomic,
 /* __free_one_page(): give a block back, merging with its free buddies. */
 void sim_free_block(struct sim_zone *z, uint32_t pfn, int order,
 		    struct sim_stats *st);
+/*
+ * __isolate_free_page(): the free block at pfn off its list and out of
+ * NR_FREE_PAGES, its pages order-0 and nobody's: compaction's targets.
+ */
+void sim_isolate_free_block(struct sim_zone *z, uint32_t pfn);
 /* Mark the allocated block [pfn, pfn + 2^order) as owned by owner. */
 void sim_set_owner(struct sim_zone *z, uint32_t pfn, int order, int owner);
 /* reserve_highatomic_pageblock(): make pfn's pageblock highatomic. */
 void sim_reserve_highatomic(struct sim_zone *z, uint32_t pfn);
 /* unreserve_highatomic_pageblock(): give one back, as mt. */
 bool sim_unreserve_highatomic(struct sim_zone *z, int mt);
-/*
- * show_migration_types(): the letters of order o in z->zone.mt[o], one
- * for each migratetype whose list of that order holds a block.  Whoever
- * empties list (o, mt), or adds to it when empty, calls it (nonempty:
- * what the list is now): pf_zone_order_usable() reads them.
- */
-void sim_zone_mt_update(struct sim_zone *z, int o, int mt, bool nonempty);
 /*
  * The zone as the analysis sees it, for a failure record: z->zone, with
  * the "= NkB" total of its free lists (buddy_total_kb).

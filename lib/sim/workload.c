@@ -178,7 +178,11 @@ static int wl_file_owner(struct sim *s)
  * A page of owner's kind (anon or reclaimable slab), in use and of order
  * 0: the first one from a random place of memory on, or false when there
  * is none.  Only the workload makes such pages, so a scan that finds no
- * slab page need not be repeated until the workload allocates one.
+ * slab page need not be repeated until the workload allocates one.  A
+ * pageblock that holds no page of the kind is stepped over whole: no
+ * block straddles a pageblock's end except one that starts at a
+ * pageblock, so block-by-block stepping would have come to the same
+ * boundary, and the page found is the one it would have found.
  */
 static bool wl_pick(struct sim *s, int owner, int *zone, uint32_t *pfn)
 {
@@ -192,11 +196,20 @@ static bool wl_pick(struct sim *s, int owner, int *zone, uint32_t *pfn)
 	while (zi < s->nr_zones - 1 && r >= s->zones[zi].nr_pages)
 		r -= s->zones[zi++].nr_pages;
 	for (n = 0; n < total;) {
-		const struct sim_zone *z = &s->zones[zi];
+		struct sim_zone *z = &s->zones[zi];
+		const struct sim_pb_count *c = sim_pb_owned(z, owner);
 		const struct sim_page *p = &z->pages[r];
-		unsigned long step = 1;
+		unsigned long step = 1, pb = r >> SIM_PAGEBLOCK_ORDER;
 
-		if (p->flags & SIM_PG_HEAD) {
+		if (!c->nr[pb]) {
+			unsigned long nr_pb =
+				(z->nr_pages + (1UL << SIM_PAGEBLOCK_ORDER) -
+				 1) >>
+				SIM_PAGEBLOCK_ORDER;
+
+			step = sim_pb_next(c, pb, nr_pb) << SIM_PAGEBLOCK_ORDER;
+			step = (step < z->nr_pages ? step : z->nr_pages) - r;
+		} else if (p->flags & SIM_PG_HEAD) {
 			if (p->owner == owner && !p->order) {
 				*zone = zi;
 				*pfn = (uint32_t)r;

@@ -151,5 +151,26 @@ check verify-no-meminfo "grep -q '^verify: no report with Mem-Info to replay$' $
 "$pf" simulate --report 1 $small >/dev/null 2>&1
 check report-without-from "[ $? -eq 2 ]"
 
+# the progress line: on a terminal's stderr (script(1) gives it one) for
+# a run longer than 2 s, redrawn in place and wiped before the results;
+# nothing on a stderr that is not a terminal, and the same results
+kvm=data/scenarios/kvm-host-6.x.scn
+"$pf" simulate $kvm >"$tmp/quiet.out" 2>"$tmp/quiet.err"
+check progress-off-not-a-tty "[ ! -s $tmp/quiet.err ] && grep -q '^simulated 70.0 s: ' $tmp/quiet.out"
+if command -v script >/dev/null 2>&1; then
+	start=$(date +%s.%N)
+	script -qec "$pf simulate $kvm" /dev/null >"$tmp/tty.raw" </dev/null
+	took=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
+	# what a terminal would keep: each line's text after its last \r
+	tr -d '\n' <"$tmp/tty.raw" | tr '\r' '\n' | grep -v '^ *$' >"$tmp/tty.lines"
+	if awk -v t="$took" 'BEGIN { exit !(t > 3) }'; then
+		check progress-line "grep -Eq '^pagefail: simulated [0-9.]+ of 70.0 s, [0-9.]+ M page ops/s, about [0-9]+ s left' $tmp/tty.lines"
+		# the results as without a terminal: no progress left in them
+		check progress-wiped "grep -v '^pagefail: simulated' $tmp/tty.lines | cmp -s - $tmp/quiet.out"
+	else
+		echo "skip progress-line: the run took ${took} s here, the line comes after 2 s"
+	fi
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -781,8 +781,25 @@ static void test_check(void **state)
 	sim_set_owner(&z, p, 0, SIM_FILE);
 	sim_lru_add(&z, p);
 	check_ok(&z);
-	z.pages[p].owner = SIM_ANON;
+	/* anon now, still on the file LRU */
+	sim_set_owner(&z, p, 0, SIM_ANON);
 	expect_broken(&z, "file LRU");
+
+	/* a page turned anon behind count_owner()'s back: wl_pick() would
+	 * step over its pageblock */
+	fresh(&z, &st, 1000, true);
+	p = get(&z, 0, M, false, &st);
+	sim_set_owner(&z, p, 0, SIM_ANON);
+	check_ok(&z);
+	z.pages[p].owner = SIM_SLAB_RECLAIMABLE;
+	expect_broken(&z, "counts 1 anon, 0 slab, 487 small free pages, "
+			  "holds 0, 1, 487");
+	/* a small free block the count missed: compaction's free scanner
+	 * would step over it */
+	fresh(&z, &st, 1000, true);
+	z.pb_free[1]--;
+	expect_broken(&z, "counts 0 anon, 0 slab, 487 small free pages, "
+			  "holds 0, 0, 488");
 }
 
 /*
