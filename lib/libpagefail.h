@@ -1042,13 +1042,21 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		struct pf_sim_result *res);
 /*
  * The memory pf_simulate(sc, o) will take at its peak, in bytes, known
- * before it starts: about 12 bytes a page of the zones (20 with a fill
- * phase), the held network buffers, and the samples when o takes them
- * and its caller keeps them all.  An upper bound, for a caller to refuse
- * a scenario the machine cannot hold.
+ * before it starts: about 12 bytes a page of the zones the run may write
+ * (a fill's share of them, the phases' allocations; 8 more a page with a
+ * fill phase), the held network buffers, and the samples when o takes
+ * them and its caller keeps them all.  An upper bound, for a caller to
+ * refuse a scenario the machine cannot hold.
  */
 unsigned long long pf_sim_memory(const struct pf_scenario *sc,
 				 const struct pf_sim_opts *o);
+/*
+ * The address space it reserves: pf_sim_memory() and the page arrays of
+ * memory the run will not touch (allocated, never written): what
+ * ulimit -v must allow.
+ */
+unsigned long long pf_sim_address_space(const struct pf_scenario *sc,
+					const struct pf_sim_opts *o);
 
 /*
  * The standard microbenchmark: order-0 to order-3 allocations and frees

@@ -137,17 +137,18 @@ unsigned long long cli_parse_size(const char *s)
  * Before a run: refuse a scenario whose simulation needs more memory
  * (pf_sim_memory()) than it may have, and say a word when it takes much of
  * it (a quarter, or a GiB).  What it may have is --max-memory, else half
- * of what this machine has available, and never more than ulimit -v: a
- * what-if run on a production host must not push it into the reclaim and
- * allocation failures this tool is there to explain.  The
- * simulator's memory follows the zones' pages, filled in as the run
- * touches them: 4 TiB of zones was 6.5 GB a minute into a run, with no
- * word.  0, or CLI_EXIT_ERROR after saying why.
+ * of what this machine has available: a what-if run on a production host
+ * must not push it into the reclaim and allocation failures this tool is
+ * there to explain.  The simulator's memory follows the pages the run
+ * writes (a 1 TiB zone with no fill costs a few MiB), but its page arrays
+ * are reserved whole, which ulimit -v must allow (pf_sim_address_space()).
+ * 0, or CLI_EXIT_ERROR after saying why.
  */
 int cli_sim_memory(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		   unsigned long long max, const char *what, bool json)
 {
 	unsigned long long need = pf_sim_memory(sc, o), limit = max, warn;
+	unsigned long long space = pf_sim_address_space(sc, o);
 	const char *whose = "--max-memory %s",
 		   *fix = "raise the limit with --max-memory";
 	char n[32], l[32], words[64];
@@ -161,10 +162,16 @@ int cli_sim_memory(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		fix = "allow it with --max-memory";
 	}
 	if (!getrlimit(RLIMIT_AS, &rl) && rl.rlim_cur != RLIM_INFINITY &&
-	    rl.rlim_cur < limit) {
-		limit = rl.rlim_cur;
-		whose = "the %s of address space ulimit -v allows";
-		fix = "raise ulimit -v";
+	    space > rl.rlim_cur) {
+		cli_format_size(space, n, sizeof(n));
+		cli_format_size(rl.rlim_cur, l, sizeof(l));
+		cli_err(json, what,
+			"%s: simulating it reserves about %s of address space, "
+			"more than the %s ulimit -v allows: make its zones "
+			"smaller (each GiB of zone reserves 3 MiB), or raise "
+			"ulimit -v",
+			what, n, l);
+		return CLI_EXIT_ERROR;
 	}
 	if (limit == ~0ULL)
 		return 0; /* cannot tell: the kernel will */
@@ -174,8 +181,9 @@ int cli_sim_memory(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 	if (need > limit) {
 		cli_err(json, what,
 			"%s: simulating it needs about %s of memory, "
-			"more than %s: make its zones smaller (each GiB of "
-			"zone takes 3 MiB, 5 with a fill), or %s",
+			"more than %s: make its zones or fills smaller (each "
+			"GiB the run fills or allocates takes 3 MiB, 5 with a "
+			"fill), or %s",
 			what, n, words, fix);
 		return CLI_EXIT_ERROR;
 	}

@@ -168,12 +168,37 @@ static inline void add_free(struct sim_zone *z, uint32_t pfn, int order, int mt,
 		sim_zone_mt_update(z, order, mt, true);
 }
 
+/*
+ * The first block of the untouched run leaves its place on the list: the
+ * next one is written into that place, as it always stood next to it.
+ */
+static void run_advance(struct sim_zone *z, struct sim_list *l)
+{
+	uint32_t pfn = z->run_pfn, next = pfn + (uint32_t)SIM_RUN_NR;
+	struct sim_page *q;
+
+	z->run_pfn = next;
+	if (next >= z->run_end) {
+		z->run_pfn = z->run_end = 0;
+		return;
+	}
+	q = &z->pages[next];
+	q->flags = SIM_PG_HEAD;
+	q->owner = SIM_FREE;
+	q->order = SIM_MAX_ORDER - 1;
+	q->mt = SIM_MT_MOVABLE;
+	list_insert(z->pages, l, next, pfn, z->pages[pfn].next);
+	l->nr--; /* counted since boot */
+}
+
 /* del_page_from_free_area(): the head stays SIM_FREE, no longer a head */
 static inline void del_free(struct sim_zone *z, uint32_t pfn)
 {
 	struct sim_page *p = &z->pages[pfn];
 	struct sim_list *l = &z->free_list[p->order][p->mt];
 
+	if (pfn == z->run_pfn && z->run_end)
+		run_advance(z, l);
 	list_unlink(z->pages, l, pfn);
 	z->zone.nr_free[p->order]--;
 	if (p->order < SIM_PAGEBLOCK_ORDER)
@@ -270,13 +295,27 @@ int sim_zone_init(struct sim_zone *z, const char *name, int node,
 			list_init(&z->free_list[o][mt]);
 	list_init(&z->lru_file);
 	list_init(&z->lru_anon);
-	for (pfn = 0; pfn < nr_pages; pfn++)
-		z->pages[pfn].next = z->pages[pfn].prev = SIM_NONE;
 	/*
 	 * memblock_free_all(): the zone's pages as the largest aligned
-	 * blocks that fit, lowest pfn first at the head of each list.
+	 * blocks that fit, lowest pfn first at the head of each list; those
+	 * of the largest order are the untouched run, written one by one as
+	 * they are taken.  The links of a page are written when it goes on
+	 * a list, and read only while it is on one.
 	 */
-	for (pfn = 0; pfn < nr_pages;) {
+	pfn = nr_pages & ~(SIM_RUN_NR - 1);
+	if (pfn > SIM_RUN_NR) {
+		struct sim_list *l =
+			&z->free_list[SIM_MAX_ORDER - 1][SIM_MT_MOVABLE];
+
+		add_free(z, 0, SIM_MAX_ORDER - 1, SIM_MT_MOVABLE, true);
+		l->nr += pfn / SIM_RUN_NR - 1;
+		z->zone.nr_free[SIM_MAX_ORDER - 1] = l->nr;
+		z->run_pfn = 0;
+		z->run_end = (uint32_t)pfn;
+	} else {
+		pfn = 0;
+	}
+	while (pfn < nr_pages) {
 		int o = SIM_MAX_ORDER - 1;
 
 		while (o && ((pfn & ((1UL << o) - 1)) ||
@@ -838,7 +877,7 @@ static long walk_list(const struct sim_zone *z, const struct sim_list *l,
 static int check_pageblocks(struct check *c)
 {
 	const struct sim_zone *z = c->z;
-	unsigned long nr_pb = (z->nr_pages + PB_NR - 1) >> SIM_PAGEBLOCK_ORDER;
+	unsigned long nr_pb = sim_nr_pageblocks(z);
 	unsigned long hpb = 0;
 
 	for (unsigned long pb = 0; pb < nr_pb; pb++) {
@@ -919,6 +958,12 @@ static int check_free_lists(struct check *c)
 					c,
 					"free list order %d %s broken at pfn %u",
 					o, mt_names[mt], where);
+			/* the untouched run: one on the list for them all */
+			if (z->run_end && o == SIM_MAX_ORDER - 1 &&
+			    mt == SIM_MT_MOVABLE)
+				n += (long)((z->run_end - z->run_pfn) /
+					    SIM_RUN_NR) -
+				     1;
 			if ((unsigned long)n != l->nr)
 				return bad(
 					c,
@@ -998,9 +1043,31 @@ static int check_pages(struct check *c, unsigned long *lru_flags)
 	unsigned int anon = 0, slab = 0, fr = 0;
 
 	*lru_flags = 0;
+	if (z->run_end &&
+	    (z->run_pfn % SIM_RUN_NR || z->run_end % SIM_RUN_NR ||
+	     z->run_end > z->nr_pages || c->cover[z->run_pfn] != 1 ||
+	     z->pages[z->run_pfn].order != SIM_MAX_ORDER - 1 ||
+	     z->pages[z->run_pfn].mt != SIM_MT_MOVABLE))
+		return bad(c, "the untouched run %u-%u has no first block",
+			   z->run_pfn, z->run_end);
 	for (unsigned long pfn = 0; pfn < z->nr_pages; pfn++) {
 		const struct sim_page *p = &z->pages[pfn];
 		unsigned long b;
+
+		/* past the run's first block: free, and nothing counted */
+		if (sim_run_head(z, pfn)) {
+			for (b = PB_OF(pfn); b < PB_OF(z->run_end); b++)
+				if (z->pb_anon.nr[b] ||
+				    z->pb_slab_reclaimable.nr[b] ||
+				    z->pb_free[b] ||
+				    z->pageblock_mt[b] != SIM_MT_MOVABLE)
+					return bad(c,
+						   "untouched pageblock %lu "
+						   "counted or not movable",
+						   b);
+			pfn = z->run_end - 1;
+			continue;
+		}
 
 		if (p->owner >= SIM_OWNER_NR)
 			return bad(c, "pfn %lu has owner %u", pfn, p->owner);

@@ -101,6 +101,10 @@ static void isolate_migratepages(struct cc *cc, unsigned int max)
 		while (pfn < end && cc->nr_migrate < max) {
 			const struct sim_page *p = &z->pages[pfn];
 
+			if (sim_run_head(z, pfn)) {
+				pfn += SIM_RUN_NR; /* free: nothing to move */
+				continue;
+			}
 			if (!(p->flags & SIM_PG_HEAD)) {
 				pfn++; /* inside a free or used block */
 				continue;

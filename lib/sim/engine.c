@@ -164,8 +164,35 @@ static unsigned long long ring_cap(unsigned long long n, unsigned long long min)
 }
 
 /*
+ * The pages of the zones a run may write, at most: the page arrays are
+ * written only where the run takes a block (the untouched run of
+ * buddy.c), so what a fill takes, what the phases allocate at their
+ * rates, a largest block a zone for each first touch, or every page for
+ * a report's state (fromreport.c lays out the whole zone).
+ */
+static unsigned long long touched_pages(const struct pf_scenario *sc,
+					unsigned long long pages)
+{
+	double n = (double)sc->nr_zones * 4 * SIM_RUN_NR, share = 0;
+
+	if (sc->has_free_lists)
+		return pages;
+	for (int i = 0; i < sc->nr_phases; i++) {
+		const struct sim_phase *ph = &sc->phases[i];
+
+		share += ph->fill + ph->anon_fill;
+		n += ph->duration *
+		     (ph->stream_rate + ph->anon_rate + ph->slab_rate +
+		      ph->kernel_rate + ph->net_rate * (1 << ph->net_order));
+	}
+	n += share * (double)pages;
+	return n < (double)pages ? (unsigned long long)n : pages;
+}
+
+/*
  * What sim_create() and the run allocate, at the peak.  For the whole run:
- * the page arrays (sim_zone_init(): 12 bytes a page, a byte a pageblock),
+ * the page arrays where the run writes them (touched_pages(): 12 bytes a
+ * page) and the per-pageblock arrays (7 bytes and 2 bits a pageblock),
  * the failures kept, the ring of held network buffers at its largest (it
  * doubles from 1024 and never shrinks), the text of one report, and the
  * samples a caller keeps when it keeps them all in a doubling array (the
@@ -192,9 +219,9 @@ unsigned long long pf_sim_memory(const struct pf_scenario *sc,
 
 		pages += n;
 		largest = n > largest ? n : largest;
-		bytes += n * sizeof(struct sim_page) +
-			 (n >> SIM_PAGEBLOCK_ORDER) + 1;
+		bytes += ((n >> SIM_PAGEBLOCK_ORDER) + 1) * 8;
 	}
+	bytes += touched_pages(sc, pages) * sizeof(struct sim_page);
 	for (int i = 0; i < sc->nr_phases; i++) {
 		const struct sim_phase *ph = &sc->phases[i];
 		unsigned long long most = pages >> ph->net_order;
@@ -221,6 +248,19 @@ unsigned long long pf_sim_memory(const struct pf_scenario *sc,
 	if (held / 2 > passing)
 		passing = held / 2;
 	return bytes + passing;
+}
+
+unsigned long long pf_sim_address_space(const struct pf_scenario *sc,
+					const struct pf_sim_opts *o)
+{
+	unsigned long long pages = 0;
+
+	if (!sc)
+		return 0;
+	for (int i = 0; i < sc->nr_zones && i < SIM_MAX_ZONES; i++)
+		pages += sc->zones[i].bytes >> 12;
+	return pf_sim_memory(sc, o) +
+	       (pages - touched_pages(sc, pages)) * sizeof(struct sim_page);
 }
 
 static void take_sample(const struct sim *s, struct pf_sim_sample *smp)

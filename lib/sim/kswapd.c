@@ -9,11 +9,13 @@
  *  - 2.6.x without compaction, and any era for an order its kswapd does
  *    not compact for: kswapd reclaims every zone to its high watermark and
  *    sleeps on the order-0 check, whatever the free blocks look like.
- *    RHEL 6 (2.6.32-642 read) compacts from kswapd only for order > 3,
- *    so an order-1 GFP_ATOMIC failure wakes a kswapd that reclaims, finds
- *    free memory above high and goes back to sleep with every block
- *    order 0.  (The era "rhel6.4" compacting for any order is the
- *    simulator's assumption: kernel-facts.md could not verify it.)
+ *    RHEL 6 before 2.6.32-358 has no kswapd compaction at all; from -358
+ *    on (every RHEL 6 source read, -358 to -754) its balance_pgdat()
+ *    compacts only for order > 3, so an order-1 GFP_ATOMIC failure wakes
+ *    a kswapd that reclaims, finds free memory above high and goes back
+ *    to sleep with every block order 0.  The era "rhel6.4-vendor", which
+ *    compacts for every order, is Red Hat's account of 6.4's fix, not
+ *    its source: every run on it says so.
  *  - 3.x and RHEL 7 (compact_pgdat()): kswapd compacts the zones that
  *    fail the check at its order, and sleeps once they pass it.
  *  - 4.6+: kswapd balances at order 0 and, going to sleep, wakes

@@ -80,7 +80,9 @@ static unsigned long shrink_slab(struct sim *s, struct sim_zone *z,
 		const struct sim_page *p = &z->pages[pfn];
 		unsigned long step = 1;
 
-		if (p->flags & SIM_PG_HEAD) {
+		if (sim_run_head(z, pfn))
+			step = SIM_RUN_NR; /* free, as far as the block goes */
+		else if (p->flags & SIM_PG_HEAD) {
 			step = 1UL << p->order;
 			if (p->owner == SIM_SLAB_RECLAIMABLE && !p->order) {
 				scanned++;

@@ -107,6 +107,18 @@ struct sim_zone {
 	long boost_max; /* the cap of zone.boost; 0: the era does not boost */
 	/* LRU: the pages reclaim may take, oldest at the head */
 	struct sim_list lru_file, lru_anon;
+	/*
+	 * The untouched run: the free blocks of the largest order from
+	 * run_pfn to run_end that no one has taken since boot, one after
+	 * another on free_list[SIM_MAX_ORDER - 1][SIM_MT_MOVABLE] as
+	 * memblock_free_all() left them.  Only the first is written in
+	 * pages[] (and is on the list, counted in nr for all of them);
+	 * the others' pages are as calloc() left them, zero, which is a
+	 * free tail page: when the first is taken, the next is written in
+	 * its place (del_free()).  So memory never touched costs no page
+	 * of the host's.  run_pfn == run_end: no run.
+	 */
+	uint32_t run_pfn, run_end;
 	unsigned long nr_slab_reclaimable, nr_slab, nr_net;
 	/*
 	 * Per pageblock, how many of its pages are anon and reclaimable
@@ -123,6 +135,39 @@ struct sim_zone {
 	/* compaction's cached scanner positions (zone->compact_cached_*) */
 	unsigned long migrate_pfn, free_pfn;
 };
+
+/* How many pageblocks the zone has, the last one perhaps short. */
+static inline unsigned long sim_nr_pageblocks(const struct sim_zone *z)
+{
+	return (z->nr_pages + (1UL << SIM_PAGEBLOCK_ORDER) - 1) >>
+	       SIM_PAGEBLOCK_ORDER;
+}
+
+/* The largest block, as the untouched run holds them. */
+#define SIM_RUN_NR (1UL << (SIM_MAX_ORDER - 1))
+
+/*
+ * pfn is the head of a free block of the untouched run that pages[] does
+ * not hold: what a walk over pages must take as a free head of order
+ * SIM_MAX_ORDER - 1.
+ */
+static inline bool sim_run_head(const struct sim_zone *z, unsigned long pfn)
+{
+	return pfn > z->run_pfn && pfn < z->run_end && !(pfn % SIM_RUN_NR);
+}
+
+/*
+ * The block after pfn on its free list, the untouched run's unwritten
+ * blocks included (they follow its first one, lowest pfn first).
+ */
+static inline uint32_t sim_free_next(const struct sim_zone *z, uint32_t pfn)
+{
+	if (z->run_end && pfn >= z->run_pfn && pfn < z->run_end)
+		return pfn + SIM_RUN_NR < z->run_end
+			       ? pfn + (uint32_t)SIM_RUN_NR
+			       : z->pages[z->run_pfn].next;
+	return z->pages[pfn].next;
+}
 
 /* The per-pageblock count of an owner's pages, or NULL if none is kept. */
 static inline struct sim_pb_count *sim_pb_owned(struct sim_zone *z, int owner)

@@ -202,12 +202,8 @@ static bool wl_pick(struct sim *s, int owner, int *zone, uint32_t *pfn)
 		unsigned long step = 1, pb = r >> SIM_PAGEBLOCK_ORDER;
 
 		if (!c->nr[pb]) {
-			unsigned long nr_pb =
-				(z->nr_pages + (1UL << SIM_PAGEBLOCK_ORDER) -
-				 1) >>
-				SIM_PAGEBLOCK_ORDER;
-
-			step = sim_pb_next(c, pb, nr_pb) << SIM_PAGEBLOCK_ORDER;
+			step = sim_pb_next(c, pb, sim_nr_pageblocks(z))
+			       << SIM_PAGEBLOCK_ORDER;
 			step = (step < z->nr_pages ? step : z->nr_pages) - r;
 		} else if (p->flags & SIM_PG_HEAD) {
 			if (p->owner == owner && !p->order) {
@@ -395,6 +391,15 @@ static void wl_drop_caches(struct sim *s, int what)
 			continue;
 		for (unsigned long pfn = 0; pfn < z->nr_pages; pfn++) {
 			const struct sim_page *p = &z->pages[pfn];
+			unsigned long pb = pfn >> SIM_PAGEBLOCK_ORDER;
+
+			/* a pageblock without slab has nothing to drop */
+			if (!z->pb_slab_reclaimable.nr[pb]) {
+				pb = sim_pb_next(&z->pb_slab_reclaimable, pb,
+						 sim_nr_pageblocks(z));
+				pfn = (pb << SIM_PAGEBLOCK_ORDER) - 1;
+				continue;
+			}
 
 			if (p->owner == SIM_SLAB_RECLAIMABLE &&
 			    (p->flags & SIM_PG_HEAD) && !p->order &&

@@ -51,7 +51,7 @@ static size_t list_pfns(const struct sim_zone *z, int o, int mt, uint32_t *out,
 	size_t n = 0;
 
 	for (uint32_t p = z->free_list[o][mt].head; p != SIM_NONE;
-	     p = z->pages[p].next) {
+	     p = sim_free_next(z, p)) {
 		if (n < max)
 			out[n] = p;
 		n++;
@@ -803,6 +803,66 @@ static void test_check(void **state)
 }
 
 /*
+ * The untouched run: a 64 GiB zone plus a short tail holds its order-10
+ * blocks as one written block; taking them gives them lowest first as the
+ * written lists did, each next one written in its place; a block given
+ * back goes where the lists put it, before the run; a steal of the first
+ * takes it off the run; the checker follows every step.
+ */
+static void test_untouched_run(void **state)
+{
+	const unsigned long nr = (1UL << 24) + 1000, blocks = 1UL << 14;
+	struct sim_stats st;
+	struct sim_zone z;
+	uint32_t pfns[4], a, b;
+
+	fresh(&z, &st, nr, true);
+	assert_int_equal(z.run_pfn, 0);
+	assert_int_equal(z.run_end, 1UL << 24);
+	assert_int_equal(z.zone.nr_free[10], blocks);
+	assert_int_equal(z.free_list[10][M].nr, blocks);
+	assert_int_equal(z.zone.free, nr);
+	/* the 1000 pages past the run: written blocks of their own */
+	assert_int_equal(z.zone.nr_free[9], 1);
+	assert_int_equal(list_pfns(&z, 10, M, pfns, 4), blocks);
+	assert_int_equal(pfns[3], 3 * 1024);
+	check_ok(&z);
+	/* the first block taken: the run moves on */
+	a = sim_rmqueue(&z, 10, M, false, &st);
+	assert_int_equal(a, 0);
+	assert_int_equal(z.run_pfn, 1024);
+	assert_int_equal(z.free_list[10][M].head, 1024);
+	assert_int_equal(z.zone.nr_free[10], blocks - 1);
+	check_ok(&z);
+	b = sim_rmqueue(&z, 10, M, false, &st);
+	assert_int_equal(b, 1024);
+	assert_int_equal(z.run_pfn, 2048);
+	check_ok(&z);
+	/* back: at the head, before the run, as __free_one_page() puts it */
+	sim_free_block(&z, a, 10, &st);
+	assert_int_equal(z.free_list[10][M].head, 0);
+	assert_int_equal(sim_free_next(&z, 0), 2048);
+	check_ok(&z);
+	/* an unmovable request falls back and steals the run's first */
+	assert_int_equal(sim_rmqueue(&z, 10, M, false, &st), 0);
+	a = get(&z, 10, U, false, &st);
+	assert_int_equal(a, 2048);
+	assert_int_equal(z.pageblock_mt[a >> SIM_PAGEBLOCK_ORDER], U);
+	assert_int_equal(z.run_pfn, 3072);
+	assert_int_equal(z.free_list[10][M].head, 3072);
+	assert_int_equal(z.zone.free, nr - 3 * 1024);
+	/* split: the halves go on the lists, the run stays whole */
+	a = get(&z, 1, M, false, &st);
+	assert_int_equal(z.run_pfn, 3072);
+	check_ok(&z);
+	/* a checker that would miss a broken run */
+	zone_done(&z);
+	fresh(&z, &st, nr, true);
+	z.run_end -= 1024;
+	expect_broken(&z, "holds 16383 blocks, nr 16384");
+}
+
+/*
  * The migratetype letters of order o as sim_zone_view() used to build
  * them for every check: one for each non-empty list, "UMEHI" order,
  * none when nr_free[o] is 0, NUL to the end.
@@ -1064,6 +1124,7 @@ int main(void)
 		cmocka_unit_test(test_view),
 		cmocka_unit_test(test_lru),
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_untouched_run),
 		cmocka_unit_test(test_mt_letters),
 		cmocka_unit_test(test_stress),
 		cmocka_unit_test(test_bench),
