@@ -172,7 +172,11 @@ static void era_compaction_suitable(struct pf_era *e, const struct pf_kver *kv)
  * compacting each zone for order > 0 in 2.6.38 only (5a03b051, reverted
  * in 2.6.39 by d527caf2), then compact_pgdat() from 3.4 (7be62de99adc,
  * read absent in 3.3.8 and present in 3.4.108) until kcompactd took over
- * in 4.6; highatomic reserve 4.4; boost 5.0; proactive compaction 5.9.
+ * in 4.6; highatomic reserve 4.4; boost 5.0; proactive compaction 5.9;
+ * the order-0 retry at min without the boost in zone_watermark_fast(),
+ * read absent in 5.8.1 and present from 5.9.1 on, for __GFP_ATOMIC
+ * until 6.2 and for ALLOC_MIN_RESERVE (__GFP_HIGH) once 6.3 dropped
+ * __GFP_ATOMIC (docs/eras/reclaim.md section 3; RHEL 9 is 5.14's).
  * RHEL 6 backported compaction.  Its kswapd, as read in balance_pgdat()
  * of 2.6.32-279 (6.3: none) and -358 to -754 (6.4 on: compact_zone_order()
  * only when sc.order > PAGE_ALLOC_COSTLY_ORDER), compacts nothing before
@@ -186,6 +190,15 @@ static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 {
 	e->mobility = kv->rhel >= 6 || at_least(kv, 2, 6, 24);
 	e->compaction = kv->rhel >= 6 || at_least(kv, 2, 6, 35);
+	/*
+	 * try_to_compact_pages() of 2.6.35.6, 2.6.36 and 2.6.37 returns for
+	 * order <= PAGE_ALLOC_COSTLY_ORDER (lumpy reclaim's, not modelled);
+	 * 2.6.38 and RHEL 6 return only for order 0 (docs/eras/kswapd.md)
+	 */
+	e->direct_compact_min_order =
+		!kv->rhel && at_least(kv, 2, 6, 35) && !at_least(kv, 2, 6, 38)
+			? 4
+			: 1;
 	era_compaction_suitable(e, kv);
 	e->kswapd_compact_min_order = PF_MAX_ORDER;
 	if (kv->rhel == 6) {
@@ -204,6 +217,12 @@ static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 		e->highatomic = true;
 		e->boost = kv->rhel ? kv->rhel >= 9 : at_least(kv, 5, 0, 0);
 		e->proactive = !kv->rhel && at_least(kv, 5, 9, 0);
+		if (kv->rhel)
+			e->boost_bypass = kv->rhel >= 10 ? 2 : e->boost ? 1 : 0;
+		else
+			e->boost_bypass = at_least(kv, 6, 3, 0)	  ? 2
+					  : at_least(kv, 5, 9, 0) ? 1
+								  : 0;
 		return;
 	}
 	e->highatomic = at_least(kv, 4, 4, 0);

@@ -106,12 +106,19 @@ struct pf_era {
 	/* the allocator, reclaim and compaction */
 	bool mobility;		      /* grouping by mobility (2.6.24+) */
 	bool compaction;	      /* direct compaction (2.6.35+, RHEL 6) */
+	int direct_compact_min_order; /* try_to_compact_pages(): 4 to 2.6.37 */
 	bool highatomic;	      /* MIGRATE_HIGHATOMIC reserve (4.4+) */
 	bool kswapd_compacts;	      /* kswapd compacts for order > 0 */
 	int kswapd_compact_min_order; /* the lowest order it compacts for */
 	bool kcompactd;		      /* 4.6+ */
 	bool proactive;		      /* 5.9+ proactive compaction */
 	bool boost;		      /* 5.0+ watermark boost */
+	/*
+	 * zone_watermark_fast() tries an order-0 request at min again
+	 * without the boost: 0 never, 1 for __GFP_ATOMIC (5.9-6.2), 2 for
+	 * ALLOC_MIN_RESERVE, i.e. __GFP_HIGH (6.3+)
+	 */
+	int boost_bypass;
 	/* compaction_suitable(): the watermark and fragmentation-index gates */
 	bool compact_min_wmark;	 /* 4.9+: min, not low, for order <= 3 */
 	int fragindex_min_order; /* the lowest order the index gate holds */

@@ -62,7 +62,8 @@ struct alloc_context {
 	int mt;	       /* 0 unmovable, 1 movable, 2 reclaimable */
 	int classzone; /* the lowmem_reserve column: the preferred zone's */
 	int node;      /* the CPU's node: the only one node_reclaim() scans */
-	bool can_reclaim; /* may sleep, and not kswapd (PF_MEMALLOC) */
+	bool can_reclaim;  /* may sleep, and not kswapd (PF_MEMALLOC) */
+	bool boost_bypass; /* at min, the boost may be left out (era.h) */
 };
 
 /* RECLAIM_* of vm.zone_reclaim_mode (mm/vmscan.c) */
@@ -136,6 +137,10 @@ static uint32_t from_freelist(struct sim *s, const struct alloc_context *ac,
 		if (!(flags & PF_ALLOC_NO_WATERMARKS) &&
 		    !watermark_ok(s, ac->zl[k], order, mark, ac->classzone,
 				  flags, NULL) &&
+		    /* zone_watermark_fast(): once more at min, unboosted */
+		    (low || !ac->boost_bypass || !z->zone.boost ||
+		     !watermark_ok(s, ac->zl[k], order, z->zone.min,
+				   ac->classzone, flags, NULL)) &&
 		    (!node_reclaim(s, ac, ac->zl[k]) ||
 		     !watermark_ok(s, ac->zl[k], order, mark, ac->classzone,
 				   flags, NULL)))
@@ -260,7 +265,9 @@ static uint32_t slowpath_retries(struct sim *s, const struct alloc_context *ac,
 
 	for (int retry = 0; caps->can_sleep && retry < SIM_MAX_RETRIES;
 	     retry++) {
-		if (ac->order > 0 && s->era.compaction) {
+		if (ac->order > 0 &&
+		    ac->order >= s->era.direct_compact_min_order &&
+		    s->era.compaction) {
 			pfn = direct_compact(s, ac, flags, zone);
 			if (pfn != SIM_NONE)
 				break;
@@ -306,6 +313,9 @@ uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
 	ac.classzone = s->zone_enum[ac.zl[0]];
 	ac.node = node;
 	ac.can_reclaim = caps.can_sleep && ctx != PF_CTX_KSWAPD;
+	ac.boost_bypass = !order && (s->era.boost_bypass == 1 ? caps.gfp_atomic
+				     : s->era.boost_bypass == 2 ? caps.high
+								: false);
 
 	/* the fast path: ALLOC_WMARK_LOW | ALLOC_CPUSET */
 	pfn = from_freelist(s, &ac, true, PF_ALLOC_CPUSET, zone);

@@ -354,6 +354,40 @@ static void test_compaction_suitable(void **state)
 	assert_false(pf_compaction_suitable(&z, 4, &e49, 1000));
 }
 
+/*
+ * Era rules read in each era's source that the simulator keys on: direct
+ * compaction above order 3 only in 2.6.35 to 2.6.37 (try_to_compact_pages());
+ * the order-0 retry at min without the boost (zone_watermark_fast()) for
+ * __GFP_ATOMIC in 5.9 to 6.2, for __GFP_HIGH from 6.3, and in RHEL 9.
+ */
+static void test_era_rules(void **state)
+{
+	static const struct {
+		const char *kernel;
+		int direct_compact_min_order, boost_bypass;
+	} want[] = {
+		{ "2.6.34", 1, 0 }, { "2.6.35", 4, 0 },	 { "2.6.37", 4, 0 },
+		{ "2.6.38", 1, 0 }, { "rhel6.2", 1, 0 }, { "5.8", 1, 0 },
+		{ "5.9", 1, 1 },    { "6.2", 1, 1 },	 { "6.3", 1, 2 },
+		{ "6.18", 1, 2 },   { "rhel9", 1, 1 },
+	};
+	struct pf_era e;
+	struct pf_kver k;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		assert_int_equal(pf_kver_parse(want[i].kernel, &k), 0);
+		pf_era_init(&e, &k, PF_GFP_UNKNOWN);
+		if (e.direct_compact_min_order !=
+			    want[i].direct_compact_min_order ||
+		    e.boost_bypass != want[i].boost_bypass)
+			fail_msg("%s: direct compaction from order %d, boost "
+				 "bypass %d",
+				 want[i].kernel, e.direct_compact_min_order,
+				 e.boost_bypass);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -367,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_no_watermarks),
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_compaction_suitable),
+		cmocka_unit_test(test_era_rules),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
