@@ -186,8 +186,48 @@ static void era_compaction_suitable(struct pf_era *e, const struct pf_kver *kv)
  * models that account instead, and pf_kver_assumptions() names it so
  * that every run resting on it says so.
  */
+/*
+ * vm.zone_reclaim_mode at boot (docs/eras/reclaim.md section 1d):
+ * build_zonelists() of 2.6.16-2.6.39, and init_zone_allows_reclaim() of
+ * 3.0-3.15, set it to 1 when some node is farther than RECLAIM_DISTANCE;
+ * 4f9b16a64753 took that out in 3.16.  RECLAIM_DISTANCE is 20 up to
+ * 2.6.39 (and in RHEL 5's 2.6.18-274), 30 from 3.0 and in RHEL 6's
+ * 2.6.32-642 (which auto-enables too) and RHEL 7's 3.10.0-514 to -1160
+ * (which do not: 7.0-7.2 were not read and are taken to be the same).
+ * x86 values; without an ACPI SLIT remote nodes are REMOTE_DISTANCE, 20.
+ */
+static void era_zone_reclaim(struct pf_era *e, const struct pf_kver *kv)
+{
+	if (kv->rhel)
+		e->reclaim_distance = kv->rhel == 5 ? 20 : 30;
+	else
+		e->reclaim_distance = at_least(kv, 3, 0, 0) ? 30 : 20;
+	e->zone_reclaim_boot =
+		kv->rhel ? kv->rhel <= 6 : !at_least(kv, 3, 16, 0);
+}
+
+/*
+ * balance_pgdat()'s idea of a balanced node (docs/eras/kswapd.md section
+ * 2).  Up to 2.6.37, in RHEL 5 (2.6.18-274) and RHEL 6 (2.6.32-642):
+ * kswapd balances at its wakeup order, every zone up to end_zone passing
+ * at high against lowmem_reserve[end_zone]; 73ce02e96fe (2.6.29, and RHEL
+ * 5's backport) drops to order 0 after a pass that reclaimed less than
+ * SWAP_CLUSTER_MAX; zones are shrunk below 8 x high (2.6.18-2.6.37, RHEL
+ * 5), or high + balance_gap (RHEL 6).  From 2.6.38 the order-0 model of
+ * kswapd.c stands for the later rules, which it does not follow exactly.
+ */
+static void era_kswapd(struct pf_era *e, const struct pf_kver *kv)
+{
+	e->kswapd_at_order = kv->rhel ? kv->rhel <= 6 : !at_least(kv, 2, 6, 38);
+	e->kswapd_order0_fallback =
+		kv->rhel ? kv->rhel <= 6 : at_least(kv, 2, 6, 29);
+	e->kswapd_balance_gap = kv->rhel == 6;
+}
+
 static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 {
+	era_zone_reclaim(e, kv);
+	era_kswapd(e, kv);
 	e->mobility = kv->rhel >= 6 || at_least(kv, 2, 6, 24);
 	e->compaction = kv->rhel >= 6 || at_least(kv, 2, 6, 35);
 	/*

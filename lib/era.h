@@ -108,6 +108,16 @@ struct pf_era {
 	bool compaction;	      /* direct compaction (2.6.35+, RHEL 6) */
 	int direct_compact_min_order; /* try_to_compact_pages(): 4 to 2.6.37 */
 	bool highatomic;	      /* MIGRATE_HIGHATOMIC reserve (4.4+) */
+	/*
+	 * balance_pgdat() balances at the order that woke kswapd, every zone
+	 * up to end_zone against lowmem_reserve[end_zone] (2.6.18-2.6.37,
+	 * RHEL 5, RHEL 6); falls back to order 0 after a pass that reclaimed
+	 * less than SWAP_CLUSTER_MAX (2.6.29+, RHEL 5); shrinks the zones
+	 * below high + balance_gap (RHEL 6), not 8 x high (the others)
+	 */
+	bool kswapd_at_order;
+	bool kswapd_order0_fallback;
+	bool kswapd_balance_gap;
 	bool kswapd_compacts;	      /* kswapd compacts for order > 0 */
 	int kswapd_compact_min_order; /* the lowest order it compacts for */
 	bool kcompactd;		      /* 4.6+ */
@@ -119,6 +129,12 @@ struct pf_era {
 	 * ALLOC_MIN_RESERVE, i.e. __GFP_HIGH (6.3+)
 	 */
 	int boost_bypass;
+	/*
+	 * RECLAIM_DISTANCE (include/linux/topology.h), and whether the boot
+	 * sets vm.zone_reclaim_mode to 1 when a node is farther than it
+	 */
+	int reclaim_distance;
+	bool zone_reclaim_boot;
 	/* compaction_suitable(): the watermark and fragmentation-index gates */
 	bool compact_min_wmark;	 /* 4.9+: min, not low, for order <= 3 */
 	int fragindex_min_order; /* the lowest order the index gate holds */

@@ -1030,8 +1030,12 @@ struct pf_sim_result {
 	unsigned long long
 		free_pageblocks; /* free blocks >= pageblock order at the end */
 	unsigned long long free_blocks[PF_MAX_ORDER]; /* per order at the end */
-	long min_free_kbytes; /* the value the run used */
-	int check_err;	      /* 0, or -EUCLEAN: an invariant broke */
+	long min_free_kbytes;	/* the value the run used */
+	long zone_reclaim_mode; /* the value the run used */
+	bool zone_reclaim_boot; /* ... set by the era's boot, not the user */
+	int node_distance;	/* between its nodes; 0: one node */
+	int reclaim_distance;	/* the era's RECLAIM_DISTANCE */
+	int check_err;		/* 0, or -EUCLEAN: an invariant broke */
 	char check_msg[256];
 };
 

@@ -112,6 +112,16 @@ void print_sim_result(const struct pf_sim_result *r, const char *kernel,
 	print_string(one, "kernel", "%s", kernel);
 	print_int(one, "min_free_kbytes", ", vm.min_free_kbytes %lld",
 		  r->min_free_kbytes);
+	/* in text only when the era's boot chose it, not the user */
+	print_int(one == PRINT_ANY && !r->zone_reclaim_boot ? PRINT_JSON : one,
+		  "zone_reclaim_mode", ", vm.zone_reclaim_mode %lld",
+		  r->zone_reclaim_mode);
+	print_bool(PRINT_JSON, "zone_reclaim_mode_at_boot", NULL,
+		   r->zone_reclaim_boot);
+	if (r->zone_reclaim_boot && !sweep)
+		print_fp(" (set at boot: its nodes are %d apart, more than "
+			 "RECLAIM_DISTANCE %d)",
+			 r->node_distance, r->reclaim_distance);
 	if (!sweep)
 		print_fp("%s\nsimulated %.1f s: %llu allocations, %s", n,
 			 r->sim_seconds, r->allocations, b);

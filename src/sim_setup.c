@@ -209,7 +209,8 @@ void cli_sim_set_error(int err, const char *opt, const char *arg,
 	if (err == -ENOENT) {
 		cli_err(false, NULL,
 			"%s '%s': no setting '%s' (vm.SYSCTL, kernel, "
-			"mobility, swap, scan_rate, compact_rate, seed)",
+			"mobility, swap, node_distance, scan_rate, "
+			"compact_rate, seed)",
 			opt, arg, name);
 		return;
 	}

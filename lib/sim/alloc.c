@@ -85,16 +85,17 @@ struct alloc_context {
  *  - else the node is shrunk by max(1 << order, SWAP_CLUSTER_MAX) pages
  *    (__node_reclaim()'s nr_to_reclaim), clean page cache only unless
  *    RECLAIM_WRITE / RECLAIM_UNMAP, and the watermark is tried again.
- * Not modelled, each an assumption: the node distance test of 3.10+
- * (zone_allows_reclaim(): every node taken within RECLAIM_DISTANCE), the
- * zone_reclaim_mode that 2.6.16-3.15 switch on at boot for distant
- * nodes (a scenario sets the value the machine has), reclaimable slab
- * (min_slab_ratio), and RHEL 6's compaction before the reclaim.
+ * The mode the boot of 2.6.16-3.15 and RHEL 5/6 sets for distant nodes
+ * is engine.c's zone_reclaim_at_boot().  The node distance test of
+ * 3.10+ (zone_allows_reclaim()) changes nothing here: only the local node
+ * is reclaimed, and a node is always within RECLAIM_DISTANCE of itself.
+ * Not modelled, each an assumption: reclaimable slab (min_slab_ratio),
+ * and RHEL 6's compaction before the reclaim.
  */
 static bool node_reclaim(struct sim *s, const struct alloc_context *ac, int zi)
 {
 	const struct sim_zone *z = &s->zones[zi];
-	unsigned int mode = (unsigned int)s->sc->tun.zone_reclaim_mode;
+	unsigned int mode = (unsigned int)s->tun.zone_reclaim_mode;
 	unsigned long nr = 1UL << ac->order, cache = 0, managed = 0, freed = 0;
 	int node = z->zone.node;
 

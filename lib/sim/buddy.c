@@ -235,36 +235,54 @@ static void zone_view_init(struct pf_zone *v, const char *name, int node,
 
 static int pb_count_init(struct sim_pb_count *c, unsigned long nr_pb)
 {
+	unsigned long words = (nr_pb + 63) / 64;
+
 	c->nr = calloc(nr_pb, sizeof(*c->nr));
-	c->any = calloc((nr_pb + 63) / 64, sizeof(*c->any));
-	return c->nr && c->any ? 0 : -ENOMEM;
+	c->any = calloc(words, sizeof(*c->any));
+	c->sum = calloc((words + 63) / 64, sizeof(*c->sum));
+	return c->nr && c->any && c->sum ? 0 : -ENOMEM;
 }
 
 static void pb_count_release(struct sim_pb_count *c)
 {
 	free(c->nr);
 	free(c->any);
+	free(c->sum);
 	c->nr = NULL;
-	c->any = NULL;
+	c->any = c->sum = NULL;
+}
+
+/* the first set bit of map at or after bit, or nbits when there is none */
+static unsigned long next_bit(const uint64_t *map, unsigned long bit,
+			      unsigned long nbits)
+{
+	unsigned long w = bit / 64, nw = (nbits + 63) / 64;
+	uint64_t bits;
+
+	if (bit >= nbits)
+		return nbits;
+	bits = map[w] & (~0ULL << (bit % 64));
+	while (!bits) {
+		if (++w >= nw)
+			return nbits;
+		bits = map[w];
+	}
+	bit = w * 64 + (unsigned long)__builtin_ctzll(bits);
+	return bit < nbits ? bit : nbits;
 }
 
 unsigned long sim_pb_next(const struct sim_pb_count *c, unsigned long pb,
 			  unsigned long nr_pb)
 {
-	unsigned long w = pb / 64;
-	uint64_t bits;
+	unsigned long words = (nr_pb + 63) / 64, w;
 
 	if (pb >= nr_pb)
 		return nr_pb;
-	/* the bits of pb's word from pb on, then whole words */
-	bits = c->any[w] & (~0ULL << (pb % 64));
-	while (!bits) {
-		if (++w >= (nr_pb + 63) / 64)
-			return nr_pb;
-		bits = c->any[w];
-	}
-	pb = w * 64 + (unsigned long)__builtin_ctzll(bits);
-	return pb < nr_pb ? pb : nr_pb;
+	/* the bits of pb's own word from pb on, then the next word not zero */
+	if (c->any[pb / 64] & (~0ULL << (pb % 64)))
+		return next_bit(c->any, pb, nr_pb);
+	w = next_bit(c->sum, pb / 64 + 1, words);
+	return w < words ? next_bit(c->any, w * 64, nr_pb) : nr_pb;
 }
 
 int sim_zone_init(struct sim_zone *z, const char *name, int node,
@@ -569,6 +587,10 @@ static void count_owner(struct sim_zone *z, uint32_t pfn, int owner, long pages)
 				c->any[pb / 64] |= 1ULL << (pb % 64);
 			else
 				c->any[pb / 64] &= ~(1ULL << (pb % 64));
+			if (c->any[pb / 64])
+				c->sum[pb / 4096] |= 1ULL << (pb / 64 % 64);
+			else
+				c->sum[pb / 4096] &= ~(1ULL << (pb / 64 % 64));
 			i += in;
 		}
 	}
@@ -1116,6 +1138,22 @@ static int check_pages(struct check *c, unsigned long *lru_flags)
 	return 0;
 }
 
+/* Each summary bit of the pageblock bitmaps says whether its word is set. */
+static int check_pb_sums(struct check *c)
+{
+	const struct sim_zone *z = c->z;
+
+	for (unsigned long w = 0; w < (sim_nr_pageblocks(z) + 63) / 64; w++) {
+		bool a = z->pb_anon.sum[w / 64] >> (w % 64) & 1;
+		bool s = z->pb_slab_reclaimable.sum[w / 64] >> (w % 64) & 1;
+
+		if (a != !!z->pb_anon.any[w] ||
+		    s != !!z->pb_slab_reclaimable.any[w])
+			return bad(c, "pageblock word %lu summed wrong", w);
+	}
+	return 0;
+}
+
 /* The LRUs: whole lists of pages in use, of the right owners. */
 static int check_lrus(struct check *c, unsigned long lru_flags)
 {
@@ -1165,6 +1203,8 @@ int sim_zone_check(const struct sim_zone *z, char *msg, size_t len)
 		err = check_zone_view(&c);
 	if (!err)
 		err = check_pages(&c, &lru_flags);
+	if (!err)
+		err = check_pb_sums(&c);
 	if (!err)
 		err = check_lrus(&c, lru_flags);
 	free(c.cover);

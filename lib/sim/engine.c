@@ -56,6 +56,17 @@ static void setup_lowmem_reserve(struct sim *s)
 	}
 }
 
+/*
+ * Does the era's boot switch vm.zone_reclaim_mode on for this machine?
+ * When some node is farther than RECLAIM_DISTANCE (era.c
+ * era_zone_reclaim(); the scenario's nodes are all node_distance apart).
+ */
+static bool zone_reclaim_at_boot(const struct sim *s)
+{
+	return s->era.zone_reclaim_boot && s->nr_nodes > 1 &&
+	       s->sc->node_distance > s->era.reclaim_distance;
+}
+
 /* setup_per_zone_wmarks() with the era's formula (wmark_setup.c) */
 static long setup_wmarks(struct sim *s)
 {
@@ -127,6 +138,9 @@ static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
 	for (int i = 0; i < s->nr_zones; i++)
 		s->zone_enum[i] = pf_zone_enum_index(views, s->nr_zones,
 						     s->zones[i].zone.type);
+	/* vm.zone_reclaim_mode left to the kernel: what its boot set */
+	if (s->tun.zone_reclaim_mode < 0)
+		s->tun.zone_reclaim_mode = zone_reclaim_at_boot(s) ? 1 : 0;
 	*mfk = setup_wmarks(s);
 	setup_lowmem_reserve(s);
 	/*
@@ -342,6 +356,11 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 	s->check = true;
 #endif
 	res->min_free_kbytes = mfk;
+	res->zone_reclaim_mode = s->tun.zone_reclaim_mode;
+	res->zone_reclaim_boot =
+		sc->tun.zone_reclaim_mode < 0 && s->tun.zone_reclaim_mode;
+	res->node_distance = s->nr_nodes > 1 ? sc->node_distance : 0;
+	res->reclaim_distance = s->era.reclaim_distance;
 	for (int i = 0; i < sc->nr_phases; i++)
 		total += sc->phases[i].duration;
 	tick = sc->tick > 0 ? sc->tick : 0.001;

@@ -16,15 +16,19 @@
 #include "util/util.h"
 
 /*
- * The replay: FR_RATE requests a second during the first FR_BURST
- * seconds (some 400 of them), each held FR_HOLD seconds, as a receive
+ * The replay: 400 requests in the first FR_BURST seconds (FR_RATE a
+ * second), as a driver refills its receive ring from softirq, faster
+ * than any kswapd reclaims; each is held FR_HOLD seconds, as a receive
  * burst holds its buffers until the socket is read; then the machine has
  * the rest of FR_DURATION to recover.  The page cache stream is light:
- * it only keeps kswapd and the watermarks honest.
+ * it only keeps kswapd and the watermarks honest.  (Spread over a whole
+ * second, the requests of an order-1 report leave time for a kswapd that
+ * balances at their order, up to 2.6.37 and in RHEL 5 and 6, to make the
+ * blocks they need, and a replay of such a report would not fail.)
  */
 #define FR_DURATION 5.0
-#define FR_RATE	    400.0
-#define FR_BURST    1.0
+#define FR_RATE	    40000.0
+#define FR_BURST    0.01
 #define FR_HOLD	    1.0
 #define FR_STREAM   2000.0
 #define FR_OLDEST   "2.6.18" /* the oldest kernel the simulator has */

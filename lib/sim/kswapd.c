@@ -6,16 +6,22 @@
  * eras (kernel-facts.md section 6), and that is the point of simulating
  * them:
  *
- *  - 2.6.x without compaction, and any era for an order its kswapd does
- *    not compact for: kswapd reclaims every zone to its high watermark and
- *    sleeps on the order-0 check, whatever the free blocks look like.
- *    RHEL 6 before 2.6.32-358 has no kswapd compaction at all; from -358
- *    on (every RHEL 6 source read, -358 to -754) its balance_pgdat()
- *    compacts only for order > 3, so an order-1 GFP_ATOMIC failure wakes
- *    a kswapd that reclaims, finds free memory above high and goes back
- *    to sleep with every block order 0.  The era "rhel6.4-vendor", which
- *    compacts for every order, is Red Hat's account of 6.4's fix, not
- *    its source: every run on it says so.
+ *  - up to 2.6.37, RHEL 5 and RHEL 6 (balance_at_order()): kswapd
+ *    balances at the order that woke it, every zone against the
+ *    lowmem_reserve of the highest one out of balance, and only reclaim
+ *    makes the blocks an order above 0 needs, where a freed page's buddy
+ *    is free; it gives up on the order after a pass that reclaims
+ *    almost nothing (2.6.29+).  RHEL 6 before 2.6.32-358 has no kswapd
+ *    compaction at all; from -358 on (every RHEL 6 source read, -358 to
+ *    -754) its balance_pgdat() compacts only for order > 3.  The era
+ *    "rhel6.4-vendor", which compacts for every order, is Red Hat's
+ *    account of 6.4's fix, not its source: every run on it says so.
+ *  - any later era for an order its kswapd does not compact for: kswapd
+ *    reclaims every zone to its high watermark and sleeps on the order-0
+ *    check, whatever the free blocks look like.  Not the rules of
+ *    2.6.38-4.11 (25% of the node balanced at the order, order 0 once
+ *    2 << order pages are reclaimed) nor of 4.12+ (any zone balanced):
+ *    docs/eras/README.md lists them as not modelled.
  *  - 3.x and RHEL 7 (compact_pgdat()): kswapd compacts the zones that
  *    fail the check at its order, and sleeps once they pass it.
  *  - 4.6+: kswapd balances at order 0 and, going to sleep, wakes
@@ -24,9 +30,10 @@
  *    compacts on its own when the node's fragmentation score is high.
  *
  * kswapd reclaims at most scan_rate pages a second and compaction
- * migrates at most compact_rate pages a second, whoever does it.  Each
- * zone is held to its own watermarks (no lowmem_reserve), and a zone with
- * nothing left to reclaim no longer keeps kswapd awake.
+ * migrates at most compact_rate pages a second, whoever does it.  From
+ * 2.6.38 each zone is held to its own watermarks (no lowmem_reserve), and
+ * in every era a zone with nothing left to reclaim no longer keeps
+ * kswapd awake.
  */
 #include "sim.h"
 
@@ -298,6 +305,129 @@ static void kswapd_sleep(struct sim *s, int node, int order, bool boosted)
 	ks->credit = 0;
 }
 
+/*
+ * zone_watermark_ok(z, order, mark, classzone) with kswapd's flags: the
+ * classzone is the zone array's index of a zone whose lowmem_reserve[]
+ * entry applies, or -1
+ */
+static bool zone_ok_for(const struct sim *s, const struct sim_zone *z,
+			int order, long mark, int classzone)
+{
+	return pf_zone_watermark_ok(&z->zone, order, mark,
+				    classzone < 0 ? -1
+						  : s->zone_enum[classzone],
+				    0, s->era.wm_era, NULL);
+}
+
+/*
+ * end_zone of balance_pgdat() up to 2.6.37 and in RHEL 5/6: the highest
+ * zone of node that fails at order against high (classzone 0: no
+ * reserve), skipping zones with nothing to reclaim as the kernel skips
+ * all_unreclaimable ones; -1 when there is none.
+ */
+static int end_zone(const struct sim *s, int node, int order, bool may_swap)
+{
+	int end = -1;
+
+	for (int i = 0; i < s->nr_zones; i++) {
+		const struct sim_zone *z = &s->zones[i];
+
+		if (z->zone.node == node && zone_reclaimable(z, may_swap) &&
+		    !zone_ok_for(s, z, order, high_mark(s, z), -1))
+			end = i;
+	}
+	return end;
+}
+
+/* all_zones_ok: every zone of node up to end passes against its reserve */
+static bool all_zones_ok(const struct sim *s, int node, int order, int end,
+			 bool may_swap)
+{
+	for (int i = 0; i <= end; i++) {
+		const struct sim_zone *z = &s->zones[i];
+
+		if (z->zone.node == node && zone_reclaimable(z, may_swap) &&
+		    !zone_ok_for(s, z, order, high_mark(s, z), end))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The mark below which balance_pgdat() shrinks a zone while the node is
+ * not balanced: high + balance_gap, the gap min(low, 1% of the zone)
+ * (RHEL 6); else 8 x high, "equal pressure on every zone, unless one zone
+ * has way too many pages free already".
+ */
+static long shrink_mark(const struct sim *s, const struct sim_zone *z)
+{
+	long gap = (long)(z->nr_pages + 99) / 100;
+
+	if (!s->era.kswapd_balance_gap)
+		return 8 * z->zone.high;
+	return z->zone.high + (z->zone.low < gap ? z->zone.low : gap);
+}
+
+/*
+ * balance_pgdat() of 2.6.18-2.6.37, RHEL 5 and RHEL 6 (read in 2.6.18,
+ * 2.6.32.69, 2.6.35.6, 2.6.36, 2.6.37, 2.6.18-274.el5 and
+ * 2.6.32-642.el6): kswapd balances at the order that woke it.  Each pass
+ * shrinks the zones up to end_zone that fail at that order against
+ * shrink_mark(), a batch of SWAP_CLUSTER_MAX pages each (or the order-0
+ * shortfall when larger), until every zone passes at high with
+ * lowmem_reserve[end_zone].  A pass that reclaims less than
+ * SWAP_CLUSTER_MAX drops to order 0 (2.6.29+, RHEL 5 and 6); before
+ * 2.6.29 kswapd keeps trying.  Returns the pages reclaimed; kswapd's
+ * order and whether the node is balanced are left in ks and *balanced.
+ */
+static unsigned long balance_at_order(struct sim *s, int node,
+				      unsigned long budget, bool may_swap,
+				      bool *balanced)
+{
+	struct sim_kswapd *ks = &s->kswapd[node];
+	unsigned long total = 0;
+
+	for (;;) {
+		int order = ks->order, end = end_zone(s, node, order, may_swap);
+		unsigned long freed = 0;
+		bool cut = false;
+
+		*balanced =
+			end < 0 || all_zones_ok(s, node, order, end, may_swap);
+		if (*balanced || !budget)
+			return total;
+		for (int i = 0; i <= end; i++) {
+			struct sim_zone *z = &s->zones[i];
+			long mark = shrink_mark(s, z);
+			unsigned long nr = SIM_SWAP_CLUSTER_MAX, f;
+
+			if (z->zone.node != node ||
+			    !zone_reclaimable(z, may_swap) ||
+			    zone_ok_for(s, z, order, mark, end))
+				continue;
+			/* the order-0 shortfall, + 2: the check's own slack */
+			if (z->zone.high + 2 - z->zone.free > (long)nr)
+				nr = (unsigned long)(z->zone.high + 2 -
+						     z->zone.free);
+			if (nr >= budget) {
+				nr = budget;
+				cut = true;
+			}
+			f = sim_shrink_zone(s, z, nr, may_swap);
+			freed += f;
+			budget -= f < budget ? f : budget;
+			if (!budget)
+				break;
+		}
+		total += freed;
+		if (freed < SIM_SWAP_CLUSTER_MAX && !cut) {
+			if (!order || !s->era.kswapd_order0_fallback)
+				return total; /* nothing more to do now */
+			ks->order = 0;
+		}
+	}
+}
+
 /* One slice of balance_pgdat() for node. */
 static void balance_pgdat(struct sim *s, int node, double dt)
 {
@@ -311,6 +441,24 @@ static void balance_pgdat(struct sim *s, int node, double dt)
 	ks->credit += (s->sc ? s->sc->scan_rate : 0) * dt;
 	budget = ks->credit > 0 ? (unsigned long)ks->credit : 0;
 	ks->credit -= (double)budget;
+	if (s->era.kswapd_at_order) {
+		bool balanced;
+
+		/* RHEL 6.4+: compaction above order 3 first, as below */
+		if (kswapd_compacts(s, order)) {
+			unsigned long cb =
+				slice_pages(compact_rate(s), s->t, dt);
+			bool tried;
+
+			if (cb)
+				compact_pgdat(s, node, order, cb, &tried);
+		}
+		s->st.kswapd_reclaimed_pages +=
+			balance_at_order(s, node, budget, may_swap, &balanced);
+		if (balanced)
+			kswapd_sleep(s, node, ks->order, boosted);
+		return;
+	}
 	s->st.kswapd_reclaimed_pages +=
 		kswapd_shrink_node(s, node, budget, may_swap);
 

@@ -708,6 +708,8 @@ static const struct key keys[] = {
 	{ SEC_MACHINE, "zone", key_zone, 0, 0, 0, 0, true },
 	{ SEC_MACHINE, "cpus", key_int, SC(cpus), 1, 8192, 0, false },
 	{ SEC_MACHINE, "swap", key_bool, SC(swap), 0, 0, 0, false },
+	{ SEC_MACHINE, "node_distance", key_int, SC(node_distance), 11, 254, 0,
+	  false },
 
 	{ SEC_KERNEL, "version", key_kernel, 0, 0, 0, 0, false },
 	{ SEC_KERNEL, "mobility", key_bool, SC(mobility), 0, 0, 0, false },
@@ -723,7 +725,7 @@ static const struct key keys[] = {
 	{ SEC_TUNABLES, "vm.compaction_proactiveness", key_tunable,
 	  TUN(compaction_proactiveness), 0, 100, 20, false },
 	{ SEC_TUNABLES, "vm.zone_reclaim_mode", key_tunable,
-	  TUN(zone_reclaim_mode), 0, 7, 0, false },
+	  TUN(zone_reclaim_mode), 0, 7, -1, false },
 	{ SEC_TUNABLES, "vm.lowmem_reserve_ratio", key_lowmem_ratio, 0, 0, 1e9,
 	  0, false },
 
@@ -795,7 +797,8 @@ static void scenario_defaults(struct pf_scenario *sc)
 	sc->tun.watermark_boost_factor = 15000;
 	sc->tun.extfrag_threshold = 500;
 	sc->tun.compaction_proactiveness = 20;
-	sc->tun.zone_reclaim_mode = 0;
+	sc->tun.zone_reclaim_mode = -1;
+	sc->node_distance = 20; /* REMOTE_DISTANCE: no ACPI SLIT */
 	memcpy(sc->tun.lowmem_reserve_ratio, lrr, sizeof(lrr));
 	sc->scan_rate = 250000;
 	sc->compact_rate = 100000;
@@ -1065,6 +1068,7 @@ int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value)
 		{ "kernel", SEC_KERNEL, "version" },
 		{ "mobility", SEC_KERNEL, "mobility" },
 		{ "swap", SEC_MACHINE, "swap" },
+		{ "node_distance", SEC_MACHINE, "node_distance" },
 		{ "scan_rate", SEC_KSWAPD, "scan_rate" },
 		{ "compact_rate", SEC_KSWAPD, "compact_rate" },
 		{ "seed", SEC_KSWAPD, "seed" },

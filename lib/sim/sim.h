@@ -72,13 +72,14 @@ struct sim_list {
 };
 
 /*
- * How many pages of one kind each pageblock holds (nr), and a bitmap of
- * the pageblocks that hold any (any), so that a search for the next one
- * that does steps a word of 64 pageblocks at a time.
+ * How many pages of one kind each pageblock holds (nr), a bitmap of the
+ * pageblocks that hold any (any), and one of the words of any that are
+ * not zero (sum), so that a search for the next pageblock that holds one
+ * steps 4096 pageblocks (8 GiB) at a time: a 1 TiB zone is 128 words.
  */
 struct sim_pb_count {
 	uint16_t *nr;
-	uint64_t *any;
+	uint64_t *any, *sum;
 };
 
 /*
@@ -189,7 +190,7 @@ struct sim_tunables {
 	long watermark_boost_factor;   /* 15000 */
 	long extfrag_threshold;	       /* 500 */
 	long compaction_proactiveness; /* 20 */
-	long zone_reclaim_mode;	       /* 0 */
+	long zone_reclaim_mode;	       /* -1: what the boot sets */
 	long lowmem_reserve_ratio[SIM_MAX_ZONES];
 };
 
@@ -259,6 +260,7 @@ struct pf_scenario {
 	struct sim_zone_spec zones[SIM_MAX_ZONES];
 	int cpus;
 	bool swap;
+	int node_distance; /* between two nodes, as SLIT says (20 without) */
 	struct pf_kver kernel; /* "rhel6.2", "5.15" ... */
 	bool mobility;	       /* default true (2.6.24+) */
 	struct sim_tunables tun;

@@ -58,7 +58,7 @@ fails scenario-binary 1 "pagefail: cannot use the scenario '$tmp/junk.bin': bina
 # --kernel, --set, --sweep: the option that was wrong, and what it takes
 fails kernel-banana 2 "pagefail: --kernel $K" simulate --kernel banana $small
 fails kernel-banana-report 2 "pagefail: --kernel $K" simulate --kernel banana --from-report $small
-fails bad-set 2 "pagefail: --set 'nonsense=1': no setting 'nonsense' (vm.SYSCTL, kernel, mobility, swap, scan_rate, compact_rate, seed)" \
+fails bad-set 2 "pagefail: --set 'nonsense=1': no setting 'nonsense' (vm.SYSCTL, kernel, mobility, swap, node_distance, scan_rate, compact_rate, seed)" \
 	simulate --set nonsense=1 $small
 fails bad-set-value 2 "pagefail: --set 'vm.min_free_kbytes=lots': 'lots' is not a value vm.min_free_kbytes takes (see 'pagefail help simulate')" \
 	simulate --set vm.min_free_kbytes=lots $small
@@ -88,6 +88,25 @@ assert r[0]['failures'] > 4000 and r[0]['node_reclaimed_pages'] == 0, r[0]
 assert r[1]['failures'] < r[0]['failures'] / 10, r[1]
 assert r[1]['node_reclaimed_pages'] > 10000, r[1]
 PY"
+# left to the kernel, vm.zone_reclaim_mode is what 2.6.32's boot set: 1
+# when the nodes are farther apart than RECLAIM_DISTANCE (20), so the
+# same run fails without it and not with it; a value the scenario sets wins
+sed '/^vm.zone_reclaim_mode/d' $zr >"$tmp/zrb.scn"
+"$pf" simulate --kernel 2.6.32 --sweep node_distance=20,21 -j "$tmp/zrb.scn" >"$tmp/zrb.json"
+check zone-reclaim-boot "python3 - $tmp/zrb.json <<'PY'
+import json, sys
+r = [json.loads(l) for l in open(sys.argv[1])]
+assert r[0]['zone_reclaim_mode'] == 0 and not r[0]['zone_reclaim_mode_at_boot'], r[0]
+assert r[0]['failures'] > 4000, r[0]
+assert r[1]['zone_reclaim_mode'] == 1 and r[1]['zone_reclaim_mode_at_boot'], r[1]
+assert r[1]['failures'] < r[0]['failures'] / 10, r[1]
+PY"
+"$pf" simulate --kernel 2.6.32 --set node_distance=21 "$tmp/zrb.scn" >"$tmp/zrb.txt"
+check zone-reclaim-boot-said "head -n1 $tmp/zrb.txt | grep -qx 'kernel 2.6.32, vm.min_free_kbytes 2742, vm.zone_reclaim_mode 1 (set at boot: its nodes are 21 apart, more than RECLAIM_DISTANCE 20)'"
+"$pf" simulate --kernel 2.6.32 --set node_distance=21 -j $zr >"$tmp/zrs.json"
+check zone-reclaim-set-wins "grep -q '\"zone_reclaim_mode\":0,\"zone_reclaim_mode_at_boot\":false' $tmp/zrs.json"
+"$pf" simulate --kernel 3.16 --set node_distance=254 -j "$tmp/zrb.scn" >"$tmp/zr316.json"
+check zone-reclaim-not-3.16 "grep -q '\"zone_reclaim_mode\":0,' $tmp/zr316.json"
 # vm.extfrag_threshold gates compaction_suitable() at every order up to
 # 4.8: at 1000 nothing is compacted for small.scn's requests, at 0 the
 # gate lets it through and failures fall

@@ -89,6 +89,7 @@ struct machine_cfg {
 	bool board;		  /* checkerboard() made */
 	int kswapd_compacts_from; /* the lowest order, 0: it never does */
 	bool kcompactd, highatomic, proactive, boost;
+	bool at_order, balance_gap; /* kswapd balances at its order (2.6.x) */
 };
 
 /*
@@ -118,6 +119,9 @@ static void machine_init(struct machine *m, const struct machine_cfg *cfg)
 	m->s->era.highatomic = cfg->highatomic;
 	m->s->era.proactive = cfg->proactive;
 	m->s->era.boost = cfg->boost;
+	m->s->era.kswapd_at_order = cfg->at_order;
+	m->s->era.kswapd_order0_fallback = cfg->at_order;
+	m->s->era.kswapd_balance_gap = cfg->balance_gap;
 	m->s->tun.compaction_proactiveness = 20;
 	m->z = &m->s->zones[0];
 	assert_int_equal(sim_zone_init(m->z, "Normal", 0, 16 * PB_NR, true), 0);
@@ -404,6 +408,47 @@ static void test_kswapd_rhel62_sleeps(void **state)
 	machine_free(&m);
 }
 
+/*
+ * balance_pgdat() up to 2.6.37 and in RHEL 5/6: woken for order 1 with
+ * free memory far above high but all of it order 0, between page cache
+ * pages, kswapd reclaims (without compacting) until the zone passes the
+ * order-1 check at high, then sleeps; balance_gap (RHEL 6) or 8 x high
+ * (2.6.32) only decide which zones it shrinks.  The order-0 model of the
+ * later eras sleeps at once and reclaims nothing.
+ */
+static void test_kswapd_at_order(void **state)
+{
+	(void)state;
+	for (int era = 0; era < 3; era++) {
+		struct machine m;
+		unsigned long n;
+
+		MACHINE(&m, .wm_era = era == 1 ? PF_WM_2_6 : PF_WM_RHEL6,
+			.at_order = era < 2, .balance_gap = era == 0);
+		n = m.z->nr_pages;
+		fill(&m, SIM_FILE, n);
+		for (unsigned long pfn = 1; pfn < n; pfn += 2)
+			sim_free(m.s, 0, (uint32_t)pfn, 0);
+		assert_int_equal(free_above(m.z, 1), 0);
+		sim_wakeup_kswapd(m.s, 0, 1);
+		run_ms(&m, 1000);
+		expect_kswapd(&m, false, 0, 1);
+		assert_int_equal(m.s->st.compacted_pages, 0);
+		if (era == 2) {
+			assert_int_equal(m.s->st.kswapd_reclaimed_pages, 0);
+		} else {
+			assert_true(m.s->st.kswapd_reclaimed_pages > 0);
+			assert_true(pf_zone_watermark_ok(
+				&m.z->zone, 1, m.z->zone.high, -1, 0,
+				m.s->era.wm_era, NULL));
+			/* batches of SWAP_CLUSTER_MAX: no more than needed */
+			assert_true(m.s->st.kswapd_reclaimed_pages <
+				    (unsigned long)m.z->zone.high * 2);
+		}
+		machine_free(&m);
+	}
+}
+
 /* RHEL 6.4 (and 3.x): kswapd compacts for order 1 and makes the blocks. */
 static void test_kswapd_compacts(void **state)
 {
@@ -641,6 +686,7 @@ int main(void)
 		cmocka_unit_test(test_compaction_budget_and_pins),
 		cmocka_unit_test(test_compaction_letters),
 		cmocka_unit_test(test_kswapd_rhel62_sleeps),
+		cmocka_unit_test(test_kswapd_at_order),
 		cmocka_unit_test(test_kswapd_compacts),
 		cmocka_unit_test(test_kswapd_reclaims_to_high),
 		cmocka_unit_test(test_kswapd_unreclaimable),

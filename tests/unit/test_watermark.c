@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "era.h"
@@ -365,11 +366,17 @@ static void test_era_rules(void **state)
 	static const struct {
 		const char *kernel;
 		int direct_compact_min_order, boost_bypass;
+		int reclaim_distance; /* negative: no zone_reclaim at boot */
 	} want[] = {
-		{ "2.6.34", 1, 0 }, { "2.6.35", 4, 0 },	 { "2.6.37", 4, 0 },
-		{ "2.6.38", 1, 0 }, { "rhel6.2", 1, 0 }, { "5.8", 1, 0 },
-		{ "5.9", 1, 1 },    { "6.2", 1, 1 },	 { "6.3", 1, 2 },
-		{ "6.18", 1, 2 },   { "rhel9", 1, 1 },
+		{ "2.6.18", 1, 0, 20 },	 { "rhel5", 1, 0, 20 },
+		{ "2.6.34", 1, 0, 20 },	 { "2.6.35", 4, 0, 20 },
+		{ "2.6.37", 4, 0, 20 },	 { "2.6.38", 1, 0, 20 },
+		{ "2.6.39", 1, 0, 20 },	 { "3.0", 1, 0, 30 },
+		{ "rhel6.2", 1, 0, 30 }, { "3.15", 1, 0, 30 },
+		{ "3.16", 1, 0, -30 },	 { "rhel7", 1, 0, -30 },
+		{ "5.8", 1, 0, -30 },	 { "5.9", 1, 1, -30 },
+		{ "6.2", 1, 1, -30 },	 { "6.3", 1, 2, -30 },
+		{ "6.18", 1, 2, -30 },	 { "rhel9", 1, 1, -30 },
 	};
 	struct pf_era e;
 	struct pf_kver k;
@@ -380,11 +387,15 @@ static void test_era_rules(void **state)
 		pf_era_init(&e, &k, PF_GFP_UNKNOWN);
 		if (e.direct_compact_min_order !=
 			    want[i].direct_compact_min_order ||
-		    e.boost_bypass != want[i].boost_bypass)
+		    e.boost_bypass != want[i].boost_bypass ||
+		    e.reclaim_distance != abs(want[i].reclaim_distance) ||
+		    e.zone_reclaim_boot != (want[i].reclaim_distance > 0))
 			fail_msg("%s: direct compaction from order %d, boost "
-				 "bypass %d",
+				 "bypass %d, RECLAIM_DISTANCE %d%s",
 				 want[i].kernel, e.direct_compact_min_order,
-				 e.boost_bypass);
+				 e.boost_bypass, e.reclaim_distance,
+				 e.zone_reclaim_boot ? ", zone_reclaim at boot"
+						     : "");
 	}
 }
 
