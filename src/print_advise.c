@@ -236,6 +236,21 @@ static void print_verify(const struct cli_verify *v)
 	print_fp(" failure%s as it was, ", v->before == 1 ? "" : "s");
 	print_uint(PRINT_ANY, "failures_after", "%llu with the advice\n",
 		   v->after);
+	/*
+	 * A replay that fails as often or more with the advice does not
+	 * support it, and says so: a larger reserve is no more blocks of the
+	 * order the burst needs until kswapd has made them, and a larger min
+	 * is a stricter check for every order.
+	 */
+	print_bool(PRINT_JSON, "helps", NULL, v->after < v->before);
+	if (v->after > v->before)
+		print_fp("  the replay fails more with the advice: the reserve "
+			 "alone does not give this burst its order-%d blocks "
+			 "in time\n",
+			 v->r->order);
+	else if (v->before && v->after == v->before)
+		print_fp("  the replay fails as often with the advice: do not "
+			 "count on it alone\n");
 	if (v->note[0])
 		print_wrapped(PRINT_ANY, "note", 2, "note: ", v->note);
 	else

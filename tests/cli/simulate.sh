@@ -152,6 +152,12 @@ if [ -f "$c019" ]; then
 	"$pf" advise --no-color --verify "$c019" >"$tmp/av.txt" 2>/dev/null
 	check verify-line "grep -q '^verify: replaying swapper order 1 on [0-9.a-z]*: [0-9]* failures\\{0,1\\} as it was, [0-9]* with the advice$' $tmp/av.txt"
 	check verify-fails-as-it-was "grep -q '^verify: replaying swapper order 1 on 2.6.18: [1-9][0-9]* failures\\{0,1\\} as it was' $tmp/av.txt && grep -q '^  note: the report names no kernel; its format is that of kernels before 3.0' $tmp/av.txt"
+	# where the replay fails more with the advice, it says so
+	if sed -n 's/.*: \([0-9]*\) failures\{0,1\} as it was, \([0-9]*\) with.*/\1 \2/p' $tmp/av.txt | { read b a && [ "$a" -gt "$b" ]; }; then
+		check verify-worse-said "grep -A1 '^verify:' $tmp/av.txt | grep -q '^  the replay fails more with the advice: the reserve alone does not give this burst its order-1 blocks in time$'"
+	else
+		check verify-no-worse-word "! grep -q 'fails more with the advice' $tmp/av.txt"
+	fi
 	# the era explain chose is the one replayed
 	"$pf" advise -j --verify "$c019" >"$tmp/av0.j" 2>/dev/null
 	"$pf" explain -j "$c019" >"$tmp/ex0.j" 2>/dev/null
