@@ -323,12 +323,14 @@ static void wl_fill(struct sim *s, double share, bool anon, bool checkerboard,
 /*
  * What a driver or module that keeps memory does, the lab's pfburst module
  * among them: take share of the free pages as unmovable kernel pages, one
- * order-0 page at a time as GFP_NOWAIT gets them (the zones from the
- * highest down, none below its min watermark and the lowmem reserve
- * kept from the highest), then, with checkerboard, give back those of odd
- * pfn, whose buddies stay held.  Unlike a fill, it takes from the lowest
- * orders up, as the buddy allocator hands pages out: what it leaves free
- * are the large blocks it did not reach.
+ * order-0 page at a time as GFP_NOWAIT gets them (the zones from Normal
+ * down: it has no __GFP_HIGHMEM, so no HighMem page is taken, though the
+ * share is of every zone's free pages as global_zone_page_state() counts
+ * them; none below its min watermark and the lowmem reserve kept from
+ * the highest of those zones), then, with checkerboard, give back those
+ * of odd pfn, whose buddies stay held.  Unlike a fill, it takes from the
+ * lowest orders up, as the buddy allocator hands pages out: what it
+ * leaves free are the large blocks it did not reach.
  */
 static void wl_hold(struct sim *s, double share, bool checkerboard)
 {
@@ -338,6 +340,9 @@ static void wl_hold(struct sim *s, double share, bool checkerboard)
 
 	for (int zi = 0; zi < s->nr_zones; zi++)
 		nr_free += (unsigned long)s->zones[zi].zone.free;
+	/* gfp_zone(GFP_NOWAIT) is ZONE_NORMAL: its classzone */
+	while (top > 0 && s->zones[top].zone.type > PF_ZONE_NORMAL)
+		top--;
 	want = (unsigned long)(share * (double)nr_free);
 	/* all taken first, then the odd ones given back: given back at
 	 * once, each would be the next page handed out */
@@ -349,6 +354,9 @@ static void wl_hold(struct sim *s, double share, bool checkerboard)
 		long floor =
 			z->zone.min + z->zone.lowmem_reserve[s->zone_enum[top]];
 		uint32_t pfn;
+
+		if (z->zone.type > PF_ZONE_NORMAL)
+			continue;
 
 		while (n < want && z->zone.free > floor) {
 			pfn = sim_rmqueue(z, 0, SIM_MT_UNMOVABLE, false,
