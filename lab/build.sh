@@ -42,25 +42,8 @@ make -s -C "$kdir/build" M="$out/module" modules >"$out/module/build.log" 2>&1 |
 "$root/scripts/build.sh" "$out/static" pagefail-cli -DCMAKE_BUILD_TYPE=Release \
 	-DPF_STATIC=ON -DBUILD_TESTING=OFF >/dev/null
 
-# the initramfs: busybox's applets as links, as /bin is all there is
-st=$out/initramfs
-rm -rf "$st"
-mkdir -p "$st/bin" "$st/lib/modules" "$st/lab/scenarios" "$st/proc" "$st/sys" \
-	"$st/dev" "$st/mnt" "$st/out" "$st/etc"
-cp /bin/busybox "$st/bin/busybox"
-for a in $(/bin/busybox --list); do
-	[ "$a" = busybox ] || ln -s busybox "$st/bin/$a"
-done
-cp "$out/static/pagefail" "$st/bin/pagefail"
-for m in virtio virtio_ring virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci; do
-	cp "$kdir/kernel/drivers/virtio/$m.ko" "$st/lib/modules/"
-done
-cp "$kdir/kernel/drivers/block/virtio_blk.ko" "$out/module/pfburst.ko" "$st/lib/modules/"
-cp "$here/guest/init" "$st/init"
-cp "$here/guest/lib.sh" "$st/lab/lib.sh"
-cp "$here"/scenarios/*.sh "$st/lab/scenarios/"
-chmod 755 "$st/init"
-(cd "$st" && find . | sort | cpio -o -H newc --quiet) | gzip -1 >"$out/initramfs.gz"
+"$here/initramfs.sh" "$out/initramfs.gz" /bin/busybox "$out/static/pagefail" \
+	"$kdir" "$out/module/pfburst.ko"
 
 # the page cache's source: a sparse file reads as zeroes, and each page read
 # is a page cached all the same

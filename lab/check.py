@@ -23,7 +23,9 @@ prints, in one table:
             and its failure count is within a factor of 2 of the guest's;
             under 90% of runs is a failure with LAB_STRICT=1 only
 
-Exit status 0 when every check held, 1 otherwise, 2 when a run is missing.
+A run that lab/run.sh skipped (OUT/runs/RUN/skipped: the i386 run without
+what it needs) is listed as skipped, with why.  Exit status 0 when every
+check held, 1 otherwise, 2 when a run is missing.
 """
 import json
 import os
@@ -205,6 +207,11 @@ def main():
     agree = []
     for name, scn, vars_ in plan():
         run = os.path.join(out, "runs", name)
+        skipped = os.path.join(run, "skipped")
+        if os.path.exists(skipped):
+            with open(skipped) as f:
+                rows.append((name, "skipped", None, f.read().strip()))
+            continue
         res = results(run) if os.path.isdir(run) else []
         if not res:
             print("lab: %s: no results (was it run?)" % name, file=sys.stderr)
@@ -230,8 +237,8 @@ def main():
             failed += not ok
     w = max([len(r[0]) for r in rows] + [4])
     for name, what, ok, txt in rows:
-        print("%-*s  %-8s %-4s %s" % (w, name, what, "ok" if ok else "FAIL",
-                                       txt))
+        print("%-*s  %-8s %-4s %s" % (w, name, what, "-" if ok is None else
+                                       "ok" if ok else "FAIL", txt))
     if "0" in numa and "1" in numa:
         ok = numa["1"] < numa["0"]
         failed += not ok

@@ -10,6 +10,8 @@
 # module's counts) and qemu.log.  Software emulation (tcg), since nested KVM
 # dies here on the guest's cmpxchg16b; a scenario that does not power off
 # within LAB_TIMEOUT seconds (default 240) is killed and reported.
+# A run with ARCH=i386 boots OUT/i386/ (lab/build-i386.sh) with
+# qemu-system-i386; when that was not built, OUT/runs/RUN/skipped says why.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(cd "$1" && pwd)
@@ -21,20 +23,36 @@ vars=$(echo "$line" | cut -f3-)
 scn=$here/scenarios/$scenario.sh
 [ -r "$scn" ] || { echo "lab: no scenario $scenario" >&2; exit 2; }
 
-MEM=256M NUMA=1 DISK=no SMP=
+MEM=256M NUMA=1 DISK=no ARCH=x86_64 SMP=
 . "$scn"
-# the run's variables may change the machine too (MEM=3G)
+# the run's variables may change the machine too (MEM=3G, ARCH=i386)
 for v in $vars; do
 	case $v in
-	MEM=*|NUMA=*|DISK=*|SMP=*) eval "$v" ;;
+	MEM=*|NUMA=*|DISK=*|SMP=*|ARCH=*) eval "$v" ;;
 	esac
 done
 run=$out/runs/$name
 rm -rf "$run"
 mkdir -p "$run/guest"
 
+case $ARCH in
+x86_64|i386) ;;
+*) echo "lab: $name: no ARCH $ARCH (x86_64, i386)" >&2; exit 2 ;;
+esac
+boot=$out
+if [ "$ARCH" = i386 ]; then
+	boot=$out/i386
+	why=
+	[ -r "$boot/initramfs.gz" ] || why="not built (lab/build-i386.sh)"
+	[ ! -f "$boot/skipped" ] || why=$(cat "$boot/skipped")
+	if [ -n "$why" ]; then
+		echo "$why" >"$run/skipped"
+		echo "lab: $name: skipped: $why"
+		exit 0
+	fi
+fi
 set -- -accel tcg -cpu max -m "$MEM" -display none -monitor none -no-reboot \
-	-kernel "$out/kernel" -initrd "$out/initramfs.gz" \
+	-kernel "$boot/kernel" -initrd "$boot/initramfs.gz" \
 	-append "console=ttyS0 loglevel=7 panic=-1 pf.scenario=$scenario pf.vars=$(echo $vars | tr ' ' ,)" \
 	-serial "file:$run/console.log" -serial "file:$run/out.b64"
 if [ "$NUMA" -gt 1 ]; then
@@ -56,7 +74,7 @@ fi
 
 start=$(date +%s)
 rc=0
-timeout "${LAB_TIMEOUT:-240}" qemu-system-x86_64 "$@" >"$run/qemu.log" 2>&1 || rc=$?
+timeout "${LAB_TIMEOUT:-240}" "qemu-system-$ARCH" "$@" >"$run/qemu.log" 2>&1 || rc=$?
 echo $(( $(date +%s) - start )) >"$run/seconds"
 if [ $rc -ne 0 ]; then
 	echo "lab: $name: qemu exited $rc (124: timed out): see $run/qemu.log" >&2

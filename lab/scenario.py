@@ -46,8 +46,13 @@ def vmstat(path):
 
 
 def sysctl(root, name):
-    with open(os.path.join(root, "proc/sys/vm", name)) as f:
-        return f.read().split()[0]
+    """A vm sysctl's value, None where the kernel has none (no NUMA: no
+    zone_reclaim_mode, as in the i386 run's 686-pae kernel)."""
+    try:
+        with open(os.path.join(root, "proc/sys/vm", name)) as f:
+            return f.read().split()[0]
+    except FileNotFoundError:
+        return None
 
 
 def write(run, scn, vars_, res):
@@ -66,12 +71,12 @@ def write(run, scn, vars_, res):
         lines.append("zone = node%d %s %dK" % (node, zone, pages * 4))
     lines += ["cpus = 1",
               "[kernel]", "version = 6.1",
-              "[tunables]",
-              "vm.min_free_kbytes = %s" % sysctl(root, "min_free_kbytes"),
-              "vm.watermark_scale_factor = %s" %
-              sysctl(root, "watermark_scale_factor"),
-              "vm.zone_reclaim_mode = %s" % sysctl(root, "zone_reclaim_mode"),
-              "[kswapd]"]
+              "[tunables]"]
+    for name in ("min_free_kbytes", "watermark_scale_factor",
+                 "zone_reclaim_mode"):
+        if sysctl(root, name) is not None:
+            lines.append("vm.%s = %s" % (name, sysctl(root, name)))
+    lines.append("[kswapd]")
     if stolen > 0 and int(r["ticks"]) > 1:
         lines.append("scan_rate = %d/s" % int(stolen / seconds))
     # a tick of the engine is a jiffy: the module's bursts come a jiffy
