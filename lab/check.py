@@ -13,6 +13,8 @@ prints, in one table:
             (the kernel rate-limits its warnings)
   explain   no allowed zone passes the era's watermark check in any report,
             and the verdict is the cause the scenario built
+  guest     the guest's own pagefail (static, of its architecture: 32-bit
+            in the i386 run) explains its dmesg as the host's does
   status    on every snapshot the guest took: the unusable and extfrag
             indices equal its debugfs files, the watermarks its zoneinfo
   advise    reclaim runs: the burst under the advice applied in the guest
@@ -120,6 +122,44 @@ def check_explain(pagefail, run, cause):
         passing, ",".join(sorted(set(causes))) or "-")
 
 
+def check_guest(pagefail, run):
+    """The guest's pagefail, a static build of its architecture, explains
+    its dmesg as the host's does: every field but the file's name."""
+    g = os.path.join(run, "guest")
+    if not os.path.exists(os.path.join(g, "explain.json")):
+        return False, "the guest left no explain.json"
+    host = jsonl(pf(pagefail, "explain", "-j", os.path.join(g, "dmesg")))
+    with open(os.path.join(g, "explain.json")) as f:
+        guest = jsonl(f.read())
+    for e in host + guest:
+        e.pop("source", None)
+    diff = first_diff(host, guest, "")
+    return diff is None, "%d of %d reports the same%s" % (
+        sum(a == b for a, b in zip(host, guest)), len(host),
+        "" if diff is None else ": " + diff)
+
+
+def first_diff(a, b, path):
+    """Where two JSON values first differ, with both values; None if equal."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in list(a) + [k for k in b if k not in a]:
+            d = first_diff(a.get(k), b.get(k), path + "." + k)
+            if d:
+                return d
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        for i, (x, y) in enumerate(zip(a, b)):
+            d = first_diff(x, y, "%s[%d]" % (path, i))
+            if d:
+                return d
+        if len(a) == len(b):
+            return None
+        return "%s %d records, guest %d" % (path.lstrip(".") or "reports",
+                                            len(a), len(b))
+    return None if a == b else "%s %s, guest %s" % (
+        path.lstrip(".") or "reports", json.dumps(a)[:40], json.dumps(b)[:40])
+
+
 def debugfs_rows(path):
     rows = {}
     with open(path) as f:
@@ -223,6 +263,7 @@ def main():
         checks.append(("scan", ok, txt))
         if any(int(r["fails"]) for r in res):
             checks.append(("explain",) + check_explain(pagefail, run, cause))
+            checks.append(("guest",) + check_guest(pagefail, run))
         checks.append(("status",) + check_status(pagefail, run))
         ok, txt = check_advise(pagefail, run, scn, res)
         if ok is not None:

@@ -109,7 +109,9 @@ void print_zone_keys(const struct pf_zone *z)
 	print_zone_lists(z);
 	/* the "= NkB" of the buddy line, which the kernel prints in kB */
 	print_num(PRINT_JSON, "buddy_total_kb", NULL, total);
+	/* (long): on a 32-bit build long / unsigned int is unsigned, and
+	 * the -1 became 4294967295 */
 	print_num(PRINT_JSON, "buddy_total_pages", NULL,
-		  total >= 0 && z->page_kb ? total / z->page_kb : -1);
+		  total >= 0 && z->page_kb ? total / (long)z->page_kb : -1);
 	print_uint(PRINT_JSON, "page_kb", NULL, z->page_kb);
 }

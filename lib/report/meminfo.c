@@ -11,6 +11,7 @@
  * Fields are taken by name, never by position: every era adds some.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <string.h>
 
 #include "report/internal.h"
@@ -73,7 +74,17 @@ static const char *skip_sep(const char *p, const char *end)
  * prints these fields with %lu, and global_node_page_state() clamps its
  * per-cpu drift at 0), come from a damaged paste, not from a kernel.
  */
-#define MEM_MAX	  (1UL << 42)
+#if ULONG_MAX > 0xffffffffUL
+#define MEM_MAX (1UL << 42)
+#else
+/*
+ * A 32-bit build (the lab's i386 guest): 1UL << 42 is out of range, and
+ * became 0, which refused every number.  The most a long holds, a tenth
+ * of it and less 9 so that the next digit cannot wrap: 409 GiB in KiB,
+ * past any 32-bit kernel's memory (64 GiB with PAE).
+ */
+#define MEM_MAX ((ULONG_MAX - 9) / 10)
+#endif
 #define NODES_MAX 1024 /* 1 << NODES_SHIFT, whose largest is 10 */
 
 enum mem_num { NUM_NONE = 0, NUM_OK, NUM_BAD };
