@@ -14,8 +14,9 @@
  * matter to the reader; each is made with its cpulist.
  *
  * A file that cannot be read is skipped and named through diag, except a
- * sosreport's stand-ins for proc/sys (sos_commands/..., uname) where they
- * are simply not there.
+ * sosreport's stand-ins for proc/sys (sos_commands/..., uname), a vm sysctl
+ * and the node directory of a kernel without NUMA, where they are simply
+ * not there.
  *
  * dir holds one machine at one moment: a snapshot is never written over
  * another (the second machine's kernel read back with the first's zones).
@@ -243,6 +244,26 @@ static void nodes_release(struct nodes *n)
 	memset(n, 0, sizeof(*n));
 }
 
+/*
+ * dir (.../sys/devices/system/node) is not there, but its parent is: a
+ * kernel without CONFIG_NUMA (Debian's 686-pae), whose nodes
+ * pf_system_read() counts from the zones.  As of a vm sysctl a kernel
+ * lacks, nothing is said then; of a tree without sys/ (a sosreport), it is.
+ */
+static bool numa_less(const char *dir)
+{
+	char parent[PATH_MAX];
+	char *slash;
+	struct stat st;
+
+	pf_strlcpy(parent, sizeof(parent), dir);
+	slash = strrchr(parent, '/');
+	if (!slash || slash == parent)
+		return false;
+	*slash = '\0';
+	return !stat(parent, &st) && S_ISDIR(st.st_mode);
+}
+
 /* root/rel's node directories into n: 0, or -ENOMEM. */
 static int read_nodes(const struct snap *s, const char *rel, struct nodes *n)
 {
@@ -255,7 +276,9 @@ static int read_nodes(const struct snap *s, const char *rel, struct nodes *n)
 	err = pf_proc_join(src, sizeof(src), s->root, rel);
 	d = err ? NULL : opendir(src);
 	if (!d) {
-		tell(s, rel, "not copied", err ? err : -errno);
+		err = err ? err : -errno;
+		if (err != -ENOENT || !numa_less(src))
+			tell(s, rel, "not copied", err);
 		return 0;
 	}
 	while ((de = readdir(d)) != NULL) {

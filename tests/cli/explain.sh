@@ -172,7 +172,7 @@ check apply-tree-missing "grep -qx 'vm.watermark_boost_factor: no such file unde
 # checkerboard of unmovable pages (tests/fixtures/lab/unmovable-atomic-1)
 # and a page cache burst (reclaim-atomic-1), each with the guest's snapshot
 lab=tests/fixtures/lab
-for r in unmovable-atomic-1 reclaim-atomic-1; do
+for r in unmovable-atomic-1 reclaim-atomic-1 highmem-unmovable-atomic-1; do
 	n=$(grep -c 'page allocation failure' $lab/$r/console.log)
 	"$pf" scan -j $lab/$r/console.log >"$tmp/lab.out"
 	o=$(sed 's/.*order=\([0-9]*\).*/\1/' $lab/$r/module-result)
@@ -182,6 +182,11 @@ for r in unmovable-atomic-1 reclaim-atomic-1; do
 done
 "$pf" explain -j $lab/unmovable-atomic-1/console.log >"$tmp/lab-u.json"
 check lab-explain-unmovable "grep -q '\"cause\":\"fragmentation\"' $tmp/lab-u.json && ! grep -q '\"allowed\":true,\"not_allowed_because\":null,[^}]*\"passes\":true' $tmp/lab-u.json"
+# the i386 run (Debian's 686-pae kernel, 1 GiB: HighMem above Normal):
+# GFP_ATOMIC may use Normal and DMA only, the zones its report prints, and
+# neither has a free block of order 1
+"$pf" explain -j $lab/highmem-unmovable-atomic-1/console.log >"$tmp/lab-h.json"
+check lab-explain-highmem "grep -q '\"zonelist\":\"Normal > DMA\"' $tmp/lab-h.json && [ \$(grep -o '\"passes\":false' $tmp/lab-h.json | wc -l) -eq 2 ] && ! grep -q '\"passes\":true' $tmp/lab-h.json && grep -q '\"cause\":\"fragmentation\"' $tmp/lab-h.json"
 "$pf" advise --no-color --root $lab/unmovable-atomic-1/snap-before $lab/unmovable-atomic-1/console.log >"$tmp/lab-u.out"
 check lab-advise-unmovable "grep -q 'vm.min_free_kbytes: [0-9]* (keep)' $tmp/lab-u.out && tr '\n' ' ' <$tmp/lab-u.out | tr -s ' ' | grep -q 'no vm tunable helps'"
 "$pf" advise --no-color --root $lab/reclaim-atomic-1/snap-before $lab/reclaim-atomic-1/console.log >"$tmp/lab-r.out"

@@ -4,9 +4,10 @@
  * directory it writes: a snapshot is never written over another (two
  * machines in one directory read back as neither), pf_system_snapshot_
  * replace() removes only what a snapshot writes and refuses a directory
- * that holds anything else, symbolic links included, with nothing removed.
- * The machines are the saved ones of tests/fixtures/system; every
- * directory is made in a temporary directory.
+ * that holds anything else, symbolic links included, with nothing removed;
+ * a kernel without NUMA (no node directory) is copied without a word.
+ * The machines are the saved ones of tests/fixtures/system and the lab's
+ * i386 guest; every directory is made in a temporary directory.
  */
 #define _GNU_SOURCE /* nftw */
 #include <stdarg.h>
@@ -160,6 +161,33 @@ static void test_nothing_read_keeps(void **state)
 	assert_false(exists("none"));
 }
 
+static void count_diag(const char *source, unsigned long line, const char *msg,
+		       void *data)
+{
+	(void)line;
+	print_message("%s: %s\n", source, msg);
+	++*(int *)data;
+}
+
+/*
+ * The lab's i386 guest (Debian's 686-pae kernel, no CONFIG_NUMA: no
+ * sys/devices/system/node, no vm.zone_reclaim_mode): its snapshot copied
+ * again, with nothing said of what such a kernel does not have, and read
+ * back as one node.
+ */
+static void test_no_numa_said_nothing(void **state)
+{
+	const char *root =
+		PF_FIXTURES "/lab/highmem-unmovable-atomic-1/snap-before";
+	int said = 0;
+
+	assert_true(pf_system_snapshot(root, at("i386"), count_diag, &said) >
+		    0);
+	assert_int_equal(said, 0);
+	assert_machine("i386", "6.1.0-57-686-pae", 1);
+	assert_false(exists("i386/sys/devices/system/node"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +195,7 @@ int main(void)
 		cmocka_unit_test(test_empty_and_new),
 		cmocka_unit_test(test_other_files_refused),
 		cmocka_unit_test(test_nothing_read_keeps),
+		cmocka_unit_test(test_no_numa_said_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
