@@ -228,6 +228,7 @@ static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 {
 	era_zone_reclaim(e, kv);
 	era_kswapd(e, kv);
+	e->proactiveness = 20;
 	e->mobility = kv->rhel >= 6 || at_least(kv, 2, 6, 24);
 	e->compaction = kv->rhel >= 6 || at_least(kv, 2, 6, 35);
 	/*
@@ -255,10 +256,24 @@ static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 	if (kv->rhel >= 8 || at_least(kv, 4, 6, 0)) {
 		e->kcompactd = true;
 		e->highatomic = true;
-		e->boost = kv->rhel ? kv->rhel >= 9 : at_least(kv, 5, 0, 0);
-		e->proactive = !kv->rhel && at_least(kv, 5, 9, 0);
+		/*
+		 * RHEL 8.4 (4.18.0-305) took the boost and proactive
+		 * compaction from 5.0 and 5.9, proactiveness 0 by default,
+		 * and not 5.9's order-0 retry without the boost (read in
+		 * -305 and -553.66.1: boost_watermark(), high_wmark_pages()
+		 * with watermark_boost, sysctl_compaction_proactiveness = 0;
+		 * absent in -80, -147 and -240)
+		 */
+		e->boost = kv->rhel ? kv->rhel >= 9 || rhel_at_least(kv, 8, 305)
+				    : at_least(kv, 5, 0, 0);
+		e->proactive = kv->rhel ? rhel_at_least(kv, 8, 305)
+					: at_least(kv, 5, 9, 0);
+		if (kv->rhel == 8)
+			e->proactiveness = 0;
 		if (kv->rhel)
-			e->boost_bypass = kv->rhel >= 10 ? 2 : e->boost ? 1 : 0;
+			e->boost_bypass = kv->rhel >= 10  ? 2
+					  : kv->rhel == 9 ? 1
+							  : 0;
 		else
 			e->boost_bypass = at_least(kv, 6, 3, 0)	  ? 2
 					  : at_least(kv, 5, 9, 0) ? 1

@@ -122,7 +122,8 @@ struct pf_era {
 	int kswapd_compact_min_order; /* the lowest order it compacts for */
 	bool kcompactd;		      /* 4.6+ */
 	bool proactive;		      /* 5.9+ proactive compaction */
-	bool boost;		      /* 5.0+ watermark boost */
+	int proactiveness; /* vm.compaction_proactiveness's default: 20, 0 */
+	bool boost;	   /* 5.0+ watermark boost */
 	/*
 	 * zone_watermark_fast() tries an order-0 request at min again
 	 * without the boost: 0 never, 1 for __GFP_ATOMIC (5.9-6.2), 2 for

@@ -138,6 +138,8 @@ static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
 	for (int i = 0; i < s->nr_zones; i++)
 		s->zone_enum[i] = pf_zone_enum_index(views, s->nr_zones,
 						     s->zones[i].zone.type);
+	if (s->tun.compaction_proactiveness < 0)
+		s->tun.compaction_proactiveness = s->era.proactiveness;
 	/* vm.zone_reclaim_mode left to the kernel: what its boot set */
 	if (s->tun.zone_reclaim_mode < 0)
 		s->tun.zone_reclaim_mode = zone_reclaim_at_boot(s) ? 1 : 0;

@@ -723,7 +723,7 @@ static const struct key keys[] = {
 	{ SEC_TUNABLES, "vm.extfrag_threshold", key_tunable,
 	  TUN(extfrag_threshold), 0, 1000, 500, false },
 	{ SEC_TUNABLES, "vm.compaction_proactiveness", key_tunable,
-	  TUN(compaction_proactiveness), 0, 100, 20, false },
+	  TUN(compaction_proactiveness), 0, 100, -1, false },
 	{ SEC_TUNABLES, "vm.zone_reclaim_mode", key_tunable,
 	  TUN(zone_reclaim_mode), 0, 7, -1, false },
 	{ SEC_TUNABLES, "vm.lowmem_reserve_ratio", key_lowmem_ratio, 0, 0, 1e9,
@@ -796,7 +796,7 @@ static void scenario_defaults(struct pf_scenario *sc)
 	sc->tun.watermark_scale_factor = 10;
 	sc->tun.watermark_boost_factor = 15000;
 	sc->tun.extfrag_threshold = 500;
-	sc->tun.compaction_proactiveness = 20;
+	sc->tun.compaction_proactiveness = -1; /* the era's */
 	sc->tun.zone_reclaim_mode = -1;
 	sc->node_distance = 20; /* REMOTE_DISTANCE: no ACPI SLIT */
 	memcpy(sc->tun.lowmem_reserve_ratio, lrr, sizeof(lrr));

@@ -189,7 +189,7 @@ struct sim_tunables {
 	long watermark_scale_factor;   /* 10 */
 	long watermark_boost_factor;   /* 15000 */
 	long extfrag_threshold;	       /* 500 */
-	long compaction_proactiveness; /* 20 */
+	long compaction_proactiveness; /* -1: the era's, 20 (RHEL 8: 0) */
 	long zone_reclaim_mode;	       /* -1: what the boot sets */
 	long lowmem_reserve_ratio[SIM_MAX_ZONES];
 };

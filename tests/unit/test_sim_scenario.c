@@ -156,7 +156,7 @@ static void test_defaults(void **state)
 	assert_int_equal(sc->tun.watermark_scale_factor, 10);
 	assert_int_equal(sc->tun.watermark_boost_factor, 15000);
 	assert_int_equal(sc->tun.extfrag_threshold, 500);
-	assert_int_equal(sc->tun.compaction_proactiveness, 20);
+	assert_int_equal(sc->tun.compaction_proactiveness, -1);
 	assert_int_equal(sc->tun.zone_reclaim_mode, -1);
 	assert_int_equal(sc->node_distance, 20);
 	assert_memory_equal(sc->tun.lowmem_reserve_ratio, lrr, sizeof(lrr));

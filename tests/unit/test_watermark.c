@@ -399,6 +399,43 @@ static void test_era_rules(void **state)
 	}
 }
 
+/*
+ * RHEL 8.4 (4.18.0-305) on: the boost and proactive compaction, the
+ * latter off by default (proactiveness 0), and no order-0 retry without
+ * the boost; 8.3 (-240) has none of them; RHEL 9 boosts and retries for
+ * __GFP_ATOMIC; upstream 5.9 has all three, proactiveness 20.
+ */
+static void test_rhel8_boost(void **state)
+{
+	static const struct {
+		const char *kernel;
+		bool boost, proactive;
+		int proactiveness, boost_bypass;
+	} want[] = {
+		{ "4.18.0-240.el8", false, false, 0, 0 },
+		{ "4.18.0-305.el8", true, true, 0, 0 },
+		{ "4.18.0-553.el8", true, true, 0, 0 },
+		{ "5.14.0-70.el9", true, false, 20, 1 },
+		{ "5.9", true, true, 20, 1 },
+		{ "5.8", true, false, 20, 0 },
+	};
+	struct pf_era e;
+	struct pf_kver k;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		assert_int_equal(pf_kver_parse(want[i].kernel, &k), 0);
+		pf_era_init(&e, &k, PF_GFP_UNKNOWN);
+		if (e.boost != want[i].boost ||
+		    e.proactive != want[i].proactive ||
+		    (e.proactive && e.proactiveness != want[i].proactiveness) ||
+		    e.boost_bypass != want[i].boost_bypass)
+			fail_msg("%s: boost %d, proactive %d (%d), bypass %d",
+				 want[i].kernel, e.boost, e.proactive,
+				 e.proactiveness, e.boost_bypass);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -413,6 +450,7 @@ int main(void)
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_compaction_suitable),
 		cmocka_unit_test(test_era_rules),
+		cmocka_unit_test(test_rhel8_boost),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
