@@ -24,6 +24,19 @@ void sim_era_of(const struct pf_kver *kv, bool mobility, struct pf_era *era)
 }
 
 /*
+ * sysctl_lowmem_reserve_ratio's default for a zone type: 256 for DMA and
+ * DMA32, 32 for Normal, in every era (2.6.32's list is positional over
+ * the configured zones, 6.x's designated by zone: both give Normal 32 on
+ * i386, where it is the second zone, as on x86-64, where it is the
+ * third); HighMem 32 as 2.6.x has it (6.x's 0, which clears HighMem's
+ * reserve against Movable, is not modelled).
+ */
+static long lowmem_ratio_default(int type)
+{
+	return type <= PF_ZONE_DMA32 ? 256 : type <= PF_ZONE_HIGHMEM ? 32 : 0;
+}
+
+/*
  * setup_per_zone_lowmem_reserve(): a lower zone keeps, against requests
  * that could have used a higher zone j of its node, the pages of the zones
  * between them divided by its lowmem_reserve_ratio.
@@ -33,6 +46,9 @@ static void setup_lowmem_reserve(struct sim *s)
 	for (int i = 0; i < s->nr_zones; i++) {
 		struct sim_zone *lo = &s->zones[i];
 		long ratio = s->tun.lowmem_reserve_ratio[s->zone_enum[i]];
+
+		if (ratio < 0)
+			ratio = lowmem_ratio_default(lo->zone.type);
 
 		memset(lo->zone.lowmem_reserve, 0,
 		       sizeof(lo->zone.lowmem_reserve));

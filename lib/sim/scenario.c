@@ -353,11 +353,8 @@ static int key_lowmem_ratio(const struct key *k, struct pf_scenario *sc,
 	int n = 0, i;
 
 	if (word_is(v, (size_t)(e - v), "default")) {
-		static const long def[] = { 256, 256, 32, 32, 0 };
-
-		memset(sc->tun.lowmem_reserve_ratio, 0,
-		       sizeof(sc->tun.lowmem_reserve_ratio));
-		memcpy(sc->tun.lowmem_reserve_ratio, def, sizeof(def));
+		for (i = 0; i < SIM_MAX_ZONES; i++)
+			sc->tun.lowmem_reserve_ratio[i] = -1;
 		return 0;
 	}
 	while (v < e) {
@@ -784,8 +781,6 @@ static const struct key *key_find(int sec, const char *name, size_t n)
 
 static void scenario_defaults(struct pf_scenario *sc)
 {
-	static const long lrr[] = { 256, 256, 32, 32, 0 };
-
 	memset(sc, 0, sizeof(*sc));
 	pf_strlcpy(sc->name, sizeof(sc->name), "scenario");
 	sc->cpus = 4;
@@ -799,7 +794,8 @@ static void scenario_defaults(struct pf_scenario *sc)
 	sc->tun.compaction_proactiveness = -1; /* the era's */
 	sc->tun.zone_reclaim_mode = -1;
 	sc->node_distance = 20; /* REMOTE_DISTANCE: no ACPI SLIT */
-	memcpy(sc->tun.lowmem_reserve_ratio, lrr, sizeof(lrr));
+	for (int i = 0; i < SIM_MAX_ZONES; i++)
+		sc->tun.lowmem_reserve_ratio[i] = -1; /* the zone type's */
 	sc->scan_rate = 250000;
 	sc->compact_rate = 100000;
 	sc->tick = 0.001;

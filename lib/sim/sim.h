@@ -191,6 +191,7 @@ struct sim_tunables {
 	long extfrag_threshold;	       /* 500 */
 	long compaction_proactiveness; /* -1: the era's, 20 (RHEL 8: 0) */
 	long zone_reclaim_mode;	       /* -1: what the boot sets */
+	/* by zone index, as the sysctl prints them; -1: the zone type's */
 	long lowmem_reserve_ratio[SIM_MAX_ZONES];
 };
 

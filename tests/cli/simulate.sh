@@ -107,6 +107,12 @@ check zone-reclaim-boot-said "head -n1 $tmp/zrb.txt | grep -qx 'kernel 2.6.32, v
 check zone-reclaim-set-wins "grep -q '\"zone_reclaim_mode\":0,\"zone_reclaim_mode_at_boot\":false' $tmp/zrs.json"
 "$pf" simulate --kernel 3.16 --set node_distance=254 -j "$tmp/zrb.scn" >"$tmp/zr316.json"
 check zone-reclaim-not-3.16 "grep -q '\"zone_reclaim_mode\":0,' $tmp/zr316.json"
+# sysctl_lowmem_reserve_ratio's defaults go by zone type: on an i386
+# machine (DMA, Normal, HighMem) Normal keeps HighMem's pages / 32 against
+# HighMem requests (299008 / 32), DMA the pages above it / 256
+printf '[machine]\nzone = DMA 16M\nzone = Normal 880M\nzone = HighMem 1168M\n[kernel]\nversion = 6.1\n[phase p]\nduration = 10ms\nfill = 100%%\nnet = 1000000/s\nnet_order = 3\nnet_hold = 1s\n' >"$tmp/i386.scn"
+"$pf" simulate --reports 1 "$tmp/i386.scn" >"$tmp/i386.txt"
+check lowmem-ratio-by-type "grep -q 'lowmem_reserve\[\]: 0 880 2048 2048 2048\$' $tmp/i386.txt && grep -q 'lowmem_reserve\[\]: 0 0 9344 9344 9344\$' $tmp/i386.txt"
 # vm.extfrag_threshold gates compaction_suitable() at every order up to
 # 4.8: at 1000 nothing is compacted for small.scn's requests, at 0 the
 # gate lets it through and failures fall

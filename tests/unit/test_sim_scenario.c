@@ -142,7 +142,10 @@ static void test_rhel6_file(void **state)
 static void test_defaults(void **state)
 {
 	struct pf_scenario *sc = parse_ok(MINI(""));
-	static const long lrr[SIM_MAX_ZONES] = { 256, 256, 32, 32, 0 };
+	/* -1: each zone type's default (engine.c) */
+	static const long lrr[SIM_MAX_ZONES] = {
+		-1, -1, -1, -1, -1, -1, -1, -1
+	};
 	const struct sim_phase *ph = &sc->phases[0];
 
 	assert_string_equal(sc->name, "test");
@@ -277,8 +280,9 @@ static void test_values_exact(void **state)
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[0], 1);
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[1], 2);
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[2], 3);
-	assert_int_equal(sc->tun.lowmem_reserve_ratio[3], 32); /* kept */
-	assert_int_equal(sc->tun.lowmem_reserve_ratio[4], 0);
+	/* kept: the zone type's default */
+	assert_int_equal(sc->tun.lowmem_reserve_ratio[3], -1);
+	assert_int_equal(sc->tun.lowmem_reserve_ratio[4], -1);
 
 	assert_int_equal(sc->nr_phases, 3);
 	assert_string_equal(ph->name, "one");
@@ -687,10 +691,10 @@ static void test_set(void **state)
 		pf_scenario_set(sc, "vm.lowmem_reserve_ratio", "128 64 16"), 0);
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[0], 128);
 	assert_int_equal(sc->tun.lowmem_reserve_ratio[2], 16);
-	assert_int_equal(sc->tun.lowmem_reserve_ratio[3], 32);
+	assert_int_equal(sc->tun.lowmem_reserve_ratio[3], -1);
 	assert_int_equal(
 		pf_scenario_set(sc, "vm.lowmem_reserve_ratio", "default"), 0);
-	assert_int_equal(sc->tun.lowmem_reserve_ratio[0], 256);
+	assert_int_equal(sc->tun.lowmem_reserve_ratio[0], -1);
 
 	assert_int_equal(pf_scenario_set(sc, "kernel", "4.19"), 0);
 	assert_int_equal(pf_scenario_kernel(sc)->code, PF_KV(4, 19, 0));
