@@ -176,7 +176,8 @@ static void era_compaction_suitable(struct pf_era *e, const struct pf_kver *kv)
  * the order-0 retry at min without the boost in zone_watermark_fast(),
  * read absent in 5.8.1 and present from 5.9.1 on, for __GFP_ATOMIC
  * until 6.2 and for ALLOC_MIN_RESERVE (__GFP_HIGH) once 6.3 dropped
- * __GFP_ATOMIC (docs/eras/reclaim.md section 3; RHEL 9 is 5.14's).
+ * __GFP_ATOMIC (docs/eras/reclaim.md section 3: RHEL 8.4+ boosts without
+ * the retry, RHEL 9.0-9.4 retry as 5.9 does, 9.5 on as 6.3 does).
  * RHEL 6 backported compaction.  Its kswapd, as read in balance_pgdat()
  * of 2.6.32-279 (6.3: none) and -358 to -754 (6.4 on: compact_zone_order()
  * only when sc.order > PAGE_ALLOC_COSTLY_ORDER), compacts nothing before
@@ -266,14 +267,22 @@ static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 		 */
 		e->boost = kv->rhel ? kv->rhel >= 9 || rhel_at_least(kv, 8, 305)
 				    : at_least(kv, 5, 0, 0);
-		e->proactive = kv->rhel ? rhel_at_least(kv, 8, 305)
-					: at_least(kv, 5, 9, 0);
+		e->proactive =
+			kv->rhel ? kv->rhel >= 9 || rhel_at_least(kv, 8, 305)
+				 : at_least(kv, 5, 9, 0);
 		if (kv->rhel == 8)
 			e->proactiveness = 0;
+		/*
+		 * RHEL 9 has 5.9's retry for __GFP_ATOMIC up to 9.4 (-427),
+		 * 6.3's for ALLOC_MIN_RESERVE from 5.14.0-449 ("mm: discard
+		 * __GFP_ATOMIC", RHEL-27740; read in -503.11.1, -570.32.1),
+		 * as RHEL 10 (6.12.0-55); proactiveness 20 in both
+		 */
 		if (kv->rhel)
-			e->boost_bypass = kv->rhel >= 10  ? 2
-					  : kv->rhel == 9 ? 1
-							  : 0;
+			e->boost_bypass =
+				kv->rhel >= 10 || rhel_at_least(kv, 9, 449) ? 2
+				: kv->rhel == 9				    ? 1
+									    : 0;
 		else
 			e->boost_bypass = at_least(kv, 6, 3, 0)	  ? 2
 					  : at_least(kv, 5, 9, 0) ? 1

@@ -402,10 +402,11 @@ static void test_era_rules(void **state)
 /*
  * RHEL 8.4 (4.18.0-305) on: the boost and proactive compaction, the
  * latter off by default (proactiveness 0), and no order-0 retry without
- * the boost; 8.3 (-240) has none of them; RHEL 9 boosts and retries for
- * __GFP_ATOMIC; upstream 5.9 has all three, proactiveness 20.
+ * the boost; 8.3 (-240) has none of them; RHEL 9 boosts, compacts
+ * proactively (20) and retries for __GFP_ATOMIC, from 9.5 (-449) for
+ * ALLOC_MIN_RESERVE as 6.3 and RHEL 10; upstream 5.9 has all three.
  */
-static void test_rhel8_boost(void **state)
+static void test_rhel_boost(void **state)
 {
 	static const struct {
 		const char *kernel;
@@ -415,7 +416,10 @@ static void test_rhel8_boost(void **state)
 		{ "4.18.0-240.el8", false, false, 0, 0 },
 		{ "4.18.0-305.el8", true, true, 0, 0 },
 		{ "4.18.0-553.el8", true, true, 0, 0 },
-		{ "5.14.0-70.el9", true, false, 20, 1 },
+		{ "5.14.0-70.el9", true, true, 20, 1 },
+		{ "5.14.0-427.13.1.el9_4", true, true, 20, 1 },
+		{ "5.14.0-503.11.1.el9_5", true, true, 20, 2 },
+		{ "6.12.0-55.el10", true, true, 20, 2 },
 		{ "5.9", true, true, 20, 1 },
 		{ "5.8", true, false, 20, 0 },
 	};
@@ -450,7 +454,7 @@ int main(void)
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_compaction_suitable),
 		cmocka_unit_test(test_era_rules),
-		cmocka_unit_test(test_rhel8_boost),
+		cmocka_unit_test(test_rhel_boost),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
