@@ -28,10 +28,24 @@ static bool rhel_at_least(const struct pf_kver *kv, int rhel, long rel)
 }
 
 /*
+ * RHEL 9.5 (5.14.0-449 on) took 6.3's "mm: discard __GFP_ATOMIC" series
+ * (RHEL-27740 in redhat/kernel.changelog-9.5): ___GFP_ATOMIC is gone from
+ * gfp_types.h, and the alloc flags are ALLOC_NON_BLOCK, ALLOC_MIN_RESERVE
+ * and ALLOC_HIGHATOMIC as in 6.3 (read in 5.14.0-503.40.1 mm/internal.h
+ * :839-857 and mm/page_alloc.c :3005-3025, against -427.42.1's
+ * ALLOC_HARDER; AlmaLinux rebuilds).
+ */
+static bool rhel9_discards_atomic(const struct pf_kver *kv)
+{
+	return rhel_at_least(kv, 9, 449);
+}
+
+/*
  * The ___GFP_* bit layout (gfp.c holds the tables).  The base version
- * decides, also for RHEL (3.10.0, 4.18.0 and 5.14.0 fall in their eras);
- * only RHEL 5 has bits of its own.  Kernels that merely carry ".el7"
- * (elrepo's kernel-ml) follow the version.
+ * decides, also for RHEL (3.10.0, 4.18.0 and 5.14.0 fall in their eras),
+ * but for RHEL 9.5's backport of 6.3's; only RHEL 5 has bits of its own.
+ * Kernels that merely carry ".el7" (elrepo's kernel-ml) follow the
+ * version.
  */
 enum pf_gfp_layout pf_gfp_layout_of(const struct pf_kver *kv)
 {
@@ -50,6 +64,8 @@ enum pf_gfp_layout pf_gfp_layout_of(const struct pf_kver *kv)
 
 	if (!pf_kver_known(kv))
 		return PF_GFP_UNKNOWN;
+	if (rhel9_discards_atomic(kv))
+		return PF_GFP_6_3;
 	while (l > PF_GFP_2_6_24 && kv->code < since[l])
 		l--;
 	if (kv->code < since[l])
@@ -60,7 +76,8 @@ enum pf_gfp_layout pf_gfp_layout_of(const struct pf_kver *kv)
 /*
  * The era of __zone_watermark_ok(): RHEL 6 rewrote the high-order loop;
  * 4.4 ("mm, page_alloc: only enforce watermarks for order-0 allocations")
- * replaced it with a free-block test; 6.3 renamed and regrouped the flags.
+ * replaced it with a free-block test; 6.3 renamed and regrouped the flags
+ * (RHEL 9.5 and RHEL 10 too).
  * Without a version, the gfp layout the mask decoded with tells the era.
  */
 int pf_wm_era_of(const struct pf_kver *kv, int gfp_layout)
@@ -70,6 +87,8 @@ int pf_wm_era_of(const struct pf_kver *kv, int gfp_layout)
 			return PF_WM_RHEL6;
 		if (kv->rhel == 5 || kv->rhel == 7)
 			return PF_WM_2_6;
+		if (kv->rhel >= 10 || rhel9_discards_atomic(kv))
+			return PF_WM_6_3;
 		if (kv->rhel >= 8)
 			return PF_WM_4_4;
 		if (!at_least(kv, 4, 4, 0))

@@ -430,6 +430,13 @@ static void test_rhel_boost(void **state)
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		assert_int_equal(pf_kver_parse(want[i].kernel, &k), 0);
 		pf_era_init(&e, &k, PF_GFP_UNKNOWN);
+		/* and the flags of 6.3 from RHEL 9.5 (5.14.0-449) on */
+		if ((e.wm_era == PF_WM_6_3) != (want[i].boost_bypass == 2) ||
+		    (pf_gfp_layout_of(&k) == PF_GFP_6_3) !=
+			    (want[i].boost_bypass == 2))
+			fail_msg("%s: watermark era %d, gfp layout %d",
+				 want[i].kernel, e.wm_era,
+				 pf_gfp_layout_of(&k));
 		if (e.boost != want[i].boost ||
 		    e.proactive != want[i].proactive ||
 		    (e.proactive && e.proactiveness != want[i].proactiveness) ||
