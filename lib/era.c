@@ -577,11 +577,30 @@ int pf_report_era(const struct pf_report *r, struct pf_era_choice *c)
 	return 0;
 }
 
+/*
+ * isolate_lru_pages() of 2.6.23-3.3 and RHEL 6.0-6.3 takes, with each
+ * page of an order-N reclaim, the rest of its aligned block from the same
+ * LRU list (docs/eras/lumpy.md), which the model does not do: its reclaim
+ * makes a block only where the buddies happen to be free.  Taking every
+ * neighbour on the one file list the model has (it has no active and
+ * inactive lists, nor referenced pages, which decide in the kernel which
+ * neighbours go) ended every failure of rhel6-net-burst.scn on rhel6.2:
+ * the era's numbers rest on this and say so.
+ */
+static bool lumpy_sweep_era(const struct pf_kver *kv)
+{
+	if (kv->rhel)
+		return kv->rhel == 6 && !rhel_at_least(kv, 6, 358);
+	return at_least(kv, 2, 6, 23) && !at_least(kv, 3, 4, 0);
+}
+
 unsigned int pf_kver_assumptions(const struct pf_kver *kv)
 {
 	unsigned int a = 0;
 
 	if (pf_kver_known(kv) && kv->vendor && rhel_at_least(kv, 6, 358))
 		a |= PF_ASSUME_RHEL6_KSWAPD_COMPACT;
+	if (pf_kver_known(kv) && lumpy_sweep_era(kv))
+		a |= PF_ASSUME_NO_LUMPY_SWEEP;
 	return a;
 }

@@ -323,6 +323,8 @@ int pf_report_era(const struct pf_report *r, struct pf_era_choice *c);
  */
 #define PF_ASSUME_RHEL6_KSWAPD_COMPACT                                         \
 	0x1 /* rhel6.4-vendor on: kswapd compacts orders 1-3 (Red Hat's word) */
+#define PF_ASSUME_NO_LUMPY_SWEEP                                               \
+	0x2 /* 2.6.23-3.3, RHEL 6.0-6.3: reclaim without the block sweep */
 unsigned int pf_kver_assumptions(const struct pf_kver *kv);
 
 /*

@@ -92,14 +92,17 @@ static struct pf_sim_opts run_opts(struct sim_ctx *c)
 	return o;
 }
 
-/* What the model of the run's kernel assumes, once a command. */
+/*
+ * What the model of the run's kernel assumes, once a command, on stderr
+ * in text also with -j: a caveat, not an error record among the results.
+ */
 static void say_assumptions(struct sim_ctx *c, const struct pf_kver *kv)
 {
 	unsigned int a = pf_kver_assumptions(kv) & ~c->said;
 	char words[320];
 
 	if (cli_assumption_words(kv, a, words, sizeof(words)))
-		cli_err(c->a->com.json, c->what, "%s", words);
+		cli_err(false, c->what, "%s", words);
 	c->said |= a;
 }
 

@@ -117,15 +117,24 @@ bool cli_assumption_words(const struct pf_kver *kv, unsigned int a, char *buf,
 			  size_t len)
 {
 	buf[0] = '\0';
-	if (!(a & PF_ASSUME_RHEL6_KSWAPD_COMPACT))
-		return false;
-	snprintf(buf, len,
-		 "%s: kswapd compacts orders 1 to 3 here, as Red Hat describes "
-		 "RHEL 6.4's fix, but the balance_pgdat() of every RHEL 6 "
-		 "source read (2.6.32-358 to -754) compacts only above order "
-		 "3, as the era without -vendor does (docs/eras/kswapd.md)",
-		 kv->str);
-	return true;
+	if (a & PF_ASSUME_RHEL6_KSWAPD_COMPACT)
+		snprintf(
+			buf, len,
+			"%s: kswapd compacts orders 1 to 3 here, as Red Hat "
+			"describes RHEL 6.4's fix, but the balance_pgdat() of "
+			"every RHEL 6 source read (2.6.32-358 to -754) compacts "
+			"only above order 3, as the era without -vendor does "
+			"(docs/eras/kswapd.md)",
+			kv->str);
+	else if (a & PF_ASSUME_NO_LUMPY_SWEEP)
+		snprintf(buf, len,
+			 "%s: this era's reclaim also frees, with each page it "
+			 "takes for an order above 0, the rest of its aligned "
+			 "block on the same LRU list (isolate_lru_pages(), "
+			 "docs/eras/lumpy.md); the model does not, and may "
+			 "overstate failures above order 0",
+			 kv->str);
+	return buf[0] != '\0';
 }
 
 const char *cli_source_words(int err)
