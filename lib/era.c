@@ -274,8 +274,6 @@ static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 		return;
 	}
 	if (kv->rhel >= 8 || at_least(kv, 4, 6, 0)) {
-		e->kcompactd = true;
-		e->highatomic = true;
 		/*
 		 * RHEL 8.4 (4.18.0-305) took the boost and proactive
 		 * compaction from 5.0 and 5.9, proactiveness 0 by default,
@@ -284,11 +282,12 @@ static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 		 * with watermark_boost, sysctl_compaction_proactiveness = 0;
 		 * absent in -80, -147 and -240)
 		 */
-		e->boost = kv->rhel ? kv->rhel >= 9 || rhel_at_least(kv, 8, 305)
-				    : at_least(kv, 5, 0, 0);
-		e->proactive =
-			kv->rhel ? kv->rhel >= 9 || rhel_at_least(kv, 8, 305)
-				 : at_least(kv, 5, 9, 0);
+		bool rhel_5_x = kv->rhel >= 9 || rhel_at_least(kv, 8, 305);
+
+		e->kcompactd = true;
+		e->highatomic = true;
+		e->boost = kv->rhel ? rhel_5_x : at_least(kv, 5, 0, 0);
+		e->proactive = kv->rhel ? rhel_5_x : at_least(kv, 5, 9, 0);
 		if (kv->rhel == 8)
 			e->proactiveness = 0;
 		/*

@@ -66,12 +66,37 @@ static long high_mark(const struct sim *s, const struct sim_zone *z)
 	       (s->era.boost && z->zone.boost > 0 ? z->zone.boost : 0);
 }
 
-/* zone_watermark_ok() with kswapd's flags: none, no lowmem_reserve */
+/*
+ * zone_watermark_ok(z, order, mark, classzone) with kswapd's flags: the
+ * classzone is the zone array's index of a zone whose lowmem_reserve[]
+ * entry applies, or -1
+ */
+static bool zone_ok_for(const struct sim *s, const struct sim_zone *z,
+			int order, long mark, int classzone)
+{
+	return pf_zone_watermark_ok(&z->zone, order, mark,
+				    classzone < 0 ? -1
+						  : s->zone_enum[classzone],
+				    0, s->era.wm_era, NULL);
+}
+
+/* zone_ok_for() without a lowmem_reserve */
 static bool zone_ok(const struct sim *s, const struct sim_zone *z, int order,
 		    long mark)
 {
-	return pf_zone_watermark_ok(&z->zone, order, mark, -1, 0, s->era.wm_era,
-				    NULL);
+	return zone_ok_for(s, z, order, mark, -1);
+}
+
+/*
+ * The pages to ask of a zone below mark: its order-0 shortfall, + 2 for
+ * the check's own slack (2^0 + 1 on RHEL 6), at least SWAP_CLUSTER_MAX.
+ */
+static unsigned long shrink_batch(const struct sim_zone *z, long mark)
+{
+	long need = mark + 2 - z->zone.free;
+
+	return need > SIM_SWAP_CLUSTER_MAX ? (unsigned long)need
+					   : SIM_SWAP_CLUSTER_MAX;
 }
 
 /* compaction_suitable() of the era, kswapd's and kcompactd's too */
@@ -253,16 +278,11 @@ static unsigned long kswapd_shrink_node(struct sim *s, int node,
 		struct sim_zone *z = &s->zones[i];
 		long mark = high_mark(s, z);
 		unsigned long nr, freed;
-		long need;
 
 		if (z->zone.node != node || zone_ok(s, z, 0, mark) ||
 		    !zone_reclaimable(z, may_swap))
 			continue;
-		/* + 2: the check's own slack (2^0 + 1 on RHEL 6) */
-		need = mark + 2 - z->zone.free;
-		if (need < SIM_SWAP_CLUSTER_MAX)
-			need = SIM_SWAP_CLUSTER_MAX;
-		nr = (unsigned long)need;
+		nr = shrink_batch(z, mark);
 		if (nr > budget)
 			nr = budget;
 		freed = sim_shrink_zone(s, z, nr, may_swap);
@@ -303,20 +323,6 @@ static void kswapd_sleep(struct sim *s, int node, int order, bool boosted)
 	ks->awake = false;
 	ks->order = 0;
 	ks->credit = 0;
-}
-
-/*
- * zone_watermark_ok(z, order, mark, classzone) with kswapd's flags: the
- * classzone is the zone array's index of a zone whose lowmem_reserve[]
- * entry applies, or -1
- */
-static bool zone_ok_for(const struct sim *s, const struct sim_zone *z,
-			int order, long mark, int classzone)
-{
-	return pf_zone_watermark_ok(&z->zone, order, mark,
-				    classzone < 0 ? -1
-						  : s->zone_enum[classzone],
-				    0, s->era.wm_era, NULL);
 }
 
 /*
@@ -398,17 +404,13 @@ static unsigned long balance_at_order(struct sim *s, int node,
 			return total;
 		for (int i = 0; i <= end; i++) {
 			struct sim_zone *z = &s->zones[i];
-			long mark = shrink_mark(s, z);
-			unsigned long nr = SIM_SWAP_CLUSTER_MAX, f;
+			unsigned long nr, f;
 
 			if (z->zone.node != node ||
 			    !zone_reclaimable(z, may_swap) ||
-			    zone_ok_for(s, z, order, mark, end))
+			    zone_ok_for(s, z, order, shrink_mark(s, z), end))
 				continue;
-			/* the order-0 shortfall, + 2: the check's own slack */
-			if (z->zone.high + 2 - z->zone.free > (long)nr)
-				nr = (unsigned long)(z->zone.high + 2 -
-						     z->zone.free);
+			nr = shrink_batch(z, high_mark(s, z));
 			if (nr >= budget) {
 				nr = budget;
 				cut = true;
@@ -441,41 +443,36 @@ static void balance_pgdat(struct sim *s, int node, double dt)
 	ks->credit += (s->sc ? s->sc->scan_rate : 0) * dt;
 	budget = ks->credit > 0 ? (unsigned long)ks->credit : 0;
 	ks->credit -= (double)budget;
-	if (s->era.kswapd_at_order) {
-		bool balanced;
-
-		/* RHEL 6.4+: compaction above order 3 first, as below */
-		if (kswapd_compacts(s, order)) {
-			unsigned long cb =
-				slice_pages(compact_rate(s), s->t, dt);
-			bool tried;
-
-			if (cb)
-				compact_pgdat(s, node, order, cb, &tried);
-		}
+	/* up to 2.6.37 and in RHEL 5/6 balance_at_order() reclaims, below */
+	if (!s->era.kswapd_at_order)
 		s->st.kswapd_reclaimed_pages +=
-			balance_at_order(s, node, budget, may_swap, &balanced);
-		if (balanced)
-			kswapd_sleep(s, node, ks->order, boosted);
-		return;
-	}
-	s->st.kswapd_reclaimed_pages +=
-		kswapd_shrink_node(s, node, budget, may_swap);
+			kswapd_shrink_node(s, node, budget, may_swap);
 
 	/*
 	 * compact_pgdat() by kswapd itself (3.x, RHEL 7, RHEL 6 for order > 3)
 	 * on the zones that fail at its order.  Fragmentation may mean the
 	 * node cannot be balanced at that order: when compaction gets
 	 * nowhere, or there is nothing to compact with reclaim done, kswapd
-	 * falls back to order 0.
+	 * falls back to order 0 (RHEL 6 only by reclaim's progress, in
+	 * balance_at_order()).
 	 */
 	if (kswapd_compacts(s, order)) {
 		unsigned long cb = slice_pages(compact_rate(s), s->t, dt);
 		bool tried;
 
 		if (cb && !compact_pgdat(s, node, order, cb, &tried) &&
+		    !s->era.kswapd_at_order &&
 		    (tried || pgdat_balanced(s, node, 0, may_swap)))
 			ks->order = order = 0;
+	}
+	if (s->era.kswapd_at_order) {
+		bool balanced;
+
+		s->st.kswapd_reclaimed_pages +=
+			balance_at_order(s, node, budget, may_swap, &balanced);
+		if (balanced)
+			kswapd_sleep(s, node, ks->order, boosted);
+		return;
 	}
 
 	/*

@@ -45,6 +45,13 @@ static void expect_wm(const struct pf_zone *z, int order, long mark,
 			 want == FAILS ? "failing" : pf_cause_name(want));
 }
 
+/* The era of release, which must parse; k gets its version. */
+static void era_of(const char *release, struct pf_kver *k, struct pf_era *e)
+{
+	assert_int_equal(pf_kver_parse(release, k), 0);
+	pf_era_init(e, k, PF_GFP_UNKNOWN);
+}
+
 static void test_era_of(void **state)
 {
 	static const struct {
@@ -336,10 +343,8 @@ static void test_compaction_suitable(void **state)
 
 	(void)state;
 	z.low = 9990;
-	pf_kver_parse("4.4", &k);
-	pf_era_init(&e44, &k, PF_GFP_UNKNOWN);
-	pf_kver_parse("4.9", &k);
-	pf_era_init(&e49, &k, PF_GFP_UNKNOWN);
+	era_of("4.4", &k, &e44);
+	era_of("4.9", &k, &e49);
 	assert_int_equal(pf_extfrag_index(nr, 2, 1), 500);
 	/* 4.4: low + 4 = 9994 < 10000, but 500 <= 500: short, not fragmented */
 	assert_false(pf_compaction_suitable(&z, 1, &e44, 500));
@@ -383,8 +388,7 @@ static void test_era_rules(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		assert_int_equal(pf_kver_parse(want[i].kernel, &k), 0);
-		pf_era_init(&e, &k, PF_GFP_UNKNOWN);
+		era_of(want[i].kernel, &k, &e);
 		if (e.direct_compact_min_order !=
 			    want[i].direct_compact_min_order ||
 		    e.boost_bypass != want[i].boost_bypass ||
@@ -428,8 +432,7 @@ static void test_rhel_boost(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		assert_int_equal(pf_kver_parse(want[i].kernel, &k), 0);
-		pf_era_init(&e, &k, PF_GFP_UNKNOWN);
+		era_of(want[i].kernel, &k, &e);
 		/* and the flags of 6.3 from RHEL 9.5 (5.14.0-449) on */
 		if ((e.wm_era == PF_WM_6_3) != (want[i].boost_bypass == 2) ||
 		    (pf_gfp_layout_of(&k) == PF_GFP_6_3) !=
