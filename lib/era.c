@@ -228,20 +228,62 @@ static void era_zone_reclaim(struct pf_era *e, const struct pf_kver *kv)
 
 /*
  * balance_pgdat()'s idea of a balanced node (docs/eras/kswapd.md section
- * 2).  Up to 2.6.37, in RHEL 5 (2.6.18-274) and RHEL 6 (2.6.32-642):
- * kswapd balances at its wakeup order, every zone up to end_zone passing
- * at high against lowmem_reserve[end_zone]; 73ce02e96fe (2.6.29, and RHEL
- * 5's backport) drops to order 0 after a pass that reclaimed less than
- * SWAP_CLUSTER_MAX; zones are shrunk below 8 x high (2.6.18-2.6.37, RHEL
- * 5), or high + balance_gap (RHEL 6).  From 2.6.38 the order-0 model of
- * kswapd.c stands for the later rules, which it does not follow exactly.
+ * 2, every row read in that era's mm/vmscan.c):
+ *  - up to 2.6.37, RHEL 5 (2.6.18-274) and RHEL 6 (2.6.32-642): kswapd
+ *    balances at its wakeup order, every zone up to end_zone passing at
+ *    high against lowmem_reserve[end_zone]; zones are shrunk below
+ *    8 x high, or high + balance_gap (RHEL 6, and mainline from 2.6.39);
+ *  - 2.6.38-4.7 and RHEL 7 (3.10.0-514, -1160): above order 0 a quarter
+ *    of the node's pages in balanced zones will do (pgdat_balanced());
+ *    2.6.38-3.6 then want every zone at order 0 too; from 3.4 a zone
+ *    compaction could work in counts at order 0 (testorder); from 3.8
+ *    (3.7.2 still has them; 3.8.13 not) the zones are held to no
+ *    lowmem_reserve;
+ *  - 4.8 on and RHEL 8 on (4.18.0-147): node-based reclaim, and the node
+ *    is balanced when any eligible zone is; 4.8-4.11 (read in 4.8.15,
+ *    4.10.17, 4.11.6) sleep only when every eligible zone is
+ *    (prepare_kswapd_sleep()), which 4.12 made agree; a balanced node
+ *    is not woken, and from 4.17 (4.16.13 has not) wakeup_kswapd() wakes
+ *    kcompactd instead for a caller that cannot reclaim.
+ * kswapd drops to order 0 after a pass that reclaimed less than
+ * SWAP_CLUSTER_MAX (73ce02e96fe, 2.6.29, to 3.10, and RHEL 5/6), and from
+ * 3.11 once it reclaimed 2 << order (compact_gap() from 4.9); 4.6 and 4.7
+ * have no such step, their zone_balanced() checking order 0.
  */
 static void era_kswapd(struct pf_era *e, const struct pf_kver *kv)
 {
-	e->kswapd_at_order = kv->rhel ? kv->rhel <= 6 : !at_least(kv, 2, 6, 38);
-	e->kswapd_order0_fallback =
-		kv->rhel ? kv->rhel <= 6 : at_least(kv, 2, 6, 29);
-	e->kswapd_balance_gap = kv->rhel == 6;
+	if (kv->rhel ? kv->rhel <= 6 : !at_least(kv, 2, 6, 38))
+		e->kswapd_balance = PF_KSWAPD_ALL;
+	else if (kv->rhel ? kv->rhel == 7 : !at_least(kv, 4, 8, 0))
+		e->kswapd_balance = PF_KSWAPD_QUARTER;
+	else
+		e->kswapd_balance = PF_KSWAPD_ANY;
+
+	if (kv->rhel)
+		e->kswapd_order0 = kv->rhel <= 6 ? PF_ORDER0_SLOW_PASS
+						 : PF_ORDER0_RECLAIMED;
+	else if (!at_least(kv, 2, 6, 29))
+		e->kswapd_order0 = PF_ORDER0_NEVER;
+	else if (!at_least(kv, 3, 11, 0))
+		e->kswapd_order0 = PF_ORDER0_SLOW_PASS;
+	else if (at_least(kv, 4, 6, 0) && !at_least(kv, 4, 8, 0))
+		e->kswapd_order0 = PF_ORDER0_NEVER;
+	else
+		e->kswapd_order0 = PF_ORDER0_RECLAIMED;
+
+	e->kswapd_reserve = kv->rhel ? kv->rhel <= 6 : !at_least(kv, 3, 8, 0);
+	e->kswapd_recheck0 =
+		!kv->rhel && at_least(kv, 2, 6, 38) && !at_least(kv, 3, 7, 0);
+	e->kswapd_testorder =
+		kv->rhel ? kv->rhel == 7
+			 : at_least(kv, 3, 4, 0) && !at_least(kv, 4, 8, 0);
+	e->kswapd_balance_gap =
+		kv->rhel ? kv->rhel == 6 || kv->rhel == 7
+			 : at_least(kv, 2, 6, 39) && !at_least(kv, 4, 8, 0);
+	e->kswapd_sleep_all =
+		!kv->rhel && at_least(kv, 4, 8, 0) && !at_least(kv, 4, 12, 0);
+	e->kswapd_wakes_kcompactd =
+		kv->rhel ? kv->rhel >= 8 : at_least(kv, 4, 17, 0);
 }
 
 static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
@@ -268,11 +310,15 @@ static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 			e->kswapd_compact_min_order = kv->vendor ? 1 : 4;
 		return;
 	}
-	if (kv->rhel == 7) {
-		e->kswapd_compacts = true;
-		e->kswapd_compact_min_order = 1;
+	/*
+	 * RHEL 7 (3.10.0-514, -1160) has 3.11's balance_pgdat(): it calls
+	 * compact_pgdat() only after a pass that reclaimed more than it
+	 * asked for, by when 2 << order reclaimed pages have sent it to
+	 * order 0 (below order 5 always), and compact_pgdat() at order 0
+	 * finds every zone suitable for nothing: no kswapd compaction
+	 */
+	if (kv->rhel == 7)
 		return;
-	}
 	if (kv->rhel >= 8 || at_least(kv, 4, 6, 0)) {
 		/*
 		 * RHEL 8.4 (4.18.0-305) took the boost and proactive
@@ -308,7 +354,13 @@ static void era_reclaim(struct pf_era *e, const struct pf_kver *kv)
 		return;
 	}
 	e->highatomic = at_least(kv, 4, 4, 0);
-	if (at_least(kv, 3, 4, 0) ||
+	/*
+	 * kswapd compacts per zone in 2.6.38 (5a03b051, reverted by
+	 * d527caf2 in 2.6.39), and by compact_pgdat() once the node is
+	 * balanced at its order in 3.4-3.10 (7be62de99adc); 3.11-4.5 gate
+	 * it as RHEL 7 does, above
+	 */
+	if ((at_least(kv, 3, 4, 0) && !at_least(kv, 3, 11, 0)) ||
 	    (at_least(kv, 2, 6, 38) && !at_least(kv, 2, 6, 39))) {
 		e->kswapd_compacts = true;
 		e->kswapd_compact_min_order = 1;

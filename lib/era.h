@@ -85,6 +85,26 @@ struct pf_printk_fmt {
 	bool module_base_4_0; /* modules mapped at 0xffffffffc0000000, 4.0+ */
 };
 
+/*
+ * When balance_pgdat() counts a node balanced (era.c era_kswapd()).
+ */
+enum pf_kswapd_balance {
+	PF_KSWAPD_ALL, /* every zone up to end_zone (2.6.18-2.6.37, RHEL 5/6) */
+	PF_KSWAPD_QUARTER, /* or, above order 0, a quarter of the node's
+			    * pages in balanced zones (2.6.38-4.7, RHEL 7) */
+	PF_KSWAPD_ANY,	   /* any eligible zone; reclaim from the node's
+			    * LRU (4.8 on, RHEL 8 on) */
+};
+
+/* When kswapd gives up the order that woke it and balances at order 0. */
+enum pf_kswapd_order0 {
+	PF_ORDER0_NEVER,     /* 2.6.18-2.6.28, 4.6-4.7 */
+	PF_ORDER0_SLOW_PASS, /* after a pass that reclaimed less than
+			      * SWAP_CLUSTER_MAX (2.6.29-3.10, RHEL 5/6) */
+	PF_ORDER0_RECLAIMED, /* once it reclaimed 2 << order (3.11-4.5,
+			      * 4.8 on, RHEL 7 on) */
+};
+
 struct pf_era {
 	struct pf_kver kver; /* the version it stands for (may be unknown) */
 	int gfp_layout;	     /* enum pf_gfp_layout: ___GFP_* bits */
@@ -109,16 +129,18 @@ struct pf_era {
 	int direct_compact_min_order; /* try_to_compact_pages(): 4 to 2.6.37 */
 	bool highatomic;	      /* MIGRATE_HIGHATOMIC reserve (4.4+) */
 	/*
-	 * balance_pgdat() balances at the order that woke kswapd, every zone
-	 * up to end_zone against lowmem_reserve[end_zone] (2.6.18-2.6.37,
-	 * RHEL 5, RHEL 6); falls back to order 0 after a pass that reclaimed
-	 * less than SWAP_CLUSTER_MAX (2.6.29+, RHEL 5); shrinks the zones
-	 * below high + balance_gap (RHEL 6), not 8 x high (the others)
+	 * balance_pgdat()'s idea of a balanced node and when it gives up the
+	 * order that woke it (docs/eras/kswapd.md section 2, era_kswapd())
 	 */
-	bool kswapd_at_order;
-	bool kswapd_order0_fallback;
-	bool kswapd_balance_gap;
-	bool kswapd_compacts;	      /* kswapd compacts for order > 0 */
+	int kswapd_balance; /* enum pf_kswapd_balance */
+	int kswapd_order0;  /* enum pf_kswapd_order0 */
+	bool kswapd_reserve; /* zones held to lowmem_reserve[end_zone] (to 3.7) */
+	bool kswapd_recheck0;  /* balanced above order 0: all at order 0 too */
+	bool kswapd_testorder; /* a zone compaction suits: order 0 (3.4-4.7) */
+	bool kswapd_balance_gap; /* shrink below high + gap, not 8 x high */
+	bool kswapd_sleep_all;	 /* 4.8-4.11: sleeps only when all zones are */
+	bool kswapd_wakes_kcompactd; /* wakeup_kswapd() of a balanced node (4.17) */
+	bool kswapd_compacts;	     /* kswapd compacts for order > 0 */
 	int kswapd_compact_min_order; /* the lowest order it compacts for */
 	bool kcompactd;		      /* 4.6+ */
 	bool proactive;		      /* 5.9+ proactive compaction */

@@ -325,7 +325,8 @@ uint32_t sim_alloc(struct sim *s, int node, int order, unsigned long gfp,
 
 	/* the slow path: wake kswapd, then the min watermark */
 	if (caps.wakes_kswapd)
-		sim_wakeup_kswapd(s, s->zones[ac.zl[0]].zone.node, order);
+		sim_wakeup_kswapd(s, s->zones[ac.zl[0]].zone.node, order,
+				  caps.highest_zone, caps.can_sleep);
 	flags = slowpath_flags(s, gfp, order, ctx);
 	pfn = from_freelist(s, &ac, false, flags & ~PF_ALLOC_NO_WATERMARKS,
 			    zone);
@@ -341,7 +342,8 @@ got:
 	/* rmqueue(): a boosted zone wakes kswapd to reclaim the boost */
 	if (s->zones[*zone].zone.boost > 0 &&
 	    !s->kswapd[s->zones[*zone].zone.node].awake)
-		sim_wakeup_kswapd(s, s->zones[*zone].zone.node, 0);
+		sim_wakeup_kswapd(s, s->zones[*zone].zone.node, 0,
+				  s->zones[*zone].zone.type, false);
 	sim_set_owner(&s->zones[*zone], pfn, order, owner);
 	s->st.allocations++;
 	s->st.alloc_pages += 1UL << order;

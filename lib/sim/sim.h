@@ -292,6 +292,12 @@ void sim_era_of(const struct pf_kver *kv, bool mobility, struct pf_era *era);
 struct sim_kswapd {
 	bool awake;
 	int order; /* pgdat->kswapd_order */
+	/*
+	 * pgdat->kswapd_highest_zoneidx: the highest zone type its wakers
+	 * may use, -1 for all; and the pages it reclaimed since it woke
+	 */
+	int highest_zone;
+	unsigned long reclaimed;
 	bool kcompactd_awake;
 	int kcompactd_order;
 	double credit; /* pages of work it may still do this tick */
@@ -426,14 +432,73 @@ unsigned long sim_compact_zone(struct sim *s, struct sim_zone *z, int order,
 
 /* ---- kswapd.c: kswapd and kcompactd as simulated threads ---------------- */
 
-/* wakeup_kswapd(): note the order and wake it (it runs on the clock). */
-void sim_wakeup_kswapd(struct sim *s, int node, int order);
+/*
+ * zone_watermark_ok(z, order, mark, classzone) as kswapd and kcompactd
+ * call it, with no alloc flags: classzone is the zone array's index of
+ * the zone whose lowmem_reserve[] entry applies, or -1 for none.
+ */
+static inline bool sim_kswapd_zone_ok(const struct sim *s,
+				      const struct sim_zone *z, int order,
+				      long mark, int classzone)
+{
+	return pf_zone_watermark_ok(&z->zone, order, mark,
+				    classzone < 0 ? -1
+						  : s->zone_enum[classzone],
+				    0, s->era.wm_era, NULL);
+}
+
+/* compaction_suitable() of the era, with the run's extfrag_threshold */
+static inline bool sim_compaction_suitable(const struct sim *s,
+					   const struct sim_zone *z, int order)
+{
+	return pf_compaction_suitable(&z->zone, order, &s->era,
+				      s->tun.extfrag_threshold);
+}
+
+/*
+ * wakeup_kswapd(): note the order and the highest zone type the waker may
+ * use (-1: any), and wake it (it runs on the clock) unless the era says
+ * the node needs nothing; direct_reclaim: the waker may reclaim itself.
+ */
+void sim_wakeup_kswapd(struct sim *s, int node, int order, int highest_zone,
+		       bool direct_reclaim);
 /*
  * One time slice of kswapd (balance_pgdat(): reclaim every zone to its
  * high watermark at scan_rate pages per second, then compact as the era
  * does) and kcompactd; called by the engine every tick of dt seconds.
  */
 void sim_kswapd_run(struct sim *s, double dt);
+
+/* ---- balance.c: balance_pgdat()'s rules of each era ------------------------ */
+
+/*
+ * One stretch of balance_pgdat() for node within budget pages of
+ * reclaim: zone by zone at kswapd's order (2.6.18-4.7, RHEL 5-7), or by
+ * the node's LRU (4.8 on, RHEL 8 on).  Returns the pages reclaimed, and
+ * in *balanced whether kswapd may sleep (kswapd's order may have dropped
+ * to 0).
+ */
+unsigned long sim_balance_at_order(struct sim *s, int node,
+				   unsigned long budget, bool may_swap,
+				   bool *balanced);
+unsigned long sim_balance_node(struct sim *s, int node, unsigned long budget,
+			       bool may_swap, bool *balanced);
+
+/*
+ * pgdat_balanced() of 4.8 on, for kswapd's order and eligible zones: any
+ * zone, or with all every zone (prepare_kswapd_sleep() of 4.8-4.11);
+ * sim_node_balanced() also counts a node with nothing to reclaim.
+ */
+bool sim_pgdat_balanced(const struct sim *s, int node, int order, bool all,
+			bool may_swap);
+bool sim_node_balanced(const struct sim *s, int node, int order, bool all,
+		       bool may_swap);
+
+/* sc.order: kswapd's order, or 0 once it gave the order up (3.11+) */
+int sim_reclaim_order(const struct sim *s, const struct sim_kswapd *ks);
+
+/* zones_need_compaction of 3.4-3.10: no eligible zone passes at low */
+bool sim_zones_need_compaction(const struct sim *s, int node, int order);
 
 /* ---- alloc.c: the allocation path of each era ---------------------------- */
 

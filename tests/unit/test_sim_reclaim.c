@@ -89,7 +89,11 @@ struct machine_cfg {
 	bool board;		  /* checkerboard() made */
 	int kswapd_compacts_from; /* the lowest order, 0: it never does */
 	bool kcompactd, highatomic, proactive, boost;
-	bool at_order, balance_gap; /* kswapd balances at its order (2.6.x) */
+	/*
+	 * kswapd balances every zone at its order (2.6.x, RHEL 5/6), or a
+	 * quarter of the node (2.6.38-4.7, RHEL 7); else any zone (4.8+)
+	 */
+	bool at_order, quarter, balance_gap;
 };
 
 /*
@@ -119,9 +123,14 @@ static void machine_init(struct machine *m, const struct machine_cfg *cfg)
 	m->s->era.highatomic = cfg->highatomic;
 	m->s->era.proactive = cfg->proactive;
 	m->s->era.boost = cfg->boost;
-	m->s->era.kswapd_at_order = cfg->at_order;
-	m->s->era.kswapd_order0_fallback = cfg->at_order;
-	m->s->era.kswapd_balance_gap = cfg->balance_gap;
+	m->s->era.kswapd_balance = cfg->at_order  ? PF_KSWAPD_ALL
+				   : cfg->quarter ? PF_KSWAPD_QUARTER
+						  : PF_KSWAPD_ANY;
+	m->s->era.kswapd_order0 =
+		cfg->at_order ? PF_ORDER0_SLOW_PASS : PF_ORDER0_RECLAIMED;
+	m->s->era.kswapd_reserve = cfg->at_order;
+	m->s->era.kswapd_testorder = cfg->quarter;
+	m->s->era.kswapd_balance_gap = cfg->balance_gap || cfg->quarter;
 	m->s->tun.compaction_proactiveness = 20;
 	m->z = &m->s->zones[0];
 	assert_int_equal(sim_zone_init(m->z, "Normal", 0, 16 * PB_NR, true), 0);
@@ -388,12 +397,13 @@ static void test_kswapd_rhel62_sleeps(void **state)
 
 	(void)state;
 	MACHINE(&m, .wm_era = PF_WM_RHEL6, .board = true,
-		.kswapd_compacts_from = 4);
+		.kswapd_compacts_from = 4, .at_order = true,
+		.balance_gap = true);
 
-	sim_wakeup_kswapd(m.s, 0, 1);
+	sim_wakeup_kswapd(m.s, 0, 1, -1, false);
 	expect_kswapd(&m, true, 1, 1);
 	/* a second wakeup while awake is no new wakeup */
-	sim_wakeup_kswapd(m.s, 0, 0);
+	sim_wakeup_kswapd(m.s, 0, 0, -1, false);
 	expect_kswapd(&m, -1, 1, 1);
 
 	sim_kswapd_run(m.s, 0.001);
@@ -402,7 +412,7 @@ static void test_kswapd_rhel62_sleeps(void **state)
 	assert_int_equal(m.s->st.compacted_pages, 0);
 	assert_int_equal(m.s->st.kswapd_reclaimed_pages, 0);
 
-	sim_wakeup_kswapd(m.s, 0, 1);
+	sim_wakeup_kswapd(m.s, 0, 1, -1, false);
 	assert_int_equal(m.s->st.kswapd_wakeups, 2);
 	assert_invariants(&m);
 	machine_free(&m);
@@ -413,8 +423,9 @@ static void test_kswapd_rhel62_sleeps(void **state)
  * free memory far above high but all of it order 0, between page cache
  * pages, kswapd reclaims (without compacting) until the zone passes the
  * order-1 check at high, then sleeps; balance_gap (RHEL 6) or 8 x high
- * (2.6.32) only decide which zones it shrinks.  The order-0 model of the
- * later eras sleeps at once and reclaims nothing.
+ * (2.6.32) only decide which zones it shrinks.  From 4.8 kswapd takes
+ * one batch from the node's LRU, has 2 << order pages back, drops to
+ * order 0 and sleeps.
  */
 static void test_kswapd_at_order(void **state)
 {
@@ -430,12 +441,13 @@ static void test_kswapd_at_order(void **state)
 		for (unsigned long pfn = 1; pfn < n; pfn += 2)
 			sim_free(m.s, 0, (uint32_t)pfn, 0);
 		assert_int_equal(free_above(m.z, 1), 0);
-		sim_wakeup_kswapd(m.s, 0, 1);
+		sim_wakeup_kswapd(m.s, 0, 1, -1, false);
 		run_ms(&m, 1000);
 		expect_kswapd(&m, false, 0, 1);
 		assert_int_equal(m.s->st.compacted_pages, 0);
 		if (era == 2) {
-			assert_int_equal(m.s->st.kswapd_reclaimed_pages, 0);
+			assert_int_equal(m.s->st.kswapd_reclaimed_pages,
+					 SIM_SWAP_CLUSTER_MAX);
 		} else {
 			assert_true(m.s->st.kswapd_reclaimed_pages > 0);
 			assert_true(pf_zone_watermark_ok(
@@ -449,16 +461,19 @@ static void test_kswapd_at_order(void **state)
 	}
 }
 
-/* RHEL 6.4 (and 3.x): kswapd compacts for order 1 and makes the blocks. */
+/*
+ * 3.4-4.5: kswapd balances at order 0 where compaction could work, and
+ * compacts for order 1 until the blocks are there.
+ */
 static void test_kswapd_compacts(void **state)
 {
 	struct machine m;
 
 	(void)state;
-	MACHINE(&m, .wm_era = PF_WM_RHEL6, .kswapd_compacts_from = 1,
-		.board = true);
+	MACHINE(&m, .wm_era = PF_WM_2_6, .kswapd_compacts_from = 1,
+		.board = true, .quarter = true);
 
-	sim_wakeup_kswapd(m.s, 0, 1);
+	sim_wakeup_kswapd(m.s, 0, 1, -1, false);
 	run_ms(&m, 1000);
 	assert_false(m.s->kswapd[0].awake);
 	assert_true(free_above(m.z, 1) > 0);
@@ -466,6 +481,256 @@ static void test_kswapd_compacts(void **state)
 	/* at most 100 pages a millisecond */
 	assert_true(m.s->st.compacted_pages <= 100 * 1000);
 	machine_free(&m);
+}
+
+/* ---- kswapd on a node of two zones ------------------------------------ */
+
+#define DMA32_PAGES  (8 * PB_NR) /* a quarter of the node */
+#define NORMAL_PAGES (24 * PB_NR)
+
+/*
+ * machine_init()'s machine and a Normal zone above its zone, which
+ * becomes DMA32 (a quarter of the node's pages), each with min 128, low
+ * 160 and high 192; DMA32 holds reserve pages against Normal requests.
+ * m->z is the Normal zone.
+ */
+static void two_zones(struct machine *m, const struct machine_cfg *cfg,
+		      long reserve)
+{
+	struct sim_zone *dma32, *normal;
+
+	machine_init(m, cfg);
+	dma32 = &m->s->zones[0];
+	normal = &m->s->zones[1];
+	sim_zone_release(dma32);
+	assert_int_equal(sim_zone_init(dma32, "DMA32", 0, DMA32_PAGES, true),
+			 0);
+	assert_int_equal(sim_zone_init(normal, "Normal", 0, NORMAL_PAGES, true),
+			 0);
+	m->s->nr_zones = 2;
+	m->s->zone_enum[0] = 1;
+	m->s->zone_enum[1] = 2;
+	for (int i = 0; i < 2; i++) {
+		m->s->zones[i].zone.min = 128;
+		m->s->zones[i].zone.low = 160;
+		m->s->zones[i].zone.high = 192;
+	}
+	dma32->zone.lowmem_reserve[2] = reserve;
+	m->z = normal;
+}
+
+static void two_zones_free(struct machine *m)
+{
+	sim_zone_release(&m->s->zones[0]);
+	machine_free(m);
+}
+
+/* n page cache pages in zones[zi] */
+static void fill_zone(struct machine *m, int zi, unsigned long n)
+{
+	struct sim_zone *z = &m->s->zones[zi];
+
+	for (unsigned long i = 0; i < n; i++) {
+		uint32_t pfn =
+			sim_rmqueue(z, 0, SIM_MT_MOVABLE, false, &m->s->st);
+
+		assert_int_not_equal(pfn, SIM_NONE);
+		sim_set_owner(z, pfn, 0, SIM_FILE);
+		sim_lru_add(z, pfn);
+	}
+}
+
+/* zones[zi] all page cache, then every other page freed: order 0 only */
+static void board_zone(struct machine *m, int zi)
+{
+	unsigned long n = m->s->zones[zi].nr_pages;
+
+	fill_zone(m, zi, n);
+	for (unsigned long pfn = 1; pfn < n; pfn += 2) {
+		sim_lru_del(&m->s->zones[zi], (uint32_t)pfn);
+		sim_free(m->s, zi, (uint32_t)pfn, 0);
+	}
+	assert_int_equal(m->s->zones[zi].zone.nr_free[0], n / 2);
+}
+
+static void check_two(const struct machine *m)
+{
+	char msg[256];
+
+	for (int i = 0; i < 2; i++)
+		if (sim_zone_check(&m->s->zones[i], msg, sizeof(msg)))
+			fail_msg("zone %d: %s", i, msg);
+}
+
+/*
+ * From 4.8 a node is balanced when any eligible zone is (pgdat_balanced()
+ * of 4.12, read in 4.12.0 and 6.1.20): with DMA32 free, Normal's shortage
+ * does not even wake kswapd.  Up to 2.6.37 every zone must be balanced,
+ * and 2.6.38-4.7 want that at order 0 too: kswapd reclaims Normal to high.
+ */
+static void test_kswapd_any_zone(void **state)
+{
+	(void)state;
+	for (int era = 0; era < 3; era++) {
+		struct machine m;
+
+		two_zones(&m,
+			  &(const struct machine_cfg){ .wm_era = PF_WM_4_4,
+						       .at_order = era == 1,
+						       .quarter = era == 2 },
+			  0);
+		fill_zone(&m, 1, NORMAL_PAGES - 100);
+		sim_wakeup_kswapd(m.s, 0, 0, PF_ZONE_NORMAL, false);
+		if (era == 0) {
+			expect_kswapd(&m, false, -1, 0);
+		} else {
+			expect_kswapd(&m, true, 0, 1);
+			run_ms(&m, 100);
+			expect_kswapd(&m, false, -1, 1);
+			assert_true(m.z->zone.free > m.z->zone.high);
+			assert_true(m.s->st.kswapd_reclaimed_pages >= 92);
+		}
+		check_two(&m);
+		two_zones_free(&m);
+	}
+}
+
+/*
+ * From 4.8 kswapd reclaims the node's one LRU: each zone gives in
+ * proportion to the pages it holds there, and kswapd stops when the
+ * first zone (here Normal, which holds three quarters) is balanced,
+ * DMA32 still below high.  Up to 4.7 it reclaims both zones to high.
+ */
+static void test_kswapd_node_lru(void **state)
+{
+	(void)state;
+	for (int era = 0; era < 2; era++) {
+		struct machine m;
+		unsigned long got[2];
+
+		two_zones(&m,
+			  &(const struct machine_cfg){ .wm_era = PF_WM_4_4,
+						       .at_order = era == 1 },
+			  0);
+		fill_zone(&m, 0, DMA32_PAGES - 100);
+		fill_zone(&m, 1, NORMAL_PAGES - 100);
+		sim_wakeup_kswapd(m.s, 0, 0, PF_ZONE_NORMAL, false);
+		run_ms(&m, 100);
+		expect_kswapd(&m, false, -1, 1);
+		for (int i = 0; i < 2; i++)
+			got[i] = (unsigned long)m.s->zones[i].zone.free - 100;
+		assert_int_equal(got[0] + got[1],
+				 m.s->st.kswapd_reclaimed_pages);
+		assert_true(m.z->zone.free > m.z->zone.high);
+		if (era == 0) {
+			assert_true(m.s->zones[0].zone.free <
+				    m.s->zones[0].zone.high);
+			assert_true(got[0] > 0);
+			assert_true(got[1] >= 2 * got[0] &&
+				    got[1] <= 4 * got[0]);
+		} else {
+			assert_true(m.s->zones[0].zone.free >
+				    m.s->zones[0].zone.high);
+		}
+		check_two(&m);
+		two_zones_free(&m);
+	}
+}
+
+/*
+ * pgdat_balanced() of 2.6.38-4.7 above order 0: with DMA32 (a quarter of
+ * the node) balanced at order 1, one pass over Normal, free in order-0
+ * pages only, does (2.6.38-3.3: no testorder, order 0 after a slow
+ * pass).  Up to 2.6.37 kswapd reclaims until Normal passes at order 1.
+ */
+static void test_kswapd_quarter(void **state)
+{
+	(void)state;
+	for (int era = 0; era < 2; era++) {
+		struct machine m;
+
+		two_zones(&m,
+			  &(const struct machine_cfg){ .wm_era = PF_WM_2_6,
+						       .at_order = era == 1,
+						       .quarter = era == 0 },
+			  0);
+		m.s->era.kswapd_testorder = false;
+		m.s->era.kswapd_order0 = PF_ORDER0_SLOW_PASS;
+		m.s->era.kswapd_reserve = true;
+		board_zone(&m, 1);
+		sim_wakeup_kswapd(m.s, 0, 1, PF_ZONE_NORMAL, false);
+		run_ms(&m, 1000);
+		expect_kswapd(&m, false, 0, 1);
+		if (era == 0)
+			assert_int_equal(m.s->st.kswapd_reclaimed_pages,
+					 SIM_SWAP_CLUSTER_MAX);
+		else
+			assert_true(m.s->st.kswapd_reclaimed_pages >
+					    SIM_SWAP_CLUSTER_MAX &&
+				    pf_zone_watermark_ok(
+					    &m.z->zone, 1, m.z->zone.high, -1,
+					    0, m.s->era.wm_era, NULL));
+		assert_int_equal(m.s->st.compacted_pages, 0);
+		check_two(&m);
+		two_zones_free(&m);
+	}
+}
+
+/*
+ * 4.8-4.11: balance_pgdat() stops when Normal is balanced, but
+ * prepare_kswapd_sleep() wants DMA32 too, which its reserve against
+ * Normal requests keeps from passing: kswapd stays up (and would not
+ * wake kcompactd).  4.12 sleeps.  DMA32 holds 1000 pages of the LRU.
+ */
+static void test_kswapd_sleep_all(void **state)
+{
+	(void)state;
+	for (int era = 0; era < 2; era++) {
+		struct machine m;
+
+		two_zones(&m,
+			  &(const struct machine_cfg){ .wm_era = PF_WM_4_4 },
+			  1000000);
+		m.s->era.kswapd_sleep_all = era == 0;
+		fill_zone(&m, 0, 1000);
+		fill_zone(&m, 1, NORMAL_PAGES - 100);
+		sim_wakeup_kswapd(m.s, 0, 0, PF_ZONE_NORMAL, false);
+		run_ms(&m, 100);
+		assert_true(m.z->zone.free > m.z->zone.high);
+		expect_kswapd(&m, era == 0, -1, 1);
+		/* from both zones' pages on the node's LRU */
+		assert_int_equal(m.s->st.kswapd_reclaimed_pages,
+				 m.z->zone.free - 100 +
+					 m.s->zones[0].zone.free -
+					 (DMA32_PAGES - 1000));
+		check_two(&m);
+		two_zones_free(&m);
+	}
+}
+
+/*
+ * 4.17 on: a balanced node (DMA32 free, in large blocks) is not woken
+ * for an order-1 atomic request; kcompactd is, for Normal's order-0
+ * board, unless the caller can reclaim itself or the era is older.
+ */
+static void test_wakeup_kcompactd(void **state)
+{
+	(void)state;
+	for (int c = 0; c < 3; c++) {
+		struct machine m;
+
+		two_zones(&m,
+			  &(const struct machine_cfg){ .wm_era = PF_WM_4_4,
+						       .kcompactd = true },
+			  0);
+		m.s->era.kswapd_wakes_kcompactd = c != 2;
+		board_zone(&m, 1);
+		sim_wakeup_kswapd(m.s, 0, 1, PF_ZONE_NORMAL, c == 1);
+		expect_kswapd(&m, false, -1, 0);
+		assert_int_equal(m.s->st.kcompactd_wakeups, c == 0);
+		assert_int_equal(m.s->kswapd[0].kcompactd_awake, c == 0);
+		two_zones_free(&m);
+	}
 }
 
 /*
@@ -481,7 +746,7 @@ static void test_kswapd_reclaims_to_high(void **state)
 	MACHINE(&m, .wm_era = PF_WM_4_4);
 	n = m.z->nr_pages;
 	fill(&m, SIM_FILE, n - 100);
-	sim_wakeup_kswapd(m.s, 0, 0);
+	sim_wakeup_kswapd(m.s, 0, 0, -1, false);
 
 	sim_kswapd_run(m.s, 0.0005); /* 50 pages of work */
 	m.s->t += 0.0005;
@@ -510,7 +775,7 @@ static void test_kswapd_unreclaimable(void **state)
 		MACHINE(&m, .wm_era = PF_WM_2_6, .swap = swap);
 		n = m.z->nr_pages;
 		fill(&m, SIM_ANON, n - 100);
-		sim_wakeup_kswapd(m.s, 0, 0);
+		sim_wakeup_kswapd(m.s, 0, 0, -1, false);
 		run_ms(&m, 100);
 		assert_false(m.s->kswapd[0].awake);
 		if (swap) {
@@ -537,7 +802,7 @@ static void test_kcompactd(void **state)
 	MACHINE(&m, .wm_era = PF_WM_4_4, .board = true, .kcompactd = true,
 		.highatomic = true);
 
-	sim_wakeup_kswapd(m.s, 0, 2);
+	sim_wakeup_kswapd(m.s, 0, 2, -1, false);
 	sim_kswapd_run(m.s, 0.001);
 	m.s->t += 0.001;
 	assert_false(m.s->kswapd[0].awake);
@@ -615,7 +880,7 @@ static void test_boost(void **state)
 	fill(&m, SIM_ANON, n / 2);
 	fill(&m, SIM_FILE, n - 300 - n / 2);
 	m.z->zone.boost = 512;
-	sim_wakeup_kswapd(m.s, 0, 0);
+	sim_wakeup_kswapd(m.s, 0, 0, -1, false);
 	run_ms(&m, 1);
 	for (int i = 0; i < 100 && m.s->kswapd[0].awake; i++) {
 		sim_kswapd_run(m.s, 0.001);
@@ -688,6 +953,11 @@ int main(void)
 		cmocka_unit_test(test_kswapd_rhel62_sleeps),
 		cmocka_unit_test(test_kswapd_at_order),
 		cmocka_unit_test(test_kswapd_compacts),
+		cmocka_unit_test(test_kswapd_any_zone),
+		cmocka_unit_test(test_kswapd_node_lru),
+		cmocka_unit_test(test_kswapd_quarter),
+		cmocka_unit_test(test_kswapd_sleep_all),
+		cmocka_unit_test(test_wakeup_kcompactd),
 		cmocka_unit_test(test_kswapd_reclaims_to_high),
 		cmocka_unit_test(test_kswapd_unreclaimable),
 		cmocka_unit_test(test_kcompactd),

@@ -404,6 +404,61 @@ static void test_era_rules(void **state)
 }
 
 /*
+ * balance_pgdat() by era (era_kswapd(), docs/eras/kswapd.md section 2):
+ * the balance rule (A all zones, Q a quarter, N any zone of the node),
+ * when kswapd gives up its order (- never, S slow pass, R 2 << order
+ * reclaimed), and the flags reserve, recheck0, testorder, balance_gap,
+ * sleep_all, wakes_kcompactd, with kswapd's own compaction from an order
+ * (0: none).
+ */
+static void test_era_kswapd(void **state)
+{
+	static const struct {
+		const char *kernel, *rule; /* balance, order0, six flags */
+		int compact_from;
+	} want[] = {
+		{ "2.6.18", "A-r.....", 0 },  { "2.6.28", "A-r.....", 0 },
+		{ "2.6.29", "ASr.....", 0 },  { "2.6.37", "ASr.....", 0 },
+		{ "rhel5", "ASr.....", 0 },   { "rhel6.2", "ASr..g..", 0 },
+		{ "rhel6.4", "ASr..g..", 4 }, { "2.6.38", "QSrc....", 1 },
+		{ "2.6.39", "QSrc.g..", 0 },  { "3.3", "QSrc.g..", 0 },
+		{ "3.4", "QSrcog..", 1 },     { "3.6", "QSrcog..", 1 },
+		{ "3.7", "QSr.og..", 1 },     { "3.8", "QS..og..", 1 },
+		{ "3.10", "QS..og..", 1 },    { "3.11", "QR..og..", 0 },
+		{ "rhel7", "QR..og..", 0 },   { "4.5", "QR..og..", 0 },
+		{ "4.6", "Q-..og..", 0 },     { "4.7", "Q-..og..", 0 },
+		{ "4.8", "NR....s.", 0 },     { "4.11", "NR....s.", 0 },
+		{ "4.12", "NR......", 0 },    { "4.16", "NR......", 0 },
+		{ "4.17", "NR.....k", 0 },    { "rhel8", "NR.....k", 0 },
+		{ "6.18", "NR.....k", 0 },
+	};
+	static const char balance[] = "AQN", order0[] = "-SR";
+	struct pf_era e;
+	struct pf_kver k;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		char got[16];
+		int from;
+
+		era_of(want[i].kernel, &k, &e);
+		snprintf(got, sizeof(got), "%c%c%c%c%c%c%c%c",
+			 balance[e.kswapd_balance], order0[e.kswapd_order0],
+			 e.kswapd_reserve ? 'r' : '.',
+			 e.kswapd_recheck0 ? 'c' : '.',
+			 e.kswapd_testorder ? 'o' : '.',
+			 e.kswapd_balance_gap ? 'g' : '.',
+			 e.kswapd_sleep_all ? 's' : '.',
+			 e.kswapd_wakes_kcompactd ? 'k' : '.');
+		from = e.kswapd_compacts ? e.kswapd_compact_min_order : 0;
+		if (strcmp(got, want[i].rule) || from != want[i].compact_from)
+			fail_msg("%s: %s, kswapd compacts from %d; want %s, %d",
+				 want[i].kernel, got, from, want[i].rule,
+				 want[i].compact_from);
+	}
+}
+
+/*
  * RHEL 8.4 (4.18.0-305) on: the boost and proactive compaction, the
  * latter off by default (proactiveness 0), and no order-0 retry without
  * the boost; 8.3 (-240) has none of them; RHEL 9 boosts, compacts
@@ -464,6 +519,7 @@ int main(void)
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_compaction_suitable),
 		cmocka_unit_test(test_era_rules),
+		cmocka_unit_test(test_era_kswapd),
 		cmocka_unit_test(test_rhel_boost),
 	};
 
