@@ -25,6 +25,10 @@ prints, in one table:
             and its failure count is within a factor of 2 of the guest's;
             under 90% of runs is a failure with LAB_STRICT=1 only
 
+and, from the reclaim runs and the compact run, kswapd's and compaction's
+rates on the lab's kernel beside the model's defaults for its release
+(lab/calibrate.py).
+
 A run that lab/run.sh skipped (OUT/runs/RUN/skipped: the i386 run without
 what it needs) is listed as skipped, with why.  Exit status 0 when every
 check held, 1 otherwise, 2 when a run is missing.
@@ -38,6 +42,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import scenario  # noqa: E402  (lab/scenario.py: the .scn of a run)
+import calibrate  # noqa: E402  (lab/calibrate.py: the rates it ran at)
 
 
 def plan():
@@ -245,12 +250,19 @@ def main():
     rows = []
     numa = {}
     agree = []
+    kswapd, compaction = [], []
     for name, scn, vars_ in plan():
         run = os.path.join(out, "runs", name)
         skipped = os.path.join(run, "skipped")
         if os.path.exists(skipped):
             with open(skipped) as f:
                 rows.append((name, "skipped", None, f.read().strip()))
+            continue
+        if scn == "compact" and os.path.isdir(os.path.join(run, "guest")):
+            compaction += calibrate.compaction_rates(run)
+            ok, txt = check_status(pagefail, run)
+            rows.append((name, "status", ok, txt))
+            failed += not ok
             continue
         res = results(run) if os.path.isdir(run) else []
         if not res:
@@ -271,6 +283,8 @@ def main():
         sim = scenario.compare(pagefail, HERE, run, scn, vars_, res)
         if sim is not None:
             agree.append((name, sim))
+        if scn == "reclaim" and sim is not None and sim[3]:
+            kswapd.append(sim[3])
         if scn == "numa":
             numa[vars_["ZRM"]] = int(res[0]["fails"])
         for what, ok, txt in checks:
@@ -285,6 +299,8 @@ def main():
         failed += not ok
         print("%-*s  %-8s %-4s zone_reclaim_mode 0: %d failures, 1: %d" % (
             w, "numa", "sweep", "ok" if ok else "FAIL", numa["0"], numa["1"]))
+    if kswapd or compaction:
+        calibrate.table(pagefail, "6.1", kswapd, compaction, w)
     if agree and scenario.table(agree, w):
         # not yet held to: the simulator's open divergences (lab/README.md)
         if os.environ.get("LAB_STRICT"):

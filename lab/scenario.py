@@ -108,15 +108,16 @@ def write(run, scn, vars_, res):
 
 
 def compare(pagefail, here, run, scn, vars_, res):
-    """simulate the run's first burst: (guest fails, sim fails or None, why)"""
+    """simulate the run's first burst: (guest fails, sim fails or None,
+    why, the kswapd rate measured)"""
     path, rate = write(run, scn, vars_, res)
     p = subprocess.run([pagefail, "simulate", "-j", path],
                        capture_output=True, text=True)
     guest = int(res[0]["fails"])
     if p.returncode not in (0, 3):
-        return guest, None, p.stderr.strip().splitlines()[-1][:60]
+        return guest, None, p.stderr.strip().splitlines()[-1][:60], rate
     sim = json.loads(p.stdout.splitlines()[0])["failures"]
-    return guest, sim, "kswapd %d pages/s" % rate
+    return guest, sim, "kswapd %d pages/s" % rate, rate
 
 
 def table(agree, w):
@@ -125,7 +126,7 @@ def table(agree, w):
     print()
     print("%-*s  %7s %7s  %s" % (w, "simulate vs guest", "guest", "sim",
                                  "agrees"))
-    for name, (guest, sim, why) in agree:
+    for name, (guest, sim, why, _) in agree:
         if sim is None:
             ok = False
         else:

@@ -1037,7 +1037,11 @@ struct pf_sim_result {
 	bool zone_reclaim_boot; /* ... set by the era's boot, not the user */
 	int node_distance;	/* between its nodes; 0: one node */
 	int reclaim_distance;	/* the era's RECLAIM_DISTANCE */
-	int check_err;		/* 0, or -EUCLEAN: an invariant broke */
+	double scan_rate, compact_rate; /* the rates the run used */
+	/* where, when one the scenario left unset is the lab's, and which */
+	const char *rates_measured;
+	bool scan_rate_measured, compact_rate_measured;
+	int check_err; /* 0, or -EUCLEAN: an invariant broke */
 	char check_msg[256];
 };
 

@@ -89,6 +89,18 @@ static void print_failures(const struct pf_sim_result *r, bool sweep)
 			 r->failures_above_min);
 }
 
+/* The rates the scenario left to the kernel's measured ones, in text */
+static void print_sim_rates(const struct pf_sim_result *r)
+{
+	print_fp("  ");
+	if (r->scan_rate_measured)
+		print_fp("kswapd %.0f%s", r->scan_rate,
+			 r->compact_rate_measured ? " and " : "");
+	if (r->compact_rate_measured)
+		print_fp("compaction %.0f", r->compact_rate);
+	print_fp(" pages a second, as measured on %s\n", r->rates_measured);
+}
+
 /*
  * One run: in text its lines, or with a sweep (set_name) its row of the
  * table; in JSON its object, with the series when there is one.
@@ -122,8 +134,19 @@ void print_sim_result(const struct pf_sim_result *r, const char *kernel,
 		print_fp(" (set at boot: its nodes are %d apart, more than "
 			 "RECLAIM_DISTANCE %d)",
 			 r->node_distance, r->reclaim_distance);
+	print_double(PRINT_JSON, "scan_rate", NULL, r->scan_rate);
+	print_double(PRINT_JSON, "compact_rate", NULL, r->compact_rate);
+	if (r->rates_measured)
+		print_string(PRINT_JSON, "rates_measured", NULL,
+			     r->rates_measured);
+	else
+		print_null(PRINT_JSON, "rates_measured", NULL, NULL);
 	if (!sweep)
-		print_fp("%s\nsimulated %.1f s: %llu allocations, %s", n,
+		print_fp("%s\n", n);
+	if (!sweep && r->rates_measured)
+		print_sim_rates(r);
+	if (!sweep)
+		print_fp("simulated %.1f s: %llu allocations, %s",
 			 r->sim_seconds, r->allocations, b);
 	print_failures(r, sweep);
 	print_uint(PRINT_JSON, "allocations", NULL, r->allocations);

@@ -34,6 +34,28 @@ hold() {
 	echo "hold $1" >$CTL
 }
 
+# thin FILE: drop FILE's cached pages of odd frame numbers (the module)
+thin() {
+	echo "thin $1" >$CTL
+}
+
+# compact: compact every zone at once (/proc/sys/vm/compact_memory), and
+# leave in /out/compact-N/ /proc/vmstat before and after; the kernel log's
+# own clock (microseconds) times it between two "pfburst-lab: compact N"
+# lines: compaction's pages migrated over the time it took
+ncompact=0
+compact() {
+	ncompact=$((ncompact + 1))
+	d=/out/compact-$ncompact
+	mkdir -p $d
+	cat /proc/vmstat >$d/vmstat.before
+	echo "pfburst-lab: compact $ncompact start" >/dev/kmsg
+	echo 1 >/proc/sys/vm/compact_memory
+	echo "pfburst-lab: compact $ncompact end" >/dev/kmsg
+	cat /proc/vmstat >$d/vmstat.after
+	grep -E '^(pgmigrate_success|compact_migrate_scanned) ' $d/vmstat.after
+}
+
 unhold() {
 	echo unhold >$CTL
 }

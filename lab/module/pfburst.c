@@ -13,6 +13,11 @@
  *                     no reclaim or compaction can undo, since each free
  *                     page's buddy stays held
  *   unhold            give back what hold kept
+ *   thin PATH         drop from the page cache every page of file PATH
+ *                     whose frame number is odd: the cache that is left,
+ *                     movable and on the LRU, lies between free single
+ *                     pages, which only compaction can join again (the
+ *                     lab's measure of compaction's rate)
  *   burst ORDER MODE PER_TICK TRIES MAX_FAILS
  *                     from a timer, so in softirq as a NIC's receive path,
  *                     allocate PER_TICK blocks of 2^ORDER pages each jiffy
@@ -38,6 +43,8 @@
 #include <linux/completion.h>
 #include <linux/uaccess.h>
 #include <linux/list.h>
+#include <linux/fs.h>
+#include <linux/pagemap.h>
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("pagefail lab: fragment memory and fail atomic bursts");
@@ -105,6 +112,39 @@ static void pfb_unhold(void)
 	}
 	pr_info("pfburst: unhold gave back %lu pages\n", pfb_nr_held);
 	pfb_nr_held = 0;
+}
+
+static int pfb_thin(const char *path)
+{
+	struct address_space *mapping;
+	unsigned long dropped = 0, kept = 0;
+	struct file *file;
+	pgoff_t index, end;
+	struct page *page;
+	bool odd;
+
+	file = filp_open(path, O_RDONLY | O_LARGEFILE, 0);
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	mapping = file->f_mapping;
+	end = DIV_ROUND_UP(i_size_read(mapping->host), PAGE_SIZE);
+	for (index = 0; index < end; index++) {
+		page = find_get_page(mapping, index);
+		if (!page)
+			continue;
+		odd = page_to_pfn(page) & 1;
+		put_page(page);
+		if (odd && invalidate_mapping_pages(mapping, index, index))
+			dropped++;
+		else
+			kept++;
+		if (!(index & 1023))
+			cond_resched();
+	}
+	filp_close(file, NULL);
+	pr_info("pfburst: thin dropped %lu cached pages, kept %lu\n", dropped,
+		kept);
+	return 0;
 }
 
 static void pfb_tick(struct timer_list *t)
@@ -188,7 +228,7 @@ static int pfb_burst(unsigned int order, const char *mode,
 static ssize_t pfb_ctl_write(struct file *file, const char __user *ubuf,
 			     size_t len, loff_t *ppos)
 {
-	char buf[128], mode[16];
+	char buf[128], mode[16], path[100];
 	unsigned int a, c;
 	unsigned long d, e;
 	int err = -EINVAL;
@@ -205,6 +245,8 @@ static ssize_t pfb_ctl_write(struct file *file, const char __user *ubuf,
 	else if (!strncmp(buf, "unhold", 6)) {
 		pfb_unhold();
 		err = 0;
+	} else if (sscanf(buf, "thin %99s", path) == 1) {
+		err = pfb_thin(path);
 	} else if (sscanf(buf, "burst %u %15s %u %lu %lu", &a, mode, &c, &d,
 			  &e) == 5)
 		err = pfb_burst(a, mode, c, d, e);

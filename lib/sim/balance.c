@@ -262,8 +262,8 @@ static unsigned long shrink_pass(struct sim *s, int node, int order, int end,
  * and whether the node is balanced are left in ks and *balanced.
  */
 unsigned long sim_balance_at_order(struct sim *s, int node,
-				      unsigned long budget, bool may_swap,
-				      bool *balanced)
+				   unsigned long budget, bool may_swap,
+				   bool *balanced)
 {
 	struct sim_kswapd *ks = &s->kswapd[node];
 	unsigned long total = 0;
@@ -324,7 +324,7 @@ int sim_reclaim_order(const struct sim *s, const struct sim_kswapd *ks)
  * prepare_kswapd_sleep() of 4.8-4.11.
  */
 bool sim_pgdat_balanced(const struct sim *s, int node, int order, bool all,
-			   bool may_swap)
+			bool may_swap)
 {
 	int cz = classzone_of(s, node);
 
@@ -348,7 +348,7 @@ bool sim_pgdat_balanced(const struct sim *s, int node, int order, bool all,
  * has anything to reclaim (kswapd_failures send kswapd to sleep then)?
  */
 bool sim_node_balanced(const struct sim *s, int node, int order, bool all,
-			  bool may_swap)
+		       bool may_swap)
 {
 	if (sim_pgdat_balanced(s, node, order, all, may_swap))
 		return true;
@@ -442,7 +442,7 @@ static unsigned long node_batch(const struct sim *s, int node, bool may_swap)
  * the boost from a node already balanced, which the model does not.
  */
 unsigned long sim_balance_node(struct sim *s, int node, unsigned long budget,
-				  bool may_swap, bool *balanced)
+			       bool may_swap, bool *balanced)
 {
 	struct sim_kswapd *ks = &s->kswapd[node];
 	unsigned long total = 0;
@@ -450,8 +450,8 @@ unsigned long sim_balance_node(struct sim *s, int node, unsigned long budget,
 	for (;;) {
 		unsigned long nr, freed;
 
-		*balanced = sim_node_balanced(s, node, sim_reclaim_order(s, ks), false,
-					  may_swap);
+		*balanced = sim_node_balanced(s, node, sim_reclaim_order(s, ks),
+					      false, may_swap);
 		if (*balanced || !budget)
 			return total;
 		nr = node_batch(s, node, may_swap);
@@ -465,4 +465,3 @@ unsigned long sim_balance_node(struct sim *s, int node, unsigned long budget,
 			return total;
 	}
 }
-

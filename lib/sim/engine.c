@@ -120,6 +120,20 @@ void sim_destroy(struct sim *s)
 	free(s);
 }
 
+/*
+ * kswapd's and compaction's rates: the scenario's, or for each it leaves
+ * unset the kernel's (rates.c), noting when that was the lab's measure.
+ */
+static void sim_run_rates(struct sim *s)
+{
+	const struct sim_rates *r = sim_rates_of(&s->sc->kernel);
+
+	s->scan_rate = s->sc->scan_rate >= 0 ? s->sc->scan_rate : r->scan_rate;
+	s->compact_rate = s->sc->compact_rate >= 0 ? s->sc->compact_rate
+						   : r->compact_rate;
+	s->rates_measured = r->measured;
+}
+
 static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
 {
 	struct sim *s = calloc(1, sizeof(*s));
@@ -130,6 +144,7 @@ static struct sim *sim_create(const struct pf_scenario *sc, long *mfk)
 	s->sc = sc;
 	s->tun = sc->tun;
 	sim_era_of(&sc->kernel, sc->mobility, &s->era);
+	sim_run_rates(s);
 	s->rng = sc->seed * 0x9e3779b97f4a7c15ULL + 1;
 	s->max_failures = SIM_FAILURES_KEPT;
 	s->failures = calloc(s->max_failures, sizeof(*s->failures));
@@ -379,6 +394,12 @@ int pf_simulate(const struct pf_scenario *sc, const struct pf_sim_opts *o,
 		sc->tun.zone_reclaim_mode < 0 && s->tun.zone_reclaim_mode;
 	res->node_distance = s->nr_nodes > 1 ? sc->node_distance : 0;
 	res->reclaim_distance = s->era.reclaim_distance;
+	res->scan_rate = s->scan_rate;
+	res->compact_rate = s->compact_rate;
+	if (sc->scan_rate < 0 || sc->compact_rate < 0)
+		res->rates_measured = s->rates_measured;
+	res->scan_rate_measured = sc->scan_rate < 0 && s->rates_measured;
+	res->compact_rate_measured = sc->compact_rate < 0 && s->rates_measured;
 	for (int i = 0; i < sc->nr_phases; i++)
 		total += sc->phases[i].duration;
 	tick = sc->tick > 0 ? sc->tick : 0.001;

@@ -46,7 +46,7 @@ static unsigned long slice_pages(double rate, double t, double dt)
 
 static double compact_rate(const struct sim *s)
 {
-	return s->sc ? s->sc->compact_rate : 0;
+	return s->compact_rate;
 }
 
 /* sim_kswapd_zone_ok() without a lowmem_reserve */
@@ -250,7 +250,7 @@ static void balance_pgdat(struct sim *s, int node, double dt)
 	unsigned long budget;
 	int order = ks->order;
 
-	ks->credit += (s->sc ? s->sc->scan_rate : 0) * dt;
+	ks->credit += s->scan_rate * dt;
 	budget = ks->credit > 0 ? (unsigned long)ks->credit : 0;
 	ks->credit -= (double)budget;
 

@@ -796,8 +796,8 @@ static void scenario_defaults(struct pf_scenario *sc)
 	sc->node_distance = 20; /* REMOTE_DISTANCE: no ACPI SLIT */
 	for (int i = 0; i < SIM_MAX_ZONES; i++)
 		sc->tun.lowmem_reserve_ratio[i] = -1; /* the zone type's */
-	sc->scan_rate = 250000;
-	sc->compact_rate = 100000;
+	sc->scan_rate = -1; /* the kernel's: rates.c */
+	sc->compact_rate = -1;
 	sc->tick = 0.001;
 	sc->seed = 1;
 }

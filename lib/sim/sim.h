@@ -265,8 +265,8 @@ struct pf_scenario {
 	struct pf_kver kernel; /* "rhel6.2", "5.15" ... */
 	bool mobility;	       /* default true (2.6.24+) */
 	struct sim_tunables tun;
-	double scan_rate;    /* kswapd pages per second */
-	double compact_rate; /* pages migrated per second */
+	double scan_rate;    /* kswapd pages per second; -1: sim_rates_of() */
+	double compact_rate; /* pages migrated per second; -1: the same */
 	double tick;	     /* seconds of one engine step (0.001) */
 	unsigned long long seed;
 	int nr_phases;
@@ -315,6 +315,9 @@ struct sim {
 	const struct pf_scenario *sc;
 	struct pf_era era;
 	struct sim_tunables tun;
+	/* the scenario's rates, else sim_rates_of() its kernel */
+	double scan_rate, compact_rate;
+	const char *rates_measured; /* where the kernel's were measured */
 	int nr_zones;
 	struct sim_zone zones[SIM_MAX_ZONES];
 	int zone_enum
@@ -468,6 +471,17 @@ void sim_wakeup_kswapd(struct sim *s, int node, int order, int highest_zone,
  * does) and kcompactd; called by the engine every tick of dt seconds.
  */
 void sim_kswapd_run(struct sim *s, double dt);
+
+/* ---- rates.c: kswapd's and compaction's rates by release ----------------- */
+
+struct sim_rates {
+	int major, minor;
+	double scan_rate, compact_rate; /* pages a second */
+	const char *measured;		/* where, or NULL: hand-set */
+};
+
+/* The rates of release kv that a scenario does not set. */
+const struct sim_rates *sim_rates_of(const struct pf_kver *kv);
 
 /* ---- balance.c: balance_pgdat()'s rules of each era ------------------------ */
 

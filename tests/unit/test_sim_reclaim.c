@@ -112,6 +112,8 @@ static void machine_init(struct machine *m, const struct machine_cfg *cfg)
 	m->sc->compact_rate = 100000;
 	m->sc->tick = 0.001;
 	m->s->sc = m->sc;
+	m->s->scan_rate = m->sc->scan_rate;
+	m->s->compact_rate = m->sc->compact_rate;
 	m->s->rng = 0x9e3779b97f4a7c15ULL;
 	m->s->era.wm_era = cfg->wm_era;
 	m->s->era.mobility = true;

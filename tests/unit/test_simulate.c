@@ -15,7 +15,9 @@
  *   4. every failure report round-trips through scan and explain, in
  *      every era (tests/fixtures/scenarios/roundtrip.scn);
  *   5. the invariants hold after every step (small.scn, every era);
- *   6. the hold phase takes what GFP_NOWAIT gets: no HighMem page.
+ *   6. the hold phase takes what GFP_NOWAIT gets: no HighMem page;
+ *   7. a scenario that sets no rates runs at those the lab measured for
+ *      its release (6.1), else at the hand-set ones, and says which.
  */
 #include "helpers.h"
 #include "words.h"
@@ -329,6 +331,53 @@ static void test_hold_highmem(void **state)
 	pf_scenario_free(sc);
 }
 
+/* A run of a tiny scenario on kernel, with extra lines in [kswapd]. */
+static void run_rates(const char *kernel, const char *kswapd,
+		      struct pf_sim_result *r)
+{
+	char text[256];
+	struct pf_scenario *sc = NULL;
+	int n = snprintf(text, sizeof(text),
+			 "[machine]\nzone = Normal 64M\n[kernel]\n"
+			 "version = %s\n[kswapd]\n%s[phase p]\n"
+			 "duration = 1ms\n",
+			 kernel, kswapd);
+
+	assert_int_equal(pf_scenario_parse(&sc, "rates.scn", text, (size_t)n,
+					   NULL, NULL),
+			 0);
+	run(sc, r, NULL);
+	pf_scenario_free(sc);
+}
+
+static void test_rates(void **state)
+{
+	struct pf_sim_result r;
+
+	(void)state;
+	/* 6.1: both the lab's (lib/sim/rates.c) */
+	run_rates("6.1", "", &r);
+	assert_non_null(r.rates_measured);
+	assert_true(r.scan_rate_measured && r.compact_rate_measured);
+	assert_true(r.scan_rate > 100000 && r.compact_rate > 10000);
+	assert_true(r.scan_rate != 250000 && r.compact_rate != 100000);
+	/* a rate the scenario sets is its own; the other still the lab's */
+	run_rates("6.1.90", "scan_rate = 1234/s\n", &r);
+	assert_non_null(r.rates_measured);
+	assert_false(r.scan_rate_measured);
+	assert_true(r.compact_rate_measured);
+	assert_true(r.scan_rate == 1234);
+	/* both set: nothing measured to say */
+	run_rates("6.1", "scan_rate = 1/s\ncompact_rate = 2/s\n", &r);
+	assert_null(r.rates_measured);
+	/* a release the lab never ran: hand-set */
+	run_rates("6.6", "", &r);
+	assert_null(r.rates_measured);
+	assert_true(r.scan_rate == 250000 && r.compact_rate == 100000);
+	run_rates("rhel9", "", &r);
+	assert_null(r.rates_measured);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +387,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_invariants),
 		cmocka_unit_test(test_hold_highmem),
+		cmocka_unit_test(test_rates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
