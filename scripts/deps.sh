@@ -13,10 +13,11 @@ build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev l
 # check: the unit tests (cmocka), the clang Release and fuzz builds, valgrind,
 # the JSON checks of the CLI tests (python3), the kill-at-unmount test of
 # the debugfs mount and the hostile matrix's watch on writes (strace), the
-# compressed inputs of the tests (xz, gzip, zstd, bzip2), and the style
-# check (clang-format 14: another version formats otherwise)
+# compressed inputs of the tests (xz, gzip, zstd, bzip2), the style check
+# (clang-format 14: another version formats otherwise), and promtool, which
+# judges export's metrics (the prometheus package: no server is started)
 check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip
-       zstd bzip2 python3 strace clang-format-14"
+       zstd bzip2 python3 strace clang-format-14 prometheus"
 
 case "${1:-build}" in
 build) want=$build ;;
@@ -41,6 +42,14 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "pagefail: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
+# the tests need promtool, not a Prometheus server: while installing, a
+# policy-rc.d of our own (when there is none) keeps invoke-rc.d from
+# starting the services the packages ship
+rcd=/usr/sbin/policy-rc.d
+if [ ! -e $rcd ]; then
+	printf '#!/bin/sh\nexit 101\n' >$rcd && chmod 755 $rcd
+	trap 'rm -f $rcd' EXIT
+fi
 apt-get update -qq
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing >/dev/null

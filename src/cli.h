@@ -321,6 +321,11 @@ struct cli_sample {
 };
 /* Read s (again): false after saying why not. */
 bool cli_sample_take(const struct cli_status *c, struct cli_sample *s);
+/*
+ * The files of s's machine that could not be read where they should have
+ * been: one every kernel has, or one that is there and wrong.
+ */
+unsigned int cli_sample_errors(const struct pf_system *sys);
 /* status INTERVAL COUNT (0: no end; status_lines.c): the exit status */
 int cli_status_lines(const struct cli_status *c, long count);
 
@@ -338,6 +343,7 @@ CLI_SUBCOMMAND(advise);
 CLI_SUBCOMMAND(top);
 CLI_SUBCOMMAND(status);
 CLI_SUBCOMMAND(snapshot);
+CLI_SUBCOMMAND(export);
 CLI_SUBCOMMAND(simulate);
 
 #endif

@@ -36,6 +36,9 @@ static const struct cli_cmd commands[] = {
 	  usage_snapshot },
 	{ "top", cmd_top, "the zones of this machine, full screen, refreshing",
 	  usage_top },
+	{ "export", cmd_export,
+	  "the zones' state and the failures as Prometheus metrics",
+	  usage_export },
 
 	{ "simulate", cmd_simulate,
 	  "the buddy allocator, kswapd and compaction: would these settings have failed?",

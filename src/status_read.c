@@ -127,3 +127,20 @@ bool cli_sample_take(const struct cli_status *c, struct cli_sample *s)
 	s->t = now();
 	return true;
 }
+
+unsigned int cli_sample_errors(const struct pf_system *sys)
+{
+	unsigned int n = 0;
+
+	for (int i = 0; i < sys->nr_sources; i++) {
+		const struct pf_sys_source *src = &sys->sources[i];
+		bool everyone = !strcmp(src->path, "proc/zoneinfo") ||
+				!strcmp(src->path, "proc/buddyinfo") ||
+				!strcmp(src->path, "proc/meminfo");
+
+		if (src->err &&
+		    (everyone || !only_missing(src->path, src->err)))
+			n++;
+	}
+	return n;
+}

@@ -87,6 +87,26 @@ void usage_advise(FILE *f)
 	      f);
 }
 
+void usage_export(FILE *f)
+{
+	fputs("usage: pagefail export [--textfile DIR] [--no-log] [--root DIR]\n"
+	      "                       [--kernel VERSION]\n\n"
+	      "Print this machine's metrics in the Prometheus text format: each\n"
+	      "zone's free memory, watermarks, free blocks per order, the kernel's\n"
+	      "fragmentation indices and the atomic headroom status shows; the\n"
+	      "reclaim and compaction counters; the page allocation failures in\n"
+	      "the kernel log by order, GFP class and context.\n\n"
+	      "      --textfile DIR write DIR/pagefail.prom instead, atomically, for\n"
+	      "                     node_exporter's textfile collector\n"
+	      "      --no-log       do not read the kernel log (no failure counts)\n"
+	      "      --root DIR     read /proc and /sys under DIR (and DIR/dev/kmsg\n"
+	      "                     when it is there): a snapshot or a sosreport\n"
+	      "      --kernel V     the kernel whose watermark check to emulate, when\n"
+	      "                     DIR does not say\n\n"
+	      "exit status: 0 written, 1 nothing could be read or written, 2 usage\n",
+	      f);
+}
+
 void usage_status(FILE *f)
 {
 	fputs("usage: pagefail status [-j|--json] [-p|--pretty] [--root DIR]\n"

@@ -65,7 +65,9 @@ cli 0 "top -b" top -b -n 3 -d 0.1 --root "$top/tests/fixtures/system/debian12-li
 cli 0 "top -b (this machine)" top -b -n 2 -d 0.1
 cli 3 "simulate --check small" simulate --check --reports 2 "$top/tests/fixtures/scenarios/small.scn"
 cli 3 "simulate sweep" simulate -j --sweep vm.min_free_kbytes=512,4096 "$top/tests/fixtures/scenarios/small.scn"
+cli 0 "export (this machine)" export
 snap=$(mktemp -d)
+cli 0 "export --textfile --root v4.19" export --root "$top/tests/fixtures/system/v4.19-numa" --textfile "$snap"
 cli 0 "snapshot" snapshot -q "$snap/s"
 cli 0 "snapshot --force" snapshot -q --force --root "$top/tests/fixtures/system/v4.19-numa" "$snap/s"
 seq 100 >"$snap/junk.rules"

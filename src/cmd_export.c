@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * cmd_export.c - pagefail export: this machine's (or --root's) metrics in
+ * the Prometheus text format (metrics.c), on stdout, or with --textfile
+ * DIR as DIR/pagefail.prom for node_exporter's textfile collector: written
+ * to a temporary file in DIR that the collector ignores (its name does not
+ * end in .prom), fsync()ed, made readable by all and renamed over the old
+ * one, so a scrape never reads half a file.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "metrics.h"
+
+#define TEXTFILE "pagefail.prom"
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* write(2) all of it: 0, or -errno */
+static int write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, s, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return w < 0 ? -errno : -EIO;
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* DIR/pagefail.prom replaced by text in one rename: 0, or -errno */
+static int write_textfile(const char *dir, const char *text, size_t n)
+{
+	char tmp[PATH_MAX], dst[PATH_MAX];
+	int fd, dfd, err;
+
+	if (snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, TEXTFILE) >=
+		    (int)sizeof(tmp) ||
+	    snprintf(dst, sizeof(dst), "%s/%s", dir, TEXTFILE) >=
+		    (int)sizeof(dst))
+		return -ENAMETOOLONG;
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return -errno;
+	/* the collector runs as another user: mkstemp() made it 0600 */
+	err = fchmod(fd, 0644) ? -errno : write_all(fd, text, n);
+	if (!err && fsync(fd))
+		err = -errno;
+	if (close(fd) && !err)
+		err = -errno;
+	if (!err && rename(tmp, dst))
+		err = -errno;
+	if (err) {
+		unlink(tmp);
+		return err;
+	}
+	/* the rename itself, on disk */
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	return 0;
+}
+
+/*
+ * The failures in the kernel log: the live one, or under --root a saved
+ * ROOT/dev/kmsg when there is one.  NULL when there is none to read;
+ * *errors counts a log that is there and cannot be read.
+ */
+static struct cli_failures *read_failures(const struct cli_common *com,
+					  const char *root,
+					  unsigned int *errors)
+{
+	struct cli_failures *f = calloc(1, sizeof(*f));
+	char path[PATH_MAX];
+	char *paths[1] = { path };
+	struct cli_collect c;
+	struct stat st;
+	bool live = !strcmp(root, "/");
+
+	if (!f)
+		return NULL;
+	cli_collect_init(&c, com, cli_failures_add, f);
+	if (live) {
+		cli_collect(&c, 0, NULL);
+	} else if (snprintf(path, sizeof(path), "%s/dev/kmsg", root) <
+			   (int)sizeof(path) &&
+		   !stat(path, &st)) {
+		cli_collect(&c, 1, paths);
+	} else {
+		free(f);
+		return NULL;
+	}
+	*errors += (unsigned int)c.errors;
+	if (c.errors && !c.nr_sources) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	static const struct option own[] = {
+		{ "textfile", required_argument, NULL, 't' },
+		{ "no-log", no_argument, NULL, 'n' },
+		{ 0 }
+	};
+	/* clang-format off */
+	static const struct cli_opts opts = {
+		.cmd = "export", .usage = usage_export, .longs = own,
+		.common = CLI_COMMON_KERNEL | CLI_COMMON_ROOT,
+	};
+	/* clang-format on */
+	struct cli_status c = { .root = "/" };
+	struct cli_sample s = { 0 };
+	struct cli_metrics_in in = { 0 };
+	struct cli_failures *failures = NULL;
+	const char *textfile = NULL;
+	struct cli_buf b = { 0 };
+	bool log = true;
+	struct cli_parser p;
+	double t0 = now();
+	int ch, err = 0;
+
+	cli_parser_init(&p, &opts);
+	while ((ch = cli_getopt(&p, argc, argv, &c.com)) >= 0) {
+		if (ch == 't')
+			textfile = optarg;
+		else if (ch == 'n')
+			log = false;
+	}
+	if (ch == CLI_OPT_EXIT)
+		return p.status;
+	if (optind < argc) {
+		cli_err(false, NULL,
+			"export takes no arguments, not '%s' (see "
+			"'pagefail help export')",
+			argv[optind]);
+		return CLI_EXIT_USAGE;
+	}
+	if (c.com.root)
+		c.root = c.com.root;
+	if (cli_root_check(c.root, false))
+		return CLI_EXIT_ERROR;
+	if (!cli_sample_take(&c, &s)) {
+		free(s.sys);
+		return CLI_EXIT_ERROR;
+	}
+	in.sys = s.sys;
+	in.st = s.st;
+	in.read_errors = cli_sample_errors(s.sys);
+	if (log)
+		failures = read_failures(&c.com, c.root, &in.read_errors);
+	in.failures = failures;
+	in.seconds = now() - t0;
+	cli_metrics(&b, &in);
+	if (b.oom) {
+		cli_err(false, "export", "out of memory");
+		err = -ENOMEM;
+	} else if (textfile) {
+		err = write_textfile(textfile, cli_buf_str(&b), b.n);
+		if (err)
+			cli_err(false, textfile, "%s: cannot write %s there: %s",
+				textfile, TEXTFILE, strerror(-err));
+	} else if (fwrite(cli_buf_str(&b), 1, b.n, stdout) != b.n ||
+		   fflush(stdout)) {
+		err = -EIO;
+	}
+	cli_buf_release(&b);
+	free(failures);
+	free(s.sys);
+	free(s.st);
+	return err ? CLI_EXIT_ERROR : CLI_EXIT_NONE;
+}
