@@ -1,0 +1,71 @@
+#!/bin/sh
+# contrib.sh - what contrib/ ships, held to the real tools: the Prometheus
+# rules pass "promtool check rules" and their unit tests (every alert,
+# firing and not: contrib/prometheus/pagefail-rules.test.yml); the systemd
+# units pass "systemd-analyze verify"; the service's command runs, and as
+# the unprivileged user the unit names, it reads the kernel log with
+# CAP_SYSLOG, the one capability the unit gives it.
+#
+#   tests/contrib.sh PAGEFAIL SOURCE_DIR
+set -u
+pf=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+top=$2
+cd "$top" || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; cat "$tmp/out" 2>/dev/null; }
+try() {
+	name=$1
+	shift
+	if "$@" >"$tmp/out" 2>&1; then ok "$name"; else bad "$name"; fi
+}
+
+if command -v promtool >/dev/null 2>&1; then
+	try rules-check promtool check rules contrib/prometheus/pagefail-rules.yml
+	(cd contrib/prometheus && promtool test rules pagefail-rules.test.yml) \
+		>"$tmp/out" 2>&1 && ok rules-unit-tests || bad rules-unit-tests
+else
+	echo "skip rules: no promtool (Debian's prometheus package)"
+fi
+
+if command -v systemd-analyze >/dev/null 2>&1; then
+	# the units as installed, but for where pagefail is: the man page
+	# need not be installed either
+	for u in contrib/systemd/*; do
+		sed "s|/usr/bin/pagefail|$pf|g" "$u" >"$tmp/$(basename "$u")"
+	done
+	(cd "$tmp" && systemd-analyze verify --man=no ./pagefail-export.service \
+		./pagefail-export.timer) >"$tmp/out" 2>&1
+	st=$?
+	# an unknown key is only a warning: none is allowed
+	if [ $st -eq 0 ] && [ ! -s "$tmp/out" ]; then ok units-verify; else bad units-verify; fi
+else
+	echo "skip units: no systemd-analyze"
+fi
+
+# the service's own command, into a directory of ours
+cmd=$(sed -n 's|^ExecStart=/usr/bin/pagefail ||p' contrib/systemd/pagefail-export.service)
+mkdir -p "$tmp/textfile"
+# shellcheck disable=SC2086
+set -- $(echo "$cmd" | sed "s|/var/lib/prometheus/node-exporter|$tmp/textfile|")
+try unit-command "$pf" "$@"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 &&
+	[ -c /dev/kmsg ] &&
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$pf" --version \
+		>/dev/null 2>&1; then
+	chmod 755 "$tmp"
+	chmod 777 "$tmp/textfile"
+	# shellcheck disable=SC2086
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=+syslog --ambient-caps=+syslog "$pf" "$@" \
+		>"$tmp/out" 2>&1 &&
+		grep -qx 'pagefail_read_errors 0' "$tmp/textfile/pagefail.prom" &&
+		ok unprivileged-with-cap-syslog || bad unprivileged-with-cap-syslog
+else
+	echo "skip unprivileged: not root, no setpriv or /dev/kmsg, or nobody cannot run $pf"
+fi
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
