@@ -369,6 +369,8 @@ int pf_source_open_kmsg(struct pf_source **src, const char *root);
  * before stays valid).  The chunk is valid until the next call.
  */
 ssize_t pf_source_read(struct pf_source *src, const char **buf);
+/* After a 0 from /dev/kmsg, read on as it grows; false for other sources */
+bool pf_source_more(struct pf_source *src);
 /* The name used in messages: the path, "<stdin>", "/dev/kmsg" ... */
 const char *pf_source_name(const struct pf_source *src);
 /* Human words for the last error of src ("truncated xz stream", ...). */

@@ -8,8 +8,10 @@
 # user's back.
 set -eu
 
-# build: what "make run" needs, nothing of the tests
-build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libncurses-dev"
+# build: what "make run" needs, nothing of the tests (ncurses for top's
+# screen, libmicrohttpd for serve: without either the build goes on)
+build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libncurses-dev
+       libmicrohttpd-dev"
 # check: the unit tests (cmocka), the clang Release and fuzz builds, valgrind,
 # the JSON checks of the CLI tests (python3), the kill-at-unmount test of
 # the debugfs mount and the hostile matrix's watch on writes (strace), the

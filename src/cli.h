@@ -344,6 +344,7 @@ CLI_SUBCOMMAND(top);
 CLI_SUBCOMMAND(status);
 CLI_SUBCOMMAND(snapshot);
 CLI_SUBCOMMAND(export);
+CLI_SUBCOMMAND(serve);
 CLI_SUBCOMMAND(simulate);
 
 #endif

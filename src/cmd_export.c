@@ -178,8 +178,9 @@ int cmd_export(int argc, char **argv)
 	} else if (textfile) {
 		err = write_textfile(textfile, cli_buf_str(&b), b.n);
 		if (err)
-			cli_err(false, textfile, "%s: cannot write %s there: %s",
-				textfile, TEXTFILE, strerror(-err));
+			cli_err(false, textfile,
+				"%s: cannot write %s there: %s", textfile,
+				TEXTFILE, strerror(-err));
 	} else if (fwrite(cli_buf_str(&b), 1, b.n, stdout) != b.n ||
 		   fflush(stdout)) {
 		err = -EIO;

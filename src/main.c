@@ -39,6 +39,9 @@ static const struct cli_cmd commands[] = {
 	{ "export", cmd_export,
 	  "the zones' state and the failures as Prometheus metrics",
 	  usage_export },
+	{ "serve", cmd_serve,
+	  "the same metrics over HTTP, at /metrics, for Prometheus to scrape",
+	  usage_serve },
 
 	{ "simulate", cmd_simulate,
 	  "the buddy allocator, kswapd and compaction: would these settings have failed?",

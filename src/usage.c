@@ -107,6 +107,25 @@ void usage_export(FILE *f)
 	      f);
 }
 
+void usage_serve(FILE *f)
+{
+	fputs("usage: pagefail serve [--listen ADDR:PORT] [--no-log] [--timeout S]\n"
+	      "                      [--root DIR] [--kernel VERSION]\n\n"
+	      "Serve export's metrics over HTTP at /metrics, read afresh for each\n"
+	      "scrape; the kernel log is followed as it grows, so the failure\n"
+	      "counts only grow.  GET and HEAD only; until SIGINT or SIGTERM.\n\n"
+	      "      --listen A:P   the address and port (default 127.0.0.1:9846;\n"
+	      "                     [::1]:9846 for IPv6, :9846 for every address)\n"
+	      "      --no-log       do not read the kernel log (no failure counts)\n"
+	      "      --timeout S    drop a connection idle for S seconds (default 10)\n"
+	      "      --root DIR     read /proc and /sys under DIR (and DIR/dev/kmsg\n"
+	      "                     when it is there)\n"
+	      "      --kernel V     the kernel whose watermark check to emulate, when\n"
+	      "                     DIR does not say\n\n"
+	      "exit status: 0 stopped by a signal, 1 cannot listen, 2 usage\n",
+	      f);
+}
+
 void usage_status(FILE *f)
 {
 	fputs("usage: pagefail status [-j|--json] [-p|--pretty] [--root DIR]\n"

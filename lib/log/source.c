@@ -165,6 +165,15 @@ ssize_t pf_source_read(struct pf_source *src, const char **buf)
 	return src->ops->read(src, buf);
 }
 
+bool pf_source_more(struct pf_source *src)
+{
+	/* only the device grows: a file's end, or a stream's, is its end */
+	if (!src || src->err || src->kind != PF_SRC_KMSG)
+		return false;
+	src->done = false;
+	return true;
+}
+
 const char *pf_source_name(const struct pf_source *src)
 {
 	return src ? src->name : "";

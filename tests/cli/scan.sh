@@ -95,8 +95,8 @@ fails year-bad 2 "pagefail: --year takes a number from 1970 to 9999, not '2013x'
 fails bad-option 2 "pagefail: scan: unknown option '--bogus' (see 'pagefail help scan')" scan --bogus
 fails bad-option-value 2 "pagefail: scan: --since needs a value (see 'pagefail help scan')" scan --since
 fails bad-command 2 "pagefail: 'frobnicate' is not a pagefail command (see 'pagefail --help')" frobnicate
-fails ambiguous 2 "pagefail: 's' is ambiguous: scan, status, snapshot, simulate" s
-fails ambiguous-help 2 "pagefail: 's' is ambiguous: scan, status, snapshot, simulate" help s
+fails ambiguous 2 "pagefail: 's' is ambiguous: scan, status, snapshot, serve, simulate" s
+fails ambiguous-help 2 "pagefail: 's' is ambiguous: scan, status, snapshot, serve, simulate" help s
 "$pf" help scan >"$tmp/h1"; "$pf" scan --help >"$tmp/h2"
 check help-same "cmp -s $tmp/h1 $tmp/h2"
 "$pf" --version | grep -q '^pagefail '; check version "[ $? -eq 0 ]"
