@@ -26,16 +26,16 @@
 #include "logfollow.h"
 #include "prom.h"
 
-#define SERVE_DEFAULT	       "127.0.0.1:9846"
-#define SERVE_CONNECTIONS      64
-#define SERVE_TIMEOUT	       10	   /* seconds, by default */
-#define SERVE_REQUEST_MAX      (16 * 1024) /* the request line and headers */
-#define SERVE_THREADS	       2
-#define SERVE_CONTENT_TYPE     "text/plain; version=0.0.4; charset=utf-8"
+#define SERVE_DEFAULT	   "127.0.0.1:9846"
+#define SERVE_CONNECTIONS  64
+#define SERVE_TIMEOUT	   10	       /* seconds, by default */
+#define SERVE_REQUEST_MAX  (16 * 1024) /* the request line and headers */
+#define SERVE_THREADS	   2
+#define SERVE_CONTENT_TYPE "text/plain; version=0.0.4; charset=utf-8"
 
 struct serve {
 	struct cli_status c;
-	unsigned int timeout; /* seconds without progress */
+	unsigned int timeout;	  /* seconds without progress */
 	struct cli_logfollow log; /* src NULL: not followed */
 };
 
@@ -188,7 +188,8 @@ static int run(struct serve *sv, const char *listen)
 	err = resolve(listen, &ai);
 	if (err) {
 		cli_err(false, listen, "cannot listen on '%s': %s", listen,
-			err == EAI_NONAME ? "not ADDR:PORT" : gai_strerror(err));
+			err == EAI_NONAME ? "not ADDR:PORT"
+					  : gai_strerror(err));
 		return CLI_EXIT_USAGE;
 	}
 	/* the threads MHD starts inherit the mask: the signals come here */
@@ -245,7 +246,8 @@ int cmd_serve(int argc, char **argv)
 		else if (ch == 'n')
 			log = false;
 		else if (ch == 't') {
-			if (cli_opt_long("--timeout", optarg, 1, 3600, &timeout))
+			if (cli_opt_long("--timeout", optarg, 1, 3600,
+					 &timeout))
 				return CLI_EXIT_USAGE;
 			sv.timeout = (unsigned int)timeout;
 		}

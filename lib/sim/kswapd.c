@@ -9,10 +9,11 @@
  *  - how kswapd balances a node, zone by zone at its order up to 4.7 and
  *    in RHEL 5-7, by the node's LRU from 4.8 and RHEL 8, is balance.c's;
  *  - kswapd's own compaction: none up to 2.6.37, per zone in 2.6.38,
- *    compact_pgdat() once the node is balanced in 3.4-3.10, none that an
- *    order below 5 could reach in 3.11-4.5 and RHEL 7, and in RHEL 6
- *    from 2.6.32-358 (every RHEL 6 source read, -358 to -754) only for
- *    order > 3, within each pass.  The era "rhel6.4-vendor", which
+ *    none in 2.6.39-3.3 (d527caf2 took it out again), compact_pgdat()
+ *    once the node is balanced in 3.4-3.10, none that an order below 5
+ *    could reach in 3.11-4.5 and RHEL 7, and in RHEL 6 from 2.6.32-358
+ *    (every RHEL 6 source read, -358 to -754) only for order > 3,
+ *    within each pass.  The era "rhel6.4-vendor", which
  *    compacts for every order, is Red Hat's account of 6.4's fix, not
  *    its source: every run on it says so.
  *  - 4.6+: kswapd hands its order to kcompactd when it sleeps; 5.0+
