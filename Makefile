@@ -99,9 +99,11 @@ lab: $(BUILD)/pagefail
 	elif [ $$rc -ne 0 ]; then exit $$rc; fi
 
 bench: $(BUILD)/pagefail
+	@scripts/deps.sh bench
 	bench/scan-vs-grep.sh $(BUILD)/pagefail
 	bench/status-cpu.sh $(BUILD)/pagefail
 	@scripts/build.sh $(RELEASE_BUILD) pagefail-cli -DCMAKE_BUILD_TYPE=Release
+	bench/serve.sh $(RELEASE_BUILD)/pagefail
 	bench/sim-bench.sh $(RELEASE_BUILD)/pagefail
 	bench/sim-scale.sh $(RELEASE_BUILD)/pagefail
 	@if [ -n "$(PREVIOUS)" ]; then bench/previous.sh $(RELEASE_BUILD)/pagefail $(PREVIOUS); fi

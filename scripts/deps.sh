@@ -1,7 +1,7 @@
 #!/bin/sh
 # deps.sh - make sure the Debian packages a make target needs are installed.
 #
-#   scripts/deps.sh build|check
+#   scripts/deps.sh build|check|bench
 #
 # Installs what is missing with apt-get when run as root; otherwise prints
 # the exact apt-get line and fails, so nothing is installed behind the
@@ -21,10 +21,14 @@ build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev l
 check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip
        zstd bzip2 python3 strace clang-format-14 prometheus"
 
+# bench: the yardsticks of bench/serve.sh (wrk, Debian's node_exporter)
+bench="$build wrk prometheus-node-exporter"
+
 case "${1:-build}" in
 build) want=$build ;;
 check) want=$check ;;
-*) echo "usage: $0 build|check" >&2; exit 2 ;;
+bench) want=$bench ;;
+*) echo "usage: $0 build|check|bench" >&2; exit 2 ;;
 esac
 
 missing=

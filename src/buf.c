@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -23,19 +24,40 @@ void cli_buf_add(struct cli_buf *b, const char *fmt, ...)
 	va_list ap;
 	int w;
 
+	/* into the room there is; only what does not fit is formatted twice */
 	va_start(ap, fmt);
-	w = vsnprintf(NULL, 0, fmt, ap);
+	w = vsnprintf(b->s ? b->s + b->n : NULL, b->s ? b->alloc - b->n : 0,
+		      fmt, ap);
 	va_end(ap);
 	if (w <= 0)
 		return;
+	if (b->s && (size_t)w < b->alloc - b->n) {
+		b->n += (size_t)w;
+		return;
+	}
 	if (!buf_room(b, (size_t)w)) {
 		b->oom = true;
+		if (b->s)
+			b->s[b->n] = '\0';
 		return;
 	}
 	va_start(ap, fmt);
 	vsnprintf(b->s + b->n, b->alloc - b->n, fmt, ap);
 	va_end(ap);
 	b->n += (size_t)w;
+}
+
+void cli_buf_put(struct cli_buf *b, const char *s, size_t len)
+{
+	if (!len)
+		return;
+	if (!buf_room(b, len)) {
+		b->oom = true;
+		return;
+	}
+	memcpy(b->s + b->n, s, len);
+	b->n += len;
+	b->s[b->n] = '\0';
 }
 
 const char *cli_buf_str(const struct cli_buf *b)

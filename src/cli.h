@@ -236,6 +236,8 @@ struct cli_buf {
 };
 void cli_buf_add(struct cli_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Add len bytes of s as they are. */
+void cli_buf_put(struct cli_buf *b, const char *s, size_t len);
 /* Its text: "" when nothing was added. */
 const char *cli_buf_str(const struct cli_buf *b);
 void cli_buf_release(struct cli_buf *b);

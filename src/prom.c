@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "prom.h"
 
@@ -25,15 +26,21 @@ void prom_label(struct prom_labels *l, const char *name, const char *fmt, ...)
 /* HELP text escapes backslash and newline; label values the quote too. */
 static void add_escaped(struct cli_buf *b, const char *s, bool quote)
 {
-	for (; *s; s++) {
-		if (*s == '\\')
-			cli_buf_add(b, "\\\\");
-		else if (*s == '\n')
-			cli_buf_add(b, "\\n");
-		else if (*s == '"' && quote)
-			cli_buf_add(b, "\\\"");
-		else
-			cli_buf_add(b, "%c", *s);
+	const char *special = quote ? "\\\n\"" : "\\\n";
+
+	while (*s) {
+		size_t n = strcspn(s, special);
+
+		cli_buf_put(b, s, n);
+		s += n;
+		if (!*s)
+			break;
+		cli_buf_put(b,
+			    *s == '\n'	? "\\n"
+			    : *s == '"' ? "\\\""
+					: "\\\\",
+			    2);
+		s++;
 	}
 }
 
