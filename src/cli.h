@@ -347,6 +347,7 @@ CLI_SUBCOMMAND(status);
 CLI_SUBCOMMAND(snapshot);
 CLI_SUBCOMMAND(export);
 CLI_SUBCOMMAND(serve);
+CLI_SUBCOMMAND(watch);
 CLI_SUBCOMMAND(simulate);
 
 #endif

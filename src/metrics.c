@@ -357,5 +357,7 @@ void cli_metrics(struct cli_buf *b, const struct cli_metrics_in *in)
 	prom_family(b, "pagefail_scrape_duration_seconds", "gauge",
 		    "How long pagefail took to read and compute all of the "
 		    "above.");
-	prom_sample(b, "pagefail_scrape_duration_seconds", NULL, in->seconds);
+	/* to the microsecond: the clock says no more */
+	prom_sample(b, "pagefail_scrape_duration_seconds", NULL,
+		    (double)(long long)(in->seconds * 1e6 + 0.5) / 1e6);
 }

@@ -107,6 +107,31 @@ void usage_export(FILE *f)
 	      f);
 }
 
+void usage_watch(FILE *f)
+{
+	fputs("usage: pagefail watch [-j|--json] [-p|--pretty] [--from-boot]\n"
+	      "                      [--exec CMD] [--exec-timeout S] [--flush S]\n"
+	      "                      [--kernel VERSION] [--year YEAR] [--no-color]\n"
+	      "                      [SOURCE]\n\n"
+	      "Follow the kernel log (/dev/kmsg, the default) or a file SOURCE, as\n"
+	      "tail -F does (across rotation and truncation), and print each page\n"
+	      "allocation failure explained, as explain does, when it is whole;\n"
+	      "until SIGINT or SIGTERM.\n\n"
+	      "  -j, --json         one JSON object a line (JSON Lines)\n"
+	      "  -p, --pretty       indented JSON (implies --json)\n"
+	      "      --from-boot    what the log or the file holds already, first\n"
+	      "      --exec CMD     run sh -c CMD for each report, its JSON on stdin,\n"
+	      "                     one at a time; a failing CMD is said, not fatal\n"
+	      "      --exec-timeout S  kill CMD after S seconds (default 10)\n"
+	      "      --flush S      after S seconds of quiet (default 1), print what\n"
+	      "                     is open, marked incomplete if its tail never came\n"
+	      "      --kernel V     the kernel, when the log does not say\n"
+	      "      --year YEAR    the year of syslog times that have none\n"
+	      "      --no-color     no colour (also NO_COLOR)\n\n"
+	      "exit status: 0 stopped by a signal, 1 SOURCE cannot be followed, 2 usage\n",
+	      f);
+}
+
 void usage_serve(FILE *f)
 {
 	fputs("usage: pagefail serve [--listen ADDR:PORT] [--no-log] [--timeout S]\n"
