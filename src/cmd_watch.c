@@ -112,9 +112,8 @@ static bool run_exec(const struct watch *w, const char *json, size_t len)
 }
 
 /* The report r as one JSON line, for --exec. */
-static char *report_json(const struct pf_report *r,
-			 const struct pf_explain *ex, unsigned long nr,
-			 size_t *len)
+static char *report_json(const struct pf_report *r, const struct pf_explain *ex,
+			 unsigned long nr, size_t *len)
 {
 	char *s = NULL;
 	FILE *f = open_memstream(&s, len);
