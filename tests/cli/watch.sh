@@ -92,7 +92,10 @@ wait $w
 # under -j an error is a JSON line too, beside the reports
 check exec-fails-said "grep -q \"^pagefail: --exec 'read x; exit 3' failed on report 1\" $tmp/f.err && [ \$(grep -vc '^{\"error\"' $tmp/f.jsonl) -eq 1 ] && [ \$(grep -c '^{\"error\"' $tmp/f.jsonl) -eq 1 ]"
 : >"$log"
-"$pf" watch -j --flush 0.3 --exec-timeout 1 --exec 'sleep 30' "$log" \
+# a sleep of its own (its length names this run), so that pgrep finds no
+# other's
+nap=30.$$
+"$pf" watch -j --flush 0.3 --exec-timeout 1 --exec "sleep $nap" "$log" \
 	>"$tmp/h.jsonl" 2>"$tmp/h.err" &
 w=$!
 sleep 0.5
@@ -103,7 +106,7 @@ sleep 3.5
 kill -TERM $w
 wait $w
 check exec-hang-killed "[ \$(grep -c 'failed on report' $tmp/h.err) -eq 2 ] && [ \$(grep -vc '^{\"error\"' $tmp/h.jsonl) -eq 2 ]"
-check exec-hang-gone "! pgrep -f 'sleep 30' >/dev/null"
+check exec-hang-gone "! pgrep -f 'sleep $nap' >/dev/null"
 
 fails watch-missing 1 "pagefail: cannot follow '$tmp/none': no such file or directory" \
 	watch "$tmp/none"
