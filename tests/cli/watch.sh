@@ -108,6 +108,30 @@ wait $w
 check exec-hang-killed "[ \$(grep -c 'failed on report' $tmp/h.err) -eq 2 ] && [ \$(grep -vc '^{\"error\"' $tmp/h.jsonl) -eq 2 ]"
 check exec-hang-gone "! pgrep -f 'sleep $nap' >/dev/null"
 
+# --from-boot: what the file holds already comes first; without it, not
+cp "$d" "$tmp/old.log"
+"$pf" watch -j --flush 0.3 --from-boot "$tmp/old.log" >"$tmp/fb.jsonl" 2>&1 &
+w=$!
+"$pf" watch -j --flush 0.3 "$tmp/old.log" >"$tmp/nfb.jsonl" 2>&1 &
+w2=$!
+sleep 1
+kill -TERM $w $w2
+wait $w $w2
+check from-boot "[ \$(wc -l <$tmp/fb.jsonl) -eq 1 ] && [ ! -s $tmp/nfb.jsonl ]"
+
+# the kernel's log: followed from now until SIGTERM (nothing is written
+# to it here), when this machine lets it be read
+if "$pf" scan >/dev/null 2>&1 || [ $? -eq 3 ]; then
+	"$pf" watch -j >"$tmp/k.jsonl" 2>"$tmp/k.err" &
+	w=$!
+	sleep 0.5
+	kill -TERM $w
+	wait $w
+	check kmsg-follow "[ $? -eq 0 ] && [ ! -s $tmp/k.err ]"
+else
+	echo "skip kmsg-follow: the kernel log cannot be read here"
+fi
+
 fails watch-missing 1 "pagefail: cannot follow '$tmp/none': no such file or directory" \
 	watch "$tmp/none"
 fails watch-two 2 "pagefail: watch follows one SOURCE, not 'b' too (see 'pagefail help watch')" \
