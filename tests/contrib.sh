@@ -1,7 +1,8 @@
 #!/bin/sh
 # contrib.sh - what contrib/ ships, held to the real tools: the Prometheus
 # rules pass "promtool check rules" and their unit tests (every alert,
-# firing and not: contrib/prometheus/pagefail-rules.test.yml); the systemd
+# firing and not: contrib/prometheus/pagefail-rules.test.yml); the Grafana
+# dashboard's queries parse and name only metrics export writes; the systemd
 # units pass "systemd-analyze verify"; the service's command runs, and as
 # the unprivileged user the unit names, it reads the kernel log with
 # CAP_SYSLOG, the one capability the unit gives it.
@@ -28,6 +29,46 @@ if command -v promtool >/dev/null 2>&1; then
 		>"$tmp/out" 2>&1 && ok rules-unit-tests || bad rules-unit-tests
 else
 	echo "skip rules: no promtool (Debian's prometheus package)"
+fi
+
+# the Grafana dashboard: JSON, panel ids unique, every query PromQL that
+# promtool parses, and every metric it names one that export writes (a
+# failure included) or a recording rule makes: it cannot drift from them
+mkdir -p "$tmp/root/dev"
+cp -r tests/fixtures/system/v4.19-numa/. "$tmp/root/"
+cp tests/fixtures/corpus/019-*.log "$tmp/root/dev/kmsg"
+"$pf" export --root "$tmp/root" >"$tmp/export.prom"
+if python3 - contrib/grafana/pagefail.json contrib/prometheus/pagefail-rules.yml \
+	"$tmp/export.prom" "$tmp/dash-rules.yml" >"$tmp/out" 2>&1 <<'PY'
+import json, re, sys
+dash = json.load(open(sys.argv[1]))
+rules = open(sys.argv[2]).read()
+known = set(re.findall(r'^# TYPE (\S+)', open(sys.argv[3]).read(), re.M))
+known |= set(re.findall(r'record: (\S+)', rules))
+ids, exprs = [], []
+def walk(panels):
+    for p in panels:
+        ids.append(p['id'])
+        exprs.extend(t['expr'] for t in p.get('targets', []))
+        walk(p.get('panels', []))
+walk(dash['panels'])
+assert dash['uid'] and len(ids) == len(set(ids)), ids
+assert exprs
+for e in exprs:
+    for m in re.findall(r'[a-z_:]*pagefail_[a-z0-9_:]+', e):
+        assert m in known, (m, e)
+with open(sys.argv[4], 'w') as f:
+    f.write('groups:\n  - name: dashboard\n    rules:\n')
+    for i, e in enumerate(exprs):
+        f.write('      - record: dashboard:q%d\n        expr: %s\n' % (i, json.dumps(e)))
+PY
+then
+	ok dashboard-metrics
+	if command -v promtool >/dev/null 2>&1; then
+		try dashboard-promql promtool check rules "$tmp/dash-rules.yml"
+	fi
+else
+	bad dashboard-metrics
 fi
 
 if command -v systemd-analyze >/dev/null 2>&1; then
