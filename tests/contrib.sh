@@ -78,7 +78,7 @@ if command -v systemd-analyze >/dev/null 2>&1; then
 		sed "s|/usr/bin/pagefail|$pf|g" "$u" >"$tmp/$(basename "$u")"
 	done
 	(cd "$tmp" && systemd-analyze verify --man=no ./pagefail-export.service \
-		./pagefail-export.timer) >"$tmp/out" 2>&1
+		./pagefail-export.timer ./pagefail-watch.service) >"$tmp/out" 2>&1
 	st=$?
 	# an unknown key is only a warning: none is allowed
 	if [ $st -eq 0 ] && [ ! -s "$tmp/out" ]; then ok units-verify; else bad units-verify; fi
@@ -104,6 +104,21 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 &&
 		>"$tmp/out" 2>&1 &&
 		grep -qx 'pagefail_read_errors 0' "$tmp/textfile/pagefail.prom" &&
 		ok unprivileged-with-cap-syslog || bad unprivileged-with-cap-syslog
+	# the watch unit's command, the same way: it follows the kernel log
+	# until SIGTERM, with nothing to say
+	wcmd=$(sed -n 's|^ExecStart=/usr/bin/pagefail ||p' contrib/systemd/pagefail-watch.service)
+	# shellcheck disable=SC2086
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=+syslog --ambient-caps=+syslog "$pf" $wcmd \
+		>"$tmp/watch.out" 2>"$tmp/out" &
+	wpid=$!
+	sleep 0.5
+	kill -TERM $wpid
+	if wait $wpid && [ ! -s "$tmp/out" ]; then
+		ok watch-unit-unprivileged
+	else
+		bad watch-unit-unprivileged
+	fi
 else
 	echo "skip unprivileged: not root, no setpriv or /dev/kmsg, or nobody cannot run $pf"
 fi
