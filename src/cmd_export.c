@@ -5,7 +5,9 @@
  * DIR as DIR/pagefail.prom for node_exporter's textfile collector: written
  * to a temporary file in DIR that the collector ignores (its name does not
  * end in .prom), fsync()ed, made readable by all and renamed over the old
- * one, so a scrape never reads half a file.
+ * one, so a scrape never reads half a file.  Beside it, .pagefail.state
+ * keeps the failure counts from one run to the next (export_state.c), so
+ * that they only grow while the machine is up.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -84,36 +86,53 @@ static int write_textfile(const char *dir, const char *text, size_t n)
  * ROOT/dev/kmsg when there is one.  NULL when there is none to read;
  * *errors counts a log that is there and cannot be read.
  */
-static struct cli_failures *read_failures(const struct cli_common *com,
-					  const char *root,
-					  unsigned int *errors)
+static bool read_failures(const struct cli_common *com, const char *root,
+			  pf_report_fn count, void *data, unsigned int *errors)
 {
-	struct cli_failures *f = calloc(1, sizeof(*f));
 	char path[PATH_MAX];
 	char *paths[1] = { path };
 	struct cli_collect c;
 	struct stat st;
-	bool live = !strcmp(root, "/");
 
-	if (!f)
-		return NULL;
-	cli_collect_init(&c, com, cli_failures_add, f);
-	if (live) {
+	cli_collect_init(&c, com, count, data);
+	if (!strcmp(root, "/"))
 		cli_collect(&c, 0, NULL);
-	} else if (snprintf(path, sizeof(path), "%s/dev/kmsg", root) <
-			   (int)sizeof(path) &&
-		   !stat(path, &st)) {
+	else if (snprintf(path, sizeof(path), "%s/dev/kmsg", root) <
+			 (int)sizeof(path) &&
+		 !stat(path, &st))
 		cli_collect(&c, 1, paths);
-	} else {
-		free(f);
-		return NULL;
-	}
+	else
+		return false;
 	*errors += (unsigned int)c.errors;
-	if (c.errors && !c.nr_sources) {
-		free(f);
-		return NULL;
+	return !c.errors || c.nr_sources;
+}
+
+/*
+ * The metrics in b to stdout, or to DIR/pagefail.prom with the counts
+ * kept beside it: 0, or -errno after saying why.
+ */
+static int emit(const struct cli_buf *b, const char *textfile,
+		struct cli_export_state *state, const struct cli_metrics_in *in)
+{
+	int err = 0;
+
+	if (b->oom) {
+		cli_err(false, "export", "out of memory");
+		return -ENOMEM;
 	}
-	return f;
+	if (!textfile) {
+		if (fwrite(cli_buf_str(b), 1, b->n, stdout) != b->n ||
+		    fflush(stdout))
+			err = -EIO;
+		return err;
+	}
+	err = write_textfile(textfile, cli_buf_str(b), b->n);
+	if (!err && state && in->failures == &state->kept)
+		err = cli_export_state_save(state, textfile);
+	if (err)
+		cli_err(false, textfile, "%s: cannot write %s there: %s",
+			textfile, TEXTFILE, strerror(-err));
+	return err;
 }
 
 int cmd_export(int argc, char **argv)
@@ -132,7 +151,7 @@ int cmd_export(int argc, char **argv)
 	struct cli_status c = { .root = "/" };
 	struct cli_sample s = { 0 };
 	struct cli_metrics_in in = { 0 };
-	struct cli_failures *failures = NULL;
+	struct cli_export_state *state = NULL;
 	const char *textfile = NULL;
 	struct cli_buf b = { 0 };
 	bool log = true;
@@ -167,26 +186,21 @@ int cmd_export(int argc, char **argv)
 	in.sys = s.sys;
 	in.st = s.st;
 	in.read_errors = cli_sample_errors(s.sys);
-	if (log)
-		failures = read_failures(&c.com, c.root, &in.read_errors);
-	in.failures = failures;
+	state = log ? calloc(1, sizeof(*state)) : NULL;
+	if (state) {
+		/* counts that only grow, kept beside the textfile */
+		if (textfile)
+			cli_export_state_load(state, textfile, c.root);
+		if (read_failures(&c.com, c.root, cli_export_state_add, state,
+				  &in.read_errors))
+			in.failures = textfile && state->usable ? &state->kept
+								: &state->all;
+	}
 	in.seconds = now() - t0;
 	cli_metrics(&b, &in);
-	if (b.oom) {
-		cli_err(false, "export", "out of memory");
-		err = -ENOMEM;
-	} else if (textfile) {
-		err = write_textfile(textfile, cli_buf_str(&b), b.n);
-		if (err)
-			cli_err(false, textfile,
-				"%s: cannot write %s there: %s", textfile,
-				TEXTFILE, strerror(-err));
-	} else if (fwrite(cli_buf_str(&b), 1, b.n, stdout) != b.n ||
-		   fflush(stdout)) {
-		err = -EIO;
-	}
+	err = emit(&b, textfile, state, &in);
 	cli_buf_release(&b);
-	free(failures);
+	free(state);
 	free(s.sys);
 	free(s.st);
 	return err ? CLI_EXIT_ERROR : CLI_EXIT_NONE;

@@ -26,6 +26,26 @@ struct cli_failures {
 /* pf_report_fn: count r (and the reports suppressed before it) in data */
 int cli_failures_add(const struct pf_report *r, void *data);
 
+/*
+ * export --textfile's counts, kept across runs of one boot in
+ * DIR/.pagefail.state (export_state.c): all, what the log holds now;
+ * kept, every report counted since the boot, usable when the machine has
+ * a boot id and every report a monotonic time.
+ */
+struct cli_export_state {
+	char boot_id[64];
+	double newest;	    /* the newest report counted before, -1: none */
+	double seen_newest; /* ... and in this run */
+	struct cli_failures all, kept;
+	bool usable;
+};
+void cli_export_state_load(struct cli_export_state *s, const char *dir,
+			   const char *root);
+/* pf_report_fn: count r in s->all, and in s->kept when it is new */
+int cli_export_state_add(const struct pf_report *r, void *data);
+/* Replace DIR/.pagefail.state (a rename): 0 or -errno. */
+int cli_export_state_save(struct cli_export_state *s, const char *dir);
+
 struct cli_metrics_in {
 	const struct pf_system *sys;
 	const struct pf_zone_status *st;

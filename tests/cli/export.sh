@@ -87,6 +87,33 @@ grep -v '^pagefail_scrape_duration_seconds' "$tmp/tf/pagefail.prom" >"$tmp/tf.a"
 "$pf" export --no-log --root $sysdir/v4.19-numa | grep -v '^pagefail_scrape_duration_seconds' >"$tmp/tf.b"
 check textfile-same "cmp -s $tmp/tf.a $tmp/tf.b"
 
+# --textfile keeps the failure counts of one boot in DIR/.pagefail.state:
+# they stay when the ring buffer drops a report, grow with a newer one,
+# and start again with a new boot id.  A lab console: a report with the
+# kernel's monotonic time.
+lab=tests/fixtures/lab/unmovable-atomic-1/console.log
+kept() {
+	sed -n 's/^pagefail_allocation_failures_total{order="1",mode="atomic",context="softirq"} //p' "$tmp/st/pagefail.prom"
+}
+mkdir -p "$tmp/st" "$tmp/sr/dev" "$tmp/sr/proc/sys/kernel/random"
+cp -r $sysdir/v4.19-numa/. "$tmp/sr/"
+echo 11111111-2222-3333-4444-555555555555 >"$tmp/sr/proc/sys/kernel/random/boot_id"
+cp "$lab" "$tmp/sr/dev/kmsg"
+"$pf" export --root "$tmp/sr" --textfile "$tmp/st"
+first=$(kept)
+: >"$tmp/sr/dev/kmsg"	# the ring buffer wrapped: the report is gone
+"$pf" export --root "$tmp/sr" --textfile "$tmp/st"
+check state-kept "[ -n '$first' ] && [ \"\$(kept)\" = '$first' ]"
+sed 's/^\[    4\./[  104./' "$lab" >"$tmp/sr/dev/kmsg"	# a newer one
+"$pf" export --root "$tmp/sr" --textfile "$tmp/st"
+check state-grows "[ \"\$(kept)\" = $((first * 2)) ]"
+"$pf" export --root "$tmp/sr" --textfile "$tmp/st"
+check state-once "[ \"\$(kept)\" = $((first * 2)) ]"
+echo 99999999-2222-3333-4444-555555555555 >"$tmp/sr/proc/sys/kernel/random/boot_id"
+"$pf" export --root "$tmp/sr" --textfile "$tmp/st"
+check state-new-boot "[ \"\$(kept)\" = '$first' ]"
+check state-alone "[ \"\$(ls -A $tmp/st | tr '\n' ' ')\" = '.pagefail.state pagefail.prom ' ]"
+
 fails textfile-missing-dir 1 "pagefail: $tmp/none: cannot write pagefail.prom there: No such file or directory" \
 	export --no-log --root $sysdir/v4.19-numa --textfile "$tmp/none"
 fails export-operand 2 "pagefail: export takes no arguments, not 'extra' (see 'pagefail help export')" \
