@@ -321,6 +321,8 @@ struct cli_sample {
 	struct pf_zone_status *st;
 	double t;
 };
+/* Seconds of the monotonic clock (when.c). */
+double cli_now(void);
 /* Read s (again): false after saying why not. */
 bool cli_sample_take(const struct cli_status *c, struct cli_sample *s);
 /*

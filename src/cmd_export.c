@@ -22,14 +22,6 @@
 
 #define TEXTFILE "pagefail.prom"
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* write(2) all of it: 0, or -errno */
 static int write_all(int fd, const char *s, size_t n)
 {
@@ -46,16 +38,19 @@ static int write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
-/* DIR/pagefail.prom replaced by text in one rename: 0, or -errno */
-static int write_textfile(const char *dir, const char *text, size_t n)
+/*
+ * DIR/name replaced by text in one rename, from a temporary file whose
+ * name starts with a dot (the collector reads only *.prom): 0, or -errno
+ */
+static int replace_file(const char *dir, const char *name, const char *text,
+			size_t n)
 {
 	char tmp[PATH_MAX], dst[PATH_MAX];
 	int fd, dfd, err;
 
-	if (snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, TEXTFILE) >=
+	if (snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, name) >=
 		    (int)sizeof(tmp) ||
-	    snprintf(dst, sizeof(dst), "%s/%s", dir, TEXTFILE) >=
-		    (int)sizeof(dst))
+	    snprintf(dst, sizeof(dst), "%s/%s", dir, name) >= (int)sizeof(dst))
 		return -ENAMETOOLONG;
 	fd = mkstemp(tmp);
 	if (fd < 0)
@@ -126,9 +121,16 @@ static int emit(const struct cli_buf *b, const char *textfile,
 			err = -EIO;
 		return err;
 	}
-	err = write_textfile(textfile, cli_buf_str(b), b->n);
-	if (!err && state && in->failures == &state->kept)
-		err = cli_export_state_save(state, textfile);
+	err = replace_file(textfile, TEXTFILE, cli_buf_str(b), b->n);
+	if (!err && state && in->failures == &state->kept) {
+		struct cli_buf sb = { 0 };
+
+		cli_export_state_text(state, &sb);
+		err = sb.oom ? -ENOMEM
+			     : replace_file(textfile, CLI_EXPORT_STATE,
+					    cli_buf_str(&sb), sb.n);
+		cli_buf_release(&sb);
+	}
 	if (err)
 		cli_err(false, textfile, "%s: cannot write %s there: %s",
 			textfile, TEXTFILE, strerror(-err));
@@ -156,7 +158,7 @@ int cmd_export(int argc, char **argv)
 	struct cli_buf b = { 0 };
 	bool log = true;
 	struct cli_parser p;
-	double t0 = now();
+	double t0 = cli_now();
 	int ch, err = 0;
 
 	cli_parser_init(&p, &opts);
@@ -196,7 +198,7 @@ int cmd_export(int argc, char **argv)
 			in.failures = textfile && state->usable ? &state->kept
 								: &state->all;
 	}
-	in.seconds = now() - t0;
+	in.seconds = cli_now() - t0;
 	cli_metrics(&b, &in);
 	err = emit(&b, textfile, state, &in);
 	cli_buf_release(&b);

@@ -39,14 +39,6 @@ struct serve {
 	struct cli_logfollow log; /* src NULL: not followed */
 };
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* One response: status, body (copied), and whether to close after it. */
 static enum MHD_Result reply(struct MHD_Connection *conn, unsigned int status,
 			     const char *type, const char *body, size_t len,
@@ -82,7 +74,7 @@ static enum MHD_Result metrics(struct serve *sv, struct MHD_Connection *conn)
 	struct cli_metrics_in in = { 0 };
 	struct cli_failures f;
 	struct cli_buf b = { 0 };
-	double t0 = now();
+	double t0 = cli_now();
 	enum MHD_Result ret;
 
 	if (!cli_sample_take(&sv->c, &s)) {
@@ -98,7 +90,7 @@ static enum MHD_Result metrics(struct serve *sv, struct MHD_Connection *conn)
 			in.read_errors++;
 		in.failures = &f;
 	}
-	in.seconds = now() - t0;
+	in.seconds = cli_now() - t0;
 	cli_metrics(&b, &in);
 	ret = b.oom ? text(conn, MHD_HTTP_INTERNAL_SERVER_ERROR,
 			   "out of memory\n")

@@ -41,18 +41,10 @@ static void on_stop(int sig)
 	watch_stop = 1;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Wait for pid, killing it after timeout seconds: its wait status, or -1. */
 static int wait_bounded(pid_t pid, long timeout)
 {
-	double end = now() + (double)timeout;
+	double end = cli_now() + (double)timeout;
 	int st;
 
 	for (;;) {
@@ -62,7 +54,7 @@ static int wait_bounded(pid_t pid, long timeout)
 			return st;
 		if (got < 0 && errno != EINTR)
 			return -1;
-		if (now() >= end) {
+		if (cli_now() >= end) {
 			kill(pid, SIGKILL);
 			waitpid(pid, &st, 0);
 			return -1;
@@ -178,7 +170,7 @@ static struct pf_scanner *new_scanner(struct watch *w)
 static int follow(struct watch *w, struct cli_follow *f)
 {
 	struct pf_scanner *sc = new_scanner(w);
-	double quiet_since = now();
+	double quiet_since = cli_now();
 	bool open_data = false;
 
 	while (sc && !watch_stop) {
@@ -188,7 +180,7 @@ static int follow(struct watch *w, struct cli_follow *f)
 		if (n > 0) {
 			pf_scanner_feed(sc, buf, (size_t)n);
 			open_data = true;
-			quiet_since = now();
+			quiet_since = cli_now();
 			continue;
 		}
 		if (n < 0) {
@@ -198,7 +190,7 @@ static int follow(struct watch *w, struct cli_follow *f)
 			return CLI_EXIT_ERROR;
 		}
 		/* quiet for long enough: what is open goes, whole or not */
-		if (open_data && now() - quiet_since >= w->flush) {
+		if (open_data && cli_now() - quiet_since >= w->flush) {
 			pf_scanner_finish(sc);
 			pf_scanner_free(sc);
 			sc = new_scanner(w);

@@ -9,18 +9,16 @@
  * counted before; a new boot id starts the counts again, as a reboot
  * should.  Without a boot id, or with a report of no monotonic time,
  * there is nothing to keep the counts by, and the run counts what the log
- * holds, as export without --textfile does.
+ * holds, as export without --textfile does.  cmd_export.c writes the
+ * file as it writes pagefail.prom, in one rename.
  */
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "metrics.h"
 
-#define STATE_FILE  ".pagefail.state"
 #define STATE_MAGIC "pagefail-export-state 1"
 
 /* the machine's boot id under root; "" when it has none */
@@ -55,7 +53,7 @@ void cli_export_state_load(struct cli_export_state *s, const char *dir,
 	read_boot_id(root, s->boot_id, sizeof(s->boot_id));
 	s->usable = s->boot_id[0];
 	if (!s->usable || snprintf(path, sizeof(path), "%s/%s", dir,
-				   STATE_FILE) >= (int)sizeof(path))
+				   CLI_EXPORT_STATE) >= (int)sizeof(path))
 		return;
 	f = fopen(path, "re");
 	if (!f)
@@ -92,42 +90,14 @@ int cli_export_state_add(const struct pf_report *r, void *data)
 	return 0;
 }
 
-int cli_export_state_save(struct cli_export_state *s, const char *dir)
+void cli_export_state_text(const struct cli_export_state *s, struct cli_buf *b)
 {
-	char tmp[PATH_MAX], dst[PATH_MAX];
-	FILE *f;
-	int fd, err = 0;
-
-	if (snprintf(tmp, sizeof(tmp), "%s/%s.XXXXXX", dir, STATE_FILE) >=
-		    (int)sizeof(tmp) ||
-	    snprintf(dst, sizeof(dst), "%s/%s", dir, STATE_FILE) >=
-		    (int)sizeof(dst))
-		return -ENAMETOOLONG;
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return -errno;
-	f = fdopen(fd, "w");
-	if (!f) {
-		err = -errno;
-		close(fd);
-		unlink(tmp);
-		return err;
-	}
-	fprintf(f, "%s\nboot_id %s newest %.6f\n", STATE_MAGIC, s->boot_id,
-		s->seen_newest > s->newest ? s->seen_newest : s->newest);
+	cli_buf_add(b, "%s\nboot_id %s newest %.6f\n", STATE_MAGIC, s->boot_id,
+		    s->seen_newest > s->newest ? s->seen_newest : s->newest);
 	for (int o = 0; o < PF_MAX_ORDER; o++)
 		for (int c = 0; c < CLI_GFP_CLASS_NR; c++)
 			for (int x = 0; x < PF_CTX_NR; x++)
 				if (s->kept.n[o][c][x])
-					fprintf(f, "%d %d %d %llu\n", o, c, x,
-						s->kept.n[o][c][x]);
-	if (fflush(f) || fsync(fileno(f)))
-		err = -errno;
-	if (fclose(f) && !err)
-		err = -errno;
-	if (!err && rename(tmp, dst))
-		err = -errno;
-	if (err)
-		unlink(tmp);
-	return err;
+					cli_buf_add(b, "%d %d %d %llu\n", o, c,
+						    x, s->kept.n[o][c][x]);
 }

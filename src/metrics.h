@@ -43,8 +43,9 @@ void cli_export_state_load(struct cli_export_state *s, const char *dir,
 			   const char *root);
 /* pf_report_fn: count r in s->all, and in s->kept when it is new */
 int cli_export_state_add(const struct pf_report *r, void *data);
-/* Replace DIR/.pagefail.state (a rename): 0 or -errno. */
-int cli_export_state_save(struct cli_export_state *s, const char *dir);
+/* What DIR/CLI_EXPORT_STATE is to hold now, for cmd_export.c to write. */
+#define CLI_EXPORT_STATE ".pagefail.state"
+void cli_export_state_text(const struct cli_export_state *s, struct cli_buf *b);
 
 struct cli_metrics_in {
 	const struct pf_system *sys;

@@ -39,15 +39,6 @@ static void on_report(const char *text, int cause, void *data)
 	c->text_len += n;
 }
 
-/* Seconds of wall clock, monotonic. */
-static double wall(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /*
  * A run longer than 2 s says how far it is, on one line of a terminal's
  * stderr redrawn twice a second: simulated time, its rate, the time left.
@@ -56,7 +47,7 @@ static void on_progress(double t, double total, unsigned long long ops,
 			void *data)
 {
 	struct sim_ctx *c = data;
-	double now = wall(), spent = now - c->started;
+	double now = cli_now(), spent = now - c->started;
 	double step = now - c->shown;
 
 	if (spent < 2 || step < 0.5 || t <= c->t_shown)
@@ -117,7 +108,7 @@ static int run_one(struct sim_ctx *c, int n)
 
 	c->series.nr = 0;
 	say_assumptions(c, pf_scenario_kernel(sc));
-	c->started = c->shown = wall();
+	c->started = c->shown = cli_now();
 	c->t_shown = 0;
 	err = pf_simulate(sc, &o, &r);
 	/* the progress line, if one was drawn, gives way to the results */

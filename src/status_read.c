@@ -104,14 +104,6 @@ static struct pf_system *read_system(const struct cli_status *c)
 	return sys;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 bool cli_sample_take(const struct cli_status *c, struct cli_sample *s)
 {
 	free(s->sys);
@@ -124,7 +116,7 @@ bool cli_sample_take(const struct cli_status *c, struct cli_sample *s)
 	if (!s->st)
 		return false;
 	pf_system_status(s->sys, s->st);
-	s->t = now();
+	s->t = cli_now();
 	return true;
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * when.c - the times --since and --until take, in journalctl's spirit:
- * absolute local times, @epoch, and times relative to now.
+ * absolute local times, @epoch, and times relative to now; and the
+ * monotonic clock the commands time themselves by (cli_now()).
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -92,4 +93,12 @@ int cli_parse_when(const char *s, int64_t *epoch)
 	tm.tm_isdst = -1;
 	*epoch = mktime(&tm);
 	return 0;
+}
+
+double cli_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
