@@ -168,6 +168,8 @@ void cli_color_init(void);
  */
 #define CLI_MIN_INTERVAL 0.1 /* seconds: status INTERVAL, top -d */
 int cli_opt_long(const char *opt, const char *arg, long min, long max, long *v);
+/* An operand after a command that takes none: -1 after saying so, else 0. */
+int cli_no_operands(const char *cmd, int argc, char **argv);
 int cli_opt_seconds(const char *opt, const char *arg, double min, double max,
 		    double *v);
 int cli_opt_kernel(const char *opt, const char *arg, struct pf_kver *kv);

@@ -170,13 +170,8 @@ int cmd_export(int argc, char **argv)
 	}
 	if (ch == CLI_OPT_EXIT)
 		return p.status;
-	if (optind < argc) {
-		cli_err(false, NULL,
-			"export takes no arguments, not '%s' (see "
-			"'pagefail help export')",
-			argv[optind]);
+	if (cli_no_operands("export", argc, argv))
 		return CLI_EXIT_USAGE;
-	}
 	if (c.com.root)
 		c.root = c.com.root;
 	if (cli_root_check(c.root, false))

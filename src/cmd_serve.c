@@ -246,13 +246,8 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (ch == CLI_OPT_EXIT)
 		return p.status;
-	if (optind < argc) {
-		cli_err(false, NULL,
-			"serve takes no arguments, not '%s' (see "
-			"'pagefail help serve')",
-			argv[optind]);
+	if (cli_no_operands("serve", argc, argv))
 		return CLI_EXIT_USAGE;
-	}
 	if (sv.c.com.root)
 		sv.c.root = sv.c.com.root;
 	if (cli_root_check(sv.c.root, false))

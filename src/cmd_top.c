@@ -129,13 +129,8 @@ static int parse_args(struct top *t, int argc, char **argv)
 	if (ch == CLI_OPT_EXIT)
 		return p.status;
 	t->root = com.root;
-	if (optind < argc) {
-		cli_err(false, NULL,
-			"top takes no arguments, not '%s' (see "
-			"'pagefail help top')",
-			argv[optind]);
+	if (cli_no_operands("top", argc, argv))
 		return CLI_EXIT_USAGE;
-	}
 	if (!t->batch && !cli_top_screen) {
 		cli_err(false, NULL,
 			"top was built without ncurses, so it has "

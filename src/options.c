@@ -271,3 +271,13 @@ void cli_opt_bad(const char *cmd, int ch, char **argv)
 			"%s: unknown option '%s' (see 'pagefail help %s')", cmd,
 			opt, cmd);
 }
+
+int cli_no_operands(const char *cmd, int argc, char **argv)
+{
+	if (optind >= argc)
+		return 0;
+	cli_err(false, NULL,
+		"%s takes no arguments, not '%s' (see 'pagefail help %s')", cmd,
+		argv[optind], cmd);
+	return -1;
+}
