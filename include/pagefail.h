@@ -369,13 +369,28 @@ int pf_source_open_kmsg(struct pf_source **src, const char *root);
  * before stays valid).  The chunk is valid until the next call.
  */
 ssize_t pf_source_read(struct pf_source *src, const char **buf);
-/* After a 0 from /dev/kmsg, read on as it grows; false for other sources */
+/* After a 0 from /dev/kmsg or a followed journal, read on; false for others */
 bool pf_source_more(struct pf_source *src);
 /* The name used in messages: the path, "<stdin>", "/dev/kmsg" ... */
 const char *pf_source_name(const struct pf_source *src);
 /* Human words for the last error of src ("truncated xz stream", ...). */
 const char *pf_source_strerror(const struct pf_source *src, int err);
 void pf_source_free(struct pf_source *src);
+
+/*
+ * The kernel's messages (_TRANSPORT=kernel) of the systemd journal at path
+ * (a directory, a file; NULL: this machine's), from the head, the tail
+ * (PF_JOURNAL_TAIL), this boot's start (PF_JOURNAL_THIS_BOOT) or after
+ * cursor.  PF_JOURNAL_FOLLOW: no file yet is waited for, and
+ * pf_source_more() reads on.  0 or -errno, said by pf_source_strerror().
+ */
+#define PF_JOURNAL_TAIL	     (1u << 0)
+#define PF_JOURNAL_THIS_BOOT (1u << 1)
+#define PF_JOURNAL_FOLLOW    (1u << 2)
+int pf_source_open_journal(struct pf_source **src, const char *path,
+			   unsigned int flags, const char *cursor);
+/* The journal cursor of the last entry read (NULL: none); start after it. */
+const char *pf_source_cursor(const struct pf_source *src);
 
 /*
  * Call fn for every log file of a directory (a sosreport, /var/log, any

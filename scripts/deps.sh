@@ -9,17 +9,21 @@
 set -eu
 
 # build: what "make run" needs, nothing of the tests (ncurses for top's
-# screen, libmicrohttpd for serve: without either the build goes on)
+# screen, libmicrohttpd for serve, libsystemd for --journal: without any of
+# them the build goes on)
 build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libncurses-dev
-       libmicrohttpd-dev"
+       libmicrohttpd-dev libsystemd-dev"
 # check: the unit tests (cmocka), the clang Release and fuzz builds, valgrind,
 # the JSON checks of the CLI tests (python3), the kill-at-unmount test of
 # the debugfs mount and the hostile matrix's watch on writes (strace), the
 # compressed inputs of the tests (xz, gzip, zstd, bzip2), the style check
-# (clang-format 14: another version formats otherwise), and promtool, which
-# judges export's metrics (the prometheus package: no server is started)
+# (clang-format 14: another version formats otherwise), promtool, which
+# judges export's metrics (the prometheus package: no server is started),
+# and systemd-journal-remote, which writes the journal files of the
+# --journal tests (its socket is not started either)
 check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip
-       zstd bzip2 python3 strace clang-format-14 prometheus"
+       zstd bzip2 python3 strace clang-format-14 prometheus
+       systemd-journal-remote"
 
 # bench: the yardsticks of bench/serve.sh (wrk, Debian's node_exporter)
 bench="$build wrk prometheus-node-exporter"

@@ -94,15 +94,16 @@ const char *cli_c(const char *sgr);
  * The common options (options.c), declared once: a command takes those it
  * names in cli_opts.common, and getopt_long() sees them beside its own.
  */
-#define CLI_COMMON_JSON	  (1u << 0) /* -j/--json, -p/--pretty */
-#define CLI_COMMON_KERNEL (1u << 1) /* --kernel VERSION */
-#define CLI_COMMON_YEAR	  (1u << 2) /* --year YEAR */
-#define CLI_COMMON_ROOT	  (1u << 3) /* --root DIR */
-#define CLI_COMMON_COLOR  (1u << 4) /* --no-color */
-/* what the commands that read logs take (scan, explain, advise) */
+#define CLI_COMMON_JSON	   (1u << 0) /* -j/--json, -p/--pretty */
+#define CLI_COMMON_KERNEL  (1u << 1) /* --kernel VERSION */
+#define CLI_COMMON_YEAR	   (1u << 2) /* --year YEAR */
+#define CLI_COMMON_ROOT	   (1u << 3) /* --root DIR */
+#define CLI_COMMON_COLOR   (1u << 4) /* --no-color */
+#define CLI_COMMON_JOURNAL (1u << 5) /* --journal: SOURCEs are journals */
+/* what the commands that read logs take (scan, explain, advise, watch) */
 #define CLI_COMMON_LOGS                                                        \
 	(CLI_COMMON_JSON | CLI_COMMON_KERNEL | CLI_COMMON_YEAR |               \
-	 CLI_COMMON_COLOR)
+	 CLI_COMMON_COLOR | CLI_COMMON_JOURNAL)
 
 /* getopt values of the long-only common options: a command's own are less */
 enum {
@@ -110,6 +111,7 @@ enum {
 	CLI_OPT_YEAR,
 	CLI_OPT_ROOT,
 	CLI_OPT_NOCOLOR,
+	CLI_OPT_JOURNAL,
 };
 
 /* What the common options said. */
@@ -119,6 +121,7 @@ struct cli_common {
 	bool have_kernel;
 	int year;	  /* --year, 0: not given */
 	const char *root; /* --root, NULL: not given */
+	bool journal;	  /* --journal */
 };
 
 /* A command's options. */
@@ -198,6 +201,7 @@ struct cli_collect {
 	struct pf_kver kernel; /* --kernel */
 	bool have_kernel;
 	int year;	     /* --year */
+	bool journal;	     /* --journal: each path a journal, none: ours */
 	pf_report_fn report; /* non-zero return: stop */
 	void *data;
 	unsigned long nr_sources, errors;
@@ -208,6 +212,12 @@ struct cli_collect {
 void cli_collect_init(struct cli_collect *c, const struct cli_common *com,
 		      pf_report_fn report, void *data);
 void cli_collect(struct cli_collect *c, int nr, char **paths);
+/*
+ * replace.c: DIR/name replaced by text (n bytes) in one rename, mode 0644:
+ * 0, or -errno.
+ */
+int cli_replace_file(const char *dir, const char *name, const char *text,
+		     size_t n);
 /* A SOURCE directory that is a machine's tree (a sosreport, a snapshot) */
 bool cli_is_system_tree(const char *dir);
 /* Text: "no page allocation failure report found in N sources" */

@@ -22,60 +22,6 @@
 
 #define TEXTFILE "pagefail.prom"
 
-/* write(2) all of it: 0, or -errno */
-static int write_all(int fd, const char *s, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, s, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return w < 0 ? -errno : -EIO;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/*
- * DIR/name replaced by text in one rename, from a temporary file whose
- * name starts with a dot (the collector reads only *.prom): 0, or -errno
- */
-static int replace_file(const char *dir, const char *name, const char *text,
-			size_t n)
-{
-	char tmp[PATH_MAX], dst[PATH_MAX];
-	int fd, dfd, err;
-
-	if (snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, name) >=
-		    (int)sizeof(tmp) ||
-	    snprintf(dst, sizeof(dst), "%s/%s", dir, name) >= (int)sizeof(dst))
-		return -ENAMETOOLONG;
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return -errno;
-	/* the collector runs as another user: mkstemp() made it 0600 */
-	err = fchmod(fd, 0644) ? -errno : write_all(fd, text, n);
-	if (!err && fsync(fd))
-		err = -errno;
-	if (close(fd) && !err)
-		err = -errno;
-	if (!err && rename(tmp, dst))
-		err = -errno;
-	if (err) {
-		unlink(tmp);
-		return err;
-	}
-	/* the rename itself, on disk */
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	return 0;
-}
-
 /*
  * The failures in the kernel log: the live one, or under --root a saved
  * ROOT/dev/kmsg when there is one.  NULL when there is none to read;
@@ -121,14 +67,14 @@ static int emit(const struct cli_buf *b, const char *textfile,
 			err = -EIO;
 		return err;
 	}
-	err = replace_file(textfile, TEXTFILE, cli_buf_str(b), b->n);
+	err = cli_replace_file(textfile, TEXTFILE, cli_buf_str(b), b->n);
 	if (!err && state && in->failures == &state->kept) {
 		struct cli_buf sb = { 0 };
 
 		cli_export_state_text(state, &sb);
 		err = sb.oom ? -ENOMEM
-			     : replace_file(textfile, CLI_EXPORT_STATE,
-					    cli_buf_str(&sb), sb.n);
+			     : cli_replace_file(textfile, CLI_EXPORT_STATE,
+						cli_buf_str(&sb), sb.n);
 		cli_buf_release(&sb);
 	}
 	if (err)

@@ -1,16 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * cmd_watch.c - pagefail watch: follow the kernel log (/dev/kmsg) or a
- * file (follow.c: across rotation and truncation) and print each report
+ * cmd_watch.c - pagefail watch: follow the kernel log (/dev/kmsg), the
+ * systemd journal's kernel messages (--journal) or a file (follow.c:
+ * across rotation and truncation) and print each report
  * explained, as explain does, once the scanner has it whole: when the line
  * after it comes, or after --flush seconds of quiet (then a report whose
  * Mem-Info never ended is marked incomplete).  -j: one JSON object a line,
  * for log shippers.  --exec CMD: CMD (run by sh -c) for each report, its
  * JSON on standard input, one at a time, killed after --exec-timeout
  * seconds; a command that fails is said on stderr, and watching goes on.
+ *
+ * --cursor-file FILE (the journal): where the journal was read up to, so
+ * that a restart goes on from there.  It is written only when nothing is
+ * open in the scanner (after --flush seconds of quiet, and at exit): a
+ * report is then read again from its start after a crash, never cut; one
+ * printed just before a crash may come twice, none is lost.
  */
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -29,7 +39,10 @@ struct watch {
 	const char *exec;
 	double flush;
 	long exec_timeout;
-	const char *source;
+	const char *source; /* the path, or NULL: this machine's log */
+	const char *name;   /* of the source, in messages */
+	const char *cursor_file;
+	char *cursor_saved; /* what cursor_file holds */
 	unsigned long seen, exec_failed;
 };
 
@@ -131,7 +144,7 @@ static int on_report(const struct pf_report *r, void *data)
 	char *json;
 
 	if (!ex) {
-		cli_err(w->com.json, w->source, "out of memory");
+		cli_err(w->com.json, w->name, "out of memory");
 		return 0;
 	}
 	pf_explain_report(r, NULL, ex);
@@ -163,7 +176,65 @@ static struct pf_scanner *new_scanner(struct watch *w)
 	if (w->com.have_kernel)
 		so.kernel = &w->com.kernel;
 	so.year = w->com.year;
-	return pf_scanner_new(w->source, &so);
+	return pf_scanner_new(w->name, &so);
+}
+
+/* --cursor-file: the cursor it holds, or NULL (none yet, or unreadable). */
+static char *cursor_load(const struct watch *w)
+{
+	char line[1024];
+	FILE *fp = fopen(w->cursor_file, "re");
+	char *c = NULL;
+
+	if (!fp) {
+		if (errno != ENOENT)
+			cli_err(w->com.json, w->cursor_file,
+				"cannot read '%s': %s: the journal is read "
+				"from now",
+				w->cursor_file, pf_strerror(errno));
+		return NULL;
+	}
+	if (fgets(line, sizeof(line), fp)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0])
+			c = strdup(line);
+	}
+	fclose(fp);
+	return c;
+}
+
+/*
+ * --cursor-file: the cursor of the last journal entry read, when it moved;
+ * called only when the scanner holds nothing open.
+ */
+static void cursor_save(struct watch *w, const struct cli_follow *f)
+{
+	const char *c = pf_source_cursor(f->src);
+	char dir[PATH_MAX], base[PATH_MAX], *text;
+	size_t len;
+	int err;
+
+	if (!w->cursor_file || !c ||
+	    (w->cursor_saved && !strcmp(c, w->cursor_saved)))
+		return;
+	len = strlen(c) + 1;
+	text = malloc(len + 1);
+	if (!text)
+		return;
+	snprintf(text, len + 1, "%s\n", c);
+	/* dirname() and basename() may write into what they are given */
+	snprintf(dir, sizeof(dir), "%s", w->cursor_file);
+	snprintf(base, sizeof(base), "%s", w->cursor_file);
+	err = cli_replace_file(dirname(dir), basename(base), text, len);
+	if (err) {
+		cli_err(w->com.json, w->cursor_file,
+			"cannot write '%s': %s; watching goes on",
+			w->cursor_file, pf_strerror(err));
+	} else {
+		free(w->cursor_saved);
+		w->cursor_saved = strdup(c);
+	}
+	free(text);
 }
 
 /* Follow f until a signal: the exit status. */
@@ -184,8 +255,8 @@ static int follow(struct watch *w, struct cli_follow *f)
 			continue;
 		}
 		if (n < 0) {
-			cli_err(w->com.json, w->source, "%s: %s", w->source,
-				strerror((int)-n));
+			cli_err(w->com.json, w->name, "%s: %s", w->name,
+				pf_source_strerror(f->src, (int)n));
 			pf_scanner_free(sc);
 			return CLI_EXIT_ERROR;
 		}
@@ -195,16 +266,40 @@ static int follow(struct watch *w, struct cli_follow *f)
 			pf_scanner_free(sc);
 			sc = new_scanner(w);
 			open_data = false;
+			cursor_save(w, f);
 		}
 		nanosleep(&(struct timespec){ 0, WATCH_POLL_NS }, NULL);
 	}
 	if (!sc) {
-		cli_err(w->com.json, w->source, "out of memory");
+		cli_err(w->com.json, w->name, "out of memory");
 		return CLI_EXIT_ERROR;
 	}
 	pf_scanner_finish(sc);
 	pf_scanner_free(sc);
+	cursor_save(w, f);
 	return CLI_EXIT_NONE;
+}
+
+/* f opened on w's source (the cursor loaded first): 0, or -1 when said. */
+static int open_source(struct watch *w, struct cli_follow *f, bool from_start)
+{
+	int err;
+
+	if (w->com.journal) {
+		w->cursor_saved = w->cursor_file ? cursor_load(w) : NULL;
+		err = cli_follow_open_journal(f, w->source, from_start,
+					      w->cursor_saved);
+	} else {
+		err = cli_follow_open(f, w->source, from_start);
+	}
+	if (!err)
+		return 0;
+	cli_err(w->com.json, w->name, "cannot follow '%s': %s%s", w->name,
+		pf_source_strerror(NULL, err),
+		err == -EACCES || err == -EPERM
+			? " (try as root, or kernel.dmesg_restrict=0)"
+			: "");
+	return -1;
 }
 
 int cmd_watch(int argc, char **argv)
@@ -214,6 +309,7 @@ int cmd_watch(int argc, char **argv)
 		{ "exec", required_argument, NULL, 'e' },
 		{ "exec-timeout", required_argument, NULL, 'T' },
 		{ "flush", required_argument, NULL, 'f' },
+		{ "cursor-file", required_argument, NULL, 'c' },
 		{ 0 }
 	};
 	/* clang-format off */
@@ -228,7 +324,7 @@ int cmd_watch(int argc, char **argv)
 	struct cli_follow *f;
 	bool from_start = false;
 	struct cli_parser p;
-	int ch, err, status;
+	int ch, status;
 
 	cli_parser_init(&p, &opts);
 	while ((ch = cli_getopt(&p, argc, argv, &w.com)) >= 0) {
@@ -236,6 +332,8 @@ int cmd_watch(int argc, char **argv)
 			from_start = true;
 		else if (ch == 'e')
 			w.exec = optarg;
+		else if (ch == 'c')
+			w.cursor_file = optarg;
 		else if (ch == 'T' && cli_opt_long("--exec-timeout", optarg, 1,
 						   3600, &w.exec_timeout))
 			return CLI_EXIT_USAGE;
@@ -252,17 +350,19 @@ int cmd_watch(int argc, char **argv)
 			argv[optind + 1]);
 		return CLI_EXIT_USAGE;
 	}
-	w.source = optind < argc ? argv[optind] : "/dev/kmsg";
+	if (w.cursor_file && !w.com.journal) {
+		cli_err(false, NULL,
+			"--cursor-file is where the journal was read up to: "
+			"it needs --journal");
+		return CLI_EXIT_USAGE;
+	}
+	w.source = optind < argc ? argv[optind] : NULL;
+	w.name = w.source ? w.source : w.com.journal ? "journal" : "/dev/kmsg";
 	f = malloc(sizeof(*f));
 	if (!f)
 		return CLI_EXIT_ERROR;
-	err = cli_follow_open(f, w.source, from_start);
-	if (err) {
-		cli_err(w.com.json, w.source, "cannot follow '%s': %s%s",
-			w.source, pf_source_strerror(NULL, err),
-			err == -EACCES || err == -EPERM
-				? " (try as root, or kernel.dmesg_restrict=0)"
-				: "");
+	if (open_source(&w, f, from_start)) {
+		free(w.cursor_saved);
 		free(f);
 		return CLI_EXIT_ERROR;
 	}
@@ -271,6 +371,7 @@ int cmd_watch(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	status = follow(&w, f);
 	cli_follow_release(f);
+	free(w.cursor_saved);
 	free(f);
 	return status;
 }

@@ -2,8 +2,10 @@
 /*
  * collect.c - the reports of every SOURCE on a command line (files,
  * compressed files, directories, "-", or the running kernel's log when
- * there is none), handed one by one to a subcommand's callback.  scan,
- * explain and advise read their input through it.
+ * there is none; with --journal, journal directories or files, or this
+ * machine's journal when there is none), handed one by one to a
+ * subcommand's callback.  scan, explain and advise read their input
+ * through it.
  */
 #include <errno.h>
 #include <limits.h>
@@ -171,8 +173,33 @@ static void collect_path(struct cli_collect *c, const char *path)
 	pf_source_free(src);
 }
 
+/* --journal: a journal directory or file, or this machine's (NULL). */
+static void collect_journal(struct cli_collect *c, const char *path)
+{
+	const char *name = path ? path : "journal";
+	struct pf_source *src;
+	int err = pf_source_open_journal(&src, path, 0, NULL);
+
+	if (err) {
+		cli_err(c->json, name, "cannot read the journal%s%s: %s",
+			path ? " in " : "", path ? path : "",
+			pf_source_strerror(NULL, err));
+		c->errors++;
+		return;
+	}
+	collect_one(c, src);
+	pf_source_free(src);
+}
+
 void cli_collect(struct cli_collect *c, int nr, char **paths)
 {
+	if (c->journal) {
+		if (!nr)
+			collect_journal(c, NULL);
+		for (int i = 0; i < nr && !c->stop; i++)
+			collect_journal(c, paths[i]);
+		return;
+	}
 	if (!nr) {
 		struct pf_source *src;
 		int err = pf_source_open_kmsg(&src, NULL);
@@ -202,6 +229,7 @@ void cli_collect_init(struct cli_collect *c, const struct cli_common *com,
 	c->kernel = com->kernel;
 	c->have_kernel = com->have_kernel;
 	c->year = com->year;
+	c->journal = com->journal;
 	c->report = report;
 	c->data = data;
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * follow.c - a log read as it grows, for watch: /dev/kmsg (the library's
- * source, read on with pf_source_more()), or a plain file as tail -F reads
- * one: from its end (or its start), on when it grows, from the start of
- * the new file when the path is renamed away and made again (rotation),
- * from the start again when it gets shorter than what was read
- * (truncation).  A file that is not there yet is waited for.
+ * follow.c - a log read as it grows, for watch: /dev/kmsg or the systemd
+ * journal (the library's sources, read on with pf_source_more()), or a
+ * plain file as tail -F reads one: from its end (or its start), on when it
+ * grows, from the start of the new file when the path is renamed away and
+ * made again (rotation), from the start again when it gets shorter than
+ * what was read (truncation).  A file that is not there yet is waited for.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -68,6 +68,21 @@ int cli_follow_open(struct cli_follow *f, const char *path, bool from_start)
 		;
 	pf_source_more(f->src);
 	return 0;
+}
+
+int cli_follow_open_journal(struct cli_follow *f, const char *path,
+			    bool from_start, const char *cursor)
+{
+	unsigned int flags = PF_JOURNAL_FOLLOW;
+
+	memset(f, 0, sizeof(*f));
+	f->fd = -1;
+	f->path = path ? path : "journal";
+	if (!from_start)
+		flags |= PF_JOURNAL_TAIL;
+	else if (!path)
+		flags |= PF_JOURNAL_THIS_BOOT;
+	return pf_source_open_journal(&f->src, path, flags, cursor);
 }
 
 /* Has the path become another file (rotation), or shrunk (truncation)? */

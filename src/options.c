@@ -38,6 +38,8 @@ static const struct {
 	{ CLI_COMMON_ROOT, { "root", required_argument, NULL, CLI_OPT_ROOT } },
 	{ CLI_COMMON_COLOR,
 	  { "no-color", no_argument, NULL, CLI_OPT_NOCOLOR } },
+	{ CLI_COMMON_JOURNAL,
+	  { "journal", no_argument, NULL, CLI_OPT_JOURNAL } },
 	{ 0, { "help", no_argument, NULL, 'h' } },
 };
 
@@ -109,6 +111,9 @@ int cli_common_opt(struct cli_common *com, int ch, const char *arg)
 		return 0;
 	case CLI_OPT_NOCOLOR:
 		cli_color = false;
+		return 0;
+	case CLI_OPT_JOURNAL:
+		com->journal = true;
 		return 0;
 	default:
 		return 1;

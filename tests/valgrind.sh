@@ -71,6 +71,14 @@ cli 0 "export --textfile --root v4.19" export --root "$top/tests/fixtures/system
 cli 0 "snapshot" snapshot -q "$snap/s"
 cli 0 "snapshot --force" snapshot -q --force --root "$top/tests/fixtures/system/v4.19-numa" "$snap/s"
 seq 100 >"$snap/junk.rules"
+# the journal source, on a journal file written from the corpus (when
+# systemd-journal-remote is there and pagefail has libsystemd)
+remote=/lib/systemd/systemd-journal-remote
+if [ -x $remote ] && ! "$build/pagefail" scan --journal /nonexistent 2>&1 | grep -q 'without libsystemd'; then
+	python3 "$top/tests/cli/tojournal.py" "$corpus"/001-*.log "$corpus"/007-*.log |
+		$remote --output="$snap/c.journal" - 2>/dev/null
+	cli 3 "scan -j --journal" scan -j --journal "$snap/c.journal"
+fi
 cli 1 "explain --rules junk" explain --rules "$snap/junk.rules" "$top"/examples/*.log
 rm -rf "$snap"
 echo "valgrind: $pass passed, $fail failed"

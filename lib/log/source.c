@@ -167,9 +167,15 @@ ssize_t pf_source_read(struct pf_source *src, const char **buf)
 
 bool pf_source_more(struct pf_source *src)
 {
-	/* only the device grows: a file's end, or a stream's, is its end */
-	if (!src || src->err || src->kind != PF_SRC_KMSG)
+	/*
+	 * only the device and the journal grow: a file's end, or a stream's,
+	 * is its end
+	 */
+	if (!src || src->err ||
+	    (src->kind != PF_SRC_KMSG && src->kind != PF_SRC_JOURNAL))
 		return false;
+	if (src->kind == PF_SRC_JOURNAL)
+		pf_journal_more(src);
 	src->done = false;
 	return true;
 }

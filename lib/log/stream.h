@@ -3,7 +3,7 @@
  * stream.h - what every kind of input source is made of: struct pf_source,
  * its fixed buffers, and a small table of operations per kind (plain
  * files in source.c, the compressed kinds in decode.c, the kernel log in
- * kmsg.c).  stream.c allocates and fails a source; source.c opens one and
+ * kmsg.c, the systemd journal in journal.c).  stream.c allocates and fails a source; source.c opens one and
  * picks its kind.  A new kind is a file with its own ops and an open
  * function source.c calls.  Private to lib/; the tests include it for the
  * buffer sizes and the bomb rule.
@@ -66,6 +66,7 @@ enum pf_source_kind {
 	PF_SRC_KMSG,	  /* the /dev/kmsg character device */
 	PF_SRC_KMSG_FILE, /* a regular file of kmsg records (tests) */
 	PF_SRC_SYSLOG,	  /* syslog(2) SYSLOG_ACTION_READ_ALL */
+	PF_SRC_JOURNAL,	  /* the systemd journal (journal.c) */
 };
 
 /* What one kind of source does: hand out its next chunk, free its state. */
@@ -109,6 +110,12 @@ struct pf_source {
 
 	bool bol;  /* kmsg file: at the start of a line */
 	bool skip; /* kmsg file: in a dictionary line */
+
+	/* journal.c: the sd_journal, the cursor of the last entry handed out */
+	void *journal;
+	char *cursor;
+	bool entry_ready; /* positioned on an entry not yet read */
+	unsigned long entries;
 };
 
 /* stream.c: a source named name with no fd and no buffers. NULL on ENOMEM. */
@@ -135,5 +142,7 @@ bool pf_kmsg_is_dev(const struct stat *st);
  * kernel log device; anything else is refused (-PF_ENOTREG).
  */
 int pf_kmsg_open_path(struct pf_source **srcp, const char *path);
+/* lib/log/journal.c: take in the journal files that came or grew. */
+void pf_journal_more(struct pf_source *src);
 
 #endif /* PF_STREAM_H */

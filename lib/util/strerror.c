@@ -39,6 +39,11 @@ static const struct {
 	{ EROFS, "read-only file system" },
 	{ EEXIST, "file exists" },
 	{ ENOTEMPTY, "directory not empty" },
+	{ PF_ENOJOURNAL, "pagefail was built without libsystemd: it cannot "
+			 "read the journal (pipe journalctl -k into it)" },
+	{ PF_ENOJOURNALFILES, "no journal file there could be read (none, or "
+			      "not permitted: root and the systemd-journal "
+			      "group read them)" },
 };
 
 const char *pf_strerror(int err)

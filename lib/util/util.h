@@ -6,12 +6,20 @@
 #ifndef PF_UTIL_H
 #define PF_UTIL_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * The journal's errors (lib/log/journal.c), in pf_strerror()'s own words:
+ * a library built without libsystemd, and no journal file there readable.
+ */
+#define PF_ENOJOURNAL	   ENOPKG
+#define PF_ENOJOURNALFILES ENOMEDIUM
 
 /* Copy at most n bytes of s into dst[size], always NUL-terminated. */
 void pf_strlcpyn(char *dst, size_t size, const char *s, size_t n);
