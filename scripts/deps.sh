@@ -9,10 +9,10 @@
 set -eu
 
 # build: what "make run" needs, nothing of the tests (ncurses for top's
-# screen, libmicrohttpd for serve, libsystemd for --journal: without any of
-# them the build goes on)
+# screen, libmicrohttpd for serve, libsystemd for --journal, libbpf with
+# bpftool and clang for trace: without any of them the build goes on)
 build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libncurses-dev
-       libmicrohttpd-dev libsystemd-dev"
+       libmicrohttpd-dev libsystemd-dev libbpf-dev bpftool clang"
 # check: the unit tests (cmocka), the clang Release and fuzz builds, valgrind,
 # the JSON checks of the CLI tests (python3), the kill-at-unmount test of
 # the debugfs mount and the hostile matrix's watch on writes (strace), the

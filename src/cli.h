@@ -362,6 +362,7 @@ CLI_SUBCOMMAND(snapshot);
 CLI_SUBCOMMAND(export);
 CLI_SUBCOMMAND(serve);
 CLI_SUBCOMMAND(watch);
+CLI_SUBCOMMAND(trace);
 CLI_SUBCOMMAND(simulate);
 
 #endif

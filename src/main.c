@@ -45,6 +45,9 @@ static const struct cli_cmd commands[] = {
 	{ "serve", cmd_serve,
 	  "the same metrics over HTTP, at /metrics, for Prometheus to scrape",
 	  usage_serve },
+	{ "trace", cmd_trace,
+	  "measure the page allocations and the atomic demand, with eBPF",
+	  usage_trace },
 
 	{ "simulate", cmd_simulate,
 	  "the buddy allocator, kswapd and compaction: would these settings have failed?",

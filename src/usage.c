@@ -143,6 +143,29 @@ void usage_watch(FILE *f)
 	      f);
 }
 
+void usage_trace(FILE *f)
+{
+	fputs("usage: pagefail trace [-j|--json] [-p|--pretty] [-d|--duration S]\n"
+	      "                      [--interval MS] [--orders A-B] [--stacks N]\n\n"
+	      "Measure the page allocations of this kernel for S seconds (default 10;\n"
+	      "until SIGINT or SIGTERM, if sooner) with an eBPF program on the\n"
+	      "kmem:mm_page_alloc tracepoint, counted in the kernel: requests, pages\n"
+	      "and failures by order, gfp class and context; the pages by zone beside\n"
+	      "the kernel's pgalloc_* counts; the atomic demand per window; kswapd's\n"
+	      "reaction and run times, direct reclaim and compaction stalls, fallbacks;\n"
+	      "the call stacks of failures and of atomic requests.\n\n"
+	      "  -j, --json         the summary as one JSON object\n"
+	      "  -p, --pretty       indented JSON (implies --json)\n"
+	      "  -d, --duration S   measure for S seconds\n"
+	      "      --interval MS  the demand's window, in milliseconds (default 10)\n"
+	      "      --orders A-B   only these orders in the table (1, 0-3)\n"
+	      "      --stacks N     show N call stacks of each kind (default 5; 0: take\n"
+	      "                     none, which costs less)\n\n"
+	      "Needs root, or CAP_BPF and CAP_PERFMON, and a kernel with BTF.\n"
+	      "exit status: 0 done, 1 cannot trace (said why), 2 usage\n",
+	      f);
+}
+
 void usage_serve(FILE *f)
 {
 	fputs("usage: pagefail serve [--listen ADDR:PORT] [--no-log] [--timeout S]\n"

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * cmd_trace.c - pagefail trace: measure the page allocations this kernel
+ * makes for a while (trace_bpf.c), then sum them up: requests, pages and
+ * failures by order, gfp class and context; the pages by zone beside the
+ * kernel's own pgalloc_* counts; and the atomic demand per window (its
+ * median, 99th and 99.9th percentiles and maximum), the figure
+ * vm.min_free_kbytes has to cover while kswapd wakes.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "print.h"
+#include "tracer.h"
+
+#define TRACE_DURATION	 10.0  /* seconds, by default */
+#define TRACE_WINDOW	 0.010 /* seconds, by default */
+#define TRACE_POLL_NS	 (200 * 1000 * 1000)
+#define TRACE_TOP_STACKS 5 /* call stacks shown of each kind, by default */
+
+static volatile sig_atomic_t trace_stop;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	trace_stop = 1;
+}
+
+/* the class of a gfp mask, in the running kernel's layout */
+static int class_of(unsigned long gfp, int layout)
+{
+	struct pf_gfp_caps c;
+
+	if (pf_gfp_caps(gfp, layout, &c))
+		return TRACE_KERNEL;
+	if (c.atomic)
+		return TRACE_ATOMIC;
+	if (!c.can_sleep)
+		return TRACE_NOWAIT;
+	return c.movable ? TRACE_MOVABLE : TRACE_KERNEL;
+}
+
+/* The stats summed by order, class and context, in that order. */
+static int sum_rows(const struct cli_trace *t, struct trace_summary *s)
+{
+	for (size_t i = 0; i < t->nr_stats; i++) {
+		const struct trace_stat *st = &t->stats[i];
+		int class = class_of(st->gfp, t->gfp_layout);
+		struct trace_row *r = NULL;
+		size_t j;
+
+		if (st->order < s->min_order || st->order > s->max_order)
+			continue;
+		for (j = 0; j < s->nr_rows; j++) {
+			r = &s->rows[j];
+			if (r->order == st->order && r->class == class &&
+			    r->ctx == st->ctx)
+				break;
+		}
+		if (j == s->nr_rows) {
+			void *p = realloc(s->rows,
+					  (s->nr_rows + 1) * sizeof(*s->rows));
+
+			if (!p)
+				return -ENOMEM;
+			s->rows = p;
+			r = &s->rows[s->nr_rows++];
+			memset(r, 0, sizeof(*r));
+			r->order = st->order;
+			r->class = class;
+			r->ctx = st->ctx;
+		}
+		r->allocs += st->allocs;
+		r->pages += st->pages;
+		r->fails += st->fails;
+	}
+	return 0;
+}
+
+static int row_cmp(const void *a, const void *b)
+{
+	const struct trace_row *x = a, *y = b;
+
+	if (x->order != y->order)
+		return x->order - y->order;
+	if (x->class != y->class)
+		return x->class - y->class;
+	return x->ctx - y->ctx;
+}
+
+static int ull_cmp(const void *a, const void *b)
+{
+	unsigned long long x = *(const unsigned long long *)a,
+			   y = *(const unsigned long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The p-th percentile of n sorted values, nearest rank. */
+static unsigned long long pct(const unsigned long long *v, size_t n, double p)
+{
+	size_t k;
+
+	if (!n)
+		return 0;
+	k = (size_t)(p / 100.0 * (double)n + 0.999999);
+	return v[k ? k - 1 : 0];
+}
+
+static int sum_demand(const struct cli_trace *t, struct trace_demand *d)
+{
+	unsigned long long *v = malloc((t->nr_win + 1) * sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	memset(d, 0, sizeof(*d));
+	d->windows = t->nr_win;
+	for (size_t i = 0; i < t->nr_win; i++) {
+		const struct trace_window *w = &t->win[i];
+
+		v[i] = w->pages;
+		d->fails += w->fails;
+		for (int o = 0; o < TRACE_WINDOW_ORDERS; o++)
+			if (w->allocs[o] > d->max_allocs[o])
+				d->max_allocs[o] = w->allocs[o];
+	}
+	qsort(v, t->nr_win, sizeof(*v), ull_cmp);
+	d->p50 = pct(v, t->nr_win, 50);
+	d->p99 = pct(v, t->nr_win, 99);
+	d->p999 = pct(v, t->nr_win, 99.9);
+	d->max = t->nr_win ? v[t->nr_win - 1] : 0;
+	free(v);
+	return 0;
+}
+
+/* --orders A-B, or one order A */
+static int opt_orders(const char *arg, struct trace_summary *s)
+{
+	char *end;
+	long a = strtol(arg, &end, 10), b = a;
+
+	if (end != arg && *end == '-')
+		b = strtol(end + 1, &end, 10);
+	if (end == arg || *end || a < 0 || b < a || b > 63) {
+		cli_err(false, NULL,
+			"--orders takes an order or a range of them (1, 0-3), "
+			"not '%s'",
+			arg);
+		return -1;
+	}
+	s->min_order = (int)a;
+	s->max_order = (int)b;
+	return 0;
+}
+
+/* Measure for duration seconds (or until a signal): the exit status. */
+static int measure(struct cli_trace *t, double duration, double window,
+		   bool stacks)
+{
+	struct sigaction sa = { .sa_handler = on_stop };
+	char why[512];
+	double end;
+	int err = 0;
+
+	if (cli_trace_start(t, window, stacks, why, sizeof(why))) {
+		cli_err(false, NULL, "trace: %s", why);
+		return CLI_EXIT_ERROR;
+	}
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	end = t->started + duration;
+	while (!trace_stop && cli_now() < end && !err) {
+		nanosleep(&(struct timespec){ 0, TRACE_POLL_NS }, NULL);
+		err = cli_trace_poll(t);
+	}
+	if (!err)
+		err = cli_trace_stop(t);
+	if (err) {
+		cli_err(false, NULL, "trace: reading the counts: %s",
+			pf_strerror(err));
+		return CLI_EXIT_ERROR;
+	}
+	return 0;
+}
+
+int cmd_trace(int argc, char **argv)
+{
+	static const struct option own[] = {
+		{ "duration", required_argument, NULL, 'd' },
+		{ "interval", required_argument, NULL, 'i' },
+		{ "orders", required_argument, NULL, 'o' },
+		{ "stacks", required_argument, NULL, 's' },
+		{ 0 }
+	};
+	/* clang-format off */
+	static const struct cli_opts opts = {
+		.cmd = "trace", .usage = usage_trace, .shorts = "d:",
+		.longs = own, .common = CLI_COMMON_JSON,
+	};
+	/* clang-format on */
+	struct trace_summary s = { .min_order = 0,
+				   .max_order = 63,
+				   .nr_stacks = TRACE_TOP_STACKS };
+	double duration = TRACE_DURATION, window = TRACE_WINDOW;
+	struct cli_common com = { 0 };
+	struct cli_trace t;
+	struct cli_parser p;
+	long ms = 0;
+	int ch, st;
+
+	cli_parser_init(&p, &opts);
+	while ((ch = cli_getopt(&p, argc, argv, &com)) >= 0) {
+		if (ch == 'd' && cli_opt_seconds("--duration", optarg, 0.1,
+						 86400, &duration))
+			return CLI_EXIT_USAGE;
+		if (ch == 'i') {
+			if (cli_opt_long("--interval", optarg, 1, 10000, &ms))
+				return CLI_EXIT_USAGE;
+			window = (double)ms / 1000.0;
+		}
+		if (ch == 'o' && opt_orders(optarg, &s))
+			return CLI_EXIT_USAGE;
+		if (ch == 's') {
+			if (cli_opt_long("--stacks", optarg, 0, 1000, &ms))
+				return CLI_EXIT_USAGE;
+			s.nr_stacks = (int)ms;
+		}
+	}
+	if (ch == CLI_OPT_EXIT)
+		return p.status;
+	if (cli_no_operands("trace", argc, argv))
+		return CLI_EXIT_USAGE;
+	st = measure(&t, duration, window, s.nr_stacks > 0);
+	if (!st && s.nr_stacks)
+		s.ksyms = cli_ksyms_load();
+	if (!st && (sum_rows(&t, &s) || sum_demand(&t, &s.demand)))
+		st = CLI_EXIT_ERROR;
+	if (!st) {
+		qsort(s.rows, s.nr_rows, sizeof(*s.rows), row_cmp);
+		if (!print_begin(stdout, com.json, com.pretty)) {
+			print_trace(&t, &s);
+			print_end();
+		}
+	}
+	free(s.rows);
+	cli_ksyms_free(s.ksyms);
+	cli_trace_release(&t);
+	return st;
+}

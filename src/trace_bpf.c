@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * trace_bpf.c - pagefail trace's measurement: the program of
+ * bpf/trace.bpf.c (its skeleton made by bpftool at build time) set up for
+ * the running kernel, loaded, attached; its windows drained as they end;
+ * at the end its counts summed over the CPUs, beside the pgalloc_* deltas
+ * of /proc/vmstat over the same time.
+ *
+ * What the program must know of this kernel it is told before load: the
+ * gfp bits that make a request atomic, from the library's layout of this
+ * release (one implementation of the layouts: lib/mm/gfp.c), and where
+ * page->flags keeps the node and the zone, from the kernel's BTF (enum
+ * zone_type) and its build configuration (CONFIG_NODES_SHIFT).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <zlib.h>
+
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#include "tracer.h"
+#include "trace.skel.h"
+
+struct tracer_bpf {
+	struct trace *skel;
+	int ncpu;
+};
+
+static unsigned long long mono_ns(void)
+{
+	struct timespec ts;
+
+	/* bpf_ktime_get_ns() is CLOCK_MONOTONIC */
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (unsigned long long)ts.tv_sec * 1000000000ull +
+	       (unsigned long long)ts.tv_nsec;
+}
+
+/*
+ * The build configuration's CONFIG_NODES_SHIFT (0 without NUMA), or -1
+ * with why: page->flags holds no section bits only under
+ * SPARSEMEM_VMEMMAP, where the node and zone sit at the top.
+ */
+static int nodes_shift(const char *release, char *why, size_t n)
+{
+	char path[256], line[256];
+	bool vmemmap = false, numa = false;
+	int shift = -1;
+	gzFile f;
+
+	snprintf(path, sizeof(path), "/boot/config-%s", release);
+	f = gzopen(path, "rb");
+	if (!f)
+		f = gzopen("/proc/config.gz", "rb");
+	if (!f) {
+		snprintf(why, n,
+			 "the kernel's configuration (/boot/config-%s, "
+			 "/proc/config.gz) cannot be read",
+			 release);
+		return -1;
+	}
+	while (gzgets(f, line, sizeof(line))) {
+		if (!strncmp(line, "CONFIG_NODES_SHIFT=", 19))
+			shift = atoi(line + 19);
+		else if (!strncmp(line, "CONFIG_SPARSEMEM_VMEMMAP=y", 26))
+			vmemmap = true;
+		else if (!strncmp(line, "CONFIG_NUMA=y", 13))
+			numa = true;
+	}
+	gzclose(f);
+	if (!vmemmap) {
+		snprintf(
+			why, n,
+			"the kernel is not built with SPARSEMEM_VMEMMAP: "
+			"page->flags has section bits pagefail does not place");
+		return -1;
+	}
+	if (!numa)
+		return 0;
+	if (shift < 0)
+		snprintf(why, n,
+			 "CONFIG_NODES_SHIFT is not in the configuration");
+	return shift;
+}
+
+/* "ZONE_DMA32" as /proc/zoneinfo names it ("DMA32"), into out */
+static void zone_name(const char *e, char *out, size_t n)
+{
+	static const struct {
+		const char *e, *name;
+	} names[] = {
+		{ "ZONE_DMA", "DMA" },	       { "ZONE_DMA32", "DMA32" },
+		{ "ZONE_NORMAL", "Normal" },   { "ZONE_HIGHMEM", "HighMem" },
+		{ "ZONE_MOVABLE", "Movable" }, { "ZONE_DEVICE", "Device" }
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(e, names[i].e)) {
+			snprintf(out, n, "%s", names[i].name);
+			return;
+		}
+	snprintf(out, n, "%s", e);
+}
+
+/* enum zone_type of the kernel's BTF: the names, and their number */
+static int zone_types(struct cli_trace *t)
+{
+	struct btf *btf = btf__load_vmlinux_btf();
+	const struct btf_type *bt;
+	const struct btf_enum *e;
+	int id, nr = -1;
+
+	if (!btf)
+		return -1;
+	id = btf__find_by_name_kind(btf, "zone_type", BTF_KIND_ENUM);
+	bt = id > 0 ? btf__type_by_id(btf, id) : NULL;
+	for (int i = 0; bt && i < btf_vlen(bt); i++) {
+		e = btf_enum(bt) + i;
+		if (!strcmp(btf__name_by_offset(btf, e->name_off),
+			    "__MAX_NR_ZONES"))
+			nr = e->val;
+		else if (e->val >= 0 && e->val < TRACE_ZONES_MAX)
+			zone_name(btf__name_by_offset(btf, e->name_off),
+				  t->zone_name[e->val],
+				  sizeof(t->zone_name[0]));
+	}
+	btf__free(btf);
+	t->nr_zone_types = nr;
+	return nr > 0 && nr <= TRACE_ZONES_MAX ? 0 : -1;
+}
+
+/* ZONES_SHIFT of include/linux/page-flags-layout.h */
+static int zones_width(int nr)
+{
+	return nr < 2 ? 0 : nr <= 2 ? 1 : nr <= 4 ? 2 : 3;
+}
+
+/* The zone layout into the program's rodata, or why it is not known. */
+static void set_zones(struct cli_trace *t, struct trace *skel,
+		      const char *release)
+{
+	int ns = nodes_shift(release, t->zones_why, sizeof(t->zones_why)), zw;
+
+	if (ns < 0)
+		return;
+	if (zone_types(t)) {
+		snprintf(t->zones_why, sizeof(t->zones_why),
+			 "the kernel's BTF has no enum zone_type");
+		return;
+	}
+	zw = zones_width(t->nr_zone_types);
+	skel->rodata->node_shift = 64 - ns;
+	skel->rodata->node_mask = ns ? (1u << ns) - 1 : 0;
+	skel->rodata->zone_shift = 64 - ns - zw;
+	skel->rodata->zone_mask = (1u << zw) - 1;
+	t->zones_known = true;
+}
+
+/* The bits of this release's gfp layout that make a request atomic. */
+static void set_gfp(struct cli_trace *t, struct trace *skel)
+{
+	for (int b = 0; b < 32; b++) {
+		struct pf_gfp_caps c;
+
+		if (pf_gfp_caps(1ul << b, t->gfp_layout, &c))
+			continue;
+		if (c.high)
+			skel->rodata->atomic_high |= 1u << b;
+		if (c.direct_reclaim)
+			skel->rodata->atomic_sleep |= 1u << b;
+		if (c.gfp_atomic)
+			skel->rodata->atomic_bit |= 1u << b;
+	}
+}
+
+/*
+ * The kernel's pageblock_order, as /proc/pagetypeinfo prints it ("Page
+ * block order: 9"); 9, x86's with 4 KiB pages, where it cannot be read.
+ */
+static int pageblock_order(void)
+{
+	char line[128];
+	FILE *f = fopen("/proc/pagetypeinfo", "re");
+	int order = 9;
+
+	if (!f)
+		return order;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Page block order: %d", &order) == 1)
+			break;
+	fclose(f);
+	return order;
+}
+
+/* pgalloc_<zone> of /proc/vmstat ("high" is HighMem's) */
+static void read_pgalloc(const struct cli_trace *t, unsigned long long *v,
+			 bool *have)
+{
+	char line[256], want[48];
+	FILE *f = fopen("/proc/vmstat", "re");
+
+	for (int z = 0; z < TRACE_VM_ZONES; z++)
+		have[z] = false;
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		for (int z = 0; z < t->nr_zone_types && z < TRACE_VM_ZONES;
+		     z++) {
+			const char *n = t->zone_name[z];
+			size_t l;
+
+			snprintf(want, sizeof(want), "pgalloc_%s ",
+				 !strcmp(n, "HighMem") ? "high" : n);
+			for (char *p = want; *p; p++)
+				*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32
+								   : *p);
+			l = strlen(want);
+			if (!strncmp(line, want, l)) {
+				v[z] = strtoull(line + l, NULL, 10);
+				have[z] = true;
+			}
+		}
+	}
+	fclose(f);
+}
+
+static int quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	(void)level;
+	(void)fmt;
+	(void)ap;
+	return 0;
+}
+
+int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
+		    char *why, size_t n)
+{
+	struct tracer_bpf *b = calloc(1, sizeof(*b));
+	struct utsname u;
+	bool loaded;
+	int err;
+
+	memset(t, 0, sizeof(*t));
+	if (!b) {
+		snprintf(why, n, "out of memory");
+		return -1;
+	}
+	t->bpf = b;
+	t->window_s = window_s;
+	t->want_stacks = stacks;
+	uname(&u);
+	if (pf_kver_parse(u.release, &t->kernel))
+		memset(&t->kernel, 0, sizeof(t->kernel));
+	t->gfp_layout = pf_gfp_layout_of(&t->kernel);
+	/* libbpf's own words go nowhere: the one line below says it */
+	libbpf_set_print(quiet);
+	b->ncpu = libbpf_num_possible_cpus();
+	b->skel = trace__open();
+	if (!b->skel || b->ncpu <= 0) {
+		snprintf(why, n, "the BPF program cannot be opened: %s",
+			 pf_strerror(errno));
+		return -1;
+	}
+	b->skel->rodata->window_ns = (unsigned long long)(window_s * 1e9 + 0.5);
+	set_gfp(t, b->skel);
+	set_zones(t, b->skel, u.release);
+	b->skel->rodata->pageblock_order = (__u32)pageblock_order();
+	b->skel->rodata->want_stacks = stacks;
+	err = trace__load(b->skel);
+	loaded = !err;
+	if (!err)
+		err = trace__attach(b->skel);
+	if (err) {
+		snprintf(why, n,
+			 "the BPF program cannot be %s: %s (it needs root, or "
+			 "CAP_BPF and CAP_PERFMON, and a kernel with BTF and "
+			 "the kmem and irq tracepoints)",
+			 loaded ? "attached" : "loaded", pf_strerror(err));
+		return -1;
+	}
+	read_pgalloc(t, t->pgalloc0, t->have_pgalloc);
+	t->started = cli_now();
+	/* whole windows only: the one running now began before us */
+	t->next_win = mono_ns() / b->skel->rodata->window_ns + 1;
+	return 0;
+}
+
+/* Windows up to (not with) window upto, out of the ring and zeroed. */
+static int drain(struct cli_trace *t, unsigned long long upto)
+{
+	struct tracer_bpf *b = t->bpf;
+	int fd = bpf_map__fd(b->skel->maps.windows);
+	struct trace_window zero = { 0 };
+
+	/* the ring came round since the last read: those are gone */
+	if (upto > t->next_win + TRACE_WINDOWS - 2) {
+		t->lost_win += upto - (TRACE_WINDOWS - 2) - t->next_win;
+		t->next_win = upto - (TRACE_WINDOWS - 2);
+	}
+	for (; t->next_win < upto; t->next_win++) {
+		__u32 slot = (__u32)(t->next_win % TRACE_WINDOWS);
+		struct trace_window w;
+
+		if (bpf_map_lookup_elem(fd, &slot, &w))
+			return -errno;
+		bpf_map_update_elem(fd, &slot, &zero, BPF_ANY);
+		if (t->nr_win == t->cap_win) {
+			size_t cap = t->cap_win ? 2 * t->cap_win : 1024;
+			void *p = realloc(t->win, cap * sizeof(*t->win));
+
+			if (!p)
+				return -ENOMEM;
+			t->win = p;
+			t->cap_win = cap;
+		}
+		t->win[t->nr_win++] = w;
+	}
+	return 0;
+}
+
+int cli_trace_poll(struct cli_trace *t)
+{
+	struct tracer_bpf *b = t->bpf;
+
+	/*
+	 * a window two back has ended on every CPU: one just ended may
+	 * still be counted by a CPU that read the clock before it ended
+	 */
+	return drain(t, mono_ns() / b->skel->rodata->window_ns - 1);
+}
+
+/*
+ * Every entry of the per-CPU hash fd (keys of ksz bytes, values of vsz):
+ * fn with its key and the values of all CPUs; its non-zero return stops.
+ */
+static int each_entry(struct cli_trace *t, int fd, size_t ksz, size_t vsz,
+		      int (*fn)(struct cli_trace *t, const void *key,
+				const void *vals))
+{
+	struct tracer_bpf *b = t->bpf;
+	unsigned char key[64], next[64];
+	void *vals = calloc((size_t)b->ncpu, vsz);
+	bool first = true;
+	int err = 0;
+
+	if (!vals || ksz > sizeof(key)) {
+		free(vals);
+		return -ENOMEM;
+	}
+	while (!err && !bpf_map_get_next_key(fd, first ? NULL : key, next)) {
+		memcpy(key, next, ksz);
+		first = false;
+		if (!bpf_map_lookup_elem(fd, key, vals))
+			err = fn(t, key, vals);
+	}
+	free(vals);
+	return err;
+}
+
+/* One entry of the stats map, summed over the CPUs, onto t->stats. */
+static int add_stat(struct cli_trace *t, const void *k, const void *vals)
+{
+	const struct tracer_bpf *b = t->bpf;
+	const struct trace_key *key = k;
+	const struct trace_val *v = vals;
+	struct trace_stat *s;
+	void *p = realloc(t->stats, (t->nr_stats + 1) * sizeof(*t->stats));
+
+	if (!p)
+		return -ENOMEM;
+	t->stats = p;
+	s = &t->stats[t->nr_stats++];
+	memset(s, 0, sizeof(*s));
+	s->gfp = key->gfp;
+	s->order = key->order;
+	s->ctx = key->ctx;
+	for (int c = 0; c < b->ncpu; c++) {
+		s->allocs += v[c].allocs;
+		s->pages += v[c].pages;
+		s->fails += v[c].fails;
+	}
+	return 0;
+}
+
+static int read_zones(struct cli_trace *t)
+{
+	struct tracer_bpf *b = t->bpf;
+	int fd = bpf_map__fd(b->skel->maps.zones);
+	__u64 *v = calloc((size_t)b->ncpu, sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	for (__u32 k = 0; k < TRACE_ZONE_SLOTS; k++) {
+		if (bpf_map_lookup_elem(fd, &k, v))
+			continue;
+		for (int c = 0; c < b->ncpu; c++)
+			t->zone_pages[k] += v[c];
+	}
+	free(v);
+	return 0;
+}
+
+/* A per-CPU array of u64s, summed: into out[n]. */
+static void read_events(struct tracer_bpf *b, unsigned long long *out, int n)
+{
+	int fd = bpf_map__fd(b->skel->maps.events);
+	__u64 *v = calloc((size_t)b->ncpu, sizeof(*v));
+
+	for (__u32 k = 0; v && k < (__u32)n; k++) {
+		if (bpf_map_lookup_elem(fd, &k, v))
+			continue;
+		for (int c = 0; c < b->ncpu; c++)
+			out[k] += v[c];
+	}
+	free(v);
+}
+
+/* The times, summed over the CPUs, their maximum the largest. */
+static void read_lat(struct tracer_bpf *b, struct trace_lat_val *out)
+{
+	int fd = bpf_map__fd(b->skel->maps.lat);
+	struct trace_lat_val *v = calloc((size_t)b->ncpu, sizeof(*v));
+
+	for (__u32 k = 0; v && k < TRACE_LAT_NR; k++) {
+		if (bpf_map_lookup_elem(fd, &k, v))
+			continue;
+		for (int c = 0; c < b->ncpu; c++) {
+			out[k].n += v[c].n;
+			out[k].sum_ns += v[c].sum_ns;
+			if (v[c].max_ns > out[k].max_ns)
+				out[k].max_ns = v[c].max_ns;
+		}
+	}
+	free(v);
+}
+
+static int stack_cmp(const void *a, const void *b)
+{
+	const struct trace_stack *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind - y->kind;
+	if (x->pages != y->pages || x->allocs != y->allocs)
+		return x->pages + x->allocs < y->pages + y->allocs ? 1 : -1;
+	return 0;
+}
+
+/* One entry of stack_counts, with its stack's addresses, onto t->stacks */
+static int add_stack(struct cli_trace *t, const void *k, const void *vals)
+{
+	const struct tracer_bpf *b = t->bpf;
+	const struct trace_stack_key *key = k;
+	const struct trace_stack_val *v = vals;
+	__u64 ips[TRACE_STACK_DEPTH] = { 0 };
+	struct trace_stack *s;
+	__u32 id = (__u32)key->id;
+	void *p = realloc(t->stacks, (t->nr_stacks + 1) * sizeof(*t->stacks));
+
+	if (!p)
+		return -ENOMEM;
+	t->stacks = p;
+	s = &t->stacks[t->nr_stacks++];
+	memset(s, 0, sizeof(*s));
+	s->kind = key->kind;
+	s->order = key->order;
+	for (int c = 0; c < b->ncpu; c++) {
+		s->allocs += v[c].allocs;
+		s->pages += v[c].pages;
+	}
+	if (!bpf_map_lookup_elem(bpf_map__fd(b->skel->maps.stacks), &id, ips))
+		for (int i = 0; i < TRACE_STACK_DEPTH && ips[i]; i++)
+			s->ips[s->nr_ips++] = ips[i];
+	return 0;
+}
+
+int cli_trace_stop(struct cli_trace *t)
+{
+	struct tracer_bpf *b = t->bpf;
+	bool have[TRACE_VM_ZONES];
+	int err;
+
+	read_pgalloc(t, t->pgalloc1, have);
+	for (int z = 0; z < TRACE_VM_ZONES; z++)
+		t->have_pgalloc[z] &= have[z];
+	/* what ran until now, then no more */
+	trace__detach(b->skel);
+	t->ended = cli_now();
+	err = drain(t, mono_ns() / b->skel->rodata->window_ns);
+	if (!err)
+		err = each_entry(t, bpf_map__fd(b->skel->maps.stats),
+				 sizeof(struct trace_key),
+				 sizeof(struct trace_val), add_stat);
+	if (!err)
+		err = read_zones(t);
+	if (!err && t->want_stacks) {
+		err = each_entry(t, bpf_map__fd(b->skel->maps.stack_counts),
+				 sizeof(struct trace_stack_key),
+				 sizeof(struct trace_stack_val), add_stack);
+		qsort(t->stacks, t->nr_stacks, sizeof(*t->stacks), stack_cmp);
+	}
+	read_events(b, t->events, TRACE_EV_NR);
+	read_lat(b, t->lat);
+	return err;
+}
+
+void cli_trace_release(struct cli_trace *t)
+{
+	struct tracer_bpf *b = t->bpf;
+
+	if (b)
+		trace__destroy(b->skel);
+	free(b);
+	free(t->stats);
+	free(t->win);
+	free(t->stacks);
+	t->stacks = NULL;
+	t->bpf = NULL;
+	t->stats = NULL;
+	t->win = NULL;
+}

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * tracer.h - pagefail trace's measurement (trace_bpf.c: the BPF program
+ * of bpf/trace.bpf.c loaded, attached, read and summed; trace_none.c when
+ * built without libbpf) and its summary (cmd_trace.c).
+ */
+#ifndef PAGEFAIL_TRACER_H
+#define PAGEFAIL_TRACER_H
+
+#include <linux/types.h>
+
+#include "bpf/trace.h"
+#include "cli.h"
+
+/* The classes requests are sorted into, by the library's gfp layout. */
+enum trace_class {
+	TRACE_ATOMIC = 0, /* may not sleep, may dip into reserves */
+	TRACE_NOWAIT,	  /* may not sleep, no reserves */
+	TRACE_KERNEL,	  /* may sleep: reclaim and compaction */
+	TRACE_MOVABLE,	  /* may sleep, movable (user memory, page cache) */
+	TRACE_CLASS_NR
+};
+
+/* One gfp mask, order and context, summed over the CPUs. */
+struct trace_stat {
+	unsigned long gfp;
+	int order, ctx, class;
+	unsigned long long allocs, pages, fails;
+};
+
+#define TRACE_VM_ZONES 8
+
+/* A call stack and what came through it. */
+struct trace_stack {
+	int kind, order; /* TRACE_STACK_FAIL, TRACE_STACK_ATOMIC */
+	unsigned long long allocs, pages;
+	int nr_ips;
+	unsigned long long ips[TRACE_STACK_DEPTH];
+};
+
+struct cli_trace {
+	struct pf_kver kernel; /* the running one */
+	int gfp_layout;	       /* enum pf_gfp_layout of its masks */
+	double window_s;       /* the demand's window */
+	double started, ended; /* cli_now() */
+
+	struct trace_stat *stats;
+	size_t nr_stats;
+
+	/* page->flags' zone: names of enum zone_type, or why not known */
+	bool zones_known;
+	char zones_why[160];
+	int nr_zone_types;
+	char zone_name[TRACE_ZONES_MAX][16];
+	unsigned long long zone_pages[TRACE_ZONE_SLOTS];
+	/* pgalloc_<zone> of /proc/vmstat at the start and at the end */
+	unsigned long long pgalloc0[TRACE_VM_ZONES], pgalloc1[TRACE_VM_ZONES];
+	bool have_pgalloc[TRACE_VM_ZONES];
+
+	/* the atomic demand of every window, in time order */
+	struct trace_window *win;
+	size_t nr_win, cap_win;
+	unsigned long long next_win; /* the first not read yet */
+	unsigned long lost_win;	     /* read too late: the ring came round */
+
+	/* the other tracepoints: counts, and times summed over the CPUs */
+	unsigned long long events[TRACE_EV_NR];
+	struct trace_lat_val lat[TRACE_LAT_NR];
+
+	/* the call stacks of failures and atomic requests, most pages first */
+	struct trace_stack *stacks;
+	size_t nr_stacks;
+	bool want_stacks;
+
+	void *bpf; /* trace_bpf.c's */
+};
+
+/*
+ * Load and attach the program, windows of window_s: 0, or -1 with why
+ * (one line) in t->zones_why's sibling: why[] of n bytes.
+ */
+int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
+		    char *why, size_t n);
+/* Read the windows that ended: 0, or -errno. */
+int cli_trace_poll(struct cli_trace *t);
+/* Detach, and read what was counted: 0, or -errno. */
+int cli_trace_stop(struct cli_trace *t);
+void cli_trace_release(struct cli_trace *t);
+
+/* kallsyms.c: /proc/kallsyms's text symbols (NULL: none readable) */
+struct cli_ksyms;
+struct cli_ksyms *cli_ksyms_load(void);
+/* The symbol addr is in and the offset into it, or NULL. */
+const char *cli_ksym(const struct cli_ksyms *k, unsigned long long addr,
+		     unsigned long long *off);
+void cli_ksyms_free(struct cli_ksyms *k);
+
+/* cmd_trace.c: what was counted, by order, class and context */
+struct trace_row {
+	int order, class, ctx;
+	unsigned long long allocs, pages, fails;
+};
+
+/* ... and the atomic demand per window */
+struct trace_demand {
+	size_t windows;
+	unsigned long long p50, p99, p999, max; /* pages in one window */
+	unsigned long long max_allocs[TRACE_WINDOW_ORDERS]; /* by order */
+	unsigned long long fails;
+};
+
+struct trace_summary {
+	struct trace_row *rows;
+	size_t nr_rows;
+	struct trace_demand demand;
+	int min_order, max_order; /* --orders */
+	int nr_stacks;		  /* --stacks: how many of each kind */
+	struct cli_ksyms *ksyms;
+};
+
+/* print_trace.c: the summary, text or JSON */
+void print_trace(const struct cli_trace *t, const struct trace_summary *s);
+const char *trace_class_name(int class);
+const char *trace_ctx_name(int ctx);
+
+#endif
