@@ -104,6 +104,7 @@ bench: $(BUILD)/pagefail
 	bench/status-cpu.sh $(BUILD)/pagefail
 	@scripts/build.sh $(RELEASE_BUILD) pagefail-cli -DCMAKE_BUILD_TYPE=Release
 	bench/serve.sh $(RELEASE_BUILD)/pagefail
+	bench/trace.sh $(RELEASE_BUILD)/pagefail || echo "bench: trace skipped (above)"
 	bench/sim-bench.sh $(RELEASE_BUILD)/pagefail
 	bench/sim-scale.sh $(RELEASE_BUILD)/pagefail
 	@if [ -n "$(PREVIOUS)" ]; then bench/previous.sh $(RELEASE_BUILD)/pagefail $(PREVIOUS); fi

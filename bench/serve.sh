@@ -4,8 +4,8 @@
 #
 #   bench/serve.sh PATH/TO/pagefail [SCRAPES] [WRK_SECONDS]
 #
-# export: `pagefail export` against `pagefail status -j` (farm-bench, the
-# two in turn, the median of the pair-by-pair ratios of CPU).  Goal: no
+# export: `pagefail export` against `pagefail status -j` (bench/pairs.py:
+# the two in turn, the median of the pair-by-pair ratios of CPU).  Goal: no
 # more than status -j plus 20%.
 # serve: SCRAPES (default 200) GET /metrics one after another on one
 # connection; the server's own CPU (utime + stime of /proc/PID/stat) per
@@ -66,18 +66,14 @@ per_scrape() {
 	printf "  %-46s %8s ms CPU per scrape\n" "$1" "$last_ms"
 }
 
-echo "export, next to status -j ($(uname -r), $(nproc) CPUs), farm-bench:"
-if command -v farm-bench >/dev/null; then
-	farm-bench -n 21 --vs "$pf status -j" -- "$pf" export >"$tmp/fb" 2>&1 || true
-	sed 's/^/  /' "$tmp/fb" | tail -8
-	# "A/B cpu MIN MEDIAN MAX"
-	ratio=$(awk '$1 == "A/B" && $2 == "cpu" { print $4; exit }' "$tmp/fb")
-	[ -n "$ratio" ] && goal "$ratio" 'x <= 1.2' \
-		"export costs $ratio x the CPU of status -j (<= 1.2)" \
-		"export costs $ratio x the CPU of status -j (goal <= 1.2)"
-else
-	echo "  (no farm-bench)"
-fi
+echo "export, next to status -j ($(uname -r), $(nproc) CPUs), 21 pairs:"
+python3 "$here/bench/pairs.py" -n 21 "$pf export" "$pf status -j" >"$tmp/pairs"
+sed 's/^/  /' "$tmp/pairs"
+# "A/B wall MIN / MEDIAN / MAX cpu MIN / MEDIAN / MAX"
+ratio=$(awk '$1 == "A/B" { print $11; exit }' "$tmp/pairs")
+[ -n "$ratio" ] && goal "$ratio" 'x <= 1.2' \
+	"export costs $ratio x the CPU of status -j (<= 1.2)" \
+	"export costs $ratio x the CPU of status -j (goal <= 1.2)"
 
 port=$(free_port)
 "$pf" serve --listen "127.0.0.1:$port" 2>"$tmp/serve.err" &

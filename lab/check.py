@@ -17,9 +17,15 @@ prints, in one table:
             in the i386 run) explains its dmesg as the host's does
   status    on every snapshot the guest took: the unusable and extfrag
             indices equal its debugfs files, the watermarks its zoneinfo
+  trace     pagefail trace, run in the guest through each burst (the
+            fourth only, in the reclaim runs), counts the module's
+            failures exactly, at its order, in its mode's gfp class, in
+            softirq, and at least its requests
   advise    reclaim runs: the burst under the advice applied in the guest
             fails less than the same burst before it; unmovable runs:
             advise keeps vm.min_free_kbytes and says no tunable helps
+  demand    reclaim runs: under advise --demand (the trace of the fourth
+            burst) the burst fails no more than under advise alone
   simulate  pagefail simulate of the same machine, burst and tunables
             (lab/scenario.py writes the .scn) agrees on fail / no fail,
             and its failure count is within a factor of 2 of the guest's;
@@ -223,6 +229,56 @@ def check_status(pagefail, run):
     return ok, "%d of %d values" % (same, values)
 
 
+def check_trace(run, res):
+    """pagefail trace in the guest against the module, burst by burst."""
+    g = os.path.join(run, "guest")
+    txt = []
+    ok = True
+    for i, r in enumerate(res, 1):
+        d = os.path.join(g, "burst-%d" % i)
+        if not os.path.exists(os.path.join(d, "trace.err")):
+            continue  # a burst the scenario ran without trace
+        try:
+            with open(os.path.join(d, "trace.json")) as f:
+                t = json.load(f)
+        except (OSError, ValueError):
+            with open(os.path.join(d, "trace.err")) as f:
+                why = (f.read().strip().splitlines() or ["none ran"])[-1]
+            return None, "no trace in the guest: %s" % why
+        order, mode = int(r["order"]), r["mode"]
+        rows = [x for x in t["requests"] if x["order"] == order and
+                x["class"] == mode and x["context"] == "softirq"]
+        fails = sum(x["failures"] for x in rows)
+        reqs = sum(x["requests"] for x in rows)
+        want = int(r["fails"])
+        attempts = int(r["allocs"]) + want
+        ok = ok and fails == want and reqs >= attempts
+        txt.append("burst %d: %d/%d failures, %d/%d requests" % (
+            i, fails, want, reqs, attempts))
+    if not txt:
+        return None, "no burst traced"
+    return ok, "; ".join(txt)
+
+
+def applied(run):
+    """The vm.min_free_kbytes each advise --apply in the guest set."""
+    with open(os.path.join(run, "guest", "guest.log"), errors="replace") as f:
+        return re.findall(r"set vm\.min_free_kbytes: \d+ -> (\d+)", f.read())
+
+
+def check_demand(run, scn, res):
+    """reclaim runs: the fifth burst, under advise --demand (the trace of
+    the fourth), against the third, under advise alone: no more failures
+    (both none says nothing either way; the values set are printed)."""
+    if scn != "reclaim" or len(res) < 5:
+        return None, "-"
+    plain, measured = int(res[2]["fails"]), int(res[4]["fails"])
+    mf = applied(run) + ["?", "?"]
+    return measured <= plain, (
+        "%d failures under advise (min_free_kbytes %s), %d under advise "
+        "--demand (%s)" % (plain, mf[0], measured, mf[1]))
+
+
 def check_advise(pagefail, run, scn, res):
     g = os.path.join(run, "guest")
     if scn == "reclaim":
@@ -277,9 +333,14 @@ def main():
             checks.append(("explain",) + check_explain(pagefail, run, cause))
             checks.append(("guest",) + check_guest(pagefail, run))
         checks.append(("status",) + check_status(pagefail, run))
+        ok, txt = check_trace(run, res)
+        checks.append(("trace", ok, txt))
         ok, txt = check_advise(pagefail, run, scn, res)
         if ok is not None:
             checks.append(("advise", ok, txt))
+        ok, txt = check_demand(run, scn, res)
+        if ok is not None:
+            checks.append(("demand", ok, txt))
         sim = scenario.compare(pagefail, HERE, run, scn, vars_, res)
         if sim is not None:
             agree.append((name, sim))
@@ -289,7 +350,7 @@ def main():
             numa[vars_["ZRM"]] = int(res[0]["fails"])
         for what, ok, txt in checks:
             rows.append((name, what, ok, txt))
-            failed += not ok
+            failed += ok is False
     w = max([len(r[0]) for r in rows] + [4])
     for name, what, ok, txt in rows:
         print("%-*s  %-8s %-4s %s" % (w, name, what, "-" if ok is None else

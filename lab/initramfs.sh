@@ -27,6 +27,14 @@ for m in virtio virtio_ring virtio_pci_legacy_dev virtio_pci_modern_dev virtio_p
 	cp "$kdir/kernel/drivers/virtio/$m.ko" "$st/lib/modules/"
 done
 cp "$kdir/kernel/drivers/block/virtio_blk.ko" "$ko" "$st/lib/modules/"
+# the kernel's configuration, where pagefail trace finds CONFIG_NODES_SHIFT
+# (Debian's kernels have no /proc/config.gz)
+rel=$(basename "$kdir")
+cfg=${kdir%/lib/modules/*}/boot/config-$rel
+if [ -r "$cfg" ]; then
+	mkdir -p "$st/boot"
+	cp "$cfg" "$st/boot/"
+fi
 cp "$here/guest/init" "$st/init"
 cp "$here/guest/lib.sh" "$st/lab/lib.sh"
 cp "$here"/scenarios/*.sh "$st/lab/scenarios/"

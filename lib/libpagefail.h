@@ -702,6 +702,18 @@ struct pf_evidence {
 		unsigned long n;
 	} seen[16];
 	int nr_seen;
+	/*
+	 * The atomic demand pagefail trace measured (advise --demand): the
+	 * p99.9 of the pages atomic requests took in a window, the window,
+	 * and kswapd's slowest reaction (wakeup to running), -1 when kswapd
+	 * was not woken while it traced.
+	 */
+	struct pf_demand {
+		bool known;
+		unsigned long long p999_pages;
+		double window_ms, react_ms;
+		unsigned int page_kb;
+	} demand;
 };
 
 void pf_evidence_init(struct pf_evidence *e);
@@ -732,6 +744,10 @@ enum pf_advice_say {
 	PF_SAY_BURST,	       /* n0 failures, n1 their order, n2 kB asked,
 				 * n3 the value that holds twice that;
 				 * seconds */
+	PF_SAY_DEMAND,	       /* measured: n0 p99.9 pages a window, n1 the
+				 * window in us, n2 kswapd's reaction in us
+				 * (-1: not woken), n3 windows it spans, n4
+				 * kB, n5 the value that holds it */
 	PF_SAY_BELOW_DEFAULT,  /* under the kernel's default: the default */
 	PF_SAY_SAFE_MAX,       /* n0 the safe bound (5% of lowmem) */
 	PF_SAY_OTHER_MACHINE,  /* n0 failures, of another machine's reserve */

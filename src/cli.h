@@ -222,6 +222,13 @@ int cli_replace_file(const char *dir, const char *name, const char *text,
 bool cli_is_system_tree(const char *dir);
 /* Text: "no page allocation failure report found in N sources" */
 void cli_collect_none(const struct cli_collect *c);
+/*
+ * demand.c: advise --demand FILE, what pagefail trace -j measured, into d:
+ * 0, or -1 after saying why not.
+ */
+int cli_demand_load(const char *path, struct pf_demand *d, bool json);
+/* ... from text (len bytes, not NUL-terminated): 0, or -EINVAL. */
+int cli_demand_parse(const char *text, size_t len, struct pf_demand *d);
 /* --rules FILE (explain, advise): 0, or -1 after saying why not */
 int cli_rules_load(struct pf_rules **rules, const char *path, bool json);
 

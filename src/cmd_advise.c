@@ -18,6 +18,7 @@ struct advise_ctx {
 	struct cli_common com;
 	bool sysctl, apply, dry_run, force;
 	const char *rules_path;
+	const char *demand_path;    /* --demand: pagefail trace -j's output */
 	const char *sets[MAX_SETS]; /* --set NAME=VALUE */
 	int nr_sets;
 	const char *root; /* the machine's, or NULL: none */
@@ -50,7 +51,8 @@ static int parse_args(struct advise_ctx *c, int argc, char **argv)
 		OPT_DRYRUN,
 		OPT_FORCE,
 		OPT_SET,
-		OPT_VERIFY
+		OPT_VERIFY,
+		OPT_DEMAND
 	};
 	static const struct option own[] = {
 		{ "sysctl", no_argument, NULL, OPT_SYSCTL },
@@ -60,6 +62,7 @@ static int parse_args(struct advise_ctx *c, int argc, char **argv)
 		{ "set", required_argument, NULL, OPT_SET },
 		{ "verify", no_argument, NULL, OPT_VERIFY },
 		{ "rules", required_argument, NULL, OPT_RULES },
+		{ "demand", required_argument, NULL, OPT_DEMAND },
 		{ 0 }
 	};
 	/* clang-format off */
@@ -80,6 +83,8 @@ static int parse_args(struct advise_ctx *c, int argc, char **argv)
 		c->v.want |= ch == OPT_VERIFY;
 		if (ch == OPT_RULES)
 			c->rules_path = optarg;
+		if (ch == OPT_DEMAND)
+			c->demand_path = optarg;
 		if (ch == OPT_SET && c->nr_sets == MAX_SETS) {
 			cli_err(false, NULL, "at most %d --set", MAX_SETS);
 			return CLI_EXIT_USAGE;
@@ -102,6 +107,9 @@ static int check_args(struct advise_ctx *c)
 		return CLI_EXIT_USAGE;
 	}
 	if (c->rules_path && cli_rules_load(&c->rules, c->rules_path, json))
+		return CLI_EXIT_ERROR;
+	if (c->demand_path &&
+	    cli_demand_load(c->demand_path, &c->ev.demand, json))
 		return CLI_EXIT_ERROR;
 	return -1;
 }

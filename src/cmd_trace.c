@@ -8,6 +8,7 @@
  * vm.min_free_kbytes has to cover while kswapd wakes.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +172,11 @@ static int measure(struct cli_trace *t, double duration, double window,
 	}
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* what runs from now on is counted: a script may start its load */
+	fprintf(stderr,
+		"pagefail: trace: counting for %g s (SIGINT or SIGTERM ends "
+		"it sooner)\n",
+		duration);
 	end = t->started + duration;
 	while (!trace_stop && cli_now() < end && !err) {
 		nanosleep(&(struct timespec){ 0, TRACE_POLL_NS }, NULL);

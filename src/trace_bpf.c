@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/utsname.h>
 #include <time.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <bpf/bpf.h>
@@ -255,6 +256,7 @@ int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 	t->bpf = b;
 	t->window_s = window_s;
 	t->want_stacks = stacks;
+	t->page_kb = (unsigned int)(sysconf(_SC_PAGESIZE) / 1024);
 	uname(&u);
 	if (pf_kver_parse(u.release, &t->kernel))
 		memset(&t->kernel, 0, sizeof(t->kernel));

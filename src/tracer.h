@@ -42,6 +42,7 @@ struct cli_trace {
 	struct pf_kver kernel; /* the running one */
 	int gfp_layout;	       /* enum pf_gfp_layout of its masks */
 	double window_s;       /* the demand's window */
+	unsigned int page_kb;  /* the kernel's page, in KiB */
 	double started, ended; /* cli_now() */
 
 	struct trace_stat *stats;

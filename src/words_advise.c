@@ -143,6 +143,28 @@ static void min_free_words(const struct pf_advice_item *it,
 			    (unsigned long long)n[2], (unsigned long long)n[2],
 			    n[3]);
 		break;
+	case PF_SAY_DEMAND:
+		cli_buf_add(b,
+			    " Measured by pagefail trace: atomic requests took "
+			    "%lld pages in a %.0f ms window at the 99.9th "
+			    "percentile",
+			    n[0], (double)n[1] / 1000);
+		if (n[2] < 0)
+			cli_buf_add(
+				b, "; kswapd was not woken while it traced, so "
+				   "its reaction is taken as one window");
+		else
+			cli_buf_add(b,
+				    "; kswapd took up to %.1f ms from woken to "
+				    "running, %lld window%s",
+				    (double)n[2] / 1000, n[3],
+				    n[3] == 1 ? "" : "s");
+		cli_buf_add(b,
+			    ". Holding that burst in the 5/8 of min such "
+			    "requests may use needs min_free_kbytes >= %lld kB "
+			    "x 8/5 = %lld kB.",
+			    n[4], n[5]);
+		break;
 	case PF_SAY_UNMOVABLE:
 		unmovable_words(it, n, b);
 		break;

@@ -1,6 +1,7 @@
 # The verbs a lab scenario's guest() is written in (sourced by /init).
-# Each burst leaves /out/burst-N/ with /proc/vmstat before and after and the
-# module's counts; "snap" saves what pagefail status reads.
+# Each burst leaves /out/burst-N/ with /proc/vmstat before and after, the
+# module's counts and pagefail trace's; "snap" saves what pagefail status
+# reads.
 
 nburst=0
 CTL=/sys/kernel/debug/pfburst/ctl
@@ -60,15 +61,56 @@ unhold() {
 	echo unhold >$CTL
 }
 
-# burst ORDER MODE PER_TICK TRIES MAX_FAILS
+# trace_start DIR: pagefail trace counting in the background into
+# DIR/trace.json, once it says it counts (the verifier is slow under
+# TCG: a minute at most); when it cannot run here, DIR/trace.err says why
+tpid=
+trace_start() {
+	pagefail trace -d 3600 -j --stacks 0 >"$1/trace.json" 2>"$1/trace.err" &
+	tpid=$!
+	i=0
+	until grep -q 'trace: counting' "$1/trace.err"; do
+		if ! kill -0 $tpid 2>/dev/null || [ $i -ge 600 ]; then
+			wait $tpid 2>/dev/null
+			tpid=
+			return
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+# trace_stop: its summary written, once the burst is over
+trace_stop() {
+	[ -n "$tpid" ] || return 0
+	kill -INT $tpid
+	wait $tpid
+	tpid=
+}
+
+# trace_next: pagefail trace counting from now into the next burst's
+# directory, and through that burst: its maps (some MiB the kernel takes
+# when it loads) then come before what the scenario does first, a fill
+# of the page cache, not between that and the burst, where they would
+# wake kswapd and change what the burst finds
+trace_next() {
+	mkdir -p /out/burst-$((nburst + 1))
+	trace_start /out/burst-$((nburst + 1))
+}
+
+# burst ORDER MODE PER_TICK TRIES MAX_FAILS, counted by pagefail trace too
+# (started here unless trace_next started it) unless TRACE=off
+TRACE=on
 burst() {
 	nburst=$((nburst + 1))
 	d=/out/burst-$nburst
 	mkdir -p $d
 	echo "$*" >$d/args
+	[ "$TRACE" = off ] || [ -n "$tpid" ] || trace_start $d
 	cat /proc/vmstat >$d/vmstat.before
 	echo "burst $*" >$CTL
 	cat /proc/vmstat >$d/vmstat.after
+	trace_stop
 	cat /sys/kernel/debug/pfburst/result >$d/result
 	cat $d/result
 }

@@ -11,6 +11,14 @@
 # log, and the third burst is the same one under the advice.  The lab
 # compares the failures of the second and the third.
 #
+# Then the reserve and the watermark scale factor go back as they were, a
+# fourth burst runs with pagefail trace measuring it, advise --apply runs
+# again with --demand (that measurement), and a fifth burst runs under
+# that advice: the lab compares the third and the fifth.  Only the fourth
+# is traced, the trace started before its fill (trace_next): the others
+# stay as they were before trace existed, which the simulator's
+# agreement and the advice's comparison rest on.
+#
 # warn_alloc() prints one report in 10 s (its ratelimit) and tells how
 # many it kept quiet only with the next one it prints: the control burst
 # comes after that window, so that its first failure prints the count of
@@ -22,6 +30,9 @@ DISK=yes
 CAUSE=shortage
 
 guest() {
+	orig=$(cat /proc/sys/vm/min_free_kbytes)
+	orig_wsf=$(cat /proc/sys/vm/watermark_scale_factor)
+	TRACE=off
 	fill_cache
 	snap before
 	burst $ORDER $MODE $PER_TICK $TRIES $TRIES
@@ -33,5 +44,17 @@ guest() {
 	pagefail advise --apply --no-color
 	fill_cache
 	snap advised
+	burst $ORDER $MODE $PER_TICK $TRIES $TRIES
+	# the machine as it was, the burst measured, the advice from that
+	vm min_free_kbytes "$orig"
+	vm watermark_scale_factor "$orig_wsf"
+	trace_next
+	fill_cache
+	burst $ORDER $MODE $PER_TICK $TRIES $TRIES
+	[ -s /out/burst-4/trace.json ] || return 0
+	pagefail advise --no-color --demand /out/burst-4/trace.json
+	pagefail advise --apply --no-color --demand /out/burst-4/trace.json
+	fill_cache
+	snap demand
 	burst $ORDER $MODE $PER_TICK $TRIES $TRIES
 }

@@ -491,11 +491,40 @@ static long burst_cover(const struct pf_evidence *e, struct pf_advice_item *it)
 }
 
 /*
+ * The min_free_kbytes that holds the measured atomic demand (pagefail
+ * trace) while kswapd wakes: the p99.9 pages of a window, for as many
+ * windows as kswapd's slowest reaction spans (one when it was not woken),
+ * in the 5/8 of min such requests have to themselves.  -1: none measured.
+ */
+static long demand_cover(const struct pf_evidence *e, struct pf_advice_item *it)
+{
+	const struct pf_demand *d = &e->demand;
+	unsigned long long windows = 1, kb;
+	struct pf_advice_step *st;
+
+	if (!d->known || d->window_ms <= 0)
+		return -1;
+	if (d->react_ms > d->window_ms)
+		windows = (unsigned long long)(d->react_ms / d->window_ms +
+					       0.999);
+	kb = d->p999_pages * (d->page_kb ? d->page_kb : 4) * windows;
+	st = say(it, PF_SAY_DEMAND);
+	st->n[0] = (long long)d->p999_pages;
+	st->n[1] = (long long)(d->window_ms * 1000 + 0.5);
+	st->n[2] = d->react_ms < 0 ? -1 : (long long)(d->react_ms * 1000 + 0.5);
+	st->n[3] = (long long)windows;
+	st->n[4] = (long long)kb;
+	st->n[5] = vm_clamp(kb > VM_INT_MAX ? kb : (kb * 8 + 4) / 5);
+	return (long)st->n[5];
+}
+
+/*
  * The value the failures ask for: twice base (the usual first step), or
  * enough to hold the largest burst twice over, whichever is more, rounded
  * up to a MiB; never below the kernel's default, never above safe_max.
  * Twice base only when the reports are of this machine (other 0): the
- * reserve that fell short is then the one being raised.
+ * reserve that fell short is then the one being raised, and only without
+ * a measured demand, which says what the reserve must hold instead.
  */
 static void min_free_value(struct pf_advice_item *it,
 			   const struct pf_evidence *e, long base,
@@ -516,7 +545,9 @@ static void min_free_value(struct pf_advice_item *it,
 		snprintf(it->zone, sizeof(it->zone), "%s", e->unmovable_zone);
 		return;
 	}
-	if (short_of_reserve(e) && other) {
+	if (e->demand.known) {
+		/* measured: the rule of thumb gives way */
+	} else if (short_of_reserve(e) && other) {
 		/* the reserve that was short was another machine's */
 		say(it, PF_SAY_OTHER_MACHINE)->n[0] = (long long)e->failures;
 	} else if (short_of_reserve(e)) {
@@ -529,6 +560,9 @@ static void min_free_value(struct pf_advice_item *it,
 	cover = burst_cover(e, it);
 	if (doubled > it->value)
 		it->value = doubled;
+	if (cover > it->value)
+		it->value = cover;
+	cover = demand_cover(e, it);
 	if (cover > it->value)
 		it->value = cover;
 	if (it->value != base)

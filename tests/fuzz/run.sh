@@ -10,8 +10,8 @@
 # first line (alone, and "+" in its machine); for fuzz_snapshot each
 # machine's tree as fuzz_snapshot.c describes trees, and one with symlinks
 # (into the tree, to /dev/null, a loop, out of it); for fuzz_source the
-# logs plain and compressed by every tool there is (CI runs it under
-# ASan+UBSan).  Seeds are made here, in a temporary directory, never
+# logs plain and compressed by every tool there is; for fuzz_demand the
+# trace -j files of tests/fixtures/trace (CI runs it under ASan+UBSan).  Seeds are made here, in a temporary directory, never
 # committed.
 #
 #   tests/fuzz/run.sh BUILD_DIR SECONDS       (FUZZ_TARGETS="fuzz_a ..." for some)
@@ -94,6 +94,9 @@ done
 	echo "l var/log/kern.log ../../proc/meminfo"
 } >"$work/seed-snapshot/links"
 
+# fuzz_demand: pagefail trace -j's output of the lab's guests
+mkdir -p "$work/seed-demand"
+cp "$top"/tests/fixtures/trace/*.json "$work/seed-demand/"
 # fuzz_source: small logs, plain and compressed
 for f in "$top"/tests/fixtures/corpus/0*.log; do
 	b=$(basename "$f" .log)
@@ -111,7 +114,8 @@ done
 
 # FUZZ_TARGETS: a few of them (the long runs of a release, one at a time)
 for t in ${FUZZ_TARGETS:-fuzz_scan fuzz_line fuzz_meminfo fuzz_rules \
-	 fuzz_scenario fuzz_procfs fuzz_procfile fuzz_snapshot fuzz_source}; do
+	 fuzz_scenario fuzz_procfs fuzz_procfile fuzz_snapshot fuzz_source \
+	 fuzz_demand}; do
 	case $t in
 	fuzz_rules)	seed=$work/seed-rules ;;
 	fuzz_scenario)	seed=$work/seed-scenarios ;;
@@ -119,6 +123,7 @@ for t in ${FUZZ_TARGETS:-fuzz_scan fuzz_line fuzz_meminfo fuzz_rules \
 	fuzz_procfile)	seed=$work/seed-procfile ;;
 	fuzz_snapshot)	seed=$work/seed-snapshot ;;
 	fuzz_source)	seed=$work/seed-source ;;
+	fuzz_demand)	seed=$work/seed-demand ;;
 	*)		seed=$work/seed-logs ;;
 	esac
 	echo "fuzz: $t for ${secs}s"
