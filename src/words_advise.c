@@ -98,6 +98,42 @@ static void unmovable_words(const struct pf_advice_item *it, const long long *n,
 		       "pages).");
 }
 
+/* PF_SAY_BURST: the largest burst of failures, and what holds it twice. */
+static void burst_words(const struct pf_advice_step *st, struct cli_buf *b)
+{
+	const long long *n = st->n;
+
+	cli_buf_add(b,
+		    " The largest burst: %llu order-%lld failure%s in %.0f s "
+		    "(%llu kB asked); a request that cannot sleep may use 5/8 "
+		    "of min, so holding twice that burst needs "
+		    "min_free_kbytes >= %llu x 2 x 8/5 = %lld kB.",
+		    (unsigned long long)n[0], n[1], n[0] == 1 ? "" : "s",
+		    st->seconds, (unsigned long long)n[2],
+		    (unsigned long long)n[2], n[3]);
+}
+
+/* PF_SAY_DEMAND: what pagefail trace measured, and what it needs. */
+static void demand_words(const long long *n, struct cli_buf *b)
+{
+	cli_buf_add(b,
+		    " Measured by pagefail trace: atomic requests took %lld "
+		    "pages in a %.0f ms window at the 99.9th percentile",
+		    n[0], (double)n[1] / 1000);
+	if (n[2] < 0)
+		cli_buf_add(b, "; kswapd was not woken while it traced, so its "
+			       "reaction is taken as one window");
+	else
+		cli_buf_add(b,
+			    "; kswapd took up to %.1f ms from woken to "
+			    "running, %lld window%s",
+			    (double)n[2] / 1000, n[3], n[3] == 1 ? "" : "s");
+	cli_buf_add(b,
+		    ". Holding that burst in the 5/8 of min such requests may "
+		    "use needs min_free_kbytes >= %lld kB x 8/5 = %lld kB.",
+		    n[4], n[5]);
+}
+
 /* The steps of vm.min_free_kbytes: the reserve, and how much of it. */
 static void min_free_words(const struct pf_advice_item *it,
 			   const struct pf_advice_step *st, struct cli_buf *b)
@@ -132,38 +168,10 @@ static void min_free_words(const struct pf_advice_item *it,
 			    n[1]);
 		break;
 	case PF_SAY_BURST:
-		cli_buf_add(b,
-			    " The largest burst: %llu order-%lld failure%s "
-			    "in %.0f s (%llu kB asked); a request that cannot "
-			    "sleep may use 5/8 of min, so holding twice that "
-			    "burst needs min_free_kbytes >= %llu x 2 x 8/5 = "
-			    "%lld kB.",
-			    (unsigned long long)n[0], n[1],
-			    n[0] == 1 ? "" : "s", st->seconds,
-			    (unsigned long long)n[2], (unsigned long long)n[2],
-			    n[3]);
+		burst_words(st, b);
 		break;
 	case PF_SAY_DEMAND:
-		cli_buf_add(b,
-			    " Measured by pagefail trace: atomic requests took "
-			    "%lld pages in a %.0f ms window at the 99.9th "
-			    "percentile",
-			    n[0], (double)n[1] / 1000);
-		if (n[2] < 0)
-			cli_buf_add(
-				b, "; kswapd was not woken while it traced, so "
-				   "its reaction is taken as one window");
-		else
-			cli_buf_add(b,
-				    "; kswapd took up to %.1f ms from woken to "
-				    "running, %lld window%s",
-				    (double)n[2] / 1000, n[3],
-				    n[3] == 1 ? "" : "s");
-		cli_buf_add(b,
-			    ". Holding that burst in the 5/8 of min such "
-			    "requests may use needs min_free_kbytes >= %lld kB "
-			    "x 8/5 = %lld kB.",
-			    n[4], n[5]);
+		demand_words(n, b);
 		break;
 	case PF_SAY_UNMOVABLE:
 		unmovable_words(it, n, b);
