@@ -5,7 +5,10 @@
  * failures by order, gfp class and context; the pages by zone beside the
  * kernel's own pgalloc_* counts; and the atomic demand per window (its
  * median, 99th and 99.9th percentiles and maximum), the figure
- * vm.min_free_kbytes has to cover while kswapd wakes.
+ * vm.min_free_kbytes has to cover while kswapd wakes.  --csv FILE: every
+ * window; --export DIR: the same as Prometheus metrics, DIR/
+ * pagefail-trace.prom rewritten every second while it runs, for
+ * node_exporter's textfile collector as export's pagefail.prom is.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -20,7 +23,13 @@
 #define TRACE_DURATION	 10.0  /* seconds, by default */
 #define TRACE_WINDOW	 0.010 /* seconds, by default */
 #define TRACE_POLL_NS	 (200 * 1000 * 1000)
-#define TRACE_TOP_STACKS 5 /* call stacks shown of each kind, by default */
+#define TRACE_TOP_STACKS 5   /* call stacks shown of each kind, by default */
+#define TRACE_EXPORT_S	 1.0 /* seconds between two --export files */
+#define TRACE_PROM	 "pagefail-trace.prom"
+
+struct trace_out {
+	const char *csv, *export; /* --csv FILE, --export DIR */
+};
 
 static volatile sig_atomic_t trace_stop;
 
@@ -137,6 +146,51 @@ static int sum_demand(const struct cli_trace *t, struct trace_demand *d)
 	return 0;
 }
 
+/* The summary of what t holds now, afresh: 0, or -ENOMEM. */
+static int summarize(const struct cli_trace *t, struct trace_summary *s)
+{
+	free(s->rows);
+	s->rows = NULL;
+	s->nr_rows = 0;
+	if (sum_rows(t, s) || sum_demand(t, &s->demand))
+		return -ENOMEM;
+	qsort(s->rows, s->nr_rows, sizeof(*s->rows), row_cmp);
+	return 0;
+}
+
+/* --export DIR: what was counted so far, in DIR/pagefail-trace.prom */
+static void export_now(struct cli_trace *t, struct trace_summary *s,
+		       const char *dir)
+{
+	struct cli_buf b = { 0 };
+	int err = summarize(t, s);
+
+	if (!err) {
+		cli_trace_metrics(t, s, &b);
+		err = cli_replace_file(dir, TRACE_PROM, cli_buf_str(&b), b.n);
+	}
+	if (err)
+		cli_err(false, dir,
+			"trace: cannot write %s/%s: %s; tracing goes on", dir,
+			TRACE_PROM, pf_strerror(err));
+	cli_buf_release(&b);
+}
+
+/* --csv FILE: every window, one line each: 0, or -1 after saying why */
+static int write_csv(const struct cli_trace *t, const char *path)
+{
+	FILE *f = fopen(path, "we");
+
+	if (f) {
+		print_trace_csv(f, t);
+		if (!fclose(f))
+			return 0;
+	}
+	cli_err(false, path, "trace: cannot write '%s': %s", path,
+		pf_strerror(errno));
+	return -1;
+}
+
 /* --orders A-B, or one order A */
 static int opt_orders(const char *arg, struct trace_summary *s)
 {
@@ -158,15 +212,16 @@ static int opt_orders(const char *arg, struct trace_summary *s)
 }
 
 /* Measure for duration seconds (or until a signal): the exit status. */
-static int measure(struct cli_trace *t, double duration, double window,
-		   bool stacks)
+static int measure(struct cli_trace *t, struct trace_summary *s,
+		   const struct trace_out *out, double duration, double window)
 {
+	double exported = 0;
 	struct sigaction sa = { .sa_handler = on_stop };
 	char why[512];
 	double end;
 	int err = 0;
 
-	if (cli_trace_start(t, window, stacks, why, sizeof(why))) {
+	if (cli_trace_start(t, window, s->nr_stacks > 0, why, sizeof(why))) {
 		cli_err(false, NULL, "trace: %s", why);
 		return CLI_EXIT_ERROR;
 	}
@@ -181,9 +236,18 @@ static int measure(struct cli_trace *t, double duration, double window,
 	while (!trace_stop && cli_now() < end && !err) {
 		nanosleep(&(struct timespec){ 0, TRACE_POLL_NS }, NULL);
 		err = cli_trace_poll(t);
+		if (!err && out->export &&
+		    cli_now() - exported >= TRACE_EXPORT_S) {
+			err = cli_trace_read(t);
+			if (!err)
+				export_now(t, s, out->export);
+			exported = cli_now();
+		}
 	}
 	if (!err)
 		err = cli_trace_stop(t);
+	if (!err && out->export)
+		export_now(t, s, out->export);
 	if (err) {
 		cli_err(false, NULL, "trace: reading the counts: %s",
 			pf_strerror(err));
@@ -199,6 +263,8 @@ int cmd_trace(int argc, char **argv)
 		{ "interval", required_argument, NULL, 'i' },
 		{ "orders", required_argument, NULL, 'o' },
 		{ "stacks", required_argument, NULL, 's' },
+		{ "csv", required_argument, NULL, 'c' },
+		{ "export", required_argument, NULL, 'x' },
 		{ 0 }
 	};
 	/* clang-format off */
@@ -212,6 +278,7 @@ int cmd_trace(int argc, char **argv)
 				   .nr_stacks = TRACE_TOP_STACKS };
 	double duration = TRACE_DURATION, window = TRACE_WINDOW;
 	struct cli_common com = { 0 };
+	struct trace_out out = { 0 };
 	struct cli_trace t;
 	struct cli_parser p;
 	long ms = 0;
@@ -229,6 +296,10 @@ int cmd_trace(int argc, char **argv)
 		}
 		if (ch == 'o' && opt_orders(optarg, &s))
 			return CLI_EXIT_USAGE;
+		if (ch == 'c')
+			out.csv = optarg;
+		if (ch == 'x')
+			out.export = optarg;
 		if (ch == 's') {
 			if (cli_opt_long("--stacks", optarg, 0, 1000, &ms))
 				return CLI_EXIT_USAGE;
@@ -239,17 +310,18 @@ int cmd_trace(int argc, char **argv)
 		return p.status;
 	if (cli_no_operands("trace", argc, argv))
 		return CLI_EXIT_USAGE;
-	st = measure(&t, duration, window, s.nr_stacks > 0);
+	if (out.export && cli_root_check(out.export, false))
+		return CLI_EXIT_ERROR;
+	st = measure(&t, &s, &out, duration, window);
 	if (!st && s.nr_stacks)
 		s.ksyms = cli_ksyms_load();
-	if (!st && (sum_rows(&t, &s) || sum_demand(&t, &s.demand)))
+	if (!st && summarize(&t, &s))
 		st = CLI_EXIT_ERROR;
-	if (!st) {
-		qsort(s.rows, s.nr_rows, sizeof(*s.rows), row_cmp);
-		if (!print_begin(stdout, com.json, com.pretty)) {
-			print_trace(&t, &s);
-			print_end();
-		}
+	if (!st && out.csv && write_csv(&t, out.csv))
+		st = CLI_EXIT_ERROR;
+	if (!st && !print_begin(stdout, com.json, com.pretty)) {
+		print_trace(&t, &s);
+		print_end();
 	}
 	free(s.rows);
 	cli_ksyms_free(s.ksyms);

@@ -268,3 +268,21 @@ void print_trace(const struct cli_trace *t, const struct trace_summary *s)
 	close_json_object();
 	print_record_end();
 }
+
+void print_trace_csv(FILE *f, const struct cli_trace *t)
+{
+	unsigned long long page = t->page_kb * 1024ull;
+
+	fprintf(f, "window_start_s,atomic_bytes,atomic_requests_order0,"
+		   "atomic_requests_order1,atomic_requests_order2,"
+		   "atomic_requests_order3plus,atomic_failures\n");
+	for (size_t i = 0; i < t->nr_win; i++) {
+		const struct trace_window *w = &t->win[i];
+
+		fprintf(f, "%.3f,%llu", (double)i * t->window_s,
+			(unsigned long long)w->pages * page);
+		for (int o = 0; o < TRACE_WINDOW_ORDERS; o++)
+			fprintf(f, ",%llu", (unsigned long long)w->allocs[o]);
+		fprintf(f, ",%llu\n", (unsigned long long)w->fails);
+	}
+}

@@ -482,6 +482,36 @@ static int add_stack(struct cli_trace *t, const void *k, const void *vals)
 	return 0;
 }
 
+int cli_trace_read(struct cli_trace *t)
+{
+	struct tracer_bpf *b = t->bpf;
+	int err;
+
+	/* afresh: what the maps hold is everything since the start */
+	free(t->stats);
+	free(t->stacks);
+	t->stats = NULL;
+	t->stacks = NULL;
+	t->nr_stats = t->nr_stacks = 0;
+	memset(t->zone_pages, 0, sizeof(t->zone_pages));
+	memset(t->events, 0, sizeof(t->events));
+	memset(t->lat, 0, sizeof(t->lat));
+	err = each_entry(t, bpf_map__fd(b->skel->maps.stats),
+			 sizeof(struct trace_key), sizeof(struct trace_val),
+			 add_stat);
+	if (!err)
+		err = read_zones(t);
+	if (!err && t->want_stacks) {
+		err = each_entry(t, bpf_map__fd(b->skel->maps.stack_counts),
+				 sizeof(struct trace_stack_key),
+				 sizeof(struct trace_stack_val), add_stack);
+		qsort(t->stacks, t->nr_stacks, sizeof(*t->stacks), stack_cmp);
+	}
+	read_events(b, t->events, TRACE_EV_NR);
+	read_lat(b, t->lat);
+	return err;
+}
+
 int cli_trace_stop(struct cli_trace *t)
 {
 	struct tracer_bpf *b = t->bpf;
@@ -495,21 +525,7 @@ int cli_trace_stop(struct cli_trace *t)
 	trace__detach(b->skel);
 	t->ended = cli_now();
 	err = drain(t, mono_ns() / b->skel->rodata->window_ns);
-	if (!err)
-		err = each_entry(t, bpf_map__fd(b->skel->maps.stats),
-				 sizeof(struct trace_key),
-				 sizeof(struct trace_val), add_stat);
-	if (!err)
-		err = read_zones(t);
-	if (!err && t->want_stacks) {
-		err = each_entry(t, bpf_map__fd(b->skel->maps.stack_counts),
-				 sizeof(struct trace_stack_key),
-				 sizeof(struct trace_stack_val), add_stack);
-		qsort(t->stacks, t->nr_stacks, sizeof(*t->stacks), stack_cmp);
-	}
-	read_events(b, t->events, TRACE_EV_NR);
-	read_lat(b, t->lat);
-	return err;
+	return err ? err : cli_trace_read(t);
 }
 
 void cli_trace_release(struct cli_trace *t)

@@ -26,6 +26,12 @@ int cli_trace_poll(struct cli_trace *t)
 	return 0;
 }
 
+int cli_trace_read(struct cli_trace *t)
+{
+	(void)t;
+	return 0;
+}
+
 int cli_trace_stop(struct cli_trace *t)
 {
 	(void)t;

@@ -84,6 +84,8 @@ int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 		    char *why, size_t n);
 /* Read the windows that ended: 0, or -errno. */
 int cli_trace_poll(struct cli_trace *t);
+/* Read what was counted so far, attached still: 0, or -errno. */
+int cli_trace_read(struct cli_trace *t);
 /* Detach, and read what was counted: 0, or -errno. */
 int cli_trace_stop(struct cli_trace *t);
 void cli_trace_release(struct cli_trace *t);
@@ -118,6 +120,12 @@ struct trace_summary {
 	int nr_stacks;		  /* --stacks: how many of each kind */
 	struct cli_ksyms *ksyms;
 };
+
+/* trace_prom.c: the summary as Prometheus metrics (trace --export) */
+void cli_trace_metrics(const struct cli_trace *t, const struct trace_summary *s,
+		       struct cli_buf *b);
+/* print_trace.c: the windows as CSV (trace --csv) */
+void print_trace_csv(FILE *f, const struct cli_trace *t);
 
 /* print_trace.c: the summary, text or JSON */
 void print_trace(const struct cli_trace *t, const struct trace_summary *s);

@@ -149,7 +149,8 @@ void usage_watch(FILE *f)
 void usage_trace(FILE *f)
 {
 	fputs("usage: pagefail trace [-j|--json] [-p|--pretty] [-d|--duration S]\n"
-	      "                      [--interval MS] [--orders A-B] [--stacks N]\n\n"
+	      "                      [--interval MS] [--orders A-B] [--stacks N]\n"
+	      "                      [--csv FILE] [--export DIR]\n\n"
 	      "Measure the page allocations of this kernel for S seconds (default 10;\n"
 	      "until SIGINT or SIGTERM, if sooner) with an eBPF program on the\n"
 	      "kmem:mm_page_alloc tracepoint, counted in the kernel: requests, pages\n"
@@ -163,7 +164,10 @@ void usage_trace(FILE *f)
 	      "      --interval MS  the demand's window, in milliseconds (default 10)\n"
 	      "      --orders A-B   only these orders in the table (1, 0-3)\n"
 	      "      --stacks N     show N call stacks of each kind (default 5; 0: take\n"
-	      "                     none, which costs less)\n\n"
+	      "                     none, which costs less)\n"
+	      "      --csv FILE     every window's atomic demand, one line each\n"
+	      "      --export DIR   DIR/pagefail-trace.prom, rewritten every second, for\n"
+	      "                     node_exporter's textfile collector\n\n"
 	      "Needs root, or CAP_BPF and CAP_PERFMON, and a kernel with BTF.\n"
 	      "exit status: 0 done, 1 cannot trace (said why), 2 usage\n",
 	      f);

@@ -69,7 +69,8 @@ for i in range(4):
 PY
 }
 
-"$pf" trace -d 4 -j >"$tmp/t.json" 2>"$tmp/t.err" &
+mkdir "$tmp/x"
+"$pf" trace -d 4 -j --csv "$tmp/t.csv" --export "$tmp/x" >"$tmp/t.json" 2>"$tmp/t.err" &
 p=$!
 # the load once it counts: it says so on stderr
 i=0
@@ -108,6 +109,27 @@ import json, sys
 r = json.load(open(\"$tmp/t.json\"))
 w = r[\"atomic_demand\"][\"windows\"]
 sys.exit(0 if abs(w - r[\"duration_s\"] * 100) <= 3 else 1)'"
+
+# --csv: a line a window, the JSON's windows; --export: the same demand
+check trace-csv "python3 -c '
+import csv, json, sys
+r = json.load(open(\"$tmp/t.json\"))
+rows = list(csv.DictReader(open(\"$tmp/t.csv\")))
+ok = len(rows) == r[\"atomic_demand\"][\"windows\"]
+ok = ok and max(int(x[\"atomic_bytes\"]) for x in rows) == r[\"atomic_demand\"][\"max_pages\"] * r[\"page_kb\"] * 1024
+sys.exit(0 if ok else 1)'"
+check trace-export "python3 -c '
+import json, re, sys
+r = json.load(open(\"$tmp/t.json\"))
+t = open(\"$tmp/x/pagefail-trace.prom\").read()
+m = re.search(r\"pagefail_trace_atomic_demand_bytes_count (\\d+)\", t)
+q = re.search(r\"pagefail_trace_atomic_demand_bytes.quantile=.1.. (\\d+)\", t)
+ok = m and int(m.group(1)) == r[\"atomic_demand\"][\"windows\"]
+ok = ok and q and int(q.group(1)) == r[\"atomic_demand\"][\"max_pages\"] * r[\"page_kb\"] * 1024
+sys.exit(0 if ok else 1)'"
+if command -v promtool >/dev/null; then
+	check trace-promtool "promtool check metrics <$tmp/x/pagefail-trace.prom"
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
