@@ -232,6 +232,33 @@ static void read_pgalloc(const struct cli_trace *t, unsigned long long *v,
 	fclose(f);
 }
 
+/*
+ * What the machine lacks for the program, in words, or NULL: a kernel
+ * without BTF (CO-RE needs /sys/kernel/btf/vmlinux), or a process without
+ * CAP_BPF (39) and CAP_PERFMON (38), or CAP_SYS_ADMIN (21) before 5.8.
+ */
+static const char *missing(void)
+{
+	unsigned long long eff = 0;
+	char line[256];
+	FILE *f;
+
+	if (access("/sys/kernel/btf/vmlinux", R_OK))
+		return "this kernel has no BTF (/sys/kernel/btf/vmlinux: "
+		       "CONFIG_DEBUG_INFO_BTF)";
+	f = fopen("/proc/self/status", "re");
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "CapEff: %llx", &eff) == 1)
+			break;
+	if (f)
+		fclose(f);
+	if (!(eff & (1ull << 21)) &&
+	    (!(eff & (1ull << 39)) || !(eff & (1ull << 38))))
+		return "it needs root, or CAP_BPF and CAP_PERFMON, which this "
+		       "process has not";
+	return NULL;
+}
+
 static int quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
 	(void)level;
@@ -261,6 +288,10 @@ int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 	if (pf_kver_parse(u.release, &t->kernel))
 		memset(&t->kernel, 0, sizeof(t->kernel));
 	t->gfp_layout = pf_gfp_layout_of(&t->kernel);
+	if (missing()) {
+		snprintf(why, n, "%s", missing());
+		return -1;
+	}
 	/* libbpf's own words go nowhere: the one line below says it */
 	libbpf_set_print(quiet);
 	b->ncpu = libbpf_num_possible_cpus();
@@ -281,9 +312,9 @@ int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 		err = trace__attach(b->skel);
 	if (err) {
 		snprintf(why, n,
-			 "the BPF program cannot be %s: %s (it needs root, or "
-			 "CAP_BPF and CAP_PERFMON, and a kernel with BTF and "
-			 "the kmem and irq tracepoints)",
+			 "the BPF program cannot be %s: %s (it needs the "
+			 "tracepoints kmem:mm_page_alloc, vmscan, compaction "
+			 "and irq of kernels from 4.17)",
 			 loaded ? "attached" : "loaded", pf_strerror(err));
 		return -1;
 	}
