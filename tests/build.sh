@@ -80,5 +80,37 @@ else
 	bad no-unit-tests "the build's tests/CTestTestfile.cmake"
 fi
 
+# every optional package away (libbpf, libsystemd, libmicrohttpd, ncursesw):
+# it builds, and each command that needs one says so in one line
+cat >"$tmp/bin/pkg-config" <<EOF
+#!/bin/sh
+# pkg-config without cmocka and the optional packages
+for a; do
+	case "\$a" in *cmocka*|*libbpf*|*libsystemd*|*microhttpd*|*ncurses*) exit 1 ;; esac
+done
+exec $pkgconfig "\$@"
+EOF
+PATH="$tmp/bin:$PATH" CC="$cc" "$cmake" -S "$top" -B "$tmp/m" -DBUILD_TESTING=OFF \
+	>"$tmp/m.out" 2>&1 && PATH="$tmp/bin:$PATH" "$cmake" --build "$tmp/m" \
+	--target pagefail-cli >>"$tmp/m.out" 2>&1
+st=$?
+if [ $st -eq 0 ]; then ok minimal-build; else bad minimal-build "status $st"; tail -n 20 "$tmp/m.out"; fi
+n=$(grep -c 'not found: ' "$tmp/m.out")
+if [ "$n" -eq 4 ]; then ok minimal-says; else bad minimal-says "$n of 4 lines"; grep 'pagefail:' "$tmp/m.out"; fi
+without() {
+	name=$1 want=$2
+	shift 2
+	"$tmp/m/pagefail" "$@" >/dev/null 2>"$tmp/w.err"
+	st=$?
+	if [ $st -eq 1 ] && [ "$(wc -l <"$tmp/w.err")" -eq 1 ] && grep -q "$want" "$tmp/w.err"; then
+		ok "$name"
+	else
+		bad "$name" "status $st"; cat "$tmp/w.err"
+	fi
+}
+without without-bpf 'built without eBPF' trace -d 0.1
+without without-journal 'built without libsystemd' scan --journal "$tmp"
+without without-mhd 'built without libmicrohttpd' serve
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
