@@ -154,7 +154,8 @@ static int summarize(const struct cli_trace *t, struct trace_summary *s)
 	s->nr_rows = 0;
 	if (sum_rows(t, s) || sum_demand(t, &s->demand))
 		return -ENOMEM;
-	qsort(s->rows, s->nr_rows, sizeof(*s->rows), row_cmp);
+	if (s->nr_rows) /* qsort() of NULL is undefined, even of 0 */
+		qsort(s->rows, s->nr_rows, sizeof(*s->rows), row_cmp);
 	return 0;
 }
 

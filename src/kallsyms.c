@@ -73,7 +73,8 @@ struct cli_ksyms *cli_ksyms_load(void)
 		len += l;
 	}
 	fclose(f);
-	qsort(k->sym, k->n, sizeof(*k->sym), ksym_cmp);
+	if (k->n)
+		qsort(k->sym, k->n, sizeof(*k->sym), ksym_cmp);
 	return k;
 }
 

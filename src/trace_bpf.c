@@ -536,7 +536,9 @@ int cli_trace_read(struct cli_trace *t)
 		err = each_entry(t, bpf_map__fd(b->skel->maps.stack_counts),
 				 sizeof(struct trace_stack_key),
 				 sizeof(struct trace_stack_val), add_stack);
-		qsort(t->stacks, t->nr_stacks, sizeof(*t->stacks), stack_cmp);
+		if (t->nr_stacks) /* qsort() of NULL is undefined, even of 0 */
+			qsort(t->stacks, t->nr_stacks, sizeof(*t->stacks),
+			      stack_cmp);
 	}
 	read_events(b, t->events, TRACE_EV_NR);
 	read_lat(b, t->lat);

@@ -28,7 +28,18 @@ if command -v setpriv >/dev/null && [ "$(id -u)" -eq 0 ]; then
 	check unprivileged "[ $st -eq 1 ] && [ \$(wc -l <$tmp/np.err) -eq 1 ] && grep -q 'pagefail: trace: it needs root, or CAP_BPF and CAP_PERFMON, which this process has not' $tmp/np.err"
 fi
 
-if ! "$pf" trace -d 0.2 >/dev/null 2>"$tmp/probe.err"; then
+# a machine that cannot run it says so in one line, exit 1: a skip; any
+# other end (a crash, a sanitizer's report) is a failure
+"$pf" trace -d 0.2 >/dev/null 2>"$tmp/probe.err"
+st=$?
+if [ $st -ne 0 ] && ! { [ $st -eq 1 ] && [ "$(wc -l <"$tmp/probe.err")" -eq 1 ] &&
+	grep -q '^pagefail: trace: ' "$tmp/probe.err"; }; then
+	bad probe "status $st"
+	cat "$tmp/probe.err"
+	echo "$pass passed, $fail failed"
+	exit 1
+fi
+if [ $st -ne 0 ]; then
 	echo "skip: this machine cannot run the BPF program: $(tail -n 1 "$tmp/probe.err")"
 	echo "$pass passed, $fail failed"
 	[ "$fail" -eq 0 ] || exit 1
