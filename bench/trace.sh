@@ -8,8 +8,8 @@
 # (SHM_BYTES, default 4G).  Each runs PAIRS times (default 5) with trace
 # attached and without, in turn, and the rate with trace over the rate
 # without is taken pair by pair; the median is the figure.  trace's own
-# CPU (utime + stime of /proc/PID/stat) while a load ran, over the load's
-# time, is its share of a core.  trace runs as "pagefail trace" runs by
+# CPU (/proc/PID/schedstat) while a load ran, over the load's time, is its
+# share of a core.  trace runs as "pagefail trace" runs by
 # default: 10 ms windows, 5 stacks of each kind.
 # Goals (the trace issue): at least 97% of the rate, under 1% of a core.
 # Needs root (or CAP_BPF and CAP_PERFMON) and cc.
@@ -36,8 +36,14 @@ if ! "$pf" trace -d 0.2 >/dev/null 2>"$tmp/probe"; then
 	exit 1
 fi
 
+# cpu_of PID: its CPU seconds: /proc/PID/schedstat's nanoseconds on a CPU
+# where the kernel keeps them, else utime + stime in clock ticks
 cpu_of() {
-	awk -v hz="$(getconf CLK_TCK)" '{ printf "%.4f", ($14 + $15) / hz }' "/proc/$1/stat"
+	if [ -r "/proc/$1/schedstat" ]; then
+		awk '{ printf "%.6f", $1 / 1e9 }' "/proc/$1/schedstat"
+	else
+		awk -v hz="$(getconf CLK_TCK)" '{ printf "%.4f", ($14 + $15) / hz }' "/proc/$1/stat"
+	fi
 }
 
 # traced LOAD...: the load's rate with trace attached; trace's CPU share

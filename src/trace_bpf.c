@@ -419,24 +419,8 @@ static int add_stat(struct cli_trace *t, const void *k, const void *vals)
 		s->pages += v[c].pages;
 		s->fails += v[c].fails;
 	}
-	return 0;
-}
-
-static int read_zones(struct cli_trace *t)
-{
-	struct tracer_bpf *b = t->bpf;
-	int fd = bpf_map__fd(b->skel->maps.zones);
-	__u64 *v = calloc((size_t)b->ncpu, sizeof(*v));
-
-	if (!v)
-		return -ENOMEM;
-	for (__u32 k = 0; k < TRACE_ZONE_SLOTS; k++) {
-		if (bpf_map_lookup_elem(fd, &k, v))
-			continue;
-		for (int c = 0; c < b->ncpu; c++)
-			t->zone_pages[k] += v[c];
-	}
-	free(v);
+	if (key->zone < TRACE_ZONE_SLOTS)
+		t->zone_pages[key->zone] += s->pages;
 	return 0;
 }
 
@@ -530,8 +514,6 @@ int cli_trace_read(struct cli_trace *t)
 	err = each_entry(t, bpf_map__fd(b->skel->maps.stats),
 			 sizeof(struct trace_key), sizeof(struct trace_val),
 			 add_stat);
-	if (!err)
-		err = read_zones(t);
 	if (!err && t->want_stacks) {
 		err = each_entry(t, bpf_map__fd(b->skel->maps.stack_counts),
 				 sizeof(struct trace_stack_key),

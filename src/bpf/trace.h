@@ -15,11 +15,17 @@ enum trace_ctx {
 	TRACE_CTX_NR
 };
 
-/* stats: one entry per gfp mask, order and context seen */
+/*
+ * stats: one entry per gfp mask, order, context and zone seen: the zone of
+ * the page (node * TRACE_ZONES_MAX + zone, TRACE_NO_ZONE for a failure or
+ * when the layout is not known), so that one lookup counts it all
+ */
+#define TRACE_NO_ZONE 0xffff
 struct trace_key {
 	__u32 gfp;
-	__u16 order;
-	__u16 ctx; /* enum trace_ctx */
+	__u8 order;
+	__u8 ctx;   /* enum trace_ctx */
+	__u16 zone; /* slot, or TRACE_NO_ZONE */
 };
 
 struct trace_val {
@@ -28,10 +34,7 @@ struct trace_val {
 	__u64 fails;  /* calls that got none */
 };
 
-/*
- * zones: pages by node and zone of the page (page->flags), node * 8 +
- * zone; nodes from TRACE_NODES_MAX on share the last slot.
- */
+/* zone slots: nodes from TRACE_NODES_MAX on share the last node's */
 #define TRACE_NODES_MAX	 64
 #define TRACE_ZONES_MAX	 8
 #define TRACE_ZONE_SLOTS (TRACE_NODES_MAX * TRACE_ZONES_MAX)
