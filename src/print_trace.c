@@ -242,6 +242,7 @@ void print_trace(const struct cli_trace *t, const struct trace_summary *s)
 		     pf_gfp_layout_name(t->gfp_layout));
 	print_double(PRINT_JSON, "window_ms", NULL, t->window_s * 1000);
 	print_uint(PRINT_JSON, "page_kb", NULL, t->page_kb);
+	print_string(PRINT_JSON, "context_from", NULL, t->context_from);
 	if (t->lost_win)
 		print_uint(PRINT_ANY, "windows_lost",
 			   ", %llu windows read too late",

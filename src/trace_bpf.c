@@ -233,6 +233,52 @@ static void read_pgalloc(const struct cli_trace *t, unsigned long long *v,
 }
 
 /*
+ * Where the context comes from: the preempt count when /proc/kallsyms
+ * names its per-CPU variable (the verifier finds a BPF program's per-CPU
+ * variables there, and only CONFIG_KALLSYMS_ALL lists variables), else the
+ * irq tracepoints; the page_alloc program of the other ways, and the
+ * hooks when they are not needed, are not loaded.
+ */
+static void set_context(struct cli_trace *t, struct trace *skel)
+{
+	struct bpf_program *use = skel->progs.page_alloc;
+	char line[512];
+	FILE *f = fopen("/proc/kallsyms", "re");
+
+	t->context_from = "irq tracepoints";
+	while (f && fgets(line, sizeof(line), f)) {
+		const char *name = strrchr(line, ' ');
+
+		if (!name)
+			continue;
+		if (!strcmp(name, " __preempt_count\n")) {
+			use = skel->progs.page_alloc_pc;
+			t->context_from = "preempt count";
+			break;
+		}
+		if (!strcmp(name, " pcpu_hot\n")) {
+			use = skel->progs.page_alloc_hot;
+			t->context_from = "preempt count";
+			break;
+		}
+	}
+	if (f)
+		fclose(f);
+	bpf_program__set_autoload(skel->progs.page_alloc,
+				  use == skel->progs.page_alloc);
+	bpf_program__set_autoload(skel->progs.page_alloc_pc,
+				  use == skel->progs.page_alloc_pc);
+	bpf_program__set_autoload(skel->progs.page_alloc_hot,
+				  use == skel->progs.page_alloc_hot);
+	if (use != skel->progs.page_alloc) {
+		bpf_program__set_autoload(skel->progs.softirq_entry, false);
+		bpf_program__set_autoload(skel->progs.softirq_exit, false);
+		bpf_program__set_autoload(skel->progs.irq_entry, false);
+		bpf_program__set_autoload(skel->progs.irq_exit, false);
+	}
+}
+
+/*
  * What the machine lacks for the program, in words, or NULL: a kernel
  * without BTF (CO-RE needs /sys/kernel/btf/vmlinux), or a process without
  * CAP_BPF (39) and CAP_PERFMON (38), or CAP_SYS_ADMIN (21) before 5.8.
@@ -306,6 +352,7 @@ int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 	set_zones(t, b->skel, u.release);
 	b->skel->rodata->pageblock_order = (__u32)pageblock_order();
 	b->skel->rodata->want_stacks = stacks;
+	set_context(t, b->skel);
 	err = trace__load(b->skel);
 	loaded = !err;
 	if (!err)

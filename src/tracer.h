@@ -39,11 +39,12 @@ struct trace_stack {
 };
 
 struct cli_trace {
-	struct pf_kver kernel; /* the running one */
-	int gfp_layout;	       /* enum pf_gfp_layout of its masks */
-	double window_s;       /* the demand's window */
-	unsigned int page_kb;  /* the kernel's page, in KiB */
-	double started, ended; /* cli_now() */
+	struct pf_kver kernel;	  /* the running one */
+	int gfp_layout;		  /* enum pf_gfp_layout of its masks */
+	double window_s;	  /* the demand's window */
+	unsigned int page_kb;	  /* the kernel's page, in KiB */
+	const char *context_from; /* "preempt count", "irq tracepoints" */
+	double started, ended;	  /* cli_now() */
 
 	struct trace_stat *stats;
 	size_t nr_stats;

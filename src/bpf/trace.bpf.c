@@ -13,12 +13,13 @@
  * Only which masks are atomic it must know, for the demand per window:
  * the command sets atomic_high, atomic_sleep and atomic_bit before load.
  *
- * The context is kept per CPU from the irq tracepoints: inside
- * softirq_entry/softirq_exit is softirq, inside irq_handler_entry/
- * irq_handler_exit (a device's interrupt handler) is hardirq.  The
- * preempt count would tell it exactly, but a per-CPU variable needs
- * kallsyms of data (CONFIG_KALLSYMS_ALL), which many kernels lack: an
- * allocation in a timer or IPI interrupt counts as what it interrupted.
+ * The context comes from the preempt count where the kernel lets a BPF
+ * program read it (page_alloc_pc, page_alloc_hot: the per-CPU variable
+ * needs kallsyms of data, CONFIG_KALLSYMS_ALL).  Elsewhere it is kept per
+ * CPU from the irq tracepoints (page_alloc): inside softirq_entry/
+ * softirq_exit is softirq, inside irq_handler_entry/irq_handler_exit (a
+ * device's interrupt handler) is hardirq, and an allocation in a timer or
+ * IPI interrupt counts as what it interrupted.
  * The hooks are most of what the program costs where softirqs are many
  * (loopback TCP: 394,420 softirqs in 2 s, about 94 ns each for the two,
  * against 107 ns for a page allocation counted, kernel.bpf_stats_enabled).
@@ -234,12 +235,13 @@ static __always_inline __u16 zone_slot(struct page *page)
 			(TRACE_ZONES_MAX - 1)));
 }
 
-static __always_inline void count(struct page *page, __u32 order, __u32 gfp)
+static __always_inline void count(struct page *page, __u32 order, __u32 gfp,
+				  __u8 cx)
 {
 	struct trace_key key = {
 		.gfp = gfp,
 		.order = (__u8)order,
-		.ctx = context(),
+		.ctx = cx,
 		.zone = zone_slot(page),
 	};
 	struct trace_val zero = {}, *v = lookup_or_add(&stats, &key, &zero);
@@ -307,19 +309,69 @@ static __always_inline void count_stack(void *ctx, __u16 kind, __u32 order,
 	v->pages += pages;
 }
 
-SEC("raw_tp/mm_page_alloc")
-int BPF_PROG(page_alloc, struct page *page, unsigned int order,
-	     unsigned int gfp)
+static __always_inline int on_alloc(void *ctx, struct page *page,
+				    unsigned int order, unsigned int gfp,
+				    __u8 cx)
 {
 	bool atomic = is_atomic(gfp);
 
-	count(page, order, gfp);
+	count(page, order, gfp, cx);
 	if (atomic)
 		count_window(page, order);
 	if (want_stacks && (!page || atomic))
 		count_stack(ctx, page ? TRACE_STACK_ATOMIC : TRACE_STACK_FAIL,
 			    order, page ? 1ull << (order & 31) : 0);
 	return 0;
+}
+
+/*
+ * The context from the preempt count, where the kernel's kallsyms name its
+ * per-CPU home (CONFIG_KALLSYMS_ALL): __preempt_count (x86 until 6.1 and
+ * from 6.15), pcpu_hot.preempt_count (6.2 to 6.14).  The masks are
+ * include/linux/preempt.h's: NMI_MASK | HARDIRQ_MASK (0x00ff0000) is an
+ * interrupt, SOFTIRQ_OFFSET (0x100) a softirq being served (the bits
+ * above it in 0xff00 count local_bh_disable(), which is not one).
+ */
+extern const int __preempt_count __ksym __weak;
+struct pcpu_hot {
+	int preempt_count;
+} __attribute__((preserve_access_index));
+extern const struct pcpu_hot pcpu_hot __ksym __weak;
+
+static __always_inline __u8 context_of(int pc)
+{
+	if (pc & 0x00ff0000)
+		return TRACE_CTX_HARDIRQ;
+	if (pc & 0x100)
+		return TRACE_CTX_SOFTIRQ;
+	return TRACE_CTX_TASK;
+}
+
+/* the one of the three page_alloc programs the command loads: the hooks' */
+SEC("raw_tp/mm_page_alloc")
+int BPF_PROG(page_alloc, struct page *page, unsigned int order,
+	     unsigned int gfp)
+{
+	return on_alloc(ctx, page, order, gfp, context());
+}
+
+SEC("raw_tp/mm_page_alloc")
+int BPF_PROG(page_alloc_pc, struct page *page, unsigned int order,
+	     unsigned int gfp)
+{
+	const int *pc = bpf_this_cpu_ptr(&__preempt_count);
+
+	return on_alloc(ctx, page, order, gfp, context_of(*pc));
+}
+
+SEC("raw_tp/mm_page_alloc")
+int BPF_PROG(page_alloc_hot, struct page *page, unsigned int order,
+	     unsigned int gfp)
+{
+	const struct pcpu_hot *h = bpf_this_cpu_ptr(&pcpu_hot);
+
+	return on_alloc(ctx, page, order, gfp,
+			context_of(BPF_CORE_READ(h, preempt_count)));
 }
 
 /* a fallback to another migratetype's free list; below a pageblock, it
