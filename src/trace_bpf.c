@@ -28,11 +28,76 @@
 
 #include "tracer.h"
 #include "trace.skel.h"
+#include "trace_pc.skel.h"
 
+/*
+ * Can a BPF program read the preempt count?  Where /proc/kallsyms names
+ * __preempt_count: the verifier finds a per-CPU variable there, and only
+ * CONFIG_KALLSYMS_ALL lists variables.
+ */
+static bool preempt_count_readable(void)
+{
+	char line[512];
+	FILE *f = fopen("/proc/kallsyms", "re");
+	bool found = false;
+
+	while (f && !found && fgets(line, sizeof(line), f)) {
+		const char *name = strrchr(line, ' ');
+
+		found = name && !strcmp(name, " __preempt_count\n");
+	}
+	if (f)
+		fclose(f);
+	return found;
+}
+
+/*
+ * The program as loaded, whichever of its two builds: trace (the context
+ * from the irq tracepoints) or trace_pc (from the preempt count).  Both
+ * are the one source, so their maps and read-only data are the same: the
+ * rest of this file reads them through these pointers.
+ */
 struct tracer_bpf {
 	struct trace *skel;
+	struct trace_pc *skel_pc;
+	struct trace__rodata *rodata;
+	struct bpf_map *stats, *windows, *events, *lat, *stacks, *stack_counts;
 	int ncpu;
 };
+
+_Static_assert(sizeof(struct trace__rodata) == sizeof(struct trace_pc__rodata),
+	       "the two builds of trace.bpf.c differ in their read-only data");
+
+/* b's pointers into skeleton sk, of either build */
+#define TAKE_SKEL(b, sk)                                                       \
+	do {                                                                   \
+		(b)->rodata = (struct trace__rodata *)(sk)->rodata;            \
+		(b)->stats = (sk)->maps.stats;                                 \
+		(b)->windows = (sk)->maps.windows;                             \
+		(b)->events = (sk)->maps.events;                               \
+		(b)->lat = (sk)->maps.lat;                                     \
+		(b)->stacks = (sk)->maps.stacks;                               \
+		(b)->stack_counts = (sk)->maps.stack_counts;                   \
+	} while (0)
+
+/* Open the build for this kernel: 0, or -errno. */
+static int open_build(struct cli_trace *t, struct tracer_bpf *b)
+{
+	if (preempt_count_readable()) {
+		t->context_from = "preempt count";
+		b->skel_pc = trace_pc__open();
+		if (!b->skel_pc)
+			return -errno;
+		TAKE_SKEL(b, b->skel_pc);
+		return 0;
+	}
+	t->context_from = "irq tracepoints";
+	b->skel = trace__open();
+	if (!b->skel)
+		return -errno;
+	TAKE_SKEL(b, b->skel);
+	return 0;
+}
 
 static unsigned long long mono_ns(void)
 {
@@ -144,7 +209,7 @@ static int zones_width(int nr)
 }
 
 /* The zone layout into the program's rodata, or why it is not known. */
-static void set_zones(struct cli_trace *t, struct trace *skel,
+static void set_zones(struct cli_trace *t, struct trace__rodata *ro,
 		      const char *release)
 {
 	int ns = nodes_shift(release, t->zones_why, sizeof(t->zones_why)), zw;
@@ -157,15 +222,15 @@ static void set_zones(struct cli_trace *t, struct trace *skel,
 		return;
 	}
 	zw = zones_width(t->nr_zone_types);
-	skel->rodata->node_shift = 64 - ns;
-	skel->rodata->node_mask = ns ? (1u << ns) - 1 : 0;
-	skel->rodata->zone_shift = 64 - ns - zw;
-	skel->rodata->zone_mask = (1u << zw) - 1;
+	ro->node_shift = 64 - ns;
+	ro->node_mask = ns ? (1u << ns) - 1 : 0;
+	ro->zone_shift = 64 - ns - zw;
+	ro->zone_mask = (1u << zw) - 1;
 	t->zones_known = true;
 }
 
 /* The bits of this release's gfp layout that make a request atomic. */
-static void set_gfp(struct cli_trace *t, struct trace *skel)
+static void set_gfp(struct cli_trace *t, struct trace__rodata *ro)
 {
 	for (int b = 0; b < 32; b++) {
 		struct pf_gfp_caps c;
@@ -173,11 +238,11 @@ static void set_gfp(struct cli_trace *t, struct trace *skel)
 		if (pf_gfp_caps(1ul << b, t->gfp_layout, &c))
 			continue;
 		if (c.high)
-			skel->rodata->atomic_high |= 1u << b;
+			ro->atomic_high |= 1u << b;
 		if (c.direct_reclaim)
-			skel->rodata->atomic_sleep |= 1u << b;
+			ro->atomic_sleep |= 1u << b;
 		if (c.gfp_atomic)
-			skel->rodata->atomic_bit |= 1u << b;
+			ro->atomic_bit |= 1u << b;
 	}
 }
 
@@ -233,52 +298,6 @@ static void read_pgalloc(const struct cli_trace *t, unsigned long long *v,
 }
 
 /*
- * Where the context comes from: the preempt count when /proc/kallsyms
- * names its per-CPU variable (the verifier finds a BPF program's per-CPU
- * variables there, and only CONFIG_KALLSYMS_ALL lists variables), else the
- * irq tracepoints; the page_alloc program of the other ways, and the
- * hooks when they are not needed, are not loaded.
- */
-static void set_context(struct cli_trace *t, struct trace *skel)
-{
-	struct bpf_program *use = skel->progs.page_alloc;
-	char line[512];
-	FILE *f = fopen("/proc/kallsyms", "re");
-
-	t->context_from = "irq tracepoints";
-	while (f && fgets(line, sizeof(line), f)) {
-		const char *name = strrchr(line, ' ');
-
-		if (!name)
-			continue;
-		if (!strcmp(name, " __preempt_count\n")) {
-			use = skel->progs.page_alloc_pc;
-			t->context_from = "preempt count";
-			break;
-		}
-		if (!strcmp(name, " pcpu_hot\n")) {
-			use = skel->progs.page_alloc_hot;
-			t->context_from = "preempt count";
-			break;
-		}
-	}
-	if (f)
-		fclose(f);
-	bpf_program__set_autoload(skel->progs.page_alloc,
-				  use == skel->progs.page_alloc);
-	bpf_program__set_autoload(skel->progs.page_alloc_pc,
-				  use == skel->progs.page_alloc_pc);
-	bpf_program__set_autoload(skel->progs.page_alloc_hot,
-				  use == skel->progs.page_alloc_hot);
-	if (use != skel->progs.page_alloc) {
-		bpf_program__set_autoload(skel->progs.softirq_entry, false);
-		bpf_program__set_autoload(skel->progs.softirq_exit, false);
-		bpf_program__set_autoload(skel->progs.irq_entry, false);
-		bpf_program__set_autoload(skel->progs.irq_exit, false);
-	}
-}
-
-/*
  * What the machine lacks for the program, in words, or NULL: a kernel
  * without BTF (CO-RE needs /sys/kernel/btf/vmlinux), or a process without
  * CAP_BPF (39) and CAP_PERFMON (38), or CAP_SYS_ADMIN (21) before 5.8.
@@ -303,6 +322,12 @@ static const char *missing(void)
 		return "it needs root, or CAP_BPF and CAP_PERFMON, which this "
 		       "process has not";
 	return NULL;
+}
+
+static int loud(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	(void)level;
+	return vfprintf(stderr, fmt, ap);
 }
 
 static int quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
@@ -339,24 +364,23 @@ int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 		return -1;
 	}
 	/* libbpf's own words go nowhere: the one line below says it */
-	libbpf_set_print(quiet);
+	libbpf_set_print(getenv("PF_LIBBPF_DEBUG") ? loud : quiet);
 	b->ncpu = libbpf_num_possible_cpus();
-	b->skel = trace__open();
-	if (!b->skel || b->ncpu <= 0) {
+	if (open_build(t, b) || b->ncpu <= 0) {
 		snprintf(why, n, "the BPF program cannot be opened: %s",
 			 pf_strerror(errno));
 		return -1;
 	}
-	b->skel->rodata->window_ns = (unsigned long long)(window_s * 1e9 + 0.5);
-	set_gfp(t, b->skel);
-	set_zones(t, b->skel, u.release);
-	b->skel->rodata->pageblock_order = (__u32)pageblock_order();
-	b->skel->rodata->want_stacks = stacks;
-	set_context(t, b->skel);
-	err = trace__load(b->skel);
+	b->rodata->window_ns = (unsigned long long)(window_s * 1e9 + 0.5);
+	set_gfp(t, b->rodata);
+	set_zones(t, b->rodata, u.release);
+	b->rodata->pageblock_order = (__u32)pageblock_order();
+	b->rodata->want_stacks = stacks;
+	err = b->skel ? trace__load(b->skel) : trace_pc__load(b->skel_pc);
 	loaded = !err;
 	if (!err)
-		err = trace__attach(b->skel);
+		err = b->skel ? trace__attach(b->skel)
+			      : trace_pc__attach(b->skel_pc);
 	if (err) {
 		snprintf(why, n,
 			 "the BPF program cannot be %s: %s (it needs the "
@@ -368,7 +392,7 @@ int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 	read_pgalloc(t, t->pgalloc0, t->have_pgalloc);
 	t->started = cli_now();
 	/* whole windows only: the one running now began before us */
-	t->next_win = mono_ns() / b->skel->rodata->window_ns + 1;
+	t->next_win = mono_ns() / b->rodata->window_ns + 1;
 	return 0;
 }
 
@@ -376,7 +400,7 @@ int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 static int drain(struct cli_trace *t, unsigned long long upto)
 {
 	struct tracer_bpf *b = t->bpf;
-	int fd = bpf_map__fd(b->skel->maps.windows);
+	int fd = bpf_map__fd(b->windows);
 	struct trace_window zero = { 0 };
 
 	/* the ring came round since the last read: those are gone */
@@ -413,7 +437,7 @@ int cli_trace_poll(struct cli_trace *t)
 	 * a window two back has ended on every CPU: one just ended may
 	 * still be counted by a CPU that read the clock before it ended
 	 */
-	return drain(t, mono_ns() / b->skel->rodata->window_ns - 1);
+	return drain(t, mono_ns() / b->rodata->window_ns - 1);
 }
 
 /*
@@ -474,7 +498,7 @@ static int add_stat(struct cli_trace *t, const void *k, const void *vals)
 /* A per-CPU array of u64s, summed: into out[n]. */
 static void read_events(struct tracer_bpf *b, unsigned long long *out, int n)
 {
-	int fd = bpf_map__fd(b->skel->maps.events);
+	int fd = bpf_map__fd(b->events);
 	__u64 *v = calloc((size_t)b->ncpu, sizeof(*v));
 
 	for (__u32 k = 0; v && k < (__u32)n; k++) {
@@ -489,7 +513,7 @@ static void read_events(struct tracer_bpf *b, unsigned long long *out, int n)
 /* The times, summed over the CPUs, their maximum the largest. */
 static void read_lat(struct tracer_bpf *b, struct trace_lat_val *out)
 {
-	int fd = bpf_map__fd(b->skel->maps.lat);
+	int fd = bpf_map__fd(b->lat);
 	struct trace_lat_val *v = calloc((size_t)b->ncpu, sizeof(*v));
 
 	for (__u32 k = 0; v && k < TRACE_LAT_NR; k++) {
@@ -538,7 +562,7 @@ static int add_stack(struct cli_trace *t, const void *k, const void *vals)
 		s->allocs += v[c].allocs;
 		s->pages += v[c].pages;
 	}
-	if (!bpf_map_lookup_elem(bpf_map__fd(b->skel->maps.stacks), &id, ips))
+	if (!bpf_map_lookup_elem(bpf_map__fd(b->stacks), &id, ips))
 		for (int i = 0; i < TRACE_STACK_DEPTH && ips[i]; i++)
 			s->ips[s->nr_ips++] = ips[i];
 	return 0;
@@ -558,11 +582,10 @@ int cli_trace_read(struct cli_trace *t)
 	memset(t->zone_pages, 0, sizeof(t->zone_pages));
 	memset(t->events, 0, sizeof(t->events));
 	memset(t->lat, 0, sizeof(t->lat));
-	err = each_entry(t, bpf_map__fd(b->skel->maps.stats),
-			 sizeof(struct trace_key), sizeof(struct trace_val),
-			 add_stat);
+	err = each_entry(t, bpf_map__fd(b->stats), sizeof(struct trace_key),
+			 sizeof(struct trace_val), add_stat);
 	if (!err && t->want_stacks) {
-		err = each_entry(t, bpf_map__fd(b->skel->maps.stack_counts),
+		err = each_entry(t, bpf_map__fd(b->stack_counts),
 				 sizeof(struct trace_stack_key),
 				 sizeof(struct trace_stack_val), add_stack);
 		if (t->nr_stacks) /* qsort() of NULL is undefined, even of 0 */
@@ -584,9 +607,12 @@ int cli_trace_stop(struct cli_trace *t)
 	for (int z = 0; z < TRACE_VM_ZONES; z++)
 		t->have_pgalloc[z] &= have[z];
 	/* what ran until now, then no more */
-	trace__detach(b->skel);
+	if (b->skel)
+		trace__detach(b->skel);
+	else
+		trace_pc__detach(b->skel_pc);
 	t->ended = cli_now();
-	err = drain(t, mono_ns() / b->skel->rodata->window_ns);
+	err = drain(t, mono_ns() / b->rodata->window_ns);
 	return err ? err : cli_trace_read(t);
 }
 
@@ -594,8 +620,10 @@ void cli_trace_release(struct cli_trace *t)
 {
 	struct tracer_bpf *b = t->bpf;
 
-	if (b)
+	if (b) {
 		trace__destroy(b->skel);
+		trace_pc__destroy(b->skel_pc);
+	}
 	free(b);
 	free(t->stats);
 	free(t->win);

@@ -14,9 +14,10 @@
  * the command sets atomic_high, atomic_sleep and atomic_bit before load.
  *
  * The context comes from the preempt count where the kernel lets a BPF
- * program read it (page_alloc_pc, page_alloc_hot: the per-CPU variable
- * needs kallsyms of data, CONFIG_KALLSYMS_ALL).  Elsewhere it is kept per
- * CPU from the irq tracepoints (page_alloc): inside softirq_entry/
+ * program read it (built with TRACE_PREEMPT_COUNT: trace_pc.bpf.o; the
+ * per-CPU variable needs kallsyms of data, CONFIG_KALLSYMS_ALL; 6.2 to
+ * 6.14 keep it in pcpu_hot, not read here).  Elsewhere it is kept per
+ * CPU from the irq tracepoints (trace.bpf.o): inside softirq_entry/
  * softirq_exit is softirq, inside irq_handler_entry/irq_handler_exit (a
  * device's interrupt handler) is hardirq, and an allocation in a timer or
  * IPI interrupt counts as what it interrupted.
@@ -121,6 +122,7 @@ struct {
 	__type(value, struct trace_stack_val);
 } stack_counts SEC(".maps");
 
+#ifndef TRACE_PREEMPT_COUNT
 /* is each CPU in a softirq, in an interrupt handler? */
 struct inside_val {
 	__u32 in[2]; /* [0] softirq, [1] hardirq */
@@ -187,6 +189,7 @@ static __always_inline __u8 context(void)
 		return TRACE_CTX_SOFTIRQ;
 	return TRACE_CTX_TASK;
 }
+#endif
 
 /* gfp_to_alloc_flags()'s "atomic": __GFP_HIGH without the right to sleep */
 static __always_inline bool is_atomic(__u32 gfp)
@@ -324,54 +327,37 @@ static __always_inline int on_alloc(void *ctx, struct page *page,
 	return 0;
 }
 
+#ifdef TRACE_PREEMPT_COUNT
 /*
- * The context from the preempt count, where the kernel's kallsyms name its
- * per-CPU home (CONFIG_KALLSYMS_ALL): __preempt_count (x86 until 6.1 and
- * from 6.15), pcpu_hot.preempt_count (6.2 to 6.14).  The masks are
- * include/linux/preempt.h's: NMI_MASK | HARDIRQ_MASK (0x00ff0000) is an
- * interrupt, SOFTIRQ_OFFSET (0x100) a softirq being served (the bits
- * above it in 0xff00 count local_bh_disable(), which is not one).
+ * The context from the preempt count: trace_pc.bpf.o, the build the
+ * command loads where /proc/kallsyms names __preempt_count (x86 until 6.1
+ * and from 6.15, with CONFIG_KALLSYMS_ALL: the verifier finds a per-CPU
+ * variable there).  The masks are include/linux/preempt.h's: NMI_MASK |
+ * HARDIRQ_MASK (0x00ff0000) is an interrupt, SOFTIRQ_OFFSET (0x100) a
+ * softirq being served (the bits above it in 0xff00 count
+ * local_bh_disable(), which is not one).
  */
-extern const int __preempt_count __ksym __weak;
-struct pcpu_hot {
-	int preempt_count;
-} __attribute__((preserve_access_index));
-extern const struct pcpu_hot pcpu_hot __ksym __weak;
+extern const int __preempt_count __ksym;
 
-static __always_inline __u8 context_of(int pc)
+static __always_inline __u8 context_now(void)
 {
+	int pc = *(const int *)bpf_this_cpu_ptr(&__preempt_count);
+
 	if (pc & 0x00ff0000)
 		return TRACE_CTX_HARDIRQ;
 	if (pc & 0x100)
 		return TRACE_CTX_SOFTIRQ;
 	return TRACE_CTX_TASK;
 }
+#else
+#define context_now() context()
+#endif
 
-/* the one of the three page_alloc programs the command loads: the hooks' */
 SEC("raw_tp/mm_page_alloc")
 int BPF_PROG(page_alloc, struct page *page, unsigned int order,
 	     unsigned int gfp)
 {
-	return on_alloc(ctx, page, order, gfp, context());
-}
-
-SEC("raw_tp/mm_page_alloc")
-int BPF_PROG(page_alloc_pc, struct page *page, unsigned int order,
-	     unsigned int gfp)
-{
-	const int *pc = bpf_this_cpu_ptr(&__preempt_count);
-
-	return on_alloc(ctx, page, order, gfp, context_of(*pc));
-}
-
-SEC("raw_tp/mm_page_alloc")
-int BPF_PROG(page_alloc_hot, struct page *page, unsigned int order,
-	     unsigned int gfp)
-{
-	const struct pcpu_hot *h = bpf_this_cpu_ptr(&pcpu_hot);
-
-	return on_alloc(ctx, page, order, gfp,
-			context_of(BPF_CORE_READ(h, preempt_count)));
+	return on_alloc(ctx, page, order, gfp, context_now());
 }
 
 /* a fallback to another migratetype's free list; below a pageblock, it
