@@ -80,10 +80,10 @@ _Static_assert(sizeof(struct trace__rodata) == sizeof(struct trace_pc__rodata),
 		(b)->stack_counts = (sk)->maps.stack_counts;                   \
 	} while (0)
 
-/* Open the build for this kernel: 0, or -errno. */
-static int open_build(struct cli_trace *t, struct tracer_bpf *b)
+/* Open the preempt count's build (pc) or the hooks': 0, or -errno. */
+static int open_build(struct cli_trace *t, struct tracer_bpf *b, bool pc)
 {
-	if (preempt_count_readable()) {
+	if (pc) {
 		t->context_from = "preempt count";
 		b->skel_pc = trace_pc__open();
 		if (!b->skel_pc)
@@ -338,12 +338,36 @@ static int quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
 	return 0;
 }
 
+/*
+ * Open, set up, load and attach one build (pc: the preempt count's):
+ * 0, or -errno with *loaded saying how far it came.
+ */
+static int load_build(struct cli_trace *t, struct tracer_bpf *b, bool pc,
+		      bool stacks, const char *release, bool *loaded)
+{
+	int err = open_build(t, b, pc);
+
+	*loaded = false;
+	if (err)
+		return err;
+	b->rodata->window_ns = (unsigned long long)(t->window_s * 1e9 + 0.5);
+	set_gfp(t, b->rodata);
+	set_zones(t, b->rodata, release);
+	b->rodata->pageblock_order = (__u32)pageblock_order();
+	b->rodata->want_stacks = stacks;
+	err = pc ? trace_pc__load(b->skel_pc) : trace__load(b->skel);
+	if (err)
+		return err;
+	*loaded = true;
+	return pc ? trace_pc__attach(b->skel_pc) : trace__attach(b->skel);
+}
+
 int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 		    char *why, size_t n)
 {
 	struct tracer_bpf *b = calloc(1, sizeof(*b));
 	struct utsname u;
-	bool loaded;
+	bool loaded = false;
 	int err;
 
 	memset(t, 0, sizeof(*t));
@@ -366,21 +390,22 @@ int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 	/* libbpf's own words go nowhere: the one line below says it */
 	libbpf_set_print(getenv("PF_LIBBPF_DEBUG") ? loud : quiet);
 	b->ncpu = libbpf_num_possible_cpus();
-	if (open_build(t, b) || b->ncpu <= 0) {
-		snprintf(why, n, "the BPF program cannot be opened: %s",
-			 pf_strerror(errno));
+	if (b->ncpu <= 0) {
+		snprintf(why, n, "the number of CPUs cannot be read");
 		return -1;
 	}
-	b->rodata->window_ns = (unsigned long long)(window_s * 1e9 + 0.5);
-	set_gfp(t, b->rodata);
-	set_zones(t, b->rodata, u.release);
-	b->rodata->pageblock_order = (__u32)pageblock_order();
-	b->rodata->want_stacks = stacks;
-	err = b->skel ? trace__load(b->skel) : trace_pc__load(b->skel_pc);
-	loaded = !err;
-	if (!err)
-		err = b->skel ? trace__attach(b->skel)
-			      : trace_pc__attach(b->skel_pc);
+	/*
+	 * The preempt count's build where kallsyms says it can work; should
+	 * the kernel refuse it all the same, the hooks' build
+	 */
+	err = -EINVAL;
+	for (int pc = preempt_count_readable(); err && pc >= 0; pc--) {
+		err = load_build(t, b, pc, stacks, u.release, &loaded);
+		if (err && pc) {
+			trace_pc__destroy(b->skel_pc);
+			b->skel_pc = NULL;
+		}
+	}
 	if (err) {
 		snprintf(why, n,
 			 "the BPF program cannot be %s: %s (it needs the "
