@@ -99,6 +99,21 @@ const char *cli_ksym(const struct cli_ksyms *k, unsigned long long addr,
 		     unsigned long long *off);
 void cli_ksyms_free(struct cli_ksyms *k);
 
+/* trace_kernel.c: what trace must know of the running kernel */
+bool trace_preempt_count_readable(void);
+/* What the process or the kernel lacks for the program, or NULL */
+const char *trace_missing(void);
+/*
+ * The bits of page->flags' node (nodes) and zone (zones) under the node:
+ * 0, or -1 with t->zones_why said.  Fills t's zone names.
+ */
+int trace_zone_layout(struct cli_trace *t, const char *release, int *nodes,
+		      int *zones);
+int trace_pageblock_order(void);
+/* pgalloc_<zone> of /proc/vmstat, for t's zone names */
+void trace_read_pgalloc(const struct cli_trace *t, unsigned long long *v,
+			bool *have);
+
 /* cmd_trace.c: what was counted, by order, class and context */
 struct trace_row {
 	int order, class, ctx;
