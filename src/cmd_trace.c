@@ -71,12 +71,8 @@ static int sum_rows(const struct cli_trace *t, struct trace_summary *s)
 				break;
 		}
 		if (j == s->nr_rows) {
-			void *p = realloc(s->rows,
-					  (s->nr_rows + 1) * sizeof(*s->rows));
-
-			if (!p)
+			if (PF_GROW(s->rows, s->alloc_rows, s->nr_rows + 1, 16))
 				return -ENOMEM;
-			s->rows = p;
 			r = &s->rows[s->nr_rows++];
 			memset(r, 0, sizeof(*r));
 			r->order = st->order;
@@ -151,7 +147,7 @@ static int summarize(const struct cli_trace *t, struct trace_summary *s)
 {
 	free(s->rows);
 	s->rows = NULL;
-	s->nr_rows = 0;
+	s->nr_rows = s->alloc_rows = 0;
 	if (sum_rows(t, s) || sum_demand(t, &s->demand))
 		return -ENOMEM;
 	if (s->nr_rows) /* qsort() of NULL is undefined, even of 0 */

@@ -51,22 +51,9 @@ struct cli_ksyms *cli_ksyms_load(void)
 		    (type != 't' && type != 'T' && type != 'w' && type != 'W'))
 			continue;
 		l = strlen(name) + 1;
-		if (k->n == cap) {
-			void *p =
-				realloc(k->sym, (cap = cap ? 2 * cap : 65536) *
-							sizeof(*k->sym));
-			if (!p)
-				break;
-			k->sym = p;
-		}
-		if (len + l > ncap) {
-			void *p = realloc(k->names,
-					  ncap = ncap ? 2 * ncap : 1 << 21);
-
-			if (!p)
-				break;
-			k->names = p;
-		}
+		if (PF_GROW(k->sym, cap, k->n + 1, 65536) ||
+		    PF_GROW(k->names, ncap, len + l, 1 << 21))
+			break;
 		memcpy(k->names + len, name, l);
 		k->sym[k->n].addr = addr;
 		k->sym[k->n++].name = len;

@@ -235,15 +235,8 @@ static int drain(struct cli_trace *t, unsigned long long upto)
 		if (bpf_map_lookup_elem(fd, &slot, &w))
 			return -errno;
 		bpf_map_update_elem(fd, &slot, &zero, BPF_ANY);
-		if (t->nr_win == t->cap_win) {
-			size_t cap = t->cap_win ? 2 * t->cap_win : 1024;
-			void *p = realloc(t->win, cap * sizeof(*t->win));
-
-			if (!p)
-				return -ENOMEM;
-			t->win = p;
-			t->cap_win = cap;
-		}
+		if (PF_GROW(t->win, t->cap_win, t->nr_win + 1, 1024))
+			return -ENOMEM;
 		t->win[t->nr_win++] = w;
 	}
 	return 0;
@@ -295,11 +288,9 @@ static int add_stat(struct cli_trace *t, const void *k, const void *vals)
 	const struct trace_key *key = k;
 	const struct trace_val *v = vals;
 	struct trace_stat *s;
-	void *p = realloc(t->stats, (t->nr_stats + 1) * sizeof(*t->stats));
 
-	if (!p)
+	if (PF_GROW(t->stats, t->alloc_stats, t->nr_stats + 1, 64))
 		return -ENOMEM;
-	t->stats = p;
 	s = &t->stats[t->nr_stats++];
 	memset(s, 0, sizeof(*s));
 	s->gfp = key->gfp;
@@ -369,11 +360,9 @@ static int add_stack(struct cli_trace *t, const void *k, const void *vals)
 	__u64 ips[TRACE_STACK_DEPTH] = { 0 };
 	struct trace_stack *s;
 	__u32 id = (__u32)key->id;
-	void *p = realloc(t->stacks, (t->nr_stacks + 1) * sizeof(*t->stacks));
 
-	if (!p)
+	if (PF_GROW(t->stacks, t->alloc_stacks, t->nr_stacks + 1, 64))
 		return -ENOMEM;
-	t->stacks = p;
 	s = &t->stacks[t->nr_stacks++];
 	memset(s, 0, sizeof(*s));
 	s->kind = key->kind;
@@ -398,7 +387,7 @@ int cli_trace_read(struct cli_trace *t)
 	free(t->stacks);
 	t->stats = NULL;
 	t->stacks = NULL;
-	t->nr_stats = t->nr_stacks = 0;
+	t->nr_stats = t->nr_stacks = t->alloc_stats = t->alloc_stacks = 0;
 	memset(t->zone_pages, 0, sizeof(t->zone_pages));
 	memset(t->events, 0, sizeof(t->events));
 	memset(t->lat, 0, sizeof(t->lat));

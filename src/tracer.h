@@ -47,7 +47,7 @@ struct cli_trace {
 	double started, ended;	  /* cli_now() */
 
 	struct trace_stat *stats;
-	size_t nr_stats;
+	size_t nr_stats, alloc_stats;
 
 	/* page->flags' zone: names of enum zone_type, or why not known */
 	bool zones_known;
@@ -71,7 +71,7 @@ struct cli_trace {
 
 	/* the call stacks of failures and atomic requests, most pages first */
 	struct trace_stack *stacks;
-	size_t nr_stacks;
+	size_t nr_stacks, alloc_stacks;
 	bool want_stacks;
 
 	void *bpf; /* trace_bpf.c's */
@@ -130,7 +130,7 @@ struct trace_demand {
 
 struct trace_summary {
 	struct trace_row *rows;
-	size_t nr_rows;
+	size_t nr_rows, alloc_rows;
 	struct trace_demand demand;
 	int min_order, max_order; /* --orders */
 	int nr_stacks;		  /* --stacks: how many of each kind */
