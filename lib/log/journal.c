@@ -135,6 +135,7 @@ static size_t render(sd_journal *j, char *out, size_t room)
 static ssize_t journal_read(struct pf_source *src, const char **buf)
 {
 	sd_journal *j = src->journal;
+	unsigned long n = 0;
 	size_t len = 0;
 	char *cursor;
 	int r = 0;
@@ -151,11 +152,12 @@ static ssize_t journal_read(struct pf_source *src, const char **buf)
 		if (r <= 0)
 			break;
 		len += render(j, src->buf + len, src->buf_size - len);
-		src->entries++;
+		n++;
 	}
 	if (r < 0)
 		pf_source_fail(src, r, NULL);
-	if (src->entries && !sd_journal_get_cursor(j, &cursor)) {
+	/* the cursor moves only with what was read: not on an idle poll */
+	if (n && !sd_journal_get_cursor(j, &cursor)) {
 		free(src->cursor);
 		src->cursor = cursor;
 	}

@@ -115,7 +115,6 @@ struct pf_source {
 	void *journal;
 	char *cursor;
 	bool entry_ready; /* positioned on an entry not yet read */
-	unsigned long entries;
 };
 
 /* stream.c: a source named name with no fd and no buffers. NULL on ENOMEM. */

@@ -104,7 +104,8 @@ fails cursor-needs-journal 2 "pagefail: --cursor-file is where the journal was r
 # moment more for any that should not come
 waits() {
 	i=0
-	while [ "$(wc -l <"$1")" -lt "$2" ] && [ $i -lt 100 ]; do
+	# the file is made by the shell that starts watch, maybe not yet
+	while [ "$(cat "$1" 2>/dev/null | wc -l)" -lt "$2" ] && [ $i -lt 100 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
