@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "print.h"
 #include "tracer.h"
@@ -29,6 +30,7 @@
 
 struct trace_out {
 	const char *csv, *export; /* --csv FILE, --export DIR */
+	FILE *csv_file;		  /* --csv's, open */
 };
 
 static volatile sig_atomic_t trace_stop;
@@ -97,49 +99,19 @@ static int row_cmp(const void *a, const void *b)
 	return x->ctx - y->ctx;
 }
 
-static int ull_cmp(const void *a, const void *b)
+static void sum_demand(const struct cli_trace *t, struct trace_demand *d)
 {
-	unsigned long long x = *(const unsigned long long *)a,
-			   y = *(const unsigned long long *)b;
+	const struct trace_tally *ty = &t->tally;
 
-	return x < y ? -1 : x > y;
-}
-
-/* The p-th percentile of n sorted values, nearest rank. */
-static unsigned long long pct(const unsigned long long *v, size_t n, double p)
-{
-	size_t k;
-
-	if (!n)
-		return 0;
-	k = (size_t)(p / 100.0 * (double)n + 0.999999);
-	return v[k ? k - 1 : 0];
-}
-
-static int sum_demand(const struct cli_trace *t, struct trace_demand *d)
-{
-	unsigned long long *v = malloc((t->nr_win + 1) * sizeof(*v));
-
-	if (!v)
-		return -ENOMEM;
 	memset(d, 0, sizeof(*d));
-	d->windows = t->nr_win;
-	for (size_t i = 0; i < t->nr_win; i++) {
-		const struct trace_window *w = &t->win[i];
-
-		v[i] = w->pages;
-		d->fails += w->fails;
-		for (int o = 0; o < TRACE_WINDOW_ORDERS; o++)
-			if (w->allocs[o] > d->max_allocs[o])
-				d->max_allocs[o] = w->allocs[o];
-	}
-	qsort(v, t->nr_win, sizeof(*v), ull_cmp);
-	d->p50 = pct(v, t->nr_win, 50);
-	d->p99 = pct(v, t->nr_win, 99);
-	d->p999 = pct(v, t->nr_win, 99.9);
-	d->max = t->nr_win ? v[t->nr_win - 1] : 0;
-	free(v);
-	return 0;
+	d->windows = ty->windows;
+	d->pages = ty->pages;
+	d->fails = ty->fails;
+	memcpy(d->max_allocs, ty->max_allocs, sizeof(d->max_allocs));
+	d->p50 = trace_tally_pct(ty, 50);
+	d->p99 = trace_tally_pct(ty, 99);
+	d->p999 = trace_tally_pct(ty, 99.9);
+	d->max = trace_tally_pct(ty, 100);
 }
 
 /* The summary of what t holds now, afresh: 0, or -ENOMEM. */
@@ -148,7 +120,8 @@ static int summarize(const struct cli_trace *t, struct trace_summary *s)
 	free(s->rows);
 	s->rows = NULL;
 	s->nr_rows = s->alloc_rows = 0;
-	if (sum_rows(t, s) || sum_demand(t, &s->demand))
+	sum_demand(t, &s->demand);
+	if (sum_rows(t, s))
 		return -ENOMEM;
 	if (s->nr_rows) /* qsort() of NULL is undefined, even of 0 */
 		qsort(s->rows, s->nr_rows, sizeof(*s->rows), row_cmp);
@@ -173,18 +146,35 @@ static void export_now(struct cli_trace *t, struct trace_summary *s,
 	cli_buf_release(&b);
 }
 
-/* --csv FILE: every window, one line each: 0, or -1 after saying why */
-static int write_csv(const struct cli_trace *t, const char *path)
+/*
+ * --csv FILE, opened before the program loads (a path it cannot write
+ * is said before anything is traced) and its head written: the stream,
+ * or NULL after saying why
+ */
+static FILE *csv_open(const char *path)
 {
 	FILE *f = fopen(path, "we");
 
-	if (f) {
-		print_trace_csv(f, t);
-		if (!fclose(f))
-			return 0;
+	if (!f) {
+		cli_err(false, path, "trace: cannot write '%s': %s", path,
+			pf_strerror(errno));
+		return NULL;
 	}
+	print_trace_csv_head(f);
+	return f;
+}
+
+/* ... and every window written as it was read: 0, or -1 after saying why */
+static int csv_close(FILE *f, const char *path)
+{
+	int err = ferror(f) ? EIO : 0;
+
+	if (fclose(f) && !err)
+		err = errno;
+	if (!err)
+		return 0;
 	cli_err(false, path, "trace: cannot write '%s': %s", path,
-		pf_strerror(errno));
+		pf_strerror(err));
 	return -1;
 }
 
@@ -218,7 +208,8 @@ static int measure(struct cli_trace *t, struct trace_summary *s,
 	double end;
 	int err = 0;
 
-	if (cli_trace_start(t, window, s->nr_stacks > 0, why, sizeof(why))) {
+	if (cli_trace_start(t, window, s->nr_stacks > 0, out->csv_file, why,
+			    sizeof(why))) {
 		cli_err(false, NULL, "trace: %s", why);
 		return CLI_EXIT_ERROR;
 	}
@@ -309,12 +300,17 @@ int cmd_trace(int argc, char **argv)
 		return CLI_EXIT_USAGE;
 	if (out.export && cli_root_check(out.export, false))
 		return CLI_EXIT_ERROR;
+	if (out.csv && !(out.csv_file = csv_open(out.csv)))
+		return CLI_EXIT_ERROR;
 	st = measure(&t, &s, &out, duration, window);
+	if (out.csv_file && csv_close(out.csv_file, out.csv) && !st)
+		st = CLI_EXIT_ERROR;
+	/* nothing was traced: no file of a head alone is left behind */
+	if (st && out.csv_file && !t.tally.windows)
+		unlink(out.csv);
 	if (!st && s.nr_stacks)
 		s.ksyms = cli_ksyms_load();
 	if (!st && summarize(&t, &s))
-		st = CLI_EXIT_ERROR;
-	if (!st && out.csv && write_csv(&t, out.csv))
 		st = CLI_EXIT_ERROR;
 	if (!st && !print_begin(stdout, com.json, com.pretty)) {
 		print_trace(&t, &s);

@@ -114,7 +114,7 @@ static void print_zones(const struct cli_trace *t)
 static void print_demand(const struct cli_trace *t,
 			 const struct trace_demand *d)
 {
-	unsigned int kb = 4; /* the tracepoint counts pages of PAGE_SIZE */
+	unsigned int kb = t->page_kb; /* the tracepoint counts PAGE_SIZE */
 
 	open_json_object("atomic_demand");
 	print_fp("\natomic demand per %g ms window", t->window_s * 1000);
@@ -270,20 +270,21 @@ void print_trace(const struct cli_trace *t, const struct trace_summary *s)
 	print_record_end();
 }
 
-void print_trace_csv(FILE *f, const struct cli_trace *t)
+void print_trace_csv_head(FILE *f)
 {
-	unsigned long long page = t->page_kb * 1024ull;
-
 	fprintf(f, "window_start_s,atomic_bytes,atomic_requests_order0,"
 		   "atomic_requests_order1,atomic_requests_order2,"
 		   "atomic_requests_order3plus,atomic_failures\n");
-	for (size_t i = 0; i < t->nr_win; i++) {
-		const struct trace_window *w = &t->win[i];
+}
 
-		fprintf(f, "%.3f,%llu", (double)i * t->window_s,
-			(unsigned long long)w->pages * page);
-		for (int o = 0; o < TRACE_WINDOW_ORDERS; o++)
-			fprintf(f, ",%llu", (unsigned long long)w->allocs[o]);
-		fprintf(f, ",%llu\n", (unsigned long long)w->fails);
-	}
+/* Window win of the kernel's clock: its start counts from trace's first. */
+void print_trace_csv_window(FILE *f, const struct cli_trace *t,
+			    unsigned long long win,
+			    const struct trace_window *w)
+{
+	fprintf(f, "%.3f,%llu", (double)(win - t->first_win) * t->window_s,
+		(unsigned long long)w->pages * t->page_kb * 1024ull);
+	for (int o = 0; o < TRACE_WINDOW_ORDERS; o++)
+		fprintf(f, ",%llu", (unsigned long long)w->allocs[o]);
+	fprintf(f, ",%llu\n", (unsigned long long)w->fails);
 }

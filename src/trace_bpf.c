@@ -158,7 +158,7 @@ static int load_build(struct cli_trace *t, struct tracer_bpf *b, bool pc,
 }
 
 int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
-		    char *why, size_t n)
+		    FILE *csv, char *why, size_t n)
 {
 	struct tracer_bpf *b = calloc(1, sizeof(*b));
 	struct utsname u;
@@ -173,6 +173,7 @@ int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 	t->bpf = b;
 	t->window_s = window_s;
 	t->want_stacks = stacks;
+	t->csv = csv;
 	t->page_kb = (unsigned int)(sysconf(_SC_PAGESIZE) / 1024);
 	uname(&u);
 	if (pf_kver_parse(u.release, &t->kernel))
@@ -213,6 +214,7 @@ int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 	t->started = cli_now();
 	/* whole windows only: the one running now began before us */
 	t->next_win = mono_ns() / b->rodata->window_ns + 1;
+	t->first_win = t->next_win;
 	return 0;
 }
 
@@ -235,9 +237,10 @@ static int drain(struct cli_trace *t, unsigned long long upto)
 		if (bpf_map_lookup_elem(fd, &slot, &w))
 			return -errno;
 		bpf_map_update_elem(fd, &slot, &zero, BPF_ANY);
-		if (PF_GROW(t->win, t->cap_win, t->nr_win + 1, 1024))
+		if (trace_tally_add(&t->tally, &w))
 			return -ENOMEM;
-		t->win[t->nr_win++] = w;
+		if (t->csv)
+			print_trace_csv_window(t->csv, t, t->next_win, &w);
 	}
 	return 0;
 }
@@ -435,10 +438,9 @@ void cli_trace_release(struct cli_trace *t)
 	}
 	free(b);
 	free(t->stats);
-	free(t->win);
+	trace_tally_release(&t->tally);
 	free(t->stacks);
 	t->stacks = NULL;
 	t->bpf = NULL;
 	t->stats = NULL;
-	t->win = NULL;
 }

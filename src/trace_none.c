@@ -9,10 +9,11 @@
 #include "tracer.h"
 
 int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
-		    char *why, size_t n)
+		    FILE *csv, char *why, size_t n)
 {
 	(void)window_s;
 	(void)stacks;
+	(void)csv;
 	memset(t, 0, sizeof(*t));
 	snprintf(why, n,
 		 "this pagefail was built without eBPF (libbpf-dev, bpftool "

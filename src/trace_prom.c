@@ -51,7 +51,7 @@ static void demand(const struct cli_trace *t, const struct trace_demand *d,
 {
 	static const char *const q[] = { "0.5", "0.99", "0.999", "1" };
 	const unsigned long long v[] = { d->p50, d->p99, d->p999, d->max };
-	double page = t->page_kb * 1024.0, sum = 0;
+	double page = t->page_kb * 1024.0;
 	struct prom_labels l;
 
 	prom_family(b, "pagefail_trace_window_seconds", "gauge",
@@ -67,9 +67,8 @@ static void demand(const struct cli_trace *t, const struct trace_demand *d,
 		prom_sample(b, "pagefail_trace_atomic_demand_bytes", &l,
 			    (double)v[i] * page);
 	}
-	for (size_t i = 0; i < t->nr_win; i++)
-		sum += (double)t->win[i].pages * page;
-	prom_sample(b, "pagefail_trace_atomic_demand_bytes_sum", NULL, sum);
+	prom_sample(b, "pagefail_trace_atomic_demand_bytes_sum", NULL,
+		    (double)d->pages * page);
 	prom_sample(b, "pagefail_trace_atomic_demand_bytes_count", NULL,
 		    (double)d->windows);
 	prom_family(b, "pagefail_trace_atomic_window_requests_max", "gauge",

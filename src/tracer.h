@@ -30,6 +30,24 @@ struct trace_stat {
 
 #define TRACE_VM_ZONES 8
 
+/* How many windows took one number of pages. */
+struct trace_tally_val {
+	unsigned long long pages, windows;
+};
+
+/* trace_tally.c: the atomic demand of every window, summed as they drain */
+struct trace_tally {
+	struct trace_tally_val *vals; /* by pages, ascending */
+	size_t nr_vals, alloc_vals;
+	unsigned long long windows, pages, fails;
+	unsigned long long max_allocs[TRACE_WINDOW_ORDERS]; /* by order */
+};
+
+int trace_tally_add(struct trace_tally *ty, const struct trace_window *w);
+/* The p-th percentile of the windows' pages, nearest rank. */
+unsigned long long trace_tally_pct(const struct trace_tally *ty, double p);
+void trace_tally_release(struct trace_tally *ty);
+
 /* A call stack and what came through it. */
 struct trace_stack {
 	int kind, order; /* TRACE_STACK_FAIL, TRACE_STACK_ATOMIC */
@@ -59,11 +77,12 @@ struct cli_trace {
 	unsigned long long pgalloc0[TRACE_VM_ZONES], pgalloc1[TRACE_VM_ZONES];
 	bool have_pgalloc[TRACE_VM_ZONES];
 
-	/* the atomic demand of every window, in time order */
-	struct trace_window *win;
-	size_t nr_win, cap_win;
-	unsigned long long next_win; /* the first not read yet */
-	unsigned long lost_win;	     /* read too late: the ring came round */
+	/* the atomic demand of every window, summed; each to csv as read */
+	struct trace_tally tally;
+	FILE *csv;		      /* --csv, or NULL */
+	unsigned long long first_win; /* the first whole window */
+	unsigned long long next_win;  /* the first not read yet */
+	unsigned long lost_win;	      /* read too late: the ring came round */
 
 	/* the other tracepoints: counts, and times summed over the CPUs */
 	unsigned long long events[TRACE_EV_NR];
@@ -78,11 +97,12 @@ struct cli_trace {
 };
 
 /*
- * Load and attach the program, windows of window_s: 0, or -1 with why
- * (one line) in t->zones_why's sibling: why[] of n bytes.
+ * Load and attach the program, windows of window_s, each written to csv
+ * (or NULL) as it is read: 0, or -1 with why (one line) in why[] of n
+ * bytes.
  */
 int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
-		    char *why, size_t n);
+		    FILE *csv, char *why, size_t n);
 /* Read the windows that ended: 0, or -errno. */
 int cli_trace_poll(struct cli_trace *t);
 /* Read what was counted so far, attached still: 0, or -errno. */
@@ -122,7 +142,7 @@ struct trace_row {
 
 /* ... and the atomic demand per window */
 struct trace_demand {
-	size_t windows;
+	unsigned long long windows, pages;	/* pages: in all windows */
 	unsigned long long p50, p99, p999, max; /* pages in one window */
 	unsigned long long max_allocs[TRACE_WINDOW_ORDERS]; /* by order */
 	unsigned long long fails;
@@ -140,8 +160,11 @@ struct trace_summary {
 /* trace_prom.c: the summary as Prometheus metrics (trace --export) */
 void cli_trace_metrics(const struct cli_trace *t, const struct trace_summary *s,
 		       struct cli_buf *b);
-/* print_trace.c: the windows as CSV (trace --csv) */
-void print_trace_csv(FILE *f, const struct cli_trace *t);
+/* print_trace.c: the windows as CSV (trace --csv): its head, a window */
+void print_trace_csv_head(FILE *f);
+void print_trace_csv_window(FILE *f, const struct cli_trace *t,
+			    unsigned long long win,
+			    const struct trace_window *w);
 
 /* print_trace.c: the summary, text or JSON */
 void print_trace(const struct cli_trace *t, const struct trace_summary *s);

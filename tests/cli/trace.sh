@@ -20,12 +20,15 @@ fails orders-bad 2 "pagefail: --orders takes an order or a range of them (1, 0-3
 fails operand 2 "pagefail: trace takes no arguments, not 'x' (see 'pagefail help trace')" \
 	trace x
 
-# without the capabilities: one line, exit 1
+# without the capabilities: one line, exit 1, and no --csv file of a
+# head alone left where nobody could write one
 if command -v setpriv >/dev/null && [ "$(id -u)" -eq 0 ]; then
+	chmod 711 "$tmp" && mkdir -m 1777 "$tmp/pub"
 	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
-		"$pf" trace -d 0.5 >"$tmp/np.out" 2>"$tmp/np.err"
+		"$pf" trace -d 0.5 --csv "$tmp/pub/np.csv" >"$tmp/np.out" 2>"$tmp/np.err"
 	st=$?
 	check unprivileged "[ $st -eq 1 ] && [ \$(wc -l <$tmp/np.err) -eq 1 ] && grep -q 'pagefail: trace: it needs root, or CAP_BPF and CAP_PERFMON, which this process has not' $tmp/np.err"
+	check unprivileged-no-csv "[ ! -e $tmp/pub/np.csv ]"
 fi
 
 # a machine that cannot run it says so in one line, exit 1: a skip; any
@@ -135,7 +138,16 @@ import csv, json, sys
 r = json.load(open(\"$tmp/t.json\"))
 rows = list(csv.DictReader(open(\"$tmp/t.csv\")))
 ok = len(rows) == r[\"atomic_demand\"][\"windows\"]
-ok = ok and max(int(x[\"atomic_bytes\"]) for x in rows) == r[\"atomic_demand\"][\"max_pages\"] * r[\"page_kb\"] * 1024
+page = r[\"page_kb\"] * 1024
+v = sorted(int(x[\"atomic_bytes\"]) // page for x in rows)
+d = r[\"atomic_demand\"]
+# the summary counts the windows as they drain: its percentiles are
+# those of every window of the CSV, nearest rank
+for p, k in ((50, \"p50_pages\"), (99, \"p99_pages\"), (99.9, \"p999_pages\"), (100, \"max_pages\")):
+    n = next(i for i in range(1, len(v) + 1) if i >= p / 100 * len(v) - 1e-9)
+    ok = ok and v[n - 1] == d[k]
+t = [float(x[\"window_start_s\"]) for x in rows]
+ok = ok and t[0] == 0 and all(abs(b - a - r[\"window_ms\"] / 1000) < 1e-6 for a, b in zip(t, t[1:]))
 sys.exit(0 if ok else 1)'"
 check trace-export "python3 -c '
 import json, re, sys
