@@ -6,8 +6,9 @@
 # Two page-allocation-heavy loads (bench/loadgen.c): loopback TCP at full
 # speed (TCP_BYTES, default 8G) and a tmpfs write-read-remove loop
 # (SHM_BYTES, default 4G).  Each runs PAIRS times (default 5) with trace
-# attached and without, in turn, and the rate with trace over the rate
-# without is taken pair by pair; the median is the figure.  trace's own
+# attached and without, in turn (the first of a pair alternates), and the
+# rate with trace over the rate without is taken pair by pair; the median
+# is the figure.  trace's own
 # CPU (/proc/PID/schedstat) while a load ran, over the load's time, is its
 # share of a core.  trace runs as "pagefail trace" runs by
 # default: 10 ms windows, 5 stacks of each kind.
@@ -82,8 +83,15 @@ for load in "tcp $tcp_bytes" "shm $shm_bytes"; do
 	: >"$tmp/without"
 	"$tmp/loadgen" $load >/dev/null # warm-up
 	for ((i = 0; i < pairs; i++)); do
-		a=$(traced $load)
-		b=$("$tmp/loadgen" $load | awk '{ print $1 }')
+		# which goes first alternates: a drift of the machine (its
+		# page cache, a neighbour's load) falls on both sides
+		if ((i % 2 == 0)); then
+			a=$(traced $load)
+			b=$("$tmp/loadgen" $load | awk '{ print $1 }')
+		else
+			b=$("$tmp/loadgen" $load | awk '{ print $1 }')
+			a=$(traced $load)
+		fi
 		echo "$a" >>"$tmp/with"
 		echo "$b" >>"$tmp/without"
 		awk -v a="$a" -v b="$b" 'BEGIN { printf "%.4f\n", a / b }' >>"$tmp/ratios"

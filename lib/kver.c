@@ -38,6 +38,12 @@ static const struct {
 	{ "rhel8", "4.18.0-553.el8" },	      { "rhel9", "5.14.0-427.el9" },
 };
 
+const char *pf_kver_era_name(size_t i)
+{
+	return i < sizeof(kver_eras) / sizeof(kver_eras[0]) ? kver_eras[i].name
+							    : NULL;
+}
+
 /* Copy s into kv->str, cut to fit. */
 static void kver_set_str(struct pf_kver *kv, const char *s)
 {

@@ -326,6 +326,10 @@ int pf_report_era(const struct pf_report *r, struct pf_era_choice *c);
 #define PF_ASSUME_NO_LUMPY_SWEEP                                               \
 	0x2 /* 2.6.23-3.3, RHEL 6.0-6.3: reclaim without the block sweep */
 unsigned int pf_kver_assumptions(const struct pf_kver *kv);
+/* --kernel's era names ("rhel6.2"), i from 0; NULL past the last */
+const char *pf_kver_era_name(size_t i);
+/* The sysctls an advice can hold, i from 0; NULL past the last */
+const char *pf_advice_sysctl_name(size_t i);
 
 /*
  * How the report's lines were printed (pf_report.seen), where the kernel
@@ -980,6 +984,8 @@ int pf_scenario_load(struct pf_scenario **out, const char *path,
  * (on/off), "swap" (on/off), "scan_rate", "compact_rate", "seed".
  * Returns 0, -ENOENT (no such setting) or -EINVAL (not a value it takes).
  */
+/* The NAMEs --set takes, i from 0; NULL past the last */
+const char *pf_scenario_set_name(size_t i);
 int pf_scenario_set(struct pf_scenario *sc, const char *name,
 		    const char *value);
 /*

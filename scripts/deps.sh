@@ -19,11 +19,12 @@ build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev l
 # compressed inputs of the tests (xz, gzip, zstd, bzip2), the style check
 # (clang-format 14: another version formats otherwise), promtool, which
 # judges export's metrics (the prometheus package: no server is started),
-# and systemd-journal-remote, which writes the journal files of the
-# --journal tests (its socket is not started either)
+# systemd-journal-remote, which writes the journal files of the
+# --journal tests (its socket is not started either), and the three shells
+# whose completions are driven (bash with bash-completion, zsh, fish)
 check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip
        zstd bzip2 python3 strace clang-format-14 prometheus
-       systemd-journal-remote"
+       systemd-journal-remote bash-completion zsh fish"
 
 # bench: the yardsticks of bench/serve.sh (wrk, Debian's node_exporter)
 bench="$build wrk prometheus-node-exporter"

@@ -160,6 +160,13 @@ void cli_parser_init(struct cli_parser *p, const struct cli_opts *o);
  */
 int cli_getopt(struct cli_parser *p, int argc, char **argv,
 	       struct cli_common *com);
+/*
+ * complete.c: is arg --completion-helper[=KIND]; the options and operands
+ * of p's command, or the words of KIND, for the shells: the exit status.
+ */
+bool cli_complete_asked(const char *arg);
+int cli_complete(const struct cli_parser *p, const char *arg);
+int cli_complete_words(const char *cmd, const char *kind);
 /* Do common option ch: 0, -1 after saying the value is bad, 1 not common. */
 int cli_common_opt(struct cli_common *com, int ch, const char *arg);
 /* Colour on stdout unless NO_COLOR is set or stdout is not a terminal. */

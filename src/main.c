@@ -113,11 +113,36 @@ static void lookup_error(const char *name, int nr_hits)
 	cli_err(false, NULL, "'%s' is ambiguous: %s", name, list);
 }
 
+/*
+ * pagefail --completion-helper: the commands and the options before
+ * one, for the shells (complete.c says the rest); =command: the names.
+ */
+static int complete_commands(const char *arg)
+{
+	bool names = !strcmp(arg, "--completion-helper=command");
+
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		printf(names ? "%s\n" : "command\t%s\t%s\n", commands[i].name,
+		       commands[i].summary);
+	if (!names)
+		printf("option\t-h\t--help\t\t\tshow the commands\n"
+		       "option\t-V\t--version\t\t\tshow pagefail's version\n");
+	return 0;
+}
+
 static int cmd_help(int argc, char **argv)
 {
 	const struct cli_cmd *c;
 	int nr;
 
+	/* its operand is a command (complete.c, for the shells) */
+	if (argc > 1 && cli_complete_asked(argv[1])) {
+		if (strchr(argv[1], '='))
+			return complete_commands(argv[1]);
+		printf("option\t-h\t--help\t\t\tshow this help\n"
+		       "operand\tCOMMAND\tcommand\n");
+		return 0;
+	}
 	if (argc < 2) {
 		usage(stdout);
 		return 0;
@@ -149,6 +174,8 @@ int main(int argc, char **argv)
 		printf("pagefail %s\n", PF_VERSION);
 		return 0;
 	}
+	if (cli_complete_asked(argv[1]))
+		return complete_commands(argv[1]);
 	c = lookup(argv[1], &nr);
 	if (!c) {
 		lookup_error(argv[1], nr);

@@ -126,6 +126,11 @@ int cli_getopt(struct cli_parser *p, int argc, char **argv,
 	const struct cli_opts *o = p->o;
 	int ch;
 
+	/* the shells' completions ask (complete.c) */
+	if (optind == 1 && argc > 1 && cli_complete_asked(argv[1])) {
+		p->status = cli_complete(p, argv[1]);
+		return CLI_OPT_EXIT;
+	}
 	for (;;) {
 		int err;
 

@@ -257,7 +257,7 @@ void usage_simulate(FILE *f)
 	fputs("usage: pagefail simulate SCENARIO [--set NAME=VALUE]... [--kernel V]\n"
 	      "                         [--sweep NAME=A,B,C] [-j|-p] [--csv FILE]\n"
 	      "                         [--svg FILE] [--reports N] [--check]\n"
-	      "                         [--max-memory SIZE]\n"
+	      "                         [--max-memory SIZE] [--no-color]\n"
 	      "       pagefail simulate --from-report FILE [--report N] [options]\n"
 	      "       pagefail simulate --bench [-j]\n\n"
 	      "Run SCENARIO (a file; see data/scenarios/) through a model of the zoned\n"
@@ -283,7 +283,8 @@ void usage_simulate(FILE *f)
 	      "      --max-memory SIZE  refuse a scenario that needs more memory\n"
 	      "                     than SIZE (512M, 16G; default: half of what this\n"
 	      "                     machine has available)\n"
-	      "      --bench        the standard microbenchmark\n\n"
+	      "      --bench        the standard microbenchmark\n"
+	      "      --no-color     no colour (also NO_COLOR)\n\n"
 	      "exit status: 0 no failure, 3 failures, 1 error, 2 usage\n",
 	      f);
 }

@@ -353,6 +353,18 @@ static unsigned long long largest_burst_kb(const struct pf_evidence *e,
 	return best;
 }
 
+/* The sysctls an advice can hold, in the order it holds them */
+enum { ADVICE_MIN_FREE, ADVICE_ZONE_RECLAIM };
+static const char *const advice_sysctls[] = {
+	[ADVICE_MIN_FREE] = "vm.min_free_kbytes",
+	[ADVICE_ZONE_RECLAIM] = "vm.zone_reclaim_mode",
+};
+
+const char *pf_advice_sysctl_name(size_t i)
+{
+	return i < ARRAY_SIZE(advice_sysctls) ? advice_sysctls[i] : NULL;
+}
+
 static struct pf_advice_item *new_item(struct pf_advice *a, const char *name)
 {
 	struct pf_advice_item *it = &a->items[a->nr_items++];
@@ -613,7 +625,8 @@ static void advise_min_free(const struct pf_evidence *e,
 			    const struct pf_system *sys,
 			    const struct machine *m, struct pf_advice *a)
 {
-	struct pf_advice_item *it = new_item(a, "vm.min_free_kbytes");
+	struct pf_advice_item *it =
+		new_item(a, advice_sysctls[ADVICE_MIN_FREE]);
 	long base, cap;
 
 	it->applies = true;
@@ -648,7 +661,8 @@ static void advise_zone_reclaim(const struct pf_evidence *e,
 				const struct pf_system *sys,
 				const struct machine *m, struct pf_advice *a)
 {
-	struct pf_advice_item *it = new_item(a, "vm.zone_reclaim_mode");
+	struct pf_advice_item *it =
+		new_item(a, advice_sysctls[ADVICE_ZONE_RECLAIM]);
 	struct pf_advice_step *st;
 
 	it->default_value = 0;

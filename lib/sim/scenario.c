@@ -1053,22 +1053,32 @@ int pf_scenario_load(struct pf_scenario **out, const char *path,
 	return err;
 }
 
+/* --set's names of keys outside [tunables] */
+static const struct {
+	const char *name;
+	int sec;
+	const char *key;
+} set_aliases[] = {
+	{ "kernel", SEC_KERNEL, "version" },
+	{ "mobility", SEC_KERNEL, "mobility" },
+	{ "swap", SEC_MACHINE, "swap" },
+	{ "node_distance", SEC_MACHINE, "node_distance" },
+	{ "scan_rate", SEC_KSWAPD, "scan_rate" },
+	{ "compact_rate", SEC_KSWAPD, "compact_rate" },
+	{ "seed", SEC_KSWAPD, "seed" },
+};
+
+const char *pf_scenario_set_name(size_t i)
+{
+	for (size_t k = 0; k < ARRAY_SIZE(keys); k++)
+		if (keys[k].sec == SEC_TUNABLES && !i--)
+			return keys[k].name;
+	return i < ARRAY_SIZE(set_aliases) ? set_aliases[i].name : NULL;
+}
+
 /* --set NAME=VALUE: which key of which section a name is */
 int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value)
 {
-	static const struct {
-		const char *name;
-		int sec;
-		const char *key;
-	} aliases[] = {
-		{ "kernel", SEC_KERNEL, "version" },
-		{ "mobility", SEC_KERNEL, "mobility" },
-		{ "swap", SEC_MACHINE, "swap" },
-		{ "node_distance", SEC_MACHINE, "node_distance" },
-		{ "scan_rate", SEC_KSWAPD, "scan_rate" },
-		{ "compact_rate", SEC_KSWAPD, "compact_rate" },
-		{ "seed", SEC_KSWAPD, "seed" },
-	};
 	const struct key *k = NULL;
 	const char *v, *e;
 	char err[192];
@@ -1078,10 +1088,10 @@ int pf_scenario_set(struct pf_scenario *sc, const char *name, const char *value)
 		return -EINVAL;
 	if (!strncmp(name, "vm.", 3))
 		k = key_find(SEC_TUNABLES, name, strlen(name));
-	for (i = 0; !k && i < ARRAY_SIZE(aliases); i++)
-		if (!strcmp(name, aliases[i].name))
-			k = key_find(aliases[i].sec, aliases[i].key,
-				     strlen(aliases[i].key));
+	for (i = 0; !k && i < ARRAY_SIZE(set_aliases); i++)
+		if (!strcmp(name, set_aliases[i].name))
+			k = key_find(set_aliases[i].sec, set_aliases[i].key,
+				     strlen(set_aliases[i].key));
 	if (!k)
 		return -ENOENT; /* no such setting, unlike a bad value */
 	v = value;

@@ -43,6 +43,6 @@ K="takes a kernel release as uname -r prints it (2.6.32-358.el6.x86_64, 5.14.0) 
 
 # check NAME 'shell condition': a condition over $tmp files
 check() {
-	if eval "$2"; then ok "$1"; else bad "$1" "$2"; fi
+	if eval "$2"; then ok "$1"; else bad "$1" "$2"; return 1; fi
 }
 
