@@ -65,7 +65,7 @@ static void usage(FILE *f)
 		fprintf(f, "  %-10s %s\n", commands[i].name,
 			commands[i].summary);
 	fputs("\n'pagefail help <command>' shows a command's options; "
-	      "man pagefail for more.\n",
+	      "'man pagefail-<command>' all of it.\n",
 	      f);
 }
 
