@@ -12,7 +12,9 @@
 #                ASan+UBSan build of the whole suite;
 #                valgrind; fuzzing; the style check (tests/style.sh:
 #                clang-format, function length, nothing printed by lib/);
-#                the real-kernel lab (make lab: lab/README.md).
+#                the Debian packages (make deb: built, lintian, installed
+#                into a clean Debian 12 root); the real-kernel lab (make
+#                lab: lab/README.md).
 #                Warnings are errors in all of these, and only in these.
 
 BUILD      ?= build
@@ -28,7 +30,7 @@ CHECK_FLAGS = -DPF_WERROR=ON -DPF_UNIT_TESTS=ON
 TEST_BUILD = scripts/build.sh $(BUILD) all -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	     -DBUILD_TESTING=ON $(CHECK_FLAGS)
 
-.PHONY: all run check style test release asan valgrind fuzz lab bench clean format
+.PHONY: all run check style test release asan valgrind fuzz deb lab bench clean format
 
 all:
 	@scripts/deps.sh build
@@ -51,7 +53,7 @@ run: $(BUILD)/pagefail
 
 check:
 	@scripts/deps.sh check
-	@$(MAKE) --no-print-directory style test release asan valgrind fuzz lab
+	@$(MAKE) --no-print-directory style test release asan valgrind fuzz deb lab
 
 # formatted as .clang-format says, no function over 80 lines, a silent lib/
 style:
@@ -90,6 +92,17 @@ fuzz:
 	  -DCMAKE_C_COMPILER=clang -DPF_FUZZ=ON -DBUILD_TESTING=ON $(CHECK_FLAGS)
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
+# the Debian packages (debian/): dpkg-buildpackage in a copy under
+# build-deb/, lintian with no error or warning, then installed with apt-get
+# into a clean Debian 12 root (debootstrap) and used there; that last part
+# is skipped, said why, when not root
+deb:
+	@scripts/deps.sh deb
+	scripts/deb.sh build-deb
+	@rc=0; tests/deb.sh build-deb || rc=$$?; \
+	if [ $$rc -eq 77 ]; then echo "deb: install test skipped (see above)"; \
+	elif [ $$rc -ne 0 ]; then exit $$rc; fi
+
 # the real-kernel lab (lab/README.md): Debian's kernel under QEMU, made to
 # fail, and pagefail's answers held to it; skipped, said why, when it
 # cannot run (not root, no packages)
@@ -113,6 +126,6 @@ format:
 	clang-format-14 -i $$(git ls-files "*.c" "*.h")
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-Debug-* build-RelWithDebInfo-* build-Release-* build-lab
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-Debug-* build-RelWithDebInfo-* build-Release-* build-lab build-deb
 
 FORCE:

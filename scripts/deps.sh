@@ -1,7 +1,7 @@
 #!/bin/sh
 # deps.sh - make sure the Debian packages a make target needs are installed.
 #
-#   scripts/deps.sh build|check|bench
+#   scripts/deps.sh build|check|bench|deb
 #
 # Installs what is missing with apt-get when run as root; otherwise prints
 # the exact apt-get line and fails, so nothing is installed behind the
@@ -29,12 +29,16 @@ check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip
 
 # bench: the yardsticks of bench/serve.sh (wrk, Debian's node_exporter)
 bench="$build wrk prometheus-node-exporter"
+# deb: the packages' build (debhelper), their judge (lintian) and the
+# clean Debian root they are installed into (debootstrap, tests/deb.sh)
+deb="$build debhelper dpkg-dev lintian debootstrap"
 
 case "${1:-build}" in
 build) want=$build ;;
 check) want=$check ;;
 bench) want=$bench ;;
-*) echo "usage: $0 build|check|bench" >&2; exit 2 ;;
+deb) want=$deb ;;
+*) echo "usage: $0 build|check|bench|deb" >&2; exit 2 ;;
 esac
 
 missing=
