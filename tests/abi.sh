@@ -1,7 +1,7 @@
 #!/bin/sh
 # abi.sh - what libpagefail.so exports is exactly what include/pagefail.h
-# declares: nm -D, lib/libpagefail.map and the header's function names
-# are one list, and the header stays small.
+# declares: nm -D, lib/libpagefail.map, the header's function names and
+# the Debian symbols file are one list, and the header stays small.
 #
 #   tests/abi.sh BUILD_DIR SOURCE_DIR
 set -u
@@ -51,6 +51,15 @@ fi
 soname=$(objdump -p "$build/libpagefail.so" | awk '$1 == "SONAME" { print $2 }')
 if [ "$soname" != libpagefail.so.0 ]; then
 	echo "FAIL soname: '$soname', not libpagefail.so.0"
+	fail=1
+fi
+# debian/libpagefail0.symbols: every exported symbol at its version node
+nm -D --defined-only "$build/libpagefail.so" | awk '$2 == "T" { print $3 }' |
+	sed 's/@@/@/' | sort -u >"$tmp/nmver"
+awk '/^ pf_/ { print $1 }' "$src/debian/libpagefail0.symbols" | sort -u >"$tmp/deb"
+if ! cmp -s "$tmp/nmver" "$tmp/deb"; then
+	echo "FAIL debian: debian/libpagefail0.symbols and nm -D differ (< nm, > symbols):"
+	diff "$tmp/nmver" "$tmp/deb"
 	fail=1
 fi
 lines=$(wc -l <"$src/include/pagefail.h")
