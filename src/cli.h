@@ -203,8 +203,24 @@ int cli_parse_when(const char *s, int64_t *epoch);
  * directories, "-"; the running kernel's log when there are none.
  * Errors are printed (cli_err) and counted; reading goes on.
  */
+/* progress.c: a long read's progress on stderr, when it is a terminal */
+struct cli_progress {
+	bool on, stdout_tty;
+	const char *cmd, *source; /* the command, the source read now */
+	unsigned long long bytes;
+	unsigned long reports;
+	double started, drawn; /* CLOCK_MONOTONIC seconds */
+};
+void cli_progress_init(struct cli_progress *pg, const char *cmd, bool quiet);
+/* n more bytes read of source; a report found */
+void cli_progress_bytes(struct cli_progress *pg, const char *source, size_t n);
+void cli_progress_report(struct cli_progress *pg);
+/* Erase the line, if it shows (before any other line on stderr). */
+void cli_progress_clear(void);
+
 struct cli_collect {
-	bool json;	       /* errors as JSON lines too */
+	bool json; /* errors as JSON lines too */
+	struct cli_progress progress;
 	struct pf_kver kernel; /* --kernel */
 	bool have_kernel;
 	int year;	     /* --year */
@@ -218,6 +234,8 @@ struct cli_collect {
 /* c ready to collect for a command with the common options com. */
 void cli_collect_init(struct cli_collect *c, const struct cli_common *com,
 		      pf_report_fn report, void *data);
+/* ... its progress shown on stderr, under cmd's name, unless quiet */
+void cli_collect_progress(struct cli_collect *c, const char *cmd, bool quiet);
 void cli_collect(struct cli_collect *c, int nr, char **paths);
 /*
  * replace.c: DIR/name replaced by text (n bytes) in one rename, mode 0644:

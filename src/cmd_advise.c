@@ -149,6 +149,7 @@ static int advise(struct advise_ctx *c, int nr, char **paths)
 	int ret = 0;
 
 	cli_collect_init(&c->in, &c->com, on_report, c);
+	cli_collect_progress(&c->in, "advise", false);
 	/* --apply reads the same log as the advice it applies: what the
 	 * working printed without --apply is what is set with it */
 	cli_collect(&c->in, nr, paths);

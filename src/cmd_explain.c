@@ -107,6 +107,7 @@ int cmd_explain(int argc, char **argv)
 		return CLI_EXIT_ERROR;
 	}
 	cli_collect_init(&c.in, &com, on_report, &c);
+	cli_collect_progress(&c.in, "explain", false);
 	cli_collect(&c.in, argc - optind, argv + optind);
 	if (c.want && c.seen && !c.shown)
 		no_report(&c, argc - optind, argv + optind);

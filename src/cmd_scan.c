@@ -116,6 +116,7 @@ int cmd_scan(int argc, char **argv)
 	if (print_begin(stdout, c.json, com.pretty))
 		return CLI_EXIT_ERROR;
 	cli_collect_init(&c.in, &com, on_report, &c);
+	cli_collect_progress(&c.in, "scan", c.quiet);
 	cli_collect(&c.in, argc - optind, argv + optind);
 
 	if (!c.quiet && !c.nr_reports)

@@ -67,7 +67,10 @@ static void on_diag(const char *source, unsigned long line, const char *msg,
 static int on_report(const struct pf_report *r, void *data)
 {
 	struct cli_collect *c = data;
-	int err = c->report(r, c->data);
+	int err;
+
+	cli_progress_report(&c->progress);
+	err = c->report(r, c->data);
 
 	if (err)
 		c->stop = true;
@@ -98,6 +101,7 @@ static int collect_one(struct cli_collect *c, struct pf_source *src)
 	c->nr_sources++;
 	c->held = &held;
 	while ((n = pf_source_read(src, &buf)) > 0) {
+		cli_progress_bytes(&c->progress, name, (size_t)n);
 		err = pf_scanner_feed(sc, buf, (size_t)n);
 		if (err)
 			break;
@@ -219,6 +223,7 @@ void cli_collect(struct cli_collect *c, int nr, char **paths)
 	}
 	for (int i = 0; i < nr && !c->stop; i++)
 		collect_path(c, paths[i]);
+	cli_progress_clear();
 }
 
 void cli_collect_init(struct cli_collect *c, const struct cli_common *com,
@@ -232,6 +237,13 @@ void cli_collect_init(struct cli_collect *c, const struct cli_common *com,
 	c->journal = com->journal;
 	c->report = report;
 	c->data = data;
+	/* off until a command asks for it */
+	c->progress.cmd = "";
+}
+
+void cli_collect_progress(struct cli_collect *c, const char *cmd, bool quiet)
+{
+	cli_progress_init(&c->progress, cmd, quiet);
 }
 
 void cli_collect_none(const struct cli_collect *c)

@@ -23,6 +23,7 @@ void cli_err(bool json, const char *source, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	cli_progress_clear(); /* the line of a long read, if it shows */
 	fprintf(stderr, "pagefail: %s\n", msg);
 	if (json) {
 		/* a writer of its own: an error comes between two records */

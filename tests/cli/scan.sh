@@ -102,5 +102,17 @@ check help-same "cmp -s $tmp/h1 $tmp/h2"
 "$pf" --version | grep -q '^pagefail '; check version "[ $? -eq 0 ]"
 fails bad-kernel 2 "pagefail: --kernel $K" scan --kernel banana $ex
 
+# progress: on stderr when it is a terminal (script(1) gives one), after a
+# second of reading: the bytes and the reports so far, then erased; never
+# with -q, nor when stderr is a file.  The log comes in two halves 1.6 s
+# apart, so that the line shows while the second is awaited.
+slow="(for i in 1 2 3 4 5 6 7 8 9 10; do cat $ex; done; sleep 1.6; cat $ex)"
+script -qec "sh -c '$slow | \"$pf\" scan -j - >/dev/null'" /dev/null >"$tmp/pg.tty"
+check progress "grep -qa 'pagefail: scan: [0-9.]* KiB read, 5[0-9] reports, .*<stdin>' $tmp/pg.tty && tail -c 4 $tmp/pg.tty | od -c | grep -q '\\r 033   \\[   K'"
+script -qec "sh -c '$slow | \"$pf\" scan -q - >/dev/null'" /dev/null >"$tmp/pg.q"
+check progress-quiet "[ ! -s $tmp/pg.q ]"
+sh -c "$slow" | "$pf" scan -j - 2>"$tmp/pg.err" >/dev/null
+check progress-not-tty "[ ! -s $tmp/pg.err ]"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
