@@ -22,10 +22,12 @@ build="cmake make gcc pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev l
 # systemd-journal-remote, which writes the journal files of the
 # --journal tests (its socket is not started either), and the three shells
 # whose completions are driven (bash with bash-completion, zsh, fish),
-# and mandoc, whose lint judges the man pages
+# mandoc, whose lint judges the man pages, and chromium with Python's
+# websocket and PIL, which open the HTML report and look at its charts
 check="$build libcmocka-dev clang libclang-rt-14-dev valgrind xz-utils gzip
        zstd bzip2 python3 strace clang-format-14 prometheus
-       systemd-journal-remote bash-completion zsh fish mandoc"
+       systemd-journal-remote bash-completion zsh fish mandoc chromium
+       python3-websocket python3-pil"
 
 # bench: the yardsticks of bench/serve.sh (wrk, Debian's node_exporter)
 bench="$build wrk prometheus-node-exporter"

@@ -396,5 +396,6 @@ CLI_SUBCOMMAND(serve);
 CLI_SUBCOMMAND(watch);
 CLI_SUBCOMMAND(trace);
 CLI_SUBCOMMAND(simulate);
+CLI_SUBCOMMAND(report);
 
 #endif

@@ -52,6 +52,9 @@ static const struct cli_cmd commands[] = {
 	{ "simulate", cmd_simulate,
 	  "the buddy allocator, kswapd and compaction: would these settings have failed?",
 	  usage_simulate },
+	{ "report", cmd_report,
+	  "one HTML file: the reports, their zones in pictures, the advice",
+	  usage_report },
 	{ "help", cmd_help, "show the help of a command", usage_help },
 };
 

@@ -288,3 +288,29 @@ void usage_simulate(FILE *f)
 	      "exit status: 0 no failure, 3 failures, 1 error, 2 usage\n",
 	      f);
 }
+
+void usage_report(FILE *f)
+{
+	fputs("usage: pagefail report [--root DIR] [--simulate SCENARIO]\n"
+	      "                       [--sweep NAME=A,B,C] [--rules FILE]\n"
+	      "                       [--kernel VERSION] [--year YEAR] [--journal]\n"
+	      "                       -o FILE.html [SOURCE...]\n\n"
+	      "Write one self-contained HTML file (no script, nothing fetched) of\n"
+	      "the reports in SOURCE (as scan reads them; none: the kernel's log,\n"
+	      "unless --root or --simulate is given): each kind of failure with its\n"
+	      "verdict, why, the known cause and its zones' free blocks as a heat\n"
+	      "map and against the watermark the check used; the failures over\n"
+	      "time by order and by host; the advice; every report in a table.\n\n"
+	      "  -o, --output FILE  the page (- for standard output)\n"
+	      "      --root DIR     also the machine's zones now, read under DIR\n"
+	      "      --simulate SCENARIO  also a run of SCENARIO: free memory by\n"
+	      "                     order over time, and a sweep\n"
+	      "      --sweep NAME=A,B,C  the sweep's values (default: the run's\n"
+	      "                     vm.min_free_kbytes times 1, 2, 4 and 8)\n"
+	      "      --rules FILE   known causes from FILE instead of the built-in\n"
+	      "      --kernel V     kernel release to assume when the log names none\n"
+	      "      --year Y       year of syslog times, which print none\n"
+	      "      --journal      SOURCE is the systemd journal, as for scan\n\n"
+	      "exit status: 0 written, 1 error, 2 usage\n",
+	      f);
+}
