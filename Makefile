@@ -120,6 +120,7 @@ bench: $(BUILD)/pagefail
 	bench/trace.sh $(RELEASE_BUILD)/pagefail || echo "bench: trace skipped (above)"
 	bench/sim-bench.sh $(RELEASE_BUILD)/pagefail
 	bench/sim-scale.sh $(RELEASE_BUILD)/pagefail
+	bench/report.sh $(RELEASE_BUILD)/pagefail
 	@if [ -n "$(PREVIOUS)" ]; then bench/previous.sh $(RELEASE_BUILD)/pagefail $(PREVIOUS); fi
 
 format:

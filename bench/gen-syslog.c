@@ -2,7 +2,7 @@
  * gen-syslog.c - write a large, realistic, deterministic syslog file for the
  * scan benchmark (bench/scan-vs-grep.sh).
  *
- *   gen-syslog [-o FILE] [-s SEED] [-e EVERY_MIB] [SIZE_BYTES]
+ *   gen-syslog [-o FILE] [-s SEED] [-e EVERY_MIB | -k EVERY_KIB] [SIZE_BYTES]
  *
  * Writes at least SIZE_BYTES (default 1 GiB) of "Mon DD HH:MM:SS host
  * prog[pid]: msg" lines to FILE (default stdout): daemon noise (sshd, CRON,
@@ -10,7 +10,8 @@
  * of many kinds (e1000e link changes, audit, usb, EXT4-fs, TCP, UFW, SCSI,
  * a SLUB near-miss, ...) from several hosts, interleaved, with a clock that
  * never goes back.  Every EVERY_MIB MiB (default 4; 0 = never), starting at
- * half that offset, one host logs a complete page allocation failure report:
+ * half that offset (-k: every EVERY_KIB KiB, for the thousands of reports
+ * of bench/report.sh), one host logs a complete page allocation failure report:
  * the RHEL 6 report of ../shared/corpus/seed-rhel6-kb-example.log (header,
  * Pid line, call trace) followed by a 2.6.3x x86_64 Mem-Info block (the one
  * in ../shared/corpus/011-NEARMISS-sysrq-show-memory-numa2.log).  No other
@@ -766,7 +767,8 @@ static void put_report(void)
 
 static _Noreturn void usage(void)
 {
-	fputs("usage: gen-syslog [-o FILE] [-s SEED] [-e EVERY_MIB] [SIZE_BYTES]\n",
+	fputs("usage: gen-syslog [-o FILE] [-s SEED] [-e EVERY_MIB | -k EVERY_KIB] "
+	      "[SIZE_BYTES]\n",
 	      stderr);
 	exit(2);
 }
@@ -783,7 +785,7 @@ static unsigned long long num(const char *s)
 
 int main(int argc, char **argv)
 {
-	unsigned long long size = 1073741824ULL, seed = 1, every_mib = 4;
+	unsigned long long size = 1073741824ULL, seed = 1, every_kib = 4096;
 	const char *out = NULL;
 	int i;
 
@@ -794,7 +796,9 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "-s") && i + 1 < argc)
 			seed = num(argv[++i]);
 		else if (!strcmp(argv[i], "-e") && i + 1 < argc)
-			every_mib = num(argv[++i]);
+			every_kib = num(argv[++i]) * 1024;
+		else if (!strcmp(argv[i], "-k") && i + 1 < argc)
+			every_kib = num(argv[++i]);
 		else if (argv[i][0] == '-' || have_size)
 			usage();
 		else {
@@ -829,7 +833,7 @@ int main(int argc, char **argv)
 	for (size_t h = 0; h < NHOSTS; h++) /* booted up to 2 days before */
 		hosts[h].boot_ms = rnd() % now_ms;
 
-	uint64_t every = every_mib * 1048576ULL;
+	uint64_t every = every_kib * 1024ULL;
 	uint64_t next_report = every ? every / 2 : UINT64_MAX;
 	unsigned long long reports = 0;
 
