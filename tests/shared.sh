@@ -58,5 +58,17 @@ else
 	fail=$((fail + 1)); echo "FAIL explain-024-vmalloc"; head -c 2000 "$tmp/out"
 fi
 
+# the HTML report of the whole shared corpus, opened in Chromium when it
+# is there (the suite's own report.sh holds the page's numbers)
+run report 0 "$pf" report -o "$tmp/shared.html" "$shared"/corpus/*.log
+if [ -x "$top/tests/report/chromium.py" ] && "$top/tests/report/chromium.py" --help >/dev/null 2>&1; then
+	# not under PF_TEST_WRAP: the browser is no program of ours
+	if "$top/tests/report/chromium.py" "$tmp/shared.html"; then
+		pass=$((pass + 1)); echo "ok   report-chromium"
+	else
+		fail=$((fail + 1)); echo "FAIL report-chromium"
+	fi
+fi
+
 echo "shared: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
