@@ -70,6 +70,7 @@ snap=$(mktemp -d)
 cli 0 "export --textfile --root v4.19" export --root "$top/tests/fixtures/system/v4.19-numa" --textfile "$snap"
 cli 0 "snapshot" snapshot -q "$snap/s"
 cli 0 "snapshot --force" snapshot -q --force --root "$top/tests/fixtures/system/v4.19-numa" "$snap/s"
+cli 0 "report corpus --root --simulate" report -o "$snap/r.html" --root "$top/tests/fixtures/system/v4.19-numa" --simulate "$top/tests/fixtures/scenarios/small.scn" "$corpus"/*.log
 seq 100 >"$snap/junk.rules"
 # (not trace: valgrind 3.19 knows only some of bpf(2)'s commands, and
 # libbpf's maps mmapped into the process fool it; trace runs under ASan
