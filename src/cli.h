@@ -264,6 +264,12 @@ struct cli_groups {
 	size_t nr, alloc;
 	unsigned long nr_reports;
 };
+/*
+ * The kind of r, as scan groups reports (and report shows them): task,
+ * order, mode and call-site signature, into key; the signature into sig.
+ */
+void cli_report_kind(const struct pf_report *r, char *key, size_t len,
+		     char *sig, size_t sig_len);
 /* Count r in its group: 0 or -ENOMEM. */
 int cli_groups_add(struct cli_groups *c, const struct pf_report *r);
 void cli_groups_release(struct cli_groups *c);

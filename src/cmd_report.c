@@ -37,9 +37,7 @@ static long group_of(struct report_ctx *c, const struct pf_report *r)
 	char sig[256], key[512];
 	struct rp_group *g;
 
-	pf_report_signature(r, sig, sizeof(sig));
-	snprintf(key, sizeof(key), "%s|%d|%s|%s", r->task, r->order, r->mode,
-		 sig);
+	cli_report_kind(r, key, sizeof(key), sig, sizeof(sig));
 	for (size_t i = 0; i < c->nr_groups; i++)
 		if (!strcmp(c->groups[i].key, key))
 			return (long)i;

@@ -219,7 +219,9 @@ int cli_complete_words(const char *cmd, const char *kind)
 	if (!strcmp(kind, "era")) {
 		for (size_t i = 0; (w = pf_kver_era_name(i)); i++)
 			printf("%s\n", w);
-	} else if (!strcmp(kind, "setting") && !strcmp(cmd, "simulate")) {
+	} else if (!strcmp(kind, "setting") &&
+		   (!strcmp(cmd, "simulate") || !strcmp(cmd, "report"))) {
+		/* a scenario's settings; advise's are sysctls only */
 		for (size_t i = 0; (w = pf_scenario_set_name(i)); i++)
 			printf("%s\n", w);
 	} else if (!strcmp(kind, "setting")) {

@@ -27,13 +27,18 @@ struct group {
 	char zones[256]; /* a word on the free memory seen */
 };
 
+void cli_report_kind(const struct pf_report *r, char *key, size_t len,
+		     char *sig, size_t sig_len)
+{
+	pf_report_signature(r, sig, sig_len);
+	snprintf(key, len, "%s|%d|%s|%s", r->task, r->order, r->mode, sig);
+}
+
 static struct group *group_of(struct cli_groups *c, const struct pf_report *r)
 {
 	char sig[256], key[512];
 
-	pf_report_signature(r, sig, sizeof(sig));
-	snprintf(key, sizeof(key), "%s|%d|%s|%s", r->task, r->order, r->mode,
-		 sig);
+	cli_report_kind(r, key, sizeof(key), sig, sizeof(sig));
 	for (size_t i = 0; i < c->nr; i++)
 		if (!strcmp(c->v[i].key, key))
 			return &c->v[i];

@@ -39,7 +39,8 @@ struct tracer_bpf {
 	struct trace *skel;
 	struct trace_pc *skel_pc;
 	struct trace__rodata *rodata;
-	struct bpf_map *stats, *windows, *events, *lat, *stacks, *stack_counts;
+	struct bpf_map *stats, *cache, *windows, *events, *lat, *stacks;
+	struct bpf_map *stack_counts;
 	int ncpu;
 };
 
@@ -51,6 +52,7 @@ _Static_assert(sizeof(struct trace__rodata) == sizeof(struct trace_pc__rodata),
 	do {                                                                   \
 		(b)->rodata = (struct trace__rodata *)(sk)->rodata;            \
 		(b)->stats = (sk)->maps.stats;                                 \
+		(b)->cache = (sk)->maps.cache;                                 \
 		(b)->windows = (sk)->maps.windows;                             \
 		(b)->events = (sk)->maps.events;                               \
 		(b)->lat = (sk)->maps.lat;                                     \
@@ -206,7 +208,7 @@ int cli_trace_start(struct cli_trace *t, double window_s, bool stacks,
 		snprintf(why, n,
 			 "the BPF program cannot be %s: %s (it needs the "
 			 "tracepoints kmem:mm_page_alloc, vmscan, compaction "
-			 "and irq of kernels from 4.17)",
+			 "and irq of kernels from 5.5, as BTF tracepoints)",
 			 loaded ? "attached" : "loaded", pf_strerror(err));
 		return -1;
 	}
@@ -309,6 +311,43 @@ static int add_stat(struct cli_trace *t, const void *k, const void *vals)
 	return 0;
 }
 
+/*
+ * The cache's slots, each CPU's its own key's: onto t->stats as add_stat()
+ * puts stats' entries (a key may come twice, from two CPUs or from the
+ * cache and stats: the summary sums by key)
+ */
+static int read_cache(struct cli_trace *t)
+{
+	struct tracer_bpf *b = t->bpf;
+	int fd = bpf_map__fd(b->cache), err = 0;
+	struct trace_slot *v = calloc((size_t)b->ncpu, sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	for (__u32 i = 0; !err && i < TRACE_CACHE_SLOTS; i++) {
+		if (bpf_map_lookup_elem(fd, &i, v))
+			continue;
+		for (int c = 0; !err && c < b->ncpu; c++) {
+			struct trace_key key;
+			struct trace_val *one;
+
+			if (!v[c].used)
+				continue;
+			memcpy(&key, &v[c].key, sizeof(key));
+			one = calloc((size_t)b->ncpu, sizeof(*one));
+			if (!one) {
+				err = -ENOMEM;
+				break;
+			}
+			one[0] = v[c].val;
+			err = add_stat(t, &key, one);
+			free(one);
+		}
+	}
+	free(v);
+	return err;
+}
+
 /* A per-CPU array of u64s, summed: into out[n]. */
 static void read_events(struct tracer_bpf *b, unsigned long long *out, int n)
 {
@@ -396,6 +435,8 @@ int cli_trace_read(struct cli_trace *t)
 	memset(t->lat, 0, sizeof(t->lat));
 	err = each_entry(t, bpf_map__fd(b->stats), sizeof(struct trace_key),
 			 sizeof(struct trace_val), add_stat);
+	if (!err)
+		err = read_cache(t);
 	if (!err && t->want_stacks) {
 		err = each_entry(t, bpf_map__fd(b->stack_counts),
 				 sizeof(struct trace_stack_key),
