@@ -8,6 +8,11 @@
  *   loadgen shm BYTES   BYTES written to files on /dev/shm (tmpfs: every
  *                       page a new allocation), read back and removed,
  *                       64 MiB at a time
+ *   loadgen read BYTES  BYTES read from a 256 MiB file on disk ($TMPDIR,
+ *                       else /var/tmp), its pages dropped from the page
+ *                       cache after each pass (POSIX_FADV_DONTNEED), so
+ *                       that every page read is a page allocated; the
+ *                       file is made, and dropped, before the clock starts
  *
  * It prints "RATE MiB/s" and exits 0.
  */
@@ -24,6 +29,9 @@
 
 #define CHUNK	   (1 << 16)
 #define FILE_BYTES (64ull << 20)
+#define READ_BYTES (256ull << 20)
+
+static double t0; /* when the load began: a load may set it after its setup */
 
 static double now(void)
 {
@@ -104,15 +112,60 @@ static int shm(unsigned long long bytes)
 	return 0;
 }
 
+/* The file of the read load, written once and dropped from the cache */
+static int read_file(const char *path, char *buf, size_t n)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+
+	if (fd < 0)
+		return -1;
+	memset(buf, 0x5a, n);
+	for (unsigned long long w = 0; w < READ_BYTES; w += n)
+		if (write(fd, buf, n) != (ssize_t)n) {
+			close(fd);
+			return -1;
+		}
+	if (fsync(fd) || posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static int read_load(unsigned long long bytes)
+{
+	static char buf[1 << 20];
+	const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/var/tmp";
+	char path[256];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/pagefail-loadgen.%d", dir, getpid());
+	fd = read_file(path, buf, sizeof(buf));
+	unlink(path); /* open, it stays until closed */
+	if (fd < 0)
+		return -1;
+	t0 = now();
+	for (unsigned long long done = 0; done < bytes; done += READ_BYTES) {
+		ssize_t n;
+
+		lseek(fd, 0, SEEK_SET);
+		while ((n = read(fd, buf, sizeof(buf))) > 0)
+			;
+		if (n < 0 || posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED))
+			break;
+	}
+	close(fd);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long long bytes;
-	double t0;
 	char *end;
 	int err;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: loadgen tcp|shm BYTES\n");
+		fprintf(stderr, "usage: loadgen tcp|shm|read BYTES\n");
 		return 2;
 	}
 	bytes = strtoull(argv[2], &end, 10);
@@ -125,6 +178,8 @@ int main(int argc, char **argv)
 		err = tcp(bytes);
 	else if (!strcmp(argv[1], "shm"))
 		err = shm(bytes);
+	else if (!strcmp(argv[1], "read"))
+		err = read_load(bytes);
 	else
 		err = -2;
 	if (err) {

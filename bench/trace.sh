@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # trace.sh - what pagefail trace costs the machine it measures:
 #
-#   bench/trace.sh PATH/TO/pagefail [PAIRS] [TCP_BYTES] [SHM_BYTES]
+#   bench/trace.sh PATH/TO/pagefail [PAIRS] [TCP_BYTES] [SHM_BYTES] [READ_BYTES]
 #
-# Two page-allocation-heavy loads (bench/loadgen.c): loopback TCP at full
-# speed (TCP_BYTES, default 8G) and a tmpfs write-read-remove loop
-# (SHM_BYTES, default 4G).  Each runs PAIRS times (default 5) with trace
+# Three page-allocation-heavy loads (bench/loadgen.c): loopback TCP at
+# full speed (TCP_BYTES, default 8G); a file read loop whose pages are
+# dropped from the page cache after each pass, so every page read is
+# allocated again (READ_BYTES, default 8G; the kernel reads ahead in
+# large folios, so few allocations of many pages); and the harshest, a
+# tmpfs write-read-remove loop, one order-0 allocation a page (SHM_BYTES,
+# default 4G).  Each runs PAIRS times (default 5) with trace
 # attached and without, in turn (the first of a pair alternates), and the
 # rate with trace over the rate without is taken pair by pair; the median
 # is the figure.  trace's own
@@ -24,7 +28,8 @@ pf=${1:-}
 pairs=${2:-5}
 tcp_bytes=${3:-8G}
 shm_bytes=${4:-4G}
-[ -x "$pf" ] || { echo "usage: $prog PATH/TO/pagefail [PAIRS] [TCP_BYTES] [SHM_BYTES]" >&2; exit 2; }
+read_bytes=${5:-8G}
+[ -x "$pf" ] || { echo "usage: $prog PATH/TO/pagefail [PAIRS] [TCP_BYTES] [SHM_BYTES] [READ_BYTES]" >&2; exit 2; }
 here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/bench/goal.sh"
 tmp=$(mktemp -d)
@@ -77,7 +82,7 @@ median() {
 echo "pagefail trace on $(uname -r), $(nproc) CPUs: $pairs pairs a load, with trace / without"
 worst_ratio=
 : >"$tmp/share"
-for load in "tcp $tcp_bytes" "shm $shm_bytes"; do
+for load in "tcp $tcp_bytes" "read $read_bytes" "shm $shm_bytes"; do
 	: >"$tmp/ratios"
 	: >"$tmp/with"
 	: >"$tmp/without"
