@@ -43,7 +43,11 @@ void chart_failures_by_host(struct cli_buf *b, const char *id,
 			    const struct chart_event *ev, size_t n,
 			    const char *const *hosts, int nr_hosts);
 
-/* A simulation: free memory per order over time, marks, failures */
+/*
+ * A simulation: free memory per order over time, marks, failures; page_kb
+ * is the simulator's page, 4 KiB (lib/sim/buddy.c models no other)
+ */
+#define SIM_PAGE_KB 4
 void chart_sim(struct cli_buf *b, const char *id, const char *title,
 	       const struct pf_sim_sample *s, size_t n, unsigned int page_kb,
 	       bool standalone);

@@ -477,7 +477,8 @@ static void page_simulation(const struct report_ctx *c, struct cli_buf *b)
 	cli_buf_add(b, "</p>\n<figure>");
 	snprintf(title, sizeof(title), "%s: free memory by order over time",
 		 s->scenario);
-	chart_sim(b, "sim-series", title, s->series.v, s->series.nr, 4, false);
+	chart_sim(b, "sim-series", title, s->series.v, s->series.nr,
+		  SIM_PAGE_KB, false);
 	cli_buf_add(b, "</figure>\n<figure>");
 	chart_sweep(b, "sim-sweep", s->sweep_name,
 		    (const char *const *)s->sweep_vals, s->sweep_failures,

@@ -47,7 +47,7 @@ int cli_series_svg(const char *path, const struct cli_series *s,
 	FILE *f;
 	int err = 0;
 
-	chart_sim(&b, "simulation", title, s->v, s->nr, 4, true);
+	chart_sim(&b, "simulation", title, s->v, s->nr, SIM_PAGE_KB, true);
 	if (b.oom)
 		return -ENOMEM;
 	f = fopen(path, "w");
