@@ -138,90 +138,57 @@ static int simulate_base(struct report_ctx *c)
 	struct rp_sim *s = &c->sim;
 	struct cli_diag d = { .json = false };
 	struct pf_sim_opts o = { .sample_every = SAMPLE_EVERY };
-	int err = pf_scenario_load(&s->sc, s->scenario, cli_diag, &d);
+	int err = pf_scenario_load(&s->ctx.sc, s->scenario, cli_diag, &d);
 
 	if (cli_load_failed(&d, err, "cannot use the scenario '%s'",
 			    s->scenario, NULL))
 		return CLI_EXIT_ERROR;
-	if (cli_sim_memory(s->sc, &o, 0, s->scenario, false))
+	if (cli_sim_memory(s->ctx.sc, &o, 0, s->scenario, false))
 		return CLI_EXIT_ERROR;
 	o.sample = report_sample;
-	o.data = &s->series;
-	err = pf_simulate(s->sc, &o, &s->result);
+	o.data = &s->ctx.series;
+	err = pf_simulate(s->ctx.sc, &o, &s->result);
 	if (err) {
 		cli_err(false, s->scenario, "%s: simulation failed: %s",
 			s->scenario, pf_strerror(err));
 		return CLI_EXIT_ERROR;
 	}
 	snprintf(s->kernel, sizeof(s->kernel), "%s",
-		 pf_scenario_kernel(s->sc)->str);
+		 pf_scenario_kernel(s->ctx.sc)->str);
 	return -1;
 }
 
 /*
- * The sweep's values: --sweep NAME=A,B,C, or by default the run's own
- * vm.min_free_kbytes times 1, 2, 4 and 8 (the question advise answers).
- * -1 to go on.
+ * The sweep: --sweep NAME=A,B,C, or by default the run's own
+ * vm.min_free_kbytes times 1, 2, 4 and 8 (the question advise answers),
+ * parsed and applied to copies of the scenario by simulate's own
+ * sim_make_sweep(); then each copy run.  -1 to go on.
  */
-static int sweep_values(struct rp_sim *s)
-{
-	char *save = NULL, *tok;
-	const char *eq;
-
-	if (!s->sweep) {
-		long v = s->result.min_free_kbytes;
-
-		snprintf(s->sweep_name, sizeof(s->sweep_name),
-			 "vm.min_free_kbytes");
-		snprintf(s->sweep_buf, sizeof(s->sweep_buf), "%ld,%ld,%ld,%ld",
-			 v, 2 * v, 4 * v, 8 * v);
-	} else if (!(eq = strchr(s->sweep, '=')) ||
-		   (size_t)(eq - s->sweep) >= sizeof(s->sweep_name) ||
-		   strlen(eq + 1) >= sizeof(s->sweep_buf)) {
-		cli_err(false, NULL, "--sweep '%s': not NAME=A,B,C", s->sweep);
-		return CLI_EXIT_USAGE;
-	} else {
-		snprintf(s->sweep_name, sizeof(s->sweep_name), "%.*s",
-			 (int)(eq - s->sweep), s->sweep);
-		snprintf(s->sweep_buf, sizeof(s->sweep_buf), "%s", eq + 1);
-	}
-	for (tok = strtok_r(s->sweep_buf, ",", &save);
-	     tok && s->nr_sweep < RP_SWEEP_MAX;
-	     tok = strtok_r(NULL, ",", &save))
-		s->sweep_vals[s->nr_sweep++] = tok;
-	if (!s->nr_sweep) {
-		cli_err(false, NULL, "--sweep '%s': no values", s->sweep);
-		return CLI_EXIT_USAGE;
-	}
-	return -1;
-}
-
-/* Each value of the sweep, a run of its own: -1 to go on */
 static int simulate_sweep(struct rp_sim *s)
 {
-	int ret = sweep_values(s);
+	long v = s->result.min_free_kbytes;
+	int ret;
 
-	for (int i = 0; ret < 0 && i < s->nr_sweep; i++) {
-		struct pf_scenario *sc = pf_scenario_dup(s->sc);
+	if (!s->args.sweep) {
+		snprintf(s->sweep_default, sizeof(s->sweep_default),
+			 "vm.min_free_kbytes=%ld,%ld,%ld,%ld", v, 2 * v, 4 * v,
+			 8 * v);
+		s->args.sweep = s->sweep_default;
+	}
+	s->ctx.a = &s->args;
+	ret = sim_make_sweep(&s->ctx);
+	for (int i = 0; ret < 0 && i < s->ctx.nr_sweep; i++) {
 		struct pf_sim_opts o = { 0 };
 		struct pf_sim_result r;
-		int err = sc ? pf_scenario_set(sc, s->sweep_name,
-					       s->sweep_vals[i])
-			     : -ENOMEM;
+		int err = pf_simulate(s->ctx.runs[i], &o, &r);
 
 		if (err) {
-			cli_sim_set_error(err, "--sweep",
-					  s->sweep ? s->sweep : "",
-					  s->sweep_name, s->sweep_vals[i]);
-			ret = err == -ENOMEM ? CLI_EXIT_ERROR : CLI_EXIT_USAGE;
-		} else if ((err = pf_simulate(sc, &o, &r))) {
 			cli_err(false, s->scenario, "%s: simulation failed: %s",
 				s->scenario, pf_strerror(err));
 			ret = CLI_EXIT_ERROR;
 		} else {
 			s->sweep_failures[i] = r.failures;
 		}
-		pf_scenario_free(sc);
 	}
 	return ret;
 }
@@ -294,7 +261,7 @@ static int parse_args(struct report_ctx *c, int argc, char **argv)
 		if (ch == OPT_SIMULATE)
 			c->sim.scenario = optarg;
 		if (ch == OPT_SWEEP)
-			c->sim.sweep = optarg;
+			c->sim.args.sweep = optarg;
 		if (ch == OPT_RULES)
 			c->rules_path = optarg;
 	}
@@ -305,7 +272,7 @@ static int parse_args(struct report_ctx *c, int argc, char **argv)
 			"report: -o FILE.html is needed (- for standard output)");
 		return CLI_EXIT_USAGE;
 	}
-	if (c->sim.sweep && !c->sim.scenario) {
+	if (c->sim.args.sweep && !c->sim.scenario) {
 		cli_err(false, NULL, "--sweep goes with --simulate");
 		return CLI_EXIT_USAGE;
 	}
@@ -372,8 +339,11 @@ static void release(struct report_ctx *c)
 	free(c->events);
 	free(c->rows);
 	free(c->sys);
-	free(c->sim.series.v);
-	pf_scenario_free(c->sim.sc);
+	free(c->sim.ctx.series.v);
+	free(c->sim.ctx.sweep_buf);
+	for (int i = 0; i < c->sim.ctx.nr_sweep; i++)
+		pf_scenario_free(c->sim.ctx.runs[i]);
+	pf_scenario_free(c->sim.ctx.sc);
 	pf_rules_free(c->rules);
 	free((char *)c->cmdline);
 	free(c);

@@ -9,11 +9,11 @@
 
 #include "charts.h"
 #include "cli.h"
+#include "simulate.h"
 
 #define RP_GROUPS_MAX 1000 /* kinds kept whole; the others are counted */
 #define RP_ROWS_MAX   2000 /* reports in the page's table */
 #define RP_HOSTS_MAX  4096
-#define RP_SWEEP_MAX  32
 
 /* A kind of report (as scan groups them), and one of them kept whole */
 struct rp_group {
@@ -32,18 +32,18 @@ struct rp_row {
 	char where[160];
 };
 
+/*
+ * --simulate: the scenario and its sweep as simulate holds them (ctx.sc,
+ * ctx.series, and ctx.runs of sim_make_sweep(), which parses args.sweep)
+ */
 struct rp_sim {
 	const char *scenario; /* --simulate */
-	const char *sweep;    /* --sweep NAME=A,B,C, or NULL: min_free x1-x8 */
-	struct pf_scenario *sc;
+	struct sim_args args; /* args.sweep: --sweep, or sweep_default */
+	struct sim_ctx ctx;
+	char sweep_default[128]; /* the run's min_free_kbytes x1, 2, 4, 8 */
 	struct pf_sim_result result;
-	struct cli_series series;
 	char kernel[96];
-	char sweep_name[64];
-	char *sweep_vals[RP_SWEEP_MAX];
-	char sweep_buf[512];
-	unsigned long long sweep_failures[RP_SWEEP_MAX];
-	int nr_sweep;
+	unsigned long long sweep_failures[MAX_SWEEP];
 };
 
 struct report_ctx {

@@ -477,18 +477,19 @@ static void page_simulation(const struct report_ctx *c, struct cli_buf *b)
 	cli_buf_add(b, "</p>\n<figure>");
 	snprintf(title, sizeof(title), "%s: free memory by order over time",
 		 s->scenario);
-	chart_sim(b, "sim-series", title, s->series.v, s->series.nr,
+	chart_sim(b, "sim-series", title, s->ctx.series.v, s->ctx.series.nr,
 		  SIM_PAGE_KB, false);
 	cli_buf_add(b, "</figure>\n<figure>");
-	chart_sweep(b, "sim-sweep", s->sweep_name,
-		    (const char *const *)s->sweep_vals, s->sweep_failures,
-		    s->nr_sweep);
+	chart_sweep(b, "sim-sweep", s->ctx.sweep_name,
+		    (const char *const *)s->ctx.sweep_vals, s->sweep_failures,
+		    s->ctx.nr_sweep);
 	cli_buf_add(b,
 		    "<figcaption>The same scenario run again for each "
 		    "value of %s%s.</figcaption></figure>\n</section>\n",
-		    s->sweep_name,
-		    s->sweep ? ""
-			     : ": its own value, then 2, 4 and 8 times it");
+		    s->ctx.sweep_name,
+		    s->args.sweep != s->sweep_default
+			    ? ""
+			    : ": its own value, then 2, 4 and 8 times it");
 }
 
 static void page_table(const struct report_ctx *c, struct cli_buf *b)
