@@ -286,34 +286,44 @@ static int each_entry(struct cli_trace *t, int fd, size_t ksz, size_t vsz,
 	return err;
 }
 
-/* One entry of the stats map, summed over the CPUs, onto t->stats. */
-static int add_stat(struct cli_trace *t, const void *k, const void *vals)
+/* The counts v of key onto t->stats, and its pages onto its zone's */
+static int put_stat(struct cli_trace *t, const struct trace_key *key,
+		    const struct trace_val *v)
 {
-	const struct tracer_bpf *b = t->bpf;
-	const struct trace_key *key = k;
-	const struct trace_val *v = vals;
 	struct trace_stat *s;
 
 	if (PF_GROW(t->stats, t->alloc_stats, t->nr_stats + 1, 64))
 		return -ENOMEM;
 	s = &t->stats[t->nr_stats++];
-	memset(s, 0, sizeof(*s));
-	s->gfp = key->gfp;
-	s->order = key->order;
-	s->ctx = key->ctx;
-	for (int c = 0; c < b->ncpu; c++) {
-		s->allocs += v[c].allocs;
-		s->pages += v[c].pages;
-		s->fails += v[c].fails;
-	}
+	*s = (struct trace_stat){ .gfp = key->gfp,
+				  .order = key->order,
+				  .ctx = key->ctx,
+				  .allocs = v->allocs,
+				  .pages = v->pages,
+				  .fails = v->fails };
 	if (key->zone < TRACE_ZONE_SLOTS)
 		t->zone_pages[key->zone] += s->pages;
 	return 0;
 }
 
+/* One entry of the stats map, summed over the CPUs, onto t->stats. */
+static int add_stat(struct cli_trace *t, const void *k, const void *vals)
+{
+	const struct tracer_bpf *b = t->bpf;
+	const struct trace_val *v = vals;
+	struct trace_val sum = { 0 };
+
+	for (int c = 0; c < b->ncpu; c++) {
+		sum.allocs += v[c].allocs;
+		sum.pages += v[c].pages;
+		sum.fails += v[c].fails;
+	}
+	return put_stat(t, k, &sum);
+}
+
 /*
- * The cache's slots, each CPU's its own key's: onto t->stats as add_stat()
- * puts stats' entries (a key may come twice, from two CPUs or from the
+ * The cache's slots, each CPU's its own key's: onto t->stats as stats'
+ * entries go (a key may come twice, from two CPUs or from the
  * cache and stats: the summary sums by key)
  */
 static int read_cache(struct cli_trace *t)
@@ -329,19 +339,11 @@ static int read_cache(struct cli_trace *t)
 			continue;
 		for (int c = 0; !err && c < b->ncpu; c++) {
 			struct trace_key key;
-			struct trace_val *one;
 
 			if (!v[c].used)
 				continue;
 			memcpy(&key, &v[c].key, sizeof(key));
-			one = calloc((size_t)b->ncpu, sizeof(*one));
-			if (!one) {
-				err = -ENOMEM;
-				break;
-			}
-			one[0] = v[c].val;
-			err = add_stat(t, &key, one);
-			free(one);
+			err = put_stat(t, &key, &v[c].val);
 		}
 	}
 	free(v);
